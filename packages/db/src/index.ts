@@ -1,0 +1,130 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'drizzle-orm/logger';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+
+/** A drizzle handle on either driver; a transaction handle has the same type. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** SQL statements issued through this handle since it was opened (tests and benchmarks read it). */
+  stats: { statements: number };
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL URL; without it the embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data directory; omitted or `inMemory` for a throw-away database. */
+  dataDir?: string | undefined;
+  inMemory?: boolean | undefined;
+  poolSize?: number | undefined;
+}
+
+const statementScope = new AsyncLocalStorage<{ statements: number }>();
+
+/** Counts the statements issued inside `fn` (per request, for logs and benchmarks). */
+export function countStatements<T>(counter: { statements: number }, fn: () => T): T {
+  return statementScope.run(counter, fn);
+}
+
+function countingLogger(stats: { statements: number }): Logger {
+  return {
+    logQuery() {
+      stats.statements++;
+      const scope = statementScope.getStore();
+      if (scope) scope.statements++;
+    },
+  };
+}
+
+/** Opens the database. Nothing connects at import time; the caller owns the handle and closes it. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const stats = { statements: 0 };
+  const logger = countingLogger(stats);
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      // Reconnects transparently after a server restart; a statement in flight fails and is reported.
+      idle_timeout: 60,
+      connect_timeout: 10,
+    });
+    const db = drizzlePostgres({ client, logger }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      stats,
+      async ping() {
+        try {
+          await client`select 1`;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  let dataDir: string | undefined;
+  if (!options.inMemory && options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    dataDir = options.dataDir;
+  }
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
+  const db = drizzlePglite({ client, logger }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    stats,
+    async ping() {
+      try {
+        await client.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Extensions every subgraph may rely on; created once before any migration. */
+export async function prepareDatabase(database: Database): Promise<void> {
+  await database.db.execute(sql`create extension if not exists pg_trgm`);
+}
+
+/** Applies one subgraph's committed migrations, tracked in that subgraph's own Postgres schema. */
+export async function migrateSchema(database: Database, options: { folder: string; schema: string }): Promise<void> {
+  const config = {
+    migrationsFolder: options.folder,
+    // One bookkeeping table per subgraph in a shared schema, so a subgraph's own migration can create its schema.
+    migrationsSchema: 'drizzle',
+    migrationsTable: `${options.schema}_migrations`,
+  };
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], config);
+  } else {
+    await migratePostgres(database.db as unknown as Parameters<typeof migratePostgres>[0], config);
+  }
+}
+
+/** Rows of a raw `execute` on either driver (postgres.js returns an array, PGlite `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? (rows as T[]) : [];
+}
+
+export { sql };

@@ -1,0 +1,4 @@
+export * from './codes.ts';
+export * from './bsn.ts';
+export * from './ids.ts';
+export * from './demo.ts';

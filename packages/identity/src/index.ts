@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+
+  createRemoteJWKSet,
+  exportPKCS8,
+  exportSPKI,
+  generateKeyPair,
+  importPKCS8,
+  importSPKI,
+  jwtVerify,
+  SignJWT,
+  type JWTVerifyGetKey,
+  type CryptoKey,
+  decodeJwt,
+} from 'jose';
+import { z } from 'zod';
+import { ORGANIZATION_TYPES, ROLES, type OrganizationType, type Role } from '@hub/domain';
+import type { IssuerConfig } from '@hub/config';
+
+export interface Principal {
+  kind: 'user';
+  subject: string;
+  name: string | undefined;
+  organizationId: string;
+  organizationType: OrganizationType;
+  roles: Role[];
+  gemeenteCode: string | undefined;
+  zorgkantoorregio: string | undefined;
+}
+export type Caller = Principal | { kind: 'anonymous' };
+export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
+
+export const hasRole = (caller: Caller, ...roles: Role[]): caller is Principal =>
+  caller.kind === 'user' && roles.some((r) => caller.roles.includes(r));
+
+export class AuthenticationError extends Error {
+  override name = 'AuthenticationError';
+}
+
+const ALG = 'ES256';
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(200),
+  name: z.string().max(200).optional(),
+  org: z.string().uuid(),
+  org_type: z.enum(ORGANIZATION_TYPES),
+  roles: z.array(z.enum(ROLES)).min(1),
+  gemeente: z.string().regex(/^GM\d{4}$/).optional(),
+  zorgkantoorregio: z.string().regex(/^ZK\d{2}$/).optional(),
+});
+export type HubClaims = z.infer<typeof claimsSchema>;
+
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+/** Verifies bearer JWTs against the trusted issuers (static SPKI key or JWKS URL per issuer). */
+export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudience: string): Promise<TokenVerifier> {
+  const byIssuer = new Map<string, { key: CryptoKey | JWTVerifyGetKey; audience: string }>();
+  for (const i of issuers) {
+    const key = i.publicKeyPem ? await importSPKI(i.publicKeyPem, ALG) : createRemoteJWKSet(new URL(i.jwksUrl ?? ''));
+    byIssuer.set(i.issuer, { key, audience: i.audience ?? defaultAudience });
+  }
+  return async (token: string) => {
+    let iss: string | undefined;
+    try {
+      iss = decodeJwt(token).iss;
+    } catch {
+      throw new AuthenticationError('The bearer token is not a JWT.');
+    }
+    const trusted = iss ? byIssuer.get(iss) : undefined;
+    if (!trusted) throw new AuthenticationError('The bearer token comes from an issuer that is not trusted.');
+    let payload: unknown;
+    try {
+      const verified =
+        typeof trusted.key === 'function'
+          ? await jwtVerify(token, trusted.key, { issuer: iss, audience: trusted.audience, algorithms: [ALG, 'RS256'] })
+          : await jwtVerify(token, trusted.key, { issuer: iss, audience: trusted.audience, algorithms: [ALG] });
+      payload = verified.payload;
+    } catch {
+      throw new AuthenticationError('The bearer token is invalid or expired.');
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw new AuthenticationError('The bearer token lacks required hub claims.');
+    const c = claims.data;
+    return {
+      kind: 'user',
+      subject: c.sub,
+      name: c.name,
+      organizationId: c.org,
+      organizationType: c.org_type,
+      roles: c.roles,
+      gemeenteCode: c.gemeente,
+      zorgkantoorregio: c.zorgkantoorregio,
+    };
+  };
+}
+
+/** Reads `Authorization: Bearer …`. Returns null when absent; throws when present but malformed. */
+export function bearerToken(header: string | string[] | undefined | null): string | null {
+  if (header === undefined || header === null || header === '') return null;
+  const value = Array.isArray(header) ? header[0] ?? '' : header;
+  const m = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+)\s*$/i.exec(value);
+  if (!m?.[1]) throw new AuthenticationError('The Authorization header must be "Bearer <jwt>".');
+  return m[1];
+}
+
+export interface DevIssuer {
+  issuer: string;
+  audience: string;
+  privateKey: CryptoKey;
+  config: IssuerConfig;
+}
+
+/**
+ * The local development issuer: a key pair generated at first start into an ignored folder
+ * (never committed), reused on later starts so printed tokens keep working.
+ */
+export async function ensureDevIssuer(keyDir: string, issuer: string, audience: string): Promise<DevIssuer> {
+  const privatePath = join(keyDir, 'dev-issuer.private.pem');
+  const publicPath = join(keyDir, 'dev-issuer.public.pem');
+  if (!existsSync(privatePath) || !existsSync(publicPath)) {
+    mkdirSync(keyDir, { recursive: true });
+    const pair = await generateKeyPair(ALG, { extractable: true });
+    writeFileSync(privatePath, await exportPKCS8(pair.privateKey), { mode: 0o600 });
+    writeFileSync(publicPath, await exportSPKI(pair.publicKey));
+  }
+  const privateKey = await importPKCS8(readFileSync(privatePath, 'utf8'), ALG);
+  const publicKeyPem = readFileSync(publicPath, 'utf8');
+  return { issuer, audience, privateKey, config: { issuer, publicKeyPem, audience } };
+}
+
+/** An in-memory issuer for tests. */
+export async function createEphemeralIssuer(issuer = 'http://localhost/test-issuer', audience = 'clientondersteuning-hub'): Promise<DevIssuer> {
+  const pair = await generateKeyPair(ALG, { extractable: true });
+  const publicKeyPem = await exportSPKI(pair.publicKey);
+  return { issuer, audience, privateKey: pair.privateKey, config: { issuer, publicKeyPem, audience } };
+}
+
+export interface TokenRequest {
+  subject: string;
+  name?: string;
+  organizationId: string;
+  organizationType: OrganizationType;
+  roles: Role[];
+  gemeenteCode?: string | undefined;
+  zorgkantoorregio?: string | undefined;
+  expiresIn?: string;
+}
+
+export async function signToken(issuer: DevIssuer, t: TokenRequest): Promise<string> {
+  const claims: Omit<HubClaims, 'sub'> = {
+    org: t.organizationId,
+    org_type: t.organizationType,
+    roles: t.roles,
+    ...(t.name ? { name: t.name } : {}),
+    ...(t.gemeenteCode ? { gemeente: t.gemeenteCode } : {}),
+    ...(t.zorgkantoorregio ? { zorgkantoorregio: t.zorgkantoorregio } : {}),
+  };
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: ALG })
+    .setSubject(t.subject)
+    .setIssuer(issuer.issuer)
+    .setAudience(issuer.audience)
+    .setIssuedAt()
+    .setExpirationTime(t.expiresIn ?? '12h')
+    .sign(issuer.privateKey);
+}
+
+

@@ -1,0 +1,34 @@
+import type { HubConfig } from '@hub/config';
+import type { Database } from '@hub/db';
+import type { TokenVerifier } from '@hub/identity';
+import type { Logger } from './logger.ts';
+import type { SubgraphHost } from './subgraph-host.ts';
+
+/** What every subgraph needs to run: injected, never read from globals. */
+export interface SubgraphDeps {
+  database: Database;
+  config: HubConfig;
+  logger: Logger;
+  verifyToken: TokenVerifier;
+  /** The gateway secret this subgraph accepts. */
+  secret: string;
+}
+
+export interface SeedOptions {
+  /** Load demo data (only when the subgraph's tables are empty). */
+  demo: boolean;
+  /** Demo size factor; 1 is the default national demo set. */
+  scale: number;
+}
+
+/** The same shape for every subgraph, so start-up, tests and the migrate job treat them alike. */
+export interface SubgraphModule {
+  name: string;
+  /** Absolute path of the subgraph's schema.graphql. */
+  schemaPath: string;
+  /** Applies this subgraph's migrations. */
+  migrate(database: Database): Promise<void>;
+  /** Loads reference data (always) and demo data (when asked and empty). */
+  seed(database: Database, options: SeedOptions): Promise<void>;
+  createServer(deps: SubgraphDeps): Promise<SubgraphHost>;
+}

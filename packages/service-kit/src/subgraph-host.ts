@@ -1,0 +1,145 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import { countStatements } from '@hub/db';
+import { formatHubError } from '@hub/errors';
+import { ANONYMOUS, AuthenticationError, bearerToken, type Caller, type TokenVerifier } from '@hub/identity';
+import {
+  executeGraphQL,
+  headerValue,
+  HttpError,
+  listen,
+  readBody,
+  readRequestMeta,
+  secretMatches,
+  sendError,
+  sendJson,
+  type RequestMeta,
+  type RunningServer,
+} from './http.ts';
+import type { Logger } from './logger.ts';
+
+export const SUBGRAPH_SECRET_HEADER = 'x-hub-subgraph-secret';
+
+export interface RequestScope {
+  caller: Caller;
+  meta: RequestMeta;
+  logger: Logger;
+}
+
+/** Extra HTTP routes (e.g. a REST feed) served beside GraphQL; return true when handled. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope) => Promise<boolean>;
+
+export interface SubgraphHostOptions<TContext extends BaseContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  secret: string;
+  verifyToken: TokenVerifier;
+  logger: Logger;
+  production: boolean;
+  maxBodyBytes: number;
+  ready: () => Promise<boolean>;
+  createContext: (scope: RequestScope) => TContext;
+  /** Routes that do not need the gateway secret: public, read-only, anonymous data only. */
+  publicRoutes?: RouteHandler;
+}
+
+export interface SubgraphHost {
+  apollo: ApolloServer<BaseContext>;
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+  start(port: number, host: string): Promise<RunningServer>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Hosts a subgraph the same way everywhere: health and readiness, the gateway secret (checked
+ * before anything else, `_service` and `_entities` included), the user's token, request id and
+ * trace context, a body limit, and one log line per request without personal data.
+ */
+export async function createSubgraphHost<TContext extends BaseContext>(options: SubgraphHostOptions<TContext>): Promise<SubgraphHost> {
+  const apollo = new ApolloServer<TContext>({
+    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.production,
+    formatError: formatHubError,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const { logger } = options;
+  let running: RunningServer | undefined;
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const started = process.hrtime.bigint();
+    const meta = readRequestMeta(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const reqLogger = logger.child({ reqId: meta.requestId, traceId: meta.traceId });
+    const counter = { statements: 0 };
+    res.setHeader('x-request-id', meta.requestId);
+    let status = 500;
+    const work = async () => {
+      if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
+      if (url.pathname === '/ready') {
+        const ok = await options.ready();
+        return sendJson(res, (status = ok ? 200 : 503), { status: ok ? 'ready' : 'unavailable' });
+      }
+      if (options.publicRoutes && url.pathname !== '/graphql') {
+        const scope: RequestScope = { caller: ANONYMOUS, meta, logger: reqLogger };
+        if (await options.publicRoutes(req, res, url, scope)) return void (status = res.statusCode);
+      }
+      if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', 'Not found.');
+      if (!secretMatches(headerValue(req, SUBGRAPH_SECRET_HEADER), options.secret)) {
+        throw new HttpError(401, 'UNAUTHENTICATED', 'This subgraph answers the hub gateway only.');
+      }
+      let caller: Caller = ANONYMOUS;
+      try {
+        const token = bearerToken(req.headers.authorization);
+        if (token) caller = await options.verifyToken(token);
+      } catch (e) {
+        if (e instanceof AuthenticationError) throw new HttpError(401, 'UNAUTHENTICATED', e.message);
+        throw e;
+      }
+      const body = req.method === 'POST' ? await readBody(req, options.maxBodyBytes) : '';
+      const context = options.createContext({ caller, meta, logger: reqLogger });
+      status = await executeGraphQL(apollo, req, res, body, async () => context);
+    };
+    countStatements(counter, work)
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) {
+          status = error.status;
+          if (!res.headersSent) sendError(res, error);
+          return;
+        }
+        reqLogger.error({ err: error instanceof Error ? { type: error.name, message: error.message } : 'unknown' }, 'request failed');
+        status = 500;
+        if (!res.headersSent) sendError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
+        else res.end();
+      })
+      .finally(() => {
+        if (url.pathname === '/health' || url.pathname === '/ready') return;
+        reqLogger.info(
+          { method: req.method, path: url.pathname, status, ms: Number(process.hrtime.bigint() - started) / 1e6, statements: counter.statements },
+          'request',
+        );
+      });
+  };
+
+  return {
+    apollo: apollo as unknown as ApolloServer<BaseContext>,
+    handle,
+    async start(port, host) {
+      running = await listen(handle, port, host);
+      logger.info({ url: running.url }, `${options.name} subgraph listening`);
+      return running;
+    },
+    async stop() {
+      await running?.stop();
+      await apollo.stop();
+    },
+  };
+}
