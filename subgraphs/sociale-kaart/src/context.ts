@@ -1,0 +1,73 @@
+import DataLoader from 'dataloader';
+import type { HubConfig } from '@hub/config';
+import type { Db } from '@hub/db';
+import type { Caller } from '@hub/identity';
+import type { Logger, RequestMeta, RequestScope } from '@hub/service-kit';
+import * as q from './db/queries.ts';
+
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupBy<K, V, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, valueOf: (row: R) => V): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(valueOf(row));
+    else map.set(k, [valueOf(row)]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/** Fresh loaders per request: batching within the request, nothing cached across requests. */
+export function createLoaders(db: Db) {
+  return {
+    service: new DataLoader<string, q.ServiceRow | null>(async (ids) => byKey(ids, await q.findServicesByIds(db, ids), (r) => r.id)),
+    organization: new DataLoader<string, q.OrganizationRow | null>(async (ids) =>
+      byKey(ids, await q.findOrganizationsByIds(db, ids), (r) => r.id),
+    ),
+    location: new DataLoader<string, q.LocationRow | null>(async (ids) => byKey(ids, await q.findLocationsByIds(db, ids), (r) => r.id)),
+    gemeente: new DataLoader<string, q.GemeenteRow | null>(async (codes) =>
+      byKey(codes, await q.findGemeentenByCodes(db, codes), (r) => r.code),
+    ),
+    region: new DataLoader<string, q.RegionRow | null>(async (codes) => byKey(codes, await q.findRegionsByCodes(db, codes), (r) => r.code)),
+    gemeentenByRegion: new DataLoader<string, q.GemeenteRow[]>(async (codes) =>
+      groupBy(codes, await q.findGemeentenByRegions(db, codes), (r) => r.zorgkantoorregioCode, (r) => r),
+    ),
+    locationsByService: new DataLoader<string, q.LocationRow[]>(async (ids) =>
+      groupBy(ids, await q.findLocationsByServiceIds(db, ids), (r) => r.serviceId, (r) => r.location),
+    ),
+    servicesByLocation: new DataLoader<string, q.ServiceRow[]>(async (ids) =>
+      groupBy(ids, await q.findServicesByLocationIds(db, ids), (r) => r.locationId, (r) => r.service),
+    ),
+    activeServicesByOrganization: new DataLoader<string, q.ServiceRow[]>(async (ids) =>
+      groupBy(ids, await q.findServicesByOrganizationIds(db, ids, false), (r) => r.organizationId, (r) => r),
+    ),
+    allServicesByOrganization: new DataLoader<string, q.ServiceRow[]>(async (ids) =>
+      groupBy(ids, await q.findServicesByOrganizationIds(db, ids, true), (r) => r.organizationId, (r) => r),
+    ),
+    locationsByOrganization: new DataLoader<string, q.LocationRow[]>(async (ids) =>
+      groupBy(ids, await q.findLocationsByOrganizationIds(db, ids), (r) => r.organizationId, (r) => r),
+    ),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  caller: Caller;
+  db: Db;
+  loaders: Loaders;
+  config: HubConfig;
+  meta: RequestMeta;
+  logger: Logger;
+}
+
+export function createContext(db: Db, config: HubConfig, scope: RequestScope): Context {
+  return { ...scope, db, config, loaders: createLoaders(db) };
+}
+
+/** Confidential locations are for signed-in professionals only. */
+export const maySeeConfidential = (ctx: Context) => ctx.caller.kind === 'user';

@@ -1,0 +1,234 @@
+import { and, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '@hub/db';
+import { location, searchWord, service, serviceLocation } from './schema.ts';
+
+export interface SearchPoint {
+  latitude: number;
+  longitude: number;
+  maxDistanceKm: number;
+}
+
+/** A validated search: every value here has passed the boundary checks. */
+export interface ServiceSearch {
+  words: string[];
+  gemeenteCode?: string | undefined;
+  zorgkantoorregioCode?: string | undefined;
+  legalDomains?: string[] | undefined;
+  lifeDomains?: string[] | undefined;
+  targetGroups?: string[] | undefined;
+  supportForms?: string[] | undefined;
+  wlzSectors?: string[] | undefined;
+  formality?: string | undefined;
+  independentOnly?: boolean | undefined;
+  hasCapacityNow?: boolean | undefined;
+  languages?: string[] | undefined;
+  near?: SearchPoint | undefined;
+  includeInactive?: boolean | undefined;
+  /** Anonymous callers: confidential locations take no part in distances. */
+  includeConfidentialLocations: boolean;
+  capacityStaleDays: number;
+}
+
+export type SearchSort = 'RELEVANCE' | 'DISTANCE' | 'NAME';
+
+/** Keyset position: the sort value (as text, compared exactly) and the id. */
+export interface SearchCursor {
+  key: string;
+  id: string;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number | null;
+  distanceKm: number | null;
+  /** The sort value written into the cursor. */
+  key: string;
+}
+
+const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
+
+/** Minimum trigram similarity for a vocabulary word to count as the intended word. */
+const TYPO_SIMILARITY = 0.5;
+
+/**
+ * The tsquery for one query word: its Dutch stem as a prefix ('schulden' → schuld:*, which also matches
+ * schuldhulpverlening), OR-ed with close vocabulary words for typos. The vocabulary lookup is
+ * uncorrelated, so Postgres runs it once per statement.
+ */
+function wordQuery(word: string): SQL {
+  return sql`(to_tsquery('dutch', ${`${word}:*`}) || coalesce((select to_tsquery('dutch', string_agg(${searchWord.word} || ':*', ' | '))
+    from ${searchWord} where ${searchWord.word} % ${word} and similarity(${searchWord.word}, ${word}) >= ${TYPO_SIMILARITY}), ''::tsquery))`;
+}
+
+/** All words must match (AND); one tsquery, so the GIN index on search_vector serves it. */
+function textQuery(words: string[]): SQL | undefined {
+  if (words.length === 0) return undefined;
+  return sql.join(words.map(wordQuery), sql` && `);
+}
+
+function capacityNow(staleDays: number): SQL {
+  return sql`case when ${service.capacityStatus} is null or ${service.capacityUpdatedAt} < now() - make_interval(days => ${staleDays}) then 'UNKNOWN' else ${service.capacityStatus} end`;
+}
+
+/** Great-circle distance in km from the point to the nearest active location of the service. */
+function distanceExpr(point: SearchPoint, includeConfidential: boolean): SQL {
+  const latDelta = point.maxDistanceKm / 111.0;
+  const lonDelta = point.maxDistanceKm / (111.0 * Math.max(0.2, Math.cos((point.latitude * Math.PI) / 180)));
+  return sql`(select min(6371.0 * 2 * asin(sqrt(
+      power(sin(radians(${location.latitude} - ${point.latitude}) / 2), 2)
+      + cos(radians(${point.latitude})) * cos(radians(${location.latitude}))
+      * power(sin(radians(${location.longitude} - ${point.longitude}) / 2), 2))))
+    from ${serviceLocation} join ${location} on ${location.id} = ${serviceLocation.locationId}
+    where ${serviceLocation.serviceId} = ${service.id} and ${location.active}
+      ${includeConfidential ? sql`` : sql`and not ${location.confidential}`}
+      and ${location.latitude} between ${point.latitude - latDelta} and ${point.latitude + latDelta}
+      and ${location.longitude} between ${point.longitude - lonDelta} and ${point.longitude + lonDelta})`;
+}
+
+function conditions(s: ServiceSearch): SQL | undefined {
+  const c: (SQL | undefined)[] = [];
+  c.push(s.includeInactive ? undefined : sql`${service.status} in ('ACTIVE', 'TEMPORARILY_CLOSED')`);
+  const tq = textQuery(s.words);
+  if (tq) c.push(sql`${service.searchVector} @@ (${tq})`);
+  if (s.gemeenteCode) c.push(sql`(${service.areaScope} = 'NATIONAL' or ${service.servedGemeenten} @> ${textArray([s.gemeenteCode])})`);
+  if (s.zorgkantoorregioCode)
+    c.push(sql`(${service.areaScope} = 'NATIONAL' or ${service.servedRegions} @> ${textArray([s.zorgkantoorregioCode])})`);
+  if (s.legalDomains?.length) c.push(sql`${service.legalDomains} && ${textArray(s.legalDomains)}`);
+  if (s.lifeDomains?.length) c.push(sql`${service.lifeDomains} && ${textArray(s.lifeDomains)}`);
+  if (s.targetGroups?.length) c.push(sql`${service.targetGroups} && ${textArray(s.targetGroups)}`);
+  if (s.supportForms?.length) c.push(sql`${service.supportForms} && ${textArray(s.supportForms)}`);
+  if (s.wlzSectors?.length) c.push(sql`${service.wlzSectors} && ${textArray(s.wlzSectors)}`);
+  if (s.languages?.length) c.push(sql`${service.languages} && ${textArray(s.languages)}`);
+  if (s.formality) c.push(sql`${service.formality} = ${s.formality}`);
+  if (s.independentOnly) c.push(sql`${service.independent}`);
+  if (s.hasCapacityNow) c.push(sql`${capacityNow(s.capacityStaleDays)} = 'HAS_CAPACITY'`);
+  if (s.near) c.push(sql`${distanceExpr(s.near, s.includeConfidentialLocations)} <= ${s.near.maxDistanceKm}`);
+  return and(...c);
+}
+
+function scoreExpr(words: string[]): SQL {
+  const tq = textQuery(words);
+  if (!tq) return sql`null::numeric`;
+  return sql`round(ts_rank_cd(${service.searchVector}, ${tq})::numeric, 6)`;
+}
+
+/**
+ * One page of matching service ids, in one statement whatever the page size: the total is a window
+ * count over the filtered set, taken before the keyset condition is applied.
+ */
+export async function searchServiceIds(
+  db: Db,
+  s: ServiceSearch,
+  sort: SearchSort,
+  first: number,
+  after: SearchCursor | undefined,
+): Promise<{ hits: SearchHit[]; total: number; hasNextPage: boolean }> {
+  const score = scoreExpr(s.words);
+  const distance = s.near ? distanceExpr(s.near, s.includeConfidentialLocations) : sql`null::double precision`;
+  const effectiveSort: SearchSort = sort === 'RELEVANCE' && s.words.length === 0 ? 'NAME' : sort;
+  const sortKey =
+    effectiveSort === 'RELEVANCE'
+      ? sql`(${score})::text`
+      : effectiveSort === 'DISTANCE'
+        ? sql`round((${distance})::numeric, 6)::text`
+        : sql`${service.name}`;
+  const matched = db
+    .select({
+      id: service.id,
+      name: service.name,
+      score: sql<string | null>`${score}`.as('score'),
+      distance: sql<number | null>`${distance}`.as('distance'),
+      sortKey: sql<string>`${sortKey}`.as('sort_key'),
+      total: sql<string>`count(*) over ()`.as('total'),
+    })
+    .from(service)
+    .where(conditions(s))
+    .as('matched');
+
+  let keyset: SQL | undefined;
+  let order: SQL;
+  if (effectiveSort === 'RELEVANCE') {
+    order = sql`${matched.score} desc, ${matched.id} asc`;
+    if (after) keyset = sql`(${matched.score} < ${after.key}::numeric or (${matched.score} = ${after.key}::numeric and ${matched.id} > ${after.id}::uuid))`;
+  } else if (effectiveSort === 'DISTANCE') {
+    order = sql`${matched.distance} asc, ${matched.id} asc`;
+    if (after)
+      keyset = sql`(round(${matched.distance}::numeric, 6) > ${after.key}::numeric or (round(${matched.distance}::numeric, 6) = ${after.key}::numeric and ${matched.id} > ${after.id}::uuid))`;
+  } else {
+    order = sql`${matched.name} asc, ${matched.id} asc`;
+    if (after) keyset = sql`(${matched.name}, ${matched.id}) > (${after.key}, ${after.id}::uuid)`;
+  }
+  const rows = await db.select().from(matched).where(keyset).orderBy(order).limit(first + 1);
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && after) {
+    const [c] = await db.select({ n: sql<string>`count(*)` }).from(service).where(conditions(s));
+    total = Number(c?.n ?? 0);
+  }
+  const page = rows.slice(0, first);
+  return {
+    hits: page.map((r) => ({
+      id: r.id,
+      score: r.score === null ? null : Number(r.score),
+      distanceKm: r.distance === null ? null : Math.round(Number(r.distance) * 1000) / 1000,
+      key: r.sortKey,
+    })),
+    total,
+    hasNextPage: rows.length > first,
+  };
+}
+
+export type FacetDimension =
+  | 'legalDomains'
+  | 'lifeDomains'
+  | 'targetGroups'
+  | 'supportForms'
+  | 'wlzSectors'
+  | 'formality'
+  | 'independent'
+  | 'capacity'
+  | 'languages';
+
+/** Counts per value of every facet dimension over the whole filtered set, in one statement. */
+export async function countServiceFacets(db: Db, s: ServiceSearch): Promise<Record<FacetDimension, { value: string; count: number }[]>> {
+  const where = conditions(s) ?? sql`true`;
+  const arrayFacet = (dim: FacetDimension, column: string) =>
+    sql`select ${dim}::text as dim, v::text as value, count(*) as n from m, unnest(m.${sql.raw(column)}) as v group by v`;
+  const scalarFacet = (dim: FacetDimension, column: string) =>
+    sql`select ${dim}::text as dim, m.${sql.raw(column)}::text as value, count(*) as n from m group by 2`;
+  const arms = sql.join(
+    [
+      arrayFacet('legalDomains', 'legal_domains'),
+      arrayFacet('lifeDomains', 'life_domains'),
+      arrayFacet('targetGroups', 'target_groups'),
+      arrayFacet('supportForms', 'support_forms'),
+      arrayFacet('wlzSectors', 'wlz_sectors'),
+      arrayFacet('languages', 'languages'),
+      scalarFacet('formality', 'formality'),
+      scalarFacet('independent', 'independent'),
+      scalarFacet('capacity', 'capacity_now'),
+    ],
+    sql` union all `,
+  );
+  // The filtered set is computed once and shared by every facet.
+  const query = sql`with m as materialized (
+      select ${service.legalDomains}, ${service.lifeDomains}, ${service.targetGroups}, ${service.supportForms},
+        ${service.wlzSectors}, ${service.languages}, ${service.formality}, ${service.independent},
+        ${capacityNow(s.capacityStaleDays)} as capacity_now
+      from ${service} where ${where})
+    ${arms}`;
+  const result = await db.execute(sql`${query} order by 1, 3 desc, 2`);
+  const rows = rowsOf<{ dim: FacetDimension; value: string; n: string | number }>(result);
+  const out: Record<FacetDimension, { value: string; count: number }[]> = {
+    legalDomains: [],
+    lifeDomains: [],
+    targetGroups: [],
+    supportForms: [],
+    wlzSectors: [],
+    formality: [],
+    independent: [],
+    capacity: [],
+    languages: [],
+  };
+  for (const r of rows) out[r.dim].push({ value: r.value, count: Number(r.n) });
+  return out;
+}

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '@hub/errors';
+import { hasRole, type Principal } from '@hub/identity';
+import type { Context } from '../context.ts';
+import { findLocationsByIds, gemeenteCodesExist, type LocationRow, type NewService, type ServiceRow } from '../db/queries.ts';
+import { gemeenteCodesInRegions, insertLocation, insertService, updateLocationIfVersion, updateServiceIfVersion } from '../db/writes.ts';
+import { buildSearchText } from '../text.ts';
+import {
+  capacityInputSchema,
+  locationInputSchema,
+  parseInput,
+  requireUuid,
+  serviceInputSchema,
+  type ValidLocationInput,
+  type ValidServiceInput,
+} from '../validation.ts';
+
+type Input = Record<string, unknown>;
+
+/** Directory edits are for an organisation's own BEHEERDER only. */
+function requireBeheerder(ctx: Context): Principal {
+  if (ctx.caller.kind !== 'user') throw unauthenticated();
+  if (!hasRole(ctx.caller, 'BEHEERDER')) throw forbidden('Only a BEHEERDER of the organisation may edit its directory entries.');
+  return ctx.caller;
+}
+
+function requireVersion(v: number): number {
+  if (!Number.isInteger(v) || v < 1) throw badInput('expectedVersion', 'expectedVersion must be a positive integer.');
+  return v;
+}
+
+async function ownService(ctx: Context, id: string, principal: Principal): Promise<ServiceRow> {
+  const s = await ctx.loaders.service.load(requireUuid(id, 'id'));
+  if (!s) throw notFound('Service');
+  if (s.organizationId !== principal.organizationId) throw forbidden('This service belongs to another organisation.');
+  return s;
+}
+
+async function ownLocation(ctx: Context, id: string, principal: Principal): Promise<LocationRow> {
+  const l = await ctx.loaders.location.load(requireUuid(id, 'id'));
+  if (!l) throw notFound('Location');
+  if (l.organizationId !== principal.organizationId) throw forbidden('This location belongs to another organisation.');
+  return l;
+}
+
+/** Drops keys the caller left out, so an update keeps the stored value for them. */
+const given = (input: Input) => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+
+function serviceAsInput(s: ServiceRow, locationIds: string[]): Input {
+  return {
+    name: s.name,
+    description: s.description,
+    legalDomains: s.legalDomains,
+    lifeDomains: s.lifeDomains,
+    targetGroups: s.targetGroups,
+    supportForms: s.supportForms,
+    wlzSectors: s.wlzSectors,
+    formality: s.formality,
+    independent: s.independent,
+    eligibility: s.eligibility,
+    minimumAge: s.minimumAge,
+    maximumAge: s.maximumAge,
+    cost: { type: s.costType, amount: s.costAmount === null ? null : Number(s.costAmount), description: s.costDescription },
+    languages: s.languages,
+    applicationProcess: s.applicationProcess,
+    contact: s.contact,
+    openingHours: s.openingHours,
+    serviceArea: { scope: s.areaScope, gemeenteCodes: s.areaScope === 'GEMEENTEN' ? s.servedGemeenten : null, zorgkantoorregioCodes: s.areaScope === 'REGIONAL' ? s.servedRegions : null },
+    locationIds,
+  };
+}
+
+const SERVICE_DEFAULTS: Input = {
+  description: '',
+  legalDomains: [],
+  lifeDomains: [],
+  targetGroups: [],
+  supportForms: [],
+  wlzSectors: [],
+  formality: 'FORMAL',
+  independent: false,
+  eligibility: null,
+  minimumAge: null,
+  maximumAge: null,
+  cost: { type: 'FREE' },
+  languages: ['nl'],
+  applicationProcess: null,
+  contact: {},
+  openingHours: [],
+  locationIds: [],
+};
+
+/** Checks references against the database and derives the stored columns of a service. */
+async function serviceColumns(ctx: Context, v: ValidServiceInput, organizationId: string): Promise<Omit<NewService, 'id' | 'organizationId'>> {
+  let servedGemeenten: string[] = [];
+  let servedRegions: string[] = [];
+  if (v.serviceArea.scope === 'GEMEENTEN') {
+    const codes = [...new Set(v.serviceArea.gemeenteCodes ?? [])];
+    const found = await gemeenteCodesExist(ctx.db, codes);
+    const missing = codes.filter((c) => !found.some((f) => f.code === c));
+    if (missing.length) throw badInput('input.serviceArea.gemeenteCodes', `Unknown gemeente ${missing[0]}.`);
+    servedGemeenten = codes;
+    const gemeenten = await ctx.loaders.gemeente.loadMany(codes);
+    servedRegions = [...new Set(gemeenten.flatMap((g) => (g && !(g instanceof Error) ? [g.zorgkantoorregioCode] : [])))];
+  } else if (v.serviceArea.scope === 'REGIONAL') {
+    const codes = [...new Set(v.serviceArea.zorgkantoorregioCodes ?? [])];
+    const members = await gemeenteCodesInRegions(ctx.db, codes);
+    const missing = codes.filter((c) => !members.some((m) => m.region === c));
+    if (missing.length) throw badInput('input.serviceArea.zorgkantoorregioCodes', `Unknown zorgkantoorregio ${missing[0]}.`);
+    servedGemeenten = members.map((m) => m.code);
+    servedRegions = codes;
+  }
+  if (v.locationIds.length) {
+    const locations = await findLocationsByIds(ctx.db, v.locationIds);
+    const foreign = v.locationIds.find((id) => !locations.some((l) => l.id === id && l.organizationId === organizationId));
+    if (foreign) throw badInput('input.locationIds', 'Every location must exist and belong to your organisation.');
+  }
+  const org = await ctx.loaders.organization.load(organizationId);
+  return {
+    name: v.name,
+    description: v.description,
+    legalDomains: v.legalDomains,
+    lifeDomains: v.lifeDomains,
+    targetGroups: v.targetGroups,
+    supportForms: v.supportForms,
+    wlzSectors: v.wlzSectors,
+    formality: v.formality,
+    independent: v.independent,
+    eligibility: v.eligibility,
+    minimumAge: v.minimumAge,
+    maximumAge: v.maximumAge,
+    costType: v.cost.type,
+    costAmount: v.cost.amount == null ? null : v.cost.amount.toFixed(2),
+    costDescription: v.cost.description ?? null,
+    languages: [...new Set(v.languages)],
+    applicationProcess: v.applicationProcess,
+    contact: {
+      phone: v.contact.phone ?? undefined,
+      email: v.contact.email ?? undefined,
+      url: v.contact.url ?? undefined,
+      walkIn: v.contact.walkIn ?? undefined,
+    },
+    openingHours: v.openingHours,
+    areaScope: v.serviceArea.scope,
+    servedGemeenten,
+    servedRegions,
+    searchText: buildSearchText({ ...v, organizationName: org?.name ?? '' }),
+  };
+}
+
+function locationColumns(v: ValidLocationInput) {
+  return { ...v, postalCode: v.postalCode ? `${v.postalCode.slice(0, 4)} ${v.postalCode.slice(-2)}` : null };
+}
+
+async function checkGemeente(ctx: Context, code: string | null) {
+  if (code && !(await ctx.loaders.gemeente.load(code))) throw badInput('input.gemeenteCode', `Unknown gemeente ${code}.`);
+}
+
+export const Mutation = {
+  async createService(_: unknown, args: { input: Input }, ctx: Context) {
+    const principal = requireBeheerder(ctx);
+    if (!(await ctx.loaders.organization.load(principal.organizationId))) {
+      throw forbidden('Your organisation is not (yet) in the sociale kaart.');
+    }
+    const v = parseInput(serviceInputSchema, { ...SERVICE_DEFAULTS, ...given(args.input) }, 'input');
+    const columns = await serviceColumns(ctx, v, principal.organizationId);
+    const created = await insertService(
+      ctx.db,
+      { id: randomUUID(), organizationId: principal.organizationId, ...columns, lastVerifiedAt: new Date(), verifiedBy: principal.subject },
+      v.locationIds,
+    );
+    return { service: created };
+  },
+
+  async updateService(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+    const principal = requireBeheerder(ctx);
+    const existing = await ownService(ctx, args.id, principal);
+    const expectedVersion = requireVersion(args.expectedVersion);
+    const currentLocations = (await ctx.loaders.locationsByService.load(existing.id)).map((l) => l.id);
+    const v = parseInput(serviceInputSchema, { ...serviceAsInput(existing, currentLocations), ...given(args.input) }, 'input');
+    const columns = await serviceColumns(ctx, v, principal.organizationId);
+    const updated = await updateServiceIfVersion(ctx.db, existing.id, expectedVersion, columns, args.input.locationIds === undefined ? undefined : v.locationIds);
+    if (!updated) throw conflict('Service');
+    return { service: updated };
+  },
+
+  async deactivateService(_: unknown, args: { id: string; expectedVersion: number; status?: string | null }, ctx: Context) {
+    const principal = requireBeheerder(ctx);
+    const existing = await ownService(ctx, args.id, principal);
+    const status = args.status ?? 'INACTIVE';
+    if (status === 'ACTIVE') throw badInput('status', 'Use updateService to change an active service; deactivate takes INACTIVE, DEFUNCT or TEMPORARILY_CLOSED.');
+    const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), { status });
+    if (!updated) throw conflict('Service');
+    return { service: updated };
+  },
+
+  async updateCapacity(_: unknown, args: { serviceId: string; expectedVersion: number; input: Input }, ctx: Context) {
+    const principal = requireBeheerder(ctx);
+    const existing = await ownService(ctx, args.serviceId, principal);
+    const c = parseInput(capacityInputSchema, args.input, 'input');
+    const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), {
+      capacityStatus: c.status,
+      capacityAvailable: c.available ?? null,
+      capacityMaximum: c.maximum ?? null,
+      capacityUnit: c.unit ?? null,
+      capacityWaitDays: c.expectedWaitDays ?? null,
+      capacityUpdatedAt: new Date(),
+    });
+    if (!updated) throw conflict('Service');
+    return { service: updated };
+  },
+
+  async markServiceVerified(_: unknown, args: { id: string; expectedVersion: number }, ctx: Context) {
+    const principal = requireBeheerder(ctx);
+    const existing = await ownService(ctx, args.id, principal);
+    const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), {
+      lastVerifiedAt: new Date(),
+      verifiedBy: principal.subject,
+    });
+    if (!updated) throw conflict('Service');
+    return { service: updated };
+  },
+
+  async createLocation(_: unknown, args: { input: Input }, ctx: Context) {
+    const principal = requireBeheerder(ctx);
+    if (!(await ctx.loaders.organization.load(principal.organizationId))) {
+      throw forbidden('Your organisation is not (yet) in the sociale kaart.');
+    }
+    const defaults = { description: null, address: null, postalCode: null, city: null, gemeenteCode: null, latitude: null, longitude: null, accessibility: null, confidential: false };
+    const v = parseInput(locationInputSchema, { ...defaults, ...given(args.input) }, 'input');
+    await checkGemeente(ctx, v.gemeenteCode);
+    const created = await insertLocation(ctx.db, { id: randomUUID(), organizationId: principal.organizationId, ...locationColumns(v) });
+    return { location: created };
+  },
+
+  async updateLocation(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+    const principal = requireBeheerder(ctx);
+    const existing = await ownLocation(ctx, args.id, principal);
+    const expectedVersion = requireVersion(args.expectedVersion);
+    const { id: _id, organizationId: _org, version: _v, createdAt: _c, updatedAt: _u, active: _a, ...current } = existing;
+    const v = parseInput(locationInputSchema, { ...current, ...given(args.input) }, 'input');
+    await checkGemeente(ctx, v.gemeenteCode);
+    const updated = await updateLocationIfVersion(ctx.db, existing.id, expectedVersion, locationColumns(v));
+    if (!updated) throw conflict('Location');
+    return { location: updated };
+  },
+
+  async deactivateLocation(_: unknown, args: { id: string; expectedVersion: number }, ctx: Context) {
+    const principal = requireBeheerder(ctx);
+    const existing = await ownLocation(ctx, args.id, principal);
+    const updated = await updateLocationIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), { active: false });
+    if (!updated) throw conflict('Location');
+    return { location: updated };
+  },
+};

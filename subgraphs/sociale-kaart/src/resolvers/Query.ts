@@ -1,0 +1,151 @@
+import { badInput } from '@hub/errors';
+import { countServiceFacets, searchServiceIds, type SearchSort, type ServiceSearch } from '../db/search.ts';
+import { listGemeenten, listOrganizations, listRegions } from '../db/queries.ts';
+import type { Context } from '../context.ts';
+import { maySeeConfidential } from '../context.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { searchWords } from '../text.ts';
+import { GEMEENTE_CODE, MAX_PAGE_SIZE, MAX_SEARCH_TEXT, nearSchema, parseInput, REGION_CODE, requireUuid } from '../validation.ts';
+
+interface SearchArgs {
+  text?: string | null;
+  filter?: {
+    gemeenteCode?: string | null;
+    zorgkantoorregioCode?: string | null;
+    legalDomains?: string[] | null;
+    lifeDomains?: string[] | null;
+    targetGroups?: string[] | null;
+    supportForms?: string[] | null;
+    wlzSectors?: string[] | null;
+    formality?: string | null;
+    independentOnly?: boolean | null;
+    hasCapacityNow?: boolean | null;
+    languages?: string[] | null;
+    near?: { gemeenteCode?: string | null; latitude?: number | null; longitude?: number | null; maxDistanceKm: number } | null;
+    includeInactive?: boolean | null;
+  } | null;
+  sort?: SearchSort | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Page size: at least 1, capped at MAX_PAGE_SIZE (a larger request is served at the cap). */
+export function pageSize(first: number | null | undefined, fallback = 20): number {
+  if (first == null) return fallback;
+  if (!Number.isInteger(first) || first < 1) throw badInput('first', 'first must be a positive integer.');
+  return Math.min(first, MAX_PAGE_SIZE);
+}
+
+async function requireGemeente(ctx: Context, code: string, field: string) {
+  if (!GEMEENTE_CODE.test(code)) throw badInput(field, `${field} must be a gemeentecode such as GM0363.`);
+  const g = await ctx.loaders.gemeente.load(code);
+  if (!g) throw badInput(field, `Unknown gemeente ${code}.`);
+  return g;
+}
+
+async function buildSearch(ctx: Context, args: SearchArgs): Promise<ServiceSearch> {
+  const text = args.text ?? '';
+  if (text.length > MAX_SEARCH_TEXT) throw badInput('text', `text must be at most ${MAX_SEARCH_TEXT} characters.`);
+  const f = args.filter ?? {};
+  if (f.gemeenteCode) await requireGemeente(ctx, f.gemeenteCode, 'filter.gemeenteCode');
+  if (f.zorgkantoorregioCode) {
+    if (!REGION_CODE.test(f.zorgkantoorregioCode)) throw badInput('filter.zorgkantoorregioCode', 'Use a code such as ZK22.');
+    if (!(await ctx.loaders.region.load(f.zorgkantoorregioCode))) throw badInput('filter.zorgkantoorregioCode', `Unknown zorgkantoorregio ${f.zorgkantoorregioCode}.`);
+  }
+  for (const lang of f.languages ?? []) {
+    if (!/^[a-z]{2,3}$/.test(lang)) throw badInput('filter.languages', 'Use ISO 639 language codes such as nl, en, tr.');
+  }
+  let near: ServiceSearch['near'];
+  if (f.near) {
+    const n = parseInput(nearSchema, f.near, 'filter.near');
+    if (n.gemeenteCode) {
+      const g = await requireGemeente(ctx, n.gemeenteCode, 'filter.near.gemeenteCode');
+      near = { latitude: g.latitude, longitude: g.longitude, maxDistanceKm: n.maxDistanceKm };
+    } else {
+      near = { latitude: n.latitude ?? 0, longitude: n.longitude ?? 0, maxDistanceKm: n.maxDistanceKm };
+    }
+  }
+  return {
+    words: searchWords(text),
+    gemeenteCode: f.gemeenteCode ?? undefined,
+    zorgkantoorregioCode: f.zorgkantoorregioCode ?? undefined,
+    legalDomains: f.legalDomains ?? undefined,
+    lifeDomains: f.lifeDomains ?? undefined,
+    targetGroups: f.targetGroups ?? undefined,
+    supportForms: f.supportForms ?? undefined,
+    wlzSectors: f.wlzSectors ?? undefined,
+    formality: f.formality ?? undefined,
+    independentOnly: f.independentOnly ?? undefined,
+    hasCapacityNow: f.hasCapacityNow ?? undefined,
+    languages: f.languages ?? undefined,
+    near,
+    includeInactive: f.includeInactive ?? undefined,
+    includeConfidentialLocations: maySeeConfidential(ctx),
+    capacityStaleDays: ctx.config.capacityStaleDays,
+  };
+}
+
+export const Query = {
+  async searchServices(_: unknown, args: SearchArgs, ctx: Context) {
+    const first = pageSize(args.first);
+    const after = args.after ? decodeCursor(args.after) : undefined;
+    const sort = args.sort ?? 'RELEVANCE';
+    const search = await buildSearch(ctx, args);
+    if (sort === 'DISTANCE' && !search.near) throw badInput('sort', 'Sorting by DISTANCE needs filter.near.');
+    const page = await searchServiceIds(ctx.db, search, sort, first, after);
+    const services = await ctx.loaders.service.loadMany(page.hits.map((h) => h.id));
+    const edges = page.hits.flatMap((hit, i) => {
+      const node = services[i];
+      if (!node || node instanceof Error) return [];
+      return [{ cursor: encodeCursor(hit.key, hit.id), node, distanceKm: hit.distanceKm, score: hit.score }];
+    });
+    let facets: Promise<Awaited<ReturnType<typeof countServiceFacets>>> | undefined;
+    return {
+      edges,
+      totalCount: page.total,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+      // Facets cost one extra statement; only when asked for.
+      facets: () => (facets ??= countServiceFacets(ctx.db, search)),
+    };
+  },
+  service: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.service.load(requireUuid(args.id, 'id')),
+  organization: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.organization.load(requireUuid(args.id, 'id')),
+  async organizations(_: unknown, args: { type?: string | null; first?: number | null; after?: string | null }, ctx: Context) {
+    const first = pageSize(args.first);
+    const after = args.after ? decodeCursor(args.after) : undefined;
+    const { rows, total } = await listOrganizations(ctx.db, { type: args.type ?? undefined, first, after: after ? { name: after.key, id: after.id } : undefined });
+    const nodes = rows.slice(0, first);
+    for (const o of nodes) ctx.loaders.organization.prime(o.id, o);
+    const last = nodes[nodes.length - 1];
+    const firstNode = nodes[0];
+    return {
+      nodes,
+      totalCount: total,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: Boolean(after),
+        startCursor: firstNode ? encodeCursor(firstNode.name, firstNode.id) : null,
+        endCursor: last ? encodeCursor(last.name, last.id) : null,
+      },
+    };
+  },
+  async location(_: unknown, args: { id: string }, ctx: Context) {
+    const loc = await ctx.loaders.location.load(requireUuid(args.id, 'id'));
+    return loc && (!loc.confidential || maySeeConfidential(ctx)) ? loc : null;
+  },
+  gemeente: (_: unknown, args: { code: string }, ctx: Context) => {
+    if (!GEMEENTE_CODE.test(args.code)) throw badInput('code', 'code must be a gemeentecode such as GM0363.');
+    return ctx.loaders.gemeente.load(args.code);
+  },
+  gemeenten: (_: unknown, __: unknown, ctx: Context) => listGemeenten(ctx.db),
+  zorgkantoorregio: (_: unknown, args: { code: string }, ctx: Context) => {
+    if (!REGION_CODE.test(args.code)) throw badInput('code', 'code must be a zorgkantoorregio code such as ZK22.');
+    return ctx.loaders.region.load(args.code);
+  },
+  zorgkantoorregios: (_: unknown, __: unknown, ctx: Context) => listRegions(ctx.db),
+};

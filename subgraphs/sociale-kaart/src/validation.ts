@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { badInput } from '@hub/errors';
+import { isUuid } from '@hub/domain';
+
+/** Turns the first zod issue into BAD_USER_INPUT naming the field, e.g. `input.openingHours.0.closesAt`. */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
+  throw badInput(field, `Invalid ${field}: ${issue?.message ?? 'invalid value'}.`);
+}
+
+export function requireUuid(value: string, field: string): string {
+  if (!isUuid(value)) throw badInput(field, `${field} must be a UUID.`);
+  return value.toLowerCase();
+}
+
+export const GEMEENTE_CODE = /^GM\d{4}$/;
+export const REGION_CODE = /^ZK\d{2}$/;
+
+const trimmed = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
+
+export const MAX_SEARCH_TEXT = 200;
+export const MAX_PAGE_SIZE = 100;
+
+export const nearSchema = z
+  .object({
+    gemeenteCode: z.string().regex(GEMEENTE_CODE, 'use GM + 4 digits').nullish(),
+    latitude: z.number().min(-90).max(90).nullish(),
+    longitude: z.number().min(-180).max(180).nullish(),
+    maxDistanceKm: z.number().gt(0, 'must be more than 0').max(500, 'at most 500'),
+  })
+  .refine((n) => Boolean(n.gemeenteCode) !== (n.latitude != null && n.longitude != null), {
+    message: 'give either gemeenteCode or both latitude and longitude',
+  });
+
+export const serviceInputSchema = z
+  .object({
+    name: trimmed(200).min(1, 'must not be empty'),
+    description: trimmed(5000),
+    legalDomains: z.array(z.string()).max(10),
+    lifeDomains: z.array(z.string()).max(20),
+    targetGroups: z.array(z.string()).max(20),
+    supportForms: z.array(z.string()).max(7),
+    wlzSectors: z.array(z.string()).max(3),
+    formality: z.enum(['FORMAL', 'INFORMAL']),
+    independent: z.boolean(),
+    eligibility: trimmed(2000).nullable(),
+    minimumAge: z.number().int().min(0).max(120).nullable(),
+    maximumAge: z.number().int().min(0).max(120).nullable(),
+    cost: z
+      .object({
+        type: z.enum(['FREE', 'EIGEN_BIJDRAGE', 'AMOUNT']),
+        amount: z.number().min(0).max(1_000_000).nullish(),
+        description: trimmed(500).nullish(),
+      })
+      .refine((c) => c.type !== 'AMOUNT' || c.amount != null, { message: 'amount is required for AMOUNT', path: ['amount'] }),
+    languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'use ISO 639 codes such as nl, en, tr')).min(1).max(30),
+    applicationProcess: trimmed(2000).nullable(),
+    contact: z.object({
+      phone: z.string().regex(/^[0-9 +()-]{3,20}$/, 'not a telephone number').nullish(),
+      email: z.string().email().max(200).nullish(),
+      url: z.string().url().max(500).refine((u) => /^https?:\/\//.test(u), 'use http(s)').nullish(),
+      walkIn: z.boolean().nullish(),
+    }),
+    openingHours: z
+      .array(
+        z
+          .object({ weekday: z.number().int().min(1).max(7), opensAt: time, closesAt: time })
+          .refine((h) => h.closesAt > h.opensAt, { message: 'closesAt must be after opensAt', path: ['closesAt'] }),
+      )
+      .max(21),
+    serviceArea: z.object({
+      scope: z.enum(['GEMEENTEN', 'REGIONAL', 'NATIONAL']),
+      gemeenteCodes: z.array(z.string().regex(GEMEENTE_CODE, 'use GM + 4 digits')).max(342).nullish(),
+      zorgkantoorregioCodes: z.array(z.string().regex(REGION_CODE, 'use ZK + 2 digits')).max(31).nullish(),
+    }),
+    locationIds: z.array(z.string().refine(isUuid, 'must be a UUID')).max(200),
+  })
+  .refine((s) => s.minimumAge == null || s.maximumAge == null || s.minimumAge <= s.maximumAge, {
+    message: 'must be at least minimumAge',
+    path: ['maximumAge'],
+  })
+  .refine((s) => s.serviceArea.scope !== 'GEMEENTEN' || (s.serviceArea.gemeenteCodes?.length ?? 0) > 0, {
+    message: 'list at least one gemeente for scope GEMEENTEN',
+    path: ['serviceArea', 'gemeenteCodes'],
+  })
+  .refine((s) => s.serviceArea.scope !== 'REGIONAL' || (s.serviceArea.zorgkantoorregioCodes?.length ?? 0) > 0, {
+    message: 'list at least one zorgkantoorregio for scope REGIONAL',
+    path: ['serviceArea', 'zorgkantoorregioCodes'],
+  });
+export type ValidServiceInput = z.infer<typeof serviceInputSchema>;
+
+export const capacityInputSchema = z
+  .object({
+    status: z.enum(['HAS_CAPACITY', 'NO_CAPACITY', 'WAITLIST', 'ADDITIONAL_ASSESSMENT_REQUIRED']),
+    available: z.number().int().min(0).max(1_000_000).nullish(),
+    maximum: z.number().int().min(0).max(1_000_000).nullish(),
+    unit: trimmed(50).nullish(),
+    expectedWaitDays: z.number().int().min(0).max(3650).nullish(),
+  })
+  .refine((c) => c.available == null || c.maximum == null || c.available <= c.maximum, {
+    message: 'must not exceed maximum',
+    path: ['available'],
+  });
+
+export const locationInputSchema = z.object({
+  name: trimmed(200).min(1, 'must not be empty'),
+  description: trimmed(2000).nullable(),
+  address: trimmed(200).nullable(),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d{3} ?[A-Z]{2}$/, 'use 1234 AB')
+    .nullable(),
+  city: trimmed(100).nullable(),
+  gemeenteCode: z.string().regex(GEMEENTE_CODE, 'use GM + 4 digits').nullable(),
+  latitude: z.number().min(50.7, 'outside the Netherlands').max(53.6, 'outside the Netherlands').nullable(),
+  longitude: z.number().min(3.3, 'outside the Netherlands').max(7.3, 'outside the Netherlands').nullable(),
+  accessibility: trimmed(1000).nullable(),
+  confidential: z.boolean(),
+});
+export type ValidLocationInput = z.infer<typeof locationInputSchema>;
