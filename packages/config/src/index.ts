@@ -43,6 +43,7 @@ const baseSchema = z.object({
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SEED_DEMO: bool.default(true),
+  INTERNAL_API_SECRET: z.string().optional(),
   DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
 });
 
@@ -74,6 +75,8 @@ export interface HubConfig {
   seedDemo: boolean;
   demoScale: number;
   subgraphs: Record<SubgraphName, SubgraphSettings>;
+  /** Secret for subgraph-to-subgraph internal endpoints (/internal/*); generated per process in development. */
+  internalSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +118,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     subgraphs[name] = { name, port, url, secret };
   }
   if (production && !issuers) throw new ConfigError('AUTH_ISSUERS must be set in production');
+  if (production && (!c.INTERNAL_API_SECRET || c.INTERNAL_API_SECRET.length < 32)) {
+    throw new ConfigError('INTERNAL_API_SECRET must be set (32+ characters) in production');
+  }
   return {
     env: c.NODE_ENV,
     production,
@@ -134,10 +140,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: c.SEED_DEMO,
     demoScale: c.DEMO_SCALE,
     subgraphs,
+    internalSecret: c.INTERNAL_API_SECRET,
   };
 }
 
 /** Apollo's libraries read this flag themselves; the hub never sends telemetry to Apollo. */
 export function disableApolloTelemetry(env: Record<string, string | undefined> = process.env): void {
   env.APOLLO_TELEMETRY_DISABLED = 'true';
+}
+
+/** Base URLs (scheme, host, port) of every subgraph, for subgraph-to-subgraph internal calls. */
+export function subgraphBaseUrls(config: HubConfig): Record<string, string> {
+  return Object.fromEntries(Object.values(config.subgraphs).map((s) => [s.name, new URL(s.url).origin]));
 }

@@ -12,6 +12,10 @@ export interface SubgraphDeps {
   verifyToken: TokenVerifier;
   /** The gateway secret this subgraph accepts. */
   secret: string;
+  /** Secret for subgraph-to-subgraph calls on /internal/* (header x-hub-internal-secret). */
+  internalSecret: string;
+  /** Base URLs (no path) of the other subgraphs, by name, for internal calls. */
+  peerUrls: Record<string, string>;
 }
 
 export interface SeedOptions {

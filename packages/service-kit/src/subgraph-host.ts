@@ -23,6 +23,7 @@ import {
 import type { Logger } from './logger.ts';
 
 export const SUBGRAPH_SECRET_HEADER = 'x-hub-subgraph-secret';
+export const INTERNAL_SECRET_HEADER = 'x-hub-internal-secret';
 
 export interface RequestScope {
   caller: Caller;
@@ -46,6 +47,9 @@ export interface SubgraphHostOptions<TContext extends BaseContext> {
   createContext: (scope: RequestScope) => TContext;
   /** Routes that do not need the gateway secret: public, read-only, anonymous data only. */
   publicRoutes?: RouteHandler;
+  /** Subgraph-to-subgraph endpoints under /internal/, guarded by the internal secret. */
+  internalRoutes?: RouteHandler;
+  internalSecret?: string;
 }
 
 export interface SubgraphHost {
@@ -87,6 +91,15 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
       if (url.pathname === '/ready') {
         const ok = await options.ready();
         return sendJson(res, (status = ok ? 200 : 503), { status: ok ? 'ready' : 'unavailable' });
+      }
+      if (url.pathname.startsWith('/internal/')) {
+        if (!options.internalRoutes || !options.internalSecret) throw new HttpError(404, 'NOT_FOUND', 'Not found.');
+        if (!secretMatches(headerValue(req, INTERNAL_SECRET_HEADER), options.internalSecret)) {
+          throw new HttpError(401, 'UNAUTHENTICATED', 'Internal endpoints answer other hub services only.');
+        }
+        const scope: RequestScope = { caller: ANONYMOUS, meta, logger: reqLogger };
+        if (await options.internalRoutes(req, res, url, scope)) return void (status = res.statusCode);
+        throw new HttpError(404, 'NOT_FOUND', 'Not found.');
       }
       if (options.publicRoutes && url.pathname !== '/graphql') {
         const scope: RequestScope = { caller: ANONYMOUS, meta, logger: reqLogger };

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadConfig } from '@hub/config';
+import { loadConfig, subgraphBaseUrls } from '@hub/config';
 import { openDatabase } from '@hub/db';
 import { createTokenVerifier, ensureDevIssuer } from '@hub/identity';
 import { createLogger } from '@hub/service-kit';
@@ -9,10 +9,11 @@ import { createServer } from './server.ts';
 const config = loadConfig();
 const logger = createLogger('sociale-kaart', config.logLevel);
 const secret = config.subgraphs['sociale-kaart'].secret;
-if (!secret) {
-  logger.fatal('SUBGRAPH_SECRET_SOCIALE_KAART is not set; a standalone subgraph needs the secret the gateway sends.');
+if (!secret || !config.internalSecret) {
+  logger.fatal('SUBGRAPH_SECRET_SOCIALE_KAART and INTERNAL_API_SECRET must be set for a standalone subgraph.');
   process.exit(1);
 }
+const internalSecret = config.internalSecret;
 const issuers = config.issuers ?? [(await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIssuer, config.audience)).config];
 const database = await openDatabase({
   url: config.databaseUrl,
@@ -20,7 +21,15 @@ const database = await openDatabase({
   inMemory: config.pgliteInMemory,
   poolSize: config.databasePoolSize,
 });
-const host = await createServer({ database, config, logger, secret, verifyToken: await createTokenVerifier(issuers, config.audience) });
+const host = await createServer({
+  database,
+  config,
+  logger,
+  secret,
+  internalSecret,
+  peerUrls: subgraphBaseUrls(config),
+  verifyToken: await createTokenVerifier(issuers, config.audience),
+});
 await host.start(config.subgraphs['sociale-kaart'].port, config.host);
 
 const shutdown = async () => {

@@ -21,5 +21,6 @@ export function createServer(deps: SubgraphDeps): Promise<SubgraphHost> {
     maxBodyBytes: deps.config.maxRequestBodyBytes,
     ready: () => deps.database.ping(),
     createContext: (scope) => createContext(deps.database.db, deps.config, scope),
+    internalSecret: deps.internalSecret,
   });
 }
