@@ -48,7 +48,7 @@ export interface SearchHit {
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 
 /** Minimum trigram similarity for a vocabulary word to count as the intended word. */
-const TYPO_SIMILARITY = 0.5;
+const TYPO_SIMILARITY = 0.4;
 
 /**
  * The tsquery for one query word: its Dutch stem as a prefix ('schulden' → schuld:*, which also matches
@@ -70,19 +70,34 @@ function capacityNow(staleDays: number): SQL {
   return sql`case when ${service.capacityStatus} is null or ${service.capacityUpdatedAt} < now() - make_interval(days => ${staleDays}) then 'UNKNOWN' else ${service.capacityStatus} end`;
 }
 
-/** Great-circle distance in km from the point to the nearest active location of the service. */
-function distanceExpr(point: SearchPoint, includeConfidential: boolean): SQL {
-  const latDelta = point.maxDistanceKm / 111.0;
-  const lonDelta = point.maxDistanceKm / (111.0 * Math.max(0.2, Math.cos((point.latitude * Math.PI) / 180)));
-  return sql`(select min(6371.0 * 2 * asin(sqrt(
+const haversineKm = (point: SearchPoint) => sql`6371.0 * 2 * asin(sqrt(
       power(sin(radians(${location.latitude} - ${point.latitude}) / 2), 2)
       + cos(radians(${point.latitude})) * cos(radians(${location.latitude}))
-      * power(sin(radians(${location.longitude} - ${point.longitude}) / 2), 2))))
-    from ${serviceLocation} join ${location} on ${location.id} = ${serviceLocation.locationId}
-    where ${serviceLocation.serviceId} = ${service.id} and ${location.active}
+      * power(sin(radians(${location.longitude} - ${point.longitude}) / 2), 2)))`;
+
+/** Locations near the point: a bounding box the (latitude, longitude) index can serve, then the exact distance. */
+function nearLocations(point: SearchPoint, includeConfidential: boolean): SQL {
+  const latDelta = point.maxDistanceKm / 111.0;
+  const lonDelta = point.maxDistanceKm / (111.0 * Math.max(0.2, Math.cos((point.latitude * Math.PI) / 180)));
+  return sql`${location.active}
       ${includeConfidential ? sql`` : sql`and not ${location.confidential}`}
       and ${location.latitude} between ${point.latitude - latDelta} and ${point.latitude + latDelta}
-      and ${location.longitude} between ${point.longitude - lonDelta} and ${point.longitude + lonDelta})`;
+      and ${location.longitude} between ${point.longitude - lonDelta} and ${point.longitude + lonDelta}
+      and ${haversineKm(point)} <= ${point.maxDistanceKm}`;
+}
+
+/** Great-circle distance in km from the point to the nearest qualifying location of the service. */
+function distanceExpr(point: SearchPoint, includeConfidential: boolean): SQL {
+  return sql`(select min(${haversineKm(point)})
+    from ${serviceLocation} join ${location} on ${location.id} = ${serviceLocation.locationId}
+    where ${serviceLocation.serviceId} = ${service.id} and ${nearLocations(point, includeConfidential)})`;
+}
+
+/** Uncorrelated, so it runs once per statement rather than once per service. */
+function withinDistance(point: SearchPoint, includeConfidential: boolean): SQL {
+  return sql`${service.id} in (select ${serviceLocation.serviceId}
+    from ${serviceLocation} join ${location} on ${location.id} = ${serviceLocation.locationId}
+    where ${nearLocations(point, includeConfidential)})`;
 }
 
 function conditions(s: ServiceSearch): SQL | undefined {
@@ -102,7 +117,7 @@ function conditions(s: ServiceSearch): SQL | undefined {
   if (s.formality) c.push(sql`${service.formality} = ${s.formality}`);
   if (s.independentOnly) c.push(sql`${service.independent}`);
   if (s.hasCapacityNow) c.push(sql`${capacityNow(s.capacityStaleDays)} = 'HAS_CAPACITY'`);
-  if (s.near) c.push(sql`${distanceExpr(s.near, s.includeConfidentialLocations)} <= ${s.near.maxDistanceKm}`);
+  if (s.near) c.push(withinDistance(s.near, s.includeConfidentialLocations));
   return and(...c);
 }
 

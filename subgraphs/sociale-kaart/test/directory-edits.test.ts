@@ -1,0 +1,238 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '@hub/db';
+import { startTestHub, type TestHub } from '@hub/testing';
+import { buildOrganization, serviceInput } from './builders.ts';
+
+/**
+ * Directory edits by an organisation's BEHEERDER, authorisation, bad input and the
+ * derived read rules (stale capacity, confidential locations), through the gateway.
+ */
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const CREATE = /* GraphQL */ `
+  mutation Create($input: ServiceInput!) {
+    createService(input: $input) { service { id name version status capacity { status } organization { id } } }
+  }
+`;
+const UPDATE = /* GraphQL */ `
+  mutation Update($id: ID!, $v: Int!, $input: ServiceInput!) {
+    updateService(id: $id, expectedVersion: $v, input: $input) { service { id name description version } }
+  }
+`;
+const CAPACITY = /* GraphQL */ `
+  mutation Cap($id: ID!, $v: Int!, $input: CapacityInput!) {
+    updateCapacity(serviceId: $id, expectedVersion: $v, input: $input) { service { id version capacity { status reportedStatus stale available } } }
+  }
+`;
+const CREATE_LOCATION = /* GraphQL */ `
+  mutation Loc($input: LocationInput!) { createLocation(input: $input) { location { id name confidential version } } }
+`;
+
+type Body = { data?: Record<string, unknown> | null; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
+
+async function beheerderOf(orgId: string) {
+  return hub.tokenFor({ organizationId: orgId, organizationType: 'OCO', roles: ['BEHEERDER'] });
+}
+
+async function countServices(): Promise<number> {
+  const r = await hub.database.db.execute(sql`select count(*)::int as n from sociale_kaart.service`);
+  return Number(rowsOf<{ n: number }>(r)[0]?.n ?? -1);
+}
+
+function firstError(body: Body) {
+  return body.errors?.[0]?.extensions ?? {};
+}
+
+async function createService(token: string, overrides: Record<string, unknown> = {}) {
+  const res = await hub.graphql(CREATE, { input: serviceInput(overrides) }, { token });
+  const body = res.body as Body;
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return (body.data?.createService as { service: { id: string; name: string; version: number } }).service;
+}
+
+describe('directory edits', () => {
+  it('lets a BEHEERDER create and update a service of their own organisation, bumping the version', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const created = await createService(token, { name: 'Steunpunt Mantelzorg Test' });
+    expect(created.version).toBe(1);
+    const res = await hub.graphql(UPDATE, { id: created.id, v: 1, input: { description: 'Nieuwe omschrijving' } }, { token });
+    const updated = ((res.body as Body).data?.updateService as { service: { name: string; description: string; version: number } }).service;
+    expect(updated).toMatchObject({ name: 'Steunpunt Mantelzorg Test', description: 'Nieuwe omschrijving', version: 2 });
+  });
+
+  it('makes a new service findable at once, by stem and by typo', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    await createService(token, { name: 'Budgetcoaching Zeeuwse Vlinder', description: 'Hulp bij schulden en administratie.', serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0687'] } });
+    const q = `query($t: String) { searchServices(text: $t, filter: { gemeenteCode: "GM0687" }) { edges { node { name } } } }`;
+    for (const text of ['budgetcoach', 'schulden', 'budgetcoahcing vlinder']) {
+      const res = await hub.graphql(q, { t: text });
+      const edges = ((res.body as Body).data?.searchServices as { edges: { node: { name: string } }[] }).edges;
+      expect(edges.map((e) => e.node.name), text).toContain('Budgetcoaching Zeeuwse Vlinder');
+    }
+  });
+
+  it('answers CONFLICT to a stale expectedVersion and keeps the newer change', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const created = await createService(token);
+    await hub.graphql(UPDATE, { id: created.id, v: 1, input: { name: 'Eerste wijziging' } }, { token });
+    const stale = await hub.graphql(UPDATE, { id: created.id, v: 1, input: { name: 'Tweede wijziging' } }, { token });
+    expect(firstError(stale.body as Body).code).toBe('CONFLICT');
+    const read = await hub.graphql(`query($id: ID!) { service(id: $id) { name version } }`, { id: created.id });
+    expect((read.body as Body).data?.service).toEqual({ name: 'Eerste wijziging', version: 2 });
+  });
+
+  it("refuses a BEHEERDER editing another organisation's service (FORBIDDEN) and changes nothing", async () => {
+    const owner = await buildOrganization(hub.database.db);
+    const other = await buildOrganization(hub.database.db);
+    const created = await createService(await beheerderOf(owner.id), { name: 'Van de eigenaar' });
+    const res = await hub.graphql(UPDATE, { id: created.id, v: 1, input: { name: 'Gekaapt' } }, { token: await beheerderOf(other.id) });
+    expect(firstError(res.body as Body).code).toBe('FORBIDDEN');
+    const read = await hub.graphql(`query($id: ID!) { service(id: $id) { name version } }`, { id: created.id });
+    expect((read.body as Body).data?.service).toEqual({ name: 'Van de eigenaar', version: 1 });
+  });
+
+  it('refuses other roles of the same organisation (FORBIDDEN) and anonymous callers (UNAUTHENTICATED)', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const before = await countServices();
+    const co = await hub.tokenFor({ organizationId: org.id, organizationType: 'OCO', roles: ['CLIENTONDERSTEUNER'] });
+    const asCo = await hub.graphql(CREATE, { input: serviceInput() }, { token: co });
+    expect(firstError(asCo.body as Body).code).toBe('FORBIDDEN');
+    const anonymous = await hub.graphql(CREATE, { input: serviceInput() });
+    expect(firstError(anonymous.body as Body).code).toBe('UNAUTHENTICATED');
+    expect(await countServices()).toBe(before);
+  });
+
+  it('reads capacity older than the configured days as UNKNOWN, and leaves it out of hasCapacityNow', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const created = await createService(token, { name: 'Dagbesteding Capaciteitstest', serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0344'] } });
+    const fresh = await hub.graphql(CAPACITY, { id: created.id, v: 1, input: { status: 'HAS_CAPACITY', available: 2, maximum: 10 } }, { token });
+    expect(((fresh.body as Body).data?.updateCapacity as { service: { capacity: unknown } }).service.capacity).toMatchObject({ status: 'HAS_CAPACITY', stale: false, available: 2 });
+    const q = `{ searchServices(filter: { gemeenteCode: "GM0344", hasCapacityNow: true }) { edges { node { id } } } }`;
+    const withCapacity = await hub.graphql(q, {});
+    expect(JSON.stringify(withCapacity.body)).toContain(created.id);
+
+    await hub.database.db.execute(sql`update sociale_kaart.service set capacity_updated_at = now() - interval '30 days' where id = ${created.id}`);
+    const read = await hub.graphql(`query($id: ID!) { service(id: $id) { capacity { status reportedStatus stale } } }`, { id: created.id });
+    expect((read.body as Body).data?.service).toEqual({ capacity: { status: 'UNKNOWN', reportedStatus: 'HAS_CAPACITY', stale: true } });
+    const afterStale = await hub.graphql(q, {});
+    expect(JSON.stringify(afterStale.body)).not.toContain(created.id);
+  });
+
+  it('hides confidential locations from anonymous callers, in every way of reaching them', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const locRes = await hub.graphql(CREATE_LOCATION, { input: { name: 'Opvang Geheim Adres', gemeenteCode: 'GM0599', latitude: 51.92, longitude: 4.48, confidential: true } }, { token });
+    const loc = ((locRes.body as Body).data?.createLocation as { location: { id: string } }).location;
+    const created = await createService(token, { name: 'Crisisopvang Vertrouwelijk', serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0599'] }, locationIds: [loc.id] });
+
+    const byService = `query($id: ID!) { service(id: $id) { locations { id name } organization { locations { id } } } }`;
+    const anon = await hub.graphql(byService, { id: created.id });
+    expect((anon.body as Body).data?.service).toEqual({ locations: [], organization: { locations: [] } });
+    const pro = await hub.graphql(byService, { id: created.id }, { token: await hub.tokenFor({ organizationType: 'GEMEENTE', roles: ['TOEGANG'] }) });
+    expect(JSON.stringify((pro.body as Body).data)).toContain(loc.id);
+
+    const direct = await hub.graphql(`query($id: ID!) { location(id: $id) { id } }`, { id: loc.id });
+    expect((direct.body as Body).data?.location).toBeNull();
+
+    // A distance search must not reveal where the confidential address is.
+    const near = `{ searchServices(filter: { near: { latitude: 51.92, longitude: 4.48, maxDistanceKm: 1 } }) { edges { node { id } } } }`;
+    expect(JSON.stringify((await hub.graphql(near, {})).body)).not.toContain(created.id);
+  });
+});
+
+describe('bad input gets a clear error and changes nothing', () => {
+  const SERVICE = `query($id: ID!) { service(id: $id) { id } }`;
+  const SEARCH = `query($text: String, $filter: ServiceSearchFilter, $first: Int) { searchServices(text: $text, filter: $filter, first: $first) { totalCount edges { node { id } } } }`;
+
+  it('malformed ids', async () => {
+    const res = await hub.graphql(SERVICE, { id: "1' or '1'='1" });
+    expect(res.status).toBe(200);
+    expect(firstError(res.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
+  it('unknown gemeente codes and malformed ones', async () => {
+    for (const code of ['GM9999', 'Amsterdam']) {
+      const res = await hub.graphql(SEARCH, { filter: { gemeenteCode: code } });
+      expect(firstError(res.body as Body), code).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.gemeenteCode' });
+    }
+  });
+
+  it('negative and zero distances', async () => {
+    for (const km of [-5, 0]) {
+      const res = await hub.graphql(SEARCH, { filter: { near: { gemeenteCode: 'GM0363', maxDistanceKm: km } } });
+      expect(firstError(res.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.near.maxDistanceKm' });
+    }
+  });
+
+  it('caps huge page sizes at 100 and refuses non-positive ones', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    for (let i = 0; i < 3; i++) await createService(token, { serviceArea: { scope: 'NATIONAL' } });
+    const huge = await hub.graphql(SEARCH, { first: 1_000_000 });
+    const page = ((huge.body as Body).data?.searchServices as { totalCount: number; edges: unknown[] });
+    expect(page.edges.length).toBeLessThanOrEqual(100);
+    expect(page.edges.length).toBe(Math.min(100, page.totalCount));
+    const negative = await hub.graphql(SEARCH, { first: -1 });
+    expect(firstError(negative.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('invalid enum values are refused before anything runs', async () => {
+    const res = await hub.graphql(SEARCH, { filter: { legalDomains: ['WET_OP_DE_MAAN'] } });
+    expect(res.status).toBe(400);
+    expect(firstError(res.body as Body).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('a 10,000-character search text', async () => {
+    const res = await hub.graphql(SEARCH, { text: 'a'.repeat(10_000) });
+    expect(firstError(res.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+  });
+
+  it('invalid service input names the field and writes nothing', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const before = await countServices();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ name: 'x'.repeat(10_000) }, 'input.name'],
+      [{ name: '   ' }, 'input.name'],
+      [{ minimumAge: 70, maximumAge: 18 }, 'input.maximumAge'],
+      [{ serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM9999'] } }, 'input.serviceArea.gemeenteCodes'],
+      [{ serviceArea: { scope: 'REGIONAL', zorgkantoorregioCodes: ['ZK05'] } }, 'input.serviceArea.zorgkantoorregioCodes'],
+      [{ openingHours: [{ weekday: 1, opensAt: '17:00', closesAt: '09:00' }] }, 'input.openingHours.0.closesAt'],
+      [{ contact: { email: 'geen-adres' } }, 'input.contact.email'],
+      [{ cost: { type: 'AMOUNT' } }, 'input.cost.amount'],
+      [{ languages: ['Nederlands'] }, 'input.languages.0'],
+      [{ locationIds: ['8d0e7a4c-2b1f-5c3d-9e8f-0a1b2c3d4e5f'] }, 'input.locationIds'],
+    ];
+    for (const [overrides, field] of cases) {
+      const res = await hub.graphql(CREATE, { input: serviceInput(overrides) }, { token });
+      expect(res.status, field).toBe(200);
+      expect(firstError(res.body as Body), field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(JSON.stringify(res.body)).not.toMatch(/stack|at \w+ \(/);
+    }
+    expect(await countServices()).toBe(before);
+  });
+
+  it('invalid capacity and location input', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const created = await createService(token);
+    const cap = await hub.graphql(CAPACITY, { id: created.id, v: 1, input: { status: 'HAS_CAPACITY', available: 20, maximum: 10 } }, { token });
+    expect(firstError(cap.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.available' });
+    const loc = await hub.graphql(CREATE_LOCATION, { input: { name: 'Buiten NL', latitude: 40.4, longitude: -3.7 } }, { token });
+    expect(firstError(loc.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.latitude' });
+    const read = await hub.graphql(`query($id: ID!) { service(id: $id) { version capacity { reportedStatus } } }`, { id: created.id });
+    expect((read.body as Body).data?.service).toEqual({ version: 1, capacity: { reportedStatus: null } });
+  });
+});
