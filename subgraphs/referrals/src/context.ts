@@ -1,0 +1,110 @@
+import DataLoader from 'dataloader';
+import type { HubConfig } from '@hub/config';
+import type { Db } from '@hub/db';
+import { forbidden, unauthenticated } from '@hub/errors';
+import { hasRole, type Caller, type Principal } from '@hub/identity';
+import type { Logger, RequestMeta, RequestScope } from '@hub/service-kit';
+import * as q from './db/queries.ts';
+import type { AccessLogEntry, ClientFacts, ConsentCheck, ConsentDecision, PeerClient, TrajectoryFacts } from './peers.ts';
+import type { Relay } from './relay.ts';
+
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+const consentKey = (c: ConsentCheck) => `${c.clientId}|${c.organizationId}|${c.category}|${c.purpose}|${c.consentId ?? ''}`;
+
+/**
+ * Fresh loaders per request: batching within the request, nothing cached across requests. The consent loader
+ * matters most: all consent questions of one request go to the cases subgraph in one call, and the next request
+ * asks again, so a revocation counts at once.
+ */
+export function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta) {
+  return {
+    referral: new DataLoader<string, q.ReferralRow | null>(async (ids) => byKey(ids, await q.findReferralsByIds(db, ids), (r) => r.id)),
+    timeline: new DataLoader<string, q.TimelineRow[]>(async (ids) =>
+      groupBy(ids, await q.findTimelinesByReferralIds(db, ids), (r) => r.referralId),
+    ),
+    consent: new DataLoader<ConsentCheck, ConsentDecision, string>((checks) => peers.consentDecisions(checks, meta), {
+      cacheKeyFn: consentKey,
+    }),
+    clientFacts: new DataLoader<string, ClientFacts | null>(async (ids) =>
+      byKey(ids, await peers.clientFacts(ids, meta), (f) => f.clientId),
+    ),
+    trajectoryFacts: new DataLoader<string, TrajectoryFacts | null>(async (ids) =>
+      byKey(ids, await peers.trajectoryFacts(ids, meta), (f) => f.trajectoryId),
+    ),
+    /**
+     * Read access-log lines: every gated field resolved in one tick goes to the cases subgraph in one call, and the
+     * field is only returned once its line was accepted (no read without a log line). One line per referral, field
+     * group and outcome; the eventId makes a retry harmless.
+     */
+    accessLog: new DataLoader<AccessLogEntry, true, string>(
+      async (entries) => {
+        await peers.writeAccessLog(entries, meta);
+        return entries.map(() => true as const);
+      },
+      { cacheKeyFn: (e) => `${e.clientId}|${e.accessPoint}|${e.outcome}` },
+    ),
+    deliveriesByEndpoint: new DataLoader<string, q.WebhookDeliveryRow[]>(async (ids) =>
+      groupBy(ids, await q.findRecentDeliveries(db, ids, 20), (r) => r.endpointId),
+    ),
+    attemptsByDelivery: new DataLoader<string, q.WebhookAttemptRow[]>(async (ids) =>
+      groupBy(ids, await q.findAttemptsByDeliveryIds(db, ids), (r) => r.deliveryId),
+    ),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  caller: Caller;
+  db: Db;
+  loaders: Loaders;
+  config: HubConfig;
+  meta: RequestMeta;
+  logger: Logger;
+  peers: PeerClient;
+  relay: Relay;
+  /** The clock of this request (one value per request, so all deadlines of a request agree). */
+  now: Date;
+}
+
+export function createContext(db: Db, config: HubConfig, peers: PeerClient, relay: Relay, scope: RequestScope): Context {
+  return { ...scope, db, config, peers, relay, now: new Date(), loaders: createLoaders(db, peers, scope.meta) };
+}
+
+/** Roles that work on referrals: toegangsteams, cliëntondersteuners and zorgbemiddelaars. */
+export const REFERRAL_ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR'] as const;
+
+export function requireReferralWorker(ctx: Context): Principal {
+  if (ctx.caller.kind !== 'user') throw unauthenticated();
+  if (!hasRole(ctx.caller, ...REFERRAL_ROLES)) throw forbidden('Only toegang, cliëntondersteuners and zorgbemiddelaars work on referrals.');
+  return ctx.caller;
+}
+
+/** Webhook endpoints are integration settings of an organisation: its BEHEERDER manages them. */
+export function requireBeheerder(ctx: Context): Principal {
+  if (ctx.caller.kind !== 'user') throw unauthenticated();
+  if (!hasRole(ctx.caller, 'BEHEERDER')) throw forbidden('Only a BEHEERDER of the organisation manages its webhooks.');
+  return ctx.caller;
+}
+
+/** Polling is for referral workers and for the BEHEERDER who runs the organisation's integration. */
+export function requirePoller(ctx: Context): Principal {
+  if (ctx.caller.kind !== 'user') throw unauthenticated();
+  if (!hasRole(ctx.caller, ...REFERRAL_ROLES, 'BEHEERDER')) throw forbidden('Your role may not read referral events.');
+  return ctx.caller;
+}

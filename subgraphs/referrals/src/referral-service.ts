@@ -1,0 +1,356 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { HubConfig } from '@hub/config';
+import type { Db } from '@hub/db';
+import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
+import type { Principal } from '@hub/identity';
+import type { Context } from './context.ts';
+import { requireReferralWorker } from './context.ts';
+import { addWorkingDays, amsterdamDate, daysBetween } from './deadlines.ts';
+import {
+  findReferralByIdempotencyKey,
+  insertOutbox,
+  insertReferralOnce,
+  insertTimelineEvent,
+  updateReferralIfVersion,
+  type NewOutboxRow,
+  type NewReferral,
+  type ReferralRow,
+} from './db/queries.ts';
+import { accessLogEntry, accessLogRow, gapEventRow, notificationRow } from './events.ts';
+import type { GapEvent } from './peers.ts';
+import { decideTransition, GAP_REASONS, partyOf, type Party, type ReferralStatus, type TransitionAction } from './transitions.ts';
+import {
+  acceptSchema,
+  completeSchema,
+  createReferralSchema,
+  meetingOutcomeSchema,
+  parseInput,
+  planMeetingSchema,
+  regiehouderSchema,
+  rejectSchema,
+  transitionSchema,
+  type CreateReferralInput,
+} from './validation.ts';
+
+/**
+ * Every change to a referral goes through here: who may (the transition table), the version check, consent at
+ * sending, and one transaction that writes the change, its timeline entry and its outbox rows together.
+ */
+
+const consentRequired = (message: string) => hubError(ErrorCode.CONSENT_REQUIRED, message);
+const invalidTransition = (action: string, status: string) =>
+  hubError(ErrorCode.INVALID_TRANSITION, `${action} is not possible while the referral is ${status}.`, { details: { status } });
+
+/** Contract 1 at the moment of sending: HANDOVER for the receiving organisation, purpose WARM_HANDOVER. */
+async function requireHandoverConsent(ctx: Context, clientId: string, toOrganizationId: string, consentId: string | null | undefined) {
+  const decision = await ctx.loaders.consent.load({
+    clientId,
+    organizationId: toOrganizationId,
+    category: 'HANDOVER',
+    purpose: 'WARM_HANDOVER',
+    consentId: consentId ?? undefined,
+  });
+  if (!decision.permit) {
+    throw consentRequired("The client's consent does not cover a warm handover (HANDOVER) to the receiving organisation; nothing was sent.");
+  }
+  return decision.consentId;
+}
+
+function deadlinesOnSending(config: HubConfig, kind: CreateReferralInput['kind'], now: Date) {
+  return { sentAt: now, respondBy: addWorkingDays(amsterdamDate(now), config.referrals.respondDays[kind]) };
+}
+
+function requestHash(input: CreateReferralInput): string {
+  return createHash('sha256').update(JSON.stringify({ ...input, idempotencyKey: undefined })).digest('hex');
+}
+
+function sameRequest(existing: ReferralRow, hash: string): ReferralRow {
+  if (existing.requestHash !== hash) {
+    throw badInput('input.idempotencyKey', 'This idempotencyKey was already used for a different referral.');
+  }
+  return existing;
+}
+
+export async function createReferral(ctx: Context, raw: unknown): Promise<ReferralRow> {
+  const p = requireReferralWorker(ctx);
+  const input = parseInput(createReferralSchema, raw, 'input');
+  if (input.toOrganizationId === p.organizationId) throw badInput('input.toOrganizationId', 'A referral goes to another organisation.');
+  const hash = requestHash(input);
+  // A retry after success answers at once, without asking the cases subgraph again.
+  const earlier = await findReferralByIdempotencyKey(ctx.db, p.organizationId, input.idempotencyKey);
+  if (earlier) return sameRequest(earlier, hash);
+
+  const [trajectory, client] = await Promise.all([
+    ctx.loaders.trajectoryFacts.load(input.sourceTrajectoryId),
+    ctx.loaders.clientFacts.load(input.clientId),
+  ]);
+  if (!trajectory?.exists || trajectory.organizationId !== p.organizationId || trajectory.clientId !== input.clientId) {
+    throw badInput('input.sourceTrajectoryId', "sourceTrajectoryId must be your organisation's trajectory for this client.");
+  }
+  if (trajectory.status !== 'OPEN') throw badInput('input.sourceTrajectoryId', 'The source trajectory is closed.');
+  if (!client?.exists) throw badInput('input.clientId', 'Unknown client.');
+  const consentId = input.send ? await requireHandoverConsent(ctx, input.clientId, input.toOrganizationId, input.consentId) : input.consentId;
+
+  const now = ctx.now;
+  const row: NewReferral = {
+    id: randomUUID(),
+    kind: input.kind,
+    status: input.send ? 'REQUESTED' : 'DRAFT',
+    urgency: input.urgency,
+    clientId: input.clientId,
+    sourceTrajectoryId: input.sourceTrajectoryId,
+    fromOrganizationId: p.organizationId,
+    fromUserId: p.subject,
+    fromUserName: p.name ?? null,
+    toOrganizationId: input.toOrganizationId,
+    toUserId: input.toProfessional?.id ?? null,
+    toUserName: input.toProfessional?.name ?? null,
+    serviceId: input.serviceId ?? null,
+    supportForms: input.supportFormsRequested,
+    targetGroup: input.targetGroup ?? null,
+    lifeDomain: input.lifeDomain ?? null,
+    legalDomain: trajectory.legalDomain,
+    wlzSector: trajectory.wlzSector,
+    gemeenteCode: client.gemeenteCode,
+    zorgkantoorregioCode: p.zorgkantoorregio ?? null,
+    consentId: consentId ?? null,
+    question: input.question,
+    handoverSummary: input.handoverSummary,
+    ...(input.send ? deadlinesOnSending(ctx.config, input.kind, now) : {}),
+    idempotencyKey: input.idempotencyKey,
+    requestHash: hash,
+    statusChangedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const created = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertReferralOnce(tx, row);
+    if (!inserted) return null;
+    await insertTimelineEvent(tx, {
+      id: randomUUID(),
+      referralId: inserted.id,
+      occurredAt: now,
+      action: 'CREATE',
+      fromStatus: null,
+      toStatus: inserted.status,
+      actorUserId: p.subject,
+      actorUserName: p.name ?? null,
+      actorOrganizationId: p.organizationId,
+      version: inserted.version,
+    });
+    const entry = accessLogEntry(
+      p,
+      ctx.meta,
+      {
+        action: 'CREATE',
+        outcome: 'GRANTED',
+        clientId: inserted.clientId,
+        dataCategories: ['HANDOVER', 'QUESTION'],
+        authorizationGround: 'OWN_ORGANIZATION',
+        accessPoint: 'referrals:Mutation.createReferral',
+      },
+      now,
+    );
+    await insertOutbox(tx, [notificationRow(inserted, 'CREATE', null, now), accessLogRow(entry, now)]);
+    return inserted;
+  });
+  if (!created) {
+    // Someone with the same key won the race: the unique constraint let exactly one insert through.
+    const winner = await findReferralByIdempotencyKey(ctx.db, p.organizationId, input.idempotencyKey);
+    if (!winner) throw new Error('idempotency conflict without a winner');
+    return sameRequest(winner, hash);
+  }
+  ctx.relay.kick();
+  ctx.loaders.referral.prime(created.id, created);
+  return created;
+}
+
+interface Prepared {
+  changes: Partial<NewReferral>;
+  reasonCode?: string | null | undefined;
+  note?: string | null | undefined;
+  /** Extra outbox rows from the updated row (gap events). */
+  extra?: (updated: ReferralRow) => NewOutboxRow[];
+}
+
+/**
+ * Writes one transition: the optimistic-lock update, the timeline entry and the outbox rows in one transaction.
+ * Returns null (and writes nothing) when the version no longer matches. Exported for the outbox tests.
+ */
+export async function writeTransition(
+  db: Db,
+  args: {
+    referral: ReferralRow;
+    expectedVersion: number;
+    action: TransitionAction;
+    to: ReferralStatus;
+    actor: Principal;
+    party: Exclude<Party, 'OTHER'>;
+    prepared: Prepared;
+    meta: Context['meta'];
+    now: Date;
+  },
+): Promise<ReferralRow | null> {
+  const { referral: before, action, to, actor, prepared, now } = args;
+  const statusChanges = to !== before.status ? { status: to, statusChangedAt: now } : {};
+  const updated = await updateReferralIfVersion(db, before.id, args.expectedVersion, { ...prepared.changes, ...statusChanges });
+  if (!updated) return null;
+  await insertTimelineEvent(db, {
+    id: randomUUID(),
+    referralId: updated.id,
+    occurredAt: now,
+    action,
+    fromStatus: before.status,
+    toStatus: updated.status,
+    actorUserId: actor.subject,
+    actorUserName: actor.name ?? null,
+    actorOrganizationId: actor.organizationId,
+    reasonCode: prepared.reasonCode ?? null,
+    note: prepared.note ?? null,
+    version: updated.version,
+  });
+  const entry = accessLogEntry(
+    actor,
+    args.meta,
+    {
+      action: 'UPDATE',
+      outcome: 'GRANTED',
+      clientId: updated.clientId,
+      dataCategories: ['HANDOVER'],
+      authorizationGround: args.party === 'SENDER' ? 'OWN_ORGANIZATION' : 'CONSENT',
+      consentId: args.party === 'RECEIVER' ? updated.consentId : undefined,
+      accessPoint: `referrals:${action}`,
+    },
+    now,
+  );
+  await insertOutbox(db, [notificationRow(updated, action, before.status, now), accessLogRow(entry, now), ...(prepared.extra?.(updated) ?? [])]);
+  return updated;
+}
+
+async function transition(
+  ctx: Context,
+  action: TransitionAction,
+  base: { id: string; expectedVersion: number; note?: string | null | undefined },
+  prepare: (r: ReferralRow, p: Principal) => Promise<Prepared> | Prepared,
+): Promise<ReferralRow> {
+  const p = requireReferralWorker(ctx);
+  const current = await ctx.loaders.referral.load(base.id);
+  if (!current) throw notFound('Referral');
+  const party = partyOf(p.organizationId, current);
+  if (party === 'OTHER') throw forbidden('Your organisation is not a party to this referral.');
+  if (current.version !== base.expectedVersion) throw conflict('The referral');
+  const decision = decideTransition(action, current.status as ReferralStatus, party);
+  if (!decision.allowed) {
+    if (decision.code === 'FORBIDDEN') throw forbidden(`The ${party === 'SENDER' ? 'receiver' : 'sender'} takes this step, not you.`);
+    throw invalidTransition(action, current.status);
+  }
+  const prepared = await prepare(current, p);
+  const updated = await ctx.db.transaction(async (tx) => {
+    const result = await writeTransition(tx, {
+      referral: current,
+      expectedVersion: base.expectedVersion,
+      action,
+      to: decision.to,
+      actor: p,
+      party,
+      prepared: { note: base.note, ...prepared },
+      meta: ctx.meta,
+      now: ctx.now,
+    });
+    // Thrown inside the transaction so that nothing of the losing change is kept.
+    if (!result) throw conflict('The referral');
+    return result;
+  });
+  ctx.relay.kick();
+  ctx.loaders.referral.clear(updated.id).prime(updated.id, updated);
+  ctx.loaders.timeline.clear(updated.id);
+  return updated;
+}
+
+type Raw = Record<string, unknown>;
+
+export const sendReferral = async (ctx: Context, raw: Raw) => {
+  const i = parseInput(transitionSchema, raw, 'input');
+  return transition(ctx, 'SEND', i, async (r) => ({
+    changes: {
+      consentId: await requireHandoverConsent(ctx, r.clientId, r.toOrganizationId, r.consentId),
+      ...deadlinesOnSending(ctx.config, r.kind as CreateReferralInput['kind'], ctx.now),
+    },
+  }));
+};
+
+export const acceptReferral = (ctx: Context, raw: Raw) => {
+  const i = parseInput(acceptSchema, raw, 'input');
+  return transition(ctx, 'ACCEPT', i, (r, p) => {
+    const named = i.professional ?? (r.toUserId ? null : { id: p.subject, name: p.name ?? null });
+    return {
+      changes: {
+        startBy: addWorkingDays(amsterdamDate(ctx.now), ctx.config.referrals.startDays),
+        ...(named ? { toUserId: named.id, toUserName: named.name ?? null } : {}),
+        zorgkantoorregioCode: r.zorgkantoorregioCode ?? p.zorgkantoorregio ?? null,
+      },
+    };
+  });
+};
+
+export const rejectReferral = (ctx: Context, raw: Raw) => {
+  const i = parseInput(rejectSchema, raw, 'input');
+  if (i.expectedWaitDays != null && i.reason !== 'WAITLIST') {
+    throw badInput('input.expectedWaitDays', 'expectedWaitDays goes with reason WAITLIST only.');
+  }
+  return transition(ctx, 'REJECT', i, (r, p) => ({
+    changes: { rejectionReason: i.reason, rejectionNote: i.note ?? null, expectedWaitDays: i.expectedWaitDays ?? null },
+    reasonCode: i.reason,
+    extra: (updated) => {
+      if (!GAP_REASONS.includes(i.reason)) return [];
+      // The wait the client faces: what the receiver expects for a waitlist, else how long the referral waited.
+      const waited = r.sentAt ? daysBetween(amsterdamDate(r.sentAt), amsterdamDate(ctx.now)) : null;
+      return [gapEventRow(updated, 'REJECTED', i.reason as GapEvent['reason'], i.expectedWaitDays ?? waited, p.zorgkantoorregio ?? null, ctx.now)];
+    },
+  }));
+};
+
+const simple = (action: TransitionAction) => (ctx: Context, raw: Raw) =>
+  transition(ctx, action, parseInput(transitionSchema, raw, 'input'), () => ({ changes: {} }));
+
+export const cancelReferral = simple('CANCEL');
+export const startReferral = simple('START');
+export const holdReferral = simple('HOLD');
+export const resumeReferral = simple('RESUME');
+export const failReferral = simple('FAIL');
+export const markReferralEnteredInError = simple('MARK_ENTERED_IN_ERROR');
+
+export const releaseReferral = (ctx: Context, raw: Raw) =>
+  transition(ctx, 'RELEASE', parseInput(transitionSchema, raw, 'input'), (r) => {
+    if (r.releasedAt) throw invalidTransition('RELEASE', 'already released');
+    return { changes: { releasedAt: ctx.now } };
+  });
+
+export const completeReferral = (ctx: Context, raw: Raw) => {
+  const i = parseInput(completeSchema, raw, 'input');
+  return transition(ctx, 'COMPLETE', i, () => ({ changes: { regiehouder: i.regiehouder ?? 'RECEIVER' } }));
+};
+
+export const planJointMeeting = (ctx: Context, raw: Raw) => {
+  const i = parseInput(planMeetingSchema, raw, 'input');
+  return transition(ctx, 'PLAN_JOINT_MEETING', i, () => ({
+    // Re-planning starts the meeting afresh: an outcome of an earlier meeting no longer applies.
+    changes: { meetingPlannedAt: i.plannedAt, meetingParticipants: i.participants, meetingHeldAt: null, meetingOutcome: null, meetingOutcomeNotes: null },
+  }));
+};
+
+export const recordJointMeetingOutcome = (ctx: Context, raw: Raw) => {
+  const i = parseInput(meetingOutcomeSchema, raw, 'input');
+  return transition(ctx, 'RECORD_JOINT_MEETING_OUTCOME', i, (r) => {
+    if (!r.meetingPlannedAt) throw invalidTransition('RECORD_JOINT_MEETING_OUTCOME', 'without a planned joint meeting');
+    return {
+      changes: { meetingHeldAt: i.heldAt ?? ctx.now, meetingOutcome: i.outcome, meetingOutcomeNotes: i.outcomeNotes ?? null },
+      reasonCode: i.outcome,
+    };
+  });
+};
+
+export const setRegiehouder = (ctx: Context, raw: Raw) => {
+  const i = parseInput(regiehouderSchema, raw, 'input');
+  return transition(ctx, 'SET_REGIEHOUDER', i, () => ({ changes: { regiehouder: i.regiehouder }, reasonCode: i.regiehouder }));
+};

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, hubError, notFound } from '@hub/errors';
+import type { Context } from '../context.ts';
+import { requireBeheerder } from '../context.ts';
+import { deactivateEndpoint, findDeliveryWithEndpoint, insertEndpoint, scheduleRedelivery } from '../db/queries.ts';
+import * as service from '../referral-service.ts';
+import { parseInput, requireUuid, webhookInputSchema } from '../validation.ts';
+import { generateWebhookSecret } from '../webhook-signature.ts';
+
+type Input = { input: Record<string, unknown> };
+
+const referralPayload =
+  (change: (ctx: Context, raw: Record<string, unknown>) => Promise<unknown>) =>
+  async (_: unknown, args: Input, ctx: Context) => ({ referral: await change(ctx, args.input) });
+
+export const Mutation = {
+  createReferral: referralPayload(service.createReferral),
+  sendReferral: referralPayload(service.sendReferral),
+  acceptReferral: referralPayload(service.acceptReferral),
+  rejectReferral: referralPayload(service.rejectReferral),
+  cancelReferral: referralPayload(service.cancelReferral),
+  startReferral: referralPayload(service.startReferral),
+  holdReferral: referralPayload(service.holdReferral),
+  resumeReferral: referralPayload(service.resumeReferral),
+  completeReferral: referralPayload(service.completeReferral),
+  failReferral: referralPayload(service.failReferral),
+  markReferralEnteredInError: referralPayload(service.markReferralEnteredInError),
+  releaseReferral: referralPayload(service.releaseReferral),
+  planJointMeeting: referralPayload(service.planJointMeeting),
+  recordJointMeetingOutcome: referralPayload(service.recordJointMeetingOutcome),
+  setRegiehouder: referralPayload(service.setRegiehouder),
+
+  async registerWebhook(_: unknown, args: Input, ctx: Context) {
+    const p = requireBeheerder(ctx);
+    const input = parseInput(webhookInputSchema(ctx.config.referrals.webhookAllowHttp), args.input, 'input');
+    const secret = input.secret ?? generateWebhookSecret();
+    const endpoint = await insertEndpoint(ctx.db, {
+      id: randomUUID(),
+      organizationId: p.organizationId,
+      url: input.url,
+      secret,
+      description: input.description ?? null,
+      createdBy: p.subject,
+    });
+    return { endpoint, secret };
+  },
+
+  async removeWebhook(_: unknown, args: { id: string }, ctx: Context) {
+    const p = requireBeheerder(ctx);
+    const removed = await deactivateEndpoint(ctx.db, requireUuid(args.id, 'id'), p.organizationId);
+    if (!removed) throw notFound('Webhook endpoint');
+    return true;
+  },
+
+  async redeliverWebhook(_: unknown, args: { deliveryId: string }, ctx: Context) {
+    const p = requireBeheerder(ctx);
+    const found = await findDeliveryWithEndpoint(ctx.db, requireUuid(args.deliveryId, 'deliveryId'));
+    if (!found || found.organizationId !== p.organizationId) throw notFound('Webhook delivery');
+    if (!found.active) throw hubError(ErrorCode.INVALID_TRANSITION, 'The endpoint was removed; register it again first.');
+    const delivery = await scheduleRedelivery(ctx.db, found.delivery.id, ctx.now);
+    if (!delivery) throw notFound('Webhook delivery');
+    ctx.relay.kick();
+    return { delivery };
+  },
+};

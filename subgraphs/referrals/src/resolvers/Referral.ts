@@ -1,0 +1,115 @@
+import { isUuid } from '@hub/domain';
+import { ErrorCode, hubError } from '@hub/errors';
+import { hasRole, type Principal } from '@hub/identity';
+import type { Context } from '../context.ts';
+import { REFERRAL_ROLES } from '../context.ts';
+import { amsterdamDate, isOverdue } from '../deadlines.ts';
+import type { ReferralRow, TimelineRow } from '../db/queries.ts';
+import { accessLogEntry } from '../events.ts';
+import { isOpenSent, partyOf } from '../transitions.ts';
+
+/** A referral is visible to referral workers of the sender, and of the receiver once it is sent. */
+export function visibleTo(ctx: Context, r: ReferralRow | null): ReferralRow | null {
+  if (!r || ctx.caller.kind !== 'user' || !hasRole(ctx.caller, ...REFERRAL_ROLES)) return null;
+  return partyOf(ctx.caller.organizationId, r) === 'OTHER' ? null : r;
+}
+
+export async function loadVisible(ctx: Context, id: string): Promise<ReferralRow | null> {
+  if (!isUuid(id)) return null;
+  return visibleTo(ctx, await ctx.loaders.referral.load(id.toLowerCase()));
+}
+
+/**
+ * The gate on a referral's personal fields. The sender always sees them (its own data). The receiver sees them only
+ * while the consent the referral relies on permits HANDOVER for WARM_HANDOVER, asked of the cases subgraph on every
+ * request (batched per request). Every read, granted or refused, is written to the client's access log before the
+ * value is returned; a refused field is null with CONSENT_REQUIRED on its path.
+ */
+async function gated<T>(ctx: Context, r: ReferralRow, field: string, dataCategory: string, value: T): Promise<T> {
+  if (ctx.caller.kind !== 'user') return Promise.reject(hubError(ErrorCode.UNAUTHENTICATED, 'Sign in to read referrals.'));
+  const p: Principal = ctx.caller;
+  const party = partyOf(p.organizationId, r);
+  const accessPoint = `referrals:Referral.${field}`;
+  if (party === 'SENDER') {
+    await ctx.loaders.accessLog.load(
+      accessLogEntry(
+        p,
+        ctx.meta,
+        { action: 'READ', outcome: 'GRANTED', clientId: r.clientId, dataCategories: [dataCategory], authorizationGround: 'OWN_ORGANIZATION', accessPoint },
+        ctx.now,
+      ),
+    );
+    return value;
+  }
+  const decision = await ctx.loaders.consent.load({
+    clientId: r.clientId,
+    organizationId: p.organizationId,
+    category: 'HANDOVER',
+    purpose: 'WARM_HANDOVER',
+    consentId: r.consentId ?? undefined,
+  });
+  await ctx.loaders.accessLog.load(
+    accessLogEntry(
+      p,
+      ctx.meta,
+      {
+        action: 'READ',
+        outcome: decision.permit ? 'GRANTED' : 'REFUSED',
+        outcomeReason: decision.permit ? undefined : decision.reason,
+        clientId: r.clientId,
+        dataCategories: [dataCategory],
+        authorizationGround: decision.permit ? 'CONSENT' : 'NONE',
+        consentId: decision.consentId ?? r.consentId,
+        accessPoint,
+      },
+      ctx.now,
+    ),
+  );
+  if (!decision.permit) {
+    throw hubError(ErrorCode.CONSENT_REQUIRED, "The client's consent for this handover is not active for your organisation.", {
+      details: { reason: decision.reason },
+    });
+  }
+  return value;
+}
+
+const professional = (id: string | null, name: string | null) => (id ? { id, name } : null);
+
+export interface JointMeetingParent {
+  referral: ReferralRow;
+}
+
+export const Referral = {
+  __resolveReference: (ref: { id: string }, ctx: Context) => loadVisible(ctx, ref.id),
+  client: (r: ReferralRow) => ({ id: r.clientId }),
+  sourceTrajectory: (r: ReferralRow) => ({ id: r.sourceTrajectoryId }),
+  fromOrganization: (r: ReferralRow) => ({ id: r.fromOrganizationId }),
+  fromProfessional: (r: ReferralRow) => ({ id: r.fromUserId, name: r.fromUserName }),
+  toOrganization: (r: ReferralRow) => ({ id: r.toOrganizationId }),
+  toProfessional: (r: ReferralRow) => professional(r.toUserId, r.toUserName),
+  service: (r: ReferralRow) => (r.serviceId ? { id: r.serviceId } : null),
+  supportFormsRequested: (r: ReferralRow) => r.supportForms,
+  question: (r: ReferralRow, _: unknown, ctx: Context) => gated(ctx, r, 'question', 'QUESTION', r.question),
+  handoverSummary: (r: ReferralRow, _: unknown, ctx: Context) => gated(ctx, r, 'handoverSummary', 'HANDOVER', r.handoverSummary),
+  jointMeeting: (r: ReferralRow): JointMeetingParent | null => (r.meetingPlannedAt ? { referral: r } : null),
+  regiehouderOrganization: (r: ReferralRow) => ({ id: r.regiehouder === 'SENDER' ? r.fromOrganizationId : r.toOrganizationId }),
+  blocksTrajectoryClose: (r: ReferralRow) => isOpenSent(r.status) && !r.releasedAt,
+  overdue: (r: ReferralRow, _: unknown, ctx: Context) => isOverdue(r, amsterdamDate(ctx.now)),
+  daysInCurrentStatus: (r: ReferralRow, _: unknown, ctx: Context) =>
+    Math.max(0, Math.floor((ctx.now.getTime() - r.statusChangedAt.getTime()) / 86_400_000)),
+  timeline: (r: ReferralRow, _: unknown, ctx: Context) => ctx.loaders.timeline.load(r.id),
+};
+
+export const JointMeeting = {
+  plannedAt: (m: JointMeetingParent) => m.referral.meetingPlannedAt,
+  participants: (m: JointMeetingParent) => m.referral.meetingParticipants ?? [],
+  heldAt: (m: JointMeetingParent) => m.referral.meetingHeldAt,
+  outcome: (m: JointMeetingParent) => m.referral.meetingOutcome,
+  outcomeNotes: (m: JointMeetingParent, _: unknown, ctx: Context) =>
+    m.referral.meetingOutcomeNotes === null ? null : gated(ctx, m.referral, 'jointMeeting.outcomeNotes', 'HANDOVER', m.referral.meetingOutcomeNotes),
+};
+
+export const ReferralTimelineEvent = {
+  actor: (e: TimelineRow) => professional(e.actorUserId, e.actorUserName),
+  actorOrganization: (e: TimelineRow) => (e.actorOrganizationId ? { id: e.actorOrganizationId } : null),
+};

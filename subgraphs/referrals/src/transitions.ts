@@ -1,0 +1,150 @@
+/**
+ * The referral state machine as data: one row per action, with the states it may start from, the state it leads
+ * to and the parties that may take it. Modelled on the HL7 FHIR SDOH referral Task (draft → requested → accepted |
+ * rejected | cancelled; accepted → in-progress ⇄ on-hold → completed | failed; entered-in-error). The resolvers and
+ * the tests read this table; nothing else decides who may do what.
+ */
+
+export const REFERRAL_STATUSES = [
+  'DRAFT',
+  'REQUESTED',
+  'ACCEPTED',
+  'REJECTED',
+  'CANCELLED',
+  'IN_PROGRESS',
+  'ON_HOLD',
+  'COMPLETED',
+  'FAILED',
+  'ENTERED_IN_ERROR',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const FINAL_STATUSES: readonly ReferralStatus[] = ['REJECTED', 'CANCELLED', 'COMPLETED', 'FAILED', 'ENTERED_IN_ERROR'];
+/** Sent and not finished: these block closing the source trajectory unless released. */
+export const OPEN_SENT_STATUSES: readonly ReferralStatus[] = ['REQUESTED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
+const OPEN_STATUSES: readonly ReferralStatus[] = ['DRAFT', ...OPEN_SENT_STATUSES];
+const AFTER_ACCEPTANCE: readonly ReferralStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
+
+export const REFERRAL_KINDS = ['WMO_TO_WLZ', 'WLZ_TO_WMO', 'TO_OCO', 'TO_SERVICE', 'OTHER'] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+
+export const REJECTION_REASONS = [
+  'NO_CAPACITY',
+  'WAITLIST',
+  'NOT_ELIGIBLE',
+  'OUT_OF_AREA',
+  'NO_FITTING_OFFER',
+  'MISSING_INFORMATION',
+  'CLIENT_DECLINED',
+  'COULD_NOT_CONTACT',
+  'OTHER',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** Rejection reasons that are gaps in the care supply: each yields one gap event for the signals subgraph. */
+export const GAP_REASONS: readonly RejectionReason[] = ['NO_CAPACITY', 'WAITLIST', 'NO_FITTING_OFFER', 'OUT_OF_AREA'];
+
+/** The parties to a referral. OTHER is any organisation that is neither, and may do nothing. */
+export type Party = 'SENDER' | 'RECEIVER' | 'OTHER';
+
+/** Actions a user can take (CREATE and OVERDUE are recorded on the timeline but are not table rows). */
+export const TRANSITION_ACTIONS = [
+  'SEND',
+  'ACCEPT',
+  'REJECT',
+  'CANCEL',
+  'START',
+  'HOLD',
+  'RESUME',
+  'COMPLETE',
+  'FAIL',
+  'MARK_ENTERED_IN_ERROR',
+  'RELEASE',
+  'PLAN_JOINT_MEETING',
+  'RECORD_JOINT_MEETING_OUTCOME',
+  'SET_REGIEHOUDER',
+] as const;
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
+export type ReferralAction = TransitionAction | 'CREATE' | 'OVERDUE';
+
+export interface TransitionRule {
+  action: TransitionAction;
+  from: readonly ReferralStatus[];
+  /** The state after; null keeps the state (the action changes other fields). */
+  to: ReferralStatus | null;
+  by: readonly Exclude<Party, 'OTHER'>[];
+}
+
+export const TRANSITIONS: readonly TransitionRule[] = [
+  { action: 'SEND', from: ['DRAFT'], to: 'REQUESTED', by: ['SENDER'] },
+  { action: 'ACCEPT', from: ['REQUESTED'], to: 'ACCEPTED', by: ['RECEIVER'] },
+  { action: 'REJECT', from: ['REQUESTED'], to: 'REJECTED', by: ['RECEIVER'] },
+  { action: 'CANCEL', from: OPEN_STATUSES, to: 'CANCELLED', by: ['SENDER'] },
+  { action: 'CANCEL', from: ['REQUESTED'], to: 'CANCELLED', by: ['RECEIVER'] },
+  { action: 'START', from: ['ACCEPTED'], to: 'IN_PROGRESS', by: ['RECEIVER'] },
+  { action: 'HOLD', from: ['IN_PROGRESS'], to: 'ON_HOLD', by: ['RECEIVER'] },
+  { action: 'RESUME', from: ['ON_HOLD'], to: 'IN_PROGRESS', by: ['RECEIVER'] },
+  { action: 'COMPLETE', from: ['IN_PROGRESS'], to: 'COMPLETED', by: ['RECEIVER'] },
+  { action: 'FAIL', from: ['IN_PROGRESS', 'ON_HOLD'], to: 'FAILED', by: ['RECEIVER'] },
+  {
+    action: 'MARK_ENTERED_IN_ERROR',
+    from: REFERRAL_STATUSES.filter((s) => s !== 'ENTERED_IN_ERROR'),
+    to: 'ENTERED_IN_ERROR',
+    by: ['SENDER'],
+  },
+  { action: 'RELEASE', from: OPEN_SENT_STATUSES, to: null, by: ['SENDER'] },
+  { action: 'PLAN_JOINT_MEETING', from: AFTER_ACCEPTANCE, to: null, by: ['SENDER', 'RECEIVER'] },
+  { action: 'RECORD_JOINT_MEETING_OUTCOME', from: AFTER_ACCEPTANCE, to: null, by: ['SENDER', 'RECEIVER'] },
+  { action: 'SET_REGIEHOUDER', from: [...AFTER_ACCEPTANCE, 'COMPLETED'], to: null, by: ['SENDER', 'RECEIVER'] },
+];
+
+export type TransitionDecision =
+  | { allowed: true; to: ReferralStatus }
+  | { allowed: false; code: 'FORBIDDEN' | 'INVALID_TRANSITION' };
+
+/**
+ * Decides one action. An organisation that is no party gets FORBIDDEN whatever the state; a party gets
+ * INVALID_TRANSITION when no row allows the action from this state at all, and FORBIDDEN when a row allows it
+ * from this state for the other party only.
+ */
+export function decideTransition(action: TransitionAction, status: ReferralStatus, party: Party): TransitionDecision {
+  if (party === 'OTHER') return { allowed: false, code: 'FORBIDDEN' };
+  const fromHere = TRANSITIONS.filter((t) => t.action === action && t.from.includes(status));
+  if (fromHere.length === 0) return { allowed: false, code: 'INVALID_TRANSITION' };
+  const rule = fromHere.find((t) => t.by.includes(party));
+  if (!rule) return { allowed: false, code: 'FORBIDDEN' };
+  return { allowed: true, to: rule.to ?? status };
+}
+
+/** The party the caller's organisation is; the receiver becomes a party only once the referral is sent. */
+export function partyOf(
+  organizationId: string,
+  referral: { fromOrganizationId: string; toOrganizationId: string; status: string },
+): Party {
+  if (organizationId === referral.fromOrganizationId) return 'SENDER';
+  if (organizationId === referral.toOrganizationId && referral.status !== 'DRAFT') return 'RECEIVER';
+  return 'OTHER';
+}
+
+export const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status);
+export const isOpenSent = (status: string) => (OPEN_SENT_STATUSES as readonly string[]).includes(status);
+
+/** The notification type for webhooks and polling, e.g. referral.accepted. */
+export function eventType(action: ReferralAction, to: ReferralStatus): string {
+  switch (action) {
+    case 'CREATE':
+      return to === 'DRAFT' ? 'referral.drafted' : 'referral.requested';
+    case 'OVERDUE':
+      return 'referral.overdue';
+    case 'RELEASE':
+      return 'referral.released';
+    case 'PLAN_JOINT_MEETING':
+      return 'referral.joint_meeting_planned';
+    case 'RECORD_JOINT_MEETING_OUTCOME':
+      return 'referral.joint_meeting_held';
+    case 'SET_REGIEHOUDER':
+      return 'referral.regiehouder_changed';
+    default:
+      return `referral.${to.toLowerCase()}`;
+  }
+}

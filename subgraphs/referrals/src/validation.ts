@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { isUuid, LIFE_DOMAINS, SUPPORT_FORMS, TARGET_GROUPS } from '@hub/domain';
+import { badInput } from '@hub/errors';
+import { REFERRAL_KINDS, REJECTION_REASONS } from './transitions.ts';
+
+/** Turns the first zod issue into BAD_USER_INPUT naming the field, e.g. `input.handoverSummary.risks`. */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
+  throw badInput(field, `Invalid ${field}: ${issue?.message ?? 'invalid value'}.`);
+}
+
+export function requireUuid(value: string, field: string): string {
+  if (!isUuid(value)) throw badInput(field, `${field} must be a UUID.`);
+  return value.toLowerCase();
+}
+
+export function requireVersion(v: number, field = 'input.expectedVersion'): number {
+  if (!Number.isInteger(v) || v < 1) throw badInput(field, 'expectedVersion must be a positive integer.');
+  return v;
+}
+
+const uuid = z.string().refine(isUuid, 'must be a UUID').transform((s) => s.toLowerCase());
+const text = (min: number, max: number) => z.string().trim().min(min, min ? 'must not be empty' : undefined).max(max, `at most ${max} characters`);
+const note = text(0, 2000).nullish();
+
+const professional = z.object({ id: text(1, 200), name: text(0, 200).nullish() }).nullish();
+
+export const handoverSummarySchema = z.object({
+  situation: text(1, 4000),
+  question: text(1, 4000),
+  whatWasDone: text(1, 4000),
+  agreements: text(1, 4000),
+  openActions: text(1, 4000),
+  network: text(1, 4000),
+  risks: text(1, 4000),
+  clientWishes: text(1, 4000),
+});
+
+export const createReferralSchema = z
+  .object({
+    idempotencyKey: text(1, 200),
+    kind: z.enum(REFERRAL_KINDS),
+    clientId: uuid,
+    sourceTrajectoryId: uuid,
+    toOrganizationId: uuid,
+    toProfessional: professional,
+    serviceId: uuid.nullish(),
+    urgency: z.enum(['ROUTINE', 'URGENT', 'ASAP']),
+    supportFormsRequested: z.array(z.enum(SUPPORT_FORMS)).max(7).transform((a) => [...new Set(a)]),
+    targetGroup: z.enum(TARGET_GROUPS).nullish(),
+    lifeDomain: z.enum(LIFE_DOMAINS).nullish(),
+    consentId: uuid.nullish(),
+    question: text(1, 2000),
+    handoverSummary: handoverSummarySchema,
+    send: z.boolean(),
+  })
+  .refine((i) => i.kind !== 'TO_SERVICE' || Boolean(i.serviceId), { message: 'serviceId is required for TO_SERVICE', path: ['serviceId'] });
+export type CreateReferralInput = z.infer<typeof createReferralSchema>;
+
+const base = { id: uuid, expectedVersion: z.number().int().min(1, 'must be a positive integer'), note };
+
+export const transitionSchema = z.object(base);
+export const acceptSchema = z.object({ ...base, professional });
+export const rejectSchema = z.object({
+  ...base,
+  reason: z.enum(REJECTION_REASONS),
+  expectedWaitDays: z.number().int().min(0).max(3650).nullish(),
+});
+export const completeSchema = z.object({ ...base, regiehouder: z.enum(['SENDER', 'RECEIVER']).nullish() });
+export const planMeetingSchema = z.object({
+  id: uuid,
+  expectedVersion: base.expectedVersion,
+  plannedAt: z.date(),
+  participants: z
+    .array(z.enum(['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER']))
+    .min(1, 'name at least one participant')
+    .transform((a) => [...new Set(a)]),
+});
+export const meetingOutcomeSchema = z.object({
+  id: uuid,
+  expectedVersion: base.expectedVersion,
+  heldAt: z.date().nullish(),
+  outcome: z.enum(['HANDOVER_AGREED', 'FOLLOW_UP_NEEDED', 'CLIENT_DECLINED', 'NOT_HELD']),
+  outcomeNotes: text(0, 4000).nullish(),
+});
+export const regiehouderSchema = z.object({ id: uuid, expectedVersion: base.expectedVersion, regiehouder: z.enum(['SENDER', 'RECEIVER']) });
+
+export function webhookInputSchema(allowHttp: boolean) {
+  return z.object({
+    url: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((u) => {
+        try {
+          const url = new URL(u);
+          return url.protocol === 'https:' || (allowHttp && url.protocol === 'http:');
+        } catch {
+          return false;
+        }
+      }, allowHttp ? 'must be an http(s) URL' : 'must be an https URL')
+      .refine((u) => !/[?&](token|secret|key|password)=/i.test(u), 'must not carry credentials in the query string'),
+    secret: z.string().min(32, 'at least 32 characters').max(200).nullish(),
+    description: text(0, 500).nullish(),
+  });
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const MAX_EVENTS_PAGE = 500;
+
+export function pageSize(first: number | null | undefined, fallback: number, max: number): number {
+  if (first == null) return fallback;
+  if (!Number.isInteger(first) || first < 1) throw badInput('first', 'first must be a positive integer.');
+  return Math.min(first, max);
+}

@@ -1,0 +1,338 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRINCIPALS, demoIds } from '@hub/domain';
+import { startTestHub, type TestHub } from '@hub/testing';
+import { findOutboxByTopic } from '../src/db/queries.ts';
+import type { Relay } from '../src/relay.ts';
+import {
+  dataOf,
+  errorCodes,
+  makeClientWithTrajectory,
+  makeParties,
+  recordHandoverConsent,
+  REFERRAL_TEST_ENV,
+  referralInput,
+  relayFor,
+  SUMMARY,
+  type Parties,
+  type Party,
+} from './helpers.ts';
+
+// --- The receiver's side, exactly as docs/referrals.md shows it (a test below checks the docs still say this). ---
+function verifyHubSignature(secret: string, rawBody: string, header: string | undefined, toleranceSeconds = 300): boolean {
+  if (!header) return false;
+  const fields = new Map(header.split(',').map((part) => [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)] as const));
+  const timestamp = Number(fields.get('t'));
+  if (!Number.isInteger(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > toleranceSeconds) return false;
+  const expected = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
+  const given = fields.get('v1') ?? '';
+  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+// --- end of the documented code ---
+
+const docs = readFileSync(new URL('../../../docs/referrals.md', import.meta.url), 'utf8');
+const journey = (name: string) => readFileSync(new URL(`../../../tests/journeys/${name}.graphql`, import.meta.url), 'utf8');
+
+let hub: TestHub;
+let parties: Parties;
+let relay: Relay;
+
+beforeAll(async () => {
+  hub = await startTestHub({ env: REFERRAL_TEST_ENV, seedDemo: true, demoScale: 0.1 });
+  parties = await makeParties(hub);
+  relay = relayFor(hub);
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+async function demoParty(subject: string): Promise<Party> {
+  const p = DEMO_PRINCIPALS.find((d) => d.subject === subject);
+  if (!p) throw new Error(subject);
+  const { label: _label, ...claims } = p;
+  return { organizationId: p.organizationId, token: await hub.tokenFor(claims) };
+}
+
+type Op<T> = { [K in keyof T]: T[K] };
+const run = async <T>(file: string, operationName: string, variables: Record<string, unknown>, party: Party): Promise<Op<T>> =>
+  dataOf<T>(await hub.graphql(journey(file), variables, { token: party.token, operationName }));
+
+describe('journey: warm handover from Wmo to Wlz', () => {
+  it('the gemeente sends, the zorgkantoor accepts, plans the driegesprek and completes, taking over regie', async () => {
+    const gemeente = await demoParty('demo-co-amsterdam');
+    const zorgkantoor = await demoParty('demo-zorgbemiddelaar-zk02');
+    expect(gemeente.organizationId).toBe(demoIds.gemeenteOrganization('GM0363'));
+    const c = await makeClientWithTrajectory(hub, gemeente);
+    await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
+    const file = 'warm-handover-wmo-to-wlz';
+
+    type Sent = { createReferral: { referral: { id: string; version: number; status: string; overdue: boolean; fromOrganization: { name: string }; toOrganization: { name: string } } } };
+    const sent = (await run<Sent>(file, 'SendWarmHandover', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente)).createReferral.referral;
+    expect(sent).toMatchObject({ status: 'REQUESTED', overdue: false });
+    expect(sent.fromOrganization.name).toMatch(/Amsterdam/);
+    expect(sent.toOrganization.name).toMatch(/zorgkantoor/i);
+
+    type Inbox = {
+      referrals: {
+        edges: { node: { id: string; version: number; handoverSummary: typeof SUMMARY; client: { id: string } } }[];
+      };
+    };
+    const inbox = await run<Inbox>(file, 'ZorgkantoorInbox', {}, zorgkantoor);
+    const received = inbox.referrals.edges.find((e) => e.node.id === sent.id)?.node;
+    expect(received?.handoverSummary).toEqual(SUMMARY);
+    expect(received?.client).toEqual({ id: c.clientId });
+
+    type Changed = Record<string, { referral: { version: number; status: string } & Record<string, unknown> }>;
+    let version = sent.version;
+    const step = async (op: string, field: string, input: Record<string, unknown>) => {
+      const result = await run<Changed>(file, op, { input: { id: sent.id, expectedVersion: version, ...input } }, zorgkantoor);
+      const referral = result[field]?.referral;
+      if (!referral) throw new Error(`${op} returned no referral`);
+      version = referral.version;
+      return referral;
+    };
+    expect(await step('AcceptHandover', 'acceptReferral', {})).toMatchObject({ status: 'ACCEPTED', toProfessional: { id: 'demo-zorgbemiddelaar-zk02' } });
+    expect(await step('PlanDriegesprek', 'planJointMeeting', { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] })).toMatchObject({
+      jointMeeting: { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] },
+    });
+    expect(await step('StartSupport', 'startReferral', {})).toMatchObject({ status: 'IN_PROGRESS' });
+    expect(await step('RecordDriegesprek', 'recordJointMeetingOutcome', { outcome: 'HANDOVER_AGREED', outcomeNotes: 'Dochter sluit aan bij vervolg.' })).toMatchObject({
+      jointMeeting: { outcome: 'HANDOVER_AGREED', outcomeNotes: 'Dochter sluit aan bij vervolg.' },
+    });
+    const completed = await step('CompleteHandover', 'completeReferral', {});
+    expect(completed).toMatchObject({ status: 'COMPLETED', regiehouder: 'RECEIVER', blocksTrajectoryClose: false });
+    expect((completed.regiehouderOrganization as { id: string }).id).toBe(zorgkantoor.organizationId);
+
+    type FollowUp = { referral: { status: string; timeline: { action: string; toStatus: string; actorOrganization: { name: string } | null }[] } };
+    const followUp = await run<FollowUp>(file, 'SenderFollowsUp', { id: sent.id }, gemeente);
+    expect(followUp.referral.timeline.map((t) => `${t.action}:${t.toStatus}`)).toEqual([
+      'CREATE:REQUESTED',
+      'ACCEPT:ACCEPTED',
+      'PLAN_JOINT_MEETING:ACCEPTED',
+      'START:IN_PROGRESS',
+      'RECORD_JOINT_MEETING_OUTCOME:IN_PROGRESS',
+      'COMPLETE:COMPLETED',
+    ]);
+    expect(followUp.referral.timeline[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
+  });
+});
+
+describe('journey: rejection for lack of capacity', () => {
+  it('yields one gap event and shows the sender why', async () => {
+    const gemeente = await demoParty('demo-co-amsterdam');
+    const zorgkantoor = await demoParty('demo-zorgbemiddelaar-zk02');
+    const c = await makeClientWithTrajectory(hub, gemeente, 'WMO_MAATWERKVOORZIENING');
+    await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
+    const file = 'reject-no-capacity';
+    const gapsBefore = (await findOutboxByTopic(hub.database.db, 'GAP')).length;
+    type Sent = { createReferral: { referral: { id: string; version: number } } };
+    const sent = (await run<Sent>(file, 'SendReferral', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente)).createReferral.referral;
+    type Rejected = { rejectReferral: { referral: { status: string; rejectionReason: string; blocksTrajectoryClose: boolean } } };
+    const rejected = await run<Rejected>(
+      file,
+      'RejectNoCapacity',
+      { input: { id: sent.id, expectedVersion: sent.version, reason: 'NO_CAPACITY', note: 'Geen plek voor nieuwe cliënten deze maand.' } },
+      zorgkantoor,
+    );
+    expect(rejected.rejectReferral.referral).toMatchObject({ status: 'REJECTED', rejectionReason: 'NO_CAPACITY', blocksTrajectoryClose: false });
+
+    type Outbox = { referrals: { edges: { node: { id: string; rejectionNote: string; timeline: { action: string; reasonCode: string | null }[] } }[] } };
+    const outbox = await run<Outbox>(file, 'SenderOutboxRejections', {}, gemeente);
+    const mine = outbox.referrals.edges.find((e) => e.node.id === sent.id)?.node;
+    expect(mine?.rejectionNote).toBe('Geen plek voor nieuwe cliënten deze maand.');
+    expect(mine?.timeline.at(-1)).toMatchObject({ action: 'REJECT', reasonCode: 'NO_CAPACITY' });
+
+    await relay.runOnce();
+    const gaps = (await findOutboxByTopic(hub.database.db, 'GAP')).slice(gapsBefore);
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]?.payload).toMatchObject({ kind: 'REJECTED', reason: 'NO_CAPACITY', gemeenteCode: 'GM0363', zorgkantoorregioCode: 'ZK02', organizationId: zorgkantoor.organizationId });
+    expect(JSON.stringify(gaps[0]?.payload)).not.toContain(c.clientId);
+    // The signals subgraph runs in this hub: the relay delivered the event there (contract 6), and again is harmless.
+    expect(hub.subgraphUrls.signals).toBeTruthy();
+    expect(gaps[0]?.lastError).toBeNull();
+    expect(gaps[0]?.deliveredAt).toBeInstanceOf(Date);
+  });
+});
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+  status: number;
+}
+
+/** A receiver's endpoint on 127.0.0.1 that fails `failures` times with 503 and then accepts with 204. */
+async function flakyEndpoint(failures: number): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  let left = failures;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const status = left > 0 ? 503 : 204;
+      left--;
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hub-events`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+type Delivery = { id: string; eventId: string; status: string; attemptCount: number; attempts: { number: number; accepted: boolean; statusCode: number | null }[] };
+const ENDPOINTS = `{ webhookEndpoints { id url deliveries { id eventId status attemptCount attempts { number accepted statusCode } } } }`;
+
+describe('webhooks', () => {
+  it('retries a failing endpoint with backoff until it accepts: one accepted delivery, a verifiable signature', async () => {
+    const endpoint = await flakyEndpoint(3);
+    try {
+      const secret = 'receiver-secret-'.padEnd(40, 'x');
+      const registered = dataOf<{ registerWebhook: { endpoint: { id: string }; secret: string } }>(
+        await hub.graphql(
+          `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { endpoint { id url active } secret } }`,
+          { input: { url: endpoint.url, secret, description: 'ons zaaksysteem' } },
+          { token: parties.receiverBeheerder.token },
+        ),
+      );
+      expect(registered.registerWebhook.secret).toBe(secret);
+      const c = await makeClientWithTrajectory(hub, parties.sender);
+      await recordHandoverConsent(hub, parties.sender, c.clientId, parties.receiver.organizationId);
+      const sent = dataOf<{ createReferral: { referral: { id: string } } }>(
+        await hub.graphql(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }) }, { token: parties.sender.token }),
+      );
+
+      // Attempts at t0, +30 s, +60 s, +120 s (WEBHOOK_RETRY_BASE_SECONDS = 30, doubling); a round before a retry is due sends nothing.
+      const t0 = Date.now();
+      const at = (seconds: number) => ({ now: new Date(t0 + seconds * 1000) });
+      expect((await relay.runOnce(at(0))).webhookAttempts).toBe(1);
+      expect((await relay.runOnce(at(10))).webhookAttempts).toBe(0);
+      expect((await relay.runOnce(at(30))).webhookAttempts).toBe(1);
+      expect((await relay.runOnce(at(90))).webhookAttempts).toBe(1);
+      const last = await relay.runOnce(at(210));
+      expect(last).toMatchObject({ webhookAttempts: 1, webhookDelivered: 1 });
+      expect((await relay.runOnce(at(10_000))).webhookAttempts).toBe(0);
+
+      expect(endpoint.received.map((r) => r.status)).toEqual([503, 503, 503, 204]);
+      const accepted = endpoint.received[3];
+      if (!accepted) throw new Error('no accepted request');
+      expect(verifyHubSignature(secret, accepted.body, String(accepted.headers['x-hub-signature']))).toBe(true);
+      expect(verifyHubSignature('another-secret'.padEnd(40, 'y'), accepted.body, String(accepted.headers['x-hub-signature']))).toBe(false);
+      expect(verifyHubSignature(secret, accepted.body.replace('REQUESTED', 'ACCEPTED'), String(accepted.headers['x-hub-signature']))).toBe(false);
+      const event = JSON.parse(accepted.body) as Record<string, unknown>;
+      expect(event).toMatchObject({ type: 'referral.requested', referralId: sent.createReferral.referral.id, status: 'REQUESTED' });
+      expect(accepted.headers['x-hub-event-id']).toBe(event.id);
+      // Ids and status only: nothing about the client.
+      expect(Object.keys(event).sort()).toEqual(['fromOrganizationId', 'id', 'occurredAt', 'previousStatus', 'referralId', 'status', 'toOrganizationId', 'type', 'version']);
+      expect(accepted.body).not.toContain(c.clientId);
+
+      const endpoints = dataOf<{ webhookEndpoints: { id: string; deliveries: Delivery[] }[] }>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
+      const deliveries = endpoints.webhookEndpoints.find((e) => e.id === registered.registerWebhook.endpoint.id)?.deliveries ?? [];
+      expect(deliveries).toHaveLength(1);
+      const delivery = deliveries[0];
+      expect(delivery).toMatchObject({ status: 'DELIVERED', attemptCount: 4, eventId: event.id });
+      expect(delivery?.attempts.filter((a) => a.accepted)).toHaveLength(1);
+      expect(delivery?.attempts.map((a) => a.statusCode)).toEqual([503, 503, 503, 204]);
+
+      // Manual redeliver: the same event once more; another organisation cannot touch the delivery.
+      const other = await hub.graphql(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { id } } }`, { id: delivery?.id }, { token: parties.senderBeheerder.token });
+      expect(errorCodes(other)).toEqual(['NOT_FOUND']);
+      const again = dataOf<{ redeliverWebhook: { delivery: { status: string } } }>(
+        await hub.graphql(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { status } } }`, { id: delivery?.id }, { token: parties.receiverBeheerder.token }),
+      );
+      expect(again.redeliverWebhook.delivery.status).toBe('PENDING');
+      expect((await relay.runOnce()).webhookDelivered).toBe(1);
+      expect(endpoint.received.at(-1)?.headers['x-hub-event-id']).toBe(event.id);
+
+      const removed = dataOf<{ removeWebhook: boolean }>(
+        await hub.graphql(`mutation($id: ID!) { removeWebhook(id: $id) }`, { id: registered.registerWebhook.endpoint.id }, { token: parties.receiverBeheerder.token }),
+      );
+      expect(removed.removeWebhook).toBe(true);
+      const list = dataOf<{ webhookEndpoints: unknown[] }>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
+      expect(list.webhookEndpoints).toHaveLength(0);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('gives up after the maximum number of attempts and keeps only BEHEERDERs in charge of endpoints', async () => {
+    const endpoint = await flakyEndpoint(1000);
+    try {
+      const token = await hub.tokenFor({ organizationId: parties.sender.organizationId, organizationType: 'GEMEENTE', roles: ['BEHEERDER'] });
+      const registered = dataOf<{ registerWebhook: { endpoint: { id: string }; secret: string } }>(
+        await hub.graphql(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { endpoint { id } secret } }`, { input: { url: endpoint.url } }, { token }),
+      );
+      expect(registered.registerWebhook.secret.length).toBeGreaterThanOrEqual(32);
+      const forbidden = await hub.graphql(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`, { input: { url: endpoint.url } }, { token: parties.sender.token });
+      expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
+      const badUrl = await hub.graphql(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`, { input: { url: 'ftp://example.org' } }, { token });
+      expect(errorCodes(badUrl)).toEqual(['BAD_USER_INPUT']);
+
+      const c = await makeClientWithTrajectory(hub, parties.sender);
+      await recordHandoverConsent(hub, parties.sender, c.clientId, parties.receiver.organizationId);
+      dataOf(await hub.graphql(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }) }, { token: parties.sender.token }));
+      const t0 = Date.now();
+      for (let i = 0; i < 10; i++) await relay.runOnce({ now: new Date(t0 + i * 4 * 3600 * 1000) });
+      const endpoints = dataOf<{ webhookEndpoints: { id: string; deliveries: Delivery[] }[] }>(await hub.graphql(ENDPOINTS, {}, { token }));
+      const delivery = endpoints.webhookEndpoints.find((e) => e.id === registered.registerWebhook.endpoint.id)?.deliveries[0];
+      expect(delivery).toMatchObject({ status: 'FAILED', attemptCount: hub.config.referrals.webhookMaxAttempts });
+      expect(endpoint.received).toHaveLength(hub.config.referrals.webhookMaxAttempts);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('documents the verification code the tests use', () => {
+    const source = readFileSync(new URL(import.meta.url), 'utf8');
+    const start = source.indexOf('function verifyHubSignature(');
+    const block = source.slice(start, source.indexOf('// --- end of the documented code ---'));
+    expect(block.split('\n').length).toBeGreaterThan(8);
+    expect(docs).toContain(block.trim());
+    expect(docs).toContain('x-hub-signature');
+  });
+});
+
+describe('polling', () => {
+  it('serves each organisation its own events after a cursor, oldest first; drafts stay with the sender', async () => {
+    const sender = await makeParties(hub);
+    const c = await makeClientWithTrajectory(hub, sender.sender);
+    await recordHandoverConsent(hub, sender.sender, c.clientId, sender.receiver.organizationId);
+    const POLL = `query($since: String) { referralEvents(since: $since, first: 50) { cursor hasMore events { id type referralId status previousStatus referral { id status } } } }`;
+    type Page = { referralEvents: { cursor: string | null; hasMore: boolean; events: { id: string; type: string; referralId: string; status: string; previousStatus: string | null; referral: { id: string } | null }[] } };
+    const empty = dataOf<Page>(await hub.graphql(POLL, {}, { token: sender.receiver.token }));
+    expect(empty.referralEvents.events).toEqual([]);
+
+    const create = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id version } } }`;
+    const draft = dataOf<{ createReferral: { referral: { id: string; version: number } } }>(
+      await hub.graphql(create, { input: referralInput({ ...c, toOrganizationId: sender.receiver.organizationId }, { send: false }) }, { token: sender.sender.token }),
+    ).createReferral.referral;
+    const sent = dataOf<{ createReferral: { referral: { id: string; version: number } } }>(
+      await hub.graphql(create, { input: referralInput({ ...c, toOrganizationId: sender.receiver.organizationId }) }, { token: sender.sender.token }),
+    ).createReferral.referral;
+    await relay.runOnce();
+    const first = dataOf<Page>(await hub.graphql(POLL, {}, { token: sender.receiver.token }));
+    expect(first.referralEvents.events.map((e) => [e.type, e.referralId])).toEqual([['referral.requested', sent.id]]);
+    expect(first.referralEvents.events[0]?.referral?.id).toBe(sent.id);
+    const senderView = dataOf<Page>(await hub.graphql(POLL, {}, { token: sender.sender.token }));
+    expect(senderView.referralEvents.events.map((e) => e.type)).toEqual(['referral.drafted', 'referral.requested']);
+    expect(senderView.referralEvents.events[0]?.referralId).toBe(draft.id);
+
+    dataOf(
+      await hub.graphql(`mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { referral { id } } }`, { input: { id: sent.id, expectedVersion: sent.version } }, { token: sender.receiver.token }),
+    );
+    const beforeRelay = dataOf<Page>(await hub.graphql(POLL, { since: first.referralEvents.cursor }, { token: sender.receiver.token }));
+    expect(beforeRelay.referralEvents.events).toEqual([]);
+    expect(beforeRelay.referralEvents.cursor).toBe(first.referralEvents.cursor);
+    await relay.runOnce();
+    const next = dataOf<Page>(await hub.graphql(POLL, { since: first.referralEvents.cursor }, { token: sender.receiver.token }));
+    expect(next.referralEvents.events.map((e) => [e.type, e.status, e.previousStatus])).toEqual([['referral.accepted', 'ACCEPTED', 'REQUESTED']]);
+    const bad = await hub.graphql(POLL, { since: 'not-a-cursor' }, { token: sender.receiver.token });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+  });
+});
