@@ -1,0 +1,101 @@
+import DataLoader from 'dataloader';
+import type { HubConfig } from '@hub/config';
+import type { Db } from '@hub/db';
+import type { Caller } from '@hub/identity';
+import type { Logger, RequestMeta, RequestScope } from '@hub/service-kit';
+import * as q from './db/queries.ts';
+import { computeSummaries, specKey, type Summary, type SummarySpec } from './summaries.ts';
+
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupBy<K, V, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, valueOf: (row: R) => V): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(valueOf(row));
+    else map.set(k, [valueOf(row)]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+const same = <T>(r: T) => r;
+
+/** Fresh loaders per request: batching within the request, nothing cached across requests. */
+export function createLoaders(db: Db) {
+  const summaryLoaders = new Map<string, DataLoader<string, Summary[]>>();
+  return {
+    signal: new DataLoader<string, q.SignalRow | null>(async (ids) => byKey(ids, await q.findSignalsByIds(db, ids), (r) => r.id)),
+    knelpuntIdOfSignal: new DataLoader<string, string | null>(async (ids) =>
+      byKey(ids, await q.findKnelpuntLinksBySignalIds(db, ids), (r) => r.signalId).map((r) => r?.knelpuntId ?? null),
+    ),
+    knelpunt: new DataLoader<string, q.KnelpuntRow | null>(async (ids) => byKey(ids, await q.findKnelpuntenByIds(db, ids), (r) => r.id)),
+    signalsOfKnelpunt: new DataLoader<string, q.SignalRow[]>(async (ids) =>
+      groupBy(ids, await q.findSignalsByKnelpuntIds(db, ids), (r) => r.knelpuntId, (r) => r.signal),
+    ),
+    overlegtafelByRegion: new DataLoader<string, q.OverlegtafelRow | null>(async (codes) =>
+      byKey(codes, await q.findOverlegtafelsByRegions(db, codes), (r) => r.zorgkantoorregioCode),
+    ),
+    overlegtafel: new DataLoader<string, q.OverlegtafelRow | null>(async (ids) => byKey(ids, await q.findOverlegtafelsByIds(db, ids), (r) => r.id)),
+    membersOf: new DataLoader<string, string[]>(async (ids) =>
+      groupBy(ids, await q.findMembersByOverlegtafelIds(db, ids), (r) => r.overlegtafelId, (r) => r.organizationId),
+    ),
+    meetingsOf: new DataLoader<string, q.MeetingRow[]>(async (ids) => groupBy(ids, await q.findMeetingsByOverlegtafelIds(db, ids), (r) => r.overlegtafelId, same)),
+    meeting: new DataLoader<string, q.MeetingRow | null>(async (ids) => byKey(ids, await q.findMeetingsByIds(db, ids), (r) => r.id)),
+    knelpuntenOf: new DataLoader<string, q.KnelpuntRow[]>(async (ids) =>
+      groupBy(ids, await q.findKnelpuntenByOverlegtafelIds(db, ids), (r) => r.overlegtafelId, same),
+    ),
+    decisionsOf: new DataLoader<string, q.DecisionRow[]>(async (ids) => groupBy(ids, await q.findDecisionsByKnelpuntIds(db, ids), (r) => r.knelpuntId, same)),
+    actionsOf: new DataLoader<string, q.ActionRow[]>(async (ids) => groupBy(ids, await q.findActionsByKnelpuntIds(db, ids), (r) => r.knelpuntId, same)),
+    action: new DataLoader<string, q.ActionRow | null>(async (ids) => byKey(ids, await q.findActionsByIds(db, ids), (r) => r.id)),
+    feedbackOf: new DataLoader<string, q.FeedbackRow[]>(async (ids) => groupBy(ids, await q.findFeedbackByKnelpuntIds(db, ids), (r) => r.knelpuntId, same)),
+    transitionsOf: new DataLoader<string, q.TransitionRow[]>(async (ids) =>
+      groupBy(ids, await q.findTransitionsByKnelpuntIds(db, ids), (r) => r.knelpuntId, same),
+    ),
+    regionOfGemeente: new DataLoader<string, string | null>(async (codes) =>
+      byKey(codes, await q.findRegionsOfGemeenten(db, codes), (r) => r.gemeenteCode).map((r) => r?.zorgkantoorregioCode ?? null),
+    ),
+    /** Summaries per scope for one spec; every scope asked for in a request shares one batch of statements. */
+    summaries(spec: SummarySpec): DataLoader<string, Summary[]> {
+      const key = specKey(spec);
+      let loader = summaryLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader<string, Summary[]>(async (scopes) => {
+          const byScope = await computeSummaries(db, spec, scopes);
+          return scopes.map((s) => byScope.get(s) ?? []);
+        });
+        summaryLoaders.set(key, loader);
+      }
+      return loader;
+    },
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  caller: Caller;
+  db: Db;
+  loaders: Loaders;
+  config: HubConfig;
+  meta: RequestMeta;
+  logger: Logger;
+  /** The regions whose overlegtafel lists the caller's organisation; looked up once per request. */
+  memberRegions: () => Promise<Set<string>>;
+}
+
+export function createContext(db: Db, config: HubConfig, scope: RequestScope): Context {
+  let regions: Promise<Set<string>> | undefined;
+  const caller = scope.caller;
+  return {
+    ...scope,
+    db,
+    config,
+    loaders: createLoaders(db),
+    memberRegions: () =>
+      (regions ??= caller.kind === 'user' ? q.findMemberRegions(db, caller.organizationId).then((r) => new Set(r)) : Promise.resolve(new Set())),
+  };
+}

@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Every table of this subgraph lives in its own Postgres schema. */
+export const signals = pgSchema('signals');
+
+/**
+ * This subgraph's own copy of the CBS gemeente → zorgkantoorregio mapping, loaded at seed time from the
+ * committed reference CSV (not from the sociale kaart's tables): aggregation per region needs it in SQL.
+ */
+export const gemeenteRegion = signals.table(
+  'gemeente_region',
+  {
+    gemeenteCode: text('gemeente_code').primaryKey(),
+    zorgkantoorregioCode: text('zorgkantoorregio_code').notNull(),
+  },
+  (t) => [index('gemeente_region_region_idx').on(t.zorgkantoorregioCode)],
+);
+
+/**
+ * One signal on a gap in the care supply. Never carries a client's identity: a count of clients, codes, and a
+ * description that passed the privacy guard.
+ */
+export const signal = signals.table(
+  'signal',
+  {
+    id: uuid('id').primaryKey(),
+    /** REPORTED (by a professional) or GAP_EVENT (derived from the referrals supply-gap feed). */
+    source: text('source').notNull(),
+    /** The referrals gap event this signal was derived from; unique, so a redelivery creates nothing. */
+    gapEventId: uuid('gap_event_id'),
+    gapKind: text('gap_kind'),
+    gapReason: text('gap_reason'),
+    reporterOrganizationId: uuid('reporter_organization_id'),
+    reporterSubject: text('reporter_subject'),
+    category: text('category').notNull(),
+    targetGroup: text('target_group'),
+    ageBand: text('age_band'),
+    legalDomain: text('legal_domain'),
+    wlzSector: text('wlz_sector'),
+    lifeDomain: text('life_domain'),
+    serviceId: uuid('service_id'),
+    organizationId: uuid('organization_id'),
+    gemeenteCode: text('gemeente_code'),
+    /** Derived from the gemeente where one is given; null only for a gap event that named neither. */
+    zorgkantoorregioCode: text('zorgkantoorregio_code'),
+    observedOn: date('observed_on', { mode: 'string' }).notNull(),
+    waitDays: integer('wait_days'),
+    clientCount: integer('client_count').notNull().default(1),
+    description: text('description'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('signal_gap_event_idx').on(t.gapEventId),
+    index('signal_region_observed_idx').on(t.zorgkantoorregioCode, t.observedOn),
+    index('signal_gemeente_observed_idx').on(t.gemeenteCode, t.observedOn),
+    index('signal_reporter_idx').on(t.reporterOrganizationId, t.createdAt),
+    check('signal_client_count_positive', sql`${t.clientCount} >= 1`),
+  ],
+);
+
+/** The regional overlegtafel: one per zorgkantoorregio. */
+export const overlegtafel = signals.table('overlegtafel', {
+  id: uuid('id').primaryKey(),
+  zorgkantoorregioCode: text('zorgkantoorregio_code').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const overlegtafelMember = signals.table(
+  'overlegtafel_member',
+  {
+    overlegtafelId: uuid('overlegtafel_id')
+      .notNull()
+      .references(() => overlegtafel.id),
+    organizationId: uuid('organization_id').notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.overlegtafelId, t.organizationId] }), index('overlegtafel_member_org_idx').on(t.organizationId)],
+);
+
+export const meeting = signals.table(
+  'meeting',
+  {
+    id: uuid('id').primaryKey(),
+    overlegtafelId: uuid('overlegtafel_id')
+      .notNull()
+      .references(() => overlegtafel.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meeting_overlegtafel_idx').on(t.overlegtafelId, t.heldOn)],
+);
+
+/** A theme (knelpunt) that groups signals; moves NEW → ON_AGENDA → ACTION → RESOLVED | NOT_RESOLVABLE. */
+export const knelpunt = signals.table(
+  'knelpunt',
+  {
+    id: uuid('id').primaryKey(),
+    overlegtafelId: uuid('overlegtafel_id')
+      .notNull()
+      .references(() => overlegtafel.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status').notNull().default('NEW'),
+    meetingId: uuid('meeting_id').references(() => meeting.id),
+    createdByOrganizationId: uuid('created_by_organization_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('knelpunt_overlegtafel_status_idx').on(t.overlegtafelId, t.status)],
+);
+
+/** A signal belongs to at most one knelpunt (the unique signal id). */
+export const knelpuntSignal = signals.table(
+  'knelpunt_signal',
+  {
+    signalId: uuid('signal_id')
+      .primaryKey()
+      .references(() => signal.id),
+    knelpuntId: uuid('knelpunt_id')
+      .notNull()
+      .references(() => knelpunt.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('knelpunt_signal_knelpunt_idx').on(t.knelpuntId)],
+);
+
+/** Every status change of a knelpunt, append-only. */
+export const knelpuntTransition = signals.table(
+  'knelpunt_transition',
+  {
+    id: uuid('id').primaryKey(),
+    knelpuntId: uuid('knelpunt_id')
+      .notNull()
+      .references(() => knelpunt.id),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    byOrganizationId: uuid('by_organization_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('knelpunt_transition_knelpunt_idx').on(t.knelpuntId, t.at)],
+);
+
+export const decision = signals.table(
+  'decision',
+  {
+    id: uuid('id').primaryKey(),
+    knelpuntId: uuid('knelpunt_id')
+      .notNull()
+      .references(() => knelpunt.id),
+    meetingId: uuid('meeting_id').references(() => meeting.id),
+    text: text('text').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    byOrganizationId: uuid('by_organization_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('decision_knelpunt_idx').on(t.knelpuntId, t.createdAt)],
+);
+
+export const action = signals.table(
+  'action',
+  {
+    id: uuid('id').primaryKey(),
+    knelpuntId: uuid('knelpunt_id')
+      .notNull()
+      .references(() => knelpunt.id),
+    description: text('description').notNull(),
+    ownerOrganizationId: uuid('owner_organization_id').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('OPEN'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('action_knelpunt_idx').on(t.knelpuntId, t.dueOn), index('action_owner_idx').on(t.ownerOrganizationId)],
+);
+
+/** What the table tells the reporters of a knelpunt's signals: the learning loop. */
+export const feedback = signals.table(
+  'feedback',
+  {
+    id: uuid('id').primaryKey(),
+    knelpuntId: uuid('knelpunt_id')
+      .notNull()
+      .references(() => knelpunt.id),
+    text: text('text').notNull(),
+    byOrganizationId: uuid('by_organization_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('feedback_knelpunt_idx').on(t.knelpuntId, t.createdAt)],
+);

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@hub/db';
+import { action, decision, feedback, knelpunt, knelpuntSignal, knelpuntTransition, meeting, overlegtafelMember, signal } from './schema.ts';
+import type { ActionRow, DecisionRow, FeedbackRow, KnelpuntRow, MeetingRow, NewSignal, SignalRow } from './queries.ts';
+
+/**
+ * Inserts signals derived from gap events; a gap event id that is already stored is skipped by the unique index,
+ * so a redelivery (or two concurrent deliveries) creates nothing. One statement for the whole batch.
+ */
+export async function insertGapSignals(db: Db, rows: NewSignal[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insert(signal)
+    .values(rows)
+    .onConflictDoNothing({ target: signal.gapEventId })
+    .returning({ id: signal.id });
+  return inserted.length;
+}
+
+export async function insertSignal(db: Db, row: NewSignal): Promise<SignalRow> {
+  const [created] = await db.insert(signal).values(row).returning();
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+/** Links signals to a knelpunt; returns how many were linked (a signal already in a knelpunt is not). */
+export async function linkSignals(db: Db, knelpuntId: string, signalIds: readonly string[]): Promise<number> {
+  if (signalIds.length === 0) return 0;
+  const linked = await db
+    .insert(knelpuntSignal)
+    .values(signalIds.map((signalId) => ({ signalId, knelpuntId })))
+    .onConflictDoNothing({ target: knelpuntSignal.signalId })
+    .returning({ id: knelpuntSignal.signalId });
+  return linked.length;
+}
+
+export async function insertKnelpunt(
+  db: Db,
+  row: { overlegtafelId: string; title: string; description: string; createdByOrganizationId: string },
+): Promise<KnelpuntRow> {
+  const [created] = await db
+    .insert(knelpunt)
+    .values({ id: randomUUID(), ...row })
+    .returning();
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+/** Moves the knelpunt only when it still has the expected version and status; null otherwise (someone was first). */
+export async function updateKnelpuntStatus(
+  db: Db,
+  params: { id: string; from: string; to: string; expectedVersion: number; meetingId: string | null | undefined; byOrganizationId: string },
+): Promise<KnelpuntRow | null> {
+  const [updated] = await db
+    .update(knelpunt)
+    .set({
+      status: params.to,
+      version: sql`${knelpunt.version} + 1`,
+      updatedAt: sql`now()`,
+      ...(params.meetingId ? { meetingId: params.meetingId } : {}),
+    })
+    .where(and(eq(knelpunt.id, params.id), eq(knelpunt.version, params.expectedVersion), eq(knelpunt.status, params.from)))
+    .returning();
+  if (!updated) return null;
+  await db.insert(knelpuntTransition).values({
+    id: randomUUID(),
+    knelpuntId: params.id,
+    fromStatus: params.from,
+    toStatus: params.to,
+    byOrganizationId: params.byOrganizationId,
+  });
+  return updated;
+}
+
+export async function touchKnelpunt(db: Db, id: string): Promise<void> {
+  await db.update(knelpunt).set({ updatedAt: sql`now()` }).where(eq(knelpunt.id, id));
+}
+
+export async function insertDecision(
+  db: Db,
+  row: { knelpuntId: string; text: string; decidedOn: string; meetingId: string | null; byOrganizationId: string },
+): Promise<DecisionRow> {
+  const [created] = await db.insert(decision).values({ id: randomUUID(), ...row }).returning();
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+export async function insertAction(
+  db: Db,
+  row: { knelpuntId: string; description: string; ownerOrganizationId: string; dueOn: string },
+): Promise<ActionRow> {
+  const [created] = await db.insert(action).values({ id: randomUUID(), ...row }).returning();
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+export async function completeAction(db: Db, id: string): Promise<ActionRow | null> {
+  const [updated] = await db
+    .update(action)
+    .set({ status: 'DONE', completedAt: sql`coalesce(${action.completedAt}, now())` })
+    .where(eq(action.id, id))
+    .returning();
+  return updated ?? null;
+}
+
+export async function insertFeedback(db: Db, row: { knelpuntId: string; text: string; byOrganizationId: string }): Promise<FeedbackRow> {
+  const [created] = await db.insert(feedback).values({ id: randomUUID(), ...row }).returning();
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+export async function insertMeeting(db: Db, row: { overlegtafelId: string; heldOn: string; title: string }): Promise<MeetingRow> {
+  const [created] = await db.insert(meeting).values({ id: randomUUID(), ...row }).returning();
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+export async function addMember(db: Db, overlegtafelId: string, organizationId: string): Promise<void> {
+  await db.insert(overlegtafelMember).values({ overlegtafelId, organizationId }).onConflictDoNothing();
+}
+
+export async function removeMember(db: Db, overlegtafelId: string, organizationId: string): Promise<void> {
+  await db
+    .delete(overlegtafelMember)
+    .where(and(eq(overlegtafelMember.overlegtafelId, overlegtafelId), eq(overlegtafelMember.organizationId, organizationId)));
+}

@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
+import { hasRole, type Principal } from '@hub/identity';
+import { isRegionZorgkantoor, regionOfKnelpunt, requireTableMember, requireUser } from '../access.ts';
+import type { Context } from '../context.ts';
+import type { KnelpuntRow } from '../db/queries.ts';
+import {
+  addMember,
+  completeAction,
+  insertAction,
+  insertDecision,
+  insertFeedback,
+  insertKnelpunt,
+  insertMeeting,
+  insertSignal,
+  linkSignals,
+  removeMember,
+  touchKnelpunt,
+  updateKnelpuntStatus,
+} from '../db/writes.ts';
+import { isFinal, mayTransition } from '../knelpunt-states.ts';
+import {
+  addDays,
+  calendarDate,
+  guardText,
+  parseInput,
+  reportSignalSchema,
+  requireRegionCode,
+  requireUuid,
+  shortText,
+  today,
+} from '../validation.ts';
+
+type Input = Record<string, unknown>;
+
+const MAX_SIGNALS_PER_CALL = 500;
+
+async function requireOverlegtafel(ctx: Context, region: string) {
+  const table = await ctx.loaders.overlegtafelByRegion.load(region);
+  if (!table) throw badInput('zorgkantoorregioCode', `Unknown zorgkantoorregio ${region}.`);
+  return table;
+}
+
+/** Loads a knelpunt the caller acts on as an overlegtafel member of its region. */
+async function memberKnelpunt(ctx: Context, id: string, field: string): Promise<{ k: KnelpuntRow; region: string; principal: Principal }> {
+  requireUser(ctx);
+  const k = await ctx.loaders.knelpunt.load(requireUuid(id, field));
+  if (!k) throw notFound('Knelpunt');
+  const region = await regionOfKnelpunt(ctx, k);
+  const principal = await requireTableMember(ctx, region);
+  return { k, region, principal };
+}
+
+function refuseWhenFinal(k: KnelpuntRow, what: string): void {
+  if (isFinal(k.status)) throw hubError(ErrorCode.INVALID_TRANSITION, `A knelpunt in state ${k.status} is closed: ${what} is no longer possible.`);
+}
+
+/** Signals to group: they exist, lie in the region, and the list has no duplicates. */
+async function requireRegionSignals(ctx: Context, ids: readonly string[], region: string, field: string): Promise<string[]> {
+  if (ids.length === 0) throw badInput(field, `${field} must name at least one signal.`);
+  if (ids.length > MAX_SIGNALS_PER_CALL) throw badInput(field, `At most ${MAX_SIGNALS_PER_CALL} signals at once.`);
+  const unique = [...new Set(ids.map((id, i) => requireUuid(id, `${field}.${i}`)))];
+  const rows = await ctx.loaders.signal.loadMany(unique);
+  rows.forEach((row, i) => {
+    if (row instanceof Error) throw row;
+    if (!row || row.zorgkantoorregioCode !== region) throw badInput(`${field}.${i}`, `No signal with this id in ${region}.`);
+  });
+  return unique;
+}
+
+const createKnelpuntSchema = z.object({
+  zorgkantoorregioCode: z.string(),
+  title: shortText(200),
+  description: z.string().trim().max(4000, 'at most 4000 characters').nullish().transform((v) => v ?? ''),
+  signalIds: z.array(z.string()),
+});
+
+export const Mutation = {
+  reportSignal: async (_: unknown, args: { input: Input }, ctx: Context) => {
+    const p = requireUser(ctx);
+    if (!hasRole(p, 'CLIENTONDERSTEUNER', 'TOEGANG', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL')) {
+      throw forbidden('Only professionals (CLIENTONDERSTEUNER, TOEGANG, ZORGBEMIDDELAAR, OVERLEGTAFEL) report signals.');
+    }
+    const input = parseInput(reportSignalSchema, args.input, 'input');
+    if (input.description) guardText(input.description, 'input.description');
+    let region = input.zorgkantoorregioCode;
+    if (input.gemeenteCode) {
+      const ofGemeente = await ctx.loaders.regionOfGemeente.load(input.gemeenteCode);
+      if (!ofGemeente) throw badInput('input.gemeenteCode', 'Unknown gemeente.');
+      if (region && region !== ofGemeente) throw badInput('input.zorgkantoorregioCode', `The gemeente lies in ${ofGemeente}, not in ${region}.`);
+      region = ofGemeente;
+    } else if (region) {
+      await requireOverlegtafel(ctx, region);
+    }
+    return insertSignal(ctx.db, {
+      id: randomUUID(),
+      source: 'REPORTED',
+      reporterOrganizationId: p.organizationId,
+      reporterSubject: p.subject,
+      category: input.category,
+      targetGroup: input.targetGroup,
+      ageBand: input.ageBand,
+      legalDomain: input.legalDomain,
+      wlzSector: input.wlzSector,
+      lifeDomain: input.lifeDomain,
+      serviceId: input.serviceId,
+      organizationId: input.organizationId,
+      gemeenteCode: input.gemeenteCode,
+      zorgkantoorregioCode: region,
+      observedOn: input.observedOn,
+      waitDays: input.waitDays,
+      clientCount: input.clientCount,
+      description: input.description,
+    });
+  },
+
+  addOverlegtafelMember: async (_: unknown, args: { zorgkantoorregioCode: string; organizationId: string }, ctx: Context) => {
+    const table = await chairOf(ctx, args.zorgkantoorregioCode);
+    await addMember(ctx.db, table.id, requireUuid(args.organizationId, 'organizationId'));
+    return table;
+  },
+
+  removeOverlegtafelMember: async (_: unknown, args: { zorgkantoorregioCode: string; organizationId: string }, ctx: Context) => {
+    const table = await chairOf(ctx, args.zorgkantoorregioCode);
+    await removeMember(ctx.db, table.id, requireUuid(args.organizationId, 'organizationId'));
+    return table;
+  },
+
+  scheduleOverlegtafelMeeting: async (_: unknown, args: { input: { zorgkantoorregioCode: string; heldOn: string; title: string } }, ctx: Context) => {
+    const region = requireRegionCode(args.input.zorgkantoorregioCode, 'input.zorgkantoorregioCode');
+    await requireTableMember(ctx, region);
+    const table = await requireOverlegtafel(ctx, region);
+    const heldOn = parseInput(calendarDate, args.input.heldOn, 'input.heldOn');
+    const title = guardText(parseInput(shortText(200), args.input.title, 'input.title'), 'input.title');
+    return insertMeeting(ctx.db, { overlegtafelId: table.id, heldOn, title });
+  },
+
+  createKnelpunt: async (_: unknown, args: { input: Input }, ctx: Context) => {
+    const input = parseInput(createKnelpuntSchema, args.input, 'input');
+    const region = requireRegionCode(input.zorgkantoorregioCode, 'input.zorgkantoorregioCode');
+    const principal = await requireTableMember(ctx, region);
+    const table = await requireOverlegtafel(ctx, region);
+    guardText(input.title, 'input.title');
+    if (input.description) guardText(input.description, 'input.description');
+    const signalIds = await requireRegionSignals(ctx, input.signalIds, region, 'input.signalIds');
+    return ctx.db.transaction(async (tx) => {
+      const k = await insertKnelpunt(tx, {
+        overlegtafelId: table.id,
+        title: input.title,
+        description: input.description,
+        createdByOrganizationId: principal.organizationId,
+      });
+      // Throwing rolls the knelpunt back too: a signal belongs to at most one knelpunt.
+      if ((await linkSignals(tx, k.id, signalIds)) !== signalIds.length) {
+        throw badInput('input.signalIds', 'Some of these signals are already grouped into another knelpunt.');
+      }
+      return k;
+    });
+  },
+
+  addSignalsToKnelpunt: async (_: unknown, args: { knelpuntId: string; signalIds: string[] }, ctx: Context) => {
+    const { k, region } = await memberKnelpunt(ctx, args.knelpuntId, 'knelpuntId');
+    refuseWhenFinal(k, 'adding signals');
+    const signalIds = await requireRegionSignals(ctx, args.signalIds, region, 'signalIds');
+    return ctx.db.transaction(async (tx) => {
+      const already = new Set((await ctx.loaders.signalsOfKnelpunt.load(k.id)).map((s) => s.id));
+      const fresh = signalIds.filter((id) => !already.has(id));
+      if ((await linkSignals(tx, k.id, fresh)) !== fresh.length) {
+        throw badInput('signalIds', 'Some of these signals are already grouped into another knelpunt.');
+      }
+      await touchKnelpunt(tx, k.id);
+      ctx.loaders.signalsOfKnelpunt.clear(k.id);
+      return k;
+    });
+  },
+
+  transitionKnelpunt: async (
+    _: unknown,
+    args: { input: { knelpuntId: string; to: string; expectedVersion: number; meetingId?: string | null } },
+    ctx: Context,
+  ) => {
+    const { input } = args;
+    const { k, principal } = await memberKnelpunt(ctx, input.knelpuntId, 'input.knelpuntId');
+    if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
+      throw badInput('input.expectedVersion', 'expectedVersion must be a positive integer.');
+    }
+    if (k.version !== input.expectedVersion) throw conflict('Knelpunt');
+    if (!mayTransition(k.status, input.to)) {
+      throw hubError(ErrorCode.INVALID_TRANSITION, `A knelpunt cannot move from ${k.status} to ${input.to}.`, {
+        details: { from: k.status, to: input.to },
+      });
+    }
+    if (input.to === 'ACTION' && (await ctx.loaders.actionsOf.load(k.id)).length === 0) {
+      throw hubError(ErrorCode.INVALID_TRANSITION, 'Record at least one action (owner and due date) before moving to ACTION.', {
+        details: { from: k.status, to: input.to },
+      });
+    }
+    let meetingId: string | null = null;
+    if (input.meetingId) {
+      const meeting = await ctx.loaders.meeting.load(requireUuid(input.meetingId, 'input.meetingId'));
+      if (!meeting || meeting.overlegtafelId !== k.overlegtafelId) throw badInput('input.meetingId', 'No meeting with this id at this overlegtafel.');
+      meetingId = meeting.id;
+    }
+    const updated = await ctx.db.transaction((tx) =>
+      updateKnelpuntStatus(tx, {
+        id: k.id,
+        from: k.status,
+        to: input.to,
+        expectedVersion: input.expectedVersion,
+        meetingId,
+        byOrganizationId: principal.organizationId,
+      }),
+    );
+    if (!updated) throw conflict('Knelpunt');
+    return updated;
+  },
+
+  recordKnelpuntDecision: async (
+    _: unknown,
+    args: { input: { knelpuntId: string; text: string; decidedOn?: string | null; meetingId?: string | null } },
+    ctx: Context,
+  ) => {
+    const { input } = args;
+    const { k, principal } = await memberKnelpunt(ctx, input.knelpuntId, 'input.knelpuntId');
+    const text = guardText(parseInput(shortText(4000), input.text, 'input.text'), 'input.text');
+    const decidedOn = input.decidedOn ? parseInput(calendarDate, input.decidedOn, 'input.decidedOn') : today();
+    let meetingId: string | null = null;
+    if (input.meetingId) {
+      const meeting = await ctx.loaders.meeting.load(requireUuid(input.meetingId, 'input.meetingId'));
+      if (!meeting || meeting.overlegtafelId !== k.overlegtafelId) throw badInput('input.meetingId', 'No meeting with this id at this overlegtafel.');
+      meetingId = meeting.id;
+    }
+    return ctx.db.transaction(async (tx) => {
+      const d = await insertDecision(tx, { knelpuntId: k.id, text, decidedOn, meetingId, byOrganizationId: principal.organizationId });
+      await touchKnelpunt(tx, k.id);
+      return d;
+    });
+  },
+
+  addKnelpuntAction: async (
+    _: unknown,
+    args: { input: { knelpuntId: string; description: string; ownerOrganizationId: string; dueOn: string } },
+    ctx: Context,
+  ) => {
+    const { input } = args;
+    const { k } = await memberKnelpunt(ctx, input.knelpuntId, 'input.knelpuntId');
+    refuseWhenFinal(k, 'adding an action');
+    const description = guardText(parseInput(shortText(2000), input.description, 'input.description'), 'input.description');
+    const ownerOrganizationId = requireUuid(input.ownerOrganizationId, 'input.ownerOrganizationId');
+    const dueOn = parseInput(
+      calendarDate.refine((d) => d >= today(), 'must not be in the past').refine((d) => d <= addDays(today(), 3 * 366), 'at most three years ahead'),
+      input.dueOn,
+      'input.dueOn',
+    );
+    return ctx.db.transaction(async (tx) => {
+      const a = await insertAction(tx, { knelpuntId: k.id, description, ownerOrganizationId, dueOn });
+      await touchKnelpunt(tx, k.id);
+      return a;
+    });
+  },
+
+  completeKnelpuntAction: async (_: unknown, args: { actionId: string }, ctx: Context) => {
+    const p = requireUser(ctx);
+    const a = await ctx.loaders.action.load(requireUuid(args.actionId, 'actionId'));
+    if (!a) throw notFound('Action');
+    if (a.ownerOrganizationId !== p.organizationId) {
+      const k = await ctx.loaders.knelpunt.load(a.knelpuntId);
+      if (!k) throw notFound('Action');
+      await requireTableMember(ctx, await regionOfKnelpunt(ctx, k));
+    }
+    const done = await completeAction(ctx.db, a.id);
+    if (!done) throw notFound('Action');
+    return done;
+  },
+
+  addKnelpuntFeedback: async (_: unknown, args: { knelpuntId: string; text: string }, ctx: Context) => {
+    const { k, principal } = await memberKnelpunt(ctx, args.knelpuntId, 'knelpuntId');
+    const text = guardText(parseInput(shortText(4000), args.text, 'text'), 'text');
+    return ctx.db.transaction(async (tx) => {
+      const f = await insertFeedback(tx, { knelpuntId: k.id, text, byOrganizationId: principal.organizationId });
+      await touchKnelpunt(tx, k.id);
+      return f;
+    });
+  },
+};
+
+/** Membership is managed by the region's zorgkantoor, acting with the OVERLEGTAFEL role (it chairs the table). */
+async function chairOf(ctx: Context, code: string) {
+  const p = requireUser(ctx);
+  const region = requireRegionCode(code, 'zorgkantoorregioCode');
+  if (!isRegionZorgkantoor(p, region) || !hasRole(p, 'OVERLEGTAFEL')) {
+    throw forbidden(`Only the zorgkantoor of ${region} (role OVERLEGTAFEL) manages its overlegtafel.`);
+  }
+  return requireOverlegtafel(ctx, region);
+}

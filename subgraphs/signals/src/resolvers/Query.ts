@@ -1,0 +1,76 @@
+import { badInput, forbidden } from '@hub/errors';
+import type { GraphQLError } from 'graphql';
+import { mayReadGemeenteAggregates, mayReadRegionAggregates, maySeeKnelpunt, maySeeSignal, requireUser } from '../access.ts';
+import type { Context } from '../context.ts';
+import { findSignalsByReporter } from '../db/queries.ts';
+import type { Granularity } from '../periods.ts';
+import { summariesToCsv, type Summary } from '../summaries.ts';
+import { GEMEENTE_CODE, parseSummaryPeriods, requireRegionCode, requireUuid } from '../validation.ts';
+
+export interface SummaryInputArgs {
+  zorgkantoorregioCodes?: string[] | null;
+  gemeenteCode?: string | null;
+  granularity: Granularity;
+  from: string;
+  to?: string | null;
+  groupBy?: string[] | null;
+}
+
+const MAX_REGIONS = 31;
+
+/** Checks scope and access for every region or the gemeente before any counting, then computes in one batch. */
+export async function loadSummaries(ctx: Context, input: SummaryInputArgs): Promise<Summary[]> {
+  requireUser(ctx);
+  const periods = parseSummaryPeriods(input, 'input.');
+  const regions = input.zorgkantoorregioCodes ?? [];
+  if ((regions.length > 0) === Boolean(input.gemeenteCode)) {
+    throw badInput('input.zorgkantoorregioCodes', 'Give either zorgkantoorregioCodes or gemeenteCode.');
+  }
+  if (input.gemeenteCode) {
+    const code = input.gemeenteCode;
+    if (!GEMEENTE_CODE.test(code)) throw badInput('input.gemeenteCode', 'gemeenteCode must be GM + 4 digits, e.g. GM0153.');
+    const region = await ctx.loaders.regionOfGemeente.load(code);
+    if (!region) throw badInput('input.gemeenteCode', 'Unknown gemeente.');
+    if (!(await mayReadGemeenteAggregates(ctx, code, region))) throw forbidden(`You may not read the signal aggregates of ${code}.`);
+    return ctx.loaders.summaries({ kind: 'GEMEENTE', ...periods }).load(code);
+  }
+  if (regions.length > MAX_REGIONS) throw badInput('input.zorgkantoorregioCodes', `At most ${MAX_REGIONS} regions.`);
+  const unique = [...new Set(regions.map((r, i) => requireRegionCode(r, `input.zorgkantoorregioCodes.${i}`)))];
+  for (const region of unique) {
+    if (!(await mayReadRegionAggregates(ctx, region))) throw forbidden(`You may not read the signal aggregates of ${region}.`);
+  }
+  const loader = ctx.loaders.summaries({ kind: 'REGION', ...periods });
+  const lists = await loader.loadMany(unique);
+  return lists.flatMap((l) => {
+    if (l instanceof Error) throw l as GraphQLError;
+    return l;
+  });
+}
+
+export const Query = {
+  signal: async (_: unknown, args: { id: string }, ctx: Context) => {
+    requireUser(ctx);
+    const s = await ctx.loaders.signal.load(requireUuid(args.id, 'id'));
+    return s && (await maySeeSignal(ctx, s)) ? s : null;
+  },
+  mySignals: async (_: unknown, args: { first?: number | null }, ctx: Context) => {
+    const p = requireUser(ctx);
+    const first = args.first ?? 50;
+    if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first', 'first must be between 1 and 200.');
+    const rows = await findSignalsByReporter(ctx.db, p.organizationId, first);
+    for (const r of rows) ctx.loaders.signal.prime(r.id, r);
+    return rows;
+  },
+  overlegtafel: async (_: unknown, args: { zorgkantoorregioCode: string }, ctx: Context) => {
+    const region = requireRegionCode(args.zorgkantoorregioCode, 'zorgkantoorregioCode');
+    if (!(await mayReadRegionAggregates(ctx, region))) throw forbidden(`You may not see the overlegtafel of ${region}.`);
+    return ctx.loaders.overlegtafelByRegion.load(region);
+  },
+  knelpunt: async (_: unknown, args: { id: string }, ctx: Context) => {
+    requireUser(ctx);
+    const k = await ctx.loaders.knelpunt.load(requireUuid(args.id, 'id'));
+    return k && (await maySeeKnelpunt(ctx, k)) ? k : null;
+  },
+  signalSummary: (_: unknown, args: { input: SummaryInputArgs }, ctx: Context) => loadSummaries(ctx, args.input),
+  signalSummaryCsv: async (_: unknown, args: { input: SummaryInputArgs }, ctx: Context) => summariesToCsv(await loadSummaries(ctx, args.input)),
+};
