@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { loadConfig } from '@hub/config';
+import { openDatabase, type Database } from '@hub/db';
+
+/** The server database to issue CREATE / DROP DATABASE from: the configured one, or `postgres` when that does not exist yet. */
+async function withAdminConnection<T>(serverUrl: string, fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const candidates = [serverUrl, withDatabaseName(serverUrl, 'postgres')];
+  let lastError: unknown;
+  for (const url of candidates) {
+    const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+    try {
+      return await fn(sql);
+    } catch (error) {
+      lastError = error;
+      // 3D000: the database named in the URL does not exist; any other failure is real.
+      if (!(error instanceof Error && 'code' in error && error.code === '3D000')) throw error;
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  }
+  throw lastError;
+}
+
+function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * A database for one test file. Embedded PGlite in memory by default; with DATABASE_URL set, a fresh
+ * database created on that server (so test files run in parallel without seeing each other's rows)
+ * and dropped when the handle is closed.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const { databaseUrl } = loadConfig();
+  if (!databaseUrl) {
+    const database = await openDatabase({ inMemory: true });
+    // PGlite throws on a second close; tests close in `finally` blocks and in hub teardown alike.
+    let closing: Promise<void> | undefined;
+    return { ...database, close: () => (closing ??= database.close()) };
+  }
+
+  // Random and lower-case hex only, so it is safe to splice into CREATE / DROP DATABASE.
+  const name = `hub_test_${randomBytes(8).toString('hex')}`;
+  await withAdminConnection(databaseUrl, (sql) => sql.unsafe(`create database ${name}`));
+  const database = await openDatabase({ url: withDatabaseName(databaseUrl, name), poolSize: 5 });
+  let closing: Promise<void> | undefined;
+  const dropDatabase = async () => {
+    await database.close();
+    // FORCE ends connections a test left behind, so the drop cannot hang.
+    await withAdminConnection(databaseUrl, (sql) => sql.unsafe(`drop database if exists ${name} with (force)`));
+  };
+  return { ...database, close: () => (closing ??= dropDatabase()) };
+}

@@ -1,0 +1,13 @@
+export { createTestDatabase } from './database.ts';
+export {
+  startTestHub,
+  type DirectRequestOptions,
+  type GraphQLBody,
+  type GraphQLErrorBody,
+  type GraphQLResult,
+  type LogLine,
+  type RequestOptions,
+  type TestHub,
+  type TestHubOptions,
+  type TokenSubject,
+} from './hub.ts';

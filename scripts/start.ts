@@ -1,0 +1,72 @@
+import { loadConfig } from '@hub/config';
+import { DEMO_PRINCIPALS } from '@hub/domain';
+import { startHub, type RunningHub } from '@hub/hub';
+import { signToken } from '@hub/identity';
+
+/**
+ * npm start: the whole hub in one process. Without DATABASE_URL it runs on the embedded PGlite under
+ * DATA_DIR (or in memory with PGLITE_IN_MEMORY=true); migrations, reference and demo data are applied
+ * on every start (idempotent). Ctrl-C or SIGTERM stops the gateway, the subgraphs and the database.
+ */
+const config = loadConfig();
+async function start(): Promise<RunningHub> {
+  try {
+    return await startHub({ config });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = /EADDRINUSE/.test(message) ? ' (a port is taken: set GATEWAY_PORT / <SUBGRAPH>_PORT, see .env.example)' : '';
+    console.error(`The hub could not start: ${message}${hint}`);
+    process.exit(1);
+  }
+}
+const running = await start();
+
+const origin = new URL(running.gatewayUrl).origin;
+const lines: string[] = ['', `Clientondersteuning hub (${config.env}, ${running.database.kind === 'pglite' ? `embedded PGlite${config.pgliteInMemory ? ' in memory' : ` in ${config.dataDir}/pglite`}` : 'PostgreSQL'})`];
+lines.push(`  Gateway:  ${running.gatewayUrl}`);
+if (!config.production) lines.push(`  Sandbox:  ${running.gatewayUrl}  (open in a browser; ${origin}/ redirects there)`);
+lines.push(`  Health:   ${origin}/health   Ready: ${origin}/ready`);
+
+if (running.issuer) {
+  lines.push('', 'Example tokens (development issuer, valid 12 h; `npm run token -- --help` for others):');
+  for (const principal of DEMO_PRINCIPALS) {
+    const token = await signToken(running.issuer, principal);
+    lines.push(`  ${principal.label} [${principal.roles.join(', ')}]`, `    ${token}`);
+  }
+  const first = DEMO_PRINCIPALS[0];
+  if (first) {
+    const query = JSON.stringify({
+      query: '{ searchServices(filter: { gemeenteCode: "GM0363" }, first: 3) { totalCount edges { node { name } } } }',
+    });
+    lines.push(
+      '',
+      `Try it (as ${first.label}):`,
+      `  TOKEN='${await signToken(running.issuer, first)}'`,
+      `  curl -s ${running.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
+      `    -d '${query}'`,
+    );
+  }
+} else {
+  lines.push('', 'Tokens come from the configured issuers (AUTH_ISSUERS); anonymous requests read the public directory.');
+}
+lines.push('', `Ready in ${process.uptime().toFixed(1)} s (process start to serving). Ctrl-C stops.`, '');
+console.log(lines.join('\n'));
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) {
+    // A second Ctrl-C means "now".
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`\n${signal}: stopping the gateway, the subgraphs and the database…`);
+  running.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`Stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
