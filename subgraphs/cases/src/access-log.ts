@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Principal } from '@hub/identity';
+import type { RequestMeta } from '@hub/service-kit';
+import { appendAccessLog, type NewAccessLogRow } from './db/queries.ts';
+import type { Context } from './context.ts';
+
+export type AccessAction = 'CREATE' | 'READ' | 'UPDATE' | 'DELETE' | 'SEARCH' | 'EXPORT';
+export type AccessOutcome = 'GRANTED' | 'REFUSED';
+
+export const SOURCE_SUBGRAPH = 'cases';
+
+export interface AccessRecord {
+  clientId: string;
+  action: AccessAction;
+  outcome: AccessOutcome;
+  categories: readonly string[];
+  /** OWN_ORGANIZATION, CONSENT or a stated ground; for a refusal the decision reason goes in `reason`. */
+  ground?: string | undefined;
+  consentId?: string | null | undefined;
+  reason?: string | undefined;
+}
+
+interface PendingLine {
+  clientId: string;
+  action: AccessAction;
+  outcome: AccessOutcome;
+  occurredAt: Date;
+  categories: Set<string>;
+  grounds: Set<string>;
+  consentIds: Set<string>;
+  reasons: Set<string>;
+}
+
+const rolesOf = (p: Principal) => p.roles.join(',');
+
+/** Authorisation ground as stored: OWN_ORGANIZATION, CONSENT:<id> (one per consent used), or a stated ground. */
+function groundText(line: PendingLine): string {
+  const grounds = [...line.grounds].filter((g) => g !== 'CONSENT');
+  for (const id of line.consentIds) grounds.push(`CONSENT:${id}`);
+  if (line.grounds.has('CONSENT') && line.consentIds.size === 0) grounds.push('CONSENT');
+  return grounds.length ? grounds.join(',') : 'NONE';
+}
+
+/**
+ * Collects the reads of one request and writes them as one line per client, action and outcome (with the union of
+ * the data categories), in one INSERT when the response is about to leave. Changes do not wait: a mutation writes its
+ * own line inside its transaction with `lineFor`.
+ */
+export class AccessLogBuffer {
+  private readonly lines = new Map<string, PendingLine>();
+  accessPoint = 'graphql:cases';
+
+  record(entry: AccessRecord): void {
+    const key = `${entry.clientId}|${entry.action}|${entry.outcome}`;
+    let line = this.lines.get(key);
+    if (!line) {
+      line = {
+        clientId: entry.clientId,
+        action: entry.action,
+        outcome: entry.outcome,
+        occurredAt: new Date(),
+        categories: new Set(),
+        grounds: new Set(),
+        consentIds: new Set(),
+        reasons: new Set(),
+      };
+      this.lines.set(key, line);
+    }
+    for (const c of entry.categories) line.categories.add(c);
+    if (entry.ground) line.grounds.add(entry.ground);
+    if (entry.consentId) line.consentIds.add(entry.consentId);
+    if (entry.reason) line.reasons.add(entry.reason);
+  }
+
+  /** Takes the collected lines (and empties the buffer). */
+  drain(principal: Principal, meta: RequestMeta): NewAccessLogRow[] {
+    const rows = [...this.lines.values()].map((line) => ({
+      eventId: randomUUID(),
+      occurredAt: line.occurredAt,
+      action: line.action,
+      outcome: line.outcome,
+      outcomeReason: line.reasons.size ? [...line.reasons].sort().join(',') : null,
+      userId: principal.subject,
+      userName: principal.name ?? null,
+      organizationId: principal.organizationId,
+      role: rolesOf(principal),
+      onBehalfOf: null,
+      clientId: line.clientId,
+      dataCategories: [...line.categories].sort(),
+      authorizationGround: groundText(line),
+      consentId: line.consentIds.size === 1 ? ([...line.consentIds][0] ?? null) : null,
+      requestId: meta.requestId,
+      traceId: meta.traceId,
+      accessPoint: this.accessPoint,
+      sourceSubgraph: SOURCE_SUBGRAPH,
+    }));
+    this.lines.clear();
+    return rows;
+  }
+}
+
+/** One line for a change, written by the mutation in its own transaction. */
+export function lineFor(ctx: Context, principal: Principal, entry: AccessRecord & { accessPoint: string }): NewAccessLogRow {
+  return {
+    eventId: randomUUID(),
+    occurredAt: new Date(),
+    action: entry.action,
+    outcome: entry.outcome,
+    outcomeReason: entry.reason ?? null,
+    userId: principal.subject,
+    userName: principal.name ?? null,
+    organizationId: principal.organizationId,
+    role: rolesOf(principal),
+    onBehalfOf: null,
+    clientId: entry.clientId,
+    dataCategories: [...entry.categories].sort(),
+    authorizationGround: entry.ground ?? 'NONE',
+    consentId: entry.consentId ?? null,
+    requestId: ctx.meta.requestId,
+    traceId: ctx.meta.traceId,
+    accessPoint: entry.accessPoint,
+    sourceSubgraph: SOURCE_SUBGRAPH,
+  };
+}
+
+/**
+ * Writes the request's read lines before the response leaves. When that fails the data does not leave either:
+ * a read that cannot be logged is not served (NEN 7513).
+ */
+export const accessLogPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const { caller } = contextValue;
+        if (caller.kind !== 'user') return;
+        const rows = contextValue.accessLog.drain(caller, contextValue.meta);
+        if (rows.length === 0) return;
+        try {
+          await appendAccessLog(contextValue.db, rows);
+        } catch (error) {
+          contextValue.logger.error({ err: error instanceof Error ? { type: error.name } : 'unknown' }, 'access log write failed');
+          response.body = {
+            kind: 'single',
+            singleResult: { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+          };
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,77 @@
+import { Kind, type DocumentNode, type GraphQLResolveInfo } from 'graphql';
+import { hasRole } from '@hub/identity';
+import { forbidden } from '@hub/errors';
+import type { Context } from '../context.ts';
+import { CARE_ROLES, consentRequired, decide, requireUser, type GateSubject } from './access.ts';
+import { CONSENT_CATEGORIES, type ConsentCategory } from './decide.ts';
+
+export interface GatedField {
+  typeName: string;
+  fieldName: string;
+  category: ConsentCategory;
+}
+
+/** Reads every `@consentGated(category:)` from the SDL: the schema is the single declaration of what is gated. */
+export function gatedFieldsOf(typeDefs: DocumentNode): GatedField[] {
+  const found: GatedField[] = [];
+  for (const def of typeDefs.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    for (const field of def.fields ?? []) {
+      const directive = field.directives?.find((d) => d.name.value === 'consentGated');
+      if (!directive) continue;
+      const arg = directive.arguments?.find((a) => a.name.value === 'category');
+      const value = arg?.value.kind === Kind.ENUM ? arg.value.value : undefined;
+      const category = CONSENT_CATEGORIES.find((c) => c === value);
+      if (!category) throw new Error(`@consentGated on ${def.name.value}.${field.name.value} needs a known category`);
+      found.push({ typeName: def.name.value, fieldName: field.name.value, category });
+    }
+  }
+  return found;
+}
+
+type Resolver = (parent: unknown, args: unknown, ctx: Context, info: GraphQLResolveInfo) => unknown;
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+interface Gated {
+  subject: GateSubject;
+}
+
+/**
+ * Wraps the resolver of every gated field: decide (per request, batched through the loaders), record the read in
+ * the request's access log (granted or refused), then either resolve or answer null with CONSENT_REQUIRED at the
+ * field's path. Entity resolution reaches the same wrapped fields, so `_entities` cannot bypass the gate.
+ */
+export function applyConsentGates(typeDefs: DocumentNode, resolvers: ResolverMap): ResolverMap {
+  const out: ResolverMap = { ...resolvers };
+  for (const g of gatedFieldsOf(typeDefs)) {
+    const typeResolvers = { ...(out[g.typeName] ?? {}) };
+    const inner = typeResolvers[g.fieldName] as Resolver | undefined;
+    if (!inner) throw new Error(`Gated field ${g.typeName}.${g.fieldName} needs an explicit resolver`);
+    const wrapped: Resolver = async (parent, args, ctx, info) => {
+      const principal = requireUser(ctx);
+      const { subject } = parent as Gated;
+      if (info.operation.name) ctx.accessLog.accessPoint = `graphql:cases:${info.operation.name.value}`;
+      if (!hasRole(principal, ...CARE_ROLES)) {
+        ctx.accessLog.record({ clientId: subject.clientId, action: 'READ', outcome: 'REFUSED', categories: [g.category], reason: 'ROLE' });
+        throw forbidden('Only TOEGANG, CLIENTONDERSTEUNER or ZORGBEMIDDELAAR may read client data.');
+      }
+      const decision = await decide(ctx, principal, subject, g.category);
+      if (!decision.permit) {
+        ctx.accessLog.record({ clientId: subject.clientId, action: 'READ', outcome: 'REFUSED', categories: [g.category], reason: decision.reason });
+        throw consentRequired(g.category, subject.purpose, decision.reason);
+      }
+      ctx.accessLog.record({
+        clientId: subject.clientId,
+        action: 'READ',
+        outcome: 'GRANTED',
+        categories: [g.category],
+        ground: decision.reason,
+        consentId: decision.consentId,
+      });
+      return inner(parent, args, ctx, info);
+    };
+    typeResolvers[g.fieldName] = wrapped;
+    out[g.typeName] = typeResolvers;
+  }
+  return out;
+}

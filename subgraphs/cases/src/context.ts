@@ -1,0 +1,69 @@
+import DataLoader from 'dataloader';
+import type { HubConfig } from '@hub/config';
+import type { Db } from '@hub/db';
+import type { Caller } from '@hub/identity';
+import type { Logger, RequestMeta, RequestScope } from '@hub/service-kit';
+import { AccessLogBuffer } from './access-log.ts';
+import type { BsnCipher } from './bsn-crypto.ts';
+import * as q from './db/queries.ts';
+
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/**
+ * Fresh loaders per request: batching within the request, nothing cached across requests — so a consent that is
+ * revoked counts from the very next request.
+ */
+export function createLoaders(db: Db) {
+  return {
+    client: new DataLoader<string, q.ClientRow | null>(async (ids) => byKey(ids, await q.findClientsByIds(db, ids), (r) => r.id)),
+    trajectory: new DataLoader<string, q.TrajectoryRow | null>(async (ids) => byKey(ids, await q.findTrajectoriesByIds(db, ids), (r) => r.id)),
+    trajectoriesByClient: new DataLoader<string, q.TrajectoryRow[]>(async (ids) =>
+      groupBy(ids, await q.findTrajectoriesByClientIds(db, ids), (r) => r.clientId),
+    ),
+    consentsByClient: new DataLoader<string, q.ConsentRow[]>(async (ids) => groupBy(ids, await q.findConsentsByClientIds(db, ids), (r) => r.clientId)),
+    consent: new DataLoader<string, q.ConsentRow | null>(async (ids) => byKey(ids, await q.findConsentsByIds(db, ids), (r) => r.id)),
+    contactMomentsByTrajectory: new DataLoader<string, q.ContactMomentRow[]>(async (ids) =>
+      groupBy(ids, await q.findContactMomentsByTrajectoryIds(db, ids), (r) => r.trajectoryId),
+    ),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** What the resolvers need besides the loaders: the BSN cipher and how to reach the other subgraphs. */
+export interface CasesServices {
+  bsn: BsnCipher;
+  internalSecret: string;
+  peerUrls: Record<string, string>;
+}
+
+export interface Context {
+  caller: Caller;
+  db: Db;
+  loaders: Loaders;
+  config: HubConfig;
+  meta: RequestMeta;
+  logger: Logger;
+  services: CasesServices;
+  accessLog: AccessLogBuffer;
+  /** The moment consent validity is judged against, fixed for the whole request. */
+  now: Date;
+}
+
+export function createContext(db: Db, config: HubConfig, services: CasesServices, scope: RequestScope): Context {
+  return { ...scope, db, config, services, loaders: createLoaders(db), accessLog: new AccessLogBuffer(), now: new Date() };
+}

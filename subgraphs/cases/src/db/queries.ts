@@ -1,0 +1,108 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@hub/db';
+import { accessLog, client, consent, contactMoment, trajectory } from './schema.ts';
+
+export type ClientRow = typeof client.$inferSelect;
+export type TrajectoryRow = typeof trajectory.$inferSelect;
+export type ConsentRow = typeof consent.$inferSelect;
+export type ContactMomentRow = typeof contactMoment.$inferSelect;
+export type AccessLogRow = typeof accessLog.$inferSelect;
+export type NewAccessLogRow = typeof accessLog.$inferInsert;
+
+/** Every batch lookup is one statement with an array parameter (= ANY), whatever the number of keys. */
+const anyUuid = (column: unknown, ids: readonly string[]) => sql`${column} = any(${sql.param([...ids])}::uuid[])`;
+
+export function findClientsByIds(db: Db, ids: readonly string[]): Promise<ClientRow[]> {
+  return db.select().from(client).where(anyUuid(client.id, ids));
+}
+
+export async function findClientByBsnHash(db: Db, hash: string): Promise<ClientRow | null> {
+  const [row] = await db.select().from(client).where(eq(client.bsnHash, hash)).limit(1);
+  return row ?? null;
+}
+
+export function findTrajectoriesByIds(db: Db, ids: readonly string[]): Promise<TrajectoryRow[]> {
+  return db.select().from(trajectory).where(anyUuid(trajectory.id, ids));
+}
+
+export function findTrajectoriesByClientIds(db: Db, clientIds: readonly string[]): Promise<TrajectoryRow[]> {
+  return db.select().from(trajectory).where(anyUuid(trajectory.clientId, clientIds)).orderBy(asc(trajectory.openedAt), asc(trajectory.id));
+}
+
+export function findConsentsByClientIds(db: Db, clientIds: readonly string[]): Promise<ConsentRow[]> {
+  return db.select().from(consent).where(anyUuid(consent.clientId, clientIds)).orderBy(asc(consent.createdAt), asc(consent.id));
+}
+
+export function findConsentsByIds(db: Db, ids: readonly string[]): Promise<ConsentRow[]> {
+  return db.select().from(consent).where(anyUuid(consent.id, ids));
+}
+
+export function findContactMomentsByTrajectoryIds(db: Db, trajectoryIds: readonly string[]): Promise<ContactMomentRow[]> {
+  return db
+    .select()
+    .from(contactMoment)
+    .where(anyUuid(contactMoment.trajectoryId, trajectoryIds))
+    .orderBy(desc(contactMoment.occurredAt), desc(contactMoment.id));
+}
+
+/** One organisation's trajectories, newest first, keyset-paged on (opened_at, id). */
+export function listTrajectoriesOfOrganization(
+  db: Db,
+  params: { organizationId: string; status: string | null; limit: number; after: { openedAt: Date; id: string } | null },
+): Promise<TrajectoryRow[]> {
+  const conditions = [eq(trajectory.organizationId, params.organizationId)];
+  if (params.status) conditions.push(eq(trajectory.status, params.status));
+  if (params.after) {
+    conditions.push(sql`(${trajectory.openedAt}, ${trajectory.id}) < (${params.after.openedAt.toISOString()}::timestamptz, ${params.after.id}::uuid)`);
+  }
+  return db
+    .select()
+    .from(trajectory)
+    .where(and(...conditions))
+    .orderBy(desc(trajectory.openedAt), desc(trajectory.id))
+    .limit(params.limit);
+}
+
+/** Access-log lines of one client in [from, to), oldest first, keyset-paged on (occurred_at, event_id). */
+export function listAccessLog(
+  db: Db,
+  params: { clientId: string; from: Date; to: Date; limit: number; after: { occurredAt: Date; eventId: string } | null },
+): Promise<AccessLogRow[]> {
+  const conditions = [
+    eq(accessLog.clientId, params.clientId),
+    sql`${accessLog.occurredAt} >= ${params.from.toISOString()}::timestamptz`,
+    sql`${accessLog.occurredAt} < ${params.to.toISOString()}::timestamptz`,
+  ];
+  if (params.after) {
+    conditions.push(
+      sql`(${accessLog.occurredAt}, ${accessLog.eventId}) > (${params.after.occurredAt.toISOString()}::timestamptz, ${params.after.eventId}::uuid)`,
+    );
+  }
+  return db
+    .select()
+    .from(accessLog)
+    .where(and(...conditions))
+    .orderBy(asc(accessLog.occurredAt), asc(accessLog.eventId))
+    .limit(params.limit);
+}
+
+/** Appends lines in one statement; a line whose event id is already there is skipped (idempotent delivery). */
+export async function appendAccessLog(db: Db, rows: NewAccessLogRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db.insert(accessLog).values(rows).onConflictDoNothing({ target: accessLog.eventId }).returning({ eventId: accessLog.eventId });
+  return inserted.length;
+}
+
+/** Trajectories of one organisation open at some moment in [from, to), for the report. */
+export function findTrajectoriesInPeriod(db: Db, organizationId: string, from: Date, to: Date): Promise<TrajectoryRow[]> {
+  return db
+    .select()
+    .from(trajectory)
+    .where(
+      and(
+        eq(trajectory.organizationId, organizationId),
+        sql`${trajectory.openedAt} < ${to.toISOString()}::timestamptz`,
+        sql`(${trajectory.closedAt} is null or ${trajectory.closedAt} >= ${from.toISOString()}::timestamptz)`,
+      ),
+    );
+}

@@ -1,0 +1,176 @@
+import { boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Every table of this subgraph lives in its own Postgres schema. */
+export const cases = pgSchema('cases');
+
+export interface ContactDetails {
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  address?: string | null | undefined;
+}
+
+export interface NetworkMember {
+  id: string;
+  name: string;
+  role: string;
+  contact: ContactDetails;
+  mayActForClient: boolean;
+}
+
+export const client = cases.table(
+  'client',
+  {
+    id: uuid('id').primaryKey(),
+    /** AES-256-GCM ciphertext of the BSN ("v1:" + base64 of iv | tag | ciphertext); never the plain number. */
+    bsnEncrypted: text('bsn_encrypted'),
+    /** HMAC-SHA256 of the BSN under BSN_HASH_KEY: exact lookup without storing the number in the clear. */
+    bsnHash: text('bsn_hash'),
+    givenName: text('given_name').notNull(),
+    namePrefix: text('name_prefix'),
+    familyName: text('family_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+    gemeenteCode: text('gemeente_code').notNull(),
+    contact: jsonb('contact').$type<ContactDetails>().notNull().default({}),
+    preferredContactChannel: text('preferred_contact_channel'),
+    network: jsonb('network').$type<NetworkMember[]>().notNull().default([]),
+    /** The organisation that registered the client; it counts as an owning organisation. */
+    registeredByOrganizationId: uuid('registered_by_organization_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('client_bsn_hash_idx').on(t.bsnHash)],
+);
+
+export interface Counsellor {
+  userId: string | null;
+  name: string;
+  formality: 'FORMAL' | 'INFORMAL';
+}
+
+export interface Goal {
+  id: string;
+  description: string;
+  status: string;
+}
+
+export interface WlzDetails {
+  sector: string | null;
+  zorgprofiel: string | null;
+  leveringsvorm: string | null;
+  wachtstatus: string | null;
+}
+
+export interface TrajectoryOutcomes {
+  selfReliance: { lifeDomain: string; start: number; end: number }[];
+  ownNetworkUsed: boolean;
+  satisfaction: number | null;
+}
+
+export const trajectory = cases.table(
+  'trajectory',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    organizationId: uuid('organization_id').notNull(),
+    counsellor: jsonb('counsellor').$type<Counsellor>().notNull(),
+    legalDomain: text('legal_domain').notNull(),
+    journeyPhase: text('journey_phase').notNull(),
+    hulpvraag: text('hulpvraag').notNull(),
+    lifeDomains: text('life_domains').array().notNull().default([]),
+    targetGroups: text('target_groups').array().notNull().default([]),
+    supportForms: text('support_forms').array().notNull().default([]),
+    goals: jsonb('goals').$type<Goal[]>().notNull().default([]),
+    plan: text('plan'),
+    wlz: jsonb('wlz').$type<WlzDetails>(),
+    status: text('status').notNull().default('OPEN'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closeReason: text('close_reason'),
+    outcomes: jsonb('outcomes').$type<TrajectoryOutcomes>(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('trajectory_client_idx').on(t.clientId),
+    index('trajectory_organization_idx').on(t.organizationId, t.openedAt),
+  ],
+);
+
+export const contactMoment = cases.table(
+  'contact_moment',
+  {
+    id: uuid('id').primaryKey(),
+    trajectoryId: uuid('trajectory_id')
+      .notNull()
+      .references(() => trajectory.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    channel: text('channel').notNull(),
+    summary: text('summary').notNull(),
+    recordedByUserId: text('recorded_by_user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contact_moment_trajectory_idx').on(t.trajectoryId, t.occurredAt)],
+);
+
+export const consent = cases.table(
+  'consent',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    receivingOrganizationId: uuid('receiving_organization_id'),
+    receivingOrganizationType: text('receiving_organization_type'),
+    receivingRegionCode: text('receiving_region_code'),
+    categories: text('categories').array().notNull(),
+    purpose: text('purpose').notNull(),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    givenBy: text('given_by').notNull(),
+    representativeId: text('representative_id'),
+    recordedHow: text('recorded_how').notNull(),
+    recordedByUserId: text('recorded_by_user_id').notNull(),
+    recordedByOrganizationId: uuid('recorded_by_organization_id').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedByUserId: text('revoked_by_user_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('consent_client_idx').on(t.clientId)],
+);
+
+/**
+ * The NEN 7513 access log. Append-only: a trigger (custom migration) refuses UPDATE, DELETE and TRUNCATE.
+ * Holds the client's internal id only, never the BSN or a name.
+ */
+export const accessLog = cases.table(
+  'access_log',
+  {
+    eventId: uuid('event_id').primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    action: text('action').notNull(),
+    outcome: text('outcome').notNull(),
+    outcomeReason: text('outcome_reason'),
+    userId: text('user_id').notNull(),
+    userName: text('user_name'),
+    organizationId: uuid('organization_id').notNull(),
+    role: text('role').notNull(),
+    onBehalfOf: text('on_behalf_of'),
+    clientId: uuid('client_id').notNull(),
+    dataCategories: text('data_categories').array().notNull(),
+    authorizationGround: text('authorization_ground').notNull(),
+    consentId: uuid('consent_id'),
+    requestId: text('request_id').notNull(),
+    traceId: text('trace_id').notNull(),
+    accessPoint: text('access_point').notNull(),
+    sourceSubgraph: text('source_subgraph').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Whether the line came in through /internal/access-log (from another subgraph). */
+    external: boolean('external').notNull().default(false),
+  },
+  (t) => [index('access_log_client_idx').on(t.clientId, t.occurredAt, t.eventId)],
+);

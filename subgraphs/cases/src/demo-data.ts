@@ -1,0 +1,178 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@hub/db';
+import { demoIds, deterministicUuid, type LifeDomain } from '@hub/domain';
+import type { BsnCipher } from './bsn-crypto.ts';
+import { client, consent, contactMoment, trajectory, type TrajectoryOutcomes } from './db/schema.ts';
+
+/**
+ * Deterministic demo clients in Amsterdam (GM0363, zorgkantoorregio ZK02): Wmo trajectories of the gemeente, Wlz
+ * trajectories of the zorgkantoor, and consents between them, so the printed demo tokens show both sides of the
+ * consent gate. Names are fictional; BSNs come from the 9999xxxxx range kept for test persons and pass the elfproef.
+ * `scale` multiplies the number of clients for benchmarks.
+ */
+
+const NS = 'hub-demo-cases';
+const GEMEENTE = 'GM0363';
+const GIVEN = ['Anna', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Frank', 'Gerda', 'Hamid', 'Ilse', 'Jan', 'Kees', 'Lotte', 'Marieke', 'Nadia', 'Otto', 'Priya'];
+const FAMILY: [string | null, string][] = [
+  [null, 'Demohuis'],
+  ['van', 'Testerveld'],
+  ['de', 'Voorbeeld'],
+  [null, 'Fictief'],
+  ['van der', 'Proefstraat'],
+  [null, 'Oefenaar'],
+  ['van den', 'Schijnberg'],
+  [null, 'Verzinsel'],
+];
+
+/** The n-th 9-digit number 9999xxxxx that passes the elfproef. */
+export function demoBsn(n: number): string {
+  let found = -1;
+  for (let candidate = 0; candidate < 100_000; candidate++) {
+    const first8 = `9999${String(candidate).padStart(4, '0')}`;
+    let sum = 0;
+    for (let i = 0; i < 8; i++) sum += (9 - i) * Number(first8[i]);
+    const check = sum % 11;
+    if (check > 9) continue;
+    found++;
+    if (found === n) return `${first8}${check}`;
+  }
+  throw new Error('demo BSN range exhausted');
+}
+
+const at = (iso: string) => new Date(iso);
+const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
+}
+
+export async function loadDemoData(db: Db, scale: number, bsn: BsnCipher | null): Promise<void> {
+  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(client);
+  if ((existing?.n ?? 0) > 0) return;
+  const gemeenteOrg = demoIds.gemeenteOrganization(GEMEENTE);
+  const zorgkantoorOrg = demoIds.zorgkantoorOrganization('ZK02');
+  const ocoOrg = demoIds.ocoOrganization(0);
+  const count = Math.max(8, Math.round(8 * scale));
+  const base = at('2026-01-05T09:00:00Z');
+  const clients: (typeof client.$inferInsert)[] = [];
+  const trajectories: (typeof trajectory.$inferInsert)[] = [];
+  const moments: (typeof contactMoment.$inferInsert)[] = [];
+  const consents: (typeof consent.$inferInsert)[] = [];
+
+  for (let i = 0; i < count; i++) {
+    const id = deterministicUuid(NS, `client:${i}`);
+    const number = demoBsn(i);
+    const [prefix, family] = FAMILY[i % FAMILY.length] ?? [null, 'Demohuis'];
+    const mantelzorgerId = deterministicUuid(NS, `network:${i}`);
+    clients.push({
+      id,
+      bsnEncrypted: bsn ? bsn.encrypt(number) : null,
+      bsnHash: bsn ? bsn.hash(number) : null,
+      givenName: GIVEN[i % GIVEN.length] ?? 'Anna',
+      namePrefix: prefix,
+      familyName: family,
+      dateOfBirth: `${1935 + ((i * 7) % 60)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
+      gemeenteCode: GEMEENTE,
+      contact: { phone: `020-555${String(1000 + i).slice(-4)}`, email: `client${i}@example.org`, address: null },
+      preferredContactChannel: i % 5 === 4 ? 'DO_NOT_CONTACT' : i % 2 ? 'PHONE' : 'IN_PERSON',
+      network: [
+        { id: mantelzorgerId, name: `Mantelzorger ${i}`, role: i % 3 === 0 ? 'WETTELIJK_VERTEGENWOORDIGER' : 'MANTELZORGER', contact: { phone: '020-5550000' }, mayActForClient: i % 3 === 0 },
+      ],
+      registeredByOrganizationId: gemeenteOrg,
+    });
+
+    const opened = addDays(base, i % 60);
+    const closed = i % 4 === 3;
+    const lifeDomains: LifeDomain[] = i % 2 ? ['WONEN', 'ZORG_EN_ONDERSTEUNING'] : ['FINANCIEN_EN_SCHULDEN', 'WELZIJN_EN_SOCIAAL_NETWERK'];
+    const outcomes: TrajectoryOutcomes | null = closed
+      ? {
+          selfReliance: lifeDomains.map((d, k) => ({ lifeDomain: d, start: 1 + ((i + k) % 3), end: 3 + ((i + k) % 3) })),
+          ownNetworkUsed: i % 2 === 1,
+          satisfaction: 6 + (i % 5),
+        }
+      : null;
+    const wmoId = deterministicUuid(NS, `trajectory:wmo:${i}`);
+    trajectories.push({
+      id: wmoId,
+      clientId: id,
+      organizationId: gemeenteOrg,
+      counsellor: { userId: 'demo-co-amsterdam', name: 'Mohammed El Amrani', formality: 'FORMAL' },
+      legalDomain: i % 3 === 2 ? 'WMO_ALGEMENE_VOORZIENING' : 'WMO_MAATWERKVOORZIENING',
+      journeyPhase: 'BEFORE_INDICATION',
+      hulpvraag: 'Ik wil langer thuis blijven wonen en weet niet welke hulp er is.',
+      lifeDomains,
+      targetGroups: i % 2 ? ['ALLEENSTAANDE_OUDEREN'] : ['WEINIG_SOCIAAL_NETWERK'],
+      supportForms: ['INFORMATIE_EN_ADVIES', 'PERSOONLIJK_PLAN'],
+      goals: [{ id: deterministicUuid(NS, `goal:${i}`), description: 'Weten welke ondersteuning past', status: closed ? 'ACHIEVED' : 'IN_PROGRESS' }],
+      plan: 'Zo lang mogelijk zelfstandig wonen, met hulp van familie.',
+      wlz: null,
+      status: closed ? 'CLOSED' : 'OPEN',
+      openedAt: opened,
+      closedAt: closed ? addDays(opened, 90) : null,
+      closeReason: closed ? 'GOALS_REACHED' : null,
+      outcomes,
+    });
+    moments.push({
+      id: deterministicUuid(NS, `moment:${i}`),
+      trajectoryId: wmoId,
+      occurredAt: addDays(opened, 7),
+      channel: 'IN_PERSON',
+      summary: 'Kennismaking; hulpvraag besproken.',
+      recordedByUserId: 'demo-co-amsterdam',
+    });
+
+    // Every other client also has a Wlz trajectory at the zorgkantoor.
+    if (i % 2 === 0) {
+      const sector = (['VV', 'GZ', 'GGZ'] as const)[i % 3] ?? 'VV';
+      trajectories.push({
+        id: deterministicUuid(NS, `trajectory:wlz:${i}`),
+        clientId: id,
+        organizationId: zorgkantoorOrg,
+        counsellor: { userId: 'demo-zorgbemiddelaar-zk02', name: 'Petra Jansen', formality: 'FORMAL' },
+        legalDomain: 'WLZ',
+        journeyPhase: 'AFTER_INDICATION',
+        hulpvraag: 'Ik heb een Wlz-indicatie en zoek een passende plek.',
+        lifeDomains: ['ZORG_EN_ONDERSTEUNING', 'WONEN'],
+        targetGroups: ['OUDEREN'],
+        supportForms: ['KEUZE_ZORGAANBIEDER_EN_ZORG', 'ZORGPLAN'],
+        goals: [],
+        plan: null,
+        wlz: {
+          sector,
+          zorgprofiel: sector === 'VV' ? '754' : sector === 'GZ' ? '804' : '762',
+          leveringsvorm: i % 4 === 0 ? 'VERBLIJF' : 'VPT',
+          wachtstatus: i % 4 === 0 ? 'ACTIEF_PLAATSEN' : 'WACHT_OP_VOORKEUR',
+        },
+        status: 'OPEN',
+        openedAt: addDays(opened, 30),
+      });
+    }
+
+    // Consents vary per client so every outcome of the gate can be seen with the demo tokens.
+    const consentBase = {
+      clientId: id,
+      givenBy: 'CLIENT',
+      recordedHow: 'WRITTEN',
+      validFrom: opened,
+      recordedByUserId: 'demo-co-amsterdam',
+      recordedByOrganizationId: gemeenteOrg,
+    };
+    const kind = i % 8;
+    if (kind === 0 || kind === 2) {
+      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:zk:${i}`), receivingOrganizationId: zorgkantoorOrg, categories: ['IDENTITY', 'CONTACT', 'QUESTION', 'PLAN', 'HANDOVER', 'CONTACT_MOMENTS'], purpose: 'INTEGRATED_SUPPORT' });
+      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:gm:${i}`), receivingOrganizationId: gemeenteOrg, categories: ['HANDOVER', 'QUESTION'], purpose: 'INTEGRATED_SUPPORT', recordedByUserId: 'demo-zorgbemiddelaar-zk02', recordedByOrganizationId: zorgkantoorOrg });
+    } else if (kind === 4) {
+      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:zk:${i}`), receivingOrganizationId: zorgkantoorOrg, categories: ['IDENTITY', 'HANDOVER'], purpose: 'WARM_HANDOVER' });
+    } else if (kind === 6) {
+      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:zk:${i}`), receivingOrganizationId: zorgkantoorOrg, categories: ['IDENTITY', 'QUESTION'], purpose: 'INTEGRATED_SUPPORT', revokedAt: addDays(opened, 20), revokedByUserId: 'demo-co-amsterdam' });
+    } else if (kind === 1) {
+      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:oco:${i}`), receivingOrganizationId: ocoOrg, categories: ['IDENTITY', 'CONTACT', 'QUESTION', 'HANDOVER'], purpose: 'INTEGRATED_SUPPORT' });
+    }
+  }
+
+  await insertChunked(clients, (c) => db.insert(client).values(c));
+  await insertChunked(trajectories, (c) => db.insert(trajectory).values(c));
+  await insertChunked(moments, (c) => db.insert(contactMoment).values(c));
+  await insertChunked(consents, (c) => db.insert(consent).values(c));
+}

@@ -1,0 +1,96 @@
+import { badInput, forbidden, unauthenticated } from '@hub/errors';
+import { hasRole } from '@hub/identity';
+import { isUuid } from '@hub/domain';
+import type { Context } from '../context.ts';
+import {
+  clientView,
+  clientVisible,
+  DEFAULT_PURPOSE,
+  ownsClient,
+  requesterOf,
+  requireCareRole,
+  trajectoryView,
+  trajectoryVisible,
+  type ClientView,
+} from '../consent/access.ts';
+import { consentAddresses, CONSENT_PURPOSES, type ConsentPurpose } from '../consent/decide.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { listAccessLog, type AccessLogRow } from '../db/queries.ts';
+import type { ContactDetails } from '../db/schema.ts';
+import { pageSize } from '../validation.ts';
+
+export const contactOut = (c: ContactDetails | null | undefined) => ({ phone: c?.phone ?? null, email: c?.email ?? null, address: c?.address ?? null });
+
+/** A purpose from an entity representation; a reference by id alone means the default purpose. */
+export function purposeOf(value: unknown): ConsentPurpose | null {
+  if (value === undefined || value === null) return DEFAULT_PURPOSE;
+  return CONSENT_PURPOSES.find((p) => p === value) ?? null;
+}
+
+export const Client = {
+  /** Unknown, malformed and invisible ids all resolve to null alike: the entity path leaks no existence either. */
+  async __resolveReference(ref: { id: string; purpose?: unknown }, ctx: Context): Promise<ClientView | null> {
+    if (ctx.caller.kind !== 'user') throw unauthenticated();
+    const purpose = purposeOf(ref.purpose);
+    if (!purpose || typeof ref.id !== 'string' || !isUuid(ref.id)) return null;
+    const row = await ctx.loaders.client.load(ref.id.toLowerCase());
+    if (!row || !(await clientVisible(ctx, ctx.caller, row.id))) return null;
+    return clientView(row, purpose);
+  },
+  id: (v: ClientView) => v.row.id,
+  purpose: (v: ClientView) => v.purpose,
+  version: (v: ClientView) => v.row.version,
+  bsn: (v: ClientView, _: unknown, ctx: Context) => (v.row.bsnEncrypted ? ctx.services.bsn.decrypt(v.row.bsnEncrypted) : null),
+  name: (v: ClientView) => ({ givenName: v.row.givenName, namePrefix: v.row.namePrefix, familyName: v.row.familyName }),
+  dateOfBirth: (v: ClientView) => v.row.dateOfBirth,
+  gemeente: (v: ClientView) => ({ code: v.row.gemeenteCode }),
+  contact: (v: ClientView) => contactOut(v.row.contact),
+  preferredContactChannel: (v: ClientView) => v.row.preferredContactChannel,
+  network: (v: ClientView) => v.row.network.map((m) => ({ ...m, contact: contactOut(m.contact) })),
+  async trajectories(v: ClientView, _: unknown, ctx: Context) {
+    const p = requireCareRole(ctx);
+    const all = await ctx.loaders.trajectoriesByClient.load(v.row.id);
+    const visible = await Promise.all(all.map((t) => trajectoryVisible(ctx, p, t)));
+    return all.filter((_t, i) => visible[i]).map((t) => trajectoryView(t, v.purpose));
+  },
+  async consents(v: ClientView, _: unknown, ctx: Context) {
+    const p = requireCareRole(ctx);
+    const all = await ctx.loaders.consentsByClient.load(v.row.id);
+    const mine = (await ownsClient(ctx, p.organizationId, v.row.id)) ? all : all.filter((c) => consentAddresses(c, requesterOf(p)));
+    return mine.map((row) => ({ row, purpose: v.purpose }));
+  },
+  /** The NEN 7513 overview: for a PRIVACY_OFFICER of an owning organisation only. */
+  async accessLog(v: ClientView, args: { from: Date; to: Date; first?: number | null; after?: string | null }, ctx: Context) {
+    if (ctx.caller.kind !== 'user') throw unauthenticated();
+    const p = ctx.caller;
+    if (!hasRole(p, 'PRIVACY_OFFICER') || !(await ownsClient(ctx, p.organizationId, v.row.id))) {
+      throw forbidden("Only a PRIVACY_OFFICER of an organisation that owns one of the client's trajectories may read the access log.");
+    }
+    if (args.to.getTime() <= args.from.getTime()) throw badInput('to', 'to must lie after from.');
+    const limit = pageSize(args.first, 50);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const rows = await listAccessLog(ctx.db, {
+      clientId: v.row.id,
+      from: args.from,
+      to: args.to,
+      limit: limit + 1,
+      after: after ? { occurredAt: after.at, eventId: after.id } : null,
+    });
+    const page = rows.slice(0, limit);
+    const edges = page.map((row) => ({ cursor: encodeCursor(row.occurredAt, row.eventId), node: row }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > limit,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  },
+};
+
+export const AccessLogEntry = {
+  organization: (row: AccessLogRow) => ({ id: row.organizationId }),
+};
+

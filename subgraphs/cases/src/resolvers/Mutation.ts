@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
+import type { Principal } from '@hub/identity';
+import { callInternal } from '@hub/service-kit';
+import { lineFor } from '../access-log.ts';
+import type { Context } from '../context.ts';
+import { clientView, clientVisible, ownsClient, requesterOf, requireCareRole, trajectoryView, trajectoryVisible } from '../consent/access.ts';
+import { consentAddresses } from '../consent/decide.ts';
+import { findClientByBsnHash, type ClientRow, type TrajectoryRow } from '../db/queries.ts';
+import type { NetworkMember } from '../db/schema.ts';
+import { insertClient, insertConsent, insertTrajectory, revokeConsentIfVersion, updateClientIfVersion, updateTrajectoryIfVersion } from '../db/writes.ts';
+import {
+  closeTrajectorySchema,
+  type networkMemberSchema,
+  openTrajectorySchema,
+  parseInput,
+  recordConsentSchema,
+  registerClientSchema,
+  requireBsn,
+  requireUuid,
+  requireVersion,
+  updateClientSchema,
+  updateTrajectorySchema,
+} from '../validation.ts';
+
+const accessPoint = (operation: string) => `graphql:cases:${operation}`;
+
+/** A duplicate key from a race between two registrations of the same BSN. */
+function isUniqueViolation(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e: unknown = error;
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+const bsnTaken = () => hubError(ErrorCode.CONFLICT, 'A client with this BSN is already registered; find it with findClientByBsn.');
+
+/** Keeps the ids of existing members stable; a given id must be one of the client's members. */
+function networkWithIds(input: z.infer<typeof networkMemberSchema>[], existing: NetworkMember[], field: string): NetworkMember[] {
+  return input.map((m, i) => {
+    if (m.id && !existing.some((e) => e.id === m.id)) throw badInput(`${field}.${i}.id`, `${field}.${i}.id is not a member of this client's network.`);
+    return {
+      id: m.id ?? randomUUID(),
+      name: m.name,
+      role: m.role,
+      contact: m.contact ?? { phone: null, email: null, address: null },
+      mayActForClient: m.mayActForClient,
+    };
+  });
+}
+
+/** The client, when the caller's organisation owns it; NOT_FOUND when it may not know it, FORBIDDEN when it only holds a consent. */
+async function ownedClient(ctx: Context, p: Principal, id: string): Promise<ClientRow> {
+  const row = await ctx.loaders.client.load(id);
+  if (!row || !(await clientVisible(ctx, p, row.id))) throw notFound('Client');
+  if (!(await ownsClient(ctx, p.organizationId, row.id))) throw forbidden('Only an organisation that supports the client may change this.');
+  return row;
+}
+
+async function ownedTrajectory(ctx: Context, p: Principal, id: string): Promise<TrajectoryRow> {
+  const row = await ctx.loaders.trajectory.load(id);
+  if (!row || !(await trajectoryVisible(ctx, p, row))) throw notFound('Trajectory');
+  if (row.organizationId !== p.organizationId) throw forbidden('Only the organisation that owns the trajectory may change it.');
+  return row;
+}
+
+const requireOpen = (t: TrajectoryRow) => {
+  if (t.status !== 'OPEN') throw hubError(ErrorCode.INVALID_TRANSITION, 'The trajectory is closed.');
+};
+
+/** Contract 5: referrals says how many warm handovers sent from the trajectory still block closing it. */
+async function blockingHandovers(ctx: Context, trajectoryId: string): Promise<number> {
+  const referrals = ctx.services.peerUrls.referrals;
+  if (!referrals) return 0;
+  const answer = await callInternal<{ results: { trajectoryId: string; blocking: number }[] }>(
+    referrals,
+    '/internal/open-handovers',
+    { trajectoryIds: [trajectoryId] },
+    { secret: ctx.services.internalSecret, meta: ctx.meta, timeoutMs: ctx.config.subgraphTimeoutMs },
+  );
+  return answer.results.find((r) => r.trajectoryId === trajectoryId)?.blocking ?? 0;
+}
+
+type Input = Record<string, unknown>;
+
+export const Mutation = {
+  async registerClient(_: unknown, args: { input: Input }, ctx: Context) {
+    const p = requireCareRole(ctx);
+    const v = parseInput(registerClientSchema, args.input, 'input');
+    let bsnColumns: { bsnEncrypted: string | null; bsnHash: string | null } = { bsnEncrypted: null, bsnHash: null };
+    if (v.bsn) {
+      const bsn = requireBsn(v.bsn, 'input.bsn');
+      const hash = ctx.services.bsn.hash(bsn);
+      if (await findClientByBsnHash(ctx.db, hash)) throw bsnTaken();
+      bsnColumns = { bsnEncrypted: ctx.services.bsn.encrypt(bsn), bsnHash: hash };
+    }
+    const id = randomUUID();
+    const network = networkWithIds(v.network ?? [], [], 'input.network');
+    const categories = ['IDENTITY', ...(v.contact || v.preferredContactChannel ? ['CONTACT'] : []), ...(network.length ? ['NETWORK'] : [])];
+    try {
+      const row = await insertClient(
+        ctx.db,
+        {
+          id,
+          ...bsnColumns,
+          givenName: v.name.givenName,
+          namePrefix: v.name.namePrefix,
+          familyName: v.name.familyName,
+          dateOfBirth: v.dateOfBirth,
+          gemeenteCode: v.gemeenteCode,
+          contact: v.contact ?? {},
+          preferredContactChannel: v.preferredContactChannel ?? null,
+          network,
+          registeredByOrganizationId: p.organizationId,
+        },
+        lineFor(ctx, p, { clientId: id, action: 'CREATE', outcome: 'GRANTED', categories, ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('registerClient') }),
+      );
+      return { client: clientView(row, 'INTEGRATED_SUPPORT') };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw bsnTaken();
+      throw error;
+    }
+  },
+
+  async updateClient(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+    const p = requireCareRole(ctx);
+    const id = requireUuid(args.id, 'id');
+    const expectedVersion = requireVersion(args.expectedVersion);
+    const v = parseInput(updateClientSchema, args.input, 'input');
+    const current = await ownedClient(ctx, p, id);
+    const changes: Partial<ClientRow> = {};
+    const categories = new Set<string>();
+    if (v.name) {
+      Object.assign(changes, { givenName: v.name.givenName, namePrefix: v.name.namePrefix, familyName: v.name.familyName });
+      categories.add('IDENTITY');
+    }
+    if (v.dateOfBirth) {
+      changes.dateOfBirth = v.dateOfBirth;
+      categories.add('IDENTITY');
+    }
+    if (v.gemeenteCode) {
+      changes.gemeenteCode = v.gemeenteCode;
+      categories.add('IDENTITY');
+    }
+    if (v.contact) {
+      changes.contact = v.contact;
+      categories.add('CONTACT');
+    }
+    if (v.preferredContactChannel) {
+      changes.preferredContactChannel = v.preferredContactChannel;
+      categories.add('CONTACT');
+    }
+    if (v.network) {
+      changes.network = networkWithIds(v.network, current.network, 'input.network');
+      categories.add('NETWORK');
+    }
+    const row = await updateClientIfVersion(
+      ctx.db,
+      id,
+      expectedVersion,
+      changes,
+      lineFor(ctx, p, { clientId: id, action: 'UPDATE', outcome: 'GRANTED', categories: [...categories], ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('updateClient') }),
+    );
+    if (!row) throw conflict('Client');
+    return { client: clientView(row, 'INTEGRATED_SUPPORT') };
+  },
+
+  async openTrajectory(_: unknown, args: { input: Input }, ctx: Context) {
+    const p = requireCareRole(ctx);
+    const v = parseInput(openTrajectorySchema, args.input, 'input');
+    const clientId = v.clientId.toLowerCase();
+    const client = await ctx.loaders.client.load(clientId);
+    if (!client) throw notFound('Client');
+    if (!(await clientVisible(ctx, p, clientId))) {
+      // A first contact: the organisation proves it knows the person by the BSN, as after findClientByBsn.
+      const bsn = v.bsn ? requireBsn(v.bsn, 'input.bsn') : null;
+      if (!bsn || client.bsnHash !== ctx.services.bsn.hash(bsn)) throw notFound('Client');
+    }
+    if (v.wlz && v.legalDomain !== 'WLZ') throw badInput('input.wlz', 'Wlz data belongs to WLZ trajectories only.');
+    const id = randomUUID();
+    const row = await insertTrajectory(
+      ctx.db,
+      {
+        id,
+        clientId,
+        organizationId: p.organizationId,
+        counsellor: v.counsellor
+          ? { userId: v.counsellor.userId, name: v.counsellor.name, formality: v.counsellor.formality }
+          : { userId: p.subject, name: p.name ?? p.subject, formality: 'FORMAL' },
+        legalDomain: v.legalDomain,
+        journeyPhase: v.journeyPhase,
+        hulpvraag: v.hulpvraag,
+        lifeDomains: v.lifeDomains ?? [],
+        targetGroups: v.targetGroups ?? [],
+        supportForms: v.supportForms ?? [],
+        wlz: v.wlz ?? null,
+      },
+      lineFor(ctx, p, { clientId, action: 'CREATE', outcome: 'GRANTED', categories: ['HANDOVER', 'QUESTION'], ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('openTrajectory') }),
+    );
+    return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
+  },
+
+  async updateTrajectory(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+    const p = requireCareRole(ctx);
+    const id = requireUuid(args.id, 'id');
+    const expectedVersion = requireVersion(args.expectedVersion);
+    const v = parseInput(updateTrajectorySchema, args.input, 'input');
+    const current = await ownedTrajectory(ctx, p, id);
+    requireOpen(current);
+    if (v.wlz && current.legalDomain !== 'WLZ') throw badInput('input.wlz', 'Wlz data belongs to WLZ trajectories only.');
+    const changes: Partial<TrajectoryRow> = {};
+    const categories = new Set<string>();
+    if (v.journeyPhase) {
+      changes.journeyPhase = v.journeyPhase;
+      categories.add('HANDOVER');
+    }
+    if (v.counsellor) {
+      changes.counsellor = { userId: v.counsellor.userId, name: v.counsellor.name, formality: v.counsellor.formality };
+      categories.add('HANDOVER');
+    }
+    if (v.supportForms) {
+      changes.supportForms = v.supportForms;
+      categories.add('HANDOVER');
+    }
+    if (v.wlz) {
+      changes.wlz = v.wlz;
+      categories.add('HANDOVER');
+    }
+    if (v.targetGroups) changes.targetGroups = v.targetGroups;
+    if (v.hulpvraag) {
+      changes.hulpvraag = v.hulpvraag;
+      categories.add('QUESTION');
+    }
+    if (v.lifeDomains) {
+      changes.lifeDomains = v.lifeDomains;
+      categories.add('QUESTION');
+    }
+    if (v.plan !== undefined && v.plan !== null) {
+      changes.plan = v.plan;
+      categories.add('PLAN');
+    }
+    if (v.goals) {
+      changes.goals = v.goals.map((g, i) => {
+        if (g.id && !current.goals.some((e) => e.id === g.id)) throw badInput(`input.goals.${i}.id`, `input.goals.${i}.id is not a goal of this trajectory.`);
+        return { id: g.id ?? randomUUID(), description: g.description, status: g.status };
+      });
+      categories.add('PLAN');
+    }
+    const moments = (v.addContactMoments ?? []).map((m) => ({
+      id: randomUUID(),
+      trajectoryId: id,
+      occurredAt: m.occurredAt,
+      channel: m.channel,
+      summary: m.summary,
+      recordedByUserId: p.subject,
+    }));
+    if (moments.length) categories.add('CONTACT_MOMENTS');
+    const row = await updateTrajectoryIfVersion(
+      ctx.db,
+      id,
+      expectedVersion,
+      changes,
+      moments,
+      lineFor(ctx, p, {
+        clientId: current.clientId,
+        action: 'UPDATE',
+        outcome: 'GRANTED',
+        categories: [...categories],
+        ground: 'OWN_ORGANIZATION',
+        accessPoint: accessPoint('updateTrajectory'),
+      }),
+    );
+    if (!row) throw conflict('Trajectory');
+    return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
+  },
+
+  async closeTrajectory(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+    const p = requireCareRole(ctx);
+    const id = requireUuid(args.id, 'id');
+    const expectedVersion = requireVersion(args.expectedVersion);
+    const v = parseInput(closeTrajectorySchema, args.input, 'input');
+    const current = await ownedTrajectory(ctx, p, id);
+    requireOpen(current);
+    if (current.version !== expectedVersion) throw conflict('Trajectory');
+    // Asked before the transaction: the referrals subgraph may share this database (one PGlite session).
+    const blocking = await blockingHandovers(ctx, id);
+    if (blocking > 0) {
+      throw hubError(ErrorCode.INVALID_TRANSITION, 'A warm handover sent from this trajectory is still open; complete or release it first.', {
+        details: { blockingHandovers: blocking },
+      });
+    }
+    const row = await updateTrajectoryIfVersion(
+      ctx.db,
+      id,
+      expectedVersion,
+      {
+        status: 'CLOSED',
+        closedAt: new Date(),
+        closeReason: v.reason,
+        outcomes: { selfReliance: v.outcomes.selfReliance, ownNetworkUsed: v.outcomes.ownNetworkUsed, satisfaction: v.outcomes.satisfaction ?? null },
+      },
+      [],
+      lineFor(ctx, p, { clientId: current.clientId, action: 'UPDATE', outcome: 'GRANTED', categories: ['HANDOVER', 'PLAN'], ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('closeTrajectory') }),
+    );
+    if (!row) throw conflict('Trajectory');
+    return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
+  },
+
+  async recordConsent(_: unknown, args: { input: Input }, ctx: Context) {
+    const p = requireCareRole(ctx);
+    const v = parseInput(recordConsentSchema, args.input, 'input');
+    const client = await ownedClient(ctx, p, v.clientId.toLowerCase());
+    if (v.receivingOrganizationId?.toLowerCase() === p.organizationId) {
+      throw badInput('input.receivingOrganizationId', 'Your own organisation needs no consent for its own clients.');
+    }
+    if (v.representativeId && !client.network.some((m) => m.id === v.representativeId?.toLowerCase() && m.mayActForClient)) {
+      throw badInput('input.representativeId', "input.representativeId must name a member of the client's network who may act for the client.");
+    }
+    const id = randomUUID();
+    const row = await insertConsent(
+      ctx.db,
+      {
+        id,
+        clientId: client.id,
+        receivingOrganizationId: v.receivingOrganizationId?.toLowerCase() ?? null,
+        receivingOrganizationType: v.receivingOrganizationType ?? null,
+        receivingRegionCode: v.receivingRegionCode ?? null,
+        categories: v.categories,
+        purpose: v.purpose,
+        validFrom: v.validFrom ?? ctx.now,
+        validUntil: v.validUntil ?? null,
+        givenBy: v.givenBy,
+        representativeId: v.representativeId?.toLowerCase() ?? null,
+        recordedHow: v.recordedHow,
+        recordedByUserId: p.subject,
+        recordedByOrganizationId: p.organizationId,
+      },
+      lineFor(ctx, p, { clientId: client.id, action: 'CREATE', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('recordConsent') }),
+    );
+    return { consent: { row, purpose: 'INTEGRATED_SUPPORT' as const } };
+  },
+
+  /** The owning organisation revokes for the client; the receiving organisation may give a consent up itself. */
+  async revokeConsent(_: unknown, args: { id: string; expectedVersion: number }, ctx: Context) {
+    const p = requireCareRole(ctx);
+    const id = requireUuid(args.id, 'id');
+    const expectedVersion = requireVersion(args.expectedVersion);
+    const current = await ctx.loaders.consent.load(id);
+    if (!current || !(await clientVisible(ctx, p, current.clientId))) throw notFound('Consent');
+    const owner = await ownsClient(ctx, p.organizationId, current.clientId);
+    if (!owner && !consentAddresses(current, requesterOf(p))) throw notFound('Consent');
+    if (current.revokedAt) throw hubError(ErrorCode.INVALID_TRANSITION, 'The consent is already revoked.');
+    const row = await revokeConsentIfVersion(
+      ctx.db,
+      id,
+      expectedVersion,
+      { at: ctx.now, byUserId: p.subject },
+      lineFor(ctx, p, {
+        clientId: current.clientId,
+        action: 'UPDATE',
+        outcome: 'GRANTED',
+        categories: ['CONSENT'],
+        ground: owner ? 'OWN_ORGANIZATION' : `CONSENT:${current.id}`,
+        accessPoint: accessPoint('revokeConsent'),
+      }),
+    );
+    if (!row) throw conflict('Consent');
+    return { consent: { row, purpose: 'INTEGRATED_SUPPORT' as const } };
+  },
+};

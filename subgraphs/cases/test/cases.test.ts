@@ -1,0 +1,546 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf, sql } from '@hub/db';
+import { INTERNAL_SECRET_HEADER } from '@hub/service-kit';
+import { startTestHub, type TestHub } from '@hub/testing';
+import {
+  buildOrg,
+  CLOSE_TRAJECTORY,
+  closeInput,
+  clientInput,
+  newBsn,
+  ok,
+  openTrajectory,
+  recordConsent,
+  REGISTER,
+  registerClient,
+  UPDATE_TRAJECTORY,
+} from './builders.ts';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub({ captureLogs: true });
+});
+afterAll(() => hub?.stop());
+
+const count = async (table: 'client' | 'trajectory' | 'consent' | 'contact_moment' | 'access_log') =>
+  rowsOf<{ n: number }>(await hub.database.db.execute(sql.raw(`select count(*)::int as n from cases.${table}`)))[0]?.n ?? 0;
+
+async function internal<T>(path: string, body: unknown, secret: string | undefined = hub.internalSecret): Promise<{ status: number; body: T }> {
+  const base = new URL(hub.subgraphUrls.cases ?? '').origin;
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(secret ? { [INTERNAL_SECRET_HEADER]: secret } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+describe('BSN', () => {
+  it('refuses an invalid elfproef, never repeats the number, and keeps it out of logs and the database', async () => {
+    const org = await buildOrg(hub);
+    const token = await org.token();
+    const clientsBefore = await count('client');
+    const invalid = '123456789';
+    const bad = await hub.graphql(REGISTER, { input: clientInput({ bsn: invalid }) }, { token });
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.bsn' });
+    expect(await count('client')).toBe(clientsBefore);
+
+    const registered = await registerClient(hub, token);
+    const duplicate = await hub.graphql(REGISTER, { input: clientInput({ bsn: registered.bsn }) }, { token });
+    expect(duplicate.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const search = await hub.graphql<{ findClientByBsn: { id: string; bsn: string } | null }>(
+      `query Find($bsn: String!) { findClientByBsn(bsn: $bsn, purpose: INTEGRATED_SUPPORT) { id bsn } }`,
+      { bsn: registered.bsn },
+      { token },
+    );
+    expect(ok(search).findClientByBsn).toEqual({ id: registered.id, bsn: registered.bsn });
+    const badSearch = await hub.graphql(`query Find($bsn: String!) { findClientByBsn(bsn: $bsn, purpose: INTEGRATED_SUPPORT) { id } }`, { bsn: invalid }, { token });
+    expect(badSearch.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bsn' });
+
+    for (const body of [bad.body, duplicate.body, badSearch.body]) {
+      const errors = JSON.stringify(body.errors);
+      expect(errors).not.toContain(invalid);
+      expect(errors).not.toContain(registered.bsn);
+    }
+    const logs = hub.logText();
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain(registered.bsn);
+    expect(logs).not.toContain(invalid);
+    const stored = JSON.stringify(rowsOf(await hub.database.db.execute(sql`select * from cases.client where id = ${registered.id}::uuid`)));
+    expect(stored).not.toContain(registered.bsn);
+  });
+
+  it('requires a purpose for a BSN search and logs it as SEARCH with that purpose', async () => {
+    const org = await buildOrg(hub);
+    const subject = `search-${randomUUID()}`;
+    const token = await org.token(['TOEGANG'], subject);
+    const c = await registerClient(hub, token);
+    const withoutPurpose = await hub.graphql(`query($bsn: String!) { findClientByBsn(bsn: $bsn) { id } }`, { bsn: c.bsn }, { token });
+    expect(withoutPurpose.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    ok(await hub.graphql(`query($bsn: String!) { findClientByBsn(bsn: $bsn, purpose: WARM_HANDOVER) { id } }`, { bsn: c.bsn }, { token }));
+    const lines = rowsOf<{ action: string; authorization_ground: string; data_categories: string[] }>(
+      await hub.database.db.execute(sql`select action, authorization_ground, data_categories from cases.access_log where user_id = ${subject} and action = 'SEARCH'`),
+    );
+    expect(lines).toEqual([{ action: 'SEARCH', authorization_ground: 'STATED_PURPOSE:WARM_HANDOVER', data_categories: ['IDENTITY'] }]);
+    const miss = await hub.graphql<{ findClientByBsn: unknown }>(`query($bsn: String!) { findClientByBsn(bsn: $bsn, purpose: WARM_HANDOVER) { id } }`, { bsn: newBsn() }, { token });
+    expect(ok(miss).findClientByBsn).toBeNull();
+  });
+
+  it('lets another organisation open a trajectory only with proof of the BSN', async () => {
+    const owner = await buildOrg(hub);
+    const c = await registerClient(hub, await owner.token());
+    const other = await buildOrg(hub, 'ZORGKANTOOR');
+    const otherToken = await other.token();
+    const input = { clientId: c.id, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION', hulpvraag: 'Passende zorg vinden.' };
+    const blind = await hub.graphql(`mutation($input: OpenTrajectoryInput!) { openTrajectory(input: $input) { trajectory { id } } }`, { input }, { token: otherToken });
+    expect(blind.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const t = await openTrajectory(hub, otherToken, c.id, { ...input, bsn: c.bsn });
+    expect(t.id).toBeTruthy();
+  });
+});
+
+describe('mutations', () => {
+  it('validates at the boundary: BAD_USER_INPUT naming the field, nothing written', async () => {
+    const org = await buildOrg(hub);
+    const token = await org.token();
+    const c = await registerClient(hub, token);
+    const t = await openTrajectory(hub, token, c.id);
+    const before = await Promise.all([count('client'), count('trajectory'), count('contact_moment'), count('access_log')]);
+    const cases: [string, Record<string, unknown>, string][] = [
+      [REGISTER, { input: clientInput({ gemeenteCode: 'Amsterdam' }) }, 'input.gemeenteCode'],
+      [REGISTER, { input: clientInput({ dateOfBirth: '2999-01-01' }) }, 'input.dateOfBirth'],
+      [REGISTER, { input: clientInput({ contact: { email: 'geen-adres' } }) }, 'input.contact.email'],
+      [REGISTER, { input: clientInput({ network: [{ name: 'V', role: 'WETTELIJK_VERTEGENWOORDIGER', mayActForClient: false }] }) }, 'input.network.0.mayActForClient'],
+      [
+        UPDATE_TRAJECTORY,
+        { id: t.id, expectedVersion: t.version, input: { goals: [{ description: '', status: 'OPEN' }], addContactMoments: [{ occurredAt: '2026-01-01T00:00:00Z', channel: 'PHONE', summary: 'ok' }] } },
+        'input.goals.0.description',
+      ],
+      [UPDATE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: { wlz: { zorgprofiel: '754' } } }, 'input.wlz'],
+      [CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 6 }] }) }, 'input.outcomes.selfReliance.0.end'],
+      [CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ satisfaction: 11 }) }, 'input.outcomes.satisfaction'],
+    ];
+    for (const [query, variables, field] of cases) {
+      const res = await hub.graphql(query, variables, { token });
+      expect(res.body.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await Promise.all([count('client'), count('trajectory'), count('contact_moment'), count('access_log')])).toEqual(before);
+  });
+
+  it('answers CONFLICT on a stale version and INVALID_TRANSITION on a closed trajectory', async () => {
+    const org = await buildOrg(hub);
+    const token = await org.token();
+    const c = await registerClient(hub, token);
+    const t = await openTrajectory(hub, token, c.id);
+    const first = ok(await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(UPDATE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: { plan: 'A' } }, { token }));
+    const stale = await hub.graphql(UPDATE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: { plan: 'B' } }, { token });
+    expect(stale.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const version = first.updateTrajectory.trajectory.version;
+    const closed = ok(await hub.graphql<{ closeTrajectory: { trajectory: { status: string; version: number } } }>(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: version, input: closeInput() }, { token }));
+    expect(closed.closeTrajectory.trajectory.status).toBe('CLOSED');
+    const again = await hub.graphql(UPDATE_TRAJECTORY, { id: t.id, expectedVersion: closed.closeTrajectory.trajectory.version, input: { plan: 'C' } }, { token });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    const staleClient = await hub.graphql(
+      `mutation($id: ID!) { updateClient(id: $id, expectedVersion: 99, input: { preferredContactChannel: DO_NOT_CONTACT }) { client { id } } }`,
+      { id: c.id },
+      { token },
+    );
+    expect(staleClient.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('writes the access-log line of a change in the same transaction, and only the owner may change', async () => {
+    const org = await buildOrg(hub);
+    const subject = `changer-${randomUUID()}`;
+    const token = await org.token(['CLIENTONDERSTEUNER'], subject);
+    const c = await registerClient(hub, token);
+    const other = await buildOrg(hub);
+    await recordConsent(hub, token, { clientId: c.id, receivingOrganizationId: other.id, categories: ['IDENTITY'] });
+    const foreign = await hub.graphql(
+      `mutation($id: ID!) { updateClient(id: $id, expectedVersion: 1, input: { preferredContactChannel: EMAIL }) { client { id } } }`,
+      { id: c.id },
+      { token: await other.token() },
+    );
+    expect(foreign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const lines = rowsOf<{ action: string; data_categories: string[] }>(
+      await hub.database.db.execute(sql`select action, data_categories from cases.access_log where user_id = ${subject} and action <> 'READ' order by occurred_at`),
+    );
+    expect(lines).toEqual([
+      { action: 'CREATE', data_categories: ['CONTACT', 'IDENTITY', 'NETWORK'] },
+      { action: 'CREATE', data_categories: ['CONSENT'] },
+    ]);
+  });
+});
+
+describe('cross-domain view', () => {
+  it('shows the trajectories of every domain the caller may see, each with its organisation from the sociale kaart', async () => {
+    const gemeente = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+    const zorgkantoor = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
+    const gToken = await gemeente.token(['TOEGANG']);
+    const c = await registerClient(hub, gToken);
+    await openTrajectory(hub, gToken, c.id);
+    const zToken = await zorgkantoor.token(['ZORGBEMIDDELAAR']);
+    await openTrajectory(hub, zToken, c.id, { bsn: c.bsn, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION', wlz: { sector: 'GZ', zorgprofiel: '804' } });
+    const query = `query View($id: ID!) { client(id: $id) { gemeente { code name } trajectories { legalDomain organization { id name type } wlz { zorgprofiel } } } }`;
+    const before = ok(await hub.graphql<{ client: { trajectories: { legalDomain: string }[] } }>(query, { id: c.id }, { token: gToken }));
+    expect(before.client.trajectories.map((t) => t.legalDomain)).toEqual(['WMO_MAATWERKVOORZIENING']);
+    // The zorgkantoor records the client's consent for the gemeente.
+    await recordConsent(hub, zToken, { clientId: c.id, receivingOrganizationId: gemeente.id, categories: ['HANDOVER'] });
+    const after = ok(
+      await hub.graphql<{ client: { gemeente: { name: string }; trajectories: { legalDomain: string; organization: { id: string; type: string }; wlz: { zorgprofiel: string | null } }[] } }>(
+        query,
+        { id: c.id },
+        { token: gToken },
+      ),
+    );
+    expect(after.client.gemeente.name).toBe('Amsterdam');
+    expect(after.client.trajectories.map((t) => [t.legalDomain, t.organization.id, t.organization.type, t.wlz.zorgprofiel])).toEqual([
+      ['WMO_MAATWERKVOORZIENING', gemeente.id, 'GEMEENTE', null],
+      ['WLZ', zorgkantoor.id, 'ZORGKANTOOR', '804'],
+    ]);
+  });
+
+  it('does not grow the number of SQL statements with the number of trajectories', async () => {
+    const org = await buildOrg(hub, 'OCO');
+    const token = await org.token();
+    const query = `query Trajectories($id: ID!) { client(id: $id) { name { givenName } trajectories { id status organization { id name } counsellor { name }
+      hulpvraag plan goals { description } contactMoments { summary } client { id } } consents { id } } }`;
+    const statementsFor = async (n: number) => {
+      const c = await registerClient(hub, token);
+      for (let i = 0; i < n; i++) {
+        const t = await openTrajectory(hub, token, c.id);
+        ok(await hub.graphql(UPDATE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: { addContactMoments: [{ occurredAt: '2026-02-01T10:00:00Z', channel: 'EMAIL', summary: 'Mail.' }] } }, { token }));
+      }
+      // Counted per request by each subgraph host (its request log line), so background work such as the
+      // referrals relay does not blur the number.
+      const requestId = `statements-${randomUUID()}`;
+      const res = ok(await hub.graphql<{ client: { trajectories: unknown[] } }>(query, { id: c.id }, { token, headers: { 'x-request-id': requestId } }));
+      expect(res.client.trajectories).toHaveLength(n);
+      const lines = hub.logs.filter((l) => l.reqId === requestId && l.msg === 'request');
+      // Both subgraphs took part: cases for the client, the sociale kaart for the organisations.
+      expect(lines.filter((l) => l.service === 'cases' || l.service === 'sociale-kaart').map((l) => l.service).sort()).toEqual(['cases', 'sociale-kaart']);
+      return lines.reduce((sum, l) => sum + (typeof l.statements === 'number' ? l.statements : 0), 0);
+    };
+    const two = await statementsFor(2);
+    const twenty = await statementsFor(20);
+    console.info(`statements for client { trajectories }: 2 → ${two}, 20 → ${twenty}`);
+    expect(twenty).toBe(two);
+    expect(two).toBeGreaterThan(0);
+    expect(two).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('caseload', () => {
+  it('pages through the organisation\'s own trajectories, newest first, filtered by status', async () => {
+    const org = await buildOrg(hub, 'OCO');
+    const token = await org.token();
+    const c = await registerClient(hub, token);
+    const opened: string[] = [];
+    for (let i = 0; i < 3; i++) opened.push((await openTrajectory(hub, token, c.id)).id);
+    const other = await buildOrg(hub, 'OCO');
+    await openTrajectory(hub, await other.token(), (await registerClient(hub, await other.token())).id);
+    const query = `query Caseload($after: String) { myTrajectories(status: OPEN, first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { myTrajectories: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const first = ok(await hub.graphql<Page>(query, {}, { token }));
+    expect(first.myTrajectories.pageInfo.hasNextPage).toBe(true);
+    const second = ok(await hub.graphql<Page>(query, { after: first.myTrajectories.pageInfo.endCursor }, { token }));
+    expect(second.myTrajectories.pageInfo.hasNextPage).toBe(false);
+    expect([...first.myTrajectories.nodes, ...second.myTrajectories.nodes].map((n) => n.id)).toEqual([...opened].reverse());
+    const bad = await hub.graphql(query, { after: 'nonsense' }, { token });
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
+
+describe('access overview for the privacy officer', () => {
+  it('is chronological and paged, for a PRIVACY_OFFICER of an owning organisation only, and includes lines of other subgraphs', async () => {
+    const org = await buildOrg(hub);
+    const token = await org.token();
+    const c = await registerClient(hub, token);
+    const reader = await buildOrg(hub);
+    await recordConsent(hub, token, { clientId: c.id, receivingOrganizationId: reader.id, categories: ['IDENTITY'] });
+    for (let i = 0; i < 3; i++) await hub.graphql(`query { client(id: "${c.id}") { name { familyName } } }`, undefined, { token: await reader.token() });
+    const eventId = randomUUID();
+    const entry = {
+      eventId,
+      occurredAt: new Date().toISOString(),
+      action: 'READ',
+      outcome: 'GRANTED',
+      userId: 'referrals-user',
+      organizationId: reader.id,
+      role: 'CLIENTONDERSTEUNER',
+      clientId: c.id,
+      dataCategories: ['HANDOVER'],
+      authorizationGround: 'CONSENT',
+      requestId: 'req-1',
+      traceId: 'a'.repeat(32),
+      accessPoint: 'graphql:referrals:Referral',
+      sourceSubgraph: 'referrals',
+    };
+    expect((await internal('/internal/access-log', { entries: [entry] })).body).toEqual({ accepted: 1, duplicates: 0 });
+    expect((await internal('/internal/access-log', { entries: [entry] })).body).toEqual({ accepted: 0, duplicates: 1 });
+    expect((await internal('/internal/access-log', { entries: [entry] }, 'wrong')).status).toBe(401);
+
+    const query = `query Overview($id: ID!, $after: String) { client(id: $id) { accessLog(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", first: 3, after: $after) {
+      edges { node { eventId occurredAt action outcome organization { id } sourceSubgraph dataCategories } } pageInfo { hasNextPage endCursor } } } }`;
+    const officer = await org.token(['PRIVACY_OFFICER']);
+    type Page = { client: { accessLog: { edges: { node: { eventId: string; occurredAt: string; action: string; sourceSubgraph: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+    const nodes: { eventId: string; occurredAt: string; action: string; sourceSubgraph: string }[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const data: Page = ok(await hub.graphql<Page>(query, { id: c.id, after }, { token: officer }));
+      nodes.push(...data.client.accessLog.edges.map((e) => e.node));
+      if (!data.client.accessLog.pageInfo.hasNextPage) break;
+      after = data.client.accessLog.pageInfo.endCursor;
+    }
+    // CREATE client, CREATE consent, 3 reads, 1 line from referrals.
+    expect(nodes).toHaveLength(6);
+    expect(nodes.map((n) => n.occurredAt)).toEqual([...nodes.map((n) => n.occurredAt)].sort());
+    expect(nodes.filter((n) => n.sourceSubgraph === 'referrals').map((n) => n.eventId)).toEqual([eventId]);
+    expect(nodes.filter((n) => n.action === 'READ')).toHaveLength(4);
+
+    for (const t of [await org.token(['CLIENTONDERSTEUNER']), await reader.token(['PRIVACY_OFFICER'])]) {
+      const refused = await hub.graphql(query, { id: c.id, after: null }, { token: t });
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('internal endpoints (contracts 1, 3 and 4)', () => {
+  it('answers consent decisions in order, computed at request time', async () => {
+    const owner = await buildOrg(hub);
+    const token = await owner.token();
+    const c = await registerClient(hub, token);
+    const receiver = await buildOrg(hub, 'OCO');
+    const consent = await recordConsent(hub, token, { clientId: c.id, receivingOrganizationId: receiver.id, categories: ['HANDOVER'], purpose: 'WARM_HANDOVER' });
+    const check = (organizationId: string, category: string, purpose: string, clientId = c.id) => ({ clientId, organizationId, category, purpose });
+    const res = await internal<{ decisions: unknown[] }>('/internal/consent-decisions', {
+      checks: [
+        check(receiver.id, 'HANDOVER', 'WARM_HANDOVER'),
+        check(owner.id, 'PLAN', 'INTEGRATED_SUPPORT'),
+        check(receiver.id, 'PLAN', 'WARM_HANDOVER'),
+        check(receiver.id, 'HANDOVER', 'INTEGRATED_SUPPORT'),
+        check(receiver.id, 'HANDOVER', 'WARM_HANDOVER', randomUUID()),
+      ],
+    });
+    expect(res.body.decisions).toEqual([
+      { permit: true, consentId: consent.id, reason: 'CONSENT' },
+      { permit: true, consentId: null, reason: 'OWN_ORGANIZATION' },
+      { permit: false, consentId: null, reason: 'NO_CONSENT' },
+      { permit: false, consentId: null, reason: 'OTHER_PURPOSE' },
+      { permit: false, consentId: null, reason: 'UNKNOWN_CLIENT' },
+    ]);
+    const bad = await internal('/internal/consent-decisions', { checks: [{ clientId: 'x' }] });
+    expect(bad.status).toBe(400);
+  });
+
+  it('gives client and trajectory facts without personal data', async () => {
+    const org = await buildOrg(hub, 'ZORGKANTOOR');
+    const token = await org.token();
+    const c = await registerClient(hub, token, { dateOfBirth: '1940-01-01' });
+    const t = await openTrajectory(hub, token, c.id, { legalDomain: 'WLZ', wlz: { sector: 'VV' } });
+    const unknown = randomUUID();
+    const facts = await internal<{ facts: unknown[] }>('/internal/client-facts', { clientIds: [c.id, unknown] });
+    expect(facts.body.facts).toEqual([
+      { clientId: c.id, exists: true, gemeenteCode: 'GM0363', ageBand: '80+' },
+      { clientId: unknown, exists: false, gemeenteCode: null, ageBand: null },
+    ]);
+    expect(JSON.stringify(facts.body)).not.toContain(c.bsn);
+    const tf = await internal<{ facts: unknown[] }>('/internal/trajectory-facts', { trajectoryIds: [unknown, t.id] });
+    expect(tf.body.facts).toEqual([
+      { trajectoryId: unknown, exists: false, clientId: null, organizationId: null, legalDomain: null, wlzSector: null, status: null },
+      { trajectoryId: t.id, exists: true, clientId: c.id, organizationId: org.id, legalDomain: 'WLZ', wlzSector: 'VV', status: 'OPEN' },
+    ]);
+  });
+});
+
+describe('support report', () => {
+  it('counts people per group, suppresses counts under 5, compares with the previous period and exports CSV', async () => {
+    const org = await buildOrg(hub, 'OCO');
+    const token = await org.token();
+    for (let i = 0; i < 8; i++) {
+      const c = await registerClient(hub, token);
+      const t = await openTrajectory(hub, token, c.id, {
+        targetGroups: i < 6 ? ['OUDEREN'] : ['JEUGD_RONDOM_18'],
+        supportForms: ['INFORMATIE_EN_ADVIES'],
+        legalDomain: i < 7 ? 'WMO_MAATWERKVOORZIENING' : 'WMO_ALGEMENE_VOORZIENING',
+      });
+      if (i < 5) {
+        ok(
+          await hub.graphql(
+            CLOSE_TRAJECTORY,
+            { id: t.id, expectedVersion: t.version, input: closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 4 }], ownNetworkUsed: i < 3, satisfaction: 7 + (i % 2) }) },
+            { token },
+          ),
+        );
+      }
+    }
+    const period = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
+    const query = `query Report($org: ID!, $period: ReportPeriodInput!) {
+      supportReport(organizationId: $org, period: $period) {
+        organization { id }
+        peopleSupported { value suppressed display } peopleSupportedPrevious { display } peopleSupportedChange
+        trajectoriesClosed { value }
+        byTargetGroup { key count { value suppressed display } previous { display } }
+        byLegalDomain { key count { display } }
+        bySupportForm { key count { display } }
+        selfReliance { lifeDomain trajectories { display } averageStart averageEnd averageChange }
+        ownNetworkUsed { display } ownNetworkNotUsed { display } satisfactionResponses { display } averageSatisfaction
+      }
+      supportReportCsv(organizationId: $org, period: $period)
+    }`;
+    type Report = {
+      supportReport: {
+        peopleSupported: { value: number | null; suppressed: boolean; display: string };
+        peopleSupportedPrevious: { display: string };
+        peopleSupportedChange: number | null;
+        trajectoriesClosed: { value: number };
+        byTargetGroup: { key: string; count: { value: number | null; suppressed: boolean; display: string }; previous: { display: string } }[];
+        byLegalDomain: { key: string; count: { display: string } }[];
+        bySupportForm: { key: string; count: { display: string } }[];
+        selfReliance: { lifeDomain: string; trajectories: { display: string }; averageStart: number | null; averageEnd: number | null; averageChange: number | null }[];
+        ownNetworkUsed: { display: string };
+        ownNetworkNotUsed: { display: string };
+        satisfactionResponses: { display: string };
+        averageSatisfaction: number | null;
+      };
+      supportReportCsv: string;
+    };
+    const data = ok(await hub.graphql<Report>(query, { org: org.id, period }, { token: await org.token(['BEHEERDER']) }));
+    const r = data.supportReport;
+    expect(r.peopleSupported).toEqual({ value: 8, suppressed: false, display: '8' });
+    expect(r.peopleSupportedPrevious.display).toBe('0');
+    expect(r.peopleSupportedChange).toBe(8);
+    expect(r.trajectoriesClosed.value).toBe(5);
+    expect(r.byTargetGroup).toEqual([
+      { key: 'JEUGD_RONDOM_18', count: { value: null, suppressed: true, display: '<5' }, previous: { display: '0' } },
+      { key: 'OUDEREN', count: { value: 6, suppressed: false, display: '6' }, previous: { display: '0' } },
+    ]);
+    expect(r.byLegalDomain.map((i) => [i.key, i.count.display])).toEqual([
+      ['WMO_ALGEMENE_VOORZIENING', '<5'],
+      ['WMO_MAATWERKVOORZIENING', '7'],
+    ]);
+    expect(r.bySupportForm.map((i) => [i.key, i.count.display])).toEqual([['INFORMATIE_EN_ADVIES', '8']]);
+    expect(r.selfReliance).toEqual([{ lifeDomain: 'WONEN', trajectories: { display: '5' }, averageStart: 2, averageEnd: 4, averageChange: 2 }]);
+    expect([r.ownNetworkUsed.display, r.ownNetworkNotUsed.display]).toEqual(['<5', '<5']);
+    expect(r.satisfactionResponses.display).toBe('5');
+    expect(r.averageSatisfaction).toBe(7.4);
+    const csv = data.supportReportCsv.trim().split('\n');
+    expect(csv[0]).toBe('section,key,value,previous');
+    expect(csv).toContain('total,peopleSupported,8,0');
+    expect(csv).toContain('targetGroup,JEUGD_RONDOM_18,<5,0');
+    expect(csv).toContain('targetGroup,OUDEREN,6,0');
+    expect(csv).toContain('ownNetwork,used,<5,');
+
+    const foreign = await hub.graphql(query, { org: org.id, period }, { token: await (await buildOrg(hub)).token() });
+    expect(foreign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const inverted = await hub.graphql(query, { org: org.id, period: { from: period.to, to: period.from } }, { token });
+    expect(inverted.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period.to' });
+  });
+
+  it('counts a trajectory in the previous period for the trend', async () => {
+    const org = await buildOrg(hub, 'OCO');
+    const token = await org.token();
+    for (let i = 0; i < 5; i++) await openTrajectory(hub, token, (await registerClient(hub, token)).id);
+    const now = Date.now();
+    // The trajectories opened today are still open, so they count in the period that ends tomorrow and not in the one before yesterday.
+    const res = ok(
+      await hub.graphql<{ supportReport: { peopleSupported: { display: string }; peopleSupportedPrevious: { display: string }; peopleSupportedChange: number | null } }>(
+        `query($org: ID!, $from: DateTime!, $to: DateTime!) { supportReport(organizationId: $org, period: { from: $from, to: $to }) { peopleSupported { display } peopleSupportedPrevious { display } peopleSupportedChange } }`,
+        { org: org.id, from: new Date(now + 86_400_000).toISOString(), to: new Date(now + 2 * 86_400_000).toISOString() },
+        { token },
+      ),
+    );
+    expect(res.supportReport).toEqual({ peopleSupported: { display: '5' }, peopleSupportedPrevious: { display: '5' }, peopleSupportedChange: 0 });
+  });
+});
+
+const journey = (name: string) => readFileSync(new URL(`../../../tests/journeys/${name}.graphql`, import.meta.url), 'utf8');
+
+describe('journeys (tests/journeys/*.graphql)', () => {
+  it('open-trajectory-and-consent: a cliëntondersteuner opens a trajectory and records a consent', async () => {
+    const doc = journey('open-trajectory-and-consent');
+    const gemeente = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+    const zorgkantoor = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
+    const token = await gemeente.token(['CLIENTONDERSTEUNER']);
+    const run = async <T>(operationName: string, variables: Record<string, unknown>) => ok(await hub.graphql<T>(doc, variables, { token, operationName }));
+
+    const registered = await run<{ registerClient: { client: { id: string; gemeente: { name: string } } } }>('RegisterClient', { input: clientInput() });
+    const clientId = registered.registerClient.client.id;
+    expect(registered.registerClient.client.gemeente.name).toBe('Amsterdam');
+    const opened = await run<{ openTrajectory: { trajectory: { id: string; version: number; status: string; organization: { id: string } } } }>('OpenTrajectory', {
+      input: { clientId, legalDomain: 'WMO_MAATWERKVOORZIENING', journeyPhase: 'BEFORE_INDICATION', hulpvraag: 'Ik red het thuis niet meer alleen.', lifeDomains: ['WONEN'] },
+    });
+    expect(opened.openTrajectory.trajectory).toMatchObject({ status: 'OPEN', organization: { id: gemeente.id } });
+    const updated = await run<{ updateTrajectory: { trajectory: { plan: string; contactMoments: { summary: string }[] } } }>('RecordPlanAndContactMoment', {
+      id: opened.openTrajectory.trajectory.id,
+      expectedVersion: opened.openTrajectory.trajectory.version,
+      input: {
+        plan: 'Thuis blijven wonen, met dagbesteding twee dagen per week.',
+        goals: [{ description: 'Dagbesteding vinden', status: 'OPEN' }],
+        supportForms: ['INFORMATIE_EN_ADVIES', 'PERSOONLIJK_PLAN'],
+        addContactMoments: [{ occurredAt: new Date().toISOString(), channel: 'IN_PERSON', summary: 'Huisbezoek, plan opgesteld.' }],
+      },
+    });
+    expect(updated.updateTrajectory.trajectory.contactMoments).toHaveLength(1);
+    const consent = await run<{ recordConsent: { consent: { id: string; status: string } } }>('RecordConsent', {
+      input: { clientId, receivingOrganizationId: zorgkantoor.id, categories: ['HANDOVER', 'QUESTION'], purpose: 'INTEGRATED_SUPPORT', givenBy: 'CLIENT', recordedHow: 'VERBAL' },
+    });
+    expect(consent.recordConsent.consent.status).toBe('ACTIVE');
+    const view = await run<{ client: { trajectories: unknown[]; consents: { id: string; status: string }[] } }>('ClientWithConsents', { id: clientId });
+    expect(view.client.trajectories).toHaveLength(1);
+    expect(view.client.consents).toEqual([expect.objectContaining({ id: consent.recordConsent.consent.id, status: 'ACTIVE' })]);
+    // The zorgkantoor now sees the trajectory's hulpvraag, not its plan.
+    const zk = await hub.graphql<{ trajectory: { hulpvraag: string | null; plan: string | null } }>(
+      `query { trajectory(id: "${opened.openTrajectory.trajectory.id}") { hulpvraag plan } }`,
+      undefined,
+      { token: await zorgkantoor.token(['ZORGBEMIDDELAAR']) },
+    );
+    expect(zk.body.data?.trajectory).toEqual({ hulpvraag: 'Ik red het thuis niet meer alleen.', plan: null });
+    expect(zk.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['trajectory', 'plan'], 'CONSENT_REQUIRED']]);
+  });
+
+  it('view-wlz-trajectory: a toegangsteam member views a Wlz trajectory without and with consent', async () => {
+    const doc = journey('view-wlz-trajectory');
+    const gemeente = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+    const zorgkantoor = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
+    const toegang = await gemeente.token(['TOEGANG']);
+    const zkToken = await zorgkantoor.token(['ZORGBEMIDDELAAR']);
+    const c = await registerClient(hub, toegang);
+    await openTrajectory(hub, toegang, c.id);
+    const wlz = await openTrajectory(hub, zkToken, c.id, {
+      bsn: c.bsn,
+      legalDomain: 'WLZ',
+      journeyPhase: 'AFTER_INDICATION',
+      supportForms: ['KEUZE_ZORGAANBIEDER_EN_ZORG'],
+      wlz: { sector: 'VV', zorgprofiel: '755', leveringsvorm: 'VERBLIJF', wachtstatus: 'ACTIEF_PLAATSEN' },
+    });
+    type Across = { client: { trajectories: { id: string; legalDomain: string; organization: { type: string } }[] } };
+    type Wlz = { trajectory: { wlz: { zorgprofiel: string } | null; hulpvraag: string | null; organization: { name: string } } | null };
+    const run = <T>(operationName: string, variables: Record<string, unknown>, token = toegang) => hub.graphql<T>(doc, variables, { token, operationName });
+
+    const before = ok(await run<Across>('ClientAcrossDomains', { id: c.id }));
+    expect(before.client.trajectories.map((t) => t.legalDomain)).toEqual(['WMO_MAATWERKVOORZIENING']);
+    const hidden = await run<Wlz>('WlzTrajectory', { id: wlz.id });
+    expect(hidden.body.data?.trajectory ?? null).toBeNull();
+    expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    ok(
+      await run(
+        'ZorgkantoorRecordsConsent',
+        { input: { clientId: c.id, receivingOrganizationId: gemeente.id, categories: ['HANDOVER'], purpose: 'INTEGRATED_SUPPORT', givenBy: 'CLIENT', recordedHow: 'WRITTEN' } },
+        zkToken,
+      ),
+    );
+    const after = ok(await run<Across>('ClientAcrossDomains', { id: c.id }));
+    expect(after.client.trajectories.map((t) => [t.legalDomain, t.organization.type])).toEqual([
+      ['WMO_MAATWERKVOORZIENING', 'GEMEENTE'],
+      ['WLZ', 'ZORGKANTOOR'],
+    ]);
+    const shown = await run<Wlz>('WlzTrajectory', { id: wlz.id });
+    expect(shown.body.data?.trajectory?.wlz).toEqual({ sector: 'VV', zorgprofiel: '755', leveringsvorm: 'VERBLIJF', wachtstatus: 'ACTIEF_PLAATSEN' });
+    expect(shown.body.data?.trajectory?.organization.name).toBeTruthy();
+    expect(shown.body.data?.trajectory?.hulpvraag).toBeNull();
+    expect(shown.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['trajectory', 'hulpvraag'], 'CONSENT_REQUIRED']]);
+  });
+});
