@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { createSubgraphHost, type SubgraphDeps, type SubgraphHost } from '@hub/service-kit';
 import { createContext } from './context.ts';
+import { createHsdsRoutes } from './hsds/routes.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const schemaPath = fileURLToPath(new URL('../schema.graphql', import.meta.url));
@@ -22,5 +23,7 @@ export function createServer(deps: SubgraphDeps): Promise<SubgraphHost> {
     ready: () => deps.database.ping(),
     createContext: (scope) => createContext(deps.database.db, deps.config, scope),
     internalSecret: deps.internalSecret,
+    // The HSDS open-data feed (/hsds/*): anonymous, public data only, confidential locations left out.
+    publicRoutes: createHsdsRoutes(deps.database.db, { capacityStaleDays: deps.config.capacityStaleDays }),
   });
 }

@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -18,6 +19,18 @@ import {
 export const socialeKaart = pgSchema('sociale_kaart');
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * What an HSDS import held that the native columns cannot (or hold differently): the source value of each
+ * such field (JSON text, so key order survives jsonb), the fields the source left out, and a fingerprint of the
+ * native export of each field at import time. The export shows the source value only while the native value is
+ * unchanged, so a later edit in the hub wins. Null for data that never came through an HSDS import.
+ */
+export interface HsdsResidue {
+  fields: [string, string][];
+  absent: string[];
+  base: Record<string, string>;
+}
 
 export const zorgkantoorregio = socialeKaart.table('zorgkantoorregio', {
   code: text('code').primaryKey(),
@@ -61,6 +74,7 @@ export const organization = socialeKaart.table(
     /** The gemeente (for a GEMEENTE) or region (for a ZORGKANTOOR) the organisation stands for. */
     gemeenteCode: text('gemeente_code'),
     zorgkantoorregioCode: text('zorgkantoorregio_code'),
+    hsds: jsonb('hsds').$type<HsdsResidue>(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -125,6 +139,7 @@ export const service = socialeKaart.table(
     /** Lower-cased, accent-free name, description and keywords; source of both search indexes. */
     searchText: text('search_text').notNull().default(''),
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('dutch'::regconfig, search_text)`),
+    hsds: jsonb('hsds').$type<HsdsResidue>(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -159,6 +174,7 @@ export const location = socialeKaart.table(
     /** Shelters and similar addresses: hidden from anonymous callers and open feeds. */
     confidential: boolean('confidential').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    hsds: jsonb('hsds').$type<HsdsResidue>(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -179,9 +195,28 @@ export const serviceLocation = socialeKaart.table(
     locationId: uuid('location_id')
       .notNull()
       .references(() => location.id),
+    /** The HSDS service_at_location id an import brought; null means the export derives one from the pair. */
+    hsdsId: uuid('hsds_id'),
+    hsds: jsonb('hsds').$type<HsdsResidue>(),
   },
-  (t) => [primaryKey({ columns: [t.serviceId, t.locationId] }), index('service_location_location_idx').on(t.locationId)],
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.locationId] }),
+    index('service_location_location_idx').on(t.locationId),
+    uniqueIndex('service_location_hsds_id_idx').on(t.hsdsId),
+  ],
 );
+
+/**
+ * Taxonomy terms of vocabularies other than HSDS-NL, as an HSDS import brought them, so attributes that cite
+ * them by id resolve and /hsds/taxonomy_terms serves them again. The HSDS-NL lists themselves live in code.
+ */
+export const externalTaxonomyTerm = socialeKaart.table('external_taxonomy_term', {
+  id: uuid('id').primaryKey(),
+  /** The HSDS taxonomy_term object as imported, as JSON text (key order kept). */
+  term: text('term').notNull(),
+  taxonomyId: uuid('taxonomy_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * The vocabulary of the directory (folded words of 4+ letters), for typo tolerance: a query word is

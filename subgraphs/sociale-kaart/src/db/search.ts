@@ -247,3 +247,11 @@ export async function countServiceFacets(db: Db, s: ServiceSearch): Promise<Reco
   for (const r of rows) out[r.dim].push({ value: r.value, count: Number(r.n) });
   return out;
 }
+
+/**
+ * The filter and the relevance score of a search as SQL, for other listings over the same services (the HSDS
+ * feed pages by number rather than by cursor). Same conditions, so both find the same services.
+ */
+export function serviceSearchSql(s: ServiceSearch): { where: SQL | undefined; score: SQL } {
+  return { where: conditions(s), score: scoreExpr(s.words) };
+}

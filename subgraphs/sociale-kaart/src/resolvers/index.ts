@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Context } from '../context.ts';
 import { DateTime } from './DateTime.ts';
 import { Gemeente } from './Gemeente.ts';
+import { hsdsImportMutation } from './HsdsImport.ts';
 import { Location } from './Location.ts';
 import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
@@ -12,7 +13,7 @@ import { Zorgkantoorregio } from './Zorgkantoorregio.ts';
 export const resolvers = {
   DateTime,
   Query,
-  Mutation,
+  Mutation: { ...Mutation, ...hsdsImportMutation },
   Service,
   Organization,
   Location,

@@ -1,0 +1,51 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { HttpError, type RequestMeta } from './http.ts';
+
+/** Response headers worth passing on; hop-by-hop headers and cookies are not. */
+const PASSED_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'access-control-allow-origin'];
+
+/**
+ * Passes a public, read-only GET (or HEAD) through to another service and streams the status and body back:
+ * the gateway's door to a subgraph's public routes (the HSDS feed). Only the request id, the trace context and
+ * the original host travel along; the caller's token and cookies do not, since public routes serve anonymous data.
+ */
+export async function proxyPublicGet(
+  req: IncomingMessage,
+  res: ServerResponse,
+  targetOrigin: string,
+  meta: RequestMeta,
+  options: { timeoutMs: number },
+): Promise<number> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new HttpError(405, 'BAD_REQUEST', 'This path is read-only: use GET.', { allow: 'GET, HEAD' });
+  }
+  const target = new URL(req.url ?? '/', targetOrigin);
+  const host = req.headers.host;
+  const headers: Record<string, string> = {
+    accept: String(req.headers.accept ?? '*/*'),
+    'x-request-id': meta.requestId,
+    traceparent: meta.traceparent,
+    ...(host ? { 'x-forwarded-host': host } : {}),
+    'x-forwarded-proto': 'http',
+  };
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, { method: req.method, headers, signal: AbortSignal.timeout(options.timeoutMs) });
+  } catch {
+    throw new HttpError(502, 'INTERNAL_SERVER_ERROR', 'The service behind this path did not answer.');
+  }
+  const out: Record<string, string> = {};
+  for (const name of PASSED_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value !== null) out[name] = value;
+  }
+  res.writeHead(upstream.status, out);
+  if (!upstream.body || req.method === 'HEAD') {
+    res.end();
+    return upstream.status;
+  }
+  await pipeline(Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream<Uint8Array>), res);
+  return upstream.status;
+}

@@ -1,0 +1,485 @@
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '@hub/db';
+import { findLocationsByIds, findOrganizationsByIds, findServicesByIds, type LocationRow, type OrganizationRow, type ServiceRow } from '../db/queries.ts';
+import { externalTaxonomyTerm, location, organization, service, serviceLocation, type HsdsResidue } from '../db/schema.ts';
+import { refreshSearchWords } from '../db/writes.ts';
+import { entityId, mapLocation, mapOrganization, mapService, mapServiceAtLocation, RecordRejected } from './import-map.ts';
+import type { HsdsObject } from './residue.ts';
+import { checkShape } from './shape.ts';
+import { findTerm } from './taxonomies.ts';
+
+/**
+ * The HSDS importer: parses HSDS 3.0 JSON (one service, a page, an array or NDJSON), checks every record,
+ * and writes the valid ones per batch in one transaction with a constant number of statements. A bad record
+ * is reported with its reason and never stops the others; ids make a re-import an update.
+ */
+
+export class ImportInputError extends Error {}
+
+export interface ImportRejection {
+  /** 1-based position of the record in the input (the line, for NDJSON). */
+  record: number;
+  id: string | null;
+  reason: string;
+}
+
+export interface ImportWarning {
+  record: number;
+  id: string | null;
+  message: string;
+}
+
+export interface ImportReport {
+  records: number;
+  created: number;
+  updated: number;
+  organizations: { created: number; updated: number };
+  locations: { created: number; updated: number };
+  /** Terms of other vocabularies (taxonomy_term records), kept so attributes can cite them. */
+  taxonomyTerms: { created: number; updated: number };
+  rejected: ImportRejection[];
+  warnings: ImportWarning[];
+}
+
+export interface ParsedInput {
+  records: { record: number; value: unknown }[];
+  rejected: ImportRejection[];
+}
+
+/** Default upper bound of one import; the CLI and the mutation pass the configured value. */
+export const DEFAULT_IMPORT_MAX_BYTES = 20_000_000;
+/** One record may not be larger than this (it is stored, in part, verbatim). */
+export const MAX_RECORD_BYTES = 1_000_000;
+
+/** Splits the input into records. Throws ImportInputError when nothing in it is HSDS JSON at all. */
+export function parseHsdsInput(text: string, maxBytes = DEFAULT_IMPORT_MAX_BYTES): ParsedInput {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) throw new ImportInputError(`The input is ${bytes} bytes; the import limit is ${maxBytes} bytes. Nothing was imported. Split it (NDJSON splits by line).`);
+  const trimmed = text.trim();
+  if (!trimmed) throw new ImportInputError('The input is empty.');
+  let whole: unknown;
+  let wholeError: string | undefined;
+  try {
+    whole = JSON.parse(trimmed);
+  } catch (e) {
+    wholeError = e instanceof Error ? e.message : 'invalid JSON';
+  }
+  if (wholeError === undefined) {
+    if (Array.isArray(whole)) return { records: whole.map((value, i) => ({ record: i + 1, value })), rejected: [] };
+    const page = typeof whole === 'object' && whole !== null ? (whole as Record<string, unknown>) : undefined;
+    if (page && Array.isArray(page.contents)) return { records: page.contents.map((value, i) => ({ record: i + 1, value })), rejected: [] };
+    if (page) return { records: [{ record: 1, value: page }], rejected: [] };
+    throw new ImportInputError('The input is JSON but not an HSDS service, an array of services, a page with `contents`, or NDJSON.');
+  }
+  const lines = trimmed.split(/\r?\n/);
+  if (lines.length < 2) throw new ImportInputError(`The input is not valid JSON: ${wholeError}`);
+  const parsed: ParsedInput = { records: [], rejected: [] };
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      parsed.records.push({ record: i + 1, value: JSON.parse(line) });
+    } catch (e) {
+      parsed.rejected.push({ record: i + 1, id: null, reason: `line ${i + 1} is not valid JSON: ${e instanceof Error ? e.message : 'invalid'}` });
+    }
+  });
+  if (!parsed.records.length) throw new ImportInputError(`The input is neither JSON nor NDJSON: ${parsed.rejected[0]?.reason ?? wholeError}`);
+  return parsed;
+}
+
+export interface ImportOptions {
+  /** Mutation imports: every record must belong to this organisation (the BEHEERDER's own). */
+  restrictToOrganization?: string | undefined;
+  /** Recorded as verifiedBy when a record carries an assured_date. */
+  verifiedBy: string;
+  batchSize?: number | undefined;
+  now?: Date | undefined;
+}
+
+interface Planned {
+  record: number;
+  serviceId: string;
+  organization: OrganizationRow | undefined;
+  organizationIsNew: boolean;
+  locations: { row: LocationRow; isNew: boolean }[];
+  service: ServiceRow;
+  serviceIsNew: boolean;
+  links: { locationId: string; hsdsId: string; hsds: HsdsResidue | null }[];
+  warnings: string[];
+}
+
+const obj = (v: unknown): HsdsObject | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as HsdsObject) : undefined);
+const idOf = (v: unknown): string | null => {
+  const id = obj(v)?.id;
+  return typeof id === 'string' ? id : null;
+};
+
+async function existingLinks(db: Db, hsdsIds: string[]) {
+  if (!hsdsIds.length) return [];
+  return db
+    .select({ serviceId: serviceLocation.serviceId, locationId: serviceLocation.locationId, hsdsId: serviceLocation.hsdsId })
+    .from(serviceLocation)
+    .where(sql`${serviceLocation.hsdsId} = any(${sql.param(hsdsIds)}::uuid[])`);
+}
+
+/** Collects the entity ids of a batch so everything that exists is loaded in one statement per table. */
+function referencedIds(values: unknown[]) {
+  const ids = { organizations: new Set<string>(), locations: new Set<string>(), services: new Set<string>(), links: new Set<string>(), terms: new Set<string>() };
+  const add = (set: Set<string>, v: unknown) => {
+    if (typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v)) set.add(v.toLowerCase());
+  };
+  // Attributes sit at every level (service, organisation, location, phone, …): walk the whole record for term ids.
+  const walkTerms = (v: unknown, depth: number): void => {
+    if (depth > 12 || typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) return v.forEach((x) => walkTerms(x, depth + 1));
+    const o = v as Record<string, unknown>;
+    if (typeof o.taxonomy_term_id === 'string' && !findTerm(o.taxonomy_term_id)) add(ids.terms, o.taxonomy_term_id);
+    for (const x of Object.values(o)) walkTerms(x, depth + 1);
+  };
+  values.forEach((v) => walkTerms(v, 0));
+  for (const value of values) {
+    const s = obj(value);
+    if (!s) continue;
+    add(ids.services, s.id);
+    add(ids.organizations, s.organization_id);
+    add(ids.organizations, obj(s.organization)?.id);
+    for (const l of Array.isArray(obj(s.organization)?.locations) ? (obj(s.organization)?.locations as unknown[]) : []) add(ids.locations, obj(l)?.id);
+    for (const sal of Array.isArray(s.service_at_locations) ? s.service_at_locations : []) {
+      add(ids.links, obj(sal)?.id);
+      add(ids.locations, obj(sal)?.location_id);
+      add(ids.locations, obj(obj(sal)?.location)?.id);
+      add(ids.organizations, obj(obj(sal)?.location)?.organization_id);
+    }
+  }
+  return ids;
+}
+
+/** ON CONFLICT … DO UPDATE SET every column from the proposed row, except the key and the creation time; version counts up. */
+function upsertSet(table: PgTable, versionColumn: SQL): Record<string, SQL> {
+  const set: Record<string, SQL> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    if (key === 'id' || key === 'createdAt' || key === 'searchVector' || key === 'version') continue;
+    set[key] = sql.raw(`excluded."${column.name}"`);
+  }
+  set.version = sql`${versionColumn} + 1`;
+  return set;
+}
+
+/** Writes one batch of checked records: a fixed number of statements, whatever the batch size. */
+async function writeBatch(db: Db, batch: Planned[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const organizations = new Map<string, OrganizationRow>();
+    const locations = new Map<string, LocationRow>();
+    for (const p of batch) {
+      if (p.organization) organizations.set(p.organization.id, p.organization);
+      for (const l of p.locations) locations.set(l.row.id, l.row);
+    }
+    const strip = <T extends { version: number; createdAt: Date }>(row: T) => {
+      const { version: _v, ...rest } = row;
+      return rest;
+    };
+    if (organizations.size) {
+      await tx.insert(organization).values([...organizations.values()].map(strip)).onConflictDoUpdate({ target: organization.id, set: upsertSet(organization, sql`${organization.version}`) });
+    }
+    if (locations.size) {
+      await tx.insert(location).values([...locations.values()].map(strip)).onConflictDoUpdate({ target: location.id, set: upsertSet(location, sql`${location.version}`) });
+    }
+    const services = batch.map((p) => {
+      const { version: _v, searchVector: _s, ...rest } = p.service;
+      return rest;
+    });
+    await tx.insert(service).values(services).onConflictDoUpdate({ target: service.id, set: upsertSet(service, sql`${service.version}`) });
+    const serviceIds = batch.map((p) => p.serviceId);
+    await tx.delete(serviceLocation).where(sql`${serviceLocation.serviceId} = any(${sql.param(serviceIds)}::uuid[])`);
+    const links = batch.flatMap((p) => p.links.map((l) => ({ serviceId: p.serviceId, ...l })));
+    if (links.length) await tx.insert(serviceLocation).values(links);
+    await refreshSearchWords(tx, serviceIds);
+  });
+}
+
+/**
+ * Plans one record against what exists (loaded per batch) and what earlier records of the batch bring.
+ * Throws RecordRejected with the reason when the record cannot be imported.
+ */
+function planRecord(
+  value: unknown,
+  record: number,
+  ctx: {
+    organizations: Map<string, OrganizationRow>;
+    locations: Map<string, LocationRow>;
+    services: Map<string, ServiceRow>;
+    links: { serviceId: string; locationId: string; hsdsId: string | null }[];
+    batchOrganizations: Map<string, OrganizationRow>;
+    batchLocations: Map<string, LocationRow>;
+    knownTerms: ReadonlySet<string>;
+    options: ImportOptions;
+    now: Date;
+  },
+): Planned {
+  const problems = checkShape(value, 'service', 'service');
+  if (problems.length) throw new RecordRejected(`not valid HSDS 3.0: ${problems.join('; ')}`);
+  const source = value as HsdsObject;
+  if (JSON.stringify(source).length > MAX_RECORD_BYTES) throw new RecordRejected(`the record is larger than ${MAX_RECORD_BYTES} bytes.`);
+  const warnings: string[] = [];
+  const warn = (m: string) => warnings.push(m);
+  const serviceId = entityId(source.id, 'service.id');
+  const orgSource = obj(source.organization);
+  const givenOrgId = source.organization_id === undefined ? undefined : entityId(source.organization_id, 'service.organization_id');
+  const nestedOrgId = orgSource ? entityId(orgSource.id, 'service.organization.id') : undefined;
+  if (givenOrgId && nestedOrgId && givenOrgId !== nestedOrgId) throw new RecordRejected('service.organization_id and service.organization.id differ.');
+  const organizationId = givenOrgId ?? nestedOrgId ?? (() => {
+    throw new RecordRejected('service.organization_id or service.organization is required: the hub files every service under an organisation.');
+  })();
+  const own = ctx.options.restrictToOrganization;
+  if (own && organizationId !== own) throw new RecordRejected('the service belongs to another organisation; you can import into your own organisation only.');
+  const existingService = ctx.services.get(serviceId);
+  if (existingService && existingService.organizationId !== organizationId) {
+    throw new RecordRejected('a service with this id belongs to another organisation in the hub.');
+  }
+  const knownOrg = ctx.batchOrganizations.get(organizationId) ?? ctx.organizations.get(organizationId);
+  if (!orgSource && !knownOrg) throw new RecordRejected(`organisation ${organizationId} is not in the hub; include the organization object.`);
+
+  // Locations: the service's (via service_at_locations) and the organisation's own list.
+  const locationSources = new Map<string, { source: HsdsObject; path: string; organizationId: string }>();
+  const addLocation = (l: HsdsObject, path: string) => {
+    const id = entityId(l.id, `${path}.id`);
+    if (locationSources.has(id)) return id;
+    const locOrg = l.organization_id === undefined ? organizationId : entityId(l.organization_id, `${path}.organization_id`);
+    if (own && locOrg !== own) throw new RecordRejected(`${path} belongs to another organisation; you can import into your own organisation only.`);
+    if (locOrg !== organizationId && !ctx.batchOrganizations.has(locOrg) && !ctx.organizations.has(locOrg)) {
+      throw new RecordRejected(`${path}.organization_id ${locOrg} is not in the hub.`);
+    }
+    const existing = ctx.locations.get(id);
+    if (existing && existing.organizationId !== locOrg) throw new RecordRejected(`${path}: location ${id} belongs to another organisation in the hub.`);
+    locationSources.set(id, { source: l, path, organizationId: locOrg });
+    return id;
+  };
+  const salSources: { source: HsdsObject; path: string; locationId: string }[] = [];
+  (Array.isArray(source.service_at_locations) ? source.service_at_locations : []).forEach((raw, i) => {
+    const sal = obj(raw) ?? {};
+    const path = `service.service_at_locations[${i}]`;
+    const nested = obj(sal.location);
+    let locationId: string;
+    if (nested) {
+      locationId = addLocation(nested, `${path}.location`);
+      if (sal.location_id !== undefined && entityId(sal.location_id, `${path}.location_id`) !== locationId) throw new RecordRejected(`${path}.location_id and ${path}.location.id differ.`);
+    } else if (sal.location_id !== undefined) {
+      locationId = entityId(sal.location_id, `${path}.location_id`);
+      const known = ctx.batchLocations.get(locationId) ?? ctx.locations.get(locationId);
+      if (!known) throw new RecordRejected(`${path}.location_id ${locationId} is not in the hub; include the location object.`);
+      if (own && known.organizationId !== own) throw new RecordRejected(`${path}: the location belongs to another organisation.`);
+    } else {
+      throw new RecordRejected(`${path} needs a location object or a location_id.`);
+    }
+    if (salSources.some((s) => s.locationId === locationId)) throw new RecordRejected(`${path}: the service is linked to location ${locationId} twice.`);
+    salSources.push({ source: sal, path, locationId });
+  });
+  (Array.isArray(orgSource?.locations) ? (orgSource?.locations as unknown[]) : []).forEach((raw, i) => {
+    const l = obj(raw);
+    if (l) addLocation(l, `service.organization.locations[${i}]`);
+  });
+
+  const locations = [...locationSources.entries()].map(([id, l]) => ({
+    row: mapLocation(l.source, l.path, l.organizationId, ctx.locations.get(id), ctx.now, warn, ctx.knownTerms),
+    isNew: !ctx.locations.has(id),
+  }));
+  const locationGemeenten = (id: string) => {
+    const l = locations.find((x) => x.row.id === id)?.row ?? ctx.batchLocations.get(id) ?? ctx.locations.get(id);
+    return l?.gemeenteCode ? [l.gemeenteCode] : [];
+  };
+  const org = orgSource
+    ? mapOrganization(
+        orgSource,
+        'service.organization',
+        ctx.batchOrganizations.get(organizationId) ?? ctx.organizations.get(organizationId),
+        ctx.now,
+        locations.filter((l) => l.row.organizationId === organizationId).flatMap((l) => locationGemeenten(l.row.id)),
+        ctx.knownTerms,
+      ).row
+    : undefined;
+  const organizationName = org?.name ?? knownOrg?.name ?? '';
+  const links = salSources.map((s) => {
+    const link = mapServiceAtLocation(s.source, s.path, serviceId, s.locationId);
+    const taken = ctx.links.find((l) => l.hsdsId === link.hsdsId && (l.serviceId !== serviceId || l.locationId !== s.locationId));
+    if (taken) throw new RecordRejected(`${s.path}.id ${link.hsdsId} is already the id of another service_at_location.`);
+    return { locationId: s.locationId, ...link };
+  });
+  const serviceRow = mapService(
+    source,
+    'service',
+    organizationId,
+    organizationName,
+    salSources.flatMap((s) => locationGemeenten(s.locationId)),
+    existingService,
+    ctx.now,
+    ctx.options.verifiedBy,
+    warn,
+    ctx.knownTerms,
+  );
+  return {
+    record,
+    serviceId,
+    organization: org,
+    organizationIsNew: Boolean(org) && !ctx.organizations.has(organizationId),
+    locations,
+    service: serviceRow,
+    serviceIsNew: !existingService,
+    links,
+    warnings,
+  };
+}
+
+/** A taxonomy_term rather than a service: no status, and the fields only a term has. */
+export function isTaxonomyTermRecord(value: unknown): boolean {
+  const o = obj(value);
+  return Boolean(o) && o?.status === undefined && ['code', 'taxonomy', 'taxonomy_id', 'taxonomy_detail', 'term_uri', 'parent_id'].some((k) => o?.[k] !== undefined);
+}
+
+const ANY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Terms of other vocabularies: checked, then upserted per batch (two statements). */
+async function importTerms(db: Db, records: ParsedInput['records'], options: ImportOptions, report: ImportReport, batchSize: number): Promise<void> {
+  for (let i = 0; i < records.length; i += batchSize) {
+    const valid = new Map<string, { record: number; term: string; taxonomyId: string | null }>();
+    for (const { record, value } of records.slice(i, i + batchSize)) {
+      const problems = checkShape(value, 'taxonomy_term', 'taxonomy_term');
+      const o = obj(value) ?? {};
+      const id = typeof o.id === 'string' ? o.id.toLowerCase() : '';
+      const reason = problems.length
+        ? `not a valid HSDS 3.0 taxonomy_term: ${problems.join('; ')}`
+        : options.restrictToOrganization
+          ? 'taxonomy terms are shared by every organisation; an administrator imports them with the CLI.'
+          : findTerm(id)
+            ? 'the HSDS-NL terms are fixed lists and cannot be imported over.'
+            : undefined;
+      if (reason) {
+        report.rejected.push({ record, id: idOf(value), reason });
+        continue;
+      }
+      const taxonomyRef = o.taxonomy_id ?? obj(o.taxonomy_detail)?.id;
+      const taxonomyId = typeof taxonomyRef === 'string' && ANY_UUID.test(taxonomyRef) ? taxonomyRef.toLowerCase() : null;
+      valid.set(id, { record, term: JSON.stringify(value), taxonomyId });
+    }
+    if (!valid.size) continue;
+    const ids = [...valid.keys()];
+    const existing = new Set(
+      (await db.select({ id: externalTaxonomyTerm.id }).from(externalTaxonomyTerm).where(sql`${externalTaxonomyTerm.id} = any(${sql.param(ids)}::uuid[])`)).map((r) => r.id),
+    );
+    await db
+      .insert(externalTaxonomyTerm)
+      .values(ids.map((id) => ({ id, term: valid.get(id)?.term ?? '', taxonomyId: valid.get(id)?.taxonomyId ?? null })))
+      .onConflictDoUpdate({ target: externalTaxonomyTerm.id, set: { term: sql`excluded.term`, taxonomyId: sql`excluded.taxonomy_id`, updatedAt: sql`now()` } });
+    for (const id of ids) {
+      if (existing.has(id)) report.taxonomyTerms.updated++;
+      else report.taxonomyTerms.created++;
+    }
+  }
+}
+
+/** Imports parsed records: batches of `batchSize`, each checked against the database and written in one transaction. */
+export async function importHsdsRecords(db: Db, input: ParsedInput, options: ImportOptions): Promise<ImportReport> {
+  const report: ImportReport = {
+    records: input.records.length + input.rejected.length,
+    created: 0,
+    updated: 0,
+    organizations: { created: 0, updated: 0 },
+    locations: { created: 0, updated: 0 },
+    taxonomyTerms: { created: 0, updated: 0 },
+    rejected: [...input.rejected],
+    warnings: [],
+  };
+  const batchSize = options.batchSize ?? 200;
+  const now = options.now ?? new Date();
+  const seenOrganizations = new Set<string>();
+  const seenLocations = new Set<string>();
+  // Terms first, so services later in the same input may cite them.
+  await importTerms(db, input.records.filter((r) => isTaxonomyTermRecord(r.value)), options, report, batchSize);
+  const records = input.records.filter((r) => !isTaxonomyTermRecord(r.value));
+  let start = 0;
+  while (start < records.length) {
+    // A batch ends before a service id repeats: one statement may not update the same row twice.
+    const batch: typeof records = [];
+    const batchServiceIds = new Set<string>();
+    while (start < records.length && batch.length < batchSize) {
+      const next = records[start];
+      if (!next) break;
+      const id = idOf(next.value)?.toLowerCase();
+      if (id && batchServiceIds.has(id)) break;
+      if (id) batchServiceIds.add(id);
+      batch.push(next);
+      start++;
+    }
+    const ids = referencedIds(batch.map((b) => b.value));
+    const [orgRows, locationRows, serviceRows, linkRows, termRows] = await Promise.all([
+      ids.organizations.size ? findOrganizationsByIds(db, [...ids.organizations]) : [],
+      ids.locations.size ? findLocationsByIds(db, [...ids.locations]) : [],
+      ids.services.size ? findServicesByIds(db, [...ids.services]) : [],
+      existingLinks(db, [...ids.links]),
+      ids.terms.size
+        ? db.select({ id: externalTaxonomyTerm.id }).from(externalTaxonomyTerm).where(sql`${externalTaxonomyTerm.id} = any(${sql.param([...ids.terms])}::uuid[])`)
+        : [],
+    ]);
+    const ctx = {
+      organizations: new Map(orgRows.map((o) => [o.id, o])),
+      locations: new Map(locationRows.map((l) => [l.id, l])),
+      services: new Map(serviceRows.map((s) => [s.id, s])),
+      links: linkRows,
+      batchOrganizations: new Map<string, OrganizationRow>(),
+      batchLocations: new Map<string, LocationRow>(),
+      knownTerms: new Set(termRows.map((t) => t.id)),
+      options,
+      now,
+    };
+    const planned: Planned[] = [];
+    for (const { record, value } of batch) {
+      try {
+        const p = planRecord(value, record, ctx);
+        if (p.organization) ctx.batchOrganizations.set(p.organization.id, p.organization);
+        for (const l of p.locations) ctx.batchLocations.set(l.row.id, l.row);
+        planned.push(p);
+      } catch (e) {
+        if (!(e instanceof RecordRejected)) throw e;
+        report.rejected.push({ record, id: idOf(value), reason: e.message });
+      }
+    }
+    if (!planned.length) continue;
+    let written: Planned[] = planned;
+    try {
+      await writeBatch(db, planned);
+    } catch {
+      // One record the checks let through but the database refuses must not sink the batch: retry one by one.
+      written = [];
+      for (const p of planned) {
+        try {
+          await writeBatch(db, [p]);
+          written.push(p);
+        } catch (e) {
+          report.rejected.push({ record: p.record, id: p.serviceId, reason: `the database refused the record (${e instanceof Error ? e.message.slice(0, 200) : 'error'}).` });
+        }
+      }
+    }
+    for (const p of written) {
+      if (p.serviceIsNew) report.created++;
+      else report.updated++;
+      if (p.organization && !seenOrganizations.has(p.organization.id)) {
+        seenOrganizations.add(p.organization.id);
+        if (p.organizationIsNew) report.organizations.created++;
+        else report.organizations.updated++;
+      }
+      for (const l of p.locations) {
+        if (seenLocations.has(l.row.id)) continue;
+        seenLocations.add(l.row.id);
+        if (l.isNew) report.locations.created++;
+        else report.locations.updated++;
+      }
+      for (const message of p.warnings) report.warnings.push({ record: p.record, id: p.serviceId, message });
+    }
+  }
+  report.rejected.sort((a, b) => a.record - b.record);
+  return report;
+}
+
+/** Parses and imports text in one call (CLI, mutation). */
+export async function importHsds(db: Db, text: string, options: ImportOptions & { maxBytes?: number | undefined }): Promise<ImportReport> {
+  return importHsdsRecords(db, parseHsdsInput(text, options.maxBytes), options);
+}
