@@ -165,6 +165,17 @@ describe('docker-compose.yml', () => {
     for (const subgraph of SUBGRAPH_NAMES) expect(new URL(config.subgraphs[subgraph].url).hostname).toBe(subgraph);
   });
 
+  it('gives each service only the secrets it needs: a subgraph never holds another subgraph\'s secret', () => {
+    const secretsOf = (name: string) => Object.keys(environmentOf(service(name))).filter((k) => k.startsWith('SUBGRAPH_SECRET_')).sort();
+    const key = (name: string) => `SUBGRAPH_SECRET_${name.toUpperCase().replace(/-/g, '_')}`;
+    expect(secretsOf('gateway')).toEqual(SUBGRAPH_NAMES.map(key).sort());
+    for (const name of SUBGRAPH_NAMES) expect(secretsOf(name), name).toEqual([key(name)]);
+    expect(secretsOf('migrate')).toEqual([]);
+    expect(Object.keys(environmentOf(service('gateway')))).not.toContain('BSN_ENCRYPTION_KEY');
+    expect(Object.keys(environmentOf(service('cases')))).toContain('BSN_ENCRYPTION_KEY');
+    expect(Object.keys(environmentOf(service('sociale-kaart')))).not.toContain('BSN_ENCRYPTION_KEY');
+  });
+
   it('keeps PostgreSQL behind a health check and its data in a volume', () => {
     const postgres = service('postgres');
     expect(postgres.image).toMatch(/^postgres:(1[6-9]|[2-9]\d)/);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { SUBGRAPH_NAMES, type HubConfig, type IssuerConfig, type SubgraphName } from '@hub/config';
 import type { Database } from '@hub/db';
 import { createGateway, readSupergraph, type SubgraphEndpoint } from '@hub/gateway';
 import { createTokenVerifier, ensureDevIssuer, type DevIssuer } from '@hub/identity';
-import { createLogger, type SubgraphModule } from '@hub/service-kit';
+import { createLogger, type SubgraphHost, type SubgraphModule } from '@hub/service-kit';
 import { migrateAndSeed, openHubDatabase } from './database.ts';
 import { SUBGRAPH_MODULES } from './modules.ts';
 
@@ -37,6 +38,10 @@ export interface RunningHub {
   config: HubConfig;
   /** Stops the gateway, then the subgraphs, then closes the database when the hub opened it. Safe to call twice. */
   stop(): Promise<void>;
+  /** Stops one subgraph (fault tests: the gateway then answers without its part). Safe to call twice. */
+  stopSubgraph(name: string): Promise<void>;
+  /** Starts a stopped subgraph again, on the same port, with a fresh server (no restart of the others). */
+  startSubgraph(name: string): Promise<void>;
 }
 
 const isSubgraphName = (name: string): name is SubgraphName => (SUBGRAPH_NAMES as readonly string[]).includes(name);
@@ -66,13 +71,38 @@ async function resolveIssuers(config: HubConfig, issuer: DevIssuer | undefined):
   return { trusted: [dev.config], held: dev };
 }
 
+/** A development key kept in the ignored data folder, so it survives restarts like the data it protects. */
+function persistentDevKey(keyDir: string, name: string): Buffer {
+  const path = join(keyDir, name);
+  if (!existsSync(path)) {
+    mkdirSync(keyDir, { recursive: true });
+    writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
+}
+
+/**
+ * Without BSN keys in the environment, development would encrypt with a key that dies with the process and
+ * the persisted demo BSNs could not be read after a restart; keep development keys next to the data instead.
+ */
+function withDevBsnKeys(config: HubConfig, ownsDatabase: boolean): HubConfig {
+  if (config.production || config.bsnKeysConfigured || !ownsDatabase || (config.pgliteInMemory && !config.databaseUrl)) return config;
+  const keyDir = join(config.dataDir, 'keys');
+  return {
+    ...config,
+    bsnEncryptionKey: persistentDevKey(keyDir, 'bsn-encryption.key'),
+    bsnHashKey: persistentDevKey(keyDir, 'bsn-hash.key'),
+    bsnKeysConfigured: true,
+  };
+}
+
 /**
  * Runs the whole hub in this process: database (migrated and seeded), every subgraph, the gateway.
  * What `npm start` and the tests use; docker-compose runs the same pieces as separate processes.
  */
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const started = performance.now();
-  const { config } = options;
+  const config = withDevBsnKeys(options.config, !options.database);
   const modules = SUBGRAPH_MODULES;
   checkModules(modules);
   const loggerFor = (service: string) => createLogger(service, config.logLevel, options.logDestination);
@@ -96,24 +126,39 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     // Filled in as each subgraph binds (ports may be 0); complete before the gateway accepts a request.
     const peerUrls: Record<string, string> = {};
     const endpoints: SubgraphEndpoint[] = [];
+    // The host serving each subgraph now (undefined while stopped), and how to make a new one on the same port.
+    const hosts = new Map<string, { host: SubgraphHost | undefined; port: number; create: () => Promise<SubgraphHost> }>();
     for (const module of modules) {
       if (!isSubgraphName(module.name)) throw new Error(`Module ${module.name} is not in SUBGRAPH_NAMES.`);
       const settings = config.subgraphs[module.name];
       const secret = secretOrGenerated(settings.secret, `The secret of subgraph ${module.name}`, config);
-      const host = await module.createServer({
-        database,
-        config,
-        logger: loggerFor(module.name),
-        verifyToken,
-        secret,
-        internalSecret,
-        peerUrls,
+      const create = () =>
+        module.createServer({
+          database,
+          config,
+          logger: loggerFor(module.name),
+          verifyToken,
+          secret,
+          internalSecret,
+          peerUrls,
+        });
+      const first = await create();
+      const entry: { host: SubgraphHost | undefined; port: number; create: () => Promise<SubgraphHost> } = { host: first, port: settings.port, create };
+      hosts.set(module.name, entry);
+      undo.push(async () => {
+        await entry.host?.stop();
+        entry.host = undefined;
       });
-      undo.push(() => host.stop());
-      const running = await host.start(settings.port, config.host);
+      const running = await first.start(settings.port, config.host);
+      entry.port = running.port;
       peerUrls[module.name] = new URL(running.url).origin;
       endpoints.push({ name: module.name, url: running.url, secret });
     }
+    const hostEntry = (name: string) => {
+      const entry = hosts.get(name);
+      if (!entry) throw new Error(`No subgraph named ${name}; the hub runs ${[...hosts.keys()].join(', ')}.`);
+      return entry;
+    };
 
     const gateway = await createGateway({
       config,
@@ -136,6 +181,19 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       issuer: held,
       config,
       stop: () => (stopping ??= unwind()),
+      async stopSubgraph(name) {
+        const entry = hostEntry(name);
+        const host = entry.host;
+        entry.host = undefined;
+        await host?.stop();
+      },
+      async startSubgraph(name) {
+        const entry = hostEntry(name);
+        if (entry.host) return;
+        const host = await entry.create();
+        await host.start(entry.port, config.host);
+        entry.host = host;
+      },
     };
   } catch (error) {
     await unwind();

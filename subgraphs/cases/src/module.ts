@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { requireBsnKeys } from '@hub/config';
 import { migrateSchema } from '@hub/db';
 import type { SubgraphModule } from '@hub/service-kit';
 import { createBsnCipher } from './bsn-crypto.ts';
@@ -12,6 +13,7 @@ export const casesModule: SubgraphModule = {
   async seed(database, options) {
     if (!options.demo) return;
     // Demo BSNs are encrypted under the configured keys; without a configuration the demo clients get no BSN.
+    if (options.config) requireBsnKeys(options.config);
     const cipher = options.config ? createBsnCipher(options.config.bsnEncryptionKey, options.config.bsnHashKey) : null;
     await loadDemoData(database.db, options.scale, cipher);
   },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
+import { requireBsnKeys } from '@hub/config';
 import { createSubgraphHost, type SubgraphDeps, type SubgraphHost } from '@hub/service-kit';
 import { accessLogPlugin } from './access-log.ts';
 import { createBsnCipher } from './bsn-crypto.ts';
@@ -12,6 +13,7 @@ export const schemaPath = fileURLToPath(new URL('../schema.graphql', import.meta
 
 /** Builds the cases subgraph; `start(port)` binds it (port 0 in tests). */
 export function createServer(deps: SubgraphDeps): Promise<SubgraphHost> {
+  requireBsnKeys(deps.config);
   const typeDefs = parse(readFileSync(schemaPath, 'utf8'));
   const services = {
     bsn: createBsnCipher(deps.config.bsnEncryptionKey, deps.config.bsnHashKey),
