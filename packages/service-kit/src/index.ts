@@ -3,3 +3,8 @@ export * from './logger.ts';
 export * from './subgraph-host.ts';
 export * from './module.ts';
 export * from './internal-client.ts';
+export * from './proxy.ts';
+export * from './input.ts';
+export * from './loaders.ts';
+export * from './scalars.ts';
+export * from './standalone.ts';

@@ -23,6 +23,8 @@ export interface SeedOptions {
   demo: boolean;
   /** Demo size factor; 1 is the default national demo set. */
   scale: number;
+  /** The hub configuration, for seeds that need configured keys (e.g. demo BSNs encrypted under BSN_ENCRYPTION_KEY). */
+  config?: HubConfig | undefined;
 }
 
 /** The same shape for every subgraph, so start-up, tests and the migrate job treat them alike. */

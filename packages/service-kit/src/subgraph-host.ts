@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -50,6 +50,8 @@ export interface SubgraphHostOptions<TContext extends BaseContext> {
   /** Subgraph-to-subgraph endpoints under /internal/, guarded by the internal secret. */
   internalRoutes?: RouteHandler;
   internalSecret?: string;
+  /** Apollo plugins of the subgraph, e.g. to write a per-request buffer (an access log) before the response leaves. */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 export interface SubgraphHost {
@@ -72,7 +74,8 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: formatHubError,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Inline traces (ftv1) only feed Apollo's usage reporting, which the hub never uses.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
   });
   await apollo.start();
   const { logger } = options;

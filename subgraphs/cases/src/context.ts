@@ -2,27 +2,10 @@ import DataLoader from 'dataloader';
 import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
 import type { Caller } from '@hub/identity';
-import type { Logger, RequestMeta, RequestScope } from '@hub/service-kit';
+import { byKey, groupBy, type Logger, type RequestMeta, type RequestScope } from '@hub/service-kit';
 import { AccessLogBuffer } from './access-log.ts';
 import type { BsnCipher } from './bsn-crypto.ts';
 import * as q from './db/queries.ts';
-
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map<K, V>();
-  for (const row of rows) map.set(keyOf(row), row);
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const k = keyOf(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 /**
  * Fresh loaders per request: batching within the request, nothing cached across requests — so a consent that is

@@ -3,22 +3,7 @@ import { badInput } from '@hub/errors';
 import { isUuid, isValidBsn, LEGAL_DOMAINS, LIFE_DOMAINS, normalizeBsn, ORGANIZATION_TYPES, SUPPORT_FORMS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
 import { CONSENT_CATEGORIES, CONSENT_PURPOSES } from './consent/decide.ts';
 
-/**
- * Turns the first zod issue into BAD_USER_INPUT naming the field, e.g. `input.goals.0.description`. Messages name the
- * rule, never the value: an input can be a BSN or a name.
- */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  throw badInput(field, `Invalid ${field}: ${issue?.message ?? 'invalid value'}.`);
-}
-
-export function requireUuid(value: string, field: string): string {
-  if (!isUuid(value)) throw badInput(field, `${field} must be a UUID.`);
-  return value.toLowerCase();
-}
+export { parseInput, requireUuid } from '@hub/service-kit';
 
 export function requireVersion(v: number): number {
   if (!Number.isInteger(v) || v < 1) throw badInput('expectedVersion', 'expectedVersion must be a positive integer.');

@@ -3,27 +3,10 @@ import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
 import { forbidden, unauthenticated } from '@hub/errors';
 import { hasRole, type Caller, type Principal } from '@hub/identity';
-import type { Logger, RequestMeta, RequestScope } from '@hub/service-kit';
+import { byKey, groupBy, type Logger, type RequestMeta, type RequestScope } from '@hub/service-kit';
 import * as q from './db/queries.ts';
 import type { AccessLogEntry, ClientFacts, ConsentCheck, ConsentDecision, PeerClient, TrajectoryFacts } from './peers.ts';
 import type { Relay } from './relay.ts';
-
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map<K, V>();
-  for (const row of rows) map.set(keyOf(row), row);
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const k = keyOf(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 const consentKey = (c: ConsentCheck) => `${c.clientId}|${c.organizationId}|${c.category}|${c.purpose}|${c.consentId ?? ''}`;
 

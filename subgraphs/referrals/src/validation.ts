@@ -3,19 +3,7 @@ import { isUuid, LIFE_DOMAINS, SUPPORT_FORMS, TARGET_GROUPS } from '@hub/domain'
 import { badInput } from '@hub/errors';
 import { REFERRAL_KINDS, REJECTION_REASONS } from './transitions.ts';
 
-/** Turns the first zod issue into BAD_USER_INPUT naming the field, e.g. `input.handoverSummary.risks`. */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  throw badInput(field, `Invalid ${field}: ${issue?.message ?? 'invalid value'}.`);
-}
-
-export function requireUuid(value: string, field: string): string {
-  if (!isUuid(value)) throw badInput(field, `${field} must be a UUID.`);
-  return value.toLowerCase();
-}
+export { parseInput, requireUuid } from '@hub/service-kit';
 
 export function requireVersion(v: number, field = 'input.expectedVersion'): number {
   if (!Number.isInteger(v) || v < 1) throw badInput(field, 'expectedVersion must be a positive integer.');

@@ -6,6 +6,8 @@ import { dutchDateOf } from './gap-events.ts';
 import { parsePeriod, periodsBetween, type Granularity, type Period } from './periods.ts';
 import { findPersonalData, personalDataLabels } from './privacy-guard.ts';
 
+export { parseInput, requireUuid } from '@hub/service-kit';
+
 export const SIGNAL_CATEGORIES = [
   'NO_CAPACITY',
   'WAITING_TIME',
@@ -23,20 +25,6 @@ export const AGE_BANDS = ['AGE_0_17', 'AGE_18_26', 'AGE_27_64', 'AGE_65_79', 'AG
 export const GEMEENTE_CODE = /^GM\d{4}$/;
 export const REGION_CODE = /^ZK\d{2}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Turns the first zod issue into BAD_USER_INPUT naming the field. */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  throw badInput(field, `Invalid ${field}: ${issue?.message ?? 'invalid value'}.`);
-}
-
-export function requireUuid(value: string, field: string): string {
-  if (!isUuid(value)) throw badInput(field, `${field} must be a UUID.`);
-  return value.toLowerCase();
-}
 
 export function requireRegionCode(value: string, field: string): string {
   if (!REGION_CODE.test(value)) throw badInput(field, `${field} must be a zorgkantoorregio code such as ZK22.`);

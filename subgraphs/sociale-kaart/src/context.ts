@@ -2,25 +2,8 @@ import DataLoader from 'dataloader';
 import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
 import type { Caller } from '@hub/identity';
-import type { Logger, RequestMeta, RequestScope } from '@hub/service-kit';
+import { byKey, groupBy, type Logger, type RequestMeta, type RequestScope } from '@hub/service-kit';
 import * as q from './db/queries.ts';
-
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map<K, V>();
-  for (const row of rows) map.set(keyOf(row), row);
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-function groupBy<K, V, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, valueOf: (row: R) => V): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const k = keyOf(row);
-    const list = map.get(k);
-    if (list) list.push(valueOf(row));
-    else map.set(k, [valueOf(row)]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 /** Fresh loaders per request: batching within the request, nothing cached across requests. */
 export function createLoaders(db: Db) {

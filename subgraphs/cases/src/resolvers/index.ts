@@ -1,11 +1,10 @@
+import { DateScalar, DateTime } from '@hub/service-kit';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { Context } from '../context.ts';
 import { applyConsentGates } from '../consent/gate.ts';
 import { AccessLogEntry, Client } from './Client.ts';
 import { Consent } from './Consent.ts';
-import { DateScalar } from './Date.ts';
-import { DateTime } from './DateTime.ts';
 import { Mutation } from './Mutation.ts';
 import { Query, SupportReport } from './Query.ts';
 import { SupportTrajectory } from './SupportTrajectory.ts';

@@ -1,7 +1,6 @@
+import { DateScalar, DateTime } from '@hub/service-kit';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Context } from '../context.ts';
-import { DateScalar } from './Date.ts';
-import { DateTime } from './DateTime.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Action } from './Action.ts';

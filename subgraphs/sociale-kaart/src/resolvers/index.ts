@@ -1,6 +1,6 @@
+import { DateTime } from '@hub/service-kit';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Context } from '../context.ts';
-import { DateTime } from './DateTime.ts';
 import { Gemeente } from './Gemeente.ts';
 import { hsdsImportMutation } from './HsdsImport.ts';
 import { Location } from './Location.ts';

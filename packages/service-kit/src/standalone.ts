@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { loadConfig, subgraphBaseUrls, SUBGRAPH_NAMES, type SubgraphName } from '@hub/config';
+import { openDatabase } from '@hub/db';
+import { createTokenVerifier, ensureDevIssuer } from '@hub/identity';
+import { createLogger } from './logger.ts';
+import type { SubgraphModule } from './module.ts';
+
+const isSubgraphName = (name: string): name is SubgraphName => (SUBGRAPH_NAMES as readonly string[]).includes(name);
+
+/**
+ * Runs one subgraph as its own process (docker-compose, production): its own secret and the internal secret
+ * are required, migrations and seeding are the migrate job's work. SIGINT / SIGTERM stop it cleanly.
+ */
+export async function runStandaloneSubgraph(module: SubgraphModule): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(module.name, config.logLevel);
+  if (!isSubgraphName(module.name)) throw new Error(`${module.name} is not in SUBGRAPH_NAMES.`);
+  const settings = config.subgraphs[module.name];
+  const secretName = `SUBGRAPH_SECRET_${module.name.toUpperCase().replace(/-/g, '_')}`;
+  if (!settings.secret || !config.internalSecret) {
+    logger.fatal(`${secretName} and INTERNAL_API_SECRET must be set for a standalone subgraph.`);
+    process.exit(1);
+  }
+  const issuers = config.issuers ?? [(await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIssuer, config.audience)).config];
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: join(config.dataDir, 'pglite'),
+    inMemory: config.pgliteInMemory,
+    poolSize: config.databasePoolSize,
+  });
+  const host = await module.createServer({
+    database,
+    config,
+    logger,
+    secret: settings.secret,
+    internalSecret: config.internalSecret,
+    peerUrls: subgraphBaseUrls(config),
+    verifyToken: await createTokenVerifier(issuers, config.audience),
+  });
+  await host.start(settings.port, config.host);
+  const shutdown = async () => {
+    await host.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
