@@ -9,7 +9,8 @@ import { startTestHub, type TestHub } from '@hub/testing';
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ seedDemo: true, demoScale: 0.1 });
+  // No background relay rounds: the statement counts below must see this file's requests only.
+  hub = await startTestHub({ seedDemo: true, demoScale: 0.1, env: { REFERRAL_RELAY_INTERVAL_MS: '0' } });
 });
 afterAll(async () => {
   await hub?.stop();
@@ -245,6 +246,38 @@ describe('search for toegangsteams', () => {
     // Enschede station, roughly.
     const r = await search({ filter: { near: { latitude: 52.2225, longitude: 6.8897, maxDistanceKm: 8 } }, sort: 'DISTANCE', first: 20 });
     expect(names(r)).toContain('Wijkteam Enschede');
+  });
+
+  it('resolves _entities with mixed keys in the order asked, batched, with null for unknown ids', async () => {
+    const found = await search({ text: 'wijkteam', filter: { gemeenteCode: 'GM0363' }, first: 1 });
+    const serviceId = found.edges[0]?.node.id;
+    const org = await hub.graphql(`query($id: ID!) { service(id: $id) { organization { id } } }`, { id: serviceId });
+    const orgId = (org.body.data as { service: { organization: { id: string } } }).service.organization.id;
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) {
+      __typename ... on Service { id name } ... on Gemeente { code name } ... on Organization { id name } ... on Zorgkantoorregio { code name } } }`;
+    const representations = [
+      { __typename: 'Gemeente', code: 'GM0153' },
+      { __typename: 'Service', id: serviceId },
+      { __typename: 'Service', id: '8d0e7a4c-2b1f-5c3d-9e8f-0a1b2c3d4e5f' },
+      { __typename: 'Organization', id: orgId },
+      { __typename: 'Zorgkantoorregio', code: 'ZK22' },
+      { __typename: 'Gemeente', code: 'GM0363' },
+    ];
+    const before = hub.database.stats.statements;
+    const res = await hub.directSubgraphRequest('sociale-kaart', query, { secret: hub.subgraphSecrets['sociale-kaart'], variables: { r: representations } });
+    const statements = hub.database.stats.statements - before;
+    expect(res.body.errors).toBeUndefined();
+    const entities = (res.body.data as { _entities: (Record<string, string> | null)[] })._entities;
+    expect(entities).toEqual([
+      { __typename: 'Gemeente', code: 'GM0153', name: 'Enschede' },
+      { __typename: 'Service', id: serviceId, name: 'Wijkteam Amsterdam' },
+      null,
+      { __typename: 'Organization', id: orgId, name: 'Gemeente Amsterdam' },
+      { __typename: 'Zorgkantoorregio', code: 'ZK22', name: 'Twente' },
+      { __typename: 'Gemeente', code: 'GM0363', name: 'Amsterdam' },
+    ]);
+    // One batched lookup per entity type (gemeente, service, organisation, region), not one per representation.
+    expect(statements).toBeLessThanOrEqual(4);
   });
 
   it('issues the same number of SQL statements for first: 5 and first: 50', async () => {
