@@ -10,7 +10,7 @@ import { buildSearchText } from './text.ts';
 /**
  * Deterministic demo data with fictional organisations on the real gemeenten: per gemeente a wijkteam,
  * Wmo cliëntondersteuning, schuldhulp and welzijn/informal services; per zorgkantoorregio a zorgkantoor,
- * OCO providers and shelters; care providers (VV, GZ, GGZ) with capacity. Scale 1 gives 5,000+ services;
+ * OCO providers and shelters; care providers (VV, GZ, GGZ) with capacity. Scale 1 gives 5,125 services;
  * `scale` multiplies the providers for benchmark-sized sets.
  */
 
@@ -201,6 +201,19 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
       areaScope: 'GEMEENTEN',
       gemeenten: [g],
       locationIds: [loc],
+    });
+
+    addService(orgId, {
+      key: `jeugd-gezin:${g.code}`,
+      name: `Jeugd- en gezinsteam ${g.name}`,
+      description: `Vragen over opvoeden, opgroeien en jeugdhulp in ${g.name}: het jeugd- en gezinsteam denkt mee en verwijst naar jeugdhulp via de Jeugdwet.`,
+      legalDomains: ['JEUGDWET'],
+      lifeDomains: ['ZORG_EN_ONDERSTEUNING', 'ONDERWIJS'],
+      targetGroups: ['JEUGD_EN_GEZIN', 'JEUGD_RONDOM_18'],
+      maximumAge: 23,
+      areaScope: 'GEMEENTEN',
+      gemeenten: [g],
+      locationIds: [wijk],
     });
 
     const welzijnId = demoIds.welzijnOrganization(g.code);
