@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@hub/db';
 import { deterministicUuid, demoIds, type CapacityStatus, type LegalDomain, type LifeDomain, type SupportForm, type TargetGroup, type WlzSector } from '@hub/domain';
 import { location, organization, service, serviceLocation } from './db/schema.ts';
@@ -372,8 +373,19 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
   return set;
 }
 
-async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+/**
+ * Inserts rows as one JSON parameter per chunk (json_populate_recordset): thousands of rows cost one statement and
+ * one parameter instead of tens of thousands of bind parameters, which is what makes seeding fast on PGlite.
+ * Columns no row sets keep their database default.
+ */
+async function insertAsJson<T extends Record<string, unknown>>(db: Db, table: PgTable, schema: string, rows: T[], chunkSize = 2000): Promise<void> {
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((r) => r[key] !== undefined));
+  const qualified = sql.raw(`"${schema}"."${getTableName(table)}"`);
+  const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
+  for (let i = 0; i < rows.length; i += chunkSize) {
+    const chunk = rows.slice(i, i + chunkSize).map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, r[key] ?? null])));
+    await db.execute(sql`insert into ${qualified} (${names}) select ${names} from json_populate_recordset(null::${qualified}, ${JSON.stringify(chunk)}::json)`);
+  }
 }
 
 /** Loads the demo set in large batches inside one transaction; only when the directory is empty. */
@@ -382,10 +394,10 @@ export async function loadDemoData(db: Db, scale: number): Promise<{ loaded: boo
   if ((existing?.n ?? 0) > 0) return { loaded: false, services: 0 };
   const data = generateDemoData(scale);
   await db.transaction(async (tx) => {
-    await insertChunks(data.organizations, 1000, (c) => tx.insert(organization).values(c));
-    await insertChunks(data.locations, 1000, (c) => tx.insert(location).values(c));
-    await insertChunks(data.services, 500, (c) => tx.insert(service).values(c));
-    await insertChunks(data.links, 2000, (c) => tx.insert(serviceLocation).values(c));
+    await insertAsJson(tx, organization, 'sociale_kaart', data.organizations);
+    await insertAsJson(tx, location, 'sociale_kaart', data.locations);
+    await insertAsJson(tx, service, 'sociale_kaart', data.services);
+    await insertAsJson(tx, serviceLocation, 'sociale_kaart', data.links);
     await refreshSearchWords(tx);
   });
   return { loaded: true, services: data.services.length };

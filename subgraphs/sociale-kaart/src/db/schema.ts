@@ -136,7 +136,7 @@ export const service = socialeKaart.table(
     capacityUpdatedAt: timestamp('capacity_updated_at', { withTimezone: true }),
     lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
     verifiedBy: text('verified_by'),
-    /** Lower-cased, accent-free name, description and keywords; source of both search indexes. */
+    /** Lower-cased, accent-free name, description and keywords; source of the tsvector and of the search vocabulary. */
     searchText: text('search_text').notNull().default(''),
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('dutch'::regconfig, search_text)`),
     hsds: jsonb('hsds').$type<HsdsResidue>(),
@@ -151,7 +151,6 @@ export const service = socialeKaart.table(
     index('service_served_regions_idx').using('gin', t.servedRegions),
     index('service_legal_domains_idx').using('gin', t.legalDomains),
     index('service_search_vector_idx').using('gin', t.searchVector),
-    index('service_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

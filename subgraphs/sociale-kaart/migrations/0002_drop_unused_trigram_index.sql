@@ -1,0 +1,1 @@
+DROP INDEX "sociale_kaart"."service_search_trgm_idx";
