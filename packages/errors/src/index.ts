@@ -13,6 +13,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   RATE_LIMITED: 'RATE_LIMITED',
+  OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -26,12 +27,15 @@ export const errorDescriptions: Record<ErrorCode, string> = {
   CONFLICT: 'The expected version is stale: someone changed the object first. Reload and retry.',
   INVALID_TRANSITION: 'The object is not in a state that allows this change.',
   RATE_LIMITED: 'Too many requests for your organisation; retry after the indicated time.',
+  OPERATION_TOO_COMPLEX:
+    'The operation exceeds a gateway limit (depth, aliases, root fields, tokens or estimated cost); `extensions.limit` names it, `value` and `max` give the figures. Nothing was executed.',
   INTERNAL_SERVER_ERROR: 'Unexpected failure. No details are given; the request id is in the logs.',
 };
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   RATE_LIMITED: 429,
+  OPERATION_TOO_COMPLEX: 400,
 };
 
 export interface HubErrorOptions {

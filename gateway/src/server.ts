@@ -1,0 +1,304 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLFormattedError } from 'graphql';
+import { disableApolloTelemetry, type HubConfig } from '@hub/config';
+import { formatHubError } from '@hub/errors';
+import { AuthenticationError, bearerToken, type TokenVerifier } from '@hub/identity';
+import {
+  executeGraphQL,
+  HttpError,
+  listen,
+  proxyPublicGet,
+  readBody,
+  readRequestMeta,
+  sendError,
+  sendJson,
+  SUBGRAPH_SECRET_HEADER,
+  type Logger,
+  type RequestMeta,
+  type RunningServer,
+} from '@hub/service-kit';
+import { hardTokenLimit, operationLimitsPlugin } from './limits.ts';
+import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
+
+/** The committed supergraph (written by `npm run compose`); the gateway never composes at run time. */
+export const SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
+
+export function readSupergraph(path = SUPERGRAPH_PATH): string {
+  return readFileSync(path, 'utf8');
+}
+
+/** Where the gateway reaches one subgraph and the secret that subgraph expects from it. */
+export interface SubgraphEndpoint {
+  name: string;
+  url: string;
+  secret: string;
+}
+
+export interface GatewayOptions {
+  config: HubConfig;
+  logger: Logger;
+  verifyToken: TokenVerifier;
+  subgraphs: SubgraphEndpoint[];
+  supergraphSdl: string;
+}
+
+export interface Gateway {
+  /** Serves HTTP requests (health, readiness, GraphQL); usable without `start` for in-process tests. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  start(port: number, host: string): Promise<RunningServer>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Per-request context. A type alias rather than an interface: the gateway's data sources require a
+ * `Record<string, any>`, which only type aliases satisfy implicitly.
+ */
+export type GatewayContext = {
+  /** The verified `Bearer …` header to forward; undefined for anonymous requests. */
+  authorization: string | undefined;
+  meta: RequestMeta;
+  /**
+   * Filled in by a plugin so the request's log line can name the operation. A nested object because
+   * Apollo Server shallow-clones the context per operation: only a shared inner object reaches the log.
+   */
+  report: { operationName: string | undefined };
+};
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/** Public paths passed through to the sociale-kaart subgraph unchanged (its HSDS open-data feed). */
+const HSDS_PREFIX = '/hsds';
+
+/**
+ * Node's global fetch (undici) keeps connections to the subgraphs alive; the abort signal bounds how long
+ * one subgraph may hold up an operation.
+ */
+function timeoutFetcher(timeoutMs: number): Fetcher {
+  return (url, init) =>
+    fetch(url, {
+      method: init?.method,
+      headers: init?.headers,
+      body: init?.body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+}
+
+/** Same trace, a new span: each subgraph call is a child of the gateway's span. */
+export function childTraceparent(meta: RequestMeta): string {
+  const flags = meta.traceparent.split('-')[3] ?? '01';
+  return `00-${meta.traceId}-${randomBytes(8).toString('hex')}-${flags}`;
+}
+
+/**
+ * Sends every subgraph request with the user's token, the subgraph's own secret and the trace context.
+ * Subgraphs trust nothing else: without the secret they refuse `_service` and `_entities` too.
+ */
+class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly secret: string;
+
+  constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher) {
+    super({ url: endpoint.url, fetcher });
+    this.secret = endpoint.secret;
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = options.request.http?.headers;
+    if (!headers) return;
+    headers.set(SUBGRAPH_SECRET_HEADER, this.secret);
+    // Health checks and schema loading carry no user request (the package does not export its kind enum).
+    if (!('incomingRequestContext' in options)) return;
+    const context = options.context;
+    if (context.authorization) headers.set('authorization', context.authorization);
+    headers.set('x-request-id', context.meta.requestId);
+    headers.set('traceparent', childTraceparent(context.meta));
+  }
+}
+
+/** Operation names are chosen by clients; a bound keeps a hostile one from flooding the logs. */
+const MAX_LOGGED_OPERATION_NAME = 100;
+
+const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart(requestContext) {
+    requestContext.contextValue.report.operationName = requestContext.request.operationName?.slice(0, MAX_LOGGED_OPERATION_NAME);
+    return {
+      async didResolveOperation(resolved) {
+        if (resolved.operationName) resolved.contextValue.report.operationName = resolved.operationName.slice(0, MAX_LOGGED_OPERATION_NAME);
+      },
+    };
+  },
+};
+
+/**
+ * The gateway turns a failed subgraph HTTP call into an error whose `extensions.response` holds the subgraph's
+ * URL and raw body: internal topology that clients must not see. The hub's formatter does the rest.
+ */
+function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (formatted.extensions && 'response' in formatted.extensions) {
+    const { response: _internal, ...extensions } = formatted.extensions;
+    return formatHubError({ ...formatted, extensions }, error);
+  }
+  return formatHubError(formatted, error);
+}
+
+type SubgraphReadiness = 'ready' | 'unavailable' | 'unreachable';
+
+/**
+ * Builds the gateway: Apollo Gateway over the committed supergraph, token check before any subgraph is
+ * called, body limit, health and readiness, one log line per request without variables or tokens.
+ */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config, logger, verifyToken, subgraphs } = options;
+  disableApolloTelemetry();
+  const fetcher = timeoutFetcher(config.subgraphTimeoutMs);
+  const rateLimiter = createRateLimiter(config.rateLimit);
+  const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
+
+  const apolloGateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger: logger.child({ component: 'apollo-gateway' }),
+    buildService({ name }) {
+      // The supergraph's URLs are the compose-time defaults; the configured (or bound) URL wins.
+      const endpoint = endpoints.get(name);
+      if (!endpoint) throw new Error(`The supergraph names subgraph "${name}", but the gateway has no endpoint for it.`);
+      return new HubDataSource(endpoint, fetcher);
+    },
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: apolloGateway,
+    logger: logger.child({ component: 'apollo-server' }),
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    formatError: formatGatewayError,
+    parseOptions: { maxTokens: hardTokenLimit(config.operationLimits) },
+    plugins: [
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      operationNamePlugin,
+      operationLimitsPlugin(config.operationLimits),
+    ],
+  });
+  await apollo.start();
+
+  const readyTimeoutMs = Math.min(config.subgraphTimeoutMs, 5_000);
+  async function subgraphReadiness(): Promise<Record<string, SubgraphReadiness>> {
+    const entries = await Promise.all(
+      subgraphs.map(async (s): Promise<[string, SubgraphReadiness]> => {
+        try {
+          const res = await fetch(new URL('/ready', s.url), { signal: AbortSignal.timeout(readyTimeoutMs) });
+          await res.arrayBuffer();
+          return [s.name, res.status === 200 ? 'ready' : 'unavailable'];
+        } catch {
+          return [s.name, 'unreachable'];
+        }
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const started = process.hrtime.bigint();
+    const meta = readRequestMeta(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const context: GatewayContext = { authorization: undefined, meta, report: { operationName: undefined } };
+    res.setHeader('x-request-id', meta.requestId);
+    let status = 500;
+
+    const work = async (): Promise<void> => {
+      if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
+      if (url.pathname === '/ready') {
+        const readiness = await subgraphReadiness();
+        const ready = Object.values(readiness).every((r) => r === 'ready');
+        return sendJson(res, (status = ready ? 200 : 503), { status: ready ? 'ready' : 'unavailable', subgraphs: readiness });
+      }
+      if (url.pathname === '/' && !config.production && (req.method === 'GET' || req.method === 'HEAD')) {
+        // The sandbox landing page lives on /graphql; a browser opening the bare origin should find it.
+        res.writeHead((status = 302), { location: '/graphql' });
+        return void res.end();
+      }
+      if (url.pathname === HSDS_PREFIX || url.pathname.startsWith(`${HSDS_PREFIX}/`)) {
+        rateLimiter.take(rateLimitKey(undefined, req));
+        // The open HSDS feed is served by the sociale kaart; the gateway only passes it through (anonymous, GET).
+        const socialeKaart = endpoints.get('sociale-kaart');
+        if (!socialeKaart) throw new HttpError(404, 'NOT_FOUND', 'Not found.');
+        status = await proxyPublicGet(req, res, new URL(socialeKaart.url).origin, meta, { timeoutMs: config.subgraphTimeoutMs });
+        return;
+      }
+      if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', 'Not found.');
+      // Refused here, before any subgraph is called: a bad token never fans out into the graph.
+      const token = bearerToken(req.headers.authorization);
+      if (token) {
+        const principal = await verifyToken(token);
+        context.authorization = `Bearer ${token}`;
+        rateLimiter.take(rateLimitKey(principal.organizationId, req));
+      } else {
+        rateLimiter.take(rateLimitKey(undefined, req));
+      }
+      const body = req.method === 'POST' ? await readBody(req, config.maxRequestBodyBytes) : '';
+      status = await executeGraphQL(apollo, req, res, body, async () => context);
+    };
+
+    work()
+      .catch((error: unknown) => {
+        const httpError =
+          error instanceof AuthenticationError
+            ? new HttpError(401, 'UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer' })
+            : error instanceof HttpError
+              ? error
+              : undefined;
+        if (httpError) {
+          status = httpError.status;
+          if (!res.headersSent) sendError(res, httpError);
+          else res.end();
+          return;
+        }
+        logger.error(
+          { reqId: meta.requestId, traceId: meta.traceId, err: error instanceof Error ? { type: error.name, message: error.message } : 'unknown' },
+          'request failed',
+        );
+        status = 500;
+        if (!res.headersSent) sendError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
+        else res.end();
+      })
+      .finally(() => {
+        if (url.pathname === '/health' || url.pathname === '/ready') return;
+        logger.info(
+          {
+            reqId: meta.requestId,
+            traceId: meta.traceId,
+            method: req.method,
+            path: url.pathname,
+            status,
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+            operationName: context.report.operationName,
+          },
+          'request',
+        );
+      });
+  };
+
+  let running: RunningServer | undefined;
+  let stopped = false;
+  return {
+    handle,
+    async start(port, host) {
+      running = await listen(handle, port, host);
+      logger.info({ url: running.url }, 'gateway listening');
+      return running;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await running?.stop();
+      await apollo.stop();
+    },
+  };
+}
