@@ -1,0 +1,266 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Every service calls `loadConfig()` once at start-up;
+ * tests pass their own record. `.env.example` lists every variable with its default.
+ */
+
+/** Subgraphs of the hub, in composition order. Each has a port, a URL and a secret. */
+export const SUBGRAPH_NAMES = ['sociale-kaart', 'cases', 'referrals', 'signals'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+const DEFAULT_PORTS: Record<SubgraphName, number> = { 'sociale-kaart': 4001, cases: 4002, referrals: 4003, signals: 4004 };
+
+const envKey = (name: SubgraphName) => name.toUpperCase().replace(/-/g, '_');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const issuerSchema = z.object({
+  issuer: z.string().min(1),
+  /** SPKI PEM public key; or */
+  publicKeyPem: z.string().optional(),
+  /** a JWKS URL. */
+  jwksUrl: z.string().url().optional(),
+  audience: z.string().optional(),
+});
+export type IssuerConfig = z.infer<typeof issuerSchema>;
+
+const baseSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('.data'),
+  PGLITE_IN_MEMORY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_ISSUERS: z.string().optional(),
+  AUTH_AUDIENCE: z.string().default('clientondersteuning-hub'),
+  DEV_ISSUER: z.string().default('http://localhost/dev-issuer'),
+  CAPACITY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  OPERATION_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(10),
+  OPERATION_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(20),
+  OPERATION_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(8),
+  OPERATION_MAX_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2000),
+  OPERATION_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(300_000),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.01).max(1_000_000).default(1000),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000_000).default(2000),
+  SEED_DEMO: bool.default(true),
+  INTERNAL_API_SECRET: z.string().optional(),
+  DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
+  HSDS_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(45_000_000).default(20_000_000),
+  BSN_ENCRYPTION_KEY: z.string().optional(),
+  BSN_HASH_KEY: z.string().optional(),
+  REFERRAL_RESPOND_DAYS: z.string().default('WMO_TO_WLZ=5,WLZ_TO_WMO=5,TO_OCO=3,TO_SERVICE=10,OTHER=10'),
+  REFERRAL_START_DAYS: z.coerce.number().int().min(0).max(250).default(10),
+  REFERRAL_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
+  WEBHOOK_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  WEBHOOK_ALLOW_HTTP: bool.optional(),
+});
+
+/** Referral kinds, for the per-kind response deadlines (the referrals subgraph's ReferralKind enum). */
+export const REFERRAL_KINDS = ['WMO_TO_WLZ', 'WLZ_TO_WMO', 'TO_OCO', 'TO_SERVICE', 'OTHER'] as const;
+export type ReferralKindSetting = (typeof REFERRAL_KINDS)[number];
+
+export interface ReferralSettings {
+  /** Working days the receiver has to accept or reject, per kind. */
+  respondDays: Record<ReferralKindSetting, number>;
+  /** Working days after acceptance to start. */
+  startDays: number;
+  /** Pause between relay rounds (outbox, webhooks, overdue detection); 0 starts no loop (tests call runOnce). */
+  relayIntervalMs: number;
+  webhookMaxAttempts: number;
+  /** Retry n waits base × 2^(n-1) seconds, at most max seconds. */
+  webhookRetryBaseSeconds: number;
+  webhookRetryMaxSeconds: number;
+  webhookTimeoutMs: number;
+  /** Plain-http webhook URLs (local development and tests only). */
+  webhookAllowHttp: boolean;
+}
+
+/** Parses "WMO_TO_WLZ=5,TO_OCO=3": kinds left out keep their default. */
+function parseRespondDays(value: string): Record<ReferralKindSetting, number> {
+  const days: Record<ReferralKindSetting, number> = { WMO_TO_WLZ: 5, WLZ_TO_WMO: 5, TO_OCO: 3, TO_SERVICE: 10, OTHER: 10 };
+  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Z_]+)=(\d{1,3})$/.exec(part);
+    const kind = REFERRAL_KINDS.find((k) => k === m?.[1]);
+    if (!m?.[2] || !kind) throw new ConfigError(`Invalid configuration: REFERRAL_RESPOND_DAYS: "${part}" is not KIND=days`);
+    days[kind] = Number(m[2]);
+  }
+  return days;
+}
+
+export interface SubgraphSettings {
+  name: SubgraphName;
+  port: number;
+  /** URL the gateway uses to reach it. */
+  url: string;
+  /** Shared secret only the gateway holds; undefined means "generate one for this process" (development). */
+  secret: string | undefined;
+}
+
+export interface HubConfig {
+  env: 'development' | 'production' | 'test';
+  production: boolean;
+  host: string;
+  gatewayPort: number;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  pgliteInMemory: boolean;
+  logLevel: string;
+  issuers: IssuerConfig[] | undefined;
+  audience: string;
+  devIssuer: string;
+  capacityStaleDays: number;
+  maxRequestBodyBytes: number;
+  subgraphTimeoutMs: number;
+  /** Gateway limits per operation (see gateway/src/limits.ts). */
+  operationLimits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxTokens: number; maxCost: number };
+  /** Token bucket per organisation (anonymous callers: per client address) at the gateway. */
+  rateLimit: { perSecond: number; burst: number };
+  seedDemo: boolean;
+  demoScale: number;
+  /** Largest HSDS import (CLI file or URL, or the importHsds mutation's data) in bytes; a bigger one is refused whole. */
+  hsdsImportMaxBytes: number;
+  subgraphs: Record<SubgraphName, SubgraphSettings>;
+  /** Secret for subgraph-to-subgraph internal endpoints (/internal/*); generated per process in development. */
+  internalSecret: string | undefined;
+  /** Key material (32+ bytes) for encrypting BSNs at rest (AES-256-GCM); generated per process outside production. */
+  bsnEncryptionKey: Buffer;
+  /** Key material (32+ bytes) for the keyed hash (HMAC-SHA256) that finds a client by exact BSN. */
+  bsnHashKey: Buffer;
+  /** False when the BSN keys above were generated for this process (development without keys in the environment). */
+  bsnKeysConfigured: boolean;
+  referrals: ReferralSettings;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Decodes key material given as hex or base64; at least 32 bytes. Outside production an absent key is generated
+ * for this process only (BSNs stored by an earlier process then cannot be read back: set the key in .env to keep them).
+ */
+function keyMaterial(name: string, value: string | undefined): Buffer {
+  // Only the cases subgraph needs the keys: it refuses to run in production without them (requireBsnKeys).
+  if (!value) return randomBytes(32);
+  const trimmed = value.trim();
+  const bytes = /^(?:[0-9a-fA-F]{2})+$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  if (bytes.length < 32) throw new ConfigError(`Invalid configuration: ${name} must decode (hex or base64) to at least 32 bytes`);
+  return bytes;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): HubConfig {
+  const parsed = baseSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${issues}`);
+  }
+  const c = parsed.data;
+  let issuers: IssuerConfig[] | undefined;
+  if (c.AUTH_ISSUERS) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(c.AUTH_ISSUERS);
+    } catch {
+      throw new ConfigError('Invalid configuration: AUTH_ISSUERS must be a JSON array');
+    }
+    const r = z.array(issuerSchema).min(1).safeParse(raw);
+    if (!r.success) throw new ConfigError(`Invalid configuration: AUTH_ISSUERS: ${r.error.issues[0]?.message}`);
+    for (const i of r.data) {
+      if (!i.publicKeyPem && !i.jwksUrl) throw new ConfigError(`Issuer ${i.issuer} needs publicKeyPem or jwksUrl`);
+    }
+    issuers = r.data;
+  }
+  const production = c.NODE_ENV === 'production';
+  const subgraphs = {} as Record<SubgraphName, SubgraphSettings>;
+  for (const name of SUBGRAPH_NAMES) {
+    const key = envKey(name);
+    const port = z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS[name]).parse(env[`${key}_PORT`]);
+    const url = env[`${key}_URL`] ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${port}/graphql`;
+    const secret = env[`SUBGRAPH_SECRET_${key}`] || undefined;
+    // Each process checks the secrets it needs itself (the gateway all of them, a subgraph its own), so a
+    // subgraph container never has to hold the other subgraphs' secrets.
+    if (secret !== undefined && secret.length < 32) {
+      throw new ConfigError(`SUBGRAPH_SECRET_${key} must be at least 32 characters`);
+    }
+    subgraphs[name] = { name, port, url, secret };
+  }
+  if (production && !issuers) throw new ConfigError('AUTH_ISSUERS must be set in production');
+  if (c.INTERNAL_API_SECRET && c.INTERNAL_API_SECRET.length < 32) {
+    throw new ConfigError('INTERNAL_API_SECRET must be at least 32 characters');
+  }
+  return {
+    env: c.NODE_ENV,
+    production,
+    host: c.HOST,
+    gatewayPort: c.GATEWAY_PORT,
+    databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    dataDir: c.DATA_DIR,
+    pgliteInMemory: c.PGLITE_IN_MEMORY,
+    logLevel: c.LOG_LEVEL,
+    issuers,
+    audience: c.AUTH_AUDIENCE,
+    devIssuer: c.DEV_ISSUER,
+    capacityStaleDays: c.CAPACITY_STALE_DAYS,
+    maxRequestBodyBytes: c.MAX_REQUEST_BODY_BYTES,
+    subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
+    operationLimits: {
+      maxDepth: c.OPERATION_MAX_DEPTH,
+      maxAliases: c.OPERATION_MAX_ALIASES,
+      maxRootFields: c.OPERATION_MAX_ROOT_FIELDS,
+      maxTokens: c.OPERATION_MAX_TOKENS,
+      maxCost: c.OPERATION_MAX_COST,
+    },
+    rateLimit: { perSecond: c.RATE_LIMIT_PER_SECOND, burst: c.RATE_LIMIT_BURST },
+    seedDemo: c.SEED_DEMO,
+    demoScale: c.DEMO_SCALE,
+    hsdsImportMaxBytes: c.HSDS_IMPORT_MAX_BYTES,
+    subgraphs,
+    internalSecret: c.INTERNAL_API_SECRET || undefined,
+    bsnEncryptionKey: keyMaterial('BSN_ENCRYPTION_KEY', c.BSN_ENCRYPTION_KEY),
+    bsnHashKey: keyMaterial('BSN_HASH_KEY', c.BSN_HASH_KEY),
+    bsnKeysConfigured: Boolean(c.BSN_ENCRYPTION_KEY && c.BSN_HASH_KEY),
+    referrals: {
+      respondDays: parseRespondDays(c.REFERRAL_RESPOND_DAYS),
+      startDays: c.REFERRAL_START_DAYS,
+      relayIntervalMs: c.REFERRAL_RELAY_INTERVAL_MS,
+      webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
+      webhookRetryBaseSeconds: c.WEBHOOK_RETRY_BASE_SECONDS,
+      webhookRetryMaxSeconds: c.WEBHOOK_RETRY_MAX_SECONDS,
+      webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+      webhookAllowHttp: c.WEBHOOK_ALLOW_HTTP ?? !production,
+    },
+  };
+}
+
+/** Apollo's libraries read this flag themselves; the hub never sends telemetry to Apollo. */
+export function disableApolloTelemetry(env: Record<string, string | undefined> = process.env): void {
+  env.APOLLO_TELEMETRY_DISABLED = 'true';
+}
+
+/** Base URLs (scheme, host, port) of every subgraph, for subgraph-to-subgraph internal calls. */
+export function subgraphBaseUrls(config: HubConfig): Record<string, string> {
+  return Object.fromEntries(Object.values(config.subgraphs).map((s) => [s.name, new URL(s.url).origin]));
+}
+
+/**
+ * BSNs encrypted with a key generated for one process could never be read again: production refuses that.
+ * Called by the processes that encrypt or look up BSNs (the cases subgraph and its seeding).
+ */
+export function requireBsnKeys(config: HubConfig): void {
+  if (config.production && !config.bsnKeysConfigured) {
+    throw new ConfigError('BSN_ENCRYPTION_KEY and BSN_HASH_KEY must be set (32+ bytes, hex or base64) in production');
+  }
+}
