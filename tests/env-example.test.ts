@@ -10,7 +10,7 @@ import { REPOSITORY_ROOT } from '@hub/hub';
  * there fails this test until it is documented.
  */
 
-const configSource = readFileSync(join(REPOSITORY_ROOT, 'packages', 'config', 'src', 'index.ts'), 'utf8');
+const configSource = readFileSync(join(REPOSITORY_ROOT, 'packages', 'config', 'src', 'config.ts'), 'utf8');
 const composeText = readFileSync(join(REPOSITORY_ROOT, 'docker-compose.yml'), 'utf8');
 const example = readFileSync(join(REPOSITORY_ROOT, '.env.example'), 'utf8');
 
