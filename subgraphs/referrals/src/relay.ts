@@ -4,7 +4,7 @@ import type { ReferralSettings } from '@hub/config';
 import { rowsOf, type Db } from '@hub/db';
 import type { Logger } from '@hub/service-kit';
 import { amsterdamDate, daysBetween } from './deadlines.ts';
-import { insertOutbox, insertTimelineEvent, type NewOutboxRow, type ReferralRow } from './db/queries.ts';
+import { insertOutbox, insertTimelineEvents, type NewOutboxRow, type NewTimelineRow, type ReferralRow } from './db/queries.ts';
 import { outbox, referral, webhookAttempt, webhookDelivery, webhookEndpoint } from './db/schema.ts';
 import { gapEventRow, notificationRow } from './events.ts';
 import type { AccessLogEntry, GapEvent, PeerClient } from './peers.ts';
@@ -67,9 +67,10 @@ export function createRelay(deps: { db: Db; settings: ReferralSettings; peers: P
         .returning();
       const flagged: ReferralRow[] = [...respond, ...start];
       const rows: NewOutboxRow[] = [];
+      const events: NewTimelineRow[] = [];
       for (const r of flagged) {
         const deadline = r.status === 'REQUESTED' ? 'RESPOND_BY' : 'START_BY';
-        await insertTimelineEvent(tx, {
+        events.push({
           id: randomUUID(),
           referralId: r.id,
           occurredAt: now,
@@ -83,6 +84,7 @@ export function createRelay(deps: { db: Db; settings: ReferralSettings; peers: P
         const waitDays = r.sentAt ? daysBetween(amsterdamDate(r.sentAt), today) : null;
         rows.push(gapEventRow(r, 'OVERDUE', 'OVERDUE', waitDays, null, now));
       }
+      await insertTimelineEvents(tx, events);
       await insertOutbox(tx, rows);
       return flagged.length;
     });

@@ -65,6 +65,11 @@ export async function insertTimelineEvent(db: Db, row: NewTimelineRow): Promise<
   await db.insert(referralEvent).values(row);
 }
 
+/** Many timeline events in one statement (the overdue sweep flags a batch at once). */
+export async function insertTimelineEvents(db: Db, rows: NewTimelineRow[]): Promise<void> {
+  if (rows.length) await db.insert(referralEvent).values(rows);
+}
+
 export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> {
   if (rows.length) await db.insert(outbox).values(rows);
 }
