@@ -22,7 +22,7 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORGANIZATION_TYPES, ROLES } from '@hub/domain';
+import { ORGANIZATION_TYPES, ROLES, seededRandom } from '@hub/domain';
 import { rowsOf, sql } from '@hub/db';
 import { REPOSITORY_ROOT } from '@hub/hub';
 import { startTestHub, type TestHub } from '@hub/testing';
@@ -38,19 +38,7 @@ const SEED = 0x5eed_2026;
 const REQUESTS = 2400;
 const PARALLEL = 8;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(SEED);
+const random = seededRandom(SEED);
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(items: readonly T[]): T => {
   const item = items[int(items.length)];

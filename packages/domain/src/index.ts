@@ -2,3 +2,4 @@ export * from './codes.ts';
 export * from './bsn.ts';
 export * from './ids.ts';
 export * from './demo.ts';
+export * from './random.ts';

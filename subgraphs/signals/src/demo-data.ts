@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
-import { demoIds, deterministicUuid } from '@hub/domain';
+import { demoIds, deterministicUuid, seededRandom } from '@hub/domain';
 import { decision, action, feedback, knelpunt, knelpuntSignal, knelpuntTransition, overlegtafelMember, signal } from './db/schema.ts';
 import type { NewSignal } from './db/queries.ts';
 import { periodOfDate, shiftPeriod } from './periods.ts';
@@ -13,17 +13,6 @@ import { addDays, today } from './validation.ts';
  * the trend shows. Deterministic for a given date. `scale` above 1 multiplies every count and adds every other region
  * too, for benchmarks; below 1 the base set stays.
  */
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Theme {
   category: string;
@@ -62,7 +51,7 @@ export function generateDemoSignals(scale = 1, now = today()): NewSignal[] {
   const regionCodes = [...new Set(mapping.map((m) => m.zorgkantoorregioCode))].sort();
   const regions = scale > 1 ? regionCodes : ['ZK22', 'ZK02'];
   const current = periodOfDate('QUARTER', now);
-  const rand = prng(20261124);
+  const rand = seededRandom(20261124);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const rows: NewSignal[] = [];
   let serial = 0;

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { groupCube, publishCubes, publishedMonths, totalOf, type Dimension, type Group, type RawMonthCell } from '../src/cube.ts';
 import { makePeriod, type Period } from '../src/periods.ts';
+import { seededRandom } from '@hub/domain';
 
 const Q3 = makePeriod('QUARTER', 2025, 3);
 const MONTHS = [7, 8, 9].map((m) => makePeriod('MONTH', 2025, m));
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATEGORIES = ['NO_CAPACITY', 'WAITING_TIME', 'NO_FITTING_OFFER', 'OTHER'];
 const LEGAL = ['WLZ', 'WMO_MAATWERKVOORZIENING', null];
@@ -22,7 +12,7 @@ const TARGET = ['OUDEREN', 'VERSTANDELIJKE_BEPERKING', null];
 
 /** Random sparse data: many small cells and some large ones, the case suppression is for. */
 function randomData(seed: number, scope = 'ZK22'): RawMonthCell[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const rows: RawMonthCell[] = [];
   for (const month of ['2025-07', '2025-08', '2025-09'])
     for (const category of CATEGORIES)

@@ -1,7 +1,7 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@hub/db';
-import { deterministicUuid, demoIds, type CapacityStatus, type LegalDomain, type LifeDomain, type SupportForm, type TargetGroup, type WlzSector } from '@hub/domain';
+import { deterministicUuid, demoIds, type CapacityStatus, type LegalDomain, type LifeDomain, type SupportForm, type TargetGroup, type WlzSector, seededRandom } from '@hub/domain';
 import { location, organization, service, serviceLocation } from './db/schema.ts';
 import type { NewLocation, NewOrganization, NewService } from './db/queries.ts';
 import { refreshSearchWords } from './db/writes.ts';
@@ -24,17 +24,6 @@ const ALL_SUPPORT_FORMS: SupportForm[] = [
   'KLACHTEN_BEZWAAR_BEROEP',
   'HERINDICATIE',
 ];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PROVIDER_PREFIX = ['Zorggroep', 'Stichting', 'Woonzorg', 'Zorgcentrum', 'Thuiszorg', 'Zorgcoöperatie', 'Huize', 'Landgoed'];
 const PROVIDER_NAME = ['De Linde', 'Het Anker', 'De Horst', 'Zonnewende', 'De Vlinder', 'Het Baken', 'De Beuk', 'Rozenhof', 'De Eik', 'Het Kompas', 'De Brug', 'Waterrijk', 'De Wending', 'Het Veld', 'De Boog'];
@@ -72,7 +61,7 @@ interface ServiceSpec {
 
 export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
   const { gemeenten, regions } = readReferenceData();
-  const rand = prng(20261123);
+  const rand = seededRandom(20261123);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const byRegion = new Map<string, GemeenteRecord[]>();
   for (const g of gemeenten) byRegion.set(g.zorgkantoorregioCode, [...(byRegion.get(g.zorgkantoorregioCode) ?? []), g]);
