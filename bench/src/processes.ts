@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Child processes of a benchmark run (subgraphs, gateways), each logging to its own file, and their CPU and memory. */
+
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+  pid: number;
+  logPath: string;
+  stop(): Promise<void>;
+}
+
+export function startService(name: string, script: string, env: Record<string, string>, logDir: string, nodeArgs: string[] = []): ServiceProcess {
+  const logPath = join(logDir, `${name}.log`);
+  const log = createWriteStream(logPath, { flags: 'w' });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  if (child.pid === undefined) throw new Error(`${name} did not start`);
+  const pid = child.pid;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  return {
+    name,
+    child,
+    pid,
+    logPath,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Polls `url` until it answers 200; fails with the service's last log lines when it does not within `timeoutMs`. */
+export async function waitForReady(service: ServiceProcess, url: string, timeoutMs = 60_000, init?: RequestInit): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (service.child.exitCode !== null) break;
+    try {
+      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const tail = readFileSync(service.logPath, 'utf8').split('\n').slice(-15).join('\n');
+  throw new Error(`${service.name} did not become ready at ${url}:\n${tail}`);
+}
+
+const CLOCK_TICKS = 100;
+
+interface ProcStat {
+  cpuSeconds: number;
+  rssMb: number;
+}
+
+function readProc(pid: number): ProcStat | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = /VmRSS:\s+(\d+) kB/.exec(status);
+    return { cpuSeconds, rssMb: rss ? Number(rss[1]) / 1024 : 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every PostgreSQL server process on this machine (the benchmark's database server is local). */
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
+}
+
+export interface ProcessFigures {
+  /** Average CPU use over the window, in % of one core. */
+  cpuPercent: number;
+  /** Largest resident set seen during the window. */
+  maxRssMb: number;
+}
+
+/** Samples CPU time and RSS of the named processes (and PostgreSQL, summed) while a load runs. */
+export class ProcessSampler {
+  private readonly start = new Map<string, number>();
+  private readonly maxRss = new Map<string, number>();
+  private readonly pgStart = new Map<number, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private startedAt = 0;
+
+  constructor(private readonly pids: Record<string, number>) {}
+
+  begin(): void {
+    this.startedAt = performance.now();
+    for (const [name, pid] of Object.entries(this.pids)) {
+      const s = readProc(pid);
+      this.start.set(name, s?.cpuSeconds ?? 0);
+      this.maxRss.set(name, s?.rssMb ?? 0);
+    }
+    for (const pid of postgresPids()) this.pgStart.set(pid, readProc(pid)?.cpuSeconds ?? 0);
+    this.timer = setInterval(() => {
+      for (const [name, pid] of Object.entries(this.pids)) {
+        const s = readProc(pid);
+        if (s) this.maxRss.set(name, Math.max(this.maxRss.get(name) ?? 0, s.rssMb));
+      }
+    }, 200);
+  }
+
+  end(): Record<string, ProcessFigures> {
+    if (this.timer) clearInterval(this.timer);
+    const wall = (performance.now() - this.startedAt) / 1000;
+    const figures: Record<string, ProcessFigures> = {};
+    for (const [name, pid] of Object.entries(this.pids)) {
+      const s = readProc(pid);
+      const cpu = (s?.cpuSeconds ?? 0) - (this.start.get(name) ?? 0);
+      figures[name] = { cpuPercent: Math.round((cpu / wall) * 100), maxRssMb: Math.round(Math.max(this.maxRss.get(name) ?? 0, s?.rssMb ?? 0)) };
+    }
+    let pgCpu = 0;
+    for (const pid of postgresPids()) pgCpu += (readProc(pid)?.cpuSeconds ?? 0) - (this.pgStart.get(pid) ?? 0);
+    figures.postgres = { cpuPercent: Math.round((pgCpu / wall) * 100), maxRssMb: 0 };
+    return figures;
+  }
+}
