@@ -10,14 +10,35 @@ import type { Relay } from './relay.ts';
 
 const consentKey = (c: ConsentCheck) => `${c.clientId}|${c.organizationId}|${c.category}|${c.purpose}|${c.consentId ?? ''}`;
 
+/** One client's referrals, at most `first` of them. */
+export interface ClientReferralsKey {
+  clientId: string;
+  first: number;
+}
+
 /**
  * Fresh loaders per request: batching within the request, nothing cached across requests. The consent loader
  * matters most: all consent questions of one request go to the cases subgraph in one call, and the next request
  * asks again, so a revocation counts at once.
  */
-export function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta) {
+export function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Caller) {
   return {
     referral: new DataLoader<string, q.ReferralRow | null>(async (ids) => byKey(ids, await q.findReferralsByIds(db, ids), (r) => r.id)),
+    /**
+     * Client.referrals for every client of the request in one statement: the caller's organisation's referrals per
+     * client, as many as the largest `first` asked for, each key cut to its own `first`.
+     */
+    referralsByClient: new DataLoader<ClientReferralsKey, q.ReferralRow[], string>(
+      async (keys) => {
+        if (caller.kind !== 'user') return keys.map(() => []);
+        const clientIds = [...new Set(keys.map((k) => k.clientId))];
+        const rows = await q.findReferralsByClientIds(db, clientIds, caller.organizationId, Math.max(...keys.map((k) => k.first)));
+        const grouped = groupBy(clientIds, rows, (r) => r.clientId);
+        const perClient = new Map(clientIds.map((id, i) => [id, grouped[i] ?? []]));
+        return keys.map((k) => (perClient.get(k.clientId) ?? []).slice(0, k.first));
+      },
+      { cacheKeyFn: (k) => `${k.clientId}|${k.first}` },
+    ),
     timeline: new DataLoader<string, q.TimelineRow[]>(async (ids) =>
       groupBy(ids, await q.findTimelinesByReferralIds(db, ids), (r) => r.referralId),
     ),
@@ -66,7 +87,7 @@ export interface Context {
 }
 
 export function createContext(db: Db, config: HubConfig, peers: PeerClient, relay: Relay, scope: RequestScope): Context {
-  return { ...scope, db, config, peers, relay, now: new Date(), loaders: createLoaders(db, peers, scope.meta) };
+  return { ...scope, db, config, peers, relay, now: new Date(), loaders: createLoaders(db, peers, scope.meta, scope.caller) };
 }
 
 /** Roles that work on referrals: toegangsteams, cliëntondersteuners and zorgbemiddelaars. */

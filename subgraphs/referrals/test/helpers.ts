@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { createLogger } from '@hub/service-kit';
 import type { GraphQLResult, TestHub } from '@hub/testing';
+import type { NewReferral } from '../src/db/queries.ts';
+import { referral } from '../src/db/schema.ts';
 import { createPeerClient } from '../src/peers.ts';
 import { createRelay, type Relay } from '../src/relay.ts';
 
@@ -142,4 +144,28 @@ export async function callInternalEndpoint<T>(hub: TestHub, subgraph: string, pa
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as T };
+}
+
+/**
+ * Inserts sent referrals straight into this subgraph's table (no consent check, no timeline, no outbox): the quickest
+ * way to many referrals when a test is about reading them. One minute apart, the first the oldest.
+ */
+export async function insertReferrals(hub: TestHub, rows: (Pick<NewReferral, 'clientId' | 'fromOrganizationId' | 'toOrganizationId'> & Partial<NewReferral>)[]): Promise<string[]> {
+  const start = Date.now() - rows.length * 60_000;
+  const full: NewReferral[] = rows.map((r, i) => ({
+    id: randomUUID(),
+    kind: 'WMO_TO_WLZ',
+    status: 'REQUESTED',
+    urgency: 'ROUTINE',
+    sourceTrajectoryId: randomUUID(),
+    fromUserId: 'test-sender',
+    question: 'Warme overdracht.',
+    handoverSummary: SUMMARY,
+    idempotencyKey: randomUUID(),
+    requestHash: 'test',
+    sentAt: new Date(start + i * 60_000),
+    ...r,
+  }));
+  if (full.length > 0) await hub.database.db.insert(referral).values(full);
+  return full.map((r) => r.id);
 }

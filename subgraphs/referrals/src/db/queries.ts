@@ -85,6 +85,13 @@ export async function countBlockingByTrajectory(db: Db, trajectoryIds: readonly 
     .groupBy(referral.sourceTrajectoryId);
 }
 
+/**
+ * Who is a party to a referral, as SQL for the lists (partyOf in transitions.ts decides the same for one row): the
+ * sending organisation always, the receiving organisation once the referral is sent.
+ */
+const sentBy = (organizationId: string) => sql`${referral.fromOrganizationId} = ${organizationId}::uuid`;
+const receivedBy = (organizationId: string) => sql`${referral.toOrganizationId} = ${organizationId}::uuid and ${referral.status} <> 'DRAFT'`;
+
 export type SortField = 'SENT_AT' | 'RESPOND_BY' | 'UPDATED_AT';
 
 /** The sort key as timestamptz; drafts have no sent date (creation counts) nor deadline (sorted last). */
@@ -122,9 +129,7 @@ export async function listReferrals(db: Db, p: ReferralListParams): Promise<{ ro
   const overdueSql = sql`((${referral.status} = 'REQUESTED' and ${referral.respondBy} < ${p.today}::date)
     or (${referral.status} = 'ACCEPTED' and ${referral.startBy} < ${p.today}::date))`;
   const conditions: SQL[] = [
-    p.box === 'INBOX'
-      ? sql`${referral.toOrganizationId} = ${p.organizationId}::uuid and ${referral.status} <> 'DRAFT'`
-      : sql`${referral.fromOrganizationId} = ${p.organizationId}::uuid`,
+    p.box === 'INBOX' ? receivedBy(p.organizationId) : sentBy(p.organizationId),
   ];
   if (p.statuses?.length) conditions.push(anyText(referral.status, p.statuses));
   if (p.kinds?.length) conditions.push(anyText(referral.kind, p.kinds));
@@ -147,6 +152,29 @@ export async function listReferrals(db: Db, p: ReferralListParams): Promise<{ ro
     .orderBy(p.descending ? sql`${key} desc, ${referral.id} desc` : sql`${key} asc, ${referral.id} asc`)
     .limit(p.first + 1);
   return rows;
+}
+
+/**
+ * The newest `first` referrals of each client that the organisation is a party to, newest first as the lists sort
+ * by default (sent, drafts by creation). One statement for any number of clients: a window per client over `= ANY`.
+ */
+export async function findReferralsByClientIds(db: Db, clientIds: readonly string[], organizationId: string, first: number): Promise<ReferralRow[]> {
+  const key = sortExpression('SENT_AT');
+  const ranked = db
+    .select({
+      id: referral.id,
+      rank: sql<number>`row_number() over (partition by ${referral.clientId} order by ${key} desc, ${referral.id} desc)`.as('rank'),
+    })
+    .from(referral)
+    .where(and(anyUuid(referral.clientId, clientIds), sql`((${sentBy(organizationId)}) or (${receivedBy(organizationId)}))`))
+    .as('ranked');
+  const rows = await db
+    .select({ row: referral })
+    .from(referral)
+    .innerJoin(ranked, eq(ranked.id, referral.id))
+    .where(sql`${ranked.rank} <= ${first}`)
+    .orderBy(sql`${key} desc, ${referral.id} desc`);
+  return rows.map((r) => r.row);
 }
 
 /** Polling: sequenced REFERRAL events for one organisation after a position, oldest first. */

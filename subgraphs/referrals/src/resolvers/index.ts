@@ -1,6 +1,7 @@
 import { DateScalar, DateTime } from '@hub/service-kit';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Context } from '../context.ts';
+import { Client } from './Client.ts';
 import { Mutation } from './Mutation.ts';
 import { Query, ReferralNotification } from './Query.ts';
 import { JointMeeting, Referral, ReferralTimelineEvent } from './Referral.ts';
@@ -11,6 +12,7 @@ export const resolvers = {
   DateTime,
   Query,
   Mutation,
+  Client,
   Referral,
   JointMeeting,
   ReferralTimelineEvent,
