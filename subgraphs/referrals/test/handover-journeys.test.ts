@@ -8,6 +8,7 @@ import { startTestHub, type TestHub } from '@hub/testing';
 import { findOutboxByTopic } from '../src/db/queries.ts';
 import type { Relay } from '../src/relay.ts';
 import {
+  CREATE_REFERRAL,
   dataOf,
   errorCodes,
   makeClientWithTrajectory,
@@ -154,6 +155,66 @@ describe('journey: rejection for lack of capacity', () => {
     expect(hub.subgraphUrls.signals).toBeTruthy();
     expect(gaps[0]?.lastError).toBeNull();
     expect(gaps[0]?.deliveredAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("the cliëntondersteuner's cross-domain client view", () => {
+  it("shows the client's trajectories and handovers side by side, resolved across the subgraphs", async () => {
+    const gemeente = await demoParty('demo-co-amsterdam');
+    const zorgkantoor = await demoParty('demo-zorgbemiddelaar-zk02');
+    const c = await makeClientWithTrajectory(hub, gemeente);
+    await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
+    const sent = dataOf<{ createReferral: { referral: { id: string } } }>(
+      await hub.graphql(CREATE_REFERRAL, { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }, { urgency: 'URGENT' }) }, { token: gemeente.token }),
+    ).createReferral.referral;
+    const draft = dataOf<{ createReferral: { referral: { id: string } } }>(
+      await hub.graphql(CREATE_REFERRAL, { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }, { send: false }) }, { token: gemeente.token }),
+    ).createReferral.referral;
+
+    type View = {
+      client: {
+        trajectories: { id: string; organization: { name: string } }[];
+        referrals: {
+          id: string;
+          kind: string;
+          status: string;
+          urgency: string;
+          sentAt: string | null;
+          respondBy: string | null;
+          fromOrganization: { name: string };
+          toOrganization: { name: string };
+        }[];
+      } | null;
+    };
+    const view = (party: Party, purpose: string) =>
+      hub.graphql<View>(
+        `query ClientView($id: ID!, $purpose: ConsentPurpose) { client(id: $id, purpose: $purpose) {
+          trajectories { id organization { name } }
+          referrals { id kind status urgency sentAt respondBy fromOrganization { name } toOrganization { name } }
+        } }`,
+        { id: c.clientId, purpose },
+        { token: party.token },
+      );
+
+    const own = dataOf<View>(await view(gemeente, 'INTEGRATED_SUPPORT')).client;
+    expect(own?.trajectories).toEqual([{ id: c.trajectoryId, organization: { name: expect.stringMatching(/Amsterdam/) } }]);
+    expect(own?.referrals.map((r) => [r.id, r.status])).toEqual([
+      [draft.id, 'DRAFT'],
+      [sent.id, 'REQUESTED'],
+    ]);
+    expect(own?.referrals[1]).toMatchObject({
+      kind: 'WMO_TO_WLZ',
+      urgency: 'URGENT',
+      sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      respondBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      fromOrganization: { name: expect.stringMatching(/Amsterdam/) },
+      toOrganization: { name: expect.stringMatching(/zorgkantoor/i) },
+    });
+
+    // The receiver, looking under the handover consent, sees the sent referral and not the draft.
+    const received = dataOf<View>(await view(zorgkantoor, 'WARM_HANDOVER')).client;
+    expect(received?.referrals.map((r) => r.id)).toEqual([sent.id]);
+    expect(received?.referrals[0]?.toOrganization.name).toMatch(/zorgkantoor/i);
   });
 });
 
