@@ -60,7 +60,23 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
     const key = i.publicKeyPem ? await importSPKI(i.publicKeyPem, ALG) : createRemoteJWKSet(new URL(i.jwksUrl ?? ''));
     byIssuer.set(i.issuer, { key, audience: i.audience ?? defaultAudience });
   }
+  // A verified token stays valid until its exp claim: repeated requests with the same token (a professional's session,
+  // and every subgraph call the gateway makes for one operation) skip the ES256 verification, ~0.2 ms of CPU each.
+  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  const remember = (token: string, principal: Principal, exp: number | undefined) => {
+    if (exp === undefined) return;
+    if (verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
+      const oldest = verified.keys().next().value;
+      if (oldest !== undefined) verified.delete(oldest);
+    }
+    verified.set(token, { principal, expiresAt: exp * 1000 });
+  };
   return async (token: string) => {
+    const hit = verified.get(token);
+    if (hit) {
+      if (Date.now() < hit.expiresAt) return hit.principal;
+      verified.delete(token);
+    }
     let iss: string | undefined;
     try {
       iss = decodeJwt(token).iss;
@@ -82,18 +98,23 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new AuthenticationError('The bearer token lacks required hub claims.');
     const c = claims.data;
-    return {
+    const principal: Principal = Object.freeze({
       kind: 'user',
       subject: c.sub,
       name: c.name,
       organizationId: c.org,
       organizationType: c.org_type,
-      roles: c.roles,
+      roles: Object.freeze([...c.roles]) as Role[],
       gemeenteCode: c.gemeente,
       zorgkantoorregio: c.zorgkantoorregio,
-    };
+    });
+    remember(token, principal, typeof (payload as { exp?: unknown }).exp === 'number' ? (payload as { exp: number }).exp : undefined);
+    return principal;
   };
 }
+
+/** Verified tokens kept per process (oldest dropped first); a token without exp is verified every time. */
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /** Reads `Authorization: Bearer …`. Returns null when absent; throws when present but malformed. */
 export function bearerToken(header: string | string[] | undefined | null): string | null {
