@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
-import { startTestHub, type TestHub } from '@hub/testing';
+import { createGateway, readSupergraph } from '@hub/gateway';
+import { createTokenVerifier } from '@hub/identity';
+import { createLogger } from '@hub/service-kit';
+import { startTestHub, type GraphQLErrorBody, type TestHub } from '@hub/testing';
 
 /**
  * Faults under a run of requests: a subgraph that stops and comes back, and (on the server PostgreSQL) every
@@ -41,13 +46,13 @@ describe('a subgraph that stops in the middle of a run of requests', () => {
     // One operation over two subgraphs: the gemeente from the sociale kaart, the signal from signals.
     const mixed = 'query Mixed($id: ID!) { gemeente(code: "GM0014") { code name } signal(id: $id) { id } }';
 
-    const answers: { phase: 'up' | 'down' | 'back'; status: number; data: Mixed | null | undefined; errors: number }[] = [];
+    const answers: { phase: 'up' | 'down' | 'back'; status: number; data: Mixed | null | undefined; errors: GraphQLErrorBody[] }[] = [];
     for (let n = 0; n < 30; n += 1) {
       if (n === 10) await hub.stopSubgraph('signals');
       if (n === 20) await hub.startSubgraph('signals');
       const phase = n < 10 ? 'up' : n < 20 ? 'down' : 'back';
       const result = await hub.graphql<Mixed>(mixed, { id }, { token });
-      answers.push({ phase, status: result.status, data: result.body.data, errors: result.body.errors?.length ?? 0 });
+      answers.push({ phase, status: result.status, data: result.body.data, errors: result.body.errors ?? [] });
     }
 
     for (const answer of answers) {
@@ -56,15 +61,70 @@ describe('a subgraph that stops in the middle of a run of requests', () => {
     }
     for (const answer of answers.filter((a) => a.phase !== 'down')) {
       expect(answer.data?.signal).toEqual({ id });
-      expect(answer.errors).toBe(0);
+      expect(answer.errors).toEqual([]);
     }
     for (const answer of answers.filter((a) => a.phase === 'down')) {
       expect(answer.data?.signal).toBeNull();
-      // The gateway's error for a failed subgraph fetch carries no path: one error, the missing field null.
-      expect(answer.errors).toBe(1);
+      // One error for the fetch that got no answer (no path: a fetch may carry several fields), naming the subgraph.
+      expect(answer.errors).toEqual([
+        {
+          message: 'The signals service did not answer; its part of the answer is missing.',
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'signals', reason: 'UNREACHABLE' },
+        },
+      ]);
     }
     const ready = await fetch(hub.gatewayPath('/ready'));
     expect(ready.status).toBe(200);
+  });
+
+  it('names a subgraph that stalls past SUBGRAPH_TIMEOUT_MS with reason TIMEOUT, and still answers the rest', async () => {
+    // A second gateway over this hub's subgraphs with a short timeout, where signals is a server that accepts
+    // connections and never answers: the timeout fires every time, and only the stalled part waits for it.
+    const timeoutMs = 1_500;
+    const held: Socket[] = [];
+    const stalled = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const stalledUrl = `http://127.0.0.1:${(stalled.address() as AddressInfo).port}/graphql`;
+    const issuer = hub.issuer;
+    if (!issuer) throw new Error('the test hub holds its issuer');
+    const gateway = await createGateway({
+      config: { ...hub.config, subgraphTimeoutMs: timeoutMs },
+      logger: createLogger('gateway', 'silent'),
+      verifyToken: await createTokenVerifier([issuer.config], hub.config.audience),
+      subgraphs: Object.entries(hub.subgraphUrls).map(([name, url]) => ({
+        name,
+        url: name === 'signals' ? stalledUrl : url,
+        secret: hub.subgraphSecrets[name] ?? '',
+      })),
+      supergraphSdl: readSupergraph(),
+    });
+    const running = await gateway.start(0, '127.0.0.1');
+    try {
+      const started = performance.now();
+      const res = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `{ gemeente(code: "GM0014") { code } signal(id: "${randomUUID()}") { id } }` }),
+      });
+      const elapsed = performance.now() - started;
+      const text = await res.text();
+      expect(res.status).toBe(200);
+      expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 50);
+      expect(JSON.parse(text)).toEqual({
+        data: { gemeente: { code: 'GM0014' }, signal: null },
+        errors: [
+          {
+            message: 'The signals service did not answer in time; its part of the answer is missing.',
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'signals', reason: 'TIMEOUT' },
+          },
+        ],
+      });
+      expect(text).not.toContain('127.0.0.1');
+    } finally {
+      await gateway.stop();
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => stalled.close(() => resolve()));
+    }
   });
 
   it('reports the stopped subgraph as not ready, and ready again once it is back', async () => {

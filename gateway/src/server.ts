@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError } from 'graphql';
 import { disableApolloTelemetry, type HubConfig } from '@hub/config';
-import { formatHubError } from '@hub/errors';
+import { formatHubError, subgraphUnavailable, type SubgraphUnavailableReason } from '@hub/errors';
 import { AuthenticationError, bearerToken, type TokenVerifier } from '@hub/identity';
 import {
   executeGraphQL,
@@ -72,6 +72,7 @@ export type GatewayContext = {
 };
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type DidEncounterError = Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>;
 
 /** Public paths passed through to the sociale-kaart subgraph unchanged (its HSDS open-data feed). */
 const HSDS_PREFIX = '/hsds';
@@ -97,15 +98,45 @@ export function childTraceparent(meta: RequestMeta): string {
 }
 
 /**
+ * Why a subgraph call got no answer, or undefined when it did get one (an error status or a bad body, which the
+ * gateway's own handling reports). The abort signal of `timeoutFetcher` fails with a TimeoutError, also while the
+ * body is still arriving; a refused, reset or unresolvable connection fails before there is a response.
+ */
+function noAnswerReason(error: Error, response: DidEncounterError[2]): SubgraphUnavailableReason | undefined {
+  if (error.name === 'TimeoutError') return 'TIMEOUT';
+  return response ? undefined : 'UNREACHABLE';
+}
+
+/**
  * Sends every subgraph request with the user's token, the subgraph's own secret and the trace context.
  * Subgraphs trust nothing else: without the secret they refuse `_service` and `_entities` too.
  */
 class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly secret: string;
+  private readonly subgraph: string;
+  private readonly logger: Logger;
 
-  constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher) {
+  constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher, logger: Logger) {
     super({ url: endpoint.url, fetcher });
     this.secret = endpoint.secret;
+    this.subgraph = endpoint.name;
+    this.logger = logger;
+  }
+
+  /**
+   * A subgraph that does not answer would otherwise surface as Apollo Gateway's bare `fetch failed`, which names
+   * no part of the graph. What it throws here becomes the error of this fetch; the other fetches of the plan go on.
+   */
+  override didEncounterError(error: Error, _request: DidEncounterError[1], response?: DidEncounterError[2], context?: GatewayContext): void {
+    const reason = noAnswerReason(error, response);
+    if (!reason) throw error;
+    // The network error (with the subgraph's address) is for the operators; the client learns the name only.
+    const cause = error.cause instanceof Error ? error.cause.message : undefined;
+    this.logger.warn(
+      { reqId: context?.meta.requestId, traceId: context?.meta.traceId, subgraph: this.subgraph, reason, err: { type: error.name, message: error.message, cause } },
+      'subgraph did not answer',
+    );
+    throw subgraphUnavailable(this.subgraph, reason);
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -167,7 +198,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // The supergraph's URLs are the compose-time defaults; the configured (or bound) URL wins.
       const endpoint = endpoints.get(name);
       if (!endpoint) throw new Error(`The supergraph names subgraph "${name}", but the gateway has no endpoint for it.`);
-      return new HubDataSource(endpoint, fetcher);
+      return new HubDataSource(endpoint, fetcher, logger);
     },
   });
 

@@ -14,6 +14,7 @@ export const ErrorCode = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   RATE_LIMITED: 'RATE_LIMITED',
   OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -29,6 +30,8 @@ export const errorDescriptions: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Too many requests for your organisation; retry after the indicated time.',
   OPERATION_TOO_COMPLEX:
     'The operation exceeds a gateway limit (depth, aliases, root fields, tokens or estimated cost); `extensions.limit` names it, `value` and `max` give the figures. Nothing was executed.',
+  SUBGRAPH_UNAVAILABLE:
+    'A part of the graph did not answer: `extensions.subgraph` names it, `extensions.reason` is TIMEOUT or UNREACHABLE. The other parts of the answer still arrive; its fields are null.',
   INTERNAL_SERVER_ERROR: 'Unexpected failure. No details are given; the request id is in the logs.',
 };
 
@@ -65,6 +68,19 @@ export const unauthenticated = (message = 'A valid bearer token is required for 
 export const notFound = (what: string) => hubError(ErrorCode.NOT_FOUND, `${what} not found.`);
 export const conflict = (what: string) =>
   hubError(ErrorCode.CONFLICT, `${what} was changed by someone else (stale expectedVersion). Reload and retry.`);
+
+/** Why a subgraph gave no answer: it took longer than SUBGRAPH_TIMEOUT_MS, or could not be reached at all. */
+export type SubgraphUnavailableReason = 'TIMEOUT' | 'UNREACHABLE';
+
+/** For the gateway: the subgraph's name only, never its address or the network error, which are internal. */
+export const subgraphUnavailable = (subgraph: string, reason: SubgraphUnavailableReason) =>
+  hubError(
+    ErrorCode.SUBGRAPH_UNAVAILABLE,
+    reason === 'TIMEOUT'
+      ? `The ${subgraph} service did not answer in time; its part of the answer is missing.`
+      : `The ${subgraph} service did not answer; its part of the answer is missing.`,
+    { details: { subgraph, reason } },
+  );
 
 const knownCodes = new Set<string>(Object.values(ErrorCode));
 /** Codes produced by graphql-js / Apollo itself for malformed requests; safe to pass through. */
