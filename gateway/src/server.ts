@@ -4,6 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError } from 'graphql';
@@ -19,6 +21,7 @@ import {
   readRequestMeta,
   sendError,
   sendJson,
+  DIRECTORY_CHANGED_HEADER,
   SUBGRAPH_SECRET_HEADER,
   type Logger,
   type RequestMeta,
@@ -63,12 +66,14 @@ export interface Gateway {
 export type GatewayContext = {
   /** The verified `Bearer …` header to forward; undefined for anonymous requests. */
   authorization: string | undefined;
+  /** Whose private cached answers this request may read: the verified organisation and subject; undefined when anonymous. */
+  cacheSession: string | undefined;
   meta: RequestMeta;
   /**
    * Filled in by a plugin so the request's log line can name the operation. A nested object because
    * Apollo Server shallow-clones the context per operation: only a shared inner object reaches the log.
    */
-  report: { operationName: string | undefined };
+  report: { operationName: string | undefined; cacheHit: boolean | undefined };
 };
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -116,11 +121,20 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
   private readonly logger: Logger;
 
-  constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher, logger: Logger) {
+  private readonly onDirectoryChanged: () => void;
+
+  constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher, logger: Logger, onDirectoryChanged: () => void) {
     super({ url: endpoint.url, fetcher });
     this.secret = endpoint.secret;
     this.subgraph = endpoint.name;
     this.logger = logger;
+    this.onDirectoryChanged = onDirectoryChanged;
+  }
+
+  /** A directory mutation that passed through this gateway drops its cached answers: its users read their own writes. */
+  override async didReceiveResponse({ response }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    if (response.http?.headers.get(DIRECTORY_CHANGED_HEADER)) this.onDirectoryChanged();
+    return response;
   }
 
   /**
@@ -162,6 +176,9 @@ const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {
       async didResolveOperation(resolved) {
         if (resolved.operationName) resolved.contextValue.report.operationName = resolved.operationName.slice(0, MAX_LOGGED_OPERATION_NAME);
       },
+      async willSendResponse({ contextValue, metrics }) {
+        contextValue.report.cacheHit = metrics.responseCacheHit;
+      },
     };
   },
 };
@@ -190,6 +207,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const fetcher = timeoutFetcher(config.subgraphTimeoutMs);
   const rateLimiter = createRateLimiter(config.rateLimit);
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
+  // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
+  // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
+  const responseCache = new InMemoryLRUCache<string>({ maxSize: 64 * 2 ** 20 });
 
   const apolloGateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -198,7 +218,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // The supergraph's URLs are the compose-time defaults; the configured (or bound) URL wins.
       const endpoint = endpoints.get(name);
       if (!endpoint) throw new Error(`The supergraph names subgraph "${name}", but the gateway has no endpoint for it.`);
-      return new HubDataSource(endpoint, fetcher, logger);
+      return new HubDataSource(endpoint, fetcher, logger, () => responseCache.clear());
     },
   });
 
@@ -215,6 +235,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       operationNamePlugin,
       operationLimitsPlugin(config.operationLimits),
+      ...(config.directoryCacheSeconds > 0
+        ? [responseCachePlugin<GatewayContext>({ cache: responseCache, sessionId: async ({ contextValue }) => contextValue.cacheSession ?? null })]
+        : []),
     ],
   });
   await apollo.start();
@@ -239,7 +262,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const started = process.hrtime.bigint();
     const meta = readRequestMeta(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const context: GatewayContext = { authorization: undefined, meta, report: { operationName: undefined } };
+    const context: GatewayContext = { authorization: undefined, cacheSession: undefined, meta, report: { operationName: undefined, cacheHit: undefined } };
     res.setHeader('x-request-id', meta.requestId);
     let status = 500;
 
@@ -269,6 +292,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (token) {
         const principal = await verifyToken(token);
         context.authorization = `Bearer ${token}`;
+        context.cacheSession = `${principal.organizationId}/${principal.subject}`;
         rateLimiter.take(rateLimitKey(principal.organizationId, req));
       } else {
         rateLimiter.take(rateLimitKey(undefined, req));
@@ -310,6 +334,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             status,
             ms: Number(process.hrtime.bigint() - started) / 1e6,
             operationName: context.report.operationName,
+            ...(context.report.cacheHit ? { cache: 'hit' } : {}),
           },
           'request',
         );

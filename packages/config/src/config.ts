@@ -43,6 +43,7 @@ const baseSchema = z.object({
   CAPACITY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   OPERATION_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(10),
   OPERATION_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(20),
   OPERATION_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(8),
@@ -123,6 +124,11 @@ export interface HubConfig {
   capacityStaleDays: number;
   maxRequestBodyBytes: number;
   subgraphTimeoutMs: number;
+  /**
+   * How long answers of the sociale kaart (public directory data, never personal data) may be reused: the subgraph
+   * sends this as its cache hint and the gateway caches such answers for that long. 0 turns caching off.
+   */
+  directoryCacheSeconds: number;
   /** Gateway limits per operation (see gateway/src/limits.ts). */
   operationLimits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxTokens: number; maxCost: number };
   /** Token bucket per organisation (anonymous callers: per client address) at the gateway. */
@@ -216,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     capacityStaleDays: c.CAPACITY_STALE_DAYS,
     maxRequestBodyBytes: c.MAX_REQUEST_BODY_BYTES,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
+    directoryCacheSeconds: c.DIRECTORY_CACHE_SECONDS,
     operationLimits: {
       maxDepth: c.OPERATION_MAX_DEPTH,
       maxAliases: c.OPERATION_MAX_ALIASES,

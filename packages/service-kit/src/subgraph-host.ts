@@ -24,6 +24,8 @@ import type { Logger } from './logger.ts';
 
 export const SUBGRAPH_SECRET_HEADER = 'x-hub-subgraph-secret';
 export const INTERNAL_SECRET_HEADER = 'x-hub-internal-secret';
+/** Set by the sociale kaart on a mutation's answer: the directory changed, so the gateway drops its cached answers. */
+export const DIRECTORY_CHANGED_HEADER = 'x-hub-directory-changed';
 
 export interface RequestScope {
   caller: Caller;

@@ -90,6 +90,9 @@ function testConfig(options: TestHubOptions, issuer: DevIssuer): HubConfig {
     SEED_DEMO: options.seedDemo ? 'true' : 'false',
     DEMO_SCALE: String(options.demoScale ?? 1),
     AUTH_AUDIENCE: issuer.audience,
+    // Tests change rows straight in the database and read them back through the gateway at once, which a cached
+    // directory answer would hide; tests/response-cache.test.ts turns the cache on.
+    DIRECTORY_CACHE_SECONDS: '0',
   };
   for (const name of SUBGRAPH_NAMES) env[`${envKey(name)}_PORT`] = '0';
   if (options.production) {

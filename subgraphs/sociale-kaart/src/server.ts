@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { createSubgraphHost, type SubgraphDeps, type SubgraphHost } from '@hub/service-kit';
+import { directoryCacheHints } from './cache-hints.ts';
 import { createContext } from './context.ts';
 import { createHsdsRoutes } from './hsds/routes.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -25,5 +26,6 @@ export function createServer(deps: SubgraphDeps): Promise<SubgraphHost> {
     internalSecret: deps.internalSecret,
     // The HSDS open-data feed (/hsds/*): anonymous, public data only, confidential locations left out.
     publicRoutes: createHsdsRoutes(deps.database.db, { capacityStaleDays: deps.config.capacityStaleDays }),
+    plugins: [directoryCacheHints(deps.config.directoryCacheSeconds)],
   });
 }
