@@ -49,6 +49,34 @@ function countingLogger(stats: { statements: number }): Logger {
   };
 }
 
+type Sql = postgres.Sql;
+type UnsafeArgs = Parameters<Sql['unsafe']>;
+
+/**
+ * drizzle sends every statement unnamed (`prepare: false`), so PostgreSQL parses and plans it again on every
+ * execution: a few milliseconds for the search and aggregation statements. This view of the client sends them as
+ * named prepared statements instead (postgres.js keeps them per connection, keyed by text and types), inside
+ * transactions too. Statement texts come from code with `= ANY($1)` parameters, so their number stays bounded.
+ */
+function withPreparedStatements(client: Sql): Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: UnsafeArgs[0], parameters?: UnsafeArgs[1], options?: UnsafeArgs[2]) => target.unsafe(query, parameters, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        const original = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) =>
+          original.apply(
+            target,
+            args.map((arg) => (typeof arg === 'function' ? (inner: Sql) => (arg as (c: Sql) => unknown)(withPreparedStatements(inner)) : arg)),
+          );
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 /** Opens the database. Nothing connects at import time; the caller owns the handle and closes it. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const stats = { statements: 0 };
@@ -61,7 +89,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       idle_timeout: 60,
       connect_timeout: 10,
     });
-    const db = drizzlePostgres({ client, logger }) as unknown as Db;
+    const db = drizzlePostgres({ client: withPreparedStatements(client), logger }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
