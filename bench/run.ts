@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '1,4,16,64' },
     journeys: { type: 'string', default: JOURNEY_NAMES.join(',') },
-    engines: { type: 'string', default: 'direct,apollo,hive' },
+    engines: { type: 'string', default: 'direct,apollo,hive,apollo-cache' },
     label: { type: 'string' },
     manifest: { type: 'string' },
     'gateway-args': { type: 'string', default: '' },
@@ -46,7 +46,7 @@ if (args.help) {
   --duration S      measured seconds per run (default 10), after --warmup S (default 2)
   --concurrency L   comma-separated concurrencies (default 1,4,16,64)
   --journeys L      search,client,inbox,quarter (default all)
-  --engines L       direct,apollo,hive (default all)
+  --engines L       direct,apollo,hive,apollo-cache (default all; apollo-cache is our gateway with the response cache on)
   --label NAME      results file name under bench/results (default: the dataset's scale)
   --manifest FILE   the dataset manifest (default bench/.tmp/dataset.json, written by bench:data)
   --gateway-args A  extra node arguments for our gateway process (e.g. --max-old-space-size=256)
@@ -54,8 +54,15 @@ Needs DATABASE_URL (the database npm run bench:data filled).`);
   process.exit(0);
 }
 
-type Engine = 'direct' | 'apollo' | 'hive';
-const ENGINE_TITLES: Record<Engine, string> = { direct: 'direct to subgraphs', apollo: 'our gateway (Apollo Gateway)', hive: 'Hive Gateway' };
+type Engine = 'direct' | 'apollo' | 'hive' | 'apollo-cache';
+const ENGINE_TITLES: Record<Engine, string> = {
+  direct: 'direct to subgraphs',
+  apollo: 'our gateway',
+  hive: 'Hive Gateway',
+  'apollo-cache': 'our gateway + response cache',
+};
+/** The process that serves an engine, for its CPU and RSS columns. */
+const ENGINE_PROCESS: Record<Engine, string | undefined> = { direct: undefined, apollo: 'gateway', hive: 'hive-gateway', 'apollo-cache': 'gateway-cache' };
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -89,7 +96,7 @@ const durationMs = Number(args.duration) * 1000;
 const warmupMs = Number(args.warmup) * 1000;
 const label = args.label ?? String(manifest.scale);
 
-const PORTS = { gateway: 4100, hive: 4110, subgraphs: { 'sociale-kaart': 4101, cases: 4102, referrals: 4103, signals: 4104 } as Record<string, number> };
+const PORTS = { gateway: 4100, hive: 4110, gatewayCache: 4120, subgraphs: { 'sociale-kaart': 4101, cases: 4102, referrals: 4103, signals: 4104 } as Record<string, number> };
 const INBOX_REGIONS = ['ZK02', 'ZK22', 'ZK05', 'ZK13', 'ZK19', 'ZK30'];
 const QUARTER_REGIONS = ['ZK22', 'ZK02', 'ZK09', 'ZK13', 'ZK25', 'ZK30'];
 
@@ -132,9 +139,15 @@ async function main(): Promise<void> {
     }
     for (const s of services) await waitForReady(s, `http://127.0.0.1:${PORTS.subgraphs[s.name]}/ready`);
     const gatewayArgs = list(args['gateway-args']?.replace(/\s+/g, ','));
-    const gateway = startService('gateway', join(ROOT, 'gateway', 'src', 'index.ts'), env, logDir, gatewayArgs);
+    // Our gateway twice: as the peer of Hive Gateway (which caches nothing) without the response cache, and with it.
+    const gateway = startService('gateway', join(ROOT, 'gateway', 'src', 'index.ts'), { ...env, DIRECTORY_CACHE_SECONDS: '0' }, logDir, gatewayArgs);
     services.push(gateway);
     await waitForReady(gateway, `http://127.0.0.1:${PORTS.gateway}/ready`);
+    if (engines.includes('apollo-cache')) {
+      const cached = startService('gateway-cache', join(ROOT, 'gateway', 'src', 'index.ts'), { ...env, GATEWAY_PORT: String(PORTS.gatewayCache) }, logDir, gatewayArgs);
+      services.push(cached);
+      await waitForReady(cached, `http://127.0.0.1:${PORTS.gatewayCache}/ready`);
+    }
     let hive: ServiceProcess | undefined;
     if (engines.includes('hive')) {
       hive = startService('hive-gateway', join(ROOT, 'bench', 'src', 'hive-gateway.ts'), env, logDir);
@@ -152,6 +165,7 @@ async function main(): Promise<void> {
       direct: { kind: 'direct' },
       apollo: { kind: 'gateway', url: `http://127.0.0.1:${PORTS.gateway}/graphql` },
       hive: { kind: 'gateway', url: `http://127.0.0.1:${PORTS.hive}/graphql` },
+      'apollo-cache': { kind: 'gateway', url: `http://127.0.0.1:${PORTS.gatewayCache}/graphql` },
     };
 
     for (const journey of journeys) await checkJourney(journey, targets);
@@ -327,7 +341,7 @@ function renderReport(input: {
     lines.push('| concurrency | engine | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU % | gateway RSS MB | subgraphs CPU % | max subgraph RSS MB | postgres CPU % |');
     lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const run of input.runs.filter((r) => r.journey === journey.name)) {
-      const gatewayName = run.engine === 'hive' ? 'hive-gateway' : run.engine === 'apollo' ? 'gateway' : undefined;
+      const gatewayName = ENGINE_PROCESS[run.engine];
       const g = gatewayName ? run.figures[gatewayName] : undefined;
       const subs = SUBGRAPH_NAMES.map((n) => run.figures[n]).filter((f): f is ProcessFigures => Boolean(f));
       const r = run.result;
