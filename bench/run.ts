@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     label: { type: 'string' },
     manifest: { type: 'string' },
     'gateway-args': { type: 'string', default: '' },
+    'gateway-workers': { type: 'string', default: '1' },
+    'pool-size': { type: 'string', default: '10' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -50,6 +52,8 @@ if (args.help) {
   --label NAME      results file name under bench/results (default: the dataset's scale)
   --manifest FILE   the dataset manifest (default bench/.tmp/dataset.json, written by bench:data)
   --gateway-args A  extra node arguments for our gateway process (e.g. --max-old-space-size=256)
+  --gateway-workers N  processes of our gateway (GATEWAY_WORKERS, default 1)
+  --pool-size N     database connections per subgraph (DATABASE_POOL_SIZE, default 10)
 Needs DATABASE_URL (the database npm run bench:data filled).`);
   process.exit(0);
 }
@@ -116,6 +120,8 @@ async function main(): Promise<void> {
     RATE_LIMIT_BURST: '10000000',
     // Webhook and outbox work would compete with the measured requests; the relay is measured by its own tests.
     REFERRAL_RELAY_INTERVAL_MS: '0',
+    GATEWAY_WORKERS: args['gateway-workers'] ?? '1',
+    DATABASE_POOL_SIZE: args['pool-size'] ?? '10',
   };
   const subgraphUrls: Record<string, string> = {};
   for (const name of SUBGRAPH_NAMES) {
@@ -330,6 +336,10 @@ function renderReport(input: {
   const lines: string[] = [];
   lines.push(`# Benchmark: ${label}`, '');
   lines.push(`${m.date} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGb} GB · Node ${m.node} · ${args.duration} s measured per run after ${args.warmup} s warm-up · closed loop, keep-alive, load from a separate process`, '');
+  lines.push(
+    `Hub in production mode (NODE_ENV=production, LOG_LEVEL=info) as separate processes: GATEWAY_WORKERS=${args['gateway-workers']}, DATABASE_POOL_SIZE=${args['pool-size']} per subgraph, response cache off except for "our gateway + response cache" (DIRECTORY_CACHE_SECONDS=30).`,
+    '',
+  );
   lines.push('Dataset (`npm run bench:data`):', '');
   lines.push('| table | rows |', '| --- | ---: |');
   for (const [table, n] of Object.entries(manifest.counts)) lines.push(`| ${table} | ${n.toLocaleString('en-US')} |`);

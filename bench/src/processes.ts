@@ -82,6 +82,30 @@ function readProc(pid: number): ProcStat | undefined {
   }
 }
 
+/** The process and its descendants (a gateway's cluster workers), from the parent ids in /proc. */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i] ?? -1) ?? []));
+  return tree;
+}
+
+function readTree(pids: number[]): ProcStat | undefined {
+  const stats = pids.map(readProc).filter((s): s is ProcStat => s !== undefined);
+  if (stats.length === 0) return undefined;
+  return { cpuSeconds: stats.reduce((a, s) => a + s.cpuSeconds, 0), rssMb: stats.reduce((a, s) => a + s.rssMb, 0) };
+}
+
 /** Every PostgreSQL server process on this machine (the benchmark's database server is local). */
 function postgresPids(): number[] {
   const pids: number[] = [];
@@ -97,14 +121,17 @@ function postgresPids(): number[] {
 }
 
 export interface ProcessFigures {
-  /** Average CPU use over the window, in % of one core. */
+  /** Average CPU use over the window, in % of one core (a process with workers: all of them). */
   cpuPercent: number;
-  /** Largest resident set seen during the window. */
+  /** Largest resident set seen during the window (a process with workers: their sum). */
   maxRssMb: number;
+  /** Processes counted (1, or the primary and its workers). */
+  processes: number;
 }
 
 /** Samples CPU time and RSS of the named processes (and PostgreSQL, summed) while a load runs. */
 export class ProcessSampler {
+  private readonly trees = new Map<string, number[]>();
   private readonly start = new Map<string, number>();
   private readonly maxRss = new Map<string, number>();
   private readonly pgStart = new Map<number, number>();
@@ -116,14 +143,16 @@ export class ProcessSampler {
   begin(): void {
     this.startedAt = performance.now();
     for (const [name, pid] of Object.entries(this.pids)) {
-      const s = readProc(pid);
+      const tree = processTree(pid);
+      this.trees.set(name, tree);
+      const s = readTree(tree);
       this.start.set(name, s?.cpuSeconds ?? 0);
       this.maxRss.set(name, s?.rssMb ?? 0);
     }
     for (const pid of postgresPids()) this.pgStart.set(pid, readProc(pid)?.cpuSeconds ?? 0);
     this.timer = setInterval(() => {
-      for (const [name, pid] of Object.entries(this.pids)) {
-        const s = readProc(pid);
+      for (const [name, tree] of this.trees) {
+        const s = readTree(tree);
         if (s) this.maxRss.set(name, Math.max(this.maxRss.get(name) ?? 0, s.rssMb));
       }
     }, 200);
@@ -133,14 +162,14 @@ export class ProcessSampler {
     if (this.timer) clearInterval(this.timer);
     const wall = (performance.now() - this.startedAt) / 1000;
     const figures: Record<string, ProcessFigures> = {};
-    for (const [name, pid] of Object.entries(this.pids)) {
-      const s = readProc(pid);
+    for (const [name, tree] of this.trees) {
+      const s = readTree(tree);
       const cpu = (s?.cpuSeconds ?? 0) - (this.start.get(name) ?? 0);
-      figures[name] = { cpuPercent: Math.round((cpu / wall) * 100), maxRssMb: Math.round(Math.max(this.maxRss.get(name) ?? 0, s?.rssMb ?? 0)) };
+      figures[name] = { cpuPercent: Math.round((cpu / wall) * 100), maxRssMb: Math.round(Math.max(this.maxRss.get(name) ?? 0, s?.rssMb ?? 0)), processes: tree.length };
     }
     let pgCpu = 0;
     for (const pid of postgresPids()) pgCpu += (readProc(pid)?.cpuSeconds ?? 0) - (this.pgStart.get(pid) ?? 0);
-    figures.postgres = { cpuPercent: Math.round((pgCpu / wall) * 100), maxRssMb: 0 };
+    figures.postgres = { cpuPercent: Math.round((pgCpu / wall) * 100), maxRssMb: 0, processes: postgresPids().length };
     return figures;
   }
 }

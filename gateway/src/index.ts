@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { disableApolloTelemetry, loadConfig, SUBGRAPH_NAMES } from '@hub/config';
 import { createTokenVerifier, ensureDevIssuer } from '@hub/identity';
@@ -19,19 +20,42 @@ for (const name of SUBGRAPH_NAMES) {
   subgraphs.push({ name, url, secret });
 }
 
+// The development key pair is written once, before any worker reads it.
 const issuers = config.issuers ?? [(await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIssuer, config.audience)).config];
-const gateway = await createGateway({
-  config,
-  logger,
-  verifyToken: await createTokenVerifier(issuers, config.audience),
-  subgraphs,
-  supergraphSdl: readSupergraph(),
-});
-await gateway.start(config.gatewayPort, config.host);
 
-const shutdown = async () => {
-  await gateway.stop();
-  process.exit(0);
-};
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+if (config.gatewayWorkers > 1 && cluster.isPrimary) {
+  // Workers share the port; a worker that dies is replaced, and a signal to the primary stops them all.
+  let stopping = false;
+  for (let i = 0; i < config.gatewayWorkers; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    logger.error({ worker: worker.id, code }, 'gateway worker exited; starting another');
+    cluster.fork();
+  });
+  const shutdown = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 5_000).unref();
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} else {
+  const gateway = await createGateway({
+    config,
+    logger,
+    verifyToken: await createTokenVerifier(issuers, config.audience),
+    subgraphs,
+    supergraphSdl: readSupergraph(),
+  });
+  await gateway.start(config.gatewayPort, config.host);
+
+  const shutdown = async () => {
+    await gateway.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

@@ -32,6 +32,7 @@ const baseSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('.data'),
@@ -113,6 +114,8 @@ export interface HubConfig {
   production: boolean;
   host: string;
   gatewayPort: number;
+  /** Processes of a standalone gateway sharing its port (node:cluster); 1 runs it in the one process. */
+  gatewayWorkers: number;
   databaseUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
@@ -211,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production,
     host: c.HOST,
     gatewayPort: c.GATEWAY_PORT,
+    gatewayWorkers: c.GATEWAY_WORKERS,
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
     dataDir: c.DATA_DIR,
