@@ -1,0 +1,1 @@
+CREATE INDEX "service_national_idx" ON "sociale_kaart"."service" USING btree ("id") WHERE "sociale_kaart"."service"."area_scope" = 'NATIONAL';
