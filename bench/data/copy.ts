@@ -91,6 +91,28 @@ function encodeRows(plan: CopyPlan, rows: readonly Record<string, unknown>[]): s
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Starts `COPY … FROM STDIN` and returns its stream. postgres.js resolves the query with the stream as soon as the
+ * server accepts the COPY; a server error that arrives after the stream has ended (a bad row in the last chunk) then
+ * reaches only the query's own reject, and the stream would never finish. The reject is wrapped so such an error
+ * destroys the stream (the CopyFail this sends is dropped by the server, which has left COPY mode already).
+ */
+async function openCopy(sql: postgres.Sql, statement: string, onError: (error: unknown) => void): Promise<Writable> {
+  const query = sql.unsafe(statement);
+  const internals = query as unknown as { reject?: (error: unknown) => void };
+  const reject = internals.reject;
+  if (typeof reject !== 'function') throw new Error('this postgres.js version does not expose COPY errors; refusing to load blind');
+  let stream: Writable | undefined;
+  internals.reject = (error: unknown) => {
+    onError(error);
+    if (stream && !stream.destroyed) stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    reject(error);
+  };
+  stream = await query.writable();
+  stream.on('error', onError);
+  return stream;
+}
+
 /** One table of a COPY pass. */
 export interface CopyTarget {
   name: string;
@@ -125,8 +147,7 @@ export async function copyMany(sql: postgres.Sql, targets: readonly CopyTarget[]
         let copy = open[i];
         if (!copy) {
           const plan = planCopy(target.table, rows[0] ?? {});
-          const stream = await sql.unsafe(plan.statement).writable();
-          stream.on('error', fail);
+          const stream = await openCopy(sql, plan.statement, fail);
           copy = { plan, stream, rows: 0 };
           open[i] = copy;
         }
