@@ -53,8 +53,11 @@ export interface GenerateResult {
   steps: StepResult[];
 }
 
-/** Clients per COPY batch: some thousands of rows per table, a few MB of text; large enough that per-message overhead vanishes. */
-const CLIENTS_PER_BATCH = 2000;
+/**
+ * Clients per COPY batch (about a thousand rows per table, under a MB of text). Small batches die young in V8's nursery;
+ * at 2,000 clients they were promoted and the national run's heap grew past 1 GB.
+ */
+const CLIENTS_PER_BATCH = 500;
 /** Rows per COPY message for the tables built in memory (signals). */
 const CHUNK_ROWS = 4000;
 

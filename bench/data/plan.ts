@@ -404,7 +404,8 @@ function anchorDaysAgo(r: Rng, status: ReferralStatus): number {
     case 'ON_HOLD':
       return int(r, 1, 240);
     default:
-      return int(r, 1, 600);
+      // Finished within the last 13 months, so their history (and its gap events) falls in the last eight quarters.
+      return int(r, 1, 400);
   }
 }
 
