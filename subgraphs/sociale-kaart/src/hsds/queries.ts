@@ -2,7 +2,7 @@ import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import type { LocationRow, OrganizationRow, ServiceRow } from '../db/queries.ts';
 import { externalTaxonomyTerm, location, organization, service, serviceLocation } from '../db/schema.ts';
-import { serviceSearchSql } from '../db/search.ts';
+import { searchTextQuery, serviceSearchSql } from '../db/search.ts';
 import type { ServiceLink } from './export.ts';
 import type { TaxonomyDef, TermRef } from './taxonomies.ts';
 
@@ -74,9 +74,15 @@ function taxonomyCondition(t: TaxonomyDef): SQL {
   }
 }
 
-function serviceConditions(f: ServiceFilter): { where: SQL | undefined; score: SQL } {
+async function serviceConditions(db: Db, f: ServiceFilter): Promise<{ where: SQL | undefined; score: SQL }> {
   // The feed publishes every status (harvesters must see a service close); locations are never a filter here.
-  const search = serviceSearchSql({ words: f.words, includeInactive: true, includeConfidentialLocations: false, capacityStaleDays: f.capacityStaleDays });
+  const search = serviceSearchSql({
+    words: f.words,
+    textQuery: await searchTextQuery(db, f.words),
+    includeInactive: true,
+    includeConfidentialLocations: false,
+    capacityStaleDays: f.capacityStaleDays,
+  });
   return {
     where: and(
       search.where,
@@ -91,7 +97,7 @@ function serviceConditions(f: ServiceFilter): { where: SQL | undefined; score: S
 
 /** One page of services: by relevance when searching, else by name; the id breaks ties, so pages are stable. */
 export async function pageServices(db: Db, f: ServiceFilter, page: number, perPage: number): Promise<{ rows: ServiceRow[]; total: number }> {
-  const { where, score } = serviceConditions(f);
+  const { where, score } = await serviceConditions(db, f);
   const order = f.words.length ? [sql`${score} desc`, asc(service.name), asc(service.id)] : [asc(service.name), asc(service.id)];
   const rows = await db
     .select({ ...getTableColumns(service), total: sql<string>`count(*) over ()`.as('total') })
@@ -193,7 +199,7 @@ export async function pageServiceAtLocations(
   page: number,
   perPage: number,
 ): Promise<{ rows: ServiceAtLocationRow[]; total: number }> {
-  const { where } = serviceConditions(f);
+  const { where } = await serviceConditions(db, f);
   const distance = place.proximity ? distanceMetres(place.proximity) : undefined;
   let near: SQL | undefined;
   if (place.proximity && distance) {

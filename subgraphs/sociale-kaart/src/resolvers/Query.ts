@@ -1,5 +1,5 @@
 import { badInput } from '@hub/errors';
-import { countServiceFacets, searchServiceIds, type SearchSort, type ServiceSearch } from '../db/search.ts';
+import { countServiceFacets, searchServiceIds, searchTextQuery, type SearchSort, type ServiceSearch } from '../db/search.ts';
 import { listGemeenten, listOrganizations, listRegions } from '../db/queries.ts';
 import type { Context } from '../context.ts';
 import { maySeeConfidential } from '../context.ts';
@@ -65,8 +65,10 @@ async function buildSearch(ctx: Context, args: SearchArgs): Promise<ServiceSearc
       near = { latitude: n.latitude ?? 0, longitude: n.longitude ?? 0, maxDistanceKm: n.maxDistanceKm };
     }
   }
+  const words = searchWords(text);
   return {
-    words: searchWords(text),
+    words,
+    textQuery: await searchTextQuery(ctx.db, words),
     gemeenteCode: f.gemeenteCode ?? undefined,
     zorgkantoorregioCode: f.zorgkantoorregioCode ?? undefined,
     legalDomains: f.legalDomains ?? undefined,
