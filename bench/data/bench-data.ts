@@ -9,7 +9,8 @@ import { action, decision, feedback, knelpunt, knelpuntSignal, knelpuntTransitio
 import { loadDemoData as loadSocialeKaartDemo } from '../../subgraphs/sociale-kaart/src/demo-data.ts';
 import { loadBenchSecrets, type BenchSecrets } from '../src/secrets.ts';
 import { chunked, copyInto, copyMany } from './copy.ts';
-import { BenchDataError, dropHubSchemas, ensureDatabase, HUB_SCHEMAS, tablesWithData } from './database.ts';
+import { dropHubSchemas, ensureDatabase, HUB_SCHEMAS, tablesWithData } from './database.ts';
+import { BenchDataError } from './errors.ts';
 import { buildSamples, MANIFEST_PATH, writeManifest, type DatasetManifest } from './manifest.ts';
 import { BenchIds, Staff } from './plan.ts';
 import { accessLogRows, batchesOf, clientRows, consentRows, contactMomentRows, referralEventRows, referralRows, trajectoryRows, type GapSignalSource, type PassContext, type RowBuilder } from './rows.ts';
@@ -54,10 +55,10 @@ export interface GenerateResult {
 }
 
 /**
- * Clients per COPY batch (about a thousand rows per table, under a MB of text). Small batches die young in V8's nursery;
- * at 2,000 clients they were promoted and the national run's heap grew past 1 GB.
+ * Clients per COPY batch (a few hundred rows per table, some 100 KB of text). The rows of a small batch die young in
+ * V8's nursery; those of large batches were promoted, and at 2,000 clients the national run's heap passed 1 GB.
  */
-const CLIENTS_PER_BATCH = 500;
+const CLIENTS_PER_BATCH = 100;
 /** Rows per COPY message for the tables built in memory (signals). */
 const CHUNK_ROWS = 4000;
 
