@@ -11,7 +11,7 @@ import { demoIds, isValidBsn, LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SE
 import { createTestDatabase } from '@hub/testing';
 import { generateBenchData, type GenerateResult } from '../bench/data/bench-data.ts';
 import { copyInto } from '../bench/data/copy.ts';
-import { BenchDataError } from '../bench/data/database.ts';
+import { BenchDataError } from '../bench/data/errors.ts';
 import { readManifest } from '../bench/data/manifest.ts';
 import { parseScale } from '../bench/data/scale.ts';
 import { loadBenchSecrets, type BenchSecrets } from '../bench/src/secrets.ts';

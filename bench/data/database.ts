@@ -1,14 +1,11 @@
 import postgres from 'postgres';
+import { BenchDataError } from './errors.ts';
 
 /** The four Postgres schemas the hub's subgraphs own; the benchmark dataset fills all of them. */
 export const HUB_SCHEMAS = ['sociale_kaart', 'cases', 'referrals', 'signals'] as const;
 
 /** Tables the hub's own start-up seeds on an empty database (reference data): rows there do not count as data. */
 const REFERENCE_TABLES = new Set(['sociale_kaart.gemeente', 'sociale_kaart.zorgkantoorregio', 'signals.gemeente_region', 'signals.overlegtafel']);
-
-export class BenchDataError extends Error {
-  override name = 'BenchDataError';
-}
 
 function databaseNameOf(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@hub/config';
 import { generateBenchData, type StepResult } from './bench-data.ts';
-import { BenchDataError } from './database.ts';
+import { BenchDataError } from './errors.ts';
 import { parseScale } from './scale.ts';
 
 /**

@@ -1,3 +1,5 @@
+import { BenchDataError } from './errors.ts';
+
 /**
  * Dataset sizes. `national` is the whole country at the scale of a mature hub; every other scale is a fraction of it,
  * so a test at 0.002 exercises exactly the code and the proportions of the national run.
@@ -28,7 +30,7 @@ export function parseScale(text: string | undefined): BenchScale {
   if (value === 'small') return { label: 'small', fraction: SMALL_FRACTION };
   const fraction = Number(value);
   if (!/^\d*\.?\d+(?:e-?\d+)?$/i.test(value) || !Number.isFinite(fraction) || fraction <= 0 || fraction > 10) {
-    throw new Error(`--scale must be national, small or a fraction of national in (0, 10], e.g. 0.01; got "${value}"`);
+    throw new BenchDataError(`--scale must be national, small or a fraction of national in (0, 10], e.g. 0.01; got "${value}"`);
   }
   return { label: value, fraction };
 }
