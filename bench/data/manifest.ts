@@ -20,7 +20,7 @@ const SAMPLE_CLIENTS = 200;
 export interface DatasetManifest {
   scale: string;
   generatedAt: string;
-  /** The day the dataset is relative to (Europe/Amsterdam); signals run up to the day before. */
+  /** The day the dataset is relative to (Europe/Amsterdam); every timestamp lies before its start in UTC. */
   referenceDate: string;
   seconds: Record<string, number> & { total: number };
   counts: Record<string, number>;

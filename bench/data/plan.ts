@@ -436,7 +436,16 @@ function deadlineAfter(date: string, days: number): string {
   }
   return deadline;
 }
-const midnightUtcAfter = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) + DAY;
+const deadlineAfterDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** The instant the calendar day `isoDate` starts in Europe/Amsterdam (22:00 or 23:00 UTC the day before). */
+function amsterdamMidnight(isoDate: string): number {
+  const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
+  for (const hoursBefore of [2, 1]) {
+    if (dateOf(utcMidnight - hoursBefore * HOUR) === isoDate) return utcMidnight - hoursBefore * HOUR;
+  }
+  return utcMidnight;
+}
 const daysBetweenDates = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
 
 /**
@@ -457,7 +466,8 @@ function flagOverdue(r: Rng, world: World, steps: TimelineStep[], state: Referra
   const leftOn = leave < 0 ? null : dateOf(steps[leave]?.at ?? 0);
   const late = leftOn === null ? world.referenceDate > deadline : leftOn > deadline;
   if (!late) return null;
-  const at = midnightUtcAfter(deadline) + int(r, 1, 20) * MINUTE;
+  // The sweep flags it just after midnight in Amsterdam, when the deadline day is over.
+  const at = amsterdamMidnight(deadlineAfterDays(deadline, 1)) + int(r, 1, 20) * MINUTE;
   if (at >= world.now.getTime()) return null;
   steps.splice(leave < 0 ? steps.length : leave, 0, { action: 'OVERDUE', from: state, to: state, at, by: 'SYSTEM', reasonCode: reason, note: null, version: 0 });
   return at;
