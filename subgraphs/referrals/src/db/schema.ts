@@ -73,6 +73,10 @@ export const referral = referrals.table(
     index('referral_from_org_idx').on(t.fromOrganizationId, t.status),
     index('referral_trajectory_idx').on(t.sourceTrajectoryId),
     index('referral_client_idx').on(t.clientId),
+    // The relay's overdue sweep runs every round; these hold only referrals still waiting for their flag, so it
+    // reads a handful of rows instead of every referral (108 ms per statement on the national data set).
+    index('referral_respond_overdue_idx').on(t.respondBy).where(sql`${t.status} = 'REQUESTED' and ${t.respondOverdueAt} is null`),
+    index('referral_start_overdue_idx').on(t.startBy).where(sql`${t.status} = 'ACCEPTED' and ${t.startOverdueAt} is null`),
   ],
 );
 

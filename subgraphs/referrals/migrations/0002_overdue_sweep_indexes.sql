@@ -1,0 +1,2 @@
+CREATE INDEX "referral_respond_overdue_idx" ON "referrals"."referral" USING btree ("respond_by") WHERE "referrals"."referral"."status" = 'REQUESTED' and "referrals"."referral"."respond_overdue_at" is null;--> statement-breakpoint
+CREATE INDEX "referral_start_overdue_idx" ON "referrals"."referral" USING btree ("start_by") WHERE "referrals"."referral"."status" = 'ACCEPTED' and "referrals"."referral"."start_overdue_at" is null;
