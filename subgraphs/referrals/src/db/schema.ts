@@ -71,6 +71,10 @@ export const referral = referrals.table(
     uniqueIndex('referral_idempotency_idx').on(t.fromOrganizationId, t.idempotencyKey),
     index('referral_to_org_idx').on(t.toOrganizationId, t.status),
     index('referral_from_org_idx').on(t.fromOrganizationId, t.status),
+    // Inbox and outbox pages in their default order (newest sent first): read in index order and stop at the page
+    // size, instead of fetching and sorting every referral of a zorgkantoor (9,544 in ZK02 on the national data set).
+    index('referral_inbox_order_idx').on(t.toOrganizationId, sql`(coalesce(${t.sentAt}, ${t.createdAt})) desc`, sql`${t.id} desc`),
+    index('referral_outbox_order_idx').on(t.fromOrganizationId, sql`(coalesce(${t.sentAt}, ${t.createdAt})) desc`, sql`${t.id} desc`),
     index('referral_trajectory_idx').on(t.sourceTrajectoryId),
     index('referral_client_idx').on(t.clientId),
     // The relay's overdue sweep runs every round; these hold only referrals still waiting for their flag, so it

@@ -1,0 +1,2 @@
+CREATE INDEX "referral_inbox_order_idx" ON "referrals"."referral" USING btree ("to_organization_id",(coalesce("sent_at", "created_at")) desc,"id" desc);--> statement-breakpoint
+CREATE INDEX "referral_outbox_order_idx" ON "referrals"."referral" USING btree ("from_organization_id",(coalesce("sent_at", "created_at")) desc,"id" desc);
