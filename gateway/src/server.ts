@@ -27,6 +27,7 @@ import {
   type RequestMeta,
   type RunningServer,
 } from '@hub/service-kit';
+import { createSubgraphFetcher } from './fetcher.ts';
 import { hardTokenLimit, operationLimitsPlugin } from './limits.ts';
 import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
 
@@ -82,20 +83,6 @@ type DidEncounterError = Parameters<RemoteGraphQLDataSource<GatewayContext>['did
 /** Public paths passed through to the sociale-kaart subgraph unchanged (its HSDS open-data feed). */
 const HSDS_PREFIX = '/hsds';
 
-/**
- * Node's global fetch (undici) keeps connections to the subgraphs alive; the abort signal bounds how long
- * one subgraph may hold up an operation.
- */
-function timeoutFetcher(timeoutMs: number): Fetcher {
-  return (url, init) =>
-    fetch(url, {
-      method: init?.method,
-      headers: init?.headers,
-      body: init?.body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-}
-
 /** Same trace, a new span: each subgraph call is a child of the gateway's span. */
 export function childTraceparent(meta: RequestMeta): string {
   const flags = meta.traceparent.split('-')[3] ?? '01';
@@ -104,7 +91,7 @@ export function childTraceparent(meta: RequestMeta): string {
 
 /**
  * Why a subgraph call got no answer, or undefined when it did get one (an error status or a bad body, which the
- * gateway's own handling reports). The abort signal of `timeoutFetcher` fails with a TimeoutError, also while the
+ * gateway's own handling reports). The subgraph fetcher (fetcher.ts) fails with a TimeoutError, also while the
  * body is still arriving; a refused, reset or unresolvable connection fails before there is a response.
  */
 function noAnswerReason(error: Error, response: DidEncounterError[2]): SubgraphUnavailableReason | undefined {
@@ -204,7 +191,8 @@ type SubgraphReadiness = 'ready' | 'unavailable' | 'unreachable';
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, logger, verifyToken, subgraphs } = options;
   disableApolloTelemetry();
-  const fetcher = timeoutFetcher(config.subgraphTimeoutMs);
+  const subgraphHttp = createSubgraphFetcher(config.subgraphTimeoutMs);
+  const fetcher: Fetcher = subgraphHttp.fetcher;
   const rateLimiter = createRateLimiter(config.rateLimit);
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
@@ -355,6 +343,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       stopped = true;
       await running?.stop();
       await apollo.stop();
+      subgraphHttp.close();
     },
   };
 }
