@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf, sql } from '@hub/db';
 import { DEMO_PRINCIPALS, deterministicUuid } from '@hub/domain';
 import { startTestHub, type TestHub } from '@hub/testing';
 
@@ -116,5 +117,40 @@ describe('gateway response cache', () => {
     expect(update.body.errors).toBeUndefined();
     const after = await hub.graphql<{ organization: { services: { id: string; capacity: { status: string } | null }[] } }>(own, { org: beheerder.organizationId });
     expect(after.body.data?.organization.services.find((s) => s.id === target.id)?.capacity?.status).toBe(next);
+  });
+});
+
+describe('identical concurrent queries (response cache off, so every request reaches the data sources)', () => {
+  let plain: TestHub;
+  beforeAll(async () => {
+    plain = await startTestHub({ seedDemo: true, demoScale: 0.02, captureLogs: true });
+  });
+  afterAll(async () => {
+    await plain?.stop();
+  });
+  const requestsTo = (name: string) => plain.logs.filter((l) => l.service === name && l.msg === 'request' && l.path === '/graphql').length;
+
+  it('share one sociale kaart call, but every client read reaches cases and is logged', async () => {
+    const token = await plain.tokenFor({ ...principal('toegangsteam'), subject: 'dedup-user' });
+    const query = `query Region($code: String!) { zorgkantoorregio(code: $code) { code name gemeenten { code } } }`;
+    let before = requestsTo('sociale-kaart');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => plain.graphql(query, { code: 'ZK22' }, { token })));
+    for (const answer of answers) {
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body).toEqual(answers[0]?.body);
+    }
+    expect(requestsTo('sociale-kaart') - before).toBeLessThan(20);
+
+    const co = await plain.tokenFor(principal('cliëntondersteuner gemeente Amsterdam'));
+    const clientId = deterministicUuid('hub-demo-cases', 'client:2');
+    const clientQuery = `query Client($id: ID!) { client(id: $id) { id name { familyName } } }`;
+    const logLines = async () =>
+      rowsOf<{ n: number }>(await plain.database.db.execute(sql`select count(*)::int as n from cases.access_log where client_id = ${clientId}::uuid`))[0]?.n ?? -1;
+    before = requestsTo('cases');
+    const linesBefore = await logLines();
+    const reads = await Promise.all(Array.from({ length: 20 }, () => plain.graphql(clientQuery, { id: clientId }, { token: co })));
+    for (const read of reads) expect(read.body.errors).toBeUndefined();
+    expect(requestsTo('cases') - before).toBe(20);
+    expect((await logLines()) - linesBefore).toBe(20);
   });
 });

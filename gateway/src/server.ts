@@ -78,6 +78,10 @@ export type GatewayContext = {
 };
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+
+/** Subgraphs whose answers hold no personal data, so identical concurrent queries may share one call. */
+const DEDUPLICATED_SUBGRAPHS = new Set(['sociale-kaart', 'signals']);
 type DidEncounterError = Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>;
 
 /** Public paths passed through to the sociale-kaart subgraph unchanged (its HSDS open-data feed). */
@@ -109,6 +113,7 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly logger: Logger;
 
   private readonly onDirectoryChanged: () => void;
+  private readonly inflight = new Map<string, Promise<SubgraphAnswer>>();
 
   constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher, logger: Logger, onDirectoryChanged: () => void) {
     super({ url: endpoint.url, fetcher });
@@ -116,6 +121,32 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.subgraph = endpoint.name;
     this.logger = logger;
     this.onDirectoryChanged = onDirectoryChanged;
+  }
+
+  /**
+   * Identical queries by the same caller that are in flight at the same time share one subgraph call (the busiest
+   * moments bring many: an overlegtafel's members opening the quarter together). Only for subgraphs without personal
+   * data: cases and referrals write an access-log line for every read of a client's data, so every request must
+   * reach them. A sharer gets its own copy of the answer, as the gateway merges answers into its result.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
+    if (!DEDUPLICATED_SUBGRAPHS.has(this.subgraph) || !('incomingRequestContext' in options) || options.incomingRequestContext.operation?.operation !== 'query') {
+      return super.process(options);
+    }
+    const { query, variables, operationName } = options.request;
+    const key = JSON.stringify([options.context.authorization ?? '', operationName ?? '', query ?? '', variables ?? {}]);
+    const pending = this.inflight.get(key);
+    if (pending) {
+      const { http, ...answer } = await pending;
+      return { ...structuredClone(answer), ...(http ? { http } : {}) };
+    }
+    const leader = super.process(options);
+    this.inflight.set(key, leader);
+    try {
+      return await leader;
+    } finally {
+      this.inflight.delete(key);
+    }
   }
 
   /** A directory mutation that passed through this gateway drops its cached answers: its users read their own writes. */
