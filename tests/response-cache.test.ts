@@ -100,6 +100,22 @@ describe('gateway response cache', () => {
     expect(subgraphRequests('signals')).toBe(signalsBefore + 1);
   });
 
+  it('does not cache a mixed operation whose signals part was shared with another operation in flight', async () => {
+    const token = await hub.tokenFor({ ...principal('overlegtafel'), subject: 'concurrent-mixed' });
+    // Two anonymous operations whose plans make the same signals call (the region's open knelpunten) after different
+    // sociale kaart calls: an operation can lead its own directory call and share the other's signals call.
+    const bare = `{ zorgkantoorregio(code: "ZK22") { openKnelpunten { id } } }`;
+    const named = `{ zorgkantoorregio(code: "ZK22") { name population openKnelpunten { id } } }`;
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => hub.graphql(i % 2 ? named : bare, {}, { token })));
+    for (const answer of answers) {
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    }
+    const before = subgraphRequests('signals');
+    await hub.graphql(named, {}, { token });
+    expect(subgraphRequests('signals')).toBe(before + 1);
+  });
+
   it('drops cached answers when a directory mutation passes through the gateway', async () => {
     const beheerder = principal('beheerder');
     const token = await hub.tokenFor(beheerder);

@@ -80,6 +80,14 @@ export type GatewayContext = {
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
+/** The cache hint of a subgraph answer applied to an operation's policy, as Apollo Gateway does for its own calls. */
+function restrictCachePolicy(policy: { restrict(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void } | undefined, header: string | null | undefined): void {
+  if (!policy) return;
+  const maxAge = /(?:^|[\s,])max-age=(\d+)/.exec(header ?? '')?.[1];
+  const scope = /(?:^|[\s,])private(?:$|[\s,])/.test(header ?? '') ? 'PRIVATE' : /(?:^|[\s,])public(?:$|[\s,])/.test(header ?? '') ? 'PUBLIC' : undefined;
+  policy.restrict({ maxAge: maxAge ? Number(maxAge) : 0, ...(scope ? { scope } : {}) });
+}
+
 /** Subgraphs whose answers hold no personal data, so identical concurrent queries may share one call. */
 const DEDUPLICATED_SUBGRAPHS = new Set(['sociale-kaart', 'signals']);
 type DidEncounterError = Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>;
@@ -138,6 +146,9 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const pending = this.inflight.get(key);
     if (pending) {
       const { http, ...answer } = await pending;
+      // The shared answer still counts for this operation's cache policy, as it would have through its own call:
+      // without a hint it is uncacheable.
+      restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, http?.headers.get('cache-control'));
       return { ...structuredClone(answer), ...(http ? { http } : {}) };
     }
     const leader = super.process(options);
