@@ -9,15 +9,18 @@ import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } fro
  *
  * A call that takes longer than `timeoutMs` (until the last byte of the body) fails with an error named
  * `TimeoutError`, as AbortSignal.timeout does; a refused or reset connection fails before there is a response.
+ * Calls marked shareable that are identical to one in flight wait for that one and each get their own copy.
  */
 export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close(): void } {
   const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
-  const fetcher: Fetcher = (url: string, init?: FetcherRequestInit) =>
+  const inflight = new Map<string, Promise<FetcherResponse>>();
+
+  const send = (target: URL, init: FetcherRequestInit | undefined, headers: Record<string, string>): Promise<FetcherResponse> =>
     new Promise<FetcherResponse>((resolve, reject) => {
-      const target = new URL(url);
+      const url = target.toString();
       const body = init?.body;
-      const headers: Record<string, string | number> = { ...init?.headers };
-      if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+      const sent: Record<string, string | number> = { ...headers };
+      if (body !== undefined) sent['content-length'] = Buffer.byteLength(body);
       let settled = false;
       const fail = (error: Error) => {
         if (settled) return;
@@ -26,7 +29,7 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
         reject(error);
       };
       const req = request(
-        { agent, method: init?.method ?? 'GET', protocol: target.protocol, hostname: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, headers },
+        { agent, method: init?.method ?? 'GET', protocol: target.protocol, hostname: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, headers: sent },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -48,8 +51,30 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
       req.on('error', fail);
       req.end(body);
     });
+
+  const fetcher: Fetcher = async (url: string, init?: FetcherRequestInit) => {
+    const { [SHAREABLE_CALL_HEADER]: shareable, ...headers } = init?.headers ?? {};
+    if (!shareable) return send(new URL(url), init, headers);
+    // The same request (address, caller, body) already under way: wait for its answer and read a copy of it.
+    const key = JSON.stringify([url, headers.authorization ?? '', init?.body ?? '']);
+    const pending = inflight.get(key);
+    if (pending) return (await pending).clone();
+    const leader = send(new URL(url), init, headers);
+    inflight.set(key, leader);
+    try {
+      return (await leader).clone();
+    } finally {
+      inflight.delete(key);
+    }
+  };
   return { fetcher, close: () => agent.destroy() };
 }
+
+/**
+ * Set by the gateway on a subgraph call that may share an identical call in flight (a query, for a subgraph without
+ * personal data); the fetcher removes it before sending.
+ */
+export const SHAREABLE_CALL_HEADER = 'x-hub-shareable-call';
 
 function toHeaders(incoming: IncomingHttpHeaders): BufferedHeaders {
   const headers = new BufferedHeaders();

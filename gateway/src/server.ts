@@ -27,7 +27,7 @@ import {
   type RequestMeta,
   type RunningServer,
 } from '@hub/service-kit';
-import { createSubgraphFetcher } from './fetcher.ts';
+import { createSubgraphFetcher, SHAREABLE_CALL_HEADER } from './fetcher.ts';
 import { hardTokenLimit, operationLimitsPlugin } from './limits.ts';
 import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
 
@@ -78,16 +78,6 @@ export type GatewayContext = {
 };
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
-type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
-
-/** The cache hint of a subgraph answer applied to an operation's policy, as Apollo Gateway does for its own calls. */
-function restrictCachePolicy(policy: { restrict(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void } | undefined, header: string | null | undefined): void {
-  if (!policy) return;
-  const maxAge = /(?:^|[\s,])max-age=(\d+)/.exec(header ?? '')?.[1];
-  const scope = /(?:^|[\s,])private(?:$|[\s,])/.test(header ?? '') ? 'PRIVATE' : /(?:^|[\s,])public(?:$|[\s,])/.test(header ?? '') ? 'PUBLIC' : undefined;
-  policy.restrict({ maxAge: maxAge ? Number(maxAge) : 0, ...(scope ? { scope } : {}) });
-}
-
 /** Subgraphs whose answers hold no personal data, so identical concurrent queries may share one call. */
 const DEDUPLICATED_SUBGRAPHS = new Set(['sociale-kaart', 'signals']);
 type DidEncounterError = Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>;
@@ -121,7 +111,6 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly logger: Logger;
 
   private readonly onDirectoryChanged: () => void;
-  private readonly inflight = new Map<string, Promise<SubgraphAnswer>>();
 
   constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher, logger: Logger, onDirectoryChanged: () => void) {
     super({ url: endpoint.url, fetcher });
@@ -129,35 +118,6 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.subgraph = endpoint.name;
     this.logger = logger;
     this.onDirectoryChanged = onDirectoryChanged;
-  }
-
-  /**
-   * Identical queries by the same caller that are in flight at the same time share one subgraph call (the busiest
-   * moments bring many: an overlegtafel's members opening the quarter together). Only for subgraphs without personal
-   * data: cases and referrals write an access-log line for every read of a client's data, so every request must
-   * reach them. A sharer gets its own copy of the answer, as the gateway merges answers into its result.
-   */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
-    if (!DEDUPLICATED_SUBGRAPHS.has(this.subgraph) || !('incomingRequestContext' in options) || options.incomingRequestContext.operation?.operation !== 'query') {
-      return super.process(options);
-    }
-    const { query, variables, operationName } = options.request;
-    const key = JSON.stringify([options.context.authorization ?? '', operationName ?? '', query ?? '', variables ?? {}]);
-    const pending = this.inflight.get(key);
-    if (pending) {
-      const { http, ...answer } = await pending;
-      // The shared answer still counts for this operation's cache policy, as it would have through its own call:
-      // without a hint it is uncacheable.
-      restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, http?.headers.get('cache-control'));
-      return { ...structuredClone(answer), ...(http ? { http } : {}) };
-    }
-    const leader = super.process(options);
-    this.inflight.set(key, leader);
-    try {
-      return await leader;
-    } finally {
-      this.inflight.delete(key);
-    }
   }
 
   /** A directory mutation that passed through this gateway drops its cached answers: its users read their own writes. */
@@ -192,6 +152,12 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context.authorization) headers.set('authorization', context.authorization);
     headers.set('x-request-id', context.meta.requestId);
     headers.set('traceparent', childTraceparent(context.meta));
+    // Identical queries by the same caller in flight at the same time may share one call (fetcher.ts), for subgraphs
+    // without personal data only: cases and referrals write an access-log line for every read of a client's data, so
+    // every request must reach them. Each sharer still handles the answer as its own (cache hint, errors).
+    if (DEDUPLICATED_SUBGRAPHS.has(this.subgraph) && options.incomingRequestContext.operation?.operation === 'query') {
+      headers.set(SHAREABLE_CALL_HEADER, '1');
+    }
   }
 }
 
