@@ -42,8 +42,8 @@ export async function tablesWithData(sql: postgres.Sql): Promise<string[]> {
   for (const { name } of tables) {
     if (REFERENCE_TABLES.has(name)) continue;
     const [schema, table] = name.split('.');
-    const [row] = await sql<{ any: boolean }[]>`select exists(select 1 from ${sql(schema ?? '')}.${sql(table ?? '')}) as any`;
-    if (row?.any) filled.push(name);
+    const [row] = await sql<{ filled: boolean }[]>`select exists(select 1 from ${sql(schema ?? '')}.${sql(table ?? '')}) as filled`;
+    if (row?.filled) filled.push(name);
   }
   return filled;
 }

@@ -1,3 +1,4 @@
+import { DEMO_FAMILY_NAMES, DEMO_GIVEN_NAMES } from '../../subgraphs/cases/src/demo-data.ts';
 import type { HandoverSummary } from '../../subgraphs/referrals/src/db/schema.ts';
 
 /**
@@ -6,20 +7,12 @@ import type { HandoverSummary } from '../../subgraphs/referrals/src/db/schema.ts
  */
 
 export const GIVEN_NAMES = [
-  'Anna', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Frank', 'Gerda', 'Hamid', 'Ilse', 'Jan', 'Kees', 'Lotte', 'Marieke', 'Nadia',
-  'Otto', 'Priya', 'Ruben', 'Saskia', 'Thijs', 'Ursula', 'Vincent', 'Wendy', 'Youssef', 'Zoë', 'Aylin', 'Bart', 'Cor', 'Dewi',
-  'Emre', 'Femke', 'Geert', 'Hilde',
+  ...DEMO_GIVEN_NAMES,
+  'Ruben', 'Saskia', 'Thijs', 'Ursula', 'Vincent', 'Wendy', 'Youssef', 'Zoë', 'Aylin', 'Bart', 'Cor', 'Dewi', 'Emre', 'Femke', 'Geert', 'Hilde',
 ];
 
 export const FAMILY_NAMES: [string | null, string][] = [
-  [null, 'Demohuis'],
-  ['van', 'Testerveld'],
-  ['de', 'Voorbeeld'],
-  [null, 'Fictief'],
-  ['van der', 'Proefstraat'],
-  [null, 'Oefenaar'],
-  ['van den', 'Schijnberg'],
-  [null, 'Verzinsel'],
+  ...DEMO_FAMILY_NAMES,
   ['de', 'Nepper'],
   [null, 'Bedenkers'],
   ['van', 'Denkbeeldig'],

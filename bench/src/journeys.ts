@@ -130,6 +130,8 @@ export function buildJourneys(context: JourneyContext): Journey[] {
     return value;
   };
 
+  // Read once: direct() runs for every request of the load.
+  const searchQuery = journeyFile('toegang-search-by-gemeente.graphql');
   const searchVariants: Variant[] = [];
   SEARCH_GEMEENTEN.forEach((gemeenteCode, g) =>
     SEARCH_TEXTS.forEach((text, t) => {
@@ -146,11 +148,11 @@ export function buildJourneys(context: JourneyContext): Journey[] {
       name: 'search',
       title: 'Toegangsteam search with filters and facets',
       operationName: 'ToegangSearchByGemeente',
-      query: journeyFile('toegang-search-by-gemeente.graphql'),
+      query: searchQuery,
       subgraphs: ['sociale-kaart'],
       variants: searchVariants,
       async direct(call, variant) {
-        await call('sociale-kaart', journeyFile('toegang-search-by-gemeente.graphql'), variant.variables, variant.token);
+        await call('sociale-kaart', searchQuery, variant.variables, variant.token);
       },
     },
     {

@@ -10,6 +10,7 @@ import {
   importSPKI,
   jwtVerify,
   SignJWT,
+  type JWTPayload,
   type JWTVerifyGetKey,
   type CryptoKey,
   decodeJwt,
@@ -85,7 +86,7 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
     }
     const trusted = iss ? byIssuer.get(iss) : undefined;
     if (!trusted) throw new AuthenticationError('The bearer token comes from an issuer that is not trusted.');
-    let payload: unknown;
+    let payload: JWTPayload;
     try {
       const verified =
         typeof trusted.key === 'function'
@@ -108,7 +109,7 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
       gemeenteCode: c.gemeente,
       zorgkantoorregio: c.zorgkantoorregio,
     });
-    remember(token, principal, typeof (payload as { exp?: unknown }).exp === 'number' ? (payload as { exp: number }).exp : undefined);
+    remember(token, principal, payload.exp);
     return principal;
   };
 }

@@ -13,8 +13,9 @@ import { client, consent, contactMoment, trajectory, type TrajectoryOutcomes } f
 
 const NS = 'hub-demo-cases';
 const GEMEENTE = 'GM0363';
-const GIVEN = ['Anna', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Frank', 'Gerda', 'Hamid', 'Ilse', 'Jan', 'Kees', 'Lotte', 'Marieke', 'Nadia', 'Otto', 'Priya'];
-const FAMILY: [string | null, string][] = [
+/** Fictional names of the demo clients (also the start of the benchmark data set's lists). */
+export const DEMO_GIVEN_NAMES = ['Anna', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Frank', 'Gerda', 'Hamid', 'Ilse', 'Jan', 'Kees', 'Lotte', 'Marieke', 'Nadia', 'Otto', 'Priya'];
+export const DEMO_FAMILY_NAMES: [string | null, string][] = [
   [null, 'Demohuis'],
   ['van', 'Testerveld'],
   ['de', 'Voorbeeld'],
@@ -63,13 +64,13 @@ export async function loadDemoData(db: Db, scale: number, bsn: BsnCipher | null)
   for (let i = 0; i < count; i++) {
     const id = deterministicUuid(NS, `client:${i}`);
     const number = demoBsn(i);
-    const [prefix, family] = FAMILY[i % FAMILY.length] ?? [null, 'Demohuis'];
+    const [prefix, family] = DEMO_FAMILY_NAMES[i % DEMO_FAMILY_NAMES.length] ?? [null, 'Demohuis'];
     const mantelzorgerId = deterministicUuid(NS, `network:${i}`);
     clients.push({
       id,
       bsnEncrypted: bsn ? bsn.encrypt(number) : null,
       bsnHash: bsn ? bsn.hash(number) : null,
-      givenName: GIVEN[i % GIVEN.length] ?? 'Anna',
+      givenName: DEMO_GIVEN_NAMES[i % DEMO_GIVEN_NAMES.length] ?? 'Anna',
       namePrefix: prefix,
       familyName: family,
       dateOfBirth: `${1935 + ((i * 7) % 60)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
