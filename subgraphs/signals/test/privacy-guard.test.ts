@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, type PersonalDataKind } from '../src/privacy-guard.ts';
+import { findPersonalData, normalizeForGuard, type PersonalDataKind } from '../src/privacy-guard.ts';
+import { TABLE_NOW, VARIANTS } from './privacy-guard-variants.ts';
 
 /** Texts that must be refused, with the kind the guard names. 123456782 and 111222333 pass the elfproef. */
 const refused: [string, PersonalDataKind][] = [
@@ -125,5 +126,63 @@ describe('privacy guard', () => {
   it('does not take an 8- or 9-digit number that fails the elfproef for a BSN', () => {
     expect(findPersonalData('123456789')).toBeNull();
     expect(findPersonalData('referentie 987 654 321')).toBeNull();
+  });
+});
+
+/** The largest share of benign texts the guard may refuse over the variant table. */
+const MAX_FALSE_POSITIVE_RATE = 0.05;
+
+describe('privacy guard over the variant table', () => {
+  const personal = VARIANTS.filter((v) => v.shouldRefuse);
+  const benign = VARIANTS.filter((v) => !v.shouldRefuse);
+  const verdicts = VARIANTS.map((v) => ({ ...v, found: findPersonalData(v.text, { now: TABLE_NOW }) }));
+
+  it('has at least 200 variants, personal data of every kind written with every trick', () => {
+    expect(VARIANTS.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(personal.map((v) => v.kind))).toEqual(new Set(['BSN', 'EMAIL', 'PHONE', 'POSTCODE_WITH_HOUSE_NUMBER', 'DATE']));
+    expect(new Set(personal.map((v) => v.trick)).size).toBeGreaterThanOrEqual(12);
+    expect(benign.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it.each(personal.map((v) => [v.kind, v.trick, v.text] as const))('refuses %s written with %s: %j', (kind, _trick, text) => {
+    expect(findPersonalData(text, { now: TABLE_NOW })).toBe(kind);
+  });
+
+  it.each(benign.map((v) => [v.trick, v.text, v.refusedAnyway === true] as const))(
+    'allows the benign text (%s) %j unless it is a documented false positive',
+    (_trick, text, refusedAnyway) => {
+      expect(findPersonalData(text, { now: TABLE_NOW }) !== null).toBe(refusedAnyway);
+    },
+  );
+
+  it('catches every personal variant and refuses few benign texts (prints the rates)', () => {
+    const caught = verdicts.filter((v) => v.shouldRefuse && v.found !== null).length;
+    const falsePositives = verdicts.filter((v) => !v.shouldRefuse && v.found !== null);
+    const percent = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
+    console.log(
+      `privacy guard over ${VARIANTS.length} variants: caught ${caught}/${personal.length} personal (${percent(caught, personal.length)}), ` +
+        `false positives ${falsePositives.length}/${benign.length} benign (${percent(falsePositives.length, benign.length)})`,
+    );
+    expect(caught).toBe(personal.length);
+    expect(falsePositives.length / benign.length).toBeLessThanOrEqual(MAX_FALSE_POSITIVE_RATE);
+  });
+});
+
+describe('normalising before matching', () => {
+  it('folds compatibility forms, removes invisible characters and maps every decimal digit', () => {
+    expect(normalizeForGuard('１２３\u200b４\u2060５\u00ad６')).toBe('123456');
+    expect(normalizeForGuard('\u0661\u0662 \u0967\u0968 \u{1d7d7}\u{1d7e2} \u0e51\u0e52 \uff11\uff12')).toBe('12 12 90 12 12');
+    expect(normalizeForGuard('naam\uff20domein\uff0enl')).toBe('naam@domein.nl');
+    expect(normalizeForGuard('06\u201312\u2011345\u2212678')).toBe('06-12-345-678');
+    expect(normalizeForGuard('a\u00a0\u2009\u3000\n\tb')).toBe('a b');
+    expect(normalizeForGuard('cliënt')).toBe('client');
+  });
+
+  it('reads a two-digit year as the nearest century and applies the birth-date rule to the year it reads', () => {
+    expect(findPersonalData('12-3-56', { now: TABLE_NOW })).toBe('DATE');
+    expect(findPersonalData('12-3-26', { now: TABLE_NOW })).toBeNull();
+    // The same text refused twenty years later: the date is then far enough back to be a date of birth.
+    expect(findPersonalData('vergadering 12-03-2026', { now: TABLE_NOW })).toBeNull();
+    expect(findPersonalData('vergadering 12-03-2026', { now: new Date('2046-06-15T12:00:00Z') })).toBe('DATE');
   });
 });
