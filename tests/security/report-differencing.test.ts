@@ -13,6 +13,8 @@ import { buildOrg, CLOSE_TRAJECTORY, closeInput, ok, openTrajectory, registerCli
 let hub: TestHub;
 let org: TestOrg;
 let readerToken: string;
+// A second organisation whose one month has parts (legal domains, target groups, own network) of 1 next to 6.
+let partsOrg: TestOrg;
 // A whole calendar year that has ended in every time zone.
 const YEAR = new Date().getUTCFullYear() - 1;
 const LONE_SCORE = 2;
@@ -48,18 +50,26 @@ const REPORT = /* GraphQL */ `
 type Via = 'gateway' | 'cases subgraph';
 const VIAS: Via[] = ['gateway', 'cases subgraph'];
 
-function ask(via: Via, variables: Record<string, unknown>, query = REPORT): Promise<GraphQLResult<{ supportReport: Report }>> {
-  if (via === 'gateway') return hub.graphql<{ supportReport: Report }>(query, variables, { token: readerToken });
-  return hub.directSubgraphRequest<{ supportReport: Report }>('cases', query, { secret: hub.subgraphSecrets.cases, token: readerToken, variables });
+function ask(via: Via, variables: Record<string, unknown>, query = REPORT, token?: string): Promise<GraphQLResult<{ supportReport: Report }>> {
+  const bearer = token ?? readerToken;
+  if (via === 'gateway') return hub.graphql<{ supportReport: Report }>(query, variables, { token: bearer });
+  return hub.directSubgraphRequest<{ supportReport: Report }>('cases', query, { secret: hub.subgraphSecrets.cases, token: bearer, variables });
+}
+
+interface Shape {
+  legalDomain?: string;
+  targetGroups?: string[];
+  ownNetworkUsed?: boolean;
 }
 
 /** Closed trajectories opened and closed in one month of YEAR, one client each; `scores[i]` null means no score. */
-async function closeInMonth(month: number, scores: (number | null)[]) {
-  const token = await org.token();
+async function closeInMonth(month: number, scores: (number | null)[], shapeOf: (i: number) => Shape = () => ({}), owner: TestOrg = org) {
+  const token = await owner.token();
   for (const [i, satisfaction] of scores.entries()) {
+    const { legalDomain = 'WMO_MAATWERKVOORZIENING', targetGroups = ['OUDEREN'], ownNetworkUsed = true } = shapeOf(i);
     const c = await registerClient(hub, token);
-    const t = await openTrajectory(hub, token, c.id, { legalDomain: 'WMO_MAATWERKVOORZIENING', targetGroups: ['OUDEREN'] });
-    ok(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ satisfaction, ownNetworkUsed: true }) }, { token }));
+    const t = await openTrajectory(hub, token, c.id, { legalDomain, targetGroups });
+    ok(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ satisfaction, ownNetworkUsed }) }, { token }));
     // Trajectories open and close "now"; the report is about a past year, so move them there (midday, mid-month).
     const opened = new Date(Date.UTC(YEAR, month - 1, 10 + i, 12));
     const closed = new Date(opened.getTime() + 3_600_000);
@@ -128,6 +138,8 @@ beforeAll(async () => {
   await closeInMonth(5, [7, 7, 7, 7, 7, 7]);
   await closeInMonth(6, [9, 9, 9, 9, 9, 9]);
   for (const month of [7, 8, 9]) await closeInMonth(month, [8, 8, 8, 8, 8]);
+  partsOrg = await buildOrg(hub, 'OCO');
+  await closeInMonth(3, [7, 7, 7, 7, 7, 7, 7], (i) => (i < 6 ? {} : { legalDomain: 'WLZ', targetGroups: ['OUDEREN', 'MANTELZORGERS'], ownNetworkUsed: false }), partsOrg);
 }, 120_000);
 
 afterAll(async () => {
@@ -244,5 +256,20 @@ describe.each(VIAS)('support report differencing (%s)', (via) => {
     }
     // The quarter with the lone score: its average over six would give that score away against January's.
     expect(avg(`${YEAR}-Q1`)).toEqual({ value: null, suppressed: true, display: 'withheld' });
+  });
+
+  it('publishes no whole whose published parts leave 1–4 people or trajectories in one period', async () => {
+    const r = ok(await ask(via, { org: partsOrg.id, period: { kind: 'MONTH', year: YEAR, number: 3 } }, REPORT, await partsOrg.token(['BEHEERDER']))).supportReport;
+    // Seven clients, one of them in WLZ and without their own network: the total is published.
+    expect(r.peopleSupported.value).toBe(7);
+    expect(r.trajectoriesClosed.value).toBe(7);
+    const rest = (whole: Count, parts: Count[]) => (whole.value ?? 0) - parts.reduce((sum, p) => sum + (p.value ?? 0), 0);
+    // Total − WMO would be the one WLZ client; closed − used would be the one who did not use their network.
+    expect(revealsFewerThanFive(rest(r.peopleSupported, r.byLegalDomain.map((i) => i.count))), JSON.stringify(r.byLegalDomain)).toBe(false);
+    expect(revealsFewerThanFive(rest(r.trajectoriesClosed, [r.ownNetworkUsed])), JSON.stringify(r.ownNetworkUsed)).toBe(false);
+    expect(r.byLegalDomain.every((i) => i.count.suppressed)).toBe(true);
+    expect(r.ownNetworkUsed).toEqual({ value: null, suppressed: true, display: 'withheld' });
+    // Target groups overlap (the WLZ client has two), so OUDEREN covers everyone and may be shown.
+    expect(r.byTargetGroup.find((i) => i.key === 'OUDEREN')?.count.value).toBe(7);
   });
 });

@@ -13,6 +13,10 @@ import { childPeriods, type ReportPeriod } from './report-period.ts';
  * so a figure published once stays published when the enclosing period ends later (a published month is never
  * withheld afterwards to protect its quarter: the quarter is withheld instead).
  *
+ * Within one period, the keys of a breakdown are parts of the people supported, and "own network used" and "not used"
+ * are parts of the trajectories closed: the whole minus its published parts is 0 or at least THRESHOLD too, withholding
+ * the smallest parts as well when needed (PartsOfWhole).
+ *
  * Averages are shown only when the count of units they average over is published and at least THRESHOLD: the
  * differencing that a published count allows then only ever yields a sum over THRESHOLD or more units.
  */
@@ -73,18 +77,31 @@ interface Decision {
   covered: ReadonlySet<string>;
 }
 
+const isSafe = (n: number, threshold: number) => n === 0 || n >= threshold;
+
 /** One figure over the period grid, decided with the linked rule; decisions are memoised per period. */
 export class LinkedSeries {
   private readonly decisions = new Map<string, Decision>();
+  /** Set when this series is one of the parts of a whole (a key of a breakdown); the parts are decided together. */
+  partOf: { settle(p: ReportPeriod): void } | null = null;
 
   constructor(
     private readonly unitsOf: (p: ReportPeriod) => ReadonlySet<string>,
-    private readonly threshold = SUPPRESSION_THRESHOLD,
+    readonly threshold = SUPPRESSION_THRESHOLD,
   ) {}
 
   decide(p: ReportPeriod): Decision {
     const known = this.decisions.get(p.key);
     if (known) return known;
+    if (this.partOf) this.partOf.settle(p);
+    else this.decisions.set(p.key, this.overTime(p));
+    const decided = this.decisions.get(p.key);
+    if (!decided) throw new Error(`no decision for ${p.key}`);
+    return decided;
+  }
+
+  /** The rule over the grid alone: 0 or at least the threshold, and so is the part not shown by sub-periods. */
+  overTime(p: ReportPeriod): Decision {
     const covered = new Set<string>();
     for (const child of childPeriods(p)) {
       const d = this.decide(child);
@@ -93,10 +110,11 @@ export class LinkedSeries {
     const units = this.unitsOf(p);
     let remainder = 0;
     for (const u of units) if (!covered.has(u)) remainder++;
-    const safe = (n: number) => n === 0 || n >= this.threshold;
-    const decision = { units, covered, published: safe(units.size) && safe(remainder) };
+    return { units, covered, published: isSafe(units.size, this.threshold) && isSafe(remainder, this.threshold) };
+  }
+
+  record(p: ReportPeriod, decision: Decision): void {
     this.decisions.set(p.key, decision);
-    return decision;
   }
 
   count(p: ReportPeriod): ReportCount {
@@ -109,6 +127,55 @@ export class LinkedSeries {
     const d = this.decide(p);
     return d.published && d.units.size >= this.threshold;
   }
+}
+
+/**
+ * A whole and its parts in one period: the people supported and their target groups, or the closed trajectories and
+ * whether the own network was used. The whole minus its published parts is 0 or at least the threshold; when it would
+ * be 1–4, the smallest published parts are withheld too (complementary suppression; smallest first, then by key, so
+ * the same data always give the same pattern). Parts and whole are figures of the same period, so this decision is
+ * also fixed once the period has ended.
+ */
+class PartsOfWhole {
+  private readonly settled = new Set<string>();
+
+  constructor(
+    private readonly wholeOf: (p: ReportPeriod) => ReadonlySet<string>,
+    private readonly parts: readonly LinkedSeries[],
+  ) {}
+
+  settle(p: ReportPeriod): void {
+    if (this.settled.has(p.key)) return;
+    this.settled.add(p.key);
+    const decided = this.parts.map((part) => {
+      const decision = part.overTime(p);
+      part.record(p, decision);
+      return { part, decision };
+    });
+    const whole = this.wholeOf(p);
+    const threshold = this.parts[0]?.threshold ?? SUPPRESSION_THRESHOLD;
+    const uncovered = () => {
+      const shown = new Set<string>();
+      for (const { decision } of decided) if (decision.published) for (const u of decision.units) shown.add(u);
+      let n = 0;
+      for (const u of whole) if (!shown.has(u)) n++;
+      return n;
+    };
+    // Stable order: smallest first, then in the order the parts were given (sorted by key).
+    const candidates = decided.filter((d) => d.decision.published && d.decision.units.size > 0).sort((a, b) => a.decision.units.size - b.decision.units.size);
+    while (!isSafe(uncovered(), threshold)) {
+      const smallest = candidates.shift();
+      if (!smallest) break;
+      smallest.decision = { ...smallest.decision, published: false };
+      smallest.part.record(p, smallest.decision);
+    }
+  }
+}
+
+/** Makes `parts` the parts of the whole `wholeOf` (see PartsOfWhole). */
+export function linkParts(wholeOf: (p: ReportPeriod) => ReadonlySet<string>, parts: readonly LinkedSeries[]): void {
+  const group = new PartsOfWhole(wholeOf, parts);
+  for (const part of parts) part.partOf = group;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -150,10 +217,15 @@ export function buildSupportReport(organizationId: string, period: ReportPeriod,
   const closed = new LinkedSeries((p) => ids(closedIn(p), (t) => t.id));
   const networkUsed = new LinkedSeries((p) => ids(withOutcomes(p).filter((t) => t.outcomes?.ownNetworkUsed), (t) => t.id));
   const networkNotUsed = new LinkedSeries((p) => ids(withOutcomes(p).filter((t) => !t.outcomes?.ownNetworkUsed), (t) => t.id));
+  // Every closure has outcomes, so used + not used = closed: one of them must not be the other's complement.
+  linkParts((p) => ids(closedIn(p), (t) => t.id), [networkUsed, networkNotUsed]);
   const satisfied = memo((p) => withOutcomes(p).filter((t) => t.outcomes?.satisfaction != null));
   const satisfaction = new LinkedSeries((p) => ids(satisfied(p), (t) => t.id));
 
-  /** Distinct clients per key (a person with two Wlz trajectories counts once under WLZ). */
+  /**
+   * Distinct clients per key (a person with two Wlz trajectories counts once under WLZ). The keys are parts of the
+   * people supported: with one trajectory per client the legal domains add up to the total exactly.
+   */
   const breakdown = (keysOf: (t: TrajectoryRow) => readonly string[]): BreakdownItem[] => {
     const perKey = memo((p) => {
       const sets = new Map<string, Set<string>>();
@@ -166,10 +238,14 @@ export function buildSupportReport(organizationId: string, period: ReportPeriod,
       }
       return sets;
     });
-    const keys = [...new Set([...perKey(period).keys(), ...perKey(previousPeriod).keys()])].sort();
-    return keys.map((key) => {
-      const series = new LinkedSeries((p) => perKey(p).get(key) ?? new Set());
-      return { key, count: series.count(period), previous: series.count(previousPeriod) };
+    // Every key in the rows, so a period's decision never depends on which period was asked for.
+    const allKeys = [...new Set(rows.flatMap((t) => keysOf(t)))].sort();
+    const series = new Map(allKeys.map((key) => [key, new LinkedSeries((p) => perKey(p).get(key) ?? new Set())]));
+    linkParts((p) => ids(openIn(p), (t) => t.clientId), [...series.values()]);
+    const listed = [...new Set([...perKey(period).keys(), ...perKey(previousPeriod).keys()])].sort();
+    return listed.flatMap((key) => {
+      const s = series.get(key);
+      return s ? [{ key, count: s.count(period), previous: s.count(previousPeriod) }] : [];
     });
   };
 

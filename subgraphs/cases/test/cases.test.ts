@@ -364,7 +364,7 @@ describe('support report', () => {
       sql`update cases.trajectory set opened_at = ${openedAt.toISOString()}::timestamptz, closed_at = ${closedAt?.toISOString() ?? null}::timestamptz where id = ${id}::uuid`,
     );
 
-  it('counts people per group, withholds counts under 5, compares with the previous period and exports CSV', async () => {
+  it('counts people per group, withholds counts under 5 and parts that would give them away, compares with the previous period and exports CSV', async () => {
     const org = await buildOrg(hub, 'OCO');
     const token = await org.token();
     const opened = new Date(Date.UTC(YEAR, 2, 10, 9));
@@ -430,13 +430,14 @@ describe('support report', () => {
     expect(r.peopleSupportedPrevious.display).toBe('0');
     expect(r.peopleSupportedChange).toBe(8);
     expect(r.trajectoriesClosed.value).toBe(5);
+    // 2 young people are withheld, and so are the 6 older ones: 8 − 6 would give the 2 away. Likewise 8 − 7 legal domains.
     expect(r.byTargetGroup).toEqual([
       { key: 'JEUGD_RONDOM_18', count: { value: null, suppressed: true, display: 'withheld' }, previous: { display: '0' } },
-      { key: 'OUDEREN', count: { value: 6, suppressed: false, display: '6' }, previous: { display: '0' } },
+      { key: 'OUDEREN', count: { value: null, suppressed: true, display: 'withheld' }, previous: { display: '0' } },
     ]);
     expect(r.byLegalDomain.map((i) => [i.key, i.count.display])).toEqual([
       ['WMO_ALGEMENE_VOORZIENING', 'withheld'],
-      ['WMO_MAATWERKVOORZIENING', '7'],
+      ['WMO_MAATWERKVOORZIENING', 'withheld'],
     ]);
     expect(r.bySupportForm.map((i) => [i.key, i.count.display])).toEqual([['INFORMATIE_EN_ADVIES', '8']]);
     expect(r.selfReliance).toEqual([
@@ -456,7 +457,8 @@ describe('support report', () => {
     expect(csv).toContain(`period,key,${YEAR}-03,${YEAR}-02`);
     expect(csv).toContain('total,peopleSupported,8,0');
     expect(csv).toContain('targetGroup,JEUGD_RONDOM_18,withheld,0');
-    expect(csv).toContain('targetGroup,OUDEREN,6,0');
+    expect(csv).toContain('targetGroup,OUDEREN,withheld,0');
+    expect(csv).toContain('supportForm,INFORMATIE_EN_ADVIES,8,0');
     expect(csv).toContain('ownNetwork,used,withheld,');
     expect(csv).toContain('satisfaction,average,7.4,');
 

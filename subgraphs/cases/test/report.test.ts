@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@hub/domain';
 import { childPeriods, makeReportPeriod, previousReportPeriod, requireEndedReportPeriod, type ReportPeriod } from '../src/report-period.ts';
-import { LinkedSeries, SUPPRESSION_THRESHOLD } from '../src/report.ts';
+import { linkParts, LinkedSeries, SUPPRESSION_THRESHOLD } from '../src/report.ts';
 
 const YEAR = 2025;
 const year = makeReportPeriod('YEAR', YEAR, 1);
@@ -139,5 +139,32 @@ describe('linked suppression over the period grid', () => {
         expect(small([...unitsOf(p)].filter((u) => !covered.has(u)).length), `seed ${seed}, ${p.key}`).toBe(false);
       }
     }
+  });
+
+  it('keeps the whole minus its published parts at 0 or 5+ in every period, and each part linked over time', () => {
+    const keys = ['A', 'B', 'C', 'D'];
+    let partsWithheldForTheWhole = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      // Each unit (a closure) falls in one month and one key: the parts add up to the whole exactly.
+      const perKey = keys.map((_, k) => randomMonths(seed * 10 + k).map((units) => units.map((u) => `${k}:${u}`)));
+      const whole = (p: ReportPeriod) => new Set(perKey.flatMap((months) => [...additive(months)(p)]));
+      const parts = perKey.map((months) => new LinkedSeries(additive(months)));
+      linkParts(whole, parts);
+      const total = new LinkedSeries(whole);
+      for (const p of grid) {
+        const shown = parts.map((s) => s.count(p).value);
+        const rest = whole(p).size - shown.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+        // A whole of 1–4 is withheld itself, so its rest is unknown; a whole of 5+ may be known (published or
+        // derived from other periods), so its rest must not single anyone out.
+        if (small(whole(p).size)) expect(shown.every((v) => !v)).toBe(true);
+        else expect(small(rest), `seed ${seed}, ${p.key}`).toBe(false);
+        parts.forEach((s, k) => {
+          if (s.count(p).value === null && !small(additive(perKey[k] ?? [])(p).size)) partsWithheldForTheWhole++;
+          if (s.count(p).value !== null) expect(small(adversaryRemainder(p, (q) => s.count(q).value))).toBe(false);
+        });
+        if (total.count(p).value !== null) expect(small(adversaryRemainder(p, (q) => total.count(q).value))).toBe(false);
+      }
+    }
+    expect(partsWithheldForTheWhole).toBeGreaterThan(0);
   });
 });
