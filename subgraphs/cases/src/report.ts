@@ -161,7 +161,7 @@ class PartsOfWhole {
       for (const u of whole) if (!shown.has(u)) n++;
       return n;
     };
-    // Stable order: smallest first, then in the order the parts were given (sorted by key).
+    // Smallest first; ties keep the order the parts were given in (breakdown keys sorted), so the pattern is stable.
     const candidates = decided.filter((d) => d.decision.published && d.decision.units.size > 0).sort((a, b) => a.decision.units.size - b.decision.units.size);
     while (!isSafe(uncovered(), threshold)) {
       const smallest = candidates.shift();
