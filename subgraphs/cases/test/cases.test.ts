@@ -355,9 +355,19 @@ describe('internal endpoints (contracts 1, 3 and 4)', () => {
 });
 
 describe('support report', () => {
-  it('counts people per group, suppresses counts under 5, compares with the previous period and exports CSV', async () => {
+  // A calendar year that has ended: only whole, ended grid periods are reported.
+  const YEAR = new Date().getUTCFullYear() - 1;
+
+  /** Trajectories open and close at the moment of the request; a report is about the past, so move them there. */
+  const moveTrajectory = (id: string, openedAt: Date, closedAt: Date | null) =>
+    hub.database.db.execute(
+      sql`update cases.trajectory set opened_at = ${openedAt.toISOString()}::timestamptz, closed_at = ${closedAt?.toISOString() ?? null}::timestamptz where id = ${id}::uuid`,
+    );
+
+  it('counts people per group, withholds counts under 5 and parts that would give them away, compares with the previous period and exports CSV', async () => {
     const org = await buildOrg(hub, 'OCO');
     const token = await org.token();
+    const opened = new Date(Date.UTC(YEAR, 2, 10, 9));
     for (let i = 0; i < 8; i++) {
       const c = await registerClient(hub, token);
       const t = await openTrajectory(hub, token, c.id, {
@@ -374,23 +384,28 @@ describe('support report', () => {
           ),
         );
       }
+      await moveTrajectory(t.id, opened, i < 5 ? new Date(opened.getTime() + (i + 1) * 86_400_000) : null);
     }
-    const period = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
+    const period = { kind: 'MONTH', year: YEAR, number: 3 };
     const query = `query Report($org: ID!, $period: ReportPeriodInput!) {
       supportReport(organizationId: $org, period: $period) {
         organization { id }
+        period { kind year number key from to } previousPeriod { key }
         peopleSupported { value suppressed display } peopleSupportedPrevious { display } peopleSupportedChange
         trajectoriesClosed { value }
         byTargetGroup { key count { value suppressed display } previous { display } }
         byLegalDomain { key count { display } }
         bySupportForm { key count { display } }
-        selfReliance { lifeDomain trajectories { display } averageStart averageEnd averageChange }
-        ownNetworkUsed { display } ownNetworkNotUsed { display } satisfactionResponses { display } averageSatisfaction
+        selfReliance { lifeDomain trajectories { display } averageStart { value } averageEnd { value } averageChange { value suppressed display } }
+        ownNetworkUsed { display } ownNetworkNotUsed { display } satisfactionResponses { display } averageSatisfaction { value suppressed display }
       }
       supportReportCsv(organizationId: $org, period: $period)
     }`;
+    type Value = { value: number | null };
     type Report = {
       supportReport: {
+        period: { kind: string; year: number; number: number; key: string; from: string; to: string };
+        previousPeriod: { key: string };
         peopleSupported: { value: number | null; suppressed: boolean; display: string };
         peopleSupportedPrevious: { display: string };
         peopleSupportedChange: number | null;
@@ -398,60 +413,98 @@ describe('support report', () => {
         byTargetGroup: { key: string; count: { value: number | null; suppressed: boolean; display: string }; previous: { display: string } }[];
         byLegalDomain: { key: string; count: { display: string } }[];
         bySupportForm: { key: string; count: { display: string } }[];
-        selfReliance: { lifeDomain: string; trajectories: { display: string }; averageStart: number | null; averageEnd: number | null; averageChange: number | null }[];
+        selfReliance: { lifeDomain: string; trajectories: { display: string }; averageStart: Value; averageEnd: Value; averageChange: Value & { suppressed: boolean; display: string } }[];
         ownNetworkUsed: { display: string };
         ownNetworkNotUsed: { display: string };
         satisfactionResponses: { display: string };
-        averageSatisfaction: number | null;
+        averageSatisfaction: { value: number | null; suppressed: boolean; display: string };
       };
       supportReportCsv: string;
     };
     const data = ok(await hub.graphql<Report>(query, { org: org.id, period }, { token: await org.token(['BEHEERDER']) }));
     const r = data.supportReport;
+    // March starts and ends at midnight in Amsterdam, which is UTC+1 on 1 March and UTC+2 on 1 April.
+    expect(r.period).toEqual({ kind: 'MONTH', year: YEAR, number: 3, key: `${YEAR}-03`, from: `${YEAR}-02-28T23:00:00.000Z`, to: `${YEAR}-03-31T22:00:00.000Z` });
+    expect(r.previousPeriod.key).toBe(`${YEAR}-02`);
     expect(r.peopleSupported).toEqual({ value: 8, suppressed: false, display: '8' });
     expect(r.peopleSupportedPrevious.display).toBe('0');
     expect(r.peopleSupportedChange).toBe(8);
     expect(r.trajectoriesClosed.value).toBe(5);
+    // 2 young people are withheld, and so are the 6 older ones: 8 − 6 would give the 2 away. Likewise 8 − 7 legal domains.
     expect(r.byTargetGroup).toEqual([
-      { key: 'JEUGD_RONDOM_18', count: { value: null, suppressed: true, display: '<5' }, previous: { display: '0' } },
-      { key: 'OUDEREN', count: { value: 6, suppressed: false, display: '6' }, previous: { display: '0' } },
+      { key: 'JEUGD_RONDOM_18', count: { value: null, suppressed: true, display: 'withheld' }, previous: { display: '0' } },
+      { key: 'OUDEREN', count: { value: null, suppressed: true, display: 'withheld' }, previous: { display: '0' } },
     ]);
     expect(r.byLegalDomain.map((i) => [i.key, i.count.display])).toEqual([
-      ['WMO_ALGEMENE_VOORZIENING', '<5'],
-      ['WMO_MAATWERKVOORZIENING', '7'],
+      ['WMO_ALGEMENE_VOORZIENING', 'withheld'],
+      ['WMO_MAATWERKVOORZIENING', 'withheld'],
     ]);
     expect(r.bySupportForm.map((i) => [i.key, i.count.display])).toEqual([['INFORMATIE_EN_ADVIES', '8']]);
-    expect(r.selfReliance).toEqual([{ lifeDomain: 'WONEN', trajectories: { display: '5' }, averageStart: 2, averageEnd: 4, averageChange: 2 }]);
-    expect([r.ownNetworkUsed.display, r.ownNetworkNotUsed.display]).toEqual(['<5', '<5']);
+    expect(r.selfReliance).toEqual([
+      {
+        lifeDomain: 'WONEN',
+        trajectories: { display: '5' },
+        averageStart: { value: 2 },
+        averageEnd: { value: 4 },
+        averageChange: { value: 2, suppressed: false, display: '2' },
+      },
+    ]);
+    expect([r.ownNetworkUsed.display, r.ownNetworkNotUsed.display]).toEqual(['withheld', 'withheld']);
     expect(r.satisfactionResponses.display).toBe('5');
-    expect(r.averageSatisfaction).toBe(7.4);
+    expect(r.averageSatisfaction).toEqual({ value: 7.4, suppressed: false, display: '7.4' });
     const csv = data.supportReportCsv.trim().split('\n');
     expect(csv[0]).toBe('section,key,value,previous');
+    expect(csv).toContain(`period,key,${YEAR}-03,${YEAR}-02`);
     expect(csv).toContain('total,peopleSupported,8,0');
-    expect(csv).toContain('targetGroup,JEUGD_RONDOM_18,<5,0');
-    expect(csv).toContain('targetGroup,OUDEREN,6,0');
-    expect(csv).toContain('ownNetwork,used,<5,');
+    expect(csv).toContain('targetGroup,JEUGD_RONDOM_18,withheld,0');
+    expect(csv).toContain('targetGroup,OUDEREN,withheld,0');
+    expect(csv).toContain('supportForm,INFORMATIE_EN_ADVIES,8,0');
+    expect(csv).toContain('ownNetwork,used,withheld,');
+    expect(csv).toContain('satisfaction,average,7.4,');
 
     const foreign = await hub.graphql(query, { org: org.id, period }, { token: await (await buildOrg(hub)).token() });
     expect(foreign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const inverted = await hub.graphql(query, { org: org.id, period: { from: period.to, to: period.from } }, { token });
-    expect(inverted.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period.to' });
+    const offGrid = await hub.graphql(query, { org: org.id, period: { kind: 'MONTH', year: YEAR, number: 13 } }, { token });
+    expect(offGrid.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period.number' });
+    const running = await hub.graphql(query, { org: org.id, period: { kind: 'YEAR', year: YEAR + 1 } }, { token });
+    expect(running.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
   });
 
-  it('counts a trajectory in the previous period for the trend', async () => {
+  it('compares with the previous period of the same kind, across the turn of the year', async () => {
     const org = await buildOrg(hub, 'OCO');
     const token = await org.token();
-    for (let i = 0; i < 5; i++) await openTrajectory(hub, token, (await registerClient(hub, token)).id);
-    const now = Date.now();
-    // The trajectories opened today are still open, so they count in the period that ends tomorrow and not in the one before yesterday.
-    const res = ok(
-      await hub.graphql<{ supportReport: { peopleSupported: { display: string }; peopleSupportedPrevious: { display: string }; peopleSupportedChange: number | null } }>(
-        `query($org: ID!, $from: DateTime!, $to: DateTime!) { supportReport(organizationId: $org, period: { from: $from, to: $to }) { peopleSupported { display } peopleSupportedPrevious { display } peopleSupportedChange } }`,
-        { org: org.id, from: new Date(now + 86_400_000).toISOString(), to: new Date(now + 2 * 86_400_000).toISOString() },
-        { token },
-      ),
-    );
-    expect(res.supportReport).toEqual({ peopleSupported: { display: '5' }, peopleSupportedPrevious: { display: '5' }, peopleSupportedChange: 0 });
+    for (let i = 0; i < 5; i++) {
+      const t = await openTrajectory(hub, token, (await registerClient(hub, token)).id);
+      // Opened in February and still open: supported in Q1 and in every quarter after.
+      await moveTrajectory(t.id, new Date(Date.UTC(YEAR, 1, 10 + i, 9)), null);
+    }
+    type Trend = {
+      supportReport: { period: { key: string; from: string }; previousPeriod: { key: string; to: string }; peopleSupported: { display: string }; peopleSupportedPrevious: { display: string }; peopleSupportedChange: number | null };
+    };
+    const trend = async (period: Record<string, unknown>) =>
+      ok(
+        await hub.graphql<Trend>(
+          `query($org: ID!, $period: ReportPeriodInput!) { supportReport(organizationId: $org, period: $period) {
+            period { key from } previousPeriod { key to } peopleSupported { display } peopleSupportedPrevious { display } peopleSupportedChange } }`,
+          { org: org.id, period },
+          { token },
+        ),
+      ).supportReport;
+    expect(await trend({ kind: 'QUARTER', year: YEAR, number: 2 })).toEqual({
+      period: { key: `${YEAR}-Q2`, from: `${YEAR}-03-31T22:00:00.000Z` },
+      previousPeriod: { key: `${YEAR}-Q1`, to: `${YEAR}-03-31T22:00:00.000Z` },
+      peopleSupported: { display: '5' },
+      peopleSupportedPrevious: { display: '5' },
+      peopleSupportedChange: 0,
+    });
+    expect(await trend({ kind: 'QUARTER', year: YEAR, number: 1 })).toMatchObject({
+      previousPeriod: { key: `${YEAR - 1}-Q4`, to: `${YEAR - 1}-12-31T23:00:00.000Z` },
+      peopleSupported: { display: '5' },
+      peopleSupportedPrevious: { display: '0' },
+      peopleSupportedChange: 5,
+    });
+    expect(await trend({ kind: 'HALF_YEAR', year: YEAR, number: 1 })).toMatchObject({ previousPeriod: { key: `${YEAR - 1}-H2` }, peopleSupported: { display: '5' } });
+    expect(await trend({ kind: 'YEAR', year: YEAR })).toMatchObject({ period: { key: String(YEAR) }, previousPeriod: { key: String(YEAR - 1) } });
   });
 });
 

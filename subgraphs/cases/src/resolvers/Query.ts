@@ -1,10 +1,11 @@
-import { badInput, forbidden, notFound } from '@hub/errors';
+import { forbidden, notFound } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import type { Context } from '../context.ts';
 import { CARE_ROLES, clientView, clientVisible, requireCareRole, requireUser, trajectoryView, trajectoryVisible } from '../consent/access.ts';
 import type { ConsentPurpose } from '../consent/decide.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { findClientByBsnHash, findTrajectoriesInPeriod, listTrajectoriesOfOrganization } from '../db/queries.ts';
+import { previousReportPeriod, requireEndedReportPeriod } from '../report-period.ts';
 import { buildSupportReport, supportReportCsv, type SupportReportData } from '../report.ts';
 import { pageSize, requireBsn, requireUuid } from '../validation.ts';
 
@@ -15,22 +16,15 @@ function requireClientReader(ctx: Context): Principal {
   return p;
 }
 
-const MAX_REPORT_DAYS = 3 * 366;
-
-async function report(ctx: Context, organizationId: string, period: { from: Date; to: Date }): Promise<SupportReportData> {
+/** The report of one ended grid period; the rows cover the previous period too, for the trend. */
+async function report(ctx: Context, organizationId: string, periodInput: unknown): Promise<SupportReportData> {
   const p = requireUser(ctx);
   const orgId = requireUuid(organizationId, 'organizationId');
   if (p.organizationId !== orgId) throw forbidden('Only members of the organisation may read its report.');
-  const { from, to } = period;
-  if (to.getTime() <= from.getTime()) throw badInput('period.to', 'period.to must lie after period.from.');
-  const length = to.getTime() - from.getTime();
-  if (length > MAX_REPORT_DAYS * 86_400_000) throw badInput('period', 'A report period is at most 3 years.');
-  const previousPeriod = { from: new Date(from.getTime() - length), to: from };
-  const [current, previous] = await Promise.all([
-    findTrajectoriesInPeriod(ctx.db, orgId, from, to),
-    findTrajectoriesInPeriod(ctx.db, orgId, previousPeriod.from, previousPeriod.to),
-  ]);
-  return buildSupportReport(orgId, { from, to }, previousPeriod, current, previous);
+  const period = requireEndedReportPeriod(periodInput, ctx.now);
+  const previousPeriod = previousReportPeriod(period);
+  const rows = await findTrajectoriesInPeriod(ctx.db, orgId, previousPeriod.from, period.to);
+  return buildSupportReport(orgId, period, previousPeriod, rows);
 }
 
 export const Query = {
@@ -87,10 +81,10 @@ export const Query = {
     };
   },
 
-  supportReport: (_: unknown, args: { organizationId: string; period: { from: Date; to: Date } }, ctx: Context) =>
+  supportReport: (_: unknown, args: { organizationId: string; period: unknown }, ctx: Context) =>
     report(ctx, args.organizationId, args.period),
 
-  async supportReportCsv(_: unknown, args: { organizationId: string; period: { from: Date; to: Date } }, ctx: Context) {
+  async supportReportCsv(_: unknown, args: { organizationId: string; period: unknown }, ctx: Context) {
     return supportReportCsv(await report(ctx, args.organizationId, args.period));
   },
 };

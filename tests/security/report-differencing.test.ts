@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '@hub/db';
+import { startTestHub, type GraphQLResult, type TestHub } from '@hub/testing';
+import { buildOrg, CLOSE_TRAJECTORY, closeInput, ok, openTrajectory, registerClient, type TestOrg } from '../../subgraphs/cases/test/builders.ts';
+
+/**
+ * An organisation member who may read the support report tries to recover what the report withholds: by asking for
+ * overlapping or millisecond periods, and by subtracting published figures of nested grid periods (quarter − months,
+ * half year − quarters, year − half years and any mix). The data are built so that one month holds a single closed
+ * trajectory with a satisfaction score, and another month three satisfaction responses.
+ */
+
+let hub: TestHub;
+let org: TestOrg;
+let readerToken: string;
+// A second organisation whose one month has parts (legal domains, target groups, own network) of 1 next to 6.
+let partsOrg: TestOrg;
+// A whole calendar year that has ended in every time zone.
+const YEAR = new Date().getUTCFullYear() - 1;
+const LONE_SCORE = 2;
+
+type Count = { value: number | null; suppressed: boolean; display: string };
+type Average = { value: number | null; suppressed: boolean; display: string };
+interface Report {
+  period: { key: string; from: string; to: string };
+  peopleSupported: Count;
+  trajectoriesClosed: Count;
+  satisfactionResponses: Count;
+  averageSatisfaction: Average;
+  ownNetworkUsed: Count;
+  byLegalDomain: { key: string; count: Count }[];
+  byTargetGroup: { key: string; count: Count }[];
+}
+
+const REPORT = /* GraphQL */ `
+  query Report($org: ID!, $period: ReportPeriodInput!) {
+    supportReport(organizationId: $org, period: $period) {
+      period { key from to }
+      peopleSupported { value suppressed display }
+      trajectoriesClosed { value suppressed display }
+      satisfactionResponses { value suppressed display }
+      averageSatisfaction { value suppressed display }
+      ownNetworkUsed { value suppressed display }
+      byLegalDomain { key count { value suppressed display } }
+      byTargetGroup { key count { value suppressed display } }
+    }
+  }
+`;
+
+type Via = 'gateway' | 'cases subgraph';
+const VIAS: Via[] = ['gateway', 'cases subgraph'];
+
+function ask(via: Via, variables: Record<string, unknown>, query = REPORT, token?: string): Promise<GraphQLResult<{ supportReport: Report }>> {
+  const bearer = token ?? readerToken;
+  if (via === 'gateway') return hub.graphql<{ supportReport: Report }>(query, variables, { token: bearer });
+  return hub.directSubgraphRequest<{ supportReport: Report }>('cases', query, { secret: hub.subgraphSecrets.cases, token: bearer, variables });
+}
+
+interface Shape {
+  legalDomain?: string;
+  targetGroups?: string[];
+  ownNetworkUsed?: boolean;
+}
+
+/** Closed trajectories opened and closed in one month of YEAR, one client each; `scores[i]` null means no score. */
+async function closeInMonth(month: number, scores: (number | null)[], shapeOf: (i: number) => Shape = () => ({}), owner: TestOrg = org) {
+  const token = await owner.token();
+  for (const [i, satisfaction] of scores.entries()) {
+    const { legalDomain = 'WMO_MAATWERKVOORZIENING', targetGroups = ['OUDEREN'], ownNetworkUsed = true } = shapeOf(i);
+    const c = await registerClient(hub, token);
+    const t = await openTrajectory(hub, token, c.id, { legalDomain, targetGroups });
+    ok(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ satisfaction, ownNetworkUsed }) }, { token }));
+    // Trajectories open and close "now"; the report is about a past year, so move them there (midday, mid-month).
+    const opened = new Date(Date.UTC(YEAR, month - 1, 10 + i, 12));
+    const closed = new Date(opened.getTime() + 3_600_000);
+    await hub.database.db.execute(
+      sql`update cases.trajectory set opened_at = ${opened.toISOString()}::timestamptz, closed_at = ${closed.toISOString()}::timestamptz where id = ${t.id}::uuid`,
+    );
+  }
+}
+
+interface GridPeriod {
+  key: string;
+  input: { kind: string; year: number; number?: number };
+  children: string[];
+}
+
+/** Every grid period of YEAR with its direct sub-periods. */
+function gridOf(year: number): GridPeriod[] {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const months = Array.from({ length: 12 }, (_, i) => ({ key: `${year}-${pad(i + 1)}`, input: { kind: 'MONTH', year, number: i + 1 }, children: [] }));
+  const quarters = [1, 2, 3, 4].map((q) => ({
+    key: `${year}-Q${q}`,
+    input: { kind: 'QUARTER', year, number: q },
+    children: [0, 1, 2].map((m) => `${year}-${pad((q - 1) * 3 + m + 1)}`),
+  }));
+  const halves = [1, 2].map((h) => ({ key: `${year}-H${h}`, input: { kind: 'HALF_YEAR', year, number: h }, children: [`${year}-Q${h * 2 - 1}`, `${year}-Q${h * 2}`] }));
+  return [...months, ...quarters, ...halves, { key: String(year), input: { kind: 'YEAR', year }, children: [`${year}-H1`, `${year}-H2`] }];
+}
+
+const GRID = gridOf(YEAR);
+const gridByKey = new Map(GRID.map((g) => [g.key, g]));
+
+async function reportsVia(via: Via): Promise<Map<string, Report>> {
+  const out = new Map<string, Report>();
+  for (const g of GRID) {
+    const res = await ask(via, { org: org.id, period: g.input });
+    const report = ok(res).supportReport;
+    expect(report.period.key).toBe(g.key);
+    out.set(g.key, report);
+  }
+  return out;
+}
+
+/**
+ * What an attacker gets by subtracting from a published figure the published figures of its sub-periods, at any
+ * depth and in any mix: the figure minus its largest published parts. For counts that add up over time (closures and,
+ * with these data, people) that is exactly what the published figures reveal about the withheld sub-periods.
+ */
+function remainder(key: string, value: (key: string) => number | null): number {
+  const covered = (k: string): number =>
+    (gridByKey.get(k)?.children ?? []).reduce((sum, child) => {
+      const v = value(child);
+      return sum + (v === null ? covered(child) : v);
+    }, 0);
+  return (value(key) ?? 0) - covered(key);
+}
+
+const revealsFewerThanFive = (n: number) => n > 0 && n < 5;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  org = await buildOrg(hub, 'OCO');
+  readerToken = await org.token(['BEHEERDER']);
+  await closeInMonth(1, [6, 7, 8, 9, 10]);
+  await closeInMonth(2, [LONE_SCORE]);
+  await closeInMonth(4, [8, 8, 8, null, null, null]);
+  await closeInMonth(5, [7, 7, 7, 7, 7, 7]);
+  await closeInMonth(6, [9, 9, 9, 9, 9, 9]);
+  for (const month of [7, 8, 9]) await closeInMonth(month, [8, 8, 8, 8, 8]);
+  partsOrg = await buildOrg(hub, 'OCO');
+  await closeInMonth(3, [7, 7, 7, 7, 7, 7, 7], (i) => (i < 6 ? {} : { legalDomain: 'WLZ', targetGroups: ['OUDEREN', 'MANTELZORGERS'], ownNetworkUsed: false }), partsOrg);
+}, 120_000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+describe.each(VIAS)('support report differencing (%s)', (via) => {
+  it('refuses free from/to periods, millisecond periods and periods off the grid with BAD_USER_INPUT', async () => {
+    const start = Date.UTC(YEAR, 1, 1);
+    const attempts: unknown[] = [
+      // Two overlapping periods a millisecond apart used to isolate the one trajectory closed in that millisecond.
+      { from: new Date(start).toISOString(), to: new Date(start + 28 * 86_400_000).toISOString() },
+      { from: new Date(start).toISOString(), to: new Date(start + 28 * 86_400_000 + 1).toISOString() },
+      { kind: 'MONTH', year: YEAR, number: 13 },
+      { kind: 'MONTH', year: YEAR },
+      { kind: 'QUARTER', year: YEAR, number: 0 },
+      { kind: 'HALF_YEAR', year: YEAR, number: 3 },
+      { kind: 'YEAR', year: YEAR, number: 2 },
+      { kind: 'WEEK', year: YEAR, number: 5 },
+      { kind: 'MONTH', year: 1999, number: 12 },
+    ];
+    for (const period of attempts) {
+      const res = await ask(via, { org: org.id, period });
+      expect(res.body.data?.supportReport ?? null, JSON.stringify(period)).toBeNull();
+      expect(res.body.errors?.[0]?.extensions?.code, JSON.stringify(period)).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('refuses the running period: its figures change with every trajectory opened or closed', async () => {
+    const token = await org.token();
+    await openTrajectory(hub, token, (await registerClient(hub, token)).id);
+    const now = new Date();
+    for (const period of [
+      { kind: 'MONTH', year: now.getUTCFullYear(), number: now.getUTCMonth() + 1 },
+      { kind: 'YEAR', year: now.getUTCFullYear() },
+      { kind: 'YEAR', year: now.getUTCFullYear() + 1 },
+    ]) {
+      const res = await ask(via, { org: org.id, period });
+      expect(res.body.data?.supportReport ?? null).toBeNull();
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    }
+  });
+
+  it('publishes no figures whose difference over nested grid periods reveals a withheld cell', async () => {
+    const reports = await reportsVia(via);
+    const get = (key: string) => {
+      const r = reports.get(key);
+      if (!r) throw new Error(`no report for ${key}`);
+      return r;
+    };
+    const series: [string, (r: Report) => Count | undefined][] = [
+      ['peopleSupported', (r) => r.peopleSupported],
+      ['trajectoriesClosed', (r) => r.trajectoriesClosed],
+      ['satisfactionResponses', (r) => r.satisfactionResponses],
+      ['ownNetworkUsed', (r) => r.ownNetworkUsed],
+      ['byLegalDomain WMO_MAATWERKVOORZIENING', (r) => r.byLegalDomain.find((i) => i.key === 'WMO_MAATWERKVOORZIENING')?.count],
+      ['byTargetGroup OUDEREN', (r) => r.byTargetGroup.find((i) => i.key === 'OUDEREN')?.count],
+    ];
+    for (const [name, pick] of series) {
+      const value = (key: string) => {
+        const c = pick(get(key));
+        if (!c) return 0;
+        // A withheld figure carries no number and one marker for every reason.
+        if (c.suppressed) expect([c.value, c.display]).toEqual([null, 'withheld']);
+        else expect(c.display).toBe(String(c.value));
+        return c.suppressed ? null : c.value;
+      };
+      // The month with a single trajectory is withheld, the rich months are published.
+      expect(value(`${YEAR}-02`), name).toBeNull();
+      expect(value(`${YEAR}-01`), name).toBe(5);
+      expect(value(`${YEAR}-03`), name).toBe(0);
+      expect(value(`${YEAR}-Q3`), name).toBe(15);
+      for (const g of GRID) {
+        if (value(g.key) === null) continue;
+        // The brief's combinations one level down: quarter − months, half year − quarters, year − half years.
+        const published = g.children.map(value).filter((v): v is number => v !== null);
+        if (published.length < g.children.length) {
+          expect(revealsFewerThanFive((value(g.key) ?? 0) - published.reduce((a, b) => a + b, 0)), `${name}: ${g.key} − published parts`).toBe(false);
+        }
+        // Any mix of levels (year − H2 − Q2 − January − March, ...).
+        expect(revealsFewerThanFive(remainder(g.key, value)), `${name}: ${g.key} − all published sub-periods`).toBe(false);
+      }
+    }
+    // The quarter holding the single trajectory is withheld although it holds 6: Q1 − January would be that one client.
+    expect(get(`${YEAR}-Q1`).trajectoriesClosed).toEqual({ value: null, suppressed: true, display: 'withheld' });
+    expect(get(`${YEAR}-Q2`).trajectoriesClosed.value).toBe(18);
+    expect(get(`${YEAR}-H2`).trajectoriesClosed.value).toBe(15);
+  });
+
+  it('withholds averages over 1–4 clients, and those an attacker could isolate by subtraction', async () => {
+    const reports = await reportsVia(via);
+    const avg = (key: string) => reports.get(key)?.averageSatisfaction;
+    const n = (key: string) => reports.get(key)?.satisfactionResponses;
+    // One response (February) and three (April): withheld, with the same marker as the counts.
+    expect(avg(`${YEAR}-02`)).toEqual({ value: null, suppressed: true, display: 'withheld' });
+    expect(avg(`${YEAR}-04`)).toEqual({ value: null, suppressed: true, display: 'withheld' });
+    expect(n(`${YEAR}-04`)).toEqual({ value: null, suppressed: true, display: 'withheld' });
+    // Published where five or more responses stand behind them.
+    expect(avg(`${YEAR}-01`)).toEqual({ value: 8, suppressed: false, display: '8' });
+    expect(avg(`${YEAR}-Q3`)?.value).toBe(8);
+    // No published average of a period minus the published averages of its parts isolates fewer than 5 responses.
+    for (const g of GRID) {
+      const whole = avg(g.key)?.value;
+      const wholeN = n(g.key)?.value;
+      if (whole == null || wholeN == null) continue;
+      // An average and its count give the sum of the scores; sums of published parts subtract from the whole's.
+      const parts = g.children.flatMap((c) => {
+        const a = avg(c)?.value;
+        const cn = n(c)?.value;
+        return a == null || cn == null ? [] : [cn];
+      });
+      const restN = wholeN - parts.reduce((s, p) => s + p, 0);
+      expect(revealsFewerThanFive(restN), `${g.key}: responses not covered by published parts`).toBe(false);
+    }
+    // The quarter with the lone score: its average over six would give that score away against January's.
+    expect(avg(`${YEAR}-Q1`)).toEqual({ value: null, suppressed: true, display: 'withheld' });
+  });
+
+  it('publishes no whole whose published parts leave 1–4 people or trajectories in one period', async () => {
+    const r = ok(await ask(via, { org: partsOrg.id, period: { kind: 'MONTH', year: YEAR, number: 3 } }, REPORT, await partsOrg.token(['BEHEERDER']))).supportReport;
+    // Seven clients, one of them in WLZ and without their own network: the total is published.
+    expect(r.peopleSupported.value).toBe(7);
+    expect(r.trajectoriesClosed.value).toBe(7);
+    const rest = (whole: Count, parts: Count[]) => (whole.value ?? 0) - parts.reduce((sum, p) => sum + (p.value ?? 0), 0);
+    // Total − WMO would be the one WLZ client; closed − used would be the one who did not use their network.
+    expect(revealsFewerThanFive(rest(r.peopleSupported, r.byLegalDomain.map((i) => i.count))), JSON.stringify(r.byLegalDomain)).toBe(false);
+    expect(revealsFewerThanFive(rest(r.trajectoriesClosed, [r.ownNetworkUsed])), JSON.stringify(r.ownNetworkUsed)).toBe(false);
+    expect(r.byLegalDomain.every((i) => i.count.suppressed)).toBe(true);
+    expect(r.ownNetworkUsed).toEqual({ value: null, suppressed: true, display: 'withheld' });
+    // Target groups overlap (the WLZ client has two), so OUDEREN covers everyone and may be shown.
+    expect(r.byTargetGroup.find((i) => i.key === 'OUDEREN')?.count.value).toBe(7);
+  });
+});
