@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf, sql } from '@hub/db';
 import { startTestHub, type TestHub } from '@hub/testing';
 import { periodOfDate, shiftPeriod } from '../../subgraphs/signals/src/periods.ts';
 import { readGemeenteRegions } from '../../subgraphs/signals/src/reference-data.ts';
@@ -103,6 +104,22 @@ describe('item 6: signals suppression', () => {
     // The gemeente's figures come from the same publication.
     const byGemeente = dataOf(await summary(await gemeente(g ?? ''), { gemeenteCode: g, granularity: 'QUARTER', from: quarter.key })).signalSummary[0];
     expect(byGemeente?.total).toEqual({ signals: 7, withheld: false });
+  });
+
+  it('(a) concurrent first readers of a quarter all get the one stored publication', async () => {
+    const region = 'ZK09';
+    const [g] = gemeentenOf(region);
+    const quarter = closedQuarter();
+    await insertSignals(hub, fromOthers(9, { ...cell, gemeenteCode: g, zorgkantoorregioCode: region, observedOn: addDays(quarter.startsOn, 50) }));
+    const reader = await zorgkantoor(region);
+    const input = { zorgkantoorregioCodes: [region], granularity: 'MONTH', from: quarter.startsOn.slice(0, 7), to: quarter.endsOn.slice(0, 7), groupBy: ['CATEGORY'] };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => summary(reader, input)));
+    const first = dataOf(answers[0] ?? (await summary(reader, input))).signalSummary;
+    for (const a of answers) expect(dataOf(a).signalSummary).toEqual(first);
+    const stored = await hub.database.db.execute(
+      sql`select count(*)::int as n from signals.published_quarter where zorgkantoorregio_code = ${region} and quarter = ${quarter.key}`,
+    );
+    expect(rowsOf<{ n: number }>(stored)[0]?.n).toBe(1);
   });
 
   it('(a) the open quarter is not published at all: BAD_USER_INPUT, for the quarter and its months', async () => {

@@ -81,7 +81,10 @@ export async function publishedQuarters(db: Db, regions: readonly string[], quar
     if (list) list.push(fact);
     else byUnit.set(key, [fact]);
   }
-  const docs = missing.map((u) => publishQuarter(u.region, u.quarter, monthsOf(u.quarter), byUnit.get(cubeKey(u.region, u.quarter.key)) ?? []));
+  // Stored in key order, so two requests publishing overlapping sets lock the rows in the same order (no deadlock).
+  const docs = missing
+    .map((u) => publishQuarter(u.region, u.quarter, monthsOf(u.quarter), byUnit.get(cubeKey(u.region, u.quarter.key)) ?? []))
+    .sort((a, b) => cubeKey(a.region, a.quarter).localeCompare(cubeKey(b.region, b.quarter)));
   const inserted = new Set((await insertFrozenQuarters(db, docs)).map((r) => cubeKey(r.region, r.quarter)));
   const ours = docs.filter((d) => inserted.has(cubeKey(d.region, d.quarter)));
   const lost = docs.filter((d) => !inserted.has(cubeKey(d.region, d.quarter)));
