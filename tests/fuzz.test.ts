@@ -208,12 +208,16 @@ function journeyDocuments(): { text: string; variables: string[] }[] {
     });
 }
 
-/** Row counts of every table the subgraphs own. */
+/**
+ * Row counts of every table the subgraphs own, except signals.published_quarter: a signal summary of a closed quarter
+ * is published and stored on its first read (so later signals cannot change it), which is a read, not a mutation.
+ */
 async function rowCounts(hub: TestHub): Promise<Record<string, number>> {
   const tables = rowsOf<{ schema: string; name: string }>(
     await hub.database.db.execute(
       sql`select table_schema as schema, table_name as name from information_schema.tables
           where table_schema in ('sociale_kaart', 'cases', 'referrals', 'signals') and table_type = 'BASE TABLE'
+            and not (table_schema = 'signals' and table_name = 'published_quarter')
           order by 1, 2`,
     ),
   );

@@ -11,6 +11,9 @@ const same = <T>(r: T) => r;
 /** Fresh loaders per request: batching within the request, nothing cached across requests. */
 export function createLoaders(db: Db) {
   const summaryLoaders = new Map<string, DataLoader<string, Summary[]>>();
+  const regionOfGemeente = new DataLoader<string, string | null>(async (codes) =>
+    byKey(codes, await q.findRegionsOfGemeenten(db, codes), (r) => r.gemeenteCode).map((r) => r?.zorgkantoorregioCode ?? null),
+  );
   return {
     signal: new DataLoader<string, q.SignalRow | null>(async (ids) => byKey(ids, await q.findSignalsByIds(db, ids), (r) => r.id)),
     knelpuntIdOfSignal: new DataLoader<string, string | null>(async (ids) =>
@@ -39,16 +42,23 @@ export function createLoaders(db: Db) {
     transitionsOf: new DataLoader<string, q.TransitionRow[]>(async (ids) =>
       groupBy(ids, await q.findTransitionsByKnelpuntIds(db, ids), (r) => r.knelpuntId, same),
     ),
-    regionOfGemeente: new DataLoader<string, string | null>(async (codes) =>
-      byKey(codes, await q.findRegionsOfGemeenten(db, codes), (r) => r.gemeenteCode).map((r) => r?.zorgkantoorregioCode ?? null),
-    ),
+    regionOfGemeente,
     /** Summaries per scope for one spec; every scope asked for in a request shares one batch of statements. */
     summaries(spec: SummarySpec): DataLoader<string, Summary[]> {
       const key = specKey(spec);
       let loader = summaryLoaders.get(key);
       if (!loader) {
         loader = new DataLoader<string, Summary[]>(async (scopes) => {
-          const byScope = await computeSummaries(db, spec, scopes);
+          const regionOf = new Map<string, string>();
+          if (spec.kind === 'REGION') for (const s of scopes) regionOf.set(s, s);
+          else {
+            const regions = await regionOfGemeente.loadMany(scopes);
+            scopes.forEach((s, i) => {
+              const r = regions[i];
+              if (typeof r === 'string') regionOf.set(s, r);
+            });
+          }
+          const byScope = await computeSummaries(db, spec, scopes, regionOf);
           return scopes.map((s) => byScope.get(s) ?? []);
         });
         summaryLoaders.set(key, loader);

@@ -1,19 +1,23 @@
-import { enclosingQuarter, quarterKeyOfMonth, type Granularity, type Period } from './periods.ts';
+import type { Period } from './periods.ts';
 
 /**
  * Statistical disclosure control for the aggregations (the rule is explained in docs/signals.md).
  *
- * Everything the hub publishes about counts comes from one fixed cube per (scope, period): its cells are the finest
- * combination category × legal domain × target group. A cell is published when it holds at least THRESHOLD
- * signals and withheld otherwise. Every coarser number (a row by category, a region total, a CSV line) is the sum
- * of the published cells it covers, never of the raw data. So any sum or difference of published numbers — within
- * one query or across queries with other groupings — is again a sum of published cells and says nothing about a
- * withheld one.
+ * Figures are published per region and closed quarter, all at once, and stored (frozen): the region's quarter cube,
+ * its three month cubes and the quarter cubes of its gemeenten. A cube's cells are the finest combination
+ * category × legal domain × target group. Every coarser number (a row by category, a total, a CSV line) is the sum
+ * of the published cells it covers, never of the raw data, so any sum or difference of published numbers within
+ * one cube is again a sum of published cells.
  *
- * Months and quarters overlap, so they are linked: a month cell is published only when its quarter cell is, and
- * the part of a published quarter cell not covered by published month cells (which anyone can compute) must be 0
- * or at least THRESHOLD; if it is not, the smallest published month cells of that quarter cell are withheld too
- * (complementary suppression) until it is.
+ * A cell is published only when it is safe (`isSafe`): at least THRESHOLD signals that no single organisation can
+ * know of. A reader who subtracts what it reported itself, and every gap event (whose referral sender is not
+ * recorded, so the sender may know it), is still left with THRESHOLD or more, or with exactly 0 when one
+ * organisation reported the whole cell.
+ *
+ * Cubes that overlap are linked: a month cell or a gemeente cell is published only when the region's quarter cell
+ * is, and the part of that quarter cell not covered by the published month cells (or gemeente cells) — which anyone
+ * holding both can compute — must be 0 or safe too; if it is not, the smallest published parts are withheld as
+ * well (complementary suppression) until it is.
  */
 
 export const THRESHOLD = 5;
@@ -21,15 +25,21 @@ export const THRESHOLD = 5;
 export const DIMENSIONS = ['CATEGORY', 'LEGAL_DOMAIN', 'TARGET_GROUP'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** Raw counts of one finest cell in one month of one scope (a region or gemeente code), straight from SQL. */
-export interface RawMonthCell {
-  scope: string;
+/**
+ * One signal of a region, as far as publication needs it. `contributor` is the reporting organisation of a reported
+ * signal ('' when unknown), and null for a gap event.
+ */
+export interface SignalFact {
+  gemeente: string | null;
   month: string;
   category: string;
   legalDomain: string | null;
   targetGroup: string | null;
-  signals: number;
+  contributor: string | null;
   clients: number;
+  waitDays: number | null;
+  serviceId: string | null;
+  organizationId: string | null;
 }
 
 export interface CellCoordinates {
@@ -51,99 +61,200 @@ export interface PublishedCube {
   withheld: CellCoordinates[];
 }
 
+export interface RankedCount {
+  id: string;
+  signals: number;
+}
+
+/** Everything published for one region and closed quarter; stored as it is on first publication. */
+export interface FrozenQuarter {
+  region: string;
+  quarter: string;
+  /** The region's quarter cube, its month cubes, and the quarter cube of every gemeente of the region with signals. */
+  cubes: PublishedCube[];
+  /** Median wait per scope and period, only where the signals giving a wait are safe to describe. */
+  medians: { scope: string; period: string; median: number }[];
+  /** NO_CAPACITY rankings of the region's quarter (not of months or gemeenten: those would subtract from it). */
+  services: RankedCount[];
+  organizations: RankedCount[];
+}
+
 export const cellKey = (c: CellCoordinates) => `${c.category}\u0001${c.legalDomain ?? ''}\u0001${c.targetGroup ?? ''}`;
 export const cubeKey = (scope: string, period: string) => `${scope}\u0001${period}`;
 
-interface MonthCounts {
-  month: string;
-  signals: number;
-  clients: number;
-}
+/** Signals and clients of a set of signals, with who could know how many of them. */
+export class Tally {
+  signals = 0;
+  clients = 0;
+  /** Gap events: the referral's sender is not recorded, so any reader may know any of them. */
+  feed = 0;
+  readonly byReporter = new Map<string, number>();
 
-interface QuarterCell {
-  coordinates: CellCoordinates;
-  signals: number;
-  clients: number;
-  months: MonthCounts[];
+  add(contributor: string | null, signals: number, clients: number): this {
+    this.signals += signals;
+    this.clients += clients;
+    if (contributor === null) this.feed += signals;
+    else this.byReporter.set(contributor, (this.byReporter.get(contributor) ?? 0) + signals);
+    return this;
+  }
+
+  plus(other: Tally, sign: 1 | -1 = 1): Tally {
+    const t = new Tally();
+    t.signals = this.signals + sign * other.signals;
+    t.clients = this.clients + sign * other.clients;
+    t.feed = this.feed + sign * other.feed;
+    for (const [k, n] of this.byReporter) t.byReporter.set(k, n);
+    for (const [k, n] of other.byReporter) t.byReporter.set(k, (t.byReporter.get(k) ?? 0) + sign * n);
+    return t;
+  }
+
+  largestReporter(): number {
+    let max = 0;
+    for (const n of this.byReporter.values()) if (n > max) max = n;
+    return max;
+  }
 }
 
 /**
- * Publishes the cubes of the requested periods. `raw` must cover every month of every quarter the periods fall in
- * (the month rule needs the whole quarter); other rows are ignored.
+ * Safe to publish: at least `threshold` signals, and what stays unknown to any single reader — the signals minus
+ * every gap event minus the largest reporter's own — is at least `threshold`, or exactly 0 because one
+ * organisation reported them all (that organisation then learns only that nobody else did).
  */
-export function publishCubes(raw: RawMonthCell[], granularity: Granularity, periods: Period[], threshold = THRESHOLD): Map<string, PublishedCube> {
-  const quarters = new Map<string, Map<string, QuarterCell>>();
-  for (const r of raw) {
-    const qKey = cubeKey(r.scope, quarterKeyOfMonth(r.month));
-    let cells = quarters.get(qKey);
-    if (!cells) quarters.set(qKey, (cells = new Map()));
-    const key = cellKey(r);
+export function isSafe(t: Tally, threshold = THRESHOLD): boolean {
+  if (t.signals < threshold) return false;
+  const unknownToAnyOne = t.signals - t.feed - t.largestReporter();
+  return unknownToAnyOne >= threshold || (t.feed === 0 && unknownToAnyOne === 0);
+}
+
+/** A remainder anyone can compute is fine when it is 0 or safe. */
+const isSafeRemainder = (t: Tally, threshold: number) => t.signals === 0 || isSafe(t, threshold);
+
+/**
+ * The parts of a published whole (months of a quarter cell, gemeenten of a region cell) that may be published:
+ * each safe, and the whole minus the published parts 0 or safe. Deterministic: the smallest parts are withheld
+ * first, then by key, so the same data always gives the same pattern.
+ */
+export function publishableParts(whole: Tally, parts: Map<string, Tally>, threshold = THRESHOLD): Set<string> {
+  if (!isSafe(whole, threshold)) return new Set();
+  const candidates = [...parts]
+    .filter(([, t]) => isSafe(t, threshold))
+    .sort(([ka, a], [kb, b]) => a.signals - b.signals || ka.localeCompare(kb));
+  let rest = candidates.reduce((r, [, t]) => r.plus(t, -1), whole);
+  while (!isSafeRemainder(rest, threshold)) {
+    const smallest = candidates.shift();
+    if (!smallest) break;
+    rest = rest.plus(smallest[1]);
+  }
+  return new Set(candidates.map(([k]) => k));
+}
+
+interface CellFacts {
+  coordinates: CellCoordinates;
+  quarter: Tally;
+  months: Map<string, Tally>;
+  gemeenten: Map<string, Tally>;
+}
+
+const tallyIn = (map: Map<string, Tally>, key: string) => {
+  let t = map.get(key);
+  if (!t) map.set(key, (t = new Tally()));
+  return t;
+};
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  // As percentile_cont(0.5): the mean of the two middle values for an even count.
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function rankingOf(facts: SignalFact[], idOf: (f: SignalFact) => string | null, whole: Tally, threshold: number): RankedCount[] {
+  const byId = new Map<string, Tally>();
+  for (const f of facts) {
+    const id = idOf(f);
+    if (id) tallyIn(byId, id).add(f.contributor, 1, f.clients);
+  }
+  const listed = publishableParts(whole, byId, threshold);
+  return [...listed]
+    .map((id) => ({ id, signals: byId.get(id)?.signals ?? 0 }))
+    .sort((a, b) => b.signals - a.signals || a.id.localeCompare(b.id));
+}
+
+/** Publishes every figure of one region and closed quarter from its signals (`facts` must be exactly those). */
+export function publishQuarter(region: string, quarter: Period, months: readonly string[], facts: SignalFact[], threshold = THRESHOLD): FrozenQuarter {
+  const cells = new Map<string, CellFacts>();
+  for (const f of facts) {
+    const key = cellKey(f);
     let cell = cells.get(key);
     if (!cell) {
-      cell = { coordinates: { category: r.category, legalDomain: r.legalDomain, targetGroup: r.targetGroup }, signals: 0, clients: 0, months: [] };
+      cell = { coordinates: { category: f.category, legalDomain: f.legalDomain, targetGroup: f.targetGroup }, quarter: new Tally(), months: new Map(), gemeenten: new Map() };
       cells.set(key, cell);
     }
-    cell.signals += r.signals;
-    cell.clients += r.clients;
-    const month = cell.months.find((m) => m.month === r.month);
-    if (month) {
-      month.signals += r.signals;
-      month.clients += r.clients;
-    } else {
-      cell.months.push({ month: r.month, signals: r.signals, clients: r.clients });
-    }
+    cell.quarter.add(f.contributor, 1, f.clients);
+    tallyIn(cell.months, f.month).add(f.contributor, 1, f.clients);
+    if (f.gemeente) tallyIn(cell.gemeenten, f.gemeente).add(f.contributor, 1, f.clients);
   }
 
-  const wanted = new Set(periods.map((p) => p.key));
-  const quarterOf = new Map(periods.map((p) => [p.key, enclosingQuarter(p).key]));
-  const scopes = new Set(raw.map((r) => r.scope));
   const cubes = new Map<string, PublishedCube>();
-  const cubeFor = (scope: string, period: string): PublishedCube => {
+  const cubeOf = (scope: string, period: string) => {
     const key = cubeKey(scope, period);
     let cube = cubes.get(key);
     if (!cube) cubes.set(key, (cube = { scope, period, published: [], withheld: [] }));
     return cube;
   };
+  const place = (scope: string, period: string, cell: CellFacts, t: Tally, published: boolean) => {
+    const cube = cubeOf(scope, period);
+    if (published) cube.published.push({ ...cell.coordinates, signals: t.signals, clients: t.clients });
+    else cube.withheld.push(cell.coordinates);
+  };
 
-  for (const scope of scopes) {
-    for (const period of wanted) {
-      const cells = quarters.get(cubeKey(scope, quarterOf.get(period) ?? ''));
-      if (!cells) continue;
-      for (const cell of cells.values()) {
-        if (granularity === 'QUARTER') {
-          const cube = cubeFor(scope, period);
-          if (cell.signals >= threshold) cube.published.push({ ...cell.coordinates, signals: cell.signals, clients: cell.clients });
-          else cube.withheld.push(cell.coordinates);
-          continue;
-        }
-        const month = cell.months.find((m) => m.month === period);
-        if (!month || month.signals === 0) continue;
-        const cube = cubeFor(scope, period);
-        if (publishedMonths(cell, threshold).has(period)) cube.published.push({ ...cell.coordinates, signals: month.signals, clients: month.clients });
-        else cube.withheld.push(cell.coordinates);
-      }
+  cubeOf(region, quarter.key);
+  for (const m of months) cubeOf(region, m);
+  const publishedNoCapacity = new Set<string>();
+  let noCapacityWhole = new Tally();
+  for (const [key, cell] of [...cells].sort(([a], [b]) => a.localeCompare(b))) {
+    const published = isSafe(cell.quarter, threshold);
+    place(region, quarter.key, cell, cell.quarter, published);
+    if (published && cell.coordinates.category === 'NO_CAPACITY') {
+      publishedNoCapacity.add(key);
+      noCapacityWhole = noCapacityWhole.plus(cell.quarter);
     }
+    const monthsShown = publishableParts(cell.quarter, cell.months, threshold);
+    for (const [month, t] of cell.months) place(region, month, cell, t, monthsShown.has(month));
+    const gemeentenShown = publishableParts(cell.quarter, cell.gemeenten, threshold);
+    for (const [gemeente, t] of cell.gemeenten) place(gemeente, quarter.key, cell, t, gemeentenShown.has(gemeente));
   }
-  return cubes;
-}
 
-/**
- * The months of one quarter cell that may be published: each at least the threshold, the quarter cell itself
- * published, and the unpublished remainder of the quarter 0 or at least the threshold.
- */
-export function publishedMonths(cell: { signals: number; months: MonthCounts[] }, threshold = THRESHOLD): Set<string> {
-  if (cell.signals < threshold) return new Set();
-  // Deterministic order: smallest first, then by month, so the same data always gives the same pattern.
-  const candidates = cell.months
-    .filter((m) => m.signals >= threshold)
-    .sort((a, b) => a.signals - b.signals || a.month.localeCompare(b.month));
-  let remainder = cell.signals - candidates.reduce((sum, m) => sum + m.signals, 0);
-  while (remainder > 0 && remainder < threshold) {
-    const smallest = candidates.shift();
-    if (!smallest) break;
-    remainder += smallest.signals;
+  const medians: FrozenQuarter['medians'] = [];
+  const waits = new Map<string, { scope: string; period: string; values: number[]; tally: Tally }>();
+  const addWait = (scope: string, period: string, f: SignalFact, wait: number) => {
+    const key = cubeKey(scope, period);
+    let w = waits.get(key);
+    if (!w) waits.set(key, (w = { scope, period, values: [], tally: new Tally() }));
+    w.values.push(wait);
+    w.tally.add(f.contributor, 1, f.clients);
+  };
+  for (const f of facts) {
+    if (f.waitDays === null) continue;
+    addWait(region, quarter.key, f, f.waitDays);
+    addWait(region, f.month, f, f.waitDays);
+    if (f.gemeente) addWait(f.gemeente, quarter.key, f, f.waitDays);
   }
-  return new Set(candidates.map((m) => m.month));
+  for (const w of [...waits.values()].sort((a, b) => cubeKey(a.scope, a.period).localeCompare(cubeKey(b.scope, b.period)))) {
+    if (isSafe(w.tally, threshold)) medians.push({ scope: w.scope, period: w.period, median: medianOf(w.values) });
+  }
+
+  // Rankings count only signals in published cells; an entry is listed only when safe, and the published NO_CAPACITY
+  // signals not in a listed entry (NO_CAPACITY row minus the list) must be 0 or safe as well.
+  const ranked = facts.filter((f) => f.category === 'NO_CAPACITY' && publishedNoCapacity.has(cellKey(f)));
+  return {
+    region,
+    quarter: quarter.key,
+    cubes: [...cubes.values()].sort((a, b) => cubeKey(a.scope, a.period).localeCompare(cubeKey(b.scope, b.period))),
+    medians,
+    services: rankingOf(ranked, (f) => f.serviceId, noCapacityWhole, threshold),
+    organizations: rankingOf(ranked, (f) => f.organizationId, noCapacityWhole, threshold),
+  };
 }
 
 export interface Group extends Partial<CellCoordinates> {

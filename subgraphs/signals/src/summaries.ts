@@ -1,8 +1,7 @@
 import type { Db } from '@hub/db';
-import { cubeKey, groupCube, publishCubes, totalOf, THRESHOLD, type Dimension, type Group, type PublishedCube } from './cube.ts';
-import { findMedianWaitDays, findNoCapacityCounts, findRawMonthCells, type ScopeKind } from './db/queries.ts';
-import { enclosingQuarter, periodsBetween, quarterKeyOfMonth, shiftPeriod, type Granularity, type Period } from './periods.ts';
-
+import { cubeKey, groupCube, publishQuarter, totalOf, type Dimension, type FrozenQuarter, type Group, type PublishedCube, type RankedCount, type SignalFact } from './cube.ts';
+import { findFrozenQuarters, findSignalFacts, insertFrozenQuarters, type ScopeKind } from './db/queries.ts';
+import { enclosingQuarter, makePeriod, periodsBetween, quarterKeyOfMonth, shiftPeriod, type Granularity, type Period } from './periods.ts';
 /** One aggregation request: the scopes are batched per spec, so every region of a query shares its statements. */
 export interface SummarySpec {
   kind: ScopeKind;
@@ -28,23 +27,10 @@ export interface Summary {
   groupBy: Dimension[];
   total: SummaryRow;
   cells: SummaryRow[];
-  batch: SummaryBatch;
   cube: PublishedCube | undefined;
-}
-
-export interface RankedCount {
-  id: string;
-  signals: number;
-}
-
-/**
- * The statements of one spec over all its scopes, each run at most once and only when a field needs it:
- * counts (always), median wait, NO_CAPACITY rankings. Three statements at most, whatever the number of regions
- * or periods.
- */
-export interface SummaryBatch {
-  medians(): Promise<Map<string, { median: number; n: number }>>;
-  noCapacity(): Promise<Map<string, { services: RankedCount[]; organizations: RankedCount[] }>>;
+  medianWaitDays: number | null;
+  services: RankedCount[];
+  organizations: RankedCount[];
 }
 
 function withTrend(current: Group[], previous: Group[]): SummaryRow[] {
@@ -69,71 +55,88 @@ function trendRow(g: Group, p: Group | undefined): SummaryRow {
   };
 }
 
-function memo<T>(fn: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= fn());
+/** The three month keys of a quarter. */
+const monthsOf = (quarter: Period) => periodsBetween(makePeriod('MONTH', quarter.year, quarter.index * 3 - 2), makePeriod('MONTH', quarter.year, quarter.index * 3)).map((m) => m.key);
+
+/**
+ * The publications of the given regions and (closed) quarters. A quarter published before is read as it was stored;
+ * one asked for the first time is published from the signals now and stored, so it never changes afterwards. At most
+ * four statements whatever the number of regions or quarters: read, signals, store, and — only when a concurrent
+ * request stored some first — read those again, so everybody sees the same figures.
+ */
+export async function publishedQuarters(db: Db, regions: readonly string[], quarters: readonly Period[]): Promise<FrozenQuarter[]> {
+  if (regions.length === 0 || quarters.length === 0) return [];
+  const stored = await findFrozenQuarters(db, { regions, quarters: quarters.map((q) => q.key) });
+  const have = new Set(stored.map((d) => cubeKey(d.region, d.quarter)));
+  const missing = regions.flatMap((region) => quarters.filter((q) => !have.has(cubeKey(region, q.key))).map((quarter) => ({ region, quarter })));
+  if (missing.length === 0) return stored;
+
+  const from = missing.reduce((min, u) => (u.quarter.startsOn < min ? u.quarter.startsOn : min), '9999-12-31');
+  const before = missing.reduce((max, u) => (u.quarter.endsBefore > max ? u.quarter.endsBefore : max), '0000-01-01');
+  const facts = await findSignalFacts(db, { regions: [...new Set(missing.map((u) => u.region))], from, before });
+  const byUnit = new Map<string, SignalFact[]>();
+  for (const { region, ...fact } of facts) {
+    const key = cubeKey(region, quarterKeyOfMonth(fact.month));
+    const list = byUnit.get(key);
+    if (list) list.push(fact);
+    else byUnit.set(key, [fact]);
+  }
+  // Stored in key order, so two requests publishing overlapping sets lock the rows in the same order (no deadlock).
+  const docs = missing
+    .map((u) => publishQuarter(u.region, u.quarter, monthsOf(u.quarter), byUnit.get(cubeKey(u.region, u.quarter.key)) ?? []))
+    .sort((a, b) => cubeKey(a.region, a.quarter).localeCompare(cubeKey(b.region, b.quarter)));
+  const inserted = new Set((await insertFrozenQuarters(db, docs)).map((r) => cubeKey(r.region, r.quarter)));
+  const ours = docs.filter((d) => inserted.has(cubeKey(d.region, d.quarter)));
+  const lost = docs.filter((d) => !inserted.has(cubeKey(d.region, d.quarter)));
+  if (lost.length === 0) return [...stored, ...ours];
+  const lostKeys = new Set(lost.map((d) => cubeKey(d.region, d.quarter)));
+  const theirs = (await findFrozenQuarters(db, { regions: [...new Set(lost.map((d) => d.region))], quarters: [...new Set(lost.map((d) => d.quarter))] })).filter((d) =>
+    lostKeys.has(cubeKey(d.region, d.quarter)),
+  );
+  return [...stored, ...ours, ...theirs];
 }
 
-function rank(counts: Map<string, number>): RankedCount[] {
-  return [...counts]
-    .filter(([, n]) => n >= THRESHOLD)
-    .map(([id, signals]) => ({ id, signals }))
-    .sort((a, b) => b.signals - a.signals || a.id.localeCompare(b.id));
-}
-
-/** Computes the summaries of every scope for one spec: one counting statement, in-memory publication. */
-export async function computeSummaries(db: Db, spec: SummarySpec, scopes: readonly string[]): Promise<Map<string, Summary[]>> {
+/**
+ * Computes the summaries of every scope for one spec from the publications of the regions involved (a gemeente's
+ * figures are published with its region's). `regionOf` maps each scope to its region.
+ */
+export async function computeSummaries(db: Db, spec: SummarySpec, scopes: readonly string[], regionOf: ReadonlyMap<string, string>): Promise<Map<string, Summary[]>> {
   const previous = shiftPeriod(spec.from, -1);
-  const periods = periodsBetween(previous, spec.to);
-  // The month rule needs whole quarters, so the range is widened to quarter bounds.
-  const range = { from: enclosingQuarter(previous).startsOn, before: enclosingQuarter(spec.to).endsBefore };
-  const params = { kind: spec.kind, scopes, ...range };
-  const raw = await findRawMonthCells(db, params);
-  const cubes = publishCubes(raw, spec.granularity, periods);
+  const quarters = [...new Map(periodsBetween(previous, spec.to).map((p) => enclosingQuarter(p)).map((q) => [q.key, q])).values()];
+  const regions = [...new Set(scopes.map((s) => regionOf.get(s)).filter((r): r is string => r !== undefined))];
+  const docs = await publishedQuarters(db, regions, quarters);
 
-  const batch: SummaryBatch = {
-    medians: memo(async () => {
-      const rows = await findMedianWaitDays(db, { ...params, granularity: spec.granularity });
-      return new Map(rows.map((r) => [cubeKey(r.scope, r.period), { median: r.median, n: r.n }]));
-    }),
-    noCapacity: memo(async () => {
-      const rows = await findNoCapacityCounts(db, params);
-      const perCube = new Map<string, { services: Map<string, number>; organizations: Map<string, number> }>();
-      const publishedKeys = new Map<string, Set<string>>();
-      for (const [key, cube] of cubes) {
-        publishedKeys.set(key, new Set(cube.published.filter((c) => c.category === 'NO_CAPACITY').map((c) => `${c.legalDomain ?? ''}\u0001${c.targetGroup ?? ''}`)));
-      }
-      for (const r of rows) {
-        const period = spec.granularity === 'MONTH' ? r.month : quarterKeyOfMonth(r.month);
-        const key = cubeKey(r.scope, period);
-        // Only signals in published cells count, so a ranking never says anything about a withheld cell.
-        if (!publishedKeys.get(key)?.has(`${r.legalDomain ?? ''}\u0001${r.targetGroup ?? ''}`)) continue;
-        let entry = perCube.get(key);
-        if (!entry) perCube.set(key, (entry = { services: new Map(), organizations: new Map() }));
-        if (r.serviceId) entry.services.set(r.serviceId, (entry.services.get(r.serviceId) ?? 0) + r.signals);
-        if (r.organizationId) entry.organizations.set(r.organizationId, (entry.organizations.get(r.organizationId) ?? 0) + r.signals);
-      }
-      return new Map([...perCube].map(([key, e]) => [key, { services: rank(e.services), organizations: rank(e.organizations) }]));
-    }),
-  };
+  const cubes = new Map<string, PublishedCube>();
+  const medians = new Map<string, number>();
+  const rankings = new Map<string, Pick<FrozenQuarter, 'services' | 'organizations'>>();
+  for (const doc of docs) {
+    for (const cube of doc.cubes) cubes.set(cubeKey(cube.scope, cube.period), cube);
+    for (const m of doc.medians) medians.set(cubeKey(m.scope, m.period), m.median);
+    rankings.set(cubeKey(doc.region, doc.quarter), doc);
+  }
 
   const result = new Map<string, Summary[]>();
   for (const scope of scopes) {
     const list: Summary[] = [];
     for (const period of periodsBetween(spec.from, spec.to)) {
-      const cube = cubes.get(cubeKey(scope, period.key));
+      const key = cubeKey(scope, period.key);
+      const cube = cubes.get(key);
       const before = cubes.get(cubeKey(scope, shiftPeriod(period, -1).key));
-      const [total] = withTrend([totalOf(cube)], [totalOf(before)]);
+      const total = withTrend([totalOf(cube)], [totalOf(before)])[0] ?? trendRow(totalOf(cube), totalOf(before));
+      // Rankings exist for a region's quarter only: a month's or a gemeente's could be subtracted from it.
+      const ranking = spec.kind === 'REGION' && spec.granularity === 'QUARTER' ? rankings.get(key) : undefined;
       list.push({
         kind: spec.kind,
         scope,
         period,
         granularity: spec.granularity,
         groupBy: spec.groupBy,
-        total: total ?? trendRow(totalOf(cube), totalOf(before)),
+        total,
         cells: spec.groupBy.length === 0 ? [] : withTrend(groupCube(cube, spec.groupBy), groupCube(before, spec.groupBy)),
-        batch,
         cube,
+        medianWaitDays: medians.get(key) ?? null,
+        services: ranking?.services ?? [],
+        organizations: ranking?.organizations ?? [],
       });
     }
     result.set(scope, list);
@@ -141,14 +144,8 @@ export async function computeSummaries(db: Db, spec: SummarySpec, scopes: readon
   return result;
 }
 
-export async function medianWaitDaysOf(summary: Summary): Promise<number | null> {
-  const m = (await summary.batch.medians()).get(cubeKey(summary.scope, summary.period.key));
-  return m && m.n >= THRESHOLD ? m.median : null;
-}
-
-export async function topNoCapacity(summary: Summary, what: 'services' | 'organizations', limit: number): Promise<RankedCount[]> {
-  const entry = (await summary.batch.noCapacity()).get(cubeKey(summary.scope, summary.period.key));
-  return (entry?.[what] ?? []).slice(0, limit);
+export function topNoCapacity(summary: Summary, what: 'services' | 'organizations', limit: number): RankedCount[] {
+  return summary[what].slice(0, limit);
 }
 
 const csvField = (v: string | number | boolean | null | undefined) => {

@@ -3,7 +3,7 @@ import { badInput } from '@hub/errors';
 import { isUuid, LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
 import { DIMENSIONS, type Dimension } from './cube.ts';
 import { dutchDateOf } from './gap-events.ts';
-import { parsePeriod, periodsBetween, type Granularity, type Period } from './periods.ts';
+import { enclosingQuarter, parsePeriod, periodOfDate, periodsBetween, shiftPeriod, type Granularity, type Period } from './periods.ts';
 import { findPersonalData, personalDataLabels } from './privacy-guard.ts';
 
 export { parseInput, requireUuid } from '@hub/service-kit';
@@ -119,6 +119,15 @@ export function parseSummaryPeriods(
   const count = periodsBetween(from, to).length;
   if (count === 0) throw badInput(`${root}to`, 'to must not be before from.');
   if (count > MAX_PERIODS) throw badInput(`${root}to`, `At most ${MAX_PERIODS} periods per request.`);
+  // Figures are published (and frozen) per closed quarter: an open period would change with every new signal, and
+  // the difference between two readings would show single signals.
+  const open = periodOfDate('QUARTER', today());
+  if (enclosingQuarter(to).endsBefore > open.startsOn) {
+    throw badInput(
+      `${root}to`,
+      `Figures are published once their quarter has ended; ${to.key} is not closed yet. The latest published quarter is ${shiftPeriod(open, -1).key}.`,
+    );
+  }
   const groupBy = [...new Set(args.groupBy ?? [])].filter((d): d is Dimension => (DIMENSIONS as readonly string[]).includes(d));
   return { granularity: args.granularity, from, to, groupBy };
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
 import { startTestHub, type TestHub } from '@hub/testing';
+import { periodOfDate } from '../src/periods.ts';
 import { readGemeenteRegions } from '../src/reference-data.ts';
+import { today as dutchToday } from '../src/validation.ts';
 import {
   chair,
   dataOf,
@@ -268,13 +270,16 @@ describe('aggregations', () => {
     const provider = randomUUID();
     const quiet = randomUUID();
     const at = { gemeenteCode: g, zorgkantoorregioCode: region, observedOn: '2025-08-10', category: 'NO_CAPACITY', legalDomain: 'WLZ', targetGroup: 'OUDEREN' };
-    await insertSignals(hub, [
+    // Every signal from another organisation, so each set of 6 or more leaves 5 unknown to any one of them.
+    const rows = [
       ...times(6, { ...at, serviceId: busy, organizationId: provider, waitDays: 10 }),
       ...times(2, { ...at, serviceId: quiet, organizationId: provider, waitDays: 90 }),
-      ...times(1, { ...at, waitDays: 30 }),
-    ]);
+      ...times(6, at),
+    ].map((r) => ({ ...r, reporterOrganizationId: randomUUID() }));
+    await insertSignals(hub, rows);
     const boss = await chair(hub, region);
     const [s] = dataOf(await summary(boss.token, { zorgkantoorregioCodes: [region], granularity: 'QUARTER', from: '2025-Q3' })).signalSummary;
+    // The quiet service (2) is not listed; the NO_CAPACITY row minus the busy one leaves 8, not a small number.
     expect(s?.topNoCapacityServices).toEqual([{ service: { id: busy }, signals: 6 }]);
     expect(s?.topNoCapacityOrganizations).toEqual([{ organization: { id: provider }, signals: 8 }]);
     expect(s?.medianWaitDays).toBe(10);
@@ -288,6 +293,11 @@ describe('aggregations', () => {
       [{ zorgkantoorregioCodes: ['ZK14'], granularity: 'MONTH', from: '2025-05', to: '2025-01' }, 'input.to'],
       [{ granularity: 'QUARTER', from: '2025-Q3' }, 'input.zorgkantoorregioCodes'],
       [{ zorgkantoorregioCodes: ['Twente'], granularity: 'QUARTER', from: '2025-Q3' }, 'input.zorgkantoorregioCodes.0'],
+      // The current quarter (and its months) is not published before it has ended.
+      [{ zorgkantoorregioCodes: ['ZK14'], granularity: 'QUARTER', from: periodOfDate('QUARTER', dutchToday()).key }, 'input.to'],
+      [{ zorgkantoorregioCodes: ['ZK14'], granularity: 'MONTH', from: periodOfDate('MONTH', dutchToday()).key }, 'input.to'],
+      // Figures per gemeente exist per quarter only.
+      [{ gemeenteCode: gemeentenOf('ZK14')[0], granularity: 'MONTH', from: '2025-07' }, 'input.granularity'],
     ];
     for (const [input, field] of bad) {
       expect((await summary(boss.token, input)).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -389,9 +399,12 @@ describe('statements per aggregation query', () => {
     const large = await statementsFor(SUMMARY, { input: { zorgkantoorregioCodes: regions, granularity: 'MONTH', from: '2025-01', to: '2025-08', groupBy: ['CATEGORY', 'LEGAL_DOMAIN'] } });
     expect(large.body.errors).toBeUndefined();
     expect((large.body.data?.signalSummary as unknown[]).length).toBe(32);
-    // Membership (1), counts (1), median (1), NO_CAPACITY ranking (1).
+    // First publication: membership (1), the stored quarters (1), the signals of the quarters not yet published (1),
+    // storing them (1). Median and rankings come with the publication.
     expect(small.perSubgraph).toEqual({ signals: 4 });
     expect(large.perSubgraph).toEqual(small.perSubgraph);
+    // Published before: membership and the stored quarters only.
+    expect((await statementsFor(SUMMARY, { input: { zorgkantoorregioCodes: regions, granularity: 'MONTH', from: '2025-01', to: '2025-08' } })).perSubgraph).toEqual({ signals: 2 });
 
     // Through the entity: all 31 regions in one _entities call, still one batch.
     const viaEntity = await statementsFor(`{ zorgkantoorregios { code signalSummary(granularity: QUARTER, from: "2025-Q1", to: "2025-Q4") { period total { signals } medianWaitDays } } }`);
@@ -399,8 +412,8 @@ describe('statements per aggregation query', () => {
     // Only the four regions of the member are readable; the others are null with FORBIDDEN.
     expect(regionsOut.filter((z) => z.signalSummary !== null).map((z) => z.code)).toEqual(regions);
     expect(regionsOut).toHaveLength(31);
-    // Membership (1), counts (1), median (1), for 4 regions × 4 quarters.
-    expect(viaEntity.perSubgraph.signals).toBe(3);
+    // Membership (1), stored quarters (1), signals (1) and storing (1) of 2025-Q4, new for the 4 regions.
+    expect(viaEntity.perSubgraph.signals).toBe(4);
   });
 });
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@hub/db';
-import type { RawMonthCell } from '../cube.ts';
+import type { FrozenQuarter, SignalFact } from '../cube.ts';
 import {
   action,
   decision,
@@ -12,6 +12,7 @@ import {
   meeting,
   overlegtafel,
   overlegtafelMember,
+  publishedQuarter,
   signal,
 } from './schema.ts';
 
@@ -154,100 +155,67 @@ export function findTransitionsByKnelpuntIds(db: Db, ids: readonly string[]): Pr
 }
 
 export type ScopeKind = 'REGION' | 'GEMEENTE';
-const scopeColumn = (kind: ScopeKind) => (kind === 'REGION' ? signal.zorgkantoorregioCode : signal.gemeenteCode);
+
+/** The stored publications of the given regions and quarters; one statement whatever their number. */
+export async function findFrozenQuarters(db: Db, params: { regions: readonly string[]; quarters: readonly string[] }): Promise<FrozenQuarter[]> {
+  const rows = await db
+    .select({ figures: publishedQuarter.figures })
+    .from(publishedQuarter)
+    .where(and(anyText(publishedQuarter.zorgkantoorregioCode, params.regions), anyText(publishedQuarter.quarter, params.quarters)));
+  return rows.map((r) => r.figures);
+}
+
+/** Stores publications; one already stored (a concurrent first publication) wins and is kept. Returns what was stored now. */
+export async function insertFrozenQuarters(db: Db, docs: readonly FrozenQuarter[]): Promise<{ region: string; quarter: string }[]> {
+  if (docs.length === 0) return [];
+  return db
+    .insert(publishedQuarter)
+    .values(docs.map((figures) => ({ zorgkantoorregioCode: figures.region, quarter: figures.quarter, figures })))
+    .onConflictDoNothing()
+    .returning({ region: publishedQuarter.zorgkantoorregioCode, quarter: publishedQuarter.quarter });
+}
 
 /**
- * Raw counts per scope × month × finest cell, for all scopes and the whole date range in one statement: the number of
- * statements does not depend on how many regions or periods are asked for.
+ * Every signal of the regions in the date range, reduced to what publication needs, in one statement. A gap event's
+ * contributor is null (its referral sender is not recorded); a reported signal's is its reporting organisation.
  */
-export async function findRawMonthCells(
+export async function findSignalFacts(
   db: Db,
-  params: { kind: ScopeKind; scopes: readonly string[]; from: string; before: string },
-): Promise<RawMonthCell[]> {
-  const scope = scopeColumn(params.kind);
+  params: { regions: readonly string[]; from: string; before: string },
+): Promise<(SignalFact & { region: string })[]> {
   const result = await db.execute(sql`
-    select ${scope} as scope, to_char(${signal.observedOn}, 'YYYY-MM') as month, ${signal.category} as category,
+    select ${signal.zorgkantoorregioCode} as region, ${signal.gemeenteCode} as gemeente,
+           to_char(${signal.observedOn}, 'YYYY-MM') as month, ${signal.category} as category,
            ${signal.legalDomain} as legal_domain, ${signal.targetGroup} as target_group,
-           count(*)::int as signals, sum(${signal.clientCount})::int as clients
+           case when ${signal.source} = 'GAP_EVENT' then null else coalesce(${signal.reporterOrganizationId}::text, '') end as contributor,
+           ${signal.clientCount} as clients, ${signal.waitDays} as wait_days,
+           ${signal.serviceId}::text as service_id, ${signal.organizationId}::text as organization_id
     from ${signal}
-    where ${anyText(scope, params.scopes)}
-      and ${signal.observedOn} >= ${params.from}::date and ${signal.observedOn} < ${params.before}::date
-    group by 1, 2, 3, 4, 5`);
-  return rowsOf<{ scope: string; month: string; category: string; legal_domain: string | null; target_group: string | null; signals: number; clients: number }>(
-    result,
-  ).map((r) => ({
-    scope: r.scope,
+    where ${anyText(signal.zorgkantoorregioCode, params.regions)}
+      and ${signal.observedOn} >= ${params.from}::date and ${signal.observedOn} < ${params.before}::date`);
+  return rowsOf<{
+    region: string;
+    gemeente: string | null;
+    month: string;
+    category: string;
+    legal_domain: string | null;
+    target_group: string | null;
+    contributor: string | null;
+    clients: number;
+    wait_days: number | null;
+    service_id: string | null;
+    organization_id: string | null;
+  }>(result).map((r) => ({
+    region: r.region,
+    gemeente: r.gemeente,
     month: r.month,
     category: r.category,
     legalDomain: r.legal_domain,
     targetGroup: r.target_group,
-    signals: Number(r.signals),
+    contributor: r.contributor,
     clients: Number(r.clients),
-  }));
-}
-
-/** Median wait per scope and period (MONTH: YYYY-MM, QUARTER: YYYY-"Q"Q), with the number of signals giving one. */
-export async function findMedianWaitDays(
-  db: Db,
-  params: { kind: ScopeKind; scopes: readonly string[]; from: string; before: string; granularity: 'MONTH' | 'QUARTER' },
-): Promise<{ scope: string; period: string; median: number; n: number }[]> {
-  const scope = scopeColumn(params.kind);
-  const format = params.granularity === 'MONTH' ? 'YYYY-MM' : 'YYYY-"Q"Q';
-  const result = await db.execute(sql`
-    select ${scope} as scope, to_char(${signal.observedOn}, ${format}) as period,
-           percentile_cont(0.5) within group (order by ${signal.waitDays})::float8 as median, count(*)::int as n
-    from ${signal}
-    where ${anyText(scope, params.scopes)} and ${signal.waitDays} is not null
-      and ${signal.observedOn} >= ${params.from}::date and ${signal.observedOn} < ${params.before}::date
-    group by 1, 2`);
-  return rowsOf<{ scope: string; period: string; median: number; n: number }>(result).map((r) => ({
-    scope: r.scope,
-    period: r.period,
-    median: Number(r.median),
-    n: Number(r.n),
-  }));
-}
-
-export interface NoCapacityRow {
-  scope: string;
-  month: string;
-  legalDomain: string | null;
-  targetGroup: string | null;
-  serviceId: string | null;
-  organizationId: string | null;
-  signals: number;
-}
-
-/** NO_CAPACITY signals naming a service or organisation, per scope × month × cell; one statement. */
-export async function findNoCapacityCounts(
-  db: Db,
-  params: { kind: ScopeKind; scopes: readonly string[]; from: string; before: string },
-): Promise<NoCapacityRow[]> {
-  const scope = scopeColumn(params.kind);
-  const result = await db.execute(sql`
-    select ${scope} as scope, to_char(${signal.observedOn}, 'YYYY-MM') as month, ${signal.legalDomain} as legal_domain,
-           ${signal.targetGroup} as target_group, ${signal.serviceId}::text as service_id,
-           ${signal.organizationId}::text as organization_id, count(*)::int as signals
-    from ${signal}
-    where ${anyText(scope, params.scopes)} and ${signal.category} = 'NO_CAPACITY'
-      and (${signal.serviceId} is not null or ${signal.organizationId} is not null)
-      and ${signal.observedOn} >= ${params.from}::date and ${signal.observedOn} < ${params.before}::date
-    group by 1, 2, 3, 4, 5, 6`);
-  return rowsOf<{
-    scope: string;
-    month: string;
-    legal_domain: string | null;
-    target_group: string | null;
-    service_id: string | null;
-    organization_id: string | null;
-    signals: number;
-  }>(result).map((r) => ({
-    scope: r.scope,
-    month: r.month,
-    legalDomain: r.legal_domain,
-    targetGroup: r.target_group,
+    waitDays: r.wait_days === null ? null : Number(r.wait_days),
     serviceId: r.service_id,
     organizationId: r.organization_id,
-    signals: Number(r.signals),
   }));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { FrozenQuarter } from '../cube.ts';
 
 /** Every table of this subgraph lives in its own Postgres schema. */
 export const signals = pgSchema('signals');
@@ -190,4 +191,20 @@ export const feedback = signals.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('feedback_knelpunt_idx').on(t.knelpuntId, t.createdAt)],
+);
+
+/**
+ * The published figures of one region and closed quarter (the region's quarter and month cubes, its gemeenten's
+ * quarter cubes, medians and rankings), stored on first publication and never changed afterwards: a signal that
+ * arrives later for a closed quarter cannot move a published number, so nobody learns anything from the difference.
+ */
+export const publishedQuarter = signals.table(
+  'published_quarter',
+  {
+    zorgkantoorregioCode: text('zorgkantoorregio_code').notNull(),
+    quarter: text('quarter').notNull(),
+    figures: jsonb('figures').$type<FrozenQuarter>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.zorgkantoorregioCode, t.quarter] })],
 );

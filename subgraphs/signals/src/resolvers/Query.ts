@@ -29,6 +29,9 @@ export async function loadSummaries(ctx: Context, input: SummaryInputArgs): Prom
   if (input.gemeenteCode) {
     const code = input.gemeenteCode;
     if (!GEMEENTE_CODE.test(code)) throw badInput('input.gemeenteCode', 'gemeenteCode must be GM + 4 digits, e.g. GM0153.');
+    // Gemeente figures are linked to their region's quarter; months per gemeente would form a table whose inner
+    // cells could be solved from the region's months and the gemeenten's quarters.
+    if (periods.granularity !== 'QUARTER') throw badInput('input.granularity', 'Figures per gemeente are published per quarter only.');
     const region = await ctx.loaders.regionOfGemeente.load(code);
     if (!region) throw badInput('input.gemeenteCode', 'Unknown gemeente.');
     if (!(await mayReadGemeenteAggregates(ctx, code, region))) throw forbidden(`You may not read the signal aggregates of ${code}.`);
