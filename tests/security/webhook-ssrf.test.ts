@@ -109,6 +109,15 @@ describe('webhook registration refuses internal targets (development mode, allow
     expect(stored.webhookEndpoints).toEqual([]);
   });
 
+  it.each(['https://93.184.216.34/hook', 'http://8.8.8.8:8443/hook', 'https://[2606:4700:4700::1111]/hook', 'http://[::ffff:8.8.8.8]/hook'])(
+    'still registers the public address %s',
+    async (url) => {
+      const owner = (await makeParties(hub)).receiverBeheerder;
+      const registered = dataOf<{ registerWebhook: { endpoint: { url: string } } }>(await hub.graphql(REGISTER, { input: { url } }, { token: owner.token }));
+      expect(registered.registerWebhook.endpoint.url).toBe(url);
+    },
+  );
+
   it('refuses the cloud metadata address sent straight at the referrals subgraph too', async () => {
     const result = await hub.directSubgraphRequest('referrals', REGISTER, {
       secret: hub.subgraphSecrets.referrals,
@@ -315,6 +324,7 @@ describe('webhook delivery checks the address it connects to', () => {
       const refused = lines.filter((l) => l.includes('webhook delivery refused'));
       expect(refused).toHaveLength(1);
       expect(refused[0]).toContain(endpointId);
+      expect(refused[0]).toContain(`"origin":"http://rebind.invalid:${target.port}"`);
       expect(refused[0]).toContain('credentials in URL');
       expect(lines.join('')).not.toContain('Pw0rdInUrl');
       expect(lines.join('')).not.toContain('hubuser');

@@ -10,7 +10,7 @@ import { gapEventRow, notificationRow } from './events.ts';
 import type { AccessLogEntry, GapEvent, PeerClient } from './peers.ts';
 import { postWebhook } from './webhook-post.ts';
 import { DELIVERY_ID_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-signature.ts';
-import { checkWebhookTarget, loggableUrl, resolveWithSystemDns, type HostResolver } from './webhook-target.ts';
+import { checkWebhookTarget, loggableOrigin, resolveWithSystemDns, type HostResolver } from './webhook-target.ts';
 
 /**
  * The relay: one loop per process that (1) flags overdue referrals and emits their gap events, (2) gives committed
@@ -173,7 +173,7 @@ export function createRelay(deps: {
     } else if (!target.ok) {
       refused = true;
       error = `refused: ${target.reason}`;
-      logger.warn({ deliveryId: d.id, endpointId: d.endpointId, url: loggableUrl(d.url), reason: target.reason }, 'webhook delivery refused');
+      logger.warn({ deliveryId: d.id, endpointId: d.endpointId, origin: loggableOrigin(d.url), reason: target.reason }, 'webhook delivery refused');
     } else {
       try {
         statusCode = await postWebhook(

@@ -99,7 +99,8 @@ export function webhookInputSchema(rules: WebhookRules) {
       .superRefine((u, ctx) => {
         const checked = checkWebhookUrl(u, rules);
         if (checked.ok) return;
-        const message = checked.reason === 'not https' && rules.allowHttp ? WEBHOOK_URL_MESSAGES['invalid URL'] : WEBHOOK_URL_MESSAGES[checked.reason];
+        const wrongScheme = checked.reason === 'not https' || checked.reason === 'invalid URL';
+        const message = wrongScheme ? (rules.allowHttp ? 'must be an http(s) URL' : 'must be an https URL') : WEBHOOK_URL_MESSAGES[checked.reason];
         ctx.addIssue({ code: z.ZodIssueCode.custom, message });
       })
       .refine((u) => !/[?&](token|secret|key|password)=/i.test(u), 'must not carry credentials in the query string'),

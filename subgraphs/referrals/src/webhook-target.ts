@@ -31,7 +31,8 @@ const INTERNAL_RANGES: readonly (readonly [string, number, Family])[] = [
   ['224.0.0.0', 4, 'ipv4'], // multicast
   ['240.0.0.0', 4, 'ipv4'], // reserved, 255.255.255.255 (broadcast) included
   ['::', 96, 'ipv6'], // unspecified, loopback and the IPv4-compatible forms (::127.0.0.1)
-  ['::ffff:0:0', 96, 'ipv6'], // IPv4-mapped: judged as the IPv4 address (see normalise), refused if one slips through
+  // No ::ffff:0:0/96 entry: BlockList matches every IPv4 address against it. IPv4-mapped addresses are judged as the
+  // IPv4 address they carry (see normalise).
   ['64:ff9b::', 96, 'ipv6'], // NAT64: reaches the embedded IPv4 address
   ['64:ff9b:1::', 48, 'ipv6'], // local-use NAT64
   ['100::', 64, 'ipv6'], // discard-only
@@ -179,11 +180,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The URL for logs: scheme, host, port and path; never the user name, password or query string. */
-export function loggableUrl(raw: string): string {
+/**
+ * The URL for logs: scheme, host and port only. Never the user name, password or query string, and not the path
+ * either: receivers often put their own secret in it (…/hooks/T01/B02/<token>); the endpoint id says which it was.
+ */
+export function loggableOrigin(raw: string): string {
   try {
     const url = new URL(raw);
-    return `${url.protocol}//${url.host}${url.pathname}`;
+    return `${url.protocol}//${url.host}`;
   } catch {
     return '(invalid URL)';
   }
