@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -66,6 +67,7 @@ const baseSchema = z.object({
   WEBHOOK_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   WEBHOOK_ALLOW_HTTP: bool.optional(),
+  WEBHOOK_ALLOWED_PRIVATE_RANGES: z.string().optional(),
 });
 
 /** Referral kinds, for the per-kind response deadlines (the referrals subgraph's ReferralKind enum). */
@@ -84,8 +86,34 @@ export interface ReferralSettings {
   webhookRetryBaseSeconds: number;
   webhookRetryMaxSeconds: number;
   webhookTimeoutMs: number;
-  /** Plain-http webhook URLs (local development and tests only). */
+  /** Plain-http webhook URLs (local development and tests only; production refuses to start with it). */
   webhookAllowHttp: boolean;
+  /**
+   * CIDR ranges (e.g. `10.20.0.0/16`) a webhook may reach although they are internal (loopback, private, link-local,
+   * ...): for an on-premise receiver. Empty in production unless set; loopback elsewhere, for local receivers.
+   */
+  webhookAllowedPrivateRanges: string[];
+}
+
+const DEV_WEBHOOK_RANGES = ['127.0.0.0/8', '::1/128'];
+
+/**
+ * Parses "10.20.0.0/16, fd00:1::/64". Addresses must be written out in the usual notation (no hex or octal IPv4),
+ * so what an operator reads in the setting is what is opened.
+ */
+function parseCidrList(name: string, value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^([0-9a-fA-F:.]+)\/(\d{1,3})$/.exec(part);
+      const address = m?.[1] ?? '';
+      const prefix = Number(m?.[2]);
+      const max = isIPv4(address) ? 32 : isIPv6(address) ? 128 : -1;
+      if (!m || max < 0 || prefix > max) throw new ConfigError(`Invalid configuration: ${name}: "${part}" is not an IPv4 or IPv6 CIDR range`);
+      return `${address.toLowerCase()}/${prefix}`;
+    });
 }
 
 /** Parses "WMO_TO_WLZ=5,TO_OCO=3": kinds left out keep their default. */
@@ -206,6 +234,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     subgraphs[name] = { name, port, url, secret };
   }
   if (production && !issuers) throw new ConfigError('AUTH_ISSUERS must be set in production');
+  // Webhooks carry signed notifications out of the hub; production sends them over TLS only.
+  if (production && c.WEBHOOK_ALLOW_HTTP) throw new ConfigError('WEBHOOK_ALLOW_HTTP cannot be true in production: webhooks go over https');
   if (c.INTERNAL_API_SECRET && c.INTERNAL_API_SECRET.length < 32) {
     throw new ConfigError('INTERNAL_API_SECRET must be at least 32 characters');
   }
@@ -252,6 +282,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookRetryMaxSeconds: c.WEBHOOK_RETRY_MAX_SECONDS,
       webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
       webhookAllowHttp: c.WEBHOOK_ALLOW_HTTP ?? !production,
+      webhookAllowedPrivateRanges:
+        c.WEBHOOK_ALLOWED_PRIVATE_RANGES === undefined
+          ? production
+            ? []
+            : [...DEV_WEBHOOK_RANGES]
+          : parseCidrList('WEBHOOK_ALLOWED_PRIVATE_RANGES', c.WEBHOOK_ALLOWED_PRIVATE_RANGES),
     },
   };
 }

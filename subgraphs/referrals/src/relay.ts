@@ -8,7 +8,9 @@ import { insertOutbox, insertTimelineEvents, type NewOutboxRow, type NewTimeline
 import { outbox, referral, webhookAttempt, webhookDelivery, webhookEndpoint } from './db/schema.ts';
 import { gapEventRow, notificationRow } from './events.ts';
 import type { AccessLogEntry, GapEvent, PeerClient } from './peers.ts';
+import { postWebhook } from './webhook-post.ts';
 import { DELIVERY_ID_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-signature.ts';
+import { checkWebhookTarget, loggableOrigin, resolveWithSystemDns, type HostResolver } from './webhook-target.ts';
 
 /**
  * The relay: one loop per process that (1) flags overdue referrals and emits their gap events, (2) gives committed
@@ -43,8 +45,17 @@ const CLAIM_LEASE_SECONDS = 120;
 const BATCH = 100;
 const SEQUENCE_LOCK = 727_301;
 
-export function createRelay(deps: { db: Db; settings: ReferralSettings; peers: PeerClient; logger: Logger }): Relay {
+export function createRelay(deps: {
+  db: Db;
+  settings: ReferralSettings;
+  peers: PeerClient;
+  logger: Logger;
+  /** How webhook hosts are resolved right before each delivery (system DNS; tests pass their own answers). */
+  resolveHost?: HostResolver;
+}): Relay {
   const { db, settings, peers, logger } = deps;
+  const resolveHost = deps.resolveHost ?? resolveWithSystemDns;
+  const webhookRules = { allowHttp: settings.webhookAllowHttp, allowedPrivateRanges: settings.webhookAllowedPrivateRanges };
   let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -144,36 +155,47 @@ export function createRelay(deps: { db: Db; settings: ReferralSettings; peers: P
   }
 
   async function attemptWebhook(
-    d: { id: string; attempts: number; url: string; secret: string; eventId: string; payload: Record<string, unknown> },
+    d: { id: string; endpointId: string; attempts: number; url: string; secret: string; eventId: string; payload: Record<string, unknown> },
     now: Date,
   ): Promise<boolean> {
     const body = JSON.stringify(d.payload);
     const started = performance.now();
     let statusCode: number | null = null;
     let error: string | null = null;
-    try {
-      const res = await fetch(d.url, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'clientondersteuning-hub-webhooks/1',
-          [SIGNATURE_HEADER]: signWebhook(d.secret, body, new Date()),
-          [EVENT_ID_HEADER]: d.eventId,
-          [DELIVERY_ID_HEADER]: d.id,
-        },
-        body,
-        signal: AbortSignal.timeout(settings.webhookTimeoutMs),
-      });
-      statusCode = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
-    } catch (e) {
-      error = e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'network error';
+    // A refusal is a matter of configuration (the URL, its DNS or the allow-list), not a passing fault: retrying on
+    // the backoff schedule would not change it, so the delivery fails at once and a BEHEERDER redelivers it later.
+    let refused = false;
+    // Checked again at every attempt, the name resolved now: the URL may predate these rules, the allow-list may have
+    // been narrowed, and the name may resolve elsewhere than it did at registration.
+    const target = await checkWebhookTarget(d.url, webhookRules, resolveHost, settings.webhookTimeoutMs);
+    if (!target.ok && target.reason === 'unresolvable host') {
+      error = 'dns error';
+    } else if (!target.ok) {
+      refused = true;
+      error = `refused: ${target.reason}`;
+      logger.warn({ deliveryId: d.id, endpointId: d.endpointId, origin: loggableOrigin(d.url), reason: target.reason }, 'webhook delivery refused');
+    } else {
+      try {
+        statusCode = await postWebhook(
+          target,
+          {
+            'content-type': 'application/json',
+            'user-agent': 'clientondersteuning-hub-webhooks/1',
+            [SIGNATURE_HEADER]: signWebhook(d.secret, body, new Date()),
+            [EVENT_ID_HEADER]: d.eventId,
+            [DELIVERY_ID_HEADER]: d.id,
+          },
+          body,
+          settings.webhookTimeoutMs,
+        );
+        if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
+      } catch (e) {
+        error = e instanceof Error && e.name === 'AbortError' ? 'timeout' : 'network error';
+      }
     }
     const accepted = error === null;
     const number = d.attempts + 1;
-    const giveUp = !accepted && number >= settings.webhookMaxAttempts;
+    const giveUp = refused || (!accepted && number >= settings.webhookMaxAttempts);
     await db.transaction(async (tx) => {
       await tx.insert(webhookAttempt).values({
         id: randomUUID(),
@@ -195,20 +217,20 @@ export function createRelay(deps: { db: Db; settings: ReferralSettings; peers: P
   }
 
   async function deliverWebhooks(now: Date): Promise<{ attempts: number; delivered: number }> {
-    const claimed = rowsOf<{ id: string; attempts: number; url: string; secret: string; event_id: string; payload: Record<string, unknown> }>(
+    const claimed = rowsOf<{ id: string; endpoint_id: string; attempts: number; url: string; secret: string; event_id: string; payload: Record<string, unknown> }>(
       await db.execute(sql`with due as (
           select d.id from ${webhookDelivery} d where d.status = 'PENDING' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
           order by d.next_attempt_at limit ${BATCH} for update skip locked)
         update ${webhookDelivery} d set next_attempt_at = ${addSeconds(now, CLAIM_LEASE_SECONDS).toISOString()}::timestamptz
         from due, ${webhookEndpoint} e, ${outbox} o
         where d.id = due.id and e.id = d.endpoint_id and o.id = d.event_id
-        returning d.id, d.attempts, e.url, e.secret, d.event_id, o.payload`),
+        returning d.id, d.endpoint_id, d.attempts, e.url, e.secret, d.event_id, o.payload`),
     );
     let delivered = 0;
     // A few endpoints at a time: one slow receiver must not hold up the others for long.
     for (let i = 0; i < claimed.length; i += 8) {
       const results = await Promise.all(
-        claimed.slice(i, i + 8).map((c) => attemptWebhook({ ...c, eventId: c.event_id }, now)),
+        claimed.slice(i, i + 8).map((c) => attemptWebhook({ ...c, endpointId: c.endpoint_id, eventId: c.event_id }, now)),
       );
       delivered += results.filter(Boolean).length;
     }

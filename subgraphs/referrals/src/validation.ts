@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isUuid, LIFE_DOMAINS, SUPPORT_FORMS, TARGET_GROUPS } from '@hub/domain';
 import { badInput } from '@hub/errors';
 import { REFERRAL_KINDS, REJECTION_REASONS } from './transitions.ts';
+import { checkWebhookUrl, type WebhookRefusal, type WebhookRules } from './webhook-target.ts';
 
 export { parseInput, requireUuid } from '@hub/service-kit';
 
@@ -76,20 +77,32 @@ export const meetingOutcomeSchema = z.object({
 });
 export const regiehouderSchema = z.object({ id: uuid, expectedVersion: base.expectedVersion, regiehouder: z.enum(['SENDER', 'RECEIVER']) });
 
-export function webhookInputSchema(allowHttp: boolean) {
+/** What a refused webhook URL is told; internal and unresolvable hosts get one message, so it is no DNS oracle. */
+export const WEBHOOK_URL_MESSAGES: Record<WebhookRefusal | 'unresolvable host', string> = {
+  'invalid URL': 'must be an http(s) URL',
+  'not https': 'must be an https URL',
+  'credentials in URL': 'must not contain a user name or password',
+  'internal address': 'must be a host that resolves to public addresses only',
+  'unresolvable host': 'must be a host that resolves to public addresses only',
+};
+
+/**
+ * The shape of a webhook registration and the URL checks that need no DNS (scheme, credentials, literal addresses,
+ * localhost names); the resolver then checks the host's addresses with `checkWebhookTarget`.
+ */
+export function webhookInputSchema(rules: WebhookRules) {
   return z.object({
     url: z
       .string()
       .trim()
       .max(2000)
-      .refine((u) => {
-        try {
-          const url = new URL(u);
-          return url.protocol === 'https:' || (allowHttp && url.protocol === 'http:');
-        } catch {
-          return false;
-        }
-      }, allowHttp ? 'must be an http(s) URL' : 'must be an https URL')
+      .superRefine((u, ctx) => {
+        const checked = checkWebhookUrl(u, rules);
+        if (checked.ok) return;
+        const wrongScheme = checked.reason === 'not https' || checked.reason === 'invalid URL';
+        const message = wrongScheme ? (rules.allowHttp ? 'must be an http(s) URL' : 'must be an https URL') : WEBHOOK_URL_MESSAGES[checked.reason];
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+      })
       .refine((u) => !/[?&](token|secret|key|password)=/i.test(u), 'must not carry credentials in the query string'),
     secret: z.string().min(32, 'at least 32 characters').max(200).nullish(),
     description: text(0, 500).nullish(),

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, hubError, notFound } from '@hub/errors';
+import { badInput, ErrorCode, hubError, notFound } from '@hub/errors';
 import type { Context } from '../context.ts';
 import { requireBeheerder } from '../context.ts';
 import { deactivateEndpoint, findDeliveryWithEndpoint, insertEndpoint, scheduleRedelivery } from '../db/queries.ts';
 import * as service from '../referral-service.ts';
-import { parseInput, requireUuid, webhookInputSchema } from '../validation.ts';
+import { parseInput, requireUuid, WEBHOOK_URL_MESSAGES, webhookInputSchema } from '../validation.ts';
 import { generateWebhookSecret } from '../webhook-signature.ts';
+import { checkWebhookTarget, resolveWithSystemDns } from '../webhook-target.ts';
 
 type Input = { input: Record<string, unknown> };
 
@@ -32,7 +33,13 @@ export const Mutation = {
 
   async registerWebhook(_: unknown, args: Input, ctx: Context) {
     const p = requireBeheerder(ctx);
-    const input = parseInput(webhookInputSchema(ctx.config.referrals.webhookAllowHttp), args.input, 'input');
+    const settings = ctx.config.referrals;
+    const rules = { allowHttp: settings.webhookAllowHttp, allowedPrivateRanges: settings.webhookAllowedPrivateRanges };
+    const input = parseInput(webhookInputSchema(rules), args.input, 'input');
+    // Resolved here too, so a name that points into the hub's network is refused now rather than failing later;
+    // delivery checks again (see relay.ts), since DNS answers change.
+    const target = await checkWebhookTarget(input.url, rules, resolveWithSystemDns, settings.webhookTimeoutMs);
+    if (!target.ok) throw badInput('input.url', `Invalid input.url: ${WEBHOOK_URL_MESSAGES[target.reason]}.`);
     const secret = input.secret ?? generateWebhookSecret();
     const endpoint = await insertEndpoint(ctx.db, {
       id: randomUUID(),
