@@ -290,6 +290,18 @@ describe('1. an old consent never becomes ownership', () => {
     expect(direct.body.data?._entities).toEqual([null]);
   });
 
+  it("a warm handover cannot rely on a consent another organisation recorded: the sender's data needs the sender's consent", async () => {
+    const c = await registerClient(hub, holderToken);
+    const t = await openTrajectory(hub, holderToken, c.id);
+    const other = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
+    const otherToken = await other.token(['ZORGBEMIDDELAAR']);
+    await openTrajectory(hub, otherToken, c.id, { bsn: c.bsn, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION' });
+    const receiver = await buildOrg(hub, 'OCO');
+    await recordHandoverConsent(hub, { organizationId: other.id, token: otherToken }, c.id, receiver.id);
+    const sent = await hub.graphql(CREATE_REFERRAL, { input: referralInput({ clientId: c.id, trajectoryId: t.id, toOrganizationId: receiver.id }) }, { token: holderToken });
+    expect(codes(sent.body)).toEqual(['CONSENT_REQUIRED']);
+  });
+
   it('the receiver of an accepted warm handover opens its own trajectory with the referral id, only while its consent is active', async () => {
     const receiver = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
     const receiverSubject = `receiver-${randomUUID()}`;
