@@ -145,7 +145,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The closing note of the issue reports this number.
-  console.info(`consent matrix: ${matrixChecks} field checks (${gated.length} gated fields × ${CASES.length} callers × 2 paths)`);
+  console.info(`consent matrix: ${matrixChecks} field checks (${clientFields.length + trajectoryFields.length} gated fields × ${CASES.length} callers × 2 paths)`);
   await hub?.stop();
 });
 
