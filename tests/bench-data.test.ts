@@ -282,6 +282,7 @@ describe.skipIf(!process.env.DATABASE_URL)('bench:data generator', () => {
         category: 'HANDOVER',
         purpose: 'INTEGRATED_SUPPORT',
         now: new Date(),
+        holders: [zorgkantoorOrg],
       });
       expect(decision.permit).toBe(true);
     }

@@ -23,6 +23,9 @@ const consentChecksSchema = z.object({
         category: z.enum(CONSENT_CATEGORIES),
         purpose: code,
         consentId: uuid.optional(),
+        // Optional: the organisation that holds the data asked for (e.g. the sender of a referral). Only a consent
+        // it recorded counts; without it, a consent recorded by any owning organisation of the client does.
+        holderOrganizationId: uuid.optional(),
         // Optional beyond the contract: lets a consent to an organisation type in a region match.
         organizationType: code.optional(),
         gemeenteCode: z.string().regex(/^GM\d{4}$/).optional(),
@@ -105,11 +108,10 @@ export async function consentDecisions(db: Db, checks: z.infer<typeof consentChe
   return checks.map((check) => {
     const client = clients.find((c) => c.id === check.clientId);
     if (!client) return { permit: false, consentId: null, reason: 'UNKNOWN_CLIENT' };
-    const own =
-      client.registeredByOrganizationId === check.organizationId ||
-      trajectories.some((t) => t.clientId === check.clientId && t.organizationId === check.organizationId);
+    const owners = new Set([client.registeredByOrganizationId, ...trajectories.filter((t) => t.clientId === check.clientId).map((t) => t.organizationId)]);
     return decideConsent({
-      own,
+      own: owners.has(check.organizationId),
+      holders: check.holderOrganizationId ? [check.holderOrganizationId] : [...owners],
       consents: consents.filter((c) => c.clientId === check.clientId),
       requester: {
         organizationId: check.organizationId,

@@ -128,6 +128,7 @@ const journeyPhase = z.enum(['BEFORE_INDICATION', 'AFTER_INDICATION', 'IN_CARE',
 export const openTrajectorySchema = z.object({
   clientId: z.string().refine(isUuid, 'must be a UUID'),
   bsn: z.string().nullish(),
+  handoverReferralId: z.string().refine(isUuid, 'must be a UUID').nullish(),
   legalDomain: z.enum(LEGAL_DOMAINS),
   journeyPhase,
   hulpvraag: required(5000),

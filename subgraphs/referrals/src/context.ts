@@ -8,7 +8,7 @@ import * as q from './db/queries.ts';
 import type { AccessLogEntry, ClientFacts, ConsentCheck, ConsentDecision, PeerClient, TrajectoryFacts } from './peers.ts';
 import type { Relay } from './relay.ts';
 
-const consentKey = (c: ConsentCheck) => `${c.clientId}|${c.organizationId}|${c.category}|${c.purpose}|${c.consentId ?? ''}`;
+const consentKey = (c: ConsentCheck) => `${c.clientId}|${c.organizationId}|${c.category}|${c.purpose}|${c.consentId ?? ''}|${c.holderOrganizationId ?? ''}`;
 
 /** One client's referrals, at most `first` of them. */
 export interface ClientReferralsKey {

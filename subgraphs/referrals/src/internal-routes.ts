@@ -3,11 +3,15 @@ import { z } from 'zod';
 import type { Db } from '@hub/db';
 import { isUuid } from '@hub/domain';
 import { HttpError, readBody, sendJson, type RouteHandler } from '@hub/service-kit';
-import { countBlockingByTrajectory } from './db/queries.ts';
+import { countBlockingByTrajectory, findReferralsByIds } from './db/queries.ts';
 import { OPEN_SENT_STATUSES } from './transitions.ts';
 
 const openHandoversBody = z.object({
   trajectoryIds: z.array(z.string().refine(isUuid, 'must be a UUID')).max(1000),
+});
+
+const handoverFactsBody = z.object({
+  referralIds: z.array(z.string().refine(isUuid, 'must be a UUID')).max(1000),
 });
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
@@ -33,10 +37,34 @@ async function openHandovers(db: Db, req: IncomingMessage, res: ServerResponse, 
   sendJson(res, 200, { results: parsed.data.trajectoryIds.map((id) => ({ trajectoryId: id, blocking: byId.get(id.toLowerCase()) ?? 0 })) });
 }
 
+/**
+ * Contract 7: the facts of referrals the cases subgraph needs before it lets the receiver of a warm handover open its
+ * own trajectory for the client (ids, status and the consent the referral relies on; no personal data).
+ */
+async function handoverFacts(db: Db, req: IncomingMessage, res: ServerResponse, limit: number): Promise<void> {
+  const parsed = handoverFactsBody.safeParse(await readJson(req, limit));
+  if (!parsed.success) throw new HttpError(400, 'BAD_USER_INPUT', 'Body must be {"referralIds":[uuid, ...]} (at most 1000).');
+  const ids = [...new Set(parsed.data.referralIds.map((id) => id.toLowerCase()))];
+  const rows = ids.length ? await findReferralsByIds(db, ids) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  sendJson(res, 200, {
+    facts: parsed.data.referralIds.map((id) => {
+      const r = byId.get(id.toLowerCase());
+      return r
+        ? { referralId: id, exists: true, clientId: r.clientId, fromOrganizationId: r.fromOrganizationId, toOrganizationId: r.toOrganizationId, status: r.status, consentId: r.consentId }
+        : { referralId: id, exists: false, clientId: null, fromOrganizationId: null, toOrganizationId: null, status: null, consentId: null };
+    }),
+  });
+}
+
 export function internalRoutes(db: Db, limit: number): RouteHandler {
   return async (req, res, url) => {
     if (url.pathname === '/internal/open-handovers') {
       await openHandovers(db, req, res, limit);
+      return true;
+    }
+    if (url.pathname === '/internal/handover-facts') {
+      await handoverFacts(db, req, res, limit);
       return true;
     }
     return false;

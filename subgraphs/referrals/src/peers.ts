@@ -14,6 +14,8 @@ export interface ConsentCheck {
   category: ConsentCategory;
   purpose: ConsentPurpose;
   consentId?: string | undefined;
+  /** The organisation whose data is asked for (the referral's sender): only a consent it recorded counts. */
+  holderOrganizationId?: string | undefined;
 }
 
 export interface ConsentDecision {

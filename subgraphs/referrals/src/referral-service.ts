@@ -41,14 +41,18 @@ const consentRequired = (message: string) => hubError(ErrorCode.CONSENT_REQUIRED
 const invalidTransition = (action: string, status: string) =>
   hubError(ErrorCode.INVALID_TRANSITION, `${action} is not possible while the referral is ${status}.`, { details: { status } });
 
-/** Contract 1 at the moment of sending: HANDOVER for the receiving organisation, purpose WARM_HANDOVER. */
-async function requireHandoverConsent(ctx: Context, clientId: string, toOrganizationId: string, consentId: string | null | undefined) {
+/**
+ * Contract 1 at the moment of sending: HANDOVER for the receiving organisation, purpose WARM_HANDOVER, in a consent the
+ * sender recorded (a consent shares its recorder's data only).
+ */
+async function requireHandoverConsent(ctx: Context, clientId: string, fromOrganizationId: string, toOrganizationId: string, consentId: string | null | undefined) {
   const decision = await ctx.loaders.consent.load({
     clientId,
     organizationId: toOrganizationId,
     category: 'HANDOVER',
     purpose: 'WARM_HANDOVER',
     consentId: consentId ?? undefined,
+    holderOrganizationId: fromOrganizationId,
   });
   if (!decision.permit) {
     throw consentRequired("The client's consent does not cover a warm handover (HANDOVER) to the receiving organisation; nothing was sent.");
@@ -89,7 +93,7 @@ export async function createReferral(ctx: Context, raw: unknown): Promise<Referr
   }
   if (trajectory.status !== 'OPEN') throw badInput('input.sourceTrajectoryId', 'The source trajectory is closed.');
   if (!client?.exists) throw badInput('input.clientId', 'Unknown client.');
-  const consentId = input.send ? await requireHandoverConsent(ctx, input.clientId, input.toOrganizationId, input.consentId) : input.consentId;
+  const consentId = input.send ? await requireHandoverConsent(ctx, input.clientId, p.organizationId, input.toOrganizationId, input.consentId) : input.consentId;
 
   const now = ctx.now;
   const row: NewReferral = {
@@ -273,7 +277,7 @@ export const sendReferral = async (ctx: Context, raw: Raw) => {
   const i = parseInput(transitionSchema, raw, 'input');
   return transition(ctx, 'SEND', i, async (r) => ({
     changes: {
-      consentId: await requireHandoverConsent(ctx, r.clientId, r.toOrganizationId, r.consentId),
+      consentId: await requireHandoverConsent(ctx, r.clientId, r.fromOrganizationId, r.toOrganizationId, r.consentId),
       ...deadlinesOnSending(ctx.config, r.kind as CreateReferralInput['kind'], ctx.now),
     },
   }));

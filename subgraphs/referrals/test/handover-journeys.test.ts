@@ -96,6 +96,15 @@ describe('journey: warm handover from Wmo to Wlz', () => {
       return referral;
     };
     expect(await step('AcceptHandover', 'acceptReferral', {})).toMatchObject({ status: 'ACCEPTED', toProfessional: { id: 'demo-zorgbemiddelaar-zk02' } });
+    // The accepted handover (with its consent active) is the zorgkantoor's relation with the client: no BSN needed.
+    type Opened = { openTrajectory: { trajectory: { status: string; legalDomain: string; organization: { id: string } } } };
+    const opened = await run<Opened>(
+      file,
+      'ZorgkantoorOpensTrajectory',
+      { input: { clientId: c.clientId, handoverReferralId: sent.id, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION', hulpvraag: 'Keuze van een Wlz-zorgaanbieder.' } },
+      zorgkantoor,
+    );
+    expect(opened.openTrajectory.trajectory).toMatchObject({ status: 'OPEN', legalDomain: 'WLZ', organization: { id: zorgkantoor.organizationId } });
     expect(await step('PlanDriegesprek', 'planJointMeeting', { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] })).toMatchObject({
       jointMeeting: { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] },
     });

@@ -2,8 +2,8 @@ import { forbidden, hubError, ErrorCode, unauthenticated } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import type { Role } from '@hub/domain';
 import type { Context } from '../context.ts';
-import type { ClientRow, TrajectoryRow } from '../db/queries.ts';
-import { consentAddresses, decideConsent, type ConsentCategory, type ConsentPurpose, type Decision, type Requester } from './decide.ts';
+import type { ClientRow, ConsentRow, TrajectoryRow } from '../db/queries.ts';
+import { consentOpens, decideConsent, type ConsentCategory, type ConsentPurpose, type Decision, type Requester } from './decide.ts';
 
 /** Roles that work with a client's personal data. */
 export const CARE_ROLES: Role[] = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR'];
@@ -59,41 +59,77 @@ export const requesterOf = (p: Principal): Requester => ({
   zorgkantoorregio: p.zorgkantoorregio,
 });
 
-/** An owning organisation registered the client or owns one of the client's trajectories. */
+/**
+ * An owning organisation registered the client or owns one of the client's trajectories. Only registerClient and
+ * openTrajectory (with proof by BSN, or as the receiver of an accepted warm handover) make an organisation an owner;
+ * a consent never does.
+ */
 export async function ownsClient(ctx: Context, organizationId: string, clientId: string): Promise<boolean> {
-  const [client, trajectories] = await Promise.all([ctx.loaders.client.load(clientId), ctx.loaders.trajectoriesByClient.load(clientId)]);
-  if (!client) return false;
-  return client.registeredByOrganizationId === organizationId || trajectories.some((t) => t.organizationId === organizationId);
+  return (await ownersOf(ctx, clientId)).includes(organizationId);
 }
 
-/** Any consent (in whatever state) from the client addressed to the caller's organisation. */
-async function hasAnyConsentFrom(ctx: Context, p: Principal, clientId: string): Promise<boolean> {
+/** The owning organisations of a client (they all hold the client record); empty for an unknown client. */
+export async function ownersOf(ctx: Context, clientId: string): Promise<string[]> {
+  const [client, trajectories] = await Promise.all([ctx.loaders.client.load(clientId), ctx.loaders.trajectoriesByClient.load(clientId)]);
+  if (!client) return [];
+  return [...new Set([client.registeredByOrganizationId, ...trajectories.map((t) => t.organizationId)])];
+}
+
+/** The consents of the client that open something to the caller for this purpose now (see consentOpens). */
+export async function openingConsents(ctx: Context, p: Principal, clientId: string, purpose: ConsentPurpose | null): Promise<ConsentRow[]> {
   const consents = await ctx.loaders.consentsByClient.load(clientId);
   const who = requesterOf(p);
-  return consents.some((c) => consentAddresses(c, who));
+  return consents.filter((c) => consentOpens(c, who, purpose ?? c.purpose, ctx.now));
 }
 
 /**
- * Whether the caller's organisation may know the client exists: it owns the client, or the client once addressed a
- * consent to it. Without either, the client is reported exactly like an unknown id (no existence leak).
+ * Whether the caller's organisation may know the client exists under this purpose: it owns the client, or an active
+ * consent of the client for this purpose addresses it. Without either the client is reported exactly like an unknown
+ * id (no existence leak). `purpose` null (a mutation, which states none) accepts an active consent of any purpose.
  */
-export async function clientVisible(ctx: Context, p: Principal, clientId: string): Promise<boolean> {
-  return (await ownsClient(ctx, p.organizationId, clientId)) || (await hasAnyConsentFrom(ctx, p, clientId));
+export async function clientVisible(ctx: Context, p: Principal, clientId: string, purpose: ConsentPurpose | null): Promise<boolean> {
+  return (await ownsClient(ctx, p.organizationId, clientId)) || (await openingConsents(ctx, p, clientId, purpose)).length > 0;
 }
 
-/** A trajectory is visible to its owner, and to an organisation the client addressed any consent to. */
-export async function trajectoryVisible(ctx: Context, p: Principal, t: TrajectoryRow): Promise<boolean> {
-  return t.organizationId === p.organizationId || (await hasAnyConsentFrom(ctx, p, t.clientId));
+/**
+ * The consent through which another organisation's trajectory is visible: an active consent for this purpose,
+ * addressed to the caller and recorded by the trajectory's own organisation (a consent opens the recorder's data only).
+ * Null for the caller's own trajectory and when it is not visible.
+ */
+async function trajectoryConsent(ctx: Context, p: Principal, t: TrajectoryRow, purpose: ConsentPurpose): Promise<ConsentRow | null> {
+  const opening = await openingConsents(ctx, p, t.clientId, purpose);
+  return opening.find((c) => c.recordedByOrganizationId === t.organizationId) ?? null;
+}
+
+/**
+ * The trajectory as the caller may see it, or null when it may not know it exists. Another organisation's trajectory
+ * is disclosed only through its holder's active consent, and that disclosure (that the trajectory exists, its status
+ * and dates) is written to the access log as a READ of category TRAJECTORY.
+ */
+export async function discloseTrajectory(ctx: Context, p: Principal, t: TrajectoryRow, purpose: ConsentPurpose): Promise<TrajectoryView | null> {
+  if (t.organizationId === p.organizationId) return trajectoryView(t, purpose);
+  const consent = await trajectoryConsent(ctx, p, t, purpose);
+  if (!consent) return null;
+  ctx.accessLog.record({ clientId: t.clientId, action: 'READ', outcome: 'GRANTED', categories: ['TRAJECTORY'], ground: 'CONSENT', consentId: consent.id });
+  return trajectoryView(t, purpose);
+}
+
+/**
+ * Whether the caller may know another organisation's trajectory exists (for a change it may not make: FORBIDDEN rather
+ * than NOT_FOUND): an active consent of any purpose, recorded by the trajectory's organisation, addresses it.
+ */
+export async function trajectoryKnown(ctx: Context, p: Principal, t: TrajectoryRow): Promise<boolean> {
+  if (t.organizationId === p.organizationId) return true;
+  return (await openingConsents(ctx, p, t.clientId, null)).some((c) => c.recordedByOrganizationId === t.organizationId);
 }
 
 /** The consent decision for one gated read, from this request's loaders (computed now, never cached across requests). */
 export async function decide(ctx: Context, p: Principal, subject: GateSubject, category: ConsentCategory): Promise<Decision> {
-  const own =
-    subject.ownerOrganizationId === null
-      ? await ownsClient(ctx, p.organizationId, subject.clientId)
-      : subject.ownerOrganizationId === p.organizationId;
+  const owners = await ownersOf(ctx, subject.clientId);
+  const holders = subject.ownerOrganizationId === null ? owners : [subject.ownerOrganizationId];
+  const own = holders.includes(p.organizationId);
   const consents = await ctx.loaders.consentsByClient.load(subject.clientId);
-  return decideConsent({ own, consents, requester: requesterOf(p), category, purpose: subject.purpose, now: ctx.now });
+  return decideConsent({ own, consents, requester: requesterOf(p), category, purpose: subject.purpose, now: ctx.now, holders });
 }
 
 export const consentRequired = (category: ConsentCategory, purpose: ConsentPurpose, reason: string) =>

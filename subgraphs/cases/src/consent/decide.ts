@@ -24,8 +24,10 @@ export interface Requester {
   zorgkantoorregio?: string | undefined;
 }
 
+export type ConsentAddress = Pick<ConsentRow, 'receivingOrganizationId' | 'receivingOrganizationType' | 'receivingRegionCode'>;
+
 /** Whether a consent names this organisation, directly or as an organisation type within its gemeente or region. */
-export function consentAddresses(c: ConsentRow, who: Requester): boolean {
+export function consentAddresses(c: ConsentAddress, who: Requester): boolean {
   if (c.receivingOrganizationId) return c.receivingOrganizationId === who.organizationId;
   if (!c.receivingOrganizationType || c.receivingOrganizationType !== who.organizationType) return false;
   return c.receivingRegionCode === who.gemeenteCode || c.receivingRegionCode === who.zorgkantoorregio;
@@ -41,9 +43,19 @@ export function consentState(c: ConsentRow, now: Date): ConsentState {
 }
 
 /**
+ * Whether this consent opens anything to this organisation for this purpose right now: it addresses the organisation,
+ * it is ACTIVE (within its period, not revoked), its purpose is the asked one, and the organisation is not the one
+ * that recorded it (a consent shares the recorder's data with someone else; it never widens the recorder's own view).
+ * Every other consent opens nothing, not even the client's existence.
+ */
+export function consentOpens(c: ConsentRow, who: Requester, purpose: string, now: Date): boolean {
+  return c.recordedByOrganizationId !== who.organizationId && consentAddresses(c, who) && c.purpose === purpose && consentState(c, now) === 'ACTIVE';
+}
+
+/**
  * The consent decision for one data category and purpose. Ownership wins; then an active consent that covers the
- * category and purpose; otherwise the most telling refusal (revoked, expired, other purpose, none), so the access
- * log and the other subgraphs can say why.
+ * category and purpose and was recorded by an organisation that holds the data asked for (`holders`); otherwise the
+ * most telling refusal (revoked, expired, other purpose, none), so the access log and the other subgraphs can say why.
  */
 export function decideConsent(input: {
   own: boolean;
@@ -52,12 +64,22 @@ export function decideConsent(input: {
   category: ConsentCategory;
   purpose: string;
   now: Date;
+  /**
+   * The organisations that hold the data asked for: the trajectory's organisation for trajectory data, the owning
+   * organisations of the client for client data. A consent recorded by any other organisation does not count.
+   */
+  holders: readonly string[];
   /** Only this consent counts (a caller that holds a specific consent id). */
   consentId?: string | undefined;
 }): Decision {
   if (input.own) return { permit: true, consentId: null, reason: 'OWN_ORGANIZATION' };
   const relevant = input.consents.filter(
-    (c) => consentAddresses(c, input.requester) && c.categories.includes(input.category) && (!input.consentId || c.id === input.consentId),
+    (c) =>
+      c.recordedByOrganizationId !== input.requester.organizationId &&
+      input.holders.includes(c.recordedByOrganizationId) &&
+      consentAddresses(c, input.requester) &&
+      c.categories.includes(input.category) &&
+      (!input.consentId || c.id === input.consentId),
   );
   const samePurpose = relevant.filter((c) => c.purpose === input.purpose);
   const active = samePurpose.find((c) => consentState(c, input.now) === 'ACTIVE');
@@ -70,3 +92,4 @@ export function decideConsent(input: {
   if (otherPurpose) return { permit: false, consentId: null, reason: 'OTHER_PURPOSE' };
   return { permit: false, consentId: null, reason: 'NO_CONSENT' };
 }
+

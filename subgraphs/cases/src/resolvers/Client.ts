@@ -6,18 +6,18 @@ import {
   clientView,
   clientVisible,
   DEFAULT_PURPOSE,
+  discloseTrajectory,
+  openingConsents,
   ownsClient,
-  requesterOf,
   requireCareRole,
-  trajectoryView,
-  trajectoryVisible,
   type ClientView,
 } from '../consent/access.ts';
-import { consentAddresses, CONSENT_PURPOSES, type ConsentPurpose } from '../consent/decide.ts';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '../consent/decide.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { listAccessLog, type AccessLogRow } from '../db/queries.ts';
 import type { ContactDetails } from '../db/schema.ts';
 import { pageSize } from '../validation.ts';
+import { consentView } from './Consent.ts';
 
 export const contactOut = (c: ContactDetails | null | undefined) => ({ phone: c?.phone ?? null, email: c?.email ?? null, address: c?.address ?? null });
 
@@ -34,7 +34,7 @@ export const Client = {
     const purpose = purposeOf(ref.purpose);
     if (!purpose || typeof ref.id !== 'string' || !isUuid(ref.id)) return null;
     const row = await ctx.loaders.client.load(ref.id.toLowerCase());
-    if (!row || !(await clientVisible(ctx, ctx.caller, row.id))) return null;
+    if (!row || !(await clientVisible(ctx, ctx.caller, row.id, purpose))) return null;
     return clientView(row, purpose);
   },
   id: (v: ClientView) => v.row.id,
@@ -50,14 +50,22 @@ export const Client = {
   async trajectories(v: ClientView, _: unknown, ctx: Context) {
     const p = requireCareRole(ctx);
     const all = await ctx.loaders.trajectoriesByClient.load(v.row.id);
-    const visible = await Promise.all(all.map((t) => trajectoryVisible(ctx, p, t)));
-    return all.filter((_t, i) => visible[i]).map((t) => trajectoryView(t, v.purpose));
+    const views = await Promise.all(all.map((t) => discloseTrajectory(ctx, p, t, v.purpose)));
+    return views.filter((t) => t !== null);
   },
+  /**
+   * The consents the caller's organisation recorded (it holds the data they share), and those that are active for it
+   * under this purpose. Consents between other organisations are theirs. The read is logged (category CONSENT).
+   */
   async consents(v: ClientView, _: unknown, ctx: Context) {
     const p = requireCareRole(ctx);
     const all = await ctx.loaders.consentsByClient.load(v.row.id);
-    const mine = (await ownsClient(ctx, p.organizationId, v.row.id)) ? all : all.filter((c) => consentAddresses(c, requesterOf(p)));
-    return mine.map((row) => ({ row, purpose: v.purpose }));
+    const opening = new Set((await openingConsents(ctx, p, v.row.id, v.purpose)).map((c) => c.id));
+    const recorded = all.filter((c) => c.recordedByOrganizationId === p.organizationId);
+    const received = all.filter((c) => opening.has(c.id));
+    if (recorded.length) ctx.accessLog.record({ clientId: v.row.id, action: 'READ', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'OWN_ORGANIZATION' });
+    for (const c of received) ctx.accessLog.record({ clientId: v.row.id, action: 'READ', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'CONSENT', consentId: c.id });
+    return all.filter((c) => opening.has(c.id) || c.recordedByOrganizationId === p.organizationId).map((row) => consentView(row, v.purpose));
   },
   /** The NEN 7513 overview: for a PRIVACY_OFFICER of an owning organisation only. */
   async accessLog(v: ClientView, args: { from: Date; to: Date; first?: number | null; after?: string | null }, ctx: Context) {

@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { clientView, ownsClient } from '../consent/access.ts';
+import { clientView, type GateSubject } from '../consent/access.ts';
 import { consentState, type ConsentPurpose } from '../consent/decide.ts';
 import type { ConsentRow } from '../db/queries.ts';
 import { contactOut } from './Client.ts';
@@ -7,7 +7,15 @@ import { contactOut } from './Client.ts';
 export interface ConsentView {
   row: ConsentRow;
   purpose: ConsentPurpose;
+  /** The representative is client data (NETWORK): the consent gate judges it like the client's own network. */
+  subject: GateSubject;
 }
+
+export const consentView = (row: ConsentRow, purpose: ConsentPurpose): ConsentView => ({
+  row,
+  purpose,
+  subject: { clientId: row.clientId, ownerOrganizationId: null, purpose },
+});
 
 export const Consent = {
   id: (v: ConsentView) => v.row.id,
@@ -30,10 +38,9 @@ export const Consent = {
     if (!row) throw new Error('consent without client');
     return clientView(row, v.purpose);
   },
-  /** The representative is NETWORK data: shown to an owning organisation only (others see givenBy). */
+  /** Gated as NETWORK in the SDL: the gate decides and writes the access-log line. */
   async representative(v: ConsentView, _: unknown, ctx: Context) {
-    if (!v.row.representativeId || ctx.caller.kind !== 'user') return null;
-    if (!(await ownsClient(ctx, ctx.caller.organizationId, v.row.clientId))) return null;
+    if (!v.row.representativeId) return null;
     const row = await ctx.loaders.client.load(v.row.clientId);
     const member = row?.network.find((m) => m.id === v.row.representativeId);
     return member ? { ...member, contact: contactOut(member.contact) } : null;

@@ -5,9 +5,10 @@ import type { Principal } from '@hub/identity';
 import { callInternal } from '@hub/service-kit';
 import { lineFor } from '../access-log.ts';
 import type { Context } from '../context.ts';
-import { clientView, clientVisible, ownsClient, requesterOf, requireCareRole, trajectoryView, trajectoryVisible } from '../consent/access.ts';
-import { consentAddresses } from '../consent/decide.ts';
-import { findClientByBsnHash, type ClientRow, type TrajectoryRow } from '../db/queries.ts';
+import { clientView, clientVisible, ownsClient, requesterOf, requireCareRole, trajectoryKnown, trajectoryView } from '../consent/access.ts';
+import { consentAddresses, consentOpens } from '../consent/decide.ts';
+import { findClientByBsnHash, type ClientRow, type ConsentRow, type TrajectoryRow } from '../db/queries.ts';
+import { consentView } from './Consent.ts';
 import type { NetworkMember } from '../db/schema.ts';
 import { insertClient, insertConsent, insertTrajectory, revokeConsentIfVersion, updateClientIfVersion, updateTrajectoryIfVersion } from '../db/writes.ts';
 import {
@@ -38,7 +39,16 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-const bsnTaken = () => hubError(ErrorCode.CONFLICT, 'A client with this BSN is already registered; find it with findClientByBsn.');
+/**
+ * CONFLICT for a BSN that is already registered. The answer tells the caller that this BSN belongs to a client, so it is
+ * a read of that client's identity and gets its SEARCH line, like findClientByBsn.
+ */
+function bsnTaken(ctx: Context, existingClientId: string | null) {
+  if (existingClientId) {
+    ctx.accessLog.record({ clientId: existingClientId, action: 'SEARCH', outcome: 'GRANTED', categories: ['IDENTITY'], ground: 'BSN_REGISTRATION_CHECK' });
+  }
+  return hubError(ErrorCode.CONFLICT, 'A client with this BSN is already registered; find it with findClientByBsn.');
+}
 
 /** Keeps the ids of existing members stable; a given id must be one of the client's members. */
 function networkWithIds(input: z.infer<typeof networkMemberSchema>[], existing: NetworkMember[], field: string): NetworkMember[] {
@@ -54,17 +64,20 @@ function networkWithIds(input: z.infer<typeof networkMemberSchema>[], existing: 
   });
 }
 
-/** The client, when the caller's organisation owns it; NOT_FOUND when it may not know it, FORBIDDEN when it only holds a consent. */
+/**
+ * The client, when the caller's organisation owns it; NOT_FOUND when it may not know it exists, FORBIDDEN when an
+ * active consent of the client addresses it (it may read, not change).
+ */
 async function ownedClient(ctx: Context, p: Principal, id: string): Promise<ClientRow> {
   const row = await ctx.loaders.client.load(id);
-  if (!row || !(await clientVisible(ctx, p, row.id))) throw notFound('Client');
+  if (!row || !(await clientVisible(ctx, p, row.id, null))) throw notFound('Client');
   if (!(await ownsClient(ctx, p.organizationId, row.id))) throw forbidden('Only an organisation that supports the client may change this.');
   return row;
 }
 
 async function ownedTrajectory(ctx: Context, p: Principal, id: string): Promise<TrajectoryRow> {
   const row = await ctx.loaders.trajectory.load(id);
-  if (!row || !(await trajectoryVisible(ctx, p, row))) throw notFound('Trajectory');
+  if (!row || !(await trajectoryKnown(ctx, p, row))) throw notFound('Trajectory');
   if (row.organizationId !== p.organizationId) throw forbidden('Only the organisation that owns the trajectory may change it.');
   return row;
 }
@@ -86,6 +99,65 @@ async function blockingHandovers(ctx: Context, trajectoryId: string): Promise<nu
   return answer.results.find((r) => r.trajectoryId === trajectoryId)?.blocking ?? 0;
 }
 
+/** Referral states in which the receiver has accepted the warm handover and not lost it since. */
+const ACCEPTED_HANDOVER_STATUSES = new Set(['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED']);
+
+interface HandoverFacts {
+  referralId: string;
+  exists: boolean;
+  clientId: string | null;
+  fromOrganizationId: string | null;
+  toOrganizationId: string | null;
+  status: string | null;
+  consentId: string | null;
+}
+
+/**
+ * The consent that lets the caller open its own trajectory as the receiver of a warm handover, or null. The referrals
+ * subgraph says who sent the referral to whom for which client and in which state (contract 7); the consent it relies
+ * on must be active now, for WARM_HANDOVER and HANDOVER, addressed to the caller and recorded by the sender.
+ */
+async function handoverConsent(ctx: Context, p: Principal, clientId: string, referralId: string): Promise<ConsentRow | null> {
+  const referrals = ctx.services.peerUrls.referrals;
+  if (!referrals) return null;
+  const answer = await callInternal<{ facts: HandoverFacts[] }>(
+    referrals,
+    '/internal/handover-facts',
+    { referralIds: [referralId] },
+    { secret: ctx.services.internalSecret, meta: ctx.meta, timeoutMs: ctx.config.subgraphTimeoutMs },
+  );
+  const facts = answer.facts.find((f) => f.referralId === referralId);
+  if (!facts?.exists || !facts.consentId || facts.clientId !== clientId || facts.toOrganizationId !== p.organizationId) return null;
+  if (!facts.status || !ACCEPTED_HANDOVER_STATUSES.has(facts.status)) return null;
+  const consent = await ctx.loaders.consent.load(facts.consentId);
+  if (!consent || consent.clientId !== clientId || consent.recordedByOrganizationId !== facts.fromOrganizationId) return null;
+  if (!consent.categories.includes('HANDOVER') || !consentOpens(consent, requesterOf(p), 'WARM_HANDOVER', ctx.now)) return null;
+  return consent;
+}
+
+interface Relation {
+  ground: string;
+  consentId: string | null;
+}
+
+/**
+ * How the caller's organisation stands in a real relation with the client, which is what opening a trajectory (and so
+ * becoming an owning organisation) needs: it owns the client already; it proves it knows the person by the BSN; or it
+ * received a warm handover of the client that it accepted and whose consent is active now. A consent on its own is no
+ * relation. Null (and a REFUSED line for a client that exists) otherwise.
+ */
+async function relationWith(ctx: Context, p: Principal, clientId: string, proof: { bsn: string | null; handoverReferralId: string | null }): Promise<Relation | null> {
+  // Asked whether or not the client exists, so an unknown id and another organisation's client take the same path.
+  const handover = proof.handoverReferralId ? await handoverConsent(ctx, p, clientId, proof.handoverReferralId) : null;
+  const client = await ctx.loaders.client.load(clientId);
+  if (!client) return null;
+  if (await ownsClient(ctx, p.organizationId, clientId)) return { ground: 'OWN_ORGANIZATION', consentId: null };
+  if (handover) return { ground: `WARM_HANDOVER:${proof.handoverReferralId ?? ''}`, consentId: handover.id };
+  if (proof.bsn && client.bsnHash !== null && client.bsnHash === ctx.services.bsn.hash(proof.bsn)) return { ground: 'BSN_PROOF', consentId: null };
+  ctx.accessLog.record({ clientId, action: 'CREATE', outcome: 'REFUSED', categories: ['HANDOVER', 'QUESTION'], reason: 'NO_RELATION' });
+  return null;
+}
+
 type Input = Record<string, unknown>;
 
 export const Mutation = {
@@ -96,7 +168,8 @@ export const Mutation = {
     if (v.bsn) {
       const bsn = requireBsn(v.bsn, 'input.bsn');
       const hash = ctx.services.bsn.hash(bsn);
-      if (await findClientByBsnHash(ctx.db, hash)) throw bsnTaken();
+      const existing = await findClientByBsnHash(ctx.db, hash);
+      if (existing) throw bsnTaken(ctx, existing.id);
       bsnColumns = { bsnEncrypted: ctx.services.bsn.encrypt(bsn), bsnHash: hash };
     }
     const id = randomUUID();
@@ -122,7 +195,10 @@ export const Mutation = {
       );
       return { client: clientView(row, 'INTEGRATED_SUPPORT') };
     } catch (error) {
-      if (isUniqueViolation(error)) throw bsnTaken();
+      if (isUniqueViolation(error)) {
+        const winner = bsnColumns.bsnHash ? await findClientByBsnHash(ctx.db, bsnColumns.bsnHash) : null;
+        throw bsnTaken(ctx, winner?.id ?? null);
+      }
       throw error;
     }
   },
@@ -173,15 +249,12 @@ export const Mutation = {
   async openTrajectory(_: unknown, args: { input: Input }, ctx: Context) {
     const p = requireCareRole(ctx);
     const v = parseInput(openTrajectorySchema, args.input, 'input');
-    const clientId = v.clientId.toLowerCase();
-    const client = await ctx.loaders.client.load(clientId);
-    if (!client) throw notFound('Client');
-    if (!(await clientVisible(ctx, p, clientId))) {
-      // A first contact: the organisation proves it knows the person by the BSN, as after findClientByBsn.
-      const bsn = v.bsn ? requireBsn(v.bsn, 'input.bsn') : null;
-      if (!bsn || client.bsnHash !== ctx.services.bsn.hash(bsn)) throw notFound('Client');
-    }
+    // Everything about the input is checked before the client is looked up, so no answer depends on whether it exists.
+    const bsn = v.bsn ? requireBsn(v.bsn, 'input.bsn') : null;
     if (v.wlz && v.legalDomain !== 'WLZ') throw badInput('input.wlz', 'Wlz data belongs to WLZ trajectories only.');
+    const clientId = v.clientId.toLowerCase();
+    const relation = await relationWith(ctx, p, clientId, { bsn, handoverReferralId: v.handoverReferralId?.toLowerCase() ?? null });
+    if (!relation) throw notFound('Client');
     const id = randomUUID();
     const row = await insertTrajectory(
       ctx.db,
@@ -200,7 +273,15 @@ export const Mutation = {
         supportForms: v.supportForms ?? [],
         wlz: v.wlz ?? null,
       },
-      lineFor(ctx, p, { clientId, action: 'CREATE', outcome: 'GRANTED', categories: ['HANDOVER', 'QUESTION'], ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('openTrajectory') }),
+      lineFor(ctx, p, {
+        clientId,
+        action: 'CREATE',
+        outcome: 'GRANTED',
+        categories: ['HANDOVER', 'QUESTION'],
+        ground: relation.ground,
+        consentId: relation.consentId,
+        accessPoint: accessPoint('openTrajectory'),
+      }),
     );
     return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
   },
@@ -315,8 +396,16 @@ export const Mutation = {
     const p = requireCareRole(ctx);
     const v = parseInput(recordConsentSchema, args.input, 'input');
     const client = await ownedClient(ctx, p, v.clientId.toLowerCase());
-    if (v.receivingOrganizationId?.toLowerCase() === p.organizationId) {
-      throw badInput('input.receivingOrganizationId', 'Your own organisation needs no consent for its own clients.');
+    const address = {
+      receivingOrganizationId: v.receivingOrganizationId?.toLowerCase() ?? null,
+      receivingOrganizationType: v.receivingOrganizationType ?? null,
+      receivingRegionCode: v.receivingRegionCode ?? null,
+    };
+    // A consent shares the recorder's data with someone else; one that reaches the recorder itself would only serve to
+    // dress up its own access, so it is refused whichever way it is addressed.
+    if (consentAddresses(address, requesterOf(p))) {
+      const field = address.receivingOrganizationId ? 'input.receivingOrganizationId' : 'input.receivingOrganizationType';
+      throw badInput(field, 'A consent cannot address the organisation that records it.');
     }
     if (v.representativeId && !client.network.some((m) => m.id === v.representativeId?.toLowerCase() && m.mayActForClient)) {
       throw badInput('input.representativeId', "input.representativeId must name a member of the client's network who may act for the client.");
@@ -327,9 +416,7 @@ export const Mutation = {
       {
         id,
         clientId: client.id,
-        receivingOrganizationId: v.receivingOrganizationId?.toLowerCase() ?? null,
-        receivingOrganizationType: v.receivingOrganizationType ?? null,
-        receivingRegionCode: v.receivingRegionCode ?? null,
+        ...address,
         categories: v.categories,
         purpose: v.purpose,
         validFrom: v.validFrom ?? ctx.now,
@@ -342,18 +429,22 @@ export const Mutation = {
       },
       lineFor(ctx, p, { clientId: client.id, action: 'CREATE', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('recordConsent') }),
     );
-    return { consent: { row, purpose: 'INTEGRATED_SUPPORT' as const } };
+    return { consent: consentView(row, 'INTEGRATED_SUPPORT') };
   },
 
-  /** The owning organisation revokes for the client; the receiving organisation may give a consent up itself. */
+  /**
+   * The organisation that recorded the consent (the holder) revokes it for the client; the organisation it names may
+   * give up a consent that is active for it. Anyone else gets NOT_FOUND, as for an unknown id.
+   */
   async revokeConsent(_: unknown, args: { id: string; expectedVersion: number }, ctx: Context) {
     const p = requireCareRole(ctx);
     const id = requireUuid(args.id, 'id');
     const expectedVersion = requireVersion(args.expectedVersion);
     const current = await ctx.loaders.consent.load(id);
-    if (!current || !(await clientVisible(ctx, p, current.clientId))) throw notFound('Consent');
-    const owner = await ownsClient(ctx, p.organizationId, current.clientId);
-    if (!owner && !consentAddresses(current, requesterOf(p))) throw notFound('Consent');
+    if (!current) throw notFound('Consent');
+    const holder = current.recordedByOrganizationId === p.organizationId;
+    const receiver = current.receivingOrganizationId === p.organizationId && consentOpens(current, requesterOf(p), current.purpose, ctx.now);
+    if (!holder && !receiver) throw notFound('Consent');
     if (current.revokedAt) throw hubError(ErrorCode.INVALID_TRANSITION, 'The consent is already revoked.');
     const row = await revokeConsentIfVersion(
       ctx.db,
@@ -365,11 +456,11 @@ export const Mutation = {
         action: 'UPDATE',
         outcome: 'GRANTED',
         categories: ['CONSENT'],
-        ground: owner ? 'OWN_ORGANIZATION' : `CONSENT:${current.id}`,
+        ground: holder ? 'OWN_ORGANIZATION' : `CONSENT:${current.id}`,
         accessPoint: accessPoint('revokeConsent'),
       }),
     );
     if (!row) throw conflict('Consent');
-    return { consent: { row, purpose: 'INTEGRATED_SUPPORT' as const } };
+    return { consent: consentView(row, 'INTEGRATED_SUPPORT') };
   },
 };

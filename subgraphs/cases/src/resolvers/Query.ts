@@ -1,7 +1,7 @@
 import { forbidden, notFound } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import type { Context } from '../context.ts';
-import { CARE_ROLES, clientView, clientVisible, requireCareRole, requireUser, trajectoryView, trajectoryVisible } from '../consent/access.ts';
+import { CARE_ROLES, clientView, clientVisible, DEFAULT_PURPOSE, discloseTrajectory, requireCareRole, requireUser, trajectoryView } from '../consent/access.ts';
 import type { ConsentPurpose } from '../consent/decide.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { findClientByBsnHash, findTrajectoriesInPeriod, listTrajectoriesOfOrganization } from '../db/queries.ts';
@@ -31,9 +31,10 @@ export const Query = {
   async client(_: unknown, args: { id: string; purpose?: ConsentPurpose | null }, ctx: Context) {
     const p = requireClientReader(ctx);
     const id = requireUuid(args.id, 'id');
+    const purpose = args.purpose ?? DEFAULT_PURPOSE;
     const row = await ctx.loaders.client.load(id);
-    if (!row || !(await clientVisible(ctx, p, row.id))) throw notFound('Client');
-    return clientView(row, args.purpose ?? 'INTEGRATED_SUPPORT');
+    if (!row || !(await clientVisible(ctx, p, row.id, purpose))) throw notFound('Client');
+    return clientView(row, purpose);
   },
 
   /**
@@ -53,8 +54,9 @@ export const Query = {
     const p = requireCareRole(ctx);
     const id = requireUuid(args.id, 'id');
     const row = await ctx.loaders.trajectory.load(id);
-    if (!row || !(await trajectoryVisible(ctx, p, row))) throw notFound('Trajectory');
-    return trajectoryView(row, args.purpose ?? 'INTEGRATED_SUPPORT');
+    const view = row ? await discloseTrajectory(ctx, p, row, args.purpose ?? DEFAULT_PURPOSE) : null;
+    if (!view) throw notFound('Trajectory');
+    return view;
   },
 
   async myTrajectories(_: unknown, args: { status?: string | null; first?: number | null; after?: string | null }, ctx: Context) {

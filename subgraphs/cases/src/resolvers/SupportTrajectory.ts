@@ -1,18 +1,16 @@
-import { unauthenticated } from '@hub/errors';
 import { isUuid } from '@hub/domain';
 import type { Context } from '../context.ts';
-import { clientView, trajectoryView, trajectoryVisible, type TrajectoryView } from '../consent/access.ts';
+import { clientView, discloseTrajectory, requireUser, type TrajectoryView } from '../consent/access.ts';
 import { purposeOf } from './Client.ts';
 
 export const SupportTrajectory = {
   /** Unknown, malformed and invisible ids all resolve to null alike. */
   async __resolveReference(ref: { id: string; purpose?: unknown }, ctx: Context): Promise<TrajectoryView | null> {
-    if (ctx.caller.kind !== 'user') throw unauthenticated();
+    const p = requireUser(ctx);
     const purpose = purposeOf(ref.purpose);
     if (!purpose || typeof ref.id !== 'string' || !isUuid(ref.id)) return null;
     const row = await ctx.loaders.trajectory.load(ref.id.toLowerCase());
-    if (!row || !(await trajectoryVisible(ctx, ctx.caller, row))) return null;
-    return trajectoryView(row, purpose);
+    return row ? discloseTrajectory(ctx, p, row, purpose) : null;
   },
   id: (v: TrajectoryView) => v.row.id,
   purpose: (v: TrajectoryView) => v.purpose,

@@ -47,6 +47,7 @@ async function gated<T>(ctx: Context, r: ReferralRow, field: string, dataCategor
     category: 'HANDOVER',
     purpose: 'WARM_HANDOVER',
     consentId: r.consentId ?? undefined,
+    holderOrganizationId: r.fromOrganizationId,
   });
   await ctx.loaders.accessLog.load(
     accessLogEntry(
