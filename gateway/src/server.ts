@@ -19,6 +19,7 @@ import {
   proxyPublicGet,
   readBody,
   readRequestMeta,
+  requireOriginForm,
   sendError,
   sendJson,
   DIRECTORY_CHANGED_HEADER,
@@ -263,6 +264,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     let status = 500;
 
     const work = async (): Promise<void> => {
+      requireOriginForm(req);
       if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
       if (url.pathname === '/ready') {
         const readiness = await subgraphReadiness();

@@ -34,6 +34,22 @@ export function readRequestMeta(req: IncomingMessage): RequestMeta {
   return { requestId, traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}` };
 }
 
+/**
+ * Origin-form (RFC 9112 section 3.2.1): a path that starts with one "/", without scheme or authority. Node also
+ * accepts absolute-form (`http://host/…`) and scheme-relative targets (`//host/…`), which `new URL(target, base)`
+ * resolves to another host; URL parsers read a backslash as a slash, so `/\host/…` is the same thing.
+ */
+const ORIGIN_FORM_RE = /^\/(?![/\\])[^\\\u0000-\u0020\u007f]*$/;
+
+export function isOriginForm(target: string | undefined): boolean {
+  return target !== undefined && ORIGIN_FORM_RE.test(target);
+}
+
+/** Refuses a request whose target is not origin-form, before it is routed or anything is fetched for it. */
+export function requireOriginForm(req: IncomingMessage): void {
+  if (!isOriginForm(req.url)) throw new HttpError(400, 'BAD_REQUEST', 'The request target must be a path starting with a single "/".');
+}
+
 export function headerValue(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HttpError, type RequestMeta } from './http.ts';
+import { HttpError, requireOriginForm, type RequestMeta } from './http.ts';
 
 /** Response headers worth passing on; hop-by-hop headers and cookies are not. */
 const PASSED_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'access-control-allow-origin'];
@@ -21,7 +21,11 @@ export async function proxyPublicGet(
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     throw new HttpError(405, 'BAD_REQUEST', 'This path is read-only: use GET.', { allow: 'GET, HEAD' });
   }
-  const target = new URL(req.url ?? '/', targetOrigin);
+  // Only a path travels; a target naming a host of its own would turn this door into a fetch of any address.
+  requireOriginForm(req);
+  const origin = new URL(targetOrigin).origin;
+  const target = new URL(req.url ?? '/', origin);
+  if (target.origin !== origin) throw new HttpError(400, 'BAD_REQUEST', 'The request target must be a path starting with a single "/".');
   const host = req.headers.host;
   const headers: Record<string, string> = {
     accept: String(req.headers.accept ?? '*/*'),

@@ -14,6 +14,7 @@ import {
   listen,
   readBody,
   readRequestMeta,
+  requireOriginForm,
   secretMatches,
   sendError,
   sendJson,
@@ -92,6 +93,7 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     res.setHeader('x-request-id', meta.requestId);
     let status = 500;
     const work = async () => {
+      requireOriginForm(req);
       if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
       if (url.pathname === '/ready') {
         const ok = await options.ready();
