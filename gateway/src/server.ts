@@ -13,7 +13,9 @@ import { disableApolloTelemetry, type HubConfig } from '@hub/config';
 import { formatHubError, subgraphUnavailable, type SubgraphUnavailableReason } from '@hub/errors';
 import { AuthenticationError, bearerToken, type TokenVerifier } from '@hub/identity';
 import {
+  describeError,
   executeGraphQL,
+  internalErrorPlugin,
   HttpError,
   listen,
   proxyPublicGet,
@@ -231,6 +233,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       operationNamePlugin,
+      internalErrorPlugin<GatewayContext>((context) => ({ meta: context.meta, logger })),
       operationLimitsPlugin(config.operationLimits),
       ...(config.directoryCacheSeconds > 0
         ? [responseCachePlugin<GatewayContext>({ cache: responseCache, sessionId: async ({ contextValue }) => contextValue.cacheSession ?? null })]
@@ -314,11 +317,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           return;
         }
         logger.error(
-          { reqId: meta.requestId, traceId: meta.traceId, err: error instanceof Error ? { type: error.name, message: error.message } : 'unknown' },
+          { reqId: meta.requestId, traceId: meta.traceId, err: describeError(error) },
           'request failed',
         );
         status = 500;
-        if (!res.headersSent) sendError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
         else res.end();
       })
       .finally(() => {

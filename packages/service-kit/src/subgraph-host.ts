@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -21,6 +22,7 @@ import {
   type RequestMeta,
   type RunningServer,
 } from './http.ts';
+import { describeError, internalErrorPlugin, type ErrorScope } from './error-report.ts';
 import type { Logger } from './logger.ts';
 
 export const SUBGRAPH_SECRET_HEADER = 'x-hub-subgraph-secret';
@@ -70,6 +72,8 @@ export interface SubgraphHost {
  * trace context, a body limit, and one log line per request without personal data.
  */
 export async function createSubgraphHost<TContext extends BaseContext>(options: SubgraphHostOptions<TContext>): Promise<SubgraphHost> {
+  // The subgraph's context type is its own; the request an error belongs to travels beside it.
+  const errorScope = new AsyncLocalStorage<ErrorScope>();
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     introspection: !options.production,
@@ -78,7 +82,12 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     formatError: formatHubError,
     allowBatchedHttpRequests: false,
     // Inline traces (ftv1) only feed Apollo's usage reporting, which the hub never uses.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
+      internalErrorPlugin<TContext>(() => errorScope.getStore()),
+    ],
   });
   await apollo.start();
   const { logger } = options;
@@ -126,7 +135,7 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
       }
       const body = req.method === 'POST' ? await readBody(req, options.maxBodyBytes) : '';
       const context = options.createContext({ caller, meta, logger: reqLogger });
-      status = await executeGraphQL(apollo, req, res, body, async () => context);
+      status = await errorScope.run({ meta, logger: reqLogger }, () => executeGraphQL(apollo, req, res, body, async () => context));
     };
     countStatements(counter, work)
       .catch((error: unknown) => {
@@ -135,9 +144,9 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
           if (!res.headersSent) sendError(res, error);
           return;
         }
-        reqLogger.error({ err: error instanceof Error ? { type: error.name, message: error.message } : 'unknown' }, 'request failed');
+        reqLogger.error({ err: describeError(error) }, 'request failed');
         status = 500;
-        if (!res.headersSent) sendError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
         else res.end();
       })
       .finally(() => {
