@@ -8,7 +8,7 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { disableApolloTelemetry, type HubConfig } from '@hub/config';
 import { formatHubError, subgraphUnavailable, type SubgraphUnavailableReason } from '@hub/errors';
 import { AuthenticationError, bearerToken, type TokenVerifier } from '@hub/identity';
@@ -164,15 +164,30 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Operation names are chosen by clients; a bound keeps a hostile one from flooding the logs. */
-const MAX_LOGGED_OPERATION_NAME = 100;
+/**
+ * Operation names are chosen by clients: one with a line break could forge log lines, a long one floods the logs,
+ * and any may be a BSN. Only a plain GraphQL name of bounded length is logged; anything else as a marker.
+ */
+const LOGGABLE_OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+export const UNLOGGED_OPERATION_NAME = '[not logged]';
+
+export function loggableOperationName(name: string | null | undefined): string | undefined {
+  if (name === undefined || name === null) return undefined;
+  return LOGGABLE_OPERATION_NAME.test(name) ? name : UNLOGGED_OPERATION_NAME;
+}
 
 const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart(requestContext) {
-    requestContext.contextValue.report.operationName = requestContext.request.operationName?.slice(0, MAX_LOGGED_OPERATION_NAME);
+    requestContext.contextValue.report.operationName = loggableOperationName(requestContext.request.operationName);
     return {
       async didResolveOperation(resolved) {
-        if (resolved.operationName) resolved.contextValue.report.operationName = resolved.operationName.slice(0, MAX_LOGGED_OPERATION_NAME);
+        // Apollo Server leaves this to the executor, and Apollo Gateway's answer has no code (it became a 500).
+        if (!resolved.operation) {
+          throw new GraphQLError('The document has no operation of the given operationName.', {
+            extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+          });
+        }
+        if (resolved.operationName) resolved.contextValue.report.operationName = loggableOperationName(resolved.operationName);
       },
       async willSendResponse({ contextValue, metrics }) {
         contextValue.report.cacheHit = metrics.responseCacheHit;

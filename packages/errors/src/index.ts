@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, print, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, print, type GraphQLFormattedError, type VariableDefinitionNode } from 'graphql';
 
 /**
  * The one registry of error codes the hub returns in `extensions.code`.
@@ -110,12 +110,20 @@ export function isInternalError(code: unknown): boolean {
 const NAME = '[_A-Za-z][_0-9A-Za-z]*';
 const VARIABLE_VALUE_RE = new RegExp(`^Variable "\\$(${NAME})" got invalid value `);
 const LITERAL_VALUE_RE = /^Expected value of type "([^"]+)", found /;
+/** A literal's own scalar or enum error, which graphql-js reports as it is: `String cannot represent a non string value: 123456782`. */
+const SCALAR_VALUE_RE = new RegExp(`^(${NAME}) cannot represent `);
+const ENUM_VALUE_RE = new RegExp(`^Value ".*" does not exist in "(${NAME})" enum\\.`, 's');
 const UNKNOWN_OPERATION_RE = /^Unknown operation named "/;
 
-/** The variable definition a coercion error points at (graphql-js puts it in `nodes`), to name its declared type. */
+/**
+ * The variable definition a coercion error points at (graphql-js puts it in `nodes`), to name its declared type.
+ * Read by shape: Apollo Gateway loads graphql-js as CommonJS, so its errors are not instances of this GraphQLError.
+ */
 function declaredType(error: unknown): string | undefined {
-  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
-  return node?.kind === Kind.VARIABLE_DEFINITION ? print(node.type) : undefined;
+  const nodes: unknown = typeof error === 'object' && error !== null && 'nodes' in error ? error.nodes : undefined;
+  const node: unknown = Array.isArray(nodes) ? nodes[0] : undefined;
+  if (typeof node !== 'object' || node === null || !('kind' in node) || node.kind !== Kind.VARIABLE_DEFINITION || !('type' in node)) return undefined;
+  return print((node as VariableDefinitionNode).type);
 }
 
 /**
@@ -136,6 +144,10 @@ function withoutInputValues(formatted: GraphQLFormattedError, error: unknown): G
   }
   const literal = LITERAL_VALUE_RE.exec(formatted.message);
   if (literal?.[1]) return { ...formatted, message: `Expected value of type "${literal[1]}"; the value given does not match it.` };
+  const scalar = SCALAR_VALUE_RE.exec(formatted.message);
+  if (scalar?.[1]) return { ...formatted, message: `${scalar[1]} cannot represent the value given.` };
+  const enumValue = ENUM_VALUE_RE.exec(formatted.message);
+  if (enumValue?.[1]) return { ...formatted, message: `The value given does not exist in "${enumValue[1]}" enum.` };
   if (UNKNOWN_OPERATION_RE.test(formatted.message)) return { ...formatted, message: 'The document has no operation of the given operationName.' };
   return formatted;
 }

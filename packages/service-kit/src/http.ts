@@ -109,6 +109,10 @@ export async function executeGraphQL<TContext extends BaseContext>(
     }
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method !== 'POST' && url.searchParams.has('variables')) {
+    // Variables carry what a caller typed (a BSN, a name); in a URL they end up in access logs and browser history.
+    throw new HttpError(405, 'BAD_REQUEST', 'An operation with variables must be sent with POST.', { allow: 'POST' });
+  }
   const result = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context,
