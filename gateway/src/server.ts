@@ -273,6 +273,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return Object.fromEntries(entries);
   }
 
+  let running: RunningServer | undefined;
+  let stopped = false;
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
     const meta = readRequestMeta(req);
@@ -285,6 +288,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       requireOriginForm(req);
       if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
       if (url.pathname === '/ready') {
+        // While stopping, a load balancer must send no new work here (requests in flight still finish).
+        if (stopped) return sendJson(res, (status = 503), { status: 'stopping' });
         const readiness = await subgraphReadiness();
         const ready = Object.values(readiness).every((r) => r === 'ready');
         return sendJson(res, (status = ready ? 200 : 503), { status: ready ? 'ready' : 'unavailable', subgraphs: readiness });
@@ -357,12 +362,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       });
   };
 
-  let running: RunningServer | undefined;
-  let stopped = false;
   return {
     handle,
     async start(port, host) {
-      running = await listen(handle, port, host);
+      running = await listen(handle, port, host, '/graphql', { drainMs: config.shutdownDrainMs });
       logger.info({ url: running.url }, 'gateway listening');
       return running;
     },

@@ -44,6 +44,7 @@ const baseSchema = z.object({
   CAPACITY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   OPERATION_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(10),
   OPERATION_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(20),
@@ -127,6 +128,8 @@ export interface HubConfig {
   capacityStaleDays: number;
   maxRequestBodyBytes: number;
   subgraphTimeoutMs: number;
+  /** On SIGTERM or stop(): how long requests in flight may take to finish before their connections are cut. */
+  shutdownDrainMs: number;
   /**
    * How long answers of the sociale kaart (public directory data, never personal data) may be reused: the subgraph
    * sends this as its cache hint and the gateway caches such answers for that long. 0 turns caching off.
@@ -226,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     capacityStaleDays: c.CAPACITY_STALE_DAYS,
     maxRequestBodyBytes: c.MAX_REQUEST_BODY_BYTES,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
     directoryCacheSeconds: c.DIRECTORY_CACHE_SECONDS,
     operationLimits: {
       maxDepth: c.OPERATION_MAX_DEPTH,

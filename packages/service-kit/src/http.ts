@@ -133,8 +133,15 @@ export async function executeGraphQL<TContext extends BaseContext>(
 export interface RunningServer {
   url: string;
   port: number;
+  /**
+   * Stops accepting connections, closes idle keep-alive connections, lets the requests in flight finish (each
+   * answer closes its connection) and resolves when all are done, or cuts what is left after the drain time.
+   */
   stop(): Promise<void>;
 }
+
+/** How long `stop()` waits for requests in flight when the caller names no drain time (SHUTDOWN_DRAIN_MS's default). */
+export const DEFAULT_SHUTDOWN_DRAIN_MS = 10_000;
 
 /** Listens on `port` (0 picks a free one) and resolves with the bound address. */
 export async function listen(
@@ -142,22 +149,42 @@ export async function listen(
   port: number,
   host: string,
   path = '/graphql',
+  options: { drainMs?: number } = {},
 ): Promise<RunningServer & { server: Server }> {
-  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 30_000 }, handler);
+  const drainMs = options.drainMs ?? DEFAULT_SHUTDOWN_DRAIN_MS;
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 30_000 }, (req, res) => {
+    inFlight.add(res);
+    // Once the server drains, an answer closes its connection, so keep-alive clients do not send more on it.
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (draining) server.closeIdleConnections();
+    });
+    handler(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  let stopped: Promise<void> | undefined;
   return {
     server,
     port: address.port,
     url: `http://${shownHost}:${address.port}${path}`,
     stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+      (stopped ??= new Promise<void>((resolve) => {
+        draining = true;
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+        const cut = setTimeout(() => server.closeAllConnections(), drainMs);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
+      })),
   };
 }

@@ -48,6 +48,8 @@ export interface SubgraphHostOptions<TContext extends BaseContext> {
   logger: Logger;
   production: boolean;
   maxBodyBytes: number;
+  /** How long `stop()` lets requests in flight finish (SHUTDOWN_DRAIN_MS). */
+  shutdownDrainMs?: number;
   ready: () => Promise<boolean>;
   createContext: (scope: RequestScope) => TContext;
   /** Routes that do not need the gateway secret: public, read-only, anonymous data only. */
@@ -92,6 +94,8 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
   await apollo.start();
   const { logger } = options;
   let running: RunningServer | undefined;
+  // While stopping, /ready answers 503 so a load balancer sends no new work here.
+  let stopping = false;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
@@ -105,7 +109,7 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
       requireOriginForm(req);
       if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
       if (url.pathname === '/ready') {
-        const ok = await options.ready();
+        const ok = !stopping && (await options.ready());
         return sendJson(res, (status = ok ? 200 : 503), { status: ok ? 'ready' : 'unavailable' });
       }
       if (url.pathname.startsWith('/internal/')) {
@@ -162,11 +166,13 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     apollo: apollo as unknown as ApolloServer<BaseContext>,
     handle,
     async start(port, host) {
-      running = await listen(handle, port, host);
+      stopping = false;
+      running = await listen(handle, port, host, '/graphql', { drainMs: options.shutdownDrainMs });
       logger.info({ url: running.url }, `${options.name} subgraph listening`);
       return running;
     },
     async stop() {
+      stopping = true;
       await running?.stop();
       await apollo.stop();
     },
