@@ -31,6 +31,7 @@ import {
   type RunningServer,
 } from '@hub/service-kit';
 import { createSubgraphFetcher, SHAREABLE_CALL_HEADER } from './fetcher.ts';
+import { createProxyTrust, forwardedView } from './forwarded.ts';
 import { hardTokenLimit, operationLimitsPlugin } from './limits.ts';
 import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
 
@@ -220,6 +221,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphHttp = createSubgraphFetcher(config.subgraphTimeoutMs);
   const fetcher: Fetcher = subgraphHttp.fetcher;
   const rateLimiter = createRateLimiter(config.rateLimit);
+  const trustedProxy = createProxyTrust(config.trustedProxies);
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
   // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
@@ -280,6 +282,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const started = process.hrtime.bigint();
     const meta = readRequestMeta(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const forwarded = forwardedView(req, trustedProxy);
     const context: GatewayContext = { authorization: undefined, cacheSession: undefined, meta, report: { operationName: undefined, cacheHit: undefined } };
     res.setHeader('x-request-id', meta.requestId);
     let status = 500;
@@ -300,11 +303,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return void res.end();
       }
       if (url.pathname === HSDS_PREFIX || url.pathname.startsWith(`${HSDS_PREFIX}/`)) {
-        rateLimiter.take(rateLimitKey(undefined, req));
+        rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
         // The open HSDS feed is served by the sociale kaart; the gateway only passes it through (anonymous, GET).
         const socialeKaart = endpoints.get('sociale-kaart');
         if (!socialeKaart) throw new HttpError(404, 'NOT_FOUND', 'Not found.');
-        status = await proxyPublicGet(req, res, new URL(socialeKaart.url).origin, meta, { timeoutMs: config.subgraphTimeoutMs });
+        status = await proxyPublicGet(req, res, new URL(socialeKaart.url).origin, meta, {
+          timeoutMs: config.subgraphTimeoutMs,
+          forwarded: { proto: forwarded.proto, host: forwarded.host },
+        });
         return;
       }
       if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', 'Not found.');
@@ -314,9 +320,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         const principal = await verifyToken(token);
         context.authorization = `Bearer ${token}`;
         context.cacheSession = `${principal.organizationId}/${principal.subject}`;
-        rateLimiter.take(rateLimitKey(principal.organizationId, req));
+        rateLimiter.take(rateLimitKey(principal.organizationId, forwarded.clientAddress));
       } else {
-        rateLimiter.take(rateLimitKey(undefined, req));
+        rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
       }
       const body = req.method === 'POST' ? await readBody(req, config.maxRequestBodyBytes) : '';
       status = await executeGraphQL(apollo, req, res, body, async () => context);
