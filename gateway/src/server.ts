@@ -170,9 +170,9 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * and any may be a BSN. Only a plain GraphQL name of bounded length is logged; anything else as a marker.
  */
 const LOGGABLE_OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
-export const UNLOGGED_OPERATION_NAME = '[not logged]';
+const UNLOGGED_OPERATION_NAME = '[not logged]';
 
-export function loggableOperationName(name: string | null | undefined): string | undefined {
+function loggableOperationName(name: string | null | undefined): string | undefined {
   if (name === undefined || name === null) return undefined;
   return LOGGABLE_OPERATION_NAME.test(name) ? name : UNLOGGED_OPERATION_NAME;
 }

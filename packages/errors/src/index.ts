@@ -32,7 +32,7 @@ export const errorDescriptions: Record<ErrorCode, string> = {
     'The operation exceeds a gateway limit (depth, aliases, root fields, tokens or estimated cost); `extensions.limit` names it, `value` and `max` give the figures. Nothing was executed.',
   SUBGRAPH_UNAVAILABLE:
     'A part of the graph did not answer: `extensions.subgraph` names it, `extensions.reason` is TIMEOUT or UNREACHABLE. The other parts of the answer still arrive; its fields are null.',
-  INTERNAL_SERVER_ERROR: 'Unexpected failure. No details are given; the request id is in the logs.',
+  INTERNAL_SERVER_ERROR: 'Unexpected failure. No details are given; `extensions.requestId` is the request id under which the cause is logged.',
 };
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
