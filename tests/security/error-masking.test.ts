@@ -38,8 +38,9 @@ const linesWith = (requestId: string): LogLine[] => hub.logs.filter((l) => l.req
 
 describe('internal errors', () => {
   it('through the gateway: only INTERNAL_SERVER_ERROR and the request id reach the client; the log has the cause', async () => {
-    const requestId = `mask-gw-${Date.now()}`;
-    const result = await withGemeenteTableMissing(() => hub.graphql(GEMEENTE, { code: 'GM0014' }, { headers: { 'x-request-id': requestId } }));
+    const result = await withGemeenteTableMissing(() => hub.graphql(GEMEENTE, { code: 'GM0014' }));
+    const requestId = result.headers.get('x-request-id') ?? '';
+    expect(requestId).not.toBe('');
     const text = JSON.stringify(result.body);
     expect(result.body.errors?.length).toBeGreaterThan(0);
     for (const error of result.body.errors ?? []) {
@@ -54,27 +55,16 @@ describe('internal errors', () => {
   });
 
   it('straight at the subgraph: the same mask, and the request id the subgraph logged under', async () => {
-    const requestId = `mask-sg-${Date.now()}`;
     const result = await withGemeenteTableMissing(() =>
-      hub.directSubgraphRequest('sociale-kaart', GEMEENTE, {
-        secret: hub.subgraphSecrets['sociale-kaart'],
-        variables: { code: 'GM0014' },
-        headers: { 'x-request-id': requestId },
-      }),
+      hub.directSubgraphRequest('sociale-kaart', GEMEENTE, { secret: hub.subgraphSecrets['sociale-kaart'], variables: { code: 'GM0014' } }),
     );
+    const requestId = result.headers.get('x-request-id') ?? '';
+    expect(requestId).not.toBe('');
     expect(result.body.errors).toEqual([
       expect.objectContaining({ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }),
     ]);
     expect(JSON.stringify(result.body)).not.toMatch(/gemeente_moved_away|relation|Failed query/i);
     expect(linesWith(requestId).some((l) => l.msg === 'operation failed' && /does not exist/.test(JSON.stringify(l)))).toBe(true);
-  });
-
-  it('a request id of the gateway\'s own making is the one in the answer and in the log', async () => {
-    const result = await withGemeenteTableMissing(() => hub.graphql(GEMEENTE, { code: 'GM0014' }));
-    const requestId = result.headers.get('x-request-id') ?? '';
-    expect(requestId).not.toBe('');
-    expect(result.body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
-    expect(linesWith(requestId).some((l) => l.msg === 'operation failed')).toBe(true);
   });
 
   it.each([
