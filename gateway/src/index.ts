@@ -35,7 +35,8 @@ if (config.gatewayWorkers > 1 && cluster.isPrimary) {
   const shutdown = () => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    setTimeout(() => process.exit(0), 5_000).unref();
+    // Each worker drains its requests in flight first (SHUTDOWN_DRAIN_MS); this is the backstop.
+    setTimeout(() => process.exit(0), config.shutdownDrainMs + 5_000).unref();
     cluster.on('exit', () => {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     });

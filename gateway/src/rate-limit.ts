@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from '@hub/errors';
 import { HttpError } from '@hub/service-kit';
 
@@ -47,7 +46,11 @@ export function createRateLimiter(options: { perSecond: number; burst: number; n
   };
 }
 
-/** The bucket key of a request: the caller's organisation, else the client address (no personal data either way). */
-export function rateLimitKey(organizationId: string | undefined, req: IncomingMessage): string {
-  return organizationId ? `org:${organizationId}` : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
+/**
+ * The bucket key of a request: the caller's organisation, else the client address (no personal data either way).
+ * The address is the connection's, or behind a trusted proxy the one it forwarded (forwarded.ts): a client cannot
+ * pick a new bucket by writing x-forwarded-for itself.
+ */
+export function rateLimitKey(organizationId: string | undefined, clientAddress: string): string {
+  return organizationId ? `org:${organizationId}` : `addr:${clientAddress}`;
 }

@@ -8,17 +8,20 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { disableApolloTelemetry, type HubConfig } from '@hub/config';
 import { formatHubError, subgraphUnavailable, type SubgraphUnavailableReason } from '@hub/errors';
 import { AuthenticationError, bearerToken, type TokenVerifier } from '@hub/identity';
 import {
+  describeError,
   executeGraphQL,
+  internalErrorPlugin,
   HttpError,
   listen,
   proxyPublicGet,
   readBody,
   readRequestMeta,
+  requireOriginForm,
   sendError,
   sendJson,
   DIRECTORY_CHANGED_HEADER,
@@ -28,6 +31,7 @@ import {
   type RunningServer,
 } from '@hub/service-kit';
 import { createSubgraphFetcher, SHAREABLE_CALL_HEADER } from './fetcher.ts';
+import { createProxyTrust, forwardedView } from './forwarded.ts';
 import { hardTokenLimit, operationLimitsPlugin } from './limits.ts';
 import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
 
@@ -161,15 +165,30 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Operation names are chosen by clients; a bound keeps a hostile one from flooding the logs. */
-const MAX_LOGGED_OPERATION_NAME = 100;
+/**
+ * Operation names are chosen by clients: one with a line break could forge log lines, a long one floods the logs,
+ * and any may be a BSN. Only a plain GraphQL name of bounded length is logged; anything else as a marker.
+ */
+const LOGGABLE_OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+const UNLOGGED_OPERATION_NAME = '[not logged]';
+
+function loggableOperationName(name: string | null | undefined): string | undefined {
+  if (name === undefined || name === null) return undefined;
+  return LOGGABLE_OPERATION_NAME.test(name) ? name : UNLOGGED_OPERATION_NAME;
+}
 
 const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart(requestContext) {
-    requestContext.contextValue.report.operationName = requestContext.request.operationName?.slice(0, MAX_LOGGED_OPERATION_NAME);
+    requestContext.contextValue.report.operationName = loggableOperationName(requestContext.request.operationName);
     return {
       async didResolveOperation(resolved) {
-        if (resolved.operationName) resolved.contextValue.report.operationName = resolved.operationName.slice(0, MAX_LOGGED_OPERATION_NAME);
+        // Apollo Server leaves this to the executor, and Apollo Gateway's answer has no code (it became a 500).
+        if (!resolved.operation) {
+          throw new GraphQLError('The document has no operation of the given operationName.', {
+            extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+          });
+        }
+        if (resolved.operationName) resolved.contextValue.report.operationName = loggableOperationName(resolved.operationName);
       },
       async willSendResponse({ contextValue, metrics }) {
         contextValue.report.cacheHit = metrics.responseCacheHit;
@@ -202,6 +221,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphHttp = createSubgraphFetcher(config.subgraphTimeoutMs);
   const fetcher: Fetcher = subgraphHttp.fetcher;
   const rateLimiter = createRateLimiter(config.rateLimit);
+  const trustedProxy = createProxyTrust(config.trustedProxies);
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
   // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
@@ -230,6 +250,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       operationNamePlugin,
+      internalErrorPlugin<GatewayContext>((context) => ({ meta: context.meta, logger })),
       operationLimitsPlugin(config.operationLimits),
       ...(config.directoryCacheSeconds > 0
         ? [responseCachePlugin<GatewayContext>({ cache: responseCache, sessionId: async ({ contextValue }) => contextValue.cacheSession ?? null })]
@@ -254,17 +275,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return Object.fromEntries(entries);
   }
 
+  let running: RunningServer | undefined;
+  let stopped = false;
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
     const meta = readRequestMeta(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const forwarded = forwardedView(req, trustedProxy);
     const context: GatewayContext = { authorization: undefined, cacheSession: undefined, meta, report: { operationName: undefined, cacheHit: undefined } };
     res.setHeader('x-request-id', meta.requestId);
     let status = 500;
 
     const work = async (): Promise<void> => {
+      requireOriginForm(req);
       if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
       if (url.pathname === '/ready') {
+        // While stopping, a load balancer must send no new work here (requests in flight still finish).
+        if (stopped) return sendJson(res, (status = 503), { status: 'stopping' });
         const readiness = await subgraphReadiness();
         const ready = Object.values(readiness).every((r) => r === 'ready');
         return sendJson(res, (status = ready ? 200 : 503), { status: ready ? 'ready' : 'unavailable', subgraphs: readiness });
@@ -275,11 +303,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return void res.end();
       }
       if (url.pathname === HSDS_PREFIX || url.pathname.startsWith(`${HSDS_PREFIX}/`)) {
-        rateLimiter.take(rateLimitKey(undefined, req));
+        rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
         // The open HSDS feed is served by the sociale kaart; the gateway only passes it through (anonymous, GET).
         const socialeKaart = endpoints.get('sociale-kaart');
         if (!socialeKaart) throw new HttpError(404, 'NOT_FOUND', 'Not found.');
-        status = await proxyPublicGet(req, res, new URL(socialeKaart.url).origin, meta, { timeoutMs: config.subgraphTimeoutMs });
+        status = await proxyPublicGet(req, res, new URL(socialeKaart.url).origin, meta, {
+          timeoutMs: config.subgraphTimeoutMs,
+          forwarded: { proto: forwarded.proto, host: forwarded.host },
+        });
         return;
       }
       if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', 'Not found.');
@@ -289,9 +320,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         const principal = await verifyToken(token);
         context.authorization = `Bearer ${token}`;
         context.cacheSession = `${principal.organizationId}/${principal.subject}`;
-        rateLimiter.take(rateLimitKey(principal.organizationId, req));
+        rateLimiter.take(rateLimitKey(principal.organizationId, forwarded.clientAddress));
       } else {
-        rateLimiter.take(rateLimitKey(undefined, req));
+        rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
       }
       const body = req.method === 'POST' ? await readBody(req, config.maxRequestBodyBytes) : '';
       status = await executeGraphQL(apollo, req, res, body, async () => context);
@@ -312,11 +343,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           return;
         }
         logger.error(
-          { reqId: meta.requestId, traceId: meta.traceId, err: error instanceof Error ? { type: error.name, message: error.message } : 'unknown' },
+          { reqId: meta.requestId, traceId: meta.traceId, err: describeError(error) },
           'request failed',
         );
         status = 500;
-        if (!res.headersSent) sendError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
         else res.end();
       })
       .finally(() => {
@@ -337,12 +368,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       });
   };
 
-  let running: RunningServer | undefined;
-  let stopped = false;
   return {
     handle,
     async start(port, host) {
-      running = await listen(handle, port, host);
+      running = await listen(handle, port, host, '/graphql', { drainMs: config.shutdownDrainMs });
       logger.info({ url: running.url }, 'gateway listening');
       return running;
     },

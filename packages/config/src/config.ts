@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -45,6 +45,8 @@ const baseSchema = z.object({
   CAPACITY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  TRUSTED_PROXIES: z.string().default(''),
   DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   OPERATION_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(10),
   OPERATION_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(20),
@@ -128,6 +130,21 @@ function parseRespondDays(value: string): Record<ReferralKindSetting, number> {
   return days;
 }
 
+/** "10.0.0.0/8, 192.168.1.10, fd00::/8": each an IP address or CIDR range; checked here so a typo fails at start-up. */
+function parseTrustedProxies(value: string): string[] {
+  const entries = value.split(',').map((p) => p.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const max = version === 4 ? 32 : 128;
+    const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= max);
+    if (version === 0 || rest.length > 0 || !validPrefix) {
+      throw new ConfigError(`Invalid configuration: TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    }
+  }
+  return entries;
+}
+
 export interface SubgraphSettings {
   name: SubgraphName;
   port: number;
@@ -155,6 +172,13 @@ export interface HubConfig {
   capacityStaleDays: number;
   maxRequestBodyBytes: number;
   subgraphTimeoutMs: number;
+  /** On SIGTERM or stop(): how long requests in flight may take to finish before their connections are cut. */
+  shutdownDrainMs: number;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of the gateway, whose x-forwarded-for / -proto / -host
+   * the gateway believes; empty: it believes none and uses the connection's own address and protocol.
+   */
+  trustedProxies: string[];
   /**
    * How long answers of the sociale kaart (public directory data, never personal data) may be reused: the subgraph
    * sends this as its cache hint and the gateway caches such answers for that long. 0 turns caching off.
@@ -256,6 +280,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     capacityStaleDays: c.CAPACITY_STALE_DAYS,
     maxRequestBodyBytes: c.MAX_REQUEST_BODY_BYTES,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
+    trustedProxies: parseTrustedProxies(c.TRUSTED_PROXIES),
     directoryCacheSeconds: c.DIRECTORY_CACHE_SECONDS,
     operationLimits: {
       maxDepth: c.OPERATION_MAX_DEPTH,

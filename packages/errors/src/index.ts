@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, print, type GraphQLFormattedError, type VariableDefinitionNode } from 'graphql';
 
 /**
  * The one registry of error codes the hub returns in `extensions.code`.
@@ -32,7 +32,7 @@ export const errorDescriptions: Record<ErrorCode, string> = {
     'The operation exceeds a gateway limit (depth, aliases, root fields, tokens or estimated cost); `extensions.limit` names it, `value` and `max` give the figures. Nothing was executed.',
   SUBGRAPH_UNAVAILABLE:
     'A part of the graph did not answer: `extensions.subgraph` names it, `extensions.reason` is TIMEOUT or UNREACHABLE. The other parts of the answer still arrive; its fields are null.',
-  INTERNAL_SERVER_ERROR: 'Unexpected failure. No details are given; the request id is in the logs.',
+  INTERNAL_SERVER_ERROR: 'Unexpected failure. No details are given; `extensions.requestId` is the request id under which the cause is logged.',
 };
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
@@ -83,7 +83,10 @@ export const subgraphUnavailable = (subgraph: string, reason: SubgraphUnavailabl
   );
 
 const knownCodes = new Set<string>(Object.values(ErrorCode));
-/** Codes produced by graphql-js / Apollo itself for malformed requests; safe to pass through. */
+/**
+ * Codes produced by graphql-js / Apollo itself for malformed requests; safe to pass through. Not
+ * DOWNSTREAM_SERVICE_ERROR: Apollo Gateway gives it to a subgraph error without a code, with the subgraph's message.
+ */
 const frameworkCodes = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -91,21 +94,74 @@ const frameworkCodes = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-  'DOWNSTREAM_SERVICE_ERROR',
 ]);
 
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error.';
+
 /**
- * Apollo `formatError`: keeps registry errors and request-shape errors, and replaces anything else
- * (a bug, a database error that may quote data) by a generic INTERNAL_SERVER_ERROR. Stack traces never leave.
+ * Whether an error with this `extensions.code` is an unexpected failure whose message must not reach the client:
+ * no code, a code outside the registry and the framework's request-shape codes, or INTERNAL_SERVER_ERROR itself
+ * (which Apollo Server gives to every error thrown without a code: a database error, a bug).
  */
-export function formatHubError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
-  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
-  const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-  if (code && (knownCodes.has(code) || frameworkCodes.has(code))) {
-    return { ...formatted, extensions };
+export function isInternalError(code: unknown): boolean {
+  return typeof code !== 'string' || code === ErrorCode.INTERNAL_SERVER_ERROR || !(knownCodes.has(code) || frameworkCodes.has(code));
+}
+
+const NAME = '[_A-Za-z][_0-9A-Za-z]*';
+const VARIABLE_VALUE_RE = new RegExp(`^Variable "\\$(${NAME})" got invalid value `);
+const LITERAL_VALUE_RE = /^Expected value of type "([^"]+)", found /;
+/** A literal's own scalar or enum error, which graphql-js reports as it is: `String cannot represent a non string value: 123456782`. */
+const SCALAR_VALUE_RE = new RegExp(`^(${NAME}) cannot represent `);
+const ENUM_VALUE_RE = new RegExp(`^Value ".*" does not exist in "(${NAME})" enum\\.`, 's');
+const UNKNOWN_OPERATION_RE = /^Unknown operation named "/;
+
+/**
+ * The variable definition a coercion error points at (graphql-js puts it in `nodes`), to name its declared type.
+ * Read by shape: Apollo Gateway loads graphql-js as CommonJS, so its errors are not instances of this GraphQLError.
+ */
+function declaredType(error: unknown): string | undefined {
+  const nodes: unknown = typeof error === 'object' && error !== null && 'nodes' in error ? error.nodes : undefined;
+  const node: unknown = Array.isArray(nodes) ? nodes[0] : undefined;
+  if (typeof node !== 'object' || node === null || !('kind' in node) || node.kind !== Kind.VARIABLE_DEFINITION || !('type' in node)) return undefined;
+  return print((node as VariableDefinitionNode).type);
+}
+
+/**
+ * graphql-js repeats the offending value in coercion errors (`Variable "$bsn" got invalid value 123456782; …`,
+ * `Expected value of type "String!", found 123456782; …`), and that value may be a BSN or a name. The message is
+ * rewritten to name the variable, the path within it and the expected type only. The path is taken from the
+ * message only when it appears exactly once, so a value that imitates one cannot put words in it.
+ */
+function withoutInputValues(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const variable = VARIABLE_VALUE_RE.exec(formatted.message);
+  if (variable?.[1]) {
+    const name = variable[1];
+    const paths = [...formatted.message.matchAll(new RegExp(` at "(${name}(?:\\.${NAME}|\\[\\d+\\])+)"; `, 'g'))].map((m) => m[1]);
+    const path = paths.length === 1 ? paths[0] : undefined;
+    const type = declaredType(error);
+    const message = `Variable "$${name}" got an invalid value${path ? ` at "${path}"` : ''}${type ? `; expected type "${type}"` : ''}.`;
+    return { ...formatted, message, extensions: { ...formatted.extensions, field: path ?? name } };
   }
+  const literal = LITERAL_VALUE_RE.exec(formatted.message);
+  if (literal?.[1]) return { ...formatted, message: `Expected value of type "${literal[1]}"; the value given does not match it.` };
+  const scalar = SCALAR_VALUE_RE.exec(formatted.message);
+  if (scalar?.[1]) return { ...formatted, message: `${scalar[1]} cannot represent the value given.` };
+  const enumValue = ENUM_VALUE_RE.exec(formatted.message);
+  if (enumValue?.[1]) return { ...formatted, message: `The value given does not exist in "${enumValue[1]}" enum.` };
+  if (UNKNOWN_OPERATION_RE.test(formatted.message)) return { ...formatted, message: 'The document has no operation of the given operationName.' };
+  return formatted;
+}
+
+/**
+ * Apollo `formatError`: keeps registry errors and request-shape errors (without the input values graphql-js
+ * quotes in them), and replaces anything else (a bug, a database error that may quote data) by a generic
+ * INTERNAL_SERVER_ERROR; the server adds the request id and logs the cause. Stack traces never leave.
+ */
+export function formatHubError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (!isInternalError(extensions.code)) return withoutInputValues({ ...formatted, extensions }, error);
   return {
-    message: 'Internal server error.',
+    message: INTERNAL_ERROR_MESSAGE,
     ...(formatted.path ? { path: formatted.path } : {}),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },

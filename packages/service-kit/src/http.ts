@@ -34,6 +34,22 @@ export function readRequestMeta(req: IncomingMessage): RequestMeta {
   return { requestId, traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}` };
 }
 
+/**
+ * Origin-form (RFC 9112 section 3.2.1): a path that starts with one "/", without scheme or authority. Node also
+ * accepts absolute-form (`http://host/…`) and scheme-relative targets (`//host/…`), which `new URL(target, base)`
+ * resolves to another host; URL parsers read a backslash as a slash, so `/\host/…` is the same thing.
+ */
+const ORIGIN_FORM_RE = /^\/(?![/\\])[^\\\u0000-\u0020\u007f]*$/;
+
+export function isOriginForm(target: string | undefined): boolean {
+  return target !== undefined && ORIGIN_FORM_RE.test(target);
+}
+
+/** Refuses a request whose target is not origin-form, before it is routed or anything is fetched for it. */
+export function requireOriginForm(req: IncomingMessage): void {
+  if (!isOriginForm(req.url)) throw new HttpError(400, 'BAD_REQUEST', 'The request target must be a path starting with a single "/".');
+}
+
 export function headerValue(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
@@ -93,6 +109,10 @@ export async function executeGraphQL<TContext extends BaseContext>(
     }
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method !== 'POST' && url.searchParams.has('variables')) {
+    // Variables carry what a caller typed (a BSN, a name); in a URL they end up in access logs and browser history.
+    throw new HttpError(405, 'BAD_REQUEST', 'An operation with variables must be sent with POST.', { allow: 'POST' });
+  }
   const result = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context,
@@ -113,8 +133,15 @@ export async function executeGraphQL<TContext extends BaseContext>(
 export interface RunningServer {
   url: string;
   port: number;
+  /**
+   * Stops accepting connections, closes idle keep-alive connections, lets the requests in flight finish (each
+   * answer closes its connection) and resolves when all are done, or cuts what is left after the drain time.
+   */
   stop(): Promise<void>;
 }
+
+/** How long `stop()` waits for requests in flight when the caller names no drain time (SHUTDOWN_DRAIN_MS's default). */
+export const DEFAULT_SHUTDOWN_DRAIN_MS = 10_000;
 
 /** Listens on `port` (0 picks a free one) and resolves with the bound address. */
 export async function listen(
@@ -122,22 +149,42 @@ export async function listen(
   port: number,
   host: string,
   path = '/graphql',
+  options: { drainMs?: number } = {},
 ): Promise<RunningServer & { server: Server }> {
-  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 30_000 }, handler);
+  const drainMs = options.drainMs ?? DEFAULT_SHUTDOWN_DRAIN_MS;
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 30_000 }, (req, res) => {
+    inFlight.add(res);
+    // Once the server drains, an answer closes its connection, so keep-alive clients do not send more on it.
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (draining) server.closeIdleConnections();
+    });
+    handler(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  let stopped: Promise<void> | undefined;
   return {
     server,
     port: address.port,
     url: `http://${shownHost}:${address.port}${path}`,
     stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+      (stopped ??= new Promise<void>((resolve) => {
+        draining = true;
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+        const cut = setTimeout(() => server.closeAllConnections(), drainMs);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
+      })),
   };
 }

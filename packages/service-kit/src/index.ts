@@ -8,3 +8,4 @@ export * from './input.ts';
 export * from './loaders.ts';
 export * from './scalars.ts';
 export * from './standalone.ts';
+export * from './error-report.ts';

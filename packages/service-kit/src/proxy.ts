@@ -1,34 +1,45 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HttpError, type RequestMeta } from './http.ts';
+import { HttpError, requireOriginForm, type RequestMeta } from './http.ts';
 
 /** Response headers worth passing on; hop-by-hop headers and cookies are not. */
 const PASSED_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'access-control-allow-origin'];
 
+/** How the client reached the gateway (its own connection, or what a trusted proxy in front of it says). */
+export interface ForwardedOrigin {
+  proto: 'http' | 'https';
+  host: string | undefined;
+}
+
 /**
  * Passes a public, read-only GET (or HEAD) through to another service and streams the status and body back:
  * the gateway's door to a subgraph's public routes (the HSDS feed). Only the request id, the trace context and
- * the original host travel along; the caller's token and cookies do not, since public routes serve anonymous data.
+ * the protocol and host the client used travel along (the feed builds its links from them); the caller's token and
+ * cookies do not, since public routes serve anonymous data.
  */
 export async function proxyPublicGet(
   req: IncomingMessage,
   res: ServerResponse,
   targetOrigin: string,
   meta: RequestMeta,
-  options: { timeoutMs: number },
+  options: { timeoutMs: number; forwarded?: ForwardedOrigin },
 ): Promise<number> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     throw new HttpError(405, 'BAD_REQUEST', 'This path is read-only: use GET.', { allow: 'GET, HEAD' });
   }
-  const target = new URL(req.url ?? '/', targetOrigin);
-  const host = req.headers.host;
+  // Only a path travels; a target naming a host of its own would turn this door into a fetch of any address.
+  requireOriginForm(req);
+  const origin = new URL(targetOrigin).origin;
+  const target = new URL(req.url ?? '/', origin);
+  if (target.origin !== origin) throw new HttpError(400, 'BAD_REQUEST', 'The request target must be a path starting with a single "/".');
+  const forwarded = options.forwarded ?? { proto: 'http', host: req.headers.host };
   const headers: Record<string, string> = {
     accept: String(req.headers.accept ?? '*/*'),
     'x-request-id': meta.requestId,
     traceparent: meta.traceparent,
-    ...(host ? { 'x-forwarded-host': host } : {}),
-    'x-forwarded-proto': 'http',
+    ...(forwarded.host ? { 'x-forwarded-host': forwarded.host } : {}),
+    'x-forwarded-proto': forwarded.proto,
   };
   let upstream: Response;
   try {

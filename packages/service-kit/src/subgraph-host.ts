@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -14,12 +15,14 @@ import {
   listen,
   readBody,
   readRequestMeta,
+  requireOriginForm,
   secretMatches,
   sendError,
   sendJson,
   type RequestMeta,
   type RunningServer,
 } from './http.ts';
+import { describeError, internalErrorPlugin, type ErrorScope } from './error-report.ts';
 import type { Logger } from './logger.ts';
 
 export const SUBGRAPH_SECRET_HEADER = 'x-hub-subgraph-secret';
@@ -45,6 +48,8 @@ export interface SubgraphHostOptions<TContext extends BaseContext> {
   logger: Logger;
   production: boolean;
   maxBodyBytes: number;
+  /** How long `stop()` lets requests in flight finish (SHUTDOWN_DRAIN_MS). */
+  shutdownDrainMs?: number;
   ready: () => Promise<boolean>;
   createContext: (scope: RequestScope) => TContext;
   /** Routes that do not need the gateway secret: public, read-only, anonymous data only. */
@@ -69,6 +74,8 @@ export interface SubgraphHost {
  * trace context, a body limit, and one log line per request without personal data.
  */
 export async function createSubgraphHost<TContext extends BaseContext>(options: SubgraphHostOptions<TContext>): Promise<SubgraphHost> {
+  // The subgraph's context type is its own; the request an error belongs to travels beside it.
+  const errorScope = new AsyncLocalStorage<ErrorScope>();
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     introspection: !options.production,
@@ -77,11 +84,18 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     formatError: formatHubError,
     allowBatchedHttpRequests: false,
     // Inline traces (ftv1) only feed Apollo's usage reporting, which the hub never uses.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
+      internalErrorPlugin<TContext>(() => errorScope.getStore()),
+    ],
   });
   await apollo.start();
   const { logger } = options;
   let running: RunningServer | undefined;
+  // While stopping, /ready answers 503 so a load balancer sends no new work here.
+  let stopping = false;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
@@ -92,9 +106,10 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     res.setHeader('x-request-id', meta.requestId);
     let status = 500;
     const work = async () => {
+      requireOriginForm(req);
       if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
       if (url.pathname === '/ready') {
-        const ok = await options.ready();
+        const ok = !stopping && (await options.ready());
         return sendJson(res, (status = ok ? 200 : 503), { status: ok ? 'ready' : 'unavailable' });
       }
       if (url.pathname.startsWith('/internal/')) {
@@ -124,7 +139,7 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
       }
       const body = req.method === 'POST' ? await readBody(req, options.maxBodyBytes) : '';
       const context = options.createContext({ caller, meta, logger: reqLogger });
-      status = await executeGraphQL(apollo, req, res, body, async () => context);
+      status = await errorScope.run({ meta, logger: reqLogger }, () => executeGraphQL(apollo, req, res, body, async () => context));
     };
     countStatements(counter, work)
       .catch((error: unknown) => {
@@ -133,9 +148,9 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
           if (!res.headersSent) sendError(res, error);
           return;
         }
-        reqLogger.error({ err: error instanceof Error ? { type: error.name, message: error.message } : 'unknown' }, 'request failed');
+        reqLogger.error({ err: describeError(error) }, 'request failed');
         status = 500;
-        if (!res.headersSent) sendError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
         else res.end();
       })
       .finally(() => {
@@ -151,11 +166,13 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     apollo: apollo as unknown as ApolloServer<BaseContext>,
     handle,
     async start(port, host) {
-      running = await listen(handle, port, host);
+      stopping = false;
+      running = await listen(handle, port, host, '/graphql', { drainMs: options.shutdownDrainMs });
       logger.info({ url: running.url }, `${options.name} subgraph listening`);
       return running;
     },
     async stop() {
+      stopping = true;
       await running?.stop();
       await apollo.stop();
     },

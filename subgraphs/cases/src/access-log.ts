@@ -142,7 +142,9 @@ export const accessLogPlugin: ApolloServerPlugin<Context> = {
           contextValue.logger.error({ err: error instanceof Error ? { type: error.name } : 'unknown' }, 'access log write failed');
           response.body = {
             kind: 'single',
-            singleResult: { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+            singleResult: {
+              errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.meta.requestId } }],
+            },
           };
         }
       },

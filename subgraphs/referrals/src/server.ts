@@ -32,6 +32,7 @@ export async function createServer(deps: SubgraphDeps): Promise<ReferralsHost> {
     logger: deps.logger,
     production: deps.config.production,
     maxBodyBytes: deps.config.maxRequestBodyBytes,
+    shutdownDrainMs: deps.config.shutdownDrainMs,
     ready: () => deps.database.ping(),
     createContext: (scope) => createContext(deps.database.db, deps.config, peers, relay, scope),
     internalRoutes: internalRoutes(deps.database.db, deps.config.maxRequestBodyBytes),

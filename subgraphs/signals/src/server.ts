@@ -20,6 +20,7 @@ export function createServer(deps: SubgraphDeps): Promise<SubgraphHost> {
     logger: deps.logger,
     production: deps.config.production,
     maxBodyBytes: deps.config.maxRequestBodyBytes,
+    shutdownDrainMs: deps.config.shutdownDrainMs,
     ready: () => deps.database.ping(),
     createContext: (scope) => createContext(deps.database.db, deps.config, scope),
     internalRoutes: gapEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes),

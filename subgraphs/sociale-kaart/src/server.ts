@@ -21,6 +21,7 @@ export function createServer(deps: SubgraphDeps): Promise<SubgraphHost> {
     logger: deps.logger,
     production: deps.config.production,
     maxBodyBytes: deps.config.maxRequestBodyBytes,
+    shutdownDrainMs: deps.config.shutdownDrainMs,
     ready: () => deps.database.ping(),
     createContext: (scope) => createContext(deps.database.db, deps.config, scope),
     internalSecret: deps.internalSecret,
