@@ -41,6 +41,7 @@ const baseSchema = z.object({
   AUTH_ISSUERS: z.string().optional(),
   AUTH_AUDIENCE: z.string().default('clientondersteuning-hub'),
   DEV_ISSUER: z.string().default('http://localhost/dev-issuer'),
+  TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(604_800).default(43_200),
   CAPACITY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -124,6 +125,8 @@ export interface HubConfig {
   issuers: IssuerConfig[] | undefined;
   audience: string;
   devIssuer: string;
+  /** Longest lifetime (exp - iat, or exp - now) of a bearer token the hub accepts, in seconds. */
+  tokenMaxLifetimeSeconds: number;
   capacityStaleDays: number;
   maxRequestBodyBytes: number;
   subgraphTimeoutMs: number;
@@ -223,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     issuers,
     audience: c.AUTH_AUDIENCE,
     devIssuer: c.DEV_ISSUER,
+    tokenMaxLifetimeSeconds: c.TOKEN_MAX_LIFETIME_SECONDS,
     capacityStaleDays: c.CAPACITY_STALE_DAYS,
     maxRequestBodyBytes: c.MAX_REQUEST_BODY_BYTES,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
