@@ -19,6 +19,7 @@ import {
   proxyPublicGet,
   readBody,
   readRequestMeta,
+  callerIdFields,
   sendError,
   sendJson,
   DIRECTORY_CHANGED_HEADER,
@@ -256,7 +257,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
-    const meta = readRequestMeta(req);
+    // The caller's x-request-id / traceparent never become the hub's ids (they go into access-log lines).
+    const meta = readRequestMeta(req, false);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const context: GatewayContext = { authorization: undefined, cacheSession: undefined, meta, report: { operationName: undefined, cacheHit: undefined } };
     res.setHeader('x-request-id', meta.requestId);
@@ -325,6 +327,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           {
             reqId: meta.requestId,
             traceId: meta.traceId,
+            ...callerIdFields(meta),
             method: req.method,
             path: url.pathname,
             status,
