@@ -87,7 +87,7 @@ const type = organizationType();
 
 const expiresIn = values['expires-in'] ?? '12h';
 const lifetime = /^(\d+)\s?(s|m|h|d|w)$/.exec(expiresIn);
-if (!lifetime) fail(`--expires-in must look like 30m, 12h or 7d, got "${expiresIn}".`);
+if (!lifetime) fail(`--expires-in must look like 90s, 30m or 12h, got "${expiresIn}".`);
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 const lifetimeSeconds = Number(lifetime[1]) * (UNIT_SECONDS[lifetime[2] ?? 's'] ?? 1);
 
