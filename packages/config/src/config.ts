@@ -210,12 +210,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     subgraphs[name] = { name, port, url, secret };
   }
   if (production && !issuers) throw new ConfigError('AUTH_ISSUERS must be set in production');
+  if (c.INTERNAL_API_SECRET && c.INTERNAL_API_SECRET.length < 32) {
+    throw new ConfigError('INTERNAL_API_SECRET must be at least 32 characters');
+  }
   // Fictional organisations, services and clients would show up in the public HSDS feed and beside real clients.
   if (production && c.SEED_DEMO) {
     throw new ConfigError('SEED_DEMO=true is refused in production: demo data is fictional and must never load there (set SEED_DEMO=false)');
-  }
-  if (c.INTERNAL_API_SECRET && c.INTERNAL_API_SECRET.length < 32) {
-    throw new ConfigError('INTERNAL_API_SECRET must be at least 32 characters');
   }
   return {
     env: c.NODE_ENV,

@@ -38,10 +38,10 @@ export const TRACE_ID_PATTERN = /^[0-9a-f]{32}$/;
 
 /**
  * The request's ids. `fromHub` says the request proved it comes from the gateway or a hub peer (it bears a hub
- * secret): then its x-request-id and traceparent are the hub's and are kept. Otherwise the hub makes new ones, and the
- * caller's (validated) go in the separate callerRequestId / callerTraceId.
+ * secret): then its x-request-id and traceparent are the hub's and are kept. Otherwise (the default) the hub makes new
+ * ones, and the caller's (validated) go in the separate callerRequestId / callerTraceId.
  */
-export function readRequestMeta(req: IncomingMessage, fromHub: boolean): RequestMeta {
+export function readRequestMeta(req: IncomingMessage, fromHub = false): RequestMeta {
   const incomingId = headerValue(req, 'x-request-id');
   const validId = incomingId !== undefined && REQUEST_ID_PATTERN.test(incomingId) ? incomingId : undefined;
   const tp = TRACEPARENT_RE.exec(headerValue(req, 'traceparent') ?? '');
