@@ -289,14 +289,15 @@ async function probeStatements(journey: Journey, services: ServiceProcess[]): Pr
   };
   const [smallLabel, smallVars, largeLabel, largeVars] = sizes[journey.name];
   const count = async (extra: Record<string, unknown>, tag: string): Promise<number> => {
-    const requestId = `bench-probe-${journey.name}-${tag}-${Date.now()}`;
     const res = await fetch(`http://127.0.0.1:${PORTS.gateway}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${variant.token}`, 'x-request-id': requestId },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${variant.token}` },
       body: JSON.stringify({ query: journey.query, operationName: journey.operationName, variables: { ...variant.variables, ...extra } }),
     });
     const body = await res.text();
     if (res.status !== 200 || body.includes('"errors":')) throw new Error(`${journey.name} probe answered ${res.status}: ${body.slice(0, 300)}`);
+    // The gateway makes its own request id (a caller's x-request-id is only logged as callerRequestId).
+    const requestId = res.headers.get('x-request-id') ?? `no request id for ${journey.name} ${tag}`;
     await new Promise((r) => setTimeout(r, 300));
     let statements = 0;
     for (const s of services) {

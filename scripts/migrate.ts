@@ -1,4 +1,4 @@
-import { loadConfig } from '@hub/config';
+import { ConfigError, loadConfig, type HubConfig } from '@hub/config';
 import { migrateAndSeed, openHubDatabase } from '@hub/hub';
 import { createLogger } from '@hub/service-kit';
 
@@ -7,7 +7,15 @@ import { createLogger } from '@hub/service-kit';
  * migrations, loads reference data and, when configured and empty, demo data; then exits. The subgraphs
  * start only after it has completed successfully.
  */
-const config = loadConfig();
+let config: HubConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  // A refused configuration (e.g. SEED_DEMO=true in production) stops the job before the database is touched.
+  if (!(error instanceof ConfigError)) throw error;
+  createLogger('migrate', 'info').fatal({ err: { type: error.name, message: error.message } }, 'configuration refused');
+  process.exit(1);
+}
 const logger = createLogger('migrate', config.logLevel);
 const started = performance.now();
 const database = await openHubDatabase(config);

@@ -13,6 +13,7 @@ import { ensureDevIssuer, signToken } from '@hub/identity';
  */
 const USAGE = `Usage: npm run token -- --org <uuid> --role <ROLE> [--role <ROLE> …] [--org-type <TYPE>]
                       [--gemeente GM0363] [--zorgkantoorregio ZK02] [--sub <subject>] [--name <name>] [--expires-in 12h]
+Lifetime: at most TOKEN_MAX_LIFETIME_SECONDS (default 43200 s = 12 h); the hub refuses longer-lived tokens.
 Roles: ${ROLES.join(', ')}
 Organisation types: ${ORGANIZATION_TYPES.join(', ')}`;
 
@@ -85,9 +86,16 @@ function organizationType(): OrganizationType {
 const type = organizationType();
 
 const expiresIn = values['expires-in'] ?? '12h';
-if (!/^\d+\s?(s|m|h|d|w)$/.test(expiresIn)) fail(`--expires-in must look like 30m, 12h or 7d, got "${expiresIn}".`);
+const lifetime = /^(\d+)\s?(s|m|h|d|w)$/.exec(expiresIn);
+if (!lifetime) fail(`--expires-in must look like 90s, 30m or 12h, got "${expiresIn}".`);
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+const lifetimeSeconds = Number(lifetime[1]) * (UNIT_SECONDS[lifetime[2] ?? 's'] ?? 1);
 
 const config = loadConfig();
+// The hub refuses a longer-lived token with 401, so printing one would only confuse.
+if (lifetimeSeconds > config.tokenMaxLifetimeSeconds) {
+  fail(`--expires-in ${expiresIn} is longer than the hub accepts (TOKEN_MAX_LIFETIME_SECONDS=${config.tokenMaxLifetimeSeconds}).`);
+}
 if (config.production) fail('development tokens are not for production (NODE_ENV=production).');
 if (config.issuers) console.error('note: AUTH_ISSUERS is set, so a hub with this configuration does not trust the dev issuer.');
 const issuer = await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIssuer, config.audience);

@@ -176,6 +176,15 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(environmentOf(service('sociale-kaart')))).not.toContain('BSN_ENCRYPTION_KEY');
   });
 
+  it('never loads demo data: migrate sets SEED_DEMO=false, and production refuses SEED_DEMO=true from hub.env', () => {
+    const env = environmentOf(service('migrate'));
+    expect(env.SEED_DEMO).toBe('false');
+    expect(loadConfig(env).seedDemo).toBe(false);
+    const withoutSetting = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'SEED_DEMO'));
+    expect(loadConfig(withoutSetting).seedDemo).toBe(false);
+    expect(() => loadConfig({ ...env, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO=true is refused in production/);
+  });
+
   it('keeps PostgreSQL behind a health check and its data in a volume', () => {
     const postgres = service('postgres');
     expect(postgres.image).toMatch(/^postgres:(1[6-9]|[2-9]\d)/);

@@ -47,7 +47,7 @@ if (config.gatewayWorkers > 1 && cluster.isPrimary) {
   const gateway = await createGateway({
     config,
     logger,
-    verifyToken: await createTokenVerifier(issuers, config.audience),
+    verifyToken: await createTokenVerifier(issuers, config.audience, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
     subgraphs,
     supergraphSdl: readSupergraph(),
   });

@@ -26,6 +26,7 @@ import {
   sendJson,
   DIRECTORY_CHANGED_HEADER,
   SUBGRAPH_SECRET_HEADER,
+  callerIdFields,
   type Logger,
   type RequestMeta,
   type RunningServer,
@@ -280,7 +281,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
-    const meta = readRequestMeta(req);
+    // The caller's x-request-id / traceparent never become the hub's ids (they go into access-log lines).
+    const meta = readRequestMeta(req, false);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const forwarded = forwardedView(req, trustedProxy);
     const context: GatewayContext = { authorization: undefined, cacheSession: undefined, meta, report: { operationName: undefined, cacheHit: undefined } };
@@ -356,6 +358,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           {
             reqId: meta.requestId,
             traceId: meta.traceId,
+            ...callerIdFields(meta),
             method: req.method,
             path: url.pathname,
             status,

@@ -21,6 +21,13 @@ const AMSTERDAM = { data: { gemeente: { code: 'GM0363', name: 'Amsterdam' } } };
 const requestLines = (service: string, reqId: string): LogLine[] =>
   hub.logs.filter((line) => line.service === service && line.msg === 'request' && line.reqId === reqId);
 
+/** The request id the gateway generated for a request (callers cannot choose it), from the response header. */
+function hubRequestId(res: { headers: Headers }): string {
+  const reqId = res.headers.get('x-request-id') ?? '';
+  expect(reqId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  return reqId;
+}
+
 const tokenFor = () => hub.tokenFor({ organizationType: 'GEMEENTE', roles: ['TOEGANG'], gemeenteCode: 'GM0363' });
 const subgraphOrigin = (name: string) => new URL(hub.subgraphUrls[name] ?? 'http://missing.invalid').origin;
 
@@ -32,11 +39,10 @@ describe('bearer tokens at the gateway', () => {
   });
 
   it('passes a valid token on and the subgraph is called', async () => {
-    const reqId = randomUUID();
-    const res = await hub.graphql(GEMEENTE, { code: 'GM0363' }, { token: await tokenFor(), headers: { 'x-request-id': reqId } });
+    const res = await hub.graphql(GEMEENTE, { code: 'GM0363' }, { token: await tokenFor() });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(AMSTERDAM);
-    expect(requestLines('sociale-kaart', reqId)).toHaveLength(1);
+    expect(requestLines('sociale-kaart', hubRequestId(res))).toHaveLength(1);
   });
 
   const badAuthorizations: [string, () => Promise<string>][] = [
@@ -71,8 +77,8 @@ describe('bearer tokens at the gateway', () => {
   ];
 
   it.each(badAuthorizations)('refuses %s with 401 UNAUTHENTICATED before any subgraph is called', async (_case, authorization) => {
-    const reqId = randomUUID();
-    const res = await hub.graphql(GEMEENTE, { code: 'GM0363' }, { headers: { authorization: await authorization(), 'x-request-id': reqId } });
+    const res = await hub.graphql(GEMEENTE, { code: 'GM0363' }, { headers: { authorization: await authorization() } });
+    const reqId = hubRequestId(res);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
     expect(res.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -146,16 +152,19 @@ describe('health and readiness', () => {
 });
 
 describe('request ids, trace context and logs', () => {
-  it('carries an incoming traceparent and request id through to the subgraph', async () => {
-    const traceId = randomBytes(16).toString('hex');
-    const reqId = `trace-test-${randomUUID()}`;
+  it('logs its own request id and trace id, with the caller\'s as callerRequestId / callerTraceId, and the subgraph joins them', async () => {
+    const callerTraceId = randomBytes(16).toString('hex');
+    const callerRequestId = `trace-test-${randomUUID()}`;
     const res = await hub.graphql(GEMEENTE, { code: 'GM0363' }, {
-      headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`, 'x-request-id': reqId },
+      headers: { traceparent: `00-${callerTraceId}-${randomBytes(8).toString('hex')}-01`, 'x-request-id': callerRequestId },
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get('x-request-id')).toBe(reqId);
-    expect(requestLines('gateway', reqId)).toMatchObject([{ traceId, status: 200, operationName: 'Gemeente', path: '/graphql' }]);
-    expect(requestLines('sociale-kaart', reqId)).toMatchObject([{ traceId, status: 200 }]);
+    const reqId = hubRequestId(res);
+    const [gatewayLine] = requestLines('gateway', reqId);
+    expect(gatewayLine).toMatchObject({ callerRequestId, callerTraceId, status: 200, operationName: 'Gemeente', path: '/graphql' });
+    expect(gatewayLine?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(gatewayLine?.traceId).not.toBe(callerTraceId);
+    expect(requestLines('sociale-kaart', reqId)).toMatchObject([{ traceId: gatewayLine?.traceId, status: 200 }]);
   });
 
   it('starts a trace when none comes in and the subgraph joins it', async () => {
@@ -193,15 +202,14 @@ describe('request limits and routes', () => {
   const padded = (bytes: number) => JSON.stringify({ query: GEMEENTE, variables: { code: 'GM0363', padding: 'x'.repeat(bytes) } });
 
   it('refuses a body over the limit with 413 and calls no subgraph', async () => {
-    const reqId = randomUUID();
     const res = await fetch(hub.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': reqId },
+      headers: { 'content-type': 'application/json' },
       body: padded(BODY_LIMIT * 2),
     });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
-    expect(requestLines('sociale-kaart', reqId)).toEqual([]);
+    expect(requestLines('sociale-kaart', hubRequestId(res))).toEqual([]);
   });
 
   it('refuses an oversized body that does not declare its length', async () => {

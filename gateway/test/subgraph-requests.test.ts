@@ -101,7 +101,7 @@ const graphqlRequests = () => received.filter((r) => r.path === '/graphql');
 const SOCIALE_KAART_SECRET = `${SECRET}-sociale-kaart`;
 
 describe('requests from the gateway to a subgraph', () => {
-  it('carry the secret, the token, the request id and a child traceparent, and nothing else of the client', async () => {
+  it('carry the secret, the token, the gateway\'s own request id and trace, and nothing else of the client', async () => {
     const token = await signToken(issuer, { subject: 'u', organizationId: '6f1c9a52-0a55-4a44-9d8e-9b3c0a0e2f11', organizationType: 'OCO', roles: ['CLIENTONDERSTEUNER'] });
     const traceId = randomBytes(16).toString('hex');
     const incomingSpan = randomBytes(8).toString('hex');
@@ -116,9 +116,12 @@ describe('requests from the gateway to a subgraph', () => {
     expect(request?.subgraph).toBe('sociale-kaart');
     expect(request?.headers[SUBGRAPH_SECRET_HEADER]).toBe(SOCIALE_KAART_SECRET);
     expect(request?.headers.authorization).toBe(`Bearer ${token}`);
-    expect(request?.headers['x-request-id']).toBe('req-forwarding');
+    // The ids the subgraph logs (and writes into access-log lines) are the gateway's, never the caller's.
+    expect(request?.headers['x-request-id']).toBe(res.headers.get('x-request-id'));
+    expect(request?.headers['x-request-id']).not.toBe('req-forwarding');
     const [, sentTrace, sentSpan, flags] = String(request?.headers.traceparent ?? '').split('-');
-    expect(sentTrace).toBe(traceId);
+    expect(sentTrace).toMatch(/^[0-9a-f]{32}$/);
+    expect(sentTrace).not.toBe(traceId);
     expect(sentSpan).toMatch(/^[0-9a-f]{16}$/);
     expect(sentSpan).not.toBe(incomingSpan);
     expect(flags).toBe('01');

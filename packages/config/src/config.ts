@@ -42,6 +42,7 @@ const baseSchema = z.object({
   AUTH_ISSUERS: z.string().optional(),
   AUTH_AUDIENCE: z.string().default('clientondersteuning-hub'),
   DEV_ISSUER: z.string().default('http://localhost/dev-issuer'),
+  TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(604_800).default(43_200),
   CAPACITY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -55,7 +56,7 @@ const baseSchema = z.object({
   OPERATION_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(300_000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.01).max(1_000_000).default(1000),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000_000).default(2000),
-  SEED_DEMO: bool.default(true),
+  SEED_DEMO: bool.optional(),
   INTERNAL_API_SECRET: z.string().optional(),
   DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
   HSDS_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(45_000_000).default(20_000_000),
@@ -169,6 +170,8 @@ export interface HubConfig {
   issuers: IssuerConfig[] | undefined;
   audience: string;
   devIssuer: string;
+  /** Longest lifetime (exp - iat, or exp - now) of a bearer token the hub accepts, in seconds. */
+  tokenMaxLifetimeSeconds: number;
   capacityStaleDays: number;
   maxRequestBodyBytes: number;
   subgraphTimeoutMs: number;
@@ -188,6 +191,7 @@ export interface HubConfig {
   operationLimits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxTokens: number; maxCost: number };
   /** Token bucket per organisation (anonymous callers: per client address) at the gateway. */
   rateLimit: { perSecond: number; burst: number };
+  /** Load the fictional demo data; never in production (loadConfig refuses SEED_DEMO=true there). */
   seedDemo: boolean;
   demoScale: number;
   /** Largest HSDS import (CLI file or URL, or the importHsds mutation's data) in bytes; a bigger one is refused whole. */
@@ -263,6 +267,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.INTERNAL_API_SECRET && c.INTERNAL_API_SECRET.length < 32) {
     throw new ConfigError('INTERNAL_API_SECRET must be at least 32 characters');
   }
+  // Fictional organisations, services and clients would show up in the public HSDS feed and beside real clients.
+  if (production && c.SEED_DEMO) {
+    throw new ConfigError('SEED_DEMO=true is refused in production: demo data is fictional and must never load there (set SEED_DEMO=false)');
+  }
   return {
     env: c.NODE_ENV,
     production,
@@ -277,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     issuers,
     audience: c.AUTH_AUDIENCE,
     devIssuer: c.DEV_ISSUER,
+    tokenMaxLifetimeSeconds: c.TOKEN_MAX_LIFETIME_SECONDS,
     capacityStaleDays: c.CAPACITY_STALE_DAYS,
     maxRequestBodyBytes: c.MAX_REQUEST_BODY_BYTES,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
@@ -291,7 +300,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxCost: c.OPERATION_MAX_COST,
     },
     rateLimit: { perSecond: c.RATE_LIMIT_PER_SECOND, burst: c.RATE_LIMIT_BURST },
-    seedDemo: c.SEED_DEMO,
+    seedDemo: c.SEED_DEMO ?? !production,
     demoScale: c.DEMO_SCALE,
     hsdsImportMaxBytes: c.HSDS_IMPORT_MAX_BYTES,
     subgraphs,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { HubConfig } from '@hub/config';
+import { ConfigError, type HubConfig } from '@hub/config';
 import { openDatabase, prepareDatabase, type Database } from '@hub/db';
 import type { Logger, SubgraphModule } from '@hub/service-kit';
 import { SUBGRAPH_MODULES } from './modules.ts';
@@ -24,6 +24,10 @@ export async function migrateAndSeed(
 ): Promise<void> {
   const modules = options.modules ?? SUBGRAPH_MODULES;
   const { config, logger } = options;
+  // loadConfig already refuses this; a configuration object assembled in code must not slip fictional data in either.
+  if (config.production && config.seedDemo) {
+    throw new ConfigError('Demo data never loads in production (NODE_ENV=production): set SEED_DEMO=false.');
+  }
   await prepareDatabase(database);
   for (const module of modules) {
     const started = performance.now();

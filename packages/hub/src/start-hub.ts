@@ -120,7 +120,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     await migrateAndSeed(database, { config, logger, modules });
 
     const { trusted, held } = await resolveIssuers(config, options.issuer);
-    const verifyToken = await createTokenVerifier(trusted, config.audience);
+    const verifyToken = await createTokenVerifier(trusted, config.audience, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds });
     const internalSecret = secretOrGenerated(config.internalSecret, 'INTERNAL_API_SECRET', config);
 
     // Filled in as each subgraph binds (ports may be 0); complete before the gateway accepts a request.

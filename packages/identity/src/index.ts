@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-
   createRemoteJWKSet,
+  errors as joseErrors,
   exportPKCS8,
   exportSPKI,
   generateKeyPair,
@@ -54,8 +54,52 @@ export type HubClaims = z.infer<typeof claimsSchema>;
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
+/** Longest lifetime (exp - iat) a token may have unless configured otherwise (TOKEN_MAX_LIFETIME_SECONDS): 12 h. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 43_200;
+/** Clocks of issuers and hub may differ this much (seconds) for exp, nbf and iat. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 60;
+
+export interface TokenVerifierOptions {
+  /** Tokens valid for longer are refused: a leaked token must not work for months (default 12 h). */
+  maxLifetimeSeconds?: number | undefined;
+}
+
+/** Why jose refused a token, in words a client can act on; never the token's contents. */
+function verificationFailure(error: unknown): AuthenticationError {
+  if (error instanceof joseErrors.JWTExpired) return new AuthenticationError('The bearer token has expired.');
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp') {
+    return new AuthenticationError('The bearer token has no valid expiry (exp claim); the hub accepts only tokens that expire.');
+  }
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'nbf') {
+    return new AuthenticationError('The bearer token is not valid yet (nbf claim).');
+  }
+  return new AuthenticationError('The bearer token is invalid.');
+}
+
+/**
+ * A token issued in the future, or valid for longer than the cap, is refused even with a good signature: an issuer
+ * with a wrong clock or a hand-made long-lived token would otherwise give access for as long as its exp says.
+ */
+function checkLifetime(payload: JWTPayload, maxLifetimeSeconds: number): number {
+  const now = Math.floor(Date.now() / 1000);
+  const { iat, exp } = payload;
+  if (typeof exp !== 'number') throw new AuthenticationError('The bearer token has no valid expiry (exp claim); the hub accepts only tokens that expire.');
+  if (iat !== undefined && iat > now + TOKEN_CLOCK_SKEW_SECONDS) {
+    throw new AuthenticationError('The bearer token was issued in the future (iat claim); check the clock of its issuer.');
+  }
+  if (exp - (iat ?? now) > maxLifetimeSeconds || exp - now > maxLifetimeSeconds + TOKEN_CLOCK_SKEW_SECONDS) {
+    throw new AuthenticationError(`The bearer token is valid for longer than the hub accepts (at most ${maxLifetimeSeconds} s from issue).`);
+  }
+  return exp;
+}
+
 /** Verifies bearer JWTs against the trusted issuers (static SPKI key or JWKS URL per issuer). */
-export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudience: string): Promise<TokenVerifier> {
+export async function createTokenVerifier(
+  issuers: IssuerConfig[],
+  defaultAudience: string,
+  options: TokenVerifierOptions = {},
+): Promise<TokenVerifier> {
+  const maxLifetimeSeconds = options.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
   const byIssuer = new Map<string, { key: CryptoKey | JWTVerifyGetKey; audience: string }>();
   for (const i of issuers) {
     const key = i.publicKeyPem ? await importSPKI(i.publicKeyPem, ALG) : createRemoteJWKSet(new URL(i.jwksUrl ?? ''));
@@ -64,8 +108,7 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
   // A verified token stays valid until its exp claim: repeated requests with the same token (a professional's session,
   // and every subgraph call the gateway makes for one operation) skip the ES256 verification, ~0.2 ms of CPU each.
   const verified = new Map<string, { principal: Principal; expiresAt: number }>();
-  const remember = (token: string, principal: Principal, exp: number | undefined) => {
-    if (exp === undefined) return;
+  const remember = (token: string, principal: Principal, exp: number) => {
     if (verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
       const oldest = verified.keys().next().value;
       if (oldest !== undefined) verified.delete(oldest);
@@ -86,16 +129,18 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
     }
     const trusted = iss ? byIssuer.get(iss) : undefined;
     if (!trusted) throw new AuthenticationError('The bearer token comes from an issuer that is not trusted.');
+    const checks = { issuer: iss, audience: trusted.audience, requiredClaims: ['exp'], clockTolerance: TOKEN_CLOCK_SKEW_SECONDS };
     let payload: JWTPayload;
     try {
       const verified =
         typeof trusted.key === 'function'
-          ? await jwtVerify(token, trusted.key, { issuer: iss, audience: trusted.audience, algorithms: [ALG, 'RS256'] })
-          : await jwtVerify(token, trusted.key, { issuer: iss, audience: trusted.audience, algorithms: [ALG] });
+          ? await jwtVerify(token, trusted.key, { ...checks, algorithms: [ALG, 'RS256'] })
+          : await jwtVerify(token, trusted.key, { ...checks, algorithms: [ALG] });
       payload = verified.payload;
-    } catch {
-      throw new AuthenticationError('The bearer token is invalid or expired.');
+    } catch (error) {
+      throw verificationFailure(error);
     }
+    const exp = checkLifetime(payload, maxLifetimeSeconds);
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new AuthenticationError('The bearer token lacks required hub claims.');
     const c = claims.data;
@@ -109,12 +154,12 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
       gemeenteCode: c.gemeente,
       zorgkantoorregio: c.zorgkantoorregio,
     });
-    remember(token, principal, payload.exp);
+    remember(token, principal, exp);
     return principal;
   };
 }
 
-/** Verified tokens kept per process (oldest dropped first); a token without exp is verified every time. */
+/** Verified tokens kept per process (oldest dropped first), each until its exp. */
 const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /** Reads `Authorization: Bearer …`. Returns null when absent; throws when present but malformed. */

@@ -35,7 +35,7 @@ export async function runStandaloneSubgraph(module: SubgraphModule): Promise<voi
     secret: settings.secret,
     internalSecret: config.internalSecret,
     peerUrls: subgraphBaseUrls(config),
-    verifyToken: await createTokenVerifier(issuers, config.audience),
+    verifyToken: await createTokenVerifier(issuers, config.audience, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
   });
   await host.start(settings.port, config.host);
   const shutdown = async () => {

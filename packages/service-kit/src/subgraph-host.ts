@@ -9,6 +9,7 @@ import { countStatements } from '@hub/db';
 import { formatHubError } from '@hub/errors';
 import { ANONYMOUS, AuthenticationError, bearerToken, type Caller, type TokenVerifier } from '@hub/identity';
 import {
+  callerIdFields,
   executeGraphQL,
   headerValue,
   HttpError,
@@ -99,9 +100,13 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
-    const meta = readRequestMeta(req);
+    // Only the gateway (subgraph secret) and hub peers (internal secret) may hand their request id and trace on.
+    const fromHub =
+      secretMatches(headerValue(req, SUBGRAPH_SECRET_HEADER), options.secret) ||
+      (options.internalSecret !== undefined && secretMatches(headerValue(req, INTERNAL_SECRET_HEADER), options.internalSecret));
+    const meta = readRequestMeta(req, fromHub);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const reqLogger = logger.child({ reqId: meta.requestId, traceId: meta.traceId });
+    const reqLogger = logger.child({ reqId: meta.requestId, traceId: meta.traceId, ...callerIdFields(meta) });
     const counter = { statements: 0 };
     res.setHeader('x-request-id', meta.requestId);
     let status = 500;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@hub/db';
 import { isUuid } from '@hub/domain';
-import { HttpError, readBody, sendJson, type RouteHandler } from '@hub/service-kit';
+import { HttpError, readBody, REQUEST_ID_PATTERN, sendJson, TRACE_ID_PATTERN, type RouteHandler } from '@hub/service-kit';
 import { CONSENT_CATEGORIES, decideConsent, type Decision } from './consent/decide.ts';
 import { appendAccessLog, findClientsByIds, findConsentsByClientIds, findTrajectoriesByClientIds, findTrajectoriesByIds } from './db/queries.ts';
 
@@ -56,8 +56,9 @@ const accessLogSchema = z.object({
         dataCategories: z.array(shortText(50)).max(20),
         authorizationGround: shortText(500),
         consentId: uuid.optional(),
-        requestId: shortText(128),
-        traceId: shortText(64),
+        // The sending subgraph's own ids (received from the gateway), in the shape the hub generates them.
+        requestId: z.string().regex(REQUEST_ID_PATTERN, 'must be a request id'),
+        traceId: z.string().regex(TRACE_ID_PATTERN, 'must be a trace id (32 hex digits)'),
         accessPoint: shortText(200),
         sourceSubgraph: shortText(50),
       }),

@@ -51,6 +51,25 @@ export interface ParsedInput {
 export const DEFAULT_IMPORT_MAX_BYTES = 20_000_000;
 /** One record may not be larger than this (it is stored, in part, verbatim). */
 export const MAX_RECORD_BYTES = 1_000_000;
+/**
+ * Deepest nesting of objects and arrays one record may have. HSDS 3.0 itself nests about ten levels (service →
+ * service_at_locations → location → addresses → attributes → taxonomy_term → metadata); far deeper input only
+ * serves to exhaust the stack of the code that walks it.
+ */
+export const MAX_RECORD_DEPTH = 64;
+
+/** Nesting depth of a JSON value (a scalar is 0), counted without recursion; stops counting past `limit`. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    deepest = Math.max(deepest, next.depth);
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(next.value) ? next.value : Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return deepest;
+}
 
 /** Splits the input into records. Throws ImportInputError when nothing in it is HSDS JSON at all. */
 export function parseHsdsInput(text: string, maxBytes = DEFAULT_IMPORT_MAX_BYTES): ParsedInput {
@@ -392,9 +411,15 @@ export async function importHsdsRecords(db: Db, input: ParsedInput, options: Imp
   const now = options.now ?? new Date();
   const seenOrganizations = new Set<string>();
   const seenLocations = new Set<string>();
+  // Refused before anything walks them: every later step may recurse into the record.
+  const shallow = input.records.filter(({ record, value }) => {
+    if (nestingDepth(value, MAX_RECORD_DEPTH) <= MAX_RECORD_DEPTH) return true;
+    report.rejected.push({ record, id: idOf(value), reason: `the record is nested more than ${MAX_RECORD_DEPTH} levels deep; HSDS needs far fewer.` });
+    return false;
+  });
   // Terms first, so services later in the same input may cite them.
-  await importTerms(db, input.records.filter((r) => isTaxonomyTermRecord(r.value)), options, report, batchSize);
-  const records = input.records.filter((r) => !isTaxonomyTermRecord(r.value));
+  await importTerms(db, shallow.filter((r) => isTaxonomyTermRecord(r.value)), options, report, batchSize);
+  const records = shallow.filter((r) => !isTaxonomyTermRecord(r.value));
   let start = 0;
   while (start < records.length) {
     // A batch ends before a service id repeats: one statement may not update the same row twice.

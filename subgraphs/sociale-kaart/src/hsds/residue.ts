@@ -3,6 +3,14 @@ import type { HsdsResidue } from '../db/schema.ts';
 
 export type HsdsObject = Record<string, unknown>;
 
+/**
+ * The value under a key of the record itself. Keys come from imported data, and a plain `o[key]` for a key such as
+ * `constructor` or `toString` would find Object.prototype's function instead of "absent".
+ */
+export function own(o: HsdsObject, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
 /** A short, stable fingerprint of a value as the native export produced it (undefined included). */
 export function fingerprint(value: unknown): string {
   return createHash('sha1')
@@ -21,7 +29,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const bo = b as Record<string, unknown>;
   const keys = Object.keys(ao).filter((k) => ao[k] !== undefined);
   if (keys.length !== Object.keys(bo).filter((k) => bo[k] !== undefined).length) return false;
-  return keys.every((k) => jsonEqual(ao[k], bo[k]));
+  return keys.every((k) => jsonEqual(ao[k], own(bo, k)));
 }
 
 /**
@@ -33,20 +41,21 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 export function computeResidue(source: HsdsObject, native: HsdsObject, skip: readonly string[] = []): HsdsResidue | null {
   const fields: [string, string][] = [];
   const absent: string[] = [];
-  const base: Record<string, string> = {};
+  // Entries, then Object.fromEntries: a key named __proto__ becomes an own entry, where an assignment would not.
+  const base: [string, string][] = [];
   for (const [key, value] of Object.entries(source)) {
     if (skip.includes(key) || value === undefined) continue;
-    if (!jsonEqual(value, native[key])) {
+    if (!jsonEqual(value, own(native, key))) {
       fields.push([key, JSON.stringify(value)]);
-      base[key] = fingerprint(native[key]);
+      base.push([key, fingerprint(own(native, key))]);
     }
   }
   for (const [key, value] of Object.entries(native)) {
-    if (skip.includes(key) || value === undefined || source[key] !== undefined) continue;
+    if (skip.includes(key) || value === undefined || own(source, key) !== undefined) continue;
     absent.push(key);
-    base[key] = fingerprint(value);
+    base.push([key, fingerprint(value)]);
   }
-  return fields.length || absent.length ? { fields, absent, base } : null;
+  return fields.length || absent.length ? { fields, absent, base: Object.fromEntries(base) } : null;
 }
 
 /**
@@ -56,15 +65,16 @@ export function computeResidue(source: HsdsObject, native: HsdsObject, skip: rea
  */
 export function applyResidue(native: HsdsObject, residue: HsdsResidue | null | undefined, only?: (key: string, value: unknown) => boolean): HsdsObject {
   if (!residue) return native;
-  const out: HsdsObject = { ...native };
+  // A Map, not an object: a residue key named __proto__ must come back as a field, not as a prototype.
+  const out = new Map(Object.entries(native));
   for (const [key, text] of residue.fields) {
-    if (fingerprint(native[key]) !== residue.base[key]) continue;
+    if (fingerprint(own(native, key)) !== own(residue.base, key)) continue;
     const value: unknown = JSON.parse(text);
     if (only && !only(key, value)) continue;
-    out[key] = value;
+    out.set(key, value);
   }
   for (const key of residue.absent) {
-    if (fingerprint(native[key]) === residue.base[key]) delete out[key];
+    if (fingerprint(own(native, key)) === own(residue.base, key)) out.delete(key);
   }
-  return out;
+  return Object.fromEntries(out);
 }
