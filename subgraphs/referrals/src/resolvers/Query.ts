@@ -4,7 +4,7 @@ import { requireBeheerder, requirePoller, requireReferralWorker } from '../conte
 import { decodeEventCursor, decodeListCursor, encodeEventCursor, encodeListCursor } from '../cursor.ts';
 import { amsterdamDate } from '../deadlines.ts';
 import { findEndpointsByOrganization, listNotifications, listReferrals } from '../db/queries.ts';
-import type { ReferralNotificationPayload } from '../events.ts';
+import { notificationOf, type ReferralNotificationPayload } from '../events.ts';
 import { MAX_EVENTS_PAGE, MAX_PAGE_SIZE, pageSize } from '../validation.ts';
 import { loadVisible } from './Referral.ts';
 import type { QueryResolvers, ReferralNotificationResolvers } from '../generated/resolvers-types.ts';
@@ -61,7 +61,7 @@ export const Query: QueryResolvers = {
     const first = pageSize(args.first, 100, MAX_EVENTS_PAGE);
     const rows = await listNotifications(ctx.db, p.organizationId, since, first);
     const events: NotificationParent[] = rows.slice(0, first).map((r) => ({
-      ...(r.payload as unknown as ReferralNotificationPayload),
+      ...notificationOf(r.payload),
       cursor: encodeEventCursor(r.position ?? 0),
     }));
     return { events, cursor: events.at(-1)?.cursor ?? args.since ?? null, hasMore: rows.length > first };
