@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   buildASTSchema,
-  getNamedType,
   getNullableType,
   isEnumType,
   isInputObjectType,
@@ -26,7 +25,6 @@ import { describe, expect, it } from 'vitest';
 
 type Rule = 'MUTATION_INPUT' | 'MUTATION_PAYLOAD' | 'UNBOUNDED_LIST' | 'DESCRIPTION';
 const RATCHETED_RULES = ['MUTATION_INPUT', 'MUTATION_PAYLOAD', 'UNBOUNDED_LIST'] as const;
-type RatchetedRule = (typeof RATCHETED_RULES)[number];
 
 interface Violation {
   rule: Rule;
