@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import { addressRangeList } from '@hub/config';
 import type { TLSSocket } from 'node:tls';
 
 /**
@@ -24,24 +25,9 @@ function plainAddress(address: string): string {
   return mapped?.[1] ?? address;
 }
 
-/** Parses `10.0.0.0/8`, `192.168.1.10` or `fd00::/8`; throws on anything else. */
-export function parseCidr(entry: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } {
-  const [address = '', prefixText, ...rest] = entry.trim().split('/');
-  const version = isIP(address);
-  if (version === 0 || rest.length > 0) throw new Error(`"${entry}" is not an IP address or CIDR range`);
-  const max = version === 4 ? 32 : 128;
-  const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : Number.NaN;
-  if (!(prefix >= 0 && prefix <= max)) throw new Error(`"${entry}" has a prefix length outside 0-${max}`);
-  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
-}
-
 export function createProxyTrust(cidrs: readonly string[]): ProxyTrust {
   if (cidrs.length === 0) return () => false;
-  const list = new BlockList();
-  for (const cidr of cidrs) {
-    const { address, prefix, family } = parseCidr(cidr);
-    list.addSubnet(address, prefix, family);
-  }
+  const list = addressRangeList(cidrs);
   return (address) => {
     const plain = plainAddress(address);
     const version = isIP(plain);

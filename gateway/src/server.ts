@@ -312,6 +312,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         status = await proxyPublicGet(req, res, new URL(socialeKaart.url).origin, meta, {
           timeoutMs: config.subgraphTimeoutMs,
           forwarded: { proto: forwarded.proto, host: forwarded.host },
+          serviceSecret: { header: SUBGRAPH_SECRET_HEADER, value: socialeKaart.secret },
         });
         return;
       }

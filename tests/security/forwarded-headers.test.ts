@@ -52,6 +52,12 @@ describe('forwarded headers', () => {
     expect(root.profile).toBe('http://sociale-kaart.example.nl/hsds/profile');
   });
 
+  it('straight at the sociale kaart without the gateway secret, forwarded protocol and host are ignored', async () => {
+    const origin = new URL(hub.subgraphUrls['sociale-kaart'] ?? '').origin;
+    const root = await hsdsRoot(origin, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'phishing.example' });
+    expect(root.profile).toBe(`${origin}/hsds/profile`);
+  });
+
   it('from a caller that is not a trusted proxy, forwarded protocol and host are ignored', async () => {
     const origin = new URL(hub.gatewayUrl).origin;
     const root = await hsdsRoot(origin, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'phishing.example' });

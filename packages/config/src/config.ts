@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isIP, isIPv4, isIPv6 } from 'node:net';
+import { parseAddressRange } from './address-ranges.ts';
 import { z } from 'zod';
 
 /**
@@ -101,21 +101,21 @@ export interface ReferralSettings {
 const DEV_WEBHOOK_RANGES = ['127.0.0.0/8', '::1/128'];
 
 /**
- * Parses "10.20.0.0/16, fd00:1::/64". Addresses must be written out in the usual notation (no hex or octal IPv4),
- * so what an operator reads in the setting is what is opened.
+ * A comma-separated list of address ranges, checked here so a typo fails at start-up. WEBHOOK_ALLOWED_PRIVATE_RANGES
+ * takes CIDR ranges only (each normalised to lower case), TRUSTED_PROXIES also bare addresses (kept as written).
  */
-function parseCidrList(name: string, value: string): string[] {
+function parseRangeList(name: string, value: string, options: { bareAddress: boolean }): string[] {
   return value
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part) => {
-      const m = /^([0-9a-fA-F:.]+)\/(\d{1,3})$/.exec(part);
-      const address = m?.[1] ?? '';
-      const prefix = Number(m?.[2]);
-      const max = isIPv4(address) ? 32 : isIPv6(address) ? 128 : -1;
-      if (!m || max < 0 || prefix > max) throw new ConfigError(`Invalid configuration: ${name}: "${part}" is not an IPv4 or IPv6 CIDR range`);
-      return `${address.toLowerCase()}/${prefix}`;
+      const range = parseAddressRange(part, options);
+      if (!range) {
+        const expected = options.bareAddress ? 'an IP address or CIDR range' : 'an IPv4 or IPv6 CIDR range';
+        throw new ConfigError(`Invalid configuration: ${name}: "${part}" is not ${expected}`);
+      }
+      return options.bareAddress ? part : `${range.address.toLowerCase()}/${range.prefix}`;
     });
 }
 
@@ -129,21 +129,6 @@ function parseRespondDays(value: string): Record<ReferralKindSetting, number> {
     days[kind] = Number(m[2]);
   }
   return days;
-}
-
-/** "10.0.0.0/8, 192.168.1.10, fd00::/8": each an IP address or CIDR range; checked here so a typo fails at start-up. */
-function parseTrustedProxies(value: string): string[] {
-  const entries = value.split(',').map((p) => p.trim()).filter(Boolean);
-  for (const entry of entries) {
-    const [address = '', prefix, ...rest] = entry.split('/');
-    const version = isIP(address);
-    const max = version === 4 ? 32 : 128;
-    const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= max);
-    if (version === 0 || rest.length > 0 || !validPrefix) {
-      throw new ConfigError(`Invalid configuration: TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
-    }
-  }
-  return entries;
 }
 
 export interface SubgraphSettings {
@@ -290,7 +275,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRequestBodyBytes: c.MAX_REQUEST_BODY_BYTES,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
     shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
-    trustedProxies: parseTrustedProxies(c.TRUSTED_PROXIES),
+    trustedProxies: parseRangeList('TRUSTED_PROXIES', c.TRUSTED_PROXIES, { bareAddress: true }),
     directoryCacheSeconds: c.DIRECTORY_CACHE_SECONDS,
     operationLimits: {
       maxDepth: c.OPERATION_MAX_DEPTH,
@@ -322,7 +307,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? production
             ? []
             : [...DEV_WEBHOOK_RANGES]
-          : parseCidrList('WEBHOOK_ALLOWED_PRIVATE_RANGES', c.WEBHOOK_ALLOWED_PRIVATE_RANGES),
+          : parseRangeList('WEBHOOK_ALLOWED_PRIVATE_RANGES', c.WEBHOOK_ALLOWED_PRIVATE_RANGES, { bareAddress: false }),
     },
   };
 }

@@ -15,15 +15,20 @@ export interface ForwardedOrigin {
 /**
  * Passes a public, read-only GET (or HEAD) through to another service and streams the status and body back:
  * the gateway's door to a subgraph's public routes (the HSDS feed). Only the request id, the trace context and
- * the protocol and host the client used travel along (the feed builds its links from them); the caller's token and
- * cookies do not, since public routes serve anonymous data.
+ * the protocol and host the client used travel along (the feed builds its links from them), with the gateway's secret
+ * for that service so it believes them; the caller's token and cookies do not, since public routes serve anonymous data.
  */
 export async function proxyPublicGet(
   req: IncomingMessage,
   res: ServerResponse,
   targetOrigin: string,
   meta: RequestMeta,
-  options: { timeoutMs: number; forwarded?: ForwardedOrigin },
+  options: {
+    timeoutMs: number;
+    forwarded?: ForwardedOrigin;
+    /** The secret that tells the service this call comes from the gateway, so it believes the ids and forwarded headers. */
+    serviceSecret?: { header: string; value: string };
+  },
 ): Promise<number> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     throw new HttpError(405, 'BAD_REQUEST', 'This path is read-only: use GET.', { allow: 'GET, HEAD' });
@@ -40,6 +45,7 @@ export async function proxyPublicGet(
     traceparent: meta.traceparent,
     ...(forwarded.host ? { 'x-forwarded-host': forwarded.host } : {}),
     'x-forwarded-proto': forwarded.proto,
+    ...(options.serviceSecret ? { [options.serviceSecret.header]: options.serviceSecret.value } : {}),
   };
   let upstream: Response;
   try {

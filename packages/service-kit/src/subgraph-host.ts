@@ -110,6 +110,11 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
       secretMatches(headerValue(req, SUBGRAPH_SECRET_HEADER), options.secret) ||
       (options.internalSecret !== undefined && secretMatches(headerValue(req, INTERNAL_SECRET_HEADER), options.internalSecret));
     const meta = readRequestMeta(req, fromHub);
+    // Public routes build links from the forwarded protocol and host: believed only when the gateway passed them on.
+    if (!fromHub) {
+      delete req.headers['x-forwarded-host'];
+      delete req.headers['x-forwarded-proto'];
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const reqLogger = logger.child({ reqId: meta.requestId, traceId: meta.traceId, ...callerIdFields(meta) });
     const counter = { statements: 0 };

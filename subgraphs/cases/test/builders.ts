@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { OrganizationType, Role } from '@hub/domain';
-import type { GraphQLResult, TestHub } from '@hub/testing';
-import { buildOrganization } from '../../sociale-kaart/test/builders.ts';
+import { buildOrganization, type GraphQLResult, type TestHub } from '@hub/testing';
 
 /** An organisation in the sociale kaart (so the gateway can resolve it) with a token maker for its staff. */
 export async function buildOrg(hub: TestHub, type: OrganizationType = 'GEMEENTE', extra: { gemeenteCode?: string; zorgkantoorregio?: string } = {}) {
-  const org = await buildOrganization(hub.database.db, { type });
+  const org = await buildOrganization(hub, { type });
   const token = (roles: Role[] = ['CLIENTONDERSTEUNER'], subject = `test-${randomUUID()}`) =>
     hub.tokenFor({ subject, name: 'Test Medewerker', organizationId: org.id, organizationType: type, roles, ...extra });
   return { id: org.id, type, token };

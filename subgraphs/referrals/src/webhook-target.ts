@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { addressRangeList } from '@hub/config';
 
 /**
  * Where a webhook may go. An organisation's BEHEERDER chooses the URL, and the hub POSTs to it from inside its own
@@ -75,11 +76,7 @@ export interface AddressPolicy {
 }
 
 export function createAddressPolicy(allowedPrivateRanges: readonly string[]): AddressPolicy {
-  const allowed = new BlockList();
-  for (const range of allowedPrivateRanges) {
-    const [address = '', prefix = ''] = range.split('/');
-    allowed.addSubnet(address, Number(prefix), isIP(address) === 6 ? 'ipv6' : 'ipv4');
-  }
+  const allowed = addressRangeList(allowedPrivateRanges);
   return {
     allows(a) {
       const n = normalise(a);

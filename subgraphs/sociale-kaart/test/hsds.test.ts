@@ -338,8 +338,8 @@ describe('HSDS feed on the demo data', () => {
     const requestId = viaGateway.headers.get('x-request-id') ?? '';
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await viaGateway.json()).toEqual((await get(`${base}/hsds/services?per_page=3&full=true`)).json());
-    // The public pass-through carries no hub secret, so the sociale kaart keeps the gateway's id as the caller's.
-    expect(hub.logs.some((l) => l.service === 'sociale-kaart' && l.callerRequestId === requestId && l.path === '/hsds/services')).toBe(true);
+    // The pass-through carries the gateway's secret for the sociale kaart, so it logs the gateway's id as its own.
+    expect(hub.logs.some((l) => l.service === 'sociale-kaart' && l.reqId === requestId && l.path === '/hsds/services')).toBe(true);
     const meta = (await get(hub.gatewayPath('/hsds/'))).json();
     expect(String(meta.openapi_url).startsWith(new URL(hub.gatewayPath('/')).origin)).toBe(true);
     const nd = await get(hub.gatewayPath('/hsds/services?format=ndjson'));

@@ -26,11 +26,17 @@ export type Scalars = {
 
 /** NEN 7513 action of an access-log line. */
 export type AccessAction =
+  /** Personal data was created. */
   | 'CREATE'
+  /** Personal data was deleted. */
   | 'DELETE'
+  /** Personal data was exported. */
   | 'EXPORT'
+  /** Personal data was read. */
   | 'READ'
+  /** A search for a client (e.g. by BSN). */
   | 'SEARCH'
+  /** Personal data was changed. */
   | 'UPDATE';
 
 /** A page of access-log lines. */
@@ -92,7 +98,9 @@ export type AccessLogEntry = {
 
 /** Outcome of an access: allowed, or refused (the reason is in outcomeReason). */
 export type AccessOutcome =
+  /** The access was allowed. */
   | 'GRANTED'
+  /** The access was refused; outcomeReason says why. */
   | 'REFUSED';
 
 /**
@@ -123,7 +131,7 @@ export type Client = {
   id: Scalars['ID']['output'];
   /** Name. */
   name?: Maybe<PersonName>;
-  /** The client's network: mantelzorgers and wettelijk vertegenwoordiger. */
+  /** The client's network: mantelzorgers and wettelijk vertegenwoordiger; at most 20 people. */
   network?: Maybe<Array<NetworkMember>>;
   /** Preferred contact channel; DO_NOT_CONTACT means the client must not be approached. */
   preferredContactChannel?: Maybe<ContactChannel>;
@@ -191,7 +199,7 @@ export type CloseTrajectoryInput = {
  */
 export type Consent = {
   __typename?: 'Consent';
-  /** Data categories covered. */
+  /** Data categories covered: at most 7. */
   categories: Array<ConsentCategory>;
   /** The client who consented. */
   client: Client;
@@ -237,17 +245,26 @@ export type Consent = {
  * a receiving organisation needs to continue the support (phase, cliëntondersteuner, support forms, Wlz indication data).
  */
 export type ConsentCategory =
+  /** Contact details and preferred contact channel. */
   | 'CONTACT'
+  /** The log of contacts with the client. */
   | 'CONTACT_MOMENTS'
+  /** What a receiving organisation needs to continue the support: phase, cliëntondersteuner, support forms, Wlz indication data, the handover summary. */
   | 'HANDOVER'
+  /** BSN, name, date of birth and gemeente of residence. */
   | 'IDENTITY'
+  /** Mantelzorgers and the wettelijk vertegenwoordiger (legal representative). */
   | 'NETWORK'
+  /** The persoonlijk plan, goals and outcomes. */
   | 'PLAN'
+  /** The hulpvraag (the client's question), its life domains and target groups. */
   | 'QUESTION';
 
 /** Who gave the consent: the client personally, or a representative from the client's network who may act for them. */
 export type ConsentGiver =
+  /** The client personally. */
   | 'CLIENT'
+  /** A member of the client's network who may act for the client. */
   | 'REPRESENTATIVE';
 
 /** Result of a consent mutation. */
@@ -263,15 +280,22 @@ export type ConsentPayload = {
  * CARE_MEDIATION: zorgbemiddeling by the zorgkantoor; PRIVACY_REQUEST: answering the client's own privacy request.
  */
 export type ConsentPurpose =
+  /** Zorgbemiddeling (care mediation) by the zorgkantoor. */
   | 'CARE_MEDIATION'
+  /** Supporting the client together across Wmo and Wlz; the default purpose of a read. */
   | 'INTEGRATED_SUPPORT'
+  /** Answering the client's own privacy request. */
   | 'PRIVACY_REQUEST'
+  /** Handing the client over to another organisation (warme overdracht). */
   | 'WARM_HANDOVER';
 
 /** How the consent was recorded: on paper (signed), verbally (noted by the professional), or digitally by the client. */
 export type ConsentRecording =
+  /** Given digitally by the client. */
   | 'DIGITAL'
+  /** Spoken, noted by the professional. */
   | 'VERBAL'
+  /** On paper, signed. */
   | 'WRITTEN';
 
 /** State of a consent at the moment of the request. */
@@ -287,10 +311,15 @@ export type ConsentStatus =
 
 /** The way a client wants to be contacted. DO_NOT_CONTACT: the client does not want to be approached at all. */
 export type ContactChannel =
+  /** The client does not want to be approached at all. */
   | 'DO_NOT_CONTACT'
+  /** By e-mail. */
   | 'EMAIL'
+  /** In person. */
   | 'IN_PERSON'
+  /** By telephone. */
   | 'PHONE'
+  /** By post. */
   | 'POST';
 
 /** Contact details of a client or a network member. */
@@ -360,7 +389,9 @@ export type CounsellorInput = {
 
 /** FORMAL: paid professionals; INFORMAL: volunteers and ervaringsdeskundigen. */
 export type Formality =
+  /** Given by paid professionals. */
   | 'FORMAL'
+  /** Given by volunteers and ervaringsdeskundigen (experts by experience). */
   | 'INFORMAL';
 
 /** A Dutch gemeente (municipality), from the CBS Gebiedsindelingen 2025 reference data. */
@@ -393,16 +424,24 @@ export type GoalInput = {
 
 /** Status of a goal in the persoonlijk plan. */
 export type GoalStatus =
+  /** Reached. */
   | 'ACHIEVED'
+  /** Given up or no longer relevant. */
   | 'DROPPED'
+  /** Being worked on. */
   | 'IN_PROGRESS'
+  /** Not started. */
   | 'OPEN';
 
 /** Phase of the client journey (cliëntreis): before the Wlz indication, after the indication, receiving care, after care. */
 export type JourneyPhase =
+  /** After care has ended. */
   | 'AFTER_CARE'
+  /** After the indication, before care starts. */
   | 'AFTER_INDICATION'
+  /** Before the Wlz indication. */
   | 'BEFORE_INDICATION'
+  /** Receiving care. */
   | 'IN_CARE';
 
 /**
@@ -411,12 +450,19 @@ export type JourneyPhase =
  * JEUGDWET: youth care; ZVW: health insurance; PARTICIPATIEWET: work and income; FREELY_ACCESSIBLE: no legal financing needed.
  */
 export type LegalDomain =
+  /** No legal financing needed: open to anyone. */
   | 'FREELY_ACCESSIBLE'
+  /** Jeugdwet: youth care. */
   | 'JEUGDWET'
+  /** Participatiewet: work and income. */
   | 'PARTICIPATIEWET'
+  /** Wet langdurige zorg: long-term care, after a Wlz indication. */
   | 'WLZ'
+  /** Wmo, freely accessible without assessment (algemene voorziening). */
   | 'WMO_ALGEMENE_VOORZIENING'
+  /** Wmo, tailored support after an assessment and a decision (maatwerkvoorziening, beschikking). */
   | 'WMO_MAATWERKVOORZIENING'
+  /** Zorgverzekeringswet: covered by the health insurance. */
   | 'ZVW';
 
 /**
@@ -424,25 +470,41 @@ export type LegalDomain =
  * VERKEERDE_BED 9.
  */
 export type Leveringsvorm =
+  /** Part-time stay (COD578 code 8). */
   | 'DEELTIJDVERBLIJF'
+  /** Modulair pakket thuis: parts of the package at home (COD578 code 7). */
   | 'MPT'
+  /** Persoonsgebonden budget: a personal budget (COD578 code 2). */
   | 'PGB'
+  /** Care with a stay in an institution (COD578 code 4). */
   | 'VERBLIJF'
+  /** A temporary place while waiting for the right one (COD578 code 9). */
   | 'VERKEERDE_BED'
+  /** Volledig pakket thuis: the full package at home (COD578 code 5). */
   | 'VPT';
 
 /** Life domains (leefgebieden) a service helps with. */
 export type LifeDomain =
+  /** Finances and debts. */
   | 'FINANCIEN_EN_SCHULDEN'
+  /** Health. */
   | 'GEZONDHEID'
+  /** Education. */
   | 'ONDERWIJS'
+  /** Safety. */
   | 'VEILIGHEID'
+  /** Transport. */
   | 'VERVOER'
+  /** Well-being and social network. */
   | 'WELZIJN_EN_SOCIAAL_NETWERK'
+  /** Work and daytime activities (dagbesteding). */
   | 'WERK_EN_DAGBESTEDING'
+  /** Housing. */
   | 'WONEN'
+  /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -478,6 +540,7 @@ export type Mutation = {
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCloseTrajectoryArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -485,27 +548,32 @@ export type MutationCloseTrajectoryArgs = {
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationOpenTrajectoryArgs = {
   input: OpenTrajectoryInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRecordConsentArgs = {
   input: RecordConsentInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRegisterClientArgs = {
   input: RegisterClientInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRevokeConsentArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateClientArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -513,6 +581,7 @@ export type MutationUpdateClientArgs = {
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateTrajectoryArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -550,9 +619,13 @@ export type NetworkMemberInput = {
 
 /** The role of a person in the client's network (iWlz COD1003: 100001 Mantelzorger, 24 Wettelijke vertegenwoordiger). */
 export type NetworkRole =
+  /** A family member without either role. */
   | 'FAMILY'
+  /** Informal carer (iWlz COD1003 code 100001). */
   | 'MANTELZORGER'
+  /** Anyone else in the network. */
   | 'OTHER'
+  /** Legal representative, e.g. curator or mentor (iWlz COD1003 code 24). */
   | 'WETTELIJK_VERTEGENWOORDIGER';
 
 /** A new trajectory, owned by the caller's organisation. */
@@ -601,11 +674,17 @@ export type Organization = {
  * ZORGAANBIEDER: a care provider; WELZIJN: a welfare organisation; OTHER: anything else.
  */
 export type OrganizationType =
+  /** A municipality (gemeente): Wmo and Jeugdwet. */
   | 'GEMEENTE'
+  /** An independent client-support provider (onafhankelijke cliëntondersteuning). */
   | 'OCO'
+  /** Any other kind of organisation. */
   | 'OTHER'
+  /** A welfare organisation (welzijnsorganisatie). */
   | 'WELZIJN'
+  /** A care provider (zorgaanbieder). */
   | 'ZORGAANBIEDER'
+  /** A Wlz care office (zorgkantoor), one per zorgkantoorregio. */
   | 'ZORGKANTOOR';
 
 /** Relay page information. */
@@ -642,6 +721,7 @@ export type PersonNameInput = {
   namePrefix?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -666,18 +746,21 @@ export type Query = {
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryClientArgs = {
   id: Scalars['ID']['input'];
   purpose?: InputMaybe<ConsentPurpose>;
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryFindClientByBsnArgs = {
   bsn: Scalars['String']['input'];
   purpose: ConsentPurpose;
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryMyTrajectoriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -685,18 +768,21 @@ export type QueryMyTrajectoriesArgs = {
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QuerySupportReportArgs = {
   organizationId: Scalars['ID']['input'];
   period: ReportPeriodInput;
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QuerySupportReportCsvArgs = {
   organizationId: Scalars['ID']['input'];
   period: ReportPeriodInput;
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryTrajectoryArgs = {
   id: Scalars['ID']['input'];
   purpose?: InputMaybe<ConsentPurpose>;
@@ -874,12 +960,19 @@ export type SelfRelianceScoreInput = {
  * and care; the zorgplan; mediation when care falls short; complaints, objections and appeals; re-assessment (herindicatie).
  */
 export type SupportForm =
+  /** Mediation when care or support falls short. */
   | 'BEMIDDELING'
+  /** Help with a re-assessment (herindicatie). */
   | 'HERINDICATIE'
+  /** Information and advice. */
   | 'INFORMATIE_EN_ADVIES'
+  /** Help choosing a Wlz care provider and care. */
   | 'KEUZE_ZORGAANBIEDER_EN_ZORG'
+  /** Help with complaints, objections and appeals. */
   | 'KLACHTEN_BEZWAAR_BEROEP'
+  /** Help with drawing up a persoonlijk plan. */
   | 'PERSOONLIJK_PLAN'
+  /** Help with the zorgplan (the care plan agreed with the provider). */
   | 'ZORGPLAN';
 
 /**
@@ -890,13 +983,13 @@ export type SupportReport = {
   __typename?: 'SupportReport';
   /** Average satisfaction 1–10 over the responses. */
   averageSatisfaction: ReportAverage;
-  /** People per legal domain. */
+  /** People per legal domain: at most 7, one per value. */
   byLegalDomain: Array<ReportBreakdownItem>;
-  /** People per life domain of the hulpvraag (trends in support needs). */
+  /** People per life domain of the hulpvraag (trends in support needs): at most 9, one per value. */
   byLifeDomain: Array<ReportBreakdownItem>;
-  /** People per support form. */
+  /** People per support form: at most 7, one per value. */
   bySupportForm: Array<ReportBreakdownItem>;
-  /** People per target group. */
+  /** People per target group: at most 13, one per value. */
   byTargetGroup: Array<ReportBreakdownItem>;
   /** The organisation reported on. */
   organization: Organization;
@@ -916,7 +1009,7 @@ export type SupportReport = {
   previousPeriod: ReportPeriod;
   /** Closed trajectories with a satisfaction score. */
   satisfactionResponses: ReportCount;
-  /** Self-reliance at start and end per life domain (closed trajectories). */
+  /** Self-reliance at start and end per life domain (closed trajectories): at most 9, one per life domain. */
   selfReliance: Array<ReportSelfReliance>;
   /** Trajectories closed in the period. */
   trajectoriesClosed: ReportCount;
@@ -935,7 +1028,7 @@ export type SupportTrajectory = {
   contactMoments?: Maybe<Array<ContactMoment>>;
   /** The assigned cliëntondersteuner. */
   counsellor?: Maybe<Counsellor>;
-  /** Goals with their status. */
+  /** Goals with their status: at most 50. */
   goals?: Maybe<Array<Goal>>;
   /** The hulpvraag in the client's own words. */
   hulpvraag?: Maybe<Scalars['String']['output']>;
@@ -945,7 +1038,7 @@ export type SupportTrajectory = {
   journeyPhase?: Maybe<JourneyPhase>;
   /** The legal domain the support falls under (WLZ means a Wlz indication): HANDOVER data, like the Wlz details. */
   legalDomain?: Maybe<LegalDomain>;
-  /** Life domains the question touches. */
+  /** Life domains the question touches: at most 9. */
   lifeDomains?: Maybe<Array<LifeDomain>>;
   /** When it was opened. */
   openedAt: Scalars['DateTime']['output'];
@@ -962,9 +1055,9 @@ export type SupportTrajectory = {
   purpose: ConsentPurpose;
   /** Open or closed. */
   status: TrajectoryStatus;
-  /** The forms of cliëntondersteuning given. */
+  /** The forms of cliëntondersteuning given: at most 7. */
   supportForms?: Maybe<Array<SupportForm>>;
-  /** Target groups the client belongs to (e.g. psychische kwetsbaarheid): part of the client's question (QUESTION). */
+  /** Target groups the client belongs to (e.g. psychische kwetsbaarheid): part of the client's question (QUESTION); at most 13. */
   targetGroups?: Maybe<Array<TargetGroup>>;
   /** Version for optimistic concurrency. */
   version: Scalars['Int']['output'];
@@ -990,18 +1083,31 @@ export type SupportTrajectoryPayload = {
 
 /** Target groups (doelgroepen) named in the cliëntondersteuning policy texts, plus broad groups. */
 export type TargetGroup =
+  /** Older people living alone. */
   | 'ALLEENSTAANDE_OUDEREN'
+  /** Every resident. */
   | 'ALLE_INWONERS'
+  /** Children, young people and families. */
   | 'JEUGD_EN_GEZIN'
+  /** Young people around 18, moving from youth care to adult support. */
   | 'JEUGD_RONDOM_18'
+  /** People with a physical disability. */
   | 'LICHAMELIJKE_BEPERKING'
+  /** People with a mild intellectual disability (LVB). */
   | 'LICHTE_VERSTANDELIJKE_BEPERKING'
+  /** People in or leaving shelter (maatschappelijke opvang). */
   | 'MAATSCHAPPELIJKE_OPVANG'
+  /** Informal carers (mantelzorgers). */
   | 'MANTELZORGERS'
+  /** Older people. */
   | 'OUDEREN'
+  /** People with a mental vulnerability. */
   | 'PSYCHISCHE_KWETSBAARHEID'
+  /** People with an intellectual disability. */
   | 'VERSTANDELIJKE_BEPERKING'
+  /** People with little or no social network. */
   | 'WEINIG_SOCIAAL_NETWERK'
+  /** People with a sensory (visual or hearing) impairment. */
   | 'ZINTUIGLIJKE_BEPERKING';
 
 /** Outcomes recorded when a trajectory is closed. */
@@ -1011,7 +1117,7 @@ export type TrajectoryOutcomes = {
   ownNetworkUsed: Scalars['Boolean']['output'];
   /** Client satisfaction 1–10, when measured. */
   satisfaction?: Maybe<Scalars['Int']['output']>;
-  /** Self-reliance per life domain at start and end. */
+  /** Self-reliance per life domain at start and end: at most 9, one per life domain. */
   selfReliance: Array<SelfRelianceScore>;
 };
 
@@ -1027,7 +1133,9 @@ export type TrajectoryOutcomesInput = {
 
 /** Status of a support trajectory. */
 export type TrajectoryStatus =
+  /** Closed with a reason and outcomes. */
   | 'CLOSED'
+  /** Support is going on. */
   | 'OPEN';
 
 /** Changes to a client; omitted fields keep their value. */
@@ -1072,9 +1180,13 @@ export type UpdateTrajectoryInput = {
 
 /** Wachtstatus of a Wlz client waiting for care, as monitored by the zorgkantoor. */
 export type Wachtstatus =
+  /** Actively being placed: the client wants care now. */
   | 'ACTIEF_PLAATSEN'
+  /** Must be placed urgently. */
   | 'URGENT_PLAATSEN'
+  /** Waits for a preferred provider or location. */
   | 'WACHT_OP_VOORKEUR'
+  /** Waits as a precaution: does not want care yet. */
   | 'WACHT_UIT_VOORZORG';
 
 /** Wlz indication data of a trajectory (Wlz trajectories only). */
@@ -1104,8 +1216,11 @@ export type WlzDetailsInput = {
 
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
 export type WlzSector =
+  /** Geestelijke gezondheidszorg: mental health care. */
   | 'GGZ'
+  /** Gehandicaptenzorg: disability care. */
   | 'GZ'
+  /** Verpleging en verzorging: nursing and elderly care. */
   | 'VV';
 
 

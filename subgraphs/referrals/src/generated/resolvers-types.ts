@@ -80,12 +80,19 @@ export type CompleteReferralInput = {
  * a receiving organisation needs to continue the support (phase, cliëntondersteuner, support forms, Wlz indication data).
  */
 export type ConsentCategory =
+  /** Contact details and preferred contact channel. */
   | 'CONTACT'
+  /** The log of contacts with the client. */
   | 'CONTACT_MOMENTS'
+  /** What a receiving organisation needs to continue the support: phase, cliëntondersteuner, support forms, Wlz indication data, the handover summary. */
   | 'HANDOVER'
+  /** BSN, name, date of birth and gemeente of residence. */
   | 'IDENTITY'
+  /** Mantelzorgers and the wettelijk vertegenwoordiger (legal representative). */
   | 'NETWORK'
+  /** The persoonlijk plan, goals and outcomes. */
   | 'PLAN'
+  /** The hulpvraag (the client's question), its life domains and target groups. */
   | 'QUESTION';
 
 /** A new referral. */
@@ -175,7 +182,7 @@ export type JointMeeting = {
   outcome?: Maybe<JointMeetingOutcome>;
   /** Notes on the outcome. Personal data: gated like the handover summary. */
   outcomeNotes?: Maybe<Scalars['String']['output']>;
-  /** Who takes part. */
+  /** Who takes part: at most 4, one per kind of participant. */
   participants: Array<MeetingParticipant>;
   /** When it is planned. */
   plannedAt: Scalars['DateTime']['output'];
@@ -186,30 +193,48 @@ export type JointMeeting = {
  * needed; CLIENT_DECLINED: the client did not want the handover; NOT_HELD: the meeting did not take place.
  */
 export type JointMeetingOutcome =
+  /** The client did not want the handover. */
   | 'CLIENT_DECLINED'
+  /** Another meeting is needed. */
   | 'FOLLOW_UP_NEEDED'
+  /** The receiver takes over as agreed. */
   | 'HANDOVER_AGREED'
+  /** The meeting did not take place. */
   | 'NOT_HELD';
 
 /** Life domains (leefgebieden) a service helps with. */
 export type LifeDomain =
+  /** Finances and debts. */
   | 'FINANCIEN_EN_SCHULDEN'
+  /** Health. */
   | 'GEZONDHEID'
+  /** Education. */
   | 'ONDERWIJS'
+  /** Safety. */
   | 'VEILIGHEID'
+  /** Transport. */
   | 'VERVOER'
+  /** Well-being and social network. */
   | 'WELZIJN_EN_SOCIAAL_NETWERK'
+  /** Work and daytime activities (dagbesteding). */
   | 'WERK_EN_DAGBESTEDING'
+  /** Housing. */
   | 'WONEN'
+  /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
 
 /** Who takes part in the joint meeting (kennismakings- or driegesprek). */
 export type MeetingParticipant =
+  /** The client. */
   | 'CLIENT'
+  /** Someone from the client's network. */
   | 'NETWORK_MEMBER'
+  /** The receiving professional. */
   | 'RECEIVER'
+  /** The sending professional. */
   | 'SENDER';
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Accept a REQUESTED referral (receiver). */
@@ -251,91 +276,109 @@ export type Mutation = {
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAcceptReferralArgs = {
   input: AcceptReferralInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCancelReferralArgs = {
   input: ReferralTransitionInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCompleteReferralArgs = {
   input: CompleteReferralInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCreateReferralArgs = {
   input: CreateReferralInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationFailReferralArgs = {
   input: ReferralTransitionInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationHoldReferralArgs = {
   input: ReferralTransitionInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationMarkReferralEnteredInErrorArgs = {
   input: ReferralTransitionInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationPlanJointMeetingArgs = {
   input: PlanJointMeetingInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRecordJointMeetingOutcomeArgs = {
   input: RecordJointMeetingOutcomeInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRegisterWebhookArgs = {
   input: RegisterWebhookInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRejectReferralArgs = {
   input: RejectReferralInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationReleaseReferralArgs = {
   input: ReferralTransitionInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRemoveWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationResumeReferralArgs = {
   input: ReferralTransitionInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationSendReferralArgs = {
   input: ReferralTransitionInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationSetRegiehouderArgs = {
   input: SetRegiehouderInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationStartReferralArgs = {
   input: ReferralTransitionInput;
 };
@@ -389,6 +432,7 @@ export type ProfessionalInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type Query = {
   __typename?: 'Query';
   /** One referral; null when it does not exist or your organisation is not a party to it. */
@@ -408,17 +452,20 @@ export type Query = {
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryReferralArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryReferralEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   box: ReferralBox;
@@ -501,7 +548,7 @@ export type Referral = {
   status: ReferralStatus;
   /** When the status last changed. */
   statusChangedAt: Scalars['DateTime']['output'];
-  /** The forms of cliëntondersteuning asked for. */
+  /** The forms of cliëntondersteuning asked for: at most 7. */
   supportFormsRequested: Array<SupportForm>;
   /** The target group the question concerns (a code; feeds gap signals). */
   targetGroup?: Maybe<TargetGroup>;
@@ -521,26 +568,44 @@ export type Referral = {
 
 /** Everything that can happen to a referral; each is one row of the transition table (see docs/referrals.md). */
 export type ReferralAction =
+  /** The receiver accepted it. */
   | 'ACCEPT'
+  /** It was cancelled. */
   | 'CANCEL'
+  /** The receiver completed it. */
   | 'COMPLETE'
+  /** The referral was created. */
   | 'CREATE'
+  /** The receiver marked it failed. */
   | 'FAIL'
+  /** The receiver put it on hold. */
   | 'HOLD'
+  /** The sender marked it made in error. */
   | 'MARK_ENTERED_IN_ERROR'
+  /** A deadline passed (recorded by the hub itself). */
   | 'OVERDUE'
+  /** The joint meeting was planned. */
   | 'PLAN_JOINT_MEETING'
+  /** The outcome of the joint meeting was recorded. */
   | 'RECORD_JOINT_MEETING_OUTCOME'
+  /** The receiver rejected it. */
   | 'REJECT'
+  /** The sender released it, so it no longer blocks closing the source trajectory. */
   | 'RELEASE'
+  /** The receiver resumed it. */
   | 'RESUME'
+  /** The sender sent it. */
   | 'SEND'
+  /** The party that holds regie changed. */
   | 'SET_REGIEHOUDER'
+  /** The receiver started work. */
   | 'START';
 
 /** Which side of the referral to list: INBOX (received by your organisation) or OUTBOX (sent by it). */
 export type ReferralBox =
+  /** Referrals received by your organisation (once sent). */
   | 'INBOX'
+  /** Referrals sent by your organisation, drafts included. */
   | 'OUTBOX';
 
 /** A page of referrals. */
@@ -584,10 +649,15 @@ export type ReferralFilter = {
  * OTHER: any other handover.
  */
 export type ReferralKind =
+  /** Any other handover. */
   | 'OTHER'
+  /** To an independent cliëntondersteuning (OCO) provider. */
   | 'TO_OCO'
+  /** To one service of the sociale kaart. */
   | 'TO_SERVICE'
+  /** Back from Wlz support to the gemeente. */
   | 'WLZ_TO_WMO'
+  /** From Wmo support (gemeente) to Wlz support (zorgkantoor or its OCO). */
   | 'WMO_TO_WLZ';
 
 /** A notification for polling and webhooks: ids and status only, never personal data. Fetch the referral to see more. */
@@ -644,8 +714,11 @@ export type ReferralSort = {
  * deadline (drafts last); UPDATED_AT: the last change.
  */
 export type ReferralSortField =
+  /** The response deadline (drafts last). */
   | 'RESPOND_BY'
+  /** When the referral was sent (drafts: when created). */
   | 'SENT_AT'
+  /** The last change. */
   | 'UPDATED_AT';
 
 /**
@@ -655,15 +728,25 @@ export type ReferralSortField =
  * COMPLETED, FAILED and ENTERED_IN_ERROR are final.
  */
 export type ReferralStatus =
+  /** Accepted by the receiver; not started yet. */
   | 'ACCEPTED'
+  /** Cancelled (final). */
   | 'CANCELLED'
+  /** The handover is done (final). */
   | 'COMPLETED'
+  /** Created, not sent; only the sender sees it. */
   | 'DRAFT'
+  /** Made in error, marked so by the sender (final). */
   | 'ENTERED_IN_ERROR'
+  /** The handover failed (final). */
   | 'FAILED'
+  /** The receiver is working on it. */
   | 'IN_PROGRESS'
+  /** Paused by the receiver. */
   | 'ON_HOLD'
+  /** Rejected by the receiver with a reason (final). */
   | 'REJECTED'
+  /** Sent; waiting for the receiver to accept or reject. */
   | 'REQUESTED';
 
 /** One immutable entry of a referral's timeline: who did what, when, from which status to which. */
@@ -703,13 +786,18 @@ export type ReferralTransitionInput = {
 
 /** How soon the receiver should act (FHIR Task priority): ROUTINE, URGENT, ASAP. */
 export type ReferralUrgency =
+  /** As soon as possible. */
   | 'ASAP'
+  /** Normal handling. */
   | 'ROUTINE'
+  /** Sooner than routine. */
   | 'URGENT';
 
 /** Which party holds regie (coordinates the client's support) after the handover: the sending or the receiving organisation. */
 export type RegieHolder =
+  /** The receiving organisation takes regie. */
   | 'RECEIVER'
+  /** The sending organisation keeps regie. */
   | 'SENDER';
 
 /** A webhook endpoint to register. */
@@ -750,14 +838,23 @@ export type RejectReferralInput = {
  * the care supply and feed the signals of the regional overlegtafel.
  */
 export type RejectionReason =
+  /** The client does not want it. */
   | 'CLIENT_DECLINED'
+  /** The receiver could not reach the client. */
   | 'COULD_NOT_CONTACT'
+  /** The referral lacks information the receiver needs. */
   | 'MISSING_INFORMATION'
+  /** The client does not meet the conditions. */
   | 'NOT_ELIGIBLE'
+  /** No room now (a supply gap). */
   | 'NO_CAPACITY'
+  /** The receiver has nothing that fits the question (a supply gap). */
   | 'NO_FITTING_OFFER'
+  /** Another reason, explained in the note. */
   | 'OTHER'
+  /** The client lives outside the receiver's area (a supply gap). */
   | 'OUT_OF_AREA'
+  /** Only a place on the waiting list (a supply gap). */
   | 'WAITLIST';
 
 /** A service in the sociale kaart (HSDS service) with the Dutch additions toegangsteams need. */
@@ -779,7 +876,9 @@ export type SetRegiehouderInput = {
 
 /** Sort direction. */
 export type SortDirection =
+  /** Ascending: oldest or smallest first. */
   | 'ASC'
+  /** Descending: newest or largest first. */
   | 'DESC';
 
 /**
@@ -787,12 +886,19 @@ export type SortDirection =
  * and care; the zorgplan; mediation when care falls short; complaints, objections and appeals; re-assessment (herindicatie).
  */
 export type SupportForm =
+  /** Mediation when care or support falls short. */
   | 'BEMIDDELING'
+  /** Help with a re-assessment (herindicatie). */
   | 'HERINDICATIE'
+  /** Information and advice. */
   | 'INFORMATIE_EN_ADVIES'
+  /** Help choosing a Wlz care provider and care. */
   | 'KEUZE_ZORGAANBIEDER_EN_ZORG'
+  /** Help with complaints, objections and appeals. */
   | 'KLACHTEN_BEZWAAR_BEROEP'
+  /** Help with drawing up a persoonlijk plan. */
   | 'PERSOONLIJK_PLAN'
+  /** Help with the zorgplan (the care plan agreed with the provider). */
   | 'ZORGPLAN';
 
 /** A support trajectory (ondersteuningstraject) of one client at one organisation, in one legal domain. */
@@ -804,18 +910,31 @@ export type SupportTrajectory = {
 
 /** Target groups (doelgroepen) named in the cliëntondersteuning policy texts, plus broad groups. */
 export type TargetGroup =
+  /** Older people living alone. */
   | 'ALLEENSTAANDE_OUDEREN'
+  /** Every resident. */
   | 'ALLE_INWONERS'
+  /** Children, young people and families. */
   | 'JEUGD_EN_GEZIN'
+  /** Young people around 18, moving from youth care to adult support. */
   | 'JEUGD_RONDOM_18'
+  /** People with a physical disability. */
   | 'LICHAMELIJKE_BEPERKING'
+  /** People with a mild intellectual disability (LVB). */
   | 'LICHTE_VERSTANDELIJKE_BEPERKING'
+  /** People in or leaving shelter (maatschappelijke opvang). */
   | 'MAATSCHAPPELIJKE_OPVANG'
+  /** Informal carers (mantelzorgers). */
   | 'MANTELZORGERS'
+  /** Older people. */
   | 'OUDEREN'
+  /** People with a mental vulnerability. */
   | 'PSYCHISCHE_KWETSBAARHEID'
+  /** People with an intellectual disability. */
   | 'VERSTANDELIJKE_BEPERKING'
+  /** People with little or no social network. */
   | 'WEINIG_SOCIAAL_NETWERK'
+  /** People with a sensory (visual or hearing) impairment. */
   | 'ZINTUIGLIJKE_BEPERKING';
 
 /** One attempt of a webhook delivery. */
@@ -868,8 +987,11 @@ export type WebhookDeliveryPayload = {
  * FAILED: every attempt failed (redeliver it by hand with redeliverWebhook).
  */
 export type WebhookDeliveryStatus =
+  /** The endpoint answered 2xx. */
   | 'DELIVERED'
+  /** Every attempt failed; redeliver it with redeliverWebhook. */
   | 'FAILED'
+  /** Waiting for its (next) attempt. */
   | 'PENDING';
 
 /** A webhook endpoint of your organisation: the hub POSTs signed notifications to it. */

@@ -46,7 +46,9 @@ export type Action = {
 
 /** State of an action: OPEN until its owning organisation reports it DONE. */
 export type ActionStatus =
+  /** Reported done. */
   | 'DONE'
+  /** Not done yet. */
   | 'OPEN';
 
 /** An action on a knelpunt. */
@@ -63,10 +65,15 @@ export type AddActionInput = {
 
 /** Age bands of the clients a signal concerns (never a date of birth): 0–17, 18–26, 27–64, 65–79, 80 and over. */
 export type AgeBand =
+  /** 0 to 17 years. */
   | 'AGE_0_17'
+  /** 18 to 26 years. */
   | 'AGE_18_26'
+  /** 27 to 64 years. */
   | 'AGE_27_64'
+  /** 65 to 79 years. */
   | 'AGE_65_79'
+  /** 80 years and over. */
   | 'AGE_80_PLUS';
 
 /** A new knelpunt grouping signals of one region. */
@@ -107,10 +114,15 @@ export type Feedback = {
 
 /** The reason on a gap event from the referrals feed: a rejection reason, or OVERDUE. */
 export type GapReason =
+  /** The referral was rejected with NO_CAPACITY. */
   | 'NO_CAPACITY'
+  /** The referral was rejected with NO_FITTING_OFFER. */
   | 'NO_FITTING_OFFER'
+  /** The referral was rejected with OUT_OF_AREA. */
   | 'OUT_OF_AREA'
+  /** The referral was left unanswered past its response deadline. */
   | 'OVERDUE'
+  /** The referral was rejected with WAITLIST. */
   | 'WAITLIST';
 
 /** A Dutch gemeente (municipality), from the CBS Gebiedsindelingen 2025 reference data. */
@@ -170,10 +182,15 @@ export type Knelpunt = {
  * RESOLVED and NOT_RESOLVABLE are final.
  */
 export type KnelpuntStatus =
+  /** Actions are agreed and running. */
   | 'ACTION'
+  /** Just created from signals. */
   | 'NEW'
+  /** The table can do nothing about it (final). */
   | 'NOT_RESOLVABLE'
+  /** On the agenda of a meeting. */
   | 'ON_AGENDA'
+  /** Solved (final). */
   | 'RESOLVED';
 
 /** One change of state of a knelpunt. */
@@ -195,24 +212,40 @@ export type KnelpuntTransition = {
  * JEUGDWET: youth care; ZVW: health insurance; PARTICIPATIEWET: work and income; FREELY_ACCESSIBLE: no legal financing needed.
  */
 export type LegalDomain =
+  /** No legal financing needed: open to anyone. */
   | 'FREELY_ACCESSIBLE'
+  /** Jeugdwet: youth care. */
   | 'JEUGDWET'
+  /** Participatiewet: work and income. */
   | 'PARTICIPATIEWET'
+  /** Wet langdurige zorg: long-term care, after a Wlz indication. */
   | 'WLZ'
+  /** Wmo, freely accessible without assessment (algemene voorziening). */
   | 'WMO_ALGEMENE_VOORZIENING'
+  /** Wmo, tailored support after an assessment and a decision (maatwerkvoorziening, beschikking). */
   | 'WMO_MAATWERKVOORZIENING'
+  /** Zorgverzekeringswet: covered by the health insurance. */
   | 'ZVW';
 
 /** Life domains (leefgebieden) a service helps with. */
 export type LifeDomain =
+  /** Finances and debts. */
   | 'FINANCIEN_EN_SCHULDEN'
+  /** Health. */
   | 'GEZONDHEID'
+  /** Education. */
   | 'ONDERWIJS'
+  /** Safety. */
   | 'VEILIGHEID'
+  /** Transport. */
   | 'VERVOER'
+  /** Well-being and social network. */
   | 'WELZIJN_EN_SOCIAAL_NETWERK'
+  /** Work and daytime activities (dagbesteding). */
   | 'WERK_EN_DAGBESTEDING'
+  /** Housing. */
   | 'WONEN'
+  /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
 
 /** A meeting of an overlegtafel. */
@@ -226,6 +259,7 @@ export type Meeting = {
   title: Scalars['String']['output'];
 };
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds an action with an owning organisation and a due date (overlegtafel members). */
@@ -253,60 +287,71 @@ export type Mutation = {
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddKnelpuntActionArgs = {
   input: AddActionInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddKnelpuntFeedbackArgs = {
   knelpuntId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddOverlegtafelMemberArgs = {
   organizationId: Scalars['ID']['input'];
   zorgkantoorregioCode: Scalars['String']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddSignalsToKnelpuntArgs = {
   knelpuntId: Scalars['ID']['input'];
   signalIds: Array<Scalars['ID']['input']>;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCompleteKnelpuntActionArgs = {
   actionId: Scalars['ID']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCreateKnelpuntArgs = {
   input: CreateKnelpuntInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRecordKnelpuntDecisionArgs = {
   input: RecordDecisionInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRemoveOverlegtafelMemberArgs = {
   organizationId: Scalars['ID']['input'];
   zorgkantoorregioCode: Scalars['String']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationReportSignalArgs = {
   input: ReportSignalInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationScheduleOverlegtafelMeetingArgs = {
   input: ScheduleMeetingInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationTransitionKnelpuntArgs = {
   input: TransitionKnelpuntInput;
 };
@@ -346,8 +391,8 @@ export type Overlegtafel = {
   /** Name, e.g. Overlegtafel Twente. */
   name: Scalars['String']['output'];
   /**
-   * Signals of the region observed in the period (inclusive dates), newest first, at most 500: the working material to
-   * group. onlyUngrouped leaves out signals already in a knelpunt.
+   * Signals of the region observed in the period (inclusive dates), newest first; only the newest 500 are returned (narrow the
+   * dates for more): the working material to group. onlyUngrouped leaves out signals already in a knelpunt.
    */
   signals: Array<Signal>;
   /** Its region. */
@@ -376,9 +421,12 @@ export type OverlegtafelSignalsArgs = {
 
 /** Period length for aggregations. */
 export type PeriodGranularity =
+  /** Calendar months, keys like 2025-07. */
   | 'MONTH'
+  /** Calendar quarters, keys like 2025-Q3. */
   | 'QUARTER';
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type Query = {
   __typename?: 'Query';
   /** A knelpunt: for overlegtafel members of its region, the region's zorgkantoor and reporters of its signals. */
@@ -389,7 +437,7 @@ export type Query = {
   overlegtafel?: Maybe<Overlegtafel>;
   /** A signal: for its reporting organisation and the overlegtafel members of its region. */
   signal?: Maybe<Signal>;
-  /** Aggregated signal counts per region (or gemeente) and period, with suppression and trend. */
+  /** Aggregated signal counts per region (or gemeente) and period, with suppression and trend: one per region (or the gemeente) and period, at most 744 (31 regions × 24 periods). */
   signalSummary: Array<SignalSummary>;
   /**
    * The same aggregation as CSV (UTF-8, header row, comma-separated): scope, period, category, legal_domain, target_group,
@@ -399,31 +447,37 @@ export type Query = {
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryKnelpuntArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryMySignalsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryOverlegtafelArgs = {
   zorgkantoorregioCode: Scalars['String']['input'];
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QuerySignalArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QuerySignalSummaryArgs = {
   input: SignalSummaryInput;
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QuerySignalSummaryCsvArgs = {
   input: SignalSummaryInput;
 };
@@ -551,15 +605,25 @@ export type Signal = {
  * OTHER: anything else.
  */
 export type SignalCategory =
+  /** Physically, digitally or geographically out of reach (also out of the service area). */
   | 'ACCESSIBILITY'
+  /** Organisations do not work together. */
   | 'COORDINATION'
+  /** The question falls between Wmo, Wlz, Jeugdwet and Zvw and the client gets nothing (e.g. around 18). */
   | 'FALLS_BETWEEN_LAWS'
+  /** Information about the offer is missing or wrong. */
   | 'INFORMATION'
+  /** The rules exclude the client although the need is real. */
   | 'NOT_ELIGIBLE'
+  /** The fitting offer exists but has no room. */
   | 'NO_CAPACITY'
+  /** Nothing in the region fits the question. */
   | 'NO_FITTING_OFFER'
+  /** Anything else. */
   | 'OTHER'
+  /** Care or support below the agreed standard. */
   | 'QUALITY'
+  /** Too long a wait (also a referral left unanswered past its deadline). */
   | 'WAITING_TIME';
 
 /**
@@ -590,8 +654,11 @@ export type SignalCount = {
 
 /** Dimensions an aggregation can be grouped by (besides region or gemeente, and period). */
 export type SignalDimension =
+  /** By signal category. */
   | 'CATEGORY'
+  /** By legal domain. */
   | 'LEGAL_DOMAIN'
+  /** By target group. */
   | 'TARGET_GROUP';
 
 /**
@@ -599,7 +666,9 @@ export type SignalDimension =
  * supply reason or left unanswered past its deadline (the referrals subgraph's supply-gap feed).
  */
 export type SignalSource =
+  /** Derived from a referral rejected for a supply reason or left unanswered past its deadline. */
   | 'GAP_EVENT'
+  /** Reported by a professional. */
   | 'REPORTED';
 
 /**
@@ -611,7 +680,7 @@ export type SignalSource =
  */
 export type SignalSummary = {
   __typename?: 'SignalSummary';
-  /** One row per combination of the groupBy dimensions that has signals, ordered by those dimensions. */
+  /** One row per combination of the groupBy dimensions that has signals, ordered by those dimensions: at most 1,120 (10 categories × 8 legal domains × 14 target groups, each with not specified). */
   cells: Array<SignalCount>;
   /** Last day of the period. */
   endsOn: Scalars['Date']['output'];
@@ -625,9 +694,9 @@ export type SignalSummary = {
   period: Scalars['String']['output'];
   /** First day of the period. */
   startsOn: Scalars['Date']['output'];
-  /** Organisations most often named in published NO_CAPACITY signals, like topNoCapacityServices. For a region's quarter only. */
+  /** Organisations most often named in published NO_CAPACITY signals, like topNoCapacityServices: at most `limit`, which is at most 50. For a region's quarter only. */
   topNoCapacityOrganizations: Array<NoCapacityCount>;
-  /** Services most often named in published NO_CAPACITY signals, each safe to publish as a cell, most first. For a region's quarter only (empty for months and gemeenten). */
+  /** Services most often named in published NO_CAPACITY signals, each safe to publish as a cell, most first: at most `limit`, which is at most 50. For a region's quarter only (empty for months and gemeenten). */
   topNoCapacityServices: Array<NoCapacityCount>;
   /** All published cells together, with the previous period for the trend. */
   total: SignalCount;
@@ -680,18 +749,31 @@ export type SignalSummaryInput = {
 
 /** Target groups (doelgroepen) named in the cliëntondersteuning policy texts, plus broad groups. */
 export type TargetGroup =
+  /** Older people living alone. */
   | 'ALLEENSTAANDE_OUDEREN'
+  /** Every resident. */
   | 'ALLE_INWONERS'
+  /** Children, young people and families. */
   | 'JEUGD_EN_GEZIN'
+  /** Young people around 18, moving from youth care to adult support. */
   | 'JEUGD_RONDOM_18'
+  /** People with a physical disability. */
   | 'LICHAMELIJKE_BEPERKING'
+  /** People with a mild intellectual disability (LVB). */
   | 'LICHTE_VERSTANDELIJKE_BEPERKING'
+  /** People in or leaving shelter (maatschappelijke opvang). */
   | 'MAATSCHAPPELIJKE_OPVANG'
+  /** Informal carers (mantelzorgers). */
   | 'MANTELZORGERS'
+  /** Older people. */
   | 'OUDEREN'
+  /** People with a mental vulnerability. */
   | 'PSYCHISCHE_KWETSBAARHEID'
+  /** People with an intellectual disability. */
   | 'VERSTANDELIJKE_BEPERKING'
+  /** People with little or no social network. */
   | 'WEINIG_SOCIAAL_NETWERK'
+  /** People with a sensory (visual or hearing) impairment. */
   | 'ZINTUIGLIJKE_BEPERKING';
 
 /** A change of state of a knelpunt. */
@@ -708,8 +790,11 @@ export type TransitionKnelpuntInput = {
 
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
 export type WlzSector =
+  /** Geestelijke gezondheidszorg: mental health care. */
   | 'GGZ'
+  /** Gehandicaptenzorg: disability care. */
   | 'GZ'
+  /** Verpleging en verzorging: nursing and elderly care. */
   | 'VV';
 
 /** A zorgkantoorregio: the region of one Wlz zorgkantoor (CBS code ZK + 2 digits; 31 regions). */
@@ -723,7 +808,7 @@ export type Zorgkantoorregio = {
    */
   openKnelpunten?: Maybe<Array<Knelpunt>>;
   /**
-   * Signal counts of this region per period, with suppression (see SignalSummary). For overlegtafel members of the region
+   * Signal counts of this region per period, with suppression (see SignalSummary): one per period, at most 24. For overlegtafel members of the region
    * and the region's zorgkantoor; otherwise null with FORBIDDEN.
    */
   signalSummary?: Maybe<Array<SignalSummary>>;

@@ -22,8 +22,11 @@ export type Scalars = {
 
 /** How the service area is given: GEMEENTEN (listed gemeenten), REGIONAL (whole zorgkantoorregio's) or NATIONAL. */
 export type AreaScope =
+  /** The listed gemeenten. */
   | 'GEMEENTEN'
+  /** The whole country. */
   | 'NATIONAL'
+  /** Whole zorgkantoorregio's. */
   | 'REGIONAL';
 
 /** Whether a service can take a new client, as last reported by its organisation. */
@@ -66,10 +69,15 @@ export type CapacityInput = {
  * number of days (CAPACITY_STALE_DAYS).
  */
 export type CapacityStatus =
+  /** Can take a new client only after an extra assessment. */
   | 'ADDITIONAL_ASSESSMENT_REQUIRED'
+  /** Can take a new client now. */
   | 'HAS_CAPACITY'
+  /** Cannot take a new client now. */
   | 'NO_CAPACITY'
+  /** Never reported, or the report is older than CAPACITY_STALE_DAYS (derived, never reported). */
   | 'UNKNOWN'
+  /** Takes new clients onto a waiting list. */
   | 'WAITLIST';
 
 /** How to reach the service. */
@@ -120,8 +128,11 @@ export type CostInput = {
 
 /** What the client pays. FREE; EIGEN_BIJDRAGE: the legal personal contribution (CAK); AMOUNT: a stated amount. */
 export type CostType =
+  /** A stated amount (see Cost.amount). */
   | 'AMOUNT'
+  /** The legal personal contribution (eigen bijdrage), collected by the CAK. */
   | 'EIGEN_BIJDRAGE'
+  /** Free for the client. */
   | 'FREE';
 
 /** Number of results for one value of a filter dimension. */
@@ -135,7 +146,9 @@ export type FacetCount = {
 
 /** FORMAL: paid professionals; INFORMAL: volunteers and ervaringsdeskundigen. */
 export type Formality =
+  /** Given by paid professionals. */
   | 'FORMAL'
+  /** Given by volunteers and ervaringsdeskundigen (experts by experience). */
   | 'INFORMAL';
 
 /** How fresh the directory entry is. */
@@ -224,24 +237,40 @@ export type HsdsImportWarning = {
  * JEUGDWET: youth care; ZVW: health insurance; PARTICIPATIEWET: work and income; FREELY_ACCESSIBLE: no legal financing needed.
  */
 export type LegalDomain =
+  /** No legal financing needed: open to anyone. */
   | 'FREELY_ACCESSIBLE'
+  /** Jeugdwet: youth care. */
   | 'JEUGDWET'
+  /** Participatiewet: work and income. */
   | 'PARTICIPATIEWET'
+  /** Wet langdurige zorg: long-term care, after a Wlz indication. */
   | 'WLZ'
+  /** Wmo, freely accessible without assessment (algemene voorziening). */
   | 'WMO_ALGEMENE_VOORZIENING'
+  /** Wmo, tailored support after an assessment and a decision (maatwerkvoorziening, beschikking). */
   | 'WMO_MAATWERKVOORZIENING'
+  /** Zorgverzekeringswet: covered by the health insurance. */
   | 'ZVW';
 
 /** Life domains (leefgebieden) a service helps with. */
 export type LifeDomain =
+  /** Finances and debts. */
   | 'FINANCIEN_EN_SCHULDEN'
+  /** Health. */
   | 'GEZONDHEID'
+  /** Education. */
   | 'ONDERWIJS'
+  /** Safety. */
   | 'VEILIGHEID'
+  /** Transport. */
   | 'VERVOER'
+  /** Well-being and social network. */
   | 'WELZIJN_EN_SOCIAAL_NETWERK'
+  /** Work and daytime activities (dagbesteding). */
   | 'WERK_EN_DAGBESTEDING'
+  /** Housing. */
   | 'WONEN'
+  /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
 
 /** A place where a service is delivered (HSDS location). */
@@ -310,6 +339,7 @@ export type LocationPayload = {
   location: Location;
 };
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Add a location to your own organisation (BEHEERDER). */
@@ -337,22 +367,26 @@ export type Mutation = {
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCreateLocationArgs = {
   input: LocationInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCreateServiceArgs = {
   input: ServiceInput;
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationDeactivateLocationArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationDeactivateServiceArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -360,17 +394,20 @@ export type MutationDeactivateServiceArgs = {
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationImportHsdsArgs = {
   data: Scalars['String']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationMarkServiceVerifiedArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateCapacityArgs = {
   expectedVersion: Scalars['Int']['input'];
   input: CapacityInput;
@@ -378,6 +415,7 @@ export type MutationUpdateCapacityArgs = {
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateLocationArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -385,6 +423,7 @@ export type MutationUpdateLocationArgs = {
 };
 
 
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateServiceArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -480,11 +519,17 @@ export type OrganizationConnection = {
  * ZORGAANBIEDER: a care provider; WELZIJN: a welfare organisation; OTHER: anything else.
  */
 export type OrganizationType =
+  /** A municipality (gemeente): Wmo and Jeugdwet. */
   | 'GEMEENTE'
+  /** An independent client-support provider (onafhankelijke cliëntondersteuning). */
   | 'OCO'
+  /** Any other kind of organisation. */
   | 'OTHER'
+  /** A welfare organisation (welzijnsorganisatie). */
   | 'WELZIJN'
+  /** A care provider (zorgaanbieder). */
   | 'ZORGAANBIEDER'
+  /** A Wlz care office (zorgkantoor), one per zorgkantoorregio. */
   | 'ZORGKANTOOR';
 
 /** Relay page information. */
@@ -509,17 +554,18 @@ export type Phone = {
   number: Scalars['String']['output'];
 };
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type Query = {
   __typename?: 'Query';
   /** One gemeente by CBS code. */
   gemeente?: Maybe<Gemeente>;
-  /** All 342 gemeenten, by name. */
+  /** All gemeenten, by name: at most 342 (CBS 2025). */
   gemeenten: Array<Gemeente>;
   /** One location by id (confidential locations only for signed-in professionals). */
   location?: Maybe<Location>;
   /** One organisation by id. */
   organization?: Maybe<Organization>;
-  /** Organisations, by name; optionally of one type or serving one gemeente. */
+  /** Organisations, by name; optionally of one type. Anonymous callers may list them. */
   organizations: OrganizationConnection;
   /**
    * Search the sociale kaart. Free text is Dutch-stemmed, accent- and typo-tolerant ('schulden' finds
@@ -531,26 +577,30 @@ export type Query = {
   service?: Maybe<Service>;
   /** One zorgkantoorregio by CBS code. */
   zorgkantoorregio?: Maybe<Zorgkantoorregio>;
-  /** All 31 zorgkantoorregio's, by code. */
+  /** All zorgkantoorregio's, by code: at most 31. */
   zorgkantoorregios: Array<Zorgkantoorregio>;
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryGemeenteArgs = {
   code: Scalars['String']['input'];
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryLocationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -558,6 +608,7 @@ export type QueryOrganizationsArgs = {
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QuerySearchServicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ServiceSearchFilter>;
@@ -567,20 +618,26 @@ export type QuerySearchServicesArgs = {
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryServiceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryZorgkantoorregioArgs = {
   code: Scalars['String']['input'];
 };
 
 /** The capacity states an organisation can report (UNKNOWN is derived, never reported). */
 export type ReportedCapacityStatus =
+  /** Can take a new client only after an extra assessment. */
   | 'ADDITIONAL_ASSESSMENT_REQUIRED'
+  /** Can take a new client now. */
   | 'HAS_CAPACITY'
+  /** Cannot take a new client now. */
   | 'NO_CAPACITY'
+  /** Takes new clients onto a waiting list. */
   | 'WAITLIST';
 
 /** A service in the sociale kaart (HSDS service) with the Dutch additions toegangsteams need. */
@@ -608,9 +665,9 @@ export type Service = {
   independent: Scalars['Boolean']['output'];
   /** Languages spoken (ISO 639 codes: nl, en, tr, ar, ...). */
   languages: Array<Scalars['String']['output']>;
-  /** Laws the service is financed under. */
+  /** Laws the service is financed under: at most 10 (input validation). */
   legalDomains: Array<LegalDomain>;
-  /** Life domains it helps with. */
+  /** Life domains it helps with: at most 20 (input validation). */
   lifeDomains: Array<LifeDomain>;
   /** Where it is delivered (confidential locations only for signed-in professionals). */
   locations: Array<Location>;
@@ -628,26 +685,26 @@ export type Service = {
   serviceArea: ServiceArea;
   /** Running status. */
   status: ServiceStatus;
-  /** For cliëntondersteuning services: which of the seven forms of support it offers. */
+  /** For cliëntondersteuning services: which of the seven forms of support it offers, at most 7. */
   supportForms: Array<SupportForm>;
-  /** Target groups it is meant for. */
+  /** Target groups it is meant for: at most 20 (input validation). */
   targetGroups: Array<TargetGroup>;
   /** Last change. */
   updatedAt: Scalars['DateTime']['output'];
   /** Optimistic-locking version; send it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
-  /** Wlz sectors, where relevant. */
+  /** Wlz sectors, where relevant: at most 3. */
   wlzSectors: Array<WlzSector>;
 };
 
 /** The area a service serves. */
 export type ServiceArea = {
   __typename?: 'ServiceArea';
-  /** Gemeenten served (empty for NATIONAL). */
+  /** Gemeenten served (empty for NATIONAL): at most 342. */
   gemeenten: Array<Gemeente>;
   /** How the area was given. */
   scope: AreaScope;
-  /** Zorgkantoorregio's touched by the area (empty for NATIONAL). */
+  /** Zorgkantoorregio's touched by the area (empty for NATIONAL): at most 31. */
   zorgkantoorregios: Array<Zorgkantoorregio>;
 };
 
@@ -693,23 +750,23 @@ export type ServiceEdge = {
  */
 export type ServiceFacets = {
   __typename?: 'ServiceFacets';
-  /** Per current capacity status (stale reports count as UNKNOWN). */
+  /** Per current capacity status (stale reports count as UNKNOWN): at most 5, one per value. */
   capacity: Array<FacetCount>;
-  /** FORMAL / INFORMAL. */
+  /** FORMAL / INFORMAL: at most 2. */
   formality: Array<FacetCount>;
-  /** true / false. */
+  /** true / false: at most 2. */
   independent: Array<FacetCount>;
   /** Per language. */
   languages: Array<FacetCount>;
-  /** Per legal domain. */
+  /** Per legal domain: at most 7, one per value. */
   legalDomains: Array<FacetCount>;
-  /** Per life domain. */
+  /** Per life domain: at most 9, one per value. */
   lifeDomains: Array<FacetCount>;
-  /** Per support form. */
+  /** Per support form: at most 7, one per value. */
   supportForms: Array<FacetCount>;
-  /** Per target group. */
+  /** Per target group: at most 13, one per value. */
   targetGroups: Array<FacetCount>;
-  /** Per Wlz sector. */
+  /** Per Wlz sector: at most 3, one per value. */
   wlzSectors: Array<FacetCount>;
 };
 
@@ -794,15 +851,22 @@ export type ServiceSearchFilter = {
 
 /** Orderings for service search. RELEVANCE needs `text` (otherwise name order); DISTANCE needs a `near` filter. */
 export type ServiceSort =
+  /** Nearest first; needs a `near` filter. */
   | 'DISTANCE'
+  /** By name, A to Z. */
   | 'NAME'
+  /** Best text match first; name order without `text`. */
   | 'RELEVANCE';
 
 /** Whether a service is running. TEMPORARILY_CLOSED services stay findable; DEFUNCT ones are kept for history only. */
 export type ServiceStatus =
+  /** Running; found by search. */
   | 'ACTIVE'
+  /** Ended for good; kept for history only. */
   | 'DEFUNCT'
+  /** Not running now; left out of search unless includeInactive. */
   | 'INACTIVE'
+  /** Closed for a while; still found by search. */
   | 'TEMPORARILY_CLOSED';
 
 /**
@@ -810,34 +874,57 @@ export type ServiceStatus =
  * and care; the zorgplan; mediation when care falls short; complaints, objections and appeals; re-assessment (herindicatie).
  */
 export type SupportForm =
+  /** Mediation when care or support falls short. */
   | 'BEMIDDELING'
+  /** Help with a re-assessment (herindicatie). */
   | 'HERINDICATIE'
+  /** Information and advice. */
   | 'INFORMATIE_EN_ADVIES'
+  /** Help choosing a Wlz care provider and care. */
   | 'KEUZE_ZORGAANBIEDER_EN_ZORG'
+  /** Help with complaints, objections and appeals. */
   | 'KLACHTEN_BEZWAAR_BEROEP'
+  /** Help with drawing up a persoonlijk plan. */
   | 'PERSOONLIJK_PLAN'
+  /** Help with the zorgplan (the care plan agreed with the provider). */
   | 'ZORGPLAN';
 
 /** Target groups (doelgroepen) named in the cliëntondersteuning policy texts, plus broad groups. */
 export type TargetGroup =
+  /** Older people living alone. */
   | 'ALLEENSTAANDE_OUDEREN'
+  /** Every resident. */
   | 'ALLE_INWONERS'
+  /** Children, young people and families. */
   | 'JEUGD_EN_GEZIN'
+  /** Young people around 18, moving from youth care to adult support. */
   | 'JEUGD_RONDOM_18'
+  /** People with a physical disability. */
   | 'LICHAMELIJKE_BEPERKING'
+  /** People with a mild intellectual disability (LVB). */
   | 'LICHTE_VERSTANDELIJKE_BEPERKING'
+  /** People in or leaving shelter (maatschappelijke opvang). */
   | 'MAATSCHAPPELIJKE_OPVANG'
+  /** Informal carers (mantelzorgers). */
   | 'MANTELZORGERS'
+  /** Older people. */
   | 'OUDEREN'
+  /** People with a mental vulnerability. */
   | 'PSYCHISCHE_KWETSBAARHEID'
+  /** People with an intellectual disability. */
   | 'VERSTANDELIJKE_BEPERKING'
+  /** People with little or no social network. */
   | 'WEINIG_SOCIAAL_NETWERK'
+  /** People with a sensory (visual or hearing) impairment. */
   | 'ZINTUIGLIJKE_BEPERKING';
 
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
 export type WlzSector =
+  /** Geestelijke gezondheidszorg: mental health care. */
   | 'GGZ'
+  /** Gehandicaptenzorg: disability care. */
   | 'GZ'
+  /** Verpleging en verzorging: nursing and elderly care. */
   | 'VV';
 
 /** A zorgkantoorregio: the region of one Wlz zorgkantoor (CBS code ZK + 2 digits; 31 regions). */
@@ -845,7 +932,7 @@ export type Zorgkantoorregio = {
   __typename?: 'Zorgkantoorregio';
   /** CBS region code, e.g. ZK22 (Twente). */
   code: Scalars['String']['output'];
-  /** The gemeenten in this region, ordered by name. */
+  /** The gemeenten in this region, ordered by name: at most 342 (every gemeente of CBS 2025). */
   gemeenten: Array<Gemeente>;
   /** Region name. */
   name: Scalars['String']['output'];

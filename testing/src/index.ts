@@ -1,3 +1,4 @@
+export { buildOrganization } from './builders.ts';
 export { createTestDatabase } from './database.ts';
 export {
   startTestHub,

@@ -6,7 +6,7 @@ import { parse } from 'graphql';
 import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '@hub/config';
 
 /** The repository root, for the subgraphs' schema files. */
-export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export const schemaPathOf = (name: string) => join(REPOSITORY_ROOT, 'subgraphs', name, 'schema.graphql');
 
