@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { countStatements } from '@hub/db';
 import { formatHubError } from '@hub/errors';
@@ -40,10 +39,16 @@ export interface RequestScope {
 /** Extra HTTP routes (e.g. a REST feed) served beside GraphQL; return true when handled. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope) => Promise<boolean>;
 
+/**
+ * The resolver map `buildSubgraphSchema` takes, named through its public signature. Each subgraph passes its
+ * generated `Resolvers` (src/generated/resolvers-types.ts), typed against its schema.graphql and its Context.
+ */
+export type SubgraphResolvers = NonNullable<Exclude<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], DocumentNode>['resolvers']>;
+
 export interface SubgraphHostOptions<TContext extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  resolvers: SubgraphResolvers;
   secret: string;
   verifyToken: TokenVerifier;
   logger: Logger;
@@ -78,7 +83,7 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
   // The subgraph's context type is its own; the request an error belongs to travels beside it.
   const errorScope = new AsyncLocalStorage<ErrorScope>();
   const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.production,

@@ -11,6 +11,25 @@ import { eventType, type ReferralAction, type ReferralStatus } from './transitio
  * never a name, BSN or text.
  */
 
+/** What an outbox row carries: a notification (REFERRAL), a gap event (GAP) or an access-log line (ACCESS_LOG). */
+export type OutboxPayload = ReferralNotificationPayload | GapEvent | AccessLogEntry;
+
+/** The payload of a row read by its topic; another kind there is a broken invariant, so the read fails loudly. */
+export function notificationOf(payload: OutboxPayload): ReferralNotificationPayload {
+  if ('referralId' in payload) return payload;
+  throw new Error('An outbox row of topic REFERRAL holds no notification.');
+}
+
+export function gapEventOf(payload: OutboxPayload): GapEvent {
+  if ('reason' in payload) return payload;
+  throw new Error('An outbox row of topic GAP holds no gap event.');
+}
+
+export function accessLogEntryOf(payload: OutboxPayload): AccessLogEntry {
+  if ('accessPoint' in payload) return payload;
+  throw new Error('An outbox row of topic ACCESS_LOG holds no access-log line.');
+}
+
 /** The notification body, exactly as polled and as POSTed to webhooks. */
 export interface ReferralNotificationPayload {
   id: string;
@@ -39,7 +58,7 @@ export function notificationRow(r: ReferralRow, action: ReferralAction, previous
   };
   // The receiver learns of a referral only once it has been sent; drafts stay with the sender.
   const audience = r.sentAt ? [r.fromOrganizationId, r.toOrganizationId] : [r.fromOrganizationId];
-  return { id, topic: 'REFERRAL', audience, payload: payload as unknown as Record<string, unknown>, createdAt: at };
+  return { id, topic: 'REFERRAL', audience, payload, createdAt: at };
 }
 
 export function gapEventRow(
@@ -66,7 +85,7 @@ export function gapEventRow(
     organizationId: r.toOrganizationId,
     waitDays,
   };
-  return { id: eventId, topic: 'GAP', payload: event as unknown as Record<string, unknown>, createdAt: at };
+  return { id: eventId, topic: 'GAP', payload: event, createdAt: at };
 }
 
 /** The role written into access-log lines: the caller's role that lets them work on referrals. */
@@ -109,5 +128,5 @@ export function accessLogEntry(p: Principal, meta: RequestMeta, facts: AccessLog
 
 /** An access-log line for a change, delivered to the cases subgraph by the relay (idempotent on eventId). */
 export function accessLogRow(entry: AccessLogEntry, at: Date): NewOutboxRow {
-  return { id: entry.eventId, topic: 'ACCESS_LOG', payload: entry as unknown as Record<string, unknown>, createdAt: at };
+  return { id: entry.eventId, topic: 'ACCESS_LOG', payload: entry, createdAt: at };
 }

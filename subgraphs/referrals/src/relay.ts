@@ -6,8 +6,8 @@ import type { Logger } from '@hub/service-kit';
 import { amsterdamDate, daysBetween } from './deadlines.ts';
 import { insertOutbox, insertTimelineEvents, type NewOutboxRow, type NewTimelineRow, type ReferralRow } from './db/queries.ts';
 import { outbox, referral, webhookAttempt, webhookDelivery, webhookEndpoint } from './db/schema.ts';
-import { gapEventRow, notificationRow } from './events.ts';
-import type { AccessLogEntry, GapEvent, PeerClient } from './peers.ts';
+import { accessLogEntryOf, gapEventOf, gapEventRow, notificationRow, type OutboxPayload } from './events.ts';
+import type { PeerClient } from './peers.ts';
 import { postWebhook } from './webhook-post.ts';
 import { DELIVERY_ID_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-signature.ts';
 import { checkWebhookTarget, loggableOrigin, resolveWithSystemDns, type HostResolver } from './webhook-target.ts';
@@ -123,7 +123,7 @@ export function createRelay(deps: {
 
   /** Claims due outbox rows of one topic for delivery to a peer; the lease keeps other relays off them meanwhile. */
   async function claimOutbox(topic: 'ACCESS_LOG' | 'GAP', now: Date) {
-    return rowsOf<{ id: string; payload: Record<string, unknown>; attempts: number }>(
+    return rowsOf<{ id: string; payload: OutboxPayload; attempts: number }>(
       await db.execute(sql`update ${outbox} o set next_attempt_at = ${addSeconds(now, CLAIM_LEASE_SECONDS).toISOString()}::timestamptz,
           attempts = o.attempts + 1
         where o.id in (select id from ${outbox} where topic = ${topic} and delivered_at is null
@@ -139,8 +139,8 @@ export function createRelay(deps: {
     const ids = claimed.map((c) => c.id);
     try {
       // Both peers are idempotent on eventId, so a batch that was delivered but not marked is harmless to resend.
-      if (topic === 'ACCESS_LOG') await peers.writeAccessLog(claimed.map((c) => c.payload as unknown as AccessLogEntry));
-      else await peers.deliverGapEvents(claimed.map((c) => c.payload as unknown as GapEvent));
+      if (topic === 'ACCESS_LOG') await peers.writeAccessLog(claimed.map((c) => accessLogEntryOf(c.payload)));
+      else await peers.deliverGapEvents(claimed.map((c) => gapEventOf(c.payload)));
       await db.execute(sql`update ${outbox} set delivered_at = ${now.toISOString()}::timestamptz, last_error = null
         where id = any(${sql.param(ids)}::uuid[])`);
       return claimed.length;

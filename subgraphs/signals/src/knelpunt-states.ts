@@ -16,8 +16,8 @@ export const KNELPUNT_TRANSITIONS: Record<KnelpuntStatus, readonly KnelpuntStatu
 
 export const isFinal = (s: string) => s === 'RESOLVED' || s === 'NOT_RESOLVABLE';
 
-export function mayTransition(from: string, to: string): boolean {
-  return (KNELPUNT_TRANSITIONS[from as KnelpuntStatus] ?? []).includes(to as KnelpuntStatus);
+export function mayTransition(from: KnelpuntStatus, to: KnelpuntStatus): boolean {
+  return (KNELPUNT_TRANSITIONS[from] ?? []).includes(to);
 }
 
 /** Open knelpunten: not in a final state. */

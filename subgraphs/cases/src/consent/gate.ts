@@ -1,6 +1,7 @@
-import { Kind, type DocumentNode, type GraphQLResolveInfo } from 'graphql';
+import { GraphQLScalarType, Kind, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
 import { hasRole } from '@hub/identity';
 import { forbidden } from '@hub/errors';
+import type { SubgraphResolvers } from '@hub/service-kit';
 import type { Context } from '../context.ts';
 import { CARE_ROLES, consentRequired, decide, requireUser, type GateSubject } from './access.ts';
 import { CONSENT_CATEGORIES, type ConsentCategory } from './decide.ts';
@@ -29,8 +30,11 @@ export function gatedFieldsOf(typeDefs: DocumentNode): GatedField[] {
   return found;
 }
 
-type Resolver = (parent: unknown, args: unknown, ctx: Context, info: GraphQLResolveInfo) => unknown;
-type ResolverMap = Record<string, Record<string, unknown>>;
+type TypeResolvers = Exclude<SubgraphResolvers[string], GraphQLScalarType>;
+type EnumValues = Extract<TypeResolvers, { [enumValue: string]: string | number }>;
+
+/** An enum's internal values (every entry a string or number), not a type's field resolvers. */
+const isEnumValues = (r: TypeResolvers): r is EnumValues => Object.values(r).every((v) => typeof v === 'string' || typeof v === 'number');
 
 interface Gated {
   subject: GateSubject;
@@ -41,13 +45,17 @@ interface Gated {
  * the request's access log (granted or refused), then either resolve or answer null with CONSENT_REQUIRED at the
  * field's path. Entity resolution reaches the same wrapped fields, so `_entities` cannot bypass the gate.
  */
-export function applyConsentGates(typeDefs: DocumentNode, resolvers: ResolverMap): ResolverMap {
-  const out: ResolverMap = { ...resolvers };
+export function applyConsentGates(typeDefs: DocumentNode, resolvers: SubgraphResolvers): SubgraphResolvers {
+  // The map comes in checked against the SDL (resolvers/index.ts); the gate looks fields up by the names the SDL
+  // gives, so it works on the map buildSubgraphSchema takes.
+  const out: SubgraphResolvers = { ...resolvers };
   for (const g of gatedFieldsOf(typeDefs)) {
-    const typeResolvers = { ...(out[g.typeName] ?? {}) };
-    const inner = typeResolvers[g.fieldName] as Resolver | undefined;
-    if (!inner) throw new Error(`Gated field ${g.typeName}.${g.fieldName} needs an explicit resolver`);
-    const wrapped: Resolver = async (parent, args, ctx, info) => {
+    const typeResolvers = out[g.typeName];
+    const inner = typeResolvers && !(typeResolvers instanceof GraphQLScalarType) ? typeResolvers[g.fieldName] : undefined;
+    if (!typeResolvers || typeResolvers instanceof GraphQLScalarType || isEnumValues(typeResolvers) || typeof inner !== 'function') {
+      throw new Error(`Gated field ${g.typeName}.${g.fieldName} needs an explicit resolver`);
+    }
+    const wrapped: GraphQLFieldResolver<unknown, Context> = async (parent, args, ctx, info) => {
       const principal = requireUser(ctx);
       const { subject } = parent as Gated;
       if (info.operation.name) ctx.accessLog.accessPoint = `graphql:cases:${info.operation.name.value}`;
@@ -70,8 +78,7 @@ export function applyConsentGates(typeDefs: DocumentNode, resolvers: ResolverMap
       });
       return inner(parent, args, ctx, info);
     };
-    typeResolvers[g.fieldName] = wrapped;
-    out[g.typeName] = typeResolvers;
+    out[g.typeName] = { ...typeResolvers, [g.fieldName]: wrapped };
   }
   return out;
 }

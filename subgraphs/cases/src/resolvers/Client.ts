@@ -1,7 +1,6 @@
 import { badInput, forbidden, unauthenticated } from '@hub/errors';
 import { hasRole } from '@hub/identity';
 import { isUuid } from '@hub/domain';
-import type { Context } from '../context.ts';
 import {
   clientView,
   clientVisible,
@@ -10,14 +9,14 @@ import {
   openingConsents,
   ownsClient,
   requireCareRole,
-  type ClientView,
 } from '../consent/access.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../consent/decide.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { listAccessLog, type AccessLogRow } from '../db/queries.ts';
+import { listAccessLog } from '../db/queries.ts';
 import type { ContactDetails } from '../db/schema.ts';
 import { pageSize } from '../validation.ts';
 import { consentView } from './Consent.ts';
+import type { AccessLogEntryResolvers, ClientResolvers } from '../generated/resolvers-types.ts';
 
 export const contactOut = (c: ContactDetails | null | undefined) => ({ phone: c?.phone ?? null, email: c?.email ?? null, address: c?.address ?? null });
 
@@ -27,27 +26,27 @@ export function purposeOf(value: unknown): ConsentPurpose | null {
   return CONSENT_PURPOSES.find((p) => p === value) ?? null;
 }
 
-export const Client = {
+export const Client: ClientResolvers = {
   /** Unknown, malformed and invisible ids all resolve to null alike: the entity path leaks no existence either. */
-  async __resolveReference(ref: { id: string; purpose?: unknown }, ctx: Context): Promise<ClientView | null> {
+  async __resolveReference(ref, ctx) {
     if (ctx.caller.kind !== 'user') throw unauthenticated();
-    const purpose = purposeOf(ref.purpose);
+    const purpose = purposeOf('purpose' in ref ? ref.purpose : undefined);
     if (!purpose || typeof ref.id !== 'string' || !isUuid(ref.id)) return null;
     const row = await ctx.loaders.client.load(ref.id.toLowerCase());
     if (!row || !(await clientVisible(ctx, ctx.caller, row.id, purpose))) return null;
     return clientView(row, purpose);
   },
-  id: (v: ClientView) => v.row.id,
-  purpose: (v: ClientView) => v.purpose,
-  version: (v: ClientView) => v.row.version,
-  bsn: (v: ClientView, _: unknown, ctx: Context) => (v.row.bsnEncrypted ? ctx.services.bsn.decrypt(v.row.bsnEncrypted) : null),
-  name: (v: ClientView) => ({ givenName: v.row.givenName, namePrefix: v.row.namePrefix, familyName: v.row.familyName }),
-  dateOfBirth: (v: ClientView) => v.row.dateOfBirth,
-  gemeente: (v: ClientView) => ({ code: v.row.gemeenteCode }),
-  contact: (v: ClientView) => contactOut(v.row.contact),
-  preferredContactChannel: (v: ClientView) => v.row.preferredContactChannel,
-  network: (v: ClientView) => v.row.network.map((m) => ({ ...m, contact: contactOut(m.contact) })),
-  async trajectories(v: ClientView, _: unknown, ctx: Context) {
+  id: (v) => v.row.id,
+  purpose: (v) => v.purpose,
+  version: (v) => v.row.version,
+  bsn: (v, _, ctx) => (v.row.bsnEncrypted ? ctx.services.bsn.decrypt(v.row.bsnEncrypted) : null),
+  name: (v) => ({ givenName: v.row.givenName, namePrefix: v.row.namePrefix, familyName: v.row.familyName }),
+  dateOfBirth: (v) => v.row.dateOfBirth,
+  gemeente: (v) => ({ code: v.row.gemeenteCode }),
+  contact: (v) => contactOut(v.row.contact),
+  preferredContactChannel: (v) => v.row.preferredContactChannel,
+  network: (v) => v.row.network.map((m) => ({ ...m, contact: contactOut(m.contact) })),
+  async trajectories(v, _, ctx) {
     const p = requireCareRole(ctx);
     const all = await ctx.loaders.trajectoriesByClient.load(v.row.id);
     const views = await Promise.all(all.map((t) => discloseTrajectory(ctx, p, t, v.purpose)));
@@ -57,7 +56,7 @@ export const Client = {
    * The consents the caller's organisation recorded (it holds the data they share), and those that are active for it
    * under this purpose. Consents between other organisations are theirs. The read is logged (category CONSENT).
    */
-  async consents(v: ClientView, _: unknown, ctx: Context) {
+  async consents(v, _, ctx) {
     const p = requireCareRole(ctx);
     const all = await ctx.loaders.consentsByClient.load(v.row.id);
     const opening = new Set((await openingConsents(ctx, p, v.row.id, v.purpose)).map((c) => c.id));
@@ -68,7 +67,7 @@ export const Client = {
     return all.filter((c) => opening.has(c.id) || c.recordedByOrganizationId === p.organizationId).map((row) => consentView(row, v.purpose));
   },
   /** The NEN 7513 overview: for a PRIVACY_OFFICER of an owning organisation only. */
-  async accessLog(v: ClientView, args: { from: Date; to: Date; first?: number | null; after?: string | null }, ctx: Context) {
+  async accessLog(v, args, ctx) {
     if (ctx.caller.kind !== 'user') throw unauthenticated();
     const p = ctx.caller;
     if (!hasRole(p, 'PRIVACY_OFFICER') || !(await ownsClient(ctx, p.organizationId, v.row.id))) {
@@ -98,7 +97,7 @@ export const Client = {
   },
 };
 
-export const AccessLogEntry = {
-  organization: (row: AccessLogRow) => ({ id: row.organizationId }),
+export const AccessLogEntry: AccessLogEntryResolvers = {
+  organization: (row) => ({ id: row.organizationId }),
 };
 

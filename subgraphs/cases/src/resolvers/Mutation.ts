@@ -24,6 +24,7 @@ import {
   updateClientSchema,
   updateTrajectorySchema,
 } from '../validation.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 const accessPoint = (operation: string) => `graphql:cases:${operation}`;
 
@@ -158,10 +159,8 @@ async function relationWith(ctx: Context, p: Principal, clientId: string, proof:
   return null;
 }
 
-type Input = Record<string, unknown>;
-
-export const Mutation = {
-  async registerClient(_: unknown, args: { input: Input }, ctx: Context) {
+export const Mutation: MutationResolvers = {
+  async registerClient(_, args, ctx) {
     const p = requireCareRole(ctx);
     const v = parseInput(registerClientSchema, args.input, 'input');
     let bsnColumns: { bsnEncrypted: string | null; bsnHash: string | null } = { bsnEncrypted: null, bsnHash: null };
@@ -203,7 +202,7 @@ export const Mutation = {
     }
   },
 
-  async updateClient(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+  async updateClient(_, args, ctx) {
     const p = requireCareRole(ctx);
     const id = requireUuid(args.id, 'id');
     const expectedVersion = requireVersion(args.expectedVersion);
@@ -246,7 +245,7 @@ export const Mutation = {
     return { client: clientView(row, 'INTEGRATED_SUPPORT') };
   },
 
-  async openTrajectory(_: unknown, args: { input: Input }, ctx: Context) {
+  async openTrajectory(_, args, ctx) {
     const p = requireCareRole(ctx);
     const v = parseInput(openTrajectorySchema, args.input, 'input');
     // Everything about the input is checked before the client is looked up, so no answer depends on whether it exists.
@@ -286,7 +285,7 @@ export const Mutation = {
     return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
   },
 
-  async updateTrajectory(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+  async updateTrajectory(_, args, ctx) {
     const p = requireCareRole(ctx);
     const id = requireUuid(args.id, 'id');
     const expectedVersion = requireVersion(args.expectedVersion);
@@ -360,7 +359,7 @@ export const Mutation = {
     return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
   },
 
-  async closeTrajectory(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+  async closeTrajectory(_, args, ctx) {
     const p = requireCareRole(ctx);
     const id = requireUuid(args.id, 'id');
     const expectedVersion = requireVersion(args.expectedVersion);
@@ -392,7 +391,7 @@ export const Mutation = {
     return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
   },
 
-  async recordConsent(_: unknown, args: { input: Input }, ctx: Context) {
+  async recordConsent(_, args, ctx) {
     const p = requireCareRole(ctx);
     const v = parseInput(recordConsentSchema, args.input, 'input');
     const client = await ownedClient(ctx, p, v.clientId.toLowerCase());
@@ -436,7 +435,7 @@ export const Mutation = {
    * The organisation that recorded the consent (the holder) revokes it for the client; the organisation it names may
    * give up a consent that is active for it. Anyone else gets NOT_FOUND, as for an unknown id.
    */
-  async revokeConsent(_: unknown, args: { id: string; expectedVersion: number }, ctx: Context) {
+  async revokeConsent(_, args, ctx) {
     const p = requireCareRole(ctx);
     const id = requireUuid(args.id, 'id');
     const expectedVersion = requireVersion(args.expectedVersion);

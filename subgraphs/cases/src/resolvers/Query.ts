@@ -2,12 +2,12 @@ import { forbidden, notFound } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import type { Context } from '../context.ts';
 import { CARE_ROLES, clientView, clientVisible, DEFAULT_PURPOSE, discloseTrajectory, requireCareRole, requireUser, trajectoryView } from '../consent/access.ts';
-import type { ConsentPurpose } from '../consent/decide.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { findClientByBsnHash, findTrajectoriesInPeriod, listTrajectoriesOfOrganization } from '../db/queries.ts';
 import { previousReportPeriod, requireEndedReportPeriod } from '../report-period.ts';
 import { buildSupportReport, supportReportCsv, type SupportReportData } from '../report.ts';
 import { pageSize, requireBsn, requireUuid } from '../validation.ts';
+import type { QueryResolvers, SupportReportResolvers } from '../generated/resolvers-types.ts';
 
 /** Reading a client: the care roles, and a PRIVACY_OFFICER (for the access overview). */
 function requireClientReader(ctx: Context): Principal {
@@ -27,8 +27,8 @@ async function report(ctx: Context, organizationId: string, periodInput: unknown
   return buildSupportReport(orgId, period, previousPeriod, rows);
 }
 
-export const Query = {
-  async client(_: unknown, args: { id: string; purpose?: ConsentPurpose | null }, ctx: Context) {
+export const Query: QueryResolvers = {
+  async client(_, args, ctx) {
     const p = requireClientReader(ctx);
     const id = requireUuid(args.id, 'id');
     const purpose = args.purpose ?? DEFAULT_PURPOSE;
@@ -41,7 +41,7 @@ export const Query = {
    * Exact lookup through the keyed hash. The stated purpose goes into the SEARCH line of the access log; the client's
    * data itself stays gated as everywhere. A miss touches no client and is not logged.
    */
-  async findClientByBsn(_: unknown, args: { bsn: string; purpose: ConsentPurpose }, ctx: Context) {
+  async findClientByBsn(_, args, ctx) {
     requireClientReader(ctx);
     const bsn = requireBsn(args.bsn, 'bsn');
     const row = await findClientByBsnHash(ctx.db, ctx.services.bsn.hash(bsn));
@@ -50,7 +50,7 @@ export const Query = {
     return clientView(row, args.purpose);
   },
 
-  async trajectory(_: unknown, args: { id: string; purpose?: ConsentPurpose | null }, ctx: Context) {
+  async trajectory(_, args, ctx) {
     const p = requireCareRole(ctx);
     const id = requireUuid(args.id, 'id');
     const row = await ctx.loaders.trajectory.load(id);
@@ -59,7 +59,7 @@ export const Query = {
     return view;
   },
 
-  async myTrajectories(_: unknown, args: { status?: string | null; first?: number | null; after?: string | null }, ctx: Context) {
+  async myTrajectories(_, args, ctx) {
     const p = requireCareRole(ctx);
     const limit = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after) : null;
@@ -83,14 +83,14 @@ export const Query = {
     };
   },
 
-  supportReport: (_: unknown, args: { organizationId: string; period: unknown }, ctx: Context) =>
+  supportReport: (_, args, ctx) =>
     report(ctx, args.organizationId, args.period),
 
-  async supportReportCsv(_: unknown, args: { organizationId: string; period: unknown }, ctx: Context) {
+  async supportReportCsv(_, args, ctx) {
     return supportReportCsv(await report(ctx, args.organizationId, args.period));
   },
 };
 
-export const SupportReport = {
-  organization: (r: SupportReportData) => ({ id: r.organizationId }),
+export const SupportReport: SupportReportResolvers = {
+  organization: (r) => ({ id: r.organizationId }),
 };

@@ -1,41 +1,41 @@
 import { isUuid } from '@hub/domain';
-import type { Context } from '../context.ts';
-import { clientView, discloseTrajectory, requireUser, type TrajectoryView } from '../consent/access.ts';
+import { clientView, discloseTrajectory, requireUser } from '../consent/access.ts';
 import { purposeOf } from './Client.ts';
+import type { SupportTrajectoryResolvers } from '../generated/resolvers-types.ts';
 
-export const SupportTrajectory = {
+export const SupportTrajectory: SupportTrajectoryResolvers = {
   /** Unknown, malformed and invisible ids all resolve to null alike. */
-  async __resolveReference(ref: { id: string; purpose?: unknown }, ctx: Context): Promise<TrajectoryView | null> {
+  async __resolveReference(ref, ctx) {
     const p = requireUser(ctx);
-    const purpose = purposeOf(ref.purpose);
+    const purpose = purposeOf('purpose' in ref ? ref.purpose : undefined);
     if (!purpose || typeof ref.id !== 'string' || !isUuid(ref.id)) return null;
     const row = await ctx.loaders.trajectory.load(ref.id.toLowerCase());
     return row ? discloseTrajectory(ctx, p, row, purpose) : null;
   },
-  id: (v: TrajectoryView) => v.row.id,
-  purpose: (v: TrajectoryView) => v.purpose,
-  version: (v: TrajectoryView) => v.row.version,
-  legalDomain: (v: TrajectoryView) => v.row.legalDomain,
-  status: (v: TrajectoryView) => v.row.status,
-  openedAt: (v: TrajectoryView) => v.row.openedAt,
-  closedAt: (v: TrajectoryView) => v.row.closedAt,
-  targetGroups: (v: TrajectoryView) => v.row.targetGroups,
-  organization: (v: TrajectoryView) => ({ id: v.row.organizationId }),
+  id: (v) => v.row.id,
+  purpose: (v) => v.purpose,
+  version: (v) => v.row.version,
+  legalDomain: (v) => v.row.legalDomain,
+  status: (v) => v.row.status,
+  openedAt: (v) => v.row.openedAt,
+  closedAt: (v) => v.row.closedAt,
+  targetGroups: (v) => v.row.targetGroups,
+  organization: (v) => ({ id: v.row.organizationId }),
   /** Visible trajectory implies a visible client (same owner, or a consent of that client). */
-  async client(v: TrajectoryView, _: unknown, ctx: Context) {
+  async client(v, _, ctx) {
     const row = await ctx.loaders.client.load(v.row.clientId);
     if (!row) throw new Error('trajectory without client');
     return clientView(row, v.purpose);
   },
-  counsellor: (v: TrajectoryView) => v.row.counsellor,
-  journeyPhase: (v: TrajectoryView) => v.row.journeyPhase,
-  supportForms: (v: TrajectoryView) => v.row.supportForms,
-  wlz: (v: TrajectoryView) => v.row.wlz ?? { sector: null, zorgprofiel: null, leveringsvorm: null, wachtstatus: null },
-  closeReason: (v: TrajectoryView) => v.row.closeReason,
-  hulpvraag: (v: TrajectoryView) => v.row.hulpvraag,
-  lifeDomains: (v: TrajectoryView) => v.row.lifeDomains,
-  plan: (v: TrajectoryView) => v.row.plan,
-  goals: (v: TrajectoryView) => v.row.goals,
-  outcomes: (v: TrajectoryView) => v.row.outcomes,
-  contactMoments: (v: TrajectoryView, _: unknown, ctx: Context) => ctx.loaders.contactMomentsByTrajectory.load(v.row.id),
+  counsellor: (v) => v.row.counsellor,
+  journeyPhase: (v) => v.row.journeyPhase,
+  supportForms: (v) => v.row.supportForms,
+  wlz: (v) => v.row.wlz ?? { sector: null, zorgprofiel: null, leveringsvorm: null, wachtstatus: null },
+  closeReason: (v) => v.row.closeReason,
+  hulpvraag: (v) => v.row.hulpvraag,
+  lifeDomains: (v) => v.row.lifeDomains,
+  plan: (v) => v.row.plan,
+  goals: (v) => v.row.goals,
+  outcomes: (v) => v.row.outcomes,
+  contactMoments: (v, _, ctx) => ctx.loaders.contactMomentsByTrajectory.load(v.row.id),
 };

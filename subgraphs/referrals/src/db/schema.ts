@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { OutboxPayload } from '../events.ts';
 
 /** Every table of this subgraph lives in its own Postgres schema. */
 export const referrals = pgSchema('referrals');
@@ -120,7 +121,7 @@ export const outbox = referrals.table(
     position: bigint('position', { mode: 'number' }),
     /** Organisations that may see a REFERRAL event (sender; receiver once sent). */
     audience: uuid('audience').array().notNull().default(sql`'{}'::uuid[]`),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    payload: jsonb('payload').$type<OutboxPayload>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** For ACCESS_LOG and GAP: when the peer accepted it. */
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { badInput, ErrorCode, hubError, notFound } from '@hub/errors';
 import type { Context } from '../context.ts';
 import { requireBeheerder } from '../context.ts';
-import { deactivateEndpoint, findDeliveryWithEndpoint, insertEndpoint, scheduleRedelivery } from '../db/queries.ts';
+import { deactivateEndpoint, findDeliveryWithEndpoint, insertEndpoint, scheduleRedelivery, type ReferralRow } from '../db/queries.ts';
 import * as service from '../referral-service.ts';
 import { parseInput, requireUuid, WEBHOOK_URL_MESSAGES, webhookInputSchema } from '../validation.ts';
 import { generateWebhookSecret } from '../webhook-signature.ts';
 import { checkWebhookTarget, resolveWithSystemDns } from '../webhook-target.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
-type Input = { input: Record<string, unknown> };
-
+/** Every referral mutation takes one input, validated (zod) by the referral service, and answers { referral }. */
 const referralPayload =
-  (change: (ctx: Context, raw: Record<string, unknown>) => Promise<unknown>) =>
-  async (_: unknown, args: Input, ctx: Context) => ({ referral: await change(ctx, args.input) });
+  (change: (ctx: Context, raw: Record<string, unknown>) => Promise<ReferralRow>) =>
+  async (_: unknown, args: { input: Record<string, unknown> }, ctx: Context) => ({ referral: await change(ctx, args.input) });
 
-export const Mutation = {
+export const Mutation: MutationResolvers = {
   createReferral: referralPayload(service.createReferral),
   sendReferral: referralPayload(service.sendReferral),
   acceptReferral: referralPayload(service.acceptReferral),
@@ -31,7 +31,7 @@ export const Mutation = {
   recordJointMeetingOutcome: referralPayload(service.recordJointMeetingOutcome),
   setRegiehouder: referralPayload(service.setRegiehouder),
 
-  async registerWebhook(_: unknown, args: Input, ctx: Context) {
+  async registerWebhook(_, args, ctx) {
     const p = requireBeheerder(ctx);
     const settings = ctx.config.referrals;
     const rules = { allowHttp: settings.webhookAllowHttp, allowedPrivateRanges: settings.webhookAllowedPrivateRanges };
@@ -52,14 +52,14 @@ export const Mutation = {
     return { endpoint, secret };
   },
 
-  async removeWebhook(_: unknown, args: { id: string }, ctx: Context) {
+  async removeWebhook(_, args, ctx) {
     const p = requireBeheerder(ctx);
     const removed = await deactivateEndpoint(ctx.db, requireUuid(args.id, 'id'), p.organizationId);
     if (!removed) throw notFound('Webhook endpoint');
     return true;
   },
 
-  async redeliverWebhook(_: unknown, args: { deliveryId: string }, ctx: Context) {
+  async redeliverWebhook(_, args, ctx) {
     const p = requireBeheerder(ctx);
     const found = await findDeliveryWithEndpoint(ctx.db, requireUuid(args.deliveryId, 'deliveryId'));
     if (!found || found.organizationId !== p.organizationId) throw notFound('Webhook delivery');

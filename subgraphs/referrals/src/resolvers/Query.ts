@@ -1,40 +1,25 @@
 import { isUuid } from '@hub/domain';
 import { badInput } from '@hub/errors';
-import type { Context } from '../context.ts';
 import { requireBeheerder, requirePoller, requireReferralWorker } from '../context.ts';
 import { decodeEventCursor, decodeListCursor, encodeEventCursor, encodeListCursor } from '../cursor.ts';
 import { amsterdamDate } from '../deadlines.ts';
-import { findEndpointsByOrganization, listNotifications, listReferrals, type SortField } from '../db/queries.ts';
-import type { ReferralNotificationPayload } from '../events.ts';
+import { findEndpointsByOrganization, listNotifications, listReferrals } from '../db/queries.ts';
+import { notificationOf, type ReferralNotificationPayload } from '../events.ts';
 import { MAX_EVENTS_PAGE, MAX_PAGE_SIZE, pageSize } from '../validation.ts';
 import { loadVisible } from './Referral.ts';
-
-interface ReferralsArgs {
-  box: 'INBOX' | 'OUTBOX';
-  filter?: {
-    statuses?: string[] | null;
-    kinds?: string[] | null;
-    overdue?: boolean | null;
-    clientId?: string | null;
-    from?: Date | null;
-    to?: Date | null;
-  } | null;
-  sort?: { field: SortField; direction: 'ASC' | 'DESC' } | null;
-  first?: number | null;
-  after?: string | null;
-}
+import type { QueryResolvers, ReferralNotificationResolvers } from '../generated/resolvers-types.ts';
 
 export interface NotificationParent extends ReferralNotificationPayload {
   cursor: string;
 }
 
-export const Query = {
-  referral: (_: unknown, args: { id: string }, ctx: Context) => {
+export const Query: QueryResolvers = {
+  referral: (_, args, ctx) => {
     requireReferralWorker(ctx);
     return loadVisible(ctx, args.id);
   },
 
-  async referrals(_: unknown, args: ReferralsArgs, ctx: Context) {
+  async referrals(_, args, ctx) {
     const p = requireReferralWorker(ctx);
     const f = args.filter ?? {};
     if (f.clientId && !isUuid(f.clientId)) throw badInput('filter.clientId', 'filter.clientId must be a UUID.');
@@ -51,8 +36,8 @@ export const Query = {
       clientId: f.clientId?.toLowerCase(),
       from: f.from ?? undefined,
       to: f.to ?? undefined,
-      sort: sort.field,
-      descending: sort.direction === 'DESC',
+      sort: sort.field ?? 'SENT_AT',
+      descending: (sort.direction ?? 'DESC') === 'DESC',
       first,
       after: args.after ? decodeListCursor(args.after) : undefined,
     });
@@ -70,24 +55,24 @@ export const Query = {
     };
   },
 
-  async referralEvents(_: unknown, args: { since?: string | null; first?: number | null }, ctx: Context) {
+  async referralEvents(_, args, ctx) {
     const p = requirePoller(ctx);
     const since = args.since ? decodeEventCursor(args.since) : 0;
     const first = pageSize(args.first, 100, MAX_EVENTS_PAGE);
     const rows = await listNotifications(ctx.db, p.organizationId, since, first);
     const events: NotificationParent[] = rows.slice(0, first).map((r) => ({
-      ...(r.payload as unknown as ReferralNotificationPayload),
+      ...notificationOf(r.payload),
       cursor: encodeEventCursor(r.position ?? 0),
     }));
     return { events, cursor: events.at(-1)?.cursor ?? args.since ?? null, hasMore: rows.length > first };
   },
 
-  webhookEndpoints(_: unknown, __: unknown, ctx: Context) {
+  webhookEndpoints(_, __, ctx) {
     const p = requireBeheerder(ctx);
     return findEndpointsByOrganization(ctx.db, p.organizationId);
   },
 };
 
-export const ReferralNotification = {
-  referral: (n: NotificationParent, _: unknown, ctx: Context) => loadVisible(ctx, n.referralId),
+export const ReferralNotification: ReferralNotificationResolvers = {
+  referral: (n, _, ctx) => loadVisible(ctx, n.referralId),
 };

@@ -4,9 +4,10 @@ import { hasRole, type Principal } from '@hub/identity';
 import type { Context } from '../context.ts';
 import { REFERRAL_ROLES } from '../context.ts';
 import { amsterdamDate, isOverdue } from '../deadlines.ts';
-import type { ReferralRow, TimelineRow } from '../db/queries.ts';
+import type { ReferralRow } from '../db/queries.ts';
 import { accessLogEntry } from '../events.ts';
 import { isOpenSent, partyOf } from '../transitions.ts';
+import type { JointMeetingResolvers, ReferralResolvers, ReferralTimelineEventResolvers } from '../generated/resolvers-types.ts';
 
 /** A referral is visible to referral workers of the sender, and of the receiver once it is sent. */
 export function visibleTo(ctx: Context, r: ReferralRow | null): ReferralRow | null {
@@ -78,39 +79,41 @@ const professional = (id: string | null, name: string | null) => (id ? { id, nam
 
 export interface JointMeetingParent {
   referral: ReferralRow;
+  /** Set: a referral has a joint meeting exactly when one is planned. */
+  plannedAt: Date;
 }
 
-export const Referral = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => loadVisible(ctx, ref.id),
-  client: (r: ReferralRow) => ({ id: r.clientId }),
-  sourceTrajectory: (r: ReferralRow) => ({ id: r.sourceTrajectoryId }),
-  fromOrganization: (r: ReferralRow) => ({ id: r.fromOrganizationId }),
-  fromProfessional: (r: ReferralRow) => ({ id: r.fromUserId, name: r.fromUserName }),
-  toOrganization: (r: ReferralRow) => ({ id: r.toOrganizationId }),
-  toProfessional: (r: ReferralRow) => professional(r.toUserId, r.toUserName),
-  service: (r: ReferralRow) => (r.serviceId ? { id: r.serviceId } : null),
-  supportFormsRequested: (r: ReferralRow) => r.supportForms,
-  question: (r: ReferralRow, _: unknown, ctx: Context) => gated(ctx, r, 'question', 'QUESTION', r.question),
-  handoverSummary: (r: ReferralRow, _: unknown, ctx: Context) => gated(ctx, r, 'handoverSummary', 'HANDOVER', r.handoverSummary),
-  jointMeeting: (r: ReferralRow): JointMeetingParent | null => (r.meetingPlannedAt ? { referral: r } : null),
-  regiehouderOrganization: (r: ReferralRow) => ({ id: r.regiehouder === 'SENDER' ? r.fromOrganizationId : r.toOrganizationId }),
-  blocksTrajectoryClose: (r: ReferralRow) => isOpenSent(r.status) && !r.releasedAt,
-  overdue: (r: ReferralRow, _: unknown, ctx: Context) => isOverdue(r, amsterdamDate(ctx.now)),
-  daysInCurrentStatus: (r: ReferralRow, _: unknown, ctx: Context) =>
+export const Referral: ReferralResolvers = {
+  __resolveReference: (ref, ctx) => loadVisible(ctx, ref.id),
+  client: (r) => ({ id: r.clientId }),
+  sourceTrajectory: (r) => ({ id: r.sourceTrajectoryId }),
+  fromOrganization: (r) => ({ id: r.fromOrganizationId }),
+  fromProfessional: (r) => ({ id: r.fromUserId, name: r.fromUserName }),
+  toOrganization: (r) => ({ id: r.toOrganizationId }),
+  toProfessional: (r) => professional(r.toUserId, r.toUserName),
+  service: (r) => (r.serviceId ? { id: r.serviceId } : null),
+  supportFormsRequested: (r) => r.supportForms,
+  question: (r, _, ctx) => gated(ctx, r, 'question', 'QUESTION', r.question),
+  handoverSummary: (r, _, ctx) => gated(ctx, r, 'handoverSummary', 'HANDOVER', r.handoverSummary),
+  jointMeeting: (r) => (r.meetingPlannedAt ? { referral: r, plannedAt: r.meetingPlannedAt } : null),
+  regiehouderOrganization: (r) => ({ id: r.regiehouder === 'SENDER' ? r.fromOrganizationId : r.toOrganizationId }),
+  blocksTrajectoryClose: (r) => isOpenSent(r.status) && !r.releasedAt,
+  overdue: (r, _, ctx) => isOverdue(r, amsterdamDate(ctx.now)),
+  daysInCurrentStatus: (r, _, ctx) =>
     Math.max(0, Math.floor((ctx.now.getTime() - r.statusChangedAt.getTime()) / 86_400_000)),
-  timeline: (r: ReferralRow, _: unknown, ctx: Context) => ctx.loaders.timeline.load(r.id),
+  timeline: (r, _, ctx) => ctx.loaders.timeline.load(r.id),
 };
 
-export const JointMeeting = {
-  plannedAt: (m: JointMeetingParent) => m.referral.meetingPlannedAt,
-  participants: (m: JointMeetingParent) => m.referral.meetingParticipants ?? [],
-  heldAt: (m: JointMeetingParent) => m.referral.meetingHeldAt,
-  outcome: (m: JointMeetingParent) => m.referral.meetingOutcome,
-  outcomeNotes: (m: JointMeetingParent, _: unknown, ctx: Context) =>
+export const JointMeeting: JointMeetingResolvers = {
+  plannedAt: (m) => m.plannedAt,
+  participants: (m) => m.referral.meetingParticipants ?? [],
+  heldAt: (m) => m.referral.meetingHeldAt,
+  outcome: (m) => m.referral.meetingOutcome,
+  outcomeNotes: (m, _, ctx) =>
     m.referral.meetingOutcomeNotes === null ? null : gated(ctx, m.referral, 'jointMeeting.outcomeNotes', 'HANDOVER', m.referral.meetingOutcomeNotes),
 };
 
-export const ReferralTimelineEvent = {
-  actor: (e: TimelineRow) => professional(e.actorUserId, e.actorUserName),
-  actorOrganization: (e: TimelineRow) => (e.actorOrganizationId ? { id: e.actorOrganizationId } : null),
+export const ReferralTimelineEvent: ReferralTimelineEventResolvers = {
+  actor: (e) => professional(e.actorUserId, e.actorUserName),
+  actorOrganization: (e) => (e.actorOrganizationId ? { id: e.actorOrganizationId } : null),
 };

@@ -1,14 +1,13 @@
-import type { Context } from '../context.ts';
-import type { WebhookDeliveryRow, WebhookEndpointRow } from '../db/queries.ts';
 import { pageSize } from '../validation.ts';
+import type { WebhookDeliveryResolvers, WebhookEndpointResolvers } from '../generated/resolvers-types.ts';
 
-export const WebhookEndpoint = {
-  deliveries: async (e: WebhookEndpointRow, args: { first?: number | null }, ctx: Context) =>
+export const WebhookEndpoint: WebhookEndpointResolvers = {
+  deliveries: async (e, args, ctx) =>
     (await ctx.loaders.deliveriesByEndpoint.load(e.id)).slice(0, pageSize(args.first, 20, 20)),
 };
 
-export const WebhookDelivery = {
-  attemptCount: (d: WebhookDeliveryRow) => d.attempts,
-  nextAttemptAt: (d: WebhookDeliveryRow) => (d.status === 'PENDING' ? d.nextAttemptAt : null),
-  attempts: (d: WebhookDeliveryRow, _: unknown, ctx: Context) => ctx.loaders.attemptsByDelivery.load(d.id),
+export const WebhookDelivery: WebhookDeliveryResolvers = {
+  attemptCount: (d) => d.attempts,
+  nextAttemptAt: (d) => (d.status === 'PENDING' ? d.nextAttemptAt : null),
+  attempts: (d, _, ctx) => ctx.loaders.attemptsByDelivery.load(d.id),
 };

@@ -1,12 +1,15 @@
 import { DateScalar, DateTime } from '@hub/service-kit';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { Context } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Client } from './Client.ts';
 import { Mutation } from './Mutation.ts';
 import { Query, ReferralNotification } from './Query.ts';
 import { JointMeeting, Referral, ReferralTimelineEvent } from './Referral.ts';
 import { WebhookDelivery, WebhookEndpoint } from './Webhook.ts';
 
+/**
+ * `satisfies` checks every type, field and argument against the generated types of schema.graphql (an unknown or
+ * renamed field does not compile) and keeps the object's own type, which is what buildSubgraphSchema takes.
+ */
 export const resolvers = {
   Date: DateScalar,
   DateTime,
@@ -19,4 +22,4 @@ export const resolvers = {
   ReferralNotification,
   WebhookEndpoint,
   WebhookDelivery,
-} as unknown as GraphQLResolverMap<Context>;
+} satisfies Resolvers;

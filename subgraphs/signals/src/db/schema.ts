@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { FrozenQuarter } from '../cube.ts';
+import type { KnelpuntStatus } from '../knelpunt-states.ts';
 
 /** Every table of this subgraph lives in its own Postgres schema. */
 export const signals = pgSchema('signals');
@@ -104,7 +105,7 @@ export const knelpunt = signals.table(
       .references(() => overlegtafel.id),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    status: text('status').notNull().default('NEW'),
+    status: text('status').$type<KnelpuntStatus>().notNull().default('NEW'),
     meetingId: uuid('meeting_id').references(() => meeting.id),
     createdByOrganizationId: uuid('created_by_organization_id').notNull(),
     version: integer('version').notNull().default(1),
@@ -137,8 +138,8 @@ export const knelpuntTransition = signals.table(
     knelpuntId: uuid('knelpunt_id')
       .notNull()
       .references(() => knelpunt.id),
-    fromStatus: text('from_status').notNull(),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status').$type<KnelpuntStatus>().notNull(),
+    toStatus: text('to_status').$type<KnelpuntStatus>().notNull(),
     byOrganizationId: uuid('by_organization_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },

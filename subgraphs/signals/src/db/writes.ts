@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import { action, decision, feedback, knelpunt, knelpuntSignal, knelpuntTransition, meeting, overlegtafelMember, signal } from './schema.ts';
 import type { ActionRow, DecisionRow, FeedbackRow, KnelpuntRow, MeetingRow, NewSignal, SignalRow } from './queries.ts';
+import type { KnelpuntStatus } from '../knelpunt-states.ts';
 
 /**
  * Inserts signals derived from gap events; a gap event id that is already stored is skipped by the unique index,
@@ -50,7 +51,7 @@ export async function insertKnelpunt(
 /** Moves the knelpunt only when it still has the expected version and status; null otherwise (someone was first). */
 export async function updateKnelpuntStatus(
   db: Db,
-  params: { id: string; from: string; to: string; expectedVersion: number; meetingId: string | null | undefined; byOrganizationId: string },
+  params: { id: string; from: KnelpuntStatus; to: KnelpuntStatus; expectedVersion: number; meetingId: string | null | undefined; byOrganizationId: string },
 ): Promise<KnelpuntRow | null> {
   const [updated] = await db
     .update(knelpunt)

@@ -1,7 +1,7 @@
-import type { ActionRow } from '../db/queries.ts';
 import { today } from '../validation.ts';
+import type { ActionResolvers } from '../generated/resolvers-types.ts';
 
-export const Action = {
-  owner: (a: ActionRow) => ({ id: a.ownerOrganizationId }),
-  overdue: (a: ActionRow) => a.status === 'OPEN' && a.dueOn < today(),
+export const Action: ActionResolvers = {
+  owner: (a) => ({ id: a.ownerOrganizationId }),
+  overdue: (a) => a.status === 'OPEN' && a.dueOn < today(),
 };

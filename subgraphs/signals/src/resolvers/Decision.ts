@@ -1,6 +1,5 @@
-import type { Context } from '../context.ts';
-import type { DecisionRow } from '../db/queries.ts';
+import type { DecisionResolvers } from '../generated/resolvers-types.ts';
 
-export const Decision = {
-  meeting: (d: DecisionRow, _: unknown, ctx: Context) => (d.meetingId ? ctx.loaders.meeting.load(d.meetingId) : null),
+export const Decision: DecisionResolvers = {
+  meeting: (d, _, ctx) => (d.meetingId ? ctx.loaders.meeting.load(d.meetingId) : null),
 };

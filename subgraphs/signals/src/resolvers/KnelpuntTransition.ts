@@ -1,7 +1,7 @@
-import type { TransitionRow } from '../db/queries.ts';
+import type { KnelpuntTransitionResolvers } from '../generated/resolvers-types.ts';
 
-export const KnelpuntTransition = {
-  from: (t: TransitionRow) => t.fromStatus,
-  to: (t: TransitionRow) => t.toStatus,
-  by: (t: TransitionRow) => ({ id: t.byOrganizationId }),
+export const KnelpuntTransition: KnelpuntTransitionResolvers = {
+  from: (t) => t.fromStatus,
+  to: (t) => t.toStatus,
+  by: (t) => ({ id: t.byOrganizationId }),
 };

@@ -31,8 +31,7 @@ import {
   shortText,
   today,
 } from '../validation.ts';
-
-type Input = Record<string, unknown>;
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 const MAX_SIGNALS_PER_CALL = 500;
 
@@ -76,8 +75,8 @@ const createKnelpuntSchema = z.object({
   signalIds: z.array(z.string()),
 });
 
-export const Mutation = {
-  reportSignal: async (_: unknown, args: { input: Input }, ctx: Context) => {
+export const Mutation: MutationResolvers = {
+  reportSignal: async (_, args, ctx) => {
     const p = requireUser(ctx);
     if (!hasRole(p, 'CLIENTONDERSTEUNER', 'TOEGANG', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL')) {
       throw forbidden('Only professionals (CLIENTONDERSTEUNER, TOEGANG, ZORGBEMIDDELAAR, OVERLEGTAFEL) report signals.');
@@ -115,19 +114,19 @@ export const Mutation = {
     });
   },
 
-  addOverlegtafelMember: async (_: unknown, args: { zorgkantoorregioCode: string; organizationId: string }, ctx: Context) => {
+  addOverlegtafelMember: async (_, args, ctx) => {
     const table = await chairOf(ctx, args.zorgkantoorregioCode);
     await addMember(ctx.db, table.id, requireUuid(args.organizationId, 'organizationId'));
     return table;
   },
 
-  removeOverlegtafelMember: async (_: unknown, args: { zorgkantoorregioCode: string; organizationId: string }, ctx: Context) => {
+  removeOverlegtafelMember: async (_, args, ctx) => {
     const table = await chairOf(ctx, args.zorgkantoorregioCode);
     await removeMember(ctx.db, table.id, requireUuid(args.organizationId, 'organizationId'));
     return table;
   },
 
-  scheduleOverlegtafelMeeting: async (_: unknown, args: { input: { zorgkantoorregioCode: string; heldOn: string; title: string } }, ctx: Context) => {
+  scheduleOverlegtafelMeeting: async (_, args, ctx) => {
     const region = requireRegionCode(args.input.zorgkantoorregioCode, 'input.zorgkantoorregioCode');
     await requireTableMember(ctx, region);
     const table = await requireOverlegtafel(ctx, region);
@@ -136,7 +135,7 @@ export const Mutation = {
     return insertMeeting(ctx.db, { overlegtafelId: table.id, heldOn, title });
   },
 
-  createKnelpunt: async (_: unknown, args: { input: Input }, ctx: Context) => {
+  createKnelpunt: async (_, args, ctx) => {
     const input = parseInput(createKnelpuntSchema, args.input, 'input');
     const region = requireRegionCode(input.zorgkantoorregioCode, 'input.zorgkantoorregioCode');
     const principal = await requireTableMember(ctx, region);
@@ -159,7 +158,7 @@ export const Mutation = {
     });
   },
 
-  addSignalsToKnelpunt: async (_: unknown, args: { knelpuntId: string; signalIds: string[] }, ctx: Context) => {
+  addSignalsToKnelpunt: async (_, args, ctx) => {
     const { k, region } = await memberKnelpunt(ctx, args.knelpuntId, 'knelpuntId');
     refuseWhenFinal(k, 'adding signals');
     const signalIds = await requireRegionSignals(ctx, args.signalIds, region, 'signalIds');
@@ -175,11 +174,7 @@ export const Mutation = {
     });
   },
 
-  transitionKnelpunt: async (
-    _: unknown,
-    args: { input: { knelpuntId: string; to: string; expectedVersion: number; meetingId?: string | null } },
-    ctx: Context,
-  ) => {
+  transitionKnelpunt: async (_, args, ctx) => {
     const { input } = args;
     const { k, principal } = await memberKnelpunt(ctx, input.knelpuntId, 'input.knelpuntId');
     if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
@@ -216,11 +211,7 @@ export const Mutation = {
     return updated;
   },
 
-  recordKnelpuntDecision: async (
-    _: unknown,
-    args: { input: { knelpuntId: string; text: string; decidedOn?: string | null; meetingId?: string | null } },
-    ctx: Context,
-  ) => {
+  recordKnelpuntDecision: async (_, args, ctx) => {
     const { input } = args;
     const { k, principal } = await memberKnelpunt(ctx, input.knelpuntId, 'input.knelpuntId');
     const text = guardText(parseInput(shortText(4000), input.text, 'input.text'), 'input.text');
@@ -238,11 +229,7 @@ export const Mutation = {
     });
   },
 
-  addKnelpuntAction: async (
-    _: unknown,
-    args: { input: { knelpuntId: string; description: string; ownerOrganizationId: string; dueOn: string } },
-    ctx: Context,
-  ) => {
+  addKnelpuntAction: async (_, args, ctx) => {
     const { input } = args;
     const { k } = await memberKnelpunt(ctx, input.knelpuntId, 'input.knelpuntId');
     refuseWhenFinal(k, 'adding an action');
@@ -260,7 +247,7 @@ export const Mutation = {
     });
   },
 
-  completeKnelpuntAction: async (_: unknown, args: { actionId: string }, ctx: Context) => {
+  completeKnelpuntAction: async (_, args, ctx) => {
     const p = requireUser(ctx);
     const a = await ctx.loaders.action.load(requireUuid(args.actionId, 'actionId'));
     if (!a) throw notFound('Action');
@@ -274,7 +261,7 @@ export const Mutation = {
     return done;
   },
 
-  addKnelpuntFeedback: async (_: unknown, args: { knelpuntId: string; text: string }, ctx: Context) => {
+  addKnelpuntFeedback: async (_, args, ctx) => {
     const { k, principal } = await memberKnelpunt(ctx, args.knelpuntId, 'knelpuntId');
     const text = guardText(parseInput(shortText(4000), args.text, 'text'), 'text');
     return ctx.db.transaction(async (tx) => {

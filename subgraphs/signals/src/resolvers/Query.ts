@@ -6,6 +6,7 @@ import { findSignalsByReporter } from '../db/queries.ts';
 import type { Granularity } from '../periods.ts';
 import { summariesToCsv, type Summary } from '../summaries.ts';
 import { GEMEENTE_CODE, parseSummaryPeriods, requireRegionCode, requireUuid } from '../validation.ts';
+import type { QueryResolvers } from '../generated/resolvers-types.ts';
 
 export interface SummaryInputArgs {
   zorgkantoorregioCodes?: string[] | null;
@@ -50,13 +51,13 @@ export async function loadSummaries(ctx: Context, input: SummaryInputArgs): Prom
   });
 }
 
-export const Query = {
-  signal: async (_: unknown, args: { id: string }, ctx: Context) => {
+export const Query: QueryResolvers = {
+  signal: async (_, args, ctx) => {
     requireUser(ctx);
     const s = await ctx.loaders.signal.load(requireUuid(args.id, 'id'));
     return s && (await maySeeSignal(ctx, s)) ? s : null;
   },
-  mySignals: async (_: unknown, args: { first?: number | null }, ctx: Context) => {
+  mySignals: async (_, args, ctx) => {
     const p = requireUser(ctx);
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first', 'first must be between 1 and 200.');
@@ -64,16 +65,16 @@ export const Query = {
     for (const r of rows) ctx.loaders.signal.prime(r.id, r);
     return rows;
   },
-  overlegtafel: async (_: unknown, args: { zorgkantoorregioCode: string }, ctx: Context) => {
+  overlegtafel: async (_, args, ctx) => {
     const region = requireRegionCode(args.zorgkantoorregioCode, 'zorgkantoorregioCode');
     if (!(await mayReadRegionAggregates(ctx, region))) throw forbidden(`You may not see the overlegtafel of ${region}.`);
     return ctx.loaders.overlegtafelByRegion.load(region);
   },
-  knelpunt: async (_: unknown, args: { id: string }, ctx: Context) => {
+  knelpunt: async (_, args, ctx) => {
     requireUser(ctx);
     const k = await ctx.loaders.knelpunt.load(requireUuid(args.id, 'id'));
     return k && (await maySeeKnelpunt(ctx, k)) ? k : null;
   },
-  signalSummary: (_: unknown, args: { input: SummaryInputArgs }, ctx: Context) => loadSummaries(ctx, args.input),
-  signalSummaryCsv: async (_: unknown, args: { input: SummaryInputArgs }, ctx: Context) => summariesToCsv(await loadSummaries(ctx, args.input)),
+  signalSummary: (_, args, ctx) => loadSummaries(ctx, args.input),
+  signalSummaryCsv: async (_, args, ctx) => summariesToCsv(await loadSummaries(ctx, args.input)),
 };

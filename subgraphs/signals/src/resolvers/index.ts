@@ -1,6 +1,5 @@
 import { DateScalar, DateTime } from '@hub/service-kit';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { Context } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Action } from './Action.ts';
@@ -12,6 +11,10 @@ import { Signal } from './Signal.ts';
 import { SignalSummary } from './SignalSummary.ts';
 import { Zorgkantoorregio } from './Zorgkantoorregio.ts';
 
+/**
+ * `satisfies` checks every type, field and argument against the generated types of schema.graphql (an unknown or
+ * renamed field does not compile) and keeps the object's own type, which is what buildSubgraphSchema takes.
+ */
 export const resolvers = {
   DateTime,
   Date: DateScalar,
@@ -25,4 +28,4 @@ export const resolvers = {
   KnelpuntTransition,
   SignalSummary,
   Zorgkantoorregio,
-} as unknown as GraphQLResolverMap<Context>;
+} satisfies Resolvers;

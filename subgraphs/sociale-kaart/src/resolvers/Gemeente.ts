@@ -1,7 +1,7 @@
-import type { Context } from '../context.ts';
-import type { GemeenteRow } from '../db/queries.ts';
+import { mustExist } from '@hub/service-kit';
+import type { GemeenteResolvers } from '../generated/resolvers-types.ts';
 
-export const Gemeente = {
-  __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.gemeente.load(ref.code),
-  zorgkantoorregio: (g: GemeenteRow, _: unknown, ctx: Context) => ctx.loaders.region.load(g.zorgkantoorregioCode),
+export const Gemeente: GemeenteResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.gemeente.load(ref.code),
+  zorgkantoorregio: (g, _, ctx) => mustExist(ctx.loaders.region.load(g.zorgkantoorregioCode), 'zorgkantoorregio of a gemeente'),
 };

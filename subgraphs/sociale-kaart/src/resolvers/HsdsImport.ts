@@ -1,11 +1,11 @@
 import { badInput, forbidden, unauthenticated } from '@hub/errors';
 import { hasRole } from '@hub/identity';
-import type { Context } from '../context.ts';
 import { ImportInputError, importHsds } from '../hsds/importer.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 /** The importHsds mutation: the HSDS importer, limited to the caller's own organisation. */
-export const hsdsImportMutation = {
-  async importHsds(_: unknown, args: { data: string }, ctx: Context) {
+export const hsdsImportMutation: MutationResolvers = {
+  async importHsds(_, args, ctx) {
     if (ctx.caller.kind !== 'user') throw unauthenticated();
     if (!hasRole(ctx.caller, 'BEHEERDER')) throw forbidden('Only a BEHEERDER of the organisation may import into its directory entries.');
     try {

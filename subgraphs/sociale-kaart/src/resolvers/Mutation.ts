@@ -14,6 +14,7 @@ import {
   type ValidLocationInput,
   type ValidServiceInput,
 } from '../validation.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 type Input = Record<string, unknown>;
 
@@ -156,8 +157,8 @@ async function checkGemeente(ctx: Context, code: string | null) {
   if (code && !(await ctx.loaders.gemeente.load(code))) throw badInput('input.gemeenteCode', `Unknown gemeente ${code}.`);
 }
 
-export const Mutation = {
-  async createService(_: unknown, args: { input: Input }, ctx: Context) {
+export const Mutation: MutationResolvers = {
+  async createService(_, args, ctx) {
     const principal = requireBeheerder(ctx);
     if (!(await ctx.loaders.organization.load(principal.organizationId))) {
       throw forbidden('Your organisation is not (yet) in the sociale kaart.');
@@ -172,7 +173,7 @@ export const Mutation = {
     return { service: created };
   },
 
-  async updateService(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+  async updateService(_, args, ctx) {
     const principal = requireBeheerder(ctx);
     const existing = await ownService(ctx, args.id, principal);
     const expectedVersion = requireVersion(args.expectedVersion);
@@ -184,7 +185,7 @@ export const Mutation = {
     return { service: updated };
   },
 
-  async deactivateService(_: unknown, args: { id: string; expectedVersion: number; status?: string | null }, ctx: Context) {
+  async deactivateService(_, args, ctx) {
     const principal = requireBeheerder(ctx);
     const existing = await ownService(ctx, args.id, principal);
     const status = args.status ?? 'INACTIVE';
@@ -194,7 +195,7 @@ export const Mutation = {
     return { service: updated };
   },
 
-  async updateCapacity(_: unknown, args: { serviceId: string; expectedVersion: number; input: Input }, ctx: Context) {
+  async updateCapacity(_, args, ctx) {
     const principal = requireBeheerder(ctx);
     const existing = await ownService(ctx, args.serviceId, principal);
     const c = parseInput(capacityInputSchema, args.input, 'input');
@@ -210,7 +211,7 @@ export const Mutation = {
     return { service: updated };
   },
 
-  async markServiceVerified(_: unknown, args: { id: string; expectedVersion: number }, ctx: Context) {
+  async markServiceVerified(_, args, ctx) {
     const principal = requireBeheerder(ctx);
     const existing = await ownService(ctx, args.id, principal);
     const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), {
@@ -221,7 +222,7 @@ export const Mutation = {
     return { service: updated };
   },
 
-  async createLocation(_: unknown, args: { input: Input }, ctx: Context) {
+  async createLocation(_, args, ctx) {
     const principal = requireBeheerder(ctx);
     if (!(await ctx.loaders.organization.load(principal.organizationId))) {
       throw forbidden('Your organisation is not (yet) in the sociale kaart.');
@@ -233,7 +234,7 @@ export const Mutation = {
     return { location: created };
   },
 
-  async updateLocation(_: unknown, args: { id: string; expectedVersion: number; input: Input }, ctx: Context) {
+  async updateLocation(_, args, ctx) {
     const principal = requireBeheerder(ctx);
     const existing = await ownLocation(ctx, args.id, principal);
     const expectedVersion = requireVersion(args.expectedVersion);
@@ -245,7 +246,7 @@ export const Mutation = {
     return { location: updated };
   },
 
-  async deactivateLocation(_: unknown, args: { id: string; expectedVersion: number }, ctx: Context) {
+  async deactivateLocation(_, args, ctx) {
     const principal = requireBeheerder(ctx);
     const existing = await ownLocation(ctx, args.id, principal);
     const updated = await updateLocationIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), { active: false });

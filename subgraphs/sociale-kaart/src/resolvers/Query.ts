@@ -1,32 +1,23 @@
 import { badInput } from '@hub/errors';
-import { countServiceFacets, searchServiceIds, searchTextQuery, type SearchSort, type ServiceSearch } from '../db/search.ts';
+import { countServiceFacets, searchServiceIds, searchTextQuery, type ServiceSearch } from '../db/search.ts';
 import { listGemeenten, listOrganizations, listRegions } from '../db/queries.ts';
 import type { Context } from '../context.ts';
 import { maySeeConfidential } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { searchWords } from '../text.ts';
 import { GEMEENTE_CODE, MAX_PAGE_SIZE, MAX_SEARCH_TEXT, nearSchema, parseInput, REGION_CODE, requireUuid } from '../validation.ts';
+import type { PageInfo, QueryResolvers, QuerySearchServicesArgs, ServiceConnectionResolvers } from '../generated/resolvers-types.ts';
+import type { ServiceRow } from '../db/queries.ts';
 
-interface SearchArgs {
-  text?: string | null;
-  filter?: {
-    gemeenteCode?: string | null;
-    zorgkantoorregioCode?: string | null;
-    legalDomains?: string[] | null;
-    lifeDomains?: string[] | null;
-    targetGroups?: string[] | null;
-    supportForms?: string[] | null;
-    wlzSectors?: string[] | null;
-    formality?: string | null;
-    independentOnly?: boolean | null;
-    hasCapacityNow?: boolean | null;
-    languages?: string[] | null;
-    near?: { gemeenteCode?: string | null; latitude?: number | null; longitude?: number | null; maxDistanceKm: number } | null;
-    includeInactive?: boolean | null;
-  } | null;
-  sort?: SearchSort | null;
-  first?: number | null;
-  after?: string | null;
+/**
+ * A page of search results as the resolvers pass it on: the facets cost one extra statement, so they are counted
+ * only when the facets field is asked for.
+ */
+export interface ServiceConnectionParent {
+  edges: { cursor: string; node: ServiceRow; distanceKm: number | null; score: number | null }[];
+  totalCount: number;
+  pageInfo: PageInfo;
+  countFacets: () => ReturnType<typeof countServiceFacets>;
 }
 
 /** Page size: at least 1, capped at MAX_PAGE_SIZE (a larger request is served at the cap). */
@@ -43,7 +34,7 @@ async function requireGemeente(ctx: Context, code: string, field: string) {
   return g;
 }
 
-async function buildSearch(ctx: Context, args: SearchArgs): Promise<ServiceSearch> {
+async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise<ServiceSearch> {
   const text = args.text ?? '';
   if (text.length > MAX_SEARCH_TEXT) throw badInput('text', `text must be at most ${MAX_SEARCH_TEXT} characters.`);
   const f = args.filter ?? {};
@@ -87,8 +78,8 @@ async function buildSearch(ctx: Context, args: SearchArgs): Promise<ServiceSearc
   };
 }
 
-export const Query = {
-  async searchServices(_: unknown, args: SearchArgs, ctx: Context) {
+export const Query: QueryResolvers = {
+  async searchServices(_, args, ctx) {
     const first = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after) : undefined;
     const sort = args.sort ?? 'RELEVANCE';
@@ -101,7 +92,7 @@ export const Query = {
       if (!node || node instanceof Error) return [];
       return [{ cursor: encodeCursor(hit.key, hit.id), node, distanceKm: hit.distanceKm, score: hit.score }];
     });
-    let facets: Promise<Awaited<ReturnType<typeof countServiceFacets>>> | undefined;
+    let facets: ReturnType<typeof countServiceFacets> | undefined;
     return {
       edges,
       totalCount: page.total,
@@ -111,13 +102,12 @@ export const Query = {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
-      // Facets cost one extra statement; only when asked for.
-      facets: () => (facets ??= countServiceFacets(ctx.db, search)),
+      countFacets: () => (facets ??= countServiceFacets(ctx.db, search)),
     };
   },
-  service: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.service.load(requireUuid(args.id, 'id')),
-  organization: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.organization.load(requireUuid(args.id, 'id')),
-  async organizations(_: unknown, args: { type?: string | null; first?: number | null; after?: string | null }, ctx: Context) {
+  service: (_, args, ctx) => ctx.loaders.service.load(requireUuid(args.id, 'id')),
+  organization: (_, args, ctx) => ctx.loaders.organization.load(requireUuid(args.id, 'id')),
+  async organizations(_, args, ctx) {
     const first = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after) : undefined;
     const { rows, total } = await listOrganizations(ctx.db, { type: args.type ?? undefined, first, after: after ? { name: after.key, id: after.id } : undefined });
@@ -136,18 +126,22 @@ export const Query = {
       },
     };
   },
-  async location(_: unknown, args: { id: string }, ctx: Context) {
+  async location(_, args, ctx) {
     const loc = await ctx.loaders.location.load(requireUuid(args.id, 'id'));
     return loc && (!loc.confidential || maySeeConfidential(ctx)) ? loc : null;
   },
-  gemeente: (_: unknown, args: { code: string }, ctx: Context) => {
+  gemeente: (_, args, ctx) => {
     if (!GEMEENTE_CODE.test(args.code)) throw badInput('code', 'code must be a gemeentecode such as GM0363.');
     return ctx.loaders.gemeente.load(args.code);
   },
-  gemeenten: (_: unknown, __: unknown, ctx: Context) => listGemeenten(ctx.db),
-  zorgkantoorregio: (_: unknown, args: { code: string }, ctx: Context) => {
+  gemeenten: (_, __, ctx) => listGemeenten(ctx.db),
+  zorgkantoorregio: (_, args, ctx) => {
     if (!REGION_CODE.test(args.code)) throw badInput('code', 'code must be a zorgkantoorregio code such as ZK22.');
     return ctx.loaders.region.load(args.code);
   },
-  zorgkantoorregios: (_: unknown, __: unknown, ctx: Context) => listRegions(ctx.db),
+  zorgkantoorregios: (_, __, ctx) => listRegions(ctx.db),
+};
+
+export const ServiceConnection: ServiceConnectionResolvers = {
+  facets: (c) => c.countFacets(),
 };

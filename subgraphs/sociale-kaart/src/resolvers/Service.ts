@@ -1,30 +1,31 @@
-import type { Context } from '../context.ts';
 import { maySeeConfidential } from '../context.ts';
-import type { ServiceRow } from '../db/queries.ts';
 import { isUuid } from '@hub/domain';
+import { mustExist } from '@hub/service-kit';
+import type { GemeenteRow, RegionRow } from '../db/queries.ts';
+import type { ServiceResolvers } from '../generated/resolvers-types.ts';
 
 const VERIFICATION_STALE_DAYS = 365;
 const daysSince = (d: Date) => (Date.now() - d.getTime()) / 86_400_000;
 
-export const Service = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.service.load(ref.id.toLowerCase()) : null),
-  organization: (s: ServiceRow, _: unknown, ctx: Context) => ctx.loaders.organization.load(s.organizationId),
-  cost: (s: ServiceRow) => ({
+export const Service: ServiceResolvers = {
+  __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.service.load(ref.id.toLowerCase()) : null),
+  organization: (s, _, ctx) => mustExist(ctx.loaders.organization.load(s.organizationId), 'organization of a service'),
+  cost: (s) => ({
     type: s.costType,
     amount: s.costAmount === null ? null : Number(s.costAmount),
     description: s.costDescription,
   }),
-  contact: (s: ServiceRow) => ({ ...s.contact, walkIn: s.contact.walkIn ?? false }),
-  serviceArea: async (s: ServiceRow, _: unknown, ctx: Context) => ({
+  contact: (s) => ({ ...s.contact, walkIn: s.contact.walkIn ?? false }),
+  serviceArea: async (s, _, ctx) => ({
     scope: s.areaScope,
-    gemeenten: (await ctx.loaders.gemeente.loadMany(s.servedGemeenten)).filter((g) => g && !(g instanceof Error)),
-    zorgkantoorregios: (await ctx.loaders.region.loadMany(s.servedRegions)).filter((r) => r && !(r instanceof Error)),
+    gemeenten: (await ctx.loaders.gemeente.loadMany(s.servedGemeenten)).filter((g): g is GemeenteRow => g !== null && !(g instanceof Error)),
+    zorgkantoorregios: (await ctx.loaders.region.loadMany(s.servedRegions)).filter((r): r is RegionRow => r !== null && !(r instanceof Error)),
   }),
-  locations: async (s: ServiceRow, _: unknown, ctx: Context) => {
+  locations: async (s, _, ctx) => {
     const all = await ctx.loaders.locationsByService.load(s.id);
     return maySeeConfidential(ctx) ? all : all.filter((l) => !l.confidential);
   },
-  capacity: (s: ServiceRow, _: unknown, ctx: Context) => {
+  capacity: (s, _, ctx) => {
     const stale = !s.capacityUpdatedAt || daysSince(s.capacityUpdatedAt) > ctx.config.capacityStaleDays;
     return {
       status: !s.capacityStatus || stale ? 'UNKNOWN' : s.capacityStatus,
@@ -37,7 +38,7 @@ export const Service = {
       stale,
     };
   },
-  freshness: (s: ServiceRow) => ({
+  freshness: (s) => ({
     lastVerifiedAt: s.lastVerifiedAt,
     verifiedBy: s.verifiedBy,
     stale: !s.lastVerifiedAt || daysSince(s.lastVerifiedAt) > VERIFICATION_STALE_DAYS,

@@ -1,9 +1,8 @@
-import type { Context } from '../context.ts';
-import type { RegionRow } from '../db/queries.ts';
+import type { ZorgkantoorregioResolvers } from '../generated/resolvers-types.ts';
 
-export const Zorgkantoorregio = {
-  __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.region.load(ref.code),
-  gemeenten: (r: RegionRow, _: unknown, ctx: Context) => ctx.loaders.gemeentenByRegion.load(r.code),
-  population: async (r: RegionRow, _: unknown, ctx: Context) =>
+export const Zorgkantoorregio: ZorgkantoorregioResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.region.load(ref.code),
+  gemeenten: (r, _, ctx) => ctx.loaders.gemeentenByRegion.load(r.code),
+  population: async (r, _, ctx) =>
     (await ctx.loaders.gemeentenByRegion.load(r.code)).reduce((sum, g) => sum + g.population, 0),
 };
