@@ -58,17 +58,18 @@ export function applyConsentGates(typeDefs: DocumentNode, resolvers: SubgraphRes
     const wrapped: GraphQLFieldResolver<unknown, Context> = async (parent, args, ctx, info) => {
       const principal = requireUser(ctx);
       const { subject } = parent as Gated;
-      if (info.operation.name) ctx.accessLog.accessPoint = `graphql:cases:${info.operation.name.value}`;
+      const field = `${g.typeName}.${g.fieldName}`;
       if (!hasRole(principal, ...CARE_ROLES)) {
-        ctx.accessLog.record({ clientId: subject.clientId, action: 'READ', outcome: 'REFUSED', categories: [g.category], reason: 'ROLE' });
+        ctx.accessLog.record({ field, clientId: subject.clientId, action: 'READ', outcome: 'REFUSED', categories: [g.category], reason: 'ROLE' });
         throw forbidden('Only TOEGANG, CLIENTONDERSTEUNER or ZORGBEMIDDELAAR may read client data.');
       }
       const decision = await decide(ctx, principal, subject, g.category);
       if (!decision.permit) {
-        ctx.accessLog.record({ clientId: subject.clientId, action: 'READ', outcome: 'REFUSED', categories: [g.category], reason: decision.reason });
+        ctx.accessLog.record({ field, clientId: subject.clientId, action: 'READ', outcome: 'REFUSED', categories: [g.category], reason: decision.reason });
         throw consentRequired(g.category, subject.purpose, decision.reason);
       }
       ctx.accessLog.record({
+        field,
         clientId: subject.clientId,
         action: 'READ',
         outcome: 'GRANTED',

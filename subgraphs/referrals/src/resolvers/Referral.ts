@@ -24,19 +24,19 @@ export async function loadVisible(ctx: Context, id: string): Promise<ReferralRow
  * The gate on a referral's personal fields. The sender always sees them (its own data). The receiver sees them only
  * while the consent the referral relies on permits HANDOVER for WARM_HANDOVER, asked of the cases subgraph on every
  * request (batched per request). Every read, granted or refused, is written to the client's access log before the
- * value is returned; a refused field is null with CONSENT_REQUIRED on its path.
+ * value is returned; a refused field is null with CONSENT_REQUIRED on its path. `field` is the GraphQL coordinate
+ * (`Type.field`) the line's access point names.
  */
 async function gated<T>(ctx: Context, r: ReferralRow, field: string, dataCategory: string, value: T): Promise<T> {
   if (ctx.caller.kind !== 'user') return Promise.reject(hubError(ErrorCode.UNAUTHENTICATED, 'Sign in to read referrals.'));
   const p: Principal = ctx.caller;
   const party = partyOf(p.organizationId, r);
-  const accessPoint = `referrals:Referral.${field}`;
   if (party === 'SENDER') {
     await ctx.loaders.accessLog.load(
       accessLogEntry(
         p,
         ctx.meta,
-        { action: 'READ', outcome: 'GRANTED', clientId: r.clientId, dataCategories: [dataCategory], authorizationGround: 'OWN_ORGANIZATION', accessPoint },
+        { action: 'READ', outcome: 'GRANTED', clientId: r.clientId, dataCategories: [dataCategory], authorizationGround: 'OWN_ORGANIZATION', field },
         ctx.now,
       ),
     );
@@ -62,7 +62,7 @@ async function gated<T>(ctx: Context, r: ReferralRow, field: string, dataCategor
         dataCategories: [dataCategory],
         authorizationGround: decision.permit ? 'CONSENT' : 'NONE',
         consentId: decision.consentId ?? r.consentId,
-        accessPoint,
+        field,
       },
       ctx.now,
     ),
@@ -93,8 +93,8 @@ export const Referral: ReferralResolvers = {
   toProfessional: (r) => professional(r.toUserId, r.toUserName),
   service: (r) => (r.serviceId ? { id: r.serviceId } : null),
   supportFormsRequested: (r) => r.supportForms,
-  question: (r, _, ctx) => gated(ctx, r, 'question', 'QUESTION', r.question),
-  handoverSummary: (r, _, ctx) => gated(ctx, r, 'handoverSummary', 'HANDOVER', r.handoverSummary),
+  question: (r, _, ctx) => gated(ctx, r, 'Referral.question', 'QUESTION', r.question),
+  handoverSummary: (r, _, ctx) => gated(ctx, r, 'Referral.handoverSummary', 'HANDOVER', r.handoverSummary),
   jointMeeting: (r) => (r.meetingPlannedAt ? { referral: r, plannedAt: r.meetingPlannedAt } : null),
   regiehouderOrganization: (r) => ({ id: r.regiehouder === 'SENDER' ? r.fromOrganizationId : r.toOrganizationId }),
   blocksTrajectoryClose: (r) => isOpenSent(r.status) && !r.releasedAt,
@@ -110,7 +110,7 @@ export const JointMeeting: JointMeetingResolvers = {
   heldAt: (m) => m.referral.meetingHeldAt,
   outcome: (m) => m.referral.meetingOutcome,
   outcomeNotes: (m, _, ctx) =>
-    m.referral.meetingOutcomeNotes === null ? null : gated(ctx, m.referral, 'jointMeeting.outcomeNotes', 'HANDOVER', m.referral.meetingOutcomeNotes),
+    m.referral.meetingOutcomeNotes === null ? null : gated(ctx, m.referral, 'JointMeeting.outcomeNotes', 'HANDOVER', m.referral.meetingOutcomeNotes),
 };
 
 export const ReferralTimelineEvent: ReferralTimelineEventResolvers = {
