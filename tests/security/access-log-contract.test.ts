@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
 import { INTERNAL_SECRET_HEADER } from '@hub/service-kit';
 import { startTestHub, type TestHub } from '@hub/testing';
-import { buildOrg, ok, registerClient } from '../../subgraphs/cases/test/builders.ts';
+import { buildOrg, registerClient } from '../../subgraphs/cases/test/builders.ts';
 import { CREATE_REFERRAL, dataOf, makeClientWithTrajectory, makeParties, recordHandoverConsent, referralInput, REFERRAL_TEST_ENV } from '../../subgraphs/referrals/test/helpers.ts';
 
 /**
@@ -50,7 +50,7 @@ const JOURNEY = readFileSync(new URL('../journeys/view-wlz-trajectory.graphql', 
 describe('the access point names the client\'s operation', () => {
   it('writes the journey operation\'s own name, not the query planner\'s name for the subgraph fetch', async () => {
     const { token, clientId } = await ownClient();
-    ok(await hub.graphql(JOURNEY, { id: clientId }, { token, operationName: 'ClientAcrossDomains' }));
+    dataOf(await hub.graphql(JOURNEY, { id: clientId }, { token, operationName: 'ClientAcrossDomains' }));
     const lines = await reads(clientId);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.access_point).toBe('cases:ClientAcrossDomains:Client.name');
@@ -60,8 +60,8 @@ describe('the access point names the client\'s operation', () => {
   it('ignores an x-hub-operation-name header a client sends to the gateway', async () => {
     const { token, clientId } = await ownClient();
     const headers = { 'x-hub-operation-name': 'Forged' };
-    ok(await hub.graphql(`query { client(id: "${clientId}") { name { familyName } } }`, undefined, { token, headers }));
-    ok(await hub.graphql(`query Named { client(id: "${clientId}") { contact { phone } } }`, undefined, { token, headers }));
+    dataOf(await hub.graphql(`query { client(id: "${clientId}") { name { familyName } } }`, undefined, { token, headers }));
+    dataOf(await hub.graphql(`query Named { client(id: "${clientId}") { contact { phone } } }`, undefined, { token, headers }));
     expect((await reads(clientId)).map((l) => l.access_point)).toEqual(['cases:-:Client.name', 'cases:Named:Client.contact']);
   });
 
@@ -74,8 +74,8 @@ describe('the access point names the client\'s operation', () => {
     expect(refused.status).toBe(401);
     expect(await reads(clientId)).toEqual([]);
     // With it, a name that is not a plain GraphQL name of at most 64 characters is dropped.
-    ok(await direct({ 'x-hub-operation-name': 'x'.repeat(65) }, hub.subgraphSecrets.cases));
-    ok(await direct({ 'x-hub-operation-name': 'FromGateway' }, hub.subgraphSecrets.cases));
+    dataOf(await direct({ 'x-hub-operation-name': 'x'.repeat(65) }, hub.subgraphSecrets.cases));
+    dataOf(await direct({ 'x-hub-operation-name': 'FromGateway' }, hub.subgraphSecrets.cases));
     expect((await reads(clientId)).map((l) => l.access_point).sort()).toEqual(['cases:-:Client.name', 'cases:FromGateway:Client.name']);
   });
 });
@@ -83,7 +83,7 @@ describe('the access point names the client\'s operation', () => {
 describe('one encoding of role and access point across subgraphs', () => {
   it('writes the token\'s roles sorted and comma-joined, in cases\' own lines and in the lines referrals sends', async () => {
     const { token, clientId } = await ownClient(['TOEGANG', 'CLIENTONDERSTEUNER']);
-    ok(await hub.graphql(`query Dossier { client(id: "${clientId}") { name { familyName } } }`, undefined, { token }));
+    dataOf(await hub.graphql(`query Dossier { client(id: "${clientId}") { name { familyName } } }`, undefined, { token }));
     expect((await reads(clientId)).map((l) => l.role)).toEqual(['CLIENTONDERSTEUNER,TOEGANG']);
 
     const parties = await makeParties(hub);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { buildAccessLogLine, type AccessLogLine, type AccessRequest, type GapEvent } from '@hub/contracts';
 import type { Principal } from '@hub/identity';
 import type { NewOutboxRow, ReferralRow } from './db/queries.ts';
-import { eventType, type ReferralAction, type ReferralStatus } from './transitions.ts';
+import { eventType, MUTATION_OF_ACTION, TRANSITION_ACTIONS, type ReferralAction, type ReferralStatus } from './transitions.ts';
 
 /**
  * The outbox rows a change writes in its own transaction. A notification carries ids and status only; a gap event
@@ -25,8 +25,25 @@ export function gapEventOf(payload: OutboxPayload): GapEvent {
 }
 
 export function accessLogEntryOf(payload: OutboxPayload): AccessLogLine {
-  if ('accessPoint' in payload) return payload;
+  if ('accessPoint' in payload) return { ...payload, accessPoint: upgradeAccessPoint(payload.accessPoint) };
   throw new Error('An outbox row of topic ACCESS_LOG holds no access-log line.');
+}
+
+/**
+ * Lines written before the one access-point encoding (`referrals:<Type.field>`, `referrals:<ACTION>`) may still wait in
+ * the outbox at an upgrade; cases refuses that shape, so it is rewritten on the way out rather than retried for ever.
+ */
+export function upgradeAccessPoint(accessPoint: string): string {
+  const legacy = /^referrals:([^:]+)$/.exec(accessPoint)?.[1];
+  if (legacy === undefined) return accessPoint;
+  const action = TRANSITION_ACTIONS.find((a) => a === legacy);
+  if (action) return `referrals:-:Mutation.${MUTATION_OF_ACTION[action]}`;
+  const parts = legacy.split('.');
+  const [type, field] = parts.slice(-2);
+  if (parts.length >= 2 && type && field && /^[_A-Za-z]\w*$/.test(type) && /^[_A-Za-z]\w*$/.test(field)) {
+    return `referrals:-:${type.charAt(0).toUpperCase()}${type.slice(1)}.${field}`;
+  }
+  return 'referrals:-:-';
 }
 
 /** The notification body, exactly as polled and as POSTed to webhooks. */

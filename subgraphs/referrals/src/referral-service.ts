@@ -18,7 +18,7 @@ import {
 } from './db/queries.ts';
 import { accessLogEntry, accessLogRow, gapEventRow, notificationRow } from './events.ts';
 import type { GapEvent } from '@hub/contracts';
-import { decideTransition, GAP_REASONS, partyOf, type Party, type ReferralStatus, type TransitionAction } from './transitions.ts';
+import { decideTransition, GAP_REASONS, MUTATION_OF_ACTION, partyOf, type Party, type ReferralStatus, type TransitionAction } from './transitions.ts';
 import {
   acceptSchema,
   completeSchema,
@@ -177,23 +177,6 @@ interface Prepared {
   extra?: (updated: ReferralRow) => NewOutboxRow[];
 }
 
-/** The mutation (field of Mutation in schema.graphql) that takes each step: the access point of its log line names it. */
-const MUTATION_OF_ACTION: Record<TransitionAction, string> = {
-  SEND: 'sendReferral',
-  ACCEPT: 'acceptReferral',
-  REJECT: 'rejectReferral',
-  CANCEL: 'cancelReferral',
-  START: 'startReferral',
-  HOLD: 'holdReferral',
-  RESUME: 'resumeReferral',
-  COMPLETE: 'completeReferral',
-  FAIL: 'failReferral',
-  MARK_ENTERED_IN_ERROR: 'markReferralEnteredInError',
-  RELEASE: 'releaseReferral',
-  PLAN_JOINT_MEETING: 'planJointMeeting',
-  RECORD_JOINT_MEETING_OUTCOME: 'recordJointMeetingOutcome',
-  SET_REGIEHOUDER: 'setRegiehouder',
-};
 
 /**
  * Writes one transition: the optimistic-lock update, the timeline entry and the outbox rows in one transaction.
