@@ -69,6 +69,16 @@ export const notFound = (what: string) => hubError(ErrorCode.NOT_FOUND, `${what}
 export const conflict = (what: string) =>
   hubError(ErrorCode.CONFLICT, `${what} was changed by someone else (stale expectedVersion). Reload and retry.`);
 
+/**
+ * A gated field (or a change) the client's consent does not cover. One shape everywhere: `extensions` carry `code`,
+ * `category` (the data category asked for), `purpose` (the purpose of the read) and `reason` (why the consent does not
+ * count: NO_CONSENT, EXPIRED, REVOKED, OTHER_PURPOSE, ...). Codes only: the message names no client.
+ */
+export const consentRequired = (category: string, purpose: string, reason: string) =>
+  hubError(ErrorCode.CONSENT_REQUIRED, `The client's consent does not cover ${category} for ${purpose} for your organisation.`, {
+    details: { category, purpose, reason },
+  });
+
 /** Why a subgraph gave no answer: it took longer than SUBGRAPH_TIMEOUT_MS, or could not be reached at all. */
 export type SubgraphUnavailableReason = 'TIMEOUT' | 'UNREACHABLE';
 
