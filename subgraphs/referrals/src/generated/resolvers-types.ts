@@ -522,7 +522,10 @@ export type Referral = {
   lifeDomain?: Maybe<LifeDomain>;
   /** True when a deadline has passed: REQUESTED after respondBy, or ACCEPTED after startBy. */
   overdue: Scalars['Boolean']['output'];
-  /** The question or reason for the referral. Personal data: gated like the handover summary; every read is access-logged. */
+  /**
+   * The question or reason for the referral: the client's hulpvraag, so QUESTION data (as the hulpvraag is in the cases
+   * subgraph). The receiver sees it only while the consent covers QUESTION for WARM_HANDOVER; every read is access-logged.
+   */
   question?: Maybe<Scalars['String']['output']>;
   /** Which party holds regie. */
   regiehouder: RegieHolder;
