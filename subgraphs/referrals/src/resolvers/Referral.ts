@@ -28,8 +28,9 @@ export interface JointMeetingParent {
 
 export const Referral: ReferralResolvers = {
   __resolveReference: (ref, ctx) => loadVisible(ctx, ref.id),
-  client: (r) => ({ id: r.clientId }),
-  sourceTrajectory: (r) => ({ id: r.sourceTrajectoryId }),
+  // A referral is a warm handover: the cases subgraph reads its client and trajectory under that purpose.
+  client: (r) => ({ id: r.clientId, purpose: 'WARM_HANDOVER' }),
+  sourceTrajectory: (r) => ({ id: r.sourceTrajectoryId, purpose: 'WARM_HANDOVER' }),
   fromOrganization: (r) => ({ id: r.fromOrganizationId }),
   fromProfessional: (r) => ({ id: r.fromUserId, name: r.fromUserName }),
   toOrganization: (r) => ({ id: r.toOrganizationId }),
