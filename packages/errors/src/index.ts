@@ -23,7 +23,7 @@ export const errorDescriptions: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'No valid bearer token, or the operation needs one.',
   FORBIDDEN: 'The token is valid but its organisation or role may not do this.',
   CONSENT_REQUIRED:
-    "The client's consent does not cover this data category and purpose for your organisation; `extensions.category`, `purpose` and `reason` say which and why. The field is null.",
+    "The client's consent does not cover this data category and purpose for your organisation; `extensions.category`, `purpose` and `reason` say which and why. A refused field is null; a refused change changes nothing.",
   BAD_USER_INPUT: 'Input failed validation; `extensions.field` names the offending field. Nothing was changed.',
   NOT_FOUND: 'No such object, or you may not know it exists.',
   CONFLICT: 'The expected version is stale: someone changed the object first. Reload and retry.',
