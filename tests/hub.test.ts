@@ -1,40 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, SUBGRAPH_NAMES } from '@hub/config';
 import { rowsOf, sql } from '@hub/db';
-import { readSupergraph, SUPERGRAPH_PATH } from '@hub/gateway';
-import { composeSupergraph, schemaPathOf, startHub, SUBGRAPH_MODULES } from '@hub/hub';
+import { startHub } from '@hub/hub';
 import { createEphemeralIssuer } from '@hub/identity';
 import { createTestDatabase, startTestHub, type TestHub } from '@hub/testing';
 
-/** The pieces that hold the hub together: the module list, the committed supergraph, start-up and test databases. */
-
-describe('the subgraph list', () => {
-  it('has one module per name in SUBGRAPH_NAMES, in the same order', () => {
-    expect(SUBGRAPH_MODULES.map((m) => m.name)).toEqual([...SUBGRAPH_NAMES]);
-  });
-
-  it.each(SUBGRAPH_MODULES.map((m) => [m.name, m.schemaPath] as const))('%s serves the schema that is composed', (name, schemaPath) => {
-    expect(schemaPath).toBe(schemaPathOf(name));
-  });
-});
-
-describe('the committed supergraph', () => {
-  it('composes without errors and matches gateway/supergraph.graphql (run `npm run compose`)', () => {
-    const { supergraphSdl, errors } = composeSupergraph();
-    expect(errors).toEqual([]);
-    expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(supergraphSdl);
-  });
-
-  it('names every subgraph, at its default URL', () => {
-    const defaults = loadConfig({});
-    const supergraph = readSupergraph();
-    for (const name of SUBGRAPH_NAMES) {
-      expect(supergraph).toContain(`@join__graph(name: "${name}", url: "${defaults.subgraphs[name].url}")`);
-    }
-  });
-});
+/** The pieces that hold the hub together at run time: start-up, stopping and test databases. */
 
 describe('a running hub', () => {
   let hub: TestHub;

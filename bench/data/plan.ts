@@ -950,7 +950,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
     categories: ['IDENTITY', 'CONTACT', ...(network ? ['NETWORK'] : [])],
     ground: 'OWN_ORGANIZATION',
     consentId: null,
-    accessPoint: 'graphql:cases:registerClient',
+    accessPoint: 'cases:-:Mutation.registerClient',
     source: 'cases',
   });
   for (const ref of referrals) {
@@ -963,7 +963,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
       categories: ['HANDOVER', 'QUESTION'],
       ground: 'OWN_ORGANIZATION',
       consentId: null,
-      accessPoint: 'referrals:Mutation.createReferral',
+      accessPoint: 'referrals:-:Mutation.createReferral',
       source: 'referrals',
     });
     const answer = ref.steps.find((s) => s.by === 'RECEIVER');
@@ -993,7 +993,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
       categories: ['HANDOVER', 'IDENTITY', 'QUESTION'],
       ground: 'OWN_ORGANIZATION',
       consentId: null,
-      accessPoint: 'graphql:cases:ClientView',
+      accessPoint: 'cases:ClientView:Client.name',
       source: 'cases',
     });
   }
@@ -1008,7 +1008,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
       categories: ['HANDOVER', 'QUESTION'],
       ground: `CONSENT:${gemeenteView.id}`,
       consentId: gemeenteView.id,
-      accessPoint: 'graphql:cases:ClientView',
+      accessPoint: 'cases:ClientView:Client.name',
       source: 'cases',
     });
   }

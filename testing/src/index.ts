@@ -12,3 +12,4 @@ export {
   type TestHubOptions,
   type TokenSubject,
 } from './hub.ts';
+export { dataOf, demoParty, errorCodes, type Party } from './results.ts';

@@ -9,7 +9,7 @@ import {
   buildOrg,
   CLOSE_TRAJECTORY,
   closeInput,
-  ok,
+  dataOf,
   openTrajectory,
   recordConsent,
   registerClient,
@@ -130,7 +130,7 @@ async function casesWorld(): Promise<World> {
     journeyPhase: 'AFTER_INDICATION',
     wlz: { sector: 'VV', zorgprofiel: '754', leveringsvorm: 'VPT', wachtstatus: 'ACTIEF_PLAATSEN' },
   });
-  const updated = ok(
+  const updated = dataOf(
     await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(
       UPDATE_TRAJECTORY,
       {
@@ -145,8 +145,8 @@ async function casesWorld(): Promise<World> {
       { token: ownerToken },
     ),
   );
-  ok(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, input: closeInput() }, { token: ownerToken }));
-  const network = ok(await hub.graphql<{ client: { network: { id: string }[] } }>(`query($c: ID!) { client(id: $c) { network { id } } }`, { c: client.id }, { token: ownerToken }));
+  dataOf(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, input: closeInput() }, { token: ownerToken }));
+  const network = dataOf(await hub.graphql<{ client: { network: { id: string }[] } }>(`query($c: ID!) { client(id: $c) { network { id } } }`, { c: client.id }, { token: ownerToken }));
   const representativeId = network.client.network[0]?.id;
   expect(representativeId).toBeTruthy();
 
@@ -170,7 +170,7 @@ async function casesWorld(): Promise<World> {
   const withConsent = async (name: string, expectFn: Caller['expect'], extra: Json = {}, change?: Parameters<typeof setConsent>[1] | 'REVOKED') => {
     const o = await org();
     const c = await consentFor(o, extra);
-    if (change === 'REVOKED') ok(await hub.graphql(REVOKE_CONSENT, { id: c.id, expectedVersion: c.version }, { token: ownerToken }));
+    if (change === 'REVOKED') dataOf(await hub.graphql(REVOKE_CONSENT, { id: c.id, expectedVersion: c.version }, { token: ownerToken }));
     else if (change) await setConsent(c.id, change);
     callers.push({ name, token: await o.token(['CLIENTONDERSTEUNER']), expect: expectFn, variables });
   };
@@ -225,7 +225,7 @@ async function referralsWorld(): Promise<World> {
   const client = await registerClient(hub, senderToken);
   const t = await openTrajectory(hub, senderToken, client.id);
   const change = async (mutation: string, inputType: string, token: string, input: Json) =>
-    ok(
+    dataOf(
       await hub.graphql<Record<string, { referral: { version: number } }>>(
         `mutation($input: ${inputType}!) { ${mutation}(input: $input) { referral { version } } }`,
         { input },
@@ -237,7 +237,7 @@ async function referralsWorld(): Promise<World> {
     const receiver = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
     const receiverToken = await receiver.token(['ZORGBEMIDDELAAR', 'CLIENTONDERSTEUNER']);
     const consent = await recordConsent(hub, senderToken, { clientId: client.id, receivingOrganizationId: receiver.id, categories, purpose: 'WARM_HANDOVER' });
-    const created = ok(
+    const created = dataOf(
       await hub.graphql<{ createReferral: { referral: { id: string; version: number } } }>(
         CREATE_REFERRAL,
         { input: referralInput({ clientId: client.id, trajectoryId: t.id, toOrganizationId: receiver.id }) },
@@ -267,7 +267,7 @@ async function referralsWorld(): Promise<World> {
   await setConsent(b.consent.id, 'ONLY_HALF_B');
   callers.push({ name: 'active consent, categories B only (receiver)', token: b.receiverToken, expect: byCategory(HALF_B), variables: { r: b.referralId } });
   const revoked = await referralTo();
-  ok(await hub.graphql(REVOKE_CONSENT, { id: revoked.consent.id, expectedVersion: revoked.consent.version }, { token: senderToken }));
+  dataOf(await hub.graphql(REVOKE_CONSENT, { id: revoked.consent.id, expectedVersion: revoked.consent.version }, { token: senderToken }));
   callers.push({ name: 'revoked consent (receiver)', token: revoked.receiverToken, expect: always('CONSENT_REQUIRED'), variables: { r: revoked.referralId } });
   for (const [name, how] of [
     ['expired consent (receiver)', 'EXPIRED'],

@@ -5,7 +5,7 @@ import { startTestHub, type GraphQLBody, type TestHub } from '@hub/testing';
 import { consent } from '../../subgraphs/cases/src/db/schema.ts';
 import {
   buildOrg,
-  ok,
+  dataOf,
   openTrajectory,
   recordConsent,
   registerClient,
@@ -90,7 +90,7 @@ beforeAll(async () => {
   clientBsn = c.bsn;
   const t = await openTrajectory(hub, holderToken, clientId, { targetGroups: ['PSYCHISCHE_KWETSBAARHEID'] });
   trajectoryId = t.id;
-  ok(
+  dataOf(
     await hub.graphql(
       UPDATE_TRAJECTORY,
       {
@@ -109,7 +109,7 @@ beforeAll(async () => {
   for (const k of ['revoked', 'expired', 'pending', 'otherPurpose'] as const) attackers[k] = await buildOrg(hub, 'OCO');
   const give = (org: TestOrg, extra: Record<string, unknown> = {}) => recordConsent(hub, holderToken, { clientId, receivingOrganizationId: org.id, categories: all, ...extra });
   const toRevoke = await give(attackers.revoked);
-  ok(await hub.graphql(REVOKE_CONSENT, { id: toRevoke.id, expectedVersion: toRevoke.version }, { token: holderToken }));
+  dataOf(await hub.graphql(REVOKE_CONSENT, { id: toRevoke.id, expectedVersion: toRevoke.version }, { token: holderToken }));
   const expired = await give(attackers.expired, { validFrom: '2020-01-01T00:00:00Z', validUntil: '2021-01-01T00:00:00Z' });
   const pending = await give(attackers.pending, { validFrom: '2099-01-01T00:00:00Z' });
   const otherPurpose = await give(attackers.otherPurpose, { purpose: 'CARE_MEDIATION' });
@@ -312,7 +312,7 @@ describe('1. an old consent never becomes ownership', () => {
       const c = await registerClient(hub, holderToken);
       const t = await openTrajectory(hub, holderToken, c.id);
       const given = await recordHandoverConsent(hub, sender, c.id, receiver.id);
-      const sent = ok(
+      const sent = dataOf(
         await hub.graphql<{ createReferral: { referral: { id: string; version: number } } }>(
           CREATE_REFERRAL,
           { input: referralInput({ clientId: c.id, trajectoryId: t.id, toOrganizationId: receiver.id }) },
@@ -323,7 +323,7 @@ describe('1. an old consent never becomes ownership', () => {
     };
     const open = (token: string, c: string, referralId: string) => hub.graphql(OPEN, { input: openInput(c, { legalDomain: 'WLZ', handoverReferralId: referralId }) }, { token });
     const accept = async (r: { id: string; version: number }) =>
-      ok(await hub.graphql(`mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { referral { id } } }`, { input: { id: r.id, expectedVersion: r.version } }, { token: receiverToken }));
+      dataOf(await hub.graphql(`mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { referral { id } } }`, { input: { id: r.id, expectedVersion: r.version } }, { token: receiverToken }));
 
     const a = await handover();
     expect(codes((await open(receiverToken, a.clientId, a.referral.id)).body)).toEqual(['NOT_FOUND']);
@@ -340,7 +340,7 @@ describe('1. an old consent never becomes ownership', () => {
 
     const b = await handover();
     await accept(b.referral);
-    ok(await hub.graphql(REVOKE_CONSENT, { id: b.consent.id, expectedVersion: b.consent.version }, { token: holderToken }));
+    dataOf(await hub.graphql(REVOKE_CONSENT, { id: b.consent.id, expectedVersion: b.consent.version }, { token: holderToken }));
     expect(codes((await open(receiverToken, b.clientId, b.referral.id)).body)).toEqual(['NOT_FOUND']);
     // Another client's referral does not open this one.
     expect(codes((await open(receiverToken, b.clientId, a.referral.id)).body)).toEqual(['NOT_FOUND']);
@@ -376,7 +376,7 @@ describe("3. metadata of another organisation's trajectory is gated and logged",
 
 describe('4. every read of personal data is logged', () => {
   it('logs the consent list and the representative (name, phone) the holder reads', async () => {
-    const network = ok(await hub.graphql<{ client: { network: { id: string }[] } }>(`query($c: ID!) { client(id: $c) { network { id } } }`, { c: clientId }, { token: holderToken }));
+    const network = dataOf(await hub.graphql<{ client: { network: { id: string }[] } }>(`query($c: ID!) { client(id: $c) { network { id } } }`, { c: clientId }, { token: holderToken }));
     const representativeId = network.client.network[0]?.id;
     await recordConsent(hub, holderToken, { clientId, receivingOrganizationId: readsIdentity.id, givenBy: 'REPRESENTATIVE', representativeId });
     const subject = `holder-${randomUUID()}`;
@@ -395,7 +395,7 @@ describe('4. every read of personal data is logged', () => {
   it("logs the disclosure of another organisation's trajectory (status and dates) to a consent holder", async () => {
     const subject = `metadata-${randomUUID()}`;
     const token = await readsIdentity.token(['CLIENTONDERSTEUNER'], subject);
-    const res = ok(await hub.graphql<{ trajectory: { status: string } }>(`query($t: ID!) { trajectory(id: $t) { status openedAt closedAt } }`, { t: trajectoryId }, { token }));
+    const res = dataOf(await hub.graphql<{ trajectory: { status: string } }>(`query($t: ID!) { trajectory(id: $t) { status openedAt closedAt } }`, { t: trajectoryId }, { token }));
     expect(res.trajectory.status).toBe('OPEN');
     expect(await linesOf(subject)).toEqual([expect.objectContaining({ action: 'READ', outcome: 'GRANTED', data_categories: ['TRAJECTORY'] })]);
   });
@@ -412,7 +412,7 @@ describe('4. every read of personal data is logged', () => {
     expect(codes(res.body)).toEqual(['CONFLICT']);
     expect(await count('client')).toBe(before);
     expect(await linesOf(subject)).toEqual([expect.objectContaining({ action: 'SEARCH', outcome: 'GRANTED', authorization_ground: 'BSN_REGISTRATION_CHECK', data_categories: ['IDENTITY'] })]);
-    const overview = ok(
+    const overview = dataOf(
       await hub.graphql<{ client: { accessLog: { edges: { node: { userId: string; action: string } }[] } } }>(
         `query($c: ID!) { client(id: $c) { accessLog(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", first: 100) { edges { node { userId action } } } } }`,
         { c: clientId },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/db';
 import { startTestHub, type GraphQLResult, type TestHub } from '@hub/testing';
-import { buildOrg, CLOSE_TRAJECTORY, closeInput, ok, openTrajectory, registerClient, type TestOrg } from '../../subgraphs/cases/test/builders.ts';
+import { buildOrg, CLOSE_TRAJECTORY, closeInput, dataOf, openTrajectory, registerClient, type TestOrg } from '../../subgraphs/cases/test/builders.ts';
 
 /**
  * An organisation member who may read the support report tries to recover what the report withholds: by asking for
@@ -69,7 +69,7 @@ async function closeInMonth(month: number, scores: (number | null)[], shapeOf: (
     const { legalDomain = 'WMO_MAATWERKVOORZIENING', targetGroups = ['OUDEREN'], ownNetworkUsed = true } = shapeOf(i);
     const c = await registerClient(hub, token);
     const t = await openTrajectory(hub, token, c.id, { legalDomain, targetGroups });
-    ok(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ satisfaction, ownNetworkUsed }) }, { token }));
+    dataOf(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ satisfaction, ownNetworkUsed }) }, { token }));
     // Trajectories open and close "now"; the report is about a past year, so move them there (midday, mid-month).
     const opened = new Date(Date.UTC(YEAR, month - 1, 10 + i, 12));
     const closed = new Date(opened.getTime() + 3_600_000);
@@ -105,7 +105,7 @@ async function reportsVia(via: Via): Promise<Map<string, Report>> {
   const out = new Map<string, Report>();
   for (const g of GRID) {
     const res = await ask(via, { org: org.id, period: g.input });
-    const report = ok(res).supportReport;
+    const report = dataOf(res).supportReport;
     expect(report.period.key).toBe(g.key);
     out.set(g.key, report);
   }
@@ -259,7 +259,7 @@ describe.each(VIAS)('support report differencing (%s)', (via) => {
   });
 
   it('publishes no whole whose published parts leave 1–4 people or trajectories in one period', async () => {
-    const r = ok(await ask(via, { org: partsOrg.id, period: { kind: 'MONTH', year: YEAR, number: 3 } }, REPORT, await partsOrg.token(['BEHEERDER']))).supportReport;
+    const r = dataOf(await ask(via, { org: partsOrg.id, period: { kind: 'MONTH', year: YEAR, number: 3 } }, REPORT, await partsOrg.token(['BEHEERDER']))).supportReport;
     // Seven clients, one of them in WLZ and without their own network: the total is published.
     expect(r.peopleSupported.value).toBe(7);
     expect(r.trajectoriesClosed.value).toBe(7);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import type { OrganizationType, Role } from '@hub/domain';
-import { buildOrganization, type GraphQLResult, type TestHub } from '@hub/testing';
+import { buildOrganization, dataOf, type TestHub } from '@hub/testing';
+
+export { dataOf } from '@hub/testing';
 
 /** An organisation in the sociale kaart (so the gateway can resolve it) with a token maker for its staff. */
 export async function buildOrg(hub: TestHub, type: OrganizationType = 'GEMEENTE', extra: { gemeenteCode?: string; zorgkantoorregio?: string } = {}) {
@@ -13,13 +14,6 @@ export async function buildOrg(hub: TestHub, type: OrganizationType = 'GEMEENTE'
 export type TestOrg = Awaited<ReturnType<typeof buildOrg>>;
 
 /** Throws with the GraphQL errors when an operation that should succeed did not. */
-export function ok<T>(result: GraphQLResult<T>): T {
-  expect(result.body.errors ?? [], JSON.stringify(result.body.errors)).toEqual([]);
-  const data = result.body.data;
-  if (!data) throw new Error('no data');
-  return data;
-}
-
 let bsnCounter = 0;
 /** A fresh valid BSN (elfproef) per call, from a range no demo data uses. */
 export function newBsn(): string {
@@ -54,7 +48,7 @@ export function clientInput(overrides: Record<string, unknown> = {}) {
 
 export async function registerClient(hub: TestHub, token: string, overrides: Record<string, unknown> = {}) {
   const input = clientInput(overrides);
-  const data = ok(await hub.graphql<{ registerClient: { client: { id: string; version: number } } }>(REGISTER, { input }, { token }));
+  const data = dataOf(await hub.graphql<{ registerClient: { client: { id: string; version: number } } }>(REGISTER, { input }, { token }));
   return { ...data.registerClient.client, bsn: input.bsn as string };
 }
 
@@ -75,7 +69,7 @@ export async function openTrajectory(hub: TestHub, token: string, clientId: stri
     supportForms: ['INFORMATIE_EN_ADVIES'],
     ...overrides,
   };
-  const data = ok(await hub.graphql<{ openTrajectory: { trajectory: { id: string; version: number } } }>(OPEN, { input }, { token }));
+  const data = dataOf(await hub.graphql<{ openTrajectory: { trajectory: { id: string; version: number } } }>(OPEN, { input }, { token }));
   return data.openTrajectory.trajectory;
 }
 
@@ -87,7 +81,7 @@ export const RECORD_CONSENT = /* GraphQL */ `
 
 export async function recordConsent(hub: TestHub, token: string, input: Record<string, unknown>) {
   const full = { categories: ['IDENTITY'], purpose: 'INTEGRATED_SUPPORT', givenBy: 'CLIENT', recordedHow: 'WRITTEN', ...input };
-  const data = ok(await hub.graphql<{ recordConsent: { consent: { id: string; version: number; status: string } } }>(RECORD_CONSENT, { input: full }, { token }));
+  const data = dataOf(await hub.graphql<{ recordConsent: { consent: { id: string; version: number; status: string } } }>(RECORD_CONSENT, { input: full }, { token }));
   return data.recordConsent.consent;
 }
 

@@ -10,7 +10,7 @@ import {
   buildOrg,
   CLOSE_TRAJECTORY,
   closeInput,
-  ok,
+  dataOf,
   openTrajectory,
   recordConsent,
   registerClient,
@@ -92,7 +92,7 @@ beforeAll(async () => {
     wlz: { sector: 'VV', zorgprofiel: '754', leveringsvorm: 'VPT', wachtstatus: 'ACTIEF_PLAATSEN' },
   });
   trajectoryId = t.id;
-  const updated = ok(
+  const updated = dataOf(
     await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(
       UPDATE_TRAJECTORY,
       {
@@ -107,7 +107,7 @@ beforeAll(async () => {
       { token: ownerToken },
     ),
   );
-  ok(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, input: closeInput() }, { token: ownerToken }));
+  dataOf(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, input: closeInput() }, { token: ownerToken }));
 
   const give = (org: TestOrg, extra: Record<string, unknown> = {}) =>
     recordConsent(hub, ownerToken, { clientId, receivingOrganizationId: org.id, categories: ALL_CATEGORIES, ...extra });
@@ -115,7 +115,7 @@ beforeAll(async () => {
   consentIds.expired = (await give(orgs.expired, { validFrom: '2020-01-01T00:00:00Z', validUntil: '2021-01-01T00:00:00Z' })).id;
   const toRevoke = await give(orgs.revoked);
   consentIds.revoked = toRevoke.id;
-  const revoked = ok(
+  const revoked = dataOf(
     await hub.graphql<{ revokeConsent: { consent: { status: string; revokedAt: string | null } } }>(
       REVOKE_CONSENT,
       { id: toRevoke.id, expectedVersion: toRevoke.version },
@@ -236,7 +236,7 @@ describe('access log of gated reads', () => {
     const token = await org.token();
     const read = () => hub.graphql<{ trajectory: { hulpvraag: string | null } | null }>(`query { trajectory(id: "${trajectoryId}") { hulpvraag } }`, undefined, { token });
     expect((await read()).body.data?.trajectory?.hulpvraag).toBeTruthy();
-    ok(await hub.graphql(REVOKE_CONSENT, { id: consent.id, expectedVersion: consent.version }, { token: ownerToken }));
+    dataOf(await hub.graphql(REVOKE_CONSENT, { id: consent.id, expectedVersion: consent.version }, { token: ownerToken }));
     const after = await read();
     // With its only consent revoked the organisation no longer knows the trajectory exists.
     expect(after.body.data?.trajectory ?? null).toBeNull();

@@ -1,22 +1,18 @@
 import type { DocumentNode } from 'graphql';
+import { CONSENT_CATEGORIES, type ConsentCategory } from '@hub/contracts';
 import { unauthenticated } from '@hub/errors';
 import { applyConsentGate, type ConsentGate, type SubgraphResolvers } from '@hub/service-kit';
 import type { Context } from './context.ts';
 import type { ReferralRow } from './db/queries.ts';
 import { accessLogEntry } from './events.ts';
-import type { ConsentCategory } from './peers.ts';
 import type { JointMeetingParent } from './resolvers/Referral.ts';
 import { partyOf } from './transitions.ts';
-
-const CATEGORIES: readonly ConsentCategory[] = ['IDENTITY', 'CONTACT', 'QUESTION', 'PLAN', 'NETWORK', 'CONTACT_MOMENTS', 'HANDOVER'];
 
 /** A gated read of a referral's personal data: the referral, the purpose it is read under, and where it was read. */
 export interface ReferralGateSubject {
   referral: ReferralRow;
   /** A referral is a warm handover: its data is shared for WARM_HANDOVER, whatever else the receiver holds. */
   purpose: 'WARM_HANDOVER';
-  /** The access point named in the log line, e.g. `referrals:Referral.question`. */
-  at: string;
 }
 
 /**
@@ -27,10 +23,10 @@ export interface ReferralGateSubject {
  * cases subgraph, and the field answers only once that line was accepted.
  */
 export const referralsConsentGate: ConsentGate<Context, ReferralGateSubject, ConsentCategory> = {
-  categories: CATEGORIES,
+  categories: CONSENT_CATEGORIES,
   subjectOf: {
-    Referral: (r: ReferralRow) => ({ referral: r, purpose: 'WARM_HANDOVER', at: 'referrals:Referral' }),
-    JointMeeting: (m: JointMeetingParent) => ({ referral: m.referral, purpose: 'WARM_HANDOVER', at: 'referrals:Referral.jointMeeting' }),
+    Referral: (r: ReferralRow) => ({ referral: r, purpose: 'WARM_HANDOVER' }),
+    JointMeeting: (m: JointMeetingParent) => ({ referral: m.referral, purpose: 'WARM_HANDOVER' }),
   },
   async decide(ctx, { referral: r, purpose }, category) {
     if (ctx.caller.kind !== 'user') throw unauthenticated('Sign in to read referrals.');
@@ -53,6 +49,7 @@ export const referralsConsentGate: ConsentGate<Context, ReferralGateSubject, Con
         ctx.caller,
         ctx.meta,
         {
+          field: `${field.typeName}.${field.fieldName}`,
           action: 'READ',
           outcome: decision.permit ? 'GRANTED' : 'REFUSED',
           outcomeReason: decision.permit ? undefined : decision.reason,
@@ -60,7 +57,6 @@ export const referralsConsentGate: ConsentGate<Context, ReferralGateSubject, Con
           dataCategories: [field.category],
           authorizationGround: own ? 'OWN_ORGANIZATION' : decision.permit ? 'CONSENT' : 'NONE',
           consentId: own ? undefined : (decision.consentId ?? r.consentId ?? undefined),
-          accessPoint: `${subject.at}.${field.fieldName}`,
         },
         ctx.now,
       ),

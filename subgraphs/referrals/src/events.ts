@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { buildAccessLogLine, type AccessLogLine, type AccessRequest, type GapEvent } from '@hub/contracts';
 import type { Principal } from '@hub/identity';
-import type { RequestMeta } from '@hub/service-kit';
 import type { NewOutboxRow, ReferralRow } from './db/queries.ts';
-import type { AccessLogEntry, GapEvent } from './peers.ts';
 import { eventType, type ReferralAction, type ReferralStatus } from './transitions.ts';
 
 /**
@@ -12,7 +11,7 @@ import { eventType, type ReferralAction, type ReferralStatus } from './transitio
  */
 
 /** What an outbox row carries: a notification (REFERRAL), a gap event (GAP) or an access-log line (ACCESS_LOG). */
-export type OutboxPayload = ReferralNotificationPayload | GapEvent | AccessLogEntry;
+export type OutboxPayload = ReferralNotificationPayload | GapEvent | AccessLogLine;
 
 /** The payload of a row read by its topic; another kind there is a broken invariant, so the read fails loudly. */
 export function notificationOf(payload: OutboxPayload): ReferralNotificationPayload {
@@ -25,7 +24,7 @@ export function gapEventOf(payload: OutboxPayload): GapEvent {
   throw new Error('An outbox row of topic GAP holds no gap event.');
 }
 
-export function accessLogEntryOf(payload: OutboxPayload): AccessLogEntry {
+export function accessLogEntryOf(payload: OutboxPayload): AccessLogLine {
   if ('accessPoint' in payload) return payload;
   throw new Error('An outbox row of topic ACCESS_LOG holds no access-log line.');
 }
@@ -88,45 +87,25 @@ export function gapEventRow(
   return { id: eventId, topic: 'GAP', payload: event, createdAt: at };
 }
 
-/** The role written into access-log lines: the caller's role that lets them work on referrals. */
-export function workingRole(p: Principal): string {
-  return p.roles.find((r) => r === 'CLIENTONDERSTEUNER' || r === 'TOEGANG' || r === 'ZORGBEMIDDELAAR') ?? p.roles[0] ?? 'UNKNOWN';
-}
-
 export interface AccessLogFacts {
-  action: AccessLogEntry['action'];
-  outcome: AccessLogEntry['outcome'];
+  /** The GraphQL coordinate (`Type.field`) whose resolver read or changed the data. */
+  field: string;
+  action: AccessLogLine['action'];
+  outcome: AccessLogLine['outcome'];
   outcomeReason?: string | undefined;
   clientId: string;
   dataCategories: string[];
   authorizationGround: string;
   consentId?: string | null | undefined;
-  accessPoint: string;
 }
 
-export function accessLogEntry(p: Principal, meta: RequestMeta, facts: AccessLogFacts, at: Date): AccessLogEntry {
-  return {
-    eventId: randomUUID(),
-    occurredAt: at.toISOString(),
-    action: facts.action,
-    outcome: facts.outcome,
-    ...(facts.outcomeReason ? { outcomeReason: facts.outcomeReason } : {}),
-    userId: p.subject,
-    ...(p.name ? { userName: p.name } : {}),
-    organizationId: p.organizationId,
-    role: workingRole(p),
-    clientId: facts.clientId,
-    dataCategories: facts.dataCategories,
-    authorizationGround: facts.authorizationGround,
-    ...(facts.consentId ? { consentId: facts.consentId } : {}),
-    requestId: meta.requestId,
-    traceId: meta.traceId,
-    accessPoint: facts.accessPoint,
-    sourceSubgraph: 'referrals',
-  };
+/** A line of the client's access log, built the one way every line of the hub is (@hub/contracts). */
+export function accessLogEntry(p: Principal, request: AccessRequest, facts: AccessLogFacts, at: Date): AccessLogLine {
+  const { field, ...rest } = facts;
+  return buildAccessLogLine(p, request, { ...rest, subgraph: 'referrals', fields: [field], at });
 }
 
 /** An access-log line for a change, delivered to the cases subgraph by the relay (idempotent on eventId). */
-export function accessLogRow(entry: AccessLogEntry, at: Date): NewOutboxRow {
+export function accessLogRow(entry: AccessLogLine, at: Date): NewOutboxRow {
   return { id: entry.eventId, topic: 'ACCESS_LOG', payload: entry, createdAt: at };
 }

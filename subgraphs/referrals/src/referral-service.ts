@@ -17,7 +17,7 @@ import {
   type ReferralRow,
 } from './db/queries.ts';
 import { accessLogEntry, accessLogRow, gapEventRow, notificationRow } from './events.ts';
-import type { GapEvent } from './peers.ts';
+import type { GapEvent } from '@hub/contracts';
 import { decideTransition, GAP_REASONS, partyOf, type Party, type ReferralStatus, type TransitionAction } from './transitions.ts';
 import {
   acceptSchema,
@@ -151,7 +151,7 @@ export async function createReferral(ctx: Context, raw: unknown): Promise<Referr
         clientId: inserted.clientId,
         dataCategories: ['HANDOVER', 'QUESTION'],
         authorizationGround: 'OWN_ORGANIZATION',
-        accessPoint: 'referrals:Mutation.createReferral',
+        field: 'Mutation.createReferral',
       },
       now,
     );
@@ -176,6 +176,24 @@ interface Prepared {
   /** Extra outbox rows from the updated row (gap events). */
   extra?: (updated: ReferralRow) => NewOutboxRow[];
 }
+
+/** The mutation (field of Mutation in schema.graphql) that takes each step: the access point of its log line names it. */
+const MUTATION_OF_ACTION: Record<TransitionAction, string> = {
+  SEND: 'sendReferral',
+  ACCEPT: 'acceptReferral',
+  REJECT: 'rejectReferral',
+  CANCEL: 'cancelReferral',
+  START: 'startReferral',
+  HOLD: 'holdReferral',
+  RESUME: 'resumeReferral',
+  COMPLETE: 'completeReferral',
+  FAIL: 'failReferral',
+  MARK_ENTERED_IN_ERROR: 'markReferralEnteredInError',
+  RELEASE: 'releaseReferral',
+  PLAN_JOINT_MEETING: 'planJointMeeting',
+  RECORD_JOINT_MEETING_OUTCOME: 'recordJointMeetingOutcome',
+  SET_REGIEHOUDER: 'setRegiehouder',
+};
 
 /**
  * Writes one transition: the optimistic-lock update, the timeline entry and the outbox rows in one transaction.
@@ -223,7 +241,7 @@ export async function writeTransition(
       dataCategories: ['HANDOVER'],
       authorizationGround: args.party === 'SENDER' ? 'OWN_ORGANIZATION' : 'CONSENT',
       consentId: args.party === 'RECEIVER' ? updated.consentId : undefined,
-      accessPoint: `referrals:${action}`,
+      field: `Mutation.${MUTATION_OF_ACTION[action]}`,
     },
     now,
   );

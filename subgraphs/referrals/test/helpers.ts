@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import { createLogger } from '@hub/service-kit';
-import type { GraphQLResult, TestHub } from '@hub/testing';
+import { dataOf, type Party, type TestHub } from '@hub/testing';
 import type { NewReferral } from '../src/db/queries.ts';
 import { referral } from '../src/db/schema.ts';
 import { createPeerClient } from '../src/peers.ts';
 import { createRelay, type Relay } from '../src/relay.ts';
 
+export { dataOf, errorCodes, type Party } from '@hub/testing';
+
 /** Test hubs run without the relay loop: each test drives the relay with runOnce() and its own clock. */
 export const REFERRAL_TEST_ENV = { REFERRAL_RELAY_INTERVAL_MS: '0' };
 
-export interface Party {
-  organizationId: string;
-  token: string;
-}
 
 export interface Parties {
   sender: Party;
@@ -38,14 +35,6 @@ export async function makeParties(hub: TestHub): Promise<Parties> {
 }
 
 /** Fails the test with the GraphQL errors when there are any; returns the data. */
-export function dataOf<T>(result: GraphQLResult<unknown>): T {
-  expect(result.body.errors ?? [], JSON.stringify(result.body.errors)).toEqual([]);
-  expect(result.body.data).toBeTruthy();
-  return result.body.data as T;
-}
-
-export const errorCodes = (result: GraphQLResult<unknown>) => (result.body.errors ?? []).map((e) => e.extensions?.code);
-
 /** A client of the sender's organisation with an open Wmo trajectory, through the real cases subgraph. */
 export async function makeClientWithTrajectory(hub: TestHub, sender: Party, legalDomain = 'WMO_MAATWERKVOORZIENING') {
   const client = dataOf<{ registerClient: { client: { id: string } } }>(

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import type { GraphQLResult, TestHub } from '@hub/testing';
+import type { Party, TestHub } from '@hub/testing';
 import type { NewSignal } from '../src/db/queries.ts';
 import { signal } from '../src/db/schema.ts';
 
+export { dataOf, errorCodes, type Party } from '@hub/testing';
+
 /** Small builders for the signals tests; every test makes its own data, usually in a region of its own. */
 
-export interface Party {
-  organizationId: string;
-  token: string;
-}
 
 export async function party(hub: TestHub, claims: Parameters<TestHub['tokenFor']>[0] & { organizationId?: string }): Promise<Party> {
   const organizationId = claims.organizationId ?? randomUUID();
@@ -39,14 +36,6 @@ export async function insertSignals(hub: TestHub, rows: Partial<NewSignal>[]): P
 
 /** `n` copies of one signal shape. */
 export const times = (n: number, row: Partial<NewSignal>): Partial<NewSignal>[] => Array.from({ length: n }, () => ({ ...row }));
-
-export function dataOf<T>(result: GraphQLResult<T>): T {
-  expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
-  if (!result.body.data) throw new Error('no data');
-  return result.body.data;
-}
-
-export const errorCodes = (result: GraphQLResult<unknown>) => (result.body.errors ?? []).map((e) => e.extensions?.code);
 
 /**
  * SQL statements each subgraph ran for one gateway request, from the per-request log lines (the hub shares one

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '@hub/testing';
 
@@ -15,8 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.stop();
 });
-
-const journey = (name: string) => readFileSync(new URL(`../../../tests/journeys/${name}.graphql`, import.meta.url), 'utf8');
 
 interface Edge {
   cursor: string;
@@ -81,31 +78,12 @@ async function search(variables: Record<string, unknown>, token?: string): Promi
 const names = (r: SearchResult) => r.edges.map((e) => e.node.name);
 
 describe('search for toegangsteams', () => {
-  it('answers anonymous callers with services for Amsterdam (GM0363) through the journey operation', async () => {
-    const res = await hub.graphql(journey('toegang-search-by-gemeente'), { gemeenteCode: 'GM0363', first: 100 });
-    expect(res.status).toBe(200);
-    const data = res.body.data as { searchServices: { totalCount: number; edges: { node: { name: string } }[] } };
-    expect(data.searchServices.totalCount).toBeGreaterThan(10);
-    expect(data.searchServices.edges).toHaveLength(Math.min(100, data.searchServices.totalCount));
-    expect(data.searchServices.edges.map((e) => e.node.name)).toContain('Wijkteam Amsterdam');
-  });
-
   it('gives signed-in professionals the same public results', async () => {
     const token = await hub.tokenFor({ organizationType: 'GEMEENTE', roles: ['TOEGANG'], gemeenteCode: 'GM0363' });
     const anonymous = await search({ filter: { gemeenteCode: 'GM0363' }, first: 100 });
     const signedIn = await search({ filter: { gemeenteCode: 'GM0363' }, first: 100 }, token);
     expect(signedIn.totalCount).toBe(anonymous.totalCount);
     expect(names(signedIn)).toEqual(names(anonymous));
-  });
-
-  it('runs the service-detail journey', async () => {
-    const found = await search({ text: 'wijkteam', filter: { gemeenteCode: 'GM0363' }, first: 1 });
-    const id = found.edges[0]?.node.id;
-    const res = await hub.graphql(journey('toegang-service-detail'), { id });
-    const service = (res.body.data as { service: { name: string; organization: { type: string }; serviceArea: { gemeenten: { code: string }[] } } }).service;
-    expect(service.name).toBe('Wijkteam Amsterdam');
-    expect(service.organization.type).toBe('GEMEENTE');
-    expect(service.serviceArea.gemeenten.map((g) => g.code)).toEqual(['GM0363']);
   });
 
   describe('each filter narrows the result to matching services', () => {

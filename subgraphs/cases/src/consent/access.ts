@@ -106,11 +106,18 @@ async function trajectoryConsent(ctx: Context, p: Principal, t: TrajectoryRow, p
  * is disclosed only through its holder's active consent, and that disclosure (that the trajectory exists, its status
  * and dates) is written to the access log as a READ of category TRAJECTORY.
  */
-export async function discloseTrajectory(ctx: Context, p: Principal, t: TrajectoryRow, purpose: ConsentPurpose): Promise<TrajectoryView | null> {
+export async function discloseTrajectory(
+  ctx: Context,
+  p: Principal,
+  t: TrajectoryRow,
+  purpose: ConsentPurpose,
+  /** The GraphQL coordinate that asked, for the access point of the line. */
+  field: string,
+): Promise<TrajectoryView | null> {
   if (t.organizationId === p.organizationId) return trajectoryView(t, purpose);
   const consent = await trajectoryConsent(ctx, p, t, purpose);
   if (!consent) return null;
-  ctx.accessLog.record({ clientId: t.clientId, action: 'READ', outcome: 'GRANTED', categories: ['TRAJECTORY'], ground: 'CONSENT', consentId: consent.id });
+  ctx.accessLog.record({ field, clientId: t.clientId, action: 'READ', outcome: 'GRANTED', categories: ['TRAJECTORY'], ground: 'CONSENT', consentId: consent.id });
   return trajectoryView(t, purpose);
 }
 

@@ -25,19 +25,20 @@ export const casesConsentGate: ConsentGate<Context, GateSubject, ConsentCategory
     }
     return decide(ctx, principal, subject, category);
   },
-  record(ctx, { field, subject, decision, info }) {
-    if (info.operation.name) ctx.accessLog.accessPoint = `graphql:cases:${info.operation.name.value}`;
+  record(ctx, { field: gated, subject, decision }) {
+    const field = `${gated.typeName}.${gated.fieldName}`;
     if (decision.permit) {
       ctx.accessLog.record({
+        field,
         clientId: subject.clientId,
         action: 'READ',
         outcome: 'GRANTED',
-        categories: [field.category],
+        categories: [gated.category],
         ground: decision.reason,
         consentId: decision.consentId,
       });
     } else {
-      ctx.accessLog.record({ clientId: subject.clientId, action: 'READ', outcome: 'REFUSED', categories: [field.category], reason: decision.reason });
+      ctx.accessLog.record({ field, clientId: subject.clientId, action: 'READ', outcome: 'REFUSED', categories: [gated.category], reason: decision.reason });
     }
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../src/cursor.ts';
-import { buildSearchText, foldText, searchWords } from '../src/text.ts';
+import { decodeCursor, encodeCursor } from '../../src/cursor.ts';
+import { buildSearchText, foldText, searchWords } from '../../src/text.ts';
 
 describe('search text', () => {
   it('folds accents and case so cliëntondersteuning and clientondersteuning meet', () => {

@@ -15,8 +15,8 @@ import {
   type Group,
   type PublishedCube,
   type SignalFact,
-} from '../src/cube.ts';
-import { makePeriod } from '../src/periods.ts';
+} from '../../src/cube.ts';
+import { makePeriod } from '../../src/periods.ts';
 
 const Q3 = makePeriod('QUARTER', 2025, 3);
 const MONTHS = ['2025-07', '2025-08', '2025-09'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@hub/domain';
-import { childPeriods, makeReportPeriod, previousReportPeriod, requireEndedReportPeriod, type ReportPeriod } from '../src/report-period.ts';
-import { linkParts, LinkedSeries, SUPPRESSION_THRESHOLD } from '../src/report.ts';
+import { childPeriods, makeReportPeriod, previousReportPeriod, requireEndedReportPeriod, type ReportPeriod } from '../../src/report-period.ts';
+import { linkParts, LinkedSeries, SUPPRESSION_THRESHOLD } from '../../src/report.ts';
 
 const YEAR = 2025;
 const year = makeReportPeriod('YEAR', YEAR, 1);

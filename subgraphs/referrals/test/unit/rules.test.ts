@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@hub/config';
-import { addWorkingDays, amsterdamDate, daysBetween, isOverdue } from '../src/deadlines.ts';
-import { retryDelaySeconds } from '../src/relay.ts';
-import { decideTransition, REFERRAL_STATUSES, TRANSITION_ACTIONS, TRANSITIONS } from '../src/transitions.ts';
-import { signWebhook, verifyWebhookSignature } from '../src/webhook-signature.ts';
+import { addWorkingDays, amsterdamDate, daysBetween, isOverdue } from '../../src/deadlines.ts';
+import { retryDelaySeconds } from '../../src/relay.ts';
+import { decideTransition, REFERRAL_STATUSES, TRANSITION_ACTIONS, TRANSITIONS } from '../../src/transitions.ts';
+import { signWebhook, verifyWebhookSignature } from '../../src/webhook-signature.ts';
 
 describe('transition table', () => {
   it('has one row per (action, party, from-state): no two rows disagree', () => {

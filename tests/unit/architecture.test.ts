@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
  * package files tell the same story as the code.
  */
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 type Kind = 'library' | 'subgraph' | 'gateway' | 'composition-root' | 'harness' | 'tests' | 'bench' | 'root';
 
@@ -55,7 +55,7 @@ function kindOf(dir: string): Kind {
     case 'bench':
       return 'bench';
     default:
-      throw new Error(`Workspace ${dir} has no place in the import rules; add it to kindOf in tests/architecture.test.ts.`);
+      throw new Error(`Workspace ${dir} has no place in the import rules; add it to kindOf in tests/unit/architecture.test.ts.`);
   }
 }
 

@@ -3,9 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRINCIPALS, demoIds } from '@hub/domain';
-import { startTestHub, type TestHub } from '@hub/testing';
-import { findOutboxByTopic } from '../src/db/queries.ts';
+import { demoParty, startTestHub, type TestHub } from '@hub/testing';
 import type { Relay } from '../src/relay.ts';
 import {
   CREATE_REFERRAL,
@@ -17,7 +15,6 @@ import {
   REFERRAL_TEST_ENV,
   referralInput,
   relayFor,
-  SUMMARY,
   type Parties,
   type Party,
 } from './helpers.ts';
@@ -35,7 +32,6 @@ function verifyHubSignature(secret: string, rawBody: string, header: string | un
 // --- end of the documented code ---
 
 const docs = readFileSync(new URL('../../../docs/referrals.md', import.meta.url), 'utf8');
-const journey = (name: string) => readFileSync(new URL(`../../../tests/journeys/${name}.graphql`, import.meta.url), 'utf8');
 
 let hub: TestHub;
 let parties: Parties;
@@ -50,127 +46,10 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function demoParty(subject: string): Promise<Party> {
-  const p = DEMO_PRINCIPALS.find((d) => d.subject === subject);
-  if (!p) throw new Error(subject);
-  const { label: _label, ...claims } = p;
-  return { organizationId: p.organizationId, token: await hub.tokenFor(claims) };
-}
-
-type Op<T> = { [K in keyof T]: T[K] };
-const run = async <T>(file: string, operationName: string, variables: Record<string, unknown>, party: Party): Promise<Op<T>> =>
-  dataOf<T>(await hub.graphql(journey(file), variables, { token: party.token, operationName }));
-
-describe('journey: warm handover from Wmo to Wlz', () => {
-  it('the gemeente sends, the zorgkantoor accepts, plans the driegesprek and completes, taking over regie', async () => {
-    const gemeente = await demoParty('demo-co-amsterdam');
-    const zorgkantoor = await demoParty('demo-zorgbemiddelaar-zk02');
-    expect(gemeente.organizationId).toBe(demoIds.gemeenteOrganization('GM0363'));
-    const c = await makeClientWithTrajectory(hub, gemeente);
-    await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
-    const file = 'warm-handover-wmo-to-wlz';
-
-    type Sent = { createReferral: { referral: { id: string; version: number; status: string; overdue: boolean; fromOrganization: { name: string }; toOrganization: { name: string } } } };
-    const sent = (await run<Sent>(file, 'SendWarmHandover', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente)).createReferral.referral;
-    expect(sent).toMatchObject({ status: 'REQUESTED', overdue: false });
-    expect(sent.fromOrganization.name).toMatch(/Amsterdam/);
-    expect(sent.toOrganization.name).toMatch(/zorgkantoor/i);
-
-    type Inbox = {
-      referrals: {
-        edges: { node: { id: string; version: number; handoverSummary: typeof SUMMARY; client: { id: string } } }[];
-      };
-    };
-    const inbox = await run<Inbox>(file, 'ZorgkantoorInbox', {}, zorgkantoor);
-    const received = inbox.referrals.edges.find((e) => e.node.id === sent.id)?.node;
-    expect(received?.handoverSummary).toEqual(SUMMARY);
-    expect(received?.client).toEqual({ id: c.clientId });
-
-    type Changed = Record<string, { referral: { version: number; status: string } & Record<string, unknown> }>;
-    let version = sent.version;
-    const step = async (op: string, field: string, input: Record<string, unknown>) => {
-      const result = await run<Changed>(file, op, { input: { id: sent.id, expectedVersion: version, ...input } }, zorgkantoor);
-      const referral = result[field]?.referral;
-      if (!referral) throw new Error(`${op} returned no referral`);
-      version = referral.version;
-      return referral;
-    };
-    expect(await step('AcceptHandover', 'acceptReferral', {})).toMatchObject({ status: 'ACCEPTED', toProfessional: { id: 'demo-zorgbemiddelaar-zk02' } });
-    // The accepted handover (with its consent active) is the zorgkantoor's relation with the client: no BSN needed.
-    type Opened = { openTrajectory: { trajectory: { status: string; legalDomain: string; organization: { id: string } } } };
-    const opened = await run<Opened>(
-      file,
-      'ZorgkantoorOpensTrajectory',
-      { input: { clientId: c.clientId, handoverReferralId: sent.id, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION', hulpvraag: 'Keuze van een Wlz-zorgaanbieder.' } },
-      zorgkantoor,
-    );
-    expect(opened.openTrajectory.trajectory).toMatchObject({ status: 'OPEN', legalDomain: 'WLZ', organization: { id: zorgkantoor.organizationId } });
-    expect(await step('PlanDriegesprek', 'planJointMeeting', { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] })).toMatchObject({
-      jointMeeting: { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] },
-    });
-    expect(await step('StartSupport', 'startReferral', {})).toMatchObject({ status: 'IN_PROGRESS' });
-    expect(await step('RecordDriegesprek', 'recordJointMeetingOutcome', { outcome: 'HANDOVER_AGREED', outcomeNotes: 'Dochter sluit aan bij vervolg.' })).toMatchObject({
-      jointMeeting: { outcome: 'HANDOVER_AGREED', outcomeNotes: 'Dochter sluit aan bij vervolg.' },
-    });
-    const completed = await step('CompleteHandover', 'completeReferral', {});
-    expect(completed).toMatchObject({ status: 'COMPLETED', regiehouder: 'RECEIVER', blocksTrajectoryClose: false });
-    expect((completed.regiehouderOrganization as { id: string }).id).toBe(zorgkantoor.organizationId);
-
-    type FollowUp = { referral: { status: string; timeline: { action: string; toStatus: string; actorOrganization: { name: string } | null }[] } };
-    const followUp = await run<FollowUp>(file, 'SenderFollowsUp', { id: sent.id }, gemeente);
-    expect(followUp.referral.timeline.map((t) => `${t.action}:${t.toStatus}`)).toEqual([
-      'CREATE:REQUESTED',
-      'ACCEPT:ACCEPTED',
-      'PLAN_JOINT_MEETING:ACCEPTED',
-      'START:IN_PROGRESS',
-      'RECORD_JOINT_MEETING_OUTCOME:IN_PROGRESS',
-      'COMPLETE:COMPLETED',
-    ]);
-    expect(followUp.referral.timeline[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
-  });
-});
-
-describe('journey: rejection for lack of capacity', () => {
-  it('yields one gap event and shows the sender why', async () => {
-    const gemeente = await demoParty('demo-co-amsterdam');
-    const zorgkantoor = await demoParty('demo-zorgbemiddelaar-zk02');
-    const c = await makeClientWithTrajectory(hub, gemeente, 'WMO_MAATWERKVOORZIENING');
-    await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
-    const file = 'reject-no-capacity';
-    const gapsBefore = (await findOutboxByTopic(hub.database.db, 'GAP')).length;
-    type Sent = { createReferral: { referral: { id: string; version: number } } };
-    const sent = (await run<Sent>(file, 'SendReferral', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente)).createReferral.referral;
-    type Rejected = { rejectReferral: { referral: { status: string; rejectionReason: string; blocksTrajectoryClose: boolean } } };
-    const rejected = await run<Rejected>(
-      file,
-      'RejectNoCapacity',
-      { input: { id: sent.id, expectedVersion: sent.version, reason: 'NO_CAPACITY', note: 'Geen plek voor nieuwe cliënten deze maand.' } },
-      zorgkantoor,
-    );
-    expect(rejected.rejectReferral.referral).toMatchObject({ status: 'REJECTED', rejectionReason: 'NO_CAPACITY', blocksTrajectoryClose: false });
-
-    type Outbox = { referrals: { edges: { node: { id: string; rejectionNote: string; timeline: { action: string; reasonCode: string | null }[] } }[] } };
-    const outbox = await run<Outbox>(file, 'SenderOutboxRejections', {}, gemeente);
-    const mine = outbox.referrals.edges.find((e) => e.node.id === sent.id)?.node;
-    expect(mine?.rejectionNote).toBe('Geen plek voor nieuwe cliënten deze maand.');
-    expect(mine?.timeline.at(-1)).toMatchObject({ action: 'REJECT', reasonCode: 'NO_CAPACITY' });
-
-    await relay.runOnce();
-    const gaps = (await findOutboxByTopic(hub.database.db, 'GAP')).slice(gapsBefore);
-    expect(gaps).toHaveLength(1);
-    expect(gaps[0]?.payload).toMatchObject({ kind: 'REJECTED', reason: 'NO_CAPACITY', gemeenteCode: 'GM0363', zorgkantoorregioCode: 'ZK02', organizationId: zorgkantoor.organizationId });
-    expect(JSON.stringify(gaps[0]?.payload)).not.toContain(c.clientId);
-    // The signals subgraph runs in this hub: the relay delivered the event there (contract 6), and again is harmless.
-    expect(hub.subgraphUrls.signals).toBeTruthy();
-    expect(gaps[0]?.lastError).toBeNull();
-    expect(gaps[0]?.deliveredAt).toBeInstanceOf(Date);
-  });
-});
-
 describe("the cliëntondersteuner's cross-domain client view", () => {
   it("shows the client's trajectories and handovers side by side, resolved across the subgraphs", async () => {
-    const gemeente = await demoParty('demo-co-amsterdam');
-    const zorgkantoor = await demoParty('demo-zorgbemiddelaar-zk02');
+    const gemeente = await demoParty(hub, 'demo-co-amsterdam');
+    const zorgkantoor = await demoParty(hub, 'demo-zorgbemiddelaar-zk02');
     const c = await makeClientWithTrajectory(hub, gemeente);
     await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
     const sent = dataOf<{ createReferral: { referral: { id: string } } }>(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoData } from '../src/demo-data.ts';
-import { readReferenceData } from '../src/reference-data.ts';
+import { generateDemoData } from '../../src/demo-data.ts';
+import { readReferenceData } from '../../src/reference-data.ts';
 
 describe('demo data', () => {
   const data = generateDemoData(1, new Date('2026-11-01T00:00:00Z'));

@@ -1,0 +1,393 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoIds } from '@hub/domain';
+import { dataOf, demoParty, startTestHub, type GraphQLResult, type Party, type TestHub } from '@hub/testing';
+import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
+import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/queries.ts';
+import type { Relay } from '../../subgraphs/referrals/src/relay.ts';
+import { makeClientWithTrajectory, recordHandoverConsent, REFERRAL_TEST_ENV, referralInput, relayFor, SUMMARY } from '../../subgraphs/referrals/test/helpers.ts';
+import { periodOfDate, shiftPeriod } from '../../subgraphs/signals/src/periods.ts';
+import { addDays, today } from '../../subgraphs/signals/src/validation.ts';
+import { party } from '../../subgraphs/signals/test/builders.ts';
+
+/**
+ * The one runner of tests/journeys/*.graphql: each journey file has a scenario below that executes its operations
+ * through the gateway, in the order the file describes, with fitting variables and tokens, and asserts no errors
+ * (or the errors the file's header documents) plus what the journey is for. After its scenario, a journey whose
+ * operations did not all run fails, and a journey file without a scenario fails: a new file or operation cannot be
+ * added without being executed here.
+ */
+
+const FOLDER = new URL('./', import.meta.url);
+const JOURNEY_FILES = readdirSync(FOLDER)
+  .filter((name) => name.endsWith('.graphql'))
+  .map((name) => name.slice(0, -'.graphql'.length))
+  .sort();
+
+const documentOf = (name: string) => readFileSync(new URL(`${name}.graphql`, FOLDER), 'utf8');
+const operationsOf = (name: string) =>
+  parse(documentOf(name))
+    .definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
+    .map((d) => d.name?.value ?? '(anonymous)');
+
+/** One journey file as the scenario sees it: run one of its operations through the gateway. */
+interface Journey {
+  run<T = Record<string, unknown>>(operationName: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+}
+
+let hub: TestHub;
+let relay: Relay;
+/** `file#Operation` of every operation executed so far. */
+const executed = new Set<string>();
+
+beforeAll(async () => {
+  // Demo data for the directory and the quarter of Twente; no background relay, so the rejection journey counts its own gap event.
+  hub = await startTestHub({ env: REFERRAL_TEST_ENV, seedDemo: true, demoScale: 0.1 });
+  relay = relayFor(hub);
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+function journeyOf(name: string): Journey {
+  const document = documentOf(name);
+  const operations = new Set(operationsOf(name));
+  return {
+    run(operationName, variables = {}, token) {
+      if (!operations.has(operationName)) throw new Error(`${name}.graphql has no operation ${operationName}`);
+      executed.add(`${name}#${operationName}`);
+      return hub.graphql(document, variables, { token, operationName });
+    },
+  };
+}
+
+/** Runs one operation as a party and returns its data, failing on any error. */
+const asParty =
+  (journey: Journey) =>
+  async <T>(operationName: string, variables: Record<string, unknown>, who: Party): Promise<T> =>
+    dataOf<T>(await journey.run(operationName, variables, who.token));
+
+const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
+  'open-trajectory-and-consent': async (journey) => {
+    const gemeente = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+    const zorgkantoor = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
+    const token = await gemeente.token(['CLIENTONDERSTEUNER']);
+    const run = async <T>(operationName: string, variables: Record<string, unknown>) => dataOf(await journey.run<T>(operationName, variables, token));
+
+    const registered = await run<{ registerClient: { client: { id: string; gemeente: { name: string } } } }>('RegisterClient', { input: clientInput() });
+    const clientId = registered.registerClient.client.id;
+    expect(registered.registerClient.client.gemeente.name).toBe('Amsterdam');
+    const opened = await run<{ openTrajectory: { trajectory: { id: string; version: number; status: string; organization: { id: string } } } }>('OpenTrajectory', {
+      input: { clientId, legalDomain: 'WMO_MAATWERKVOORZIENING', journeyPhase: 'BEFORE_INDICATION', hulpvraag: 'Ik red het thuis niet meer alleen.', lifeDomains: ['WONEN'] },
+    });
+    expect(opened.openTrajectory.trajectory).toMatchObject({ status: 'OPEN', organization: { id: gemeente.id } });
+    const updated = await run<{ updateTrajectory: { trajectory: { plan: string; contactMoments: { summary: string }[] } } }>('RecordPlanAndContactMoment', {
+      id: opened.openTrajectory.trajectory.id,
+      expectedVersion: opened.openTrajectory.trajectory.version,
+      input: {
+        plan: 'Thuis blijven wonen, met dagbesteding twee dagen per week.',
+        goals: [{ description: 'Dagbesteding vinden', status: 'OPEN' }],
+        supportForms: ['INFORMATIE_EN_ADVIES', 'PERSOONLIJK_PLAN'],
+        addContactMoments: [{ occurredAt: new Date().toISOString(), channel: 'IN_PERSON', summary: 'Huisbezoek, plan opgesteld.' }],
+      },
+    });
+    expect(updated.updateTrajectory.trajectory.contactMoments).toHaveLength(1);
+    const consent = await run<{ recordConsent: { consent: { id: string; status: string } } }>('RecordConsent', {
+      input: { clientId, receivingOrganizationId: zorgkantoor.id, categories: ['HANDOVER', 'QUESTION'], purpose: 'INTEGRATED_SUPPORT', givenBy: 'CLIENT', recordedHow: 'VERBAL' },
+    });
+    expect(consent.recordConsent.consent.status).toBe('ACTIVE');
+    const view = await run<{ client: { trajectories: unknown[]; consents: { id: string; status: string }[] } }>('ClientWithConsents', { id: clientId });
+    expect(view.client.trajectories).toHaveLength(1);
+    expect(view.client.consents).toEqual([expect.objectContaining({ id: consent.recordConsent.consent.id, status: 'ACTIVE' })]);
+    // The zorgkantoor now sees the trajectory's hulpvraag, not its plan.
+    const zk = await hub.graphql<{ trajectory: { hulpvraag: string | null; plan: string | null } }>(
+      `query { trajectory(id: "${opened.openTrajectory.trajectory.id}") { hulpvraag plan } }`,
+      undefined,
+      { token: await zorgkantoor.token(['ZORGBEMIDDELAAR']) },
+    );
+    expect(zk.body.data?.trajectory).toEqual({ hulpvraag: 'Ik red het thuis niet meer alleen.', plan: null });
+    expect(zk.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['trajectory', 'plan'], 'CONSENT_REQUIRED']]);
+  },
+
+  'overlegtafel-quarter-twente': async (journey) => {
+    const run = asParty(journey);
+    const member = await demoParty(hub, 'demo-overlegtafel-zk22');
+    const oco = await demoParty(hub, 'demo-co-oco');
+    const enschede = await party(hub, { organizationType: 'GEMEENTE', roles: ['CLIENTONDERSTEUNER'], gemeenteCode: 'GM0153', organizationId: demoIds.gemeenteOrganization('GM0153') });
+    const quarter = shiftPeriod(periodOfDate('QUARTER', today()), -1);
+
+    // 1. Two cliëntondersteuners report three gaps in the last quarter.
+    type Reported = { reportSignal: { id: string; zorgkantoorregio: { code: string }; gemeente: { name: string } } };
+    const report = (who: Party, gemeenteCode: string, description: string, day: number) =>
+      run<Reported>(
+        'ReportSignal',
+        {
+          input: {
+            category: 'FALLS_BETWEEN_LAWS',
+            targetGroup: 'JEUGD_RONDOM_18',
+            ageBand: 'AGE_18_26',
+            legalDomain: 'JEUGDWET',
+            lifeDomain: 'WONEN',
+            gemeenteCode,
+            observedOn: addDays(quarter.startsOn, day),
+            waitDays: 60,
+            clientCount: 1,
+            description,
+          },
+        },
+        who,
+      );
+    const s1 = (await report(oco, 'GM0153', 'Jongere van 18 valt uit de jeugdhulp; begeleid wonen via de Wmo pas na 3 maanden.', 10)).reportSignal;
+    const s2 = (await report(oco, 'GM0164', 'Beschermd wonen 18+ heeft een wachtlijst van 26 weken in Hengelo (O.)', 20)).reportSignal;
+    const s3 = (await report(enschede, 'GM0153', 'Geen overbruggingszorg tussen Jeugdwet en Wmo voor 2 jongeren.', 30)).reportSignal;
+    expect(s1.zorgkantoorregio.code).toBe('ZK22');
+    expect(s2.gemeente.name).toMatch(/Hengelo/);
+
+    // 2. The member reviews the quarter: published counts only, with the demo data of Twente behind them.
+    type Review = {
+      zorgkantoorregio: {
+        name: string;
+        signalSummary: { period: string; total: { signals: number; withheld: boolean }; cells: { category: string; signals: number | null }[]; medianWaitDays: number | null; topNoCapacityOrganizations: { organization: { name: string }; signals: number }[] }[];
+        openKnelpunten: { id: string }[];
+      };
+    };
+    const review = (await run<Review>('ReviewQuarter', { region: 'ZK22', quarter: quarter.key }, member)).zorgkantoorregio;
+    expect(review.name).toBe('Twente');
+    const [figures] = review.signalSummary;
+    expect(figures?.period).toBe(quarter.key);
+    expect(figures?.total.signals).toBeGreaterThan(20);
+    expect(figures?.cells.find((c) => c.category === 'NO_CAPACITY')?.signals).toBeGreaterThanOrEqual(12);
+    expect(figures?.medianWaitDays).not.toBeNull();
+    expect(figures?.topNoCapacityOrganizations[0]?.organization.name).toBeTruthy();
+    // A row shows a published sum (5 or more), 0 (signals only last quarter) or nothing at all (withheld).
+    for (const cell of figures?.cells ?? []) if (cell.signals) expect(cell.signals).toBeGreaterThanOrEqual(5);
+
+    // 3. The ungrouped signals of the quarter include the three new ones.
+    type Ungrouped = { overlegtafel: { name: string; signals: { id: string; description: string | null }[] } };
+    const ungrouped = (await run<Ungrouped>('UngroupedSignals', { region: 'ZK22', from: quarter.startsOn, to: quarter.endsOn }, member)).overlegtafel;
+    expect(ungrouped.name).toBe('Overlegtafel Twente');
+    const picked = [s1.id, s2.id, s3.id];
+    expect(ungrouped.signals.map((s) => s.id)).toEqual(expect.arrayContaining(picked));
+
+    // 4. Group, plan, decide, act.
+    const meeting = (await run<{ scheduleOverlegtafelMeeting: { id: string } }>('ScheduleMeeting', { input: { zorgkantoorregioCode: 'ZK22', heldOn: today(), title: `Overlegtafel ${quarter.key}` } }, member)).scheduleOverlegtafelMeeting;
+    type Created = { createKnelpunt: { id: string; status: string; version: number; signalCount: number; clientCount: number } };
+    const knelpunt = (
+      await run<Created>(
+        'GroupIntoKnelpunt',
+        { input: { zorgkantoorregioCode: 'ZK22', title: 'Jongeren rond 18 vallen tussen Jeugdwet en Wmo', description: 'Wie: jongeren van 18. Wat: begeleid wonen. Waar: Enschede en Hengelo.', signalIds: picked } },
+        member,
+      )
+    ).createKnelpunt;
+    expect(knelpunt).toMatchObject({ status: 'NEW', version: 1, signalCount: 3, clientCount: 3 });
+
+    type Moved = { transitionKnelpunt: { status: string; version: number; meeting: { title: string } | null } };
+    const onAgenda = (await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ON_AGENDA', expectedVersion: 1, meetingId: meeting.id } }, member)).transitionKnelpunt;
+    expect(onAgenda).toMatchObject({ status: 'ON_AGENDA', version: 2, meeting: { title: `Overlegtafel ${quarter.key}` } });
+    const decision = 'Gemeenten Enschede en Hengelo spreken een overbruggingsregeling af voor jongeren die 18 worden.';
+    await run('RecordDecision', { input: { knelpuntId: knelpunt.id, text: decision, meetingId: meeting.id } }, member);
+    const dueOn = addDays(today(), 90);
+    type Added = { addKnelpuntAction: { owner: { id: string; name: string }; status: string; overdue: boolean } };
+    const added = (await run<Added>('AddAction', { input: { knelpuntId: knelpunt.id, description: 'Overbruggingsregeling opstellen en in beide gemeenten vaststellen.', ownerOrganizationId: demoIds.gemeenteOrganization('GM0153'), dueOn } }, member)).addKnelpuntAction;
+    expect(added).toMatchObject({ owner: { name: 'Gemeente Enschede' }, status: 'OPEN', overdue: false });
+    expect((await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ACTION', expectedVersion: 2 } }, member)).transitionKnelpunt.status).toBe('ACTION');
+    const feedback = 'Dank voor jullie signalen: er komt een overbruggingsregeling 18-/18+. We melden het resultaat in het volgende kwartaal.';
+    await run('GiveFeedback', { knelpuntId: knelpunt.id, text: feedback }, member);
+
+    // 5. Each reporter sees the knelpunt, the decision, the action and the feedback with its own signals only.
+    type Mine = { mySignals: { id: string; knelpunt: { status: string; signals: { id: string }[]; decisions: { text: string }[]; actions: { dueOn: string }[]; feedback: { text: string }[] } | null }[] };
+    const ocoSignals = (await run<Mine>('MySignalsWithFeedback', {}, oco)).mySignals.filter((s) => s.id === s1.id || s.id === s2.id);
+    expect(ocoSignals).toHaveLength(2);
+    for (const s of ocoSignals) {
+      expect(s.knelpunt).toMatchObject({ status: 'ACTION', decisions: [{ text: decision }], actions: [{ dueOn }], feedback: [{ text: feedback }] });
+      expect(s.knelpunt?.signals.map((x) => x.id).sort()).toEqual([s1.id, s2.id].sort());
+    }
+    const gemeenteSignals = (await run<Mine>('MySignalsWithFeedback', {}, enschede)).mySignals;
+    const own = gemeenteSignals.find((s) => s.id === s3.id);
+    expect(own?.knelpunt?.feedback).toEqual([{ text: feedback }]);
+    expect(own?.knelpunt?.signals).toEqual([{ id: s3.id }]);
+
+    // The knelpunt is among the open ones of Twente now.
+    const after = (await run<Review>('ReviewQuarter', { region: 'ZK22', quarter: quarter.key }, member)).zorgkantoorregio;
+    expect(after.openKnelpunten.map((k) => k.id)).toContain(knelpunt.id);
+  },
+
+  'reject-no-capacity': async (journey) => {
+    const run = asParty(journey);
+    const gemeente = await demoParty(hub, 'demo-co-amsterdam');
+    const zorgkantoor = await demoParty(hub, 'demo-zorgbemiddelaar-zk02');
+    const c = await makeClientWithTrajectory(hub, gemeente, 'WMO_MAATWERKVOORZIENING');
+    await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
+    const gapsBefore = (await findOutboxByTopic(hub.database.db, 'GAP')).length;
+    type Sent = { createReferral: { referral: { id: string; version: number } } };
+    const sent = (await run<Sent>('SendReferral', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente)).createReferral.referral;
+    type Rejected = { rejectReferral: { referral: { status: string; rejectionReason: string; blocksTrajectoryClose: boolean } } };
+    const rejected = await run<Rejected>('RejectNoCapacity',
+      { input: { id: sent.id, expectedVersion: sent.version, reason: 'NO_CAPACITY', note: 'Geen plek voor nieuwe cliënten deze maand.' } },
+      zorgkantoor,
+    );
+    expect(rejected.rejectReferral.referral).toMatchObject({ status: 'REJECTED', rejectionReason: 'NO_CAPACITY', blocksTrajectoryClose: false });
+
+    type Outbox = { referrals: { edges: { node: { id: string; rejectionNote: string; timeline: { action: string; reasonCode: string | null }[] } }[] } };
+    const outbox = await run<Outbox>('SenderOutboxRejections', {}, gemeente);
+    const mine = outbox.referrals.edges.find((e) => e.node.id === sent.id)?.node;
+    expect(mine?.rejectionNote).toBe('Geen plek voor nieuwe cliënten deze maand.');
+    expect(mine?.timeline.at(-1)).toMatchObject({ action: 'REJECT', reasonCode: 'NO_CAPACITY' });
+
+    await relay.runOnce();
+    const gaps = (await findOutboxByTopic(hub.database.db, 'GAP')).slice(gapsBefore);
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]?.payload).toMatchObject({ kind: 'REJECTED', reason: 'NO_CAPACITY', gemeenteCode: 'GM0363', zorgkantoorregioCode: 'ZK02', organizationId: zorgkantoor.organizationId });
+    expect(JSON.stringify(gaps[0]?.payload)).not.toContain(c.clientId);
+    // The signals subgraph runs in this hub: the relay delivered the event there (contract 6), and again is harmless.
+    expect(hub.subgraphUrls.signals).toBeTruthy();
+    expect(gaps[0]?.lastError).toBeNull();
+    expect(gaps[0]?.deliveredAt).toBeInstanceOf(Date);
+  },
+
+  'toegang-search-by-gemeente': async (journey) => {
+    // Anonymous, as a resident's own search would be.
+    const res = await journey.run('ToegangSearchByGemeente', { gemeenteCode: 'GM0363', first: 100 });
+    const data = dataOf<{ searchServices: { totalCount: number; edges: { node: { name: string } }[] } }>(res);
+    expect(data.searchServices.totalCount).toBeGreaterThan(10);
+    expect(data.searchServices.edges).toHaveLength(Math.min(100, data.searchServices.totalCount));
+    expect(data.searchServices.edges.map((e) => e.node.name)).toContain('Wijkteam Amsterdam');
+  },
+
+  'toegang-service-detail': async (journey) => {
+    const found = dataOf<{ searchServices: { edges: { node: { id: string } }[] } }>(
+      await hub.graphql(`{ searchServices(text: "wijkteam", filter: { gemeenteCode: "GM0363" }, first: 1) { edges { node { id } } } }`),
+    );
+    const id = found.searchServices.edges[0]?.node.id;
+    expect(id).toBeTruthy();
+    type Detail = { service: { name: string; organization: { type: string }; serviceArea: { gemeenten: { code: string }[] } } };
+    const { service } = dataOf<Detail>(await journey.run('ToegangServiceDetail', { id }));
+    expect(service.name).toBe('Wijkteam Amsterdam');
+    expect(service.organization.type).toBe('GEMEENTE');
+    expect(service.serviceArea.gemeenten.map((g) => g.code)).toEqual(['GM0363']);
+  },
+
+  'view-wlz-trajectory': async (journey) => {
+    const gemeente = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+    const zorgkantoor = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
+    const toegang = await gemeente.token(['TOEGANG']);
+    const zkToken = await zorgkantoor.token(['ZORGBEMIDDELAAR']);
+    const c = await registerClient(hub, toegang);
+    await openTrajectory(hub, toegang, c.id);
+    const wlz = await openTrajectory(hub, zkToken, c.id, {
+      bsn: c.bsn,
+      legalDomain: 'WLZ',
+      journeyPhase: 'AFTER_INDICATION',
+      supportForms: ['KEUZE_ZORGAANBIEDER_EN_ZORG'],
+      wlz: { sector: 'VV', zorgprofiel: '755', leveringsvorm: 'VERBLIJF', wachtstatus: 'ACTIEF_PLAATSEN' },
+    });
+    type Across = { client: { trajectories: { id: string; legalDomain: string; organization: { type: string } }[] } };
+    type Wlz = { trajectory: { wlz: { zorgprofiel: string } | null; hulpvraag: string | null; organization: { name: string } } | null };
+    const run = <T>(operationName: string, variables: Record<string, unknown>, token = toegang) => journey.run<T>(operationName, variables, token);
+
+    const before = dataOf(await run<Across>('ClientAcrossDomains', { id: c.id }));
+    expect(before.client.trajectories.map((t) => t.legalDomain)).toEqual(['WMO_MAATWERKVOORZIENING']);
+    const hidden = await run<Wlz>('WlzTrajectory', { id: wlz.id });
+    expect(hidden.body.data?.trajectory ?? null).toBeNull();
+    expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    dataOf(
+      await run(
+        'ZorgkantoorRecordsConsent',
+        { input: { clientId: c.id, receivingOrganizationId: gemeente.id, categories: ['HANDOVER'], purpose: 'INTEGRATED_SUPPORT', givenBy: 'CLIENT', recordedHow: 'WRITTEN' } },
+        zkToken,
+      ),
+    );
+    const after = dataOf(await run<Across>('ClientAcrossDomains', { id: c.id }));
+    expect(after.client.trajectories.map((t) => [t.legalDomain, t.organization.type])).toEqual([
+      ['WMO_MAATWERKVOORZIENING', 'GEMEENTE'],
+      ['WLZ', 'ZORGKANTOOR'],
+    ]);
+    const shown = await run<Wlz>('WlzTrajectory', { id: wlz.id });
+    expect(shown.body.data?.trajectory?.wlz).toEqual({ sector: 'VV', zorgprofiel: '755', leveringsvorm: 'VERBLIJF', wachtstatus: 'ACTIEF_PLAATSEN' });
+    expect(shown.body.data?.trajectory?.organization.name).toBeTruthy();
+    expect(shown.body.data?.trajectory?.hulpvraag).toBeNull();
+    expect(shown.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['trajectory', 'hulpvraag'], 'CONSENT_REQUIRED']]);
+  },
+
+  'warm-handover-wmo-to-wlz': async (journey) => {
+    const run = asParty(journey);
+    const gemeente = await demoParty(hub, 'demo-co-amsterdam');
+    const zorgkantoor = await demoParty(hub, 'demo-zorgbemiddelaar-zk02');
+    expect(gemeente.organizationId).toBe(demoIds.gemeenteOrganization('GM0363'));
+    const c = await makeClientWithTrajectory(hub, gemeente);
+    await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
+
+    type Sent = { createReferral: { referral: { id: string; version: number; status: string; overdue: boolean; fromOrganization: { name: string }; toOrganization: { name: string } } } };
+    const sent = (await run<Sent>('SendWarmHandover', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente)).createReferral.referral;
+    expect(sent).toMatchObject({ status: 'REQUESTED', overdue: false });
+    expect(sent.fromOrganization.name).toMatch(/Amsterdam/);
+    expect(sent.toOrganization.name).toMatch(/zorgkantoor/i);
+
+    type Inbox = {
+      referrals: {
+        edges: { node: { id: string; version: number; handoverSummary: typeof SUMMARY; client: { id: string } } }[];
+      };
+    };
+    const inbox = await run<Inbox>('ZorgkantoorInbox', {}, zorgkantoor);
+    const received = inbox.referrals.edges.find((e) => e.node.id === sent.id)?.node;
+    expect(received?.handoverSummary).toEqual(SUMMARY);
+    expect(received?.client).toEqual({ id: c.clientId });
+
+    type Changed = Record<string, { referral: { version: number; status: string } & Record<string, unknown> }>;
+    let version = sent.version;
+    const step = async (op: string, field: string, input: Record<string, unknown>) => {
+      const result = await run<Changed>(op, { input: { id: sent.id, expectedVersion: version, ...input } }, zorgkantoor);
+      const referral = result[field]?.referral;
+      if (!referral) throw new Error(`${op} returned no referral`);
+      version = referral.version;
+      return referral;
+    };
+    expect(await step('AcceptHandover', 'acceptReferral', {})).toMatchObject({ status: 'ACCEPTED', toProfessional: { id: 'demo-zorgbemiddelaar-zk02' } });
+    // The accepted handover (with its consent active) is the zorgkantoor's relation with the client: no BSN needed.
+    type Opened = { openTrajectory: { trajectory: { status: string; legalDomain: string; organization: { id: string } } } };
+    const opened = await run<Opened>('ZorgkantoorOpensTrajectory',
+      { input: { clientId: c.clientId, handoverReferralId: sent.id, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION', hulpvraag: 'Keuze van een Wlz-zorgaanbieder.' } },
+      zorgkantoor,
+    );
+    expect(opened.openTrajectory.trajectory).toMatchObject({ status: 'OPEN', legalDomain: 'WLZ', organization: { id: zorgkantoor.organizationId } });
+    expect(await step('PlanDriegesprek', 'planJointMeeting', { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] })).toMatchObject({
+      jointMeeting: { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] },
+    });
+    expect(await step('StartSupport', 'startReferral', {})).toMatchObject({ status: 'IN_PROGRESS' });
+    expect(await step('RecordDriegesprek', 'recordJointMeetingOutcome', { outcome: 'HANDOVER_AGREED', outcomeNotes: 'Dochter sluit aan bij vervolg.' })).toMatchObject({
+      jointMeeting: { outcome: 'HANDOVER_AGREED', outcomeNotes: 'Dochter sluit aan bij vervolg.' },
+    });
+    const completed = await step('CompleteHandover', 'completeReferral', {});
+    expect(completed).toMatchObject({ status: 'COMPLETED', regiehouder: 'RECEIVER', blocksTrajectoryClose: false });
+    expect((completed.regiehouderOrganization as { id: string }).id).toBe(zorgkantoor.organizationId);
+
+    type FollowUp = { referral: { status: string; timeline: { action: string; toStatus: string; actorOrganization: { name: string } | null }[] } };
+    const followUp = await run<FollowUp>('SenderFollowsUp', { id: sent.id }, gemeente);
+    expect(followUp.referral.timeline.map((t) => `${t.action}:${t.toStatus}`)).toEqual([
+      'CREATE:REQUESTED',
+      'ACCEPT:ACCEPTED',
+      'PLAN_JOINT_MEETING:ACCEPTED',
+      'START:IN_PROGRESS',
+      'RECORD_JOINT_MEETING_OUTCOME:IN_PROGRESS',
+      'COMPLETE:COMPLETED',
+    ]);
+    expect(followUp.referral.timeline[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
+  },
+};
+
+describe('journeys (tests/journeys/*.graphql)', () => {
+  it('has a scenario for every journey file, and no scenario without its file', () => {
+    expect(JOURNEY_FILES.length).toBeGreaterThanOrEqual(7);
+    expect(Object.keys(SCENARIOS).sort()).toEqual(JOURNEY_FILES);
+  });
+
+  it.each(JOURNEY_FILES)('%s: every operation runs through the gateway', async (name) => {
+    const scenario = SCENARIOS[name];
+    if (!scenario) throw new Error(`tests/journeys/${name}.graphql has no scenario in tests/journeys/journeys.test.ts`);
+    await scenario(journeyOf(name));
+    const notRun = operationsOf(name).filter((operation) => !executed.has(`${name}#${operation}`));
+    expect(notRun, `operations of ${name}.graphql the scenario did not run`).toEqual([]);
+  });
+});
