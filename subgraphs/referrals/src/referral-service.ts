@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
-import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
+import { badInput, conflict, consentRequired, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import type { Principal } from '@hub/identity';
 import type { Context } from './context.ts';
 import { requireReferralWorker } from './context.ts';
@@ -37,7 +37,6 @@ import {
  * sending, and one transaction that writes the change, its timeline entry and its outbox rows together.
  */
 
-const consentRequired = (message: string) => hubError(ErrorCode.CONSENT_REQUIRED, message);
 const invalidTransition = (action: string, status: string) =>
   hubError(ErrorCode.INVALID_TRANSITION, `${action} is not possible while the referral is ${status}.`, { details: { status } });
 
@@ -55,7 +54,8 @@ async function requireHandoverConsent(ctx: Context, clientId: string, fromOrgani
     holderOrganizationId: fromOrganizationId,
   });
   if (!decision.permit) {
-    throw consentRequired("The client's consent does not cover a warm handover (HANDOVER) to the receiving organisation; nothing was sent.");
+    // Nothing was sent: the refusal comes before the transaction.
+    throw consentRequired('HANDOVER', 'WARM_HANDOVER', decision.reason);
   }
   return decision.consentId;
 }

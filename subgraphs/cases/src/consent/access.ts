@@ -1,4 +1,4 @@
-import { forbidden, hubError, ErrorCode, unauthenticated } from '@hub/errors';
+import { forbidden, unauthenticated } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import type { Role } from '@hub/domain';
 import type { Context } from '../context.ts';
@@ -138,8 +138,3 @@ export async function decide(ctx: Context, p: Principal, subject: GateSubject, c
   const consents = await ctx.loaders.consentsByClient.load(subject.clientId);
   return decideConsent({ own, consents, requester: requesterOf(p), category, purpose: subject.purpose, now: ctx.now, holders });
 }
-
-export const consentRequired = (category: ConsentCategory, purpose: ConsentPurpose, reason: string) =>
-  hubError(ErrorCode.CONSENT_REQUIRED, `The client's consent does not cover ${category} for ${purpose} for your organisation.`, {
-    details: { category, purpose, reason },
-  });
