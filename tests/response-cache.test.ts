@@ -126,7 +126,7 @@ describe('gateway response cache', () => {
     const next = target.capacity?.status === 'WAITLIST' ? 'HAS_CAPACITY' : 'WAITLIST';
 
     const update = await hub.graphql(
-      `mutation Cap($id: ID!, $v: Int!, $input: CapacityInput!) { updateCapacity(serviceId: $id, expectedVersion: $v, input: $input) { service { id } } }`,
+      `mutation Cap($id: ID!, $v: Int!, $input: CapacityInput!) { updateCapacity(input: { serviceId: $id, expectedVersion: $v, capacity: $input }) { service { id } } }`,
       { id: target.id, v: target.version, input: { status: next, available: next === 'HAS_CAPACITY' ? 1 : 0, maximum: 10, expectedWaitDays: next === 'WAITLIST' ? 30 : 0 } },
       { token },
     );

@@ -24,12 +24,12 @@ const CREATE = /* GraphQL */ `
 `;
 const UPDATE = /* GraphQL */ `
   mutation Update($id: ID!, $v: Int!, $input: ServiceInput!) {
-    updateService(id: $id, expectedVersion: $v, input: $input) { service { id name description version } }
+    updateService(input: { id: $id, expectedVersion: $v, service: $input }) { service { id name description version } }
   }
 `;
 const CAPACITY = /* GraphQL */ `
   mutation Cap($id: ID!, $v: Int!, $input: CapacityInput!) {
-    updateCapacity(serviceId: $id, expectedVersion: $v, input: $input) { service { id version capacity { status reportedStatus stale available } } }
+    updateCapacity(input: { serviceId: $id, expectedVersion: $v, capacity: $input }) { service { id version capacity { status reportedStatus stale available } } }
   }
 `;
 const CREATE_LOCATION = /* GraphQL */ `
@@ -229,7 +229,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     const token = await beheerderOf(org.id);
     const created = await createService(token);
     const cap = await hub.graphql(CAPACITY, { id: created.id, v: 1, input: { status: 'HAS_CAPACITY', available: 20, maximum: 10 } }, { token });
-    expect(firstError(cap.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.available' });
+    expect(firstError(cap.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.capacity.available' });
     const loc = await hub.graphql(CREATE_LOCATION, { input: { name: 'Buiten NL', latitude: 40.4, longitude: -3.7 } }, { token });
     expect(firstError(loc.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.latitude' });
     const read = await hub.graphql(`query($id: ID!) { service(id: $id) { version capacity { reportedStatus } } }`, { id: created.id });

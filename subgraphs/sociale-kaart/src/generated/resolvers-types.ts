@@ -135,6 +135,16 @@ export type CostType =
   /** Free for the client. */
   | 'FREE';
 
+/** A service to take out of use. */
+export type DeactivateServiceInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The service (UUID). */
+  id: Scalars['ID']['input'];
+  /** The new status: INACTIVE (default), DEFUNCT or TEMPORARILY_CLOSED; ACTIVE gives BAD_USER_INPUT. */
+  status?: InputMaybe<ServiceStatus>;
+};
+
 /** Number of results for one value of a filter dimension. */
 export type FacetCount = {
   __typename?: 'FacetCount';
@@ -229,6 +239,12 @@ export type HsdsImportWarning = {
   message: Scalars['String']['output'];
   /** 1-based position of the record in the input. */
   record: Scalars['Int']['output'];
+};
+
+/** HSDS data to import. */
+export type ImportHsdsInput = {
+  /** HSDS 3.0 JSON (one service, an array, or a page with `contents`) or NDJSON, as text; its size is limited by the hub's import limit. */
+  data: Scalars['String']['input'];
 };
 
 /**
@@ -381,53 +397,43 @@ export type MutationCreateServiceArgs = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationDeactivateLocationArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
+  input: VersionedIdInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationDeactivateServiceArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
-  status?: InputMaybe<ServiceStatus>;
+  input: DeactivateServiceInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationImportHsdsArgs = {
-  data: Scalars['String']['input'];
+  input: ImportHsdsInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationMarkServiceVerifiedArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
+  input: VersionedIdInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateCapacityArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  input: CapacityInput;
-  serviceId: Scalars['ID']['input'];
+  input: UpdateCapacityInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateLocationArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
-  input: LocationInput;
+  input: UpdateLocationInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateServiceArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
-  input: ServiceInput;
+  input: UpdateServiceInput;
 };
 
 /** A distance search: from a gemeente's centroid or from a point. Give gemeenteCode, or latitude and longitude. */
@@ -918,6 +924,44 @@ export type TargetGroup =
   /** People with a sensory (visual or hearing) impairment. */
   | 'ZINTUIGLIJKE_BEPERKING';
 
+/** The capacity of a service as reported now. */
+export type UpdateCapacityInput = {
+  /** The capacity as reported now. */
+  capacity: CapacityInput;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The service (UUID). */
+  serviceId: Scalars['ID']['input'];
+};
+
+/** Changes to a location. */
+export type UpdateLocationInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The location (UUID). */
+  id: Scalars['ID']['input'];
+  /** The changes; omitted fields keep their value. */
+  location: LocationInput;
+};
+
+/** Changes to a service. */
+export type UpdateServiceInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The service (UUID). */
+  id: Scalars['ID']['input'];
+  /** The changes; omitted fields keep their value. */
+  service: ServiceInput;
+};
+
+/** An object of your own organisation and the version you last read of it. */
+export type VersionedIdInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The object (UUID). */
+  id: Scalars['ID']['input'];
+};
+
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
 export type WlzSector =
   /** Geestelijke gezondheidszorg: mental health care. */
@@ -1064,6 +1108,8 @@ export type ResolversTypes = {
   CostInput: CostInput;
   CostType: ResolverTypeWrapper<string>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeactivateServiceInput: DeactivateServiceInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   Formality: ResolverTypeWrapper<string>;
   Freshness: ResolverTypeWrapper<Freshness>;
@@ -1072,10 +1118,10 @@ export type ResolversTypes = {
   HsdsImportPayload: ResolverTypeWrapper<HsdsImportPayload>;
   HsdsImportRejection: ResolverTypeWrapper<HsdsImportRejection>;
   HsdsImportWarning: ResolverTypeWrapper<HsdsImportWarning>;
+  ImportHsdsInput: ImportHsdsInput;
   LegalDomain: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
   Location: ResolverTypeWrapper<LocationRow>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LocationInput: LocationInput;
   LocationPayload: ResolverTypeWrapper<Omit<LocationPayload, 'location'> & { location: ResolversTypes['Location'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1102,6 +1148,10 @@ export type ResolversTypes = {
   ServiceStatus: ResolverTypeWrapper<string>;
   SupportForm: ResolverTypeWrapper<string>;
   TargetGroup: ResolverTypeWrapper<string>;
+  UpdateCapacityInput: UpdateCapacityInput;
+  UpdateLocationInput: UpdateLocationInput;
+  UpdateServiceInput: UpdateServiceInput;
+  VersionedIdInput: VersionedIdInput;
   WlzSector: ResolverTypeWrapper<string>;
   Zorgkantoorregio: ResolverTypeWrapper<RegionRow>;
 };
@@ -1119,6 +1169,8 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   CostInput: CostInput;
   DateTime: Scalars['DateTime']['output'];
+  DeactivateServiceInput: DeactivateServiceInput;
+  ID: Scalars['ID']['output'];
   FacetCount: FacetCount;
   Freshness: Freshness;
   Gemeente: GemeenteRow;
@@ -1126,8 +1178,8 @@ export type ResolversParentTypes = {
   HsdsImportPayload: HsdsImportPayload;
   HsdsImportRejection: HsdsImportRejection;
   HsdsImportWarning: HsdsImportWarning;
+  ImportHsdsInput: ImportHsdsInput;
   Location: LocationRow;
-  ID: Scalars['ID']['output'];
   LocationInput: LocationInput;
   LocationPayload: Omit<LocationPayload, 'location'> & { location: ResolversParentTypes['Location'] };
   Mutation: Record<PropertyKey, never>;
@@ -1148,6 +1200,10 @@ export type ResolversParentTypes = {
   ServiceInput: ServiceInput;
   ServicePayload: Omit<ServicePayload, 'service'> & { service: ResolversParentTypes['Service'] };
   ServiceSearchFilter: ServiceSearchFilter;
+  UpdateCapacityInput: UpdateCapacityInput;
+  UpdateLocationInput: UpdateLocationInput;
+  UpdateServiceInput: UpdateServiceInput;
+  VersionedIdInput: VersionedIdInput;
   Zorgkantoorregio: RegionRow;
 };
 
@@ -1266,13 +1322,13 @@ export type LocationPayloadResolvers<ContextType = Context, ParentType extends R
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationCreateLocationArgs, 'input'>>;
   createService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationCreateServiceArgs, 'input'>>;
-  deactivateLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationDeactivateLocationArgs, 'expectedVersion' | 'id'>>;
-  deactivateService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationDeactivateServiceArgs, 'expectedVersion' | 'id' | 'status'>>;
-  importHsds?: Resolver<ResolversTypes['HsdsImportPayload'], ParentType, ContextType, RequireFields<MutationImportHsdsArgs, 'data'>>;
-  markServiceVerified?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationMarkServiceVerifiedArgs, 'expectedVersion' | 'id'>>;
-  updateCapacity?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpdateCapacityArgs, 'expectedVersion' | 'input' | 'serviceId'>>;
-  updateLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationUpdateLocationArgs, 'expectedVersion' | 'id' | 'input'>>;
-  updateService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'expectedVersion' | 'id' | 'input'>>;
+  deactivateLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationDeactivateLocationArgs, 'input'>>;
+  deactivateService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationDeactivateServiceArgs, 'input'>>;
+  importHsds?: Resolver<ResolversTypes['HsdsImportPayload'], ParentType, ContextType, RequireFields<MutationImportHsdsArgs, 'input'>>;
+  markServiceVerified?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationMarkServiceVerifiedArgs, 'input'>>;
+  updateCapacity?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpdateCapacityArgs, 'input'>>;
+  updateLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationUpdateLocationArgs, 'input'>>;
+  updateService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
 };
 
 export type OpeningHoursResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningHours'] = ResolversParentTypes['OpeningHours']> = {
