@@ -44,6 +44,13 @@ export type Action = {
   status: ActionStatus;
 };
 
+/** The result of a change to a knelpunt's action. */
+export type ActionPayload = {
+  __typename?: 'ActionPayload';
+  /** The action after the change. */
+  action: Action;
+};
+
 /** State of an action: OPEN until its owning organisation reports it DONE. */
 export type ActionStatus =
   /** Reported done. */
@@ -63,6 +70,22 @@ export type AddActionInput = {
   ownerOrganizationId: Scalars['ID']['input'];
 };
 
+/** Feedback to the reporters of a knelpunt's signals. */
+export type AddKnelpuntFeedbackInput = {
+  /** The knelpunt whose reporters get the feedback. */
+  knelpuntId: Scalars['ID']['input'];
+  /** The message (1–4000 characters), without personal data: it passes the privacy guard. */
+  text: Scalars['String']['input'];
+};
+
+/** Signals to add to a knelpunt. */
+export type AddSignalsToKnelpuntInput = {
+  /** The knelpunt; it must not be final (RESOLVED or NOT_RESOLVABLE). */
+  knelpuntId: Scalars['ID']['input'];
+  /** Signals of the knelpunt's region (1–500 ids), none of them in another knelpunt. */
+  signalIds: Array<Scalars['ID']['input']>;
+};
+
 /** Age bands of the clients a signal concerns (never a date of birth): 0–17, 18–26, 27–64, 65–79, 80 and over. */
 export type AgeBand =
   /** 0 to 17 years. */
@@ -75,6 +98,12 @@ export type AgeBand =
   | 'AGE_65_79'
   /** 80 years and over. */
   | 'AGE_80_PLUS';
+
+/** An action to mark done. */
+export type CompleteKnelpuntActionInput = {
+  /** The action (UUID). */
+  actionId: Scalars['ID']['input'];
+};
 
 /** A new knelpunt grouping signals of one region. */
 export type CreateKnelpuntInput = {
@@ -101,6 +130,13 @@ export type Decision = {
   text: Scalars['String']['output'];
 };
 
+/** The result of recordKnelpuntDecision. */
+export type DecisionPayload = {
+  __typename?: 'DecisionPayload';
+  /** The decision as recorded. */
+  decision: Decision;
+};
+
 /** Feedback from the overlegtafel to the professionals who reported the signals of a knelpunt. */
 export type Feedback = {
   __typename?: 'Feedback';
@@ -110,6 +146,13 @@ export type Feedback = {
   id: Scalars['ID']['output'];
   /** The message. */
   text: Scalars['String']['output'];
+};
+
+/** The result of addKnelpuntFeedback. */
+export type FeedbackPayload = {
+  __typename?: 'FeedbackPayload';
+  /** The feedback as recorded. */
+  feedback: Feedback;
 };
 
 /** The reason on a gap event from the referrals feed: a rejection reason, or OVERDUE. */
@@ -174,6 +217,13 @@ export type Knelpunt = {
   version: Scalars['Int']['output'];
   /** The region. */
   zorgkantoorregio: Zorgkantoorregio;
+};
+
+/** The result of a change to a knelpunt. */
+export type KnelpuntPayload = {
+  __typename?: 'KnelpuntPayload';
+  /** The knelpunt after the change. */
+  knelpunt: Knelpunt;
 };
 
 /**
@@ -259,31 +309,38 @@ export type Meeting = {
   title: Scalars['String']['output'];
 };
 
+/** The result of scheduleOverlegtafelMeeting. */
+export type MeetingPayload = {
+  __typename?: 'MeetingPayload';
+  /** The meeting as scheduled. */
+  meeting: Meeting;
+};
+
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds an action with an owning organisation and a due date (overlegtafel members). */
-  addKnelpuntAction: Action;
+  addKnelpuntAction: ActionPayload;
   /** Gives feedback to the reporters of the knelpunt's signals (overlegtafel members). */
-  addKnelpuntFeedback: Feedback;
+  addKnelpuntFeedback: FeedbackPayload;
   /** Adds an organisation to a region's overlegtafel (the region's zorgkantoor, role OVERLEGTAFEL). Idempotent. */
-  addOverlegtafelMember: Overlegtafel;
+  addOverlegtafelMember: OverlegtafelPayload;
   /** Adds signals of the region to a knelpunt that is not final (overlegtafel members). */
-  addSignalsToKnelpunt: Knelpunt;
+  addSignalsToKnelpunt: KnelpuntPayload;
   /** Marks an action done (overlegtafel members, or the owning organisation). */
-  completeKnelpuntAction: Action;
+  completeKnelpuntAction: ActionPayload;
   /** Groups signals into a new knelpunt in state NEW (overlegtafel members). */
-  createKnelpunt: Knelpunt;
+  createKnelpunt: KnelpuntPayload;
   /** Records a decision (overlegtafel members). */
-  recordKnelpuntDecision: Decision;
+  recordKnelpuntDecision: DecisionPayload;
   /** Removes an organisation from a region's overlegtafel (the region's zorgkantoor, role OVERLEGTAFEL). */
-  removeOverlegtafelMember: Overlegtafel;
+  removeOverlegtafelMember: OverlegtafelPayload;
   /** Reports a signal (professionals: CLIENTONDERSTEUNER, TOEGANG, ZORGBEMIDDELAAR, OVERLEGTAFEL). The description passes the privacy guard or nothing is stored. */
-  reportSignal: Signal;
+  reportSignal: SignalPayload;
   /** Schedules a meeting (overlegtafel members). */
-  scheduleOverlegtafelMeeting: Meeting;
+  scheduleOverlegtafelMeeting: MeetingPayload;
   /** Moves a knelpunt to another state (overlegtafel members); INVALID_TRANSITION when the table does not allow it, CONFLICT on a stale version. */
-  transitionKnelpunt: Knelpunt;
+  transitionKnelpunt: KnelpuntPayload;
 };
 
 
@@ -295,28 +352,25 @@ export type MutationAddKnelpuntActionArgs = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddKnelpuntFeedbackArgs = {
-  knelpuntId: Scalars['ID']['input'];
-  text: Scalars['String']['input'];
+  input: AddKnelpuntFeedbackInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddOverlegtafelMemberArgs = {
-  organizationId: Scalars['ID']['input'];
-  zorgkantoorregioCode: Scalars['String']['input'];
+  input: OverlegtafelMemberInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddSignalsToKnelpuntArgs = {
-  knelpuntId: Scalars['ID']['input'];
-  signalIds: Array<Scalars['ID']['input']>;
+  input: AddSignalsToKnelpuntInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCompleteKnelpuntActionArgs = {
-  actionId: Scalars['ID']['input'];
+  input: CompleteKnelpuntActionInput;
 };
 
 
@@ -334,8 +388,7 @@ export type MutationRecordKnelpuntDecisionArgs = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRemoveOverlegtafelMemberArgs = {
-  organizationId: Scalars['ID']['input'];
-  zorgkantoorregioCode: Scalars['String']['input'];
+  input: OverlegtafelMemberInput;
 };
 
 
@@ -417,6 +470,21 @@ export type OverlegtafelSignalsArgs = {
   from: Scalars['Date']['input'];
   onlyUngrouped?: InputMaybe<Scalars['Boolean']['input']>;
   to: Scalars['Date']['input'];
+};
+
+/** An organisation joining or leaving a region's overlegtafel. */
+export type OverlegtafelMemberInput = {
+  /** The organisation (UUID). */
+  organizationId: Scalars['ID']['input'];
+  /** The region of the overlegtafel, ZK + 2 digits (e.g. ZK22). */
+  zorgkantoorregioCode: Scalars['String']['input'];
+};
+
+/** The result of a change to an overlegtafel's members. */
+export type OverlegtafelPayload = {
+  __typename?: 'OverlegtafelPayload';
+  /** The overlegtafel after the change. */
+  overlegtafel: Overlegtafel;
 };
 
 /** Period length for aggregations. */
@@ -660,6 +728,13 @@ export type SignalDimension =
   | 'LEGAL_DOMAIN'
   /** By target group. */
   | 'TARGET_GROUP';
+
+/** The result of reportSignal. */
+export type SignalPayload = {
+  __typename?: 'SignalPayload';
+  /** The signal as stored. */
+  signal: Signal;
+};
 
 /**
  * Where a signal comes from. REPORTED: by a professional; GAP_EVENT: derived from a referral that was rejected for a
@@ -921,27 +996,37 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ActionPayload: ResolverTypeWrapper<Omit<ActionPayload, 'action'> & { action: ResolversTypes['Action'] }>;
   ActionStatus: ResolverTypeWrapper<string>;
   AddActionInput: AddActionInput;
+  AddKnelpuntFeedbackInput: AddKnelpuntFeedbackInput;
+  AddSignalsToKnelpuntInput: AddSignalsToKnelpuntInput;
   AgeBand: ResolverTypeWrapper<string>;
+  CompleteKnelpuntActionInput: CompleteKnelpuntActionInput;
   CreateKnelpuntInput: CreateKnelpuntInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decision: ResolverTypeWrapper<DecisionRow>;
+  DecisionPayload: ResolverTypeWrapper<Omit<DecisionPayload, 'decision'> & { decision: ResolversTypes['Decision'] }>;
   Feedback: ResolverTypeWrapper<FeedbackRow>;
+  FeedbackPayload: ResolverTypeWrapper<Omit<FeedbackPayload, 'feedback'> & { feedback: ResolversTypes['Feedback'] }>;
   GapReason: ResolverTypeWrapper<string>;
   Gemeente: ResolverTypeWrapper<Gemeente>;
   Knelpunt: ResolverTypeWrapper<KnelpuntRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  KnelpuntPayload: ResolverTypeWrapper<Omit<KnelpuntPayload, 'knelpunt'> & { knelpunt: ResolversTypes['Knelpunt'] }>;
   KnelpuntStatus: ResolverTypeWrapper<string>;
   KnelpuntTransition: ResolverTypeWrapper<TransitionRow>;
   LegalDomain: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
   Meeting: ResolverTypeWrapper<MeetingRow>;
+  MeetingPayload: ResolverTypeWrapper<Omit<MeetingPayload, 'meeting'> & { meeting: ResolversTypes['Meeting'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NoCapacityCount: ResolverTypeWrapper<NoCapacityCount>;
   Organization: ResolverTypeWrapper<Organization>;
   Overlegtafel: ResolverTypeWrapper<OverlegtafelRow>;
+  OverlegtafelMemberInput: OverlegtafelMemberInput;
+  OverlegtafelPayload: ResolverTypeWrapper<Omit<OverlegtafelPayload, 'overlegtafel'> & { overlegtafel: ResolversTypes['Overlegtafel'] }>;
   PeriodGranularity: ResolverTypeWrapper<string>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordDecisionInput: RecordDecisionInput;
@@ -952,6 +1037,7 @@ export type ResolversTypes = {
   SignalCategory: ResolverTypeWrapper<string>;
   SignalCount: ResolverTypeWrapper<Omit<SignalCount, 'category' | 'legalDomain' | 'targetGroup'> & { category?: Maybe<ResolversTypes['SignalCategory']>, legalDomain?: Maybe<ResolversTypes['LegalDomain']>, targetGroup?: Maybe<ResolversTypes['TargetGroup']> }>;
   SignalDimension: ResolverTypeWrapper<string>;
+  SignalPayload: ResolverTypeWrapper<Omit<SignalPayload, 'signal'> & { signal: ResolversTypes['Signal'] }>;
   SignalSource: ResolverTypeWrapper<string>;
   SignalSummary: ResolverTypeWrapper<Summary>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -968,21 +1054,31 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  ActionPayload: Omit<ActionPayload, 'action'> & { action: ResolversParentTypes['Action'] };
   AddActionInput: AddActionInput;
+  AddKnelpuntFeedbackInput: AddKnelpuntFeedbackInput;
+  AddSignalsToKnelpuntInput: AddSignalsToKnelpuntInput;
+  CompleteKnelpuntActionInput: CompleteKnelpuntActionInput;
   CreateKnelpuntInput: CreateKnelpuntInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decision: DecisionRow;
+  DecisionPayload: Omit<DecisionPayload, 'decision'> & { decision: ResolversParentTypes['Decision'] };
   Feedback: FeedbackRow;
+  FeedbackPayload: Omit<FeedbackPayload, 'feedback'> & { feedback: ResolversParentTypes['Feedback'] };
   Gemeente: Gemeente;
   Knelpunt: KnelpuntRow;
   Int: Scalars['Int']['output'];
+  KnelpuntPayload: Omit<KnelpuntPayload, 'knelpunt'> & { knelpunt: ResolversParentTypes['Knelpunt'] };
   KnelpuntTransition: TransitionRow;
   Meeting: MeetingRow;
+  MeetingPayload: Omit<MeetingPayload, 'meeting'> & { meeting: ResolversParentTypes['Meeting'] };
   Mutation: Record<PropertyKey, never>;
   NoCapacityCount: NoCapacityCount;
   Organization: Organization;
   Overlegtafel: OverlegtafelRow;
+  OverlegtafelMemberInput: OverlegtafelMemberInput;
+  OverlegtafelPayload: Omit<OverlegtafelPayload, 'overlegtafel'> & { overlegtafel: ResolversParentTypes['Overlegtafel'] };
   Query: Record<PropertyKey, never>;
   RecordDecisionInput: RecordDecisionInput;
   ReportSignalInput: ReportSignalInput;
@@ -990,6 +1086,7 @@ export type ResolversParentTypes = {
   Service: Service;
   Signal: SignalRow;
   SignalCount: SignalCount;
+  SignalPayload: Omit<SignalPayload, 'signal'> & { signal: ResolversParentTypes['Signal'] };
   SignalSummary: Summary;
   Float: Scalars['Float']['output'];
   SignalSummaryInput: SignalSummaryInput;
@@ -1005,6 +1102,10 @@ export type ActionResolvers<ContextType = Context, ParentType extends ResolversP
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+};
+
+export type ActionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPayload'] = ResolversParentTypes['ActionPayload']> = {
+  action?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
 };
 
 export type ActionStatusResolvers = EnumResolverSignature<{ DONE?: any, OPEN?: any }, ResolversTypes['ActionStatus']>;
@@ -1026,10 +1127,18 @@ export type DecisionResolvers<ContextType = Context, ParentType extends Resolver
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DecisionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecisionPayload'] = ResolversParentTypes['DecisionPayload']> = {
+  decision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
+};
+
 export type FeedbackResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Feedback'] = ResolversParentTypes['Feedback']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedbackPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeedbackPayload'] = ResolversParentTypes['FeedbackPayload']> = {
+  feedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType>;
 };
 
 export type GapReasonResolvers = EnumResolverSignature<{ NO_CAPACITY?: any, NO_FITTING_OFFER?: any, OUT_OF_AREA?: any, OVERDUE?: any, WAITLIST?: any }, ResolversTypes['GapReason']>;
@@ -1057,6 +1166,10 @@ export type KnelpuntResolvers<ContextType = Context, ParentType extends Resolver
   zorgkantoorregio?: Resolver<ResolversTypes['Zorgkantoorregio'], ParentType, ContextType>;
 };
 
+export type KnelpuntPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntPayload'] = ResolversParentTypes['KnelpuntPayload']> = {
+  knelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType>;
+};
+
 export type KnelpuntStatusResolvers = EnumResolverSignature<{ ACTION?: any, NEW?: any, NOT_RESOLVABLE?: any, ON_AGENDA?: any, RESOLVED?: any }, ResolversTypes['KnelpuntStatus']>;
 
 export type KnelpuntTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntTransition'] = ResolversParentTypes['KnelpuntTransition']> = {
@@ -1076,18 +1189,22 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MeetingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingPayload'] = ResolversParentTypes['MeetingPayload']> = {
+  meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addKnelpuntAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationAddKnelpuntActionArgs, 'input'>>;
-  addKnelpuntFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationAddKnelpuntFeedbackArgs, 'knelpuntId' | 'text'>>;
-  addOverlegtafelMember?: Resolver<ResolversTypes['Overlegtafel'], ParentType, ContextType, RequireFields<MutationAddOverlegtafelMemberArgs, 'organizationId' | 'zorgkantoorregioCode'>>;
-  addSignalsToKnelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType, RequireFields<MutationAddSignalsToKnelpuntArgs, 'knelpuntId' | 'signalIds'>>;
-  completeKnelpuntAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationCompleteKnelpuntActionArgs, 'actionId'>>;
-  createKnelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType, RequireFields<MutationCreateKnelpuntArgs, 'input'>>;
-  recordKnelpuntDecision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType, RequireFields<MutationRecordKnelpuntDecisionArgs, 'input'>>;
-  removeOverlegtafelMember?: Resolver<ResolversTypes['Overlegtafel'], ParentType, ContextType, RequireFields<MutationRemoveOverlegtafelMemberArgs, 'organizationId' | 'zorgkantoorregioCode'>>;
-  reportSignal?: Resolver<ResolversTypes['Signal'], ParentType, ContextType, RequireFields<MutationReportSignalArgs, 'input'>>;
-  scheduleOverlegtafelMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationScheduleOverlegtafelMeetingArgs, 'input'>>;
-  transitionKnelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType, RequireFields<MutationTransitionKnelpuntArgs, 'input'>>;
+  addKnelpuntAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationAddKnelpuntActionArgs, 'input'>>;
+  addKnelpuntFeedback?: Resolver<ResolversTypes['FeedbackPayload'], ParentType, ContextType, RequireFields<MutationAddKnelpuntFeedbackArgs, 'input'>>;
+  addOverlegtafelMember?: Resolver<ResolversTypes['OverlegtafelPayload'], ParentType, ContextType, RequireFields<MutationAddOverlegtafelMemberArgs, 'input'>>;
+  addSignalsToKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationAddSignalsToKnelpuntArgs, 'input'>>;
+  completeKnelpuntAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationCompleteKnelpuntActionArgs, 'input'>>;
+  createKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationCreateKnelpuntArgs, 'input'>>;
+  recordKnelpuntDecision?: Resolver<ResolversTypes['DecisionPayload'], ParentType, ContextType, RequireFields<MutationRecordKnelpuntDecisionArgs, 'input'>>;
+  removeOverlegtafelMember?: Resolver<ResolversTypes['OverlegtafelPayload'], ParentType, ContextType, RequireFields<MutationRemoveOverlegtafelMemberArgs, 'input'>>;
+  reportSignal?: Resolver<ResolversTypes['SignalPayload'], ParentType, ContextType, RequireFields<MutationReportSignalArgs, 'input'>>;
+  scheduleOverlegtafelMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationScheduleOverlegtafelMeetingArgs, 'input'>>;
+  transitionKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationTransitionKnelpuntArgs, 'input'>>;
 };
 
 export type NoCapacityCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoCapacityCount'] = ResolversParentTypes['NoCapacityCount']> = {
@@ -1108,6 +1225,10 @@ export type OverlegtafelResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   signals?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<OverlegtafelSignalsArgs, 'from' | 'onlyUngrouped' | 'to'>>;
   zorgkantoorregio?: Resolver<ResolversTypes['Zorgkantoorregio'], ParentType, ContextType>;
+};
+
+export type OverlegtafelPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverlegtafelPayload'] = ResolversParentTypes['OverlegtafelPayload']> = {
+  overlegtafel?: Resolver<ResolversTypes['Overlegtafel'], ParentType, ContextType>;
 };
 
 export type PeriodGranularityResolvers = EnumResolverSignature<{ MONTH?: any, QUARTER?: any }, ResolversTypes['PeriodGranularity']>;
@@ -1164,6 +1285,10 @@ export type SignalCountResolvers<ContextType = Context, ParentType extends Resol
 
 export type SignalDimensionResolvers = EnumResolverSignature<{ CATEGORY?: any, LEGAL_DOMAIN?: any, TARGET_GROUP?: any }, ResolversTypes['SignalDimension']>;
 
+export type SignalPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalPayload'] = ResolversParentTypes['SignalPayload']> = {
+  signal?: Resolver<ResolversTypes['Signal'], ParentType, ContextType>;
+};
+
 export type SignalSourceResolvers = EnumResolverSignature<{ GAP_EVENT?: any, REPORTED?: any }, ResolversTypes['SignalSource']>;
 
 export type SignalSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalSummary'] = ResolversParentTypes['SignalSummary']> = {
@@ -1193,24 +1318,30 @@ export type ZorgkantoorregioResolvers<ContextType = Context, ParentType extends 
 
 export type Resolvers<ContextType = Context> = {
   Action?: ActionResolvers<ContextType>;
+  ActionPayload?: ActionPayloadResolvers<ContextType>;
   ActionStatus?: ActionStatusResolvers;
   AgeBand?: AgeBandResolvers;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decision?: DecisionResolvers<ContextType>;
+  DecisionPayload?: DecisionPayloadResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
+  FeedbackPayload?: FeedbackPayloadResolvers<ContextType>;
   GapReason?: GapReasonResolvers;
   Gemeente?: GemeenteResolvers<ContextType>;
   Knelpunt?: KnelpuntResolvers<ContextType>;
+  KnelpuntPayload?: KnelpuntPayloadResolvers<ContextType>;
   KnelpuntStatus?: KnelpuntStatusResolvers;
   KnelpuntTransition?: KnelpuntTransitionResolvers<ContextType>;
   LegalDomain?: LegalDomainResolvers;
   LifeDomain?: LifeDomainResolvers;
   Meeting?: MeetingResolvers<ContextType>;
+  MeetingPayload?: MeetingPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NoCapacityCount?: NoCapacityCountResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   Overlegtafel?: OverlegtafelResolvers<ContextType>;
+  OverlegtafelPayload?: OverlegtafelPayloadResolvers<ContextType>;
   PeriodGranularity?: PeriodGranularityResolvers;
   Query?: QueryResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
@@ -1218,6 +1349,7 @@ export type Resolvers<ContextType = Context> = {
   SignalCategory?: SignalCategoryResolvers;
   SignalCount?: SignalCountResolvers<ContextType>;
   SignalDimension?: SignalDimensionResolvers;
+  SignalPayload?: SignalPayloadResolvers<ContextType>;
   SignalSource?: SignalSourceResolvers;
   SignalSummary?: SignalSummaryResolvers<ContextType>;
   TargetGroup?: TargetGroupResolvers;
