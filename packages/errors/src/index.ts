@@ -23,7 +23,8 @@ export const errorDescriptions: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'No valid bearer token, or the operation needs one.',
   FORBIDDEN: 'The token is valid but its organisation or role may not do this.',
   CONSENT_REQUIRED: "The client's consent does not cover this data category and purpose for your organisation.",
-  BAD_USER_INPUT: 'Input failed validation; `extensions.field` names the offending field. Nothing was changed.',
+  BAD_USER_INPUT:
+    'Input failed validation; `extensions.fields` lists every invalid field (`path`, `code`, `message`) and `extensions.field` is the path of the first. Nothing was changed.',
   NOT_FOUND: 'No such object, or you may not know it exists.',
   CONFLICT: 'The expected version is stale: someone changed the object first. Reload and retry.',
   INVALID_TRANSITION: 'The object is not in a state that allows this change.',
@@ -61,7 +62,25 @@ export function hubError(code: ErrorCode, message: string, options: HubErrorOpti
   });
 }
 
-export const badInput = (field: string, message: string) => hubError(ErrorCode.BAD_USER_INPUT, message, { field });
+/** One invalid input field: its dotted path (`input.openingHours.0.closesAt`), a short code and a message without its value. */
+export interface InvalidField {
+  path: string;
+  /** What is wrong, in SCREAMING_SNAKE_CASE: `INVALID` for a field checked on its own, or the validator's issue code (`TOO_SMALL`, `INVALID_TYPE`, …). */
+  code: string;
+  message: string;
+}
+
+/**
+ * BAD_USER_INPUT for every invalid field at once, so a form can mark them all: `extensions.fields` lists them and
+ * `extensions.field` stays the path of the first, for clients that read only that.
+ */
+export function invalidInput(fields: readonly [InvalidField, ...InvalidField[]]): GraphQLError {
+  const [first] = fields;
+  const message = fields.length === 1 ? first.message : `${first.message} (and ${fields.length - 1} more invalid field${fields.length > 2 ? 's' : ''})`;
+  return hubError(ErrorCode.BAD_USER_INPUT, message, { field: first.path, details: { fields } });
+}
+
+export const badInput = (field: string, message: string) => invalidInput([{ path: field, code: 'INVALID', message }]);
 export const forbidden = (message = 'Your organisation or role may not do this.') => hubError(ErrorCode.FORBIDDEN, message);
 export const unauthenticated = (message = 'A valid bearer token is required for this operation.') =>
   hubError(ErrorCode.UNAUTHENTICATED, message);

@@ -224,6 +224,31 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(await countServices()).toBe(before);
   });
 
+  it('invalid service input lists every invalid field at once, through the gateway and at the subgraph', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const before = await countServices();
+    const input = serviceInput({ name: '   ', contact: { email: 'geen-adres' }, languages: ['nl', 'Nederlands'], minimumAge: -4 });
+    const expected = ['input.name', 'input.minimumAge', 'input.languages.1', 'input.contact.email'];
+    const viaGateway = await hub.graphql(CREATE, { input }, { token });
+    const direct = await hub.directSubgraphRequest('sociale-kaart', CREATE, { secret: hub.subgraphSecrets['sociale-kaart'], token, variables: { input } });
+    for (const res of [viaGateway, direct]) {
+      const errors = (res.body as Body).errors ?? [];
+      expect(errors).toHaveLength(1);
+      const extensions = errors[0]?.extensions ?? {};
+      const fields = extensions.fields as { path: string; code: string; message: string }[];
+      expect(fields.map((f) => f.path).sort()).toEqual([...expected].sort());
+      expect(extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: fields[0]?.path });
+      for (const f of fields) {
+        expect(f.code).toMatch(/^[A-Z_]+$/);
+        expect(f.message).toContain(f.path);
+        // The message names the field, never the value given.
+        expect(f.message).not.toContain('geen-adres');
+      }
+    }
+    expect(await countServices()).toBe(before);
+  });
+
   it('invalid capacity and location input', async () => {
     const org = await buildOrganization(hub.database.db);
     const token = await beheerderOf(org.id);
