@@ -86,12 +86,12 @@ describe('item 14: knelpunt counts', () => {
   });
 
   it('a reporter reading its own signals gets the same: no counts of the knelpunt', async () => {
-    const r = await hub.graphql<{ mySignals: { id: string; knelpunt: { signalCount: number | null; clientCount: number | null } | null }[] }>(
-      `{ mySignals { id knelpunt { signalCount clientCount } } }`,
+    const r = await hub.graphql<{ mySignals: { nodes: { id: string; knelpunt: { signalCount: number | null; clientCount: number | null } | null }[] } }>(
+      `{ mySignals { nodes { id knelpunt { signalCount clientCount } } } }`,
       undefined,
       { token: reporter.token },
     );
-    expect(r.body.data?.mySignals).toEqual([{ id: ownSignalId, knelpunt: { signalCount: null, clientCount: null } }]);
+    expect(r.body.data?.mySignals.nodes).toEqual([{ id: ownSignalId, knelpunt: { signalCount: null, clientCount: null } }]);
     expect(refusedFields(r.body.errors).map(([code]) => code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 

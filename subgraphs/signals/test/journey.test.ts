@@ -80,11 +80,11 @@ describe('journey: the overlegtafel of Twente reviews a quarter', () => {
     for (const cell of figures?.cells ?? []) if (cell.signals) expect(cell.signals).toBeGreaterThanOrEqual(5);
 
     // 3. The ungrouped signals of the quarter include the three new ones.
-    type Ungrouped = { overlegtafel: { name: string; signals: { id: string; description: string | null }[] } };
+    type Ungrouped = { overlegtafel: { name: string; signals: { nodes: { id: string; description: string | null }[] } } };
     const ungrouped = (await run<Ungrouped>('UngroupedSignals', { region: 'ZK22', from: quarter.startsOn, to: quarter.endsOn }, member)).overlegtafel;
     expect(ungrouped.name).toBe('Overlegtafel Twente');
     const picked = [s1.id, s2.id, s3.id];
-    expect(ungrouped.signals.map((s) => s.id)).toEqual(expect.arrayContaining(picked));
+    expect(ungrouped.signals.nodes.map((s) => s.id)).toEqual(expect.arrayContaining(picked));
 
     // 4. Group, plan, decide, act.
     const meeting = (await run<{ scheduleOverlegtafelMeeting: { meeting: { id: string } } }>('ScheduleMeeting', { input: { zorgkantoorregioCode: 'ZK22', heldOn: today(), title: `Overlegtafel ${quarter.key}` } }, member)).scheduleOverlegtafelMeeting.meeting;
@@ -112,14 +112,14 @@ describe('journey: the overlegtafel of Twente reviews a quarter', () => {
     await run('GiveFeedback', { knelpuntId: knelpunt.id, text: feedback }, member);
 
     // 5. Each reporter sees the knelpunt, the decision, the action and the feedback with its own signals only.
-    type Mine = { mySignals: { id: string; knelpunt: { status: string; signals: { id: string }[]; decisions: { text: string }[]; actions: { dueOn: string }[]; feedback: { text: string }[] } | null }[] };
-    const ocoSignals = (await run<Mine>('MySignalsWithFeedback', {}, oco)).mySignals.filter((s) => s.id === s1.id || s.id === s2.id);
+    type Mine = { mySignals: { nodes: { id: string; knelpunt: { status: string; signals: { id: string }[]; decisions: { text: string }[]; actions: { dueOn: string }[]; feedback: { text: string }[] } | null }[] } };
+    const ocoSignals = (await run<Mine>('MySignalsWithFeedback', {}, oco)).mySignals.nodes.filter((s) => s.id === s1.id || s.id === s2.id);
     expect(ocoSignals).toHaveLength(2);
     for (const s of ocoSignals) {
       expect(s.knelpunt).toMatchObject({ status: 'ACTION', decisions: [{ text: decision }], actions: [{ dueOn }], feedback: [{ text: feedback }] });
       expect(s.knelpunt?.signals.map((x) => x.id).sort()).toEqual([s1.id, s2.id].sort());
     }
-    const gemeenteSignals = (await run<Mine>('MySignalsWithFeedback', {}, enschede)).mySignals;
+    const gemeenteSignals = (await run<Mine>('MySignalsWithFeedback', {}, enschede)).mySignals.nodes;
     const own = gemeenteSignals.find((s) => s.id === s3.id);
     expect(own?.knelpunt?.feedback).toEqual([{ text: feedback }]);
     expect(own?.knelpunt?.signals).toEqual([{ id: s3.id }]);

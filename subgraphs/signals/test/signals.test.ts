@@ -366,11 +366,67 @@ describe('visibility', () => {
     expect(dataOf(await hub.graphql<{ signal: unknown }>(q, { id: signalId }, { token: member.token })).signal).toMatchObject({ id: signalId });
     const other = await professional(hub);
     expect(dataOf(await hub.graphql<{ signal: unknown }>(q, { id: signalId }, { token: other.token })).signal).toBeNull();
-    const raw = `{ overlegtafel(zorgkantoorregioCode: "${region}") { name signals(from: "2025-07-01", to: "2025-09-30") { id } } }`;
-    expect(dataOf(await hub.graphql<{ overlegtafel: { signals: unknown[] } }>(raw, undefined, { token: member.token })).overlegtafel.signals).toHaveLength(6);
+    const raw = `{ overlegtafel(zorgkantoorregioCode: "${region}") { name signals(from: "2025-07-01", to: "2025-09-30") { nodes { id } } } }`;
+    expect(dataOf(await hub.graphql<{ overlegtafel: { signals: { nodes: unknown[] } } }>(raw, undefined, { token: member.token })).overlegtafel.signals.nodes).toHaveLength(6);
     const zorgkantoor = await party(hub, { organizationType: 'ZORGKANTOOR', roles: ['ZORGBEMIDDELAAR'], zorgkantoorregio: region });
     const refused = await hub.graphql(raw, undefined, { token: zorgkantoor.token });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('signal lists are pages', () => {
+  type Page = { nodes: { id: string }[]; edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  const MINE = `query($first: Int, $after: String) { mySignals(first: $first, after: $after) { nodes { id } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+
+  /** Follows endCursor until the last page; returns every id in page order and the page sizes. */
+  async function walk(read: (after: string | null) => Promise<Page>) {
+    const ids: string[] = [];
+    const sizes: number[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 20; guard++) {
+      const page: Page = await read(after);
+      ids.push(...page.nodes.map((n) => n.id));
+      sizes.push(page.nodes.length);
+      expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) return { ids, sizes };
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('more pages than expected');
+  }
+
+  it('mySignals reaches every older signal by cursor, newest first, and serves a first above 100 at 100', async () => {
+    const reporter = await professional(hub);
+    // Same created_at for many rows: the cursor must still neither skip nor repeat one.
+    const createdAt = new Date('2026-03-01T10:00:00.123456Z');
+    const ids = await insertSignals(hub, [
+      ...times(130, { reporterOrganizationId: reporter.organizationId, gemeenteCode: gemeentenOf('ZK26')[0], zorgkantoorregioCode: 'ZK26', createdAt }),
+      ...times(3, { reporterOrganizationId: reporter.organizationId, gemeenteCode: gemeentenOf('ZK26')[0], zorgkantoorregioCode: 'ZK26' }),
+    ]);
+    const big = await walk(async (after) => dataOf(await hub.graphql<{ mySignals: Page }>(MINE, { first: 500, after }, { token: reporter.token })).mySignals);
+    expect(big.sizes).toEqual([100, 33]);
+    expect([...big.ids].sort()).toEqual([...ids].sort());
+    const small = await walk(async (after) => dataOf(await hub.graphql<{ mySignals: Page }>(MINE, { first: 40, after }, { token: reporter.token })).mySignals);
+    expect(small.ids).toEqual(big.ids);
+    // The three reported later come first.
+    expect(new Set(big.ids.slice(0, 3))).toEqual(new Set(ids.slice(130)));
+
+    const zero = await hub.graphql(MINE, { first: 0 }, { token: reporter.token });
+    expect(zero.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const forged = await hub.graphql(MINE, { after: Buffer.from(JSON.stringify(['not a time', randomUUID()])).toString('base64url') }, { token: reporter.token });
+    expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('Overlegtafel.signals pages through every signal of the period, beyond the old cut at 500', async () => {
+    const region = 'ZK25';
+    const [g] = gemeentenOf(region);
+    const ids = await insertSignals(hub, times(520, { gemeenteCode: g, zorgkantoorregioCode: region, observedOn: '2025-05-10' }));
+    const member = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
+    const boss = await chair(hub, region);
+    dataOf(await hub.graphql(`mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`, { r: region, o: member.organizationId }, { token: boss.token }));
+    const q = `query($r: String!, $after: String) { overlegtafel(zorgkantoorregioCode: $r) { signals(from: "2025-05-01", to: "2025-05-31", first: 1000, after: $after) { nodes { id } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`;
+    const all = await walk(async (after) => dataOf(await hub.graphql<{ overlegtafel: { signals: Page } }>(q, { r: region, after }, { token: member.token })).overlegtafel.signals);
+    expect(all.sizes).toEqual([100, 100, 100, 100, 100, 20]);
+    expect([...all.ids].sort()).toEqual([...ids].sort());
   });
 });
 

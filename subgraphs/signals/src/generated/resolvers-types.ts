@@ -444,10 +444,10 @@ export type Overlegtafel = {
   /** Name, e.g. Overlegtafel Twente. */
   name: Scalars['String']['output'];
   /**
-   * Signals of the region observed in the period (inclusive dates), newest first; only the newest 500 are returned (narrow the
-   * dates for more): the working material to group. onlyUngrouped leaves out signals already in a knelpunt.
+   * Signals of the region observed in the period (inclusive dates), newest observed first, a page at a time: the working
+   * material to group. onlyUngrouped leaves out signals already in a knelpunt.
    */
-  signals: Array<Signal>;
+  signals: SignalConnection;
   /** Its region. */
   zorgkantoorregio: Zorgkantoorregio;
 };
@@ -467,6 +467,8 @@ export type OverlegtafelKnelpuntenArgs = {
  * signals, group them into knelpunten and agree actions. The region's zorgkantoor always takes part.
  */
 export type OverlegtafelSignalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
   onlyUngrouped?: InputMaybe<Scalars['Boolean']['input']>;
   to: Scalars['Date']['input'];
@@ -487,6 +489,19 @@ export type OverlegtafelPayload = {
   overlegtafel: Overlegtafel;
 };
 
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge; pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More results after endCursor. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Results before startCursor. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** Period length for aggregations. */
 export type PeriodGranularity =
   /** Calendar months, keys like 2025-07. */
@@ -499,8 +514,8 @@ export type Query = {
   __typename?: 'Query';
   /** A knelpunt: for overlegtafel members of its region, the region's zorgkantoor and reporters of its signals. */
   knelpunt?: Maybe<Knelpunt>;
-  /** Signals reported by your organisation, newest first (at most `first`, default 50, max 200), with their knelpunt and its feedback. */
-  mySignals: Array<Signal>;
+  /** Signals reported by your organisation, newest first, a page at a time, with their knelpunt and its feedback. */
+  mySignals: SignalConnection;
   /** A region's overlegtafel: for its members and the region's zorgkantoor. */
   overlegtafel?: Maybe<Overlegtafel>;
   /** A signal: for its reporting organisation and the overlegtafel members of its region. */
@@ -523,6 +538,7 @@ export type QueryKnelpuntArgs = {
 
 /** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryMySignalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -694,6 +710,17 @@ export type SignalCategory =
   /** Too long a wait (also a referral left unanswered past its deadline). */
   | 'WAITING_TIME';
 
+/** A page of signals. */
+export type SignalConnection = {
+  __typename?: 'SignalConnection';
+  /** The signals of this page, with their cursors. */
+  edges: Array<SignalEdge>;
+  /** The signals of this page. */
+  nodes: Array<Signal>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+};
+
 /**
  * One published row. Dimensions that were not grouped by are null; a grouped dimension is null when the signals did
  * not specify it.
@@ -728,6 +755,15 @@ export type SignalDimension =
   | 'LEGAL_DOMAIN'
   /** By target group. */
   | 'TARGET_GROUP';
+
+/** A signal in a page. */
+export type SignalEdge = {
+  __typename?: 'SignalEdge';
+  /** Opaque cursor of this signal; pass it as `after` for the signals after it. */
+  cursor: Scalars['String']['output'];
+  /** The signal. */
+  node: Signal;
+};
 
 /** The result of reportSignal. */
 export type SignalPayload = {
@@ -1027,6 +1063,7 @@ export type ResolversTypes = {
   Overlegtafel: ResolverTypeWrapper<OverlegtafelRow>;
   OverlegtafelMemberInput: OverlegtafelMemberInput;
   OverlegtafelPayload: ResolverTypeWrapper<Omit<OverlegtafelPayload, 'overlegtafel'> & { overlegtafel: ResolversTypes['Overlegtafel'] }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PeriodGranularity: ResolverTypeWrapper<string>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordDecisionInput: RecordDecisionInput;
@@ -1035,8 +1072,10 @@ export type ResolversTypes = {
   Service: ResolverTypeWrapper<Service>;
   Signal: ResolverTypeWrapper<SignalRow>;
   SignalCategory: ResolverTypeWrapper<string>;
+  SignalConnection: ResolverTypeWrapper<Omit<SignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SignalEdge']>, nodes: Array<ResolversTypes['Signal']> }>;
   SignalCount: ResolverTypeWrapper<Omit<SignalCount, 'category' | 'legalDomain' | 'targetGroup'> & { category?: Maybe<ResolversTypes['SignalCategory']>, legalDomain?: Maybe<ResolversTypes['LegalDomain']>, targetGroup?: Maybe<ResolversTypes['TargetGroup']> }>;
   SignalDimension: ResolverTypeWrapper<string>;
+  SignalEdge: ResolverTypeWrapper<Omit<SignalEdge, 'node'> & { node: ResolversTypes['Signal'] }>;
   SignalPayload: ResolverTypeWrapper<Omit<SignalPayload, 'signal'> & { signal: ResolversTypes['Signal'] }>;
   SignalSource: ResolverTypeWrapper<string>;
   SignalSummary: ResolverTypeWrapper<Summary>;
@@ -1079,13 +1118,16 @@ export type ResolversParentTypes = {
   Overlegtafel: OverlegtafelRow;
   OverlegtafelMemberInput: OverlegtafelMemberInput;
   OverlegtafelPayload: Omit<OverlegtafelPayload, 'overlegtafel'> & { overlegtafel: ResolversParentTypes['Overlegtafel'] };
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RecordDecisionInput: RecordDecisionInput;
   ReportSignalInput: ReportSignalInput;
   ScheduleMeetingInput: ScheduleMeetingInput;
   Service: Service;
   Signal: SignalRow;
+  SignalConnection: Omit<SignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SignalEdge']>, nodes: Array<ResolversParentTypes['Signal']> };
   SignalCount: SignalCount;
+  SignalEdge: Omit<SignalEdge, 'node'> & { node: ResolversParentTypes['Signal'] };
   SignalPayload: Omit<SignalPayload, 'signal'> & { signal: ResolversParentTypes['Signal'] };
   SignalSummary: Summary;
   Float: Scalars['Float']['output'];
@@ -1223,7 +1265,7 @@ export type OverlegtafelResolvers<ContextType = Context, ParentType extends Reso
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  signals?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<OverlegtafelSignalsArgs, 'from' | 'onlyUngrouped' | 'to'>>;
+  signals?: Resolver<ResolversTypes['SignalConnection'], ParentType, ContextType, RequireFields<OverlegtafelSignalsArgs, 'first' | 'from' | 'onlyUngrouped' | 'to'>>;
   zorgkantoorregio?: Resolver<ResolversTypes['Zorgkantoorregio'], ParentType, ContextType>;
 };
 
@@ -1231,11 +1273,18 @@ export type OverlegtafelPayloadResolvers<ContextType = Context, ParentType exten
   overlegtafel?: Resolver<ResolversTypes['Overlegtafel'], ParentType, ContextType>;
 };
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PeriodGranularityResolvers = EnumResolverSignature<{ MONTH?: any, QUARTER?: any }, ResolversTypes['PeriodGranularity']>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   knelpunt?: Resolver<Maybe<ResolversTypes['Knelpunt']>, ParentType, ContextType, RequireFields<QueryKnelpuntArgs, 'id'>>;
-  mySignals?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<QueryMySignalsArgs, 'first'>>;
+  mySignals?: Resolver<ResolversTypes['SignalConnection'], ParentType, ContextType, RequireFields<QueryMySignalsArgs, 'first'>>;
   overlegtafel?: Resolver<Maybe<ResolversTypes['Overlegtafel']>, ParentType, ContextType, RequireFields<QueryOverlegtafelArgs, 'zorgkantoorregioCode'>>;
   signal?: Resolver<Maybe<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<QuerySignalArgs, 'id'>>;
   signalSummary?: Resolver<Array<ResolversTypes['SignalSummary']>, ParentType, ContextType, RequireFields<QuerySignalSummaryArgs, 'input'>>;
@@ -1271,6 +1320,12 @@ export type SignalResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type SignalCategoryResolvers = EnumResolverSignature<{ ACCESSIBILITY?: any, COORDINATION?: any, FALLS_BETWEEN_LAWS?: any, INFORMATION?: any, NOT_ELIGIBLE?: any, NO_CAPACITY?: any, NO_FITTING_OFFER?: any, OTHER?: any, QUALITY?: any, WAITING_TIME?: any }, ResolversTypes['SignalCategory']>;
 
+export type SignalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalConnection'] = ResolversParentTypes['SignalConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SignalEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type SignalCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalCount'] = ResolversParentTypes['SignalCount']> = {
   category?: Resolver<Maybe<ResolversTypes['SignalCategory']>, ParentType, ContextType>;
   change?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1284,6 +1339,11 @@ export type SignalCountResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type SignalDimensionResolvers = EnumResolverSignature<{ CATEGORY?: any, LEGAL_DOMAIN?: any, TARGET_GROUP?: any }, ResolversTypes['SignalDimension']>;
+
+export type SignalEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalEdge'] = ResolversParentTypes['SignalEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Signal'], ParentType, ContextType>;
+};
 
 export type SignalPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalPayload'] = ResolversParentTypes['SignalPayload']> = {
   signal?: Resolver<ResolversTypes['Signal'], ParentType, ContextType>;
@@ -1342,13 +1402,16 @@ export type Resolvers<ContextType = Context> = {
   Organization?: OrganizationResolvers<ContextType>;
   Overlegtafel?: OverlegtafelResolvers<ContextType>;
   OverlegtafelPayload?: OverlegtafelPayloadResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PeriodGranularity?: PeriodGranularityResolvers;
   Query?: QueryResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   Signal?: SignalResolvers<ContextType>;
   SignalCategory?: SignalCategoryResolvers;
+  SignalConnection?: SignalConnectionResolvers<ContextType>;
   SignalCount?: SignalCountResolvers<ContextType>;
   SignalDimension?: SignalDimensionResolvers;
+  SignalEdge?: SignalEdgeResolvers<ContextType>;
   SignalPayload?: SignalPayloadResolvers<ContextType>;
   SignalSource?: SignalSourceResolvers;
   SignalSummary?: SignalSummaryResolvers<ContextType>;
