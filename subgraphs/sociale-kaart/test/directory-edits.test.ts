@@ -69,6 +69,47 @@ describe('directory edits', () => {
     expect(updated).toMatchObject({ name: 'Steunpunt Mantelzorg Test', description: 'Nieuwe omschrijving', version: 2 });
   });
 
+  it('pages Organization.services by name, serving a first above 100 at 100, in the same statements for any page size', async () => {
+    const orgs = [await buildOrganization(hub.database.db), await buildOrganization(hub.database.db)];
+    const names = Array.from({ length: 23 }, (_, i) => `Dienst ${String(i).padStart(2, '0')}`);
+    for (const org of orgs) {
+      const token = await beheerderOf(org.id);
+      for (const name of [...names].reverse()) await createService(token, { name });
+    }
+    type Page = { totalCount: number; nodes: { name: string }[]; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const q = `query($a: ID!, $b: ID!, $first: Int, $after: String) {
+      a: organization(id: $a) { services(first: $first, after: $after) { totalCount nodes { name } edges { cursor } pageInfo { hasNextPage endCursor } } }
+      b: organization(id: $b) { services(first: $first) { totalCount nodes { name } edges { cursor } pageInfo { hasNextPage endCursor } } }
+    }`;
+    const read = async (first: number, after: string | null = null) => {
+      const before = hub.database.stats.statements;
+      const res = await hub.graphql(q, { a: orgs[0]?.id, b: orgs[1]?.id, first, after });
+      const statements = hub.database.stats.statements - before;
+      const body = res.body as Body;
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      const data = body.data as { a: { services: Page }; b: { services: Page } };
+      return { a: data.a.services, b: data.b.services, statements };
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (const size of [10, 10, 3]) {
+      const page = await read(10, after);
+      expect(page.a.totalCount).toBe(23);
+      expect(page.a.nodes).toHaveLength(size);
+      seen.push(...page.a.nodes.map((n) => n.name));
+      expect(page.a.pageInfo.hasNextPage).toBe(seen.length < 23);
+      after = page.a.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(names);
+    const capped = await read(1000);
+    expect(capped.a.nodes.map((n) => n.name)).toEqual(names);
+    expect(capped.b.nodes).toHaveLength(23);
+    await read(2); // warm the gateway's plan cache
+    expect((await read(2)).statements).toBe(capped.statements);
+    const zero = await hub.graphql(q, { a: orgs[0]?.id, b: orgs[1]?.id, first: 0 });
+    expect(firstError(zero.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
   it('makes a new service findable at once, by stem and by typo', async () => {
     const org = await buildOrganization(hub.database.db);
     const token = await beheerderOf(org.id);

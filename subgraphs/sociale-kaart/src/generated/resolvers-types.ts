@@ -492,8 +492,8 @@ export type Organization = {
   parent?: Maybe<Organization>;
   /** Telephone numbers. */
   phones: Array<Phone>;
-  /** Services of this organisation (active and temporarily closed ones unless includeInactive), ordered by name. */
-  services: Array<Service>;
+  /** Services of this organisation (active and temporarily closed ones unless includeInactive), ordered by name, a page at a time. */
+  services: ServiceListConnection;
   /** Kind of organisation. */
   type: OrganizationType;
   /** Website. */
@@ -505,6 +505,8 @@ export type Organization = {
 
 /** An organisation in the sociale kaart (HSDS organization). */
 export type OrganizationServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -816,6 +818,28 @@ export type ServiceInput = {
   targetGroups?: InputMaybe<Array<TargetGroup>>;
   /** Wlz sectors. */
   wlzSectors?: InputMaybe<Array<WlzSector>>;
+};
+
+/** A page of services in a fixed order (an organisation's services by name). */
+export type ServiceListConnection = {
+  __typename?: 'ServiceListConnection';
+  /** The services of this page, with their cursors. */
+  edges: Array<ServiceListEdge>;
+  /** The services of this page. */
+  nodes: Array<Service>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many services the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A service in a page. */
+export type ServiceListEdge = {
+  __typename?: 'ServiceListEdge';
+  /** Opaque cursor of this service; pass it as `after` for the services after it. */
+  cursor: Scalars['String']['output'];
+  /** The service. */
+  node: Service;
 };
 
 /** The result of a service mutation. */
@@ -1142,6 +1166,8 @@ export type ResolversTypes = {
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceFacets: ResolverTypeWrapper<ServiceFacets>;
   ServiceInput: ServiceInput;
+  ServiceListConnection: ResolverTypeWrapper<Omit<ServiceListConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ServiceListEdge']>, nodes: Array<ResolversTypes['Service']> }>;
+  ServiceListEdge: ResolverTypeWrapper<Omit<ServiceListEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServicePayload: ResolverTypeWrapper<Omit<ServicePayload, 'service'> & { service: ResolversTypes['Service'] }>;
   ServiceSearchFilter: ServiceSearchFilter;
   ServiceSort: ResolverTypeWrapper<string>;
@@ -1198,6 +1224,8 @@ export type ResolversParentTypes = {
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServiceFacets: ServiceFacets;
   ServiceInput: ServiceInput;
+  ServiceListConnection: Omit<ServiceListConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ServiceListEdge']>, nodes: Array<ResolversParentTypes['Service']> };
+  ServiceListEdge: Omit<ServiceListEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServicePayload: Omit<ServicePayload, 'service'> & { service: ResolversParentTypes['Service'] };
   ServiceSearchFilter: ServiceSearchFilter;
   UpdateCapacityInput: UpdateCapacityInput;
@@ -1349,7 +1377,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
-  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<OrganizationServicesArgs, 'includeInactive'>>;
+  services?: Resolver<ResolversTypes['ServiceListConnection'], ParentType, ContextType, RequireFields<OrganizationServicesArgs, 'first' | 'includeInactive'>>;
   type?: Resolver<ResolversTypes['OrganizationType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   zorgkantoorregio?: Resolver<Maybe<ResolversTypes['Zorgkantoorregio']>, ParentType, ContextType>;
@@ -1451,6 +1479,18 @@ export type ServiceFacetsResolvers<ContextType = Context, ParentType extends Res
   wlzSectors?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
 };
 
+export type ServiceListConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceListConnection'] = ResolversParentTypes['ServiceListConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ServiceListEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceListEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceListEdge'] = ResolversParentTypes['ServiceListEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
 export type ServicePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServicePayload'] = ResolversParentTypes['ServicePayload']> = {
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
 };
@@ -1507,6 +1547,8 @@ export type Resolvers<ContextType = Context> = {
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
   ServiceFacets?: ServiceFacetsResolvers<ContextType>;
+  ServiceListConnection?: ServiceListConnectionResolvers<ContextType>;
+  ServiceListEdge?: ServiceListEdgeResolvers<ContextType>;
   ServicePayload?: ServicePayloadResolvers<ContextType>;
   ServiceSort?: ServiceSortResolvers;
   ServiceStatus?: ServiceStatusResolvers;
