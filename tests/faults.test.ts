@@ -15,7 +15,7 @@ import { startTestHub, type GraphQLErrorBody, type TestHub } from '@hub/testing'
 
 const REPORT = /* GraphQL */ `
   mutation Report($input: ReportSignalInput!) {
-    reportSignal(input: $input) { id }
+    reportSignal(input: $input) { signal { id } }
   }
 `;
 const signalInput = (n: number) => ({
@@ -40,8 +40,8 @@ type Mixed = { gemeente: { code: string; name: string } | null; signal: { id: st
 
 describe('a subgraph that stops in the middle of a run of requests', () => {
   it('answers with the data of the others plus an error for the missing part, and recovers when it returns', async () => {
-    const reported = await hub.graphql<{ reportSignal: { id: string } }>(REPORT, { input: signalInput(1) }, { token });
-    const id = reported.body.data?.reportSignal.id;
+    const reported = await hub.graphql<{ reportSignal: { signal: { id: string } } }>(REPORT, { input: signalInput(1) }, { token });
+    const id = reported.body.data?.reportSignal.signal.id;
     expect(id).toBeTruthy();
     // One operation over two subgraphs: the gemeente from the sociale kaart, the signal from signals.
     const mixed = 'query Mixed($id: ID!) { gemeente(code: "GM0014") { code name } signal(id: $id) { id } }';
@@ -154,9 +154,9 @@ if (process.env.DATABASE_URL) {
             const killed = await admin`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
             expect(killed[0]?.n).toBeGreaterThan(0);
           }
-          const result = await hub.graphql<{ reportSignal: { id: string } | null }>(REPORT, { input: signalInput(n) }, { token });
+          const result = await hub.graphql<{ reportSignal: { signal: { id: string } } | null }>(REPORT, { input: signalInput(n) }, { token });
           expect(result.status).toBeLessThan(500);
-          const id = result.body.data?.reportSignal?.id;
+          const id = result.body.data?.reportSignal?.signal?.id;
           if (id) acknowledged.push(id);
           else refused += 1;
         }
@@ -168,8 +168,8 @@ if (process.env.DATABASE_URL) {
       expect(acknowledged.length).toBeGreaterThanOrEqual(50);
       const stored = rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from signals.signal where id = any(${sql.param(acknowledged)}::uuid[])`))[0]?.n;
       expect(stored).toBe(acknowledged.length);
-      const after = await hub.graphql<{ reportSignal: { id: string } }>(REPORT, { input: signalInput(99) }, { token });
-      expect(after.body.data?.reportSignal.id).toBeTruthy();
+      const after = await hub.graphql<{ reportSignal: { signal: { id: string } } }>(REPORT, { input: signalInput(99) }, { token });
+      expect(after.body.data?.reportSignal.signal.id).toBeTruthy();
     });
   });
 }

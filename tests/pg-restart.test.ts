@@ -12,7 +12,7 @@ const restartCommand = process.env.PG_RESTART_COMMAND;
 
 const REPORT = /* GraphQL */ `
   mutation Report($input: ReportSignalInput!) {
-    reportSignal(input: $input) { id }
+    reportSignal(input: $input) { signal { id } }
   }
 `;
 
@@ -36,11 +36,11 @@ describe.skipIf(!restartCommand || !process.env.DATABASE_URL)('PostgreSQL restar
         execSync(restartCommand ?? '', { stdio: 'ignore', timeout: 60_000 });
         restartedAt = n;
       }
-      const result = await hub.graphql<{ reportSignal: { id: string } | null }>(REPORT, {
+      const result = await hub.graphql<{ reportSignal: { signal: { id: string } } | null }>(REPORT, {
         input: { category: 'WAITING_TIME', gemeenteCode: 'GM0153', observedOn: new Date().toISOString().slice(0, 10), clientCount: 1 + (n % 4), description: `wachtlijst ronde ${n}` },
       }, { token });
       expect(result.status).toBeLessThan(500);
-      const id = result.body.data?.reportSignal?.id;
+      const id = result.body.data?.reportSignal?.signal?.id;
       if (id) acknowledged.push(id);
       else {
         refused += 1;

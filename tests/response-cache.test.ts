@@ -91,7 +91,7 @@ describe('gateway response cache', () => {
     expect(subgraphRequests('cases')).toBe(before + 1);
 
     // A directory root field next to a signals one: the signals answer carries no hint, so nothing is kept.
-    const mixed = `{ gemeente(code: "GM0363") { name } mySignals(first: 1) { id } }`;
+    const mixed = `{ gemeente(code: "GM0363") { name } mySignals(first: 1) { nodes { id } } }`;
     const mixedFirst = await hub.graphql(mixed, {}, { token });
     expect(mixedFirst.body.errors).toBeUndefined();
     expect(mixedFirst.headers.get('cache-control')).toBe('no-store');
@@ -119,20 +119,20 @@ describe('gateway response cache', () => {
   it('drops cached answers when a directory mutation passes through the gateway', async () => {
     const beheerder = principal('beheerder');
     const token = await hub.tokenFor(beheerder);
-    const own = `query Own($org: ID!) { organization(id: $org) { services { id version capacity { status } } } }`;
-    const read = await hub.graphql<{ organization: { services: { id: string; version: number; capacity: { status: string } | null }[] } }>(own, { org: beheerder.organizationId });
-    const target = read.body.data?.organization.services[0];
+    const own = `query Own($org: ID!) { organization(id: $org) { services(first: 100) { nodes { id version capacity { status } } } } }`;
+    const read = await hub.graphql<{ organization: { services: { nodes: { id: string; version: number; capacity: { status: string } | null }[] } } }>(own, { org: beheerder.organizationId });
+    const target = read.body.data?.organization.services.nodes[0];
     if (!target) throw new Error('the demo OCO has no services');
     const next = target.capacity?.status === 'WAITLIST' ? 'HAS_CAPACITY' : 'WAITLIST';
 
     const update = await hub.graphql(
-      `mutation Cap($id: ID!, $v: Int!, $input: CapacityInput!) { updateCapacity(serviceId: $id, expectedVersion: $v, input: $input) { service { id } } }`,
+      `mutation Cap($id: ID!, $v: Int!, $input: CapacityInput!) { updateCapacity(input: { serviceId: $id, expectedVersion: $v, capacity: $input }) { service { id } } }`,
       { id: target.id, v: target.version, input: { status: next, available: next === 'HAS_CAPACITY' ? 1 : 0, maximum: 10, expectedWaitDays: next === 'WAITLIST' ? 30 : 0 } },
       { token },
     );
     expect(update.body.errors).toBeUndefined();
-    const after = await hub.graphql<{ organization: { services: { id: string; capacity: { status: string } | null }[] } }>(own, { org: beheerder.organizationId });
-    expect(after.body.data?.organization.services.find((s) => s.id === target.id)?.capacity?.status).toBe(next);
+    const after = await hub.graphql<{ organization: { services: { nodes: { id: string; capacity: { status: string } | null }[] } } }>(own, { org: beheerder.organizationId });
+    expect(after.body.data?.organization.services.nodes.find((s) => s.id === target.id)?.capacity?.status).toBe(next);
   });
 });
 

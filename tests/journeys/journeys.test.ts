@@ -83,9 +83,9 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     });
     expect(opened.openTrajectory.trajectory).toMatchObject({ status: 'OPEN', organization: { id: gemeente.id } });
     const updated = await run<{ updateTrajectory: { trajectory: { plan: string; contactMoments: { summary: string }[] } } }>('RecordPlanAndContactMoment', {
-      id: opened.openTrajectory.trajectory.id,
-      expectedVersion: opened.openTrajectory.trajectory.version,
       input: {
+        id: opened.openTrajectory.trajectory.id,
+        expectedVersion: opened.openTrajectory.trajectory.version,
         plan: 'Thuis blijven wonen, met dagbesteding twee dagen per week.',
         goals: [{ description: 'Dagbesteding vinden', status: 'OPEN' }],
         supportForms: ['INFORMATIE_EN_ADVIES', 'PERSOONLIJK_PLAN'],
@@ -118,7 +118,7 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     const quarter = shiftPeriod(periodOfDate('QUARTER', today()), -1);
 
     // 1. Two cliëntondersteuners report three gaps in the last quarter.
-    type Reported = { reportSignal: { id: string; zorgkantoorregio: { code: string }; gemeente: { name: string } } };
+    type Reported = { reportSignal: { signal: { id: string; zorgkantoorregio: { code: string }; gemeente: { name: string } } } };
     const report = (who: Party, gemeenteCode: string, description: string, day: number) =>
       run<Reported>(
         'ReportSignal',
@@ -138,9 +138,9 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
         },
         who,
       );
-    const s1 = (await report(oco, 'GM0153', 'Jongere van 18 valt uit de jeugdhulp; begeleid wonen via de Wmo pas na 3 maanden.', 10)).reportSignal;
-    const s2 = (await report(oco, 'GM0164', 'Beschermd wonen 18+ heeft een wachtlijst van 26 weken in Hengelo (O.)', 20)).reportSignal;
-    const s3 = (await report(enschede, 'GM0153', 'Geen overbruggingszorg tussen Jeugdwet en Wmo voor 2 jongeren.', 30)).reportSignal;
+    const s1 = (await report(oco, 'GM0153', 'Jongere van 18 valt uit de jeugdhulp; begeleid wonen via de Wmo pas na 3 maanden.', 10)).reportSignal.signal;
+    const s2 = (await report(oco, 'GM0164', 'Beschermd wonen 18+ heeft een wachtlijst van 26 weken in Hengelo (O.)', 20)).reportSignal.signal;
+    const s3 = (await report(enschede, 'GM0153', 'Geen overbruggingszorg tussen Jeugdwet en Wmo voor 2 jongeren.', 30)).reportSignal.signal;
     expect(s1.zorgkantoorregio.code).toBe('ZK22');
     expect(s2.gemeente.name).toMatch(/Hengelo/);
 
@@ -164,46 +164,46 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     for (const cell of figures?.cells ?? []) if (cell.signals) expect(cell.signals).toBeGreaterThanOrEqual(5);
 
     // 3. The ungrouped signals of the quarter include the three new ones.
-    type Ungrouped = { overlegtafel: { name: string; signals: { id: string; description: string | null }[] } };
+    type Ungrouped = { overlegtafel: { name: string; signals: { nodes: { id: string; description: string | null }[] } } };
     const ungrouped = (await run<Ungrouped>('UngroupedSignals', { region: 'ZK22', from: quarter.startsOn, to: quarter.endsOn }, member)).overlegtafel;
     expect(ungrouped.name).toBe('Overlegtafel Twente');
     const picked = [s1.id, s2.id, s3.id];
-    expect(ungrouped.signals.map((s) => s.id)).toEqual(expect.arrayContaining(picked));
+    expect(ungrouped.signals.nodes.map((s) => s.id)).toEqual(expect.arrayContaining(picked));
 
     // 4. Group, plan, decide, act.
-    const meeting = (await run<{ scheduleOverlegtafelMeeting: { id: string } }>('ScheduleMeeting', { input: { zorgkantoorregioCode: 'ZK22', heldOn: today(), title: `Overlegtafel ${quarter.key}` } }, member)).scheduleOverlegtafelMeeting;
-    type Created = { createKnelpunt: { id: string; status: string; version: number; signalCount: number; clientCount: number } };
+    const meeting = (await run<{ scheduleOverlegtafelMeeting: { meeting: { id: string } } }>('ScheduleMeeting', { input: { zorgkantoorregioCode: 'ZK22', heldOn: today(), title: `Overlegtafel ${quarter.key}` } }, member)).scheduleOverlegtafelMeeting.meeting;
+    type Created = { createKnelpunt: { knelpunt: { id: string; status: string; version: number; signalCount: number; clientCount: number } } };
     const knelpunt = (
       await run<Created>(
         'GroupIntoKnelpunt',
         { input: { zorgkantoorregioCode: 'ZK22', title: 'Jongeren rond 18 vallen tussen Jeugdwet en Wmo', description: 'Wie: jongeren van 18. Wat: begeleid wonen. Waar: Enschede en Hengelo.', signalIds: picked } },
         member,
       )
-    ).createKnelpunt;
+    ).createKnelpunt.knelpunt;
     expect(knelpunt).toMatchObject({ status: 'NEW', version: 1, signalCount: 3, clientCount: 3 });
 
-    type Moved = { transitionKnelpunt: { status: string; version: number; meeting: { title: string } | null } };
-    const onAgenda = (await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ON_AGENDA', expectedVersion: 1, meetingId: meeting.id } }, member)).transitionKnelpunt;
+    type Moved = { transitionKnelpunt: { knelpunt: { status: string; version: number; meeting: { title: string } | null } } };
+    const onAgenda = (await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ON_AGENDA', expectedVersion: 1, meetingId: meeting.id } }, member)).transitionKnelpunt.knelpunt;
     expect(onAgenda).toMatchObject({ status: 'ON_AGENDA', version: 2, meeting: { title: `Overlegtafel ${quarter.key}` } });
     const decision = 'Gemeenten Enschede en Hengelo spreken een overbruggingsregeling af voor jongeren die 18 worden.';
     await run('RecordDecision', { input: { knelpuntId: knelpunt.id, text: decision, meetingId: meeting.id } }, member);
     const dueOn = addDays(today(), 90);
-    type Added = { addKnelpuntAction: { owner: { id: string; name: string }; status: string; overdue: boolean } };
-    const added = (await run<Added>('AddAction', { input: { knelpuntId: knelpunt.id, description: 'Overbruggingsregeling opstellen en in beide gemeenten vaststellen.', ownerOrganizationId: demoIds.gemeenteOrganization('GM0153'), dueOn } }, member)).addKnelpuntAction;
+    type Added = { addKnelpuntAction: { action: { owner: { id: string; name: string }; status: string; overdue: boolean } } };
+    const added = (await run<Added>('AddAction', { input: { knelpuntId: knelpunt.id, description: 'Overbruggingsregeling opstellen en in beide gemeenten vaststellen.', ownerOrganizationId: demoIds.gemeenteOrganization('GM0153'), dueOn } }, member)).addKnelpuntAction.action;
     expect(added).toMatchObject({ owner: { name: 'Gemeente Enschede' }, status: 'OPEN', overdue: false });
-    expect((await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ACTION', expectedVersion: 2 } }, member)).transitionKnelpunt.status).toBe('ACTION');
+    expect((await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ACTION', expectedVersion: 2 } }, member)).transitionKnelpunt.knelpunt.status).toBe('ACTION');
     const feedback = 'Dank voor jullie signalen: er komt een overbruggingsregeling 18-/18+. We melden het resultaat in het volgende kwartaal.';
     await run('GiveFeedback', { knelpuntId: knelpunt.id, text: feedback }, member);
 
     // 5. Each reporter sees the knelpunt, the decision, the action and the feedback with its own signals only.
-    type Mine = { mySignals: { id: string; knelpunt: { status: string; signals: { id: string }[]; decisions: { text: string }[]; actions: { dueOn: string }[]; feedback: { text: string }[] } | null }[] };
-    const ocoSignals = (await run<Mine>('MySignalsWithFeedback', {}, oco)).mySignals.filter((s) => s.id === s1.id || s.id === s2.id);
+    type Mine = { mySignals: { nodes: { id: string; knelpunt: { status: string; signals: { id: string }[]; decisions: { text: string }[]; actions: { dueOn: string }[]; feedback: { text: string }[] } | null }[] } };
+    const ocoSignals = (await run<Mine>('MySignalsWithFeedback', {}, oco)).mySignals.nodes.filter((s) => s.id === s1.id || s.id === s2.id);
     expect(ocoSignals).toHaveLength(2);
     for (const s of ocoSignals) {
       expect(s.knelpunt).toMatchObject({ status: 'ACTION', decisions: [{ text: decision }], actions: [{ dueOn }], feedback: [{ text: feedback }] });
       expect(s.knelpunt?.signals.map((x) => x.id).sort()).toEqual([s1.id, s2.id].sort());
     }
-    const gemeenteSignals = (await run<Mine>('MySignalsWithFeedback', {}, enschede)).mySignals;
+    const gemeenteSignals = (await run<Mine>('MySignalsWithFeedback', {}, enschede)).mySignals.nodes;
     const own = gemeenteSignals.find((s) => s.id === s3.id);
     expect(own?.knelpunt?.feedback).toEqual([{ text: feedback }]);
     expect(own?.knelpunt?.signals).toEqual([{ id: s3.id }]);

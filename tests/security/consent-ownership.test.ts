@@ -93,15 +93,13 @@ beforeAll(async () => {
   dataOf(
     await hub.graphql(
       UPDATE_TRAJECTORY,
-      {
+      { input: {
         id: t.id,
         expectedVersion: t.version,
-        input: {
-          plan: 'Grip op de dag houden.',
-          goals: [{ description: 'Weer naar de dagbesteding', status: 'OPEN' }],
-          addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Slecht geslapen, angstig.' }],
-        },
-      },
+        plan: 'Grip op de dag houden.',
+        goals: [{ description: 'Weer naar de dagbesteding', status: 'OPEN' }],
+        addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Slecht geslapen, angstig.' }],
+      } },
       { token: holderToken },
     ),
   );
@@ -163,7 +161,7 @@ describe('1. an old consent never becomes ownership', () => {
       ]);
       expect(direct.body.data?._entities).toEqual([null, null, null]);
       const update = await hub.graphql(
-        `mutation($id: ID!) { updateClient(id: $id, expectedVersion: 1, input: { preferredContactChannel: EMAIL }) { client { id } } }`,
+        `mutation($id: ID!) { updateClient(input: { id: $id, expectedVersion: 1, preferredContactChannel: EMAIL }) { client { id } } }`,
         { id: clientId },
         { token },
       );
@@ -192,7 +190,7 @@ describe('1. an old consent never becomes ownership', () => {
     const attempt = await hub.graphql(OPEN, { input: openInput(clientId) }, { token });
     expect(codes(attempt.body)).toEqual(['NOT_FOUND']);
     const update = await hub.graphql(
-      `mutation($id: ID!) { updateClient(id: $id, expectedVersion: 1, input: { preferredContactChannel: EMAIL }) { client { id } } }`,
+      `mutation($id: ID!) { updateClient(input: { id: $id, expectedVersion: 1, preferredContactChannel: EMAIL }) { client { id } } }`,
       { id: clientId },
       { token },
     );

@@ -111,7 +111,7 @@ describe('internal errors', () => {
   it('registry errors and validation errors pass unchanged', async () => {
     const notFound = await hub.graphql(GEMEENTE, { code: 'GM9999' });
     expect(notFound.body.errors ?? []).not.toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) }));
-    const unauthenticated = await hub.graphql('{ mySignals { id } }');
+    const unauthenticated = await hub.graphql('{ mySignals { nodes { id } } }');
     expect(unauthenticated.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(unauthenticated.body.errors?.[0]?.message).not.toBe('Internal server error.');
     const invalid = await hub.graphql('{ gemeente(code: "GM0014") { noSuchField } }');

@@ -163,7 +163,7 @@ describe('HSDS import through the gateway (importHsds by a BEHEERDER)', () => {
       JSON.stringify(deep).replace('"status":"active"', `"status":"active","x_extra":${nested}`),
       JSON.stringify(fine),
     ].join('\n');
-    const mutation = 'mutation($d: String!) { importHsds(data: $d) { records created rejected { record id reason } } }';
+    const mutation = 'mutation($d: String!) { importHsds(input: { data: $d }) { records created rejected { record id reason } } }';
     const res = await hub.graphql<{ importHsds: { records: number; created: number; rejected: { record: number; id: string; reason: string }[] } }>(
       mutation,
       { d: data },

@@ -42,26 +42,26 @@ beforeAll(async () => {
   member = await chair(hub, region);
   reporter = await party(hub, { organizationType: 'OCO', roles: ['CLIENTONDERSTEUNER'] });
   const reported = dataOf(
-    await hub.graphql<{ reportSignal: { id: string } }>(
-      `mutation($input: ReportSignalInput!) { reportSignal(input: $input) { id } }`,
+    await hub.graphql<{ reportSignal: { signal: { id: string } } }>(
+      `mutation($input: ReportSignalInput!) { reportSignal(input: $input) { signal { id } } }`,
       { input: { category: 'NO_CAPACITY', gemeenteCode: gemeente, observedOn: '2025-10-01', clientCount: 2 } },
       { token: reporter.token },
     ),
   );
-  ownSignalId = reported.reportSignal.id;
+  ownSignalId = reported.reportSignal.signal.id;
   // Two signals of two other organisations.
   const others = await insertSignals(hub, [
     { gemeenteCode: gemeente, zorgkantoorregioCode: region, reporterOrganizationId: randomUUID(), clientCount: 3 },
     { gemeenteCode: gemeente, zorgkantoorregioCode: region, reporterOrganizationId: randomUUID(), clientCount: 1 },
   ]);
   const created = dataOf(
-    await hub.graphql<{ createKnelpunt: { id: string } }>(
-      `mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { id } }`,
+    await hub.graphql<{ createKnelpunt: { knelpunt: { id: string } } }>(
+      `mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { knelpunt { id } } }`,
       { input: { zorgkantoorregioCode: region, title: 'Geen plek', signalIds: [ownSignalId, ...others] } },
       { token: member.token },
     ),
   );
-  knelpuntId = created.createKnelpunt.id;
+  knelpuntId = created.createKnelpunt.knelpunt.id;
 });
 
 const refusedFields = (errors: { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] | undefined) =>
@@ -86,12 +86,12 @@ describe('item 14: knelpunt counts', () => {
   });
 
   it('a reporter reading its own signals gets the same: no counts of the knelpunt', async () => {
-    const r = await hub.graphql<{ mySignals: { id: string; knelpunt: { signalCount: number | null; clientCount: number | null } | null }[] }>(
-      `{ mySignals { id knelpunt { signalCount clientCount } } }`,
+    const r = await hub.graphql<{ mySignals: { nodes: { id: string; knelpunt: { signalCount: number | null; clientCount: number | null } | null }[] } }>(
+      `{ mySignals { nodes { id knelpunt { signalCount clientCount } } } }`,
       undefined,
       { token: reporter.token },
     );
-    expect(r.body.data?.mySignals).toEqual([{ id: ownSignalId, knelpunt: { signalCount: null, clientCount: null } }]);
+    expect(r.body.data?.mySignals.nodes).toEqual([{ id: ownSignalId, knelpunt: { signalCount: null, clientCount: null } }]);
     expect(refusedFields(r.body.errors).map(([code]) => code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 

@@ -69,7 +69,7 @@ async function closeInMonth(month: number, scores: (number | null)[], shapeOf: (
     const { legalDomain = 'WMO_MAATWERKVOORZIENING', targetGroups = ['OUDEREN'], ownNetworkUsed = true } = shapeOf(i);
     const c = await registerClient(hub, token);
     const t = await openTrajectory(hub, token, c.id, { legalDomain, targetGroups });
-    dataOf(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ satisfaction, ownNetworkUsed }) }, { token }));
+    dataOf(await hub.graphql(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, ...closeInput({ satisfaction, ownNetworkUsed }) } }, { token }));
     // Trajectories open and close "now"; the report is about a past year, so move them there (midday, mid-month).
     const opened = new Date(Date.UTC(YEAR, month - 1, 10 + i, 12));
     const closed = new Date(opened.getTime() + 3_600_000);

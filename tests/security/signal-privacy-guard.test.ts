@@ -72,7 +72,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 const REPORT = /* GraphQL */ `
   mutation Report($input: ReportSignalInput!) {
-    reportSignal(input: $input) { id description }
+    reportSignal(input: $input) { signal { id description } }
   }
 `;
 
@@ -97,13 +97,13 @@ describe('reportSignal with personal data hidden by Unicode', () => {
   it('stores a description that names a policy date (not a date of birth), through the gateway', async () => {
     const oco = await professional();
     const description = `Per 1 januari ${new Date().getUTCFullYear() + 1} sluit de dagbesteding; sinds de wijziging van 1 juli 12 cliënten op de wachtlijst.`;
-    const result = await hub.graphql<{ reportSignal: { description: string } }>(
+    const result = await hub.graphql<{ reportSignal: { signal: { description: string } } }>(
       REPORT,
       { input: { category: 'NO_CAPACITY', gemeenteCode: GEMEENTE, observedOn: today(), description } },
       { token: oco.token },
     );
     expect(result.body.errors).toBeUndefined();
-    expect(result.body.data?.reportSignal.description).toBe(description);
+    expect(result.body.data?.reportSignal.signal.description).toBe(description);
     expect(await count('signal', 'reporter_organization_id', oco.organizationId)).toBe(1);
   });
 });
@@ -121,28 +121,28 @@ describe('overlegtafel texts with personal data hidden by Unicode', () => {
     };
     signalIds = [];
     for (let i = 0; i < 3; i++) {
-      const r = await hub.graphql<{ reportSignal: { id: string } }>(
+      const r = await hub.graphql<{ reportSignal: { signal: { id: string } } }>(
         REPORT,
         { input: { category: 'NO_CAPACITY', gemeenteCode: GEMEENTE, observedOn: today(), description: 'geen plek in de dagbesteding' } },
         { token: chair.token },
       );
       expect(r.body.errors).toBeUndefined();
-      signalIds.push(r.body.data?.reportSignal.id ?? '');
+      signalIds.push(r.body.data?.reportSignal.signal.id ?? '');
     }
-    const created = await hub.graphql<{ createKnelpunt: { id: string } }>(
-      `mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { id } }`,
+    const created = await hub.graphql<{ createKnelpunt: { knelpunt: { id: string } } }>(
+      `mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { knelpunt { id } } }`,
       { input: { zorgkantoorregioCode: REGION, title: 'Geen plek in de dagbesteding', signalIds: [signalIds[0]] } },
       { token: chair.token },
     );
     expect(created.body.errors).toBeUndefined();
-    knelpuntId = created.body.data?.createKnelpunt.id ?? '';
+    knelpuntId = created.body.data?.createKnelpunt.knelpunt.id ?? '';
   });
 
   const [bsn, , email, phone, postcode, birthDate, english] = HIDDEN.map(([, text, data]) => ({ text, data }));
 
   for (const route of ROUTES) {
     it(`refuses a knelpunt title and description (${route}) and groups no signal`, async () => {
-      const m = `mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { id } }`;
+      const m = `mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { knelpunt { id } } }`;
       for (const [field, input] of [
         ['input.title', { title: bsn?.text, description: 'geen plek' }],
         ['input.description', { title: 'Geen plek', description: birthDate?.text }],
@@ -158,16 +158,16 @@ describe('overlegtafel texts with personal data hidden by Unicode', () => {
     it(`refuses feedback, a decision and an action (${route}) and adds nothing to the knelpunt`, async () => {
       const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
       const attempts: [string, string, Record<string, unknown>, { text: string; data: string } | undefined][] = [
-        ['text', `mutation($k: ID!, $t: String!) { addKnelpuntFeedback(knelpuntId: $k, text: $t) { id } }`, { k: knelpuntId, t: email?.text }, email],
+        ['input.text', `mutation($k: ID!, $t: String!) { addKnelpuntFeedback(input: { knelpuntId: $k, text: $t }) { feedback { id } } }`, { k: knelpuntId, t: email?.text }, email],
         [
           'input.text',
-          `mutation($input: RecordDecisionInput!) { recordKnelpuntDecision(input: $input) { id } }`,
+          `mutation($input: RecordDecisionInput!) { recordKnelpuntDecision(input: $input) { decision { id } } }`,
           { input: { knelpuntId, text: phone?.text } },
           phone,
         ],
         [
           'input.description',
-          `mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { id } }`,
+          `mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { action { id } } }`,
           { input: { knelpuntId, description: english?.text, ownerOrganizationId: chair.organizationId, dueOn: due } },
           english,
         ],
@@ -185,7 +185,7 @@ describe('overlegtafel texts with personal data hidden by Unicode', () => {
       const before = await meetings();
       const result = await send(
         route,
-        `mutation($input: ScheduleMeetingInput!) { scheduleOverlegtafelMeeting(input: $input) { id } }`,
+        `mutation($input: ScheduleMeetingInput!) { scheduleOverlegtafelMeeting(input: $input) { meeting { id } } }`,
         { input: { zorgkantoorregioCode: REGION, heldOn: today(), title: `Overleg ${postcode?.text ?? ''}` } },
         chair.token,
       );

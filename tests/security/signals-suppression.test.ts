@@ -45,7 +45,7 @@ const summary = (who: Party, input: Record<string, unknown>) => hub.graphql<{ si
 
 const REPORT = /* GraphQL */ `
   mutation Report($input: ReportSignalInput!) {
-    reportSignal(input: $input) { id }
+    reportSignal(input: $input) { signal { id } }
   }
 `;
 const report = async (who: Party, input: Record<string, unknown>) => dataOf(await hub.graphql(REPORT, { input }, { token: who.token }));

@@ -10,3 +10,4 @@ export * from './scalars.ts';
 export * from './standalone.ts';
 export * from './error-report.ts';
 export * from './consent-gate.ts';
+export * from './connection.ts';

@@ -1,14 +1,23 @@
 import type { z } from 'zod';
 import { isUuid } from '@hub/domain';
-import { badInput } from '@hub/errors';
+import { badInput, invalidInput, type InvalidField } from '@hub/errors';
 
-/** Turns the first zod issue into BAD_USER_INPUT naming the field, e.g. `input.openingHours.0.closesAt`. */
+/**
+ * Turns every zod issue into one BAD_USER_INPUT listing each invalid field (`extensions.fields`, e.g.
+ * `input.openingHours.0.closesAt`), so a form can mark them all at once; `extensions.field` is the first. A field
+ * with several issues is listed once, with its first.
+ */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = [root, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  throw badInput(field, `Invalid ${field}: ${issue?.message ?? 'invalid value'}.`);
+  const fields: InvalidField[] = [];
+  for (const issue of r.error.issues) {
+    const path = [root, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (fields.some((f) => f.path === path)) continue;
+    fields.push({ path, code: issue.code.toUpperCase(), message: `Invalid ${path}: ${issue.message}.` });
+  }
+  const [first, ...more] = fields;
+  throw invalidInput(first ? [first, ...more] : [{ path: root, code: 'INVALID', message: `Invalid ${root}.` }]);
 }
 
 export function requireUuid(value: string, field: string): string {

@@ -6,7 +6,7 @@ import { CONSENT_CATEGORIES, CONSENT_PURPOSES } from './consent/decide.ts';
 export { parseInput, requireUuid } from '@hub/service-kit';
 
 export function requireVersion(v: number): number {
-  if (!Number.isInteger(v) || v < 1) throw badInput('expectedVersion', 'expectedVersion must be a positive integer.');
+  if (!Number.isInteger(v) || v < 1) throw badInput('input.expectedVersion', 'expectedVersion must be a positive integer.');
   return v;
 }
 

@@ -87,19 +87,19 @@ export async function recordConsent(hub: TestHub, token: string, input: Record<s
 
 export const REVOKE_CONSENT = /* GraphQL */ `
   mutation Revoke($id: ID!, $expectedVersion: Int!) {
-    revokeConsent(id: $id, expectedVersion: $expectedVersion) { consent { id status revokedAt version } }
+    revokeConsent(input: { id: $id, expectedVersion: $expectedVersion }) { consent { id status revokedAt version } }
   }
 `;
 
 export const UPDATE_TRAJECTORY = /* GraphQL */ `
-  mutation UpdateTrajectory($id: ID!, $expectedVersion: Int!, $input: UpdateTrajectoryInput!) {
-    updateTrajectory(id: $id, expectedVersion: $expectedVersion, input: $input) { trajectory { id version } }
+  mutation UpdateTrajectory($input: UpdateTrajectoryInput!) {
+    updateTrajectory(input: $input) { trajectory { id version } }
   }
 `;
 
 export const CLOSE_TRAJECTORY = /* GraphQL */ `
-  mutation CloseTrajectory($id: ID!, $expectedVersion: Int!, $input: CloseTrajectoryInput!) {
-    closeTrajectory(id: $id, expectedVersion: $expectedVersion, input: $input) { trajectory { id version status closedAt } }
+  mutation CloseTrajectory($input: CloseTrajectoryInput!) {
+    closeTrajectory(input: $input) { trajectory { id version status closedAt } }
   }
 `;
 

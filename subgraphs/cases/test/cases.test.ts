@@ -114,12 +114,12 @@ describe('mutations', () => {
       [REGISTER, { input: clientInput({ network: [{ name: 'V', role: 'WETTELIJK_VERTEGENWOORDIGER', mayActForClient: false }] }) }, 'input.network.0.mayActForClient'],
       [
         UPDATE_TRAJECTORY,
-        { id: t.id, expectedVersion: t.version, input: { goals: [{ description: '', status: 'OPEN' }], addContactMoments: [{ occurredAt: '2026-01-01T00:00:00Z', channel: 'PHONE', summary: 'ok' }] } },
+        { input: { id: t.id, expectedVersion: t.version, goals: [{ description: '', status: 'OPEN' }], addContactMoments: [{ occurredAt: '2026-01-01T00:00:00Z', channel: 'PHONE', summary: 'ok' }] } },
         'input.goals.0.description',
       ],
-      [UPDATE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: { wlz: { zorgprofiel: '754' } } }, 'input.wlz'],
-      [CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 6 }] }) }, 'input.outcomes.selfReliance.0.end'],
-      [CLOSE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: closeInput({ satisfaction: 11 }) }, 'input.outcomes.satisfaction'],
+      [UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, wlz: { zorgprofiel: '754' } } }, 'input.wlz'],
+      [CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, ...closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 6 }] }) } }, 'input.outcomes.selfReliance.0.end'],
+      [CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, ...closeInput({ satisfaction: 11 }) } }, 'input.outcomes.satisfaction'],
     ];
     for (const [query, variables, field] of cases) {
       const res = await hub.graphql(query, variables, { token });
@@ -133,16 +133,16 @@ describe('mutations', () => {
     const token = await org.token();
     const c = await registerClient(hub, token);
     const t = await openTrajectory(hub, token, c.id);
-    const first = dataOf(await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(UPDATE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: { plan: 'A' } }, { token }));
-    const stale = await hub.graphql(UPDATE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: { plan: 'B' } }, { token });
+    const first = dataOf(await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, plan: 'A' } }, { token }));
+    const stale = await hub.graphql(UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, plan: 'B' } }, { token });
     expect(stale.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const version = first.updateTrajectory.trajectory.version;
-    const closed = dataOf(await hub.graphql<{ closeTrajectory: { trajectory: { status: string; version: number } } }>(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: version, input: closeInput() }, { token }));
+    const closed = dataOf(await hub.graphql<{ closeTrajectory: { trajectory: { status: string; version: number } } }>(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: version, ...closeInput() } }, { token }));
     expect(closed.closeTrajectory.trajectory.status).toBe('CLOSED');
-    const again = await hub.graphql(UPDATE_TRAJECTORY, { id: t.id, expectedVersion: closed.closeTrajectory.trajectory.version, input: { plan: 'C' } }, { token });
+    const again = await hub.graphql(UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: closed.closeTrajectory.trajectory.version, plan: 'C' } }, { token });
     expect(again.body.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     const staleClient = await hub.graphql(
-      `mutation($id: ID!) { updateClient(id: $id, expectedVersion: 99, input: { preferredContactChannel: DO_NOT_CONTACT }) { client { id } } }`,
+      `mutation($id: ID!) { updateClient(input: { id: $id, expectedVersion: 99, preferredContactChannel: DO_NOT_CONTACT }) { client { id } } }`,
       { id: c.id },
       { token },
     );
@@ -157,7 +157,7 @@ describe('mutations', () => {
     const other = await buildOrg(hub);
     await recordConsent(hub, token, { clientId: c.id, receivingOrganizationId: other.id, categories: ['IDENTITY'] });
     const foreign = await hub.graphql(
-      `mutation($id: ID!) { updateClient(id: $id, expectedVersion: 1, input: { preferredContactChannel: EMAIL }) { client { id } } }`,
+      `mutation($id: ID!) { updateClient(input: { id: $id, expectedVersion: 1, preferredContactChannel: EMAIL }) { client { id } } }`,
       { id: c.id },
       { token: await other.token() },
     );
@@ -209,7 +209,7 @@ describe('cross-domain view', () => {
       const c = await registerClient(hub, token);
       for (let i = 0; i < n; i++) {
         const t = await openTrajectory(hub, token, c.id);
-        dataOf(await hub.graphql(UPDATE_TRAJECTORY, { id: t.id, expectedVersion: t.version, input: { addContactMoments: [{ occurredAt: '2026-02-01T10:00:00Z', channel: 'EMAIL', summary: 'Mail.' }] } }, { token }));
+        dataOf(await hub.graphql(UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, addContactMoments: [{ occurredAt: '2026-02-01T10:00:00Z', channel: 'EMAIL', summary: 'Mail.' }] } }, { token }));
       }
       // Counted per request by each subgraph host (its request log line), so background work such as the
       // referrals relay does not blur the number.
@@ -381,7 +381,7 @@ describe('support report', () => {
         dataOf(
           await hub.graphql(
             CLOSE_TRAJECTORY,
-            { id: t.id, expectedVersion: t.version, input: closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 4 }], ownNetworkUsed: i < 3, satisfaction: 7 + (i % 2) }) },
+            { input: { id: t.id, expectedVersion: t.version, ...closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 4 }], ownNetworkUsed: i < 3, satisfaction: 7 + (i % 2) }) } },
             { token },
           ),
         );

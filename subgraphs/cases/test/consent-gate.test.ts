@@ -95,19 +95,17 @@ beforeAll(async () => {
   const updated = dataOf(
     await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(
       UPDATE_TRAJECTORY,
-      {
+      { input: {
         id: t.id,
         expectedVersion: t.version,
-        input: {
-          plan: 'Thuis blijven wonen met hulp.',
-          goals: [{ description: 'Een passende plek vinden', status: 'IN_PROGRESS' }],
-          addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Kennismaking.' }],
-        },
-      },
+        plan: 'Thuis blijven wonen met hulp.',
+        goals: [{ description: 'Een passende plek vinden', status: 'IN_PROGRESS' }],
+        addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Kennismaking.' }],
+      } },
       { token: ownerToken },
     ),
   );
-  dataOf(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, input: closeInput() }, { token: ownerToken }));
+  dataOf(await hub.graphql(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, ...closeInput() } }, { token: ownerToken }));
 
   const give = (org: TestOrg, extra: Record<string, unknown> = {}) =>
     recordConsent(hub, ownerToken, { clientId, receivingOrganizationId: org.id, categories: ALL_CATEGORIES, ...extra });

@@ -190,19 +190,19 @@ describe('webhooks', () => {
       expect(delivery?.attempts.map((a) => a.statusCode)).toEqual([503, 503, 503, 204]);
 
       // Manual redeliver: the same event once more; another organisation cannot touch the delivery.
-      const other = await hub.graphql(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { id } } }`, { id: delivery?.id }, { token: parties.senderBeheerder.token });
+      const other = await hub.graphql(`mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { delivery { id } } }`, { id: delivery?.id }, { token: parties.senderBeheerder.token });
       expect(errorCodes(other)).toEqual(['NOT_FOUND']);
       const again = dataOf<{ redeliverWebhook: { delivery: { status: string } } }>(
-        await hub.graphql(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { status } } }`, { id: delivery?.id }, { token: parties.receiverBeheerder.token }),
+        await hub.graphql(`mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { delivery { status } } }`, { id: delivery?.id }, { token: parties.receiverBeheerder.token }),
       );
       expect(again.redeliverWebhook.delivery.status).toBe('PENDING');
       expect((await relay.runOnce()).webhookDelivered).toBe(1);
       expect(endpoint.received.at(-1)?.headers['x-hub-event-id']).toBe(event.id);
 
-      const removed = dataOf<{ removeWebhook: boolean }>(
-        await hub.graphql(`mutation($id: ID!) { removeWebhook(id: $id) }`, { id: registered.registerWebhook.endpoint.id }, { token: parties.receiverBeheerder.token }),
+      const removed = dataOf<{ removeWebhook: { endpointId: string } }>(
+        await hub.graphql(`mutation($id: ID!) { removeWebhook(input: { id: $id }) { endpointId } }`, { id: registered.registerWebhook.endpoint.id }, { token: parties.receiverBeheerder.token }),
       );
-      expect(removed.removeWebhook).toBe(true);
+      expect(removed.removeWebhook.endpointId).toBe(registered.registerWebhook.endpoint.id);
       const list = dataOf<{ webhookEndpoints: unknown[] }>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
       expect(list.webhookEndpoints).toHaveLength(0);
     } finally {

@@ -77,7 +77,7 @@ export async function recordHandoverConsent(hub: TestHub, sender: Party, clientI
 }
 
 export async function revokeConsent(hub: TestHub, party: Party, consent: { id: string; version: number }) {
-  dataOf(await hub.graphql(`mutation($id: ID!, $v: Int!) { revokeConsent(id: $id, expectedVersion: $v) { consent { id } } }`, { id: consent.id, v: consent.version }, { token: party.token }));
+  dataOf(await hub.graphql(`mutation($id: ID!, $v: Int!) { revokeConsent(input: { id: $id, expectedVersion: $v }) { consent { id } } }`, { id: consent.id, v: consent.version }, { token: party.token }));
 }
 
 export const SUMMARY = {

@@ -457,7 +457,7 @@ describe('closing the loop with the cases subgraph (contract 5)', () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.body.results.map((x) => x.blocking)).toEqual([1, 0]);
-    const close = `mutation($id: ID!, $v: Int!) { closeTrajectory(id: $id, expectedVersion: $v, input: { reason: HANDED_OVER, outcomes: { selfReliance: [], ownNetworkUsed: true } }) { trajectory { id status } } }`;
+    const close = `mutation($id: ID!, $v: Int!) { closeTrajectory(input: { id: $id, expectedVersion: $v, reason: HANDED_OVER, outcomes: { selfReliance: [], ownNetworkUsed: true } }) { trajectory { id status } } }`;
     const refused = await hub.graphql(close, { id: c.trajectoryId, v: c.trajectoryVersion }, { token: parties.sender.token });
     expect(errorCodes(refused)).toEqual(['INVALID_TRANSITION']);
     const released = dataOf<{ releaseReferral: { referral: { blocksTrajectoryClose: boolean; releasedAt: string } } }>(

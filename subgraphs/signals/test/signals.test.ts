@@ -129,7 +129,7 @@ describe('gap events from referrals (contract 6)', () => {
 
 const REPORT = /* GraphQL */ `
   mutation Report($input: ReportSignalInput!) {
-    reportSignal(input: $input) { id category zorgkantoorregio { code } gemeente { code } clientCount description reporterOrganization { id } }
+    reportSignal(input: $input) { signal { id category zorgkantoorregio { code } gemeente { code } clientCount description reporterOrganization { id } } }
   }
 `;
 
@@ -139,8 +139,8 @@ describe('reporting a signal', () => {
 
   it('stores a signal with its region derived from the gemeente', async () => {
     const oco = await professional(hub);
-    const { reportSignal } = dataOf(await hub.graphql<{ reportSignal: Record<string, unknown> }>(REPORT, { input: { ...base, observedOn: today, description: 'wachttijd 13 weken, 3 cliënten' } }, { token: oco.token }));
-    expect(reportSignal).toMatchObject({ category: 'NO_FITTING_OFFER', zorgkantoorregio: { code: 'ZK09' }, gemeente: { code: 'GM0014' }, clientCount: 2, reporterOrganization: { id: oco.organizationId } });
+    const { reportSignal } = dataOf(await hub.graphql<{ reportSignal: { signal: Record<string, unknown> } }>(REPORT, { input: { ...base, observedOn: today, description: 'wachttijd 13 weken, 3 cliënten' } }, { token: oco.token }));
+    expect(reportSignal.signal).toMatchObject({ category: 'NO_FITTING_OFFER', zorgkantoorregio: { code: 'ZK09' }, gemeente: { code: 'GM0014' }, clientCount: 2, reporterOrganization: { id: oco.organizationId } });
   });
 
   it.each([
@@ -321,7 +321,7 @@ describe('visibility', () => {
     ]);
     member = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
     const boss = await chair(hub, region);
-    dataOf(await hub.graphql(`mutation($r: String!, $o: ID!) { addOverlegtafelMember(zorgkantoorregioCode: $r, organizationId: $o) { id } }`, { r: region, o: member.organizationId }, { token: boss.token }));
+    dataOf(await hub.graphql(`mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`, { r: region, o: member.organizationId }, { token: boss.token }));
   });
 
   it.each([
@@ -366,11 +366,67 @@ describe('visibility', () => {
     expect(dataOf(await hub.graphql<{ signal: unknown }>(q, { id: signalId }, { token: member.token })).signal).toMatchObject({ id: signalId });
     const other = await professional(hub);
     expect(dataOf(await hub.graphql<{ signal: unknown }>(q, { id: signalId }, { token: other.token })).signal).toBeNull();
-    const raw = `{ overlegtafel(zorgkantoorregioCode: "${region}") { name signals(from: "2025-07-01", to: "2025-09-30") { id } } }`;
-    expect(dataOf(await hub.graphql<{ overlegtafel: { signals: unknown[] } }>(raw, undefined, { token: member.token })).overlegtafel.signals).toHaveLength(6);
+    const raw = `{ overlegtafel(zorgkantoorregioCode: "${region}") { name signals(from: "2025-07-01", to: "2025-09-30") { nodes { id } } } }`;
+    expect(dataOf(await hub.graphql<{ overlegtafel: { signals: { nodes: unknown[] } } }>(raw, undefined, { token: member.token })).overlegtafel.signals.nodes).toHaveLength(6);
     const zorgkantoor = await party(hub, { organizationType: 'ZORGKANTOOR', roles: ['ZORGBEMIDDELAAR'], zorgkantoorregio: region });
     const refused = await hub.graphql(raw, undefined, { token: zorgkantoor.token });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('signal lists are pages', () => {
+  type Page = { nodes: { id: string }[]; edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  const MINE = `query($first: Int, $after: String) { mySignals(first: $first, after: $after) { nodes { id } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+
+  /** Follows endCursor until the last page; returns every id in page order and the page sizes. */
+  async function walk(read: (after: string | null) => Promise<Page>) {
+    const ids: string[] = [];
+    const sizes: number[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 20; guard++) {
+      const page: Page = await read(after);
+      ids.push(...page.nodes.map((n) => n.id));
+      sizes.push(page.nodes.length);
+      expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) return { ids, sizes };
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('more pages than expected');
+  }
+
+  it('mySignals reaches every older signal by cursor, newest first, and serves a first above 100 at 100', async () => {
+    const reporter = await professional(hub);
+    // Same created_at for many rows: the cursor must still neither skip nor repeat one.
+    const createdAt = new Date('2026-03-01T10:00:00.123456Z');
+    const ids = await insertSignals(hub, [
+      ...times(130, { reporterOrganizationId: reporter.organizationId, gemeenteCode: gemeentenOf('ZK26')[0], zorgkantoorregioCode: 'ZK26', createdAt }),
+      ...times(3, { reporterOrganizationId: reporter.organizationId, gemeenteCode: gemeentenOf('ZK26')[0], zorgkantoorregioCode: 'ZK26' }),
+    ]);
+    const big = await walk(async (after) => dataOf(await hub.graphql<{ mySignals: Page }>(MINE, { first: 500, after }, { token: reporter.token })).mySignals);
+    expect(big.sizes).toEqual([100, 33]);
+    expect([...big.ids].sort()).toEqual([...ids].sort());
+    const small = await walk(async (after) => dataOf(await hub.graphql<{ mySignals: Page }>(MINE, { first: 40, after }, { token: reporter.token })).mySignals);
+    expect(small.ids).toEqual(big.ids);
+    // The three reported later come first.
+    expect(new Set(big.ids.slice(0, 3))).toEqual(new Set(ids.slice(130)));
+
+    const zero = await hub.graphql(MINE, { first: 0 }, { token: reporter.token });
+    expect(zero.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const forged = await hub.graphql(MINE, { after: Buffer.from(JSON.stringify(['not a time', randomUUID()])).toString('base64url') }, { token: reporter.token });
+    expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('Overlegtafel.signals pages through every signal of the period, beyond the old cut at 500', async () => {
+    const region = 'ZK25';
+    const [g] = gemeentenOf(region);
+    const ids = await insertSignals(hub, times(520, { gemeenteCode: g, zorgkantoorregioCode: region, observedOn: '2025-05-10' }));
+    const member = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
+    const boss = await chair(hub, region);
+    dataOf(await hub.graphql(`mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`, { r: region, o: member.organizationId }, { token: boss.token }));
+    const q = `query($r: String!, $after: String) { overlegtafel(zorgkantoorregioCode: $r) { signals(from: "2025-05-01", to: "2025-05-31", first: 1000, after: $after) { nodes { id } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`;
+    const all = await walk(async (after) => dataOf(await hub.graphql<{ overlegtafel: { signals: Page } }>(q, { r: region, after }, { token: member.token })).overlegtafel.signals);
+    expect(all.sizes).toEqual([100, 100, 100, 100, 100, 20]);
+    expect([...all.ids].sort()).toEqual([...ids].sort());
   });
 });
 
@@ -388,7 +444,7 @@ describe('statements per aggregation query', () => {
     const member = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
     for (const region of regions) {
       const boss = await chair(hub, region);
-      dataOf(await hub.graphql(`mutation($r: String!, $o: ID!) { addOverlegtafelMember(zorgkantoorregioCode: $r, organizationId: $o) { id } }`, { r: region, o: member.organizationId }, { token: boss.token }));
+      dataOf(await hub.graphql(`mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`, { r: region, o: member.organizationId }, { token: boss.token }));
     }
     const statementsFor = async (query: string, variables?: Record<string, unknown>) => {
       const r = await hub.graphql<Record<string, unknown>>(query, variables, { token: member.token });
@@ -449,40 +505,40 @@ describe('knelpunten', () => {
   });
 
   const create = (token: string, ids: string[]) =>
-    hub.graphql<{ createKnelpunt: { id: string; status: string; version: number } }>(
-      `mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { ${KNELPUNT_FIELDS} } }`,
+    hub.graphql<{ createKnelpunt: { knelpunt: { id: string; status: string; version: number } } }>(
+      `mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { knelpunt { ${KNELPUNT_FIELDS} } } }`,
       { input: { zorgkantoorregioCode: region, title: 'Geen plek', signalIds: ids } },
       { token },
     );
   const transition = (token: string, knelpuntId: string, to: string, expectedVersion: number) =>
-    hub.graphql<{ transitionKnelpunt: { status: string; version: number } }>(
-      `mutation($input: TransitionKnelpuntInput!) { transitionKnelpunt(input: $input) { status version } }`,
+    hub.graphql<{ transitionKnelpunt: { knelpunt: { status: string; version: number } } }>(
+      `mutation($input: TransitionKnelpuntInput!) { transitionKnelpunt(input: $input) { knelpunt { status version } } }`,
       { input: { knelpuntId, to, expectedVersion } },
       { token },
     );
 
   it('follow the transition table, with CONFLICT on a stale version', async () => {
-    const k = dataOf(await create(boss.token, signalIds.slice(0, 2))).createKnelpunt;
+    const k = dataOf(await create(boss.token, signalIds.slice(0, 2))).createKnelpunt.knelpunt;
     expect(k).toMatchObject({ status: 'NEW', version: 1 });
     expect(errorCodes(await transition(boss.token, k.id, 'ACTION', 1))).toEqual(['INVALID_TRANSITION']);
     expect(errorCodes(await transition(boss.token, k.id, 'RESOLVED', 1))).toEqual(['INVALID_TRANSITION']);
-    expect(dataOf(await transition(boss.token, k.id, 'ON_AGENDA', 1)).transitionKnelpunt).toEqual({ status: 'ON_AGENDA', version: 2 });
+    expect(dataOf(await transition(boss.token, k.id, 'ON_AGENDA', 1)).transitionKnelpunt.knelpunt).toEqual({ status: 'ON_AGENDA', version: 2 });
     expect(errorCodes(await transition(boss.token, k.id, 'ACTION', 1))).toEqual(['CONFLICT']);
     // ACTION needs an action with an owner and a due date first.
     expect(errorCodes(await transition(boss.token, k.id, 'ACTION', 2))).toEqual(['INVALID_TRANSITION']);
     const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    dataOf(await hub.graphql(`mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { id } }`, { input: { knelpuntId: k.id, description: 'Extra plekken inkopen', ownerOrganizationId: boss.organizationId, dueOn: due } }, { token: boss.token }));
-    expect(dataOf(await transition(boss.token, k.id, 'ACTION', 2)).transitionKnelpunt.status).toBe('ACTION');
-    expect(dataOf(await transition(boss.token, k.id, 'RESOLVED', 3)).transitionKnelpunt.status).toBe('RESOLVED');
+    dataOf(await hub.graphql(`mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { action { id } } }`, { input: { knelpuntId: k.id, description: 'Extra plekken inkopen', ownerOrganizationId: boss.organizationId, dueOn: due } }, { token: boss.token }));
+    expect(dataOf(await transition(boss.token, k.id, 'ACTION', 2)).transitionKnelpunt.knelpunt.status).toBe('ACTION');
+    expect(dataOf(await transition(boss.token, k.id, 'RESOLVED', 3)).transitionKnelpunt.knelpunt.status).toBe('RESOLVED');
     expect(errorCodes(await transition(boss.token, k.id, 'ON_AGENDA', 4))).toEqual(['INVALID_TRANSITION']);
-    const late = await hub.graphql(`mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { id } }`, { input: { knelpuntId: k.id, description: 'Te laat', ownerOrganizationId: boss.organizationId, dueOn: due } }, { token: boss.token });
+    const late = await hub.graphql(`mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { action { id } } }`, { input: { knelpuntId: k.id, description: 'Te laat', ownerOrganizationId: boss.organizationId, dueOn: due } }, { token: boss.token });
     expect(errorCodes(late)).toEqual(['INVALID_TRANSITION']);
     const history = dataOf(await hub.graphql<{ knelpunt: { history: { from: string; to: string }[] } }>(`query($id: ID!) { knelpunt(id: $id) { history { from to } } }`, { id: k.id }, { token: boss.token }));
     expect(history.knelpunt.history.map((h) => `${h.from}>${h.to}`)).toEqual(['NEW>ON_AGENDA', 'ON_AGENDA>ACTION', 'ACTION>RESOLVED']);
   });
 
   it('of two concurrent transitions with the same version exactly one succeeds', async () => {
-    const k = dataOf(await create(boss.token, [signalIds[2] ?? ''])).createKnelpunt;
+    const k = dataOf(await create(boss.token, [signalIds[2] ?? ''])).createKnelpunt.knelpunt;
     const results = await Promise.all([transition(boss.token, k.id, 'ON_AGENDA', 1), transition(boss.token, k.id, 'ON_AGENDA', 1)]);
     expect(results.map((r) => (r.body.errors ? r.body.errors[0]?.extensions?.code : 'OK')).sort()).toEqual(['CONFLICT', 'OK']);
   });
@@ -494,17 +550,17 @@ describe('knelpunten', () => {
     expect(errorCodes(await create(boss.token, [elsewhere]))).toEqual(['BAD_USER_INPUT']);
     const outsider = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
     expect(errorCodes(await create(outsider.token, [signalIds[3] ?? '']))).toEqual(['FORBIDDEN']);
-    const guarded = await hub.graphql(`mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { id } }`, { input: { zorgkantoorregioCode: region, title: 'Bel 06-12345678', signalIds: [signalIds[3]] } }, { token: boss.token });
+    const guarded = await hub.graphql(`mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { knelpunt { id } } }`, { input: { zorgkantoorregioCode: region, title: 'Bel 06-12345678', signalIds: [signalIds[3]] } }, { token: boss.token });
     expect(guarded.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
     // Nothing half-written: the signal is still free to group.
-    expect(dataOf(await create(boss.token, [signalIds[3] ?? ''])).createKnelpunt.status).toBe('NEW');
+    expect(dataOf(await create(boss.token, [signalIds[3] ?? ''])).createKnelpunt.knelpunt.status).toBe('NEW');
   });
 
   it('only the region zorgkantoor with OVERLEGTAFEL manages members', async () => {
-    const m = `mutation($r: String!, $o: ID!) { addOverlegtafelMember(zorgkantoorregioCode: $r, organizationId: $o) { members { id } } }`;
+    const m = `mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { members { id } } } }`;
     const member = await party(hub, { organizationType: 'GEMEENTE', roles: ['OVERLEGTAFEL'], gemeenteCode: gemeentenOf(region)[0] });
     expect(errorCodes(await hub.graphql(m, { r: region, o: randomUUID() }, { token: member.token }))).toEqual(['FORBIDDEN']);
-    const added = dataOf(await hub.graphql<{ addOverlegtafelMember: { members: { id: string }[] } }>(m, { r: region, o: member.organizationId }, { token: boss.token }));
-    expect(added.addOverlegtafelMember.members.map((x) => x.id)).toContain(member.organizationId);
+    const added = dataOf(await hub.graphql<{ addOverlegtafelMember: { overlegtafel: { members: { id: string }[] } } }>(m, { r: region, o: member.organizationId }, { token: boss.token }));
+    expect(added.addOverlegtafelMember.overlegtafel.members.map((x) => x.id)).toContain(member.organizationId);
   });
 });

@@ -24,12 +24,12 @@ const CREATE = /* GraphQL */ `
 `;
 const UPDATE = /* GraphQL */ `
   mutation Update($id: ID!, $v: Int!, $input: ServiceInput!) {
-    updateService(id: $id, expectedVersion: $v, input: $input) { service { id name description version } }
+    updateService(input: { id: $id, expectedVersion: $v, service: $input }) { service { id name description version } }
   }
 `;
 const CAPACITY = /* GraphQL */ `
   mutation Cap($id: ID!, $v: Int!, $input: CapacityInput!) {
-    updateCapacity(serviceId: $id, expectedVersion: $v, input: $input) { service { id version capacity { status reportedStatus stale available } } }
+    updateCapacity(input: { serviceId: $id, expectedVersion: $v, capacity: $input }) { service { id version capacity { status reportedStatus stale available } } }
   }
 `;
 const CREATE_LOCATION = /* GraphQL */ `
@@ -67,6 +67,47 @@ describe('directory edits', () => {
     const res = await hub.graphql(UPDATE, { id: created.id, v: 1, input: { description: 'Nieuwe omschrijving' } }, { token });
     const updated = ((res.body as Body).data?.updateService as { service: { name: string; description: string; version: number } }).service;
     expect(updated).toMatchObject({ name: 'Steunpunt Mantelzorg Test', description: 'Nieuwe omschrijving', version: 2 });
+  });
+
+  it('pages Organization.services by name, serving a first above 100 at 100, in the same statements for any page size', async () => {
+    const orgs = [await buildOrganization(hub.database.db), await buildOrganization(hub.database.db)];
+    const names = Array.from({ length: 23 }, (_, i) => `Dienst ${String(i).padStart(2, '0')}`);
+    for (const org of orgs) {
+      const token = await beheerderOf(org.id);
+      for (const name of [...names].reverse()) await createService(token, { name });
+    }
+    type Page = { totalCount: number; nodes: { name: string }[]; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const q = `query($a: ID!, $b: ID!, $first: Int, $after: String) {
+      a: organization(id: $a) { services(first: $first, after: $after) { totalCount nodes { name } edges { cursor } pageInfo { hasNextPage endCursor } } }
+      b: organization(id: $b) { services(first: $first) { totalCount nodes { name } edges { cursor } pageInfo { hasNextPage endCursor } } }
+    }`;
+    const read = async (first: number, after: string | null = null) => {
+      const before = hub.database.stats.statements;
+      const res = await hub.graphql(q, { a: orgs[0]?.id, b: orgs[1]?.id, first, after });
+      const statements = hub.database.stats.statements - before;
+      const body = res.body as Body;
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      const data = body.data as { a: { services: Page }; b: { services: Page } };
+      return { a: data.a.services, b: data.b.services, statements };
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (const size of [10, 10, 3]) {
+      const page = await read(10, after);
+      expect(page.a.totalCount).toBe(23);
+      expect(page.a.nodes).toHaveLength(size);
+      seen.push(...page.a.nodes.map((n) => n.name));
+      expect(page.a.pageInfo.hasNextPage).toBe(seen.length < 23);
+      after = page.a.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(names);
+    const capped = await read(1000);
+    expect(capped.a.nodes.map((n) => n.name)).toEqual(names);
+    expect(capped.b.nodes).toHaveLength(23);
+    await read(2); // warm the gateway's plan cache
+    expect((await read(2)).statements).toBe(capped.statements);
+    const zero = await hub.graphql(q, { a: orgs[0]?.id, b: orgs[1]?.id, first: 0 });
+    expect(firstError(zero.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('makes a new service findable at once, by stem and by typo', async () => {
@@ -224,12 +265,37 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(await countServices()).toBe(before);
   });
 
+  it('invalid service input lists every invalid field at once, through the gateway and at the subgraph', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const before = await countServices();
+    const input = serviceInput({ name: '   ', contact: { email: 'geen-adres' }, languages: ['nl', 'Nederlands'], minimumAge: -4 });
+    const expected = ['input.name', 'input.minimumAge', 'input.languages.1', 'input.contact.email'];
+    const viaGateway = await hub.graphql(CREATE, { input }, { token });
+    const direct = await hub.directSubgraphRequest('sociale-kaart', CREATE, { secret: hub.subgraphSecrets['sociale-kaart'], token, variables: { input } });
+    for (const res of [viaGateway, direct]) {
+      const errors = (res.body as Body).errors ?? [];
+      expect(errors).toHaveLength(1);
+      const extensions = errors[0]?.extensions ?? {};
+      const fields = extensions.fields as { path: string; code: string; message: string }[];
+      expect(fields.map((f) => f.path).sort()).toEqual([...expected].sort());
+      expect(extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: fields[0]?.path });
+      for (const f of fields) {
+        expect(f.code).toMatch(/^[A-Z_]+$/);
+        expect(f.message).toContain(f.path);
+        // The message names the field, never the value given.
+        expect(f.message).not.toContain('geen-adres');
+      }
+    }
+    expect(await countServices()).toBe(before);
+  });
+
   it('invalid capacity and location input', async () => {
     const org = await buildOrganization(hub.database.db);
     const token = await beheerderOf(org.id);
     const created = await createService(token);
     const cap = await hub.graphql(CAPACITY, { id: created.id, v: 1, input: { status: 'HAS_CAPACITY', available: 20, maximum: 10 } }, { token });
-    expect(firstError(cap.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.available' });
+    expect(firstError(cap.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.capacity.available' });
     const loc = await hub.graphql(CREATE_LOCATION, { input: { name: 'Buiten NL', latitude: 40.4, longitude: -3.7 } }, { token });
     expect(firstError(loc.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.latitude' });
     const read = await hub.graphql(`query($id: ID!) { service(id: $id) { version capacity { reportedStatus } } }`, { id: created.id });

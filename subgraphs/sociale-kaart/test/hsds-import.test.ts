@@ -172,7 +172,7 @@ describe('HSDS import', () => {
       ...(((foreignLocation.service_at_locations as Json[])[0] as Json).location as Json),
       organization_id: randomUUID(),
     };
-    const mutation = 'mutation($d: String!) { importHsds(data: $d) { records created updated organizations { created } rejected { record id reason } warnings { message } } }';
+    const mutation = 'mutation($d: String!) { importHsds(input: { data: $d }) { records created updated organizations { created } rejected { record id reason } warnings { message } } }';
     const res = await hub.graphql<{ importHsds: Json }>(mutation, { d: [own, foreign, foreignLocation].map((r) => JSON.stringify(r)).join('\n') }, { token });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data?.importHsds).toMatchObject({ records: 3, created: 1, organizations: { created: 1 } });
@@ -185,7 +185,7 @@ describe('HSDS import', () => {
     expect(await serviceRow(String(foreign.id))).toBeUndefined();
 
     const notJson = await hub.graphql(mutation, { d: 'nope' }, { token });
-    expect(notJson.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'data' });
+    expect(notJson.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.data' });
     const anonymous = await hub.graphql(mutation, { d: JSON.stringify(hsdsService()) });
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const toegang = await hub.tokenFor({ organizationId: orgId, organizationType: 'OCO', roles: ['TOEGANG'] });

@@ -187,6 +187,10 @@ export type CloseReason =
 
 /** Closing a trajectory. */
 export type CloseTrajectoryInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The trajectory (UUID). */
+  id: Scalars['ID']['input'];
   /** Outcomes. */
   outcomes: TrajectoryOutcomesInput;
   /** Why. */
@@ -542,8 +546,6 @@ export type Mutation = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCloseTrajectoryArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
   input: CloseTrajectoryInput;
 };
 
@@ -568,23 +570,18 @@ export type MutationRegisterClientArgs = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRevokeConsentArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
+  input: RevokeConsentInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateClientArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
   input: UpdateClientInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateTrajectoryArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
   input: UpdateTrajectoryInput;
 };
 
@@ -934,6 +931,14 @@ export type ReportSelfReliance = {
   trajectories: ReportCount;
 };
 
+/** A consent to revoke. */
+export type RevokeConsentInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The consent (UUID). */
+  id: Scalars['ID']['input'];
+};
+
 /** Self-reliance (zelfredzaamheid) on one life domain at the start and end of a trajectory, 1 (not self-reliant) … 5 (fully). */
 export type SelfRelianceScore = {
   __typename?: 'SelfRelianceScore';
@@ -1144,8 +1149,12 @@ export type UpdateClientInput = {
   contact?: InputMaybe<ContactDetailsInput>;
   /** Date of birth. */
   dateOfBirth?: InputMaybe<Scalars['Date']['input']>;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
   /** Gemeente of residence. */
   gemeenteCode?: InputMaybe<Scalars['String']['input']>;
+  /** The client (UUID). */
+  id: Scalars['ID']['input'];
   /** Name. */
   name?: InputMaybe<PersonNameInput>;
   /** Network (replaces it). */
@@ -1160,10 +1169,14 @@ export type UpdateTrajectoryInput = {
   addContactMoments?: InputMaybe<Array<ContactMomentInput>>;
   /** The assigned cliëntondersteuner. */
   counsellor?: InputMaybe<CounsellorInput>;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
   /** Goals (replaces them). */
   goals?: InputMaybe<Array<GoalInput>>;
   /** The hulpvraag. */
   hulpvraag?: InputMaybe<Scalars['String']['input']>;
+  /** The trajectory (UUID). */
+  id: Scalars['ID']['input'];
   /** Client journey phase. */
   journeyPhase?: InputMaybe<JourneyPhase>;
   /** Life domains (replaces them). */
@@ -1380,6 +1393,7 @@ export type ResolversTypes = {
   ReportPeriodInput: ReportPeriodInput;
   ReportPeriodKind: ResolverTypeWrapper<string>;
   ReportSelfReliance: ResolverTypeWrapper<Omit<ReportSelfReliance, 'lifeDomain'> & { lifeDomain: ResolversTypes['LifeDomain'] }>;
+  RevokeConsentInput: RevokeConsentInput;
   SelfRelianceScore: ResolverTypeWrapper<Omit<SelfRelianceScore, 'lifeDomain'> & { lifeDomain: ResolversTypes['LifeDomain'] }>;
   SelfRelianceScoreInput: SelfRelianceScoreInput;
   SupportForm: ResolverTypeWrapper<string>;
@@ -1442,6 +1456,7 @@ export type ResolversParentTypes = {
   ReportPeriod: ReportPeriod;
   ReportPeriodInput: ReportPeriodInput;
   ReportSelfReliance: ReportSelfReliance;
+  RevokeConsentInput: RevokeConsentInput;
   SelfRelianceScore: SelfRelianceScore;
   SelfRelianceScoreInput: SelfRelianceScoreInput;
   SupportReport: SupportReportData;
@@ -1605,13 +1620,13 @@ export type LeveringsvormResolvers = EnumResolverSignature<{ DEELTIJDVERBLIJF?: 
 export type LifeDomainResolvers = EnumResolverSignature<{ FINANCIEN_EN_SCHULDEN?: any, GEZONDHEID?: any, ONDERWIJS?: any, VEILIGHEID?: any, VERVOER?: any, WELZIJN_EN_SOCIAAL_NETWERK?: any, WERK_EN_DAGBESTEDING?: any, WONEN?: any, ZORG_EN_ONDERSTEUNING?: any }, ResolversTypes['LifeDomain']>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  closeTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationCloseTrajectoryArgs, 'expectedVersion' | 'id' | 'input'>>;
+  closeTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationCloseTrajectoryArgs, 'input'>>;
   openTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationOpenTrajectoryArgs, 'input'>>;
   recordConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   registerClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
-  revokeConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'expectedVersion' | 'id'>>;
-  updateClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'expectedVersion' | 'id' | 'input'>>;
-  updateTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateTrajectoryArgs, 'expectedVersion' | 'id' | 'input'>>;
+  revokeConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'input'>>;
+  updateClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'input'>>;
+  updateTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateTrajectoryArgs, 'input'>>;
 };
 
 export type NetworkMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkMember'] = ResolversParentTypes['NetworkMember']> = {

@@ -191,9 +191,10 @@ export const Mutation: MutationResolvers = {
 
   async updateClient(_, args, ctx) {
     const p = requireCareRole(ctx);
-    const id = requireUuid(args.id, 'id');
-    const expectedVersion = requireVersion(args.expectedVersion);
-    const v = parseInput(updateClientSchema, args.input, 'input');
+    const { id: rawId, expectedVersion: version, ...edits } = args.input;
+    const id = requireUuid(rawId, 'input.id');
+    const expectedVersion = requireVersion(version);
+    const v = parseInput(updateClientSchema, edits, 'input');
     const current = await ownedClient(ctx, p, id);
     const changes: Partial<ClientRow> = {};
     const categories = new Set<string>();
@@ -274,9 +275,10 @@ export const Mutation: MutationResolvers = {
 
   async updateTrajectory(_, args, ctx) {
     const p = requireCareRole(ctx);
-    const id = requireUuid(args.id, 'id');
-    const expectedVersion = requireVersion(args.expectedVersion);
-    const v = parseInput(updateTrajectorySchema, args.input, 'input');
+    const { id: rawId, expectedVersion: version, ...edits } = args.input;
+    const id = requireUuid(rawId, 'input.id');
+    const expectedVersion = requireVersion(version);
+    const v = parseInput(updateTrajectorySchema, edits, 'input');
     const current = await ownedTrajectory(ctx, p, id);
     requireOpen(current);
     if (v.wlz && current.legalDomain !== 'WLZ') throw badInput('input.wlz', 'Wlz data belongs to WLZ trajectories only.');
@@ -348,9 +350,10 @@ export const Mutation: MutationResolvers = {
 
   async closeTrajectory(_, args, ctx) {
     const p = requireCareRole(ctx);
-    const id = requireUuid(args.id, 'id');
-    const expectedVersion = requireVersion(args.expectedVersion);
-    const v = parseInput(closeTrajectorySchema, args.input, 'input');
+    const { id: rawId, expectedVersion: version, ...closing } = args.input;
+    const id = requireUuid(rawId, 'input.id');
+    const expectedVersion = requireVersion(version);
+    const v = parseInput(closeTrajectorySchema, closing, 'input');
     const current = await ownedTrajectory(ctx, p, id);
     requireOpen(current);
     if (current.version !== expectedVersion) throw conflict('Trajectory');
@@ -424,8 +427,8 @@ export const Mutation: MutationResolvers = {
    */
   async revokeConsent(_, args, ctx) {
     const p = requireCareRole(ctx);
-    const id = requireUuid(args.id, 'id');
-    const expectedVersion = requireVersion(args.expectedVersion);
+    const id = requireUuid(args.input.id, 'input.id');
+    const expectedVersion = requireVersion(args.input.expectedVersion);
     const current = await ctx.loaders.consent.load(id);
     if (!current) throw notFound('Consent');
     const holder = current.recordedByOrganizationId === p.organizationId;

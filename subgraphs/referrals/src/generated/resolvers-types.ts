@@ -285,7 +285,7 @@ export type Mutation = {
   /** Release an open referral so it no longer blocks closing the source trajectory (sender). */
   releaseReferral: ReferralPayload;
   /** Remove a webhook endpoint of your organisation (BEHEERDER); its pending deliveries stop. */
-  removeWebhook: Scalars['Boolean']['output'];
+  removeWebhook: RemoveWebhookPayload;
   /** Resume from ON_HOLD (receiver). */
   resumeReferral: ReferralPayload;
   /** Send a DRAFT (sender). Checks the consent again. */
@@ -353,7 +353,7 @@ export type MutationRecordJointMeetingOutcomeArgs = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRedeliverWebhookArgs = {
-  deliveryId: Scalars['ID']['input'];
+  input: RedeliverWebhookInput;
 };
 
 
@@ -377,7 +377,7 @@ export type MutationReleaseReferralArgs = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRemoveWebhookArgs = {
-  id: Scalars['ID']['input'];
+  input: RemoveWebhookInput;
 };
 
 
@@ -507,6 +507,12 @@ export type RecordJointMeetingOutcomeInput = {
   outcome: JointMeetingOutcome;
   /** Notes (max 4000 characters; personal data, gated like the handover summary). */
   outcomeNotes?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A webhook delivery to schedule again. */
+export type RedeliverWebhookInput = {
+  /** The delivery (UUID) to schedule again. */
+  deliveryId: Scalars['ID']['input'];
 };
 
 /**
@@ -884,6 +890,19 @@ export type RejectionReason =
   /** Only a place on the waiting list (a supply gap). */
   | 'WAITLIST';
 
+/** A webhook endpoint to remove. */
+export type RemoveWebhookInput = {
+  /** The endpoint (UUID). */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of removeWebhook. */
+export type RemoveWebhookPayload = {
+  __typename?: 'RemoveWebhookPayload';
+  /** The endpoint that was removed (UUID); it no longer receives deliveries. */
+  endpointId: Scalars['ID']['output'];
+};
+
 /** A service in the sociale kaart (HSDS service) with the Dutch additions toegangsteams need. */
 export type Service = {
   __typename?: 'Service';
@@ -1170,6 +1189,7 @@ export type ResolversTypes = {
   ProfessionalInput: ProfessionalInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordJointMeetingOutcomeInput: RecordJointMeetingOutcomeInput;
+  RedeliverWebhookInput: RedeliverWebhookInput;
   Referral: ResolverTypeWrapper<ReferralRow>;
   ReferralAction: ResolverTypeWrapper<string>;
   ReferralBox: ResolverTypeWrapper<string>;
@@ -1191,6 +1211,8 @@ export type ResolversTypes = {
   RegisterWebhookPayload: ResolverTypeWrapper<Omit<RegisterWebhookPayload, 'endpoint'> & { endpoint: ResolversTypes['WebhookEndpoint'] }>;
   RejectReferralInput: RejectReferralInput;
   RejectionReason: ResolverTypeWrapper<string>;
+  RemoveWebhookInput: RemoveWebhookInput;
+  RemoveWebhookPayload: ResolverTypeWrapper<RemoveWebhookPayload>;
   Service: ResolverTypeWrapper<Service>;
   SetRegiehouderInput: SetRegiehouderInput;
   SortDirection: ResolverTypeWrapper<string>;
@@ -1227,6 +1249,7 @@ export type ResolversParentTypes = {
   ProfessionalInput: ProfessionalInput;
   Query: Record<PropertyKey, never>;
   RecordJointMeetingOutcomeInput: RecordJointMeetingOutcomeInput;
+  RedeliverWebhookInput: RedeliverWebhookInput;
   Referral: ReferralRow;
   ReferralConnection: Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEdge']> };
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
@@ -1240,6 +1263,8 @@ export type ResolversParentTypes = {
   RegisterWebhookInput: RegisterWebhookInput;
   RegisterWebhookPayload: Omit<RegisterWebhookPayload, 'endpoint'> & { endpoint: ResolversParentTypes['WebhookEndpoint'] };
   RejectReferralInput: RejectReferralInput;
+  RemoveWebhookInput: RemoveWebhookInput;
+  RemoveWebhookPayload: RemoveWebhookPayload;
   Service: Service;
   SetRegiehouderInput: SetRegiehouderInput;
   SupportTrajectory: SupportTrajectory;
@@ -1309,11 +1334,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   markReferralEnteredInError?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationMarkReferralEnteredInErrorArgs, 'input'>>;
   planJointMeeting?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationPlanJointMeetingArgs, 'input'>>;
   recordJointMeetingOutcome?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationRecordJointMeetingOutcomeArgs, 'input'>>;
-  redeliverWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookArgs, 'deliveryId'>>;
+  redeliverWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookArgs, 'input'>>;
   registerWebhook?: Resolver<ResolversTypes['RegisterWebhookPayload'], ParentType, ContextType, RequireFields<MutationRegisterWebhookArgs, 'input'>>;
   rejectReferral?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationRejectReferralArgs, 'input'>>;
   releaseReferral?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationReleaseReferralArgs, 'input'>>;
-  removeWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveWebhookArgs, 'id'>>;
+  removeWebhook?: Resolver<ResolversTypes['RemoveWebhookPayload'], ParentType, ContextType, RequireFields<MutationRemoveWebhookArgs, 'input'>>;
   resumeReferral?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationResumeReferralArgs, 'input'>>;
   sendReferral?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationSendReferralArgs, 'input'>>;
   setRegiehouder?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationSetRegiehouderArgs, 'input'>>;
@@ -1448,6 +1473,10 @@ export type RegisterWebhookPayloadResolvers<ContextType = Context, ParentType ex
 
 export type RejectionReasonResolvers = EnumResolverSignature<{ CLIENT_DECLINED?: any, COULD_NOT_CONTACT?: any, MISSING_INFORMATION?: any, NOT_ELIGIBLE?: any, NO_CAPACITY?: any, NO_FITTING_OFFER?: any, OTHER?: any, OUT_OF_AREA?: any, WAITLIST?: any }, ResolversTypes['RejectionReason']>;
 
+export type RemoveWebhookPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveWebhookPayload'] = ResolversParentTypes['RemoveWebhookPayload']> = {
+  endpointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -1530,6 +1559,7 @@ export type Resolvers<ContextType = Context> = {
   RegieHolder?: RegieHolderResolvers;
   RegisterWebhookPayload?: RegisterWebhookPayloadResolvers<ContextType>;
   RejectionReason?: RejectionReasonResolvers;
+  RemoveWebhookPayload?: RemoveWebhookPayloadResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   SortDirection?: SortDirectionResolvers;
   SupportForm?: SupportFormResolvers;

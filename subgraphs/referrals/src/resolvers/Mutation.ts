@@ -54,14 +54,15 @@ export const Mutation: MutationResolvers = {
 
   async removeWebhook(_, args, ctx) {
     const p = requireBeheerder(ctx);
-    const removed = await deactivateEndpoint(ctx.db, requireUuid(args.id, 'id'), p.organizationId);
+    const endpointId = requireUuid(args.input.id, 'input.id');
+    const removed = await deactivateEndpoint(ctx.db, endpointId, p.organizationId);
     if (!removed) throw notFound('Webhook endpoint');
-    return true;
+    return { endpointId };
   },
 
   async redeliverWebhook(_, args, ctx) {
     const p = requireBeheerder(ctx);
-    const found = await findDeliveryWithEndpoint(ctx.db, requireUuid(args.deliveryId, 'deliveryId'));
+    const found = await findDeliveryWithEndpoint(ctx.db, requireUuid(args.input.deliveryId, 'input.deliveryId'));
     if (!found || found.organizationId !== p.organizationId) throw notFound('Webhook delivery');
     if (!found.active) throw hubError(ErrorCode.INVALID_TRANSITION, 'The endpoint was removed; register it again first.');
     const delivery = await scheduleRedelivery(ctx.db, found.delivery.id, ctx.now);

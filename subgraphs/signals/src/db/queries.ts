@@ -38,19 +38,32 @@ export function findSignalsByIds(db: Db, ids: readonly string[]): Promise<Signal
   return db.select().from(signal).where(anyUuid(signal.id, ids));
 }
 
-export function findSignalsByReporter(db: Db, organizationId: string, limit: number): Promise<SignalRow[]> {
+/** A page of a reporter's signals, newest first, after a keyset position; `key` is created_at as Postgres prints it. */
+export function findSignalsByReporter(
+  db: Db,
+  organizationId: string,
+  after: { key: string; id: string } | null,
+  limit: number,
+): Promise<{ signal: SignalRow; key: string }[]> {
   return db
-    .select()
+    .select({ signal, key: sql<string>`${signal.createdAt}::text` })
     .from(signal)
-    .where(eq(signal.reporterOrganizationId, organizationId))
+    .where(
+      and(
+        eq(signal.reporterOrganizationId, organizationId),
+        after ? sql`(${signal.createdAt}, ${signal.id}) < (${after.key}::timestamptz, ${after.id}::uuid)` : undefined,
+      ),
+    )
     .orderBy(desc(signal.createdAt), desc(signal.id))
     .limit(limit);
 }
 
+/** A page of a region's signals observed in a period, newest observed first, after a keyset position (observedOn, id). */
 export function findRegionSignals(
   db: Db,
-  params: { region: string; from: string; to: string; onlyUngrouped: boolean; limit: number },
+  params: { region: string; from: string; to: string; onlyUngrouped: boolean; after: { key: string; id: string } | null; limit: number },
 ): Promise<SignalRow[]> {
+  const { after } = params;
   const rows = db
     .select({ signal })
     .from(signal)
@@ -60,6 +73,7 @@ export function findRegionSignals(
         eq(signal.zorgkantoorregioCode, params.region),
         sql`${signal.observedOn} between ${params.from}::date and ${params.to}::date`,
         params.onlyUngrouped ? isNull(knelpuntSignal.knelpuntId) : undefined,
+        after ? sql`(${signal.observedOn}, ${signal.id}) < (${after.key}::date, ${after.id}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(signal.observedOn), desc(signal.id))

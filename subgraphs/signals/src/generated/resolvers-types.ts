@@ -44,6 +44,13 @@ export type Action = {
   status: ActionStatus;
 };
 
+/** The result of a change to a knelpunt's action. */
+export type ActionPayload = {
+  __typename?: 'ActionPayload';
+  /** The action after the change. */
+  action: Action;
+};
+
 /** State of an action: OPEN until its owning organisation reports it DONE. */
 export type ActionStatus =
   /** Reported done. */
@@ -63,6 +70,22 @@ export type AddActionInput = {
   ownerOrganizationId: Scalars['ID']['input'];
 };
 
+/** Feedback to the reporters of a knelpunt's signals. */
+export type AddKnelpuntFeedbackInput = {
+  /** The knelpunt whose reporters get the feedback. */
+  knelpuntId: Scalars['ID']['input'];
+  /** The message (1–4000 characters), without personal data: it passes the privacy guard. */
+  text: Scalars['String']['input'];
+};
+
+/** Signals to add to a knelpunt. */
+export type AddSignalsToKnelpuntInput = {
+  /** The knelpunt; it must not be final (RESOLVED or NOT_RESOLVABLE). */
+  knelpuntId: Scalars['ID']['input'];
+  /** Signals of the knelpunt's region (1–500 ids), none of them in another knelpunt. */
+  signalIds: Array<Scalars['ID']['input']>;
+};
+
 /** Age bands of the clients a signal concerns (never a date of birth): 0–17, 18–26, 27–64, 65–79, 80 and over. */
 export type AgeBand =
   /** 0 to 17 years. */
@@ -75,6 +98,12 @@ export type AgeBand =
   | 'AGE_65_79'
   /** 80 years and over. */
   | 'AGE_80_PLUS';
+
+/** An action to mark done. */
+export type CompleteKnelpuntActionInput = {
+  /** The action (UUID). */
+  actionId: Scalars['ID']['input'];
+};
 
 /** A new knelpunt grouping signals of one region. */
 export type CreateKnelpuntInput = {
@@ -101,6 +130,13 @@ export type Decision = {
   text: Scalars['String']['output'];
 };
 
+/** The result of recordKnelpuntDecision. */
+export type DecisionPayload = {
+  __typename?: 'DecisionPayload';
+  /** The decision as recorded. */
+  decision: Decision;
+};
+
 /** Feedback from the overlegtafel to the professionals who reported the signals of a knelpunt. */
 export type Feedback = {
   __typename?: 'Feedback';
@@ -110,6 +146,13 @@ export type Feedback = {
   id: Scalars['ID']['output'];
   /** The message. */
   text: Scalars['String']['output'];
+};
+
+/** The result of addKnelpuntFeedback. */
+export type FeedbackPayload = {
+  __typename?: 'FeedbackPayload';
+  /** The feedback as recorded. */
+  feedback: Feedback;
 };
 
 /** The reason on a gap event from the referrals feed: a rejection reason, or OVERDUE. */
@@ -174,6 +217,13 @@ export type Knelpunt = {
   version: Scalars['Int']['output'];
   /** The region. */
   zorgkantoorregio: Zorgkantoorregio;
+};
+
+/** The result of a change to a knelpunt. */
+export type KnelpuntPayload = {
+  __typename?: 'KnelpuntPayload';
+  /** The knelpunt after the change. */
+  knelpunt: Knelpunt;
 };
 
 /**
@@ -259,31 +309,38 @@ export type Meeting = {
   title: Scalars['String']['output'];
 };
 
+/** The result of scheduleOverlegtafelMeeting. */
+export type MeetingPayload = {
+  __typename?: 'MeetingPayload';
+  /** The meeting as scheduled. */
+  meeting: Meeting;
+};
+
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds an action with an owning organisation and a due date (overlegtafel members). */
-  addKnelpuntAction: Action;
+  addKnelpuntAction: ActionPayload;
   /** Gives feedback to the reporters of the knelpunt's signals (overlegtafel members). */
-  addKnelpuntFeedback: Feedback;
+  addKnelpuntFeedback: FeedbackPayload;
   /** Adds an organisation to a region's overlegtafel (the region's zorgkantoor, role OVERLEGTAFEL). Idempotent. */
-  addOverlegtafelMember: Overlegtafel;
+  addOverlegtafelMember: OverlegtafelPayload;
   /** Adds signals of the region to a knelpunt that is not final (overlegtafel members). */
-  addSignalsToKnelpunt: Knelpunt;
+  addSignalsToKnelpunt: KnelpuntPayload;
   /** Marks an action done (overlegtafel members, or the owning organisation). */
-  completeKnelpuntAction: Action;
+  completeKnelpuntAction: ActionPayload;
   /** Groups signals into a new knelpunt in state NEW (overlegtafel members). */
-  createKnelpunt: Knelpunt;
+  createKnelpunt: KnelpuntPayload;
   /** Records a decision (overlegtafel members). */
-  recordKnelpuntDecision: Decision;
+  recordKnelpuntDecision: DecisionPayload;
   /** Removes an organisation from a region's overlegtafel (the region's zorgkantoor, role OVERLEGTAFEL). */
-  removeOverlegtafelMember: Overlegtafel;
+  removeOverlegtafelMember: OverlegtafelPayload;
   /** Reports a signal (professionals: CLIENTONDERSTEUNER, TOEGANG, ZORGBEMIDDELAAR, OVERLEGTAFEL). The description passes the privacy guard or nothing is stored. */
-  reportSignal: Signal;
+  reportSignal: SignalPayload;
   /** Schedules a meeting (overlegtafel members). */
-  scheduleOverlegtafelMeeting: Meeting;
+  scheduleOverlegtafelMeeting: MeetingPayload;
   /** Moves a knelpunt to another state (overlegtafel members); INVALID_TRANSITION when the table does not allow it, CONFLICT on a stale version. */
-  transitionKnelpunt: Knelpunt;
+  transitionKnelpunt: KnelpuntPayload;
 };
 
 
@@ -295,28 +352,25 @@ export type MutationAddKnelpuntActionArgs = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddKnelpuntFeedbackArgs = {
-  knelpuntId: Scalars['ID']['input'];
-  text: Scalars['String']['input'];
+  input: AddKnelpuntFeedbackInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddOverlegtafelMemberArgs = {
-  organizationId: Scalars['ID']['input'];
-  zorgkantoorregioCode: Scalars['String']['input'];
+  input: OverlegtafelMemberInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddSignalsToKnelpuntArgs = {
-  knelpuntId: Scalars['ID']['input'];
-  signalIds: Array<Scalars['ID']['input']>;
+  input: AddSignalsToKnelpuntInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationCompleteKnelpuntActionArgs = {
-  actionId: Scalars['ID']['input'];
+  input: CompleteKnelpuntActionInput;
 };
 
 
@@ -334,8 +388,7 @@ export type MutationRecordKnelpuntDecisionArgs = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRemoveOverlegtafelMemberArgs = {
-  organizationId: Scalars['ID']['input'];
-  zorgkantoorregioCode: Scalars['String']['input'];
+  input: OverlegtafelMemberInput;
 };
 
 
@@ -391,10 +444,10 @@ export type Overlegtafel = {
   /** Name, e.g. Overlegtafel Twente. */
   name: Scalars['String']['output'];
   /**
-   * Signals of the region observed in the period (inclusive dates), newest first; only the newest 500 are returned (narrow the
-   * dates for more): the working material to group. onlyUngrouped leaves out signals already in a knelpunt.
+   * Signals of the region observed in the period (inclusive dates), newest observed first, a page at a time: the working
+   * material to group. onlyUngrouped leaves out signals already in a knelpunt.
    */
-  signals: Array<Signal>;
+  signals: SignalConnection;
   /** Its region. */
   zorgkantoorregio: Zorgkantoorregio;
 };
@@ -414,9 +467,39 @@ export type OverlegtafelKnelpuntenArgs = {
  * signals, group them into knelpunten and agree actions. The region's zorgkantoor always takes part.
  */
 export type OverlegtafelSignalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
   onlyUngrouped?: InputMaybe<Scalars['Boolean']['input']>;
   to: Scalars['Date']['input'];
+};
+
+/** An organisation joining or leaving a region's overlegtafel. */
+export type OverlegtafelMemberInput = {
+  /** The organisation (UUID). */
+  organizationId: Scalars['ID']['input'];
+  /** The region of the overlegtafel, ZK + 2 digits (e.g. ZK22). */
+  zorgkantoorregioCode: Scalars['String']['input'];
+};
+
+/** The result of a change to an overlegtafel's members. */
+export type OverlegtafelPayload = {
+  __typename?: 'OverlegtafelPayload';
+  /** The overlegtafel after the change. */
+  overlegtafel: Overlegtafel;
+};
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge; pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More results after endCursor. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Results before startCursor. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Period length for aggregations. */
@@ -431,8 +514,8 @@ export type Query = {
   __typename?: 'Query';
   /** A knelpunt: for overlegtafel members of its region, the region's zorgkantoor and reporters of its signals. */
   knelpunt?: Maybe<Knelpunt>;
-  /** Signals reported by your organisation, newest first (at most `first`, default 50, max 200), with their knelpunt and its feedback. */
-  mySignals: Array<Signal>;
+  /** Signals reported by your organisation, newest first, a page at a time, with their knelpunt and its feedback. */
+  mySignals: SignalConnection;
   /** A region's overlegtafel: for its members and the region's zorgkantoor. */
   overlegtafel?: Maybe<Overlegtafel>;
   /** A signal: for its reporting organisation and the overlegtafel members of its region. */
@@ -455,6 +538,7 @@ export type QueryKnelpuntArgs = {
 
 /** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryMySignalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -626,6 +710,17 @@ export type SignalCategory =
   /** Too long a wait (also a referral left unanswered past its deadline). */
   | 'WAITING_TIME';
 
+/** A page of signals. */
+export type SignalConnection = {
+  __typename?: 'SignalConnection';
+  /** The signals of this page, with their cursors. */
+  edges: Array<SignalEdge>;
+  /** The signals of this page. */
+  nodes: Array<Signal>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+};
+
 /**
  * One published row. Dimensions that were not grouped by are null; a grouped dimension is null when the signals did
  * not specify it.
@@ -660,6 +755,22 @@ export type SignalDimension =
   | 'LEGAL_DOMAIN'
   /** By target group. */
   | 'TARGET_GROUP';
+
+/** A signal in a page. */
+export type SignalEdge = {
+  __typename?: 'SignalEdge';
+  /** Opaque cursor of this signal; pass it as `after` for the signals after it. */
+  cursor: Scalars['String']['output'];
+  /** The signal. */
+  node: Signal;
+};
+
+/** The result of reportSignal. */
+export type SignalPayload = {
+  __typename?: 'SignalPayload';
+  /** The signal as stored. */
+  signal: Signal;
+};
 
 /**
  * Where a signal comes from. REPORTED: by a professional; GAP_EVENT: derived from a referral that was rejected for a
@@ -921,27 +1032,38 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ActionPayload: ResolverTypeWrapper<Omit<ActionPayload, 'action'> & { action: ResolversTypes['Action'] }>;
   ActionStatus: ResolverTypeWrapper<string>;
   AddActionInput: AddActionInput;
+  AddKnelpuntFeedbackInput: AddKnelpuntFeedbackInput;
+  AddSignalsToKnelpuntInput: AddSignalsToKnelpuntInput;
   AgeBand: ResolverTypeWrapper<string>;
+  CompleteKnelpuntActionInput: CompleteKnelpuntActionInput;
   CreateKnelpuntInput: CreateKnelpuntInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decision: ResolverTypeWrapper<DecisionRow>;
+  DecisionPayload: ResolverTypeWrapper<Omit<DecisionPayload, 'decision'> & { decision: ResolversTypes['Decision'] }>;
   Feedback: ResolverTypeWrapper<FeedbackRow>;
+  FeedbackPayload: ResolverTypeWrapper<Omit<FeedbackPayload, 'feedback'> & { feedback: ResolversTypes['Feedback'] }>;
   GapReason: ResolverTypeWrapper<string>;
   Gemeente: ResolverTypeWrapper<Gemeente>;
   Knelpunt: ResolverTypeWrapper<KnelpuntRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  KnelpuntPayload: ResolverTypeWrapper<Omit<KnelpuntPayload, 'knelpunt'> & { knelpunt: ResolversTypes['Knelpunt'] }>;
   KnelpuntStatus: ResolverTypeWrapper<string>;
   KnelpuntTransition: ResolverTypeWrapper<TransitionRow>;
   LegalDomain: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
   Meeting: ResolverTypeWrapper<MeetingRow>;
+  MeetingPayload: ResolverTypeWrapper<Omit<MeetingPayload, 'meeting'> & { meeting: ResolversTypes['Meeting'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NoCapacityCount: ResolverTypeWrapper<NoCapacityCount>;
   Organization: ResolverTypeWrapper<Organization>;
   Overlegtafel: ResolverTypeWrapper<OverlegtafelRow>;
+  OverlegtafelMemberInput: OverlegtafelMemberInput;
+  OverlegtafelPayload: ResolverTypeWrapper<Omit<OverlegtafelPayload, 'overlegtafel'> & { overlegtafel: ResolversTypes['Overlegtafel'] }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PeriodGranularity: ResolverTypeWrapper<string>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordDecisionInput: RecordDecisionInput;
@@ -950,8 +1072,11 @@ export type ResolversTypes = {
   Service: ResolverTypeWrapper<Service>;
   Signal: ResolverTypeWrapper<SignalRow>;
   SignalCategory: ResolverTypeWrapper<string>;
+  SignalConnection: ResolverTypeWrapper<Omit<SignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SignalEdge']>, nodes: Array<ResolversTypes['Signal']> }>;
   SignalCount: ResolverTypeWrapper<Omit<SignalCount, 'category' | 'legalDomain' | 'targetGroup'> & { category?: Maybe<ResolversTypes['SignalCategory']>, legalDomain?: Maybe<ResolversTypes['LegalDomain']>, targetGroup?: Maybe<ResolversTypes['TargetGroup']> }>;
   SignalDimension: ResolverTypeWrapper<string>;
+  SignalEdge: ResolverTypeWrapper<Omit<SignalEdge, 'node'> & { node: ResolversTypes['Signal'] }>;
+  SignalPayload: ResolverTypeWrapper<Omit<SignalPayload, 'signal'> & { signal: ResolversTypes['Signal'] }>;
   SignalSource: ResolverTypeWrapper<string>;
   SignalSummary: ResolverTypeWrapper<Summary>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -968,28 +1093,42 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  ActionPayload: Omit<ActionPayload, 'action'> & { action: ResolversParentTypes['Action'] };
   AddActionInput: AddActionInput;
+  AddKnelpuntFeedbackInput: AddKnelpuntFeedbackInput;
+  AddSignalsToKnelpuntInput: AddSignalsToKnelpuntInput;
+  CompleteKnelpuntActionInput: CompleteKnelpuntActionInput;
   CreateKnelpuntInput: CreateKnelpuntInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decision: DecisionRow;
+  DecisionPayload: Omit<DecisionPayload, 'decision'> & { decision: ResolversParentTypes['Decision'] };
   Feedback: FeedbackRow;
+  FeedbackPayload: Omit<FeedbackPayload, 'feedback'> & { feedback: ResolversParentTypes['Feedback'] };
   Gemeente: Gemeente;
   Knelpunt: KnelpuntRow;
   Int: Scalars['Int']['output'];
+  KnelpuntPayload: Omit<KnelpuntPayload, 'knelpunt'> & { knelpunt: ResolversParentTypes['Knelpunt'] };
   KnelpuntTransition: TransitionRow;
   Meeting: MeetingRow;
+  MeetingPayload: Omit<MeetingPayload, 'meeting'> & { meeting: ResolversParentTypes['Meeting'] };
   Mutation: Record<PropertyKey, never>;
   NoCapacityCount: NoCapacityCount;
   Organization: Organization;
   Overlegtafel: OverlegtafelRow;
+  OverlegtafelMemberInput: OverlegtafelMemberInput;
+  OverlegtafelPayload: Omit<OverlegtafelPayload, 'overlegtafel'> & { overlegtafel: ResolversParentTypes['Overlegtafel'] };
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RecordDecisionInput: RecordDecisionInput;
   ReportSignalInput: ReportSignalInput;
   ScheduleMeetingInput: ScheduleMeetingInput;
   Service: Service;
   Signal: SignalRow;
+  SignalConnection: Omit<SignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SignalEdge']>, nodes: Array<ResolversParentTypes['Signal']> };
   SignalCount: SignalCount;
+  SignalEdge: Omit<SignalEdge, 'node'> & { node: ResolversParentTypes['Signal'] };
+  SignalPayload: Omit<SignalPayload, 'signal'> & { signal: ResolversParentTypes['Signal'] };
   SignalSummary: Summary;
   Float: Scalars['Float']['output'];
   SignalSummaryInput: SignalSummaryInput;
@@ -1005,6 +1144,10 @@ export type ActionResolvers<ContextType = Context, ParentType extends ResolversP
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+};
+
+export type ActionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPayload'] = ResolversParentTypes['ActionPayload']> = {
+  action?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
 };
 
 export type ActionStatusResolvers = EnumResolverSignature<{ DONE?: any, OPEN?: any }, ResolversTypes['ActionStatus']>;
@@ -1026,10 +1169,18 @@ export type DecisionResolvers<ContextType = Context, ParentType extends Resolver
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DecisionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecisionPayload'] = ResolversParentTypes['DecisionPayload']> = {
+  decision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
+};
+
 export type FeedbackResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Feedback'] = ResolversParentTypes['Feedback']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedbackPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeedbackPayload'] = ResolversParentTypes['FeedbackPayload']> = {
+  feedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType>;
 };
 
 export type GapReasonResolvers = EnumResolverSignature<{ NO_CAPACITY?: any, NO_FITTING_OFFER?: any, OUT_OF_AREA?: any, OVERDUE?: any, WAITLIST?: any }, ResolversTypes['GapReason']>;
@@ -1057,6 +1208,10 @@ export type KnelpuntResolvers<ContextType = Context, ParentType extends Resolver
   zorgkantoorregio?: Resolver<ResolversTypes['Zorgkantoorregio'], ParentType, ContextType>;
 };
 
+export type KnelpuntPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntPayload'] = ResolversParentTypes['KnelpuntPayload']> = {
+  knelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType>;
+};
+
 export type KnelpuntStatusResolvers = EnumResolverSignature<{ ACTION?: any, NEW?: any, NOT_RESOLVABLE?: any, ON_AGENDA?: any, RESOLVED?: any }, ResolversTypes['KnelpuntStatus']>;
 
 export type KnelpuntTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntTransition'] = ResolversParentTypes['KnelpuntTransition']> = {
@@ -1076,18 +1231,22 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MeetingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingPayload'] = ResolversParentTypes['MeetingPayload']> = {
+  meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addKnelpuntAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationAddKnelpuntActionArgs, 'input'>>;
-  addKnelpuntFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationAddKnelpuntFeedbackArgs, 'knelpuntId' | 'text'>>;
-  addOverlegtafelMember?: Resolver<ResolversTypes['Overlegtafel'], ParentType, ContextType, RequireFields<MutationAddOverlegtafelMemberArgs, 'organizationId' | 'zorgkantoorregioCode'>>;
-  addSignalsToKnelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType, RequireFields<MutationAddSignalsToKnelpuntArgs, 'knelpuntId' | 'signalIds'>>;
-  completeKnelpuntAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationCompleteKnelpuntActionArgs, 'actionId'>>;
-  createKnelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType, RequireFields<MutationCreateKnelpuntArgs, 'input'>>;
-  recordKnelpuntDecision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType, RequireFields<MutationRecordKnelpuntDecisionArgs, 'input'>>;
-  removeOverlegtafelMember?: Resolver<ResolversTypes['Overlegtafel'], ParentType, ContextType, RequireFields<MutationRemoveOverlegtafelMemberArgs, 'organizationId' | 'zorgkantoorregioCode'>>;
-  reportSignal?: Resolver<ResolversTypes['Signal'], ParentType, ContextType, RequireFields<MutationReportSignalArgs, 'input'>>;
-  scheduleOverlegtafelMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationScheduleOverlegtafelMeetingArgs, 'input'>>;
-  transitionKnelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType, RequireFields<MutationTransitionKnelpuntArgs, 'input'>>;
+  addKnelpuntAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationAddKnelpuntActionArgs, 'input'>>;
+  addKnelpuntFeedback?: Resolver<ResolversTypes['FeedbackPayload'], ParentType, ContextType, RequireFields<MutationAddKnelpuntFeedbackArgs, 'input'>>;
+  addOverlegtafelMember?: Resolver<ResolversTypes['OverlegtafelPayload'], ParentType, ContextType, RequireFields<MutationAddOverlegtafelMemberArgs, 'input'>>;
+  addSignalsToKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationAddSignalsToKnelpuntArgs, 'input'>>;
+  completeKnelpuntAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationCompleteKnelpuntActionArgs, 'input'>>;
+  createKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationCreateKnelpuntArgs, 'input'>>;
+  recordKnelpuntDecision?: Resolver<ResolversTypes['DecisionPayload'], ParentType, ContextType, RequireFields<MutationRecordKnelpuntDecisionArgs, 'input'>>;
+  removeOverlegtafelMember?: Resolver<ResolversTypes['OverlegtafelPayload'], ParentType, ContextType, RequireFields<MutationRemoveOverlegtafelMemberArgs, 'input'>>;
+  reportSignal?: Resolver<ResolversTypes['SignalPayload'], ParentType, ContextType, RequireFields<MutationReportSignalArgs, 'input'>>;
+  scheduleOverlegtafelMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationScheduleOverlegtafelMeetingArgs, 'input'>>;
+  transitionKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationTransitionKnelpuntArgs, 'input'>>;
 };
 
 export type NoCapacityCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoCapacityCount'] = ResolversParentTypes['NoCapacityCount']> = {
@@ -1106,15 +1265,26 @@ export type OverlegtafelResolvers<ContextType = Context, ParentType extends Reso
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  signals?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<OverlegtafelSignalsArgs, 'from' | 'onlyUngrouped' | 'to'>>;
+  signals?: Resolver<ResolversTypes['SignalConnection'], ParentType, ContextType, RequireFields<OverlegtafelSignalsArgs, 'first' | 'from' | 'onlyUngrouped' | 'to'>>;
   zorgkantoorregio?: Resolver<ResolversTypes['Zorgkantoorregio'], ParentType, ContextType>;
+};
+
+export type OverlegtafelPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverlegtafelPayload'] = ResolversParentTypes['OverlegtafelPayload']> = {
+  overlegtafel?: Resolver<ResolversTypes['Overlegtafel'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PeriodGranularityResolvers = EnumResolverSignature<{ MONTH?: any, QUARTER?: any }, ResolversTypes['PeriodGranularity']>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   knelpunt?: Resolver<Maybe<ResolversTypes['Knelpunt']>, ParentType, ContextType, RequireFields<QueryKnelpuntArgs, 'id'>>;
-  mySignals?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<QueryMySignalsArgs, 'first'>>;
+  mySignals?: Resolver<ResolversTypes['SignalConnection'], ParentType, ContextType, RequireFields<QueryMySignalsArgs, 'first'>>;
   overlegtafel?: Resolver<Maybe<ResolversTypes['Overlegtafel']>, ParentType, ContextType, RequireFields<QueryOverlegtafelArgs, 'zorgkantoorregioCode'>>;
   signal?: Resolver<Maybe<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<QuerySignalArgs, 'id'>>;
   signalSummary?: Resolver<Array<ResolversTypes['SignalSummary']>, ParentType, ContextType, RequireFields<QuerySignalSummaryArgs, 'input'>>;
@@ -1150,6 +1320,12 @@ export type SignalResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type SignalCategoryResolvers = EnumResolverSignature<{ ACCESSIBILITY?: any, COORDINATION?: any, FALLS_BETWEEN_LAWS?: any, INFORMATION?: any, NOT_ELIGIBLE?: any, NO_CAPACITY?: any, NO_FITTING_OFFER?: any, OTHER?: any, QUALITY?: any, WAITING_TIME?: any }, ResolversTypes['SignalCategory']>;
 
+export type SignalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalConnection'] = ResolversParentTypes['SignalConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SignalEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type SignalCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalCount'] = ResolversParentTypes['SignalCount']> = {
   category?: Resolver<Maybe<ResolversTypes['SignalCategory']>, ParentType, ContextType>;
   change?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1163,6 +1339,15 @@ export type SignalCountResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type SignalDimensionResolvers = EnumResolverSignature<{ CATEGORY?: any, LEGAL_DOMAIN?: any, TARGET_GROUP?: any }, ResolversTypes['SignalDimension']>;
+
+export type SignalEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalEdge'] = ResolversParentTypes['SignalEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Signal'], ParentType, ContextType>;
+};
+
+export type SignalPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalPayload'] = ResolversParentTypes['SignalPayload']> = {
+  signal?: Resolver<ResolversTypes['Signal'], ParentType, ContextType>;
+};
 
 export type SignalSourceResolvers = EnumResolverSignature<{ GAP_EVENT?: any, REPORTED?: any }, ResolversTypes['SignalSource']>;
 
@@ -1193,31 +1378,41 @@ export type ZorgkantoorregioResolvers<ContextType = Context, ParentType extends 
 
 export type Resolvers<ContextType = Context> = {
   Action?: ActionResolvers<ContextType>;
+  ActionPayload?: ActionPayloadResolvers<ContextType>;
   ActionStatus?: ActionStatusResolvers;
   AgeBand?: AgeBandResolvers;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decision?: DecisionResolvers<ContextType>;
+  DecisionPayload?: DecisionPayloadResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
+  FeedbackPayload?: FeedbackPayloadResolvers<ContextType>;
   GapReason?: GapReasonResolvers;
   Gemeente?: GemeenteResolvers<ContextType>;
   Knelpunt?: KnelpuntResolvers<ContextType>;
+  KnelpuntPayload?: KnelpuntPayloadResolvers<ContextType>;
   KnelpuntStatus?: KnelpuntStatusResolvers;
   KnelpuntTransition?: KnelpuntTransitionResolvers<ContextType>;
   LegalDomain?: LegalDomainResolvers;
   LifeDomain?: LifeDomainResolvers;
   Meeting?: MeetingResolvers<ContextType>;
+  MeetingPayload?: MeetingPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NoCapacityCount?: NoCapacityCountResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   Overlegtafel?: OverlegtafelResolvers<ContextType>;
+  OverlegtafelPayload?: OverlegtafelPayloadResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PeriodGranularity?: PeriodGranularityResolvers;
   Query?: QueryResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   Signal?: SignalResolvers<ContextType>;
   SignalCategory?: SignalCategoryResolvers;
+  SignalConnection?: SignalConnectionResolvers<ContextType>;
   SignalCount?: SignalCountResolvers<ContextType>;
   SignalDimension?: SignalDimensionResolvers;
+  SignalEdge?: SignalEdgeResolvers<ContextType>;
+  SignalPayload?: SignalPayloadResolvers<ContextType>;
   SignalSource?: SignalSourceResolvers;
   SignalSummary?: SignalSummaryResolvers<ContextType>;
   TargetGroup?: TargetGroupResolvers;

@@ -92,7 +92,7 @@ export const Mutation: MutationResolvers = {
     } else if (region) {
       await requireOverlegtafel(ctx, region);
     }
-    return insertSignal(ctx.db, {
+    const signal = await insertSignal(ctx.db, {
       id: randomUUID(),
       source: 'REPORTED',
       reporterOrganizationId: p.organizationId,
@@ -112,18 +112,19 @@ export const Mutation: MutationResolvers = {
       clientCount: input.clientCount,
       description: input.description,
     });
+    return { signal };
   },
 
   addOverlegtafelMember: async (_, args, ctx) => {
-    const table = await chairOf(ctx, args.zorgkantoorregioCode);
-    await addMember(ctx.db, table.id, requireUuid(args.organizationId, 'organizationId'));
-    return table;
+    const table = await chairOf(ctx, args.input.zorgkantoorregioCode);
+    await addMember(ctx.db, table.id, requireUuid(args.input.organizationId, 'input.organizationId'));
+    return { overlegtafel: table };
   },
 
   removeOverlegtafelMember: async (_, args, ctx) => {
-    const table = await chairOf(ctx, args.zorgkantoorregioCode);
-    await removeMember(ctx.db, table.id, requireUuid(args.organizationId, 'organizationId'));
-    return table;
+    const table = await chairOf(ctx, args.input.zorgkantoorregioCode);
+    await removeMember(ctx.db, table.id, requireUuid(args.input.organizationId, 'input.organizationId'));
+    return { overlegtafel: table };
   },
 
   scheduleOverlegtafelMeeting: async (_, args, ctx) => {
@@ -132,7 +133,7 @@ export const Mutation: MutationResolvers = {
     const table = await requireOverlegtafel(ctx, region);
     const heldOn = parseInput(calendarDate, args.input.heldOn, 'input.heldOn');
     const title = guardText(parseInput(shortText(200), args.input.title, 'input.title'), 'input.title');
-    return insertMeeting(ctx.db, { overlegtafelId: table.id, heldOn, title });
+    return { meeting: await insertMeeting(ctx.db, { overlegtafelId: table.id, heldOn, title }) };
   },
 
   createKnelpunt: async (_, args, ctx) => {
@@ -143,7 +144,7 @@ export const Mutation: MutationResolvers = {
     guardText(input.title, 'input.title');
     if (input.description) guardText(input.description, 'input.description');
     const signalIds = await requireRegionSignals(ctx, input.signalIds, region, 'input.signalIds');
-    return ctx.db.transaction(async (tx) => {
+    const knelpunt = await ctx.db.transaction(async (tx) => {
       const k = await insertKnelpunt(tx, {
         overlegtafelId: table.id,
         title: input.title,
@@ -156,22 +157,24 @@ export const Mutation: MutationResolvers = {
       }
       return k;
     });
+    return { knelpunt };
   },
 
   addSignalsToKnelpunt: async (_, args, ctx) => {
-    const { k, region } = await memberKnelpunt(ctx, args.knelpuntId, 'knelpuntId');
+    const { k, region } = await memberKnelpunt(ctx, args.input.knelpuntId, 'input.knelpuntId');
     refuseWhenFinal(k, 'adding signals');
-    const signalIds = await requireRegionSignals(ctx, args.signalIds, region, 'signalIds');
-    return ctx.db.transaction(async (tx) => {
+    const signalIds = await requireRegionSignals(ctx, args.input.signalIds, region, 'input.signalIds');
+    const knelpunt = await ctx.db.transaction(async (tx) => {
       const already = new Set((await ctx.loaders.signalsOfKnelpunt.load(k.id)).map((s) => s.id));
       const fresh = signalIds.filter((id) => !already.has(id));
       if ((await linkSignals(tx, k.id, fresh)) !== fresh.length) {
-        throw badInput('signalIds', 'Some of these signals are already grouped into another knelpunt.');
+        throw badInput('input.signalIds', 'Some of these signals are already grouped into another knelpunt.');
       }
       await touchKnelpunt(tx, k.id);
       ctx.loaders.signalsOfKnelpunt.clear(k.id);
       return k;
     });
+    return { knelpunt };
   },
 
   transitionKnelpunt: async (_, args, ctx) => {
@@ -208,7 +211,7 @@ export const Mutation: MutationResolvers = {
       }),
     );
     if (!updated) throw conflict('Knelpunt');
-    return updated;
+    return { knelpunt: updated };
   },
 
   recordKnelpuntDecision: async (_, args, ctx) => {
@@ -222,11 +225,12 @@ export const Mutation: MutationResolvers = {
       if (!meeting || meeting.overlegtafelId !== k.overlegtafelId) throw badInput('input.meetingId', 'No meeting with this id at this overlegtafel.');
       meetingId = meeting.id;
     }
-    return ctx.db.transaction(async (tx) => {
+    const decision = await ctx.db.transaction(async (tx) => {
       const d = await insertDecision(tx, { knelpuntId: k.id, text, decidedOn, meetingId, byOrganizationId: principal.organizationId });
       await touchKnelpunt(tx, k.id);
       return d;
     });
+    return { decision };
   },
 
   addKnelpuntAction: async (_, args, ctx) => {
@@ -240,16 +244,17 @@ export const Mutation: MutationResolvers = {
       input.dueOn,
       'input.dueOn',
     );
-    return ctx.db.transaction(async (tx) => {
+    const action = await ctx.db.transaction(async (tx) => {
       const a = await insertAction(tx, { knelpuntId: k.id, description, ownerOrganizationId, dueOn });
       await touchKnelpunt(tx, k.id);
       return a;
     });
+    return { action };
   },
 
   completeKnelpuntAction: async (_, args, ctx) => {
     const p = requireUser(ctx);
-    const a = await ctx.loaders.action.load(requireUuid(args.actionId, 'actionId'));
+    const a = await ctx.loaders.action.load(requireUuid(args.input.actionId, 'input.actionId'));
     if (!a) throw notFound('Action');
     if (a.ownerOrganizationId !== p.organizationId) {
       const k = await ctx.loaders.knelpunt.load(a.knelpuntId);
@@ -258,24 +263,25 @@ export const Mutation: MutationResolvers = {
     }
     const done = await completeAction(ctx.db, a.id);
     if (!done) throw notFound('Action');
-    return done;
+    return { action: done };
   },
 
   addKnelpuntFeedback: async (_, args, ctx) => {
-    const { k, principal } = await memberKnelpunt(ctx, args.knelpuntId, 'knelpuntId');
-    const text = guardText(parseInput(shortText(4000), args.text, 'text'), 'text');
-    return ctx.db.transaction(async (tx) => {
+    const { k, principal } = await memberKnelpunt(ctx, args.input.knelpuntId, 'input.knelpuntId');
+    const text = guardText(parseInput(shortText(4000), args.input.text, 'input.text'), 'input.text');
+    const feedback = await ctx.db.transaction(async (tx) => {
       const f = await insertFeedback(tx, { knelpuntId: k.id, text, byOrganizationId: principal.organizationId });
       await touchKnelpunt(tx, k.id);
       return f;
     });
+    return { feedback };
   },
 };
 
 /** Membership is managed by the region's zorgkantoor, acting with the OVERLEGTAFEL role (it chairs the table). */
 async function chairOf(ctx: Context, code: string) {
   const p = requireUser(ctx);
-  const region = requireRegionCode(code, 'zorgkantoorregioCode');
+  const region = requireRegionCode(code, 'input.zorgkantoorregioCode');
   if (!isRegionZorgkantoor(p, region) || !hasRole(p, 'OVERLEGTAFEL')) {
     throw forbidden(`Only the zorgkantoor of ${region} (role OVERLEGTAFEL) manages its overlegtafel.`);
   }

@@ -1,10 +1,9 @@
-import { forbidden } from '@hub/errors';
+import { badInput, forbidden } from '@hub/errors';
+import { connectionFromRows, decodeCursor, encodeCursor, pageSize } from '@hub/service-kit';
 import { isTableMember } from '../access.ts';
 import { findRegionSignals } from '../db/queries.ts';
 import { calendarDate, parseInput } from '../validation.ts';
 import type { OverlegtafelResolvers } from '../generated/resolvers-types.ts';
-
-const MAX_REGION_SIGNALS = 500;
 
 export const Overlegtafel: OverlegtafelResolvers = {
   zorgkantoorregio: (o) => ({ code: o.zorgkantoorregioCode }),
@@ -19,14 +18,18 @@ export const Overlegtafel: OverlegtafelResolvers = {
     if (!(await isTableMember(ctx, o.zorgkantoorregioCode))) throw forbidden('Only overlegtafel members see the signals themselves.');
     const from = parseInput(calendarDate, args.from, 'from');
     const to = parseInput(calendarDate, args.to, 'to');
+    const first = pageSize(args.first, { fallback: 100 });
+    const after = args.after ? decodeCursor(args.after) : null;
+    if (after && !calendarDate.safeParse(after.key).success) throw badInput('after', 'after is not a cursor returned by this API.');
     const rows = await findRegionSignals(ctx.db, {
       region: o.zorgkantoorregioCode,
       from,
       to,
       onlyUngrouped: args.onlyUngrouped ?? false,
-      limit: MAX_REGION_SIGNALS,
+      after,
+      limit: first + 1,
     });
     for (const r of rows) ctx.loaders.signal.prime(r.id, r);
-    return rows;
+    return connectionFromRows(rows, first, (s) => encodeCursor(s.observedOn, s.id), after !== null);
   },
 };

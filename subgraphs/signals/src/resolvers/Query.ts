@@ -1,4 +1,5 @@
 import { badInput, forbidden } from '@hub/errors';
+import { connectionFromRows, decodeCursor, encodeCursor, pageSize } from '@hub/service-kit';
 import type { GraphQLError } from 'graphql';
 import { mayReadGemeenteAggregates, mayReadRegionAggregates, maySeeKnelpunt, maySeeSignal, requireUser } from '../access.ts';
 import type { Context } from '../context.ts';
@@ -51,6 +52,9 @@ export async function loadSummaries(ctx: Context, input: SummaryInputArgs): Prom
   });
 }
 
+/** A timestamptz as Postgres prints it, e.g. 2026-11-23 10:00:00.123456+00: the key of a mySignals cursor. */
+const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+
 export const Query: QueryResolvers = {
   signal: async (_, args, ctx) => {
     requireUser(ctx);
@@ -59,11 +63,18 @@ export const Query: QueryResolvers = {
   },
   mySignals: async (_, args, ctx) => {
     const p = requireUser(ctx);
-    const first = args.first ?? 50;
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first', 'first must be between 1 and 200.');
-    const rows = await findSignalsByReporter(ctx.db, p.organizationId, first);
-    for (const r of rows) ctx.loaders.signal.prime(r.id, r);
-    return rows;
+    const first = pageSize(args.first, { fallback: 50 });
+    const after = args.after ? decodeCursor(args.after) : null;
+    if (after && !TIMESTAMP_TEXT.test(after.key)) throw badInput('after', 'after is not a cursor returned by this API.');
+    const rows = await findSignalsByReporter(ctx.db, p.organizationId, after, first + 1);
+    const keys = new Map(rows.map((r) => [r.signal.id, r.key]));
+    for (const r of rows) ctx.loaders.signal.prime(r.signal.id, r.signal);
+    return connectionFromRows(
+      rows.map((r) => r.signal),
+      first,
+      (s) => encodeCursor(keys.get(s.id) ?? '', s.id),
+      after !== null,
+    );
   },
   overlegtafel: async (_, args, ctx) => {
     const region = requireRegionCode(args.zorgkantoorregioCode, 'zorgkantoorregioCode');

@@ -135,6 +135,16 @@ export type CostType =
   /** Free for the client. */
   | 'FREE';
 
+/** A service to take out of use. */
+export type DeactivateServiceInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The service (UUID). */
+  id: Scalars['ID']['input'];
+  /** The new status: INACTIVE (default), DEFUNCT or TEMPORARILY_CLOSED; ACTIVE gives BAD_USER_INPUT. */
+  status?: InputMaybe<ServiceStatus>;
+};
+
 /** Number of results for one value of a filter dimension. */
 export type FacetCount = {
   __typename?: 'FacetCount';
@@ -229,6 +239,12 @@ export type HsdsImportWarning = {
   message: Scalars['String']['output'];
   /** 1-based position of the record in the input. */
   record: Scalars['Int']['output'];
+};
+
+/** HSDS data to import. */
+export type ImportHsdsInput = {
+  /** HSDS 3.0 JSON (one service, an array, or a page with `contents`) or NDJSON, as text; its size is limited by the hub's import limit. */
+  data: Scalars['String']['input'];
 };
 
 /**
@@ -381,53 +397,43 @@ export type MutationCreateServiceArgs = {
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationDeactivateLocationArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
+  input: VersionedIdInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationDeactivateServiceArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
-  status?: InputMaybe<ServiceStatus>;
+  input: DeactivateServiceInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationImportHsdsArgs = {
-  data: Scalars['String']['input'];
+  input: ImportHsdsInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationMarkServiceVerifiedArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
+  input: VersionedIdInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateCapacityArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  input: CapacityInput;
-  serviceId: Scalars['ID']['input'];
+  input: UpdateCapacityInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateLocationArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
-  input: LocationInput;
+  input: UpdateLocationInput;
 };
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateServiceArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
-  input: ServiceInput;
+  input: UpdateServiceInput;
 };
 
 /** A distance search: from a gemeente's centroid or from a point. Give gemeenteCode, or latitude and longitude. */
@@ -486,8 +492,8 @@ export type Organization = {
   parent?: Maybe<Organization>;
   /** Telephone numbers. */
   phones: Array<Phone>;
-  /** Services of this organisation (active and temporarily closed ones unless includeInactive), ordered by name. */
-  services: Array<Service>;
+  /** Services of this organisation (active and temporarily closed ones unless includeInactive), ordered by name, a page at a time. */
+  services: ServiceListConnection;
   /** Kind of organisation. */
   type: OrganizationType;
   /** Website. */
@@ -499,6 +505,8 @@ export type Organization = {
 
 /** An organisation in the sociale kaart (HSDS organization). */
 export type OrganizationServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -812,6 +820,28 @@ export type ServiceInput = {
   wlzSectors?: InputMaybe<Array<WlzSector>>;
 };
 
+/** A page of services in a fixed order (an organisation's services by name). */
+export type ServiceListConnection = {
+  __typename?: 'ServiceListConnection';
+  /** The services of this page, with their cursors. */
+  edges: Array<ServiceListEdge>;
+  /** The services of this page. */
+  nodes: Array<Service>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many services the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A service in a page. */
+export type ServiceListEdge = {
+  __typename?: 'ServiceListEdge';
+  /** Opaque cursor of this service; pass it as `after` for the services after it. */
+  cursor: Scalars['String']['output'];
+  /** The service. */
+  node: Service;
+};
+
 /** The result of a service mutation. */
 export type ServicePayload = {
   __typename?: 'ServicePayload';
@@ -917,6 +947,44 @@ export type TargetGroup =
   | 'WEINIG_SOCIAAL_NETWERK'
   /** People with a sensory (visual or hearing) impairment. */
   | 'ZINTUIGLIJKE_BEPERKING';
+
+/** The capacity of a service as reported now. */
+export type UpdateCapacityInput = {
+  /** The capacity as reported now. */
+  capacity: CapacityInput;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The service (UUID). */
+  serviceId: Scalars['ID']['input'];
+};
+
+/** Changes to a location. */
+export type UpdateLocationInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The location (UUID). */
+  id: Scalars['ID']['input'];
+  /** The changes; omitted fields keep their value. */
+  location: LocationInput;
+};
+
+/** Changes to a service. */
+export type UpdateServiceInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The service (UUID). */
+  id: Scalars['ID']['input'];
+  /** The changes; omitted fields keep their value. */
+  service: ServiceInput;
+};
+
+/** An object of your own organisation and the version you last read of it. */
+export type VersionedIdInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The object (UUID). */
+  id: Scalars['ID']['input'];
+};
 
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
 export type WlzSector =
@@ -1064,6 +1132,8 @@ export type ResolversTypes = {
   CostInput: CostInput;
   CostType: ResolverTypeWrapper<string>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeactivateServiceInput: DeactivateServiceInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   Formality: ResolverTypeWrapper<string>;
   Freshness: ResolverTypeWrapper<Freshness>;
@@ -1072,10 +1142,10 @@ export type ResolversTypes = {
   HsdsImportPayload: ResolverTypeWrapper<HsdsImportPayload>;
   HsdsImportRejection: ResolverTypeWrapper<HsdsImportRejection>;
   HsdsImportWarning: ResolverTypeWrapper<HsdsImportWarning>;
+  ImportHsdsInput: ImportHsdsInput;
   LegalDomain: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
   Location: ResolverTypeWrapper<LocationRow>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LocationInput: LocationInput;
   LocationPayload: ResolverTypeWrapper<Omit<LocationPayload, 'location'> & { location: ResolversTypes['Location'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1096,12 +1166,18 @@ export type ResolversTypes = {
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceFacets: ResolverTypeWrapper<ServiceFacets>;
   ServiceInput: ServiceInput;
+  ServiceListConnection: ResolverTypeWrapper<Omit<ServiceListConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ServiceListEdge']>, nodes: Array<ResolversTypes['Service']> }>;
+  ServiceListEdge: ResolverTypeWrapper<Omit<ServiceListEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServicePayload: ResolverTypeWrapper<Omit<ServicePayload, 'service'> & { service: ResolversTypes['Service'] }>;
   ServiceSearchFilter: ServiceSearchFilter;
   ServiceSort: ResolverTypeWrapper<string>;
   ServiceStatus: ResolverTypeWrapper<string>;
   SupportForm: ResolverTypeWrapper<string>;
   TargetGroup: ResolverTypeWrapper<string>;
+  UpdateCapacityInput: UpdateCapacityInput;
+  UpdateLocationInput: UpdateLocationInput;
+  UpdateServiceInput: UpdateServiceInput;
+  VersionedIdInput: VersionedIdInput;
   WlzSector: ResolverTypeWrapper<string>;
   Zorgkantoorregio: ResolverTypeWrapper<RegionRow>;
 };
@@ -1119,6 +1195,8 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   CostInput: CostInput;
   DateTime: Scalars['DateTime']['output'];
+  DeactivateServiceInput: DeactivateServiceInput;
+  ID: Scalars['ID']['output'];
   FacetCount: FacetCount;
   Freshness: Freshness;
   Gemeente: GemeenteRow;
@@ -1126,8 +1204,8 @@ export type ResolversParentTypes = {
   HsdsImportPayload: HsdsImportPayload;
   HsdsImportRejection: HsdsImportRejection;
   HsdsImportWarning: HsdsImportWarning;
+  ImportHsdsInput: ImportHsdsInput;
   Location: LocationRow;
-  ID: Scalars['ID']['output'];
   LocationInput: LocationInput;
   LocationPayload: Omit<LocationPayload, 'location'> & { location: ResolversParentTypes['Location'] };
   Mutation: Record<PropertyKey, never>;
@@ -1146,8 +1224,14 @@ export type ResolversParentTypes = {
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServiceFacets: ServiceFacets;
   ServiceInput: ServiceInput;
+  ServiceListConnection: Omit<ServiceListConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ServiceListEdge']>, nodes: Array<ResolversParentTypes['Service']> };
+  ServiceListEdge: Omit<ServiceListEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServicePayload: Omit<ServicePayload, 'service'> & { service: ResolversParentTypes['Service'] };
   ServiceSearchFilter: ServiceSearchFilter;
+  UpdateCapacityInput: UpdateCapacityInput;
+  UpdateLocationInput: UpdateLocationInput;
+  UpdateServiceInput: UpdateServiceInput;
+  VersionedIdInput: VersionedIdInput;
   Zorgkantoorregio: RegionRow;
 };
 
@@ -1266,13 +1350,13 @@ export type LocationPayloadResolvers<ContextType = Context, ParentType extends R
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationCreateLocationArgs, 'input'>>;
   createService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationCreateServiceArgs, 'input'>>;
-  deactivateLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationDeactivateLocationArgs, 'expectedVersion' | 'id'>>;
-  deactivateService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationDeactivateServiceArgs, 'expectedVersion' | 'id' | 'status'>>;
-  importHsds?: Resolver<ResolversTypes['HsdsImportPayload'], ParentType, ContextType, RequireFields<MutationImportHsdsArgs, 'data'>>;
-  markServiceVerified?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationMarkServiceVerifiedArgs, 'expectedVersion' | 'id'>>;
-  updateCapacity?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpdateCapacityArgs, 'expectedVersion' | 'input' | 'serviceId'>>;
-  updateLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationUpdateLocationArgs, 'expectedVersion' | 'id' | 'input'>>;
-  updateService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'expectedVersion' | 'id' | 'input'>>;
+  deactivateLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationDeactivateLocationArgs, 'input'>>;
+  deactivateService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationDeactivateServiceArgs, 'input'>>;
+  importHsds?: Resolver<ResolversTypes['HsdsImportPayload'], ParentType, ContextType, RequireFields<MutationImportHsdsArgs, 'input'>>;
+  markServiceVerified?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationMarkServiceVerifiedArgs, 'input'>>;
+  updateCapacity?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpdateCapacityArgs, 'input'>>;
+  updateLocation?: Resolver<ResolversTypes['LocationPayload'], ParentType, ContextType, RequireFields<MutationUpdateLocationArgs, 'input'>>;
+  updateService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
 };
 
 export type OpeningHoursResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningHours'] = ResolversParentTypes['OpeningHours']> = {
@@ -1293,7 +1377,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
-  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<OrganizationServicesArgs, 'includeInactive'>>;
+  services?: Resolver<ResolversTypes['ServiceListConnection'], ParentType, ContextType, RequireFields<OrganizationServicesArgs, 'first' | 'includeInactive'>>;
   type?: Resolver<ResolversTypes['OrganizationType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   zorgkantoorregio?: Resolver<Maybe<ResolversTypes['Zorgkantoorregio']>, ParentType, ContextType>;
@@ -1395,6 +1479,18 @@ export type ServiceFacetsResolvers<ContextType = Context, ParentType extends Res
   wlzSectors?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
 };
 
+export type ServiceListConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceListConnection'] = ResolversParentTypes['ServiceListConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ServiceListEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceListEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceListEdge'] = ResolversParentTypes['ServiceListEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
 export type ServicePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServicePayload'] = ResolversParentTypes['ServicePayload']> = {
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
 };
@@ -1451,6 +1547,8 @@ export type Resolvers<ContextType = Context> = {
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
   ServiceFacets?: ServiceFacetsResolvers<ContextType>;
+  ServiceListConnection?: ServiceListConnectionResolvers<ContextType>;
+  ServiceListEdge?: ServiceListEdgeResolvers<ContextType>;
   ServicePayload?: ServicePayloadResolvers<ContextType>;
   ServiceSort?: ServiceSortResolvers;
   ServiceStatus?: ServiceStatusResolvers;

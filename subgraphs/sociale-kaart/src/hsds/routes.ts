@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isUuid } from '@hub/domain';
+import { ErrorCode } from '@hub/errors';
 import type { Db } from '@hub/db';
 import type { RouteHandler } from '@hub/service-kit';
 import type { OrganizationRow, ServiceRow } from '../db/queries.ts';
@@ -35,10 +36,11 @@ const MAX_PER_PAGE = 100;
 const STREAM_PAGE = 500;
 const MAX_PROXIMITY_METRES = 500_000;
 
+/** A refused HSDS request, as RFC 9457 problem details; its code is from the registry in packages/errors. */
 class HsdsHttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly parameter?: string,
   ) {
@@ -46,8 +48,8 @@ class HsdsHttpError extends Error {
   }
 }
 
-const badParameter = (parameter: string, message: string) => new HsdsHttpError(400, 'BAD_USER_INPUT', message, parameter);
-const notFound = (what: string, id: string) => new HsdsHttpError(404, 'NOT_FOUND', `No ${what} with id ${id}.`, 'id');
+const badParameter = (parameter: string, message: string) => new HsdsHttpError(400, ErrorCode.BAD_USER_INPUT, message, parameter);
+const notFound = (what: string, id: string) => new HsdsHttpError(404, ErrorCode.NOT_FOUND, `No ${what} with id ${id}.`, 'id');
 
 function sendProblem(res: ServerResponse, e: HsdsHttpError): void {
   const body = JSON.stringify({
@@ -363,12 +365,12 @@ export function createHsdsRoutes(db: Db, options: HsdsRouteOptions): RouteHandle
   return async (req, res, url) => {
     if (url.pathname !== HSDS_PREFIX && !url.pathname.startsWith(`${HSDS_PREFIX}/`)) return false;
     try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HsdsHttpError(405, 'BAD_REQUEST', 'The HSDS API is read-only: use GET.');
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HsdsHttpError(405, ErrorCode.BAD_REQUEST, 'The HSDS API is read-only: use GET.');
       const p = new Params(url.searchParams);
       const path = url.pathname.slice(HSDS_PREFIX.length).replace(/\/+$/, '');
       const segments = path.split('/').filter(Boolean);
       const [collection, id, ...rest] = segments;
-      if (rest.length) throw new HsdsHttpError(404, 'NOT_FOUND', 'No such HSDS endpoint.');
+      if (rest.length) throw new HsdsHttpError(404, ErrorCode.NOT_FOUND, 'No such HSDS endpoint.');
       const requireId = (value: string) => {
         if (!isUuid(value)) throw badParameter('id', 'id must be a UUID.');
         return value.toLowerCase();
@@ -379,7 +381,7 @@ export function createHsdsRoutes(db: Db, options: HsdsRouteOptions): RouteHandle
       } else if (collection === 'openapi.json' && id === undefined) {
         sendBody(res, buildOpenApi(baseUrl(req)));
       } else if (collection === 'profile' && id === undefined) {
-        if (!existsSync(PROFILE_FILE)) throw new HsdsHttpError(404, 'NOT_FOUND', 'The profile document is not part of this installation.');
+        if (!existsSync(PROFILE_FILE)) throw new HsdsHttpError(404, ErrorCode.NOT_FOUND, 'The profile document is not part of this installation.');
         const text = readFileSync(PROFILE_FILE, 'utf8');
         res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8', 'content-length': Buffer.byteLength(text) });
         res.end(text);
@@ -412,7 +414,7 @@ export function createHsdsRoutes(db: Db, options: HsdsRouteOptions): RouteHandle
           sendBody(res, ref ? termObject(ref) : (JSON.parse(external ?? '{}') as unknown));
         }
       } else {
-        throw new HsdsHttpError(404, 'NOT_FOUND', 'No such HSDS endpoint.');
+        throw new HsdsHttpError(404, ErrorCode.NOT_FOUND, 'No such HSDS endpoint.');
       }
     } catch (e) {
       if (!(e instanceof HsdsHttpError)) throw e;

@@ -9,13 +9,13 @@ export const hsdsImportMutation: MutationResolvers = {
     if (ctx.caller.kind !== 'user') throw unauthenticated();
     if (!hasRole(ctx.caller, 'BEHEERDER')) throw forbidden('Only a BEHEERDER of the organisation may import into its directory entries.');
     try {
-      return await importHsds(ctx.db, args.data, {
+      return await importHsds(ctx.db, args.input.data, {
         restrictToOrganization: ctx.caller.organizationId,
         verifiedBy: ctx.caller.subject,
         maxBytes: ctx.config.hsdsImportMaxBytes,
       });
     } catch (e) {
-      if (e instanceof ImportInputError) throw badInput('data', e.message);
+      if (e instanceof ImportInputError) throw badInput('input.data', e.message);
       throw e;
     }
   },

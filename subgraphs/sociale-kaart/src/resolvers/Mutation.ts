@@ -26,19 +26,19 @@ function requireBeheerder(ctx: Context): Principal {
 }
 
 function requireVersion(v: number): number {
-  if (!Number.isInteger(v) || v < 1) throw badInput('expectedVersion', 'expectedVersion must be a positive integer.');
+  if (!Number.isInteger(v) || v < 1) throw badInput('input.expectedVersion', 'expectedVersion must be a positive integer.');
   return v;
 }
 
 async function ownService(ctx: Context, id: string, principal: Principal): Promise<ServiceRow> {
-  const s = await ctx.loaders.service.load(requireUuid(id, 'id'));
+  const s = await ctx.loaders.service.load(requireUuid(id, 'input.id'));
   if (!s) throw notFound('Service');
   if (s.organizationId !== principal.organizationId) throw forbidden('This service belongs to another organisation.');
   return s;
 }
 
 async function ownLocation(ctx: Context, id: string, principal: Principal): Promise<LocationRow> {
-  const l = await ctx.loaders.location.load(requireUuid(id, 'id'));
+  const l = await ctx.loaders.location.load(requireUuid(id, 'input.id'));
   if (!l) throw notFound('Location');
   if (l.organizationId !== principal.organizationId) throw forbidden('This location belongs to another organisation.');
   return l;
@@ -92,14 +92,14 @@ const SERVICE_DEFAULTS: Input = {
 };
 
 /** Checks references against the database and derives the stored columns of a service. */
-async function serviceColumns(ctx: Context, v: ValidServiceInput, organizationId: string): Promise<Omit<NewService, 'id' | 'organizationId'>> {
+async function serviceColumns(ctx: Context, v: ValidServiceInput, organizationId: string, root: string): Promise<Omit<NewService, 'id' | 'organizationId'>> {
   let servedGemeenten: string[] = [];
   let servedRegions: string[] = [];
   if (v.serviceArea.scope === 'GEMEENTEN') {
     const codes = [...new Set(v.serviceArea.gemeenteCodes ?? [])];
     const found = await gemeenteCodesExist(ctx.db, codes);
     const missing = codes.filter((c) => !found.some((f) => f.code === c));
-    if (missing.length) throw badInput('input.serviceArea.gemeenteCodes', `Unknown gemeente ${missing[0]}.`);
+    if (missing.length) throw badInput(`${root}.serviceArea.gemeenteCodes`, `Unknown gemeente ${missing[0]}.`);
     servedGemeenten = codes;
     const gemeenten = await ctx.loaders.gemeente.loadMany(codes);
     servedRegions = [...new Set(gemeenten.flatMap((g) => (g && !(g instanceof Error) ? [g.zorgkantoorregioCode] : [])))];
@@ -107,14 +107,14 @@ async function serviceColumns(ctx: Context, v: ValidServiceInput, organizationId
     const codes = [...new Set(v.serviceArea.zorgkantoorregioCodes ?? [])];
     const members = await gemeenteCodesInRegions(ctx.db, codes);
     const missing = codes.filter((c) => !members.some((m) => m.region === c));
-    if (missing.length) throw badInput('input.serviceArea.zorgkantoorregioCodes', `Unknown zorgkantoorregio ${missing[0]}.`);
+    if (missing.length) throw badInput(`${root}.serviceArea.zorgkantoorregioCodes`, `Unknown zorgkantoorregio ${missing[0]}.`);
     servedGemeenten = members.map((m) => m.code);
     servedRegions = codes;
   }
   if (v.locationIds.length) {
     const locations = await findLocationsByIds(ctx.db, v.locationIds);
     const foreign = v.locationIds.find((id) => !locations.some((l) => l.id === id && l.organizationId === organizationId));
-    if (foreign) throw badInput('input.locationIds', 'Every location must exist and belong to your organisation.');
+    if (foreign) throw badInput(`${root}.locationIds`, 'Every location must exist and belong to your organisation.');
   }
   const org = await ctx.loaders.organization.load(organizationId);
   return {
@@ -153,8 +153,8 @@ function locationColumns(v: ValidLocationInput) {
   return { ...v, postalCode: v.postalCode ? `${v.postalCode.slice(0, 4)} ${v.postalCode.slice(-2)}` : null };
 }
 
-async function checkGemeente(ctx: Context, code: string | null) {
-  if (code && !(await ctx.loaders.gemeente.load(code))) throw badInput('input.gemeenteCode', `Unknown gemeente ${code}.`);
+async function checkGemeente(ctx: Context, code: string | null, root: string) {
+  if (code && !(await ctx.loaders.gemeente.load(code))) throw badInput(`${root}.gemeenteCode`, `Unknown gemeente ${code}.`);
 }
 
 export const Mutation: MutationResolvers = {
@@ -164,7 +164,7 @@ export const Mutation: MutationResolvers = {
       throw forbidden('Your organisation is not (yet) in the sociale kaart.');
     }
     const v = parseInput(serviceInputSchema, { ...SERVICE_DEFAULTS, ...given(args.input) }, 'input');
-    const columns = await serviceColumns(ctx, v, principal.organizationId);
+    const columns = await serviceColumns(ctx, v, principal.organizationId, 'input');
     const created = await insertService(
       ctx.db,
       { id: randomUUID(), organizationId: principal.organizationId, ...columns, lastVerifiedAt: new Date(), verifiedBy: principal.subject },
@@ -175,31 +175,32 @@ export const Mutation: MutationResolvers = {
 
   async updateService(_, args, ctx) {
     const principal = requireBeheerder(ctx);
-    const existing = await ownService(ctx, args.id, principal);
-    const expectedVersion = requireVersion(args.expectedVersion);
+    const { id, expectedVersion: version, service } = args.input;
+    const existing = await ownService(ctx, id, principal);
+    const expectedVersion = requireVersion(version);
     const currentLocations = (await ctx.loaders.locationsByService.load(existing.id)).map((l) => l.id);
-    const v = parseInput(serviceInputSchema, { ...serviceAsInput(existing, currentLocations), ...given(args.input) }, 'input');
-    const columns = await serviceColumns(ctx, v, principal.organizationId);
-    const updated = await updateServiceIfVersion(ctx.db, existing.id, expectedVersion, columns, args.input.locationIds === undefined ? undefined : v.locationIds);
+    const v = parseInput(serviceInputSchema, { ...serviceAsInput(existing, currentLocations), ...given(service) }, 'input.service');
+    const columns = await serviceColumns(ctx, v, principal.organizationId, 'input.service');
+    const updated = await updateServiceIfVersion(ctx.db, existing.id, expectedVersion, columns, service.locationIds === undefined ? undefined : v.locationIds);
     if (!updated) throw conflict('Service');
     return { service: updated };
   },
 
   async deactivateService(_, args, ctx) {
     const principal = requireBeheerder(ctx);
-    const existing = await ownService(ctx, args.id, principal);
-    const status = args.status ?? 'INACTIVE';
-    if (status === 'ACTIVE') throw badInput('status', 'Use updateService to change an active service; deactivate takes INACTIVE, DEFUNCT or TEMPORARILY_CLOSED.');
-    const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), { status });
+    const existing = await ownService(ctx, args.input.id, principal);
+    const status = args.input.status ?? 'INACTIVE';
+    if (status === 'ACTIVE') throw badInput('input.status', 'Use updateService to change an active service; deactivate takes INACTIVE, DEFUNCT or TEMPORARILY_CLOSED.');
+    const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.input.expectedVersion), { status });
     if (!updated) throw conflict('Service');
     return { service: updated };
   },
 
   async updateCapacity(_, args, ctx) {
     const principal = requireBeheerder(ctx);
-    const existing = await ownService(ctx, args.serviceId, principal);
-    const c = parseInput(capacityInputSchema, args.input, 'input');
-    const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), {
+    const existing = await ownService(ctx, args.input.serviceId, principal);
+    const c = parseInput(capacityInputSchema, args.input.capacity, 'input.capacity');
+    const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.input.expectedVersion), {
       capacityStatus: c.status,
       capacityAvailable: c.available ?? null,
       capacityMaximum: c.maximum ?? null,
@@ -213,8 +214,8 @@ export const Mutation: MutationResolvers = {
 
   async markServiceVerified(_, args, ctx) {
     const principal = requireBeheerder(ctx);
-    const existing = await ownService(ctx, args.id, principal);
-    const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), {
+    const existing = await ownService(ctx, args.input.id, principal);
+    const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.input.expectedVersion), {
       lastVerifiedAt: new Date(),
       verifiedBy: principal.subject,
     });
@@ -229,18 +230,18 @@ export const Mutation: MutationResolvers = {
     }
     const defaults = { description: null, address: null, postalCode: null, city: null, gemeenteCode: null, latitude: null, longitude: null, accessibility: null, confidential: false };
     const v = parseInput(locationInputSchema, { ...defaults, ...given(args.input) }, 'input');
-    await checkGemeente(ctx, v.gemeenteCode);
+    await checkGemeente(ctx, v.gemeenteCode, 'input');
     const created = await insertLocation(ctx.db, { id: randomUUID(), organizationId: principal.organizationId, ...locationColumns(v) });
     return { location: created };
   },
 
   async updateLocation(_, args, ctx) {
     const principal = requireBeheerder(ctx);
-    const existing = await ownLocation(ctx, args.id, principal);
-    const expectedVersion = requireVersion(args.expectedVersion);
+    const existing = await ownLocation(ctx, args.input.id, principal);
+    const expectedVersion = requireVersion(args.input.expectedVersion);
     const { id: _id, organizationId: _org, version: _v, createdAt: _c, updatedAt: _u, active: _a, ...current } = existing;
-    const v = parseInput(locationInputSchema, { ...current, ...given(args.input) }, 'input');
-    await checkGemeente(ctx, v.gemeenteCode);
+    const v = parseInput(locationInputSchema, { ...current, ...given(args.input.location) }, 'input.location');
+    await checkGemeente(ctx, v.gemeenteCode, 'input.location');
     const updated = await updateLocationIfVersion(ctx.db, existing.id, expectedVersion, locationColumns(v));
     if (!updated) throw conflict('Location');
     return { location: updated };
@@ -248,8 +249,8 @@ export const Mutation: MutationResolvers = {
 
   async deactivateLocation(_, args, ctx) {
     const principal = requireBeheerder(ctx);
-    const existing = await ownLocation(ctx, args.id, principal);
-    const updated = await updateLocationIfVersion(ctx.db, existing.id, requireVersion(args.expectedVersion), { active: false });
+    const existing = await ownLocation(ctx, args.input.id, principal);
+    const updated = await updateLocationIfVersion(ctx.db, existing.id, requireVersion(args.input.expectedVersion), { active: false });
     if (!updated) throw conflict('Location');
     return { location: updated };
   },

@@ -1,4 +1,5 @@
 import { isUuid } from '@hub/domain';
+import { connectionFromList } from '@hub/service-kit';
 import { maySeeConfidential } from '../context.ts';
 import type { OrganizationResolvers } from '../generated/resolvers-types.ts';
 
@@ -9,8 +10,12 @@ export const Organization: OrganizationResolvers = {
   gemeente: (o, _, ctx) => (o.gemeenteCode ? ctx.loaders.gemeente.load(o.gemeenteCode) : null),
   zorgkantoorregio: (o, _, ctx) =>
     o.zorgkantoorregioCode ? ctx.loaders.region.load(o.zorgkantoorregioCode) : null,
-  services: (o, args, ctx) =>
-    (args.includeInactive ? ctx.loaders.allServicesByOrganization : ctx.loaders.activeServicesByOrganization).load(o.id),
+  // The loader fetches every organisation's list in one statement; the page is cut from it, so a page per
+  // organisation costs no statement of its own.
+  services: async (o, args, ctx) => {
+    const all = await (args.includeInactive ? ctx.loaders.allServicesByOrganization : ctx.loaders.activeServicesByOrganization).load(o.id);
+    return connectionFromList(all, args, (s) => s.name);
+  },
   locations: async (o, _, ctx) => {
     const all = await ctx.loaders.locationsByOrganization.load(o.id);
     return maySeeConfidential(ctx) ? all : all.filter((l) => !l.confidential);
