@@ -134,9 +134,9 @@ async function casesWorld(): Promise<World> {
     await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(
       UPDATE_TRAJECTORY,
       {
-        id: t.id,
-        expectedVersion: t.version,
         input: {
+          id: t.id,
+          expectedVersion: t.version,
           plan: 'Thuis blijven wonen met hulp.',
           goals: [{ description: 'Een passende plek vinden', status: 'IN_PROGRESS' }],
           addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Kennismaking.' }],
@@ -145,7 +145,7 @@ async function casesWorld(): Promise<World> {
       { token: ownerToken },
     ),
   );
-  dataOf(await hub.graphql(CLOSE_TRAJECTORY, { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, input: closeInput() }, { token: ownerToken }));
+  dataOf(await hub.graphql(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, ...closeInput() } }, { token: ownerToken }));
   const network = dataOf(await hub.graphql<{ client: { network: { id: string }[] } }>(`query($c: ID!) { client(id: $c) { network { id } } }`, { c: client.id }, { token: ownerToken }));
   const representativeId = network.client.network[0]?.id;
   expect(representativeId).toBeTruthy();
