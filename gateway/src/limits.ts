@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
-  GraphQLError,
+  type GraphQLError,
   Kind,
   Lexer,
   Source,
