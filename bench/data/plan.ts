@@ -54,6 +54,15 @@ function seedOf(index: number, salt: number): number {
  */
 const flat = (s: string) => Buffer.from(s, 'latin1').toString('latin1');
 
+/** The entry at i, made and kept on first use. */
+function cachedAt(list: (string | undefined)[], i: number, make: () => string): string {
+  const kept = list[i];
+  if (kept !== undefined) return kept;
+  const made = make();
+  list[i] = made;
+  return made;
+}
+
 /** Ids every step derives the same way; the two per client that every pass needs are computed once. */
 export class BenchIds {
   private readonly clients: (string | undefined)[];
@@ -63,10 +72,10 @@ export class BenchIds {
     this.wmo = new Array<string | undefined>(size);
   }
   client(i: number): string {
-    return (this.clients[i] ??= flat(deterministicUuid(NS, `client:${i}`)));
+    return cachedAt(this.clients, i, () => flat(deterministicUuid(NS, `client:${i}`)));
   }
   wmoTrajectory(i: number): string {
-    return (this.wmo[i] ??= flat(deterministicUuid(NS, `trajectory:wmo:${i}`)));
+    return cachedAt(this.wmo, i, () => flat(deterministicUuid(NS, `trajectory:wmo:${i}`)));
   }
   wlzTrajectory(i: number): string {
     return deterministicUuid(NS, `trajectory:wlz:${i}`);

@@ -133,15 +133,15 @@ export function buildJourneys(context: JourneyContext): Journey[] {
   // Read once: direct() runs for every request of the load.
   const searchQuery = journeyFile('toegang-search-by-gemeente.graphql');
   const searchVariants: Variant[] = [];
-  SEARCH_GEMEENTEN.forEach((gemeenteCode, g) =>
+  SEARCH_GEMEENTEN.forEach((gemeenteCode, g) => {
     SEARCH_TEXTS.forEach((text, t) => {
       const variables: Record<string, unknown> = { gemeenteCode, first: 20 };
       if (text) variables.text = text;
       if ((g + t) % 3 === 1) variables.lifeDomains = ['ZORG_EN_ONDERSTEUNING'];
       if ((g + t) % 4 === 2) variables.targetGroups = ['OUDEREN'];
       searchVariants.push({ token: token('toegang'), variables });
-    }),
-  );
+    });
+  });
 
   return [
     {

@@ -150,19 +150,23 @@ function referencedIds(values: unknown[]) {
   // Attributes sit at every level (service, organisation, location, phone, …): walk the whole record for term ids.
   const walkTerms = (v: unknown, depth: number): void => {
     if (depth > 12 || typeof v !== 'object' || v === null) return;
-    if (Array.isArray(v)) return v.forEach((x) => walkTerms(x, depth + 1));
+    if (Array.isArray(v)) {
+      for (const x of v) walkTerms(x, depth + 1);
+      return;
+    }
     const o = v as Record<string, unknown>;
     if (typeof o.taxonomy_term_id === 'string' && !findTerm(o.taxonomy_term_id)) add(ids.terms, o.taxonomy_term_id);
     for (const x of Object.values(o)) walkTerms(x, depth + 1);
   };
-  values.forEach((v) => walkTerms(v, 0));
+  for (const v of values) walkTerms(v, 0);
   for (const value of values) {
     const s = obj(value);
     if (!s) continue;
     add(ids.services, s.id);
     add(ids.organizations, s.organization_id);
     add(ids.organizations, obj(s.organization)?.id);
-    for (const l of Array.isArray(obj(s.organization)?.locations) ? (obj(s.organization)?.locations as unknown[]) : []) add(ids.locations, obj(l)?.id);
+    const orgLocations = obj(s.organization)?.locations;
+    for (const l of Array.isArray(orgLocations) ? (orgLocations as unknown[]) : []) add(ids.locations, obj(l)?.id);
     for (const sal of Array.isArray(s.service_at_locations) ? s.service_at_locations : []) {
       add(ids.links, obj(sal)?.id);
       add(ids.locations, obj(sal)?.location_id);
@@ -293,7 +297,8 @@ function planRecord(
     if (salSources.some((s) => s.locationId === locationId)) throw new RecordRejected(`${path}: the service is linked to location ${locationId} twice.`);
     salSources.push({ source: sal, path, locationId });
   });
-  (Array.isArray(orgSource?.locations) ? (orgSource?.locations as unknown[]) : []).forEach((raw, i) => {
+  const orgLocations = orgSource?.locations;
+  (Array.isArray(orgLocations) ? (orgLocations as unknown[]) : []).forEach((raw, i) => {
     const l = obj(raw);
     if (l) addLocation(l, `service.organization.locations[${i}]`);
   });

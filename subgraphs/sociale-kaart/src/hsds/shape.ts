@@ -406,7 +406,9 @@ export function checkShape(value: unknown, name: ObjectName, path: string, probl
     } else if (!Array.isArray(v)) {
       problems.push(`${at}: must be an array, got ${describe(v)}`);
     } else {
-      v.forEach((item, i) => checkShape(item, field.of, `${at}[${i}]`, problems, limit));
+      v.forEach((item, i) => {
+        checkShape(item, field.of, `${at}[${i}]`, problems, limit);
+      });
     }
   }
   return problems;
