@@ -82,7 +82,7 @@ export class BenchIds {
   }
 }
 
-export interface TimelineStep {
+interface TimelineStep {
   action: ReferralAction;
   from: ReferralStatus | null;
   to: ReferralStatus;
@@ -157,7 +157,7 @@ export interface TrajectoryPlan {
   moments: number[];
 }
 
-export interface ConsentPlan {
+interface ConsentPlan {
   key: string;
   id: string;
   receivingOrganizationId: string | null;
@@ -175,7 +175,7 @@ export interface ConsentPlan {
   revokedBy: Professional | null;
 }
 
-export interface AccessLinePlan {
+interface AccessLinePlan {
   at: number;
   action: 'CREATE' | 'READ' | 'UPDATE';
   user: Professional;

@@ -5,10 +5,10 @@ import type { RequestMeta } from '@hub/service-kit';
 import { appendAccessLog, type NewAccessLogRow } from './db/queries.ts';
 import type { Context } from './context.ts';
 
-export type AccessAction = 'CREATE' | 'READ' | 'UPDATE' | 'DELETE' | 'SEARCH' | 'EXPORT';
-export type AccessOutcome = 'GRANTED' | 'REFUSED';
+type AccessAction = 'CREATE' | 'READ' | 'UPDATE' | 'DELETE' | 'SEARCH' | 'EXPORT';
+type AccessOutcome = 'GRANTED' | 'REFUSED';
 
-export const SOURCE_SUBGRAPH = 'cases';
+const SOURCE_SUBGRAPH = 'cases';
 
 export interface AccessRecord {
   clientId: string;

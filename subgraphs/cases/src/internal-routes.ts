@@ -86,7 +86,7 @@ async function readJson<T>(req: Parameters<RouteHandler>[0], schema: z.ZodType<T
 }
 
 /** Age band on a given day, from a YYYY-MM-DD date of birth. */
-export function ageBand(dateOfBirth: string, today: Date): '0-17' | '18-26' | '27-64' | '65-79' | '80+' {
+function ageBand(dateOfBirth: string, today: Date): '0-17' | '18-26' | '27-64' | '65-79' | '80+' {
   const [y, m, d] = dateOfBirth.split('-').map(Number);
   let age = today.getUTCFullYear() - (y ?? 0);
   const beforeBirthday = today.getUTCMonth() + 1 < (m ?? 1) || (today.getUTCMonth() + 1 === m && today.getUTCDate() < (d ?? 1));
@@ -98,7 +98,7 @@ export function ageBand(dateOfBirth: string, today: Date): '0-17' | '18-26' | '2
   return '80+';
 }
 
-export async function consentDecisions(db: Db, checks: z.infer<typeof consentChecksSchema>['checks'], now: Date): Promise<Decision[]> {
+async function consentDecisions(db: Db, checks: z.infer<typeof consentChecksSchema>['checks'], now: Date): Promise<Decision[]> {
   const clientIds = [...new Set(checks.map((c) => c.clientId))];
   if (clientIds.length === 0) return [];
   const [clients, trajectories, consents] = await Promise.all([

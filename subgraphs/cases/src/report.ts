@@ -23,7 +23,7 @@ import { childPeriods, type ReportPeriod } from './report-period.ts';
 export const SUPPRESSION_THRESHOLD = 5;
 
 /** What a withheld figure shows; the same for every reason, so the marker itself says nothing about the value. */
-export const WITHHELD = 'withheld';
+const WITHHELD = 'withheld';
 
 export interface ReportCount {
   value: number | null;
@@ -31,19 +31,19 @@ export interface ReportCount {
   display: string;
 }
 
-export interface ReportAverage {
+interface ReportAverage {
   value: number | null;
   suppressed: boolean;
   display: string;
 }
 
-export interface BreakdownItem {
+interface BreakdownItem {
   key: string;
   count: ReportCount;
   previous: ReportCount;
 }
 
-export interface SelfRelianceItem {
+interface SelfRelianceItem {
   lifeDomain: string;
   trajectories: ReportCount;
   averageStart: ReportAverage;

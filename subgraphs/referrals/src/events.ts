@@ -89,7 +89,7 @@ export function gapEventRow(
 }
 
 /** The role written into access-log lines: the caller's role that lets them work on referrals. */
-export function workingRole(p: Principal): string {
+function workingRole(p: Principal): string {
   return p.roles.find((r) => r === 'CLIENTONDERSTEUNER' || r === 'TOEGANG' || r === 'ZORGBEMIDDELAAR') ?? p.roles[0] ?? 'UNKNOWN';
 }
 

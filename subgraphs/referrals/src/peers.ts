@@ -5,8 +5,8 @@ import { callInternal, type RequestMeta } from '@hub/service-kit';
  * Bodies carry ids and codes only. Every call fails closed: an unreachable peer means no consent and no change.
  */
 
-export type ConsentCategory = 'HANDOVER' | 'IDENTITY' | 'CONTACT' | 'QUESTION' | 'PLAN' | 'NETWORK' | 'CONTACT_MOMENTS';
-export type ConsentPurpose = 'WARM_HANDOVER' | 'INTEGRATED_SUPPORT';
+type ConsentCategory = 'HANDOVER' | 'IDENTITY' | 'CONTACT' | 'QUESTION' | 'PLAN' | 'NETWORK' | 'CONTACT_MOMENTS';
+type ConsentPurpose = 'WARM_HANDOVER' | 'INTEGRATED_SUPPORT';
 
 export interface ConsentCheck {
   clientId: string;
@@ -78,7 +78,7 @@ export interface GapEvent {
   waitDays: number | null;
 }
 
-export class PeerUnavailableError extends Error {
+class PeerUnavailableError extends Error {
   override name = 'PeerUnavailableError';
 }
 

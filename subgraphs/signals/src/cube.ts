@@ -20,7 +20,7 @@ import type { Period } from './periods.ts';
  * well (complementary suppression) until it is.
  */
 
-export const THRESHOLD = 5;
+const THRESHOLD = 5;
 
 export const DIMENSIONS = ['CATEGORY', 'LEGAL_DOMAIN', 'TARGET_GROUP'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -48,7 +48,7 @@ export interface CellCoordinates {
   targetGroup: string | null;
 }
 
-export interface CountedCell extends CellCoordinates {
+interface CountedCell extends CellCoordinates {
   signals: number;
   clients: number;
 }

@@ -8,7 +8,7 @@ export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
 export const CONSENT_PURPOSES = ['WARM_HANDOVER', 'INTEGRATED_SUPPORT', 'CARE_MEDIATION', 'PRIVACY_REQUEST'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
-export type DecisionReason = 'OWN_ORGANIZATION' | 'CONSENT' | 'NO_CONSENT' | 'EXPIRED' | 'REVOKED' | 'OTHER_PURPOSE' | 'UNKNOWN_CLIENT';
+type DecisionReason = 'OWN_ORGANIZATION' | 'CONSENT' | 'NO_CONSENT' | 'EXPIRED' | 'REVOKED' | 'OTHER_PURPOSE' | 'UNKNOWN_CLIENT';
 
 export interface Decision {
   permit: boolean;
