@@ -6,7 +6,7 @@ import { CONSENT_CATEGORIES, decideConsent, type Decision } from './consent/deci
 import { appendAccessLog, findClientsByIds, findConsentsByClientIds, findTrajectoriesByClientIds, findTrajectoriesByIds } from './db/queries.ts';
 
 /**
- * Subgraph-to-subgraph endpoints (contracts 1–4 of the hub). Bodies carry ids and codes only. Every answer is
+ * Subgraph-to-subgraph endpoints (contracts 1–4 of the hub, numbered in README.md). Bodies carry ids and codes only. Every answer is
  * computed from the database at the time of the call: nothing is cached, so a revocation counts at once.
  */
 

@@ -201,7 +201,7 @@ const memo = <T>(compute: (p: ReportPeriod) => T) => {
 const ids = <T>(rows: readonly T[], of: (t: T) => string) => new Set(rows.map(of));
 
 /**
- * The seed-002 report of one grid period and the previous period of the same kind. `rows` must hold every trajectory
+ * The support report (SupportReport in schema.graphql) of one grid period and the previous period of the same kind. `rows` must hold every trajectory
  * of the organisation open at some moment from the start of `previousPeriod` to the end of `period` (the linked rule
  * reads every sub-period of both). People are counted per period over the trajectories open at some moment in it;
  * outcomes come from the trajectories closed within it.

@@ -97,7 +97,7 @@ const counsellorSchema = z.object({
   formality: z.enum(['FORMAL', 'INFORMAL']),
 });
 
-/** Zorgprofiel codes of iWlz COD163 (DOMAIN.md): VV 750–759, GGZ 760–772 and 860–870, GGZ-W 880–888, LVG 780–784, SGLVG 790, VG 800–814, LG 820–832, ZGvis 840–848, ZGaud 850–856. */
+/** Zorgprofiel codes of iWlz COD163: VV 750–759, GGZ 760–772 and 860–870, GGZ-W 880–888, LVG 780–784, SGLVG 790, VG 800–814, LG 820–832, ZGvis 840–848, ZGaud 850–856. */
 const ZORGPROFIEL_RANGES: [number, number][] = [
   [750, 759],
   [760, 772],

@@ -144,7 +144,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // The closing note of the issue reports this number.
+  // Printed so a run shows how large the matrix is.
   console.info(`consent matrix: ${matrixChecks} field checks (${clientFields.length + trajectoryFields.length} gated fields × ${CASES.length} callers × 2 paths)`);
   await hub?.stop();
 });

@@ -1,7 +1,7 @@
 import { callInternal, type RequestMeta } from '@hub/service-kit';
 
 /**
- * The cross-subgraph contracts this subgraph calls (see the brief: contracts 1–4 of cases, 6 of signals).
+ * The cross-subgraph contracts this subgraph calls (1–4 of cases, 6 of signals; numbered in README.md).
  * Bodies carry ids and codes only. Every call fails closed: an unreachable peer means no consent and no change.
  */
 
