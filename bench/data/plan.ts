@@ -1,7 +1,7 @@
 import { deterministicUuid, demoIds, LEVERINGSVORMEN, LIFE_DOMAINS, seededRandom, SUPPORT_FORMS, type LifeDomain, type SupportForm, type TargetGroup, type WlzSector } from '@hub/domain';
 import type { WlzDetails } from '../../subgraphs/cases/src/db/schema.ts';
 import { addWorkingDays, amsterdamDate } from '../../subgraphs/referrals/src/deadlines.ts';
-import { GAP_REASONS, type ReferralAction, type ReferralStatus, type RejectionReason } from '../../subgraphs/referrals/src/transitions.ts';
+import { GAP_REASONS, MUTATION_OF_ACTION, TRANSITION_ACTIONS, type ReferralAction, type ReferralStatus, type RejectionReason } from '../../subgraphs/referrals/src/transitions.ts';
 import type { GemeenteRecord } from '../../subgraphs/sociale-kaart/src/reference-data.ts';
 import { benchBsn } from './bsn.ts';
 import { CANCEL_NOTES, FAMILY_NAMES, GIVEN_NAMES, GOALS, MEETING_NOTES, PLANS, REJECTION_NOTES, WLZ_QUESTIONS, WMO_QUESTIONS } from './texts.ts';
@@ -959,7 +959,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
     categories: ['IDENTITY', 'CONTACT', ...(network ? ['NETWORK'] : [])],
     ground: 'OWN_ORGANIZATION',
     consentId: null,
-    accessPoint: 'graphql:cases:registerClient',
+    accessPoint: 'cases:-:Mutation.registerClient',
     source: 'cases',
   });
   for (const ref of referrals) {
@@ -972,7 +972,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
       categories: ['HANDOVER', 'QUESTION'],
       ground: 'OWN_ORGANIZATION',
       consentId: null,
-      accessPoint: 'referrals:Mutation.createReferral',
+      accessPoint: 'referrals:-:Mutation.createReferral',
       source: 'referrals',
     });
     const answer = ref.steps.find((s) => s.by === 'RECEIVER');
@@ -987,7 +987,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
         categories: ['HANDOVER'],
         ground: 'CONSENT',
         consentId: consent.id,
-        accessPoint: `referrals:${answer.action}`,
+        accessPoint: `referrals:-:${mutationOf(answer.action)}`,
         source: 'referrals',
       });
     }
@@ -1002,7 +1002,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
       categories: ['HANDOVER', 'IDENTITY', 'QUESTION'],
       ground: 'OWN_ORGANIZATION',
       consentId: null,
-      accessPoint: 'graphql:cases:ClientView',
+      accessPoint: 'cases:ClientView:Client.name',
       source: 'cases',
     });
   }
@@ -1017,7 +1017,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
       categories: ['HANDOVER', 'QUESTION'],
       ground: `CONSENT:${gemeenteView.id}`,
       consentId: gemeenteView.id,
-      accessPoint: 'graphql:cases:ClientView',
+      accessPoint: 'cases:ClientView:Client.name',
       source: 'cases',
     });
   }
@@ -1054,4 +1054,10 @@ function momentsOf(r: Rng, from: number, until: number, count: number): number[]
     out.push(at);
   }
   return out;
+}
+
+/** The access point's field for a referral step, as the referrals subgraph writes it (`Mutation.acceptReferral`, …). */
+function mutationOf(action: ReferralAction): string {
+  const transition = TRANSITION_ACTIONS.find((a) => a === action);
+  return transition ? `Mutation.${MUTATION_OF_ACTION[transition]}` : '-';
 }

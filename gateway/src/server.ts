@@ -25,6 +25,8 @@ import {
   sendError,
   sendJson,
   DIRECTORY_CHANGED_HEADER,
+  OPERATION_NAME_HEADER,
+  OPERATION_NAME_PATTERN,
   SUBGRAPH_SECRET_HEADER,
   callerIdFields,
   type Logger,
@@ -157,6 +159,11 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context.authorization) headers.set('authorization', context.authorization);
     headers.set('x-request-id', context.meta.requestId);
     headers.set('traceparent', childTraceparent(context.meta));
+    // Subgraphs write the client's operation name into access-log lines; the query planner's own names for the
+    // subgraph operations (e.g. V__cases__0) say nothing to a privacy officer. Only a plain name travels.
+    const operationName = options.incomingRequestContext.operationName;
+    if (operationName && OPERATION_NAME_PATTERN.test(operationName)) headers.set(OPERATION_NAME_HEADER, operationName);
+    else headers.delete(OPERATION_NAME_HEADER);
     // Identical queries by the same caller in flight at the same time may share one call (fetcher.ts), for subgraphs
     // without personal data only: cases and referrals write an access-log line for every read of a client's data, so
     // every request must reach them. Each sharer still handles the answer as its own (cache hint, errors).
@@ -166,16 +173,12 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/**
- * Operation names are chosen by clients: one with a line break could forge log lines, a long one floods the logs,
- * and any may be a BSN. Only a plain GraphQL name of bounded length is logged; anything else as a marker.
- */
-const LOGGABLE_OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+/** Only a name of the shape OPERATION_NAME_PATTERN allows is logged; anything else as a marker. */
 const UNLOGGED_OPERATION_NAME = '[not logged]';
 
 function loggableOperationName(name: string | null | undefined): string | undefined {
   if (name === undefined || name === null) return undefined;
-  return LOGGABLE_OPERATION_NAME.test(name) ? name : UNLOGGED_OPERATION_NAME;
+  return OPERATION_NAME_PATTERN.test(name) ? name : UNLOGGED_OPERATION_NAME;
 }
 
 const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {

@@ -145,7 +145,7 @@ describe('subgraphs take request ids only from the gateway', () => {
       authorizationGround: 'CONSENT',
       requestId: randomUUID(),
       traceId: randomBytes(16).toString('hex'),
-      accessPoint: 'graphql:referrals:Referral',
+      accessPoint: 'referrals:-:Referral.contact',
       sourceSubgraph: 'referrals',
     };
     const post = async (body: unknown) => {

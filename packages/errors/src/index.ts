@@ -22,7 +22,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const errorDescriptions: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'No valid bearer token, or the operation needs one.',
   FORBIDDEN: 'The token is valid but its organisation or role may not do this.',
-  CONSENT_REQUIRED: "The client's consent does not cover this data category and purpose for your organisation.",
+  CONSENT_REQUIRED:
+    "The client's consent does not cover this data category and purpose for your organisation; `extensions.category`, `purpose` and `reason` say which and why. A refused field is null; a refused change changes nothing.",
   BAD_USER_INPUT: 'Input failed validation; `extensions.field` names the offending field. Nothing was changed.',
   NOT_FOUND: 'No such object, or you may not know it exists.',
   CONFLICT: 'The expected version is stale: someone changed the object first. Reload and retry.',
@@ -68,6 +69,16 @@ export const unauthenticated = (message = 'A valid bearer token is required for 
 export const notFound = (what: string) => hubError(ErrorCode.NOT_FOUND, `${what} not found.`);
 export const conflict = (what: string) =>
   hubError(ErrorCode.CONFLICT, `${what} was changed by someone else (stale expectedVersion). Reload and retry.`);
+
+/**
+ * A gated field (or a change) the client's consent does not cover. One shape everywhere: `extensions` carry `code`,
+ * `category` (the data category asked for), `purpose` (the purpose of the read) and `reason` (why the consent does not
+ * count: NO_CONSENT, EXPIRED, REVOKED, OTHER_PURPOSE, ...). Codes only: the message names no client.
+ */
+export const consentRequired = (category: string, purpose: string, reason: string) =>
+  hubError(ErrorCode.CONSENT_REQUIRED, `The client's consent does not cover ${category} for ${purpose} for your organisation.`, {
+    details: { category, purpose, reason },
+  });
 
 /** Why a subgraph gave no answer: it took longer than SUBGRAPH_TIMEOUT_MS, or could not be reached at all. */
 export type SubgraphUnavailableReason = 'TIMEOUT' | 'UNREACHABLE';

@@ -29,12 +29,32 @@ export interface RequestMeta {
   callerRequestId?: string | undefined;
   /** The trace id of an outside caller's traceparent, when well-formed. */
   callerTraceId?: string | undefined;
+  /**
+   * The client's operation name as the gateway passed it on (x-hub-operation-name), for the access log; undefined
+   * for an unnamed operation and for any request that does not bear the gateway's subgraph secret.
+   */
+  operationName?: string | undefined;
 }
 
 const TRACEPARENT_RE = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 /** What a request id may look like: bounded, and nothing that could break a log line or a CSV export. */
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9\-_.:]{1,128}$/;
 export const TRACE_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+/** The header in which the gateway tells a subgraph the client's operation name. */
+export const OPERATION_NAME_HEADER = 'x-hub-operation-name';
+/**
+ * Operation names are chosen by clients: one with a line break could forge log lines, a long one floods the logs,
+ * and any may be a BSN. Only a plain GraphQL name of at most 64 characters (which cannot be all digits) is passed on,
+ * logged or written into an access-log line.
+ */
+export const OPERATION_NAME_PATTERN = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+
+/** The client's operation name from the gateway's header, when it has the plain shape; undefined otherwise. */
+export function readOperationName(req: IncomingMessage): string | undefined {
+  const name = headerValue(req, OPERATION_NAME_HEADER);
+  return name !== undefined && OPERATION_NAME_PATTERN.test(name) ? name : undefined;
+}
 
 /**
  * The request's ids. `fromHub` says the request proved it comes from the gateway or a hub peer (it bears a hub

@@ -9,3 +9,4 @@ export * from './loaders.ts';
 export * from './scalars.ts';
 export * from './standalone.ts';
 export * from './error-report.ts';
+export * from './consent-gate.ts';

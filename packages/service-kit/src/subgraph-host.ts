@@ -14,6 +14,7 @@ import {
   HttpError,
   listen,
   readBody,
+  readOperationName,
   readRequestMeta,
   requireOriginForm,
   secretMatches,
@@ -106,10 +107,11 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     // Only the gateway (subgraph secret) and hub peers (internal secret) may hand their request id and trace on.
+    const fromGateway = secretMatches(headerValue(req, SUBGRAPH_SECRET_HEADER), options.secret);
     const fromHub =
-      secretMatches(headerValue(req, SUBGRAPH_SECRET_HEADER), options.secret) ||
-      (options.internalSecret !== undefined && secretMatches(headerValue(req, INTERNAL_SECRET_HEADER), options.internalSecret));
-    const meta = readRequestMeta(req, fromHub);
+      fromGateway || (options.internalSecret !== undefined && secretMatches(headerValue(req, INTERNAL_SECRET_HEADER), options.internalSecret));
+    // The client's operation name goes into access-log lines: believed only from the gateway, which checked its shape.
+    const meta = { ...readRequestMeta(req, fromHub), operationName: fromGateway ? readOperationName(req) : undefined };
     // Public routes build links from the forwarded protocol and host: believed only when the gateway passed them on.
     if (!fromHub) {
       delete req.headers['x-forwarded-host'];

@@ -1,16 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { buildAccessLogLine, type AccessAction, type AccessOutcome, type ParsedAccessLogLine } from '@hub/contracts';
 import type { Principal } from '@hub/identity';
 import type { RequestMeta } from '@hub/service-kit';
 import { appendAccessLog, type NewAccessLogRow } from './db/queries.ts';
 import type { Context } from './context.ts';
 
-type AccessAction = 'CREATE' | 'READ' | 'UPDATE' | 'DELETE' | 'SEARCH' | 'EXPORT';
-type AccessOutcome = 'GRANTED' | 'REFUSED';
-
-const SOURCE_SUBGRAPH = 'cases';
-
 export interface AccessRecord {
+  /** The GraphQL coordinate (`Type.field`) whose resolver read or changed the data; it goes into the access point. */
+  field: string;
   clientId: string;
   action: AccessAction;
   outcome: AccessOutcome;
@@ -26,13 +23,12 @@ interface PendingLine {
   action: AccessAction;
   outcome: AccessOutcome;
   occurredAt: Date;
+  fields: Set<string>;
   categories: Set<string>;
   grounds: Set<string>;
   consentIds: Set<string>;
   reasons: Set<string>;
 }
-
-const rolesOf = (p: Principal) => p.roles.join(',');
 
 /** Authorisation ground as stored: OWN_ORGANIZATION, CONSENT:<id> (one per consent used), or a stated ground. */
 function groundText(line: PendingLine): string {
@@ -42,14 +38,18 @@ function groundText(line: PendingLine): string {
   return grounds.length ? grounds.join(',') : 'NONE';
 }
 
+/** The row for a line, whether cases built it or another subgraph sent it (`external`). */
+export function accessLogRowOf(line: ParsedAccessLogLine, external: boolean): NewAccessLogRow {
+  return { ...line, occurredAt: new Date(line.occurredAt), external };
+}
+
 /**
  * Collects the reads of one request and writes them as one line per client, action and outcome (with the union of
- * the data categories), in one INSERT when the response is about to leave. Changes do not wait: a mutation writes its
- * own line inside its transaction with `lineFor`.
+ * the data categories and of the fields read), in one INSERT when the response is about to leave. Changes do not
+ * wait: a mutation writes its own line inside its transaction with `lineFor`.
  */
 export class AccessLogBuffer {
   private readonly lines = new Map<string, PendingLine>();
-  accessPoint = 'graphql:cases';
 
   record(entry: AccessRecord): void {
     const key = `${entry.clientId}|${entry.action}|${entry.outcome}`;
@@ -60,6 +60,7 @@ export class AccessLogBuffer {
         action: entry.action,
         outcome: entry.outcome,
         occurredAt: new Date(),
+        fields: new Set(),
         categories: new Set(),
         grounds: new Set(),
         consentIds: new Set(),
@@ -67,6 +68,7 @@ export class AccessLogBuffer {
       };
       this.lines.set(key, line);
     }
+    line.fields.add(entry.field);
     for (const c of entry.categories) line.categories.add(c);
     if (entry.ground) line.grounds.add(entry.ground);
     if (entry.consentId) line.consentIds.add(entry.consentId);
@@ -75,53 +77,45 @@ export class AccessLogBuffer {
 
   /** Takes the collected lines (and empties the buffer). */
   drain(principal: Principal, meta: RequestMeta): NewAccessLogRow[] {
-    const rows = [...this.lines.values()].map((line) => ({
-      eventId: randomUUID(),
-      occurredAt: line.occurredAt,
-      action: line.action,
-      outcome: line.outcome,
-      outcomeReason: line.reasons.size ? [...line.reasons].sort().join(',') : null,
-      userId: principal.subject,
-      userName: principal.name ?? null,
-      organizationId: principal.organizationId,
-      role: rolesOf(principal),
-      onBehalfOf: null,
-      clientId: line.clientId,
-      dataCategories: [...line.categories].sort(),
-      authorizationGround: groundText(line),
-      consentId: line.consentIds.size === 1 ? ([...line.consentIds][0] ?? null) : null,
-      requestId: meta.requestId,
-      traceId: meta.traceId,
-      accessPoint: this.accessPoint,
-      sourceSubgraph: SOURCE_SUBGRAPH,
-    }));
+    const rows = [...this.lines.values()].map((line) =>
+      accessLogRowOf(
+        buildAccessLogLine(principal, meta, {
+          subgraph: 'cases',
+          fields: [...line.fields],
+          action: line.action,
+          outcome: line.outcome,
+          outcomeReason: line.reasons.size ? [...line.reasons].sort().join(',') : null,
+          clientId: line.clientId,
+          dataCategories: [...line.categories],
+          authorizationGround: groundText(line),
+          consentId: line.consentIds.size === 1 ? ([...line.consentIds][0] ?? null) : null,
+          at: line.occurredAt,
+        }),
+        false,
+      ),
+    );
     this.lines.clear();
     return rows;
   }
 }
 
 /** One line for a change, written by the mutation in its own transaction. */
-export function lineFor(ctx: Context, principal: Principal, entry: AccessRecord & { accessPoint: string }): NewAccessLogRow {
-  return {
-    eventId: randomUUID(),
-    occurredAt: new Date(),
-    action: entry.action,
-    outcome: entry.outcome,
-    outcomeReason: entry.reason ?? null,
-    userId: principal.subject,
-    userName: principal.name ?? null,
-    organizationId: principal.organizationId,
-    role: rolesOf(principal),
-    onBehalfOf: null,
-    clientId: entry.clientId,
-    dataCategories: [...entry.categories].sort(),
-    authorizationGround: entry.ground ?? 'NONE',
-    consentId: entry.consentId ?? null,
-    requestId: ctx.meta.requestId,
-    traceId: ctx.meta.traceId,
-    accessPoint: entry.accessPoint,
-    sourceSubgraph: SOURCE_SUBGRAPH,
-  };
+export function lineFor(ctx: Context, principal: Principal, entry: AccessRecord): NewAccessLogRow {
+  return accessLogRowOf(
+    buildAccessLogLine(principal, ctx.meta, {
+      subgraph: 'cases',
+      fields: [entry.field],
+      action: entry.action,
+      outcome: entry.outcome,
+      outcomeReason: entry.reason,
+      clientId: entry.clientId,
+      dataCategories: entry.categories,
+      authorizationGround: entry.ground ?? 'NONE',
+      consentId: entry.consentId,
+      at: new Date(),
+    }),
+    false,
+  );
 }
 
 /**

@@ -276,7 +276,7 @@ describe('access overview for the privacy officer', () => {
       authorizationGround: 'CONSENT',
       requestId: 'req-1',
       traceId: 'a'.repeat(32),
-      accessPoint: 'graphql:referrals:Referral',
+      accessPoint: 'referrals:-:Referral.contact',
       sourceSubgraph: 'referrals',
     };
     expect((await internal('/internal/access-log', { entries: [entry] })).body).toEqual({ accepted: 1, duplicates: 0 });

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
-import { startTestHub, type GraphQLBody, type TestHub } from '@hub/testing';
-import { gatedFieldsOf } from '../src/consent/gate.ts';
+import { gatedFieldsOf } from '@hub/service-kit';
+import { startTestHub, type TestHub } from '@hub/testing';
 import { schemaPath } from '../src/server.ts';
 import {
   buildOrg,
@@ -20,9 +20,8 @@ import {
 } from './builders.ts';
 
 /**
- * The consent matrix: every field marked @consentGated in schema.graphql × every kind of caller, through the gateway
- * and through a direct `_entities` call that carries the gateway secret. The gated fields are read from the SDL, so
- * a newly gated field is in the matrix automatically (and fails until it has a sub-selection below).
+ * The access log of gated reads, and entity references with and without a purpose. The consent matrix of every gated
+ * field of the graph (every caller, through the gateway and `_entities`) is tests/security/consent-matrix.test.ts.
  */
 
 const gated = gatedFieldsOf(parse(readFileSync(schemaPath, 'utf8')));
@@ -65,20 +64,6 @@ const ENTITIES_QUERY = `query MatrixEntities($representations: [_Any!]!) {
 
 type Case = 'owner' | 'consent' | 'without' | 'expired' | 'revoked' | 'pending' | 'otherPurpose' | 'anonymous';
 const CASES: Case[] = ['owner', 'consent', 'without', 'expired', 'revoked', 'pending', 'otherPurpose', 'anonymous'];
-type Expectation = 'VALUE' | 'CONSENT_REQUIRED' | 'ABSENT' | 'UNAUTHENTICATED';
-const EXPECTED: Record<Case, Expectation> = {
-  owner: 'VALUE',
-  consent: 'VALUE',
-  without: 'ABSENT',
-  // Only an active consent for the purpose of the read opens anything; every other consent opens nothing, not even
-  // the client's existence (the same answer as for an unknown id).
-  expired: 'ABSENT',
-  revoked: 'ABSENT',
-  pending: 'ABSENT',
-  otherPurpose: 'ABSENT',
-  anonymous: 'UNAUTHENTICATED',
-};
-
 let hub: TestHub;
 let owner: TestOrg;
 const orgs = {} as Record<Exclude<Case, 'anonymous'>, TestOrg>;
@@ -87,7 +72,6 @@ const subjects = {} as Record<Case, string>;
 let clientId: string;
 let trajectoryId: string;
 const consentIds: Record<string, string> = {};
-let matrixChecks = 0;
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -144,96 +128,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Printed so a run shows how large the matrix is.
-  console.info(`consent matrix: ${matrixChecks} field checks (${clientFields.length + trajectoryFields.length} gated fields × ${CASES.length} callers × 2 paths)`);
   await hub?.stop();
 });
 
-const errorAt = (body: GraphQLBody, path: (string | number)[]) =>
-  (body.errors ?? []).find((e) => JSON.stringify(e.path) === JSON.stringify(path));
-
-function expectField(body: GraphQLBody, parent: Record<string, unknown> | null | undefined, path: (string | number)[], field: string, expected: Expectation) {
-  matrixChecks++;
-  const label = `${path.join('.')}.${field} (${expected})`;
-  if (expected === 'VALUE') {
-    expect(parent?.[field], label).not.toBeNull();
-    expect(parent?.[field], label).not.toBeUndefined();
-    expect(errorAt(body, [...path, field]), label).toBeUndefined();
-  } else if (expected === 'CONSENT_REQUIRED') {
-    expect(parent?.[field], label).toBeNull();
-    expect(errorAt(body, [...path, field])?.extensions?.code, label).toBe('CONSENT_REQUIRED');
-  } else {
-    // ABSENT / UNAUTHENTICATED: the object itself is not there, so neither is the field.
-    expect(parent ?? null, label).toBeNull();
-  }
-}
-
-describe('consent matrix through the gateway', () => {
-  it.each(CASES)('%s', async (c) => {
-    const expected = EXPECTED[c];
-    const res = await hub.graphql<{ client: Record<string, unknown> | null; trajectory: Record<string, unknown> | null }>(
-      GATEWAY_QUERY,
-      { clientId, trajectoryId },
-      { token: tokens[c] },
-    );
-    const data = res.body.data ?? null;
-    for (const f of clientFields) expectField(res.body, data?.client, ['client'], f, expected);
-    for (const f of trajectoryFields) expectField(res.body, data?.trajectory, ['trajectory'], f, expected);
-    if (expected === 'ABSENT') {
-      // Identical to an id that does not exist.
-      expect(errorAt(res.body, ['client'])?.extensions?.code).toBe('NOT_FOUND');
-      expect(errorAt(res.body, ['trajectory'])?.extensions?.code).toBe('NOT_FOUND');
-      const unknown = await hub.graphql(GATEWAY_QUERY, { clientId: randomUUID(), trajectoryId: randomUUID() }, { token: tokens[c] });
-      const shape = (body: GraphQLBody) => (body.errors ?? []).map((e) => JSON.stringify([e.path, e.extensions?.code, e.message])).sort();
-      expect(shape(unknown.body)).toEqual(shape(res.body));
-      expect(unknown.body.data).toEqual(res.body.data);
-    }
-    if (expected === 'UNAUTHENTICATED') {
-      expect(res.body.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHENTICATED');
-    }
-    if (expected === 'VALUE' || expected === 'CONSENT_REQUIRED') {
-      // The ungated rest of the answer still arrives, and the trajectory appears in the cross-domain view.
-      expect(data?.client?.id).toBe(clientId);
-      expect(data?.trajectory?.id).toBe(trajectoryId);
-      expect(data?.client?.trajectories).toEqual([{ id: trajectoryId }]);
-    }
-  });
-});
-
-describe('consent matrix through a direct _entities call (gateway secret, token of each organisation)', () => {
-  it.each(CASES)('%s', async (c) => {
-    const expected = EXPECTED[c];
-    const unknownId = randomUUID();
-    const res = await hub.directSubgraphRequest<{ _entities: (Record<string, unknown> | null)[] | null }>('cases', ENTITIES_QUERY, {
-      secret: hub.subgraphSecrets.cases,
-      token: tokens[c],
-      variables: {
-        representations: [
-          { __typename: 'Client', id: clientId },
-          { __typename: 'SupportTrajectory', id: trajectoryId },
-          { __typename: 'Client', id: unknownId },
-        ],
-      },
-    });
-    const entities = res.body.data?._entities ?? null;
-    for (const f of clientFields) expectField(res.body, entities?.[0], ['_entities', 0], f, expected);
-    for (const f of trajectoryFields) expectField(res.body, entities?.[1], ['_entities', 1], f, expected);
-    if (expected === 'UNAUTHENTICATED') {
-      expect(res.body.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHENTICATED');
-    } else {
-      // Order of the representations is kept; an unknown id and an invisible one look the same.
-      expect(entities).toHaveLength(3);
-      expect(entities?.[2]).toBeNull();
-      if (expected === 'ABSENT') {
-        expect(entities).toEqual([null, null, null]);
-        expect(res.body.errors ?? []).toEqual([]);
-      } else {
-        expect(entities?.[0]?.id).toBe(clientId);
-        expect(entities?.[1]?.id).toBe(trajectoryId);
-      }
-    }
-  });
-
+describe('entity references (gateway secret, token of each organisation)', () => {
   it('refuses an _entities call without the gateway secret', async () => {
     const res = await hub.directSubgraphRequest('cases', ENTITIES_QUERY, {
       token: tokens.owner,

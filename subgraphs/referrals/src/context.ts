@@ -5,7 +5,8 @@ import { forbidden, unauthenticated } from '@hub/errors';
 import { hasRole, type Caller, type Principal } from '@hub/identity';
 import { byKey, groupBy, type Logger, type RequestMeta, type RequestScope } from '@hub/service-kit';
 import * as q from './db/queries.ts';
-import type { AccessLogEntry, ClientFacts, ConsentCheck, ConsentDecision, PeerClient, TrajectoryFacts } from './peers.ts';
+import type { AccessLogLine, ClientFacts, ConsentCheck, ConsentDecision, TrajectoryFacts } from '@hub/contracts';
+import type { PeerClient } from './peers.ts';
 import type { Relay } from './relay.ts';
 
 const consentKey = (c: ConsentCheck) => `${c.clientId}|${c.organizationId}|${c.category}|${c.purpose}|${c.consentId ?? ''}|${c.holderOrganizationId ?? ''}`;
@@ -56,7 +57,7 @@ function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Cal
      * field is only returned once its line was accepted (no read without a log line). One line per referral, field
      * group and outcome; the eventId makes a retry harmless.
      */
-    accessLog: new DataLoader<AccessLogEntry, true, string>(
+    accessLog: new DataLoader<AccessLogLine, true, string>(
       async (entries) => {
         await peers.writeAccessLog(entries, meta);
         return entries.map(() => true as const);

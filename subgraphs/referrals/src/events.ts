@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { buildAccessLogLine, type AccessLogLine, type AccessRequest, type GapEvent } from '@hub/contracts';
 import type { Principal } from '@hub/identity';
-import type { RequestMeta } from '@hub/service-kit';
 import type { NewOutboxRow, ReferralRow } from './db/queries.ts';
-import type { AccessLogEntry, GapEvent } from './peers.ts';
-import { eventType, type ReferralAction, type ReferralStatus } from './transitions.ts';
+import { eventType, MUTATION_OF_ACTION, TRANSITION_ACTIONS, type ReferralAction, type ReferralStatus } from './transitions.ts';
 
 /**
  * The outbox rows a change writes in its own transaction. A notification carries ids and status only; a gap event
@@ -12,7 +11,7 @@ import { eventType, type ReferralAction, type ReferralStatus } from './transitio
  */
 
 /** What an outbox row carries: a notification (REFERRAL), a gap event (GAP) or an access-log line (ACCESS_LOG). */
-export type OutboxPayload = ReferralNotificationPayload | GapEvent | AccessLogEntry;
+export type OutboxPayload = ReferralNotificationPayload | GapEvent | AccessLogLine;
 
 /** The payload of a row read by its topic; another kind there is a broken invariant, so the read fails loudly. */
 export function notificationOf(payload: OutboxPayload): ReferralNotificationPayload {
@@ -25,9 +24,26 @@ export function gapEventOf(payload: OutboxPayload): GapEvent {
   throw new Error('An outbox row of topic GAP holds no gap event.');
 }
 
-export function accessLogEntryOf(payload: OutboxPayload): AccessLogEntry {
-  if ('accessPoint' in payload) return payload;
+export function accessLogEntryOf(payload: OutboxPayload): AccessLogLine {
+  if ('accessPoint' in payload) return { ...payload, accessPoint: upgradeAccessPoint(payload.accessPoint) };
   throw new Error('An outbox row of topic ACCESS_LOG holds no access-log line.');
+}
+
+/**
+ * Lines written before the one access-point encoding (`referrals:<Type.field>`, `referrals:<ACTION>`) may still wait in
+ * the outbox at an upgrade; cases refuses that shape, so it is rewritten on the way out rather than retried for ever.
+ */
+export function upgradeAccessPoint(accessPoint: string): string {
+  const legacy = /^referrals:([^:]+)$/.exec(accessPoint)?.[1];
+  if (legacy === undefined) return accessPoint;
+  const action = TRANSITION_ACTIONS.find((a) => a === legacy);
+  if (action) return `referrals:-:Mutation.${MUTATION_OF_ACTION[action]}`;
+  const parts = legacy.split('.');
+  const [type, field] = parts.slice(-2);
+  if (parts.length >= 2 && type && field && /^[_A-Za-z]\w*$/.test(type) && /^[_A-Za-z]\w*$/.test(field)) {
+    return `referrals:-:${type.charAt(0).toUpperCase()}${type.slice(1)}.${field}`;
+  }
+  return 'referrals:-:-';
 }
 
 /** The notification body, exactly as polled and as POSTed to webhooks. */
@@ -88,45 +104,25 @@ export function gapEventRow(
   return { id: eventId, topic: 'GAP', payload: event, createdAt: at };
 }
 
-/** The role written into access-log lines: the caller's role that lets them work on referrals. */
-function workingRole(p: Principal): string {
-  return p.roles.find((r) => r === 'CLIENTONDERSTEUNER' || r === 'TOEGANG' || r === 'ZORGBEMIDDELAAR') ?? p.roles[0] ?? 'UNKNOWN';
-}
-
 export interface AccessLogFacts {
-  action: AccessLogEntry['action'];
-  outcome: AccessLogEntry['outcome'];
+  /** The GraphQL coordinate (`Type.field`) whose resolver read or changed the data. */
+  field: string;
+  action: AccessLogLine['action'];
+  outcome: AccessLogLine['outcome'];
   outcomeReason?: string | undefined;
   clientId: string;
   dataCategories: string[];
   authorizationGround: string;
   consentId?: string | null | undefined;
-  accessPoint: string;
 }
 
-export function accessLogEntry(p: Principal, meta: RequestMeta, facts: AccessLogFacts, at: Date): AccessLogEntry {
-  return {
-    eventId: randomUUID(),
-    occurredAt: at.toISOString(),
-    action: facts.action,
-    outcome: facts.outcome,
-    ...(facts.outcomeReason ? { outcomeReason: facts.outcomeReason } : {}),
-    userId: p.subject,
-    ...(p.name ? { userName: p.name } : {}),
-    organizationId: p.organizationId,
-    role: workingRole(p),
-    clientId: facts.clientId,
-    dataCategories: facts.dataCategories,
-    authorizationGround: facts.authorizationGround,
-    ...(facts.consentId ? { consentId: facts.consentId } : {}),
-    requestId: meta.requestId,
-    traceId: meta.traceId,
-    accessPoint: facts.accessPoint,
-    sourceSubgraph: 'referrals',
-  };
+/** A line of the client's access log, built the one way every line of the hub is (@hub/contracts). */
+export function accessLogEntry(p: Principal, request: AccessRequest, facts: AccessLogFacts, at: Date): AccessLogLine {
+  const { field, ...rest } = facts;
+  return buildAccessLogLine(p, request, { ...rest, subgraph: 'referrals', fields: [field], at });
 }
 
 /** An access-log line for a change, delivered to the cases subgraph by the relay (idempotent on eventId). */
-export function accessLogRow(entry: AccessLogEntry, at: Date): NewOutboxRow {
+export function accessLogRow(entry: AccessLogLine, at: Date): NewOutboxRow {
   return { id: entry.eventId, topic: 'ACCESS_LOG', payload: entry, createdAt: at };
 }

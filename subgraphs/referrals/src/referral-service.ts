@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
-import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
+import { badInput, conflict, consentRequired, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import type { Principal } from '@hub/identity';
 import type { Context } from './context.ts';
 import { requireReferralWorker } from './context.ts';
@@ -17,8 +17,8 @@ import {
   type ReferralRow,
 } from './db/queries.ts';
 import { accessLogEntry, accessLogRow, gapEventRow, notificationRow } from './events.ts';
-import type { GapEvent } from './peers.ts';
-import { decideTransition, GAP_REASONS, partyOf, type Party, type ReferralStatus, type TransitionAction } from './transitions.ts';
+import type { GapEvent } from '@hub/contracts';
+import { decideTransition, GAP_REASONS, MUTATION_OF_ACTION, partyOf, type Party, type ReferralStatus, type TransitionAction } from './transitions.ts';
 import {
   acceptSchema,
   completeSchema,
@@ -37,7 +37,6 @@ import {
  * sending, and one transaction that writes the change, its timeline entry and its outbox rows together.
  */
 
-const consentRequired = (message: string) => hubError(ErrorCode.CONSENT_REQUIRED, message);
 const invalidTransition = (action: string, status: string) =>
   hubError(ErrorCode.INVALID_TRANSITION, `${action} is not possible while the referral is ${status}.`, { details: { status } });
 
@@ -55,7 +54,8 @@ async function requireHandoverConsent(ctx: Context, clientId: string, fromOrgani
     holderOrganizationId: fromOrganizationId,
   });
   if (!decision.permit) {
-    throw consentRequired("The client's consent does not cover a warm handover (HANDOVER) to the receiving organisation; nothing was sent.");
+    // Nothing was sent: the refusal comes before the transaction.
+    throw consentRequired('HANDOVER', 'WARM_HANDOVER', decision.reason);
   }
   return decision.consentId;
 }
@@ -151,7 +151,7 @@ export async function createReferral(ctx: Context, raw: unknown): Promise<Referr
         clientId: inserted.clientId,
         dataCategories: ['HANDOVER', 'QUESTION'],
         authorizationGround: 'OWN_ORGANIZATION',
-        accessPoint: 'referrals:Mutation.createReferral',
+        field: 'Mutation.createReferral',
       },
       now,
     );
@@ -176,6 +176,7 @@ interface Prepared {
   /** Extra outbox rows from the updated row (gap events). */
   extra?: (updated: ReferralRow) => NewOutboxRow[];
 }
+
 
 /**
  * Writes one transition: the optimistic-lock update, the timeline entry and the outbox rows in one transaction.
@@ -223,7 +224,7 @@ export async function writeTransition(
       dataCategories: ['HANDOVER'],
       authorizationGround: args.party === 'SENDER' ? 'OWN_ORGANIZATION' : 'CONSENT',
       consentId: args.party === 'RECEIVER' ? updated.consentId : undefined,
-      accessPoint: `referrals:${action}`,
+      field: `Mutation.${MUTATION_OF_ACTION[action]}`,
     },
     now,
   );

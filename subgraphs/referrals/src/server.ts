@@ -6,7 +6,7 @@ import { createContext } from './context.ts';
 import { internalRoutes } from './internal-routes.ts';
 import { createPeerClient } from './peers.ts';
 import { createRelay, type Relay } from './relay.ts';
-import { resolvers } from './resolvers/index.ts';
+import { buildResolvers } from './resolvers/index.ts';
 
 export const schemaPath = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 
@@ -26,7 +26,7 @@ export async function createServer(deps: SubgraphDeps): Promise<ReferralsHost> {
   const host = await createSubgraphHost({
     name: 'referrals',
     typeDefs,
-    resolvers,
+    resolvers: buildResolvers(typeDefs),
     secret: deps.secret,
     verifyToken: deps.verifyToken,
     logger: deps.logger,

@@ -65,6 +65,24 @@ export const TRANSITION_ACTIONS = [
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 export type ReferralAction = TransitionAction | 'CREATE' | 'OVERDUE';
 
+/** The mutation (field of Mutation in schema.graphql) that takes each step: the access point of its log line names it. */
+export const MUTATION_OF_ACTION: Record<TransitionAction, string> = {
+  SEND: 'sendReferral',
+  ACCEPT: 'acceptReferral',
+  REJECT: 'rejectReferral',
+  CANCEL: 'cancelReferral',
+  START: 'startReferral',
+  HOLD: 'holdReferral',
+  RESUME: 'resumeReferral',
+  COMPLETE: 'completeReferral',
+  FAIL: 'failReferral',
+  MARK_ENTERED_IN_ERROR: 'markReferralEnteredInError',
+  RELEASE: 'releaseReferral',
+  PLAN_JOINT_MEETING: 'planJointMeeting',
+  RECORD_JOINT_MEETING_OUTCOME: 'recordJointMeetingOutcome',
+  SET_REGIEHOUDER: 'setRegiehouder',
+};
+
 export interface TransitionRule {
   action: TransitionAction;
   from: readonly ReferralStatus[];

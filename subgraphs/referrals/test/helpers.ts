@@ -64,7 +64,7 @@ export async function recordHandoverConsent(hub: TestHub, sender: Party, clientI
         input: {
           clientId,
           receivingOrganizationId: receiverOrganizationId,
-          categories: ['HANDOVER', 'IDENTITY'],
+          categories: ['HANDOVER', 'IDENTITY', 'QUESTION'],
           purpose,
           givenBy: 'CLIENT',
           recordedHow: 'WRITTEN',

@@ -1,4 +1,4 @@
-import { forbidden, hubError, ErrorCode, unauthenticated } from '@hub/errors';
+import { forbidden, unauthenticated } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import type { Role } from '@hub/domain';
 import type { Context } from '../context.ts';
@@ -106,11 +106,18 @@ async function trajectoryConsent(ctx: Context, p: Principal, t: TrajectoryRow, p
  * is disclosed only through its holder's active consent, and that disclosure (that the trajectory exists, its status
  * and dates) is written to the access log as a READ of category TRAJECTORY.
  */
-export async function discloseTrajectory(ctx: Context, p: Principal, t: TrajectoryRow, purpose: ConsentPurpose): Promise<TrajectoryView | null> {
+export async function discloseTrajectory(
+  ctx: Context,
+  p: Principal,
+  t: TrajectoryRow,
+  purpose: ConsentPurpose,
+  /** The GraphQL coordinate that asked, for the access point of the line. */
+  field: string,
+): Promise<TrajectoryView | null> {
   if (t.organizationId === p.organizationId) return trajectoryView(t, purpose);
   const consent = await trajectoryConsent(ctx, p, t, purpose);
   if (!consent) return null;
-  ctx.accessLog.record({ clientId: t.clientId, action: 'READ', outcome: 'GRANTED', categories: ['TRAJECTORY'], ground: 'CONSENT', consentId: consent.id });
+  ctx.accessLog.record({ field, clientId: t.clientId, action: 'READ', outcome: 'GRANTED', categories: ['TRAJECTORY'], ground: 'CONSENT', consentId: consent.id });
   return trajectoryView(t, purpose);
 }
 
@@ -131,8 +138,3 @@ export async function decide(ctx: Context, p: Principal, subject: GateSubject, c
   const consents = await ctx.loaders.consentsByClient.load(subject.clientId);
   return decideConsent({ own, consents, requester: requesterOf(p), category, purpose: subject.purpose, now: ctx.now, holders });
 }
-
-export const consentRequired = (category: ConsentCategory, purpose: ConsentPurpose, reason: string) =>
-  hubError(ErrorCode.CONSENT_REQUIRED, `The client's consent does not cover ${category} for ${purpose} for your organisation.`, {
-    details: { category, purpose, reason },
-  });

@@ -1,20 +1,14 @@
+import type { ConsentCategory, ConsentDecision as Decision } from '@hub/contracts';
 import type { consent } from '../db/schema.ts';
 
 export type ConsentRow = typeof consent.$inferSelect;
 
-export const CONSENT_CATEGORIES = ['IDENTITY', 'CONTACT', 'QUESTION', 'PLAN', 'NETWORK', 'CONTACT_MOMENTS', 'HANDOVER'] as const;
-export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+// The categories and the decision are part of the consent contract other subgraphs ask by (@hub/contracts).
+export { CONSENT_CATEGORIES, type ConsentCategory, type ConsentDecision as Decision } from '@hub/contracts';
 
 export const CONSENT_PURPOSES = ['WARM_HANDOVER', 'INTEGRATED_SUPPORT', 'CARE_MEDIATION', 'PRIVACY_REQUEST'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
-type DecisionReason = 'OWN_ORGANIZATION' | 'CONSENT' | 'NO_CONSENT' | 'EXPIRED' | 'REVOKED' | 'OTHER_PURPOSE' | 'UNKNOWN_CLIENT';
-
-export interface Decision {
-  permit: boolean;
-  consentId: string | null;
-  reason: DecisionReason;
-}
 
 /** The organisation asking: its id, and (from the token, when known) its type and region for type-in-region consents. */
 export interface Requester {

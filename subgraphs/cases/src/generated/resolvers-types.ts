@@ -1311,12 +1311,10 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   Client:
     ( { __typename: 'Client' }
-    & ( GraphQLRecursivePick<FederationTypes['Client'], {"id":true}>
-        | GraphQLRecursivePick<FederationTypes['Client'], {"id":true,"purpose":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['Client'], {"id":true,"purpose":true}> );
   SupportTrajectory:
     ( { __typename: 'SupportTrajectory' }
-    & ( GraphQLRecursivePick<FederationTypes['SupportTrajectory'], {"id":true}>
-        | GraphQLRecursivePick<FederationTypes['SupportTrajectory'], {"id":true,"purpose":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['SupportTrajectory'], {"id":true,"purpose":true}> );
 };
 
 

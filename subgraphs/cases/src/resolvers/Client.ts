@@ -49,7 +49,7 @@ export const Client: ClientResolvers = {
   async trajectories(v, _, ctx) {
     const p = requireCareRole(ctx);
     const all = await ctx.loaders.trajectoriesByClient.load(v.row.id);
-    const views = await Promise.all(all.map((t) => discloseTrajectory(ctx, p, t, v.purpose)));
+    const views = await Promise.all(all.map((t) => discloseTrajectory(ctx, p, t, v.purpose, 'Client.trajectories')));
     return views.filter((t) => t !== null);
   },
   /**
@@ -62,8 +62,8 @@ export const Client: ClientResolvers = {
     const opening = new Set((await openingConsents(ctx, p, v.row.id, v.purpose)).map((c) => c.id));
     const recorded = all.filter((c) => c.recordedByOrganizationId === p.organizationId);
     const received = all.filter((c) => opening.has(c.id));
-    if (recorded.length) ctx.accessLog.record({ clientId: v.row.id, action: 'READ', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'OWN_ORGANIZATION' });
-    for (const c of received) ctx.accessLog.record({ clientId: v.row.id, action: 'READ', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'CONSENT', consentId: c.id });
+    if (recorded.length) ctx.accessLog.record({ field: 'Client.consents', clientId: v.row.id, action: 'READ', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'OWN_ORGANIZATION' });
+    for (const c of received) ctx.accessLog.record({ field: 'Client.consents', clientId: v.row.id, action: 'READ', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'CONSENT', consentId: c.id });
     return all.filter((c) => opening.has(c.id) || c.recordedByOrganizationId === p.organizationId).map((row) => consentView(row, v.purpose));
   },
   /** The NEN 7513 overview: for a PRIVACY_OFFICER of an owning organisation only. */

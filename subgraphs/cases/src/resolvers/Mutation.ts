@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { handoverFactsContract, openHandoversContract } from '@hub/contracts';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import type { Principal } from '@hub/identity';
 import { callInternal } from '@hub/service-kit';
@@ -26,8 +27,6 @@ import {
 } from '../validation.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
-const accessPoint = (operation: string) => `graphql:cases:${operation}`;
-
 /** A duplicate key from a race between two registrations of the same BSN. */
 function isUniqueViolation(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -46,7 +45,7 @@ function isUniqueViolation(error: unknown): boolean {
  */
 function bsnTaken(ctx: Context, existingClientId: string | null) {
   if (existingClientId) {
-    ctx.accessLog.record({ clientId: existingClientId, action: 'SEARCH', outcome: 'GRANTED', categories: ['IDENTITY'], ground: 'BSN_REGISTRATION_CHECK' });
+    ctx.accessLog.record({ field: 'Mutation.registerClient', clientId: existingClientId, action: 'SEARCH', outcome: 'GRANTED', categories: ['IDENTITY'], ground: 'BSN_REGISTRATION_CHECK' });
   }
   return hubError(ErrorCode.CONFLICT, 'A client with this BSN is already registered; find it with findClientByBsn.');
 }
@@ -91,27 +90,16 @@ const requireOpen = (t: TrajectoryRow) => {
 async function blockingHandovers(ctx: Context, trajectoryId: string): Promise<number> {
   const referrals = ctx.services.peerUrls.referrals;
   if (!referrals) return 0;
-  const answer = await callInternal<{ results: { trajectoryId: string; blocking: number }[] }>(
-    referrals,
-    '/internal/open-handovers',
-    { trajectoryIds: [trajectoryId] },
-    { secret: ctx.services.internalSecret, meta: ctx.meta, timeoutMs: ctx.config.subgraphTimeoutMs },
-  );
+  const answer = await callInternal(referrals, openHandoversContract, { trajectoryIds: [trajectoryId] }, {
+    secret: ctx.services.internalSecret,
+    meta: ctx.meta,
+    timeoutMs: ctx.config.subgraphTimeoutMs,
+  });
   return answer.results.find((r) => r.trajectoryId === trajectoryId)?.blocking ?? 0;
 }
 
 /** Referral states in which the receiver has accepted the warm handover and not lost it since. */
 const ACCEPTED_HANDOVER_STATUSES = new Set(['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED']);
-
-interface HandoverFacts {
-  referralId: string;
-  exists: boolean;
-  clientId: string | null;
-  fromOrganizationId: string | null;
-  toOrganizationId: string | null;
-  status: string | null;
-  consentId: string | null;
-}
 
 /**
  * The consent that lets the caller open its own trajectory as the receiver of a warm handover, or null. The referrals
@@ -121,13 +109,12 @@ interface HandoverFacts {
 async function handoverConsent(ctx: Context, p: Principal, clientId: string, referralId: string): Promise<ConsentRow | null> {
   const referrals = ctx.services.peerUrls.referrals;
   if (!referrals) return null;
-  const answer = await callInternal<{ facts: HandoverFacts[] }>(
-    referrals,
-    '/internal/handover-facts',
-    { referralIds: [referralId] },
-    { secret: ctx.services.internalSecret, meta: ctx.meta, timeoutMs: ctx.config.subgraphTimeoutMs },
-  );
-  const facts = answer.facts.find((f) => f.referralId === referralId);
+  const answer = await callInternal(referrals, handoverFactsContract, { referralIds: [referralId] }, {
+    secret: ctx.services.internalSecret,
+    meta: ctx.meta,
+    timeoutMs: ctx.config.subgraphTimeoutMs,
+  });
+  const facts = answer.facts.find((f) => f.referralId === referralId.toLowerCase());
   if (!facts?.exists || !facts.consentId || facts.clientId !== clientId || facts.toOrganizationId !== p.organizationId) return null;
   if (!facts.status || !ACCEPTED_HANDOVER_STATUSES.has(facts.status)) return null;
   const consent = await ctx.loaders.consent.load(facts.consentId);
@@ -155,7 +142,7 @@ async function relationWith(ctx: Context, p: Principal, clientId: string, proof:
   if (await ownsClient(ctx, p.organizationId, clientId)) return { ground: 'OWN_ORGANIZATION', consentId: null };
   if (handover) return { ground: `WARM_HANDOVER:${proof.handoverReferralId ?? ''}`, consentId: handover.id };
   if (proof.bsn && client.bsnHash !== null && client.bsnHash === ctx.services.bsn.hash(proof.bsn)) return { ground: 'BSN_PROOF', consentId: null };
-  ctx.accessLog.record({ clientId, action: 'CREATE', outcome: 'REFUSED', categories: ['HANDOVER', 'QUESTION'], reason: 'NO_RELATION' });
+  ctx.accessLog.record({ field: 'Mutation.openTrajectory', clientId, action: 'CREATE', outcome: 'REFUSED', categories: ['HANDOVER', 'QUESTION'], reason: 'NO_RELATION' });
   return null;
 }
 
@@ -190,7 +177,7 @@ export const Mutation: MutationResolvers = {
           network,
           registeredByOrganizationId: p.organizationId,
         },
-        lineFor(ctx, p, { clientId: id, action: 'CREATE', outcome: 'GRANTED', categories, ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('registerClient') }),
+        lineFor(ctx, p, { clientId: id, action: 'CREATE', outcome: 'GRANTED', categories, ground: 'OWN_ORGANIZATION', field: 'Mutation.registerClient' }),
       );
       return { client: clientView(row, 'INTEGRATED_SUPPORT') };
     } catch (error) {
@@ -239,7 +226,7 @@ export const Mutation: MutationResolvers = {
       id,
       expectedVersion,
       changes,
-      lineFor(ctx, p, { clientId: id, action: 'UPDATE', outcome: 'GRANTED', categories: [...categories], ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('updateClient') }),
+      lineFor(ctx, p, { clientId: id, action: 'UPDATE', outcome: 'GRANTED', categories: [...categories], ground: 'OWN_ORGANIZATION', field: 'Mutation.updateClient' }),
     );
     if (!row) throw conflict('Client');
     return { client: clientView(row, 'INTEGRATED_SUPPORT') };
@@ -279,7 +266,7 @@ export const Mutation: MutationResolvers = {
         categories: ['HANDOVER', 'QUESTION'],
         ground: relation.ground,
         consentId: relation.consentId,
-        accessPoint: accessPoint('openTrajectory'),
+        field: 'Mutation.openTrajectory',
       }),
     );
     return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
@@ -352,7 +339,7 @@ export const Mutation: MutationResolvers = {
         outcome: 'GRANTED',
         categories: [...categories],
         ground: 'OWN_ORGANIZATION',
-        accessPoint: accessPoint('updateTrajectory'),
+        field: 'Mutation.updateTrajectory',
       }),
     );
     if (!row) throw conflict('Trajectory');
@@ -385,7 +372,7 @@ export const Mutation: MutationResolvers = {
         outcomes: { selfReliance: v.outcomes.selfReliance, ownNetworkUsed: v.outcomes.ownNetworkUsed, satisfaction: v.outcomes.satisfaction ?? null },
       },
       [],
-      lineFor(ctx, p, { clientId: current.clientId, action: 'UPDATE', outcome: 'GRANTED', categories: ['HANDOVER', 'PLAN'], ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('closeTrajectory') }),
+      lineFor(ctx, p, { clientId: current.clientId, action: 'UPDATE', outcome: 'GRANTED', categories: ['HANDOVER', 'PLAN'], ground: 'OWN_ORGANIZATION', field: 'Mutation.closeTrajectory' }),
     );
     if (!row) throw conflict('Trajectory');
     return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
@@ -426,7 +413,7 @@ export const Mutation: MutationResolvers = {
         recordedByUserId: p.subject,
         recordedByOrganizationId: p.organizationId,
       },
-      lineFor(ctx, p, { clientId: client.id, action: 'CREATE', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'OWN_ORGANIZATION', accessPoint: accessPoint('recordConsent') }),
+      lineFor(ctx, p, { clientId: client.id, action: 'CREATE', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'OWN_ORGANIZATION', field: 'Mutation.recordConsent' }),
     );
     return { consent: consentView(row, 'INTEGRATED_SUPPORT') };
   },
@@ -456,7 +443,7 @@ export const Mutation: MutationResolvers = {
         outcome: 'GRANTED',
         categories: ['CONSENT'],
         ground: holder ? 'OWN_ORGANIZATION' : `CONSENT:${current.id}`,
-        accessPoint: accessPoint('revokeConsent'),
+        field: 'Mutation.revokeConsent',
       }),
     );
     if (!row) throw conflict('Consent');

@@ -46,7 +46,7 @@ export const Query: QueryResolvers = {
     const bsn = requireBsn(args.bsn, 'bsn');
     const row = await findClientByBsnHash(ctx.db, ctx.services.bsn.hash(bsn));
     if (!row) return null;
-    ctx.accessLog.record({ clientId: row.id, action: 'SEARCH', outcome: 'GRANTED', categories: ['IDENTITY'], ground: `STATED_PURPOSE:${args.purpose}` });
+    ctx.accessLog.record({ field: 'Query.findClientByBsn', clientId: row.id, action: 'SEARCH', outcome: 'GRANTED', categories: ['IDENTITY'], ground: `STATED_PURPOSE:${args.purpose}` });
     return clientView(row, args.purpose);
   },
 
@@ -54,7 +54,7 @@ export const Query: QueryResolvers = {
     const p = requireCareRole(ctx);
     const id = requireUuid(args.id, 'id');
     const row = await ctx.loaders.trajectory.load(id);
-    const view = row ? await discloseTrajectory(ctx, p, row, args.purpose ?? DEFAULT_PURPOSE) : null;
+    const view = row ? await discloseTrajectory(ctx, p, row, args.purpose ?? DEFAULT_PURPOSE, 'Query.trajectory') : null;
     if (!view) throw notFound('Trajectory');
     return view;
   },

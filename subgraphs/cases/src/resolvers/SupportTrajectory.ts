@@ -10,7 +10,7 @@ export const SupportTrajectory: SupportTrajectoryResolvers = {
     const purpose = purposeOf('purpose' in ref ? ref.purpose : undefined);
     if (!purpose || typeof ref.id !== 'string' || !isUuid(ref.id)) return null;
     const row = await ctx.loaders.trajectory.load(ref.id.toLowerCase());
-    return row ? discloseTrajectory(ctx, p, row, purpose) : null;
+    return row ? discloseTrajectory(ctx, p, row, purpose, 'Query._entities') : null;
   },
   id: (v) => v.row.id,
   purpose: (v) => v.purpose,

@@ -44,6 +44,12 @@ export type Client = {
   /** Internal UUID (never the BSN). */
   id: Scalars['ID']['output'];
   /**
+   * The purpose this view of the client was requested under (doelbinding); it decides which consents apply. A reference
+   * by id alone means INTEGRATED_SUPPORT; another subgraph can reference the client with an explicit purpose, e.g.
+   * WARM_HANDOVER.
+   */
+  purpose: ConsentPurpose;
+  /**
    * The client's referrals your organisation is a party to: those it sent, and those it received once they were sent
    * (the same rule as referral(id:) and referrals(box:)). Newest first (when sent; a draft when created), at most
    * `first` (capped at 100). Like referrals(box:), needs a role that works on referrals: otherwise null with FORBIDDEN,
@@ -94,6 +100,21 @@ export type ConsentCategory =
   | 'PLAN'
   /** The hulpvraag (the client's question), its life domains and target groups. */
   | 'QUESTION';
+
+/**
+ * What the data is used for (doelbinding). WARM_HANDOVER: handing the client over to another organisation;
+ * INTEGRATED_SUPPORT: supporting the client together across Wmo and Wlz (the default purpose of a read in this API);
+ * CARE_MEDIATION: zorgbemiddeling by the zorgkantoor; PRIVACY_REQUEST: answering the client's own privacy request.
+ */
+export type ConsentPurpose =
+  /** Zorgbemiddeling (care mediation) by the zorgkantoor. */
+  | 'CARE_MEDIATION'
+  /** Supporting the client together across Wmo and Wlz; the default purpose of a read. */
+  | 'INTEGRATED_SUPPORT'
+  /** Answering the client's own privacy request. */
+  | 'PRIVACY_REQUEST'
+  /** Handing the client over to another organisation (warme overdracht). */
+  | 'WARM_HANDOVER';
 
 /** A new referral. */
 export type CreateReferralInput = {
@@ -496,7 +517,10 @@ export type Referral = {
   __typename?: 'Referral';
   /** Whether this referral still blocks closing the source trajectory (sent, open, not released). */
   blocksTrajectoryClose: Scalars['Boolean']['output'];
-  /** The client (resolved by the cases subgraph under its own consent rules). */
+  /**
+   * The client, resolved by the cases subgraph under its own consent rules for the purpose WARM_HANDOVER (a referral is
+   * a warm handover; the client's consent for it is given for that purpose), so `purpose` reads WARM_HANDOVER.
+   */
   client: Client;
   /** The consent (in the cases subgraph) the referral relies on; checked when sending and on every read by the receiver. */
   consentId?: Maybe<Scalars['ID']['output']>;
@@ -522,7 +546,10 @@ export type Referral = {
   lifeDomain?: Maybe<LifeDomain>;
   /** True when a deadline has passed: REQUESTED after respondBy, or ACCEPTED after startBy. */
   overdue: Scalars['Boolean']['output'];
-  /** The question or reason for the referral. Personal data: gated like the handover summary; every read is access-logged. */
+  /**
+   * The question or reason for the referral: the client's hulpvraag, so QUESTION data (as the hulpvraag is in the cases
+   * subgraph). The receiver sees it only while the consent covers QUESTION for WARM_HANDOVER; every read is access-logged.
+   */
   question?: Maybe<Scalars['String']['output']>;
   /** Which party holds regie. */
   regiehouder: RegieHolder;
@@ -540,7 +567,7 @@ export type Referral = {
   sentAt?: Maybe<Scalars['DateTime']['output']>;
   /** For TO_SERVICE: the service of the sociale kaart. */
   service?: Maybe<Service>;
-  /** The trajectory of the sending organisation the referral comes from. */
+  /** The trajectory of the sending organisation the referral comes from, read under WARM_HANDOVER like the client. */
   sourceTrajectory: SupportTrajectory;
   /** The last day for the receiver to start after accepting. */
   startBy?: Maybe<Scalars['Date']['output']>;
@@ -906,6 +933,8 @@ export type SupportTrajectory = {
   __typename?: 'SupportTrajectory';
   /** UUID. */
   id: Scalars['ID']['output'];
+  /** The purpose this view of the trajectory was requested under (see Client.purpose). */
+  purpose: ConsentPurpose;
 };
 
 /** Target groups (doelgroepen) named in the cliëntondersteuning policy texts, plus broad groups. */
@@ -1105,7 +1134,7 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   Client:
     ( { __typename: 'Client' }
-    & GraphQLRecursivePick<FederationTypes['Client'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Client'], {"id":true,"purpose":true}> );
   Referral:
     ( { __typename: 'Referral' }
     & GraphQLRecursivePick<FederationTypes['Referral'], {"id":true}> );
@@ -1119,9 +1148,10 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Client: ResolverTypeWrapper<Omit<Client, 'referrals'> & { referrals?: Maybe<Array<ResolversTypes['Referral']>> }>;
+  Client: ResolverTypeWrapper<Omit<Client, 'purpose' | 'referrals'> & { purpose: ResolversTypes['ConsentPurpose'], referrals?: Maybe<Array<ResolversTypes['Referral']>> }>;
   CompleteReferralInput: CompleteReferralInput;
   ConsentCategory: ResolverTypeWrapper<string>;
+  ConsentPurpose: ResolverTypeWrapper<string>;
   CreateReferralInput: CreateReferralInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1165,7 +1195,7 @@ export type ResolversTypes = {
   SetRegiehouderInput: SetRegiehouderInput;
   SortDirection: ResolverTypeWrapper<string>;
   SupportForm: ResolverTypeWrapper<string>;
-  SupportTrajectory: ResolverTypeWrapper<SupportTrajectory>;
+  SupportTrajectory: ResolverTypeWrapper<Omit<SupportTrajectory, 'purpose'> & { purpose: ResolversTypes['ConsentPurpose'] }>;
   TargetGroup: ResolverTypeWrapper<string>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttemptRow>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
@@ -1228,10 +1258,13 @@ export type ConsentGatedDirectiveResolver<Result, Parent, ContextType = Context,
 export type ClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client'], FederationReferenceType extends FederationReferenceTypes['Client'] = FederationReferenceTypes['Client']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
   referrals?: Resolver<Maybe<Array<ResolversTypes['Referral']>>, ParentType, ContextType, RequireFields<ClientReferralsArgs, 'first'>>;
 };
 
 export type ConsentCategoryResolvers = EnumResolverSignature<{ CONTACT?: any, CONTACT_MOMENTS?: any, HANDOVER?: any, IDENTITY?: any, NETWORK?: any, PLAN?: any, QUESTION?: any }, ResolversTypes['ConsentCategory']>;
+
+export type ConsentPurposeResolvers = EnumResolverSignature<{ CARE_MEDIATION?: any, INTEGRATED_SUPPORT?: any, PRIVACY_REQUEST?: any, WARM_HANDOVER?: any }, ResolversTypes['ConsentPurpose']>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -1425,6 +1458,7 @@ export type SupportFormResolvers = EnumResolverSignature<{ BEMIDDELING?: any, HE
 
 export type SupportTrajectoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportTrajectory'] = ResolversParentTypes['SupportTrajectory']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
 };
 
 export type TargetGroupResolvers = EnumResolverSignature<{ ALLEENSTAANDE_OUDEREN?: any, ALLE_INWONERS?: any, JEUGD_EN_GEZIN?: any, JEUGD_RONDOM_18?: any, LICHAMELIJKE_BEPERKING?: any, LICHTE_VERSTANDELIJKE_BEPERKING?: any, MAATSCHAPPELIJKE_OPVANG?: any, MANTELZORGERS?: any, OUDEREN?: any, PSYCHISCHE_KWETSBAARHEID?: any, VERSTANDELIJKE_BEPERKING?: any, WEINIG_SOCIAAL_NETWERK?: any, ZINTUIGLIJKE_BEPERKING?: any }, ResolversTypes['TargetGroup']>;
@@ -1467,6 +1501,7 @@ export type WebhookEndpointResolvers<ContextType = Context, ParentType extends R
 export type Resolvers<ContextType = Context> = {
   Client?: ClientResolvers<ContextType>;
   ConsentCategory?: ConsentCategoryResolvers;
+  ConsentPurpose?: ConsentPurposeResolvers;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   HandoverSummary?: HandoverSummaryResolvers<ContextType>;

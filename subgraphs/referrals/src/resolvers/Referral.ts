@@ -1,11 +1,9 @@
 import { isUuid } from '@hub/domain';
-import { ErrorCode, hubError } from '@hub/errors';
-import { hasRole, type Principal } from '@hub/identity';
+import { hasRole } from '@hub/identity';
 import type { Context } from '../context.ts';
 import { REFERRAL_ROLES } from '../context.ts';
 import { amsterdamDate, isOverdue } from '../deadlines.ts';
 import type { ReferralRow } from '../db/queries.ts';
-import { accessLogEntry } from '../events.ts';
 import { isOpenSent, partyOf } from '../transitions.ts';
 import type { JointMeetingResolvers, ReferralResolvers, ReferralTimelineEventResolvers } from '../generated/resolvers-types.ts';
 
@@ -20,61 +18,6 @@ export async function loadVisible(ctx: Context, id: string): Promise<ReferralRow
   return visibleTo(ctx, await ctx.loaders.referral.load(id.toLowerCase()));
 }
 
-/**
- * The gate on a referral's personal fields. The sender always sees them (its own data). The receiver sees them only
- * while the consent the referral relies on permits HANDOVER for WARM_HANDOVER, asked of the cases subgraph on every
- * request (batched per request). Every read, granted or refused, is written to the client's access log before the
- * value is returned; a refused field is null with CONSENT_REQUIRED on its path.
- */
-async function gated<T>(ctx: Context, r: ReferralRow, field: string, dataCategory: string, value: T): Promise<T> {
-  if (ctx.caller.kind !== 'user') return Promise.reject(hubError(ErrorCode.UNAUTHENTICATED, 'Sign in to read referrals.'));
-  const p: Principal = ctx.caller;
-  const party = partyOf(p.organizationId, r);
-  const accessPoint = `referrals:Referral.${field}`;
-  if (party === 'SENDER') {
-    await ctx.loaders.accessLog.load(
-      accessLogEntry(
-        p,
-        ctx.meta,
-        { action: 'READ', outcome: 'GRANTED', clientId: r.clientId, dataCategories: [dataCategory], authorizationGround: 'OWN_ORGANIZATION', accessPoint },
-        ctx.now,
-      ),
-    );
-    return value;
-  }
-  const decision = await ctx.loaders.consent.load({
-    clientId: r.clientId,
-    organizationId: p.organizationId,
-    category: 'HANDOVER',
-    purpose: 'WARM_HANDOVER',
-    consentId: r.consentId ?? undefined,
-    holderOrganizationId: r.fromOrganizationId,
-  });
-  await ctx.loaders.accessLog.load(
-    accessLogEntry(
-      p,
-      ctx.meta,
-      {
-        action: 'READ',
-        outcome: decision.permit ? 'GRANTED' : 'REFUSED',
-        outcomeReason: decision.permit ? undefined : decision.reason,
-        clientId: r.clientId,
-        dataCategories: [dataCategory],
-        authorizationGround: decision.permit ? 'CONSENT' : 'NONE',
-        consentId: decision.consentId ?? r.consentId,
-        accessPoint,
-      },
-      ctx.now,
-    ),
-  );
-  if (!decision.permit) {
-    throw hubError(ErrorCode.CONSENT_REQUIRED, "The client's consent for this handover is not active for your organisation.", {
-      details: { reason: decision.reason },
-    });
-  }
-  return value;
-}
-
 const professional = (id: string | null, name: string | null) => (id ? { id, name } : null);
 
 export interface JointMeetingParent {
@@ -85,16 +28,18 @@ export interface JointMeetingParent {
 
 export const Referral: ReferralResolvers = {
   __resolveReference: (ref, ctx) => loadVisible(ctx, ref.id),
-  client: (r) => ({ id: r.clientId }),
-  sourceTrajectory: (r) => ({ id: r.sourceTrajectoryId }),
+  // A referral is a warm handover: the cases subgraph reads its client and trajectory under that purpose.
+  client: (r) => ({ id: r.clientId, purpose: 'WARM_HANDOVER' }),
+  sourceTrajectory: (r) => ({ id: r.sourceTrajectoryId, purpose: 'WARM_HANDOVER' }),
   fromOrganization: (r) => ({ id: r.fromOrganizationId }),
   fromProfessional: (r) => ({ id: r.fromUserId, name: r.fromUserName }),
   toOrganization: (r) => ({ id: r.toOrganizationId }),
   toProfessional: (r) => professional(r.toUserId, r.toUserName),
   service: (r) => (r.serviceId ? { id: r.serviceId } : null),
   supportFormsRequested: (r) => r.supportForms,
-  question: (r, _, ctx) => gated(ctx, r, 'question', 'QUESTION', r.question),
-  handoverSummary: (r, _, ctx) => gated(ctx, r, 'handoverSummary', 'HANDOVER', r.handoverSummary),
+  // question and handoverSummary are @consentGated in the SDL: the consent gate (consent-gate.ts) wraps them.
+  question: (r) => r.question,
+  handoverSummary: (r) => r.handoverSummary,
   jointMeeting: (r) => (r.meetingPlannedAt ? { referral: r, plannedAt: r.meetingPlannedAt } : null),
   regiehouderOrganization: (r) => ({ id: r.regiehouder === 'SENDER' ? r.fromOrganizationId : r.toOrganizationId }),
   blocksTrajectoryClose: (r) => isOpenSent(r.status) && !r.releasedAt,
@@ -109,8 +54,7 @@ export const JointMeeting: JointMeetingResolvers = {
   participants: (m) => m.referral.meetingParticipants ?? [],
   heldAt: (m) => m.referral.meetingHeldAt,
   outcome: (m) => m.referral.meetingOutcome,
-  outcomeNotes: (m, _, ctx) =>
-    m.referral.meetingOutcomeNotes === null ? null : gated(ctx, m.referral, 'jointMeeting.outcomeNotes', 'HANDOVER', m.referral.meetingOutcomeNotes),
+  outcomeNotes: (m) => m.referral.meetingOutcomeNotes,
 };
 
 export const ReferralTimelineEvent: ReferralTimelineEventResolvers = {

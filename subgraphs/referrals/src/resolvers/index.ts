@@ -1,4 +1,6 @@
-import { DateScalar, DateTime } from '@hub/service-kit';
+import { DateScalar, DateTime, type SubgraphResolvers } from '@hub/service-kit';
+import type { DocumentNode } from 'graphql';
+import { applyConsentGates } from '../consent-gate.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Client } from './Client.ts';
 import { Mutation } from './Mutation.ts';
@@ -23,3 +25,8 @@ export const resolvers = {
   WebhookEndpoint,
   WebhookDelivery,
 } satisfies Resolvers;
+
+/** The resolvers, with every field marked @consentGated in the SDL wrapped by the consent gate. */
+export function buildResolvers(typeDefs: DocumentNode): SubgraphResolvers {
+  return applyConsentGates(typeDefs, resolvers);
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { InternalContract } from '@hub/service-kit';
+import { MAX_ITEMS, uuid } from './common.ts';
+
+/** Age bands instead of dates of birth: enough for routing and statistics, not enough to identify anyone. */
+export const AGE_BANDS = ['0-17', '18-26', '27-64', '65-79', '80+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const clientFactsSchema = z.object({
+  clientId: uuid,
+  exists: z.boolean(),
+  gemeenteCode: z.string().nullable(),
+  ageBand: z.enum(AGE_BANDS).nullable(),
+});
+export type ClientFacts = z.output<typeof clientFactsSchema>;
+
+/** Cases tells what other subgraphs may know of a client without personal data: gemeente and age band. */
+export const clientFactsContract = {
+  path: '/internal/client-facts',
+  request: z.object({ clientIds: z.array(uuid).max(MAX_ITEMS) }),
+  response: z.object({ facts: z.array(clientFactsSchema) }),
+} satisfies InternalContract<z.ZodType, z.ZodType>;
+
+export const trajectoryFactsSchema = z.object({
+  trajectoryId: uuid,
+  exists: z.boolean(),
+  clientId: uuid.nullable(),
+  organizationId: uuid.nullable(),
+  legalDomain: z.string().nullable(),
+  wlzSector: z.string().nullable(),
+  status: z.string().nullable(),
+});
+export type TrajectoryFacts = z.output<typeof trajectoryFactsSchema>;
+
+/** Cases tells whose a support trajectory is and its legal domain and state, e.g. before a referral is sent from it. */
+export const trajectoryFactsContract = {
+  path: '/internal/trajectory-facts',
+  request: z.object({ trajectoryIds: z.array(uuid).max(MAX_ITEMS) }),
+  response: z.object({ facts: z.array(trajectoryFactsSchema) }),
+} satisfies InternalContract<z.ZodType, z.ZodType>;
+
+export const handoverFactsSchema = z.object({
+  referralId: uuid,
+  exists: z.boolean(),
+  clientId: uuid.nullable(),
+  fromOrganizationId: uuid.nullable(),
+  toOrganizationId: uuid.nullable(),
+  status: z.string().nullable(),
+  consentId: uuid.nullable(),
+});
+export type HandoverFacts = z.output<typeof handoverFactsSchema>;
+
+/**
+ * Referrals tells cases who sent a referral to whom, for which client, in which state and on which consent, so cases
+ * can let the receiver of a warm handover open its own trajectory for the client. Ids and codes only.
+ */
+export const handoverFactsContract = {
+  path: '/internal/handover-facts',
+  request: z.object({ referralIds: z.array(uuid).max(MAX_ITEMS) }),
+  response: z.object({ facts: z.array(handoverFactsSchema) }),
+} satisfies InternalContract<z.ZodType, z.ZodType>;
+
+/**
+ * Referrals tells cases how many referrals sent from each trajectory still block closing it (sent, neither completed
+ * nor in another final state, not released). Cases asks before it closes a trajectory.
+ */
+export const openHandoversContract = {
+  path: '/internal/open-handovers',
+  request: z.object({ trajectoryIds: z.array(uuid).max(MAX_ITEMS) }),
+  response: z.object({ results: z.array(z.object({ trajectoryId: uuid, blocking: z.number().int().min(0) })) }),
+} satisfies InternalContract<z.ZodType, z.ZodType>;

@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './consent.ts';
+export * from './facts.ts';
+export * from './gap-events.ts';
+export * from './access-log.ts';
