@@ -12,7 +12,7 @@
 const FIRST_PREFIX = 90_000_000;
 const STEP = 3;
 /** The last n whose prefix (+1) still has 8 digits. */
-export const MAX_BENCH_BSNS = Math.floor((99_999_998 - FIRST_PREFIX) / STEP) + 1;
+const MAX_BENCH_BSNS = Math.floor((99_999_998 - FIRST_PREFIX) / STEP) + 1;
 
 function checkDigit(prefix: number): number {
   let sum = 0;

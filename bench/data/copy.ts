@@ -16,14 +16,14 @@ const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPE_ALL = /[\\\t\n\r]/g;
 
 /** A value as COPY text: backslash, tab, newline and carriage return escaped (the only bytes text format treats specially). */
-export function copyEscape(text: string): string {
+function copyEscape(text: string): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, (c) => ESCAPES[c] ?? c) : text;
 }
 
 const ARRAY_ELEMENT_NEEDS_QUOTES = /[{}",\\\s]/;
 
 /** A Postgres array literal such as {a,b}; elements with braces, commas, quotes, backslashes or spaces are quoted. */
-export function arrayLiteral(values: readonly (string | null)[]): string {
+function arrayLiteral(values: readonly (string | null)[]): string {
   const parts = values.map((v) => {
     if (v === null) return 'NULL';
     if (v === '' || v.toUpperCase() === 'NULL' || ARRAY_ELEMENT_NEEDS_QUOTES.test(v)) return `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`;

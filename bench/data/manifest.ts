@@ -12,9 +12,9 @@ import { BENCH_TMP } from '../src/secrets.ts';
 
 export const MANIFEST_PATH = join(BENCH_TMP, 'dataset.json');
 
-export const SAMPLE_GEMEENTE = 'GM0363';
-export const SAMPLE_REGION = 'ZK02';
-export const SAMPLE_SIGNALS_REGION = 'ZK22';
+const SAMPLE_GEMEENTE = 'GM0363';
+const SAMPLE_REGION = 'ZK02';
+const SAMPLE_SIGNALS_REGION = 'ZK22';
 const SAMPLE_CLIENTS = 200;
 
 export interface DatasetManifest {
@@ -32,7 +32,7 @@ export interface DatasetManifest {
 }
 
 /** The last quarter that ended before the reference date, as signalSummary(granularity: QUARTER, from:) takes it. */
-export function lastCompleteQuarter(referenceDate: string): string {
+function lastCompleteQuarter(referenceDate: string): string {
   return shiftPeriod(periodOfDate('QUARTER', referenceDate), -1).key;
 }
 
@@ -40,7 +40,7 @@ export function lastCompleteQuarter(referenceDate: string): string {
  * Clients of the sample gemeente whose Wlz trajectory at the region's zorgkantoor the gemeente may read through an
  * active consent (HANDOVER for INTEGRATED_SUPPORT, the default purpose of a read) and who have a referral.
  */
-export async function findClientViewSample(sql: postgres.Sql, limit = SAMPLE_CLIENTS): Promise<string[]> {
+async function findClientViewSample(sql: postgres.Sql, limit = SAMPLE_CLIENTS): Promise<string[]> {
   const gemeenteOrg = demoIds.gemeenteOrganization(SAMPLE_GEMEENTE);
   const zorgkantoorOrg = demoIds.zorgkantoorOrganization(SAMPLE_REGION);
   const rows = await sql<{ id: string }[]>`

@@ -54,6 +54,15 @@ function seedOf(index: number, salt: number): number {
  */
 const flat = (s: string) => Buffer.from(s, 'latin1').toString('latin1');
 
+/** The entry at i, made and kept on first use. */
+function cachedAt(list: (string | undefined)[], i: number, make: () => string): string {
+  const kept = list[i];
+  if (kept !== undefined) return kept;
+  const made = make();
+  list[i] = made;
+  return made;
+}
+
 /** Ids every step derives the same way; the two per client that every pass needs are computed once. */
 export class BenchIds {
   private readonly clients: (string | undefined)[];
@@ -63,17 +72,17 @@ export class BenchIds {
     this.wmo = new Array<string | undefined>(size);
   }
   client(i: number): string {
-    return (this.clients[i] ??= flat(deterministicUuid(NS, `client:${i}`)));
+    return cachedAt(this.clients, i, () => flat(deterministicUuid(NS, `client:${i}`)));
   }
   wmoTrajectory(i: number): string {
-    return (this.wmo[i] ??= flat(deterministicUuid(NS, `trajectory:wmo:${i}`)));
+    return cachedAt(this.wmo, i, () => flat(deterministicUuid(NS, `trajectory:wmo:${i}`)));
   }
   wlzTrajectory(i: number): string {
     return deterministicUuid(NS, `trajectory:wlz:${i}`);
   }
 }
 
-export interface TimelineStep {
+interface TimelineStep {
   action: ReferralAction;
   from: ReferralStatus | null;
   to: ReferralStatus;
@@ -148,7 +157,7 @@ export interface TrajectoryPlan {
   moments: number[];
 }
 
-export interface ConsentPlan {
+interface ConsentPlan {
   key: string;
   id: string;
   receivingOrganizationId: string | null;
@@ -166,7 +175,7 @@ export interface ConsentPlan {
   revokedBy: Professional | null;
 }
 
-export interface AccessLinePlan {
+interface AccessLinePlan {
   at: number;
   action: 'CREATE' | 'READ' | 'UPDATE';
   user: Professional;

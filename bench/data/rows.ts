@@ -39,7 +39,7 @@ export interface RowBuilder {
   add(plan: ClientPlan, out: unknown[]): void;
 }
 
-export function builder<T extends PgTable>(name: string, table: T, add: (plan: ClientPlan, out: T['$inferInsert'][]) => void): RowBuilder {
+function builder<T extends PgTable>(name: string, table: T, add: (plan: ClientPlan, out: T['$inferInsert'][]) => void): RowBuilder {
   return { target: { name, table }, add: (plan, out) => add(plan, out as T['$inferInsert'][]) };
 }
 

@@ -13,7 +13,7 @@ export interface BenchScale {
 }
 
 /** National volumes; the other tables follow from the clients (see plan.ts for the proportions). */
-export const NATIONAL = {
+const NATIONAL = {
   clients: 500_000,
   /** Signals reported by professionals; referral gap events add roughly 20,000 more. */
   reportedSignals: 42_000,
@@ -21,7 +21,7 @@ export const NATIONAL = {
   socialeKaartScale: 15,
 } as const;
 
-export const SMALL_FRACTION = 0.01;
+const SMALL_FRACTION = 0.01;
 
 /** Parses the --scale argument: national (default), small, or a fraction of national in (0, 10]. */
 export function parseScale(text: string | undefined): BenchScale {

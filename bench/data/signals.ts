@@ -103,7 +103,9 @@ export function buildSignals(world: World, staff: Staff, gaps: readonly GapSigna
   const weights: number[] = [];
   for (const region of world.regions) {
     const population = region.cumulativePopulation[region.cumulativePopulation.length - 1] ?? 0;
-    quarters.forEach((q, k) => weights.push((population / totalPopulation) * (1 + k * 0.06) * (elapsed(q) / daysIn(q))));
+    quarters.forEach((q, k) => {
+      weights.push((population / totalPopulation) * (1 + k * 0.06) * (elapsed(q) / daysIn(q)));
+    });
   }
   const counts = allocate(world.volumes.reportedSignals, weights);
 
@@ -281,9 +283,9 @@ function buildOverlegtafel(world: World, region: RegionInfo, themes: Theme[], qu
     if (state === 'ACTION' || state === 'RESOLVED') moves.push({ from: 'ON_AGENDA', to: 'ACTION', at: atMeeting(previous, 24 * 60), meetingId: null });
     if (state === 'RESOLVED') moves.push({ from: 'ACTION', to: 'RESOLVED', at: atMeeting(last), meetingId: last.id });
     if (state === 'NOT_RESOLVABLE') moves.push({ from: 'ON_AGENDA', to: 'NOT_RESOLVABLE', at: atMeeting(last), meetingId: last.id });
-    moves.forEach((m, k) =>
-      data.transitions.push({ id: deterministicUuid(NS, `knelpunt-transition:${id}:${k}`), knelpuntId: id, fromStatus: m.from, toStatus: m.to, byOrganizationId: zk, at: new Date(m.at) }),
-    );
+    moves.forEach((m, k) => {
+      data.transitions.push({ id: deterministicUuid(NS, `knelpunt-transition:${id}:${k}`), knelpuntId: id, fromStatus: m.from, toStatus: m.to, byOrganizationId: zk, at: new Date(m.at) });
+    });
     const updatedAt = Math.max(createdAt, ...moves.map((m) => m.at));
     data.knelpunten.push({
       id,

@@ -43,7 +43,7 @@ export interface Journey {
 const journeyFile = (name: string) => readFileSync(fileURLToPath(new URL(`../../tests/journeys/${name}`, import.meta.url)), 'utf8');
 
 /** Gemeenten of different sizes (large cities to small villages) so the search sees different result sizes. */
-export const SEARCH_GEMEENTEN = ['GM0363', 'GM0599', 'GM0518', 'GM0344', 'GM0153', 'GM0202', 'GM0014', 'GM0034', 'GM0772', 'GM0855', 'GM0080', 'GM0164'];
+const SEARCH_GEMEENTEN = ['GM0363', 'GM0599', 'GM0518', 'GM0344', 'GM0153', 'GM0202', 'GM0014', 'GM0034', 'GM0772', 'GM0855', 'GM0080', 'GM0164'];
 const SEARCH_TEXTS: (string | null)[] = ['schulden', null, 'mantelzorg', 'dagbesteding', 'cliëntondersteuning', 'wonen met zorg', 'eenzaam', null];
 
 const CLIENT_VIEW = `query ClientAcrossDomainsWithReferrals($id: ID!, $referrals: Int = 20) {
@@ -133,15 +133,15 @@ export function buildJourneys(context: JourneyContext): Journey[] {
   // Read once: direct() runs for every request of the load.
   const searchQuery = journeyFile('toegang-search-by-gemeente.graphql');
   const searchVariants: Variant[] = [];
-  SEARCH_GEMEENTEN.forEach((gemeenteCode, g) =>
+  SEARCH_GEMEENTEN.forEach((gemeenteCode, g) => {
     SEARCH_TEXTS.forEach((text, t) => {
       const variables: Record<string, unknown> = { gemeenteCode, first: 20 };
       if (text) variables.text = text;
       if ((g + t) % 3 === 1) variables.lifeDomains = ['ZORG_EN_ONDERSTEUNING'];
       if ((g + t) % 4 === 2) variables.targetGroups = ['OUDEREN'];
       searchVariants.push({ token: token('toegang'), variables });
-    }),
-  );
+    });
+  });
 
   return [
     {

@@ -57,7 +57,7 @@ function post(agent: Agent, url: URL, headers: Record<string, string>, payload: 
   });
 }
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? 0;
@@ -65,7 +65,7 @@ export function percentile(sorted: number[], p: number): number {
 
 class GraphQLAnswerError extends Error {}
 
-export async function runLoad(task: LoadTask): Promise<LoadResult> {
+async function runLoad(task: LoadTask): Promise<LoadResult> {
   const journey = buildJourneys(task.context).find((j) => j.name === task.journey);
   if (!journey) throw new Error(`Unknown journey ${task.journey}`);
   if (journey.variants.length === 0) throw new Error(`Journey ${task.journey} has no variants (is the dataset manifest complete?)`);

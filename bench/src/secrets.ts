@@ -8,8 +8,8 @@ import { ensureDevIssuer, type DevIssuer } from '@hub/identity';
 /** Everything the benchmark writes that is not a result: generated keys, logs, the dataset manifest (ignored by git). */
 export const BENCH_TMP = join(dirname(fileURLToPath(import.meta.url)), '..', '.tmp');
 
-export const BENCH_ISSUER = 'http://localhost/bench-issuer';
-export const BENCH_AUDIENCE = 'clientondersteuning-hub';
+const BENCH_ISSUER = 'http://localhost/bench-issuer';
+const BENCH_AUDIENCE = 'clientondersteuning-hub';
 
 /**
  * The production-mode secrets of a benchmark run: generated once into bench/.tmp (never committed) and reused, so the

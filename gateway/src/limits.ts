@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
-  GraphQLError,
+  type GraphQLError,
   Kind,
   Lexer,
   Source,
@@ -38,16 +38,16 @@ export interface OperationLimits {
 }
 
 /** Assumed size of a list whose field has no `first`/`limit` argument: the typical page of the graph. */
-export const ASSUMED_LIST_SIZE = 10;
+const ASSUMED_LIST_SIZE = 10;
 /**
  * The largest page any subgraph returns (referral events and overlegtafel signals are capped at 500, searches at
  * 100): a larger `first` is capped by the subgraph, not refused, so it is counted as this.
  */
-export const LARGEST_PAGE = 500;
+const LARGEST_PAGE = 500;
 /** Arguments that bound how many items a list field returns. */
 const SIZE_ARGUMENTS = ['first', 'limit', 'last'];
 
-export interface OperationMetrics {
+interface OperationMetrics {
   depth: number;
   aliases: number;
   rootFields: number;
@@ -55,7 +55,7 @@ export interface OperationMetrics {
 }
 
 /** Counts lexical tokens up to `stopAfter` (a document beyond it is refused anyway); undefined when it does not lex. */
-export function countTokens(query: string, stopAfter = Number.POSITIVE_INFINITY): number | undefined {
+function countTokens(query: string, stopAfter = Number.POSITIVE_INFINITY): number | undefined {
   try {
     const lexer = new Lexer(new Source(query));
     let count = 0;
@@ -113,7 +113,7 @@ function asComposite(type: GraphQLNamedType | null | undefined): GraphQLComposit
  * walked once and counted at every spread; validation has already refused cycles, a guard keeps the walk finite
  * regardless). Below introspection fields nothing is counted (see the walk).
  */
-export function operationMetrics(
+function operationMetrics(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -205,7 +205,7 @@ function tooComplex(message: string, limit: string, value: number, max: number):
 }
 
 /** The first limit the operation breaks, as a client error; undefined when it stays within every limit. */
-export function checkOperation(metrics: OperationMetrics, limits: OperationLimits): GraphQLError | undefined {
+function checkOperation(metrics: OperationMetrics, limits: OperationLimits): GraphQLError | undefined {
   if (metrics.depth > limits.maxDepth) {
     return tooComplex(`The operation nests fields ${metrics.depth} deep; at most ${limits.maxDepth} is allowed.`, 'depth', metrics.depth, limits.maxDepth);
   }

@@ -291,20 +291,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const context: GatewayContext = { authorization: undefined, cacheSession: undefined, meta, report: { operationName: undefined, cacheHit: undefined } };
     res.setHeader('x-request-id', meta.requestId);
     let status = 500;
+    // Every plain JSON answer goes through here, so the access-log line carries the status that was sent.
+    const answer = (code: number, body: unknown): void => {
+      status = code;
+      sendJson(res, code, body);
+    };
 
     const work = async (): Promise<void> => {
       requireOriginForm(req);
-      if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
+      if (url.pathname === '/health') return answer(200, { status: 'ok' });
       if (url.pathname === '/ready') {
         // While stopping, a load balancer must send no new work here (requests in flight still finish).
-        if (stopped) return sendJson(res, (status = 503), { status: 'stopping' });
+        if (stopped) return answer(503, { status: 'stopping' });
         const readiness = await subgraphReadiness();
         const ready = Object.values(readiness).every((r) => r === 'ready');
-        return sendJson(res, (status = ready ? 200 : 503), { status: ready ? 'ready' : 'unavailable', subgraphs: readiness });
+        return answer(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: readiness });
       }
       if (url.pathname === '/' && !config.production && (req.method === 'GET' || req.method === 'HEAD')) {
         // The sandbox landing page lives on /graphql; a browser opening the bare origin should find it.
-        res.writeHead((status = 302), { location: '/graphql' });
+        status = 302;
+        res.writeHead(status, { location: '/graphql' });
         return void res.end();
       }
       if (url.pathname === HSDS_PREFIX || url.pathname.startsWith(`${HSDS_PREFIX}/`)) {

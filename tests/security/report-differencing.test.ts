@@ -214,7 +214,7 @@ describe.each(VIAS)('support report differencing (%s)', (via) => {
       expect(value(`${YEAR}-Q3`), name).toBe(15);
       for (const g of GRID) {
         if (value(g.key) === null) continue;
-        // The brief's combinations one level down: quarter − months, half year − quarters, year − half years.
+        // Each period against its parts one level down: quarter − months, half year − quarters, year − half years.
         const published = g.children.map(value).filter((v): v is number => v !== null);
         if (published.length < g.children.length) {
           expect(revealsFewerThanFive((value(g.key) ?? 0) - published.reduce((a, b) => a + b, 0)), `${name}: ${g.key} − published parts`).toBe(false);

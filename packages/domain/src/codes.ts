@@ -1,5 +1,5 @@
 /**
- * Code lists of the domain (see DOMAIN.md). GraphQL enums in every subgraph use these exact values,
+ * Code lists of the domain. GraphQL enums in every subgraph use these exact values,
  * so one list serves validation, demo data and documentation.
  */
 
@@ -59,7 +59,7 @@ export const TARGET_GROUPS = [
 ] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
-/** The seven forms of cliëntondersteuning (seed 000). */
+/** The seven forms of cliëntondersteuning. */
 export const SUPPORT_FORMS = [
   'INFORMATIE_EN_ADVIES',
   'PERSOONLIJK_PLAN',

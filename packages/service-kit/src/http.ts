@@ -96,6 +96,7 @@ export function callerIdFields(meta: RequestMeta): { callerRequestId?: string; c
  * accepts absolute-form (`http://host/…`) and scheme-relative targets (`//host/…`), which `new URL(target, base)`
  * resolves to another host; URL parsers read a backslash as a slash, so `/\host/…` is the same thing.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern refuses.
 const ORIGIN_FORM_RE = /^\/(?![/\\])[^\\\u0000-\u0020\u007f]*$/;
 
 export function isOriginForm(target: string | undefined): boolean {

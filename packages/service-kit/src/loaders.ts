@@ -16,11 +16,11 @@ export function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
 }
 
 /** Orders batch results by the DataLoader's keys: a list per key (empty when none). */
-export function groupBy<K, R, V = R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, valueOf?: (row: R) => V): V[][] {
+export function groupBy<K, R, V = R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, toValue?: (row: R) => V): V[][] {
   const map = new Map<K, V[]>();
   for (const row of rows) {
     const k = keyOf(row);
-    const value = valueOf ? valueOf(row) : (row as unknown as V);
+    const value = toValue ? toValue(row) : (row as unknown as V);
     const list = map.get(k);
     if (list) list.push(value);
     else map.set(k, [value]);

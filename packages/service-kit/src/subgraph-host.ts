@@ -122,12 +122,17 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     const counter = { statements: 0 };
     res.setHeader('x-request-id', meta.requestId);
     let status = 500;
+    // Every plain JSON answer goes through here, so the access-log line carries the status that was sent.
+    const answer = (code: number, body: unknown): void => {
+      status = code;
+      sendJson(res, code, body);
+    };
     const work = async () => {
       requireOriginForm(req);
-      if (url.pathname === '/health') return sendJson(res, (status = 200), { status: 'ok' });
+      if (url.pathname === '/health') return answer(200, { status: 'ok' });
       if (url.pathname === '/ready') {
         const ok = !stopping && (await options.ready());
-        return sendJson(res, (status = ok ? 200 : 503), { status: ok ? 'ready' : 'unavailable' });
+        return answer(ok ? 200 : 503, { status: ok ? 'ready' : 'unavailable' });
       }
       if (url.pathname.startsWith('/internal/')) {
         if (!options.internalRoutes || !options.internalSecret) throw new HttpError(404, 'NOT_FOUND', 'Not found.');
@@ -135,12 +140,18 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
           throw new HttpError(401, 'UNAUTHENTICATED', 'Internal endpoints answer other hub services only.');
         }
         const scope: RequestScope = { caller: ANONYMOUS, meta, logger: reqLogger };
-        if (await options.internalRoutes(req, res, url, scope)) return void (status = res.statusCode);
+        if (await options.internalRoutes(req, res, url, scope)) {
+          status = res.statusCode;
+          return;
+        }
         throw new HttpError(404, 'NOT_FOUND', 'Not found.');
       }
       if (options.publicRoutes && url.pathname !== '/graphql') {
         const scope: RequestScope = { caller: ANONYMOUS, meta, logger: reqLogger };
-        if (await options.publicRoutes(req, res, url, scope)) return void (status = res.statusCode);
+        if (await options.publicRoutes(req, res, url, scope)) {
+          status = res.statusCode;
+          return;
+        }
       }
       if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', 'Not found.');
       if (!secretMatches(headerValue(req, SUBGRAPH_SECRET_HEADER), options.secret)) {

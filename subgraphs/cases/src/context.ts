@@ -11,7 +11,7 @@ import * as q from './db/queries.ts';
  * Fresh loaders per request: batching within the request, nothing cached across requests — so a consent that is
  * revoked counts from the very next request.
  */
-export function createLoaders(db: Db) {
+function createLoaders(db: Db) {
   return {
     client: new DataLoader<string, q.ClientRow | null>(async (ids) => byKey(ids, await q.findClientsByIds(db, ids), (r) => r.id)),
     trajectory: new DataLoader<string, q.TrajectoryRow | null>(async (ids) => byKey(ids, await q.findTrajectoriesByIds(db, ids), (r) => r.id)),
@@ -25,7 +25,7 @@ export function createLoaders(db: Db) {
     ),
   };
 }
-export type Loaders = ReturnType<typeof createLoaders>;
+type Loaders = ReturnType<typeof createLoaders>;
 
 /** What the resolvers need besides the loaders: the BSN cipher and how to reach the other subgraphs. */
 export interface CasesServices {

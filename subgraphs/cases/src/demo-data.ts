@@ -27,7 +27,7 @@ export const DEMO_FAMILY_NAMES: [string | null, string][] = [
 ];
 
 /** The n-th 9-digit number 9999xxxxx that passes the elfproef. */
-export function demoBsn(n: number): string {
+function demoBsn(n: number): string {
   let found = -1;
   for (let candidate = 0; candidate < 100_000; candidate++) {
     const first8 = `9999${String(candidate).padStart(4, '0')}`;

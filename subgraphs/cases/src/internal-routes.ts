@@ -20,7 +20,7 @@ import { appendAccessLog, findClientsByIds, findConsentsByClientIds, findTraject
  */
 
 /** Age band on a given day, from a YYYY-MM-DD date of birth. */
-export function ageBand(dateOfBirth: string, today: Date): AgeBand {
+function ageBand(dateOfBirth: string, today: Date): AgeBand {
   const [y, m, d] = dateOfBirth.split('-').map(Number);
   let age = today.getUTCFullYear() - (y ?? 0);
   const beforeBirthday = today.getUTCMonth() + 1 < (m ?? 1) || (today.getUTCMonth() + 1 === m && today.getUTCDate() < (d ?? 1));
@@ -32,7 +32,7 @@ export function ageBand(dateOfBirth: string, today: Date): AgeBand {
   return '80+';
 }
 
-export async function consentDecisions(db: Db, checks: readonly ParsedConsentCheck[], now: Date): Promise<ConsentDecision[]> {
+async function consentDecisions(db: Db, checks: readonly ParsedConsentCheck[], now: Date): Promise<ConsentDecision[]> {
   const clientIds = [...new Set(checks.map((c) => c.clientId))];
   if (clientIds.length === 0) return [];
   const [clients, trajectories, consents] = await Promise.all([

@@ -10,7 +10,7 @@ import { parseInput } from '@hub/service-kit';
  * client, which is why there are none.
  */
 
-export const REPORT_PERIOD_KINDS = ['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
+const REPORT_PERIOD_KINDS = ['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
 export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
 
 const MONTHS_IN: Record<ReportPeriodKind, number> = { MONTH: 1, QUARTER: 3, HALF_YEAR: 6, YEAR: 12 };

@@ -23,7 +23,7 @@ import { childPeriods, type ReportPeriod } from './report-period.ts';
 export const SUPPRESSION_THRESHOLD = 5;
 
 /** What a withheld figure shows; the same for every reason, so the marker itself says nothing about the value. */
-export const WITHHELD = 'withheld';
+const WITHHELD = 'withheld';
 
 export interface ReportCount {
   value: number | null;
@@ -31,19 +31,19 @@ export interface ReportCount {
   display: string;
 }
 
-export interface ReportAverage {
+interface ReportAverage {
   value: number | null;
   suppressed: boolean;
   display: string;
 }
 
-export interface BreakdownItem {
+interface BreakdownItem {
   key: string;
   count: ReportCount;
   previous: ReportCount;
 }
 
-export interface SelfRelianceItem {
+interface SelfRelianceItem {
   lifeDomain: string;
   trajectories: ReportCount;
   averageStart: ReportAverage;
@@ -201,7 +201,7 @@ const memo = <T>(compute: (p: ReportPeriod) => T) => {
 const ids = <T>(rows: readonly T[], of: (t: T) => string) => new Set(rows.map(of));
 
 /**
- * The seed-002 report of one grid period and the previous period of the same kind. `rows` must hold every trajectory
+ * The support report (SupportReport in schema.graphql) of one grid period and the previous period of the same kind. `rows` must hold every trajectory
  * of the organisation open at some moment from the start of `previousPeriod` to the end of `period` (the linked rule
  * reads every sub-period of both). People are counted per period over the trajectories open at some moment in it;
  * outcomes come from the trajectories closed within it.

@@ -17,8 +17,8 @@ export function requireBsn(value: string, field: string): string {
   return normalized;
 }
 
-export const GEMEENTE_CODE = /^GM\d{4}$/;
-export const REGION_CODE = /^(GM\d{4}|ZK\d{2})$/;
+const GEMEENTE_CODE = /^GM\d{4}$/;
+const REGION_CODE = /^(GM\d{4}|ZK\d{2})$/;
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 const required = (max: number) => text(max).min(1, 'must not be empty');
@@ -32,7 +32,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a calendar date');
 
-export const contactSchema = z
+const contactSchema = z
   .object({
     phone: z
       .string()
@@ -44,7 +44,7 @@ export const contactSchema = z
   })
   .transform((c) => ({ phone: c.phone ?? null, email: c.email ?? null, address: c.address ?? null }));
 
-export const nameSchema = z.object({
+const nameSchema = z.object({
   givenName: required(100),
   namePrefix: optionalText(30),
   familyName: required(150),
@@ -75,7 +75,6 @@ export const registerClientSchema = z.object({
   preferredContactChannel: channel.nullish(),
   network: z.array(networkMemberSchema).max(20).nullish(),
 });
-export type RegisterClientInput = z.infer<typeof registerClientSchema>;
 
 export const updateClientSchema = z.object({
   name: nameSchema.nullish(),
@@ -92,13 +91,13 @@ const uniqueList = <T extends string>(values: readonly [T, ...T[]], max: number)
     .max(max)
     .transform((l) => [...new Set(l)]);
 
-export const counsellorSchema = z.object({
+const counsellorSchema = z.object({
   userId: optionalText(200),
   name: required(200),
   formality: z.enum(['FORMAL', 'INFORMAL']),
 });
 
-/** Zorgprofiel codes of iWlz COD163 (DOMAIN.md): VV 750–759, GGZ 760–772 and 860–870, GGZ-W 880–888, LVG 780–784, SGLVG 790, VG 800–814, LG 820–832, ZGvis 840–848, ZGaud 850–856. */
+/** Zorgprofiel codes of iWlz COD163: VV 750–759, GGZ 760–772 and 860–870, GGZ-W 880–888, LVG 780–784, SGLVG 790, VG 800–814, LG 820–832, ZGvis 840–848, ZGaud 850–856. */
 const ZORGPROFIEL_RANGES: [number, number][] = [
   [750, 759],
   [760, 772],
@@ -111,7 +110,7 @@ const ZORGPROFIEL_RANGES: [number, number][] = [
   [860, 870],
   [880, 888],
 ];
-export const isZorgprofiel = (code: string) =>
+const isZorgprofiel = (code: string) =>
   /^\d{3}$/.test(code) && ZORGPROFIEL_RANGES.some(([lo, hi]) => Number(code) >= lo && Number(code) <= hi);
 
 export const wlzSchema = z
@@ -139,13 +138,13 @@ export const openTrajectorySchema = z.object({
   wlz: wlzSchema.nullish(),
 });
 
-export const goalSchema = z.object({
+const goalSchema = z.object({
   id: z.string().refine(isUuid, 'must be a UUID').nullish(),
   description: required(1000),
   status: z.enum(['OPEN', 'IN_PROGRESS', 'ACHIEVED', 'DROPPED']),
 });
 
-export const contactMomentSchema = z.object({
+const contactMomentSchema = z.object({
   occurredAt: z.date().refine((d) => d.getTime() <= Date.now() + 24 * 3600_000, 'must not lie in the future'),
   channel,
   summary: required(2000),
@@ -216,7 +215,7 @@ export const recordConsentSchema = z
     path: ['representativeId'],
   });
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 
 export function pageSize(first: number | null | undefined, fallback = 20): number {
   if (first == null) return fallback;

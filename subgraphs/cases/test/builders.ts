@@ -52,7 +52,7 @@ export async function registerClient(hub: TestHub, token: string, overrides: Rec
   return { ...data.registerClient.client, bsn: input.bsn as string };
 }
 
-export const OPEN = /* GraphQL */ `
+const OPEN = /* GraphQL */ `
   mutation Open($input: OpenTrajectoryInput!) {
     openTrajectory(input: $input) { trajectory { id version status } }
   }
@@ -73,7 +73,7 @@ export async function openTrajectory(hub: TestHub, token: string, clientId: stri
   return data.openTrajectory.trajectory;
 }
 
-export const RECORD_CONSENT = /* GraphQL */ `
+const RECORD_CONSENT = /* GraphQL */ `
   mutation Record($input: RecordConsentInput!) {
     recordConsent(input: $input) { consent { id version status } }
   }

@@ -12,7 +12,7 @@ import type { Relay } from './relay.ts';
 const consentKey = (c: ConsentCheck) => `${c.clientId}|${c.organizationId}|${c.category}|${c.purpose}|${c.consentId ?? ''}|${c.holderOrganizationId ?? ''}`;
 
 /** One client's referrals, at most `first` of them. */
-export interface ClientReferralsKey {
+interface ClientReferralsKey {
   clientId: string;
   first: number;
 }
@@ -22,7 +22,7 @@ export interface ClientReferralsKey {
  * matters most: all consent questions of one request go to the cases subgraph in one call, and the next request
  * asks again, so a revocation counts at once.
  */
-export function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Caller) {
+function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Caller) {
   return {
     referral: new DataLoader<string, q.ReferralRow | null>(async (ids) => byKey(ids, await q.findReferralsByIds(db, ids), (r) => r.id)),
     /**
@@ -72,7 +72,7 @@ export function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, call
     ),
   };
 }
-export type Loaders = ReturnType<typeof createLoaders>;
+type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
   caller: Caller;

@@ -20,7 +20,7 @@ import type { z } from 'zod';
  * closed: an unreachable peer, or an answer outside the contract, means no consent and no change.
  */
 
-export class PeerUnavailableError extends Error {
+class PeerUnavailableError extends Error {
   override name = 'PeerUnavailableError';
 }
 

@@ -19,7 +19,7 @@ import { checkWebhookTarget, loggableOrigin, resolveWithSystemDns, type HostReso
  * Several processes may run it at once: batches are claimed with row locks (SKIP LOCKED) or an advisory lock.
  */
 
-export interface RelayRound {
+interface RelayRound {
   overdue: number;
   sequenced: number;
   peerDelivered: number;

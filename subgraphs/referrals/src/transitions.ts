@@ -19,14 +19,12 @@ export const REFERRAL_STATUSES = [
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-export const FINAL_STATUSES: readonly ReferralStatus[] = ['REJECTED', 'CANCELLED', 'COMPLETED', 'FAILED', 'ENTERED_IN_ERROR'];
 /** Sent and not finished: these block closing the source trajectory unless released. */
 export const OPEN_SENT_STATUSES: readonly ReferralStatus[] = ['REQUESTED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
 const OPEN_STATUSES: readonly ReferralStatus[] = ['DRAFT', ...OPEN_SENT_STATUSES];
 const AFTER_ACCEPTANCE: readonly ReferralStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
 
 export const REFERRAL_KINDS = ['WMO_TO_WLZ', 'WLZ_TO_WMO', 'TO_OCO', 'TO_SERVICE', 'OTHER'] as const;
-export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
 export const REJECTION_REASONS = [
   'NO_CAPACITY',
@@ -144,7 +142,6 @@ export function partyOf(
   return 'OTHER';
 }
 
-export const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status);
 export const isOpenSent = (status: string) => (OPEN_SENT_STATUSES as readonly string[]).includes(status);
 
 /** The notification type for webhooks and polling, e.g. referral.accepted. */

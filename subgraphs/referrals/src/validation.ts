@@ -6,11 +6,6 @@ import { checkWebhookUrl, type WebhookRefusal, type WebhookRules } from './webho
 
 export { parseInput, requireUuid } from '@hub/service-kit';
 
-export function requireVersion(v: number, field = 'input.expectedVersion'): number {
-  if (!Number.isInteger(v) || v < 1) throw badInput(field, 'expectedVersion must be a positive integer.');
-  return v;
-}
-
 const uuid = z.string().refine(isUuid, 'must be a UUID').transform((s) => s.toLowerCase());
 const text = (min: number, max: number) => z.string().trim().min(min, min ? 'must not be empty' : undefined).max(max, `at most ${max} characters`);
 const note = text(0, 2000).nullish();

@@ -75,7 +75,7 @@ export interface AddressPolicy {
   allows(address: ResolvedAddress): boolean;
 }
 
-export function createAddressPolicy(allowedPrivateRanges: readonly string[]): AddressPolicy {
+function createAddressPolicy(allowedPrivateRanges: readonly string[]): AddressPolicy {
   const allowed = addressRangeList(allowedPrivateRanges);
   return {
     allows(a) {

@@ -221,7 +221,7 @@ function transition(action: string, id: string, expectedVersion: number, token: 
   );
 }
 
-/** The state machine, written out independently of src/transitions.ts: [action, from, party, to]. */
+/** The state machine of docs/referrals.md, written out independently of src/transitions.ts: [action, from, party, to]. */
 const OPEN = ['DRAFT', 'REQUESTED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
 const AFTER_ACCEPTANCE = ['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
 const ALL = ['DRAFT', 'REQUESTED', 'ACCEPTED', 'REJECTED', 'CANCELLED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED', 'ENTERED_IN_ERROR'];

@@ -9,7 +9,7 @@ import { computeSummaries, specKey, type Summary, type SummarySpec } from './sum
 const same = <T>(r: T) => r;
 
 /** Fresh loaders per request: batching within the request, nothing cached across requests. */
-export function createLoaders(db: Db) {
+function createLoaders(db: Db) {
   const summaryLoaders = new Map<string, DataLoader<string, Summary[]>>();
   const regionOfGemeente = new DataLoader<string, string | null>(async (codes) =>
     byKey(codes, await q.findRegionsOfGemeenten(db, codes), (r) => r.gemeenteCode).map((r) => r?.zorgkantoorregioCode ?? null),
@@ -67,7 +67,7 @@ export function createLoaders(db: Db) {
     },
   };
 }
-export type Loaders = ReturnType<typeof createLoaders>;
+type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
   caller: Caller;

@@ -20,7 +20,7 @@ import type { Period } from './periods.ts';
  * well (complementary suppression) until it is.
  */
 
-export const THRESHOLD = 5;
+const THRESHOLD = 5;
 
 export const DIMENSIONS = ['CATEGORY', 'LEGAL_DOMAIN', 'TARGET_GROUP'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -48,7 +48,7 @@ export interface CellCoordinates {
   targetGroup: string | null;
 }
 
-export interface CountedCell extends CellCoordinates {
+interface CountedCell extends CellCoordinates {
   signals: number;
   clients: number;
 }
@@ -157,7 +157,10 @@ interface CellFacts {
 
 const tallyIn = (map: Map<string, Tally>, key: string) => {
   let t = map.get(key);
-  if (!t) map.set(key, (t = new Tally()));
+  if (!t) {
+    t = new Tally();
+    map.set(key, t);
+  }
   return t;
 };
 
@@ -199,7 +202,10 @@ export function publishQuarter(region: string, quarter: Period, months: readonly
   const cubeOf = (scope: string, period: string) => {
     const key = cubeKey(scope, period);
     let cube = cubes.get(key);
-    if (!cube) cubes.set(key, (cube = { scope, period, published: [], withheld: [] }));
+    if (!cube) {
+      cube = { scope, period, published: [], withheld: [] };
+      cubes.set(key, cube);
+    }
     return cube;
   };
   const place = (scope: string, period: string, cell: CellFacts, t: Tally, published: boolean) => {
@@ -230,7 +236,10 @@ export function publishQuarter(region: string, quarter: Period, months: readonly
   const addWait = (scope: string, period: string, f: SignalFact, wait: number) => {
     const key = cubeKey(scope, period);
     let w = waits.get(key);
-    if (!w) waits.set(key, (w = { scope, period, values: [], tally: new Tally() }));
+    if (!w) {
+      w = { scope, period, values: [], tally: new Tally() };
+      waits.set(key, w);
+    }
     w.values.push(wait);
     w.tally.add(f.contributor, 1, f.clients);
   };

@@ -46,7 +46,7 @@ const NOISE_CATEGORIES = ['ACCESSIBILITY', 'QUALITY', 'INFORMATION', 'COORDINATI
 const NOISE_TARGETS = ['ALLEENSTAANDE_OUDEREN', 'WEINIG_SOCIAAL_NETWERK', 'MANTELZORGERS', 'LICHAMELIJKE_BEPERKING', null];
 const NOISE_LEGAL = ['WMO_ALGEMENE_VOORZIENING', 'ZVW', 'PARTICIPATIEWET', null];
 
-export function generateDemoSignals(scale = 1, now = today()): NewSignal[] {
+function generateDemoSignals(scale = 1, now = today()): NewSignal[] {
   const mapping = readGemeenteRegions();
   const regionCodes = [...new Set(mapping.map((m) => m.zorgkantoorregioCode))].sort();
   const regions = scale > 1 ? regionCodes : ['ZK22', 'ZK02'];

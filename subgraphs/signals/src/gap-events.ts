@@ -27,7 +27,7 @@ const amsterdamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amste
 /** The calendar date in the Netherlands of an instant: a rejection at 23:30 UTC on 30 June counts for 1 July. */
 export const dutchDateOf = (iso: string) => amsterdamDate.format(new Date(iso));
 
-export async function acceptGapEvents(db: Db, events: GapEvent[]): Promise<{ accepted: number; duplicates: number }> {
+async function acceptGapEvents(db: Db, events: GapEvent[]): Promise<{ accepted: number; duplicates: number }> {
   const unique = [...new Map(events.map((e) => [e.eventId, e])).values()];
   const gemeenten = [...new Set(unique.map((e) => e.gemeenteCode).filter((c): c is string => Boolean(c)))];
   const regionOf = new Map(

@@ -3,10 +3,10 @@
  * ACTION → ON_AGENDA exists because an action can fail and the table has to discuss the knelpunt again;
  * ON_AGENDA → NOT_RESOLVABLE because a table may conclude at once that the gap is outside its reach.
  */
-export const KNELPUNT_STATUSES = ['NEW', 'ON_AGENDA', 'ACTION', 'RESOLVED', 'NOT_RESOLVABLE'] as const;
+const KNELPUNT_STATUSES = ['NEW', 'ON_AGENDA', 'ACTION', 'RESOLVED', 'NOT_RESOLVABLE'] as const;
 export type KnelpuntStatus = (typeof KNELPUNT_STATUSES)[number];
 
-export const KNELPUNT_TRANSITIONS: Record<KnelpuntStatus, readonly KnelpuntStatus[]> = {
+const KNELPUNT_TRANSITIONS: Record<KnelpuntStatus, readonly KnelpuntStatus[]> = {
   NEW: ['ON_AGENDA'],
   ON_AGENDA: ['ACTION', 'NOT_RESOLVABLE'],
   ACTION: ['RESOLVED', 'NOT_RESOLVABLE', 'ON_AGENDA'],

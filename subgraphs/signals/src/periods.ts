@@ -70,9 +70,6 @@ export function periodsBetween(from: Period, to: Period): Period[] {
   return Array.from({ length: Math.max(0, count) }, (_, i) => shiftPeriod(from, i));
 }
 
-/** The month key ("2025-07") of a YYYY-MM-DD date. */
-export const monthKeyOf = (isoDate: string) => isoDate.slice(0, 7);
-
 /** The quarter key ("2025-Q3") a month key ("2025-07") falls in. */
 export function quarterKeyOfMonth(monthKey: string): string {
   const month = Number(monthKey.slice(5, 7));

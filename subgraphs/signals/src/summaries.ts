@@ -13,7 +13,7 @@ export interface SummarySpec {
 
 export const specKey = (s: SummarySpec) => JSON.stringify([s.kind, s.granularity, s.from.key, s.to.key, [...s.groupBy].sort()]);
 
-export interface SummaryRow extends Group {
+interface SummaryRow extends Group {
   previousSignals: number | null;
   previousWithheld: boolean;
   change: number | null;
@@ -64,7 +64,7 @@ const monthsOf = (quarter: Period) => periodsBetween(makePeriod('MONTH', quarter
  * four statements whatever the number of regions or quarters: read, signals, store, and — only when a concurrent
  * request stored some first — read those again, so everybody sees the same figures.
  */
-export async function publishedQuarters(db: Db, regions: readonly string[], quarters: readonly Period[]): Promise<FrozenQuarter[]> {
+async function publishedQuarters(db: Db, regions: readonly string[], quarters: readonly Period[]): Promise<FrozenQuarter[]> {
   if (regions.length === 0 || quarters.length === 0) return [];
   const stored = await findFrozenQuarters(db, { regions, quarters: quarters.map((q) => q.key) });
   const have = new Set(stored.map((d) => cubeKey(d.region, d.quarter)));

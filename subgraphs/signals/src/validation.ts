@@ -23,7 +23,7 @@ export const SIGNAL_CATEGORIES = [
 export const AGE_BANDS = ['AGE_0_17', 'AGE_18_26', 'AGE_27_64', 'AGE_65_79', 'AGE_80_PLUS'] as const;
 
 export const GEMEENTE_CODE = /^GM\d{4}$/;
-export const REGION_CODE = /^ZK\d{2}$/;
+const REGION_CODE = /^ZK\d{2}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function requireRegionCode(value: string, field: string): string {
@@ -94,11 +94,10 @@ export const reportSignalSchema = z
     message: 'give a gemeenteCode or a zorgkantoorregioCode',
     path: ['gemeenteCode'],
   });
-export type ValidSignalInput = z.infer<typeof reportSignalSchema>;
 
 export const shortText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
-export const MAX_PERIODS = 24;
+const MAX_PERIODS = 24;
 
 export interface ParsedSummaryInput {
   granularity: Granularity;

@@ -6,7 +6,7 @@ import { byKey, groupBy, type Logger, type RequestMeta, type RequestScope } from
 import * as q from './db/queries.ts';
 
 /** Fresh loaders per request: batching within the request, nothing cached across requests. */
-export function createLoaders(db: Db) {
+function createLoaders(db: Db) {
   return {
     service: new DataLoader<string, q.ServiceRow | null>(async (ids) => byKey(ids, await q.findServicesByIds(db, ids), (r) => r.id)),
     organization: new DataLoader<string, q.OrganizationRow | null>(async (ids) =>
@@ -37,7 +37,7 @@ export function createLoaders(db: Db) {
     ),
   };
 }
-export type Loaders = ReturnType<typeof createLoaders>;
+type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
   caller: Caller;

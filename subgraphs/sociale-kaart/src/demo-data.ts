@@ -153,7 +153,7 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
   // Gemeenten: toegang, Wmo cliëntondersteuning, schuldhulp; welzijn with informal services.
   for (const g of gemeenten) {
     const orgId = demoIds.gemeenteOrganization(g.code);
-    addOrg({ id: orgId, name: `Gemeente ${g.name}`, description: `Sociaal domein van de gemeente ${g.name}.`, type: 'GEMEENTE', gemeenteCode: g.code, website: `https://gemeente-${g.code.toLowerCase()}.demo.example`, phones: [{ number: '14 0' + g.code.slice(2), description: 'algemeen' }] });
+    addOrg({ id: orgId, name: `Gemeente ${g.name}`, description: `Sociaal domein van de gemeente ${g.name}.`, type: 'GEMEENTE', gemeenteCode: g.code, website: `https://gemeente-${g.code.toLowerCase()}.demo.example`, phones: [{ number: `14 0${g.code.slice(2)}`, description: 'algemeen' }] });
     const loc = addLocation(orgId, `gemeentehuis:${g.code}`, `Gemeentehuis ${g.name}`, g);
     const wijk = addLocation(orgId, `wijkpunt:${g.code}`, `Wijkpunt ${g.name}`, g);
     addService(orgId, {
@@ -224,7 +224,7 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
     const members = byRegion.get(region.code) ?? [];
     const seat = largest(members);
     const zkId = demoIds.zorgkantoorOrganization(region.code);
-    addOrg({ id: zkId, name: `Zorgkantoor ${region.name}`, description: `Het Wlz-zorgkantoor voor de regio ${region.name}.`, type: 'ZORGKANTOOR', zorgkantoorregioCode: region.code, phones: [{ number: '088-0' + region.code.slice(2) + '00 000', description: 'klantadvies' }] });
+    addOrg({ id: zkId, name: `Zorgkantoor ${region.name}`, description: `Het Wlz-zorgkantoor voor de regio ${region.name}.`, type: 'ZORGKANTOOR', zorgkantoorregioCode: region.code, phones: [{ number: `088-0${region.code.slice(2)}00 000`, description: 'klantadvies' }] });
     const zkLoc = addLocation(zkId, `zorgkantoor:${region.code}`, `Zorgkantoor ${region.name}`, seat);
     addService(zkId, {
       key: `wlz-co:${region.code}`,

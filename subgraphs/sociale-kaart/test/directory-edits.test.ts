@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@hub/db';
-import { startTestHub, type TestHub } from '@hub/testing';
+import { dataOf, startTestHub, type TestHub } from '@hub/testing';
 import { buildOrganization, serviceInput } from './builders.ts';
 
 /**
@@ -55,7 +55,7 @@ async function createService(token: string, overrides: Record<string, unknown> =
   const res = await hub.graphql(CREATE, { input: serviceInput(overrides) }, { token });
   const body = res.body as Body;
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return (body.data?.createService as { service: { id: string; name: string; version: number } }).service;
+  return dataOf<{ createService: { service: { id: string; name: string; version: number } } }>(res).createService.service;
 }
 
 describe('directory edits', () => {
@@ -65,7 +65,7 @@ describe('directory edits', () => {
     const created = await createService(token, { name: 'Steunpunt Mantelzorg Test' });
     expect(created.version).toBe(1);
     const res = await hub.graphql(UPDATE, { id: created.id, v: 1, input: { description: 'Nieuwe omschrijving' } }, { token });
-    const updated = ((res.body as Body).data?.updateService as { service: { name: string; description: string; version: number } }).service;
+    const updated = dataOf<{ updateService: { service: { name: string; description: string; version: number } } }>(res).updateService.service;
     expect(updated).toMatchObject({ name: 'Steunpunt Mantelzorg Test', description: 'Nieuwe omschrijving', version: 2 });
   });
 
@@ -117,7 +117,7 @@ describe('directory edits', () => {
     const q = `query($t: String) { searchServices(text: $t, filter: { gemeenteCode: "GM0687" }) { edges { node { name } } } }`;
     for (const text of ['budgetcoach', 'schulden', 'budgetcoahcing vlinder']) {
       const res = await hub.graphql(q, { t: text });
-      const edges = ((res.body as Body).data?.searchServices as { edges: { node: { name: string } }[] }).edges;
+      const edges = dataOf<{ searchServices: { edges: { node: { name: string } }[] } }>(res).searchServices.edges;
       expect(edges.map((e) => e.node.name), text).toContain('Budgetcoaching Zeeuwse Vlinder');
     }
   });
@@ -159,7 +159,7 @@ describe('directory edits', () => {
     const token = await beheerderOf(org.id);
     const created = await createService(token, { name: 'Dagbesteding Capaciteitstest', serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0344'] } });
     const fresh = await hub.graphql(CAPACITY, { id: created.id, v: 1, input: { status: 'HAS_CAPACITY', available: 2, maximum: 10 } }, { token });
-    expect(((fresh.body as Body).data?.updateCapacity as { service: { capacity: unknown } }).service.capacity).toMatchObject({ status: 'HAS_CAPACITY', stale: false, available: 2 });
+    expect(dataOf<{ updateCapacity: { service: { capacity: unknown } } }>(fresh).updateCapacity.service.capacity).toMatchObject({ status: 'HAS_CAPACITY', stale: false, available: 2 });
     const q = `{ searchServices(filter: { gemeenteCode: "GM0344", hasCapacityNow: true }) { edges { node { id } } } }`;
     const withCapacity = await hub.graphql(q, {});
     expect(JSON.stringify(withCapacity.body)).toContain(created.id);
@@ -175,7 +175,7 @@ describe('directory edits', () => {
     const org = await buildOrganization(hub.database.db);
     const token = await beheerderOf(org.id);
     const locRes = await hub.graphql(CREATE_LOCATION, { input: { name: 'Opvang Geheim Adres', gemeenteCode: 'GM0599', latitude: 51.92, longitude: 4.48, confidential: true } }, { token });
-    const loc = ((locRes.body as Body).data?.createLocation as { location: { id: string } }).location;
+    const loc = dataOf<{ createLocation: { location: { id: string } } }>(locRes).createLocation.location;
     const created = await createService(token, { name: 'Crisisopvang Vertrouwelijk', serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0599'] }, locationIds: [loc.id] });
 
     const byService = `query($id: ID!) { service(id: $id) { locations { id name } organization { locations { id } } } }`;

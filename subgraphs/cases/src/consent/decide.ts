@@ -4,7 +4,7 @@ import type { consent } from '../db/schema.ts';
 export type ConsentRow = typeof consent.$inferSelect;
 
 // The categories and the decision are part of the consent contract other subgraphs ask by (@hub/contracts).
-export { CONSENT_CATEGORIES, type ConsentCategory, type ConsentDecision as Decision, type DecisionReason } from '@hub/contracts';
+export { CONSENT_CATEGORIES, type ConsentCategory, type ConsentDecision as Decision } from '@hub/contracts';
 
 export const CONSENT_PURPOSES = ['WARM_HANDOVER', 'INTEGRATED_SUPPORT', 'CARE_MEDIATION', 'PRIVACY_REQUEST'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

@@ -981,7 +981,7 @@ export type SupportForm =
   | 'ZORGPLAN';
 
 /**
- * The periodic report of a cliëntondersteuning organisation (seed 002): people supported, target groups, support forms,
+ * The periodic report of a cliëntondersteuning organisation: people supported, target groups, support forms,
  * legal domains, the trend against the previous period, self-reliance, use of the own network and satisfaction.
  */
 export type SupportReport = {

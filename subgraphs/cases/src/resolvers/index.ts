@@ -9,7 +9,7 @@ import { Query, SupportReport } from './Query.ts';
 import { SupportTrajectory } from './SupportTrajectory.ts';
 
 /** Checked against the generated types of schema.graphql; `satisfies` keeps the object's own type for buildSubgraphSchema. */
-export const resolvers = { DateTime, Date: DateScalar, Query, Mutation, Client, SupportTrajectory, Consent, AccessLogEntry, SupportReport } satisfies Resolvers;
+const resolvers = { DateTime, Date: DateScalar, Query, Mutation, Client, SupportTrajectory, Consent, AccessLogEntry, SupportReport } satisfies Resolvers;
 
 /** The resolvers, with every field marked @consentGated in the SDL wrapped by the consent gate. */
 export function buildResolvers(typeDefs: DocumentNode): SubgraphResolvers {

@@ -92,7 +92,7 @@ export async function countBlockingByTrajectory(db: Db, trajectoryIds: readonly 
 const sentBy = (organizationId: string) => sql`${referral.fromOrganizationId} = ${organizationId}::uuid`;
 const receivedBy = (organizationId: string) => sql`${referral.toOrganizationId} = ${organizationId}::uuid and ${referral.status} <> 'DRAFT'`;
 
-export type SortField = 'SENT_AT' | 'RESPOND_BY' | 'UPDATED_AT';
+type SortField = 'SENT_AT' | 'RESPOND_BY' | 'UPDATED_AT';
 
 /** The sort key as timestamptz; drafts have no sent date (creation counts) nor deadline (sorted last). */
 function sortExpression(field: SortField): SQL {
@@ -199,11 +199,6 @@ export function findEndpointsByOrganization(db: Db, organizationId: string): Pro
     .from(webhookEndpoint)
     .where(and(eq(webhookEndpoint.organizationId, organizationId), eq(webhookEndpoint.active, true)))
     .orderBy(asc(webhookEndpoint.createdAt), asc(webhookEndpoint.id));
-}
-
-export async function findEndpointById(db: Db, id: string): Promise<WebhookEndpointRow | null> {
-  const [row] = await db.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, id));
-  return row ?? null;
 }
 
 export async function insertEndpoint(db: Db, row: typeof webhookEndpoint.$inferInsert): Promise<WebhookEndpointRow> {

@@ -9,7 +9,7 @@ import { summariesToCsv, type Summary } from '../summaries.ts';
 import { GEMEENTE_CODE, parseSummaryPeriods, requireRegionCode, requireUuid } from '../validation.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 
-export interface SummaryInputArgs {
+interface SummaryInputArgs {
   zorgkantoorregioCodes?: string[] | null;
   gemeenteCode?: string | null;
   granularity: Granularity;
@@ -21,7 +21,7 @@ export interface SummaryInputArgs {
 const MAX_REGIONS = 31;
 
 /** Checks scope and access for every region or the gemeente before any counting, then computes in one batch. */
-export async function loadSummaries(ctx: Context, input: SummaryInputArgs): Promise<Summary[]> {
+async function loadSummaries(ctx: Context, input: SummaryInputArgs): Promise<Summary[]> {
   requireUser(ctx);
   const periods = parseSummaryPeriods(input, 'input.');
   const regions = input.zorgkantoorregioCodes ?? [];

@@ -88,7 +88,10 @@ function knowledge(facts: SignalFact[]) {
     if (f.contributor === null) return;
     const key = `${cubeKey(scope, period)}\u0002${cellKey(f)}`;
     let byOrg = index.get(key);
-    if (!byOrg) index.set(key, (byOrg = new Map()));
+    if (!byOrg) {
+      byOrg = new Map();
+      index.set(key, byOrg);
+    }
     byOrg.set(f.contributor, (byOrg.get(f.contributor) ?? 0) + 1);
   };
   for (const f of facts) {

@@ -28,7 +28,7 @@ const betweenDigits = (mark: string) => (s: string) => s.replace(/(?<=\d)(?=\d)/
 const betweenAll = (mark: string) => (s: string) => [...s].join(mark);
 
 /** The tricks: each rewrites a text so that it reads the same but its code points differ. */
-export const TRICKS: Record<string, (s: string) => string> = {
+const TRICKS: Record<string, (s: string) => string> = {
   plain: (s) => s,
   'zero-width space between digits': betweenDigits('\u200b'),
   'zero-width joiner and non-joiner between digits': (s) => s.replace(/(?<=\d)(?=\d)/g, () => '\u200d\u200c'),

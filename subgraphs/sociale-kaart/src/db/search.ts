@@ -2,7 +2,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@hub/db';
 import { location, searchWord, service, serviceLocation } from './schema.ts';
 
-export interface SearchPoint {
+interface SearchPoint {
   latitude: number;
   longitude: number;
   maxDistanceKm: number;

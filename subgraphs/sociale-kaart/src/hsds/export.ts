@@ -12,10 +12,10 @@ import { termByCode, termObject, tooiGemeenteUri, type TaxonomyKey } from './tax
  */
 
 /** Ids of sub-objects the hub does not store (phones, schedules, …): name-based, so stable across exports. */
-export const subId = (kind: string, ...parts: string[]) => deterministicUuid(`hsds-nl-${kind}`, parts.join('|'));
-export const derivedServiceAtLocationId = (serviceId: string, locationId: string) => subId('service-at-location', serviceId, locationId);
+const subId = (kind: string, ...parts: string[]) => deterministicUuid(`hsds-nl-${kind}`, parts.join('|'));
+const derivedServiceAtLocationId = (serviceId: string, locationId: string) => subId('service-at-location', serviceId, locationId);
 
-export const SERVICE_STATUS_TO_HSDS: Record<string, string> = {
+const SERVICE_STATUS_TO_HSDS: Record<string, string> = {
   ACTIVE: 'active',
   INACTIVE: 'inactive',
   DEFUNCT: 'defunct',
@@ -23,10 +23,10 @@ export const SERVICE_STATUS_TO_HSDS: Record<string, string> = {
 };
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export const weekdayCode = (weekday: number) => WEEKDAYS[weekday - 1];
+const weekdayCode = (weekday: number) => WEEKDAYS[weekday - 1];
 export const weekdayNumber = (code: string) => WEEKDAYS.indexOf(code as (typeof WEEKDAYS)[number]) + 1;
 
-export const LANGUAGE_NAMES: Record<string, string> = {
+const LANGUAGE_NAMES: Record<string, string> = {
   nl: 'Nederlands',
   en: 'Engels',
   de: 'Duits',
@@ -204,7 +204,7 @@ function capacities(s: ServiceRow): HsdsObject[] {
   ];
 }
 
-export const waitTimeText = (days: number) => `${days} ${days === 1 ? 'dag' : 'dagen'}`;
+const waitTimeText = (days: number) => `${days} ${days === 1 ? 'dag' : 'dagen'}`;
 
 /** The service's own fields; organization and service_at_locations are added by the caller. */
 export function nativeService(s: ServiceRow, withArrays: boolean): HsdsObject {

@@ -47,7 +47,7 @@ const gemeenteByFoldedName = new Map(gemeenten.map((g) => [foldText(g.name), g])
 /** The Netherlands with a margin: coordinates outside it never decide a gemeente. */
 const NL_BOUNDS = { minLat: 50.7, maxLat: 53.6, minLon: 3.3, maxLon: 7.3 };
 /** A location further than this from every gemeente centroid gets no gemeente from its coordinates. */
-export const MAX_CENTROID_DISTANCE_KM = 30;
+const MAX_CENTROID_DISTANCE_KM = 30;
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
@@ -56,7 +56,7 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): num
 }
 
 /** The gemeente whose centroid is nearest; a coarse rule, documented in the profile (no PC4 table in the reference data). */
-export function nearestGemeente(latitude: number, longitude: number): string | null {
+function nearestGemeente(latitude: number, longitude: number): string | null {
   if (latitude < NL_BOUNDS.minLat || latitude > NL_BOUNDS.maxLat || longitude < NL_BOUNDS.minLon || longitude > NL_BOUNDS.maxLon) return null;
   let best: { code: string; km: number } | null = null;
   for (const g of gemeenten) {
@@ -265,10 +265,6 @@ const age = (v: unknown) => {
 
 const STATUS_FROM_HSDS: Record<string, string> = { active: 'ACTIVE', inactive: 'INACTIVE', defunct: 'DEFUNCT', 'temporarily closed': 'TEMPORARILY_CLOSED' };
 const PHONE = /^[0-9 +()-]{3,20}$/;
-
-export interface MappedService {
-  row: ServiceRow;
-}
 
 /** A service object (its own fields) → its row; organization name for the search text, location gemeenten for the area. */
 export function mapService(

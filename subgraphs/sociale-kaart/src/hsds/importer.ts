@@ -17,14 +17,14 @@ import { findTerm } from './taxonomies.ts';
 
 export class ImportInputError extends Error {}
 
-export interface ImportRejection {
+interface ImportRejection {
   /** 1-based position of the record in the input (the line, for NDJSON). */
   record: number;
   id: string | null;
   reason: string;
 }
 
-export interface ImportWarning {
+interface ImportWarning {
   record: number;
   id: string | null;
   message: string;
@@ -42,7 +42,7 @@ export interface ImportReport {
   warnings: ImportWarning[];
 }
 
-export interface ParsedInput {
+interface ParsedInput {
   records: { record: number; value: unknown }[];
   rejected: ImportRejection[];
 }
@@ -50,16 +50,16 @@ export interface ParsedInput {
 /** Default upper bound of one import; the CLI and the mutation pass the configured value. */
 export const DEFAULT_IMPORT_MAX_BYTES = 20_000_000;
 /** One record may not be larger than this (it is stored, in part, verbatim). */
-export const MAX_RECORD_BYTES = 1_000_000;
+const MAX_RECORD_BYTES = 1_000_000;
 /**
  * Deepest nesting of objects and arrays one record may have. HSDS 3.0 itself nests about ten levels (service →
  * service_at_locations → location → addresses → attributes → taxonomy_term → metadata); far deeper input only
  * serves to exhaust the stack of the code that walks it.
  */
-export const MAX_RECORD_DEPTH = 64;
+const MAX_RECORD_DEPTH = 64;
 
 /** Nesting depth of a JSON value (a scalar is 0), counted without recursion; stops counting past `limit`. */
-export function nestingDepth(value: unknown, limit: number): number {
+function nestingDepth(value: unknown, limit: number): number {
   let deepest = 0;
   const pending: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -150,19 +150,23 @@ function referencedIds(values: unknown[]) {
   // Attributes sit at every level (service, organisation, location, phone, …): walk the whole record for term ids.
   const walkTerms = (v: unknown, depth: number): void => {
     if (depth > 12 || typeof v !== 'object' || v === null) return;
-    if (Array.isArray(v)) return v.forEach((x) => walkTerms(x, depth + 1));
+    if (Array.isArray(v)) {
+      for (const x of v) walkTerms(x, depth + 1);
+      return;
+    }
     const o = v as Record<string, unknown>;
     if (typeof o.taxonomy_term_id === 'string' && !findTerm(o.taxonomy_term_id)) add(ids.terms, o.taxonomy_term_id);
     for (const x of Object.values(o)) walkTerms(x, depth + 1);
   };
-  values.forEach((v) => walkTerms(v, 0));
+  for (const v of values) walkTerms(v, 0);
   for (const value of values) {
     const s = obj(value);
     if (!s) continue;
     add(ids.services, s.id);
     add(ids.organizations, s.organization_id);
     add(ids.organizations, obj(s.organization)?.id);
-    for (const l of Array.isArray(obj(s.organization)?.locations) ? (obj(s.organization)?.locations as unknown[]) : []) add(ids.locations, obj(l)?.id);
+    const orgLocations = obj(s.organization)?.locations;
+    for (const l of Array.isArray(orgLocations) ? (orgLocations as unknown[]) : []) add(ids.locations, obj(l)?.id);
     for (const sal of Array.isArray(s.service_at_locations) ? s.service_at_locations : []) {
       add(ids.links, obj(sal)?.id);
       add(ids.locations, obj(sal)?.location_id);
@@ -293,7 +297,8 @@ function planRecord(
     if (salSources.some((s) => s.locationId === locationId)) throw new RecordRejected(`${path}: the service is linked to location ${locationId} twice.`);
     salSources.push({ source: sal, path, locationId });
   });
-  (Array.isArray(orgSource?.locations) ? (orgSource?.locations as unknown[]) : []).forEach((raw, i) => {
+  const orgLocations = orgSource?.locations;
+  (Array.isArray(orgLocations) ? (orgLocations as unknown[]) : []).forEach((raw, i) => {
     const l = obj(raw);
     if (l) addLocation(l, `service.organization.locations[${i}]`);
   });
@@ -349,7 +354,7 @@ function planRecord(
 }
 
 /** A taxonomy_term rather than a service: no status, and the fields only a term has. */
-export function isTaxonomyTermRecord(value: unknown): boolean {
+function isTaxonomyTermRecord(value: unknown): boolean {
   const o = obj(value);
   return Boolean(o) && o?.status === undefined && ['code', 'taxonomy', 'taxonomy_id', 'taxonomy_detail', 'term_uri', 'parent_id'].some((k) => o?.[k] !== undefined);
 }

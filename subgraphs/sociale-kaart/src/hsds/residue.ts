@@ -7,12 +7,12 @@ export type HsdsObject = Record<string, unknown>;
  * The value under a key of the record itself. Keys come from imported data, and a plain `o[key]` for a key such as
  * `constructor` or `toString` would find Object.prototype's function instead of "absent".
  */
-export function own(o: HsdsObject, key: string): unknown {
+function own(o: HsdsObject, key: string): unknown {
   return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
 /** A short, stable fingerprint of a value as the native export produced it (undefined included). */
-export function fingerprint(value: unknown): string {
+function fingerprint(value: unknown): string {
   return createHash('sha1')
     .update(value === undefined ? '\u0000undefined' : JSON.stringify(value))
     .digest('base64url')

@@ -29,7 +29,7 @@ import { findTaxonomy, findTerm, listTaxonomies, taxonomyObject, termId, termObj
  */
 
 export const HSDS_PREFIX = '/hsds';
-export const HSDS_VERSION = '3.0';
+const HSDS_VERSION = '3.0';
 const DEFAULT_PER_PAGE = 50;
 const MAX_PER_PAGE = 100;
 /** NDJSON streams everything in pages of this size: bounded memory, a fixed number of statements per page. */

@@ -6,13 +6,13 @@
  * what the importer needs of them at run time.
  */
 
-export type FieldShape =
+type FieldShape =
   | { kind: 'string'; format?: 'uuid' | 'uri' | 'email' | 'date-time' | undefined; enum?: readonly string[] | undefined }
   | { kind: 'number' }
   | { kind: 'list'; of: ObjectName }
   | { kind: 'one'; of: ObjectName };
 
-export interface ObjectShape {
+interface ObjectShape {
   required: readonly string[];
   fields: Record<string, FieldShape>;
 }
@@ -48,7 +48,7 @@ export type ObjectName =
   | 'service_capacity'
   | 'unit';
 
-export const HSDS_SHAPES: Record<ObjectName, ObjectShape> = {
+const HSDS_SHAPES: Record<ObjectName, ObjectShape> = {
   service: shape(['id', 'name', 'status'], {
     id: string('uuid'),
     organization_id: string('uuid'),
@@ -354,9 +354,6 @@ export const HSDS_SHAPES: Record<ObjectName, ObjectShape> = {
   }),
 };
 
-/** HSDS 3.1 fields the HSDS-NL profile adds to 3.0 objects (allowed there: the 3.0 schemas are open). */
-export const HSDS_31_EXTENSIONS: Partial<Record<ObjectName, string[]>> = { service: ['capacities'] };
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const URI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -406,7 +403,9 @@ export function checkShape(value: unknown, name: ObjectName, path: string, probl
     } else if (!Array.isArray(v)) {
       problems.push(`${at}: must be an array, got ${describe(v)}`);
     } else {
-      v.forEach((item, i) => checkShape(item, field.of, `${at}[${i}]`, problems, limit));
+      v.forEach((item, i) => {
+        checkShape(item, field.of, `${at}[${i}]`, problems, limit);
+      });
     }
   }
   return problems;

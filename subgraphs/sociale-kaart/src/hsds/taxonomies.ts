@@ -30,7 +30,7 @@ export type TaxonomyKey =
   | 'gemeente'
   | 'zorgkantoorregio';
 
-export interface TaxonomyTermDef {
+interface TaxonomyTermDef {
   code: string;
   name: string;
   description: string;
@@ -53,7 +53,7 @@ export interface TermRef {
 }
 
 /** Version of the HSDS-NL term lists; raise it when a list changes. */
-export const HSDS_NL_VERSION = '2025.1';
+const HSDS_NL_VERSION = '2025.1';
 /** A URN rather than an invented web address: the profile document defines these names. */
 const TAXONOMY_URI = 'urn:hsds-nl:taxonomy:';
 
@@ -174,7 +174,7 @@ export const listTaxonomies = (): TaxonomyDef[] => build().list;
 export const findTaxonomy = (id: string): TaxonomyDef | undefined => build().byId.get(id.toLowerCase());
 export const findTerm = (id: string): TermRef | undefined => build().termsById.get(id.toLowerCase());
 
-export function taxonomyByKey(key: TaxonomyKey): TaxonomyDef {
+function taxonomyByKey(key: TaxonomyKey): TaxonomyDef {
   const t = build().byKey.get(key);
   if (!t) throw new Error(`unknown taxonomy ${key}`);
   return t;

@@ -21,7 +21,7 @@ export interface ServiceConnectionParent {
 }
 
 /** Page size: at least 1, capped at MAX_PAGE_SIZE (a larger request is served at the cap). */
-export function pageSize(first: number | null | undefined, fallback = 20): number {
+function pageSize(first: number | null | undefined, fallback = 20): number {
   if (first == null) return fallback;
   if (!Number.isInteger(first) || first < 1) throw badInput('first', 'first must be a positive integer.');
   return Math.min(first, MAX_PAGE_SIZE);
