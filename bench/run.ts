@@ -92,7 +92,11 @@ interface Manifest {
 }
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const concurrencies = list(args.concurrency).map(Number);
 const journeyNames = list(args.journeys) as JourneyName[];
 const engines = list(args.engines) as Engine[];
@@ -100,7 +104,12 @@ const durationMs = Number(args.duration) * 1000;
 const warmupMs = Number(args.warmup) * 1000;
 const label = args.label ?? String(manifest.scale);
 
-const PORTS = { gateway: 4100, hive: 4110, gatewayCache: 4120, subgraphs: { 'sociale-kaart': 4101, cases: 4102, referrals: 4103, signals: 4104 } as Record<string, number> };
+const PORTS = {
+  gateway: 4100,
+  hive: 4110,
+  gatewayCache: 4120,
+  subgraphs: { 'sociale-kaart': 4101, cases: 4102, referrals: 4103, signals: 4104 } as Record<string, number>,
+};
 const INBOX_REGIONS = ['ZK02', 'ZK22', 'ZK05', 'ZK13', 'ZK19', 'ZK30'];
 const QUARTER_REGIONS = ['ZK22', 'ZK02', 'ZK09', 'ZK13', 'ZK25', 'ZK30'];
 
@@ -150,7 +159,13 @@ async function main(): Promise<void> {
     services.push(gateway);
     await waitForReady(gateway, `http://127.0.0.1:${PORTS.gateway}/ready`);
     if (engines.includes('apollo-cache')) {
-      const cached = startService('gateway-cache', join(ROOT, 'gateway', 'src', 'index.ts'), { ...env, GATEWAY_PORT: String(PORTS.gatewayCache) }, logDir, gatewayArgs);
+      const cached = startService(
+        'gateway-cache',
+        join(ROOT, 'gateway', 'src', 'index.ts'),
+        { ...env, GATEWAY_PORT: String(PORTS.gatewayCache) },
+        logDir,
+        gatewayArgs,
+      );
       services.push(cached);
       await waitForReady(cached, `http://127.0.0.1:${PORTS.gatewayCache}/ready`);
     }
@@ -199,7 +214,10 @@ async function main(): Promise<void> {
 
     const report = renderReport({ journeys, runs, plans, statements, firstRequestMs });
     writeFileSync(join(RESULTS, `${label}.md`), report);
-    writeFileSync(join(RESULTS, `${label}.json`), `${JSON.stringify({ label, machine: machine(), manifest: { scale: manifest.scale, counts: manifest.counts, seconds: manifest.seconds }, statements, firstRequestMs, runs }, null, 2)}\n`);
+    writeFileSync(
+      join(RESULTS, `${label}.json`),
+      `${JSON.stringify({ label, machine: machine(), manifest: { scale: manifest.scale, counts: manifest.counts, seconds: manifest.seconds }, statements, firstRequestMs, runs }, null, 2)}\n`,
+    );
     console.log(`\n${report}\nWritten to bench/results/${label}.md and ${label}.json`);
   } finally {
     await stopAll();
@@ -219,8 +237,20 @@ async function journeyContext(subgraphUrls: Record<string, string>): Promise<Jou
   const secrets = loadBenchSecrets();
   const gemeenteOrg = manifest.samples.clientView.organizationId || demoIds.gemeenteOrganization('GM0363');
   const tokens: Record<string, string> = {
-    toegang: await signToken(issuer, { subject: 'bench-toegang', organizationId: gemeenteOrg, organizationType: 'GEMEENTE', roles: ['TOEGANG'], gemeenteCode: 'GM0363' }),
-    co: await signToken(issuer, { subject: 'bench-co', organizationId: gemeenteOrg, organizationType: 'GEMEENTE', roles: ['CLIENTONDERSTEUNER'], gemeenteCode: 'GM0363' }),
+    toegang: await signToken(issuer, {
+      subject: 'bench-toegang',
+      organizationId: gemeenteOrg,
+      organizationType: 'GEMEENTE',
+      roles: ['TOEGANG'],
+      gemeenteCode: 'GM0363',
+    }),
+    co: await signToken(issuer, {
+      subject: 'bench-co',
+      organizationId: gemeenteOrg,
+      organizationType: 'GEMEENTE',
+      roles: ['CLIENTONDERSTEUNER'],
+      gemeenteCode: 'GM0363',
+    }),
   };
   for (const region of new Set([...INBOX_REGIONS, ...QUARTER_REGIONS])) {
     tokens[`zk:${region}`] = await signToken(issuer, {
@@ -278,14 +308,22 @@ function queryPlan(journey: Journey): string {
  * SQL statements per operation, from the subgraphs' own request log lines (each carries the statement count of its
  * request and the request id the gateway propagated), for a small and a large list size.
  */
-async function probeStatements(journey: Journey, services: ServiceProcess[]): Promise<{ small: number; large: number; smallLabel: string; largeLabel: string }> {
+async function probeStatements(
+  journey: Journey,
+  services: ServiceProcess[],
+): Promise<{ small: number; large: number; smallLabel: string; largeLabel: string }> {
   const variant = journey.variants[0];
   if (!variant) throw new Error(`${journey.name}: no variants`);
   const sizes: Record<JourneyName, [string, Record<string, unknown>, string, Record<string, unknown>]> = {
     search: ['first: 5', { first: 5 }, 'first: 50', { first: 50 }],
     client: ['referrals first: 1', { referrals: 1 }, 'referrals first: 50', { referrals: 50 }],
     inbox: ['first: 5', { first: 5 }, 'first: 50', { first: 50 }],
-    quarter: ['groupBy CATEGORY', { groupBy: ['CATEGORY'] }, 'groupBy CATEGORY × LEGAL_DOMAIN × TARGET_GROUP', { groupBy: ['CATEGORY', 'LEGAL_DOMAIN', 'TARGET_GROUP'] }],
+    quarter: [
+      'groupBy CATEGORY',
+      { groupBy: ['CATEGORY'] },
+      'groupBy CATEGORY × LEGAL_DOMAIN × TARGET_GROUP',
+      { groupBy: ['CATEGORY', 'LEGAL_DOMAIN', 'TARGET_GROUP'] },
+    ],
   };
   const [smallLabel, smallVars, largeLabel, largeVars] = sizes[journey.name];
   const count = async (extra: Record<string, unknown>, tag: string): Promise<number> => {
@@ -345,7 +383,10 @@ function renderReport(input: {
   const m = machine();
   const lines: string[] = [];
   lines.push(`# Benchmark: ${label}`, '');
-  lines.push(`${m.date} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGb} GB · Node ${m.node} · ${args.duration} s measured per run after ${args.warmup} s warm-up · closed loop, keep-alive, load from a separate process`, '');
+  lines.push(
+    `${m.date} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGb} GB · Node ${m.node} · ${args.duration} s measured per run after ${args.warmup} s warm-up · closed loop, keep-alive, load from a separate process`,
+    '',
+  );
   lines.push(
     `Hub in production mode (NODE_ENV=production, LOG_LEVEL=info) as separate processes: GATEWAY_WORKERS=${args['gateway-workers']}, DATABASE_POOL_SIZE=${args['pool-size']} per subgraph, response cache off except for "our gateway + response cache" (DIRECTORY_CACHE_SECONDS=30).`,
     '',
@@ -358,7 +399,9 @@ function renderReport(input: {
 
   for (const journey of input.journeys) {
     lines.push(`## ${journey.title} (\`${journey.operationName}\`; ${journey.subgraphs.join(', ')})`, '');
-    lines.push('| concurrency | engine | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU % | gateway RSS MB | subgraphs CPU % | max subgraph RSS MB | postgres CPU % |');
+    lines.push(
+      '| concurrency | engine | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU % | gateway RSS MB | subgraphs CPU % | max subgraph RSS MB | postgres CPU % |',
+    );
     lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const run of input.runs.filter((r) => r.journey === journey.name)) {
       const gatewayName = ENGINE_PROCESS[run.engine];
@@ -373,7 +416,12 @@ function renderReport(input: {
     if (s) lines.push('', `SQL statements per operation (all subgraphs): ${s.small} with ${s.smallLabel}, ${s.large} with ${s.largeLabel}.`);
     const cold = input.firstRequestMs[journey.name];
     if (cold && Object.keys(cold).length) {
-      lines.push('', `First request after start-up (query plan not cached yet): ${Object.entries(cold).map(([engine, ms]) => `${ENGINE_TITLES[engine as Engine] ?? engine} ${ms} ms`).join(', ')}.`);
+      lines.push(
+        '',
+        `First request after start-up (query plan not cached yet): ${Object.entries(cold)
+          .map(([engine, ms]) => `${ENGINE_TITLES[engine as Engine] ?? engine} ${ms} ms`)
+          .join(', ')}.`,
+      );
     }
     lines.push('', 'Query plan:', '', '```', input.plans[journey.name] ?? '', '```', '');
   }

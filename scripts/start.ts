@@ -22,7 +22,10 @@ async function start(): Promise<RunningHub> {
 const running = await start();
 
 const origin = new URL(running.gatewayUrl).origin;
-const lines: string[] = ['', `Clientondersteuning hub (${config.env}, ${running.database.kind === 'pglite' ? `embedded PGlite${config.pgliteInMemory ? ' in memory' : ` in ${config.dataDir}/pglite`}` : 'PostgreSQL'})`];
+const lines: string[] = [
+  '',
+  `Clientondersteuning hub (${config.env}, ${running.database.kind === 'pglite' ? `embedded PGlite${config.pgliteInMemory ? ' in memory' : ` in ${config.dataDir}/pglite`}` : 'PostgreSQL'})`,
+];
 lines.push(`  Gateway:  ${running.gatewayUrl}`);
 if (!config.production) lines.push(`  Sandbox:  ${running.gatewayUrl}  (open in a browser; ${origin}/ redirects there)`);
 lines.push(`  Health:   ${origin}/health   Ready: ${origin}/ready`);

@@ -40,7 +40,11 @@ const STATED_BOUND = /\bat most \d[\d,]*\b/i;
 
 /** Federation machinery composed into the supergraph (join__/link__ specs and the subgraph-only entity fields). */
 const isMachineryType = (name: string) =>
-  name.startsWith('__') || name.startsWith('join__') || name.startsWith('link__') || name.startsWith('federation__') || ['_Any', '_Entity', '_Service', '_FieldSet'].includes(name);
+  name.startsWith('__') ||
+  name.startsWith('join__') ||
+  name.startsWith('link__') ||
+  name.startsWith('federation__') ||
+  ['_Any', '_Entity', '_Service', '_FieldSet'].includes(name);
 const isMachineryField = (name: string) => name === '_entities' || name === '_service';
 const isMachineryDirective = (name: string) => name === 'link' || name.startsWith('join__') || name.startsWith('federation__');
 
@@ -133,7 +137,10 @@ describe('API conventions of the composed supergraph', () => {
 
   for (const rule of RATCHETED_RULES) {
     it(`${rule}: no violation outside the exceptions file, and no stale entry in it`, () => {
-      const found = violations.filter((v) => v.rule === rule).map((v) => v.coordinate).sort();
+      const found = violations
+        .filter((v) => v.rule === rule)
+        .map((v) => v.coordinate)
+        .sort();
       const allowed = [...exceptions[rule]].sort();
       console.log(`api conventions: ${allowed.length} exception(s) for ${rule}`);
       // New violations must be fixed, not added to the file; fixed ones must be removed from it so it only shrinks.
@@ -248,7 +255,9 @@ describe('the convention checker itself', () => {
       "A custom directive."
       directive @gated(category: String) on FIELD_DEFINITION
     `;
-    const extra = checkConventions(load(withMachinery)).map(key).filter((k) => !found.includes(k));
+    const extra = checkConventions(load(withMachinery))
+      .map(key)
+      .filter((k) => !found.includes(k));
     expect(extra).toEqual(['DESCRIPTION @gated(category:)']);
   });
 });

@@ -87,7 +87,15 @@ describe.skipIf(!process.env.DATABASE_URL)('bench:data generator', () => {
     expect(ratio('cases.consent')).toBeGreaterThan(0.45);
     expect(ratio('cases.access_log')).toBeGreaterThan(1.8);
     expect(ratio('cases.contact_moment')).toBeGreaterThan(1.2);
-    for (const table of ['cases.trajectory', 'cases.consent', 'cases.contact_moment', 'cases.access_log', 'referrals.referral', 'referrals.referral_event', 'signals.signal']) {
+    for (const table of [
+      'cases.trajectory',
+      'cases.consent',
+      'cases.contact_moment',
+      'cases.access_log',
+      'referrals.referral',
+      'referrals.referral_event',
+      'signals.signal',
+    ]) {
       const doubled = (c[table] ?? 0) / (h[table] ?? 1);
       expect(doubled, table).toBeGreaterThan(1.6);
       expect(doubled, table).toBeLessThan(2.4);
@@ -148,7 +156,17 @@ describe.skipIf(!process.env.DATABASE_URL)('bench:data generator', () => {
 
   it('gives every referral valid content and a timeline the state machine allows, ending in its status', async () => {
     const referrals = await sql<
-      { id: string; status: string; version: number; from_organization_id: string; to_organization_id: string; handover_summary: unknown; rejection_reason: string | null; respond_overdue_at: Date | null; start_overdue_at: Date | null }[]
+      {
+        id: string;
+        status: string;
+        version: number;
+        from_organization_id: string;
+        to_organization_id: string;
+        handover_summary: unknown;
+        rejection_reason: string | null;
+        respond_overdue_at: Date | null;
+        start_overdue_at: Date | null;
+      }[]
     >`select id, status, version, from_organization_id, to_organization_id, handover_summary, rejection_reason, respond_overdue_at, start_overdue_at from referrals.referral`;
     interface EventRow {
       referral_id: string;
@@ -227,7 +245,21 @@ describe.skipIf(!process.env.DATABASE_URL)('bench:data generator', () => {
 
   it('makes signals from the code lists, consistent with gemeente_region, with descriptions the privacy guard accepts', async () => {
     const signals = await sql<
-      { source: string; category: string; legal_domain: string | null; target_group: string | null; life_domain: string | null; wlz_sector: string | null; age_band: string | null; gemeente_code: string | null; zorgkantoorregio_code: string | null; mapped: string | null; description: string | null; service_ok: boolean; observed_on: string }[]
+      {
+        source: string;
+        category: string;
+        legal_domain: string | null;
+        target_group: string | null;
+        life_domain: string | null;
+        wlz_sector: string | null;
+        age_band: string | null;
+        gemeente_code: string | null;
+        zorgkantoorregio_code: string | null;
+        mapped: string | null;
+        description: string | null;
+        service_ok: boolean;
+        observed_on: string;
+      }[]
     >`select s.source, s.category, s.legal_domain, s.target_group, s.life_domain, s.wlz_sector, s.age_band, s.gemeente_code, s.zorgkantoorregio_code,
         m.zorgkantoorregio_code as mapped, s.description, s.observed_on::text,
         (s.service_id is null or exists (select 1 from sociale_kaart.service x where x.id = s.service_id and x.organization_id = s.organization_id)) as service_ok
@@ -351,4 +383,3 @@ describe.skipIf(!process.env.DATABASE_URL)('bench:data generator', () => {
     await expect(copyInto(sql, roundTrip, [[{ ...rows[1], id: '00000000-0000-5000-8000-000000000002' }]])).rejects.toThrow(/duplicate key/);
   });
 });
-

@@ -151,7 +151,8 @@ if (process.env.DATABASE_URL) {
       try {
         for (let n = 0; n < 60; n += 1) {
           if (n === 20 || n === 40) {
-            const killed = await admin`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+            const killed =
+              await admin`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
             expect(killed[0]?.n).toBeGreaterThan(0);
           }
           const result = await hub.graphql<{ reportSignal: { signal: { id: string } } | null }>(REPORT, { input: signalInput(n) }, { token });
@@ -166,7 +167,9 @@ if (process.env.DATABASE_URL) {
       // A request on a connection killed under it may fail (it was not acknowledged); the pool reconnects for the next.
       expect(refused).toBeLessThanOrEqual(10);
       expect(acknowledged.length).toBeGreaterThanOrEqual(50);
-      const stored = rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from signals.signal where id = any(${sql.param(acknowledged)}::uuid[])`))[0]?.n;
+      const stored = rowsOf<{ n: number }>(
+        await hub.database.db.execute(sql`select count(*)::int as n from signals.signal where id = any(${sql.param(acknowledged)}::uuid[])`),
+      )[0]?.n;
       expect(stored).toBe(acknowledged.length);
       const after = await hub.graphql<{ reportSignal: { signal: { id: string } } }>(REPORT, { input: signalInput(99) }, { token });
       expect(after.body.data?.reportSignal.signal.id).toBeTruthy();

@@ -106,7 +106,9 @@ function randomJson(depth = 0): unknown {
     case 4:
       return Array.from({ length: int(4) }, () => randomJson(depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: int(4) }, () => [pick(['input', 'id', 'first', 'clientId', 'x', '__proto__', 'constructor']), randomJson(depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: int(4) }, () => [pick(['input', 'id', 'first', 'clientId', 'x', '__proto__', 'constructor']), randomJson(depth + 1)]),
+      );
   }
 }
 
@@ -165,7 +167,31 @@ function schemaOperation(schema: GraphQLSchema): string {
   return `${useMutation ? 'mutation' : 'query'} Fuzz ${selection(schema, root, 1)}`;
 }
 
-const FRAGMENTS = ['{', '}', '(', ')', ':', '$id', '$input', '...', '@include(if: true)', '@skip(if: $x)', '"', '#', 'null', '123', 'id', '__typename', 'on', 'query', 'mutation', '[', ']', '!', '='];
+const FRAGMENTS = [
+  '{',
+  '}',
+  '(',
+  ')',
+  ':',
+  '$id',
+  '$input',
+  '...',
+  '@include(if: true)',
+  '@skip(if: $x)',
+  '"',
+  '#',
+  'null',
+  '123',
+  'id',
+  '__typename',
+  'on',
+  'query',
+  'mutation',
+  '[',
+  ']',
+  '!',
+  '=',
+];
 
 /** Character- and token-level damage to a valid document. */
 function mutate(text: string): string {
@@ -203,7 +229,12 @@ function journeyDocuments(): { text: string; variables: string[] }[] {
       const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
       return document.definitions.flatMap((d) =>
         d.kind === Kind.OPERATION_DEFINITION
-          ? [{ text: print({ kind: Kind.DOCUMENT, definitions: [d, ...fragments] }), variables: (d.variableDefinitions ?? []).map((v) => v.variable.name.value) }]
+          ? [
+              {
+                text: print({ kind: Kind.DOCUMENT, definitions: [d, ...fragments] }),
+                variables: (d.variableDefinitions ?? []).map((v) => v.variable.name.value),
+              },
+            ]
           : [],
       );
     });
@@ -240,10 +271,19 @@ describe('fuzzing the gateway', () => {
     if (!introspection.body.data) throw new Error('introspection failed');
     schema = buildClientSchema(introspection.body.data);
     // Real ids make the refused paths real: a foreign organisation names objects that exist.
-    for (const table of ['cases.client', 'cases.support_trajectory', 'referrals.referral', 'signals.signal', 'sociale_kaart.service', 'sociale_kaart.organization']) {
+    for (const table of [
+      'cases.client',
+      'cases.support_trajectory',
+      'referrals.referral',
+      'signals.signal',
+      'sociale_kaart.service',
+      'sociale_kaart.organization',
+    ]) {
       const exists = rowsOf<{ t: string | null }>(await hub.database.db.execute(sql`select to_regclass(${table})::text as t`))[0]?.t;
       if (!exists) continue;
-      idPool.push(...rowsOf<{ id: string }>(await hub.database.db.execute(sql.raw(`select id::text as id from ${table} order by id limit 20`))).map((r) => r.id));
+      idPool.push(
+        ...rowsOf<{ id: string }>(await hub.database.db.execute(sql.raw(`select id::text as id from ${table} order by id limit 20`))).map((r) => r.id),
+      );
     }
   });
   afterAll(async () => {
@@ -277,9 +317,7 @@ describe('fuzzing the gateway', () => {
         const kind = int(10);
         const journey = pick(journeys);
         const text = kind < 3 ? journey.text : kind < 6 ? mutate(journey.text) : kind < 9 ? schemaOperation(schema) : mutate(schemaOperation(schema));
-        const variables = chance(0.9)
-          ? Object.fromEntries((kind < 6 ? journey.variables : ['id', 'input', 'first']).map((v) => [v, randomJson()]))
-          : undefined;
+        const variables = chance(0.9) ? Object.fromEntries((kind < 6 ? journey.variables : ['id', 'input', 'first']).map((v) => [v, randomJson()])) : undefined;
         const caller = int(10);
         const token = caller < 3 ? undefined : caller < 9 ? pick(tokens) : `${pick(tokens).slice(0, -4)}AAAA`;
         return hub.graphql(text, variables, { token }).then(

@@ -64,9 +64,7 @@ describe('start-up failure', () => {
         ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase().replace(/-/g, '_')}_PORT`, '0'])),
       });
       const issuer = await createEphemeralIssuer();
-      await expect(startHub({ config, database, issuer, logDestination: { write: (line: string) => lines.push(line) } })).rejects.toThrow(
-        /EADDRINUSE/,
-      );
+      await expect(startHub({ config, database, issuer, logDestination: { write: (line: string) => lines.push(line) } })).rejects.toThrow(/EADDRINUSE/);
       const subgraphUrls = lines
         .map((line) => JSON.parse(line) as { msg?: string; url?: string })
         .filter((line) => line.msg?.endsWith('subgraph listening'))

@@ -36,9 +36,19 @@ describe.skipIf(!restartCommand || !process.env.DATABASE_URL)('PostgreSQL restar
         execSync(restartCommand ?? '', { stdio: 'ignore', timeout: 60_000 });
         restartedAt = n;
       }
-      const result = await hub.graphql<{ reportSignal: { signal: { id: string } } | null }>(REPORT, {
-        input: { category: 'WAITING_TIME', gemeenteCode: 'GM0153', observedOn: new Date().toISOString().slice(0, 10), clientCount: 1 + (n % 4), description: `wachtlijst ronde ${n}` },
-      }, { token });
+      const result = await hub.graphql<{ reportSignal: { signal: { id: string } } | null }>(
+        REPORT,
+        {
+          input: {
+            category: 'WAITING_TIME',
+            gemeenteCode: 'GM0153',
+            observedOn: new Date().toISOString().slice(0, 10),
+            clientCount: 1 + (n % 4),
+            description: `wachtlijst ronde ${n}`,
+          },
+        },
+        { token },
+      );
       expect(result.status).toBeLessThan(500);
       const id = result.body.data?.reportSignal?.signal?.id;
       if (id) acknowledged.push(id);
@@ -52,7 +62,9 @@ describe.skipIf(!restartCommand || !process.env.DATABASE_URL)('PostgreSQL restar
     // Requests in flight or sent while the server was down may fail; they were never acknowledged.
     expect(refused).toBeLessThanOrEqual(30);
     expect(acknowledged.length).toBeGreaterThanOrEqual(50);
-    const stored = rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from signals.signal where id = any(${sql.param(acknowledged)}::uuid[])`))[0]?.n;
+    const stored = rowsOf<{ n: number }>(
+      await hub.database.db.execute(sql`select count(*)::int as n from signals.signal where id = any(${sql.param(acknowledged)}::uuid[])`),
+    )[0]?.n;
     expect(stored).toBe(acknowledged.length);
     const ready = await fetch(hub.gatewayPath('/ready'));
     expect(ready.status).toBe(200);

@@ -30,7 +30,12 @@ const SHELTER_SEARCH = /* GraphQL */ `
   }
 `;
 
-type Search = { searchServices: { totalCount: number; edges: { node: { id: string; name: string; capacity: { status: string } | null; locations: { name: string; confidential: boolean }[] } }[] } };
+type Search = {
+  searchServices: {
+    totalCount: number;
+    edges: { node: { id: string; name: string; capacity: { status: string } | null; locations: { name: string; confidential: boolean }[] } }[];
+  };
+};
 
 const principal = (label: string) => {
   const p = DEMO_PRINCIPALS.find((d) => d.label.startsWith(label));
@@ -120,18 +125,26 @@ describe('gateway response cache', () => {
     const beheerder = principal('beheerder');
     const token = await hub.tokenFor(beheerder);
     const own = `query Own($org: ID!) { organization(id: $org) { services(first: 100) { nodes { id version capacity { status } } } } }`;
-    const read = await hub.graphql<{ organization: { services: { nodes: { id: string; version: number; capacity: { status: string } | null }[] } } }>(own, { org: beheerder.organizationId });
+    const read = await hub.graphql<{ organization: { services: { nodes: { id: string; version: number; capacity: { status: string } | null }[] } } }>(own, {
+      org: beheerder.organizationId,
+    });
     const target = read.body.data?.organization.services.nodes[0];
     if (!target) throw new Error('the demo OCO has no services');
     const next = target.capacity?.status === 'WAITLIST' ? 'HAS_CAPACITY' : 'WAITLIST';
 
     const update = await hub.graphql(
       `mutation Cap($id: ID!, $v: Int!, $input: CapacityInput!) { updateCapacity(input: { serviceId: $id, expectedVersion: $v, capacity: $input }) { service { id } } }`,
-      { id: target.id, v: target.version, input: { status: next, available: next === 'HAS_CAPACITY' ? 1 : 0, maximum: 10, expectedWaitDays: next === 'WAITLIST' ? 30 : 0 } },
+      {
+        id: target.id,
+        v: target.version,
+        input: { status: next, available: next === 'HAS_CAPACITY' ? 1 : 0, maximum: 10, expectedWaitDays: next === 'WAITLIST' ? 30 : 0 },
+      },
       { token },
     );
     expect(update.body.errors).toBeUndefined();
-    const after = await hub.graphql<{ organization: { services: { nodes: { id: string; capacity: { status: string } | null }[] } } }>(own, { org: beheerder.organizationId });
+    const after = await hub.graphql<{ organization: { services: { nodes: { id: string; capacity: { status: string } | null }[] } } }>(own, {
+      org: beheerder.organizationId,
+    });
     expect(after.body.data?.organization.services.nodes.find((s) => s.id === target.id)?.capacity?.status).toBe(next);
   });
 });
@@ -161,7 +174,8 @@ describe('identical concurrent queries (response cache off, so every request rea
     const clientId = deterministicUuid('hub-demo-cases', 'client:2');
     const clientQuery = `query Client($id: ID!) { client(id: $id) { id name { familyName } } }`;
     const logLines = async () =>
-      rowsOf<{ n: number }>(await plain.database.db.execute(sql`select count(*)::int as n from cases.access_log where client_id = ${clientId}::uuid`))[0]?.n ?? -1;
+      rowsOf<{ n: number }>(await plain.database.db.execute(sql`select count(*)::int as n from cases.access_log where client_id = ${clientId}::uuid`))[0]?.n ??
+      -1;
     before = requestsTo('cases');
     const linesBefore = await logLines();
     const reads = await Promise.all(Array.from({ length: 20 }, () => plain.graphql(clientQuery, { id: clientId }, { token: co })));

@@ -5,7 +5,17 @@ import { openDatabase } from '@hub/db';
 import { migrateAndSeed } from '@hub/hub';
 import { createBsnCipher } from '../../subgraphs/cases/src/bsn-crypto.ts';
 import { amsterdamDate } from '../../subgraphs/referrals/src/deadlines.ts';
-import { action, decision, feedback, knelpunt, knelpuntSignal, knelpuntTransition, meeting, overlegtafelMember, signal } from '../../subgraphs/signals/src/db/schema.ts';
+import {
+  action,
+  decision,
+  feedback,
+  knelpunt,
+  knelpuntSignal,
+  knelpuntTransition,
+  meeting,
+  overlegtafelMember,
+  signal,
+} from '../../subgraphs/signals/src/db/schema.ts';
 import { loadDemoData as loadSocialeKaartDemo } from '../../subgraphs/sociale-kaart/src/demo-data.ts';
 import { loadBenchSecrets, type BenchSecrets } from '../src/secrets.ts';
 import { chunked, copyInto, copyMany } from './copy.ts';
@@ -13,7 +23,19 @@ import { dropHubSchemas, ensureDatabase, HUB_SCHEMAS, tablesWithData } from './d
 import { BenchDataError } from './errors.ts';
 import { buildSamples, MANIFEST_PATH, writeManifest, type DatasetManifest } from './manifest.ts';
 import { BenchIds, Staff } from './plan.ts';
-import { accessLogRows, batchesOf, clientRows, consentRows, contactMomentRows, referralEventRows, referralRows, trajectoryRows, type GapSignalSource, type PassContext, type RowBuilder } from './rows.ts';
+import {
+  accessLogRows,
+  batchesOf,
+  clientRows,
+  consentRows,
+  contactMomentRows,
+  referralEventRows,
+  referralRows,
+  trajectoryRows,
+  type GapSignalSource,
+  type PassContext,
+  type RowBuilder,
+} from './rows.ts';
 import type { BenchScale } from './scale.ts';
 import { buildSignals } from './signals.ts';
 import { buildWorld } from './world.ts';
@@ -74,7 +96,12 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
   if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) throw new BenchDataError(`referenceDate must be YYYY-MM-DD, got "${referenceDate}"`);
   const secrets = options.secrets ?? loadBenchSecrets();
   // The hub's own config decodes the keys, so the cases subgraph started with these secrets reads the same BSNs.
-  const config = loadConfig({ DATABASE_URL: options.databaseUrl, SEED_DEMO: 'false', BSN_ENCRYPTION_KEY: secrets.bsnEncryptionKey, BSN_HASH_KEY: secrets.bsnHashKey });
+  const config = loadConfig({
+    DATABASE_URL: options.databaseUrl,
+    SEED_DEMO: 'false',
+    BSN_ENCRYPTION_KEY: secrets.bsnEncryptionKey,
+    BSN_HASH_KEY: secrets.bsnHashKey,
+  });
 
   let t = performance.now();
   const { created } = await ensureDatabase(options.databaseUrl);
@@ -104,7 +131,9 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
     let services = 0;
     try {
       await migrateAndSeed(database, { config });
-      const [reference] = await sql<{ n: number }[]>`select (select count(*) from sociale_kaart.gemeente) + (select count(*) from sociale_kaart.zorgkantoorregio)
+      const [reference] = await sql<
+        { n: number }[]
+      >`select (select count(*) from sociale_kaart.gemeente) + (select count(*) from sociale_kaart.zorgkantoorregio)
         + (select count(*) from signals.gemeente_region) + (select count(*) from signals.overlegtafel) as n`;
       record('migrations + reference data', Number(reference?.n ?? 0), t);
 
@@ -126,8 +155,17 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       ];
       for (const builders of passes) {
         const since = performance.now();
-        const tables = await copyMany(sql, builders.map((b) => b.target), batchesOf(ctx, builders));
-        record(`copy ${Object.keys(tables).join(' + ')}`, Object.values(tables).reduce((a, b) => a + b, 0), since, tables);
+        const tables = await copyMany(
+          sql,
+          builders.map((b) => b.target),
+          batchesOf(ctx, builders),
+        );
+        record(
+          `copy ${Object.keys(tables).join(' + ')}`,
+          Object.values(tables).reduce((a, b) => a + b, 0),
+          since,
+          tables,
+        );
       }
 
       t = performance.now();

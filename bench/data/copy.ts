@@ -174,9 +174,13 @@ export async function copyMany(sql: postgres.Sql, targets: readonly CopyTarget[]
 
 /** One table from a sequence of row chunks. */
 export async function copyInto<T extends PgTable>(sql: postgres.Sql, table: T, chunks: Iterable<T['$inferInsert'][]>): Promise<number> {
-  const counts = await copyMany(sql, [{ name: 'table', table }], (function* () {
-    for (const chunk of chunks) yield [chunk];
-  })());
+  const counts = await copyMany(
+    sql,
+    [{ name: 'table', table }],
+    (function* () {
+      for (const chunk of chunks) yield [chunk];
+    })(),
+  );
   return counts.table ?? 0;
 }
 

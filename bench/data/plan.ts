@@ -1,7 +1,25 @@
-import { deterministicUuid, demoIds, LEVERINGSVORMEN, LIFE_DOMAINS, seededRandom, SUPPORT_FORMS, type LifeDomain, type SupportForm, type TargetGroup, type WlzSector } from '@hub/domain';
+import {
+  deterministicUuid,
+  demoIds,
+  LEVERINGSVORMEN,
+  LIFE_DOMAINS,
+  seededRandom,
+  SUPPORT_FORMS,
+  type LifeDomain,
+  type SupportForm,
+  type TargetGroup,
+  type WlzSector,
+} from '@hub/domain';
 import type { WlzDetails } from '../../subgraphs/cases/src/db/schema.ts';
 import { addWorkingDays, amsterdamDate } from '../../subgraphs/referrals/src/deadlines.ts';
-import { GAP_REASONS, MUTATION_OF_ACTION, TRANSITION_ACTIONS, type ReferralAction, type ReferralStatus, type RejectionReason } from '../../subgraphs/referrals/src/transitions.ts';
+import {
+  GAP_REASONS,
+  MUTATION_OF_ACTION,
+  TRANSITION_ACTIONS,
+  type ReferralAction,
+  type ReferralStatus,
+  type RejectionReason,
+} from '../../subgraphs/referrals/src/transitions.ts';
 import type { GemeenteRecord } from '../../subgraphs/sociale-kaart/src/reference-data.ts';
 import { benchBsn } from './bsn.ts';
 import { CANCEL_NOTES, FAMILY_NAMES, GIVEN_NAMES, GOALS, MEETING_NOTES, PLANS, REJECTION_NOTES, WLZ_QUESTIONS, WMO_QUESTIONS } from './texts.ts';
@@ -229,9 +247,31 @@ const LEVERINGSVORM_WEIGHTS: readonly (readonly [string, number])[] = [
 
 /** Zorgprofielen (COD163) per sector with the target group they stand for. */
 const ZORGPROFIELEN: Record<WlzSector, readonly (readonly [string, TargetGroup])[]> = {
-  VV: [['752', 'OUDEREN'], ['753', 'OUDEREN'], ['754', 'OUDEREN'], ['755', 'OUDEREN'], ['756', 'OUDEREN'], ['757', 'OUDEREN'], ['758', 'OUDEREN']],
-  GZ: [['803', 'VERSTANDELIJKE_BEPERKING'], ['805', 'VERSTANDELIJKE_BEPERKING'], ['807', 'VERSTANDELIJKE_BEPERKING'], ['782', 'LICHTE_VERSTANDELIJKE_BEPERKING'], ['824', 'LICHAMELIJKE_BEPERKING'], ['826', 'LICHAMELIJKE_BEPERKING'], ['843', 'ZINTUIGLIJKE_BEPERKING'], ['853', 'ZINTUIGLIJKE_BEPERKING']],
-  GGZ: [['863', 'PSYCHISCHE_KWETSBAARHEID'], ['865', 'PSYCHISCHE_KWETSBAARHEID'], ['882', 'PSYCHISCHE_KWETSBAARHEID'], ['764', 'PSYCHISCHE_KWETSBAARHEID']],
+  VV: [
+    ['752', 'OUDEREN'],
+    ['753', 'OUDEREN'],
+    ['754', 'OUDEREN'],
+    ['755', 'OUDEREN'],
+    ['756', 'OUDEREN'],
+    ['757', 'OUDEREN'],
+    ['758', 'OUDEREN'],
+  ],
+  GZ: [
+    ['803', 'VERSTANDELIJKE_BEPERKING'],
+    ['805', 'VERSTANDELIJKE_BEPERKING'],
+    ['807', 'VERSTANDELIJKE_BEPERKING'],
+    ['782', 'LICHTE_VERSTANDELIJKE_BEPERKING'],
+    ['824', 'LICHAMELIJKE_BEPERKING'],
+    ['826', 'LICHAMELIJKE_BEPERKING'],
+    ['843', 'ZINTUIGLIJKE_BEPERKING'],
+    ['853', 'ZINTUIGLIJKE_BEPERKING'],
+  ],
+  GGZ: [
+    ['863', 'PSYCHISCHE_KWETSBAARHEID'],
+    ['865', 'PSYCHISCHE_KWETSBAARHEID'],
+    ['882', 'PSYCHISCHE_KWETSBAARHEID'],
+    ['764', 'PSYCHISCHE_KWETSBAARHEID'],
+  ],
 };
 
 const WMO_SUPPORT_FORMS: readonly SupportForm[] = ['INFORMATIE_EN_ADVIES', 'PERSOONLIJK_PLAN', 'KLACHTEN_BEZWAAR_BEROEP', 'BEMIDDELING'];
@@ -461,7 +501,14 @@ const daysBetweenDates = (a: string, b: string) => Math.round((Date.parse(`${b}T
  * Inserts the overdue sweep's OVERDUE step when the referral stayed in `state` past its deadline (left it on a later
  * day, or is still in it on the reference date), as the relay flags it once just after midnight. Returns the flag time.
  */
-function flagOverdue(r: Rng, world: World, steps: TimelineStep[], state: ReferralStatus, deadline: string | null, reason: 'RESPOND_BY' | 'START_BY'): number | null {
+function flagOverdue(
+  r: Rng,
+  world: World,
+  steps: TimelineStep[],
+  state: ReferralStatus,
+  deadline: string | null,
+  reason: 'RESPOND_BY' | 'START_BY',
+): number | null {
   if (deadline === null) return null;
   const enter = steps.findIndex((s) => s.to === state && s.from !== state);
   if (enter < 0) return null;
@@ -478,7 +525,16 @@ function flagOverdue(r: Rng, world: World, steps: TimelineStep[], state: Referra
   // The sweep flags it just after midnight in Amsterdam, when the deadline day is over.
   const at = amsterdamMidnight(deadlineAfterDays(deadline, 1)) + int(r, 1, 20) * MINUTE;
   if (at >= world.now.getTime()) return null;
-  steps.splice(leave < 0 ? steps.length : leave, 0, { action: 'OVERDUE', from: state, to: state, at, by: 'SYSTEM', reasonCode: reason, note: null, version: 0 });
+  steps.splice(leave < 0 ? steps.length : leave, 0, {
+    action: 'OVERDUE',
+    from: state,
+    to: state,
+    at,
+    by: 'SYSTEM',
+    reasonCode: reason,
+    note: null,
+    version: 0,
+  });
   return at;
 }
 
@@ -578,7 +634,12 @@ function planReferral(r: Rng, world: World, input: ReferralInput): ReferralPlan 
         };
         break;
       case 'RECORD_JOINT_MEETING_OUTCOME': {
-        const outcome = weighted(r, [['HANDOVER_AGREED', 70], ['FOLLOW_UP_NEEDED', 20], ['CLIENT_DECLINED', 5], ['NOT_HELD', 5]] as const);
+        const outcome = weighted(r, [
+          ['HANDOVER_AGREED', 70],
+          ['FOLLOW_UP_NEEDED', 20],
+          ['CLIENT_DECLINED', 5],
+          ['NOT_HELD', 5],
+        ] as const);
         step.reasonCode = outcome;
         if (meeting) {
           meeting.heldAt = meeting.plannedAt;
@@ -629,7 +690,11 @@ function planReferral(r: Rng, world: World, input: ReferralInput): ReferralPlan 
     id: deterministicUuid(NS, `referral:${input.clientIndex}:${input.ordinal}`),
     kind: input.kind,
     status,
-    urgency: weighted(r, [['ROUTINE', 80], ['URGENT', 15], ['ASAP', 5]] as const),
+    urgency: weighted(r, [
+      ['ROUTINE', 80],
+      ['URGENT', 15],
+      ['ASAP', 5],
+    ] as const),
     receiver: input.receiver,
     toOrganizationId: input.toOrganizationId,
     receiverProfessional: input.receiverProfessional,
@@ -659,7 +724,16 @@ function planReferral(r: Rng, world: World, input: ReferralInput): ReferralPlan 
 
 // -- the client --
 
-function toZorgkantoor(r: Rng, world: World, index: number, region: RegionInfo, staff: Professional[], ordinal: number, status: ReferralStatus, lastBefore: number | null): ReferralPlan {
+function toZorgkantoor(
+  r: Rng,
+  world: World,
+  index: number,
+  region: RegionInfo,
+  staff: Professional[],
+  ordinal: number,
+  status: ReferralStatus,
+  lastBefore: number | null,
+): ReferralPlan {
   return planReferral(r, world, {
     ordinal,
     clientIndex: index,
@@ -672,7 +746,11 @@ function toZorgkantoor(r: Rng, world: World, index: number, region: RegionInfo, 
   });
 }
 
-const RECORDED_HOW = [['WRITTEN', 50], ['VERBAL', 30], ['DIGITAL', 20]] as const;
+const RECORDED_HOW = [
+  ['WRITTEN', 50],
+  ['VERBAL', 30],
+  ['DIGITAL', 20],
+] as const;
 
 /** A representative gives consent for half the clients who have one who may act for them. */
 function givenByOf(r: Rng, canRepresent: boolean): 'CLIENT' | 'REPRESENTATIVE' {
@@ -704,7 +782,11 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
   const referenceYear = Number(world.referenceDate.slice(0, 4));
 
   const hasWlz = r() < 0.26;
-  const sector: WlzSector = weighted(r, [['VV', 55], ['GZ', 30], ['GGZ', 15]] as const);
+  const sector: WlzSector = weighted(r, [
+    ['VV', 55],
+    ['GZ', 30],
+    ['GGZ', 15],
+  ] as const);
   const birthYear = hasWlz
     ? sector === 'VV'
       ? ageBandBirthYear(r, referenceYear, 70, 99)
@@ -721,12 +803,23 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
     ? {
         id: deterministicUuid(NS, `network:${index}`),
         name: `${pick(r, GIVEN_NAMES)} ${familyName}`,
-        role: weighted(r, [['MANTELZORGER', 60], ['WETTELIJK_VERTEGENWOORDIGER', 15], ['FAMILY', 20], ['OTHER', 5]] as const),
+        role: weighted(r, [
+          ['MANTELZORGER', 60],
+          ['WETTELIJK_VERTEGENWOORDIGER', 15],
+          ['FAMILY', 20],
+          ['OTHER', 5],
+        ] as const),
         mayActForClient: false,
       }
     : null;
   if (network) network.mayActForClient = network.role === 'WETTELIJK_VERTEGENWOORDIGER' || r() < 0.2;
-  const contactChannel = weighted(r, [['PHONE', 40], ['IN_PERSON', 30], ['EMAIL', 15], ['POST', 5], ['DO_NOT_CONTACT', 10]] as const);
+  const contactChannel = weighted(r, [
+    ['PHONE', 40],
+    ['IN_PERSON', 30],
+    ['EMAIL', 15],
+    ['POST', 5],
+    ['DO_NOT_CONTACT', 10],
+  ] as const);
 
   // Referrals first: the trajectories' dates follow from them.
   const referrals: ReferralPlan[] = [];
@@ -735,7 +828,8 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
   if (hasWlz) {
     const main = toZorgkantoor(r, world, index, region, zkStaff, 0, weighted(r, WLZ_MAIN_STATUS), null);
     referrals.push(main);
-    if (r() < 0.1) referrals.unshift(toZorgkantoor(r, world, index, region, zkStaff, 1, weighted(r, EARLIER_ATTEMPT_STATUS), main.createdAt - int(r, 3, 60) * DAY));
+    if (r() < 0.1)
+      referrals.unshift(toZorgkantoor(r, world, index, region, zkStaff, 1, weighted(r, EARLIER_ATTEMPT_STATUS), main.createdAt - int(r, 3, 60) * DAY));
   } else {
     if (r() < 0.11) referrals.push(toZorgkantoor(r, world, index, region, zkStaff, 0, weighted(r, WMO_TO_WLZ_OPEN_STATUS), null));
     if (r() < 0.15) {
@@ -748,7 +842,7 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
           receiver: 'OCO',
           toOrganizationId: region.ocoOrganizationId,
           receiverProfessional: pick(r, ocoStaff),
-                lastBefore: null,
+          lastBefore: null,
         }),
       );
     }
@@ -757,7 +851,9 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
   // The Wmo trajectory at the gemeente: opened before any referral, closed only when nothing is pending.
   const firstReferral = referrals.reduce((min, ref) => Math.min(min, ref.createdAt), Number.POSITIVE_INFINITY);
   const wmoOpened =
-    firstReferral === Number.POSITIVE_INFINITY ? atWorkingHour(r, Math.floor(nowMs / DAY) - int(r, 2, 730)) : firstReferral - int(r, 7, 120) * DAY - int(r, 0, 300) * MINUTE;
+    firstReferral === Number.POSITIVE_INFINITY
+      ? atWorkingHour(r, Math.floor(nowMs / DAY) - int(r, 2, 730))
+      : firstReferral - int(r, 7, 120) * DAY - int(r, 0, 300) * MINUTE;
   const lastEvent = referrals.reduce((max, ref) => Math.max(max, ref.steps[ref.steps.length - 1]?.at ?? 0), wmoOpened);
   const pending = referrals.some((ref) => !FINAL.has(ref.status));
   let wmoClosed: number | null = null;
@@ -768,7 +864,13 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
       wmoClosed = at;
       wmoCloseReason = referrals.some((ref) => ref.status === 'COMPLETED')
         ? 'HANDED_OVER'
-        : weighted(r, [['GOALS_REACHED', 60], ['CLIENT_WITHDREW', 15], ['MOVED', 10], ['DECEASED', 5], ['OTHER', 10]] as const);
+        : weighted(r, [
+            ['GOALS_REACHED', 60],
+            ['CLIENT_WITHDREW', 15],
+            ['MOVED', 10],
+            ['DECEASED', 5],
+            ['OTHER', 10],
+          ] as const);
     }
   }
   const wmoTargets: readonly TargetGroup[] =
@@ -776,7 +878,14 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
       ? ['ALLEENSTAANDE_OUDEREN', 'OUDEREN', 'WEINIG_SOCIAAL_NETWERK', 'MANTELZORGERS']
       : age <= 23
         ? ['JEUGD_RONDOM_18', 'LICHTE_VERSTANDELIJKE_BEPERKING', 'JEUGD_EN_GEZIN']
-        : ['PSYCHISCHE_KWETSBAARHEID', 'LICHTE_VERSTANDELIJKE_BEPERKING', 'WEINIG_SOCIAAL_NETWERK', 'LICHAMELIJKE_BEPERKING', 'MAATSCHAPPELIJKE_OPVANG', 'MANTELZORGERS'];
+        : [
+            'PSYCHISCHE_KWETSBAARHEID',
+            'LICHTE_VERSTANDELIJKE_BEPERKING',
+            'WEINIG_SOCIAAL_NETWERK',
+            'LICHAMELIJKE_BEPERKING',
+            'MAATSCHAPPELIJKE_OPVANG',
+            'MANTELZORGERS',
+          ];
   const wmoClosedOutcomes = wmoClosed !== null;
   const lifeDomains = distinct(r, LIFE_DOMAINS, int(r, 1, 3));
   const wmo: TrajectoryPlan = {
@@ -819,7 +928,11 @@ export function planClient(world: World, ids: BenchIds, staff: Staff, index: num
       const at = main.completedAt + int(r, 10, 200) * DAY;
       if (at < limit) {
         closedAt = at;
-        closeReason = weighted(r, [['DECEASED', 60], ['MOVED', 20], ['OTHER', 20]] as const);
+        closeReason = weighted(r, [
+          ['DECEASED', 60],
+          ['MOVED', 20],
+          ['OTHER', 20],
+        ] as const);
       }
     }
     const phase = closedAt !== null ? 'AFTER_CARE' : main.status === 'COMPLETED' ? 'IN_CARE' : 'AFTER_INDICATION';

@@ -1,5 +1,15 @@
 import { deterministicUuid, demoIds, LEGAL_DOMAINS, LIFE_DOMAINS, seededRandom, TARGET_GROUPS, type WlzSector } from '@hub/domain';
-import type { action, decision, feedback, knelpunt, knelpuntSignal, knelpuntTransition, meeting, overlegtafelMember, signal } from '../../subgraphs/signals/src/db/schema.ts';
+import type {
+  action,
+  decision,
+  feedback,
+  knelpunt,
+  knelpuntSignal,
+  knelpuntTransition,
+  meeting,
+  overlegtafelMember,
+  signal,
+} from '../../subgraphs/signals/src/db/schema.ts';
 import { CATEGORY_OF_GAP_REASON, dutchDateOf } from '../../subgraphs/signals/src/gap-events.ts';
 import { periodOfDate, shiftPeriod, type Period } from '../../subgraphs/signals/src/periods.ts';
 import { overlegtafelIdOf, readGemeenteRegions } from '../../subgraphs/signals/src/reference-data.ts';
@@ -40,24 +50,203 @@ interface Theme {
 
 /** Texts pass the signals privacy guard (the test checks every one): no dates, numbers that look like ids, or contacts. */
 const THEMES: Theme[] = [
-  { key: 'vv-plek', category: 'NO_CAPACITY', legalDomain: 'WLZ', wlzSector: 'VV', targetGroup: 'OUDEREN', lifeDomain: 'WONEN', ageBand: 'AGE_80_PLUS', waitDays: [40, 160], providerSector: 'VV', descriptions: ['Geen verpleeghuisplek binnen de regio; cliënt wacht thuis met MPT.', 'Geen plek in het verpleeghuis van voorkeur.', 'Verpleeghuis vol; cliënt verblijft tijdelijk bij familie.'], title: 'Tekort aan verpleeghuisplekken' },
-  { key: 'gz-wacht', category: 'WAITING_TIME', legalDomain: 'WLZ', wlzSector: 'GZ', targetGroup: 'VERSTANDELIJKE_BEPERKING', lifeDomain: 'WONEN', ageBand: 'AGE_18_26', waitDays: [90, 300], providerSector: null, descriptions: ['Wachttijd voor GZ-verblijf ruim boven de norm van dertien weken.', 'Lange wachtlijst voor een woonplek met begeleiding.'], title: 'Wachttijd GZ-verblijf boven de norm' },
-  { key: 'ggz-wonen', category: 'WAITING_TIME', legalDomain: 'WLZ', wlzSector: 'GGZ', targetGroup: 'PSYCHISCHE_KWETSBAARHEID', lifeDomain: 'ZORG_EN_ONDERSTEUNING', ageBand: 'AGE_27_64', waitDays: [60, 220], providerSector: null, descriptions: ['Lange wachttijd voor GGZ-wonen met Wlz-indicatie.', 'Geen beschermde woonplek beschikbaar; cliënt blijft in de kliniek.'], title: 'Wachttijd beschermd wonen GGZ' },
-  { key: '18-min', category: 'FALLS_BETWEEN_LAWS', legalDomain: 'JEUGDWET', wlzSector: null, targetGroup: 'JEUGD_RONDOM_18', lifeDomain: 'ZORG_EN_ONDERSTEUNING', ageBand: 'AGE_18_26', waitDays: null, providerSector: null, descriptions: ['Jeugdhulp stopt bij achttien jaar, Wmo-begeleiding nog niet geregeld.', 'Overgang van jeugdhulp naar volwassenenzorg loopt vast.'], title: 'Jongeren rond achttien vallen tussen wal en schip' },
-  { key: 'lvb-dag', category: 'NO_FITTING_OFFER', legalDomain: 'WMO_MAATWERKVOORZIENING', wlzSector: null, targetGroup: 'LICHTE_VERSTANDELIJKE_BEPERKING', lifeDomain: 'WERK_EN_DAGBESTEDING', ageBand: 'AGE_27_64', waitDays: null, providerSector: null, descriptions: ['Geen passende dagbesteding voor LVB in de kleine kernen.', 'Dagbesteding sluit niet aan bij de hulpvraag.'], title: 'Geen passende dagbesteding voor LVB' },
-  { key: 'opvang', category: 'NO_CAPACITY', legalDomain: 'WMO_MAATWERKVOORZIENING', wlzSector: null, targetGroup: 'MAATSCHAPPELIJKE_OPVANG', lifeDomain: 'WONEN', ageBand: 'AGE_27_64', waitDays: [14, 60], providerSector: null, descriptions: ['Nachtopvang vol; doorverwezen naar buiten de regio.', 'Crisisopvang zonder plek; cliënt slaapt bij kennissen.'], title: 'Nachtopvang structureel vol' },
-  { key: 'mantelzorg', category: 'NO_FITTING_OFFER', legalDomain: 'WMO_ALGEMENE_VOORZIENING', wlzSector: null, targetGroup: 'MANTELZORGERS', lifeDomain: 'WELZIJN_EN_SOCIAAL_NETWERK', ageBand: 'AGE_65_79', waitDays: null, providerSector: null, descriptions: ['Geen respijtzorg beschikbaar voor overbelaste mantelzorgers.', 'Logeeropvang voor mantelzorgers ontbreekt.'], title: 'Respijtzorg voor mantelzorgers ontbreekt' },
-  { key: 'schulden', category: 'WAITING_TIME', legalDomain: 'PARTICIPATIEWET', wlzSector: null, targetGroup: 'WEINIG_SOCIAAL_NETWERK', lifeDomain: 'FINANCIEN_EN_SCHULDEN', ageBand: 'AGE_27_64', waitDays: [20, 90], providerSector: null, descriptions: ['Lange wachttijd voor schuldhulpverlening.', 'Intake schuldhulp pas na weken mogelijk.'], title: 'Wachttijd schuldhulpverlening' },
-  { key: 'vervoer', category: 'ACCESSIBILITY', legalDomain: 'WMO_MAATWERKVOORZIENING', wlzSector: null, targetGroup: 'LICHAMELIJKE_BEPERKING', lifeDomain: 'VERVOER', ageBand: 'AGE_65_79', waitDays: null, providerSector: null, descriptions: ['Doelgroepenvervoer niet beschikbaar in de avonduren.', 'Ondersteuning niet bereikbaar zonder eigen vervoer.'], title: 'Vervoer naar ondersteuning ontbreekt' },
-  { key: 'ouderen-thuis', category: 'NOT_ELIGIBLE', legalDomain: 'WMO_MAATWERKVOORZIENING', wlzSector: null, targetGroup: 'ALLEENSTAANDE_OUDEREN', lifeDomain: 'ZORG_EN_ONDERSTEUNING', ageBand: 'AGE_80_PLUS', waitDays: null, providerSector: null, descriptions: ['Net geen Wlz-indicatie, Wmo-ondersteuning thuis niet toereikend.', 'Valt buiten de criteria voor huishoudelijke hulp.'], title: 'Alleenstaande ouderen tussen Wmo en Wlz' },
-  { key: 'gz-plek', category: 'NO_CAPACITY', legalDomain: 'WLZ', wlzSector: 'GZ', targetGroup: 'VERSTANDELIJKE_BEPERKING', lifeDomain: 'WONEN', ageBand: 'AGE_27_64', waitDays: [60, 240], providerSector: 'GZ', descriptions: ['Geen woonplek met intensieve begeleiding in de regio.', 'Zorgaanbieder heeft geen plek voor dit zorgprofiel.'], title: 'Tekort aan GZ-woonplekken' },
-  { key: 'informatie', category: 'INFORMATION', legalDomain: 'WMO_ALGEMENE_VOORZIENING', wlzSector: null, targetGroup: 'ALLE_INWONERS', lifeDomain: 'ZORG_EN_ONDERSTEUNING', ageBand: null, waitDays: null, providerSector: null, descriptions: ['Inwoners weten niet dat cliëntondersteuning gratis is.', 'Informatie over de Wlz is lastig te vinden.'], title: 'Onbekendheid met cliëntondersteuning' },
-  { key: 'ggz-plek', category: 'NO_CAPACITY', legalDomain: 'WLZ', wlzSector: 'GGZ', targetGroup: 'PSYCHISCHE_KWETSBAARHEID', lifeDomain: 'WONEN', ageBand: 'AGE_27_64', waitDays: [45, 200], providerSector: 'GGZ', descriptions: ['Geen GGZ-woonplek met begeleiding beschikbaar.'], title: 'Tekort aan GGZ-woonplekken' },
-  { key: 'coordinatie', category: 'COORDINATION', legalDomain: 'WLZ', wlzSector: 'VV', targetGroup: 'OUDEREN', lifeDomain: 'ZORG_EN_ONDERSTEUNING', ageBand: 'AGE_80_PLUS', waitDays: null, providerSector: null, descriptions: ['Overdracht tussen wijkteam en zorgkantoor verloopt traag.', 'Onduidelijk wie de regie heeft na de indicatie.'], title: 'Regie na de Wlz-indicatie onduidelijk' },
+  {
+    key: 'vv-plek',
+    category: 'NO_CAPACITY',
+    legalDomain: 'WLZ',
+    wlzSector: 'VV',
+    targetGroup: 'OUDEREN',
+    lifeDomain: 'WONEN',
+    ageBand: 'AGE_80_PLUS',
+    waitDays: [40, 160],
+    providerSector: 'VV',
+    descriptions: [
+      'Geen verpleeghuisplek binnen de regio; cliënt wacht thuis met MPT.',
+      'Geen plek in het verpleeghuis van voorkeur.',
+      'Verpleeghuis vol; cliënt verblijft tijdelijk bij familie.',
+    ],
+    title: 'Tekort aan verpleeghuisplekken',
+  },
+  {
+    key: 'gz-wacht',
+    category: 'WAITING_TIME',
+    legalDomain: 'WLZ',
+    wlzSector: 'GZ',
+    targetGroup: 'VERSTANDELIJKE_BEPERKING',
+    lifeDomain: 'WONEN',
+    ageBand: 'AGE_18_26',
+    waitDays: [90, 300],
+    providerSector: null,
+    descriptions: ['Wachttijd voor GZ-verblijf ruim boven de norm van dertien weken.', 'Lange wachtlijst voor een woonplek met begeleiding.'],
+    title: 'Wachttijd GZ-verblijf boven de norm',
+  },
+  {
+    key: 'ggz-wonen',
+    category: 'WAITING_TIME',
+    legalDomain: 'WLZ',
+    wlzSector: 'GGZ',
+    targetGroup: 'PSYCHISCHE_KWETSBAARHEID',
+    lifeDomain: 'ZORG_EN_ONDERSTEUNING',
+    ageBand: 'AGE_27_64',
+    waitDays: [60, 220],
+    providerSector: null,
+    descriptions: ['Lange wachttijd voor GGZ-wonen met Wlz-indicatie.', 'Geen beschermde woonplek beschikbaar; cliënt blijft in de kliniek.'],
+    title: 'Wachttijd beschermd wonen GGZ',
+  },
+  {
+    key: '18-min',
+    category: 'FALLS_BETWEEN_LAWS',
+    legalDomain: 'JEUGDWET',
+    wlzSector: null,
+    targetGroup: 'JEUGD_RONDOM_18',
+    lifeDomain: 'ZORG_EN_ONDERSTEUNING',
+    ageBand: 'AGE_18_26',
+    waitDays: null,
+    providerSector: null,
+    descriptions: ['Jeugdhulp stopt bij achttien jaar, Wmo-begeleiding nog niet geregeld.', 'Overgang van jeugdhulp naar volwassenenzorg loopt vast.'],
+    title: 'Jongeren rond achttien vallen tussen wal en schip',
+  },
+  {
+    key: 'lvb-dag',
+    category: 'NO_FITTING_OFFER',
+    legalDomain: 'WMO_MAATWERKVOORZIENING',
+    wlzSector: null,
+    targetGroup: 'LICHTE_VERSTANDELIJKE_BEPERKING',
+    lifeDomain: 'WERK_EN_DAGBESTEDING',
+    ageBand: 'AGE_27_64',
+    waitDays: null,
+    providerSector: null,
+    descriptions: ['Geen passende dagbesteding voor LVB in de kleine kernen.', 'Dagbesteding sluit niet aan bij de hulpvraag.'],
+    title: 'Geen passende dagbesteding voor LVB',
+  },
+  {
+    key: 'opvang',
+    category: 'NO_CAPACITY',
+    legalDomain: 'WMO_MAATWERKVOORZIENING',
+    wlzSector: null,
+    targetGroup: 'MAATSCHAPPELIJKE_OPVANG',
+    lifeDomain: 'WONEN',
+    ageBand: 'AGE_27_64',
+    waitDays: [14, 60],
+    providerSector: null,
+    descriptions: ['Nachtopvang vol; doorverwezen naar buiten de regio.', 'Crisisopvang zonder plek; cliënt slaapt bij kennissen.'],
+    title: 'Nachtopvang structureel vol',
+  },
+  {
+    key: 'mantelzorg',
+    category: 'NO_FITTING_OFFER',
+    legalDomain: 'WMO_ALGEMENE_VOORZIENING',
+    wlzSector: null,
+    targetGroup: 'MANTELZORGERS',
+    lifeDomain: 'WELZIJN_EN_SOCIAAL_NETWERK',
+    ageBand: 'AGE_65_79',
+    waitDays: null,
+    providerSector: null,
+    descriptions: ['Geen respijtzorg beschikbaar voor overbelaste mantelzorgers.', 'Logeeropvang voor mantelzorgers ontbreekt.'],
+    title: 'Respijtzorg voor mantelzorgers ontbreekt',
+  },
+  {
+    key: 'schulden',
+    category: 'WAITING_TIME',
+    legalDomain: 'PARTICIPATIEWET',
+    wlzSector: null,
+    targetGroup: 'WEINIG_SOCIAAL_NETWERK',
+    lifeDomain: 'FINANCIEN_EN_SCHULDEN',
+    ageBand: 'AGE_27_64',
+    waitDays: [20, 90],
+    providerSector: null,
+    descriptions: ['Lange wachttijd voor schuldhulpverlening.', 'Intake schuldhulp pas na weken mogelijk.'],
+    title: 'Wachttijd schuldhulpverlening',
+  },
+  {
+    key: 'vervoer',
+    category: 'ACCESSIBILITY',
+    legalDomain: 'WMO_MAATWERKVOORZIENING',
+    wlzSector: null,
+    targetGroup: 'LICHAMELIJKE_BEPERKING',
+    lifeDomain: 'VERVOER',
+    ageBand: 'AGE_65_79',
+    waitDays: null,
+    providerSector: null,
+    descriptions: ['Doelgroepenvervoer niet beschikbaar in de avonduren.', 'Ondersteuning niet bereikbaar zonder eigen vervoer.'],
+    title: 'Vervoer naar ondersteuning ontbreekt',
+  },
+  {
+    key: 'ouderen-thuis',
+    category: 'NOT_ELIGIBLE',
+    legalDomain: 'WMO_MAATWERKVOORZIENING',
+    wlzSector: null,
+    targetGroup: 'ALLEENSTAANDE_OUDEREN',
+    lifeDomain: 'ZORG_EN_ONDERSTEUNING',
+    ageBand: 'AGE_80_PLUS',
+    waitDays: null,
+    providerSector: null,
+    descriptions: ['Net geen Wlz-indicatie, Wmo-ondersteuning thuis niet toereikend.', 'Valt buiten de criteria voor huishoudelijke hulp.'],
+    title: 'Alleenstaande ouderen tussen Wmo en Wlz',
+  },
+  {
+    key: 'gz-plek',
+    category: 'NO_CAPACITY',
+    legalDomain: 'WLZ',
+    wlzSector: 'GZ',
+    targetGroup: 'VERSTANDELIJKE_BEPERKING',
+    lifeDomain: 'WONEN',
+    ageBand: 'AGE_27_64',
+    waitDays: [60, 240],
+    providerSector: 'GZ',
+    descriptions: ['Geen woonplek met intensieve begeleiding in de regio.', 'Zorgaanbieder heeft geen plek voor dit zorgprofiel.'],
+    title: 'Tekort aan GZ-woonplekken',
+  },
+  {
+    key: 'informatie',
+    category: 'INFORMATION',
+    legalDomain: 'WMO_ALGEMENE_VOORZIENING',
+    wlzSector: null,
+    targetGroup: 'ALLE_INWONERS',
+    lifeDomain: 'ZORG_EN_ONDERSTEUNING',
+    ageBand: null,
+    waitDays: null,
+    providerSector: null,
+    descriptions: ['Inwoners weten niet dat cliëntondersteuning gratis is.', 'Informatie over de Wlz is lastig te vinden.'],
+    title: 'Onbekendheid met cliëntondersteuning',
+  },
+  {
+    key: 'ggz-plek',
+    category: 'NO_CAPACITY',
+    legalDomain: 'WLZ',
+    wlzSector: 'GGZ',
+    targetGroup: 'PSYCHISCHE_KWETSBAARHEID',
+    lifeDomain: 'WONEN',
+    ageBand: 'AGE_27_64',
+    waitDays: [45, 200],
+    providerSector: 'GGZ',
+    descriptions: ['Geen GGZ-woonplek met begeleiding beschikbaar.'],
+    title: 'Tekort aan GGZ-woonplekken',
+  },
+  {
+    key: 'coordinatie',
+    category: 'COORDINATION',
+    legalDomain: 'WLZ',
+    wlzSector: 'VV',
+    targetGroup: 'OUDEREN',
+    lifeDomain: 'ZORG_EN_ONDERSTEUNING',
+    ageBand: 'AGE_80_PLUS',
+    waitDays: null,
+    providerSector: null,
+    descriptions: ['Overdracht tussen wijkteam en zorgkantoor verloopt traag.', 'Onduidelijk wie de regie heeft na de indicatie.'],
+    title: 'Regie na de Wlz-indicatie onduidelijk',
+  },
 ];
 
 const THEME_SHARES = [0.2, 0.15, 0.12, 0.1, 0.08];
-const NOISE_DESCRIPTIONS = ['Ondersteuning sluit niet aan bij de vraag.', 'Lange reistijd naar het aanbod.', 'Aanbod alleen op werkdagen overdag.', null, null, null];
+const NOISE_DESCRIPTIONS = [
+  'Ondersteuning sluit niet aan bij de vraag.',
+  'Lange reistijd naar het aanbod.',
+  'Aanbod alleen op werkdagen overdag.',
+  null,
+  null,
+  null,
+];
 
 const SECTOR_INDEX: Record<WlzSector, number> = { VV: 0, GZ: 1, GGZ: 2 };
 
@@ -109,7 +298,17 @@ export function buildSignals(world: World, staff: Staff, gaps: readonly GapSigna
   }
   const counts = allocate(world.volumes.reportedSignals, weights);
 
-  const data: SignalsData = { signals: [], members: [], meetings: [], knelpunten: [], knelpuntSignals: [], transitions: [], decisions: [], actions: [], feedback: [] };
+  const data: SignalsData = {
+    signals: [],
+    members: [],
+    meetings: [],
+    knelpunten: [],
+    knelpuntSignals: [],
+    transitions: [],
+    decisions: [],
+    actions: [],
+    feedback: [],
+  };
   const themeOfSignal = new Map<string, string>();
 
   world.regions.forEach((region, regionIndex) => {
@@ -230,7 +429,15 @@ const FEEDBACK = [
   'De overlegtafel kan dit knelpunt niet zelf oplossen en heeft het landelijk aangekaart.',
 ];
 
-function buildOverlegtafel(world: World, region: RegionInfo, themes: Theme[], quarters: Period[], r: Rng, data: SignalsData, themeOfSignal: Map<string, string>): void {
+function buildOverlegtafel(
+  world: World,
+  region: RegionInfo,
+  themes: Theme[],
+  quarters: Period[],
+  r: Rng,
+  data: SignalsData,
+  themeOfSignal: Map<string, string>,
+): void {
   const tableId = overlegtafelIdOf(region.code);
   const zk = region.zorgkantoorOrganizationId;
   const nowMs = world.now.getTime();
@@ -243,7 +450,13 @@ function buildOverlegtafel(world: World, region: RegionInfo, themes: Theme[], qu
     .map((q) => ({ q, heldOn: addDays(q.startsOn, 40) }))
     .filter((m) => m.heldOn < world.referenceDate)
     .map((m) => {
-      const row = { id: deterministicUuid(NS, `meeting:${region.code}:${m.q.key}`), overlegtafelId: tableId, heldOn: m.heldOn, title: `Overlegtafel ${region.name} ${m.q.key}`, createdAt: new Date(Date.parse(`${m.heldOn}T00:00:00Z`) - 30 * DAY) };
+      const row = {
+        id: deterministicUuid(NS, `meeting:${region.code}:${m.q.key}`),
+        overlegtafelId: tableId,
+        heldOn: m.heldOn,
+        title: `Overlegtafel ${region.name} ${m.q.key}`,
+        createdAt: new Date(Date.parse(`${m.heldOn}T00:00:00Z`) - 30 * DAY),
+      };
       data.meetings.push(row);
       return row;
     });
@@ -279,12 +492,20 @@ function buildOverlegtafel(world: World, region: RegionInfo, themes: Theme[], qu
     }
     const moves: { from: KnelpuntState; to: KnelpuntState; at: number; meetingId: string | null }[] = [];
     if (state === 'ON_AGENDA') moves.push({ from: 'NEW', to: 'ON_AGENDA', at: atMeeting(last), meetingId: last.id });
-    if (state === 'ACTION' || state === 'RESOLVED' || state === 'NOT_RESOLVABLE') moves.push({ from: 'NEW', to: 'ON_AGENDA', at: atMeeting(previous), meetingId: previous.id });
+    if (state === 'ACTION' || state === 'RESOLVED' || state === 'NOT_RESOLVABLE')
+      moves.push({ from: 'NEW', to: 'ON_AGENDA', at: atMeeting(previous), meetingId: previous.id });
     if (state === 'ACTION' || state === 'RESOLVED') moves.push({ from: 'ON_AGENDA', to: 'ACTION', at: atMeeting(previous, 24 * 60), meetingId: null });
     if (state === 'RESOLVED') moves.push({ from: 'ACTION', to: 'RESOLVED', at: atMeeting(last), meetingId: last.id });
     if (state === 'NOT_RESOLVABLE') moves.push({ from: 'ON_AGENDA', to: 'NOT_RESOLVABLE', at: atMeeting(last), meetingId: last.id });
     moves.forEach((m, k) => {
-      data.transitions.push({ id: deterministicUuid(NS, `knelpunt-transition:${id}:${k}`), knelpuntId: id, fromStatus: m.from, toStatus: m.to, byOrganizationId: zk, at: new Date(m.at) });
+      data.transitions.push({
+        id: deterministicUuid(NS, `knelpunt-transition:${id}:${k}`),
+        knelpuntId: id,
+        fromStatus: m.from,
+        toStatus: m.to,
+        byOrganizationId: zk,
+        at: new Date(m.at),
+      });
     });
     const updatedAt = Math.max(createdAt, ...moves.map((m) => m.at));
     data.knelpunten.push({
@@ -300,13 +521,21 @@ function buildOverlegtafel(world: World, region: RegionInfo, themes: Theme[], qu
       updatedAt: new Date(updatedAt),
     });
     if (state === 'ACTION' || state === 'RESOLVED') {
-      data.decisions.push({ id: deterministicUuid(NS, `decision:${id}`), knelpuntId: id, meetingId: previous.id, text: pick(r, DECISIONS), decidedOn: previous.heldOn, byOrganizationId: zk, createdAt: new Date(atMeeting(previous, 30)) });
+      data.decisions.push({
+        id: deterministicUuid(NS, `decision:${id}`),
+        knelpuntId: id,
+        meetingId: previous.id,
+        text: pick(r, DECISIONS),
+        decidedOn: previous.heldOn,
+        byOrganizationId: zk,
+        createdAt: new Date(atMeeting(previous, 30)),
+      });
       const done = state === 'RESOLVED';
       data.actions.push({
         id: deterministicUuid(NS, `action:${id}`),
         knelpuntId: id,
         description: pick(r, ACTIONS),
-        ownerOrganizationId: r() < 0.5 ? zk : (region.gemeenten[0] ? demoIds.gemeenteOrganization(region.gemeenten[0].code) : zk),
+        ownerOrganizationId: r() < 0.5 ? zk : region.gemeenten[0] ? demoIds.gemeenteOrganization(region.gemeenten[0].code) : zk,
         // An open action is still due; a done one was due before the meeting that resolved the knelpunt.
         dueOn: done ? last.heldOn : addDays(world.referenceDate, int(r, 14, 120)),
         status: done ? 'DONE' : 'OPEN',
@@ -315,10 +544,24 @@ function buildOverlegtafel(world: World, region: RegionInfo, themes: Theme[], qu
       });
     }
     if (state === 'NOT_RESOLVABLE') {
-      data.decisions.push({ id: deterministicUuid(NS, `decision:${id}`), knelpuntId: id, meetingId: last.id, text: 'De overlegtafel ziet geen regionale oplossing en kaart het knelpunt landelijk aan.', decidedOn: last.heldOn, byOrganizationId: zk, createdAt: new Date(atMeeting(last, 30)) });
+      data.decisions.push({
+        id: deterministicUuid(NS, `decision:${id}`),
+        knelpuntId: id,
+        meetingId: last.id,
+        text: 'De overlegtafel ziet geen regionale oplossing en kaart het knelpunt landelijk aan.',
+        decidedOn: last.heldOn,
+        byOrganizationId: zk,
+        createdAt: new Date(atMeeting(last, 30)),
+      });
     }
     if (state !== 'NEW' && state !== 'ON_AGENDA') {
-      data.feedback.push({ id: deterministicUuid(NS, `feedback:${id}`), knelpuntId: id, text: state === 'NOT_RESOLVABLE' ? (FEEDBACK[1] ?? '') : (FEEDBACK[0] ?? ''), byOrganizationId: zk, createdAt: new Date(updatedAt + 60 * MINUTE) });
+      data.feedback.push({
+        id: deterministicUuid(NS, `feedback:${id}`),
+        knelpuntId: id,
+        text: state === 'NOT_RESOLVABLE' ? (FEEDBACK[1] ?? '') : (FEEDBACK[0] ?? ''),
+        byOrganizationId: zk,
+        createdAt: new Date(updatedAt + 60 * MINUTE),
+      });
     }
   }
 }

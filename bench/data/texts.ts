@@ -8,7 +8,22 @@ import type { HandoverSummary } from '../../subgraphs/referrals/src/db/schema.ts
 
 export const GIVEN_NAMES = [
   ...DEMO_GIVEN_NAMES,
-  'Ruben', 'Saskia', 'Thijs', 'Ursula', 'Vincent', 'Wendy', 'Youssef', 'Zoë', 'Aylin', 'Bart', 'Cor', 'Dewi', 'Emre', 'Femke', 'Geert', 'Hilde',
+  'Ruben',
+  'Saskia',
+  'Thijs',
+  'Ursula',
+  'Vincent',
+  'Wendy',
+  'Youssef',
+  'Zoë',
+  'Aylin',
+  'Bart',
+  'Cor',
+  'Dewi',
+  'Emre',
+  'Femke',
+  'Geert',
+  'Hilde',
 ];
 
 export const FAMILY_NAMES: [string | null, string][] = [
@@ -64,7 +79,12 @@ export const CONTACT_SUMMARIES = [
   'Contact met de zorgaanbieder over een plek.',
 ];
 
-export const REJECTION_NOTES = ['Geen plek binnen de gestelde termijn.', 'Valt buiten onze doelgroep.', 'Graag aanvullende informatie over de hulpvraag.', 'Cliënt wil eerst zelf nadenken.'];
+export const REJECTION_NOTES = [
+  'Geen plek binnen de gestelde termijn.',
+  'Valt buiten onze doelgroep.',
+  'Graag aanvullende informatie over de hulpvraag.',
+  'Cliënt wil eerst zelf nadenken.',
+];
 
 export const CANCEL_NOTES = ['Hulpvraag is vervallen.', 'Cliënt is verhuisd.', 'Dubbel aangemaakt.'];
 
@@ -88,7 +108,10 @@ export function handoverSummary(kind: 'WMO_TO_WLZ' | 'TO_OCO', variant: number):
   return {
     situation: SITUATIONS[variant % SITUATIONS.length] ?? 'Geen bijzonderheden.',
     question: referralQuestion(kind),
-    whatWasDone: kind === 'WMO_TO_WLZ' ? 'Wmo-ondersteuning thuis; Wlz-indicatie is aangevraagd en afgegeven.' : 'Keukentafelgesprek gevoerd; hulpvraag in kaart gebracht.',
+    whatWasDone:
+      kind === 'WMO_TO_WLZ'
+        ? 'Wmo-ondersteuning thuis; Wlz-indicatie is aangevraagd en afgegeven.'
+        : 'Keukentafelgesprek gevoerd; hulpvraag in kaart gebracht.',
     agreements: 'Cliënt is akkoord met de overdracht; de ontvanger neemt binnen de termijn contact op.',
     openActions: variant % 3 === 0 ? 'Geen.' : 'Afspraak voor een kennismaking plannen.',
     network: variant % 2 === 0 ? 'Dochter is mantelzorger en wil betrokken blijven.' : 'Klein netwerk; buurvrouw helpt af en toe.',

@@ -49,7 +49,32 @@ export interface World {
   providersPerRegion: number;
 }
 
-const FIRST_NAMES = ['Anouk', 'Bas', 'Carla', 'Daan', 'Eline', 'Fatima', 'Gijs', 'Hanneke', 'Ivo', 'Joyce', 'Koen', 'Latifa', 'Maarten', 'Noor', 'Olaf', 'Petra', 'Quinten', 'Rosa', 'Stijn', 'Tamara', 'Umut', 'Vera', 'Willem', 'Yara'];
+const FIRST_NAMES = [
+  'Anouk',
+  'Bas',
+  'Carla',
+  'Daan',
+  'Eline',
+  'Fatima',
+  'Gijs',
+  'Hanneke',
+  'Ivo',
+  'Joyce',
+  'Koen',
+  'Latifa',
+  'Maarten',
+  'Noor',
+  'Olaf',
+  'Petra',
+  'Quinten',
+  'Rosa',
+  'Stijn',
+  'Tamara',
+  'Umut',
+  'Vera',
+  'Willem',
+  'Yara',
+];
 const LAST_NAMES = ['Proefmans', 'de Testhof', 'van Demoorde', 'Fictiefsma', 'Voorbeeldt', 'van der Oefen', 'Schijnveld', 'Bedachtman'];
 
 function professionalName(k: number): string {

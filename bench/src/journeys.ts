@@ -120,7 +120,12 @@ const uniqueIds = (refs: (OrgRef | null | undefined)[]) => [...new Set(refs.filt
 
 async function organizationNames(call: SubgraphCall, ids: string[], token: string): Promise<void> {
   if (ids.length === 0) return;
-  await call('sociale-kaart', entitiesQuery('... on Organization { id name type }'), { representations: ids.map((id) => ({ __typename: 'Organization', id })) }, token);
+  await call(
+    'sociale-kaart',
+    entitiesQuery('... on Organization { id name type }'),
+    { representations: ids.map((id) => ({ __typename: 'Organization', id })) },
+    token,
+  );
 }
 
 export function buildJourneys(context: JourneyContext): Journey[] {
@@ -176,7 +181,9 @@ export function buildJourneys(context: JourneyContext): Journey[] {
         const [referrals] = await Promise.all([
           call(
             'referrals',
-            entitiesQuery('... on Client { referrals(first: 20) { id kind status urgency sentAt respondBy fromOrganization { __typename id } toOrganization { __typename id } } }'),
+            entitiesQuery(
+              '... on Client { referrals(first: 20) { id kind status urgency sentAt respondBy fromOrganization { __typename id } toOrganization { __typename id } } }',
+            ),
             { representations: [{ __typename: 'Client', id: client.id }] },
             variant.token,
           ),
@@ -204,7 +211,7 @@ export function buildJourneys(context: JourneyContext): Journey[] {
           variant.variables,
           variant.token,
         );
-        const edges = ((page.referrals as { edges?: { node: { fromOrganization: OrgRef } }[] } | null)?.edges ?? []);
+        const edges = (page.referrals as { edges?: { node: { fromOrganization: OrgRef } }[] } | null)?.edges ?? [];
         await organizationNames(call, uniqueIds(edges.map((e) => e.node.fromOrganization)), variant.token);
       },
     },
@@ -216,16 +223,27 @@ export function buildJourneys(context: JourneyContext): Journey[] {
       subgraphs: ['sociale-kaart', 'signals'],
       variants: context.quarter.regions.map((region) => ({ token: token(`zk:${region}`), variables: { region, quarter: context.quarter.quarter } })),
       async direct(call, variant) {
-        const region = await call('sociale-kaart', `query ($region: String!) { zorgkantoorregio(code: $region) { __typename code name } }`, { region: variant.variables.region }, variant.token);
+        const region = await call(
+          'sociale-kaart',
+          `query ($region: String!) { zorgkantoorregio(code: $region) { __typename code name } }`,
+          { region: variant.variables.region },
+          variant.token,
+        );
         const code = (region.zorgkantoorregio as { code: string } | null)?.code;
         if (!code) throw new Error('region not found');
         const signals = await call(
           'signals',
           `query ($representations: [_Any!]!, $quarter: String!, $groupBy: [SignalDimension!]!) { _entities(representations: $representations) { ... on Zorgkantoorregio { signalSummary(granularity: QUARTER, from: $quarter, groupBy: $groupBy) { period startsOn endsOn total { signals clients withheld previousSignals change } cells { category legalDomain targetGroup signals withheld previousSignals change } medianWaitDays topNoCapacityOrganizations(limit: 3) { organization { __typename id } signals } } openKnelpunten { id title status } } } }`,
-          { representations: [{ __typename: 'Zorgkantoorregio', code }], quarter: variant.variables.quarter, groupBy: variant.variables.groupBy ?? ['CATEGORY'] },
+          {
+            representations: [{ __typename: 'Zorgkantoorregio', code }],
+            quarter: variant.variables.quarter,
+            groupBy: variant.variables.groupBy ?? ['CATEGORY'],
+          },
           variant.token,
         );
-        const summaries = ((signals._entities ?? []) as { signalSummary: { topNoCapacityOrganizations: { organization: OrgRef }[] }[] | null }[]).flatMap((e) => e.signalSummary ?? []);
+        const summaries = ((signals._entities ?? []) as { signalSummary: { topNoCapacityOrganizations: { organization: OrgRef }[] }[] | null }[]).flatMap(
+          (e) => e.signalSummary ?? [],
+        );
         await organizationNames(call, uniqueIds(summaries.flatMap((s) => s.topNoCapacityOrganizations.map((t) => t.organization))), variant.token);
       },
     },

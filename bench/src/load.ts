@@ -75,7 +75,12 @@ async function runLoad(task: LoadTask): Promise<LoadResult> {
     const url = task.context.subgraphUrls[subgraph];
     const secret = task.context.subgraphSecrets[subgraph];
     if (!url || !secret) throw new Error(`No URL or secret for subgraph ${subgraph}`);
-    const answer = await post(agent, new URL(url), { [SUBGRAPH_SECRET_HEADER]: secret, authorization: `Bearer ${token}` }, JSON.stringify({ query, variables }));
+    const answer = await post(
+      agent,
+      new URL(url),
+      { [SUBGRAPH_SECRET_HEADER]: secret, authorization: `Bearer ${token}` },
+      JSON.stringify({ query, variables }),
+    );
     const body = JSON.parse(answer.body) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
     if (answer.status !== 200 || body.errors?.length) {
       throw new GraphQLAnswerError(`${subgraph} ${answer.status} ${body.errors?.map((e) => e.extensions?.code ?? 'ERROR').join(',') ?? ''}`);

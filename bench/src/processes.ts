@@ -165,7 +165,11 @@ export class ProcessSampler {
     for (const [name, tree] of this.trees) {
       const s = readTree(tree);
       const cpu = (s?.cpuSeconds ?? 0) - (this.start.get(name) ?? 0);
-      figures[name] = { cpuPercent: Math.round((cpu / wall) * 100), maxRssMb: Math.round(Math.max(this.maxRss.get(name) ?? 0, s?.rssMb ?? 0)), processes: tree.length };
+      figures[name] = {
+        cpuPercent: Math.round((cpu / wall) * 100),
+        maxRssMb: Math.round(Math.max(this.maxRss.get(name) ?? 0, s?.rssMb ?? 0)),
+        processes: tree.length,
+      };
     }
     let pgCpu = 0;
     for (const pid of postgresPids()) pgCpu += (readProc(pid)?.cpuSeconds ?? 0) - (this.pgStart.get(pid) ?? 0);

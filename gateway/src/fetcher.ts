@@ -29,7 +29,15 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
         reject(error);
       };
       const req = request(
-        { agent, method: init?.method ?? 'GET', protocol: target.protocol, hostname: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, headers: sent },
+        {
+          agent,
+          method: init?.method ?? 'GET',
+          protocol: target.protocol,
+          hostname: target.hostname,
+          port: target.port,
+          path: `${target.pathname}${target.search}`,
+          headers: sent,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));

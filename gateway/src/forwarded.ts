@@ -50,7 +50,11 @@ export function forwardedView(req: IncomingMessage, trusted: ProxyTrust): Forwar
 
   // Each proxy appends the address it received from: walk right to left past the trusted ones. An entry left of the
   // first untrusted one is whatever the client wrote, and is ignored.
-  const hops = [req.headers['x-forwarded-for']].flat().flatMap((v) => (v ?? '').split(',')).map((v) => plainAddress(v.trim())).filter(Boolean);
+  const hops = [req.headers['x-forwarded-for']]
+    .flat()
+    .flatMap((v) => (v ?? '').split(','))
+    .map((v) => plainAddress(v.trim()))
+    .filter(Boolean);
   let clientAddress = peer;
   for (let i = hops.length - 1; i >= 0 && trusted(clientAddress); i--) {
     const hop = hops[i] ?? '';

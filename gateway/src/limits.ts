@@ -210,7 +210,12 @@ function checkOperation(metrics: OperationMetrics, limits: OperationLimits): Gra
     return tooComplex(`The operation nests fields ${metrics.depth} deep; at most ${limits.maxDepth} is allowed.`, 'depth', metrics.depth, limits.maxDepth);
   }
   if (metrics.aliases > limits.maxAliases) {
-    return tooComplex(`The operation uses ${metrics.aliases} aliases; at most ${limits.maxAliases} are allowed.`, 'aliases', metrics.aliases, limits.maxAliases);
+    return tooComplex(
+      `The operation uses ${metrics.aliases} aliases; at most ${limits.maxAliases} are allowed.`,
+      'aliases',
+      metrics.aliases,
+      limits.maxAliases,
+    );
   }
   if (metrics.rootFields > limits.maxRootFields) {
     return tooComplex(
@@ -243,7 +248,12 @@ export function operationLimitsPlugin<TContext extends BaseContext>(limits: Oper
         async didResolveOperation({ request, document, operation, schema }) {
           const tokens = countTokens(request.query ?? '', limits.maxTokens);
           if (tokens !== undefined && tokens > limits.maxTokens) {
-            throw tooComplex(`The operation has more than ${limits.maxTokens} tokens; at most ${limits.maxTokens} are allowed. Send a smaller document.`, 'tokens', tokens, limits.maxTokens);
+            throw tooComplex(
+              `The operation has more than ${limits.maxTokens} tokens; at most ${limits.maxTokens} are allowed. Send a smaller document.`,
+              'tokens',
+              tokens,
+              limits.maxTokens,
+            );
           }
           // Apollo resolves the operation before this hook; without one it has already answered with an error.
           if (!operation) return;

@@ -143,7 +143,13 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // The network error (with the subgraph's address) is for the operators; the client learns the name only.
     const cause = error.cause instanceof Error ? error.cause.message : undefined;
     this.logger.warn(
-      { reqId: context?.meta.requestId, traceId: context?.meta.traceId, subgraph: this.subgraph, reason, err: { type: error.name, message: error.message, cause } },
+      {
+        reqId: context?.meta.requestId,
+        traceId: context?.meta.traceId,
+        subgraph: this.subgraph,
+        reason,
+        err: { type: error.name, message: error.message, cause },
+      },
       'subgraph did not answer',
     );
     throw subgraphUnavailable(this.subgraph, reason);
@@ -354,12 +360,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           else res.end();
           return;
         }
-        logger.error(
-          { reqId: meta.requestId, traceId: meta.traceId, err: describeError(error) },
-          'request failed',
-        );
+        logger.error({ reqId: meta.requestId, traceId: meta.traceId, err: describeError(error) }, 'request failed');
         status = 500;
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
+        if (!res.headersSent)
+          sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
         else res.end();
       })
       .finally(() => {

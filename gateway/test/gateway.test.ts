@@ -49,10 +49,7 @@ describe('bearer tokens at the gateway', () => {
     ['a header that is not a bearer token', async () => 'Basic dXNlcjpwYXNzd29yZA=='],
     ['a bearer value that is not a JWT', async () => 'Bearer not-a-token'],
     ['a JWT-shaped value that does not decode', async () => 'Bearer abc.def.ghi'],
-    [
-      'an expired token',
-      async () => `Bearer ${await hub.tokenFor({ organizationType: 'GEMEENTE', roles: ['TOEGANG'], expiresIn: '5 minutes ago' })}`,
-    ],
+    ['an expired token', async () => `Bearer ${await hub.tokenFor({ organizationType: 'GEMEENTE', roles: ['TOEGANG'], expiresIn: '5 minutes ago' })}`],
     [
       'a token from an issuer the hub does not trust',
       async () => {
@@ -152,12 +149,16 @@ describe('health and readiness', () => {
 });
 
 describe('request ids, trace context and logs', () => {
-  it('logs its own request id and trace id, with the caller\'s as callerRequestId / callerTraceId, and the subgraph joins them', async () => {
+  it("logs its own request id and trace id, with the caller's as callerRequestId / callerTraceId, and the subgraph joins them", async () => {
     const callerTraceId = randomBytes(16).toString('hex');
     const callerRequestId = `trace-test-${randomUUID()}`;
-    const res = await hub.graphql(GEMEENTE, { code: 'GM0363' }, {
-      headers: { traceparent: `00-${callerTraceId}-${randomBytes(8).toString('hex')}-01`, 'x-request-id': callerRequestId },
-    });
+    const res = await hub.graphql(
+      GEMEENTE,
+      { code: 'GM0363' },
+      {
+        headers: { traceparent: `00-${callerTraceId}-${randomBytes(8).toString('hex')}-01`, 'x-request-id': callerRequestId },
+      },
+    );
     expect(res.status).toBe(200);
     const reqId = hubRequestId(res);
     const [gatewayLine] = requestLines('gateway', reqId);

@@ -101,8 +101,13 @@ const graphqlRequests = () => received.filter((r) => r.path === '/graphql');
 const SOCIALE_KAART_SECRET = `${SECRET}-sociale-kaart`;
 
 describe('requests from the gateway to a subgraph', () => {
-  it('carry the secret, the token, the gateway\'s own request id and trace, and nothing else of the client', async () => {
-    const token = await signToken(issuer, { subject: 'u', organizationId: '6f1c9a52-0a55-4a44-9d8e-9b3c0a0e2f11', organizationType: 'OCO', roles: ['CLIENTONDERSTEUNER'] });
+  it("carry the secret, the token, the gateway's own request id and trace, and nothing else of the client", async () => {
+    const token = await signToken(issuer, {
+      subject: 'u',
+      organizationId: '6f1c9a52-0a55-4a44-9d8e-9b3c0a0e2f11',
+      organizationType: 'OCO',
+      roles: ['CLIENTONDERSTEUNER'],
+    });
     const traceId = randomBytes(16).toString('hex');
     const incomingSpan = randomBytes(8).toString('hex');
     const res = await post('{ gemeenten { code } }', {

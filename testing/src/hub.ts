@@ -66,11 +66,7 @@ export interface TestHub extends RunningHub {
   /** A signed token from the test issuer. */
   tokenFor(subject: TokenSubject): Promise<string>;
   /** POSTs an operation to the gateway. */
-  graphql<TData = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: RequestOptions,
-  ): Promise<GraphQLResult<TData>>;
+  graphql<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResult<TData>>;
   /** POSTs an operation straight to one subgraph, bypassing the gateway. */
   directSubgraphRequest<TData = Record<string, unknown>>(name: string, query: string, options?: DirectRequestOptions): Promise<GraphQLResult<TData>>;
   /** An absolute URL on the gateway's origin, e.g. `hub.gatewayPath('/ready')`. */

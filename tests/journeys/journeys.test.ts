@@ -6,7 +6,14 @@ import { dataOf, demoParty, startTestHub, type GraphQLResult, type Party, type T
 import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
 import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/queries.ts';
 import type { Relay } from '../../subgraphs/referrals/src/relay.ts';
-import { makeClientWithTrajectory, recordHandoverConsent, REFERRAL_TEST_ENV, referralInput, relayFor, SUMMARY } from '../../subgraphs/referrals/test/helpers.ts';
+import {
+  makeClientWithTrajectory,
+  recordHandoverConsent,
+  REFERRAL_TEST_ENV,
+  referralInput,
+  relayFor,
+  SUMMARY,
+} from '../../subgraphs/referrals/test/helpers.ts';
 import { periodOfDate, shiftPeriod } from '../../subgraphs/signals/src/periods.ts';
 import { addDays, today } from '../../subgraphs/signals/src/validation.ts';
 import { party } from '../../subgraphs/signals/test/builders.ts';
@@ -78,9 +85,18 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     const registered = await run<{ registerClient: { client: { id: string; gemeente: { name: string } } } }>('RegisterClient', { input: clientInput() });
     const clientId = registered.registerClient.client.id;
     expect(registered.registerClient.client.gemeente.name).toBe('Amsterdam');
-    const opened = await run<{ openTrajectory: { trajectory: { id: string; version: number; status: string; organization: { id: string } } } }>('OpenTrajectory', {
-      input: { clientId, legalDomain: 'WMO_MAATWERKVOORZIENING', journeyPhase: 'BEFORE_INDICATION', hulpvraag: 'Ik red het thuis niet meer alleen.', lifeDomains: ['WONEN'] },
-    });
+    const opened = await run<{ openTrajectory: { trajectory: { id: string; version: number; status: string; organization: { id: string } } } }>(
+      'OpenTrajectory',
+      {
+        input: {
+          clientId,
+          legalDomain: 'WMO_MAATWERKVOORZIENING',
+          journeyPhase: 'BEFORE_INDICATION',
+          hulpvraag: 'Ik red het thuis niet meer alleen.',
+          lifeDomains: ['WONEN'],
+        },
+      },
+    );
     expect(opened.openTrajectory.trajectory).toMatchObject({ status: 'OPEN', organization: { id: gemeente.id } });
     const updated = await run<{ updateTrajectory: { trajectory: { plan: string; contactMoments: { summary: string }[] } } }>('RecordPlanAndContactMoment', {
       input: {
@@ -94,7 +110,14 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     });
     expect(updated.updateTrajectory.trajectory.contactMoments).toHaveLength(1);
     const consent = await run<{ recordConsent: { consent: { id: string; status: string } } }>('RecordConsent', {
-      input: { clientId, receivingOrganizationId: zorgkantoor.id, categories: ['HANDOVER', 'QUESTION'], purpose: 'INTEGRATED_SUPPORT', givenBy: 'CLIENT', recordedHow: 'VERBAL' },
+      input: {
+        clientId,
+        receivingOrganizationId: zorgkantoor.id,
+        categories: ['HANDOVER', 'QUESTION'],
+        purpose: 'INTEGRATED_SUPPORT',
+        givenBy: 'CLIENT',
+        recordedHow: 'VERBAL',
+      },
     });
     expect(consent.recordConsent.consent.status).toBe('ACTIVE');
     const view = await run<{ client: { trajectories: unknown[]; consents: { id: string; status: string }[] } }>('ClientWithConsents', { id: clientId });
@@ -114,7 +137,12 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     const run = asParty(journey);
     const member = await demoParty(hub, 'demo-overlegtafel-zk22');
     const oco = await demoParty(hub, 'demo-co-oco');
-    const enschede = await party(hub, { organizationType: 'GEMEENTE', roles: ['CLIENTONDERSTEUNER'], gemeenteCode: 'GM0153', organizationId: demoIds.gemeenteOrganization('GM0153') });
+    const enschede = await party(hub, {
+      organizationType: 'GEMEENTE',
+      roles: ['CLIENTONDERSTEUNER'],
+      gemeenteCode: 'GM0153',
+      organizationId: demoIds.gemeenteOrganization('GM0153'),
+    });
     const quarter = shiftPeriod(periodOfDate('QUARTER', today()), -1);
 
     // 1. Two cliëntondersteuners report three gaps in the last quarter.
@@ -148,7 +176,13 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     type Review = {
       zorgkantoorregio: {
         name: string;
-        signalSummary: { period: string; total: { signals: number; withheld: boolean }; cells: { category: string; signals: number | null }[]; medianWaitDays: number | null; topNoCapacityOrganizations: { organization: { name: string }; signals: number }[] }[];
+        signalSummary: {
+          period: string;
+          total: { signals: number; withheld: boolean };
+          cells: { category: string; signals: number | null }[];
+          medianWaitDays: number | null;
+          topNoCapacityOrganizations: { organization: { name: string }; signals: number }[];
+        }[];
         openKnelpunten: { id: string }[];
       };
     };
@@ -171,32 +205,75 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     expect(ungrouped.signals.nodes.map((s) => s.id)).toEqual(expect.arrayContaining(picked));
 
     // 4. Group, plan, decide, act.
-    const meeting = (await run<{ scheduleOverlegtafelMeeting: { meeting: { id: string } } }>('ScheduleMeeting', { input: { zorgkantoorregioCode: 'ZK22', heldOn: today(), title: `Overlegtafel ${quarter.key}` } }, member)).scheduleOverlegtafelMeeting.meeting;
+    const meeting = (
+      await run<{ scheduleOverlegtafelMeeting: { meeting: { id: string } } }>(
+        'ScheduleMeeting',
+        { input: { zorgkantoorregioCode: 'ZK22', heldOn: today(), title: `Overlegtafel ${quarter.key}` } },
+        member,
+      )
+    ).scheduleOverlegtafelMeeting.meeting;
     type Created = { createKnelpunt: { knelpunt: { id: string; status: string; version: number; signalCount: number; clientCount: number } } };
     const knelpunt = (
       await run<Created>(
         'GroupIntoKnelpunt',
-        { input: { zorgkantoorregioCode: 'ZK22', title: 'Jongeren rond 18 vallen tussen Jeugdwet en Wmo', description: 'Wie: jongeren van 18. Wat: begeleid wonen. Waar: Enschede en Hengelo.', signalIds: picked } },
+        {
+          input: {
+            zorgkantoorregioCode: 'ZK22',
+            title: 'Jongeren rond 18 vallen tussen Jeugdwet en Wmo',
+            description: 'Wie: jongeren van 18. Wat: begeleid wonen. Waar: Enschede en Hengelo.',
+            signalIds: picked,
+          },
+        },
         member,
       )
     ).createKnelpunt.knelpunt;
     expect(knelpunt).toMatchObject({ status: 'NEW', version: 1, signalCount: 3, clientCount: 3 });
 
     type Moved = { transitionKnelpunt: { knelpunt: { status: string; version: number; meeting: { title: string } | null } } };
-    const onAgenda = (await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ON_AGENDA', expectedVersion: 1, meetingId: meeting.id } }, member)).transitionKnelpunt.knelpunt;
+    const onAgenda = (
+      await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ON_AGENDA', expectedVersion: 1, meetingId: meeting.id } }, member)
+    ).transitionKnelpunt.knelpunt;
     expect(onAgenda).toMatchObject({ status: 'ON_AGENDA', version: 2, meeting: { title: `Overlegtafel ${quarter.key}` } });
     const decision = 'Gemeenten Enschede en Hengelo spreken een overbruggingsregeling af voor jongeren die 18 worden.';
     await run('RecordDecision', { input: { knelpuntId: knelpunt.id, text: decision, meetingId: meeting.id } }, member);
     const dueOn = addDays(today(), 90);
     type Added = { addKnelpuntAction: { action: { owner: { id: string; name: string }; status: string; overdue: boolean } } };
-    const added = (await run<Added>('AddAction', { input: { knelpuntId: knelpunt.id, description: 'Overbruggingsregeling opstellen en in beide gemeenten vaststellen.', ownerOrganizationId: demoIds.gemeenteOrganization('GM0153'), dueOn } }, member)).addKnelpuntAction.action;
+    const added = (
+      await run<Added>(
+        'AddAction',
+        {
+          input: {
+            knelpuntId: knelpunt.id,
+            description: 'Overbruggingsregeling opstellen en in beide gemeenten vaststellen.',
+            ownerOrganizationId: demoIds.gemeenteOrganization('GM0153'),
+            dueOn,
+          },
+        },
+        member,
+      )
+    ).addKnelpuntAction.action;
     expect(added).toMatchObject({ owner: { name: 'Gemeente Enschede' }, status: 'OPEN', overdue: false });
-    expect((await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ACTION', expectedVersion: 2 } }, member)).transitionKnelpunt.knelpunt.status).toBe('ACTION');
+    expect(
+      (await run<Moved>('MoveKnelpunt', { input: { knelpuntId: knelpunt.id, to: 'ACTION', expectedVersion: 2 } }, member)).transitionKnelpunt.knelpunt.status,
+    ).toBe('ACTION');
     const feedback = 'Dank voor jullie signalen: er komt een overbruggingsregeling 18-/18+. We melden het resultaat in het volgende kwartaal.';
     await run('GiveFeedback', { knelpuntId: knelpunt.id, text: feedback }, member);
 
     // 5. Each reporter sees the knelpunt, the decision, the action and the feedback with its own signals only.
-    type Mine = { mySignals: { nodes: { id: string; knelpunt: { status: string; signals: { id: string }[]; decisions: { text: string }[]; actions: { dueOn: string }[]; feedback: { text: string }[] } | null }[] } };
+    type Mine = {
+      mySignals: {
+        nodes: {
+          id: string;
+          knelpunt: {
+            status: string;
+            signals: { id: string }[];
+            decisions: { text: string }[];
+            actions: { dueOn: string }[];
+            feedback: { text: string }[];
+          } | null;
+        }[];
+      };
+    };
     const ocoSignals = (await run<Mine>('MySignalsWithFeedback', {}, oco)).mySignals.nodes.filter((s) => s.id === s1.id || s.id === s2.id);
     expect(ocoSignals).toHaveLength(2);
     for (const s of ocoSignals) {
@@ -221,9 +298,11 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
     const gapsBefore = (await findOutboxByTopic(hub.database.db, 'GAP')).length;
     type Sent = { createReferral: { referral: { id: string; version: number } } };
-    const sent = (await run<Sent>('SendReferral', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente)).createReferral.referral;
+    const sent = (await run<Sent>('SendReferral', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente)).createReferral
+      .referral;
     type Rejected = { rejectReferral: { referral: { status: string; rejectionReason: string; blocksTrajectoryClose: boolean } } };
-    const rejected = await run<Rejected>('RejectNoCapacity',
+    const rejected = await run<Rejected>(
+      'RejectNoCapacity',
       { input: { id: sent.id, expectedVersion: sent.version, reason: 'NO_CAPACITY', note: 'Geen plek voor nieuwe cliënten deze maand.' } },
       zorgkantoor,
     );
@@ -238,7 +317,13 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     await relay.runOnce();
     const gaps = (await findOutboxByTopic(hub.database.db, 'GAP')).slice(gapsBefore);
     expect(gaps).toHaveLength(1);
-    expect(gaps[0]?.payload).toMatchObject({ kind: 'REJECTED', reason: 'NO_CAPACITY', gemeenteCode: 'GM0363', zorgkantoorregioCode: 'ZK02', organizationId: zorgkantoor.organizationId });
+    expect(gaps[0]?.payload).toMatchObject({
+      kind: 'REJECTED',
+      reason: 'NO_CAPACITY',
+      gemeenteCode: 'GM0363',
+      zorgkantoorregioCode: 'ZK02',
+      organizationId: zorgkantoor.organizationId,
+    });
     expect(JSON.stringify(gaps[0]?.payload)).not.toContain(c.clientId);
     // The signals subgraph runs in this hub: the relay delivered the event there (contract 6), and again is harmless.
     expect(hub.subgraphUrls.signals).toBeTruthy();
@@ -295,7 +380,16 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     dataOf(
       await run(
         'ZorgkantoorRecordsConsent',
-        { input: { clientId: c.id, receivingOrganizationId: gemeente.id, categories: ['HANDOVER'], purpose: 'INTEGRATED_SUPPORT', givenBy: 'CLIENT', recordedHow: 'WRITTEN' } },
+        {
+          input: {
+            clientId: c.id,
+            receivingOrganizationId: gemeente.id,
+            categories: ['HANDOVER'],
+            purpose: 'INTEGRATED_SUPPORT',
+            givenBy: 'CLIENT',
+            recordedHow: 'WRITTEN',
+          },
+        },
         zkToken,
       ),
     );
@@ -319,8 +413,13 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     const c = await makeClientWithTrajectory(hub, gemeente);
     await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
 
-    type Sent = { createReferral: { referral: { id: string; version: number; status: string; overdue: boolean; fromOrganization: { name: string }; toOrganization: { name: string } } } };
-    const sent = (await run<Sent>('SendWarmHandover', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente)).createReferral.referral;
+    type Sent = {
+      createReferral: {
+        referral: { id: string; version: number; status: string; overdue: boolean; fromOrganization: { name: string }; toOrganization: { name: string } };
+      };
+    };
+    const sent = (await run<Sent>('SendWarmHandover', { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }) }, gemeente))
+      .createReferral.referral;
     expect(sent).toMatchObject({ status: 'REQUESTED', overdue: false });
     expect(sent.fromOrganization.name).toMatch(/Amsterdam/);
     expect(sent.toOrganization.name).toMatch(/zorgkantoor/i);
@@ -347,16 +446,32 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     expect(await step('AcceptHandover', 'acceptReferral', {})).toMatchObject({ status: 'ACCEPTED', toProfessional: { id: 'demo-zorgbemiddelaar-zk02' } });
     // The accepted handover (with its consent active) is the zorgkantoor's relation with the client: no BSN needed.
     type Opened = { openTrajectory: { trajectory: { status: string; legalDomain: string; organization: { id: string } } } };
-    const opened = await run<Opened>('ZorgkantoorOpensTrajectory',
-      { input: { clientId: c.clientId, handoverReferralId: sent.id, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION', hulpvraag: 'Keuze van een Wlz-zorgaanbieder.' } },
+    const opened = await run<Opened>(
+      'ZorgkantoorOpensTrajectory',
+      {
+        input: {
+          clientId: c.clientId,
+          handoverReferralId: sent.id,
+          legalDomain: 'WLZ',
+          journeyPhase: 'AFTER_INDICATION',
+          hulpvraag: 'Keuze van een Wlz-zorgaanbieder.',
+        },
+      },
       zorgkantoor,
     );
     expect(opened.openTrajectory.trajectory).toMatchObject({ status: 'OPEN', legalDomain: 'WLZ', organization: { id: zorgkantoor.organizationId } });
-    expect(await step('PlanDriegesprek', 'planJointMeeting', { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] })).toMatchObject({
+    expect(
+      await step('PlanDriegesprek', 'planJointMeeting', {
+        plannedAt: '2026-12-03T10:00:00.000Z',
+        participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'],
+      }),
+    ).toMatchObject({
       jointMeeting: { plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'NETWORK_MEMBER', 'SENDER', 'RECEIVER'] },
     });
     expect(await step('StartSupport', 'startReferral', {})).toMatchObject({ status: 'IN_PROGRESS' });
-    expect(await step('RecordDriegesprek', 'recordJointMeetingOutcome', { outcome: 'HANDOVER_AGREED', outcomeNotes: 'Dochter sluit aan bij vervolg.' })).toMatchObject({
+    expect(
+      await step('RecordDriegesprek', 'recordJointMeetingOutcome', { outcome: 'HANDOVER_AGREED', outcomeNotes: 'Dochter sluit aan bij vervolg.' }),
+    ).toMatchObject({
       jointMeeting: { outcome: 'HANDOVER_AGREED', outcomeNotes: 'Dochter sluit aan bij vervolg.' },
     });
     const completed = await step('CompleteHandover', 'completeReferral', {});

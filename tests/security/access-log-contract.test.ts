@@ -5,7 +5,15 @@ import { rowsOf, sql } from '@hub/db';
 import { INTERNAL_SECRET_HEADER } from '@hub/service-kit';
 import { startTestHub, type TestHub } from '@hub/testing';
 import { buildOrg, registerClient } from '../../subgraphs/cases/test/builders.ts';
-import { CREATE_REFERRAL, dataOf, makeClientWithTrajectory, makeParties, recordHandoverConsent, referralInput, REFERRAL_TEST_ENV } from '../../subgraphs/referrals/test/helpers.ts';
+import {
+  CREATE_REFERRAL,
+  dataOf,
+  makeClientWithTrajectory,
+  makeParties,
+  recordHandoverConsent,
+  referralInput,
+  REFERRAL_TEST_ENV,
+} from '../../subgraphs/referrals/test/helpers.ts';
 
 /**
  * Every NEN 7513 access-log line, whether cases writes it or another subgraph sends it over /internal/access-log, is
@@ -47,8 +55,8 @@ async function ownClient(roles: ('CLIENTONDERSTEUNER' | 'TOEGANG')[] = ['CLIENTO
 
 const JOURNEY = readFileSync(new URL('../journeys/view-wlz-trajectory.graphql', import.meta.url), 'utf8');
 
-describe('the access point names the client\'s operation', () => {
-  it('writes the journey operation\'s own name, not the query planner\'s name for the subgraph fetch', async () => {
+describe("the access point names the client's operation", () => {
+  it("writes the journey operation's own name, not the query planner's name for the subgraph fetch", async () => {
     const { token, clientId } = await ownClient();
     dataOf(await hub.graphql(JOURNEY, { id: clientId }, { token, operationName: 'ClientAcrossDomains' }));
     const lines = await reads(clientId);
@@ -81,7 +89,7 @@ describe('the access point names the client\'s operation', () => {
 });
 
 describe('one encoding of role and access point across subgraphs', () => {
-  it('writes the token\'s roles sorted and comma-joined, in cases\' own lines and in the lines referrals sends', async () => {
+  it("writes the token's roles sorted and comma-joined, in cases' own lines and in the lines referrals sends", async () => {
     const { token, clientId } = await ownClient(['TOEGANG', 'CLIENTONDERSTEUNER']);
     dataOf(await hub.graphql(`query Dossier { client(id: "${clientId}") { name { familyName } } }`, undefined, { token }));
     expect((await reads(clientId)).map((l) => l.role)).toEqual(['CLIENTONDERSTEUNER,TOEGANG']);
@@ -92,7 +100,12 @@ describe('one encoding of role and access point across subgraphs', () => {
     const created = dataOf<{ createReferral: { referral: { id: string } } }>(
       await hub.graphql(
         CREATE_REFERRAL,
-        { input: referralInput({ clientId: c.clientId, trajectoryId: c.trajectoryId, toOrganizationId: parties.receiver.organizationId }, { consentId: consent.id }) },
+        {
+          input: referralInput(
+            { clientId: c.clientId, trajectoryId: c.trajectoryId, toOrganizationId: parties.receiver.organizationId },
+            { consentId: consent.id },
+          ),
+        },
         { token: parties.sender.token },
       ),
     );
@@ -102,9 +115,17 @@ describe('one encoding of role and access point across subgraphs', () => {
       roles: ['TOEGANG', 'CLIENTONDERSTEUNER'],
       gemeenteCode: 'GM0363',
     });
-    dataOf(await hub.graphql(`query ReferralDossier($id: ID!) { referral(id: $id) { id question } }`, { id: created.createReferral.referral.id }, { token: senderWithTwoRoles }));
+    dataOf(
+      await hub.graphql(
+        `query ReferralDossier($id: ID!) { referral(id: $id) { id question } }`,
+        { id: created.createReferral.referral.id },
+        { token: senderWithTwoRoles },
+      ),
+    );
     const fromReferrals = (await reads(c.clientId)).filter((l) => l.source_subgraph === 'referrals');
-    expect(fromReferrals).toEqual([{ access_point: 'referrals:ReferralDossier:Referral.question', role: 'CLIENTONDERSTEUNER,TOEGANG', source_subgraph: 'referrals', action: 'READ' }]);
+    expect(fromReferrals).toEqual([
+      { access_point: 'referrals:ReferralDossier:Referral.question', role: 'CLIENTONDERSTEUNER,TOEGANG', source_subgraph: 'referrals', action: 'READ' },
+    ]);
   });
 
   it('refuses on /internal/access-log a line in another encoding, and writes nothing', async () => {

@@ -127,7 +127,9 @@ describe('GET', () => {
     const url = new URL(hub.subgraphUrls.cases ?? '');
     url.searchParams.set('query', FIND);
     url.searchParams.set('variables', JSON.stringify({ bsn: BSN }));
-    const res = await fetch(url, { headers: { 'apollo-require-preflight': 'true', 'x-hub-subgraph-secret': hub.subgraphSecrets.cases ?? '', authorization: `Bearer ${token}` } });
+    const res = await fetch(url, {
+      headers: { 'apollo-require-preflight': 'true', 'x-hub-subgraph-secret': hub.subgraphSecrets.cases ?? '', authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(405);
     expect(await res.text()).not.toContain(BSN);
   });

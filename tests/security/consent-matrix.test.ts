@@ -101,7 +101,10 @@ const ALL_CATEGORIES = ['CONTACT', 'CONTACT_MOMENTS', 'HANDOVER', 'IDENTITY', 'N
 const HALF_A = ['IDENTITY', 'NETWORK', 'PLAN', 'HANDOVER'];
 const HALF_B = ALL_CATEGORIES.filter((c) => !HALF_A.includes(c));
 const always = (e: Expectation) => () => e;
-const byCategory = (covered: string[]) => (category: string): Expectation => (covered.includes(category) ? 'VALUE' : 'CONSENT_REQUIRED');
+const byCategory =
+  (covered: string[]) =>
+  (category: string): Expectation =>
+    covered.includes(category) ? 'VALUE' : 'CONSENT_REQUIRED';
 
 let hub: TestHub;
 const worlds: World[] = [];
@@ -145,14 +148,33 @@ async function casesWorld(): Promise<World> {
       { token: ownerToken },
     ),
   );
-  dataOf(await hub.graphql(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, ...closeInput() } }, { token: ownerToken }));
-  const network = dataOf(await hub.graphql<{ client: { network: { id: string }[] } }>(`query($c: ID!) { client(id: $c) { network { id } } }`, { c: client.id }, { token: ownerToken }));
+  dataOf(
+    await hub.graphql(
+      CLOSE_TRAJECTORY,
+      { input: { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, ...closeInput() } },
+      { token: ownerToken },
+    ),
+  );
+  const network = dataOf(
+    await hub.graphql<{ client: { network: { id: string }[] } }>(
+      `query($c: ID!) { client(id: $c) { network { id } } }`,
+      { c: client.id },
+      { token: ownerToken },
+    ),
+  );
   const representativeId = network.client.network[0]?.id;
   expect(representativeId).toBeTruthy();
 
   /** Every consent is given by the representative, so Consent.representative has a value to gate. */
   const consentFor = async (org: TestOrg, extra: Json = {}) =>
-    recordConsent(hub, ownerToken, { clientId: client.id, receivingOrganizationId: org.id, categories: ALL_CATEGORIES, givenBy: 'REPRESENTATIVE', representativeId, ...extra });
+    recordConsent(hub, ownerToken, {
+      clientId: client.id,
+      receivingOrganizationId: org.id,
+      categories: ALL_CATEGORIES,
+      givenBy: 'REPRESENTATIVE',
+      representativeId,
+      ...extra,
+    });
   const variables = { c: client.id, t: t.id };
   const org = () => buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
   const callers: Caller[] = [
@@ -211,7 +233,9 @@ async function casesWorld(): Promise<World> {
         { typeName: 'Client', parent: c, path: clientAt },
         { typeName: 'SupportTrajectory', parent: tr, path: trajectoryAt },
         // No consent list (client absent, or refused): one absent parent, so the expectation is still checked.
-        ...(consents.length ? consents.map((x, i) => ({ typeName: 'Consent', parent: x, path: [...clientAt, 'consents', i] })) : [{ typeName: 'Consent', parent: null, path: [...clientAt, 'consents'] }]),
+        ...(consents.length
+          ? consents.map((x, i) => ({ typeName: 'Consent', parent: x, path: [...clientAt, 'consents', i] }))
+          : [{ typeName: 'Consent', parent: null, path: [...clientAt, 'consents'] }]),
       ];
     },
     callers,
@@ -245,8 +269,18 @@ async function referralsWorld(): Promise<World> {
       ),
     ).createReferral.referral;
     let version = await change('acceptReferral', 'AcceptReferralInput', receiverToken, { id: created.id, expectedVersion: created.version });
-    version = await change('planJointMeeting', 'PlanJointMeetingInput', senderToken, { id: created.id, expectedVersion: version, plannedAt: '2026-12-03T10:00:00.000Z', participants: ['CLIENT', 'SENDER', 'RECEIVER'] });
-    await change('recordJointMeetingOutcome', 'RecordJointMeetingOutcomeInput', senderToken, { id: created.id, expectedVersion: version, outcome: 'HANDOVER_AGREED', outcomeNotes: 'Afspraken gemaakt.' });
+    version = await change('planJointMeeting', 'PlanJointMeetingInput', senderToken, {
+      id: created.id,
+      expectedVersion: version,
+      plannedAt: '2026-12-03T10:00:00.000Z',
+      participants: ['CLIENT', 'SENDER', 'RECEIVER'],
+    });
+    await change('recordJointMeetingOutcome', 'RecordJointMeetingOutcomeInput', senderToken, {
+      id: created.id,
+      expectedVersion: version,
+      outcome: 'HANDOVER_AGREED',
+      outcomeNotes: 'Afspraken gemaakt.',
+    });
     return { receiver, receiverToken, consent, referralId: created.id };
   };
 

@@ -48,7 +48,8 @@ const openInput = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const errorShape = (body: GraphQLBody) => (body.errors ?? []).map((e) => JSON.stringify([e.path, e.extensions?.code, e.message, Object.keys(e.extensions ?? {}).sort()]));
+const errorShape = (body: GraphQLBody) =>
+  (body.errors ?? []).map((e) => JSON.stringify([e.path, e.extensions?.code, e.message, Object.keys(e.extensions ?? {}).sort()]));
 const codes = (body: GraphQLBody) => (body.errors ?? []).map((e) => e.extensions?.code);
 
 async function count(table: string): Promise<number> {
@@ -93,19 +94,22 @@ beforeAll(async () => {
   dataOf(
     await hub.graphql(
       UPDATE_TRAJECTORY,
-      { input: {
-        id: t.id,
-        expectedVersion: t.version,
-        plan: 'Grip op de dag houden.',
-        goals: [{ description: 'Weer naar de dagbesteding', status: 'OPEN' }],
-        addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Slecht geslapen, angstig.' }],
-      } },
+      {
+        input: {
+          id: t.id,
+          expectedVersion: t.version,
+          plan: 'Grip op de dag houden.',
+          goals: [{ description: 'Weer naar de dagbesteding', status: 'OPEN' }],
+          addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Slecht geslapen, angstig.' }],
+        },
+      },
       { token: holderToken },
     ),
   );
   const all = ['IDENTITY', 'CONTACT', 'NETWORK', 'QUESTION', 'PLAN', 'CONTACT_MOMENTS', 'HANDOVER'];
   for (const k of ['revoked', 'expired', 'pending', 'otherPurpose'] as const) attackers[k] = await buildOrg(hub, 'OCO');
-  const give = (org: TestOrg, extra: Record<string, unknown> = {}) => recordConsent(hub, holderToken, { clientId, receivingOrganizationId: org.id, categories: all, ...extra });
+  const give = (org: TestOrg, extra: Record<string, unknown> = {}) =>
+    recordConsent(hub, holderToken, { clientId, receivingOrganizationId: org.id, categories: all, ...extra });
   const toRevoke = await give(attackers.revoked);
   dataOf(await hub.graphql(REVOKE_CONSENT, { id: toRevoke.id, expectedVersion: toRevoke.version }, { token: holderToken }));
   const expired = await give(attackers.expired, { validFrom: '2020-01-01T00:00:00Z', validUntil: '2021-01-01T00:00:00Z' });
@@ -236,7 +240,11 @@ describe('1. an old consent never becomes ownership', () => {
     );
     expect(byId.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receivingOrganizationId' });
     expect(await count('consent')).toBe(before);
-    const plan = await hub.graphql(`query($t: ID!) { trajectory(id: $t) { plan goals { description } contactMoments { summary } } }`, { t: trajectoryId }, { token });
+    const plan = await hub.graphql(
+      `query($t: ID!) { trajectory(id: $t) { plan goals { description } contactMoments { summary } } }`,
+      { t: trajectoryId },
+      { token },
+    );
     expect(plan.body.data?.trajectory ?? null).toBeNull();
     expect(codes(plan.body)).toEqual(['NOT_FOUND']);
   });
@@ -274,7 +282,11 @@ describe('1. an old consent never becomes ownership', () => {
     const otherToken = await other.token(['ZORGBEMIDDELAAR']);
     await openTrajectory(hub, otherToken, clientId, { bsn: clientBsn, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION' });
     const reader = await buildOrg(hub, 'OCO');
-    await recordConsent(hub, otherToken, { clientId, receivingOrganizationId: reader.id, categories: ['IDENTITY', 'PLAN', 'QUESTION', 'CONTACT_MOMENTS', 'HANDOVER'] });
+    await recordConsent(hub, otherToken, {
+      clientId,
+      receivingOrganizationId: reader.id,
+      categories: ['IDENTITY', 'PLAN', 'QUESTION', 'CONTACT_MOMENTS', 'HANDOVER'],
+    });
     const token = await reader.token();
     const view = await hub.graphql<{ client: { name: { familyName: string } | null; trajectories: { id: string; plan: string | null }[] } }>(
       `query($c: ID!) { client(id: $c) { name { familyName } trajectories { id plan } } }`,
@@ -296,7 +308,11 @@ describe('1. an old consent never becomes ownership', () => {
     await openTrajectory(hub, otherToken, c.id, { bsn: c.bsn, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION' });
     const receiver = await buildOrg(hub, 'OCO');
     await recordHandoverConsent(hub, { organizationId: other.id, token: otherToken }, c.id, receiver.id);
-    const sent = await hub.graphql(CREATE_REFERRAL, { input: referralInput({ clientId: c.id, trajectoryId: t.id, toOrganizationId: receiver.id }) }, { token: holderToken });
+    const sent = await hub.graphql(
+      CREATE_REFERRAL,
+      { input: referralInput({ clientId: c.id, trajectoryId: t.id, toOrganizationId: receiver.id }) },
+      { token: holderToken },
+    );
     expect(codes(sent.body)).toEqual(['CONSENT_REQUIRED']);
   });
 
@@ -319,9 +335,16 @@ describe('1. an old consent never becomes ownership', () => {
       ).createReferral.referral;
       return { clientId: c.id, consent: given, referral: sent };
     };
-    const open = (token: string, c: string, referralId: string) => hub.graphql(OPEN, { input: openInput(c, { legalDomain: 'WLZ', handoverReferralId: referralId }) }, { token });
+    const open = (token: string, c: string, referralId: string) =>
+      hub.graphql(OPEN, { input: openInput(c, { legalDomain: 'WLZ', handoverReferralId: referralId }) }, { token });
     const accept = async (r: { id: string; version: number }) =>
-      dataOf(await hub.graphql(`mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { referral { id } } }`, { input: { id: r.id, expectedVersion: r.version } }, { token: receiverToken }));
+      dataOf(
+        await hub.graphql(
+          `mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { referral { id } } }`,
+          { input: { id: r.id, expectedVersion: r.version } },
+          { token: receiverToken },
+        ),
+      );
 
     const a = await handover();
     expect(codes((await open(receiverToken, a.clientId, a.referral.id)).body)).toEqual(['NOT_FOUND']);
@@ -349,11 +372,9 @@ describe("3. metadata of another organisation's trajectory is gated and logged",
   it('gates target groups, legal domain and organisation under an active consent that does not cover them, and logs the read', async () => {
     const subject = `meta-${randomUUID()}`;
     const token = await readsIdentity.token(['CLIENTONDERSTEUNER'], subject);
-    const res = await hub.graphql<{ client: { trajectories: { id: string; status: string; targetGroups: unknown; legalDomain: unknown; organization: unknown }[] } }>(
-      `query($c: ID!) { client(id: $c) { trajectories { id status targetGroups legalDomain organization { id } } } }`,
-      { c: clientId },
-      { token },
-    );
+    const res = await hub.graphql<{
+      client: { trajectories: { id: string; status: string; targetGroups: unknown; legalDomain: unknown; organization: unknown }[] };
+    }>(`query($c: ID!) { client(id: $c) { trajectories { id status targetGroups legalDomain organization { id } } } }`, { c: clientId }, { token });
     const mine = res.body.data?.client.trajectories.find((t) => t.id === trajectoryId);
     expect(mine).toMatchObject({ status: 'OPEN', targetGroups: null, legalDomain: null, organization: null });
     const refused = (res.body.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_REQUIRED').map((e) => String(e.path?.at(-1)));
@@ -374,7 +395,13 @@ describe("3. metadata of another organisation's trajectory is gated and logged",
 
 describe('4. every read of personal data is logged', () => {
   it('logs the consent list and the representative (name, phone) the holder reads', async () => {
-    const network = dataOf(await hub.graphql<{ client: { network: { id: string }[] } }>(`query($c: ID!) { client(id: $c) { network { id } } }`, { c: clientId }, { token: holderToken }));
+    const network = dataOf(
+      await hub.graphql<{ client: { network: { id: string }[] } }>(
+        `query($c: ID!) { client(id: $c) { network { id } } }`,
+        { c: clientId },
+        { token: holderToken },
+      ),
+    );
     const representativeId = network.client.network[0]?.id;
     await recordConsent(hub, holderToken, { clientId, receivingOrganizationId: readsIdentity.id, givenBy: 'REPRESENTATIVE', representativeId });
     const subject = `holder-${randomUUID()}`;
@@ -393,7 +420,13 @@ describe('4. every read of personal data is logged', () => {
   it("logs the disclosure of another organisation's trajectory (status and dates) to a consent holder", async () => {
     const subject = `metadata-${randomUUID()}`;
     const token = await readsIdentity.token(['CLIENTONDERSTEUNER'], subject);
-    const res = dataOf(await hub.graphql<{ trajectory: { status: string } }>(`query($t: ID!) { trajectory(id: $t) { status openedAt closedAt } }`, { t: trajectoryId }, { token }));
+    const res = dataOf(
+      await hub.graphql<{ trajectory: { status: string } }>(
+        `query($t: ID!) { trajectory(id: $t) { status openedAt closedAt } }`,
+        { t: trajectoryId },
+        { token },
+      ),
+    );
     expect(res.trajectory.status).toBe('OPEN');
     expect(await linesOf(subject)).toEqual([expect.objectContaining({ action: 'READ', outcome: 'GRANTED', data_categories: ['TRAJECTORY'] })]);
   });
@@ -409,7 +442,9 @@ describe('4. every read of personal data is logged', () => {
     );
     expect(codes(res.body)).toEqual(['CONFLICT']);
     expect(await count('client')).toBe(before);
-    expect(await linesOf(subject)).toEqual([expect.objectContaining({ action: 'SEARCH', outcome: 'GRANTED', authorization_ground: 'BSN_REGISTRATION_CHECK', data_categories: ['IDENTITY'] })]);
+    expect(await linesOf(subject)).toEqual([
+      expect.objectContaining({ action: 'SEARCH', outcome: 'GRANTED', authorization_ground: 'BSN_REGISTRATION_CHECK', data_categories: ['IDENTITY'] }),
+    ]);
     const overview = dataOf(
       await hub.graphql<{ client: { accessLog: { edges: { node: { userId: string; action: string } }[] } } }>(
         `query($c: ID!) { client(id: $c) { accessLog(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", first: 100) { edges { node { userId action } } } } }`,

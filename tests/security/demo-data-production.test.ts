@@ -100,7 +100,10 @@ describe('demo data in production', () => {
     try {
       const env = { PATH: process.env.PATH ?? '', ...productionEnv(issuer), LOG_LEVEL: 'info', SEED_DEMO: 'true', DATA_DIR: dataDir };
       const run = promisify(execFile)(join(REPOSITORY_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/migrate.ts'], { cwd: REPOSITORY_ROOT, env });
-      const failure: unknown = await run.then(() => undefined, (error: unknown) => error);
+      const failure: unknown = await run.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(failure).toMatchObject({ code: 1 });
       expect(String((failure as { stdout?: unknown }).stdout)).toContain('SEED_DEMO=true is refused in production');
       // PGlite would have been created under DATA_DIR had the job opened a database.

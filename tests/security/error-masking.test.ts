@@ -94,7 +94,11 @@ describe('internal errors', () => {
     });
     const running = await gateway.start(0, '127.0.0.1');
     try {
-      const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: GEMEENTE, variables: { code: 'GM0014' } }) });
+      const res = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: GEMEENTE, variables: { code: 'GM0014' } }),
+      });
       const text = await res.text();
       const requestId = res.headers.get('x-request-id') ?? '';
       expect(text).not.toMatch(/ECONNREFUSED|10\.1\.2\.3|123456782/);

@@ -49,7 +49,11 @@ beforeAll(async () => {
   // The receiver holds this one consent only: WARM_HANDOVER, covering HANDOVER, IDENTITY and QUESTION.
   await recordHandoverConsent(hub, parties.sender, clientId, parties.receiver.organizationId);
   const created = dataOf<{ createReferral: { referral: { id: string } } }>(
-    await hub.graphql(CREATE_REFERRAL, { input: referralInput({ clientId, trajectoryId, toOrganizationId: parties.receiver.organizationId }) }, { token: parties.sender.token }),
+    await hub.graphql(
+      CREATE_REFERRAL,
+      { input: referralInput({ clientId, trajectoryId, toOrganizationId: parties.receiver.organizationId }) },
+      { token: parties.sender.token },
+    ),
   );
   referralId = created.createReferral.referral.id;
 });

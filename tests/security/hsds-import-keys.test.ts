@@ -33,7 +33,11 @@ function hsdsService(overrides: Json = {}, organizationId: string = randomUUID()
     name: `Steunpunt ${word}`,
     description: 'Cliëntondersteuning voor inwoners met vragen over zorg en geld.',
     status: 'active',
-    attributes: [attr('financieringsdomein', 'WMO_ALGEMENE_VOORZIENING'), attr('leefgebied', 'FINANCIEN_EN_SCHULDEN'), attr('ondersteuningsvorm', 'INFORMATIE_EN_ADVIES')],
+    attributes: [
+      attr('financieringsdomein', 'WMO_ALGEMENE_VOORZIENING'),
+      attr('leefgebied', 'FINANCIEN_EN_SCHULDEN'),
+      attr('ondersteuningsvorm', 'INFORMATIE_EN_ADVIES'),
+    ],
     service_areas: [{ id: randomUUID(), name: 'Amsterdam', extent: 'GM0363', extent_type: 'text' }],
     organization: { id: organizationId, name: `Stichting ${word}`, description: 'Een stichting.' },
     service_at_locations: [
@@ -43,7 +47,17 @@ function hsdsService(overrides: Json = {}, organizationId: string = randomUUID()
           id: randomUUID(),
           location_type: 'physical',
           name: 'Kantoor',
-          addresses: [{ id: randomUUID(), address_1: 'Dorpsstraat 1', city: 'Amsterdam', state_province: 'Noord-Holland', postal_code: '1011AB', country: 'NL', address_type: 'physical' }],
+          addresses: [
+            {
+              id: randomUUID(),
+              address_1: 'Dorpsstraat 1',
+              city: 'Amsterdam',
+              state_province: 'Noord-Holland',
+              postal_code: '1011AB',
+              country: 'NL',
+              address_type: 'physical',
+            },
+          ],
         },
       },
     ],
@@ -54,11 +68,17 @@ function hsdsService(overrides: Json = {}, organizationId: string = randomUUID()
 const ndjson = (records: Json[]) => records.map((r) => JSON.stringify(r)).join('\n');
 const importText = (text: string) => importHsds(hub.database.db, text, { verifiedBy: 'test' });
 async function serviceExists(id: unknown): Promise<boolean> {
-  const rows = await hub.database.db.select({ id: service.id }).from(service).where(sql`${service.id} = ${String(id)}::uuid`);
+  const rows = await hub.database.db
+    .select({ id: service.id })
+    .from(service)
+    .where(sql`${service.id} = ${String(id)}::uuid`);
   return rows.length === 1;
 }
 async function organizationExists(id: unknown): Promise<boolean> {
-  const rows = await hub.database.db.select({ id: organization.id }).from(organization).where(sql`${organization.id} = ${String(id)}::uuid`);
+  const rows = await hub.database.db
+    .select({ id: organization.id })
+    .from(organization)
+    .where(sql`${organization.id} = ${String(id)}::uuid`);
   return rows.length === 1;
 }
 

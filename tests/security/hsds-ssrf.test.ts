@@ -75,7 +75,12 @@ describe('HSDS pass-through request targets', () => {
 
   it('refuses an absolute-form target on /graphql too', async () => {
     const body = '{"query":"{ __typename }"}';
-    const answer = await rawRequest(gatewayPort, `POST http://127.0.0.1:${otherPort}/graphql HTTP/1.1`, ['Content-Type: application/json', `Content-Length: ${body.length}`], body);
+    const answer = await rawRequest(
+      gatewayPort,
+      `POST http://127.0.0.1:${otherPort}/graphql HTTP/1.1`,
+      ['Content-Type: application/json', `Content-Length: ${body.length}`],
+      body,
+    );
     expect(statusOf(answer)).toBe(400);
     expect(answer).not.toContain('__typename');
     expect(otherHits).toEqual([]);

@@ -96,7 +96,11 @@ describe('item 14: knelpunt counts', () => {
   });
 
   it('straight at the signals subgraph, the reporter gets no counts either', async () => {
-    const r = await hub.directSubgraphRequest<KnelpuntData>('signals', KNELPUNT, { secret: hub.subgraphSecrets.signals, token: reporter.token, variables: { id: knelpuntId } });
+    const r = await hub.directSubgraphRequest<KnelpuntData>('signals', KNELPUNT, {
+      secret: hub.subgraphSecrets.signals,
+      token: reporter.token,
+      variables: { id: knelpuntId },
+    });
     expect(r.body.data?.knelpunt).toMatchObject({ signalCount: null, clientCount: null });
     expect(refusedFields(r.body.errors).map(([code]) => code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });

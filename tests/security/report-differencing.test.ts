@@ -69,7 +69,9 @@ async function closeInMonth(month: number, scores: (number | null)[], shapeOf: (
     const { legalDomain = 'WMO_MAATWERKVOORZIENING', targetGroups = ['OUDEREN'], ownNetworkUsed = true } = shapeOf(i);
     const c = await registerClient(hub, token);
     const t = await openTrajectory(hub, token, c.id, { legalDomain, targetGroups });
-    dataOf(await hub.graphql(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, ...closeInput({ satisfaction, ownNetworkUsed }) } }, { token }));
+    dataOf(
+      await hub.graphql(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, ...closeInput({ satisfaction, ownNetworkUsed }) } }, { token }),
+    );
     // Trajectories open and close "now"; the report is about a past year, so move them there (midday, mid-month).
     const opened = new Date(Date.UTC(YEAR, month - 1, 10 + i, 12));
     const closed = new Date(opened.getTime() + 3_600_000);
@@ -94,7 +96,11 @@ function gridOf(year: number): GridPeriod[] {
     input: { kind: 'QUARTER', year, number: q },
     children: [0, 1, 2].map((m) => `${year}-${pad((q - 1) * 3 + m + 1)}`),
   }));
-  const halves = [1, 2].map((h) => ({ key: `${year}-H${h}`, input: { kind: 'HALF_YEAR', year, number: h }, children: [`${year}-Q${h * 2 - 1}`, `${year}-Q${h * 2}`] }));
+  const halves = [1, 2].map((h) => ({
+    key: `${year}-H${h}`,
+    input: { kind: 'HALF_YEAR', year, number: h },
+    children: [`${year}-Q${h * 2 - 1}`, `${year}-Q${h * 2}`],
+  }));
   return [...months, ...quarters, ...halves, { key: String(year), input: { kind: 'YEAR', year }, children: [`${year}-H1`, `${year}-H2`] }];
 }
 
@@ -139,7 +145,12 @@ beforeAll(async () => {
   await closeInMonth(6, [9, 9, 9, 9, 9, 9]);
   for (const month of [7, 8, 9]) await closeInMonth(month, [8, 8, 8, 8, 8]);
   partsOrg = await buildOrg(hub, 'OCO');
-  await closeInMonth(3, [7, 7, 7, 7, 7, 7, 7], (i) => (i < 6 ? {} : { legalDomain: 'WLZ', targetGroups: ['OUDEREN', 'MANTELZORGERS'], ownNetworkUsed: false }), partsOrg);
+  await closeInMonth(
+    3,
+    [7, 7, 7, 7, 7, 7, 7],
+    (i) => (i < 6 ? {} : { legalDomain: 'WLZ', targetGroups: ['OUDEREN', 'MANTELZORGERS'], ownNetworkUsed: false }),
+    partsOrg,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -259,13 +270,23 @@ describe.each(VIAS)('support report differencing (%s)', (via) => {
   });
 
   it('publishes no whole whose published parts leave 1–4 people or trajectories in one period', async () => {
-    const r = dataOf(await ask(via, { org: partsOrg.id, period: { kind: 'MONTH', year: YEAR, number: 3 } }, REPORT, await partsOrg.token(['BEHEERDER']))).supportReport;
+    const r = dataOf(
+      await ask(via, { org: partsOrg.id, period: { kind: 'MONTH', year: YEAR, number: 3 } }, REPORT, await partsOrg.token(['BEHEERDER'])),
+    ).supportReport;
     // Seven clients, one of them in WLZ and without their own network: the total is published.
     expect(r.peopleSupported.value).toBe(7);
     expect(r.trajectoriesClosed.value).toBe(7);
     const rest = (whole: Count, parts: Count[]) => (whole.value ?? 0) - parts.reduce((sum, p) => sum + (p.value ?? 0), 0);
     // Total − WMO would be the one WLZ client; closed − used would be the one who did not use their network.
-    expect(revealsFewerThanFive(rest(r.peopleSupported, r.byLegalDomain.map((i) => i.count))), JSON.stringify(r.byLegalDomain)).toBe(false);
+    expect(
+      revealsFewerThanFive(
+        rest(
+          r.peopleSupported,
+          r.byLegalDomain.map((i) => i.count),
+        ),
+      ),
+      JSON.stringify(r.byLegalDomain),
+    ).toBe(false);
     expect(revealsFewerThanFive(rest(r.trajectoriesClosed, [r.ownNetworkUsed])), JSON.stringify(r.ownNetworkUsed)).toBe(false);
     expect(r.byLegalDomain.every((i) => i.count.suppressed)).toBe(true);
     expect(r.ownNetworkUsed).toEqual({ value: null, suppressed: true, display: 'withheld' });

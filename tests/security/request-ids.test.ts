@@ -55,14 +55,18 @@ function hubIds(result: GraphQLResult): string {
 }
 
 describe('request id and trace id in access-log lines', () => {
-  it('writes the hub\'s request id and trace id, not the ones the caller sent', async () => {
+  it("writes the hub's request id and trace id, not the ones the caller sent", async () => {
     const { token, clientId } = await ownClient();
     const callerRequestId = `chosen-by-caller-${randomUUID()}`;
     const callerTraceId = randomBytes(16).toString('hex');
-    const result = await hub.graphql(READ_CLIENT, { id: clientId }, {
-      token,
-      headers: { 'x-request-id': callerRequestId, traceparent: `00-${callerTraceId}-${randomBytes(8).toString('hex')}-01` },
-    });
+    const result = await hub.graphql(
+      READ_CLIENT,
+      { id: clientId },
+      {
+        token,
+        headers: { 'x-request-id': callerRequestId, traceparent: `00-${callerTraceId}-${randomBytes(8).toString('hex')}-01` },
+      },
+    );
     const requestId = hubIds(result);
     expect(requestId).not.toBe(callerRequestId);
     const reads = (await accessRows(clientId)).filter((r) => r.action === 'READ');
@@ -86,7 +90,7 @@ describe('request id and trace id in access-log lines', () => {
     expect(reads.sort()).toEqual([first, second].sort());
   });
 
-  it('logs a 10 kB or control-character x-request-id nowhere, and still writes the hub\'s ids', async () => {
+  it("logs a 10 kB or control-character x-request-id nowhere, and still writes the hub's ids", async () => {
     const { token, clientId } = await ownClient();
     const long = `huge-${'A'.repeat(10_000)}`;
     const hostile = `evil\t"}{"reqId":"forged-${randomUUID()}`;
@@ -130,7 +134,7 @@ describe('subgraphs take request ids only from the gateway', () => {
     expect(hub.logs.some((l) => l.reqId === forged)).toBe(false);
   });
 
-  it('refuses access-log lines on /internal/access-log whose request or trace id is not in the hub\'s shape', async () => {
+  it("refuses access-log lines on /internal/access-log whose request or trace id is not in the hub's shape", async () => {
     const { clientId } = await ownClient();
     const entry = {
       eventId: randomUUID(),

@@ -26,12 +26,16 @@ function post(url: URL, payload: unknown, agent: Agent): { sent: Promise<void>; 
   let sent!: () => void;
   const sentPromise = new Promise<void>((resolve) => (sent = resolve));
   const answer = new Promise<Answer>((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.on('finish', () => sent());
     req.end(body);
@@ -50,7 +54,9 @@ afterAll(async () => {
 
 describe('graceful shutdown', () => {
   it(`lets ${IN_FLIGHT} requests in flight finish, refuses new connections and closes idle ones`, async () => {
-    const codes = rowsOf<{ code: string }>(await hub.database.db.execute(sql`select code from sociale_kaart.gemeente order by code limit ${IN_FLIGHT}`)).map((r) => r.code);
+    const codes = rowsOf<{ code: string }>(await hub.database.db.execute(sql`select code from sociale_kaart.gemeente order by code limit ${IN_FLIGHT}`)).map(
+      (r) => r.code,
+    );
     expect(codes).toHaveLength(IN_FLIGHT);
     const url = new URL(hub.gatewayUrl);
 
@@ -84,7 +90,11 @@ describe('graceful shutdown', () => {
     // Let the gateway take them in and pass them on; they then wait for the lock.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     let finishedEarly = 0;
-    for (const r of requests) void r.answer.then(() => finishedEarly++, () => finishedEarly++);
+    for (const r of requests)
+      void r.answer.then(
+        () => finishedEarly++,
+        () => finishedEarly++,
+      );
     await new Promise((resolve) => setImmediate(resolve));
     expect(finishedEarly).toBe(0);
 

@@ -55,7 +55,9 @@ function expectNotLogged(text: string, data: string): void {
 
 async function count(table: string, column: string, id: string): Promise<number> {
   const [row] = rowsOf<{ n: number }>(
-    await hub.database.db.execute(sql`select count(*)::int as n from ${sql.identifier('signals')}.${sql.identifier(table)} where ${sql.identifier(column)} = ${id}::uuid`),
+    await hub.database.db.execute(
+      sql`select count(*)::int as n from ${sql.identifier('signals')}.${sql.identifier(table)} where ${sql.identifier(column)} = ${id}::uuid`,
+    ),
   );
   return Number(row?.n ?? -1);
 }
@@ -158,7 +160,12 @@ describe('overlegtafel texts with personal data hidden by Unicode', () => {
     it(`refuses feedback, a decision and an action (${route}) and adds nothing to the knelpunt`, async () => {
       const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
       const attempts: [string, string, Record<string, unknown>, { text: string; data: string } | undefined][] = [
-        ['input.text', `mutation($k: ID!, $t: String!) { addKnelpuntFeedback(input: { knelpuntId: $k, text: $t }) { feedback { id } } }`, { k: knelpuntId, t: email?.text }, email],
+        [
+          'input.text',
+          `mutation($k: ID!, $t: String!) { addKnelpuntFeedback(input: { knelpuntId: $k, text: $t }) { feedback { id } } }`,
+          { k: knelpuntId, t: email?.text },
+          email,
+        ],
         [
           'input.text',
           `mutation($input: RecordDecisionInput!) { recordKnelpuntDecision(input: $input) { decision { id } } }`,

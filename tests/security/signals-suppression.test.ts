@@ -22,7 +22,10 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const gemeentenOf = (region: string) => readGemeenteRegions().filter((g) => g.zorgkantoorregioCode === region).map((g) => g.gemeenteCode);
+const gemeentenOf = (region: string) =>
+  readGemeenteRegions()
+    .filter((g) => g.zorgkantoorregioCode === region)
+    .map((g) => g.gemeenteCode);
 
 /** A closed quarter that signals may still be reported for (at most two years back). */
 const closedQuarter = () => shiftPeriod(periodOfDate('QUARTER', today()), -2);
@@ -58,7 +61,8 @@ const gemeente = (code: string) => party(hub, { organizationType: 'GEMEENTE', ro
 const fromOthers = (n: number, row: Parameters<typeof times>[1]) => times(n, row).map((r) => ({ ...r, reporterOrganizationId: randomUUID() }));
 
 const cell = { category: 'NOT_ELIGIBLE', legalDomain: 'WMO_MAATWERKVOORZIENING', targetGroup: 'MANTELZORGERS' } as const;
-const rowOf = (s: SummaryData | undefined) => s?.cells.find((c) => c.category === cell.category && c.legalDomain === cell.legalDomain && c.targetGroup === cell.targetGroup);
+const rowOf = (s: SummaryData | undefined) =>
+  s?.cells.find((c) => c.category === cell.category && c.legalDomain === cell.legalDomain && c.targetGroup === cell.targetGroup);
 
 describe('item 6: signals suppression', () => {
   it('(a) insertion: five own signals added to a withheld cell do not publish it, through the gateway or at the subgraph', async () => {
@@ -77,11 +81,17 @@ describe('item 6: signals suppression', () => {
     expect(rowOf(viaGateway)).toMatchObject({ signals: null, withheld: true });
     expect(viaGateway?.total).toEqual({ signals: null, withheld: true });
 
-    const direct = await hub.directSubgraphRequest<{ signalSummary: SummaryData[] }>('signals', SUMMARY, { secret: hub.subgraphSecrets.signals, token: reader.token, variables: { input } });
+    const direct = await hub.directSubgraphRequest<{ signalSummary: SummaryData[] }>('signals', SUMMARY, {
+      secret: hub.subgraphSecrets.signals,
+      token: reader.token,
+      variables: { input },
+    });
     expect(rowOf(dataOf(direct).signalSummary[0])).toMatchObject({ signals: null, withheld: true });
 
     // The months of the quarter show no count either (the month with the signals is withheld, the others are empty).
-    const months = dataOf(await summary(reader, { ...input, granularity: 'MONTH', from: quarter.startsOn.slice(0, 7), to: quarter.endsOn.slice(0, 7) })).signalSummary;
+    const months = dataOf(
+      await summary(reader, { ...input, granularity: 'MONTH', from: quarter.startsOn.slice(0, 7), to: quarter.endsOn.slice(0, 7) }),
+    ).signalSummary;
     expect(months.map((m) => m.total.signals ?? 0)).toEqual([0, 0, 0]);
     expect(months[0]?.total).toEqual({ signals: null, withheld: true });
   });
@@ -98,7 +108,10 @@ describe('item 6: signals suppression', () => {
 
     // Late signals for the closed quarter: the reader's own, and a cell of another organisation that was empty.
     for (let i = 0; i < 5; i++) await report(reader, { ...cell, gemeenteCode: g, observedOn: addDays(quarter.startsOn, 41) });
-    await insertSignals(hub, fromOthers(3, { ...cell, category: 'QUALITY', gemeenteCode: g, zorgkantoorregioCode: region, observedOn: addDays(quarter.startsOn, 41) }));
+    await insertSignals(
+      hub,
+      fromOthers(3, { ...cell, category: 'QUALITY', gemeenteCode: g, zorgkantoorregioCode: region, observedOn: addDays(quarter.startsOn, 41) }),
+    );
     const again = dataOf(await summary(reader, input)).signalSummary[0];
     expect(again).toEqual(first);
     // The gemeente's figures come from the same publication.
@@ -112,7 +125,13 @@ describe('item 6: signals suppression', () => {
     const quarter = closedQuarter();
     await insertSignals(hub, fromOthers(9, { ...cell, gemeenteCode: g, zorgkantoorregioCode: region, observedOn: addDays(quarter.startsOn, 50) }));
     const reader = await zorgkantoor(region);
-    const input = { zorgkantoorregioCodes: [region], granularity: 'MONTH', from: quarter.startsOn.slice(0, 7), to: quarter.endsOn.slice(0, 7), groupBy: ['CATEGORY'] };
+    const input = {
+      zorgkantoorregioCodes: [region],
+      granularity: 'MONTH',
+      from: quarter.startsOn.slice(0, 7),
+      to: quarter.endsOn.slice(0, 7),
+      groupBy: ['CATEGORY'],
+    };
     const answers = await Promise.all(Array.from({ length: 4 }, () => summary(reader, input)));
     const first = dataOf(answers[0] ?? (await summary(reader, input))).signalSummary;
     for (const a of answers) expect(dataOf(a).signalSummary).toEqual(first);
@@ -138,9 +157,14 @@ describe('item 6: signals suppression', () => {
     const quarter = closedQuarter();
     const at = { ...cell, zorgkantoorregioCode: region, observedOn: addDays(quarter.startsOn, 20) };
     // 6 + 7 in two gemeenten (each published on its own), 2 in a third: region 15 − 6 − 7 would give the 2.
-    await insertSignals(hub, [...fromOthers(6, { ...at, gemeenteCode: g1 }), ...fromOthers(7, { ...at, gemeenteCode: g2 }), ...fromOthers(2, { ...at, gemeenteCode: g3 })]);
+    await insertSignals(hub, [
+      ...fromOthers(6, { ...at, gemeenteCode: g1 }),
+      ...fromOthers(7, { ...at, gemeenteCode: g2 }),
+      ...fromOthers(2, { ...at, gemeenteCode: g3 }),
+    ]);
 
-    const regionFigures = dataOf(await summary(await zorgkantoor(region), { zorgkantoorregioCodes: [region], granularity: 'QUARTER', from: quarter.key })).signalSummary[0];
+    const regionFigures = dataOf(await summary(await zorgkantoor(region), { zorgkantoorregioCodes: [region], granularity: 'QUARTER', from: quarter.key }))
+      .signalSummary[0];
     expect(regionFigures?.total).toEqual({ signals: 15, withheld: false });
     // Every gemeente of the region reads its own figures; together they know all the gemeente figures there are.
     let published = 0;
@@ -181,7 +205,9 @@ describe('item 6: signals suppression', () => {
     for (let i = 0; i < 3; i++) await report(reader, { ...cell, gemeenteCode: g, observedOn: second.observedOn });
 
     const q = dataOf(await summary(reader, { zorgkantoorregioCodes: [region], granularity: 'QUARTER', from: quarter.key })).signalSummary[0];
-    const months = dataOf(await summary(reader, { zorgkantoorregioCodes: [region], granularity: 'MONTH', from: quarter.startsOn.slice(0, 7), to: quarter.endsOn.slice(0, 7) })).signalSummary;
+    const months = dataOf(
+      await summary(reader, { zorgkantoorregioCodes: [region], granularity: 'MONTH', from: quarter.startsOn.slice(0, 7), to: quarter.endsOn.slice(0, 7) }),
+    ).signalSummary;
     const own = (period: string) => (period === second.observedOn.slice(0, 7) || period === quarter.key ? 3 : 0);
     // Every number the reader can compute, minus what it reported itself: a month, and the quarter minus the months.
     const derived = months.filter((m) => m.total.signals !== null).map((m) => (m.total.signals ?? 0) - own(m.period));

@@ -9,14 +9,7 @@ import { webhookEndpoint } from '../../subgraphs/referrals/src/db/schema.ts';
 import { createPeerClient } from '../../subgraphs/referrals/src/peers.ts';
 import { createRelay, type Relay } from '../../subgraphs/referrals/src/relay.ts';
 import type { HostResolver } from '../../subgraphs/referrals/src/webhook-target.ts';
-import {
-  dataOf,
-  makeClientWithTrajectory,
-  makeParties,
-  recordHandoverConsent,
-  referralInput,
-  type Parties,
-} from '../../subgraphs/referrals/test/helpers.ts';
+import { dataOf, makeClientWithTrajectory, makeParties, recordHandoverConsent, referralInput, type Parties } from '../../subgraphs/referrals/test/helpers.ts';
 
 /**
  * Webhook URLs must not reach the hub's own network (SSRF): loopback, private, link-local (cloud metadata), CGNAT,
@@ -29,7 +22,13 @@ import {
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { endpoint { id url } secret } }`;
 const ENDPOINTS = `{ webhookEndpoints { id url deliveries { status attemptCount attempts { accepted statusCode error } } } }`;
 
-type Endpoints = { webhookEndpoints: { id: string; url: string; deliveries: { status: string; attemptCount: number; attempts: { accepted: boolean; statusCode: number | null; error: string | null }[] }[] }[] };
+type Endpoints = {
+  webhookEndpoints: {
+    id: string;
+    url: string;
+    deliveries: { status: string; attemptCount: number; attempts: { accepted: boolean; statusCode: number | null; error: string | null }[] }[];
+  }[];
+};
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -130,7 +129,11 @@ describe('webhook registration refuses internal targets (development mode, allow
   });
 
   it('does not echo the password of a refused URL in the error', async () => {
-    const result = await hub.graphql(REGISTER, { input: { url: 'https://hubuser:S3cretPassw0rd@93.184.216.34/hook' } }, { token: parties.receiverBeheerder.token });
+    const result = await hub.graphql(
+      REGISTER,
+      { input: { url: 'https://hubuser:S3cretPassw0rd@93.184.216.34/hook' } },
+      { token: parties.receiverBeheerder.token },
+    );
     expect(errorsOf(result)).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.url' }]);
     expect(JSON.stringify(result.body)).not.toContain('S3cretPassw0rd');
   });
@@ -147,15 +150,19 @@ describe('webhook registration in production', () => {
     await hub?.stop();
   });
 
-  it.each(['https://10.0.0.8/hook', 'https://127.0.0.1/hook', 'https://[::1]/hook', 'https://169.254.169.254/latest/meta-data/', 'https://localhost/hook', 'https://192.168.0.1/hook'])(
-    'refuses https to the internal address %s',
-    async (url) => {
-      const result = await hub.graphql(REGISTER, { input: { url } }, { token: parties.receiverBeheerder.token });
-      expect(errorsOf(result)).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.url' }]);
-      const stored = dataOf<Endpoints>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
-      expect(stored.webhookEndpoints).toEqual([]);
-    },
-  );
+  it.each([
+    'https://10.0.0.8/hook',
+    'https://127.0.0.1/hook',
+    'https://[::1]/hook',
+    'https://169.254.169.254/latest/meta-data/',
+    'https://localhost/hook',
+    'https://192.168.0.1/hook',
+  ])('refuses https to the internal address %s', async (url) => {
+    const result = await hub.graphql(REGISTER, { input: { url } }, { token: parties.receiverBeheerder.token });
+    expect(errorsOf(result)).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.url' }]);
+    const stored = dataOf<Endpoints>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
+    expect(stored.webhookEndpoints).toEqual([]);
+  });
 
   it('refuses plain http even to a public address, and a configuration that would allow it', async () => {
     const result = await hub.graphql(REGISTER, { input: { url: 'http://93.184.216.34/hook' } }, { token: parties.receiverBeheerder.token });
@@ -174,12 +181,18 @@ describe('WEBHOOK_ALLOWED_PRIVATE_RANGES configuration', () => {
     expect(loadConfig(productionEnv()).referrals.webhookAllowedPrivateRanges).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'development' }).referrals.webhookAllowedPrivateRanges).toEqual(['127.0.0.0/8', '::1/128']);
     expect(loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_PRIVATE_RANGES: '' }).referrals.webhookAllowedPrivateRanges).toEqual([]);
-    expect(loadConfig({ ...productionEnv(), WEBHOOK_ALLOWED_PRIVATE_RANGES: ' 10.20.0.0/16, fd00:1::/64 ' }).referrals.webhookAllowedPrivateRanges).toEqual(['10.20.0.0/16', 'fd00:1::/64']);
+    expect(loadConfig({ ...productionEnv(), WEBHOOK_ALLOWED_PRIVATE_RANGES: ' 10.20.0.0/16, fd00:1::/64 ' }).referrals.webhookAllowedPrivateRanges).toEqual([
+      '10.20.0.0/16',
+      'fd00:1::/64',
+    ]);
   });
 
-  it.each(['10.0.0.0', '10.0.0.0/33', '::1/129', 'example.org/8', '10.0.0.0/8;rm', '10.0.0.0/-1', '0x0a.0.0.0/8'])('refuses the malformed range %s', (value) => {
-    expect(() => loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_PRIVATE_RANGES: value })).toThrow(ConfigError);
-  });
+  it.each(['10.0.0.0', '10.0.0.0/33', '::1/129', 'example.org/8', '10.0.0.0/8;rm', '10.0.0.0/-1', '0x0a.0.0.0/8'])(
+    'refuses the malformed range %s',
+    (value) => {
+      expect(() => loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_PRIVATE_RANGES: value })).toThrow(ConfigError);
+    },
+  );
 });
 
 describe('webhook delivery checks the address it connects to', () => {
@@ -225,7 +238,11 @@ describe('webhook delivery checks the address it connects to', () => {
     const c = await makeClientWithTrajectory(hub, parties.sender);
     await recordHandoverConsent(hub, parties.sender, c.clientId, parties.receiver.organizationId);
     dataOf(
-      await hub.graphql(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }) }, { token: parties.sender.token }),
+      await hub.graphql(
+        `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+        { input: referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }) },
+        { token: parties.sender.token },
+      ),
     );
     const deliveries = async () => {
       const list = dataOf<Endpoints>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
@@ -304,7 +321,9 @@ describe('webhook delivery checks the address it connects to', () => {
   it('logs a refused delivery without the query string or credentials of the URL', async () => {
     const target = await receiver();
     try {
-      const { endpointId } = await endpointWithEvent(`http://hubuser:Pw0rdInUrl@rebind.invalid:${target.port}/hook?signature=Abc123Query`, { storeDirectly: true });
+      const { endpointId } = await endpointWithEvent(`http://hubuser:Pw0rdInUrl@rebind.invalid:${target.port}/hook?signature=Abc123Query`, {
+        storeDirectly: true,
+      });
       const lines: string[] = [];
       const logger = createLogger('webhook-ssrf-test-relay', 'info', {
         write: (line: string) => {

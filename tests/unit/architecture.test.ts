@@ -116,7 +116,8 @@ function findViolations(workspaces: readonly Workspace[], files: readonly Source
         const name = packageNameOf(specifier);
         target = byName.get(name);
         if (!target) {
-          if (!from.declared.has(name)) violations.push({ file: file.path, specifier, rule: `uses npm package ${name}, which ${from.name}'s package.json does not declare` });
+          if (!from.declared.has(name))
+            violations.push({ file: file.path, specifier, rule: `uses npm package ${name}, which ${from.name}'s package.json does not declare` });
           continue;
         }
       }
@@ -187,7 +188,10 @@ describe('architecture: the direction of imports', () => {
     expect(workspaces.find((ws) => ws.name === '@hub/hub')?.dir).toBe('hub');
     expect(workspaces.find((ws) => ws.name === '@hub/testing')?.dir).toBe('testing');
     for (const ws of workspaces.filter((w) => w.kind !== 'root')) {
-      expect(files.some((f) => ownerOf(f.path, workspaces) === ws), `${ws.dir} has TypeScript files`).toBe(true);
+      expect(
+        files.some((f) => ownerOf(f.path, workspaces) === ws),
+        `${ws.dir} has TypeScript files`,
+      ).toBe(true);
     }
     const specifiers = files.flatMap((f) => importSpecifiers(f.source));
     expect(specifiers.filter((s) => s.startsWith('@hub/')).length).toBeGreaterThan(100);
@@ -215,7 +219,10 @@ describe('architecture: the checker can fail', () => {
   it('accepts imports that follow the layers and are declared', () => {
     expect(
       rules([
-        { path: 'packages/db/src/index.ts', source: `import { sql } from 'drizzle-orm';\nimport { readFileSync } from 'node:fs';\nimport { join } from 'path';` },
+        {
+          path: 'packages/db/src/index.ts',
+          source: `import { sql } from 'drizzle-orm';\nimport { readFileSync } from 'node:fs';\nimport { join } from 'path';`,
+        },
         { path: 'subgraphs/cases/src/server.ts', source: `import type { Db } from '@hub/db';\nimport { x } from './x.ts';` },
         { path: 'subgraphs/cases/test/cases.test.ts', source: `import { startTestHub } from '@hub/testing';\nimport { it } from 'vitest';` },
         { path: 'hub/src/modules.ts', source: `import { casesModule } from '@hub/cases/module';\nimport '@hub/gateway';` },
@@ -270,7 +277,10 @@ describe('architecture: the checker can fail', () => {
   it('refuses a @hub workspace or npm package the importing package.json does not declare', () => {
     expect(
       rules([
-        { path: 'subgraphs/sociale-kaart/src/a.ts', source: `import { HubError } from '@hub/errors';\nimport { z } from 'zod';\nimport { sql } from 'drizzle-orm/sql';` },
+        {
+          path: 'subgraphs/sociale-kaart/src/a.ts',
+          source: `import { HubError } from '@hub/errors';\nimport { z } from 'zod';\nimport { sql } from 'drizzle-orm/sql';`,
+        },
         { path: 'hub/src/b.ts', source: `import { x } from '../../packages/db/src/index.ts';` },
       ]),
     ).toEqual([

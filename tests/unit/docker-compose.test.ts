@@ -37,9 +37,7 @@ const service = (name: string): Service => {
   return found;
 };
 
-const envExampleNames = new Set(
-  [...readFileSync(join(root, '.env.example'), 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1] ?? ''),
-);
+const envExampleNames = new Set([...readFileSync(join(root, '.env.example'), 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1] ?? ''));
 const packageJson = z.object({ scripts: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
 
 const envKey = (name: string) => name.toUpperCase().replace(/-/g, '_');
@@ -165,8 +163,11 @@ describe('docker-compose.yml', () => {
     for (const subgraph of SUBGRAPH_NAMES) expect(new URL(config.subgraphs[subgraph].url).hostname).toBe(subgraph);
   });
 
-  it('gives each service only the secrets it needs: a subgraph never holds another subgraph\'s secret', () => {
-    const secretsOf = (name: string) => Object.keys(environmentOf(service(name))).filter((k) => k.startsWith('SUBGRAPH_SECRET_')).sort();
+  it("gives each service only the secrets it needs: a subgraph never holds another subgraph's secret", () => {
+    const secretsOf = (name: string) =>
+      Object.keys(environmentOf(service(name)))
+        .filter((k) => k.startsWith('SUBGRAPH_SECRET_'))
+        .sort();
     const key = (name: string) => `SUBGRAPH_SECRET_${name.toUpperCase().replace(/-/g, '_')}`;
     expect(secretsOf('gateway')).toEqual(SUBGRAPH_NAMES.map(key).sort());
     for (const name of SUBGRAPH_NAMES) expect(secretsOf(name), name).toEqual([key(name)]);

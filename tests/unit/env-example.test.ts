@@ -57,7 +57,10 @@ describe('.env.example', () => {
     const lines = example.split('\n');
     for (const { name } of documented) {
       const index = lines.findIndex((line) => new RegExp(`^#?\\s*${name}=`).test(line));
-      const above = lines.slice(0, index).reverse().find((line) => !/^#?\s*[A-Z][A-Z0-9_]*=/.test(line));
+      const above = lines
+        .slice(0, index)
+        .reverse()
+        .find((line) => !/^#?\s*[A-Z][A-Z0-9_]*=/.test(line));
       expect(above, `${name} needs a comment above it`).toMatch(/^# \S/);
     }
   });

@@ -15,9 +15,7 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = { 'sociale-kaart': 4001, cas
 
 const envKey = (name: SubgraphName) => name.toUpperCase().replace(/-/g, '_');
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const issuerSchema = z.object({
   issuer: z.string().min(1),
@@ -122,7 +120,10 @@ function parseRangeList(name: string, value: string, options: { bareAddress: boo
 /** Parses "WMO_TO_WLZ=5,TO_OCO=3": kinds left out keep their default. */
 function parseRespondDays(value: string): Record<ReferralKindSetting, number> {
   const days: Record<ReferralKindSetting, number> = { WMO_TO_WLZ: 5, WLZ_TO_WMO: 5, TO_OCO: 3, TO_SERVICE: 10, OTHER: 10 };
-  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([A-Z_]+)=(\d{1,3})$/.exec(part);
     const kind = REFERRAL_KINDS.find((k) => k === m?.[1]);
     if (!m?.[2] || !kind) throw new ConfigError(`Invalid configuration: REFERRAL_RESPOND_DAYS: "${part}" is not KIND=days`);

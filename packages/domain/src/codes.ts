@@ -6,26 +6,11 @@
 export const ORGANIZATION_TYPES = ['GEMEENTE', 'ZORGKANTOOR', 'OCO', 'ZORGAANBIEDER', 'WELZIJN', 'OTHER'] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
-export const ROLES = [
-  'TOEGANG',
-  'CLIENTONDERSTEUNER',
-  'ZORGBEMIDDELAAR',
-  'OVERLEGTAFEL',
-  'BEHEERDER',
-  'PRIVACY_OFFICER',
-] as const;
+export const ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL', 'BEHEERDER', 'PRIVACY_OFFICER'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Financing regimes a service can fall under. */
-export const LEGAL_DOMAINS = [
-  'WMO_ALGEMENE_VOORZIENING',
-  'WMO_MAATWERKVOORZIENING',
-  'WLZ',
-  'JEUGDWET',
-  'ZVW',
-  'PARTICIPATIEWET',
-  'FREELY_ACCESSIBLE',
-] as const;
+export const LEGAL_DOMAINS = ['WMO_ALGEMENE_VOORZIENING', 'WMO_MAATWERKVOORZIENING', 'WLZ', 'JEUGDWET', 'ZVW', 'PARTICIPATIEWET', 'FREELY_ACCESSIBLE'] as const;
 export type LegalDomain = (typeof LEGAL_DOMAINS)[number];
 
 export const LIFE_DOMAINS = [

@@ -62,7 +62,9 @@ const README_TABLE_END = '<!-- error-codes:end -->';
 /** The markdown table of every code, its meaning and HTTP status, as the README shows it. */
 export function errorCodeTable(): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const rows = (Object.values(ErrorCode) as ErrorCode[]).map((code) => `| \`${code}\` | ${cell(errorDescriptions[code])} | ${cell(errorHttpStatus[code] ?? '')} |`);
+  const rows = (Object.values(ErrorCode) as ErrorCode[]).map(
+    (code) => `| \`${code}\` | ${cell(errorDescriptions[code])} | ${cell(errorHttpStatus[code] ?? '')} |`,
+  );
   return ['| code | meaning | HTTP status |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -114,11 +116,9 @@ export function invalidInput(fields: readonly [InvalidField, ...InvalidField[]])
 
 export const badInput = (field: string, message: string) => invalidInput([{ path: field, code: 'INVALID', message }]);
 export const forbidden = (message = 'Your organisation or role may not do this.') => hubError(ErrorCode.FORBIDDEN, message);
-export const unauthenticated = (message = 'A valid bearer token is required for this operation.') =>
-  hubError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (message = 'A valid bearer token is required for this operation.') => hubError(ErrorCode.UNAUTHENTICATED, message);
 export const notFound = (what: string) => hubError(ErrorCode.NOT_FOUND, `${what} not found.`);
-export const conflict = (what: string) =>
-  hubError(ErrorCode.CONFLICT, `${what} was changed by someone else (stale expectedVersion). Reload and retry.`);
+export const conflict = (what: string) => hubError(ErrorCode.CONFLICT, `${what} was changed by someone else (stale expectedVersion). Reload and retry.`);
 
 /**
  * A gated field (or a change) the client's consent does not cover. One shape everywhere: `extensions` carry `code`,

@@ -32,8 +32,7 @@ export interface Principal {
 export type Caller = Principal | { kind: 'anonymous' };
 export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
 
-export const hasRole = (caller: Caller, ...roles: Role[]): caller is Principal =>
-  caller.kind === 'user' && roles.some((r) => caller.roles.includes(r));
+export const hasRole = (caller: Caller, ...roles: Role[]): caller is Principal => caller.kind === 'user' && roles.some((r) => caller.roles.includes(r));
 
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
@@ -47,8 +46,14 @@ const claimsSchema = z.object({
   org: z.string().uuid(),
   org_type: z.enum(ORGANIZATION_TYPES),
   roles: z.array(z.enum(ROLES)).min(1),
-  gemeente: z.string().regex(/^GM\d{4}$/).optional(),
-  zorgkantoorregio: z.string().regex(/^ZK\d{2}$/).optional(),
+  gemeente: z
+    .string()
+    .regex(/^GM\d{4}$/)
+    .optional(),
+  zorgkantoorregio: z
+    .string()
+    .regex(/^ZK\d{2}$/)
+    .optional(),
 });
 export type HubClaims = z.infer<typeof claimsSchema>;
 
@@ -94,11 +99,7 @@ function checkLifetime(payload: JWTPayload, maxLifetimeSeconds: number): number 
 }
 
 /** Verifies bearer JWTs against the trusted issuers (static SPKI key or JWKS URL per issuer). */
-export async function createTokenVerifier(
-  issuers: IssuerConfig[],
-  defaultAudience: string,
-  options: TokenVerifierOptions = {},
-): Promise<TokenVerifier> {
+export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudience: string, options: TokenVerifierOptions = {}): Promise<TokenVerifier> {
   const maxLifetimeSeconds = options.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
   const byIssuer = new Map<string, { key: CryptoKey | JWTVerifyGetKey; audience: string }>();
   for (const i of issuers) {
@@ -165,7 +166,7 @@ const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 /** Reads `Authorization: Bearer …`. Returns null when absent; throws when present but malformed. */
 export function bearerToken(header: string | string[] | undefined | null): string | null {
   if (header === undefined || header === null || header === '') return null;
-  const value = Array.isArray(header) ? header[0] ?? '' : header;
+  const value = Array.isArray(header) ? (header[0] ?? '') : header;
   const m = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+)\s*$/i.exec(value);
   if (!m?.[1]) throw new AuthenticationError('The Authorization header must be "Bearer <jwt>".');
   return m[1];
@@ -232,5 +233,3 @@ export async function signToken(issuer: DevIssuer, t: TokenRequest): Promise<str
     .setExpirationTime(t.expiresIn ?? '12h')
     .sign(issuer.privateKey);
 }
-
-

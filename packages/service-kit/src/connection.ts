@@ -101,5 +101,8 @@ export function connectionFromList<T extends { id: string }>(
     if (at < 0) throw badInput('after', 'after is not a cursor of this list (the item is gone); start again from the first page.');
     start = at + 1;
   }
-  return { ...connectionFromRows(items.slice(start, start + first + 1), first, (item) => encodeCursor(keyOf(item), item.id), start > 0), totalCount: items.length };
+  return {
+    ...connectionFromRows(items.slice(start, start + first + 1), first, (item) => encodeCursor(keyOf(item), item.id), start > 0),
+    totalCount: items.length,
+  };
 }

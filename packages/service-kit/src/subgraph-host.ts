@@ -108,8 +108,7 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     const started = process.hrtime.bigint();
     // Only the gateway (subgraph secret) and hub peers (internal secret) may hand their request id and trace on.
     const fromGateway = secretMatches(headerValue(req, SUBGRAPH_SECRET_HEADER), options.secret);
-    const fromHub =
-      fromGateway || (options.internalSecret !== undefined && secretMatches(headerValue(req, INTERNAL_SECRET_HEADER), options.internalSecret));
+    const fromHub = fromGateway || (options.internalSecret !== undefined && secretMatches(headerValue(req, INTERNAL_SECRET_HEADER), options.internalSecret));
     // The client's operation name goes into access-log lines: believed only from the gateway, which checked its shape.
     const meta = { ...readRequestMeta(req, fromHub), operationName: fromGateway ? readOperationName(req) : undefined };
     // Public routes build links from the forwarded protocol and host: believed only when the gateway passed them on.
@@ -178,7 +177,8 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
         }
         reqLogger.error({ err: describeError(error) }, 'request failed');
         status = 500;
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
+        if (!res.headersSent)
+          sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
         else res.end();
       })
       .finally(() => {

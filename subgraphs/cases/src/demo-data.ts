@@ -14,7 +14,24 @@ import { client, consent, contactMoment, trajectory, type TrajectoryOutcomes } f
 const NS = 'hub-demo-cases';
 const GEMEENTE = 'GM0363';
 /** Fictional names of the demo clients (also the start of the benchmark data set's lists). */
-export const DEMO_GIVEN_NAMES = ['Anna', 'Bram', 'Chantal', 'Dirk', 'Esra', 'Frank', 'Gerda', 'Hamid', 'Ilse', 'Jan', 'Kees', 'Lotte', 'Marieke', 'Nadia', 'Otto', 'Priya'];
+export const DEMO_GIVEN_NAMES = [
+  'Anna',
+  'Bram',
+  'Chantal',
+  'Dirk',
+  'Esra',
+  'Frank',
+  'Gerda',
+  'Hamid',
+  'Ilse',
+  'Jan',
+  'Kees',
+  'Lotte',
+  'Marieke',
+  'Nadia',
+  'Otto',
+  'Priya',
+];
 export const DEMO_FAMILY_NAMES: [string | null, string][] = [
   [null, 'Demohuis'],
   ['van', 'Testerveld'],
@@ -78,7 +95,13 @@ export async function loadDemoData(db: Db, scale: number, bsn: BsnCipher | null)
       contact: { phone: `020-555${String(1000 + i).slice(-4)}`, email: `client${i}@example.org`, address: null },
       preferredContactChannel: i % 5 === 4 ? 'DO_NOT_CONTACT' : i % 2 ? 'PHONE' : 'IN_PERSON',
       network: [
-        { id: mantelzorgerId, name: `Mantelzorger ${i}`, role: i % 3 === 0 ? 'WETTELIJK_VERTEGENWOORDIGER' : 'MANTELZORGER', contact: { phone: '020-5550000' }, mayActForClient: i % 3 === 0 },
+        {
+          id: mantelzorgerId,
+          name: `Mantelzorger ${i}`,
+          role: i % 3 === 0 ? 'WETTELIJK_VERTEGENWOORDIGER' : 'MANTELZORGER',
+          contact: { phone: '020-5550000' },
+          mayActForClient: i % 3 === 0,
+        },
       ],
       registeredByOrganizationId: gemeenteOrg,
     });
@@ -161,14 +184,48 @@ export async function loadDemoData(db: Db, scale: number, bsn: BsnCipher | null)
     };
     const kind = i % 8;
     if (kind === 0 || kind === 2) {
-      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:zk:${i}`), receivingOrganizationId: zorgkantoorOrg, categories: ['IDENTITY', 'CONTACT', 'QUESTION', 'PLAN', 'HANDOVER', 'CONTACT_MOMENTS'], purpose: 'INTEGRATED_SUPPORT' });
-      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:gm:${i}`), receivingOrganizationId: gemeenteOrg, categories: ['HANDOVER', 'QUESTION'], purpose: 'INTEGRATED_SUPPORT', recordedByUserId: 'demo-zorgbemiddelaar-zk02', recordedByOrganizationId: zorgkantoorOrg });
+      consents.push({
+        ...consentBase,
+        id: deterministicUuid(NS, `consent:zk:${i}`),
+        receivingOrganizationId: zorgkantoorOrg,
+        categories: ['IDENTITY', 'CONTACT', 'QUESTION', 'PLAN', 'HANDOVER', 'CONTACT_MOMENTS'],
+        purpose: 'INTEGRATED_SUPPORT',
+      });
+      consents.push({
+        ...consentBase,
+        id: deterministicUuid(NS, `consent:gm:${i}`),
+        receivingOrganizationId: gemeenteOrg,
+        categories: ['HANDOVER', 'QUESTION'],
+        purpose: 'INTEGRATED_SUPPORT',
+        recordedByUserId: 'demo-zorgbemiddelaar-zk02',
+        recordedByOrganizationId: zorgkantoorOrg,
+      });
     } else if (kind === 4) {
-      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:zk:${i}`), receivingOrganizationId: zorgkantoorOrg, categories: ['IDENTITY', 'HANDOVER'], purpose: 'WARM_HANDOVER' });
+      consents.push({
+        ...consentBase,
+        id: deterministicUuid(NS, `consent:zk:${i}`),
+        receivingOrganizationId: zorgkantoorOrg,
+        categories: ['IDENTITY', 'HANDOVER'],
+        purpose: 'WARM_HANDOVER',
+      });
     } else if (kind === 6) {
-      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:zk:${i}`), receivingOrganizationId: zorgkantoorOrg, categories: ['IDENTITY', 'QUESTION'], purpose: 'INTEGRATED_SUPPORT', revokedAt: addDays(opened, 20), revokedByUserId: 'demo-co-amsterdam' });
+      consents.push({
+        ...consentBase,
+        id: deterministicUuid(NS, `consent:zk:${i}`),
+        receivingOrganizationId: zorgkantoorOrg,
+        categories: ['IDENTITY', 'QUESTION'],
+        purpose: 'INTEGRATED_SUPPORT',
+        revokedAt: addDays(opened, 20),
+        revokedByUserId: 'demo-co-amsterdam',
+      });
     } else if (kind === 1) {
-      consents.push({ ...consentBase, id: deterministicUuid(NS, `consent:oco:${i}`), receivingOrganizationId: ocoOrg, categories: ['IDENTITY', 'CONTACT', 'QUESTION', 'HANDOVER'], purpose: 'INTEGRATED_SUPPORT' });
+      consents.push({
+        ...consentBase,
+        id: deterministicUuid(NS, `consent:oco:${i}`),
+        receivingOrganizationId: ocoOrg,
+        categories: ['IDENTITY', 'CONTACT', 'QUESTION', 'HANDOVER'],
+        purpose: 'INTEGRATED_SUPPORT',
+      });
     }
   }
 

@@ -59,7 +59,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function makeReportPeriod(kind: ReportPeriodKind, year: number, number: number): ReportPeriod {
   const months = MONTHS_IN[kind];
   const firstMonth = (number - 1) * months + 1;
-  const key = kind === 'MONTH' ? `${year}-${pad(number)}` : kind === 'QUARTER' ? `${year}-Q${number}` : kind === 'HALF_YEAR' ? `${year}-H${number}` : String(year);
+  const key =
+    kind === 'MONTH' ? `${year}-${pad(number)}` : kind === 'QUARTER' ? `${year}-Q${number}` : kind === 'HALF_YEAR' ? `${year}-H${number}` : String(year);
   return { kind, year, number, key, from: startOfMonth(year, firstMonth), to: startOfMonth(year, firstMonth + months) };
 }
 
@@ -101,7 +102,7 @@ const periodInput = z
  */
 export function requireEndedReportPeriod(value: unknown, now: Date): ReportPeriod {
   const input = parseInput(periodInput, value, 'period');
-  const period = makeReportPeriod(input.kind, input.year, input.kind === 'YEAR' ? 1 : input.number ?? 1);
+  const period = makeReportPeriod(input.kind, input.year, input.kind === 'YEAR' ? 1 : (input.number ?? 1));
   if (period.to.getTime() > now.getTime()) {
     throw badInput('period', `Period ${period.key} has not ended yet; a report covers a whole period and is available from the day after it ends.`);
   }

@@ -206,7 +206,12 @@ const ids = <T>(rows: readonly T[], of: (t: T) => string) => new Set(rows.map(of
  * reads every sub-period of both). People are counted per period over the trajectories open at some moment in it;
  * outcomes come from the trajectories closed within it.
  */
-export function buildSupportReport(organizationId: string, period: ReportPeriod, previousPeriod: ReportPeriod, rows: readonly TrajectoryRow[]): SupportReportData {
+export function buildSupportReport(
+  organizationId: string,
+  period: ReportPeriod,
+  previousPeriod: ReportPeriod,
+  rows: readonly TrajectoryRow[],
+): SupportReportData {
   const openIn = memo((p) => rows.filter((t) => t.openedAt.getTime() < p.to.getTime() && (!t.closedAt || t.closedAt.getTime() >= p.from.getTime())));
   const closedIn = memo((p) =>
     rows.filter((t) => t.status === 'CLOSED' && t.closedAt && t.closedAt.getTime() >= p.from.getTime() && t.closedAt.getTime() < p.to.getTime()),
@@ -215,8 +220,18 @@ export function buildSupportReport(organizationId: string, period: ReportPeriod,
 
   const people = new LinkedSeries((p) => ids(openIn(p), (t) => t.clientId));
   const closed = new LinkedSeries((p) => ids(closedIn(p), (t) => t.id));
-  const networkUsed = new LinkedSeries((p) => ids(withOutcomes(p).filter((t) => t.outcomes?.ownNetworkUsed), (t) => t.id));
-  const networkNotUsed = new LinkedSeries((p) => ids(withOutcomes(p).filter((t) => !t.outcomes?.ownNetworkUsed), (t) => t.id));
+  const networkUsed = new LinkedSeries((p) =>
+    ids(
+      withOutcomes(p).filter((t) => t.outcomes?.ownNetworkUsed),
+      (t) => t.id,
+    ),
+  );
+  const networkNotUsed = new LinkedSeries((p) =>
+    ids(
+      withOutcomes(p).filter((t) => !t.outcomes?.ownNetworkUsed),
+      (t) => t.id,
+    ),
+  );
   // Every closure has outcomes, so used + not used = closed: one of them must not be the other's complement.
   linkParts((p) => ids(closedIn(p), (t) => t.id), [networkUsed, networkNotUsed]);
   const satisfied = memo((p) => withOutcomes(p).filter((t) => t.outcomes?.satisfaction != null));
@@ -260,9 +275,18 @@ export function buildSupportReport(organizationId: string, period: ReportPeriod,
     return {
       lifeDomain,
       trajectories: series.count(period),
-      averageStart: reportAverage(now.map((s) => s.start), allowed),
-      averageEnd: reportAverage(now.map((s) => s.end), allowed),
-      averageChange: reportAverage(now.map((s) => s.end - s.start), allowed),
+      averageStart: reportAverage(
+        now.map((s) => s.start),
+        allowed,
+      ),
+      averageEnd: reportAverage(
+        now.map((s) => s.end),
+        allowed,
+      ),
+      averageChange: reportAverage(
+        now.map((s) => s.end - s.start),
+        allowed,
+      ),
     };
   });
 

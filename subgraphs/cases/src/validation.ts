@@ -110,8 +110,7 @@ const ZORGPROFIEL_RANGES: [number, number][] = [
   [860, 870],
   [880, 888],
 ];
-const isZorgprofiel = (code: string) =>
-  /^\d{3}$/.test(code) && ZORGPROFIEL_RANGES.some(([lo, hi]) => Number(code) >= lo && Number(code) <= hi);
+const isZorgprofiel = (code: string) => /^\d{3}$/.test(code) && ZORGPROFIEL_RANGES.some(([lo, hi]) => Number(code) >= lo && Number(code) <= hi);
 
 export const wlzSchema = z
   .object({
@@ -120,7 +119,12 @@ export const wlzSchema = z
     leveringsvorm: z.enum(['PGB', 'VERBLIJF', 'VPT', 'MPT', 'DEELTIJDVERBLIJF', 'VERKEERDE_BED']).nullish(),
     wachtstatus: z.enum(['URGENT_PLAATSEN', 'ACTIEF_PLAATSEN', 'WACHT_OP_VOORKEUR', 'WACHT_UIT_VOORZORG']).nullish(),
   })
-  .transform((w) => ({ sector: w.sector ?? null, zorgprofiel: w.zorgprofiel ?? null, leveringsvorm: w.leveringsvorm ?? null, wachtstatus: w.wachtstatus ?? null }));
+  .transform((w) => ({
+    sector: w.sector ?? null,
+    zorgprofiel: w.zorgprofiel ?? null,
+    leveringsvorm: w.leveringsvorm ?? null,
+    wachtstatus: w.wachtstatus ?? null,
+  }));
 
 const journeyPhase = z.enum(['BEFORE_INDICATION', 'AFTER_INDICATION', 'IN_CARE', 'AFTER_CARE']);
 

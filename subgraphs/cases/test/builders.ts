@@ -19,7 +19,7 @@ let bsnCounter = 0;
 export function newBsn(): string {
   for (;;) {
     bsnCounter++;
-    const first8 = String(10_000_000 + ((Date.now() % 1_000_000) * 7 + bsnCounter * 7919) % 89_999_999).padStart(8, '0');
+    const first8 = String(10_000_000 + (((Date.now() % 1_000_000) * 7 + bsnCounter * 7919) % 89_999_999)).padStart(8, '0');
     let sum = 0;
     for (let i = 0; i < 8; i++) sum += (9 - i) * Number(first8[i]);
     const check = sum % 11;
@@ -81,7 +81,9 @@ const RECORD_CONSENT = /* GraphQL */ `
 
 export async function recordConsent(hub: TestHub, token: string, input: Record<string, unknown>) {
   const full = { categories: ['IDENTITY'], purpose: 'INTEGRATED_SUPPORT', givenBy: 'CLIENT', recordedHow: 'WRITTEN', ...input };
-  const data = dataOf(await hub.graphql<{ recordConsent: { consent: { id: string; version: number; status: string } } }>(RECORD_CONSENT, { input: full }, { token }));
+  const data = dataOf(
+    await hub.graphql<{ recordConsent: { consent: { id: string; version: number; status: string } } }>(RECORD_CONSENT, { input: full }, { token }),
+  );
   return data.recordConsent.consent;
 }
 

@@ -55,7 +55,11 @@ describe('BSN', () => {
       { token },
     );
     expect(dataOf(search).findClientByBsn).toEqual({ id: registered.id, bsn: registered.bsn });
-    const badSearch = await hub.graphql(`query Find($bsn: String!) { findClientByBsn(bsn: $bsn, purpose: INTEGRATED_SUPPORT) { id } }`, { bsn: invalid }, { token });
+    const badSearch = await hub.graphql(
+      `query Find($bsn: String!) { findClientByBsn(bsn: $bsn, purpose: INTEGRATED_SUPPORT) { id } }`,
+      { bsn: invalid },
+      { token },
+    );
     expect(badSearch.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bsn' });
 
     for (const body of [bad.body, duplicate.body, badSearch.body]) {
@@ -80,10 +84,16 @@ describe('BSN', () => {
     expect(withoutPurpose.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     dataOf(await hub.graphql(`query($bsn: String!) { findClientByBsn(bsn: $bsn, purpose: WARM_HANDOVER) { id } }`, { bsn: c.bsn }, { token }));
     const lines = rowsOf<{ action: string; authorization_ground: string; data_categories: string[] }>(
-      await hub.database.db.execute(sql`select action, authorization_ground, data_categories from cases.access_log where user_id = ${subject} and action = 'SEARCH'`),
+      await hub.database.db.execute(
+        sql`select action, authorization_ground, data_categories from cases.access_log where user_id = ${subject} and action = 'SEARCH'`,
+      ),
     );
     expect(lines).toEqual([{ action: 'SEARCH', authorization_ground: 'STATED_PURPOSE:WARM_HANDOVER', data_categories: ['IDENTITY'] }]);
-    const miss = await hub.graphql<{ findClientByBsn: unknown }>(`query($bsn: String!) { findClientByBsn(bsn: $bsn, purpose: WARM_HANDOVER) { id } }`, { bsn: newBsn() }, { token });
+    const miss = await hub.graphql<{ findClientByBsn: unknown }>(
+      `query($bsn: String!) { findClientByBsn(bsn: $bsn, purpose: WARM_HANDOVER) { id } }`,
+      { bsn: newBsn() },
+      { token },
+    );
     expect(dataOf(miss).findClientByBsn).toBeNull();
   });
 
@@ -93,7 +103,11 @@ describe('BSN', () => {
     const other = await buildOrg(hub, 'ZORGKANTOOR');
     const otherToken = await other.token();
     const input = { clientId: c.id, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION', hulpvraag: 'Passende zorg vinden.' };
-    const blind = await hub.graphql(`mutation($input: OpenTrajectoryInput!) { openTrajectory(input: $input) { trajectory { id } } }`, { input }, { token: otherToken });
+    const blind = await hub.graphql(
+      `mutation($input: OpenTrajectoryInput!) { openTrajectory(input: $input) { trajectory { id } } }`,
+      { input },
+      { token: otherToken },
+    );
     expect(blind.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const t = await openTrajectory(hub, otherToken, c.id, { ...input, bsn: c.bsn });
     expect(t.id).toBeTruthy();
@@ -111,14 +125,29 @@ describe('mutations', () => {
       [REGISTER, { input: clientInput({ gemeenteCode: 'Amsterdam' }) }, 'input.gemeenteCode'],
       [REGISTER, { input: clientInput({ dateOfBirth: '2999-01-01' }) }, 'input.dateOfBirth'],
       [REGISTER, { input: clientInput({ contact: { email: 'geen-adres' } }) }, 'input.contact.email'],
-      [REGISTER, { input: clientInput({ network: [{ name: 'V', role: 'WETTELIJK_VERTEGENWOORDIGER', mayActForClient: false }] }) }, 'input.network.0.mayActForClient'],
+      [
+        REGISTER,
+        { input: clientInput({ network: [{ name: 'V', role: 'WETTELIJK_VERTEGENWOORDIGER', mayActForClient: false }] }) },
+        'input.network.0.mayActForClient',
+      ],
       [
         UPDATE_TRAJECTORY,
-        { input: { id: t.id, expectedVersion: t.version, goals: [{ description: '', status: 'OPEN' }], addContactMoments: [{ occurredAt: '2026-01-01T00:00:00Z', channel: 'PHONE', summary: 'ok' }] } },
+        {
+          input: {
+            id: t.id,
+            expectedVersion: t.version,
+            goals: [{ description: '', status: 'OPEN' }],
+            addContactMoments: [{ occurredAt: '2026-01-01T00:00:00Z', channel: 'PHONE', summary: 'ok' }],
+          },
+        },
         'input.goals.0.description',
       ],
       [UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, wlz: { zorgprofiel: '754' } } }, 'input.wlz'],
-      [CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, ...closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 6 }] }) } }, 'input.outcomes.selfReliance.0.end'],
+      [
+        CLOSE_TRAJECTORY,
+        { input: { id: t.id, expectedVersion: t.version, ...closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 6 }] }) } },
+        'input.outcomes.selfReliance.0.end',
+      ],
       [CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, ...closeInput({ satisfaction: 11 }) } }, 'input.outcomes.satisfaction'],
     ];
     for (const [query, variables, field] of cases) {
@@ -133,13 +162,29 @@ describe('mutations', () => {
     const token = await org.token();
     const c = await registerClient(hub, token);
     const t = await openTrajectory(hub, token, c.id);
-    const first = dataOf(await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, plan: 'A' } }, { token }));
+    const first = dataOf(
+      await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(
+        UPDATE_TRAJECTORY,
+        { input: { id: t.id, expectedVersion: t.version, plan: 'A' } },
+        { token },
+      ),
+    );
     const stale = await hub.graphql(UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, plan: 'B' } }, { token });
     expect(stale.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const version = first.updateTrajectory.trajectory.version;
-    const closed = dataOf(await hub.graphql<{ closeTrajectory: { trajectory: { status: string; version: number } } }>(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: version, ...closeInput() } }, { token }));
+    const closed = dataOf(
+      await hub.graphql<{ closeTrajectory: { trajectory: { status: string; version: number } } }>(
+        CLOSE_TRAJECTORY,
+        { input: { id: t.id, expectedVersion: version, ...closeInput() } },
+        { token },
+      ),
+    );
     expect(closed.closeTrajectory.trajectory.status).toBe('CLOSED');
-    const again = await hub.graphql(UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: closed.closeTrajectory.trajectory.version, plan: 'C' } }, { token });
+    const again = await hub.graphql(
+      UPDATE_TRAJECTORY,
+      { input: { id: t.id, expectedVersion: closed.closeTrajectory.trajectory.version, plan: 'C' } },
+      { token },
+    );
     expect(again.body.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     const staleClient = await hub.graphql(
       `mutation($id: ID!) { updateClient(input: { id: $id, expectedVersion: 99, preferredContactChannel: DO_NOT_CONTACT }) { client { id } } }`,
@@ -163,7 +208,9 @@ describe('mutations', () => {
     );
     expect(foreign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const lines = rowsOf<{ action: string; data_categories: string[] }>(
-      await hub.database.db.execute(sql`select action, data_categories from cases.access_log where user_id = ${subject} and action <> 'READ' order by occurred_at`),
+      await hub.database.db.execute(
+        sql`select action, data_categories from cases.access_log where user_id = ${subject} and action <> 'READ' order by occurred_at`,
+      ),
     );
     expect(lines).toEqual([
       { action: 'CREATE', data_categories: ['CONTACT', 'IDENTITY', 'NETWORK'] },
@@ -187,11 +234,12 @@ describe('cross-domain view', () => {
     // The zorgkantoor records the client's consent for the gemeente.
     await recordConsent(hub, zToken, { clientId: c.id, receivingOrganizationId: gemeente.id, categories: ['HANDOVER'] });
     const after = dataOf(
-      await hub.graphql<{ client: { gemeente: { name: string }; trajectories: { legalDomain: string; organization: { id: string; type: string }; wlz: { zorgprofiel: string | null } }[] } }>(
-        query,
-        { id: c.id },
-        { token: gToken },
-      ),
+      await hub.graphql<{
+        client: {
+          gemeente: { name: string };
+          trajectories: { legalDomain: string; organization: { id: string; type: string }; wlz: { zorgprofiel: string | null } }[];
+        };
+      }>(query, { id: c.id }, { token: gToken }),
     );
     expect(after.client.gemeente.name).toBe('Amsterdam');
     expect(after.client.trajectories.map((t) => [t.legalDomain, t.organization.id, t.organization.type, t.wlz.zorgprofiel])).toEqual([
@@ -209,7 +257,15 @@ describe('cross-domain view', () => {
       const c = await registerClient(hub, token);
       for (let i = 0; i < n; i++) {
         const t = await openTrajectory(hub, token, c.id);
-        dataOf(await hub.graphql(UPDATE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, addContactMoments: [{ occurredAt: '2026-02-01T10:00:00Z', channel: 'EMAIL', summary: 'Mail.' }] } }, { token }));
+        dataOf(
+          await hub.graphql(
+            UPDATE_TRAJECTORY,
+            {
+              input: { id: t.id, expectedVersion: t.version, addContactMoments: [{ occurredAt: '2026-02-01T10:00:00Z', channel: 'EMAIL', summary: 'Mail.' }] },
+            },
+            { token },
+          ),
+        );
       }
       // Counted per request by each subgraph host (its request log line), so background work such as the
       // referrals relay does not blur the number.
@@ -221,7 +277,12 @@ describe('cross-domain view', () => {
       expect(res.client.trajectories).toHaveLength(n);
       const lines = hub.logs.filter((l) => l.reqId === requestId && l.msg === 'request');
       // Both subgraphs took part: cases for the client, the sociale kaart for the organisations.
-      expect(lines.filter((l) => l.service === 'cases' || l.service === 'sociale-kaart').map((l) => l.service).sort()).toEqual(['cases', 'sociale-kaart']);
+      expect(
+        lines
+          .filter((l) => l.service === 'cases' || l.service === 'sociale-kaart')
+          .map((l) => l.service)
+          .sort(),
+      ).toEqual(['cases', 'sociale-kaart']);
       return lines.reduce((sum, l) => sum + (typeof l.statements === 'number' ? l.statements : 0), 0);
     };
     const two = await statementsFor(2);
@@ -234,7 +295,7 @@ describe('cross-domain view', () => {
 });
 
 describe('caseload', () => {
-  it('pages through the organisation\'s own trajectories, newest first, filtered by status', async () => {
+  it("pages through the organisation's own trajectories, newest first, filtered by status", async () => {
     const org = await buildOrg(hub, 'OCO');
     const token = await org.token();
     const c = await registerClient(hub, token);
@@ -286,7 +347,14 @@ describe('access overview for the privacy officer', () => {
     const query = `query Overview($id: ID!, $after: String) { client(id: $id) { accessLog(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", first: 3, after: $after) {
       edges { node { eventId occurredAt action outcome organization { id } sourceSubgraph dataCategories } } pageInfo { hasNextPage endCursor } } } }`;
     const officer = await org.token(['PRIVACY_OFFICER']);
-    type Page = { client: { accessLog: { edges: { node: { eventId: string; occurredAt: string; action: string; sourceSubgraph: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+    type Page = {
+      client: {
+        accessLog: {
+          edges: { node: { eventId: string; occurredAt: string; action: string; sourceSubgraph: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+    };
     const nodes: { eventId: string; occurredAt: string; action: string; sourceSubgraph: string }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
@@ -314,7 +382,12 @@ describe('internal endpoints (contracts 1, 3 and 4)', () => {
     const token = await owner.token();
     const c = await registerClient(hub, token);
     const receiver = await buildOrg(hub, 'OCO');
-    const consent = await recordConsent(hub, token, { clientId: c.id, receivingOrganizationId: receiver.id, categories: ['HANDOVER'], purpose: 'WARM_HANDOVER' });
+    const consent = await recordConsent(hub, token, {
+      clientId: c.id,
+      receivingOrganizationId: receiver.id,
+      categories: ['HANDOVER'],
+      purpose: 'WARM_HANDOVER',
+    });
     const check = (organizationId: string, category: string, purpose: string, clientId = c.id) => ({ clientId, organizationId, category, purpose });
     const res = await internal<{ decisions: unknown[] }>('/internal/consent-decisions', {
       checks: [
@@ -381,7 +454,13 @@ describe('support report', () => {
         dataOf(
           await hub.graphql(
             CLOSE_TRAJECTORY,
-            { input: { id: t.id, expectedVersion: t.version, ...closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 4 }], ownNetworkUsed: i < 3, satisfaction: 7 + (i % 2) }) } },
+            {
+              input: {
+                id: t.id,
+                expectedVersion: t.version,
+                ...closeInput({ selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 4 }], ownNetworkUsed: i < 3, satisfaction: 7 + (i % 2) }),
+              },
+            },
             { token },
           ),
         );
@@ -415,7 +494,13 @@ describe('support report', () => {
         byTargetGroup: { key: string; count: { value: number | null; suppressed: boolean; display: string }; previous: { display: string } }[];
         byLegalDomain: { key: string; count: { display: string } }[];
         bySupportForm: { key: string; count: { display: string } }[];
-        selfReliance: { lifeDomain: string; trajectories: { display: string }; averageStart: Value; averageEnd: Value; averageChange: Value & { suppressed: boolean; display: string } }[];
+        selfReliance: {
+          lifeDomain: string;
+          trajectories: { display: string };
+          averageStart: Value;
+          averageEnd: Value;
+          averageChange: Value & { suppressed: boolean; display: string };
+        }[];
         ownNetworkUsed: { display: string };
         ownNetworkNotUsed: { display: string };
         satisfactionResponses: { display: string };
@@ -426,7 +511,14 @@ describe('support report', () => {
     const data = dataOf(await hub.graphql<Report>(query, { org: org.id, period }, { token: await org.token(['BEHEERDER']) }));
     const r = data.supportReport;
     // March starts and ends at midnight in Amsterdam, which is UTC+1 on 1 March and UTC+2 on 1 April.
-    expect(r.period).toEqual({ kind: 'MONTH', year: YEAR, number: 3, key: `${YEAR}-03`, from: `${YEAR}-02-28T23:00:00.000Z`, to: `${YEAR}-03-31T22:00:00.000Z` });
+    expect(r.period).toEqual({
+      kind: 'MONTH',
+      year: YEAR,
+      number: 3,
+      key: `${YEAR}-03`,
+      from: `${YEAR}-02-28T23:00:00.000Z`,
+      to: `${YEAR}-03-31T22:00:00.000Z`,
+    });
     expect(r.previousPeriod.key).toBe(`${YEAR}-02`);
     expect(r.peopleSupported).toEqual({ value: 8, suppressed: false, display: '8' });
     expect(r.peopleSupportedPrevious.display).toBe('0');
@@ -481,7 +573,13 @@ describe('support report', () => {
       await moveTrajectory(t.id, new Date(Date.UTC(YEAR, 1, 10 + i, 9)), null);
     }
     type Trend = {
-      supportReport: { period: { key: string; from: string }; previousPeriod: { key: string; to: string }; peopleSupported: { display: string }; peopleSupportedPrevious: { display: string }; peopleSupportedChange: number | null };
+      supportReport: {
+        period: { key: string; from: string };
+        previousPeriod: { key: string; to: string };
+        peopleSupported: { display: string };
+        peopleSupportedPrevious: { display: string };
+        peopleSupportedChange: number | null;
+      };
     };
     const trend = async (period: Record<string, unknown>) =>
       dataOf(
@@ -505,7 +603,10 @@ describe('support report', () => {
       peopleSupportedPrevious: { display: '0' },
       peopleSupportedChange: 5,
     });
-    expect(await trend({ kind: 'HALF_YEAR', year: YEAR, number: 1 })).toMatchObject({ previousPeriod: { key: `${YEAR - 1}-H2` }, peopleSupported: { display: '5' } });
+    expect(await trend({ kind: 'HALF_YEAR', year: YEAR, number: 1 })).toMatchObject({
+      previousPeriod: { key: `${YEAR - 1}-H2` },
+      peopleSupported: { display: '5' },
+    });
     expect(await trend({ kind: 'YEAR', year: YEAR })).toMatchObject({ period: { key: String(YEAR) }, previousPeriod: { key: String(YEAR - 1) } });
   });
 });

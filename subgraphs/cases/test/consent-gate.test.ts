@@ -41,7 +41,19 @@ const SUB_SELECTION: Record<string, string> = {
   contactMoments: '{ summary }',
   organization: '{ id }',
 };
-const SCALAR_FIELDS = new Set(['bsn', 'dateOfBirth', 'preferredContactChannel', 'journeyPhase', 'supportForms', 'closeReason', 'hulpvraag', 'lifeDomains', 'plan', 'legalDomain', 'targetGroups']);
+const SCALAR_FIELDS = new Set([
+  'bsn',
+  'dateOfBirth',
+  'preferredContactChannel',
+  'journeyPhase',
+  'supportForms',
+  'closeReason',
+  'hulpvraag',
+  'lifeDomains',
+  'plan',
+  'legalDomain',
+  'targetGroups',
+]);
 const select = (fields: string[]) =>
   fields
     .map((f) => {
@@ -77,7 +89,8 @@ beforeAll(async () => {
   hub = await startTestHub();
   owner = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
   orgs.owner = owner;
-  for (const c of ['consent', 'without', 'expired', 'revoked', 'pending', 'otherPurpose'] as const) orgs[c] = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+  for (const c of ['consent', 'without', 'expired', 'revoked', 'pending', 'otherPurpose'] as const)
+    orgs[c] = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
   for (const c of CASES) {
     if (c === 'anonymous') continue;
     subjects[c] = `matrix-${c}-${randomUUID()}`;
@@ -95,17 +108,25 @@ beforeAll(async () => {
   const updated = dataOf(
     await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(
       UPDATE_TRAJECTORY,
-      { input: {
-        id: t.id,
-        expectedVersion: t.version,
-        plan: 'Thuis blijven wonen met hulp.',
-        goals: [{ description: 'Een passende plek vinden', status: 'IN_PROGRESS' }],
-        addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Kennismaking.' }],
-      } },
+      {
+        input: {
+          id: t.id,
+          expectedVersion: t.version,
+          plan: 'Thuis blijven wonen met hulp.',
+          goals: [{ description: 'Een passende plek vinden', status: 'IN_PROGRESS' }],
+          addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Kennismaking.' }],
+        },
+      },
       { token: ownerToken },
     ),
   );
-  dataOf(await hub.graphql(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, ...closeInput() } }, { token: ownerToken }));
+  dataOf(
+    await hub.graphql(
+      CLOSE_TRAJECTORY,
+      { input: { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, ...closeInput() } },
+      { token: ownerToken },
+    ),
+  );
 
   const give = (org: TestOrg, extra: Record<string, unknown> = {}) =>
     recordConsent(hub, ownerToken, { clientId, receivingOrganizationId: org.id, categories: ALL_CATEGORIES, ...extra });
@@ -201,7 +222,13 @@ describe('access log of gated reads', () => {
         continue;
       }
       expect(lines, c).toHaveLength(1);
-      expect(lines[0], c).toMatchObject({ action: 'READ', outcome: want.outcome, outcome_reason: want.reason, authorization_ground: want.ground, organization_id: orgs[c].id });
+      expect(lines[0], c).toMatchObject({
+        action: 'READ',
+        outcome: want.outcome,
+        outcome_reason: want.reason,
+        authorization_ground: want.ground,
+        organization_id: orgs[c].id,
+      });
       // Another organisation also gets the disclosure of the trajectory itself (its existence, status, dates) logged.
       const categories = c === 'owner' ? ALL_CATEGORIES : [...ALL_CATEGORIES, 'TRAJECTORY'].sort();
       expect([...(lines[0]?.data_categories ?? [])].sort(), c).toEqual(categories);
@@ -232,7 +259,8 @@ describe('access log of gated reads', () => {
     const ownerToken = tokens.owner ?? '';
     const consent = await recordConsent(hub, ownerToken, { clientId, receivingOrganizationId: org.id, categories: ['QUESTION'] });
     const token = await org.token();
-    const read = () => hub.graphql<{ trajectory: { hulpvraag: string | null } | null }>(`query { trajectory(id: "${trajectoryId}") { hulpvraag } }`, undefined, { token });
+    const read = () =>
+      hub.graphql<{ trajectory: { hulpvraag: string | null } | null }>(`query { trajectory(id: "${trajectoryId}") { hulpvraag } }`, undefined, { token });
     expect((await read()).body.data?.trajectory?.hulpvraag).toBeTruthy();
     dataOf(await hub.graphql(REVOKE_CONSENT, { id: consent.id, expectedVersion: consent.version }, { token: ownerToken }));
     const after = await read();

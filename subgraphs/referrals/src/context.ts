@@ -40,18 +40,12 @@ function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Cal
       },
       { cacheKeyFn: (k) => `${k.clientId}|${k.first}` },
     ),
-    timeline: new DataLoader<string, q.TimelineRow[]>(async (ids) =>
-      groupBy(ids, await q.findTimelinesByReferralIds(db, ids), (r) => r.referralId),
-    ),
+    timeline: new DataLoader<string, q.TimelineRow[]>(async (ids) => groupBy(ids, await q.findTimelinesByReferralIds(db, ids), (r) => r.referralId)),
     consent: new DataLoader<ConsentCheck, ConsentDecision, string>((checks) => peers.consentDecisions(checks, meta), {
       cacheKeyFn: consentKey,
     }),
-    clientFacts: new DataLoader<string, ClientFacts | null>(async (ids) =>
-      byKey(ids, await peers.clientFacts(ids, meta), (f) => f.clientId),
-    ),
-    trajectoryFacts: new DataLoader<string, TrajectoryFacts | null>(async (ids) =>
-      byKey(ids, await peers.trajectoryFacts(ids, meta), (f) => f.trajectoryId),
-    ),
+    clientFacts: new DataLoader<string, ClientFacts | null>(async (ids) => byKey(ids, await peers.clientFacts(ids, meta), (f) => f.clientId)),
+    trajectoryFacts: new DataLoader<string, TrajectoryFacts | null>(async (ids) => byKey(ids, await peers.trajectoryFacts(ids, meta), (f) => f.trajectoryId)),
     /**
      * Read access-log lines: every gated field resolved in one tick goes to the cases subgraph in one call, and the
      * field is only returned once its line was accepted (no read without a log line). One line per referral, field

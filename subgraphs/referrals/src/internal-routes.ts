@@ -22,7 +22,15 @@ export function internalRoutes(db: Db, limit: number): RouteHandler {
         facts: referralIds.map((referralId) => {
           const r = byId.get(referralId);
           return r
-            ? { referralId, exists: true, clientId: r.clientId, fromOrganizationId: r.fromOrganizationId, toOrganizationId: r.toOrganizationId, status: r.status, consentId: r.consentId }
+            ? {
+                referralId,
+                exists: true,
+                clientId: r.clientId,
+                fromOrganizationId: r.fromOrganizationId,
+                toOrganizationId: r.toOrganizationId,
+                status: r.status,
+                consentId: r.consentId,
+              }
             : { referralId, exists: false, clientId: null, fromOrganizationId: null, toOrganizationId: null, status: null, consentId: null };
         }),
       };

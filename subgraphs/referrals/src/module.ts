@@ -7,8 +7,7 @@ import { createServer, schemaPath } from './server.ts';
 export const referralsModule: SubgraphModule = {
   name: 'referrals',
   schemaPath,
-  migrate: (database) =>
-    migrateSchema(database, { folder: fileURLToPath(new URL('../migrations', import.meta.url)), schema: 'referrals' }),
+  migrate: (database) => migrateSchema(database, { folder: fileURLToPath(new URL('../migrations', import.meta.url)), schema: 'referrals' }),
   async seed() {},
   createServer,
 };

@@ -44,7 +44,13 @@ const invalidTransition = (action: string, status: string) =>
  * Contract 1 at the moment of sending: HANDOVER for the receiving organisation, purpose WARM_HANDOVER, in a consent the
  * sender recorded (a consent shares its recorder's data only).
  */
-async function requireHandoverConsent(ctx: Context, clientId: string, fromOrganizationId: string, toOrganizationId: string, consentId: string | null | undefined) {
+async function requireHandoverConsent(
+  ctx: Context,
+  clientId: string,
+  fromOrganizationId: string,
+  toOrganizationId: string,
+  consentId: string | null | undefined,
+) {
   const decision = await ctx.loaders.consent.load({
     clientId,
     organizationId: toOrganizationId,
@@ -65,7 +71,9 @@ function deadlinesOnSending(config: HubConfig, kind: CreateReferralInput['kind']
 }
 
 function requestHash(input: CreateReferralInput): string {
-  return createHash('sha256').update(JSON.stringify({ ...input, idempotencyKey: undefined })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ ...input, idempotencyKey: undefined }))
+    .digest('hex');
 }
 
 function sameRequest(existing: ReferralRow, hash: string): ReferralRow {
@@ -84,10 +92,7 @@ export async function createReferral(ctx: Context, raw: unknown): Promise<Referr
   const earlier = await findReferralByIdempotencyKey(ctx.db, p.organizationId, input.idempotencyKey);
   if (earlier) return sameRequest(earlier, hash);
 
-  const [trajectory, client] = await Promise.all([
-    ctx.loaders.trajectoryFacts.load(input.sourceTrajectoryId),
-    ctx.loaders.clientFacts.load(input.clientId),
-  ]);
+  const [trajectory, client] = await Promise.all([ctx.loaders.trajectoryFacts.load(input.sourceTrajectoryId), ctx.loaders.clientFacts.load(input.clientId)]);
   if (!trajectory?.exists || trajectory.organizationId !== p.organizationId || trajectory.clientId !== input.clientId) {
     throw badInput('input.sourceTrajectoryId', "sourceTrajectoryId must be your organisation's trajectory for this client.");
   }
@@ -176,7 +181,6 @@ interface Prepared {
   /** Extra outbox rows from the updated row (gap events). */
   extra?: (updated: ReferralRow) => NewOutboxRow[];
 }
-
 
 /**
  * Writes one transition: the optimistic-lock update, the timeline entry and the outbox rows in one transaction.

@@ -217,7 +217,15 @@ export function createRelay(deps: {
   }
 
   async function deliverWebhooks(now: Date): Promise<{ attempts: number; delivered: number }> {
-    const claimed = rowsOf<{ id: string; endpoint_id: string; attempts: number; url: string; secret: string; event_id: string; payload: Record<string, unknown> }>(
+    const claimed = rowsOf<{
+      id: string;
+      endpoint_id: string;
+      attempts: number;
+      url: string;
+      secret: string;
+      event_id: string;
+      payload: Record<string, unknown>;
+    }>(
       await db.execute(sql`with due as (
           select d.id from ${webhookDelivery} d where d.status = 'PENDING' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
           order by d.next_attempt_at limit ${BATCH} for update skip locked)
@@ -229,9 +237,7 @@ export function createRelay(deps: {
     let delivered = 0;
     // A few endpoints at a time: one slow receiver must not hold up the others for long.
     for (let i = 0; i < claimed.length; i += 8) {
-      const results = await Promise.all(
-        claimed.slice(i, i + 8).map((c) => attemptWebhook({ ...c, endpointId: c.endpoint_id, eventId: c.event_id }, now)),
-      );
+      const results = await Promise.all(claimed.slice(i, i + 8).map((c) => attemptWebhook({ ...c, endpointId: c.endpoint_id, eventId: c.event_id }, now)));
       delivered += results.filter(Boolean).length;
     }
     return { attempts: claimed.length, delivered };
@@ -285,4 +291,3 @@ export function createRelay(deps: {
     },
   };
 }
-

@@ -114,9 +114,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'SET_REGIEHOUDER', from: [...AFTER_ACCEPTANCE, 'COMPLETED'], to: null, by: ['SENDER', 'RECEIVER'] },
 ];
 
-export type TransitionDecision =
-  | { allowed: true; to: ReferralStatus }
-  | { allowed: false; code: 'FORBIDDEN' | 'INVALID_TRANSITION' };
+export type TransitionDecision = { allowed: true; to: ReferralStatus } | { allowed: false; code: 'FORBIDDEN' | 'INVALID_TRANSITION' };
 
 /**
  * Decides one action. An organisation that is no party gets FORBIDDEN whatever the state; a party gets
@@ -133,10 +131,7 @@ export function decideTransition(action: TransitionAction, status: ReferralStatu
 }
 
 /** The party the caller's organisation is; the receiver becomes a party only once the referral is sent. */
-export function partyOf(
-  organizationId: string,
-  referral: { fromOrganizationId: string; toOrganizationId: string; status: string },
-): Party {
+export function partyOf(organizationId: string, referral: { fromOrganizationId: string; toOrganizationId: string; status: string }): Party {
   if (organizationId === referral.fromOrganizationId) return 'SENDER';
   if (organizationId === referral.toOrganizationId && referral.status !== 'DRAFT') return 'RECEIVER';
   return 'OTHER';

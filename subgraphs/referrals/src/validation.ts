@@ -6,8 +6,16 @@ import { checkWebhookUrl, type WebhookRefusal, type WebhookRules } from './webho
 
 export { parseInput, requireUuid } from '@hub/service-kit';
 
-const uuid = z.string().refine(isUuid, 'must be a UUID').transform((s) => s.toLowerCase());
-const text = (min: number, max: number) => z.string().trim().min(min, min ? 'must not be empty' : undefined).max(max, `at most ${max} characters`);
+const uuid = z
+  .string()
+  .refine(isUuid, 'must be a UUID')
+  .transform((s) => s.toLowerCase());
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, min ? 'must not be empty' : undefined)
+    .max(max, `at most ${max} characters`);
 const note = text(0, 2000).nullish();
 
 const professional = z.object({ id: text(1, 200), name: text(0, 200).nullish() }).nullish();
@@ -33,7 +41,10 @@ export const createReferralSchema = z
     toProfessional: professional,
     serviceId: uuid.nullish(),
     urgency: z.enum(['ROUTINE', 'URGENT', 'ASAP']),
-    supportFormsRequested: z.array(z.enum(SUPPORT_FORMS)).max(7).transform((a) => [...new Set(a)]),
+    supportFormsRequested: z
+      .array(z.enum(SUPPORT_FORMS))
+      .max(7)
+      .transform((a) => [...new Set(a)]),
     targetGroup: z.enum(TARGET_GROUPS).nullish(),
     lifeDomain: z.enum(LIFE_DOMAINS).nullish(),
     consentId: uuid.nullish(),

@@ -32,18 +32,23 @@ type ClientReferrals = { _entities: ({ id: string; referrals: { id: string; stat
 
 /** `_entities` for Client representations, straight at the referrals subgraph as the gateway sends it. */
 function clientEntities(clientIds: string[], token: string | undefined, selection = 'referrals { id status }'): Promise<GraphQLResult<ClientReferrals>> {
-  return hub.directSubgraphRequest<ClientReferrals>('referrals', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id ${selection} } } }`, {
-    secret: hub.subgraphSecrets.referrals,
-    token,
-    variables: { r: clientIds.map((id) => ({ __typename: 'Client', id })) },
-  });
+  return hub.directSubgraphRequest<ClientReferrals>(
+    'referrals',
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id ${selection} } } }`,
+    {
+      secret: hub.subgraphSecrets.referrals,
+      token,
+      variables: { r: clientIds.map((id) => ({ __typename: 'Client', id })) },
+    },
+  );
 }
 
 const referralIds = (result: GraphQLResult<ClientReferrals>) => dataOf<ClientReferrals>(result)._entities.map((c) => c?.referrals.map((r) => r.id));
 
 async function createReferral(c: { clientId: string; trajectoryId: string }, extra: Record<string, unknown> = {}): Promise<string> {
   const input = referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }, extra);
-  return dataOf<{ createReferral: { referral: { id: string } } }>(await hub.graphql(CREATE_REFERRAL, { input }, { token: parties.sender.token })).createReferral.referral.id;
+  return dataOf<{ createReferral: { referral: { id: string } } }>(await hub.graphql(CREATE_REFERRAL, { input }, { token: parties.sender.token })).createReferral
+    .referral.id;
 }
 
 describe('Client.referrals through _entities', () => {
@@ -68,7 +73,11 @@ describe('Client.referrals through _entities', () => {
 
     const firstTwo = await clientEntities([first.clientId], parties.sender.token, 'referrals(first: 2) { id status }');
     expect(referralIds(firstTwo)).toEqual([[a3, a2]]);
-    const mixed = await clientEntities([first.clientId, first.clientId], parties.sender.token, 'one: referrals(first: 1) { id status } referrals { id status }');
+    const mixed = await clientEntities(
+      [first.clientId, first.clientId],
+      parties.sender.token,
+      'one: referrals(first: 1) { id status } referrals { id status }',
+    );
     const data = dataOf<{ _entities: { one: { id: string }[]; referrals: { id: string }[] }[] }>(mixed);
     expect(data._entities.map((c) => [c.one.map((r) => r.id), c.referrals.map((r) => r.id)])).toEqual([
       [[a3], [a3, a2, a1]],

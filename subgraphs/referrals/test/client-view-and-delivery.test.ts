@@ -53,10 +53,18 @@ describe("the cliëntondersteuner's cross-domain client view", () => {
     const c = await makeClientWithTrajectory(hub, gemeente);
     await recordHandoverConsent(hub, gemeente, c.clientId, zorgkantoor.organizationId);
     const sent = dataOf<{ createReferral: { referral: { id: string } } }>(
-      await hub.graphql(CREATE_REFERRAL, { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }, { urgency: 'URGENT' }) }, { token: gemeente.token }),
+      await hub.graphql(
+        CREATE_REFERRAL,
+        { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }, { urgency: 'URGENT' }) },
+        { token: gemeente.token },
+      ),
     ).createReferral.referral;
     const draft = dataOf<{ createReferral: { referral: { id: string } } }>(
-      await hub.graphql(CREATE_REFERRAL, { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }, { send: false }) }, { token: gemeente.token }),
+      await hub.graphql(
+        CREATE_REFERRAL,
+        { input: referralInput({ ...c, toOrganizationId: zorgkantoor.organizationId }, { send: false }) },
+        { token: gemeente.token },
+      ),
     ).createReferral.referral;
 
     type View = {
@@ -135,7 +143,13 @@ async function flakyEndpoint(failures: number): Promise<{ url: string; received:
   };
 }
 
-type Delivery = { id: string; eventId: string; status: string; attemptCount: number; attempts: { number: number; accepted: boolean; statusCode: number | null }[] };
+type Delivery = {
+  id: string;
+  eventId: string;
+  status: string;
+  attemptCount: number;
+  attempts: { number: number; accepted: boolean; statusCode: number | null }[];
+};
 const ENDPOINTS = `{ webhookEndpoints { id url deliveries { id eventId status attemptCount attempts { number accepted statusCode } } } }`;
 
 describe('webhooks', () => {
@@ -154,7 +168,11 @@ describe('webhooks', () => {
       const c = await makeClientWithTrajectory(hub, parties.sender);
       await recordHandoverConsent(hub, parties.sender, c.clientId, parties.receiver.organizationId);
       const sent = dataOf<{ createReferral: { referral: { id: string } } }>(
-        await hub.graphql(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }) }, { token: parties.sender.token }),
+        await hub.graphql(
+          `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+          { input: referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }) },
+          { token: parties.sender.token },
+        ),
       );
 
       // Attempts at t0, +30 s, +60 s, +120 s (WEBHOOK_RETRY_BASE_SECONDS = 30, doubling); a round before a retry is due sends nothing.
@@ -178,10 +196,22 @@ describe('webhooks', () => {
       expect(event).toMatchObject({ type: 'referral.requested', referralId: sent.createReferral.referral.id, status: 'REQUESTED' });
       expect(accepted.headers['x-hub-event-id']).toBe(event.id);
       // Ids and status only: nothing about the client.
-      expect(Object.keys(event).sort()).toEqual(['fromOrganizationId', 'id', 'occurredAt', 'previousStatus', 'referralId', 'status', 'toOrganizationId', 'type', 'version']);
+      expect(Object.keys(event).sort()).toEqual([
+        'fromOrganizationId',
+        'id',
+        'occurredAt',
+        'previousStatus',
+        'referralId',
+        'status',
+        'toOrganizationId',
+        'type',
+        'version',
+      ]);
       expect(accepted.body).not.toContain(c.clientId);
 
-      const endpoints = dataOf<{ webhookEndpoints: { id: string; deliveries: Delivery[] }[] }>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
+      const endpoints = dataOf<{ webhookEndpoints: { id: string; deliveries: Delivery[] }[] }>(
+        await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }),
+      );
       const deliveries = endpoints.webhookEndpoints.find((e) => e.id === registered.registerWebhook.endpoint.id)?.deliveries ?? [];
       expect(deliveries).toHaveLength(1);
       const delivery = deliveries[0];
@@ -190,17 +220,29 @@ describe('webhooks', () => {
       expect(delivery?.attempts.map((a) => a.statusCode)).toEqual([503, 503, 503, 204]);
 
       // Manual redeliver: the same event once more; another organisation cannot touch the delivery.
-      const other = await hub.graphql(`mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { delivery { id } } }`, { id: delivery?.id }, { token: parties.senderBeheerder.token });
+      const other = await hub.graphql(
+        `mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { delivery { id } } }`,
+        { id: delivery?.id },
+        { token: parties.senderBeheerder.token },
+      );
       expect(errorCodes(other)).toEqual(['NOT_FOUND']);
       const again = dataOf<{ redeliverWebhook: { delivery: { status: string } } }>(
-        await hub.graphql(`mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { delivery { status } } }`, { id: delivery?.id }, { token: parties.receiverBeheerder.token }),
+        await hub.graphql(
+          `mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { delivery { status } } }`,
+          { id: delivery?.id },
+          { token: parties.receiverBeheerder.token },
+        ),
       );
       expect(again.redeliverWebhook.delivery.status).toBe('PENDING');
       expect((await relay.runOnce()).webhookDelivered).toBe(1);
       expect(endpoint.received.at(-1)?.headers['x-hub-event-id']).toBe(event.id);
 
       const removed = dataOf<{ removeWebhook: { endpointId: string } }>(
-        await hub.graphql(`mutation($id: ID!) { removeWebhook(input: { id: $id }) { endpointId } }`, { id: registered.registerWebhook.endpoint.id }, { token: parties.receiverBeheerder.token }),
+        await hub.graphql(
+          `mutation($id: ID!) { removeWebhook(input: { id: $id }) { endpointId } }`,
+          { id: registered.registerWebhook.endpoint.id },
+          { token: parties.receiverBeheerder.token },
+        ),
       );
       expect(removed.removeWebhook.endpointId).toBe(registered.registerWebhook.endpoint.id);
       const list = dataOf<{ webhookEndpoints: unknown[] }>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
@@ -215,17 +257,35 @@ describe('webhooks', () => {
     try {
       const token = await hub.tokenFor({ organizationId: parties.sender.organizationId, organizationType: 'GEMEENTE', roles: ['BEHEERDER'] });
       const registered = dataOf<{ registerWebhook: { endpoint: { id: string }; secret: string } }>(
-        await hub.graphql(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { endpoint { id } secret } }`, { input: { url: endpoint.url } }, { token }),
+        await hub.graphql(
+          `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { endpoint { id } secret } }`,
+          { input: { url: endpoint.url } },
+          { token },
+        ),
       );
       expect(registered.registerWebhook.secret.length).toBeGreaterThanOrEqual(32);
-      const forbidden = await hub.graphql(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`, { input: { url: endpoint.url } }, { token: parties.sender.token });
+      const forbidden = await hub.graphql(
+        `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`,
+        { input: { url: endpoint.url } },
+        { token: parties.sender.token },
+      );
       expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
-      const badUrl = await hub.graphql(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`, { input: { url: 'ftp://example.org' } }, { token });
+      const badUrl = await hub.graphql(
+        `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`,
+        { input: { url: 'ftp://example.org' } },
+        { token },
+      );
       expect(errorCodes(badUrl)).toEqual(['BAD_USER_INPUT']);
 
       const c = await makeClientWithTrajectory(hub, parties.sender);
       await recordHandoverConsent(hub, parties.sender, c.clientId, parties.receiver.organizationId);
-      dataOf(await hub.graphql(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }) }, { token: parties.sender.token }));
+      dataOf(
+        await hub.graphql(
+          `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+          { input: referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }) },
+          { token: parties.sender.token },
+        ),
+      );
       const t0 = Date.now();
       for (let i = 0; i < 10; i++) await relay.runOnce({ now: new Date(t0 + i * 4 * 3600 * 1000) });
       const endpoints = dataOf<{ webhookEndpoints: { id: string; deliveries: Delivery[] }[] }>(await hub.graphql(ENDPOINTS, {}, { token }));
@@ -253,13 +313,23 @@ describe('polling', () => {
     const c = await makeClientWithTrajectory(hub, sender.sender);
     await recordHandoverConsent(hub, sender.sender, c.clientId, sender.receiver.organizationId);
     const POLL = `query($since: String) { referralEvents(since: $since, first: 50) { cursor hasMore events { id type referralId status previousStatus referral { id status } } } }`;
-    type Page = { referralEvents: { cursor: string | null; hasMore: boolean; events: { id: string; type: string; referralId: string; status: string; previousStatus: string | null; referral: { id: string } | null }[] } };
+    type Page = {
+      referralEvents: {
+        cursor: string | null;
+        hasMore: boolean;
+        events: { id: string; type: string; referralId: string; status: string; previousStatus: string | null; referral: { id: string } | null }[];
+      };
+    };
     const empty = dataOf<Page>(await hub.graphql(POLL, {}, { token: sender.receiver.token }));
     expect(empty.referralEvents.events).toEqual([]);
 
     const create = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id version } } }`;
     const draft = dataOf<{ createReferral: { referral: { id: string; version: number } } }>(
-      await hub.graphql(create, { input: referralInput({ ...c, toOrganizationId: sender.receiver.organizationId }, { send: false }) }, { token: sender.sender.token }),
+      await hub.graphql(
+        create,
+        { input: referralInput({ ...c, toOrganizationId: sender.receiver.organizationId }, { send: false }) },
+        { token: sender.sender.token },
+      ),
     ).createReferral.referral;
     const sent = dataOf<{ createReferral: { referral: { id: string; version: number } } }>(
       await hub.graphql(create, { input: referralInput({ ...c, toOrganizationId: sender.receiver.organizationId }) }, { token: sender.sender.token }),
@@ -273,7 +343,11 @@ describe('polling', () => {
     expect(senderView.referralEvents.events[0]?.referralId).toBe(draft.id);
 
     dataOf(
-      await hub.graphql(`mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { referral { id } } }`, { input: { id: sent.id, expectedVersion: sent.version } }, { token: sender.receiver.token }),
+      await hub.graphql(
+        `mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { referral { id } } }`,
+        { input: { id: sent.id, expectedVersion: sent.version } },
+        { token: sender.receiver.token },
+      ),
     );
     const beforeRelay = dataOf<Page>(await hub.graphql(POLL, { since: first.referralEvents.cursor }, { token: sender.receiver.token }));
     expect(beforeRelay.referralEvents.events).toEqual([]);

@@ -11,7 +11,6 @@ export { dataOf, errorCodes, type Party } from '@hub/testing';
 /** Test hubs run without the relay loop: each test drives the relay with runOnce() and its own clock. */
 export const REFERRAL_TEST_ENV = { REFERRAL_RELAY_INTERVAL_MS: '0' };
 
-
 export interface Parties {
   sender: Party;
   receiver: Party;
@@ -23,11 +22,18 @@ export interface Parties {
 /** A gemeente that sends (Wmo), a zorgkantoor that receives (Wlz), and an OCO that has nothing to do with it. */
 export async function makeParties(hub: TestHub): Promise<Parties> {
   const [senderOrg, receiverOrg, otherOrg] = [randomUUID(), randomUUID(), randomUUID()];
-  const token = (organizationId: string, organizationType: 'GEMEENTE' | 'ZORGKANTOOR' | 'OCO', roles: ('CLIENTONDERSTEUNER' | 'ZORGBEMIDDELAAR' | 'BEHEERDER')[], extra: { gemeenteCode?: string; zorgkantoorregio?: string } = {}) =>
-    hub.tokenFor({ organizationId, organizationType, roles, name: `Test ${roles[0]?.toLowerCase()}`, ...extra });
+  const token = (
+    organizationId: string,
+    organizationType: 'GEMEENTE' | 'ZORGKANTOOR' | 'OCO',
+    roles: ('CLIENTONDERSTEUNER' | 'ZORGBEMIDDELAAR' | 'BEHEERDER')[],
+    extra: { gemeenteCode?: string; zorgkantoorregio?: string } = {},
+  ) => hub.tokenFor({ organizationId, organizationType, roles, name: `Test ${roles[0]?.toLowerCase()}`, ...extra });
   return {
     sender: { organizationId: senderOrg, token: await token(senderOrg, 'GEMEENTE', ['CLIENTONDERSTEUNER'], { gemeenteCode: 'GM0363' }) },
-    receiver: { organizationId: receiverOrg, token: await token(receiverOrg, 'ZORGKANTOOR', ['ZORGBEMIDDELAAR', 'CLIENTONDERSTEUNER'], { zorgkantoorregio: 'ZK02' }) },
+    receiver: {
+      organizationId: receiverOrg,
+      token: await token(receiverOrg, 'ZORGKANTOOR', ['ZORGBEMIDDELAAR', 'CLIENTONDERSTEUNER'], { zorgkantoorregio: 'ZK02' }),
+    },
     other: { organizationId: otherOrg, token: await token(otherOrg, 'OCO', ['CLIENTONDERSTEUNER']) },
     senderBeheerder: { organizationId: senderOrg, token: await token(senderOrg, 'GEMEENTE', ['BEHEERDER'], { gemeenteCode: 'GM0363' }) },
     receiverBeheerder: { organizationId: receiverOrg, token: await token(receiverOrg, 'ZORGKANTOOR', ['BEHEERDER'], { zorgkantoorregio: 'ZK02' }) },
@@ -77,7 +83,13 @@ export async function recordHandoverConsent(hub: TestHub, sender: Party, clientI
 }
 
 export async function revokeConsent(hub: TestHub, party: Party, consent: { id: string; version: number }) {
-  dataOf(await hub.graphql(`mutation($id: ID!, $v: Int!) { revokeConsent(input: { id: $id, expectedVersion: $v }) { consent { id } } }`, { id: consent.id, v: consent.version }, { token: party.token }));
+  dataOf(
+    await hub.graphql(
+      `mutation($id: ID!, $v: Int!) { revokeConsent(input: { id: $id, expectedVersion: $v }) { consent { id } } }`,
+      { id: consent.id, v: consent.version },
+      { token: party.token },
+    ),
+  );
 }
 
 export const SUMMARY = {
@@ -139,7 +151,10 @@ export async function callInternalEndpoint<T>(hub: TestHub, subgraph: string, pa
  * Inserts sent referrals straight into this subgraph's table (no consent check, no timeline, no outbox): the quickest
  * way to many referrals when a test is about reading them. One minute apart, the first the oldest.
  */
-export async function insertReferrals(hub: TestHub, rows: (Pick<NewReferral, 'clientId' | 'fromOrganizationId' | 'toOrganizationId'> & Partial<NewReferral>)[]): Promise<string[]> {
+export async function insertReferrals(
+  hub: TestHub,
+  rows: (Pick<NewReferral, 'clientId' | 'fromOrganizationId' | 'toOrganizationId'> & Partial<NewReferral>)[],
+): Promise<string[]> {
   const start = Date.now() - rows.length * 60_000;
   const full: NewReferral[] = rows.map((r, i) => ({
     id: randomUUID(),

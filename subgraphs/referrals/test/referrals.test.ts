@@ -49,8 +49,7 @@ async function sendReferral(c: { clientId: string; trajectoryId: string }, extra
 
 const countReferrals = async () =>
   Number(rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from referrals.referral`))[0]?.n ?? 0);
-const countOutbox = async () =>
-  Number(rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from referrals.outbox`))[0]?.n ?? 0);
+const countOutbox = async () => Number(rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from referrals.outbox`))[0]?.n ?? 0);
 
 type AccessLine = { action: string; outcome: string; sourceSubgraph: string; organization: { id: string }; authorizationGround: string };
 
@@ -130,7 +129,11 @@ describe('the handover summary follows the consent', () => {
   it('hides the summary from the receiver on the next request after revocation, while the sender still sees it', async () => {
     const c = await consentingClient();
     const r = await sendReferral(c);
-    const before = await hub.graphql<{ referral: { handoverSummary: typeof SUMMARY; question: string } }>(READ_REFERRAL, { id: r.id }, { token: parties.receiver.token });
+    const before = await hub.graphql<{ referral: { handoverSummary: typeof SUMMARY; question: string } }>(
+      READ_REFERRAL,
+      { id: r.id },
+      { token: parties.receiver.token },
+    );
     expect(before.body.errors).toBeUndefined();
     expect(before.body.data?.referral.handoverSummary).toEqual(SUMMARY);
 
@@ -168,7 +171,12 @@ describe('the handover summary follows the consent', () => {
       {
         secret: hub.subgraphSecrets.referrals,
         token: parties.other.token,
-        variables: { r: [{ __typename: 'Referral', id: r.id }, { __typename: 'Referral', id: randomUUID() }] },
+        variables: {
+          r: [
+            { __typename: 'Referral', id: r.id },
+            { __typename: 'Referral', id: randomUUID() },
+          ],
+        },
       },
     );
     expect(direct.body.data?._entities).toEqual([null, null]);
@@ -268,7 +276,9 @@ describe('the transition table through the gateway', () => {
     const c = await consentingClient();
     const builder = { clientId: c.clientId, trajectoryId: c.trajectoryId, consentId: c.consent.id };
     const cases: { status: string; action: string; party: 'SENDER' | 'RECEIVER' | 'OTHER' }[] = [];
-    for (const status of ALL) for (const action of Object.keys(TRANSITION_MUTATIONS)) for (const party of ['SENDER', 'RECEIVER', 'OTHER'] as const) cases.push({ status, action, party });
+    for (const status of ALL)
+      for (const action of Object.keys(TRANSITION_MUTATIONS))
+        for (const party of ['SENDER', 'RECEIVER', 'OTHER'] as const) cases.push({ status, action, party });
     expect(cases).toHaveLength(420);
 
     const tokens = { SENDER: parties.sender.token, RECEIVER: parties.receiver.token, OTHER: parties.other.token };
@@ -298,7 +308,11 @@ describe('the transition table through the gateway', () => {
   it('needs a reason to reject, and turns a stale version into CONFLICT before anything else', async () => {
     const c = await consentingClient();
     const r = await sendReferral(c);
-    const noReason = await hub.graphql(`mutation($input: RejectReferralInput!) { rejectReferral(input: $input) { referral { id } } }`, { input: { id: r.id, expectedVersion: r.version } }, { token: parties.receiver.token });
+    const noReason = await hub.graphql(
+      `mutation($input: RejectReferralInput!) { rejectReferral(input: $input) { referral { id } } }`,
+      { input: { id: r.id, expectedVersion: r.version } },
+      { token: parties.receiver.token },
+    );
     expect(errorCodes(noReason)).toEqual(['BAD_USER_INPUT']);
     const stale = await transition('ACCEPT', r.id, r.version + 1, parties.receiver.token);
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
@@ -319,7 +333,9 @@ describe('concurrency and idempotency', () => {
     const winners = results.filter((x) => x.body.data && !x.body.errors);
     expect(winners).toHaveLength(1);
     expect(results.filter((x) => errorCodes(x)[0] === 'CONFLICT')).toHaveLength(19);
-    const timeline = rowsOf<{ action: string }>(await hub.database.db.execute(sql`select action from referrals.referral_event where referral_id = ${r.id}::uuid`));
+    const timeline = rowsOf<{ action: string }>(
+      await hub.database.db.execute(sql`select action from referrals.referral_event where referral_id = ${r.id}::uuid`),
+    );
     expect(timeline.map((t) => t.action).sort()).toEqual(['CREATE', winners[0]?.body.data?.acceptReferral ? 'ACCEPT' : 'REJECT'].sort());
     const events = (await findOutboxByTopic(hub.database.db, 'REFERRAL')).filter((e) => notificationOf(e.payload).referralId === r.id);
     expect(events).toHaveLength(2);
@@ -328,7 +344,9 @@ describe('concurrency and idempotency', () => {
   it('creates one referral when the same idempotency key is sent 20 times at once', async () => {
     const c = await consentingClient();
     const input = referralInput({ ...c, toOrganizationId: parties.receiver.organizationId });
-    const results = await Promise.all(Array.from({ length: 20 }, () => hub.graphql<{ createReferral: { referral: Referral } }>(CREATE_REFERRAL, { input }, { token: parties.sender.token })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => hub.graphql<{ createReferral: { referral: Referral } }>(CREATE_REFERRAL, { input }, { token: parties.sender.token })),
+    );
     for (const r of results) expect(r.body.errors).toBeUndefined();
     const ids = new Set(results.map((r) => r.body.data?.createReferral.referral.id));
     expect(ids.size).toBe(1);
@@ -351,7 +369,16 @@ describe('outbox', () => {
     const { findReferralsByIds } = await import('../src/db/queries.ts');
     const [row] = await findReferralsByIds(hub.database.db, [r.id]);
     if (!row) throw new Error('referral missing');
-    const actor = { kind: 'user' as const, subject: 'u', name: undefined, organizationId: parties.receiver.organizationId, organizationType: 'ZORGKANTOOR' as const, roles: ['ZORGBEMIDDELAAR' as const], gemeenteCode: undefined, zorgkantoorregio: undefined };
+    const actor = {
+      kind: 'user' as const,
+      subject: 'u',
+      name: undefined,
+      organizationId: parties.receiver.organizationId,
+      organizationType: 'ZORGKANTOOR' as const,
+      roles: ['ZORGBEMIDDELAAR' as const],
+      gemeenteCode: undefined,
+      zorgkantoorregio: undefined,
+    };
     let wroteInside = 0;
     await expect(
       hub.database.db.transaction(async (tx) => {
@@ -411,7 +438,9 @@ describe('outbox', () => {
   it('flags an overdue referral once, with one OVERDUE gap event, and lists it under filter { overdue: true }', async () => {
     const c = await consentingClient();
     const r = await sendReferral(c);
-    await hub.database.db.execute(sql`update referrals.referral set respond_by = current_date - 3, sent_at = now() - interval '10 days' where id = ${r.id}::uuid`);
+    await hub.database.db.execute(
+      sql`update referrals.referral set respond_by = current_date - 3, sent_at = now() - interval '10 days' where id = ${r.id}::uuid`,
+    );
     const relay = relayFor(hub);
     await relay.runOnce();
     await relay.runOnce();
@@ -501,11 +530,19 @@ describe('inbox and outbox', () => {
     expect(seen).toEqual(sent.map((s) => s.id));
 
     const kinds = dataOf<{ referrals: { edges: { node: { kind: string } }[] } }>(
-      await hub.graphql(`query($client: ID) { referrals(box: INBOX, filter: { clientId: $client, kinds: [OTHER] }) { edges { node { kind } } } }`, { client: c.clientId }, { token: parties.receiver.token }),
+      await hub.graphql(
+        `query($client: ID) { referrals(box: INBOX, filter: { clientId: $client, kinds: [OTHER] }) { edges { node { kind } } } }`,
+        { client: c.clientId },
+        { token: parties.receiver.token },
+      ),
     );
     expect(kinds.referrals.edges).toHaveLength(2);
     const otherInbox = dataOf<{ referrals: { edges: unknown[] } }>(
-      await hub.graphql(`query($client: ID) { referrals(box: INBOX, filter: { clientId: $client }) { edges { cursor } } }`, { client: c.clientId }, { token: parties.other.token }),
+      await hub.graphql(
+        `query($client: ID) { referrals(box: INBOX, filter: { clientId: $client }) { edges { cursor } } }`,
+        { client: c.clientId },
+        { token: parties.other.token },
+      ),
     );
     expect(otherInbox.referrals.edges).toHaveLength(0);
 

@@ -21,16 +21,28 @@ function createLoaders(db: Db) {
     ),
     knelpunt: new DataLoader<string, q.KnelpuntRow | null>(async (ids) => byKey(ids, await q.findKnelpuntenByIds(db, ids), (r) => r.id)),
     signalsOfKnelpunt: new DataLoader<string, q.SignalRow[]>(async (ids) =>
-      groupBy(ids, await q.findSignalsByKnelpuntIds(db, ids), (r) => r.knelpuntId, (r) => r.signal),
+      groupBy(
+        ids,
+        await q.findSignalsByKnelpuntIds(db, ids),
+        (r) => r.knelpuntId,
+        (r) => r.signal,
+      ),
     ),
     overlegtafelByRegion: new DataLoader<string, q.OverlegtafelRow | null>(async (codes) =>
       byKey(codes, await q.findOverlegtafelsByRegions(db, codes), (r) => r.zorgkantoorregioCode),
     ),
     overlegtafel: new DataLoader<string, q.OverlegtafelRow | null>(async (ids) => byKey(ids, await q.findOverlegtafelsByIds(db, ids), (r) => r.id)),
     membersOf: new DataLoader<string, string[]>(async (ids) =>
-      groupBy(ids, await q.findMembersByOverlegtafelIds(db, ids), (r) => r.overlegtafelId, (r) => r.organizationId),
+      groupBy(
+        ids,
+        await q.findMembersByOverlegtafelIds(db, ids),
+        (r) => r.overlegtafelId,
+        (r) => r.organizationId,
+      ),
     ),
-    meetingsOf: new DataLoader<string, q.MeetingRow[]>(async (ids) => groupBy(ids, await q.findMeetingsByOverlegtafelIds(db, ids), (r) => r.overlegtafelId, same)),
+    meetingsOf: new DataLoader<string, q.MeetingRow[]>(async (ids) =>
+      groupBy(ids, await q.findMeetingsByOverlegtafelIds(db, ids), (r) => r.overlegtafelId, same),
+    ),
     meeting: new DataLoader<string, q.MeetingRow | null>(async (ids) => byKey(ids, await q.findMeetingsByIds(db, ids), (r) => r.id)),
     knelpuntenOf: new DataLoader<string, q.KnelpuntRow[]>(async (ids) =>
       groupBy(ids, await q.findKnelpuntenByOverlegtafelIds(db, ids), (r) => r.overlegtafelId, same),

@@ -136,9 +136,7 @@ const isSafeRemainder = (t: Tally, threshold: number) => t.signals === 0 || isSa
  */
 export function publishableParts(whole: Tally, parts: Map<string, Tally>, threshold = THRESHOLD): Set<string> {
   if (!isSafe(whole, threshold)) return new Set();
-  const candidates = [...parts]
-    .filter(([, t]) => isSafe(t, threshold))
-    .sort(([ka, a], [kb, b]) => a.signals - b.signals || ka.localeCompare(kb));
+  const candidates = [...parts].filter(([, t]) => isSafe(t, threshold)).sort(([ka, a], [kb, b]) => a.signals - b.signals || ka.localeCompare(kb));
   let rest = candidates.reduce((r, [, t]) => r.plus(t, -1), whole);
   while (!isSafeRemainder(rest, threshold)) {
     const smallest = candidates.shift();
@@ -178,9 +176,7 @@ function rankingOf(facts: SignalFact[], idOf: (f: SignalFact) => string | null, 
     if (id) tallyIn(byId, id).add(f.contributor, 1, f.clients);
   }
   const listed = publishableParts(whole, byId, threshold);
-  return [...listed]
-    .map((id) => ({ id, signals: byId.get(id)?.signals ?? 0 }))
-    .sort((a, b) => b.signals - a.signals || a.id.localeCompare(b.id));
+  return [...listed].map((id) => ({ id, signals: byId.get(id)?.signals ?? 0 })).sort((a, b) => b.signals - a.signals || a.id.localeCompare(b.id));
 }
 
 /** Publishes every figure of one region and closed quarter from its signals (`facts` must be exactly those). */
@@ -190,7 +186,12 @@ export function publishQuarter(region: string, quarter: Period, months: readonly
     const key = cellKey(f);
     let cell = cells.get(key);
     if (!cell) {
-      cell = { coordinates: { category: f.category, legalDomain: f.legalDomain, targetGroup: f.targetGroup }, quarter: new Tally(), months: new Map(), gemeenten: new Map() };
+      cell = {
+        coordinates: { category: f.category, legalDomain: f.legalDomain, targetGroup: f.targetGroup },
+        quarter: new Tally(),
+        months: new Map(),
+        gemeenten: new Map(),
+      };
       cells.set(key, cell);
     }
     cell.quarter.add(f.contributor, 1, f.clients);
@@ -276,7 +277,7 @@ export interface Group extends Partial<CellCoordinates> {
 }
 
 const groupKeyOf = (c: CellCoordinates, dims: readonly Dimension[]) =>
-  dims.map((d) => (d === 'CATEGORY' ? c.category : d === 'LEGAL_DOMAIN' ? c.legalDomain ?? '' : c.targetGroup ?? '')).join('\u0001');
+  dims.map((d) => (d === 'CATEGORY' ? c.category : d === 'LEGAL_DOMAIN' ? (c.legalDomain ?? '') : (c.targetGroup ?? ''))).join('\u0001');
 
 /** Rows of a grouping, computed from the published cells only; ordered by group key. */
 export function groupCube(cube: PublishedCube | undefined, dims: readonly Dimension[]): Group[] {

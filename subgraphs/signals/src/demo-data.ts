@@ -30,15 +30,87 @@ interface Theme {
 
 const THEMES: Record<string, Theme[]> = {
   ZK22: [
-    { category: 'NO_CAPACITY', legalDomain: 'WLZ', wlzSector: 'VV', targetGroup: 'OUDEREN', lifeDomain: 'WONEN', ageBand: 'AGE_80_PLUS', perQuarter: 12, waitDays: [40, 120], provider: 0, description: 'Geen verpleeghuisplek binnen de regio; cliënt wacht thuis met MPT.' },
-    { category: 'WAITING_TIME', legalDomain: 'WLZ', wlzSector: 'GZ', targetGroup: 'VERSTANDELIJKE_BEPERKING', lifeDomain: 'WONEN', ageBand: 'AGE_18_26', perQuarter: 8, waitDays: [90, 300], description: 'Wachttijd voor GZ-verblijf ruim boven de norm van 13 weken.' },
-    { category: 'FALLS_BETWEEN_LAWS', legalDomain: 'JEUGDWET', wlzSector: null, targetGroup: 'JEUGD_RONDOM_18', lifeDomain: 'ZORG_EN_ONDERSTEUNING', ageBand: 'AGE_18_26', perQuarter: 6, waitDays: null, description: 'Jeugdhulp stopt bij 18 jaar, Wmo-begeleiding nog niet geregeld.' },
-    { category: 'NO_FITTING_OFFER', legalDomain: 'WMO_MAATWERKVOORZIENING', wlzSector: null, targetGroup: 'LICHTE_VERSTANDELIJKE_BEPERKING', lifeDomain: 'WERK_EN_DAGBESTEDING', ageBand: 'AGE_27_64', perQuarter: 5, waitDays: null, description: 'Geen passende dagbesteding voor LVB in de kleine kernen.' },
+    {
+      category: 'NO_CAPACITY',
+      legalDomain: 'WLZ',
+      wlzSector: 'VV',
+      targetGroup: 'OUDEREN',
+      lifeDomain: 'WONEN',
+      ageBand: 'AGE_80_PLUS',
+      perQuarter: 12,
+      waitDays: [40, 120],
+      provider: 0,
+      description: 'Geen verpleeghuisplek binnen de regio; cliënt wacht thuis met MPT.',
+    },
+    {
+      category: 'WAITING_TIME',
+      legalDomain: 'WLZ',
+      wlzSector: 'GZ',
+      targetGroup: 'VERSTANDELIJKE_BEPERKING',
+      lifeDomain: 'WONEN',
+      ageBand: 'AGE_18_26',
+      perQuarter: 8,
+      waitDays: [90, 300],
+      description: 'Wachttijd voor GZ-verblijf ruim boven de norm van 13 weken.',
+    },
+    {
+      category: 'FALLS_BETWEEN_LAWS',
+      legalDomain: 'JEUGDWET',
+      wlzSector: null,
+      targetGroup: 'JEUGD_RONDOM_18',
+      lifeDomain: 'ZORG_EN_ONDERSTEUNING',
+      ageBand: 'AGE_18_26',
+      perQuarter: 6,
+      waitDays: null,
+      description: 'Jeugdhulp stopt bij 18 jaar, Wmo-begeleiding nog niet geregeld.',
+    },
+    {
+      category: 'NO_FITTING_OFFER',
+      legalDomain: 'WMO_MAATWERKVOORZIENING',
+      wlzSector: null,
+      targetGroup: 'LICHTE_VERSTANDELIJKE_BEPERKING',
+      lifeDomain: 'WERK_EN_DAGBESTEDING',
+      ageBand: 'AGE_27_64',
+      perQuarter: 5,
+      waitDays: null,
+      description: 'Geen passende dagbesteding voor LVB in de kleine kernen.',
+    },
   ],
   ZK02: [
-    { category: 'NO_CAPACITY', legalDomain: 'WMO_MAATWERKVOORZIENING', wlzSector: null, targetGroup: 'MAATSCHAPPELIJKE_OPVANG', lifeDomain: 'WONEN', ageBand: 'AGE_27_64', perQuarter: 14, waitDays: [14, 60], description: 'Nachtopvang vol; doorverwezen naar buiten de regio.' },
-    { category: 'WAITING_TIME', legalDomain: 'WLZ', wlzSector: 'GGZ', targetGroup: 'PSYCHISCHE_KWETSBAARHEID', lifeDomain: 'ZORG_EN_ONDERSTEUNING', ageBand: 'AGE_27_64', perQuarter: 7, waitDays: [60, 200], description: 'Lange wachttijd voor GGZ-wonen met Wlz-indicatie.' },
-    { category: 'NO_CAPACITY', legalDomain: 'WLZ', wlzSector: 'VV', targetGroup: 'OUDEREN', lifeDomain: 'WONEN', ageBand: 'AGE_80_PLUS', perQuarter: 6, waitDays: [30, 90], provider: 0, description: 'Geen plek in het verpleeghuis van voorkeur.' },
+    {
+      category: 'NO_CAPACITY',
+      legalDomain: 'WMO_MAATWERKVOORZIENING',
+      wlzSector: null,
+      targetGroup: 'MAATSCHAPPELIJKE_OPVANG',
+      lifeDomain: 'WONEN',
+      ageBand: 'AGE_27_64',
+      perQuarter: 14,
+      waitDays: [14, 60],
+      description: 'Nachtopvang vol; doorverwezen naar buiten de regio.',
+    },
+    {
+      category: 'WAITING_TIME',
+      legalDomain: 'WLZ',
+      wlzSector: 'GGZ',
+      targetGroup: 'PSYCHISCHE_KWETSBAARHEID',
+      lifeDomain: 'ZORG_EN_ONDERSTEUNING',
+      ageBand: 'AGE_27_64',
+      perQuarter: 7,
+      waitDays: [60, 200],
+      description: 'Lange wachttijd voor GGZ-wonen met Wlz-indicatie.',
+    },
+    {
+      category: 'NO_CAPACITY',
+      legalDomain: 'WLZ',
+      wlzSector: 'VV',
+      targetGroup: 'OUDEREN',
+      lifeDomain: 'WONEN',
+      ageBand: 'AGE_80_PLUS',
+      perQuarter: 6,
+      waitDays: [30, 90],
+      provider: 0,
+      description: 'Geen plek in het verpleeghuis van voorkeur.',
+    },
   ],
 };
 
@@ -110,7 +182,16 @@ function generateDemoSignals(scale = 1, now = today()): NewSignal[] {
       }
       const noise = Math.round(6 * factor * share);
       for (let i = 0; i < noise; i++) {
-        add({ category: pick(NOISE_CATEGORIES), legalDomain: pick(NOISE_LEGAL), wlzSector: null, targetGroup: pick(NOISE_TARGETS), lifeDomain: null, ageBand: null, waitDays: null, description: null });
+        add({
+          category: pick(NOISE_CATEGORIES),
+          legalDomain: pick(NOISE_LEGAL),
+          wlzSector: null,
+          targetGroup: pick(NOISE_TARGETS),
+          lifeDomain: null,
+          ageBand: null,
+          waitDays: null,
+          description: null,
+        });
       }
     }
   }
@@ -183,4 +264,3 @@ export async function loadDemoData(db: Db, scale: number): Promise<{ loaded: boo
   });
   return { loaded: true, signals: rows.length };
 }
-

@@ -30,9 +30,7 @@ export const dutchDateOf = (iso: string) => amsterdamDate.format(new Date(iso));
 async function acceptGapEvents(db: Db, events: GapEvent[]): Promise<{ accepted: number; duplicates: number }> {
   const unique = [...new Map(events.map((e) => [e.eventId, e])).values()];
   const gemeenten = [...new Set(unique.map((e) => e.gemeenteCode).filter((c): c is string => Boolean(c)))];
-  const regionOf = new Map(
-    gemeenten.length > 0 ? (await findRegionsOfGemeenten(db, gemeenten)).map((r) => [r.gemeenteCode, r.zorgkantoorregioCode]) : [],
-  );
+  const regionOf = new Map(gemeenten.length > 0 ? (await findRegionsOfGemeenten(db, gemeenten)).map((r) => [r.gemeenteCode, r.zorgkantoorregioCode]) : []);
   const rows: NewSignal[] = unique.map((e) => ({
     id: randomUUID(),
     source: 'GAP_EVENT',

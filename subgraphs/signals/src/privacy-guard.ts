@@ -197,21 +197,47 @@ const POSTCODE_PATTERNS = [
 // ---------------------------------------------------------------------------------------------------------------
 
 const MONTH_NUMBERS: Record<string, number> = {
-  januari: 1, january: 1, jan: 1,
-  februari: 2, february: 2, febr: 2, feb: 2,
-  maart: 3, march: 3, mrt: 3, mar: 3, maa: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, june: 6, jun: 6,
-  juli: 7, july: 7, jul: 7,
-  augustus: 8, august: 8, aug: 8,
-  september: 9, sept: 9, sep: 9,
-  oktober: 10, october: 10, okt: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  januari: 1,
+  january: 1,
+  jan: 1,
+  februari: 2,
+  february: 2,
+  febr: 2,
+  feb: 2,
+  maart: 3,
+  march: 3,
+  mrt: 3,
+  mar: 3,
+  maa: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  augustus: 8,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 // Longest first, so "maart" is tried before "maa" and "mar".
-const MONTH = `(?<!\\p{L})(${Object.keys(MONTH_NUMBERS).sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})\\.?`;
+const MONTH = `(?<!\\p{L})(${Object.keys(MONTH_NUMBERS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})(?!\\p{L})\\.?`;
 const ORDINAL = '(?:ste|de|e|st|nd|rd|th)?';
 const YEAR = "('?\\d{2}|\\d{4})(?!\\d)";
 // After a month name a two-digit year needs its apostrophe ("12 mrt '56"): "op 3 maart 20 aanvragen" is a count.

@@ -1,5 +1,16 @@
 import type { Db } from '@hub/db';
-import { cubeKey, groupCube, publishQuarter, totalOf, type Dimension, type FrozenQuarter, type Group, type PublishedCube, type RankedCount, type SignalFact } from './cube.ts';
+import {
+  cubeKey,
+  groupCube,
+  publishQuarter,
+  totalOf,
+  type Dimension,
+  type FrozenQuarter,
+  type Group,
+  type PublishedCube,
+  type RankedCount,
+  type SignalFact,
+} from './cube.ts';
 import { findFrozenQuarters, findSignalFacts, insertFrozenQuarters, type ScopeKind } from './db/queries.ts';
 import { enclosingQuarter, makePeriod, periodsBetween, quarterKeyOfMonth, shiftPeriod, type Granularity, type Period } from './periods.ts';
 /** One aggregation request: the scopes are batched per spec, so every region of a query shares its statements. */
@@ -56,7 +67,8 @@ function trendRow(g: Group, p: Group | undefined): SummaryRow {
 }
 
 /** The three month keys of a quarter. */
-const monthsOf = (quarter: Period) => periodsBetween(makePeriod('MONTH', quarter.year, quarter.index * 3 - 2), makePeriod('MONTH', quarter.year, quarter.index * 3)).map((m) => m.key);
+const monthsOf = (quarter: Period) =>
+  periodsBetween(makePeriod('MONTH', quarter.year, quarter.index * 3 - 2), makePeriod('MONTH', quarter.year, quarter.index * 3)).map((m) => m.key);
 
 /**
  * The publications of the given regions and (closed) quarters. A quarter published before is read as it was stored;
@@ -90,9 +102,9 @@ async function publishedQuarters(db: Db, regions: readonly string[], quarters: r
   const lost = docs.filter((d) => !inserted.has(cubeKey(d.region, d.quarter)));
   if (lost.length === 0) return [...stored, ...ours];
   const lostKeys = new Set(lost.map((d) => cubeKey(d.region, d.quarter)));
-  const theirs = (await findFrozenQuarters(db, { regions: [...new Set(lost.map((d) => d.region))], quarters: [...new Set(lost.map((d) => d.quarter))] })).filter((d) =>
-    lostKeys.has(cubeKey(d.region, d.quarter)),
-  );
+  const theirs = (
+    await findFrozenQuarters(db, { regions: [...new Set(lost.map((d) => d.region))], quarters: [...new Set(lost.map((d) => d.quarter))] })
+  ).filter((d) => lostKeys.has(cubeKey(d.region, d.quarter)));
   return [...stored, ...ours, ...theirs];
 }
 
@@ -100,9 +112,20 @@ async function publishedQuarters(db: Db, regions: readonly string[], quarters: r
  * Computes the summaries of every scope for one spec from the publications of the regions involved (a gemeente's
  * figures are published with its region's). `regionOf` maps each scope to its region.
  */
-export async function computeSummaries(db: Db, spec: SummarySpec, scopes: readonly string[], regionOf: ReadonlyMap<string, string>): Promise<Map<string, Summary[]>> {
+export async function computeSummaries(
+  db: Db,
+  spec: SummarySpec,
+  scopes: readonly string[],
+  regionOf: ReadonlyMap<string, string>,
+): Promise<Map<string, Summary[]>> {
   const previous = shiftPeriod(spec.from, -1);
-  const quarters = [...new Map(periodsBetween(previous, spec.to).map((p) => enclosingQuarter(p)).map((q) => [q.key, q])).values()];
+  const quarters = [
+    ...new Map(
+      periodsBetween(previous, spec.to)
+        .map((p) => enclosingQuarter(p))
+        .map((q) => [q.key, q]),
+    ).values(),
+  ];
   const regions = [...new Set(scopes.map((s) => regionOf.get(s)).filter((r): r is string => r !== undefined))];
   const docs = await publishedQuarters(db, regions, quarters);
 

@@ -63,8 +63,15 @@ export const calendarDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'not a calendar date');
 
-const uuid = z.string().refine(isUuid, 'must be a UUID').transform((s) => s.toLowerCase());
-const optionalCode = <T extends readonly [string, ...string[]]>(list: T) => z.enum(list).nullish().transform((v) => v ?? null);
+const uuid = z
+  .string()
+  .refine(isUuid, 'must be a UUID')
+  .transform((s) => s.toLowerCase());
+const optionalCode = <T extends readonly [string, ...string[]]>(list: T) =>
+  z
+    .enum(list)
+    .nullish()
+    .transform((v) => v ?? null);
 
 export const reportSignalSchema = z
   .object({
@@ -76,13 +83,31 @@ export const reportSignalSchema = z
     lifeDomain: optionalCode(LIFE_DOMAINS),
     serviceId: uuid.nullish().transform((v) => v ?? null),
     organizationId: uuid.nullish().transform((v) => v ?? null),
-    gemeenteCode: z.string().regex(GEMEENTE_CODE, 'use GM + 4 digits').nullish().transform((v) => v ?? null),
-    zorgkantoorregioCode: z.string().regex(REGION_CODE, 'use ZK + 2 digits').nullish().transform((v) => v ?? null),
-    observedOn: calendarDate
-      .refine((d) => d <= today(), 'must not be in the future')
-      .refine((d) => d >= addDays(today(), -731), 'at most two years back'),
-    waitDays: z.number().int().min(0).max(3650).nullish().transform((v) => v ?? null),
-    clientCount: z.number().int().min(1).max(10_000).nullish().transform((v) => v ?? 1),
+    gemeenteCode: z
+      .string()
+      .regex(GEMEENTE_CODE, 'use GM + 4 digits')
+      .nullish()
+      .transform((v) => v ?? null),
+    zorgkantoorregioCode: z
+      .string()
+      .regex(REGION_CODE, 'use ZK + 2 digits')
+      .nullish()
+      .transform((v) => v ?? null),
+    observedOn: calendarDate.refine((d) => d <= today(), 'must not be in the future').refine((d) => d >= addDays(today(), -731), 'at most two years back'),
+    waitDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(3650)
+      .nullish()
+      .transform((v) => v ?? null),
+    clientCount: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .nullish()
+      .transform((v) => v ?? 1),
     description: z
       .string()
       .trim()

@@ -7,7 +7,6 @@ export { dataOf, errorCodes, type Party } from '@hub/testing';
 
 /** Small builders for the signals tests; every test makes its own data, usually in a region of its own. */
 
-
 export async function party(hub: TestHub, claims: Parameters<TestHub['tokenFor']>[0] & { organizationId?: string }): Promise<Party> {
   const organizationId = claims.organizationId ?? randomUUID();
   return { organizationId, token: await hub.tokenFor({ ...claims, organizationId }) };

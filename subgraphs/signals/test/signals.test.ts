@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 
 /** Gemeenten of a region, from the same reference file the subgraph loads. */
-const gemeentenOf = (region: string) => readGemeenteRegions().filter((g) => g.zorgkantoorregioCode === region).map((g) => g.gemeenteCode);
+const gemeentenOf = (region: string) =>
+  readGemeenteRegions()
+    .filter((g) => g.zorgkantoorregioCode === region)
+    .map((g) => g.gemeenteCode);
 
 async function countRows(where: ReturnType<typeof sql>): Promise<number> {
   const [row] = rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from signals.signal where ${where}`));
@@ -99,11 +102,22 @@ describe('gap events from referrals (contract 6)', () => {
     expect((await postGapEvents(hub, { events: [d, d] })).body).toEqual({ accepted: 1, duplicates: 1 });
 
     expect(await countRows(ofTheseEvents)).toBe(3);
-    const rows = rowsOf<{ gap_event_id: string; category: string; zorgkantoorregio_code: string; source: string; reporter_organization_id: string | null; description: string | null }>(
-      await hub.database.db.execute(sql`select * from signals.signal where ${ofTheseEvents}`),
-    );
+    const rows = rowsOf<{
+      gap_event_id: string;
+      category: string;
+      zorgkantoorregio_code: string;
+      source: string;
+      reporter_organization_id: string | null;
+      description: string | null;
+    }>(await hub.database.db.execute(sql`select * from signals.signal where ${ofTheseEvents}`));
     const byEvent = new Map(rows.map((r) => [r.gap_event_id, r]));
-    expect(byEvent.get(a.eventId)).toMatchObject({ category: 'NO_CAPACITY', zorgkantoorregio_code: 'ZK22', source: 'GAP_EVENT', reporter_organization_id: null, description: null });
+    expect(byEvent.get(a.eventId)).toMatchObject({
+      category: 'NO_CAPACITY',
+      zorgkantoorregio_code: 'ZK22',
+      source: 'GAP_EVENT',
+      reporter_organization_id: null,
+      description: null,
+    });
     expect(byEvent.get(b.eventId)?.category).toBe('WAITING_TIME');
     expect(byEvent.get(c.eventId)?.category).toBe('WAITING_TIME');
   });
@@ -112,7 +126,9 @@ describe('gap events from referrals (contract 6)', () => {
     const e = gapEvent({ gemeenteCode: 'GM0363', zorgkantoorregioCode: 'ZK22', occurredAt: '2025-06-30T23:30:00.000Z', reason: 'OUT_OF_AREA' });
     await postGapEvents(hub, { events: [e] });
     const [row] = rowsOf<{ zorgkantoorregio_code: string; observed_on: unknown; category: string }>(
-      await hub.database.db.execute(sql`select zorgkantoorregio_code, observed_on::text as observed_on, category from signals.signal where gap_event_id = ${e.eventId}::uuid`),
+      await hub.database.db.execute(
+        sql`select zorgkantoorregio_code, observed_on::text as observed_on, category from signals.signal where gap_event_id = ${e.eventId}::uuid`,
+      ),
     );
     expect(row).toEqual({ zorgkantoorregio_code: 'ZK02', observed_on: '2025-07-01', category: 'ACCESSIBILITY' });
   });
@@ -139,8 +155,20 @@ describe('reporting a signal', () => {
 
   it('stores a signal with its region derived from the gemeente', async () => {
     const oco = await professional(hub);
-    const { reportSignal } = dataOf(await hub.graphql<{ reportSignal: { signal: Record<string, unknown> } }>(REPORT, { input: { ...base, observedOn: today, description: 'wachttijd 13 weken, 3 cliënten' } }, { token: oco.token }));
-    expect(reportSignal.signal).toMatchObject({ category: 'NO_FITTING_OFFER', zorgkantoorregio: { code: 'ZK09' }, gemeente: { code: 'GM0014' }, clientCount: 2, reporterOrganization: { id: oco.organizationId } });
+    const { reportSignal } = dataOf(
+      await hub.graphql<{ reportSignal: { signal: Record<string, unknown> } }>(
+        REPORT,
+        { input: { ...base, observedOn: today, description: 'wachttijd 13 weken, 3 cliënten' } },
+        { token: oco.token },
+      ),
+    );
+    expect(reportSignal.signal).toMatchObject({
+      category: 'NO_FITTING_OFFER',
+      zorgkantoorregio: { code: 'ZK09' },
+      gemeente: { code: 'GM0014' },
+      clientCount: 2,
+      reporterOrganization: { id: oco.organizationId },
+    });
   });
 
   it.each([
@@ -183,12 +211,37 @@ describe('aggregations', () => {
     const region = 'ZK10';
     const [g1, g2] = gemeentenOf(region);
     await insertSignals(hub, [
-      ...times(7, { category: 'NO_CAPACITY', legalDomain: 'WLZ', targetGroup: 'OUDEREN', gemeenteCode: g1, zorgkantoorregioCode: region, observedOn: '2025-07-10', clientCount: 2 }),
-      ...times(5, { category: 'WAITING_TIME', legalDomain: 'WLZ', targetGroup: 'OUDEREN', gemeenteCode: g2, zorgkantoorregioCode: region, observedOn: '2025-09-30', waitDays: 70 }),
-      ...times(6, { category: 'NO_CAPACITY', legalDomain: 'WLZ', targetGroup: 'OUDEREN', gemeenteCode: g1, zorgkantoorregioCode: region, observedOn: '2025-05-02' }),
+      ...times(7, {
+        category: 'NO_CAPACITY',
+        legalDomain: 'WLZ',
+        targetGroup: 'OUDEREN',
+        gemeenteCode: g1,
+        zorgkantoorregioCode: region,
+        observedOn: '2025-07-10',
+        clientCount: 2,
+      }),
+      ...times(5, {
+        category: 'WAITING_TIME',
+        legalDomain: 'WLZ',
+        targetGroup: 'OUDEREN',
+        gemeenteCode: g2,
+        zorgkantoorregioCode: region,
+        observedOn: '2025-09-30',
+        waitDays: 70,
+      }),
+      ...times(6, {
+        category: 'NO_CAPACITY',
+        legalDomain: 'WLZ',
+        targetGroup: 'OUDEREN',
+        gemeenteCode: g1,
+        zorgkantoorregioCode: region,
+        observedOn: '2025-05-02',
+      }),
     ]);
     const boss = await chair(hub, region);
-    const [q3] = dataOf(await summary(boss.token, { zorgkantoorregioCodes: [region], granularity: 'QUARTER', from: '2025-Q3', groupBy: ['CATEGORY'] })).signalSummary;
+    const [q3] = dataOf(
+      await summary(boss.token, { zorgkantoorregioCodes: [region], granularity: 'QUARTER', from: '2025-Q3', groupBy: ['CATEGORY'] }),
+    ).signalSummary;
     const raw = await countRows(sql`zorgkantoorregio_code = ${region} and observed_on between '2025-07-01' and '2025-09-30'`);
     expect(raw).toBe(12);
     expect(q3).toMatchObject({ zorgkantoorregio: { code: region }, period: '2025-Q3', startsOn: '2025-07-01', endsOn: '2025-09-30' });
@@ -235,7 +288,13 @@ describe('aggregations', () => {
     }
 
     // The CSV export carries exactly the same numbers.
-    const csv = dataOf(await hub.graphql<{ signalSummaryCsv: string }>(`query($input: SignalSummaryInput!) { signalSummaryCsv(input: $input) }`, { input: { ...input, groupBy: ['CATEGORY'] } }, { token: boss.token })).signalSummaryCsv;
+    const csv = dataOf(
+      await hub.graphql<{ signalSummaryCsv: string }>(
+        `query($input: SignalSummaryInput!) { signalSummaryCsv(input: $input) }`,
+        { input: { ...input, groupBy: ['CATEGORY'] } },
+        { token: boss.token },
+      ),
+    ).signalSummaryCsv;
     expect(csv.trim().split('\n')).toEqual([
       'scope,period,category,legal_domain,target_group,signals,clients,withheld,previous_signals,change',
       'ZK11,2025-Q3,NO_CAPACITY,,,9,9,true,0,9',
@@ -249,7 +308,11 @@ describe('aggregations', () => {
     const [g] = gemeentenOf(region);
     const cellOf = { gemeenteCode: g, zorgkantoorregioCode: region, category: 'NO_CAPACITY', legalDomain: 'WLZ', targetGroup: 'OUDEREN' };
     // Quarter 5 + 5 + 2 = 12: publishing both 5s would let anyone compute the 2 in September.
-    await insertSignals(hub, [...times(5, { ...cellOf, observedOn: '2025-07-05' }), ...times(5, { ...cellOf, observedOn: '2025-08-05' }), ...times(2, { ...cellOf, observedOn: '2025-09-05' })]);
+    await insertSignals(hub, [
+      ...times(5, { ...cellOf, observedOn: '2025-07-05' }),
+      ...times(5, { ...cellOf, observedOn: '2025-08-05' }),
+      ...times(2, { ...cellOf, observedOn: '2025-09-05' }),
+    ]);
     const boss = await chair(hub, region);
     const quarter = dataOf(await summary(boss.token, { zorgkantoorregioCodes: [region], granularity: 'QUARTER', from: '2025-Q3' })).signalSummary[0];
     const months = dataOf(await summary(boss.token, { zorgkantoorregioCodes: [region], granularity: 'MONTH', from: '2025-07', to: '2025-09' })).signalSummary;
@@ -321,12 +384,22 @@ describe('visibility', () => {
     ]);
     member = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
     const boss = await chair(hub, region);
-    dataOf(await hub.graphql(`mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`, { r: region, o: member.organizationId }, { token: boss.token }));
+    dataOf(
+      await hub.graphql(
+        `mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`,
+        { r: region, o: member.organizationId },
+        { token: boss.token },
+      ),
+    );
   });
 
   it.each([
     ['an overlegtafel member of the region', true, async () => member],
-    ['the zorgkantoor of the region (no OVERLEGTAFEL role)', true, () => party(hub, { organizationType: 'ZORGKANTOOR', roles: ['ZORGBEMIDDELAAR'], zorgkantoorregio: region })],
+    [
+      'the zorgkantoor of the region (no OVERLEGTAFEL role)',
+      true,
+      () => party(hub, { organizationType: 'ZORGKANTOOR', roles: ['ZORGBEMIDDELAAR'], zorgkantoorregio: region }),
+    ],
     ['the zorgkantoor of another region', false, () => party(hub, { organizationType: 'ZORGKANTOOR', roles: ['OVERLEGTAFEL'], zorgkantoorregio: 'ZK17' })],
     ['an OVERLEGTAFEL role outside the table', false, () => party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] })],
     ['a gemeente in the region', false, () => party(hub, { organizationType: 'GEMEENTE', roles: ['TOEGANG'], gemeenteCode: gemeentenOf(region)[0] })],
@@ -367,7 +440,9 @@ describe('visibility', () => {
     const other = await professional(hub);
     expect(dataOf(await hub.graphql<{ signal: unknown }>(q, { id: signalId }, { token: other.token })).signal).toBeNull();
     const raw = `{ overlegtafel(zorgkantoorregioCode: "${region}") { name signals(from: "2025-07-01", to: "2025-09-30") { nodes { id } } } }`;
-    expect(dataOf(await hub.graphql<{ overlegtafel: { signals: { nodes: unknown[] } } }>(raw, undefined, { token: member.token })).overlegtafel.signals.nodes).toHaveLength(6);
+    expect(
+      dataOf(await hub.graphql<{ overlegtafel: { signals: { nodes: unknown[] } } }>(raw, undefined, { token: member.token })).overlegtafel.signals.nodes,
+    ).toHaveLength(6);
     const zorgkantoor = await party(hub, { organizationType: 'ZORGKANTOOR', roles: ['ZORGBEMIDDELAAR'], zorgkantoorregio: region });
     const refused = await hub.graphql(raw, undefined, { token: zorgkantoor.token });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
@@ -412,7 +487,11 @@ describe('signal lists are pages', () => {
 
     const zero = await hub.graphql(MINE, { first: 0 }, { token: reporter.token });
     expect(zero.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const forged = await hub.graphql(MINE, { after: Buffer.from(JSON.stringify(['not a time', randomUUID()])).toString('base64url') }, { token: reporter.token });
+    const forged = await hub.graphql(
+      MINE,
+      { after: Buffer.from(JSON.stringify(['not a time', randomUUID()])).toString('base64url') },
+      { token: reporter.token },
+    );
     expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
@@ -422,9 +501,17 @@ describe('signal lists are pages', () => {
     const ids = await insertSignals(hub, times(520, { gemeenteCode: g, zorgkantoorregioCode: region, observedOn: '2025-05-10' }));
     const member = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
     const boss = await chair(hub, region);
-    dataOf(await hub.graphql(`mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`, { r: region, o: member.organizationId }, { token: boss.token }));
+    dataOf(
+      await hub.graphql(
+        `mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`,
+        { r: region, o: member.organizationId },
+        { token: boss.token },
+      ),
+    );
     const q = `query($r: String!, $after: String) { overlegtafel(zorgkantoorregioCode: $r) { signals(from: "2025-05-01", to: "2025-05-31", first: 1000, after: $after) { nodes { id } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`;
-    const all = await walk(async (after) => dataOf(await hub.graphql<{ overlegtafel: { signals: Page } }>(q, { r: region, after }, { token: member.token })).overlegtafel.signals);
+    const all = await walk(
+      async (after) => dataOf(await hub.graphql<{ overlegtafel: { signals: Page } }>(q, { r: region, after }, { token: member.token })).overlegtafel.signals,
+    );
     expect(all.sizes).toEqual([100, 100, 100, 100, 100, 20]);
     expect([...all.ids].sort()).toEqual([...ids].sort());
   });
@@ -444,7 +531,13 @@ describe('statements per aggregation query', () => {
     const member = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
     for (const region of regions) {
       const boss = await chair(hub, region);
-      dataOf(await hub.graphql(`mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`, { r: region, o: member.organizationId }, { token: boss.token }));
+      dataOf(
+        await hub.graphql(
+          `mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`,
+          { r: region, o: member.organizationId },
+          { token: boss.token },
+        ),
+      );
     }
     const statementsFor = async (query: string, variables?: Record<string, unknown>) => {
       const r = await hub.graphql<Record<string, unknown>>(query, variables, { token: member.token });
@@ -454,7 +547,9 @@ describe('statements per aggregation query', () => {
       return { perSubgraph: await statementsPerSubgraph(hub, requestId), body: r.body };
     };
     const small = await statementsFor(SUMMARY, { input: { zorgkantoorregioCodes: ['ZK18'], granularity: 'QUARTER', from: '2025-Q1', groupBy: ['CATEGORY'] } });
-    const large = await statementsFor(SUMMARY, { input: { zorgkantoorregioCodes: regions, granularity: 'MONTH', from: '2025-01', to: '2025-08', groupBy: ['CATEGORY', 'LEGAL_DOMAIN'] } });
+    const large = await statementsFor(SUMMARY, {
+      input: { zorgkantoorregioCodes: regions, granularity: 'MONTH', from: '2025-01', to: '2025-08', groupBy: ['CATEGORY', 'LEGAL_DOMAIN'] },
+    });
     expect(large.body.errors).toBeUndefined();
     expect((large.body.data?.signalSummary as unknown[] | undefined)?.length).toBe(32);
     // First publication: membership (1), the stored quarters (1), the signals of the quarters not yet published (1),
@@ -462,10 +557,14 @@ describe('statements per aggregation query', () => {
     expect(small.perSubgraph).toEqual({ signals: 4 });
     expect(large.perSubgraph).toEqual(small.perSubgraph);
     // Published before: membership and the stored quarters only.
-    expect((await statementsFor(SUMMARY, { input: { zorgkantoorregioCodes: regions, granularity: 'MONTH', from: '2025-01', to: '2025-08' } })).perSubgraph).toEqual({ signals: 2 });
+    expect(
+      (await statementsFor(SUMMARY, { input: { zorgkantoorregioCodes: regions, granularity: 'MONTH', from: '2025-01', to: '2025-08' } })).perSubgraph,
+    ).toEqual({ signals: 2 });
 
     // Through the entity: all 31 regions in one _entities call, still one batch.
-    const viaEntity = await statementsFor(`{ zorgkantoorregios { code signalSummary(granularity: QUARTER, from: "2025-Q1", to: "2025-Q4") { period total { signals } medianWaitDays } } }`);
+    const viaEntity = await statementsFor(
+      `{ zorgkantoorregios { code signalSummary(granularity: QUARTER, from: "2025-Q1", to: "2025-Q4") { period total { signals } medianWaitDays } } }`,
+    );
     const regionsOut = (viaEntity.body.data?.zorgkantoorregios ?? []) as { code: string; signalSummary: unknown[] | null }[];
     // Only the four regions of the member are readable; the others are null with FORBIDDEN.
     expect(regionsOut.filter((z) => z.signalSummary !== null).map((z) => z.code)).toEqual(regions);
@@ -482,7 +581,13 @@ describe('_entities', () => {
     const r = await hub.directSubgraphRequest<{ _entities: { code: string; openKnelpunten: unknown[] | null }[] }>('signals', q, {
       secret: hub.subgraphSecrets.signals,
       token: boss.token,
-      variables: { r: [{ __typename: 'Zorgkantoorregio', code: 'ZK22' }, { __typename: 'Zorgkantoorregio', code: 'ZK02' }, { __typename: 'Zorgkantoorregio', code: 'ZK22' }] },
+      variables: {
+        r: [
+          { __typename: 'Zorgkantoorregio', code: 'ZK22' },
+          { __typename: 'Zorgkantoorregio', code: 'ZK02' },
+          { __typename: 'Zorgkantoorregio', code: 'ZK22' },
+        ],
+      },
     });
     expect(r.body.data?._entities.map((e) => e.code)).toEqual(['ZK22', 'ZK02', 'ZK22']);
     expect(r.body.data?._entities.map((e) => e.openKnelpunten === null)).toEqual([false, true, false]);
@@ -527,13 +632,29 @@ describe('knelpunten', () => {
     // ACTION needs an action with an owner and a due date first.
     expect(errorCodes(await transition(boss.token, k.id, 'ACTION', 2))).toEqual(['INVALID_TRANSITION']);
     const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    dataOf(await hub.graphql(`mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { action { id } } }`, { input: { knelpuntId: k.id, description: 'Extra plekken inkopen', ownerOrganizationId: boss.organizationId, dueOn: due } }, { token: boss.token }));
+    dataOf(
+      await hub.graphql(
+        `mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { action { id } } }`,
+        { input: { knelpuntId: k.id, description: 'Extra plekken inkopen', ownerOrganizationId: boss.organizationId, dueOn: due } },
+        { token: boss.token },
+      ),
+    );
     expect(dataOf(await transition(boss.token, k.id, 'ACTION', 2)).transitionKnelpunt.knelpunt.status).toBe('ACTION');
     expect(dataOf(await transition(boss.token, k.id, 'RESOLVED', 3)).transitionKnelpunt.knelpunt.status).toBe('RESOLVED');
     expect(errorCodes(await transition(boss.token, k.id, 'ON_AGENDA', 4))).toEqual(['INVALID_TRANSITION']);
-    const late = await hub.graphql(`mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { action { id } } }`, { input: { knelpuntId: k.id, description: 'Te laat', ownerOrganizationId: boss.organizationId, dueOn: due } }, { token: boss.token });
+    const late = await hub.graphql(
+      `mutation($input: AddActionInput!) { addKnelpuntAction(input: $input) { action { id } } }`,
+      { input: { knelpuntId: k.id, description: 'Te laat', ownerOrganizationId: boss.organizationId, dueOn: due } },
+      { token: boss.token },
+    );
     expect(errorCodes(late)).toEqual(['INVALID_TRANSITION']);
-    const history = dataOf(await hub.graphql<{ knelpunt: { history: { from: string; to: string }[] } }>(`query($id: ID!) { knelpunt(id: $id) { history { from to } } }`, { id: k.id }, { token: boss.token }));
+    const history = dataOf(
+      await hub.graphql<{ knelpunt: { history: { from: string; to: string }[] } }>(
+        `query($id: ID!) { knelpunt(id: $id) { history { from to } } }`,
+        { id: k.id },
+        { token: boss.token },
+      ),
+    );
     expect(history.knelpunt.history.map((h) => `${h.from}>${h.to}`)).toEqual(['NEW>ON_AGENDA', 'ON_AGENDA>ACTION', 'ACTION>RESOLVED']);
   });
 
@@ -550,7 +671,11 @@ describe('knelpunten', () => {
     expect(errorCodes(await create(boss.token, [elsewhere]))).toEqual(['BAD_USER_INPUT']);
     const outsider = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
     expect(errorCodes(await create(outsider.token, [signalIds[3] ?? '']))).toEqual(['FORBIDDEN']);
-    const guarded = await hub.graphql(`mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { knelpunt { id } } }`, { input: { zorgkantoorregioCode: region, title: 'Bel 06-12345678', signalIds: [signalIds[3]] } }, { token: boss.token });
+    const guarded = await hub.graphql(
+      `mutation($input: CreateKnelpuntInput!) { createKnelpunt(input: $input) { knelpunt { id } } }`,
+      { input: { zorgkantoorregioCode: region, title: 'Bel 06-12345678', signalIds: [signalIds[3]] } },
+      { token: boss.token },
+    );
     expect(guarded.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
     // Nothing half-written: the signal is still free to group.
     expect(dataOf(await create(boss.token, [signalIds[3] ?? ''])).createKnelpunt.knelpunt.status).toBe('NEW');
@@ -560,7 +685,13 @@ describe('knelpunten', () => {
     const m = `mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { members { id } } } }`;
     const member = await party(hub, { organizationType: 'GEMEENTE', roles: ['OVERLEGTAFEL'], gemeenteCode: gemeentenOf(region)[0] });
     expect(errorCodes(await hub.graphql(m, { r: region, o: randomUUID() }, { token: member.token }))).toEqual(['FORBIDDEN']);
-    const added = dataOf(await hub.graphql<{ addOverlegtafelMember: { overlegtafel: { members: { id: string }[] } } }>(m, { r: region, o: member.organizationId }, { token: boss.token }));
+    const added = dataOf(
+      await hub.graphql<{ addOverlegtafelMember: { overlegtafel: { members: { id: string }[] } } }>(
+        m,
+        { r: region, o: member.organizationId },
+        { token: boss.token },
+      ),
+    );
     expect(added.addOverlegtafelMember.overlegtafel.members.map((x) => x.id)).toContain(member.organizationId);
   });
 });

@@ -9,31 +9,57 @@ import * as q from './db/queries.ts';
 function createLoaders(db: Db) {
   return {
     service: new DataLoader<string, q.ServiceRow | null>(async (ids) => byKey(ids, await q.findServicesByIds(db, ids), (r) => r.id)),
-    organization: new DataLoader<string, q.OrganizationRow | null>(async (ids) =>
-      byKey(ids, await q.findOrganizationsByIds(db, ids), (r) => r.id),
-    ),
+    organization: new DataLoader<string, q.OrganizationRow | null>(async (ids) => byKey(ids, await q.findOrganizationsByIds(db, ids), (r) => r.id)),
     location: new DataLoader<string, q.LocationRow | null>(async (ids) => byKey(ids, await q.findLocationsByIds(db, ids), (r) => r.id)),
-    gemeente: new DataLoader<string, q.GemeenteRow | null>(async (codes) =>
-      byKey(codes, await q.findGemeentenByCodes(db, codes), (r) => r.code),
-    ),
+    gemeente: new DataLoader<string, q.GemeenteRow | null>(async (codes) => byKey(codes, await q.findGemeentenByCodes(db, codes), (r) => r.code)),
     region: new DataLoader<string, q.RegionRow | null>(async (codes) => byKey(codes, await q.findRegionsByCodes(db, codes), (r) => r.code)),
     gemeentenByRegion: new DataLoader<string, q.GemeenteRow[]>(async (codes) =>
-      groupBy(codes, await q.findGemeentenByRegions(db, codes), (r) => r.zorgkantoorregioCode, (r) => r),
+      groupBy(
+        codes,
+        await q.findGemeentenByRegions(db, codes),
+        (r) => r.zorgkantoorregioCode,
+        (r) => r,
+      ),
     ),
     locationsByService: new DataLoader<string, q.LocationRow[]>(async (ids) =>
-      groupBy(ids, await q.findLocationsByServiceIds(db, ids), (r) => r.serviceId, (r) => r.location),
+      groupBy(
+        ids,
+        await q.findLocationsByServiceIds(db, ids),
+        (r) => r.serviceId,
+        (r) => r.location,
+      ),
     ),
     servicesByLocation: new DataLoader<string, q.ServiceRow[]>(async (ids) =>
-      groupBy(ids, await q.findServicesByLocationIds(db, ids), (r) => r.locationId, (r) => r.service),
+      groupBy(
+        ids,
+        await q.findServicesByLocationIds(db, ids),
+        (r) => r.locationId,
+        (r) => r.service,
+      ),
     ),
     activeServicesByOrganization: new DataLoader<string, q.ServiceRow[]>(async (ids) =>
-      groupBy(ids, await q.findServicesByOrganizationIds(db, ids, false), (r) => r.organizationId, (r) => r),
+      groupBy(
+        ids,
+        await q.findServicesByOrganizationIds(db, ids, false),
+        (r) => r.organizationId,
+        (r) => r,
+      ),
     ),
     allServicesByOrganization: new DataLoader<string, q.ServiceRow[]>(async (ids) =>
-      groupBy(ids, await q.findServicesByOrganizationIds(db, ids, true), (r) => r.organizationId, (r) => r),
+      groupBy(
+        ids,
+        await q.findServicesByOrganizationIds(db, ids, true),
+        (r) => r.organizationId,
+        (r) => r,
+      ),
     ),
     locationsByOrganization: new DataLoader<string, q.LocationRow[]>(async (ids) =>
-      groupBy(ids, await q.findLocationsByOrganizationIds(db, ids), (r) => r.organizationId, (r) => r),
+      groupBy(
+        ids,
+        await q.findLocationsByOrganizationIds(db, ids),
+        (r) => r.organizationId,
+        (r) => r,
+      ),
     ),
   };
 }

@@ -1,7 +1,17 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@hub/db';
-import { deterministicUuid, demoIds, type CapacityStatus, type LegalDomain, type LifeDomain, type SupportForm, type TargetGroup, type WlzSector, seededRandom } from '@hub/domain';
+import {
+  deterministicUuid,
+  demoIds,
+  type CapacityStatus,
+  type LegalDomain,
+  type LifeDomain,
+  type SupportForm,
+  type TargetGroup,
+  type WlzSector,
+  seededRandom,
+} from '@hub/domain';
 import { location, organization, service, serviceLocation } from './db/schema.ts';
 import type { NewLocation, NewOrganization, NewService } from './db/queries.ts';
 import { refreshSearchWords } from './db/writes.ts';
@@ -26,9 +36,53 @@ const ALL_SUPPORT_FORMS: SupportForm[] = [
 ];
 
 const PROVIDER_PREFIX = ['Zorggroep', 'Stichting', 'Woonzorg', 'Zorgcentrum', 'Thuiszorg', 'Zorgcoöperatie', 'Huize', 'Landgoed'];
-const PROVIDER_NAME = ['De Linde', 'Het Anker', 'De Horst', 'Zonnewende', 'De Vlinder', 'Het Baken', 'De Beuk', 'Rozenhof', 'De Eik', 'Het Kompas', 'De Brug', 'Waterrijk', 'De Wending', 'Het Veld', 'De Boog'];
-const OCO_NAMES = ['Noord', 'Oost', 'Zuid', 'West', 'Midden', 'Kust', 'Rivierenland', 'Randstad', 'Veluwe', 'Delta', 'Heuvelland', 'Waddenkust', 'Polderland', 'Grensstreek', 'Vechtdal', 'Kempen'];
-const STREETS = ['Dorpsstraat', 'Kerkstraat', 'Stationsweg', 'Molenweg', 'Schoolstraat', 'Marktplein', 'Julianalaan', 'Wilhelminastraat', 'Beatrixlaan', 'Parklaan'];
+const PROVIDER_NAME = [
+  'De Linde',
+  'Het Anker',
+  'De Horst',
+  'Zonnewende',
+  'De Vlinder',
+  'Het Baken',
+  'De Beuk',
+  'Rozenhof',
+  'De Eik',
+  'Het Kompas',
+  'De Brug',
+  'Waterrijk',
+  'De Wending',
+  'Het Veld',
+  'De Boog',
+];
+const OCO_NAMES = [
+  'Noord',
+  'Oost',
+  'Zuid',
+  'West',
+  'Midden',
+  'Kust',
+  'Rivierenland',
+  'Randstad',
+  'Veluwe',
+  'Delta',
+  'Heuvelland',
+  'Waddenkust',
+  'Polderland',
+  'Grensstreek',
+  'Vechtdal',
+  'Kempen',
+];
+const STREETS = [
+  'Dorpsstraat',
+  'Kerkstraat',
+  'Stationsweg',
+  'Molenweg',
+  'Schoolstraat',
+  'Marktplein',
+  'Julianalaan',
+  'Wilhelminastraat',
+  'Beatrixlaan',
+  'Parklaan',
+];
 
 export interface DemoDataSet {
   organizations: NewOrganization[];
@@ -119,8 +173,14 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
       applicationProcess: 'Bel of mail ons; we maken binnen vijf werkdagen een afspraak voor een kennismaking.',
       contact: {
         phone: `0${20 + Math.floor(rand() * 70)}-${100 + Math.floor(rand() * 899)} ${1000 + Math.floor(rand() * 8999)}`,
-        email: `info@${spec.key.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}.demo.example`,
-        url: `https://${spec.key.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}.demo.example`,
+        email: `info@${spec.key
+          .replace(/[^a-z0-9]/gi, '')
+          .toLowerCase()
+          .slice(0, 20)}.demo.example`,
+        url: `https://${spec.key
+          .replace(/[^a-z0-9]/gi, '')
+          .toLowerCase()
+          .slice(0, 20)}.demo.example`,
         walkIn: rand() < 0.3,
       },
       openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: '09:00', closesAt: weekday === 5 ? '13:00' : '17:00' })),
@@ -153,7 +213,15 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
   // Gemeenten: toegang, Wmo cliëntondersteuning, schuldhulp; welzijn with informal services.
   for (const g of gemeenten) {
     const orgId = demoIds.gemeenteOrganization(g.code);
-    addOrg({ id: orgId, name: `Gemeente ${g.name}`, description: `Sociaal domein van de gemeente ${g.name}.`, type: 'GEMEENTE', gemeenteCode: g.code, website: `https://gemeente-${g.code.toLowerCase()}.demo.example`, phones: [{ number: `14 0${g.code.slice(2)}`, description: 'algemeen' }] });
+    addOrg({
+      id: orgId,
+      name: `Gemeente ${g.name}`,
+      description: `Sociaal domein van de gemeente ${g.name}.`,
+      type: 'GEMEENTE',
+      gemeenteCode: g.code,
+      website: `https://gemeente-${g.code.toLowerCase()}.demo.example`,
+      phones: [{ number: `14 0${g.code.slice(2)}`, description: 'algemeen' }],
+    });
     const loc = addLocation(orgId, `gemeentehuis:${g.code}`, `Gemeentehuis ${g.name}`, g);
     const wijk = addLocation(orgId, `wijkpunt:${g.code}`, `Wijkpunt ${g.name}`, g);
     addService(orgId, {
@@ -207,14 +275,63 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
     });
 
     const welzijnId = demoIds.welzijnOrganization(g.code);
-    addOrg({ id: welzijnId, name: `Welzijn ${g.name}`, description: `Welzijnsorganisatie in ${g.name}, gecontracteerd door de gemeente.`, type: 'WELZIJN', phones: [] });
+    addOrg({
+      id: welzijnId,
+      name: `Welzijn ${g.name}`,
+      description: `Welzijnsorganisatie in ${g.name}, gecontracteerd door de gemeente.`,
+      type: 'WELZIJN',
+      phones: [],
+    });
     const buurthuis = addLocation(welzijnId, `buurthuis:${g.code}`, `Buurthuis ${g.name}`, g);
     const informal: Omit<ServiceSpec, 'gemeenten' | 'areaScope' | 'locationIds'>[] = [
-      { key: `voa:${g.code}`, name: `Vrijwillige ouderenadviseurs ${g.name}`, description: 'Getrainde vrijwilligers komen thuis langs voor advies over wonen, zorg en geldzaken voor ouderen.', legalDomains: ['WMO_ALGEMENE_VOORZIENING'], lifeDomains: ['ZORG_EN_ONDERSTEUNING', 'WONEN'], targetGroups: ['OUDEREN', 'ALLEENSTAANDE_OUDEREN'], supportForms: ['INFORMATIE_EN_ADVIES'], formality: 'INFORMAL', minimumAge: 65 },
-      { key: `mantelzorg:${g.code}`, name: `Mantelzorgondersteuning ${g.name}`, description: 'Advies, respijtzorg en lotgenotencontact voor mantelzorgers.', legalDomains: ['WMO_ALGEMENE_VOORZIENING'], lifeDomains: ['ZORG_EN_ONDERSTEUNING', 'WELZIJN_EN_SOCIAAL_NETWERK'], targetGroups: ['MANTELZORGERS'] },
-      { key: `maatje:${g.code}`, name: `Maatjesproject ${g.name}`, description: 'Een vrijwillig maatje voor wie weinig sociaal netwerk heeft of eenzaam is.', legalDomains: ['FREELY_ACCESSIBLE'], lifeDomains: ['WELZIJN_EN_SOCIAAL_NETWERK'], targetGroups: ['WEINIG_SOCIAAL_NETWERK', 'PSYCHISCHE_KWETSBAARHEID'], formality: 'INFORMAL' },
-      { key: `informele-co:${g.code}`, name: `Informele cliëntondersteuning ${g.name}`, description: 'Ervaringsdeskundigen en vrijwilligers die meegaan naar gesprekken en helpen de weg te vinden op de sociale kaart.', legalDomains: ['WMO_ALGEMENE_VOORZIENING'], lifeDomains: ['ZORG_EN_ONDERSTEUNING'], targetGroups: ['ALLE_INWONERS'], supportForms: ['INFORMATIE_EN_ADVIES'], formality: 'INFORMAL', languages: ['nl', 'tr', 'ar'] },
-      { key: `thuisadmin:${g.code}`, name: `Thuisadministratie ${g.name}`, description: 'Vrijwilligers helpen bij post, formulieren en de thuisadministratie, zodat schulden voorkomen worden.', legalDomains: ['FREELY_ACCESSIBLE'], lifeDomains: ['FINANCIEN_EN_SCHULDEN'], targetGroups: ['ALLE_INWONERS'], formality: 'INFORMAL' },
+      {
+        key: `voa:${g.code}`,
+        name: `Vrijwillige ouderenadviseurs ${g.name}`,
+        description: 'Getrainde vrijwilligers komen thuis langs voor advies over wonen, zorg en geldzaken voor ouderen.',
+        legalDomains: ['WMO_ALGEMENE_VOORZIENING'],
+        lifeDomains: ['ZORG_EN_ONDERSTEUNING', 'WONEN'],
+        targetGroups: ['OUDEREN', 'ALLEENSTAANDE_OUDEREN'],
+        supportForms: ['INFORMATIE_EN_ADVIES'],
+        formality: 'INFORMAL',
+        minimumAge: 65,
+      },
+      {
+        key: `mantelzorg:${g.code}`,
+        name: `Mantelzorgondersteuning ${g.name}`,
+        description: 'Advies, respijtzorg en lotgenotencontact voor mantelzorgers.',
+        legalDomains: ['WMO_ALGEMENE_VOORZIENING'],
+        lifeDomains: ['ZORG_EN_ONDERSTEUNING', 'WELZIJN_EN_SOCIAAL_NETWERK'],
+        targetGroups: ['MANTELZORGERS'],
+      },
+      {
+        key: `maatje:${g.code}`,
+        name: `Maatjesproject ${g.name}`,
+        description: 'Een vrijwillig maatje voor wie weinig sociaal netwerk heeft of eenzaam is.',
+        legalDomains: ['FREELY_ACCESSIBLE'],
+        lifeDomains: ['WELZIJN_EN_SOCIAAL_NETWERK'],
+        targetGroups: ['WEINIG_SOCIAAL_NETWERK', 'PSYCHISCHE_KWETSBAARHEID'],
+        formality: 'INFORMAL',
+      },
+      {
+        key: `informele-co:${g.code}`,
+        name: `Informele cliëntondersteuning ${g.name}`,
+        description: 'Ervaringsdeskundigen en vrijwilligers die meegaan naar gesprekken en helpen de weg te vinden op de sociale kaart.',
+        legalDomains: ['WMO_ALGEMENE_VOORZIENING'],
+        lifeDomains: ['ZORG_EN_ONDERSTEUNING'],
+        targetGroups: ['ALLE_INWONERS'],
+        supportForms: ['INFORMATIE_EN_ADVIES'],
+        formality: 'INFORMAL',
+        languages: ['nl', 'tr', 'ar'],
+      },
+      {
+        key: `thuisadmin:${g.code}`,
+        name: `Thuisadministratie ${g.name}`,
+        description: 'Vrijwilligers helpen bij post, formulieren en de thuisadministratie, zodat schulden voorkomen worden.',
+        legalDomains: ['FREELY_ACCESSIBLE'],
+        lifeDomains: ['FINANCIEN_EN_SCHULDEN'],
+        targetGroups: ['ALLE_INWONERS'],
+        formality: 'INFORMAL',
+      },
     ];
     for (const spec of informal) addService(welzijnId, { ...spec, areaScope: 'GEMEENTEN', gemeenten: [g], locationIds: [buurthuis] });
   }
@@ -224,12 +341,20 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
     const members = byRegion.get(region.code) ?? [];
     const seat = largest(members);
     const zkId = demoIds.zorgkantoorOrganization(region.code);
-    addOrg({ id: zkId, name: `Zorgkantoor ${region.name}`, description: `Het Wlz-zorgkantoor voor de regio ${region.name}.`, type: 'ZORGKANTOOR', zorgkantoorregioCode: region.code, phones: [{ number: `088-0${region.code.slice(2)}00 000`, description: 'klantadvies' }] });
+    addOrg({
+      id: zkId,
+      name: `Zorgkantoor ${region.name}`,
+      description: `Het Wlz-zorgkantoor voor de regio ${region.name}.`,
+      type: 'ZORGKANTOOR',
+      zorgkantoorregioCode: region.code,
+      phones: [{ number: `088-0${region.code.slice(2)}00 000`, description: 'klantadvies' }],
+    });
     const zkLoc = addLocation(zkId, `zorgkantoor:${region.code}`, `Zorgkantoor ${region.name}`, seat);
     addService(zkId, {
       key: `wlz-co:${region.code}`,
       name: `Wlz-cliëntondersteuning zorgkantoor ${region.name}`,
-      description: 'Cliëntondersteuning voor iedereen met een Wlz-indicatie: van het kiezen van een zorgaanbieder tot het zorgplan en de herindicatie. Gratis, telefonisch, per e-mail en aan huis.',
+      description:
+        'Cliëntondersteuning voor iedereen met een Wlz-indicatie: van het kiezen van een zorgaanbieder tot het zorgplan en de herindicatie. Gratis, telefonisch, per e-mail en aan huis.',
       legalDomains: ['WLZ'],
       lifeDomains: ['ZORG_EN_ONDERSTEUNING'],
       targetGroups: ['OUDEREN', 'VERSTANDELIJKE_BEPERKING', 'PSYCHISCHE_KWETSBAARHEID', 'LICHAMELIJKE_BEPERKING'],
@@ -256,7 +381,14 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
     const ocoIndex = Math.floor(regionIndex / 2);
     const ocoId = demoIds.ocoOrganization(ocoIndex);
     if (regionIndex % 2 === 0) {
-      addOrg({ id: ocoId, name: `Onafhankelijke Cliëntondersteuning ${OCO_NAMES[ocoIndex % OCO_NAMES.length] ?? 'Nederland'}`, description: 'Onafhankelijke cliëntondersteuning (OCO), los van indicatiesteller en zorgaanbieders.', type: 'OCO', kvkNumber: String(40000000 + ocoIndex * 1117), phones: [] });
+      addOrg({
+        id: ocoId,
+        name: `Onafhankelijke Cliëntondersteuning ${OCO_NAMES[ocoIndex % OCO_NAMES.length] ?? 'Nederland'}`,
+        description: 'Onafhankelijke cliëntondersteuning (OCO), los van indicatiesteller en zorgaanbieders.',
+        type: 'OCO',
+        kvkNumber: String(40000000 + ocoIndex * 1117),
+        phones: [],
+      });
     }
     const ocoLoc = addLocation(ocoId, `oco:${region.code}`, `Kantoor cliëntondersteuning ${seat.name}`, seat);
     addService(ocoId, {
@@ -304,7 +436,13 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
     });
 
     const shelterId = deterministicUuid('hub-demo-organization', `opvang:${region.code}`);
-    addOrg({ id: shelterId, name: `Stichting Opvang ${region.name}`, description: 'Maatschappelijke opvang en beschermd wonen.', type: 'ZORGAANBIEDER', phones: [] });
+    addOrg({
+      id: shelterId,
+      name: `Stichting Opvang ${region.name}`,
+      description: 'Maatschappelijke opvang en beschermd wonen.',
+      type: 'ZORGAANBIEDER',
+      phones: [],
+    });
     const shelterLoc = addLocation(shelterId, `opvang:${region.code}`, `Opvanglocatie ${seat.name}`, seat, { confidential: true });
     addService(shelterId, {
       key: `opvang:${region.code}`,
@@ -327,20 +465,73 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
       const sector: WlzSector = (['VV', 'GZ', 'GGZ'] as const)[p % 3] ?? 'VV';
       const orgId = demoIds.providerOrganization(providerIndex);
       const name = `${pick(PROVIDER_PREFIX)} ${pick(PROVIDER_NAME)} ${g.name}`;
-      addOrg({ id: orgId, name, description: `Zorgaanbieder (${sector}) in ${g.name}.`, type: 'ZORGAANBIEDER', agbCode: String(73000000 + (providerIndex % 999999)), phones: [] });
+      addOrg({
+        id: orgId,
+        name,
+        description: `Zorgaanbieder (${sector}) in ${g.name}.`,
+        type: 'ZORGAANBIEDER',
+        agbCode: String(73000000 + (providerIndex % 999999)),
+        phones: [],
+      });
       const loc = addLocation(orgId, `provider:${providerIndex}`, `${name} — hoofdlocatie`, g);
       const capacity = (): ServiceSpec['capacity'] => {
         const r = rand();
         const status: CapacityStatus = r < 0.35 ? 'HAS_CAPACITY' : r < 0.6 ? 'WAITLIST' : r < 0.85 ? 'NO_CAPACITY' : 'ADDITIONAL_ASSESSMENT_REQUIRED';
         const maximum = 10 + Math.floor(rand() * 90);
-        return { status, available: status === 'HAS_CAPACITY' ? 1 + Math.floor(rand() * 5) : 0, maximum, unit: 'plek', waitDays: status === 'WAITLIST' ? 14 + Math.floor(rand() * 120) : 0, ageDays: p % 7 === 6 ? 40 : Math.floor(rand() * 5) };
+        return {
+          status,
+          available: status === 'HAS_CAPACITY' ? 1 + Math.floor(rand() * 5) : 0,
+          maximum,
+          unit: 'plek',
+          waitDays: status === 'WAITLIST' ? 14 + Math.floor(rand() * 120) : 0,
+          ageDays: p % 7 === 6 ? 40 : Math.floor(rand() * 5),
+        };
       };
-      const target: TargetGroup[] = sector === 'VV' ? ['OUDEREN'] : sector === 'GZ' ? ['VERSTANDELIJKE_BEPERKING', 'LICHTE_VERSTANDELIJKE_BEPERKING'] : ['PSYCHISCHE_KWETSBAARHEID'];
+      const target: TargetGroup[] =
+        sector === 'VV' ? ['OUDEREN'] : sector === 'GZ' ? ['VERSTANDELIJKE_BEPERKING', 'LICHTE_VERSTANDELIJKE_BEPERKING'] : ['PSYCHISCHE_KWETSBAARHEID'];
       const sectorWord = sector === 'VV' ? 'verpleging en verzorging' : sector === 'GZ' ? 'gehandicaptenzorg' : 'geestelijke gezondheidszorg';
       const nearby = members.slice(0, 5);
-      addService(orgId, { key: `verblijf:${providerIndex}`, name: `Wonen met zorg (${sector}) ${g.name}`, description: `Wlz-zorg met verblijf: ${sectorWord} in een kleinschalige woonvorm.`, legalDomains: ['WLZ'], lifeDomains: ['ZORG_EN_ONDERSTEUNING', 'WONEN'], targetGroups: target, wlzSectors: [sector], areaScope: 'GEMEENTEN', gemeenten: nearby, locationIds: [loc], costType: 'EIGEN_BIJDRAGE', capacity: capacity() });
-      addService(orgId, { key: `thuis:${providerIndex}`, name: `Zorg thuis (VPT/MPT, ${sector}) ${g.name}`, description: `Wlz-zorg thuis als volledig of modulair pakket thuis: ${sectorWord}.`, legalDomains: ['WLZ'], lifeDomains: ['ZORG_EN_ONDERSTEUNING'], targetGroups: target, wlzSectors: [sector], areaScope: 'GEMEENTEN', gemeenten: nearby, locationIds: [loc], costType: 'EIGEN_BIJDRAGE', capacity: capacity() });
-      addService(orgId, { key: `dagbesteding:${providerIndex}`, name: `Dagbesteding ${pick(PROVIDER_NAME)} ${g.name}`, description: 'Dagbesteding en begeleiding groep, ook vanuit de Wmo.', legalDomains: ['WMO_MAATWERKVOORZIENING', 'WLZ'], lifeDomains: ['WERK_EN_DAGBESTEDING', 'WELZIJN_EN_SOCIAAL_NETWERK'], targetGroups: target, wlzSectors: [sector], areaScope: 'GEMEENTEN', gemeenten: nearby, locationIds: [loc], capacity: capacity() });
+      addService(orgId, {
+        key: `verblijf:${providerIndex}`,
+        name: `Wonen met zorg (${sector}) ${g.name}`,
+        description: `Wlz-zorg met verblijf: ${sectorWord} in een kleinschalige woonvorm.`,
+        legalDomains: ['WLZ'],
+        lifeDomains: ['ZORG_EN_ONDERSTEUNING', 'WONEN'],
+        targetGroups: target,
+        wlzSectors: [sector],
+        areaScope: 'GEMEENTEN',
+        gemeenten: nearby,
+        locationIds: [loc],
+        costType: 'EIGEN_BIJDRAGE',
+        capacity: capacity(),
+      });
+      addService(orgId, {
+        key: `thuis:${providerIndex}`,
+        name: `Zorg thuis (VPT/MPT, ${sector}) ${g.name}`,
+        description: `Wlz-zorg thuis als volledig of modulair pakket thuis: ${sectorWord}.`,
+        legalDomains: ['WLZ'],
+        lifeDomains: ['ZORG_EN_ONDERSTEUNING'],
+        targetGroups: target,
+        wlzSectors: [sector],
+        areaScope: 'GEMEENTEN',
+        gemeenten: nearby,
+        locationIds: [loc],
+        costType: 'EIGEN_BIJDRAGE',
+        capacity: capacity(),
+      });
+      addService(orgId, {
+        key: `dagbesteding:${providerIndex}`,
+        name: `Dagbesteding ${pick(PROVIDER_NAME)} ${g.name}`,
+        description: 'Dagbesteding en begeleiding groep, ook vanuit de Wmo.',
+        legalDomains: ['WMO_MAATWERKVOORZIENING', 'WLZ'],
+        lifeDomains: ['WERK_EN_DAGBESTEDING', 'WELZIJN_EN_SOCIAAL_NETWERK'],
+        targetGroups: target,
+        wlzSectors: [sector],
+        areaScope: 'GEMEENTEN',
+        gemeenten: nearby,
+        locationIds: [loc],
+        capacity: capacity(),
+      });
     }
   });
 

@@ -8,8 +8,7 @@ import { createServer, schemaPath } from './server.ts';
 export const socialeKaartModule: SubgraphModule = {
   name: 'sociale-kaart',
   schemaPath,
-  migrate: (database) =>
-    migrateSchema(database, { folder: fileURLToPath(new URL('../migrations', import.meta.url)), schema: 'sociale_kaart' }),
+  migrate: (database) => migrateSchema(database, { folder: fileURLToPath(new URL('../migrations', import.meta.url)), schema: 'sociale_kaart' }),
   async seed(database, options) {
     await loadReferenceData(database.db);
     if (options.demo) await loadDemoData(database.db, options.scale);

@@ -2,7 +2,10 @@ import type { LegalDomain, LifeDomain, SupportForm, TargetGroup } from '@hub/dom
 
 /** Lower case without diacritics: 'Cliëntondersteuning' → 'clientondersteuning'. Used on both sides of a search. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /** Words of a search text, folded and limited to letters and digits (safe inside a tsquery). */

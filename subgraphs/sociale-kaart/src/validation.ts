@@ -44,12 +44,23 @@ export const serviceInputSchema = z
         description: trimmed(500).nullish(),
       })
       .refine((c) => c.type !== 'AMOUNT' || c.amount != null, { message: 'amount is required for AMOUNT', path: ['amount'] }),
-    languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'use ISO 639 codes such as nl, en, tr')).min(1).max(30),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'use ISO 639 codes such as nl, en, tr'))
+      .min(1)
+      .max(30),
     applicationProcess: trimmed(2000).nullable(),
     contact: z.object({
-      phone: z.string().regex(/^[0-9 +()-]{3,20}$/, 'not a telephone number').nullish(),
+      phone: z
+        .string()
+        .regex(/^[0-9 +()-]{3,20}$/, 'not a telephone number')
+        .nullish(),
       email: z.string().email().max(200).nullish(),
-      url: z.string().url().max(500).refine((u) => /^https?:\/\//.test(u), 'use http(s)').nullish(),
+      url: z
+        .string()
+        .url()
+        .max(500)
+        .refine((u) => /^https?:\/\//.test(u), 'use http(s)')
+        .nullish(),
       walkIn: z.boolean().nullish(),
     }),
     openingHours: z

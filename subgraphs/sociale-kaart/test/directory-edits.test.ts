@@ -113,12 +113,19 @@ describe('directory edits', () => {
   it('makes a new service findable at once, by stem and by typo', async () => {
     const org = await buildOrganization(hub.database.db);
     const token = await beheerderOf(org.id);
-    await createService(token, { name: 'Budgetcoaching Zeeuwse Vlinder', description: 'Hulp bij schulden en administratie.', serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0687'] } });
+    await createService(token, {
+      name: 'Budgetcoaching Zeeuwse Vlinder',
+      description: 'Hulp bij schulden en administratie.',
+      serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0687'] },
+    });
     const q = `query($t: String) { searchServices(text: $t, filter: { gemeenteCode: "GM0687" }) { edges { node { name } } } }`;
     for (const text of ['budgetcoach', 'schulden', 'budgetcoahcing vlinder']) {
       const res = await hub.graphql(q, { t: text });
       const edges = dataOf<{ searchServices: { edges: { node: { name: string } }[] } }>(res).searchServices.edges;
-      expect(edges.map((e) => e.node.name), text).toContain('Budgetcoaching Zeeuwse Vlinder');
+      expect(
+        edges.map((e) => e.node.name),
+        text,
+      ).toContain('Budgetcoaching Zeeuwse Vlinder');
     }
   });
 
@@ -159,7 +166,11 @@ describe('directory edits', () => {
     const token = await beheerderOf(org.id);
     const created = await createService(token, { name: 'Dagbesteding Capaciteitstest', serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0344'] } });
     const fresh = await hub.graphql(CAPACITY, { id: created.id, v: 1, input: { status: 'HAS_CAPACITY', available: 2, maximum: 10 } }, { token });
-    expect(dataOf<{ updateCapacity: { service: { capacity: unknown } } }>(fresh).updateCapacity.service.capacity).toMatchObject({ status: 'HAS_CAPACITY', stale: false, available: 2 });
+    expect(dataOf<{ updateCapacity: { service: { capacity: unknown } } }>(fresh).updateCapacity.service.capacity).toMatchObject({
+      status: 'HAS_CAPACITY',
+      stale: false,
+      available: 2,
+    });
     const q = `{ searchServices(filter: { gemeenteCode: "GM0344", hasCapacityNow: true }) { edges { node { id } } } }`;
     const withCapacity = await hub.graphql(q, {});
     expect(JSON.stringify(withCapacity.body)).toContain(created.id);
@@ -174,9 +185,17 @@ describe('directory edits', () => {
   it('hides confidential locations from anonymous callers, in every way of reaching them', async () => {
     const org = await buildOrganization(hub.database.db);
     const token = await beheerderOf(org.id);
-    const locRes = await hub.graphql(CREATE_LOCATION, { input: { name: 'Opvang Geheim Adres', gemeenteCode: 'GM0599', latitude: 51.92, longitude: 4.48, confidential: true } }, { token });
+    const locRes = await hub.graphql(
+      CREATE_LOCATION,
+      { input: { name: 'Opvang Geheim Adres', gemeenteCode: 'GM0599', latitude: 51.92, longitude: 4.48, confidential: true } },
+      { token },
+    );
     const loc = dataOf<{ createLocation: { location: { id: string } } }>(locRes).createLocation.location;
-    const created = await createService(token, { name: 'Crisisopvang Vertrouwelijk', serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0599'] }, locationIds: [loc.id] });
+    const created = await createService(token, {
+      name: 'Crisisopvang Vertrouwelijk',
+      serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0599'] },
+      locationIds: [loc.id],
+    });
 
     const byService = `query($id: ID!) { service(id: $id) { locations { id name } organization { locations { id } } } }`;
     const anon = await hub.graphql(byService, { id: created.id });
@@ -222,7 +241,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     const token = await beheerderOf(org.id);
     for (let i = 0; i < 3; i++) await createService(token, { serviceArea: { scope: 'NATIONAL' } });
     const huge = await hub.graphql(SEARCH, { first: 1_000_000 });
-    const page = ((huge.body as Body).data?.searchServices as { totalCount: number; edges: unknown[] });
+    const page = (huge.body as Body).data?.searchServices as { totalCount: number; edges: unknown[] };
     expect(page.edges.length).toBeLessThanOrEqual(100);
     expect(page.edges.length).toBe(Math.min(100, page.totalCount));
     const negative = await hub.graphql(SEARCH, { first: -1 });

@@ -41,7 +41,11 @@ function hsdsService(overrides: Json = {}, organizationId: string = randomUUID()
     name: `Steunpunt ${word}`,
     description: 'Cliëntondersteuning voor inwoners met vragen over zorg en geld.',
     status: 'active',
-    attributes: [attr('financieringsdomein', 'WMO_ALGEMENE_VOORZIENING'), attr('leefgebied', 'FINANCIEN_EN_SCHULDEN'), attr('ondersteuningsvorm', 'INFORMATIE_EN_ADVIES')],
+    attributes: [
+      attr('financieringsdomein', 'WMO_ALGEMENE_VOORZIENING'),
+      attr('leefgebied', 'FINANCIEN_EN_SCHULDEN'),
+      attr('ondersteuningsvorm', 'INFORMATIE_EN_ADVIES'),
+    ],
     service_areas: [{ id: randomUUID(), name: 'Amsterdam', extent: 'GM0363', extent_type: 'text' }],
     organization: { id: organizationId, name: `Stichting ${word}`, description: 'Een stichting.' },
     service_at_locations: [
@@ -51,7 +55,17 @@ function hsdsService(overrides: Json = {}, organizationId: string = randomUUID()
           id: randomUUID(),
           location_type: 'physical',
           name: 'Kantoor',
-          addresses: [{ id: randomUUID(), address_1: 'Dorpsstraat 1', city: 'Amsterdam', state_province: 'Noord-Holland', postal_code: '1011AB', country: 'NL', address_type: 'physical' }],
+          addresses: [
+            {
+              id: randomUUID(),
+              address_1: 'Dorpsstraat 1',
+              city: 'Amsterdam',
+              state_province: 'Noord-Holland',
+              postal_code: '1011AB',
+              country: 'NL',
+              address_type: 'physical',
+            },
+          ],
         },
       },
     ],
@@ -84,8 +98,17 @@ describe('HSDS import', () => {
     const report = await importText(JSON.stringify(record));
     expect(report).toMatchObject({ records: 1, created: 1, updated: 0, organizations: { created: 1 }, locations: { created: 1 }, rejected: [] });
     const row = await serviceRow(String(record.id));
-    expect(row).toMatchObject({ legalDomains: ['WMO_ALGEMENE_VOORZIENING'], lifeDomains: ['FINANCIEN_EN_SCHULDEN'], areaScope: 'GEMEENTEN', servedGemeenten: ['GM0363'], version: 1 });
-    const [loc] = await hub.database.db.select().from(location).where(sql`${location.organizationId} = ${String(record.organization_id)}::uuid`);
+    expect(row).toMatchObject({
+      legalDomains: ['WMO_ALGEMENE_VOORZIENING'],
+      lifeDomains: ['FINANCIEN_EN_SCHULDEN'],
+      areaScope: 'GEMEENTEN',
+      servedGemeenten: ['GM0363'],
+      version: 1,
+    });
+    const [loc] = await hub.database.db
+      .select()
+      .from(location)
+      .where(sql`${location.organizationId} = ${String(record.organization_id)}::uuid`);
     expect(loc).toMatchObject({ gemeenteCode: 'GM0363', postalCode: '1011 AB' });
 
     const word = String(record.name).split(' ')[1] ?? '';
@@ -122,7 +145,11 @@ describe('HSDS import', () => {
     const wrongType = hsdsService({ name: 42 });
     const missingStatus = hsdsService();
     delete missingStatus.status;
-    const unknownCode = hsdsService({ attributes: [{ id: randomUUID(), taxonomy_term: { id: randomUUID(), code: 'WMO_2030', name: 'x', description: 'x', taxonomy: 'HSDS-NL Financieringsdomein' } }] });
+    const unknownCode = hsdsService({
+      attributes: [
+        { id: randomUUID(), taxonomy_term: { id: randomUUID(), code: 'WMO_2030', name: 'x', description: 'x', taxonomy: 'HSDS-NL Financieringsdomein' } },
+      ],
+    });
     const unknownTerm = hsdsService({ attributes: [{ id: randomUUID(), taxonomy_term_id: randomUUID() }] });
     const badId = hsdsService({ id: 'service-1' });
     const noOrganization = hsdsService({ organization: undefined, organization_id: randomUUID() });
@@ -141,7 +168,12 @@ describe('HSDS import', () => {
     expect(reasons[7]).toContain('is not in the hub; include the organization object');
     expect(reasons[8]).toContain('unknown gemeente GM9999');
     // Only the good record and its organisation and location were written.
-    expect(await counts()).toEqual({ services: before.services + 1, organizations: before.organizations + 1, locations: before.locations + 1, links: before.links + 1 });
+    expect(await counts()).toEqual({
+      services: before.services + 1,
+      organizations: before.organizations + 1,
+      locations: before.locations + 1,
+      links: before.links + 1,
+    });
     for (const bad of records.slice(1)) {
       if (typeof bad.id === 'string' && /^[0-9a-f-]{36}$/.test(bad.id)) expect(await serviceRow(bad.id)).toBeUndefined();
     }
@@ -172,7 +204,8 @@ describe('HSDS import', () => {
       ...(((foreignLocation.service_at_locations as Json[])[0] as Json).location as Json),
       organization_id: randomUUID(),
     };
-    const mutation = 'mutation($d: String!) { importHsds(input: { data: $d }) { records created updated organizations { created } rejected { record id reason } warnings { message } } }';
+    const mutation =
+      'mutation($d: String!) { importHsds(input: { data: $d }) { records created updated organizations { created } rejected { record id reason } warnings { message } } }';
     const res = await hub.graphql<{ importHsds: Json }>(mutation, { d: [own, foreign, foreignLocation].map((r) => JSON.stringify(r)).join('\n') }, { token });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data?.importHsds).toMatchObject({ records: 3, created: 1, organizations: { created: 1 } });

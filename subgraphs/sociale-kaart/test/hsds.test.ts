@@ -31,7 +31,10 @@ type Json = Record<string, unknown>;
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
-let schemas: Record<'service' | 'organization' | 'serviceAtLocation' | 'serviceList' | 'organizationList' | 'serviceAtLocationList' | 'taxonomy' | 'taxonomyTerm' | 'page', ValidateFunction>;
+let schemas: Record<
+  'service' | 'organization' | 'serviceAtLocation' | 'serviceList' | 'organizationList' | 'serviceAtLocationList' | 'taxonomy' | 'taxonomyTerm' | 'page',
+  ValidateFunction
+>;
 
 function expectValid(validate: ValidateFunction, value: unknown, label: string) {
   const ok = validate(value);
@@ -230,7 +233,8 @@ describe('HSDS feed on the demo data', () => {
       const rad = Math.PI / 180;
       const lat = Number(l.latitude);
       const lon = Number(l.longitude);
-      const a = Math.sin(((lat - centroidLat) * rad) / 2) ** 2 + Math.cos(lat * rad) * Math.cos(centroidLat * rad) * Math.sin(((lon - centroidLon) * rad) / 2) ** 2;
+      const a =
+        Math.sin(((lat - centroidLat) * rad) / 2) ** 2 + Math.cos(lat * rad) * Math.cos(centroidLat * rad) * Math.sin(((lon - centroidLon) * rad) / 2) ** 2;
       return 6371 * 2 * Math.asin(Math.sqrt(a));
     };
     const distances = near.map((n) => km(n.location as Json));
@@ -258,7 +262,10 @@ describe('HSDS feed on the demo data', () => {
   it('streams NDJSON without paging and filters by term, organisation, date and search', async () => {
     const nd = await get(`${base}/hsds/services?format=ndjson`);
     expect(nd.headers.get('content-type')).toContain('application/x-ndjson');
-    const lines = nd.text.trim().split('\n').map((l) => JSON.parse(l) as Json);
+    const lines = nd.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Json);
     expect(lines.map((l) => l.id)).toEqual(fullExport.map((s) => s.id));
     lines.slice(0, 50).forEach((l, i) => {
       expectValid(schemas.serviceList, l, `ndjson line ${i}`);
@@ -271,7 +278,12 @@ describe('HSDS feed on the demo data', () => {
 
     const orgId = String(fullExport[0]?.organization_id);
     const byOrg = await allPages(base, `/hsds/services?organization_id=${orgId}`, schemas.serviceList);
-    expect(byOrg.map((s) => s.id).sort()).toEqual(fullExport.filter((s) => s.organization_id === orgId).map((s) => s.id).sort());
+    expect(byOrg.map((s) => s.id).sort()).toEqual(
+      fullExport
+        .filter((s) => s.organization_id === orgId)
+        .map((s) => s.id)
+        .sort(),
+    );
 
     const future = await get(`${base}/hsds/services?modified_after=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`);
     expect(future.json()).toMatchObject({ total_items: 0, empty: true, contents: [] });
@@ -345,7 +357,7 @@ describe('HSDS feed on the demo data', () => {
     expect(await statements('/hsds/organizations?full=true&per_page=50')).toBe(await statements('/hsds/organizations?full=true&per_page=5'));
   });
 
-  it('is served through the gateway: status and body pass through, and the sociale kaart logs the gateway\'s request id', async () => {
+  it("is served through the gateway: status and body pass through, and the sociale kaart logs the gateway's request id", async () => {
     const viaGateway = await fetch(hub.gatewayPath('/hsds/services?per_page=3&full=true'), { headers: { 'x-request-id': `hsds-${randomUUID()}` } });
     expect(viaGateway.status).toBe(200);
     const requestId = viaGateway.headers.get('x-request-id') ?? '';

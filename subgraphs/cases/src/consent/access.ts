@@ -117,7 +117,15 @@ export async function discloseTrajectory(
   if (t.organizationId === p.organizationId) return trajectoryView(t, purpose);
   const consent = await trajectoryConsent(ctx, p, t, purpose);
   if (!consent) return null;
-  ctx.accessLog.record({ field, clientId: t.clientId, action: 'READ', outcome: 'GRANTED', categories: ['TRAJECTORY'], ground: 'CONSENT', consentId: consent.id });
+  ctx.accessLog.record({
+    field,
+    clientId: t.clientId,
+    action: 'READ',
+    outcome: 'GRANTED',
+    categories: ['TRAJECTORY'],
+    ground: 'CONSENT',
+    consentId: consent.id,
+  });
   return trajectoryView(t, purpose);
 }
 

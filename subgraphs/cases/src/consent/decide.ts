@@ -9,7 +9,6 @@ export { CONSENT_CATEGORIES, type ConsentCategory, type ConsentDecision as Decis
 export const CONSENT_PURPOSES = ['WARM_HANDOVER', 'INTEGRATED_SUPPORT', 'CARE_MEDIATION', 'PRIVACY_REQUEST'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
-
 /** The organisation asking: its id, and (from the token, when known) its type and region for type-in-region consents. */
 export interface Requester {
   organizationId: string;
@@ -86,4 +85,3 @@ export function decideConsent(input: {
   if (otherPurpose) return { permit: false, consentId: null, reason: 'OTHER_PURPOSE' };
   return { permit: false, consentId: null, reason: 'NO_CONSENT' };
 }
-

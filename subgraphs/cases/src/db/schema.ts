@@ -94,10 +94,7 @@ export const trajectory = cases.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('trajectory_client_idx').on(t.clientId),
-    index('trajectory_organization_idx').on(t.organizationId, t.openedAt),
-  ],
+  (t) => [index('trajectory_client_idx').on(t.clientId), index('trajectory_organization_idx').on(t.organizationId, t.openedAt)],
 );
 
 export const contactMoment = cases.table(

@@ -1,15 +1,7 @@
 import { badInput, forbidden, unauthenticated } from '@hub/errors';
 import { hasRole } from '@hub/identity';
 import { isUuid } from '@hub/domain';
-import {
-  clientView,
-  clientVisible,
-  DEFAULT_PURPOSE,
-  discloseTrajectory,
-  openingConsents,
-  ownsClient,
-  requireCareRole,
-} from '../consent/access.ts';
+import { clientView, clientVisible, DEFAULT_PURPOSE, discloseTrajectory, openingConsents, ownsClient, requireCareRole } from '../consent/access.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../consent/decide.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { listAccessLog } from '../db/queries.ts';
@@ -62,8 +54,25 @@ export const Client: ClientResolvers = {
     const opening = new Set((await openingConsents(ctx, p, v.row.id, v.purpose)).map((c) => c.id));
     const recorded = all.filter((c) => c.recordedByOrganizationId === p.organizationId);
     const received = all.filter((c) => opening.has(c.id));
-    if (recorded.length) ctx.accessLog.record({ field: 'Client.consents', clientId: v.row.id, action: 'READ', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'OWN_ORGANIZATION' });
-    for (const c of received) ctx.accessLog.record({ field: 'Client.consents', clientId: v.row.id, action: 'READ', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'CONSENT', consentId: c.id });
+    if (recorded.length)
+      ctx.accessLog.record({
+        field: 'Client.consents',
+        clientId: v.row.id,
+        action: 'READ',
+        outcome: 'GRANTED',
+        categories: ['CONSENT'],
+        ground: 'OWN_ORGANIZATION',
+      });
+    for (const c of received)
+      ctx.accessLog.record({
+        field: 'Client.consents',
+        clientId: v.row.id,
+        action: 'READ',
+        outcome: 'GRANTED',
+        categories: ['CONSENT'],
+        ground: 'CONSENT',
+        consentId: c.id,
+      });
     return all.filter((c) => opening.has(c.id) || c.recordedByOrganizationId === p.organizationId).map((row) => consentView(row, v.purpose));
   },
   /** The NEN 7513 overview: for a PRIVACY_OFFICER of an owning organisation only. */
@@ -100,4 +109,3 @@ export const Client: ClientResolvers = {
 export const AccessLogEntry: AccessLogEntryResolvers = {
   organization: (row) => ({ id: row.organizationId }),
 };
-

@@ -45,7 +45,14 @@ function isUniqueViolation(error: unknown): boolean {
  */
 function bsnTaken(ctx: Context, existingClientId: string | null) {
   if (existingClientId) {
-    ctx.accessLog.record({ field: 'Mutation.registerClient', clientId: existingClientId, action: 'SEARCH', outcome: 'GRANTED', categories: ['IDENTITY'], ground: 'BSN_REGISTRATION_CHECK' });
+    ctx.accessLog.record({
+      field: 'Mutation.registerClient',
+      clientId: existingClientId,
+      action: 'SEARCH',
+      outcome: 'GRANTED',
+      categories: ['IDENTITY'],
+      ground: 'BSN_REGISTRATION_CHECK',
+    });
   }
   return hubError(ErrorCode.CONFLICT, 'A client with this BSN is already registered; find it with findClientByBsn.');
 }
@@ -90,11 +97,16 @@ const requireOpen = (t: TrajectoryRow) => {
 async function blockingHandovers(ctx: Context, trajectoryId: string): Promise<number> {
   const referrals = ctx.services.peerUrls.referrals;
   if (!referrals) return 0;
-  const answer = await callInternal(referrals, openHandoversContract, { trajectoryIds: [trajectoryId] }, {
-    secret: ctx.services.internalSecret,
-    meta: ctx.meta,
-    timeoutMs: ctx.config.subgraphTimeoutMs,
-  });
+  const answer = await callInternal(
+    referrals,
+    openHandoversContract,
+    { trajectoryIds: [trajectoryId] },
+    {
+      secret: ctx.services.internalSecret,
+      meta: ctx.meta,
+      timeoutMs: ctx.config.subgraphTimeoutMs,
+    },
+  );
   return answer.results.find((r) => r.trajectoryId === trajectoryId)?.blocking ?? 0;
 }
 
@@ -109,11 +121,16 @@ const ACCEPTED_HANDOVER_STATUSES = new Set(['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'
 async function handoverConsent(ctx: Context, p: Principal, clientId: string, referralId: string): Promise<ConsentRow | null> {
   const referrals = ctx.services.peerUrls.referrals;
   if (!referrals) return null;
-  const answer = await callInternal(referrals, handoverFactsContract, { referralIds: [referralId] }, {
-    secret: ctx.services.internalSecret,
-    meta: ctx.meta,
-    timeoutMs: ctx.config.subgraphTimeoutMs,
-  });
+  const answer = await callInternal(
+    referrals,
+    handoverFactsContract,
+    { referralIds: [referralId] },
+    {
+      secret: ctx.services.internalSecret,
+      meta: ctx.meta,
+      timeoutMs: ctx.config.subgraphTimeoutMs,
+    },
+  );
   const facts = answer.facts.find((f) => f.referralId === referralId.toLowerCase());
   if (!facts?.exists || !facts.consentId || facts.clientId !== clientId || facts.toOrganizationId !== p.organizationId) return null;
   if (!facts.status || !ACCEPTED_HANDOVER_STATUSES.has(facts.status)) return null;
@@ -134,7 +151,12 @@ interface Relation {
  * received a warm handover of the client that it accepted and whose consent is active now. A consent on its own is no
  * relation. Null (and a REFUSED line for a client that exists) otherwise.
  */
-async function relationWith(ctx: Context, p: Principal, clientId: string, proof: { bsn: string | null; handoverReferralId: string | null }): Promise<Relation | null> {
+async function relationWith(
+  ctx: Context,
+  p: Principal,
+  clientId: string,
+  proof: { bsn: string | null; handoverReferralId: string | null },
+): Promise<Relation | null> {
   // Asked whether or not the client exists, so an unknown id and another organisation's client take the same path.
   const handover = proof.handoverReferralId ? await handoverConsent(ctx, p, clientId, proof.handoverReferralId) : null;
   const client = await ctx.loaders.client.load(clientId);
@@ -142,7 +164,14 @@ async function relationWith(ctx: Context, p: Principal, clientId: string, proof:
   if (await ownsClient(ctx, p.organizationId, clientId)) return { ground: 'OWN_ORGANIZATION', consentId: null };
   if (handover) return { ground: `WARM_HANDOVER:${proof.handoverReferralId ?? ''}`, consentId: handover.id };
   if (proof.bsn && client.bsnHash !== null && client.bsnHash === ctx.services.bsn.hash(proof.bsn)) return { ground: 'BSN_PROOF', consentId: null };
-  ctx.accessLog.record({ field: 'Mutation.openTrajectory', clientId, action: 'CREATE', outcome: 'REFUSED', categories: ['HANDOVER', 'QUESTION'], reason: 'NO_RELATION' });
+  ctx.accessLog.record({
+    field: 'Mutation.openTrajectory',
+    clientId,
+    action: 'CREATE',
+    outcome: 'REFUSED',
+    categories: ['HANDOVER', 'QUESTION'],
+    reason: 'NO_RELATION',
+  });
   return null;
 }
 
@@ -227,7 +256,14 @@ export const Mutation: MutationResolvers = {
       id,
       expectedVersion,
       changes,
-      lineFor(ctx, p, { clientId: id, action: 'UPDATE', outcome: 'GRANTED', categories: [...categories], ground: 'OWN_ORGANIZATION', field: 'Mutation.updateClient' }),
+      lineFor(ctx, p, {
+        clientId: id,
+        action: 'UPDATE',
+        outcome: 'GRANTED',
+        categories: [...categories],
+        ground: 'OWN_ORGANIZATION',
+        field: 'Mutation.updateClient',
+      }),
     );
     if (!row) throw conflict('Client');
     return { client: clientView(row, 'INTEGRATED_SUPPORT') };
@@ -375,7 +411,14 @@ export const Mutation: MutationResolvers = {
         outcomes: { selfReliance: v.outcomes.selfReliance, ownNetworkUsed: v.outcomes.ownNetworkUsed, satisfaction: v.outcomes.satisfaction ?? null },
       },
       [],
-      lineFor(ctx, p, { clientId: current.clientId, action: 'UPDATE', outcome: 'GRANTED', categories: ['HANDOVER', 'PLAN'], ground: 'OWN_ORGANIZATION', field: 'Mutation.closeTrajectory' }),
+      lineFor(ctx, p, {
+        clientId: current.clientId,
+        action: 'UPDATE',
+        outcome: 'GRANTED',
+        categories: ['HANDOVER', 'PLAN'],
+        ground: 'OWN_ORGANIZATION',
+        field: 'Mutation.closeTrajectory',
+      }),
     );
     if (!row) throw conflict('Trajectory');
     return { trajectory: trajectoryView(row, 'INTEGRATED_SUPPORT') };
@@ -416,7 +459,14 @@ export const Mutation: MutationResolvers = {
         recordedByUserId: p.subject,
         recordedByOrganizationId: p.organizationId,
       },
-      lineFor(ctx, p, { clientId: client.id, action: 'CREATE', outcome: 'GRANTED', categories: ['CONSENT'], ground: 'OWN_ORGANIZATION', field: 'Mutation.recordConsent' }),
+      lineFor(ctx, p, {
+        clientId: client.id,
+        action: 'CREATE',
+        outcome: 'GRANTED',
+        categories: ['CONSENT'],
+        ground: 'OWN_ORGANIZATION',
+        field: 'Mutation.recordConsent',
+      }),
     );
     return { consent: consentView(row, 'INTEGRATED_SUPPORT') };
   },

@@ -46,7 +46,14 @@ export const Query: QueryResolvers = {
     const bsn = requireBsn(args.bsn, 'bsn');
     const row = await findClientByBsnHash(ctx.db, ctx.services.bsn.hash(bsn));
     if (!row) return null;
-    ctx.accessLog.record({ field: 'Query.findClientByBsn', clientId: row.id, action: 'SEARCH', outcome: 'GRANTED', categories: ['IDENTITY'], ground: `STATED_PURPOSE:${args.purpose}` });
+    ctx.accessLog.record({
+      field: 'Query.findClientByBsn',
+      clientId: row.id,
+      action: 'SEARCH',
+      outcome: 'GRANTED',
+      categories: ['IDENTITY'],
+      ground: `STATED_PURPOSE:${args.purpose}`,
+    });
     return clientView(row, args.purpose);
   },
 
@@ -83,8 +90,7 @@ export const Query: QueryResolvers = {
     };
   },
 
-  supportReport: (_, args, ctx) =>
-    report(ctx, args.organizationId, args.period),
+  supportReport: (_, args, ctx) => report(ctx, args.organizationId, args.period),
 
   async supportReportCsv(_, args, ctx) {
     return supportReportCsv(await report(ctx, args.organizationId, args.period));

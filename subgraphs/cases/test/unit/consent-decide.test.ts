@@ -46,7 +46,10 @@ const expired = (o: Partial<ConsentRow> = {}) => consentRow({ validUntil: new Da
 const pending = (o: Partial<ConsentRow> = {}) => consentRow({ validFrom: new Date(NOW.getTime() + DAY), ...o });
 const otherPurpose = (o: Partial<ConsentRow> = {}) => consentRow({ purpose: 'CARE_MEDIATION', ...o });
 
-function decide(consents: ConsentRow[], options: { own?: boolean; requester?: Requester; category?: ConsentCategory; holders?: string[]; consentId?: string } = {}) {
+function decide(
+  consents: ConsentRow[],
+  options: { own?: boolean; requester?: Requester; category?: ConsentCategory; holders?: string[]; consentId?: string } = {},
+) {
   return decideConsent({
     own: options.own ?? false,
     consents,
@@ -112,7 +115,7 @@ describe('consent decision', () => {
     expect(decide([consentRow({ categories: ['HANDOVER', 'PLAN'] })], { category: 'PLAN' }).reason).toBe('CONSENT');
   });
 
-  it('ignores a consent for the organisation that recorded it: it never widens the recorder\'s own view', () => {
+  it("ignores a consent for the organisation that recorded it: it never widens the recorder's own view", () => {
     const selfAddressed = consentRow({ recordedByOrganizationId: RECEIVER });
     expect(decide([selfAddressed], { holders: [RECEIVER] })).toEqual({ permit: false, consentId: null, reason: 'NO_CONSENT' });
     expect(decide([revoked({ recordedByOrganizationId: RECEIVER })], { holders: [RECEIVER] }).reason).toBe('NO_CONSENT');
@@ -138,7 +141,11 @@ describe('consent decision', () => {
     const first = consentRow();
     const second = consentRow();
     expect(decide([first, second], { consentId: second.id })).toEqual({ permit: true, consentId: second.id, reason: 'CONSENT' });
-    expect(decide([first, revoked({ id: 'revoked-one' })], { consentId: 'revoked-one' })).toEqual({ permit: false, consentId: 'revoked-one', reason: 'REVOKED' });
+    expect(decide([first, revoked({ id: 'revoked-one' })], { consentId: 'revoked-one' })).toEqual({
+      permit: false,
+      consentId: 'revoked-one',
+      reason: 'REVOKED',
+    });
   });
 });
 

@@ -18,8 +18,16 @@ describe('report periods', () => {
   it('are whole calendar periods in Amsterdam time that nest into a tree', () => {
     expect(makeReportPeriod('MONTH', 2026, 1)).toMatchObject({ key: '2026-01', from: new Date('2025-12-31T23:00:00Z'), to: new Date('2026-01-31T23:00:00Z') });
     // Summer time: UTC+2 from the last Sunday of March to the last Sunday of October.
-    expect(makeReportPeriod('QUARTER', 2026, 3)).toMatchObject({ key: '2026-Q3', from: new Date('2026-06-30T22:00:00Z'), to: new Date('2026-09-30T22:00:00Z') });
-    expect(makeReportPeriod('HALF_YEAR', 2026, 2)).toMatchObject({ key: '2026-H2', from: new Date('2026-06-30T22:00:00Z'), to: new Date('2026-12-31T23:00:00Z') });
+    expect(makeReportPeriod('QUARTER', 2026, 3)).toMatchObject({
+      key: '2026-Q3',
+      from: new Date('2026-06-30T22:00:00Z'),
+      to: new Date('2026-09-30T22:00:00Z'),
+    });
+    expect(makeReportPeriod('HALF_YEAR', 2026, 2)).toMatchObject({
+      key: '2026-H2',
+      from: new Date('2026-06-30T22:00:00Z'),
+      to: new Date('2026-12-31T23:00:00Z'),
+    });
     expect(makeReportPeriod('YEAR', 2026, 1)).toMatchObject({ key: '2026', from: new Date('2025-12-31T23:00:00Z'), to: new Date('2026-12-31T23:00:00Z') });
     for (const p of grid) {
       const children = childPeriods(p);

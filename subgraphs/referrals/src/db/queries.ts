@@ -21,11 +21,7 @@ export function findReferralsByIds(db: Db, ids: readonly string[]): Promise<Refe
 }
 
 export function findTimelinesByReferralIds(db: Db, ids: readonly string[]): Promise<TimelineRow[]> {
-  return db
-    .select()
-    .from(referralEvent)
-    .where(anyUuid(referralEvent.referralId, ids))
-    .orderBy(asc(referralEvent.occurredAt), asc(referralEvent.version));
+  return db.select().from(referralEvent).where(anyUuid(referralEvent.referralId, ids)).orderBy(asc(referralEvent.occurredAt), asc(referralEvent.version));
 }
 
 export async function findReferralByIdempotencyKey(db: Db, organizationId: string, key: string): Promise<ReferralRow | null> {
@@ -47,12 +43,7 @@ export async function insertReferralOnce(db: Db, row: NewReferral): Promise<Refe
 }
 
 /** The optimistic lock: changes only when the version still matches, so of two concurrent changes one wins. */
-export async function updateReferralIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Partial<NewReferral>,
-): Promise<ReferralRow | null> {
+export async function updateReferralIfVersion(db: Db, id: string, expectedVersion: number, changes: Partial<NewReferral>): Promise<ReferralRow | null> {
   const [updated] = await db
     .update(referral)
     .set({ ...changes, version: sql`${referral.version} + 1`, updatedAt: new Date() })
@@ -79,9 +70,7 @@ export async function countBlockingByTrajectory(db: Db, trajectoryIds: readonly 
   return db
     .select({ trajectoryId: referral.sourceTrajectoryId, blocking: sql<number>`count(*)`.mapWith(Number) })
     .from(referral)
-    .where(
-      and(anyUuid(referral.sourceTrajectoryId, trajectoryIds), anyText(referral.status, openStatuses), sql`${referral.releasedAt} is null`),
-    )
+    .where(and(anyUuid(referral.sourceTrajectoryId, trajectoryIds), anyText(referral.status, openStatuses), sql`${referral.releasedAt} is null`))
     .groupBy(referral.sourceTrajectoryId);
 }
 
@@ -128,9 +117,7 @@ export async function listReferrals(db: Db, p: ReferralListParams): Promise<{ ro
   const key = sortExpression(p.sort);
   const overdueSql = sql`((${referral.status} = 'REQUESTED' and ${referral.respondBy} < ${p.today}::date)
     or (${referral.status} = 'ACCEPTED' and ${referral.startBy} < ${p.today}::date))`;
-  const conditions: SQL[] = [
-    p.box === 'INBOX' ? receivedBy(p.organizationId) : sentBy(p.organizationId),
-  ];
+  const conditions: SQL[] = [p.box === 'INBOX' ? receivedBy(p.organizationId) : sentBy(p.organizationId)];
   if (p.statuses?.length) conditions.push(anyText(referral.status, p.statuses));
   if (p.kinds?.length) conditions.push(anyText(referral.kind, p.kinds));
   if (p.overdue === true) conditions.push(overdueSql);
@@ -182,13 +169,7 @@ export function listNotifications(db: Db, organizationId: string, afterPosition:
   return db
     .select({ id: outbox.id, position: outbox.position, payload: outbox.payload })
     .from(outbox)
-    .where(
-      and(
-        eq(outbox.topic, 'REFERRAL'),
-        sql`${outbox.position} > ${afterPosition}`,
-        sql`${organizationId}::uuid = any(${outbox.audience})`,
-      ),
-    )
+    .where(and(eq(outbox.topic, 'REFERRAL'), sql`${outbox.position} > ${afterPosition}`, sql`${organizationId}::uuid = any(${outbox.audience})`))
     .orderBy(asc(outbox.position))
     .limit(first + 1);
 }
@@ -249,20 +230,12 @@ export async function findDeliveryWithEndpoint(db: Db, id: string) {
 }
 
 export async function scheduleRedelivery(db: Db, id: string, at: Date): Promise<WebhookDeliveryRow | null> {
-  const [row] = await db
-    .update(webhookDelivery)
-    .set({ status: 'PENDING', nextAttemptAt: at })
-    .where(eq(webhookDelivery.id, id))
-    .returning();
+  const [row] = await db.update(webhookDelivery).set({ status: 'PENDING', nextAttemptAt: at }).where(eq(webhookDelivery.id, id)).returning();
   return row ?? null;
 }
 
 export function findAttemptsByDeliveryIds(db: Db, ids: readonly string[]): Promise<WebhookAttemptRow[]> {
-  return db
-    .select()
-    .from(webhookAttempt)
-    .where(anyUuid(webhookAttempt.deliveryId, ids))
-    .orderBy(asc(webhookAttempt.number));
+  return db.select().from(webhookAttempt).where(anyUuid(webhookAttempt.deliveryId, ids)).orderBy(asc(webhookAttempt.number));
 }
 
 /** Outbox rows of one topic (tests and operators: what is waiting for, or was delivered to, a peer). */

@@ -167,10 +167,7 @@ export const webhookDelivery = referrals.table(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('webhook_delivery_endpoint_event_idx').on(t.endpointId, t.eventId),
-    index('webhook_delivery_due_idx').on(t.status, t.nextAttemptAt),
-  ],
+  (t) => [uniqueIndex('webhook_delivery_endpoint_event_idx').on(t.endpointId, t.eventId), index('webhook_delivery_due_idx').on(t.status, t.nextAttemptAt)],
 );
 
 /** The delivery log: one row per attempt. */

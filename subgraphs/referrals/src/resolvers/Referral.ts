@@ -44,8 +44,7 @@ export const Referral: ReferralResolvers = {
   regiehouderOrganization: (r) => ({ id: r.regiehouder === 'SENDER' ? r.fromOrganizationId : r.toOrganizationId }),
   blocksTrajectoryClose: (r) => isOpenSent(r.status) && !r.releasedAt,
   overdue: (r, _, ctx) => isOverdue(r, amsterdamDate(ctx.now)),
-  daysInCurrentStatus: (r, _, ctx) =>
-    Math.max(0, Math.floor((ctx.now.getTime() - r.statusChangedAt.getTime()) / 86_400_000)),
+  daysInCurrentStatus: (r, _, ctx) => Math.max(0, Math.floor((ctx.now.getTime() - r.statusChangedAt.getTime()) / 86_400_000)),
   timeline: (r, _, ctx) => ctx.loaders.timeline.load(r.id),
 };
 

@@ -2,8 +2,7 @@ import { pageSize } from '../validation.ts';
 import type { WebhookDeliveryResolvers, WebhookEndpointResolvers } from '../generated/resolvers-types.ts';
 
 export const WebhookEndpoint: WebhookEndpointResolvers = {
-  deliveries: async (e, args, ctx) =>
-    (await ctx.loaders.deliveriesByEndpoint.load(e.id)).slice(0, pageSize(args.first, 20, 20)),
+  deliveries: async (e, args, ctx) => (await ctx.loaders.deliveriesByEndpoint.load(e.id)).slice(0, pageSize(args.first, 20, 20)),
 };
 
 export const WebhookDelivery: WebhookDeliveryResolvers = {

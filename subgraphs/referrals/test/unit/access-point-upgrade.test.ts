@@ -19,6 +19,8 @@ describe('access-log lines waiting in the outbox from before the one encoding', 
   });
 
   it('leaves a line in the current encoding as it is', () => {
-    expect(upgradeAccessPoint('referrals:ReviewInbox:Referral.question,Referral.handoverSummary')).toBe('referrals:ReviewInbox:Referral.question,Referral.handoverSummary');
+    expect(upgradeAccessPoint('referrals:ReviewInbox:Referral.question,Referral.handoverSummary')).toBe(
+      'referrals:ReviewInbox:Referral.question,Referral.handoverSummary',
+    );
   });
 });

@@ -99,11 +99,7 @@ export function findKnelpuntenByIds(db: Db, ids: readonly string[]): Promise<Kne
 }
 
 export function findKnelpuntenByOverlegtafelIds(db: Db, ids: readonly string[]): Promise<KnelpuntRow[]> {
-  return db
-    .select()
-    .from(knelpunt)
-    .where(anyUuid(knelpunt.overlegtafelId, ids))
-    .orderBy(desc(knelpunt.createdAt), desc(knelpunt.id));
+  return db.select().from(knelpunt).where(anyUuid(knelpunt.overlegtafelId, ids)).orderBy(desc(knelpunt.createdAt), desc(knelpunt.id));
 }
 
 export function findOverlegtafelsByRegions(db: Db, codes: readonly string[]): Promise<OverlegtafelRow[]> {
@@ -133,11 +129,7 @@ export async function findMemberRegions(db: Db, organizationId: string): Promise
 }
 
 export function findMeetingsByOverlegtafelIds(db: Db, ids: readonly string[]): Promise<MeetingRow[]> {
-  return db
-    .select()
-    .from(meeting)
-    .where(anyUuid(meeting.overlegtafelId, ids))
-    .orderBy(desc(meeting.heldOn), desc(meeting.id));
+  return db.select().from(meeting).where(anyUuid(meeting.overlegtafelId, ids)).orderBy(desc(meeting.heldOn), desc(meeting.id));
 }
 
 export function findMeetingsByIds(db: Db, ids: readonly string[]): Promise<MeetingRow[]> {

@@ -11,11 +11,7 @@ import type { KnelpuntStatus } from '../knelpunt-states.ts';
  */
 export async function insertGapSignals(db: Db, rows: NewSignal[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const inserted = await db
-    .insert(signal)
-    .values(rows)
-    .onConflictDoNothing({ target: signal.gapEventId })
-    .returning({ id: signal.id });
+  const inserted = await db.insert(signal).values(rows).onConflictDoNothing({ target: signal.gapEventId }).returning({ id: signal.id });
   return inserted.length;
 }
 
@@ -82,16 +78,19 @@ export async function insertDecision(
   db: Db,
   row: { knelpuntId: string; text: string; decidedOn: string; meetingId: string | null; byOrganizationId: string },
 ): Promise<DecisionRow> {
-  const [created] = await db.insert(decision).values({ id: randomUUID(), ...row }).returning();
+  const [created] = await db
+    .insert(decision)
+    .values({ id: randomUUID(), ...row })
+    .returning();
   if (!created) throw new Error('insert returned no row');
   return created;
 }
 
-export async function insertAction(
-  db: Db,
-  row: { knelpuntId: string; description: string; ownerOrganizationId: string; dueOn: string },
-): Promise<ActionRow> {
-  const [created] = await db.insert(action).values({ id: randomUUID(), ...row }).returning();
+export async function insertAction(db: Db, row: { knelpuntId: string; description: string; ownerOrganizationId: string; dueOn: string }): Promise<ActionRow> {
+  const [created] = await db
+    .insert(action)
+    .values({ id: randomUUID(), ...row })
+    .returning();
   if (!created) throw new Error('insert returned no row');
   return created;
 }
@@ -106,13 +105,19 @@ export async function completeAction(db: Db, id: string): Promise<ActionRow | nu
 }
 
 export async function insertFeedback(db: Db, row: { knelpuntId: string; text: string; byOrganizationId: string }): Promise<FeedbackRow> {
-  const [created] = await db.insert(feedback).values({ id: randomUUID(), ...row }).returning();
+  const [created] = await db
+    .insert(feedback)
+    .values({ id: randomUUID(), ...row })
+    .returning();
   if (!created) throw new Error('insert returned no row');
   return created;
 }
 
 export async function insertMeeting(db: Db, row: { overlegtafelId: string; heldOn: string; title: string }): Promise<MeetingRow> {
-  const [created] = await db.insert(meeting).values({ id: randomUUID(), ...row }).returning();
+  const [created] = await db
+    .insert(meeting)
+    .values({ id: randomUUID(), ...row })
+    .returning();
   if (!created) throw new Error('insert returned no row');
   return created;
 }
@@ -122,7 +127,5 @@ export async function addMember(db: Db, overlegtafelId: string, organizationId: 
 }
 
 export async function removeMember(db: Db, overlegtafelId: string, organizationId: string): Promise<void> {
-  await db
-    .delete(overlegtafelMember)
-    .where(and(eq(overlegtafelMember.overlegtafelId, overlegtafelId), eq(overlegtafelMember.organizationId, organizationId)));
+  await db.delete(overlegtafelMember).where(and(eq(overlegtafelMember.overlegtafelId, overlegtafelId), eq(overlegtafelMember.organizationId, organizationId)));
 }

@@ -20,17 +20,7 @@ import {
   updateKnelpuntStatus,
 } from '../db/writes.ts';
 import { isFinal, mayTransition } from '../knelpunt-states.ts';
-import {
-  addDays,
-  calendarDate,
-  guardText,
-  parseInput,
-  reportSignalSchema,
-  requireRegionCode,
-  requireUuid,
-  shortText,
-  today,
-} from '../validation.ts';
+import { addDays, calendarDate, guardText, parseInput, reportSignalSchema, requireRegionCode, requireUuid, shortText, today } from '../validation.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 const MAX_SIGNALS_PER_CALL = 500;
@@ -71,7 +61,12 @@ async function requireRegionSignals(ctx: Context, ids: readonly string[], region
 const createKnelpuntSchema = z.object({
   zorgkantoorregioCode: z.string(),
   title: shortText(200),
-  description: z.string().trim().max(4000, 'at most 4000 characters').nullish().transform((v) => v ?? ''),
+  description: z
+    .string()
+    .trim()
+    .max(4000, 'at most 4000 characters')
+    .nullish()
+    .transform((v) => v ?? ''),
   signalIds: z.array(z.string()),
 });
 

@@ -25,7 +25,7 @@ async function loadSummaries(ctx: Context, input: SummaryInputArgs): Promise<Sum
   requireUser(ctx);
   const periods = parseSummaryPeriods(input, 'input.');
   const regions = input.zorgkantoorregioCodes ?? [];
-  if ((regions.length > 0) === Boolean(input.gemeenteCode)) {
+  if (regions.length > 0 === Boolean(input.gemeenteCode)) {
     throw badInput('input.zorgkantoorregioCodes', 'Give either zorgkantoorregioCodes or gemeenteCode.');
   }
   if (input.gemeenteCode) {

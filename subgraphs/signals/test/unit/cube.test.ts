@@ -56,7 +56,16 @@ function randomFacts(seed: number): SignalFact[] {
             const local = [pick(REPORTERS), pick(REPORTERS)];
             for (let i = 0; i < n; i++) {
               facts.push(
-                fact({ gemeente, month, category, legalDomain, targetGroup, contributor: rand() < 0.16 ? null : pick(local), clients: 1 + (rand() < 0.2 ? 1 : 0), waitDays: Math.floor(rand() * 100) }),
+                fact({
+                  gemeente,
+                  month,
+                  category,
+                  legalDomain,
+                  targetGroup,
+                  contributor: rand() < 0.16 ? null : pick(local),
+                  clients: 1 + (rand() < 0.2 ? 1 : 0),
+                  waitDays: Math.floor(rand() * 100),
+                }),
               );
             }
           }
@@ -75,7 +84,9 @@ const GROUPINGS: Dimension[][] = [
 ];
 
 const inRow = (c: CellCoordinates, row: Group, dims: readonly Dimension[]) =>
-  dims.every((d) => (d === 'CATEGORY' ? c.category === row.category : d === 'LEGAL_DOMAIN' ? c.legalDomain === row.legalDomain : c.targetGroup === row.targetGroup));
+  dims.every((d) =>
+    d === 'CATEGORY' ? c.category === row.category : d === 'LEGAL_DOMAIN' ? c.legalDomain === row.legalDomain : c.targetGroup === row.targetGroup,
+  );
 
 /**
  * The adversary with known contributions: organisation `reader` knows every signal it reported and, at worst, every
@@ -148,7 +159,12 @@ function countOnlyPublication(facts: SignalFact[]): FrozenQuarter {
   const anonymous = facts.map((f) => ({ ...f, contributor: '' }));
   const region = publishQuarter(REGION, Q3, MONTHS, anonymous);
   const gemeenteCubes = GEMEENTEN.flatMap((g) =>
-    publishQuarter(g, Q3, [], anonymous.filter((f) => f.gemeente === g).map((f) => ({ ...f, gemeente: null }))).cubes.filter((c) => c.period === Q3.key),
+    publishQuarter(
+      g,
+      Q3,
+      [],
+      anonymous.filter((f) => f.gemeente === g).map((f) => ({ ...f, gemeente: null })),
+    ).cubes.filter((c) => c.period === Q3.key),
   );
   return { ...region, cubes: [...region.cubes.filter((c) => c.scope === REGION), ...gemeenteCubes] };
 }
@@ -173,12 +189,58 @@ describe('suppression: the published quarter', () => {
 
   it('a cell is safe only when 5 signals stay unknown to every single organisation, or one organisation reported it all', () => {
     const tally = (entries: [string | null, number][]) => entries.reduce((t, [who, n]) => t.add(who, n, n), new Tally());
-    expect(isSafe(tally([['a', 1], ['b', 1], ['c', 1], ['d', 1], ['e', 1], ['f', 1]]))).toBe(true);
-    expect(isSafe(tally([['a', 1], ['b', 1], ['c', 1], ['d', 1], ['e', 1]]))).toBe(false); // e's view: 4 others
-    expect(isSafe(tally([['reader', 5], ['a', 2]]))).toBe(false); // the insertion attack: 7, of which 2 not the reader's
+    expect(
+      isSafe(
+        tally([
+          ['a', 1],
+          ['b', 1],
+          ['c', 1],
+          ['d', 1],
+          ['e', 1],
+          ['f', 1],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      isSafe(
+        tally([
+          ['a', 1],
+          ['b', 1],
+          ['c', 1],
+          ['d', 1],
+          ['e', 1],
+        ]),
+      ),
+    ).toBe(false); // e's view: 4 others
+    expect(
+      isSafe(
+        tally([
+          ['reader', 5],
+          ['a', 2],
+        ]),
+      ),
+    ).toBe(false); // the insertion attack: 7, of which 2 not the reader's
     expect(isSafe(tally([['a', 7]]))).toBe(true); // only a learns only that nobody else reported
-    expect(isSafe(tally([['a', 7], [null, 1]]))).toBe(false); // a gap event may be known to its referral's sender
-    expect(isSafe(tally([['a', 2], ['b', 2], ['c', 2], ['d', 2], ['e', 2], [null, 3]]))).toBe(true);
+    expect(
+      isSafe(
+        tally([
+          ['a', 7],
+          [null, 1],
+        ]),
+      ),
+    ).toBe(false); // a gap event may be known to its referral's sender
+    expect(
+      isSafe(
+        tally([
+          ['a', 2],
+          ['b', 2],
+          ['c', 2],
+          ['d', 2],
+          ['e', 2],
+          [null, 3],
+        ]),
+      ),
+    ).toBe(true);
   });
 
   it('(item 6a) insertion: five signals of the reader added to a withheld cell do not publish it', () => {
@@ -235,7 +297,16 @@ describe('suppression: the published quarter', () => {
     // Six signals of six organisations: safe (any one of them is left with 5 it did not report).
     const whole = t(6, 'a').plus(t(6, 'b')).plus(t(2, 'c'));
     // Publishing both 6s would reveal the 2: one 6 goes too (the earliest of the smallest), leaving 8.
-    expect([...publishableParts(whole, new Map([['2025-07', t(6, 'a')], ['2025-08', t(6, 'b')], ['2025-09', t(2, 'c')]]))]).toEqual(['2025-08']);
+    expect([
+      ...publishableParts(
+        whole,
+        new Map([
+          ['2025-07', t(6, 'a')],
+          ['2025-08', t(6, 'b')],
+          ['2025-09', t(2, 'c')],
+        ]),
+      ),
+    ]).toEqual(['2025-08']);
     // One month holding the whole quarter: nothing to protect.
     expect([...publishableParts(t(6), new Map([['2025-07', t(6)]]))]).toEqual(['2025-07']);
     // A whole that is not safe publishes no part.

@@ -64,7 +64,13 @@ const PERSONAL: [PersonalDataKind, string[], string[]][] = [
   [
     'BSN',
     ['1 2 3 4 5 6 7 8 2', '999 999 990'],
-    ['word joiner, soft hyphen and BOM between characters', 'no-break and thin spaces, en dash', 'ideographic space, non-breaking hyphen, fraction slash', 'digits on separate lines', 'direction marks around digits'],
+    [
+      'word joiner, soft hyphen and BOM between characters',
+      'no-break and thin spaces, en dash',
+      'ideographic space, non-breaking hyphen, fraction slash',
+      'digits on separate lines',
+      'direction marks around digits',
+    ],
   ],
   [
     'EMAIL',
@@ -73,7 +79,15 @@ const PERSONAL: [PersonalDataKind, string[], string[]][] = [
   ],
   [
     'EMAIL',
-    ['naam [at] domein [dot] nl', 'naam(at)domein(punt)nl', 'naam at domein.nl', 'naam [@] domein [.] nl', 'naam (a) domein.nl', 'naam apestaartje domein punt nl', 'naam @ domein . nl'],
+    [
+      'naam [at] domein [dot] nl',
+      'naam(at)domein(punt)nl',
+      'naam at domein.nl',
+      'naam [@] domein [.] nl',
+      'naam (a) domein.nl',
+      'naam apestaartje domein punt nl',
+      'naam @ domein . nl',
+    ],
     ['plain', 'full-width digits, letters, @ and punctuation', 'no-break and thin spaces, en dash', 'ideographic space, non-breaking hyphen, fraction slash'],
   ],
   [
@@ -263,7 +277,7 @@ const BENIGN: string[] = [
   'open van 8.30 tot 17.00',
   'inloop op dinsdag 14:00-16:00',
   'tarief 2026: € 65,40 per uur',
-  'rapport van 1.234 pagina\'s',
+  "rapport van 1.234 pagina's",
   'KvK-nummer van de aanbieder staat in de sociale kaart',
   'de regio telt 620.000 inwoners',
   '1.250.000 euro extra voor de wijkteams',

@@ -70,12 +70,7 @@ export function findServicesByOrganizationIds(db: Db, organizationIds: readonly 
   return db
     .select()
     .from(service)
-    .where(
-      and(
-        anyUuid(service.organizationId, organizationIds),
-        includeInactive ? undefined : inArray(service.status, ['ACTIVE', 'TEMPORARILY_CLOSED']),
-      ),
-    )
+    .where(and(anyUuid(service.organizationId, organizationIds), includeInactive ? undefined : inArray(service.status, ['ACTIVE', 'TEMPORARILY_CLOSED'])))
     .orderBy(asc(service.name), asc(service.id));
 }
 
@@ -117,4 +112,3 @@ export async function listOrganizations(
 export function gemeenteCodesExist(db: Db, codes: readonly string[]): Promise<{ code: string }[]> {
   return db.select({ code: gemeente.code }).from(gemeente).where(anyText(gemeente.code, codes));
 }
-

@@ -224,8 +224,6 @@ export const externalTaxonomyTerm = socialeKaart.table('external_taxonomy_term',
  * The vocabulary of the directory (folded words of 4+ letters), for typo tolerance: a query word is
  * widened with its trigram neighbours here, and the service match itself stays a GIN tsvector lookup.
  */
-export const searchWord = socialeKaart.table(
-  'search_word',
-  { word: text('word').primaryKey() },
-  (t) => [index('search_word_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
-);
+export const searchWord = socialeKaart.table('search_word', { word: text('word').primaryKey() }, (t) => [
+  index('search_word_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);

@@ -123,8 +123,7 @@ function conditions(s: ServiceSearch): SQL | undefined {
   // text test off the index there, so the area decides the plan; without an area the text index leads.
   if (tq) c.push(s.gemeenteCode || s.zorgkantoorregioCode ? sql`(${service.searchVector} @@ ${tq}) is true` : sql`${service.searchVector} @@ ${tq}`);
   if (s.gemeenteCode) c.push(sql`(${service.areaScope} = 'NATIONAL' or ${service.servedGemeenten} @> ${textArray([s.gemeenteCode])})`);
-  if (s.zorgkantoorregioCode)
-    c.push(sql`(${service.areaScope} = 'NATIONAL' or ${service.servedRegions} @> ${textArray([s.zorgkantoorregioCode])})`);
+  if (s.zorgkantoorregioCode) c.push(sql`(${service.areaScope} = 'NATIONAL' or ${service.servedRegions} @> ${textArray([s.zorgkantoorregioCode])})`);
   if (s.legalDomains?.length) c.push(sql`${service.legalDomains} && ${textArray(s.legalDomains)}`);
   if (s.lifeDomains?.length) c.push(sql`${service.lifeDomains} && ${textArray(s.lifeDomains)}`);
   if (s.targetGroups?.length) c.push(sql`${service.targetGroups} && ${textArray(s.targetGroups)}`);
@@ -160,11 +159,7 @@ export async function searchServiceIds(
   const effectiveSort: SearchSort = sort === 'RELEVANCE' && !s.textQuery ? 'NAME' : sort;
   // The relevance key is the score column itself (read back below), so the rank is computed once per row.
   const sortKey =
-    effectiveSort === 'RELEVANCE'
-      ? sql`null::text`
-      : effectiveSort === 'DISTANCE'
-        ? sql`round((${distance})::numeric, 6)::text`
-        : sql`${service.name}`;
+    effectiveSort === 'RELEVANCE' ? sql`null::text` : effectiveSort === 'DISTANCE' ? sql`round((${distance})::numeric, 6)::text` : sql`${service.name}`;
   const matched = db
     .select({
       id: service.id,
@@ -191,7 +186,12 @@ export async function searchServiceIds(
     order = sql`${matched.name} asc, ${matched.id} asc`;
     if (after) keyset = sql`(${matched.name}, ${matched.id}) > (${after.key}, ${after.id}::uuid)`;
   }
-  const rows = await db.select().from(matched).where(keyset).orderBy(order).limit(first + 1);
+  const rows = await db
+    .select()
+    .from(matched)
+    .where(keyset)
+    .orderBy(order)
+    .limit(first + 1);
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && after) {
     const [c] = await db.select({ n: sql<string>`count(*)` }).from(service).where(conditions(s));

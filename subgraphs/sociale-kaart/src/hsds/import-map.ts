@@ -78,7 +78,11 @@ function resolveAttributes(attributes: unknown, path: string, known: KnownTerms)
     let ref = givenId ? findTerm(givenId) : undefined;
     if (!ref && term) {
       const detail = obj(term.taxonomy_detail);
-      const taxonomy = recognizeTaxonomy({ id: str(term.taxonomy_id) ?? str(detail?.id), name: str(term.taxonomy) ?? str(detail?.name), uri: str(detail?.uri) });
+      const taxonomy = recognizeTaxonomy({
+        id: str(term.taxonomy_id) ?? str(detail?.id),
+        name: str(term.taxonomy) ?? str(detail?.name),
+        uri: str(detail?.uri),
+      });
       if (taxonomy) {
         const code = str(term.code) ?? '';
         ref = termByCode(taxonomy.key, code) ?? reject(`${path}.attributes[${i}]: unknown term ${JSON.stringify(code)} in taxonomy ${taxonomy.name}.`);
@@ -118,7 +122,9 @@ export function mapOrganization(
   const type = (single(terms, 'organisatietype', path) ?? existing?.type ?? 'OTHER') as OrganizationType;
   const identifiers = objs(source.organization_identifiers);
   const identifier = (scheme: string, typePattern: RegExp) =>
-    identifiers.map((x) => (str(x.identifier_scheme) === scheme || typePattern.test(str(x.identifier_type) ?? '') ? str(x.identifier)?.trim() : undefined)).find((v) => v !== undefined && /^\d{8}$/.test(v)) ?? null;
+    identifiers
+      .map((x) => (str(x.identifier_scheme) === scheme || typePattern.test(str(x.identifier_type) ?? '') ? str(x.identifier)?.trim() : undefined))
+      .find((v) => v !== undefined && /^\d{8}$/.test(v)) ?? null;
   const name = str(source.name) ?? '';
   let gemeenteCode = single(terms, 'gemeente', path) ?? null;
   if (!gemeenteCode && type === 'GEMEENTE') {
@@ -174,7 +180,8 @@ export function mapLocation(
   const lat = num(source.latitude);
   const lon = num(source.longitude);
   const validPoint = lat !== undefined && lon !== undefined && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
-  if ((lat !== undefined || lon !== undefined) && !validPoint) warn(`${path}: latitude/longitude are not a WGS84 point; kept for the export, not used for distances.`);
+  if ((lat !== undefined || lon !== undefined) && !validPoint)
+    warn(`${path}: latitude/longitude are not a WGS84 point; kept for the export, not used for distances.`);
   const rawPostcode = nonEmpty(address?.postal_code);
   const pc = rawPostcode ? /^([1-9]\d{3})\s*([A-Za-z]{2})$/.exec(rawPostcode) : null;
   const city = nonEmpty(address?.city);

@@ -74,7 +74,8 @@ function nestingDepth(value: unknown, limit: number): number {
 /** Splits the input into records. Throws ImportInputError when nothing in it is HSDS JSON at all. */
 export function parseHsdsInput(text: string, maxBytes = DEFAULT_IMPORT_MAX_BYTES): ParsedInput {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxBytes) throw new ImportInputError(`The input is ${bytes} bytes; the import limit is ${maxBytes} bytes. Nothing was imported. Split it (NDJSON splits by line).`);
+  if (bytes > maxBytes)
+    throw new ImportInputError(`The input is ${bytes} bytes; the import limit is ${maxBytes} bytes. Nothing was imported. Split it (NDJSON splits by line).`);
   const trimmed = text.trim();
   if (!trimmed) throw new ImportInputError('The input is empty.');
   let whole: unknown;
@@ -143,7 +144,13 @@ async function existingLinks(db: Db, hsdsIds: string[]) {
 
 /** Collects the entity ids of a batch so everything that exists is loaded in one statement per table. */
 function referencedIds(values: unknown[]) {
-  const ids = { organizations: new Set<string>(), locations: new Set<string>(), services: new Set<string>(), links: new Set<string>(), terms: new Set<string>() };
+  const ids = {
+    organizations: new Set<string>(),
+    locations: new Set<string>(),
+    services: new Set<string>(),
+    links: new Set<string>(),
+    terms: new Set<string>(),
+  };
   const add = (set: Set<string>, v: unknown) => {
     if (typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v)) set.add(v.toLowerCase());
   };
@@ -202,16 +209,25 @@ async function writeBatch(db: Db, batch: Planned[]): Promise<void> {
       return rest;
     };
     if (organizations.size) {
-      await tx.insert(organization).values([...organizations.values()].map(strip)).onConflictDoUpdate({ target: organization.id, set: upsertSet(organization, sql`${organization.version}`) });
+      await tx
+        .insert(organization)
+        .values([...organizations.values()].map(strip))
+        .onConflictDoUpdate({ target: organization.id, set: upsertSet(organization, sql`${organization.version}`) });
     }
     if (locations.size) {
-      await tx.insert(location).values([...locations.values()].map(strip)).onConflictDoUpdate({ target: location.id, set: upsertSet(location, sql`${location.version}`) });
+      await tx
+        .insert(location)
+        .values([...locations.values()].map(strip))
+        .onConflictDoUpdate({ target: location.id, set: upsertSet(location, sql`${location.version}`) });
     }
     const services = batch.map((p) => {
       const { version: _v, searchVector: _s, ...rest } = p.service;
       return rest;
     });
-    await tx.insert(service).values(services).onConflictDoUpdate({ target: service.id, set: upsertSet(service, sql`${service.version}`) });
+    await tx
+      .insert(service)
+      .values(services)
+      .onConflictDoUpdate({ target: service.id, set: upsertSet(service, sql`${service.version}`) });
     const serviceIds = batch.map((p) => p.serviceId);
     await tx.delete(serviceLocation).where(sql`${serviceLocation.serviceId} = any(${sql.param(serviceIds)}::uuid[])`);
     const links = batch.flatMap((p) => p.links.map((l) => ({ serviceId: p.serviceId, ...l })));
@@ -250,9 +266,12 @@ function planRecord(
   const givenOrgId = source.organization_id === undefined ? undefined : entityId(source.organization_id, 'service.organization_id');
   const nestedOrgId = orgSource ? entityId(orgSource.id, 'service.organization.id') : undefined;
   if (givenOrgId && nestedOrgId && givenOrgId !== nestedOrgId) throw new RecordRejected('service.organization_id and service.organization.id differ.');
-  const organizationId = givenOrgId ?? nestedOrgId ?? (() => {
-    throw new RecordRejected('service.organization_id or service.organization is required: the hub files every service under an organisation.');
-  })();
+  const organizationId =
+    givenOrgId ??
+    nestedOrgId ??
+    (() => {
+      throw new RecordRejected('service.organization_id or service.organization is required: the hub files every service under an organisation.');
+    })();
   const own = ctx.options.restrictToOrganization;
   if (own && organizationId !== own) throw new RecordRejected('the service belongs to another organisation; you can import into your own organisation only.');
   const existingService = ctx.services.get(serviceId);
@@ -285,7 +304,8 @@ function planRecord(
     let locationId: string;
     if (nested) {
       locationId = addLocation(nested, `${path}.location`);
-      if (sal.location_id !== undefined && entityId(sal.location_id, `${path}.location_id`) !== locationId) throw new RecordRejected(`${path}.location_id and ${path}.location.id differ.`);
+      if (sal.location_id !== undefined && entityId(sal.location_id, `${path}.location_id`) !== locationId)
+        throw new RecordRejected(`${path}.location_id and ${path}.location.id differ.`);
     } else if (sal.location_id !== undefined) {
       locationId = entityId(sal.location_id, `${path}.location_id`);
       const known = ctx.batchLocations.get(locationId) ?? ctx.locations.get(locationId);
@@ -356,7 +376,9 @@ function planRecord(
 /** A taxonomy_term rather than a service: no status, and the fields only a term has. */
 function isTaxonomyTermRecord(value: unknown): boolean {
   const o = obj(value);
-  return Boolean(o) && o?.status === undefined && ['code', 'taxonomy', 'taxonomy_id', 'taxonomy_detail', 'term_uri', 'parent_id'].some((k) => o?.[k] !== undefined);
+  return (
+    Boolean(o) && o?.status === undefined && ['code', 'taxonomy', 'taxonomy_id', 'taxonomy_detail', 'term_uri', 'parent_id'].some((k) => o?.[k] !== undefined)
+  );
 }
 
 const ANY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -387,7 +409,12 @@ async function importTerms(db: Db, records: ParsedInput['records'], options: Imp
     if (!valid.size) continue;
     const ids = [...valid.keys()];
     const existing = new Set(
-      (await db.select({ id: externalTaxonomyTerm.id }).from(externalTaxonomyTerm).where(sql`${externalTaxonomyTerm.id} = any(${sql.param(ids)}::uuid[])`)).map((r) => r.id),
+      (
+        await db
+          .select({ id: externalTaxonomyTerm.id })
+          .from(externalTaxonomyTerm)
+          .where(sql`${externalTaxonomyTerm.id} = any(${sql.param(ids)}::uuid[])`)
+      ).map((r) => r.id),
     );
     await db
       .insert(externalTaxonomyTerm)
@@ -423,7 +450,13 @@ export async function importHsdsRecords(db: Db, input: ParsedInput, options: Imp
     return false;
   });
   // Terms first, so services later in the same input may cite them.
-  await importTerms(db, shallow.filter((r) => isTaxonomyTermRecord(r.value)), options, report, batchSize);
+  await importTerms(
+    db,
+    shallow.filter((r) => isTaxonomyTermRecord(r.value)),
+    options,
+    report,
+    batchSize,
+  );
   const records = shallow.filter((r) => !isTaxonomyTermRecord(r.value));
   let start = 0;
   while (start < records.length) {
@@ -446,7 +479,10 @@ export async function importHsdsRecords(db: Db, input: ParsedInput, options: Imp
       ids.services.size ? findServicesByIds(db, [...ids.services]) : [],
       existingLinks(db, [...ids.links]),
       ids.terms.size
-        ? db.select({ id: externalTaxonomyTerm.id }).from(externalTaxonomyTerm).where(sql`${externalTaxonomyTerm.id} = any(${sql.param([...ids.terms])}::uuid[])`)
+        ? db
+            .select({ id: externalTaxonomyTerm.id })
+            .from(externalTaxonomyTerm)
+            .where(sql`${externalTaxonomyTerm.id} = any(${sql.param([...ids.terms])}::uuid[])`)
         : [],
     ]);
     const ctx = {
@@ -484,7 +520,11 @@ export async function importHsdsRecords(db: Db, input: ParsedInput, options: Imp
           await writeBatch(db, [p]);
           written.push(p);
         } catch (e) {
-          report.rejected.push({ record: p.record, id: p.serviceId, reason: `the database refused the record (${e instanceof Error ? e.message.slice(0, 200) : 'error'}).` });
+          report.rejected.push({
+            record: p.record,
+            id: p.serviceId,
+            reason: `the database refused the record (${e instanceof Error ? e.message.slice(0, 200) : 'error'}).`,
+          });
         }
       }
     }

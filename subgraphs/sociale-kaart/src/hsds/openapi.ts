@@ -30,7 +30,10 @@ const page = (items: string) => ({
 });
 const one = (schema: string) => ({ description: 'The object.', content: { 'application/json': { schema: { $ref: schema } } } });
 const errors = {
-  '400': { description: 'A bad parameter; `parameter` names it.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+  '400': {
+    description: 'A bad parameter; `parameter` names it.',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  },
   '404': { description: 'No object with this id.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
 };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
@@ -66,7 +69,10 @@ export function buildOpenApi(baseUrl: string) {
           responses: { '200': page(`${SCHEMA}/compiled/service_list.json`), '400': errors['400'] },
         },
       },
-      '/services/{id}': { parameters: [idParam], get: { operationId: 'getFullyNestedServiceById', responses: { '200': one(`${SCHEMA}/compiled/service.json`), ...errors } } },
+      '/services/{id}': {
+        parameters: [idParam],
+        get: { operationId: 'getFullyNestedServiceById', responses: { '200': one(`${SCHEMA}/compiled/service.json`), ...errors } },
+      },
       '/organizations': {
         get: {
           operationId: 'getPaginatedListOfOrganizations',
@@ -95,14 +101,21 @@ export function buildOpenApi(baseUrl: string) {
             common.page,
             common.per_page,
             common.format,
-            param('gemeente', 'HSDS-NL: CBS gemeentecode (GM + 4 digits); without proximity, locations in that gemeente.', { type: 'string', pattern: '^GM\\d{4}$' }),
+            param('gemeente', 'HSDS-NL: CBS gemeentecode (GM + 4 digits); without proximity, locations in that gemeente.', {
+              type: 'string',
+              pattern: '^GM\\d{4}$',
+            }),
             param('proximity', 'Metres from the centroid of `gemeente` (at most 500000).', { type: 'number', exclusiveMinimum: 0, maximum: 500000 }),
           ],
           responses: { '200': page(`${SCHEMA}/compiled/service_at_location_list.json`), '400': errors['400'] },
         },
       },
       '/taxonomies': {
-        get: { operationId: 'getPaginatedListOfTaxonomies', parameters: [common.search, common.page, common.per_page], responses: { '200': page(`${SCHEMA}/taxonomy.json`) } },
+        get: {
+          operationId: 'getPaginatedListOfTaxonomies',
+          parameters: [common.search, common.page, common.per_page],
+          responses: { '200': page(`${SCHEMA}/taxonomy.json`) },
+        },
       },
       '/taxonomies/{id}': { parameters: [idParam], get: { operationId: 'getTaxonomyById', responses: { '200': one(`${SCHEMA}/taxonomy.json`), ...errors } } },
       '/taxonomy_terms': {
@@ -112,7 +125,10 @@ export function buildOpenApi(baseUrl: string) {
           responses: { '200': page(`${SCHEMA}/taxonomy_term.json`) },
         },
       },
-      '/taxonomy_terms/{id}': { parameters: [idParam], get: { operationId: 'getTaxonomyTermById', responses: { '200': one(`${SCHEMA}/taxonomy_term.json`), ...errors } } },
+      '/taxonomy_terms/{id}': {
+        parameters: [idParam],
+        get: { operationId: 'getTaxonomyTermById', responses: { '200': one(`${SCHEMA}/taxonomy_term.json`), ...errors } },
+      },
     },
     components: {
       schemas: {

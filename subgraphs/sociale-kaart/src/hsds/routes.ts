@@ -146,7 +146,8 @@ class Params {
   gemeente(): string | undefined {
     const v = this.raw('gemeente');
     if (v === undefined) return undefined;
-    if (!GEMEENTE_CODE.test(v) || !referenceIndex().gemeenten.has(v)) throw badParameter('gemeente', 'gemeente must be the CBS code of a gemeente, e.g. GM0363.');
+    if (!GEMEENTE_CODE.test(v) || !referenceIndex().gemeenten.has(v))
+      throw badParameter('gemeente', 'gemeente must be the CBS code of a gemeente, e.g. GM0363.');
     return v;
   }
 
@@ -154,7 +155,8 @@ class Params {
     const v = this.raw('proximity');
     if (v === undefined) return undefined;
     const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0 || n > MAX_PROXIMITY_METRES) throw badParameter('proximity', `proximity must be a distance in metres, more than 0 and at most ${MAX_PROXIMITY_METRES}.`);
+    if (!Number.isFinite(n) || n <= 0 || n > MAX_PROXIMITY_METRES)
+      throw badParameter('proximity', `proximity must be a distance in metres, more than 0 and at most ${MAX_PROXIMITY_METRES}.`);
     return n;
   }
 
@@ -182,7 +184,10 @@ async function loadFull(db: Db, services: ServiceRow[]) {
   const orgIds = [...new Set(services.map((s) => s.organizationId))];
   const [orgs, links, orgLocations] = await Promise.all([
     q.findOrganizations(db, orgIds),
-    q.findServiceLinks(db, services.map((s) => s.id)),
+    q.findServiceLinks(
+      db,
+      services.map((s) => s.id),
+    ),
     q.findPublicLocations(db, orgIds),
   ]);
   const orgById = new Map(orgs.map((o) => [o.id, o]));
@@ -266,7 +271,10 @@ export function createHsdsRoutes(db: Db, options: HsdsRouteOptions): RouteHandle
       const ids = rows.map((o) => o.id);
       const [locations, ownServices] = await Promise.all([q.findPublicLocations(db, ids), q.findServicesOfOrganizations(db, ids)]);
       return rows.map((o) => ({
-        ...exportOrganization(o, locations.filter((l) => l.organizationId === o.id)),
+        ...exportOrganization(
+          o,
+          locations.filter((l) => l.organizationId === o.id),
+        ),
         services: ownServices.filter((s) => s.organizationId === o.id).map((s) => exportServiceList(s, undefined)),
       }));
     };
@@ -315,9 +323,18 @@ export function createHsdsRoutes(db: Db, options: HsdsRouteOptions): RouteHandle
     const page = p.int('page', 1, 1, 1_000_000);
     const perPage = p.int('per_page', DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
     const render = async (rows: q.ServiceAtLocationRow[]) => {
-      const fullServices = full ? await loadFull(db, rows.map((r) => r.service)) : undefined;
+      const fullServices = full
+        ? await loadFull(
+            db,
+            rows.map((r) => r.service),
+          )
+        : undefined;
       return rows.map((r) => ({
-        ...applyResidue(nativeServiceAtLocation({ serviceId: r.link.serviceId, hsdsId: r.link.hsdsId, location: r.location }), r.link.hsds, full ? undefined : (_k, v) => !Array.isArray(v)),
+        ...applyResidue(
+          nativeServiceAtLocation({ serviceId: r.link.serviceId, hsdsId: r.link.hsdsId, location: r.location }),
+          r.link.hsds,
+          full ? undefined : (_k, v) => !Array.isArray(v),
+        ),
         location: full ? exportLocation(r.location) : withoutArrays(exportLocation(r.location)),
         service: fullServices ? fullServices(r.service) : exportServiceList(r.service, undefined),
       }));
@@ -351,9 +368,10 @@ export function createHsdsRoutes(db: Db, options: HsdsRouteOptions): RouteHandle
     const parentId = p.uuid('parent_id');
     const nlTaxonomy = taxonomyIdParam ? findTaxonomy(taxonomyIdParam) : undefined;
     // The HSDS-NL lists are flat (no term has a parent); imported terms of other vocabularies follow them.
-    const nl: HsdsObject[] = parentId || (taxonomyIdParam && !nlTaxonomy) ? [] : (nlTaxonomy ? [nlTaxonomy] : listTaxonomies()).flatMap((t) =>
-      t.terms.map((term) => termObject({ taxonomy: t, term, id: termId(t.key, term.code) })),
-    );
+    const nl: HsdsObject[] =
+      parentId || (taxonomyIdParam && !nlTaxonomy)
+        ? []
+        : (nlTaxonomy ? [nlTaxonomy] : listTaxonomies()).flatMap((t) => t.terms.map((term) => termObject({ taxonomy: t, term, id: termId(t.key, term.code) })));
     const external: HsdsObject[] = nlTaxonomy
       ? []
       : (await q.listExternalTerms(db, taxonomyIdParam)).map((t) => JSON.parse(t.term) as HsdsObject).filter((t) => !parentId || t.parent_id === parentId);

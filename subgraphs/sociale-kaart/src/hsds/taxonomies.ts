@@ -1,13 +1,4 @@
-import {
-  CAPACITY_STATUSES,
-  deterministicUuid,
-  LEGAL_DOMAINS,
-  LIFE_DOMAINS,
-  ORGANIZATION_TYPES,
-  SUPPORT_FORMS,
-  TARGET_GROUPS,
-  WLZ_SECTORS,
-} from '@hub/domain';
+import { CAPACITY_STATUSES, deterministicUuid, LEGAL_DOMAINS, LIFE_DOMAINS, ORGANIZATION_TYPES, SUPPORT_FORMS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
 import { readReferenceData } from '../reference-data.ts';
 
 /**
@@ -145,9 +136,19 @@ function build() {
     taxonomy('ondersteuningsvorm', 'HSDS-NL Vorm van cliëntondersteuning', 'De zeven vormen van cliëntondersteuning.', codeTerms(SUPPORT_FORMS)),
     taxonomy('wlz-sector', 'HSDS-NL Wlz-sector', 'Wlz-sectoren VV, GZ en GGZ.', codeTerms(WLZ_SECTORS)),
     taxonomy('formaliteit', 'HSDS-NL Formaliteit', 'Formele (professionele) of informele (vrijwillige) ondersteuning.', codeTerms(['FORMAL', 'INFORMAL'])),
-    taxonomy('kenmerk', 'HSDS-NL Kenmerk', 'Ja/nee-kenmerken van een dienst; het kenmerk geldt als de term is toegekend.', codeTerms(['ONAFHANKELIJK', 'INLOOP'])),
+    taxonomy(
+      'kenmerk',
+      'HSDS-NL Kenmerk',
+      'Ja/nee-kenmerken van een dienst; het kenmerk geldt als de term is toegekend.',
+      codeTerms(['ONAFHANKELIJK', 'INLOOP']),
+    ),
     taxonomy('kostensoort', 'HSDS-NL Kostensoort', 'Wat de cliënt betaalt.', codeTerms(['FREE', 'EIGEN_BIJDRAGE', 'AMOUNT'])),
-    taxonomy('capaciteitsstatus', 'HSDS-NL Capaciteitsstatus', 'Kan de dienst nu een nieuwe cliënt aannemen, zoals laatst gemeld.', codeTerms(CAPACITY_STATUSES)),
+    taxonomy(
+      'capaciteitsstatus',
+      'HSDS-NL Capaciteitsstatus',
+      'Kan de dienst nu een nieuwe cliënt aannemen, zoals laatst gemeld.',
+      codeTerms(CAPACITY_STATUSES),
+    ),
     taxonomy('organisatietype', 'HSDS-NL Organisatietype', 'Soort organisatie in de sociale kaart.', codeTerms(ORGANIZATION_TYPES)),
     taxonomy(
       'gemeente',

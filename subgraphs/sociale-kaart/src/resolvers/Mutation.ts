@@ -66,7 +66,11 @@ function serviceAsInput(s: ServiceRow, locationIds: string[]): Input {
     applicationProcess: s.applicationProcess,
     contact: s.contact,
     openingHours: s.openingHours,
-    serviceArea: { scope: s.areaScope, gemeenteCodes: s.areaScope === 'GEMEENTEN' ? s.servedGemeenten : null, zorgkantoorregioCodes: s.areaScope === 'REGIONAL' ? s.servedRegions : null },
+    serviceArea: {
+      scope: s.areaScope,
+      gemeenteCodes: s.areaScope === 'GEMEENTEN' ? s.servedGemeenten : null,
+      zorgkantoorregioCodes: s.areaScope === 'REGIONAL' ? s.servedRegions : null,
+    },
     locationIds,
   };
 }
@@ -190,7 +194,8 @@ export const Mutation: MutationResolvers = {
     const principal = requireBeheerder(ctx);
     const existing = await ownService(ctx, args.input.id, principal);
     const status = args.input.status ?? 'INACTIVE';
-    if (status === 'ACTIVE') throw badInput('input.status', 'Use updateService to change an active service; deactivate takes INACTIVE, DEFUNCT or TEMPORARILY_CLOSED.');
+    if (status === 'ACTIVE')
+      throw badInput('input.status', 'Use updateService to change an active service; deactivate takes INACTIVE, DEFUNCT or TEMPORARILY_CLOSED.');
     const updated = await updateServiceIfVersion(ctx.db, existing.id, requireVersion(args.input.expectedVersion), { status });
     if (!updated) throw conflict('Service');
     return { service: updated };
@@ -228,7 +233,17 @@ export const Mutation: MutationResolvers = {
     if (!(await ctx.loaders.organization.load(principal.organizationId))) {
       throw forbidden('Your organisation is not (yet) in the sociale kaart.');
     }
-    const defaults = { description: null, address: null, postalCode: null, city: null, gemeenteCode: null, latitude: null, longitude: null, accessibility: null, confidential: false };
+    const defaults = {
+      description: null,
+      address: null,
+      postalCode: null,
+      city: null,
+      gemeenteCode: null,
+      latitude: null,
+      longitude: null,
+      accessibility: null,
+      confidential: false,
+    };
     const v = parseInput(locationInputSchema, { ...defaults, ...given(args.input) }, 'input');
     await checkGemeente(ctx, v.gemeenteCode, 'input');
     const created = await insertLocation(ctx.db, { id: randomUUID(), organizationId: principal.organizationId, ...locationColumns(v) });

@@ -8,8 +8,7 @@ export const Organization: OrganizationResolvers = {
   phones: (o) => o.phones.map((p) => ({ number: p.number, description: p.description ?? null })),
   parent: (o, _, ctx) => (o.parentId ? ctx.loaders.organization.load(o.parentId) : null),
   gemeente: (o, _, ctx) => (o.gemeenteCode ? ctx.loaders.gemeente.load(o.gemeenteCode) : null),
-  zorgkantoorregio: (o, _, ctx) =>
-    o.zorgkantoorregioCode ? ctx.loaders.region.load(o.zorgkantoorregioCode) : null,
+  zorgkantoorregio: (o, _, ctx) => (o.zorgkantoorregioCode ? ctx.loaders.region.load(o.zorgkantoorregioCode) : null),
   // The loader fetches every organisation's list in one statement; the page is cut from it, so a page per
   // organisation costs no statement of its own.
   services: async (o, args, ctx) => {

@@ -41,7 +41,8 @@ async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise
   if (f.gemeenteCode) await requireGemeente(ctx, f.gemeenteCode, 'filter.gemeenteCode');
   if (f.zorgkantoorregioCode) {
     if (!REGION_CODE.test(f.zorgkantoorregioCode)) throw badInput('filter.zorgkantoorregioCode', 'Use a code such as ZK22.');
-    if (!(await ctx.loaders.region.load(f.zorgkantoorregioCode))) throw badInput('filter.zorgkantoorregioCode', `Unknown zorgkantoorregio ${f.zorgkantoorregioCode}.`);
+    if (!(await ctx.loaders.region.load(f.zorgkantoorregioCode)))
+      throw badInput('filter.zorgkantoorregioCode', `Unknown zorgkantoorregio ${f.zorgkantoorregioCode}.`);
   }
   for (const lang of f.languages ?? []) {
     if (!/^[a-z]{2,3}$/.test(lang)) throw badInput('filter.languages', 'Use ISO 639 language codes such as nl, en, tr.');
@@ -110,7 +111,11 @@ export const Query: QueryResolvers = {
   async organizations(_, args, ctx) {
     const first = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after) : undefined;
-    const { rows, total } = await listOrganizations(ctx.db, { type: args.type ?? undefined, first, after: after ? { name: after.key, id: after.id } : undefined });
+    const { rows, total } = await listOrganizations(ctx.db, {
+      type: args.type ?? undefined,
+      first,
+      after: after ? { name: after.key, id: after.id } : undefined,
+    });
     const nodes = rows.slice(0, first);
     for (const o of nodes) ctx.loaders.organization.prime(o.id, o);
     const last = nodes[nodes.length - 1];

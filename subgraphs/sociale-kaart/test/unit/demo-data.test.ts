@@ -6,7 +6,7 @@ describe('demo data', () => {
   const data = generateDemoData(1, new Date('2026-11-01T00:00:00Z'));
   const { gemeenten, regions } = readReferenceData();
 
-  it('uses the real reference data: 342 gemeenten in 31 zorgkantoorregio\'s', () => {
+  it("uses the real reference data: 342 gemeenten in 31 zorgkantoorregio's", () => {
     expect(gemeenten).toHaveLength(342);
     expect(regions).toHaveLength(31);
     expect(new Set(gemeenten.map((g) => g.zorgkantoorregioCode)).size).toBe(31);
