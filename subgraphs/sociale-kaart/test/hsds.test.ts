@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
@@ -22,10 +21,8 @@ import { readReferenceData } from '../src/reference-data.ts';
  * data (export → import into an empty database → export again). Schemas are compiled once for the file.
  */
 
-const REFERENCE = new URL('../../../../shared/reference/hsds-3.0/', import.meta.url);
-if (!existsSync(new URL('schema/service.json', REFERENCE))) {
-  throw new Error(`The HSDS 3.0 reference is missing at ${fileURLToPath(REFERENCE)}: these tests need the shared folder beside the repository (../shared).`);
-}
+// The Open Referral HSDS 3.0 schemas and examples, copied unchanged with their source and licence (reference/hsds-3.0/SOURCES.md).
+const REFERENCE = new URL('./reference/hsds-3.0/', import.meta.url);
 const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, REFERENCE), 'utf8'));
 type Json = Record<string, unknown>;
 
