@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GEMEENTE_CODE_PATTERN, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
 import type { InternalContract } from '@hub/service-kit';
 import { code, MAX_ITEMS, uuid } from './common.ts';
 
@@ -21,14 +22,8 @@ export const consentCheckSchema = z.object({
   holderOrganizationId: uuid.optional(),
   // Let a consent to an organisation type in a region match.
   organizationType: code.optional(),
-  gemeenteCode: z
-    .string()
-    .regex(/^GM\d{4}$/)
-    .optional(),
-  zorgkantoorregio: z
-    .string()
-    .regex(/^ZK\d{2}$/)
-    .optional(),
+  gemeenteCode: z.string().regex(GEMEENTE_CODE_PATTERN).optional(),
+  zorgkantoorregio: z.string().regex(ZORGKANTOORREGIO_CODE_PATTERN).optional(),
 });
 /** A check as the asking subgraph builds it. */
 export type ConsentCheck = z.input<typeof consentCheckSchema>;

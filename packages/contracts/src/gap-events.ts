@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
+import { GEMEENTE_CODE_PATTERN, LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SECTORS, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
 import type { InternalContract } from '@hub/service-kit';
 import { deliveryReceipt, isoDateTime, MAX_ITEMS, uuid } from './common.ts';
 
@@ -22,14 +22,8 @@ export const gapEventSchema = z.object({
   occurredAt: isoDateTime,
   kind: z.enum(GAP_KINDS),
   reason: z.enum(GAP_EVENT_REASONS),
-  zorgkantoorregioCode: z
-    .string()
-    .regex(/^ZK\d{2}$/)
-    .nullish(),
-  gemeenteCode: z
-    .string()
-    .regex(/^GM\d{4}$/)
-    .nullish(),
+  zorgkantoorregioCode: z.string().regex(ZORGKANTOORREGIO_CODE_PATTERN).nullish(),
+  gemeenteCode: z.string().regex(GEMEENTE_CODE_PATTERN).nullish(),
   legalDomain: codeIn(LEGAL_DOMAINS),
   wlzSector: codeIn(WLZ_SECTORS),
   targetGroup: codeIn(TARGET_GROUPS),

@@ -6,6 +6,10 @@
 export const ORGANIZATION_TYPES = ['GEMEENTE', 'ZORGKANTOOR', 'OCO', 'ZORGAANBIEDER', 'WELZIJN', 'OTHER'] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
+/** CBS gemeentecode (GM + four digits) and zorgkantoorregio code (ZK + two digits), as tokens, events and inputs carry them. */
+export const GEMEENTE_CODE_PATTERN = /^GM\d{4}$/;
+export const ZORGKANTOORREGIO_CODE_PATTERN = /^ZK\d{2}$/;
+
 export const ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL', 'BEHEERDER', 'PRIVACY_OFFICER'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -16,7 +16,7 @@ import {
   decodeJwt,
 } from 'jose';
 import { z } from 'zod';
-import { ORGANIZATION_TYPES, ROLES, type OrganizationType, type Role } from '@hub/domain';
+import { GEMEENTE_CODE_PATTERN, ORGANIZATION_TYPES, ROLES, ZORGKANTOORREGIO_CODE_PATTERN, type OrganizationType, type Role } from '@hub/domain';
 import type { IssuerConfig } from '@hub/config';
 
 export interface Principal {
@@ -46,14 +46,8 @@ const claimsSchema = z.object({
   org: z.string().uuid(),
   org_type: z.enum(ORGANIZATION_TYPES),
   roles: z.array(z.enum(ROLES)).min(1),
-  gemeente: z
-    .string()
-    .regex(/^GM\d{4}$/)
-    .optional(),
-  zorgkantoorregio: z
-    .string()
-    .regex(/^ZK\d{2}$/)
-    .optional(),
+  gemeente: z.string().regex(GEMEENTE_CODE_PATTERN).optional(),
+  zorgkantoorregio: z.string().regex(ZORGKANTOORREGIO_CODE_PATTERN).optional(),
 });
 export type HubClaims = z.infer<typeof claimsSchema>;
 

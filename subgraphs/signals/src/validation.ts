@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badInput } from '@hub/errors';
-import { isUuid, LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
+import { GEMEENTE_CODE_PATTERN, isUuid, LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SECTORS, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
 import { DIMENSIONS, type Dimension } from './cube.ts';
 import { dutchDateOf } from './gap-events.ts';
 import { enclosingQuarter, parsePeriod, periodOfDate, periodsBetween, shiftPeriod, type Granularity, type Period } from './periods.ts';
@@ -22,12 +22,10 @@ export const SIGNAL_CATEGORIES = [
 ] as const;
 export const AGE_BANDS = ['AGE_0_17', 'AGE_18_26', 'AGE_27_64', 'AGE_65_79', 'AGE_80_PLUS'] as const;
 
-export const GEMEENTE_CODE = /^GM\d{4}$/;
-const REGION_CODE = /^ZK\d{2}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function requireRegionCode(value: string, field: string): string {
-  if (!REGION_CODE.test(value)) throw badInput(field, `${field} must be a zorgkantoorregio code such as ZK22.`);
+  if (!ZORGKANTOORREGIO_CODE_PATTERN.test(value)) throw badInput(field, `${field} must be a zorgkantoorregio code such as ZK22.`);
   return value;
 }
 
@@ -85,12 +83,12 @@ export const reportSignalSchema = z
     organizationId: uuid.nullish().transform((v) => v ?? null),
     gemeenteCode: z
       .string()
-      .regex(GEMEENTE_CODE, 'use GM + 4 digits')
+      .regex(GEMEENTE_CODE_PATTERN, 'use GM + 4 digits')
       .nullish()
       .transform((v) => v ?? null),
     zorgkantoorregioCode: z
       .string()
-      .regex(REGION_CODE, 'use ZK + 2 digits')
+      .regex(ZORGKANTOORREGIO_CODE_PATTERN, 'use ZK + 2 digits')
       .nullish()
       .transform((v) => v ?? null),
     observedOn: calendarDate.refine((d) => d <= today(), 'must not be in the future').refine((d) => d >= addDays(today(), -731), 'at most two years back'),

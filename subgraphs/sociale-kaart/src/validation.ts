@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { isUuid } from '@hub/domain';
+import { GEMEENTE_CODE_PATTERN, isUuid, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
 
 export { parseInput, requireUuid } from '@hub/service-kit';
-
-export const GEMEENTE_CODE = /^GM\d{4}$/;
-export const REGION_CODE = /^ZK\d{2}$/;
 
 const trimmed = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
@@ -14,7 +11,7 @@ export const MAX_PAGE_SIZE = 100;
 
 export const nearSchema = z
   .object({
-    gemeenteCode: z.string().regex(GEMEENTE_CODE, 'use GM + 4 digits').nullish(),
+    gemeenteCode: z.string().regex(GEMEENTE_CODE_PATTERN, 'use GM + 4 digits').nullish(),
     latitude: z.number().min(-90).max(90).nullish(),
     longitude: z.number().min(-180).max(180).nullish(),
     maxDistanceKm: z.number().gt(0, 'must be more than 0').max(500, 'at most 500'),
@@ -72,8 +69,8 @@ export const serviceInputSchema = z
       .max(21),
     serviceArea: z.object({
       scope: z.enum(['GEMEENTEN', 'REGIONAL', 'NATIONAL']),
-      gemeenteCodes: z.array(z.string().regex(GEMEENTE_CODE, 'use GM + 4 digits')).max(342).nullish(),
-      zorgkantoorregioCodes: z.array(z.string().regex(REGION_CODE, 'use ZK + 2 digits')).max(31).nullish(),
+      gemeenteCodes: z.array(z.string().regex(GEMEENTE_CODE_PATTERN, 'use GM + 4 digits')).max(342).nullish(),
+      zorgkantoorregioCodes: z.array(z.string().regex(ZORGKANTOORREGIO_CODE_PATTERN, 'use ZK + 2 digits')).max(31).nullish(),
     }),
     locationIds: z.array(z.string().refine(isUuid, 'must be a UUID')).max(200),
   })
@@ -114,7 +111,7 @@ export const locationInputSchema = z.object({
     .regex(/^[1-9]\d{3} ?[A-Z]{2}$/, 'use 1234 AB')
     .nullable(),
   city: trimmed(100).nullable(),
-  gemeenteCode: z.string().regex(GEMEENTE_CODE, 'use GM + 4 digits').nullable(),
+  gemeenteCode: z.string().regex(GEMEENTE_CODE_PATTERN, 'use GM + 4 digits').nullable(),
   latitude: z.number().min(50.7, 'outside the Netherlands').max(53.6, 'outside the Netherlands').nullable(),
   longitude: z.number().min(3.3, 'outside the Netherlands').max(7.3, 'outside the Netherlands').nullable(),
   accessibility: trimmed(1000).nullable(),

@@ -6,7 +6,8 @@ import type { Context } from '../context.ts';
 import { findSignalsByReporter } from '../db/queries.ts';
 import type { Granularity } from '../periods.ts';
 import { summariesToCsv, type Summary } from '../summaries.ts';
-import { GEMEENTE_CODE, parseSummaryPeriods, requireRegionCode, requireUuid } from '../validation.ts';
+import { GEMEENTE_CODE_PATTERN } from '@hub/domain';
+import { parseSummaryPeriods, requireRegionCode, requireUuid } from '../validation.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 
 interface SummaryInputArgs {
@@ -30,7 +31,7 @@ async function loadSummaries(ctx: Context, input: SummaryInputArgs): Promise<Sum
   }
   if (input.gemeenteCode) {
     const code = input.gemeenteCode;
-    if (!GEMEENTE_CODE.test(code)) throw badInput('input.gemeenteCode', 'gemeenteCode must be GM + 4 digits, e.g. GM0153.');
+    if (!GEMEENTE_CODE_PATTERN.test(code)) throw badInput('input.gemeenteCode', 'gemeenteCode must be GM + 4 digits, e.g. GM0153.');
     // Gemeente figures are linked to their region's quarter; months per gemeente would form a table whose inner
     // cells could be solved from the region's months and the gemeenten's quarters.
     if (periods.granularity !== 'QUARTER') throw badInput('input.granularity', 'Figures per gemeente are published per quarter only.');

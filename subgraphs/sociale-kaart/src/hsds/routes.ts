@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isUuid } from '@hub/domain';
+import { GEMEENTE_CODE_PATTERN, isUuid } from '@hub/domain';
 import { ErrorCode } from '@hub/errors';
 import type { Db } from '@hub/db';
 import type { RouteHandler } from '@hub/service-kit';
 import type { OrganizationRow, ServiceRow } from '../db/queries.ts';
 import { searchWords } from '../text.ts';
-import { GEMEENTE_CODE } from '../validation.ts';
 import {
   exportLocation,
   exportOrganization,
@@ -146,7 +145,7 @@ class Params {
   gemeente(): string | undefined {
     const v = this.raw('gemeente');
     if (v === undefined) return undefined;
-    if (!GEMEENTE_CODE.test(v) || !referenceIndex().gemeenten.has(v))
+    if (!GEMEENTE_CODE_PATTERN.test(v) || !referenceIndex().gemeenten.has(v))
       throw badParameter('gemeente', 'gemeente must be the CBS code of a gemeente, e.g. GM0363.');
     return v;
   }

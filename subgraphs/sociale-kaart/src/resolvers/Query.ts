@@ -5,7 +5,8 @@ import type { Context } from '../context.ts';
 import { maySeeConfidential } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { searchWords } from '../text.ts';
-import { GEMEENTE_CODE, MAX_PAGE_SIZE, MAX_SEARCH_TEXT, nearSchema, parseInput, REGION_CODE, requireUuid } from '../validation.ts';
+import { GEMEENTE_CODE_PATTERN, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
+import { MAX_PAGE_SIZE, MAX_SEARCH_TEXT, nearSchema, parseInput, requireUuid } from '../validation.ts';
 import type { PageInfo, QueryResolvers, QuerySearchServicesArgs, ServiceConnectionResolvers } from '../generated/resolvers-types.ts';
 import type { ServiceRow } from '../db/queries.ts';
 
@@ -28,7 +29,7 @@ function pageSize(first: number | null | undefined, fallback = 20): number {
 }
 
 async function requireGemeente(ctx: Context, code: string, field: string) {
-  if (!GEMEENTE_CODE.test(code)) throw badInput(field, `${field} must be a gemeentecode such as GM0363.`);
+  if (!GEMEENTE_CODE_PATTERN.test(code)) throw badInput(field, `${field} must be a gemeentecode such as GM0363.`);
   const g = await ctx.loaders.gemeente.load(code);
   if (!g) throw badInput(field, `Unknown gemeente ${code}.`);
   return g;
@@ -40,7 +41,7 @@ async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise
   const f = args.filter ?? {};
   if (f.gemeenteCode) await requireGemeente(ctx, f.gemeenteCode, 'filter.gemeenteCode');
   if (f.zorgkantoorregioCode) {
-    if (!REGION_CODE.test(f.zorgkantoorregioCode)) throw badInput('filter.zorgkantoorregioCode', 'Use a code such as ZK22.');
+    if (!ZORGKANTOORREGIO_CODE_PATTERN.test(f.zorgkantoorregioCode)) throw badInput('filter.zorgkantoorregioCode', 'Use a code such as ZK22.');
     if (!(await ctx.loaders.region.load(f.zorgkantoorregioCode)))
       throw badInput('filter.zorgkantoorregioCode', `Unknown zorgkantoorregio ${f.zorgkantoorregioCode}.`);
   }
@@ -136,12 +137,12 @@ export const Query: QueryResolvers = {
     return loc && (!loc.confidential || maySeeConfidential(ctx)) ? loc : null;
   },
   gemeente: (_, args, ctx) => {
-    if (!GEMEENTE_CODE.test(args.code)) throw badInput('code', 'code must be a gemeentecode such as GM0363.');
+    if (!GEMEENTE_CODE_PATTERN.test(args.code)) throw badInput('code', 'code must be a gemeentecode such as GM0363.');
     return ctx.loaders.gemeente.load(args.code);
   },
   gemeenten: (_, __, ctx) => listGemeenten(ctx.db),
   zorgkantoorregio: (_, args, ctx) => {
-    if (!REGION_CODE.test(args.code)) throw badInput('code', 'code must be a zorgkantoorregio code such as ZK22.');
+    if (!ZORGKANTOORREGIO_CODE_PATTERN.test(args.code)) throw badInput('code', 'code must be a zorgkantoorregio code such as ZK22.');
     return ctx.loaders.region.load(args.code);
   },
   zorgkantoorregios: (_, __, ctx) => listRegions(ctx.db),
