@@ -54,25 +54,18 @@ export const Client: ClientResolvers = {
     const opening = new Set((await openingConsents(ctx, p, v.row.id, v.purpose)).map((c) => c.id));
     const recorded = all.filter((c) => c.recordedByOrganizationId === p.organizationId);
     const received = all.filter((c) => opening.has(c.id));
-    if (recorded.length)
+    const logRead = (ground: 'OWN_ORGANIZATION' | 'CONSENT', consentId?: string) =>
       ctx.accessLog.record({
         field: 'Client.consents',
         clientId: v.row.id,
         action: 'READ',
         outcome: 'GRANTED',
         categories: ['CONSENT'],
-        ground: 'OWN_ORGANIZATION',
+        ground,
+        ...(consentId ? { consentId } : {}),
       });
-    for (const c of received)
-      ctx.accessLog.record({
-        field: 'Client.consents',
-        clientId: v.row.id,
-        action: 'READ',
-        outcome: 'GRANTED',
-        categories: ['CONSENT'],
-        ground: 'CONSENT',
-        consentId: c.id,
-      });
+    if (recorded.length) logRead('OWN_ORGANIZATION');
+    for (const c of received) logRead('CONSENT', c.id);
     return all.filter((c) => opening.has(c.id) || c.recordedByOrganizationId === p.organizationId).map((row) => consentView(row, v.purpose));
   },
   /** The NEN 7513 overview: for a PRIVACY_OFFICER of an owning organisation only. */
