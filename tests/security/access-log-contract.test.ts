@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
 import { INTERNAL_SECRET_HEADER } from '@hub/service-kit';
 import { startTestHub, type TestHub } from '@hub/testing';
-import { buildOrg, registerClient } from '../../subgraphs/cases/test/builders.ts';
+import { buildOrg, referralsAccessLogLine, registerClient } from '../../subgraphs/cases/test/builders.ts';
 import {
   CREATE_REFERRAL,
   dataOf,
@@ -130,22 +130,7 @@ describe('one encoding of role and access point across subgraphs', () => {
 
   it('refuses on /internal/access-log a line in another encoding, and writes nothing', async () => {
     const { clientId } = await ownClient();
-    const line = {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      action: 'READ',
-      outcome: 'GRANTED',
-      userId: 'referrals-user',
-      organizationId: randomUUID(),
-      role: 'CLIENTONDERSTEUNER',
-      clientId,
-      dataCategories: ['HANDOVER'],
-      authorizationGround: 'CONSENT',
-      requestId: randomUUID(),
-      traceId: randomBytes(16).toString('hex'),
-      accessPoint: 'referrals:-:Referral.question',
-      sourceSubgraph: 'referrals',
-    };
+    const line = referralsAccessLogLine(clientId);
     const before = await linesOf(clientId);
     const bad: [Record<string, unknown>, string][] = [
       [{ accessPoint: 'graphql:referrals:Referral' }, 'entries.0.accessPoint'],

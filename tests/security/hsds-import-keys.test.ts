@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '@hub/testing';
 import { organization, service } from '../../subgraphs/sociale-kaart/src/db/schema.ts';
 import { importHsds, type ImportReport } from '../../subgraphs/sociale-kaart/src/hsds/importer.ts';
-import { termByCode } from '../../subgraphs/sociale-kaart/src/hsds/taxonomies.ts';
+import { type HsdsJson as Json, hsdsService } from '../../subgraphs/sociale-kaart/test/builders.ts';
 
 /**
  * HSDS records come from outside (a file, a URL, a BEHEERDER's mutation). Every key in them is data: a key named
@@ -20,50 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.stop();
 });
-
-type Json = Record<string, unknown>;
-const attr = (key: Parameters<typeof termByCode>[0], code: string) => ({ id: randomUUID(), taxonomy_term_id: termByCode(key, code)?.id });
-
-/** A valid HSDS-NL service with its own new organisation and one location in Amsterdam. */
-function hsdsService(overrides: Json = {}, organizationId: string = randomUUID()): Json {
-  const word = `keys${randomUUID().slice(0, 6)}`;
-  return {
-    id: randomUUID(),
-    organization_id: organizationId,
-    name: `Steunpunt ${word}`,
-    description: 'Cliëntondersteuning voor inwoners met vragen over zorg en geld.',
-    status: 'active',
-    attributes: [
-      attr('financieringsdomein', 'WMO_ALGEMENE_VOORZIENING'),
-      attr('leefgebied', 'FINANCIEN_EN_SCHULDEN'),
-      attr('ondersteuningsvorm', 'INFORMATIE_EN_ADVIES'),
-    ],
-    service_areas: [{ id: randomUUID(), name: 'Amsterdam', extent: 'GM0363', extent_type: 'text' }],
-    organization: { id: organizationId, name: `Stichting ${word}`, description: 'Een stichting.' },
-    service_at_locations: [
-      {
-        id: randomUUID(),
-        location: {
-          id: randomUUID(),
-          location_type: 'physical',
-          name: 'Kantoor',
-          addresses: [
-            {
-              id: randomUUID(),
-              address_1: 'Dorpsstraat 1',
-              city: 'Amsterdam',
-              state_province: 'Noord-Holland',
-              postal_code: '1011AB',
-              country: 'NL',
-              address_type: 'physical',
-            },
-          ],
-        },
-      },
-    ],
-    ...overrides,
-  };
-}
 
 const ndjson = (records: Json[]) => records.map((r) => JSON.stringify(r)).join('\n');
 const importText = (text: string) => importHsds(hub.database.db, text, { verifiedBy: 'test' });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
 import { INTERNAL_SECRET_HEADER } from '@hub/service-kit';
 import { startTestHub, type GraphQLResult, type LogLine, type TestHub } from '@hub/testing';
-import { buildOrg, registerClient } from '../../subgraphs/cases/test/builders.ts';
+import { buildOrg, referralsAccessLogLine, registerClient } from '../../subgraphs/cases/test/builders.ts';
 
 /**
  * The request id and trace id in a NEN 7513 access-log line say which request read a client's data. A caller must not
@@ -136,22 +136,7 @@ describe('subgraphs take request ids only from the gateway', () => {
 
   it("refuses access-log lines on /internal/access-log whose request or trace id is not in the hub's shape", async () => {
     const { clientId } = await ownClient();
-    const entry = {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      action: 'READ',
-      outcome: 'GRANTED',
-      userId: 'referrals-user',
-      organizationId: randomUUID(),
-      role: 'CLIENTONDERSTEUNER',
-      clientId,
-      dataCategories: ['HANDOVER'],
-      authorizationGround: 'CONSENT',
-      requestId: randomUUID(),
-      traceId: randomBytes(16).toString('hex'),
-      accessPoint: 'referrals:-:Referral.contact',
-      sourceSubgraph: 'referrals',
-    };
+    const entry = referralsAccessLogLine(clientId, { accessPoint: 'referrals:-:Referral.contact' });
     const post = async (body: unknown) => {
       const res = await fetch(new URL('/internal/access-log', hub.subgraphUrls.cases), {
         method: 'POST',

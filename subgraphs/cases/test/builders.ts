@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { OrganizationType, Role } from '@hub/domain';
 import { buildOrganization, dataOf, type TestHub } from '@hub/testing';
 
@@ -108,4 +108,23 @@ export const CLOSE_TRAJECTORY = /* GraphQL */ `
 export const closeInput = (overrides: Record<string, unknown> = {}) => ({
   reason: 'GOALS_REACHED',
   outcomes: { selfReliance: [{ lifeDomain: 'WONEN', start: 2, end: 4 }], ownNetworkUsed: true, satisfaction: 8, ...overrides },
+});
+
+/** A well-formed access-log line as the referrals subgraph sends it to /internal/access-log; tests break one field at a time. */
+export const referralsAccessLogLine = (clientId: string, overrides: Record<string, unknown> = {}) => ({
+  eventId: randomUUID(),
+  occurredAt: new Date().toISOString(),
+  action: 'READ',
+  outcome: 'GRANTED',
+  userId: 'referrals-user',
+  organizationId: randomUUID(),
+  role: 'CLIENTONDERSTEUNER',
+  clientId,
+  dataCategories: ['HANDOVER'],
+  authorizationGround: 'CONSENT',
+  requestId: randomUUID(),
+  traceId: randomBytes(16).toString('hex'),
+  accessPoint: 'referrals:-:Referral.question',
+  sourceSubgraph: 'referrals',
+  ...overrides,
 });

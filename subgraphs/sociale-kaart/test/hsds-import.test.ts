@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '@hub/testing';
 import { location, organization, service, serviceLocation } from '../src/db/schema.ts';
 import { ImportInputError, importHsds } from '../src/hsds/importer.ts';
-import { termByCode } from '../src/hsds/taxonomies.ts';
+import { type HsdsJson as Json, hsdsService } from './builders.ts';
 
 /**
  * The HSDS importer: what it accepts, what it refuses (with a reason, writing nothing for that record),
@@ -24,54 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.stop();
 });
-
-type Json = Record<string, unknown>;
-const attr = (key: Parameters<typeof termByCode>[0], code: string) => {
-  const ref = termByCode(key, code);
-  return { id: randomUUID(), taxonomy_term_id: ref?.id };
-};
-
-/** A valid HSDS-NL service with its own new organisation and one location in Amsterdam; tests override parts. */
-function hsdsService(overrides: Json = {}, organizationId: string = randomUUID()): Json {
-  const id = randomUUID();
-  const word = `zonnebloem${randomUUID().slice(0, 6)}`;
-  return {
-    id,
-    organization_id: organizationId,
-    name: `Steunpunt ${word}`,
-    description: 'Cliëntondersteuning voor inwoners met vragen over zorg en geld.',
-    status: 'active',
-    attributes: [
-      attr('financieringsdomein', 'WMO_ALGEMENE_VOORZIENING'),
-      attr('leefgebied', 'FINANCIEN_EN_SCHULDEN'),
-      attr('ondersteuningsvorm', 'INFORMATIE_EN_ADVIES'),
-    ],
-    service_areas: [{ id: randomUUID(), name: 'Amsterdam', extent: 'GM0363', extent_type: 'text' }],
-    organization: { id: organizationId, name: `Stichting ${word}`, description: 'Een stichting.' },
-    service_at_locations: [
-      {
-        id: randomUUID(),
-        location: {
-          id: randomUUID(),
-          location_type: 'physical',
-          name: 'Kantoor',
-          addresses: [
-            {
-              id: randomUUID(),
-              address_1: 'Dorpsstraat 1',
-              city: 'Amsterdam',
-              state_province: 'Noord-Holland',
-              postal_code: '1011AB',
-              country: 'NL',
-              address_type: 'physical',
-            },
-          ],
-        },
-      },
-    ],
-    ...overrides,
-  };
-}
 
 async function serviceRow(id: string) {
   const [row] = await hub.database.db.select().from(service).where(sql`${service.id} = ${id}::uuid`);
