@@ -23,7 +23,7 @@ import { ErrorCode, hubError } from '@hub/errors';
  * Operation limits of the gateway. Checked after parsing and validation and before any subgraph is called, so a
  * hostile or careless operation costs the gateway one parse and one walk over the document, never a query plan
  * or a database round trip. The defaults come from the journeys in tests/journeys/*.graphql and the benchmark's
- * operations with headroom (`npm test` measures every journey against them, see tests/limits.test.ts).
+ * operations with headroom (`npm test` measures every one against them, see tests/bench-operations.test.ts).
  */
 export interface OperationLimits {
   /** Deepest field nesting (a root field is depth 1). */
