@@ -11,7 +11,7 @@ import { SUBGRAPH_NAMES } from '@hub/config';
 import { demoIds } from '@hub/domain';
 import { readSupergraph } from '@hub/gateway';
 import { signToken } from '@hub/identity';
-import { buildJourneys, JOURNEY_NAMES, type Journey, type JourneyContext, type JourneyName } from './src/journeys.ts';
+import { buildJourneys, JOURNEY_NAMES, STATEMENT_PROBES, type Journey, type JourneyContext, type JourneyName } from './src/journeys.ts';
 import type { LoadResult, LoadTask } from './src/load.ts';
 import { ProcessSampler, startService, waitForReady, type ProcessFigures, type ServiceProcess } from './src/processes.ts';
 import { BENCH_TMP, benchEnvironment, loadBenchIssuer, loadBenchSecrets } from './src/secrets.ts';
@@ -314,18 +314,7 @@ async function probeStatements(
 ): Promise<{ small: number; large: number; smallLabel: string; largeLabel: string }> {
   const variant = journey.variants[0];
   if (!variant) throw new Error(`${journey.name}: no variants`);
-  const sizes: Record<JourneyName, [string, Record<string, unknown>, string, Record<string, unknown>]> = {
-    search: ['first: 5', { first: 5 }, 'first: 50', { first: 50 }],
-    client: ['referrals first: 1', { referrals: 1 }, 'referrals first: 50', { referrals: 50 }],
-    inbox: ['first: 5', { first: 5 }, 'first: 50', { first: 50 }],
-    quarter: [
-      'groupBy CATEGORY',
-      { groupBy: ['CATEGORY'] },
-      'groupBy CATEGORY × LEGAL_DOMAIN × TARGET_GROUP',
-      { groupBy: ['CATEGORY', 'LEGAL_DOMAIN', 'TARGET_GROUP'] },
-    ],
-  };
-  const [smallLabel, smallVars, largeLabel, largeVars] = sizes[journey.name];
+  const [smallLabel, smallVars, largeLabel, largeVars] = STATEMENT_PROBES[journey.name];
   const count = async (extra: Record<string, unknown>, tag: string): Promise<number> => {
     const res = await fetch(`http://127.0.0.1:${PORTS.gateway}/graphql`, {
       method: 'POST',

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, Kind } from 'graphql';
+import { buildSchema, parse, Kind } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '@hub/hub';
 import { startTestHub, type GraphQLResult, type TestHub, type TokenSubject } from '@hub/testing';
+import { measureOperation } from '../gateway/src/limits.ts';
 import { createRateLimiter } from '../gateway/src/rate-limit.ts';
 
 /**
@@ -89,18 +90,69 @@ describe('operation limits', () => {
     expect(result.body.errors?.[0]?.message).toMatch(/tokens/);
   });
 
-  it('refuses an operation whose requested page sizes make it too costly, counting variables too', async () => {
-    // A page beyond the largest is counted as the largest (500; subgraphs cap rather than refuse it): nested lists
-    // below it make the cost.
-    const nested = 'edges { node { organization { services { nodes { locations { name } } } } } }';
-    const costly = `{ searchServices(first: 100000) { ${nested} } }`;
-    expectTooComplex(await hub.graphql(costly, undefined, { token: await freshToken() }), 'cost');
+  it('refuses an operation whose nested page sizes make it too costly, counting variables too', async () => {
+    // Three nested pages of organisations' services: 100 × 100 × 100 items (a larger `first` is counted at the
+    // cap the subgraph serves, 100), about 2,000,000, far over the default 500,000.
+    const nested = (first: string) =>
+      `organizations(first: ${first}) { nodes { services(first: ${first}) { nodes { organization { services(first: ${first}) { nodes { id name } } } } } } }`;
+    expectTooComplex(await hub.graphql(`{ ${nested('100000')} }`, undefined, { token: await freshToken() }), 'cost');
     const plain = await hub.graphql('{ searchServices(first: 100000) { edges { node { id locations { name } } } } }', undefined, { token: await freshToken() });
     expect(plain.status).toBe(200);
-    const byVariable = `query($n: Int) { searchServices(first: $n) { ${nested} } }`;
+    const byVariable = `query($n: Int) { ${nested('$n')} }`;
     expectTooComplex(await hub.graphql(byVariable, { n: 100000 }, { token: await freshToken() }), 'cost');
     const small = await hub.graphql(byVariable, { n: 5 }, { token: await freshToken() });
     expect(small.status).toBe(200);
+    expect(small.body.errors).toBeUndefined();
+  });
+});
+
+describe('operation cost', () => {
+  // A schema of the graph's shapes whose sizes do not move: a connection with edges and nodes, a page nested in its
+  // items, a list with a stated bound and one without.
+  const schema = buildSchema(`
+    type Query {
+      things("Page size: default 20, capped at 100." first: Int = 20): ThingConnection!
+      "Codes: at most 7."
+      codes: [Code!]!
+      tags: [Code!]!
+    }
+    type ThingConnection { edges: [ThingEdge!]! nodes: [Thing!]! pageInfo: PageInfo! totalCount: Int! }
+    type ThingEdge { cursor: String! node: Thing! }
+    type PageInfo { hasNextPage: Boolean! endCursor: String }
+    type Thing { id: ID! name: String! children("How many: default 5, clamped to 1–50." first: Int = 5): ThingConnection! }
+    type Code { value: String! }
+  `);
+  const cost = (query: string, variables?: Record<string, unknown>) => measureOperation(schema, parse(query), { variables }).cost;
+
+  it('counts a connection as its page size times one item, not once more for its edges or nodes', () => {
+    // things 1 + nodes 1 + 10 items × (id + name)
+    expect(cost('{ things(first: 10) { nodes { id name } } }')).toBe(1 + 1 + 10 * 2);
+    // things 1 + edges 1 + 10 items × (cursor + node 1 + id + name)
+    expect(cost('{ things(first: 10) { edges { cursor node { id name } } } }')).toBe(1 + 1 + 10 * 4);
+    // edges and nodes each count their item once; pageInfo and totalCount once per page
+    expect(cost('{ things(first: 10) { edges { node { id } } nodes { id } pageInfo { hasNextPage endCursor } totalCount } }')).toBe(
+      1 + (1 + 10 * 2) + (1 + 10 * 1) + 3 + 1,
+    );
+  });
+
+  it('multiplies a page nested in the items of another page', () => {
+    // things 1 + nodes 1 + 10 items × (children 1 + nodes 1 + 4 items × id)
+    expect(cost('{ things(first: 10) { nodes { children(first: 4) { nodes { id } } } } }')).toBe(1 + 1 + 10 * (1 + 1 + 4));
+    expect(cost('{ things(first: 100) { nodes { children(first: 50) { nodes { children(first: 50) { nodes { id } } } } } } }')).toBeGreaterThan(100 * 50 * 50);
+  });
+
+  it('takes the size from the literal, the variable, its default or the schema default, within the stated cap', () => {
+    expect(cost('{ things { nodes { id } } }')).toBe(1 + 1 + 20);
+    expect(cost('query($n: Int) { things(first: $n) { nodes { id } } }', { n: 7 })).toBe(1 + 1 + 7);
+    expect(cost('query($n: Int = 3) { things(first: $n) { nodes { id } } }')).toBe(1 + 1 + 3);
+    expect(cost('{ things(first: 100000) { nodes { id } } }')).toBe(1 + 1 + 100);
+    expect(cost('{ things(first: 1) { nodes { children(first: 1000) { nodes { id } } } } }')).toBe(1 + 1 + (1 + 1 + 50));
+    expect(cost('{ things(first: 0) { nodes { id } } }')).toBe(1 + 1 + 1);
+  });
+
+  it('counts a plain list by the bound its description states, and another list as 10', () => {
+    expect(cost('{ codes { value } }')).toBe(1 + 7);
+    expect(cost('{ tags { value } }')).toBe(1 + 10);
   });
 });
 

@@ -40,6 +40,22 @@ export interface Journey {
   direct(call: SubgraphCall, variant: Variant): Promise<void>;
 }
 
+/**
+ * The variables `npm run bench` adds to a journey's first variant to count SQL statements per operation at a small
+ * and a large list size: label and variables of each.
+ */
+export const STATEMENT_PROBES: Record<JourneyName, [string, Record<string, unknown>, string, Record<string, unknown>]> = {
+  search: ['first: 5', { first: 5 }, 'first: 50', { first: 50 }],
+  client: ['referrals first: 1', { referrals: 1 }, 'referrals first: 50', { referrals: 50 }],
+  inbox: ['first: 5', { first: 5 }, 'first: 50', { first: 50 }],
+  quarter: [
+    'groupBy CATEGORY',
+    { groupBy: ['CATEGORY'] },
+    'groupBy CATEGORY × LEGAL_DOMAIN × TARGET_GROUP',
+    { groupBy: ['CATEGORY', 'LEGAL_DOMAIN', 'TARGET_GROUP'] },
+  ],
+};
+
 const journeyFile = (name: string) => readFileSync(fileURLToPath(new URL(`../../tests/journeys/${name}`, import.meta.url)), 'utf8');
 
 /** Gemeenten of different sizes (large cities to small villages) so the search sees different result sizes. */

@@ -6,6 +6,7 @@ import {
   Source,
   TokenKind,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
@@ -21,8 +22,8 @@ import { ErrorCode, hubError } from '@hub/errors';
 /**
  * Operation limits of the gateway. Checked after parsing and validation and before any subgraph is called, so a
  * hostile or careless operation costs the gateway one parse and one walk over the document, never a query plan
- * or a database round trip. The defaults come from the journeys in tests/journeys/*.graphql with headroom
- * (`npm test` measures every journey against them, see tests/limits.test.ts).
+ * or a database round trip. The defaults come from the journeys in tests/journeys/*.graphql and the benchmark's
+ * operations with headroom (`npm test` measures every one against them, see tests/bench-operations.test.ts).
  */
 export interface OperationLimits {
   /** Deepest field nesting (a root field is depth 1). */
@@ -33,21 +34,34 @@ export interface OperationLimits {
   maxRootFields: number;
   /** Lexical tokens of the whole document (bounds parsing and validation). */
   maxTokens: number;
-  /** Estimated cost: see {@link operationCost}. */
+  /** Estimated cost: see {@link operationMetrics}. */
   maxCost: number;
 }
 
-/** Assumed size of a list whose field has no `first`/`limit` argument: the typical page of the graph. */
+/** Assumed size of a list whose size neither an argument nor its description states: the typical page of the graph. */
 const ASSUMED_LIST_SIZE = 10;
 /**
- * The largest page any subgraph returns (referral events and overlegtafel signals are capped at 500, searches at
- * 100): a larger `first` is capped by the subgraph, not refused, so it is counted as this.
+ * The largest page any subgraph returns (referral events are capped at 500), for a size argument whose description
+ * states no cap. A larger `first` is capped by the subgraph, not refused, so it is counted as the cap.
  */
 const LARGEST_PAGE = 500;
-/** Arguments that bound how many items a list field returns. */
+/** Arguments that bound how many items a list field or a page returns. */
 const SIZE_ARGUMENTS = ['first', 'limit', 'last'];
+/**
+ * The cap a size argument's description states, as docs/api-conventions.md asks: "capped at 100", "served at most
+ * 100", "clamped to 1–50".
+ */
+const STATED_CAP = /\b(?:capped at|at most|clamped to \d+\s*[–-])\s*(\d[\d,]*)/i;
+/** The bound a plain list's description states ("at most 7", "at most 342 (CBS 2025)"), see docs/api-conventions.md. */
+const STATED_BOUND = /\bat most (\d[\d,]*)/i;
 
-interface OperationMetrics {
+const statedNumber = (pattern: RegExp, text: string | null | undefined): number | undefined => {
+  const digits = text ? pattern.exec(text)?.[1] : undefined;
+  return digits ? Number(digits.replaceAll(',', '')) : undefined;
+};
+
+/** What the limits are checked against, for one operation. */
+export interface OperationMetrics {
   depth: number;
   aliases: number;
   rootFields: number;
@@ -55,7 +69,7 @@ interface OperationMetrics {
 }
 
 /** Counts lexical tokens up to `stopAfter` (a document beyond it is refused anyway); undefined when it does not lex. */
-function countTokens(query: string, stopAfter = Number.POSITIVE_INFINITY): number | undefined {
+export function countTokens(query: string, stopAfter = Number.POSITIVE_INFINITY): number | undefined {
   try {
     const lexer = new Lexer(new Source(query));
     let count = 0;
@@ -106,11 +120,34 @@ function asComposite(type: GraphQLNamedType | null | undefined): GraphQLComposit
     : undefined;
 }
 
+/** A `…Connection` type with `edges` and/or `nodes`: a Relay page (docs/api-conventions.md). */
+function isConnection(type: GraphQLCompositeType | undefined): boolean {
+  if (!type?.name.endsWith('Connection') || !('getFields' in type)) return false;
+  const fields = type.getFields();
+  return 'edges' in fields || 'nodes' in fields;
+}
+
 /**
- * Depth, aliases, root fields and cost of one operation. Cost: every field costs 1; the fields below a field are
- * counted once per item it may return: its `first`/`limit` argument (the literal, the variable's value or default,
- * or the schema default; at most {@link LARGEST_PAGE}), else {@link ASSUMED_LIST_SIZE} for a list, else 1. Fragments are followed (each spread is
- * walked once and counted at every spread; validation has already refused cycles, a guard keeps the walk finite
+ * Whether a field of a page holds the page's items: a connection's `edges` and `nodes`; in a page of another shape
+ * (e.g. the referral event feed's `events`) every list.
+ */
+function holdsItems(page: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): boolean {
+  return isConnection(page) ? field.name === 'edges' || field.name === 'nodes' : isList(field.type);
+}
+
+/**
+ * Depth, aliases, root fields and cost of one operation. Cost: every field costs 1, and what is selected below a
+ * field counts once per item the field may return:
+ * - a field returning a page — a connection (see {@link isConnection}), or another single object that takes a
+ *   `first`/`limit` argument — counts once; its item lists (`edges`, `nodes`) count their selection once per item of
+ *   the page, and the rest of the page (`pageInfo`, `totalCount`, facets) once. So `edges { node { … } }` and
+ *   `nodes { … }` each cost the page size × one item, and a page nested in an item multiplies with it;
+ * - a list field with a `first`/`limit` argument counts its selection that many times; a plain list whose
+ *   description states a bound ("at most N") N times; any other list {@link ASSUMED_LIST_SIZE} times; an object once.
+ * The size is the argument's literal, the variable's value or default, or the schema default (else
+ * {@link ASSUMED_LIST_SIZE}), at least 1 and at most the cap the argument's description states (else
+ * {@link LARGEST_PAGE}): subgraphs serve a larger one at the cap. Fragments are followed (each spread is walked
+ * once and counted at every spread; validation has already refused cycles, a guard keeps the walk finite
  * regardless). Below introspection fields nothing is counted (see the walk).
  */
 function operationMetrics(
@@ -130,6 +167,15 @@ function operationMetrics(
   const fieldOf = (parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined =>
     'getFields' in parent ? parent.getFields()[name] : undefined;
 
+  /** How many items the field is asked for, within the stated cap; undefined when it takes no size argument. */
+  const requestedSize = (field: GraphQLField<unknown, unknown>, selection: FieldNode): number | undefined => {
+    const declared = field.args.find((a) => SIZE_ARGUMENTS.includes(a.name));
+    if (!declared) return undefined;
+    const given = selection.arguments?.find((a) => a.name.value === declared.name);
+    const size = intValue(given?.value, variables, variableDefaults) ?? (typeof declared.defaultValue === 'number' ? declared.defaultValue : ASSUMED_LIST_SIZE);
+    return Math.min(statedNumber(STATED_CAP, declared.description) ?? LARGEST_PAGE, Math.max(1, size));
+  };
+
   /** Figures of one selection set: depth relative to it, `fields` = fields directly in it (fragments included). */
   interface Figures {
     cost: number;
@@ -137,11 +183,13 @@ function operationMetrics(
     aliases: number;
     fields: number;
   }
-  // A fragment's figures do not depend on where it is spread (its type condition fixes its parent type), so each is
-  // walked once: without this, fragments that spread the next one twice would make the walk itself exponential.
+  // A fragment's figures do not depend on where it is spread (its type condition fixes its parent type), except on
+  // the size of the page it is spread into; so each is walked once per page size: without this, fragments that
+  // spread the next one twice would make the walk itself exponential.
   const fragmentFigures = new Map<string, Figures>();
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType | undefined, visiting: Set<string>): Figures => {
+  /** `pageSize`: set when `parent` is a page, the number of items its item lists hold. */
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType | undefined, visiting: Set<string>, pageSize?: number): Figures => {
     const total: Figures = { cost: 0, depth: 0, aliases: 0, fields: 0 };
     const add = (f: Figures) => {
       total.cost += f.cost;
@@ -157,17 +205,17 @@ function operationMetrics(
         // production turns introspection off.
         if (!selection.name.value.startsWith('__')) {
           const field = parent ? fieldOf(parent, selection.name.value) : undefined;
+          const type = field ? asComposite(namedType(field.type)) : undefined;
           let multiplier = 1;
-          if (field) {
-            const sizeArg = selection.arguments?.find((a) => SIZE_ARGUMENTS.includes(a.name.value));
-            const declared = field.args.find((a) => SIZE_ARGUMENTS.includes(a.name));
-            const size =
-              intValue(sizeArg?.value, variables, variableDefaults) ??
-              (declared && typeof declared.defaultValue === 'number' ? declared.defaultValue : undefined);
-            multiplier = size !== undefined ? Math.min(LARGEST_PAGE, Math.max(1, size)) : isList(field.type) ? ASSUMED_LIST_SIZE : 1;
+          let innerPageSize: number | undefined;
+          if (field && parent) {
+            const size = requestedSize(field, selection);
+            if (pageSize !== undefined && holdsItems(parent, field)) multiplier = pageSize;
+            else if (isList(field.type)) multiplier = size ?? statedNumber(STATED_BOUND, field.description) ?? ASSUMED_LIST_SIZE;
+            else if (isConnection(type) || (size !== undefined && type)) innerPageSize = size ?? ASSUMED_LIST_SIZE;
           }
           if (selection.selectionSet) {
-            const inner = walk(selection.selectionSet, asComposite(field ? namedType(field.type) : undefined), visiting);
+            const inner = walk(selection.selectionSet, type, visiting, innerPageSize);
             own.cost += multiplier * inner.cost;
             own.depth += inner.depth;
             own.aliases += inner.aliases;
@@ -175,18 +223,21 @@ function operationMetrics(
         }
         add(own);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        add(walk(selection.selectionSet, asComposite(condition), visiting));
+        const condition = selection.typeCondition ? asComposite(schema.getType(selection.typeCondition.name.value)) : parent;
+        add(walk(selection.selectionSet, condition, visiting, condition === parent ? pageSize : undefined));
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         if (!fragment || visiting.has(name)) continue;
-        let figures = fragmentFigures.get(name);
+        const condition = asComposite(schema.getType(fragment.typeCondition.name.value));
+        const fragmentPageSize = condition === parent ? pageSize : undefined;
+        const key = `${name}/${fragmentPageSize ?? ''}`;
+        let figures = fragmentFigures.get(key);
         if (!figures) {
           visiting.add(name);
-          figures = walk(fragment.selectionSet, asComposite(schema.getType(fragment.typeCondition.name.value)), visiting);
+          figures = walk(fragment.selectionSet, condition, visiting, fragmentPageSize);
           visiting.delete(name);
-          fragmentFigures.set(name, figures);
+          fragmentFigures.set(key, figures);
         }
         add(figures);
       }
@@ -198,6 +249,26 @@ function operationMetrics(
     operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   const figures = walk(operation.selectionSet, root ?? undefined, new Set());
   return { depth: figures.depth, aliases: figures.aliases, rootFields: figures.fields, cost: figures.cost };
+}
+
+/**
+ * The figures of one operation of a document (the named one, or the only one) as the gateway measures them, for
+ * checks outside a running gateway (the benchmark's and the journeys' operations against the committed supergraph).
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options: { operationName?: string | undefined; variables?: Record<string, unknown> | undefined } = {},
+): OperationMetrics {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation =
+    options.operationName === undefined
+      ? operations.length === 1
+        ? operations[0]
+        : undefined
+      : operations.find((o) => o.name?.value === options.operationName);
+  if (!operation) throw new Error(`The document has no operation ${options.operationName ?? '(it has several; name one)'}.`);
+  return operationMetrics(schema, document, operation, options.variables);
 }
 
 function tooComplex(message: string, limit: string, value: number, max: number): GraphQLError {

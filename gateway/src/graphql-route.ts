@@ -1,0 +1,34 @@
+import type { ApolloServer } from '@apollo/server';
+import { bearerToken, type TokenVerifier } from '@hub/identity';
+import { executeGraphQL, readBody } from '@hub/service-kit';
+import type { GatewayContext } from './context.ts';
+import type { RouteHandler } from './exchange.ts';
+import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
+
+/**
+ * `/graphql`: the token is verified here, before any subgraph is called (a bad token never fans out into the
+ * graph), then the request is rate limited per organisation (anonymous callers per client address), its body read
+ * within the size limit, and the operation run by Apollo Server.
+ */
+export function graphqlRoute(options: {
+  apollo: ApolloServer<GatewayContext>;
+  verifyToken: TokenVerifier;
+  rateLimiter: RateLimiter;
+  maxRequestBodyBytes: number;
+}): RouteHandler {
+  const { apollo, verifyToken, rateLimiter, maxRequestBodyBytes } = options;
+  return async ({ req, res, meta, forwarded, report }) => {
+    const context: GatewayContext = { authorization: undefined, cacheSession: undefined, meta, report };
+    const token = bearerToken(req.headers.authorization);
+    if (token) {
+      const principal = await verifyToken(token);
+      context.authorization = `Bearer ${token}`;
+      context.cacheSession = `${principal.organizationId}/${principal.subject}`;
+      rateLimiter.take(rateLimitKey(principal.organizationId, forwarded.clientAddress));
+    } else {
+      rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
+    }
+    const body = req.method === 'POST' ? await readBody(req, maxRequestBodyBytes) : '';
+    return executeGraphQL(apollo, req, res, body, async () => context);
+  };
+}

@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readRequestMeta, requireOriginForm, type Logger } from '@hub/service-kit';
+import { sendFailure } from './error-format.ts';
+import { notFound, type Exchange, type RouteHandler } from './exchange.ts';
+import { forwardedView, type ProxyTrust } from './forwarded.ts';
+import { isHsdsPath } from './hsds-proxy.ts';
+import { logRequest } from './request-log.ts';
+
+/** The gateway's routes; {@link routeFor} says which path goes where. */
+export interface GatewayRoutes {
+  /** `/health`: liveness. */
+  health: RouteHandler;
+  /** `/ready`: readiness of the gateway and every subgraph. */
+  ready: RouteHandler;
+  /** `/graphql`: the graph (and the sandbox landing page in development). */
+  graphql: RouteHandler;
+  /** `/hsds` and below: the sociale kaart's open HSDS feed, passed through. */
+  hsds: RouteHandler;
+  /** `/` and every path no other route claims: the web console's static files, on the gateway's own origin. */
+  console: RouteHandler;
+}
+
+/** Which route serves a path. The API's own paths are fixed; whatever is left belongs to the console. */
+export function routeFor(pathname: string, routes: GatewayRoutes): RouteHandler {
+  if (pathname === '/health') return routes.health;
+  if (pathname === '/ready') return routes.ready;
+  if (pathname === '/graphql') return routes.graphql;
+  if (isHsdsPath(pathname)) return routes.hsds;
+  return routes.console;
+}
+
+/**
+ * The console route until the web console is built: a browser opening the bare origin in development is sent to
+ * the sandbox landing page on /graphql; every other path, and `/` in production, is 404. The console's static
+ * file server takes this route's place.
+ */
+export function consolePlaceholder(production: boolean): RouteHandler {
+  return async ({ req, res, url }) => {
+    if (url.pathname === '/' && !production && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(302, { location: '/graphql' });
+      res.end();
+      return 302;
+    }
+    throw notFound();
+  };
+}
+
+/**
+ * The gateway's HTTP entry: request ids, origin-form check, dispatch by path, one answer for a failure, and one log
+ * line per request without variables or tokens.
+ */
+export function createRequestHandler(options: { routes: GatewayRoutes; trustedProxy: ProxyTrust; logger: Logger }) {
+  const { routes, trustedProxy, logger } = options;
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const started = process.hrtime.bigint();
+    // The caller's x-request-id / traceparent never become the hub's ids (they go into access-log lines).
+    const meta = readRequestMeta(req, false);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const exchange: Exchange = {
+      req,
+      res,
+      url,
+      meta,
+      forwarded: forwardedView(req, trustedProxy),
+      report: { operationName: undefined, cacheHit: undefined },
+    };
+    res.setHeader('x-request-id', meta.requestId);
+    let status = 500;
+
+    const work = async (): Promise<number> => {
+      requireOriginForm(req);
+      return routeFor(url.pathname, routes)(exchange);
+    };
+
+    work()
+      .then(
+        (sent) => {
+          status = sent;
+        },
+        (error: unknown) => {
+          status = sendFailure(res, error, meta, logger);
+        },
+      )
+      .finally(() => logRequest(logger, exchange, status, started));
+  };
+}
