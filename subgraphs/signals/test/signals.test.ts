@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
+import { overlegtafelMember } from '../src/db/schema.ts';
+import { overlegtafelIdOf } from '../src/reference-data.ts';
 import { startTestHub, type TestHub } from '@hub/testing';
 import { periodOfDate } from '../src/periods.ts';
 import { readGemeenteRegions } from '../src/reference-data.ts';
@@ -874,5 +876,58 @@ describe('the lists of a knelpunt and of an overlegtafel are pages', () => {
     // its knelpunten and their decisions (3).
     expect(large.perSubgraph).toEqual(small.perSubgraph);
     expect(small.perSubgraph.signals).toBe(12);
+  });
+});
+
+describe('overlegtafel members', () => {
+  const MEMBERS = `mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { members { id } } } }`;
+  const countMembers = async (region: string) => {
+    const [row] = rowsOf<{ n: number }>(
+      await hub.database.db.execute(sql`select count(*)::int as n from signals.overlegtafel_member where overlegtafel_id = ${overlegtafelIdOf(region)}`),
+    );
+    return Number(row?.n ?? 0);
+  };
+
+  it('a table holds at most 100: the 101st is refused with BAD_USER_INPUT and changes nothing; re-adding a member still works', async () => {
+    const region = 'ZK31';
+    const boss = await chair(hub, region);
+    const existing = Array.from({ length: 99 }, () => randomUUID());
+    await hub.database.db.insert(overlegtafelMember).values(existing.map((organizationId) => ({ overlegtafelId: overlegtafelIdOf(region), organizationId })));
+
+    const hundredth = randomUUID();
+    const added = dataOf(
+      await hub.graphql<{ addOverlegtafelMember: { overlegtafel: { members: { id: string }[] } } }>(
+        MEMBERS,
+        { r: region, o: hundredth },
+        { token: boss.token },
+      ),
+    );
+    expect(added.addOverlegtafelMember.overlegtafel.members).toHaveLength(100);
+    expect(added.addOverlegtafelMember.overlegtafel.members.at(-1)).toEqual({ id: hundredth });
+
+    const refused = await hub.graphql(MEMBERS, { r: region, o: randomUUID() }, { token: boss.token });
+    expect(refused.body.data).toBeNull();
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.organizationId',
+      fields: [{ path: 'input.organizationId', code: 'INVALID' }],
+    });
+    expect(await countMembers(region)).toBe(100);
+
+    // Idempotent at the limit: a member added again is no new member.
+    expect(dataOf(await hub.graphql<{ addOverlegtafelMember: unknown }>(MEMBERS, { r: region, o: existing[0] }, { token: boss.token }))).toBeTruthy();
+    expect(await countMembers(region)).toBe(100);
+
+    // With one place free, of two concurrent additions exactly one gets it.
+    dataOf(
+      await hub.graphql(
+        `mutation($r: String!, $o: ID!) { removeOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`,
+        { r: region, o: hundredth },
+        { token: boss.token },
+      ),
+    );
+    const results = await Promise.all([randomUUID(), randomUUID()].map((o) => hub.graphql(MEMBERS, { r: region, o }, { token: boss.token })));
+    expect(results.map((r) => (r.body.errors ? r.body.errors[0]?.extensions?.code : 'OK')).sort()).toEqual(['BAD_USER_INPUT', 'OK']);
+    expect(await countMembers(region)).toBe(100);
   });
 });

@@ -523,7 +523,7 @@ export type Mutation = {
   addKnelpuntAction: ActionPayload;
   /** Gives feedback to the reporters of the knelpunt's signals (overlegtafel members). */
   addKnelpuntFeedback: FeedbackPayload;
-  /** Adds an organisation to a region's overlegtafel (the region's zorgkantoor, role OVERLEGTAFEL). Idempotent. */
+  /** Adds an organisation to a region's overlegtafel (the region's zorgkantoor, role OVERLEGTAFEL). Idempotent. A table has at most 100 members: adding one more is BAD_USER_INPUT on input.organizationId and changes nothing. */
   addOverlegtafelMember: OverlegtafelPayload;
   /** Adds signals of the region to a knelpunt that is not final (overlegtafel members). */
   addSignalsToKnelpunt: KnelpuntPayload;
@@ -639,7 +639,11 @@ export type Overlegtafel = {
   knelpunten: KnelpuntConnection;
   /** Meetings, newest first, a page at a time. */
   meetings: MeetingConnection;
-  /** Member organisations (besides the region's zorgkantoor, which always takes part). */
+  /**
+   * Member organisations (besides the region's zorgkantoor, which always takes part), in the order they joined:
+   * at most 100, the most addOverlegtafelMember admits. Every member reads the region's raw signals, so the table is kept
+   * to a size where the zorgkantoor can review the whole list at once.
+   */
   members: Array<Organization>;
   /** Name, e.g. Overlegtafel Twente. */
   name: Scalars['String']['output'];
