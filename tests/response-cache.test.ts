@@ -109,8 +109,8 @@ describe('gateway response cache', () => {
     const token = await hub.tokenFor({ ...principal('overlegtafel'), subject: 'concurrent-mixed' });
     // Two anonymous operations whose plans make the same signals call (the region's open knelpunten) after different
     // sociale kaart calls: an operation can lead its own directory call and share the other's signals call.
-    const bare = `{ zorgkantoorregio(code: "ZK22") { openKnelpunten { id } } }`;
-    const named = `{ zorgkantoorregio(code: "ZK22") { name population openKnelpunten { id } } }`;
+    const bare = `{ zorgkantoorregio(code: "ZK22") { openKnelpunten { nodes { id } } } }`;
+    const named = `{ zorgkantoorregio(code: "ZK22") { name population openKnelpunten { nodes { id } } } }`;
     const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => hub.graphql(i % 2 ? named : bare, {}, { token })));
     for (const answer of answers) {
       expect(answer.body.errors).toBeUndefined();

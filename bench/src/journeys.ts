@@ -122,7 +122,7 @@ const REVIEW_QUARTER = `query ReviewQuarter($region: String!, $quarter: String!,
       medianWaitDays
       topNoCapacityOrganizations(limit: 3) { organization { id name } signals }
     }
-    openKnelpunten { id title status }
+    openKnelpunten(first: 20) { totalCount nodes { id title status } }
   }
 }`;
 
@@ -249,7 +249,7 @@ export function buildJourneys(context: JourneyContext): Journey[] {
         if (!code) throw new Error('region not found');
         const signals = await call(
           'signals',
-          `query ($representations: [_Any!]!, $quarter: String!, $groupBy: [SignalDimension!]!) { _entities(representations: $representations) { ... on Zorgkantoorregio { signalSummary(granularity: QUARTER, from: $quarter, groupBy: $groupBy) { period startsOn endsOn total { signals clients withheld previousSignals change } cells { category legalDomain targetGroup signals withheld previousSignals change } medianWaitDays topNoCapacityOrganizations(limit: 3) { organization { __typename id } signals } } openKnelpunten { id title status } } } }`,
+          `query ($representations: [_Any!]!, $quarter: String!, $groupBy: [SignalDimension!]!) { _entities(representations: $representations) { ... on Zorgkantoorregio { signalSummary(granularity: QUARTER, from: $quarter, groupBy: $groupBy) { period startsOn endsOn total { signals clients withheld previousSignals change } cells { category legalDomain targetGroup signals withheld previousSignals change } medianWaitDays topNoCapacityOrganizations(limit: 3) { organization { __typename id } signals } } openKnelpunten(first: 20) { totalCount nodes { id title status } } } } }`,
           {
             representations: [{ __typename: 'Zorgkantoorregio', code }],
             quarter: variant.variables.quarter,

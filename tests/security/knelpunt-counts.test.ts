@@ -26,11 +26,11 @@ const [gemeente = ''] = readGemeenteRegions()
 
 const KNELPUNT = /* GraphQL */ `
   query Knelpunt($id: ID!) {
-    knelpunt(id: $id) { id signalCount clientCount signals { id } }
+    knelpunt(id: $id) { id signalCount clientCount signals { totalCount nodes { id } } }
   }
 `;
 interface KnelpuntData {
-  knelpunt: { id: string; signalCount: number | null; clientCount: number | null; signals: { id: string }[] } | null;
+  knelpunt: { id: string; signalCount: number | null; clientCount: number | null; signals: { totalCount: number; nodes: { id: string }[] } } | null;
 }
 
 let member: Party;
@@ -71,12 +71,14 @@ describe('item 14: knelpunt counts', () => {
   it('a member of the table gets the counts', async () => {
     const { knelpunt } = dataOf(await hub.graphql<KnelpuntData>(KNELPUNT, { id: knelpuntId }, { token: member.token }));
     expect(knelpunt).toMatchObject({ signalCount: 3, clientCount: 6 });
-    expect(knelpunt?.signals).toHaveLength(3);
+    expect(knelpunt?.signals.totalCount).toBe(3);
+    expect(knelpunt?.signals.nodes).toHaveLength(3);
   });
 
   it('a reporter sees its own signal, but no counts: null with FORBIDDEN, through the gateway', async () => {
     const r = await hub.graphql<KnelpuntData>(KNELPUNT, { id: knelpuntId }, { token: reporter.token });
-    expect(r.body.data?.knelpunt).toEqual({ id: knelpuntId, signalCount: null, clientCount: null, signals: [{ id: ownSignalId }] });
+    // The page of signals counts its own signals only: totalCount is not a way round signalCount.
+    expect(r.body.data?.knelpunt).toEqual({ id: knelpuntId, signalCount: null, clientCount: null, signals: { totalCount: 1, nodes: [{ id: ownSignalId }] } });
     expect(refusedFields(r.body.errors)).toEqual([
       ['FORBIDDEN', 'knelpunt.clientCount'],
       ['FORBIDDEN', 'knelpunt.signalCount'],
@@ -95,6 +97,23 @@ describe('item 14: knelpunt counts', () => {
     expect(refusedFields(r.body.errors).map(([code]) => code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 
+  it("a reporter paging the knelpunt's signals sees its own only; a member's cursor on another's signal opens nothing", async () => {
+    const PAGE = `query($id: ID!, $first: Int, $after: String) { knelpunt(id: $id) { signals(first: $first, after: $after) { totalCount nodes { id } edges { cursor } pageInfo { hasNextPage } } } }`;
+    type Page = { knelpunt: { signals: { totalCount: number; nodes: { id: string }[]; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean } } } };
+    const own = dataOf(await hub.graphql<Page>(PAGE, { id: knelpuntId, first: 1 }, { token: reporter.token })).knelpunt.signals;
+    expect(own).toMatchObject({ totalCount: 1, nodes: [{ id: ownSignalId }], pageInfo: { hasNextPage: false } });
+    // The member's page holds the other organisations' signals; their cursors mean nothing to the reporter.
+    const all = dataOf(await hub.graphql<Page>(PAGE, { id: knelpuntId, first: 3 }, { token: member.token })).knelpunt.signals;
+    const foreign = all.edges.filter((_e, i) => all.nodes[i]?.id !== ownSignalId);
+    expect(foreign).toHaveLength(2);
+    for (const { cursor } of foreign) {
+      const r = await hub.graphql<Page>(PAGE, { id: knelpuntId, after: cursor }, { token: reporter.token });
+      expect(r.body.data?.knelpunt ?? null).toBeNull();
+      expect(r.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      for (const e of r.body.errors ?? []) expect(e.message).not.toMatch(/\d/);
+    }
+  });
+
   it('straight at the signals subgraph, the reporter gets no counts either', async () => {
     const r = await hub.directSubgraphRequest<KnelpuntData>('signals', KNELPUNT, {
       secret: hub.subgraphSecrets.signals,
@@ -107,12 +126,12 @@ describe('item 14: knelpunt counts', () => {
 
   it("the region's zorgkantoor outside the table sees the knelpunt, not its counts", async () => {
     const zorgkantoor = await party(hub, { organizationType: 'ZORGKANTOOR', roles: ['ZORGBEMIDDELAAR'], zorgkantoorregio: region });
-    const r = await hub.graphql<{ zorgkantoorregio: { openKnelpunten: { id: string; signalCount: number | null }[] | null } }>(
-      `query($code: String!) { zorgkantoorregio(code: $code) { openKnelpunten { id signalCount } } }`,
+    const r = await hub.graphql<{ zorgkantoorregio: { openKnelpunten: { totalCount: number; nodes: { id: string; signalCount: number | null }[] } | null } }>(
+      `query($code: String!) { zorgkantoorregio(code: $code) { openKnelpunten { totalCount nodes { id signalCount } } } }`,
       { code: region },
       { token: zorgkantoor.token },
     );
-    expect(r.body.data?.zorgkantoorregio.openKnelpunten).toEqual([{ id: knelpuntId, signalCount: null }]);
+    expect(r.body.data?.zorgkantoorregio.openKnelpunten).toEqual({ totalCount: 1, nodes: [{ id: knelpuntId, signalCount: null }] });
     expect(refusedFields(r.body.errors).map(([code]) => code)).toEqual(['FORBIDDEN']);
   });
 });

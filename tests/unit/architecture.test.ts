@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
  * The direction of every import in the repository. Libraries under packages/ are the bottom layer; the subgraphs
  * and the gateway stand on them and never on each other; the composition root (hub/) and the test harness
  * (testing/) sit above everything. Every workspace names in its own package.json what it imports, so the
- * package files tell the same story as the code.
+ * package files tell the same story as the code. Files read by a path relative to the code
+ * (`new URL('../data/x.csv', import.meta.url)`) follow the same direction: a subgraph reads no file of another
+ * subgraph, so shared reference data lives in a library.
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -71,6 +73,18 @@ const MAY_IMPORT: Record<Kind, readonly Kind[]> = {
   root: ['library', 'subgraph', 'gateway', 'composition-root', 'harness', 'tests', 'bench'],
 };
 
+/**
+ * The kinds of workspace whose files each kind may read by a relative path, besides its own: what it may import, and
+ * the repository's own documents (the root workspace: docs/, README.md). Only the libraries, the subgraphs and the
+ * gateway are held to it; the composition root, the harness, the tests and the benchmark stand above everything and
+ * read what they run or test.
+ */
+const MAY_READ: Partial<Record<Kind, readonly Kind[]>> = {
+  library: ['library', 'root'],
+  subgraph: ['library', 'root'],
+  gateway: ['library', 'root'],
+};
+
 const isTestFile = (path: string) => /(^|\/)test\//.test(path) || path.endsWith('.test.ts');
 
 /** `@scope/name/sub/path` -> `@scope/name`; `name/sub` -> `name`. */
@@ -92,6 +106,30 @@ function ownerOf(path: string, workspaces: readonly Workspace[]): Workspace | un
 /** Static, type-only, re-exported and dynamic imports alike, as the TypeScript compiler reads them (not text in strings). */
 function importSpecifiers(source: string): string[] {
   return ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+}
+
+/**
+ * Paths a source reads relative to itself: the first argument of `new URL(path, import.meta.url)`, a string or the
+ * static start of a template (`../data/${name}` gives `../data/`). Only relative paths; anything computed is not seen.
+ */
+function fileReferences(source: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL') {
+      const [path, base] = node.arguments ?? [];
+      const isModuleUrl =
+        base !== undefined &&
+        ts.isPropertyAccessExpression(base) &&
+        base.name.text === 'url' &&
+        ts.isMetaProperty(base.expression) &&
+        base.expression.name.text === 'meta';
+      const text = path === undefined ? undefined : ts.isStringLiteralLike(path) ? path.text : ts.isTemplateExpression(path) ? path.head.text : undefined;
+      if (isModuleUrl && text?.startsWith('.')) found.push(text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('file.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
+  return found;
 }
 
 /** Every import that breaks the direction of the layers or is not declared by the importing workspace. */
@@ -126,6 +164,19 @@ function findViolations(workspaces: readonly Workspace[], files: readonly Source
       if (!allowed) violations.push({ file: file.path, specifier, rule: `a ${from.kind} (${from.name}) may not import a ${target.kind} (${target.name})` });
       if (from.kind !== 'root' && !from.declared.has(target.name)) {
         violations.push({ file: file.path, specifier, rule: `imports ${target.name}, which ${from.name}'s package.json does not declare` });
+      }
+    }
+    const readable = MAY_READ[from.kind];
+    if (!readable) continue;
+    for (const path of fileReferences(file.source)) {
+      const resolved = join(dirname(file.path), path).split(sep).join('/');
+      if (resolved.startsWith('..')) {
+        violations.push({ file: file.path, specifier: path, rule: 'reads a file outside the repository' });
+        continue;
+      }
+      const target = ownerOf(resolved, workspaces);
+      if (target && target !== from && !readable.includes(target.kind)) {
+        violations.push({ file: file.path, specifier: path, rule: `a ${from.kind} (${from.name}) may not read a file of a ${target.kind} (${target.name})` });
       }
     }
   }
@@ -200,6 +251,12 @@ describe('architecture: the direction of imports', () => {
   it('libraries, subgraphs and the gateway import only downwards; every workspace declares what it imports', () => {
     expect(findViolations(workspaces, files)).toEqual([]);
   });
+
+  it('sees the files the code reads by a relative path, so the rule on reading has something to hold', () => {
+    const reads = files.flatMap((f) => fileReferences(f.source).map((path) => `${f.path} ${path}`));
+    expect(reads).toContain('packages/reference-data/src/index.ts ../data/');
+    expect(reads.filter((r) => r.startsWith('subgraphs/')).length).toBeGreaterThan(4);
+  });
 });
 
 describe('architecture: the checker can fail', () => {
@@ -272,6 +329,32 @@ describe('architecture: the checker can fail', () => {
       'gateway/src/server.ts: a gateway (@hub/gateway) may not import a subgraph (@hub/cases)',
       'subgraphs/cases/src/server.ts: a subgraph (@hub/cases) may not import a harness (@hub/testing)',
     ]);
+  });
+
+  it("refuses a subgraph, the gateway or a library reading another subgraph's files; its own, a library's and the documents pass", () => {
+    const gemeenten = `const file = new URL('../../sociale-kaart/data/gemeenten.csv', import.meta.url);`;
+    expect(
+      rules([
+        { path: 'subgraphs/cases/src/reference-data.ts', source: gemeenten },
+        { path: 'subgraphs/cases/test/x.test.ts', source: `const f = (name: string) => new URL(\`../../sociale-kaart/data/\${name}\`, import.meta.url);` },
+        { path: 'gateway/src/x.ts', source: `readFileSync(fileURLToPath(new URL('../../subgraphs/cases/schema.graphql', import.meta.url)));` },
+        { path: 'packages/db/src/x.ts', source: `new URL("../../../subgraphs/cases/migrations", import.meta.url);` },
+        { path: 'subgraphs/cases/src/y.ts', source: `new URL('../../../../etc/passwd', import.meta.url);` },
+      ]),
+    ).toEqual([
+      'subgraphs/cases/src/reference-data.ts: a subgraph (@hub/cases) may not read a file of a subgraph (@hub/sociale-kaart)',
+      'subgraphs/cases/test/x.test.ts: a subgraph (@hub/cases) may not read a file of a subgraph (@hub/sociale-kaart)',
+      'gateway/src/x.ts: a gateway (@hub/gateway) may not read a file of a subgraph (@hub/cases)',
+      'packages/db/src/x.ts: a library (@hub/db) may not read a file of a subgraph (@hub/cases)',
+      'subgraphs/cases/src/y.ts: reads a file outside the repository',
+    ]);
+    expect(
+      rules([
+        { path: 'subgraphs/cases/src/server.ts', source: `new URL('../schema.graphql', import.meta.url); new URL('../../../docs/cases.md', import.meta.url);` },
+        { path: 'subgraphs/cases/src/x.ts', source: `new URL('../../../packages/db/data/x.csv', import.meta.url); new URL('../../referrals/x', 'http://a');` },
+        { path: 'hub/src/compose.ts', source: `new URL('../../subgraphs/cases/schema.graphql', import.meta.url);` },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses a @hub workspace or npm package the importing package.json does not declare', () => {

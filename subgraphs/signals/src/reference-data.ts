@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import { deterministicUuid } from '@hub/domain';
+import { readGemeenten, readZorgkantoorregios } from '@hub/reference-data';
 import { gemeenteRegion, overlegtafel } from './db/schema.ts';
 
 /**
- * The CBS gemeente → zorgkantoorregio mapping, read from the committed reference CSV in the repository (the same file
- * the sociale kaart loads). Reading a committed reference file is not reading another subgraph's tables: this
- * subgraph keeps its own copy in its own schema, so its aggregation SQL never crosses a schema boundary.
+ * The CBS gemeente → zorgkantoorregio mapping, from the shared reference data (@hub/reference-data), the same the
+ * sociale kaart loads. This subgraph keeps its own copy in its own schema, so its aggregation SQL never crosses a
+ * schema boundary and it reads neither the sociale kaart's tables nor its files.
  */
-const GEMEENTEN_CSV = new URL('../../sociale-kaart/data/gemeenten.csv', import.meta.url);
-
 export interface GemeenteRegionRecord {
   gemeenteCode: string;
   zorgkantoorregioCode: string;
@@ -22,11 +19,11 @@ let cached: GemeenteRegionRecord[] | undefined;
 
 export function readGemeenteRegions(): GemeenteRegionRecord[] {
   if (cached) return cached;
-  const rows = parse(readFileSync(GEMEENTEN_CSV, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  cached = rows.map((r) => ({
-    gemeenteCode: r.code ?? '',
-    zorgkantoorregioCode: r.zorgkantoorregio_code ?? '',
-    zorgkantoorregioName: r.zorgkantoorregio_naam ?? '',
+  const regionNames = new Map(readZorgkantoorregios().map((r) => [r.code, r.name]));
+  cached = readGemeenten().map((g) => ({
+    gemeenteCode: g.code,
+    zorgkantoorregioCode: g.zorgkantoorregioCode,
+    zorgkantoorregioName: regionNames.get(g.zorgkantoorregioCode) ?? '',
   }));
   return cached;
 }

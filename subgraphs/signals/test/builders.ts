@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Party, TestHub } from '@hub/testing';
 import type { NewSignal } from '../src/db/queries.ts';
-import { signal } from '../src/db/schema.ts';
+import { action, decision, feedback, knelpunt, knelpuntSignal, knelpuntTransition, meeting, signal } from '../src/db/schema.ts';
+import { overlegtafelIdOf } from '../src/reference-data.ts';
 
 export { dataOf, errorCodes, type Party } from '@hub/testing';
 
@@ -31,6 +32,84 @@ export async function insertSignals(hub: TestHub, rows: Partial<NewSignal>[]): P
   }));
   if (full.length > 0) await hub.database.db.insert(signal).values(full);
   return full.map((r) => r.id);
+}
+
+/**
+ * Inserts a knelpunt of the region with `n` signals, decisions, actions, feedback messages and changes of state,
+ * straight into this subgraph's tables; each list's texts (`<title> decision 03`, …) and times are numbered in the
+ * order the API lists them, so a test can check a page by its texts.
+ */
+export async function insertKnelpunt(
+  hub: TestHub,
+  region: string,
+  options: { title: string; n: number; createdAt?: Date; status?: 'NEW' | 'ON_AGENDA' | 'ACTION' | 'RESOLVED' | 'NOT_RESOLVABLE'; gemeenteCode?: string },
+): Promise<{ id: string; signalIds: string[] }> {
+  const { title, n } = options;
+  const db = hub.database.db;
+  const id = randomUUID();
+  const by = randomUUID();
+  const label = (what: string, i: number) => `${title} ${what} ${String(i).padStart(2, '0')}`;
+  const at = (i: number) => new Date(Date.UTC(2025, 8, 1, 9, 0, i));
+  await db.insert(knelpunt).values({
+    id,
+    overlegtafelId: overlegtafelIdOf(region),
+    title,
+    status: options.status ?? 'ACTION',
+    createdByOrganizationId: by,
+    ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+  });
+  // Newest observed first: signal 0 is observed last.
+  const signalIds = await insertSignals(
+    hub,
+    Array.from({ length: n }, (_, i) => ({
+      zorgkantoorregioCode: region,
+      gemeenteCode: options.gemeenteCode,
+      observedOn: new Date(Date.UTC(2025, 7, 28 - i)).toISOString().slice(0, 10),
+    })),
+  );
+  if (n === 0) return { id, signalIds };
+  const numbers = Array.from({ length: n }, (_, i) => i);
+  await db.insert(knelpuntSignal).values(signalIds.map((signalId) => ({ signalId, knelpuntId: id })));
+  await db
+    .insert(decision)
+    .values(
+      numbers.map((i) => ({ id: randomUUID(), knelpuntId: id, text: label('decision', i), decidedOn: '2025-09-01', byOrganizationId: by, createdAt: at(i) })),
+    );
+  await db.insert(action).values(
+    numbers.map((i) => ({
+      id: randomUUID(),
+      knelpuntId: id,
+      description: label('action', i),
+      ownerOrganizationId: by,
+      dueOn: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10),
+    })),
+  );
+  await db
+    .insert(feedback)
+    .values(numbers.map((i) => ({ id: randomUUID(), knelpuntId: id, text: label('feedback', i), byOrganizationId: by, createdAt: at(i) })));
+  await db.insert(knelpuntTransition).values(
+    numbers.map((i) => ({
+      id: randomUUID(),
+      knelpuntId: id,
+      fromStatus: 'ON_AGENDA' as const,
+      toStatus: 'ACTION' as const,
+      byOrganizationId: by,
+      at: at(i),
+    })),
+  );
+  return { id, signalIds };
+}
+
+/** `n` meetings of the region's overlegtafel, titled `<title> 00`…, held on consecutive days (the last one newest). */
+export async function insertMeetings(hub: TestHub, region: string, title: string, n: number): Promise<void> {
+  await hub.database.db.insert(meeting).values(
+    Array.from({ length: n }, (_, i) => ({
+      id: randomUUID(),
+      overlegtafelId: overlegtafelIdOf(region),
+      heldOn: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10),
+      title: `${title} ${String(i).padStart(2, '0')}`,
+    })),
+  );
 }
 
 /** `n` copies of one signal shape. */

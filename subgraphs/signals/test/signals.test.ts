@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
+import { overlegtafelMember } from '../src/db/schema.ts';
+import { overlegtafelIdOf } from '../src/reference-data.ts';
 import { startTestHub, type TestHub } from '@hub/testing';
 import { periodOfDate } from '../src/periods.ts';
 import { readGemeenteRegions } from '../src/reference-data.ts';
@@ -10,6 +12,8 @@ import {
   dataOf,
   errorCodes,
   gapEvent,
+  insertKnelpunt,
+  insertMeetings,
   insertSignals,
   party,
   postGapEvents,
@@ -422,7 +426,7 @@ describe('visibility', () => {
 
   it('Zorgkantoorregio.signalSummary and openKnelpunten are null with FORBIDDEN for others, the rest still arrives', async () => {
     const outsider = await party(hub, { organizationType: 'OCO', roles: ['OVERLEGTAFEL'] });
-    const q = `{ zorgkantoorregio(code: "${region}") { code name openKnelpunten { id } signalSummary(granularity: QUARTER, from: "2025-Q3") { total { signals } } } }`;
+    const q = `{ zorgkantoorregio(code: "${region}") { code name openKnelpunten { nodes { id } } signalSummary(granularity: QUARTER, from: "2025-Q3") { total { signals } } } }`;
     const refused = await hub.graphql<{ zorgkantoorregio: Record<string, unknown> }>(q, undefined, { token: outsider.token });
     expect(refused.body.data?.zorgkantoorregio).toMatchObject({ code: region, openKnelpunten: null, signalSummary: null });
     expect(refused.body.errors?.map((e) => [e.extensions?.code, e.path?.join('.')]).sort()).toEqual([
@@ -577,8 +581,8 @@ describe('statements per aggregation query', () => {
 describe('_entities', () => {
   it('resolves Zorgkantoorregio representations in order, mixed regions and repeats', async () => {
     const boss = await chair(hub, 'ZK22');
-    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Zorgkantoorregio { code openKnelpunten { id } } } }`;
-    const r = await hub.directSubgraphRequest<{ _entities: { code: string; openKnelpunten: unknown[] | null }[] }>('signals', q, {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Zorgkantoorregio { code openKnelpunten { totalCount nodes { id } } } } }`;
+    const r = await hub.directSubgraphRequest<{ _entities: { code: string; openKnelpunten: { totalCount: number } | null }[] }>('signals', q, {
       secret: hub.subgraphSecrets.signals,
       token: boss.token,
       variables: {
@@ -596,7 +600,7 @@ describe('_entities', () => {
   });
 });
 
-const KNELPUNT_FIELDS = 'id status version signalCount decisions { text } actions { description } feedback { text }';
+const KNELPUNT_FIELDS = 'id status version signalCount decisions { nodes { text } } actions { nodes { description } } feedback { nodes { text } }';
 
 describe('knelpunten', () => {
   const region = 'ZK23';
@@ -649,13 +653,14 @@ describe('knelpunten', () => {
     );
     expect(errorCodes(late)).toEqual(['INVALID_TRANSITION']);
     const history = dataOf(
-      await hub.graphql<{ knelpunt: { history: { from: string; to: string }[] } }>(
-        `query($id: ID!) { knelpunt(id: $id) { history { from to } } }`,
+      await hub.graphql<{ knelpunt: { history: { totalCount: number; nodes: { from: string; to: string }[] } } }>(
+        `query($id: ID!) { knelpunt(id: $id) { history { totalCount nodes { from to } } } }`,
         { id: k.id },
         { token: boss.token },
       ),
     );
-    expect(history.knelpunt.history.map((h) => `${h.from}>${h.to}`)).toEqual(['NEW>ON_AGENDA', 'ON_AGENDA>ACTION', 'ACTION>RESOLVED']);
+    expect(history.knelpunt.history.nodes.map((h) => `${h.from}>${h.to}`)).toEqual(['NEW>ON_AGENDA', 'ON_AGENDA>ACTION', 'ACTION>RESOLVED']);
+    expect(history.knelpunt.history.totalCount).toBe(3);
   });
 
   it('of two concurrent transitions with the same version exactly one succeeds', async () => {
@@ -693,5 +698,236 @@ describe('knelpunten', () => {
       ),
     );
     expect(added.addOverlegtafelMember.overlegtafel.members.map((x) => x.id)).toContain(member.organizationId);
+  });
+});
+
+describe('the lists of a knelpunt and of an overlegtafel are pages', () => {
+  type Page<T> = {
+    totalCount: number;
+    nodes: T[];
+    edges: { cursor: string; node: T }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  };
+  const PAGE = 'totalCount edges { cursor } pageInfo { hasNextPage hasPreviousPage endCursor }';
+
+  /** Follows endCursor to the last page: every item in page order, the page sizes, and the totalCount of each page. */
+  async function walk<T>(read: (after: string | null) => Promise<Page<T>>) {
+    const items: T[] = [];
+    const sizes: number[] = [];
+    const totals = new Set<number>();
+    let after: string | null = null;
+    for (let guard = 0; guard < 20; guard++) {
+      const page: Page<T> = await read(after);
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      expect(page.edges).toHaveLength(page.nodes.length);
+      items.push(...page.nodes);
+      sizes.push(page.nodes.length);
+      totals.add(page.totalCount);
+      if (!page.pageInfo.hasNextPage) return { items, sizes, totals: [...totals] };
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('more pages than expected');
+  }
+
+  const numbered = (title: string, what: string, n: number) => Array.from({ length: n }, (_, i) => `${title} ${what} ${String(i).padStart(2, '0')}`);
+
+  it("decisions, actions, feedback, history and signals of a knelpunt: each item once, in the list's order, with totalCount", async () => {
+    const region = 'ZK27';
+    const boss = await chair(hub, region);
+    const k = await insertKnelpunt(hub, region, { title: 'Wachtlijst', n: 25, gemeenteCode: gemeentenOf(region)[0] });
+    const lists = {
+      decisions: ['text', numbered('Wachtlijst', 'decision', 25)],
+      actions: ['description', numbered('Wachtlijst', 'action', 25)],
+      feedback: ['text', numbered('Wachtlijst', 'feedback', 25)],
+      signals: ['id', k.signalIds],
+    } as const;
+    for (const [field, [key, expected]] of Object.entries(lists)) {
+      const q = `query($id: ID!, $after: String) { knelpunt(id: $id) { ${field}(first: 10, after: $after) { ${PAGE} nodes { ${key} } } } }`;
+      const all = await walk(
+        async (after) =>
+          dataOf(await hub.graphql<{ knelpunt: Record<string, Page<Record<string, string>>> }>(q, { id: k.id, after }, { token: boss.token })).knelpunt[
+            field
+          ] as Page<Record<string, string>>,
+      );
+      expect(all.sizes, field).toEqual([10, 10, 5]);
+      expect(all.totals, field).toEqual([25]);
+      expect(
+        all.items.map((item) => item[key]),
+        field,
+      ).toEqual(expected);
+    }
+    const history = await walk(
+      async (after) =>
+        dataOf(
+          await hub.graphql<{ knelpunt: { history: Page<{ at: string }> } }>(
+            `query($id: ID!, $after: String) { knelpunt(id: $id) { history(first: 20, after: $after) { ${PAGE} nodes { at } } } }`,
+            { id: k.id, after },
+            { token: boss.token },
+          ),
+        ).knelpunt.history,
+    );
+    expect(history.sizes).toEqual([20, 5]);
+    const moments = history.items.map((h) => h.at);
+    expect(moments).toEqual([...moments].sort());
+    expect(new Set(moments).size).toBe(25);
+
+    // Below 1 is refused; a cursor of another list is not one of this list.
+    const decisions = `query($id: ID!, $first: Int, $after: String) { knelpunt(id: $id) { decisions(first: $first, after: $after) { nodes { text } } } }`;
+    const zero = await hub.graphql(decisions, { id: k.id, first: 0 }, { token: boss.token });
+    expect(zero.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const other = await insertKnelpunt(hub, region, { title: 'Ander', n: 2 });
+    const [foreign] = dataOf(
+      await hub.graphql<{ knelpunt: { decisions: { edges: { cursor: string }[] } } }>(
+        `query($id: ID!) { knelpunt(id: $id) { decisions(first: 1) { edges { cursor } } } }`,
+        { id: other.id },
+        { token: boss.token },
+      ),
+    ).knelpunt.decisions.edges;
+    const crossed = await hub.graphql(decisions, { id: k.id, after: foreign?.cursor }, { token: boss.token });
+    expect(crossed.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it("the table's knelpunten and meetings and the region's open knelpunten page newest first", async () => {
+    const region = 'ZK28';
+    const boss = await chair(hub, region);
+    const day = (d: number) => new Date(Date.UTC(2025, 5, d));
+    const oldest = await insertKnelpunt(hub, region, { title: 'Oudste', n: 0, createdAt: day(1) });
+    const resolved = await insertKnelpunt(hub, region, { title: 'Opgelost', n: 0, createdAt: day(2), status: 'RESOLVED' });
+    const newest = await insertKnelpunt(hub, region, { title: 'Nieuwste', n: 0, createdAt: day(3), status: 'NEW' });
+    await insertMeetings(hub, region, 'Overleg', 12);
+
+    const knelpunten = await walk(
+      async (after) =>
+        dataOf(
+          await hub.graphql<{ overlegtafel: { knelpunten: Page<{ id: string }> } }>(
+            `query($r: String!, $after: String) { overlegtafel(zorgkantoorregioCode: $r) { knelpunten(first: 2, after: $after) { ${PAGE} nodes { id } } } }`,
+            { r: region, after },
+            { token: boss.token },
+          ),
+        ).overlegtafel.knelpunten,
+    );
+    expect(knelpunten.items.map((x) => x.id)).toEqual([newest.id, resolved.id, oldest.id]);
+    expect(knelpunten.sizes).toEqual([2, 1]);
+    expect(knelpunten.totals).toEqual([3]);
+
+    const filtered = dataOf(
+      await hub.graphql<{ overlegtafel: { knelpunten: Page<{ id: string }> }; zorgkantoorregio: { openKnelpunten: Page<{ id: string }> } }>(
+        `query($r: String!) {
+          overlegtafel(zorgkantoorregioCode: $r) { knelpunten(status: [RESOLVED, NOT_RESOLVABLE]) { ${PAGE} nodes { id } } }
+          zorgkantoorregio(code: $r) { openKnelpunten(first: 1) { ${PAGE} nodes { id } } }
+        }`,
+        { r: region },
+        { token: boss.token },
+      ),
+    );
+    expect(filtered.overlegtafel.knelpunten).toMatchObject({ totalCount: 1, nodes: [{ id: resolved.id }] });
+    expect(filtered.zorgkantoorregio.openKnelpunten).toMatchObject({ totalCount: 2, nodes: [{ id: newest.id }], pageInfo: { hasNextPage: true } });
+
+    const meetings = await walk(
+      async (after) =>
+        dataOf(
+          await hub.graphql<{ overlegtafel: { meetings: Page<{ title: string }> } }>(
+            `query($r: String!, $after: String) { overlegtafel(zorgkantoorregioCode: $r) { meetings(first: 5, after: $after) { ${PAGE} nodes { title } } } }`,
+            { r: region, after },
+            { token: boss.token },
+          ),
+        ).overlegtafel.meetings,
+    );
+    expect(meetings.sizes).toEqual([5, 5, 2]);
+    expect(meetings.items.map((m) => m.title)).toEqual(Array.from({ length: 12 }, (_, i) => `Overleg ${String(11 - i).padStart(2, '0')}`));
+    expect(meetings.totals).toEqual([12]);
+  });
+
+  it('cost a fixed number of statements, whatever the number of knelpunten and the lengths of their lists', async () => {
+    const KNELPUNTEN = `query($r: String!) {
+      overlegtafel(zorgkantoorregioCode: $r) {
+        meetings(first: 3) { totalCount nodes { title } }
+        knelpunten(first: 100) {
+          totalCount
+          nodes {
+            title signalCount meeting { title }
+            signals(first: 3) { totalCount nodes { id } }
+            decisions(first: 3) { totalCount nodes { text } }
+            actions(first: 3) { totalCount nodes { description } }
+            feedback(first: 3) { totalCount nodes { text } }
+            history(first: 3) { totalCount nodes { from to } }
+          }
+        }
+      }
+      zorgkantoorregio(code: $r) { openKnelpunten(first: 100) { totalCount nodes { title decisions(first: 1) { totalCount } } } }
+    }`;
+    const statementsFor = async (region: string) => {
+      const boss = await chair(hub, region);
+      const r = await hub.graphql<{ overlegtafel: { knelpunten: { totalCount: number } } }>(KNELPUNTEN, { r: region }, { token: boss.token });
+      const requestId = r.headers.get('x-request-id') ?? '';
+      expect(requestId).not.toBe('');
+      return { knelpunten: dataOf(r).overlegtafel.knelpunten.totalCount, perSubgraph: await statementsPerSubgraph(hub, requestId) };
+    };
+    await insertKnelpunt(hub, 'ZK29', { title: 'Een', n: 1 });
+    await insertMeetings(hub, 'ZK29', 'Overleg', 1);
+    for (const title of ['Een', 'Twee', 'Drie', 'Vier']) await insertKnelpunt(hub, 'ZK30', { title, n: 8 });
+    await insertMeetings(hub, 'ZK30', 'Overleg', 9);
+    const small = await statementsFor('ZK29');
+    const large = await statementsFor('ZK30');
+    expect([small.knelpunten, large.knelpunten]).toEqual([1, 4]);
+    // One statement per list for all knelpunten at once, the same for 1 knelpunt as for 4 with longer lists. The
+    // overlegtafel query: the table, its meetings, its knelpunten, the tables of the knelpunten (for signalCount),
+    // their signals, decisions, actions, feedback and history (9). The region entity, a request of its own: the table,
+    // its knelpunten and their decisions (3).
+    expect(large.perSubgraph).toEqual(small.perSubgraph);
+    expect(small.perSubgraph.signals).toBe(12);
+  });
+});
+
+describe('overlegtafel members', () => {
+  const MEMBERS = `mutation($r: String!, $o: ID!) { addOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { members { id } } } }`;
+  const countMembers = async (region: string) => {
+    const [row] = rowsOf<{ n: number }>(
+      await hub.database.db.execute(sql`select count(*)::int as n from signals.overlegtafel_member where overlegtafel_id = ${overlegtafelIdOf(region)}`),
+    );
+    return Number(row?.n ?? 0);
+  };
+
+  it('a table holds at most 100: the 101st is refused with BAD_USER_INPUT and changes nothing; re-adding a member still works', async () => {
+    const region = 'ZK31';
+    const boss = await chair(hub, region);
+    const existing = Array.from({ length: 99 }, () => randomUUID());
+    await hub.database.db.insert(overlegtafelMember).values(existing.map((organizationId) => ({ overlegtafelId: overlegtafelIdOf(region), organizationId })));
+
+    const hundredth = randomUUID();
+    const added = dataOf(
+      await hub.graphql<{ addOverlegtafelMember: { overlegtafel: { members: { id: string }[] } } }>(
+        MEMBERS,
+        { r: region, o: hundredth },
+        { token: boss.token },
+      ),
+    );
+    expect(added.addOverlegtafelMember.overlegtafel.members).toHaveLength(100);
+    expect(added.addOverlegtafelMember.overlegtafel.members.at(-1)).toEqual({ id: hundredth });
+
+    const refused = await hub.graphql(MEMBERS, { r: region, o: randomUUID() }, { token: boss.token });
+    expect(refused.body.data).toBeNull();
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.organizationId',
+      fields: [{ path: 'input.organizationId', code: 'INVALID' }],
+    });
+    expect(await countMembers(region)).toBe(100);
+
+    // Idempotent at the limit: a member added again is no new member.
+    expect(dataOf(await hub.graphql<{ addOverlegtafelMember: unknown }>(MEMBERS, { r: region, o: existing[0] }, { token: boss.token }))).toBeTruthy();
+    expect(await countMembers(region)).toBe(100);
+
+    // With one place free, of two concurrent additions exactly one gets it.
+    dataOf(
+      await hub.graphql(
+        `mutation($r: String!, $o: ID!) { removeOverlegtafelMember(input: { zorgkantoorregioCode: $r, organizationId: $o }) { overlegtafel { id } } }`,
+        { r: region, o: hundredth },
+        { token: boss.token },
+      ),
+    );
+    const results = await Promise.all([randomUUID(), randomUUID()].map((o) => hub.graphql(MEMBERS, { r: region, o }, { token: boss.token })));
+    expect(results.map((r) => (r.body.errors ? r.body.errors[0]?.extensions?.code : 'OK')).sort()).toEqual(['BAD_USER_INPUT', 'OK']);
+    expect(await countMembers(region)).toBe(100);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
-import { action, decision, feedback, knelpunt, knelpuntSignal, knelpuntTransition, meeting, overlegtafelMember, signal } from './schema.ts';
+import { action, decision, feedback, knelpunt, knelpuntSignal, knelpuntTransition, meeting, overlegtafel, overlegtafelMember, signal } from './schema.ts';
 import type { ActionRow, DecisionRow, FeedbackRow, KnelpuntRow, MeetingRow, NewSignal, SignalRow } from './queries.ts';
 import type { KnelpuntStatus } from '../knelpunt-states.ts';
 
@@ -122,8 +122,30 @@ export async function insertMeeting(db: Db, row: { overlegtafelId: string; heldO
   return created;
 }
 
-export async function addMember(db: Db, overlegtafelId: string, organizationId: string): Promise<void> {
-  await db.insert(overlegtafelMember).values({ overlegtafelId, organizationId }).onConflictDoNothing();
+/**
+ * The most member organisations an overlegtafel lists (besides the region's zorgkantoor, which is not stored). Every
+ * member reads the region's raw signals, so the circle stays one the zorgkantoor can review whole: 25 gemeenten of
+ * the largest region, OCO's and providers fit with room to spare.
+ */
+export const MAX_OVERLEGTAFEL_MEMBERS = 100;
+
+/**
+ * Adds a member, idempotently: ALREADY when it is one, FULL (nothing written) when the table has
+ * MAX_OVERLEGTAFEL_MEMBERS. The overlegtafel row is locked first, so two concurrent additions cannot both take the
+ * last place.
+ */
+export async function addMember(db: Db, overlegtafelId: string, organizationId: string): Promise<'ADDED' | 'ALREADY' | 'FULL'> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: overlegtafel.id }).from(overlegtafel).where(eq(overlegtafel.id, overlegtafelId)).for('update');
+    const members = await tx
+      .select({ organizationId: overlegtafelMember.organizationId })
+      .from(overlegtafelMember)
+      .where(eq(overlegtafelMember.overlegtafelId, overlegtafelId));
+    if (members.some((m) => m.organizationId === organizationId)) return 'ALREADY';
+    if (members.length >= MAX_OVERLEGTAFEL_MEMBERS) return 'FULL';
+    await tx.insert(overlegtafelMember).values({ overlegtafelId, organizationId });
+    return 'ADDED';
+  });
 }
 
 export async function removeMember(db: Db, overlegtafelId: string, organizationId: string): Promise<void> {

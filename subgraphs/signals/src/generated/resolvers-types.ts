@@ -44,6 +44,28 @@ export type Action = {
   status: ActionStatus;
 };
 
+/** A page of actions on a knelpunt. */
+export type ActionConnection = {
+  __typename?: 'ActionConnection';
+  /** The actions of this page, with their cursors. */
+  edges: Array<ActionEdge>;
+  /** The actions of this page. */
+  nodes: Array<Action>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many actions the knelpunt holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An action in a page. */
+export type ActionEdge = {
+  __typename?: 'ActionEdge';
+  /** Opaque cursor of this action; pass it as `after` for the actions after it. */
+  cursor: Scalars['String']['output'];
+  /** The action. */
+  node: Action;
+};
+
 /** The result of a change to a knelpunt's action. */
 export type ActionPayload = {
   __typename?: 'ActionPayload';
@@ -130,6 +152,28 @@ export type Decision = {
   text: Scalars['String']['output'];
 };
 
+/** A page of decisions on a knelpunt. */
+export type DecisionConnection = {
+  __typename?: 'DecisionConnection';
+  /** The decisions of this page, with their cursors. */
+  edges: Array<DecisionEdge>;
+  /** The decisions of this page. */
+  nodes: Array<Decision>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many decisions the knelpunt holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A decision in a page. */
+export type DecisionEdge = {
+  __typename?: 'DecisionEdge';
+  /** Opaque cursor of this decision; pass it as `after` for the decisions after it. */
+  cursor: Scalars['String']['output'];
+  /** The decision. */
+  node: Decision;
+};
+
 /** The result of recordKnelpuntDecision. */
 export type DecisionPayload = {
   __typename?: 'DecisionPayload';
@@ -146,6 +190,28 @@ export type Feedback = {
   id: Scalars['ID']['output'];
   /** The message. */
   text: Scalars['String']['output'];
+};
+
+/** A page of feedback on a knelpunt. */
+export type FeedbackConnection = {
+  __typename?: 'FeedbackConnection';
+  /** The feedback messages of this page, with their cursors. */
+  edges: Array<FeedbackEdge>;
+  /** The feedback messages of this page. */
+  nodes: Array<Feedback>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many feedback messages the knelpunt holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A feedback message in a page. */
+export type FeedbackEdge = {
+  __typename?: 'FeedbackEdge';
+  /** Opaque cursor of this feedback message; pass it as `after` for the feedback messages after it. */
+  cursor: Scalars['String']['output'];
+  /** The feedback message. */
+  node: Feedback;
 };
 
 /** The result of addKnelpuntFeedback. */
@@ -182,20 +248,20 @@ export type Gemeente = {
  */
 export type Knelpunt = {
   __typename?: 'Knelpunt';
-  /** Actions, by due date. */
-  actions: Array<Action>;
+  /** Actions, by due date, a page at a time. */
+  actions: ActionConnection;
   /** Number of clients those signals concern. For overlegtafel members of its region only, like signalCount. */
   clientCount?: Maybe<Scalars['Int']['output']>;
   /** Created. */
   createdAt: Scalars['DateTime']['output'];
-  /** Decisions, oldest first. */
-  decisions: Array<Decision>;
+  /** Decisions, oldest first, a page at a time. */
+  decisions: DecisionConnection;
   /** What the gap is (who / what / where / when). */
   description: Scalars['String']['output'];
-  /** Feedback to the reporters, oldest first. */
-  feedback: Array<Feedback>;
-  /** Every change of state, oldest first. */
-  history: Array<KnelpuntTransition>;
+  /** Feedback to the reporters, oldest first, a page at a time. */
+  feedback: FeedbackConnection;
+  /** Every change of state, oldest first, a page at a time. */
+  history: KnelpuntTransitionConnection;
   /** Knelpunt id. */
   id: Scalars['ID']['output'];
   /** The meeting it is on the agenda of, if any. */
@@ -205,8 +271,8 @@ export type Knelpunt = {
    * for others null with FORBIDDEN: a reporter would learn how many signals of other organisations there are.
    */
   signalCount?: Maybe<Scalars['Int']['output']>;
-  /** The signals; overlegtafel members see all, a reporting organisation only its own. */
-  signals: Array<Signal>;
+  /** The signals, newest observed first, a page at a time; overlegtafel members see all, a reporting organisation only its own. */
+  signals: KnelpuntSignalConnection;
   /** Current state. */
   status: KnelpuntStatus;
   /** Short title. */
@@ -219,11 +285,101 @@ export type Knelpunt = {
   zorgkantoorregio: Zorgkantoorregio;
 };
 
+
+/**
+ * A theme on which signals are grouped, carried from the agenda to action and to a result, with decisions, actions and
+ * feedback to the reporters. Readable by overlegtafel members of the region, the region's zorgkantoor, and
+ * organisations that reported one of its signals.
+ */
+export type KnelpuntActionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A theme on which signals are grouped, carried from the agenda to action and to a result, with decisions, actions and
+ * feedback to the reporters. Readable by overlegtafel members of the region, the region's zorgkantoor, and
+ * organisations that reported one of its signals.
+ */
+export type KnelpuntDecisionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A theme on which signals are grouped, carried from the agenda to action and to a result, with decisions, actions and
+ * feedback to the reporters. Readable by overlegtafel members of the region, the region's zorgkantoor, and
+ * organisations that reported one of its signals.
+ */
+export type KnelpuntFeedbackArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A theme on which signals are grouped, carried from the agenda to action and to a result, with decisions, actions and
+ * feedback to the reporters. Readable by overlegtafel members of the region, the region's zorgkantoor, and
+ * organisations that reported one of its signals.
+ */
+export type KnelpuntHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A theme on which signals are grouped, carried from the agenda to action and to a result, with decisions, actions and
+ * feedback to the reporters. Readable by overlegtafel members of the region, the region's zorgkantoor, and
+ * organisations that reported one of its signals.
+ */
+export type KnelpuntSignalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of knelpunten. */
+export type KnelpuntConnection = {
+  __typename?: 'KnelpuntConnection';
+  /** The knelpunten of this page, with their cursors. */
+  edges: Array<KnelpuntEdge>;
+  /** The knelpunten of this page. */
+  nodes: Array<Knelpunt>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many knelpunten the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A knelpunt in a page. */
+export type KnelpuntEdge = {
+  __typename?: 'KnelpuntEdge';
+  /** Opaque cursor of this knelpunt; pass it as `after` for the knelpunten after it. */
+  cursor: Scalars['String']['output'];
+  /** The knelpunt. */
+  node: Knelpunt;
+};
+
 /** The result of a change to a knelpunt. */
 export type KnelpuntPayload = {
   __typename?: 'KnelpuntPayload';
   /** The knelpunt after the change. */
   knelpunt: Knelpunt;
+};
+
+/** A page of a knelpunt's signals: the ones you may see. */
+export type KnelpuntSignalConnection = {
+  __typename?: 'KnelpuntSignalConnection';
+  /** The signals of this page, with their cursors. */
+  edges: Array<SignalEdge>;
+  /** The signals of this page. */
+  nodes: Array<Signal>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many of the knelpunt's signals you may see: all for overlegtafel members of its region, your own for a reporting organisation (the count of all is signalCount, for members only). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /**
@@ -254,6 +410,28 @@ export type KnelpuntTransition = {
   from: KnelpuntStatus;
   /** New state. */
   to: KnelpuntStatus;
+};
+
+/** A page of a knelpunt's changes of state. */
+export type KnelpuntTransitionConnection = {
+  __typename?: 'KnelpuntTransitionConnection';
+  /** The changes of state of this page, with their cursors. */
+  edges: Array<KnelpuntTransitionEdge>;
+  /** The changes of state of this page. */
+  nodes: Array<KnelpuntTransition>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many changes of state the knelpunt has had. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A change of state in a page. */
+export type KnelpuntTransitionEdge = {
+  __typename?: 'KnelpuntTransitionEdge';
+  /** Opaque cursor of this change of state; pass it as `after` for the changes of state after it. */
+  cursor: Scalars['String']['output'];
+  /** The change of state. */
+  node: KnelpuntTransition;
 };
 
 /**
@@ -309,6 +487,28 @@ export type Meeting = {
   title: Scalars['String']['output'];
 };
 
+/** A page of meetings. */
+export type MeetingConnection = {
+  __typename?: 'MeetingConnection';
+  /** The meetings of this page, with their cursors. */
+  edges: Array<MeetingEdge>;
+  /** The meetings of this page. */
+  nodes: Array<Meeting>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many meetings the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A meeting in a page. */
+export type MeetingEdge = {
+  __typename?: 'MeetingEdge';
+  /** Opaque cursor of this meeting; pass it as `after` for the meetings after it. */
+  cursor: Scalars['String']['output'];
+  /** The meeting. */
+  node: Meeting;
+};
+
 /** The result of scheduleOverlegtafelMeeting. */
 export type MeetingPayload = {
   __typename?: 'MeetingPayload';
@@ -323,7 +523,7 @@ export type Mutation = {
   addKnelpuntAction: ActionPayload;
   /** Gives feedback to the reporters of the knelpunt's signals (overlegtafel members). */
   addKnelpuntFeedback: FeedbackPayload;
-  /** Adds an organisation to a region's overlegtafel (the region's zorgkantoor, role OVERLEGTAFEL). Idempotent. */
+  /** Adds an organisation to a region's overlegtafel (the region's zorgkantoor, role OVERLEGTAFEL). Idempotent. A table has at most 100 members: adding one more is BAD_USER_INPUT on input.organizationId and changes nothing. */
   addOverlegtafelMember: OverlegtafelPayload;
   /** Adds signals of the region to a knelpunt that is not final (overlegtafel members). */
   addSignalsToKnelpunt: KnelpuntPayload;
@@ -435,11 +635,15 @@ export type Overlegtafel = {
   __typename?: 'Overlegtafel';
   /** Overlegtafel id. */
   id: Scalars['ID']['output'];
-  /** Knelpunten, newest first; optionally only those in the given states. */
-  knelpunten: Array<Knelpunt>;
-  /** Meetings, newest first. */
-  meetings: Array<Meeting>;
-  /** Member organisations (besides the region's zorgkantoor, which always takes part). */
+  /** Knelpunten, newest first, a page at a time; optionally only those in the given states. */
+  knelpunten: KnelpuntConnection;
+  /** Meetings, newest first, a page at a time. */
+  meetings: MeetingConnection;
+  /**
+   * Member organisations (besides the region's zorgkantoor, which always takes part), in the order they joined:
+   * at most 100, the most addOverlegtafelMember admits. Every member reads the region's raw signals, so the table is kept
+   * to a size where the zorgkantoor can review the whole list at once.
+   */
   members: Array<Organization>;
   /** Name, e.g. Overlegtafel Twente. */
   name: Scalars['String']['output'];
@@ -458,7 +662,19 @@ export type Overlegtafel = {
  * signals, group them into knelpunten and agree actions. The region's zorgkantoor always takes part.
  */
 export type OverlegtafelKnelpuntenArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<KnelpuntStatus>>;
+};
+
+
+/**
+ * The regional overlegtafel: organisations of one zorgkantoorregio (zorgkantoor, gemeenten, OCO, providers) that review
+ * signals, group them into knelpunten and agree actions. The region's zorgkantoor always takes part.
+ */
+export type OverlegtafelMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -914,15 +1130,22 @@ export type Zorgkantoorregio = {
   /** CBS region code, e.g. ZK22 (Twente). */
   code: Scalars['String']['output'];
   /**
-   * Knelpunten of this region's overlegtafel that are not final (NEW, ON_AGENDA, ACTION), newest first. For overlegtafel
-   * members of the region and the region's zorgkantoor; otherwise null with FORBIDDEN.
+   * Knelpunten of this region's overlegtafel that are not final (NEW, ON_AGENDA, ACTION), newest first, a page at a time.
+   * For overlegtafel members of the region and the region's zorgkantoor; otherwise null with FORBIDDEN.
    */
-  openKnelpunten?: Maybe<Array<Knelpunt>>;
+  openKnelpunten?: Maybe<KnelpuntConnection>;
   /**
    * Signal counts of this region per period, with suppression (see SignalSummary): one per period, at most 24. For overlegtafel members of the region
    * and the region's zorgkantoor; otherwise null with FORBIDDEN.
    */
   signalSummary?: Maybe<Array<SignalSummary>>;
+};
+
+
+/** A zorgkantoorregio: the region of one Wlz zorgkantoor (CBS code ZK + 2 digits; 31 regions). */
+export type ZorgkantoorregioOpenKnelpuntenArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1032,6 +1255,9 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ActionConnection: ResolverTypeWrapper<Omit<ActionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ActionEdge']>, nodes: Array<ResolversTypes['Action']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ActionEdge: ResolverTypeWrapper<Omit<ActionEdge, 'node'> & { node: ResolversTypes['Action'] }>;
   ActionPayload: ResolverTypeWrapper<Omit<ActionPayload, 'action'> & { action: ResolversTypes['Action'] }>;
   ActionStatus: ResolverTypeWrapper<string>;
   AddActionInput: AddActionInput;
@@ -1043,19 +1269,29 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decision: ResolverTypeWrapper<DecisionRow>;
+  DecisionConnection: ResolverTypeWrapper<Omit<DecisionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DecisionEdge']>, nodes: Array<ResolversTypes['Decision']> }>;
+  DecisionEdge: ResolverTypeWrapper<Omit<DecisionEdge, 'node'> & { node: ResolversTypes['Decision'] }>;
   DecisionPayload: ResolverTypeWrapper<Omit<DecisionPayload, 'decision'> & { decision: ResolversTypes['Decision'] }>;
   Feedback: ResolverTypeWrapper<FeedbackRow>;
+  FeedbackConnection: ResolverTypeWrapper<Omit<FeedbackConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FeedbackEdge']>, nodes: Array<ResolversTypes['Feedback']> }>;
+  FeedbackEdge: ResolverTypeWrapper<Omit<FeedbackEdge, 'node'> & { node: ResolversTypes['Feedback'] }>;
   FeedbackPayload: ResolverTypeWrapper<Omit<FeedbackPayload, 'feedback'> & { feedback: ResolversTypes['Feedback'] }>;
   GapReason: ResolverTypeWrapper<string>;
   Gemeente: ResolverTypeWrapper<Gemeente>;
   Knelpunt: ResolverTypeWrapper<KnelpuntRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  KnelpuntConnection: ResolverTypeWrapper<Omit<KnelpuntConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['KnelpuntEdge']>, nodes: Array<ResolversTypes['Knelpunt']> }>;
+  KnelpuntEdge: ResolverTypeWrapper<Omit<KnelpuntEdge, 'node'> & { node: ResolversTypes['Knelpunt'] }>;
   KnelpuntPayload: ResolverTypeWrapper<Omit<KnelpuntPayload, 'knelpunt'> & { knelpunt: ResolversTypes['Knelpunt'] }>;
+  KnelpuntSignalConnection: ResolverTypeWrapper<Omit<KnelpuntSignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SignalEdge']>, nodes: Array<ResolversTypes['Signal']> }>;
   KnelpuntStatus: ResolverTypeWrapper<string>;
   KnelpuntTransition: ResolverTypeWrapper<TransitionRow>;
+  KnelpuntTransitionConnection: ResolverTypeWrapper<Omit<KnelpuntTransitionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['KnelpuntTransitionEdge']>, nodes: Array<ResolversTypes['KnelpuntTransition']> }>;
+  KnelpuntTransitionEdge: ResolverTypeWrapper<Omit<KnelpuntTransitionEdge, 'node'> & { node: ResolversTypes['KnelpuntTransition'] }>;
   LegalDomain: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
   Meeting: ResolverTypeWrapper<MeetingRow>;
+  MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MeetingEdge']>, nodes: Array<ResolversTypes['Meeting']> }>;
+  MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
   MeetingPayload: ResolverTypeWrapper<Omit<MeetingPayload, 'meeting'> & { meeting: ResolversTypes['Meeting'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NoCapacityCount: ResolverTypeWrapper<NoCapacityCount>;
@@ -1084,7 +1320,7 @@ export type ResolversTypes = {
   TargetGroup: ResolverTypeWrapper<string>;
   TransitionKnelpuntInput: TransitionKnelpuntInput;
   WlzSector: ResolverTypeWrapper<string>;
-  Zorgkantoorregio: ResolverTypeWrapper<Omit<Zorgkantoorregio, 'openKnelpunten' | 'signalSummary'> & { openKnelpunten?: Maybe<Array<ResolversTypes['Knelpunt']>>, signalSummary?: Maybe<Array<ResolversTypes['SignalSummary']>> }>;
+  Zorgkantoorregio: ResolverTypeWrapper<Omit<Zorgkantoorregio, 'openKnelpunten' | 'signalSummary'> & { openKnelpunten?: Maybe<ResolversTypes['KnelpuntConnection']>, signalSummary?: Maybe<Array<ResolversTypes['SignalSummary']>> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1093,6 +1329,9 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  ActionConnection: Omit<ActionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ActionEdge']>, nodes: Array<ResolversParentTypes['Action']> };
+  Int: Scalars['Int']['output'];
+  ActionEdge: Omit<ActionEdge, 'node'> & { node: ResolversParentTypes['Action'] };
   ActionPayload: Omit<ActionPayload, 'action'> & { action: ResolversParentTypes['Action'] };
   AddActionInput: AddActionInput;
   AddKnelpuntFeedbackInput: AddKnelpuntFeedbackInput;
@@ -1102,15 +1341,25 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decision: DecisionRow;
+  DecisionConnection: Omit<DecisionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DecisionEdge']>, nodes: Array<ResolversParentTypes['Decision']> };
+  DecisionEdge: Omit<DecisionEdge, 'node'> & { node: ResolversParentTypes['Decision'] };
   DecisionPayload: Omit<DecisionPayload, 'decision'> & { decision: ResolversParentTypes['Decision'] };
   Feedback: FeedbackRow;
+  FeedbackConnection: Omit<FeedbackConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FeedbackEdge']>, nodes: Array<ResolversParentTypes['Feedback']> };
+  FeedbackEdge: Omit<FeedbackEdge, 'node'> & { node: ResolversParentTypes['Feedback'] };
   FeedbackPayload: Omit<FeedbackPayload, 'feedback'> & { feedback: ResolversParentTypes['Feedback'] };
   Gemeente: Gemeente;
   Knelpunt: KnelpuntRow;
-  Int: Scalars['Int']['output'];
+  KnelpuntConnection: Omit<KnelpuntConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['KnelpuntEdge']>, nodes: Array<ResolversParentTypes['Knelpunt']> };
+  KnelpuntEdge: Omit<KnelpuntEdge, 'node'> & { node: ResolversParentTypes['Knelpunt'] };
   KnelpuntPayload: Omit<KnelpuntPayload, 'knelpunt'> & { knelpunt: ResolversParentTypes['Knelpunt'] };
+  KnelpuntSignalConnection: Omit<KnelpuntSignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SignalEdge']>, nodes: Array<ResolversParentTypes['Signal']> };
   KnelpuntTransition: TransitionRow;
+  KnelpuntTransitionConnection: Omit<KnelpuntTransitionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['KnelpuntTransitionEdge']>, nodes: Array<ResolversParentTypes['KnelpuntTransition']> };
+  KnelpuntTransitionEdge: Omit<KnelpuntTransitionEdge, 'node'> & { node: ResolversParentTypes['KnelpuntTransition'] };
   Meeting: MeetingRow;
+  MeetingConnection: Omit<MeetingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MeetingEdge']>, nodes: Array<ResolversParentTypes['Meeting']> };
+  MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
   MeetingPayload: Omit<MeetingPayload, 'meeting'> & { meeting: ResolversParentTypes['Meeting'] };
   Mutation: Record<PropertyKey, never>;
   NoCapacityCount: NoCapacityCount;
@@ -1133,7 +1382,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   SignalSummaryInput: SignalSummaryInput;
   TransitionKnelpuntInput: TransitionKnelpuntInput;
-  Zorgkantoorregio: Omit<Zorgkantoorregio, 'openKnelpunten' | 'signalSummary'> & { openKnelpunten?: Maybe<Array<ResolversParentTypes['Knelpunt']>>, signalSummary?: Maybe<Array<ResolversParentTypes['SignalSummary']>> } | FederationReferenceTypes['Zorgkantoorregio'];
+  Zorgkantoorregio: Omit<Zorgkantoorregio, 'openKnelpunten' | 'signalSummary'> & { openKnelpunten?: Maybe<ResolversParentTypes['KnelpuntConnection']>, signalSummary?: Maybe<Array<ResolversParentTypes['SignalSummary']>> } | FederationReferenceTypes['Zorgkantoorregio'];
 };
 
 export type ActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
@@ -1144,6 +1393,18 @@ export type ActionResolvers<ContextType = Context, ParentType extends ResolversP
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+};
+
+export type ActionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionConnection'] = ResolversParentTypes['ActionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionEdge'] = ResolversParentTypes['ActionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
 };
 
 export type ActionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPayload'] = ResolversParentTypes['ActionPayload']> = {
@@ -1169,6 +1430,18 @@ export type DecisionResolvers<ContextType = Context, ParentType extends Resolver
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DecisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecisionConnection'] = ResolversParentTypes['DecisionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DecisionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DecisionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecisionEdge'] = ResolversParentTypes['DecisionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
+};
+
 export type DecisionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecisionPayload'] = ResolversParentTypes['DecisionPayload']> = {
   decision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
 };
@@ -1177,6 +1450,18 @@ export type FeedbackResolvers<ContextType = Context, ParentType extends Resolver
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedbackConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeedbackConnection'] = ResolversParentTypes['FeedbackConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FeedbackEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Feedback']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FeedbackEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeedbackEdge'] = ResolversParentTypes['FeedbackEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType>;
 };
 
 export type FeedbackPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeedbackPayload'] = ResolversParentTypes['FeedbackPayload']> = {
@@ -1190,17 +1475,17 @@ export type GemeenteResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type KnelpuntResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Knelpunt'] = ResolversParentTypes['Knelpunt']> = {
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<ResolversTypes['ActionConnection'], ParentType, ContextType, RequireFields<KnelpuntActionsArgs, 'first'>>;
   clientCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  decisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType>;
+  decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<KnelpuntDecisionsArgs, 'first'>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  feedback?: Resolver<Array<ResolversTypes['Feedback']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['KnelpuntTransition']>, ParentType, ContextType>;
+  feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, RequireFields<KnelpuntFeedbackArgs, 'first'>>;
+  history?: Resolver<ResolversTypes['KnelpuntTransitionConnection'], ParentType, ContextType, RequireFields<KnelpuntHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   signalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  signals?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType>;
+  signals?: Resolver<ResolversTypes['KnelpuntSignalConnection'], ParentType, ContextType, RequireFields<KnelpuntSignalsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['KnelpuntStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1208,8 +1493,27 @@ export type KnelpuntResolvers<ContextType = Context, ParentType extends Resolver
   zorgkantoorregio?: Resolver<ResolversTypes['Zorgkantoorregio'], ParentType, ContextType>;
 };
 
+export type KnelpuntConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntConnection'] = ResolversParentTypes['KnelpuntConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['KnelpuntEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Knelpunt']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type KnelpuntEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntEdge'] = ResolversParentTypes['KnelpuntEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType>;
+};
+
 export type KnelpuntPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntPayload'] = ResolversParentTypes['KnelpuntPayload']> = {
   knelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType>;
+};
+
+export type KnelpuntSignalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntSignalConnection'] = ResolversParentTypes['KnelpuntSignalConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SignalEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type KnelpuntStatusResolvers = EnumResolverSignature<{ ACTION?: any, NEW?: any, NOT_RESOLVABLE?: any, ON_AGENDA?: any, RESOLVED?: any }, ResolversTypes['KnelpuntStatus']>;
@@ -1221,6 +1525,18 @@ export type KnelpuntTransitionResolvers<ContextType = Context, ParentType extend
   to?: Resolver<ResolversTypes['KnelpuntStatus'], ParentType, ContextType>;
 };
 
+export type KnelpuntTransitionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntTransitionConnection'] = ResolversParentTypes['KnelpuntTransitionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['KnelpuntTransitionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['KnelpuntTransition']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type KnelpuntTransitionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntTransitionEdge'] = ResolversParentTypes['KnelpuntTransitionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['KnelpuntTransition'], ParentType, ContextType>;
+};
+
 export type LegalDomainResolvers = EnumResolverSignature<{ FREELY_ACCESSIBLE?: any, JEUGDWET?: any, PARTICIPATIEWET?: any, WLZ?: any, WMO_ALGEMENE_VOORZIENING?: any, WMO_MAATWERKVOORZIENING?: any, ZVW?: any }, ResolversTypes['LegalDomain']>;
 
 export type LifeDomainResolvers = EnumResolverSignature<{ FINANCIEN_EN_SCHULDEN?: any, GEZONDHEID?: any, ONDERWIJS?: any, VEILIGHEID?: any, VERVOER?: any, WELZIJN_EN_SOCIAAL_NETWERK?: any, WERK_EN_DAGBESTEDING?: any, WONEN?: any, ZORG_EN_ONDERSTEUNING?: any }, ResolversTypes['LifeDomain']>;
@@ -1229,6 +1545,18 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MeetingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingConnection'] = ResolversParentTypes['MeetingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MeetingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingEdge'] = ResolversParentTypes['MeetingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
 };
 
 export type MeetingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingPayload'] = ResolversParentTypes['MeetingPayload']> = {
@@ -1261,8 +1589,8 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
 
 export type OverlegtafelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Overlegtafel'] = ResolversParentTypes['Overlegtafel']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  knelpunten?: Resolver<Array<ResolversTypes['Knelpunt']>, ParentType, ContextType, Partial<OverlegtafelKnelpuntenArgs>>;
-  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  knelpunten?: Resolver<ResolversTypes['KnelpuntConnection'], ParentType, ContextType, RequireFields<OverlegtafelKnelpuntenArgs, 'first'>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<OverlegtafelMeetingsArgs, 'first'>>;
   members?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   signals?: Resolver<ResolversTypes['SignalConnection'], ParentType, ContextType, RequireFields<OverlegtafelSignalsArgs, 'first' | 'from' | 'onlyUngrouped' | 'to'>>;
@@ -1372,30 +1700,43 @@ export type WlzSectorResolvers = EnumResolverSignature<{ GGZ?: any, GZ?: any, VV
 export type ZorgkantoorregioResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Zorgkantoorregio'] = ResolversParentTypes['Zorgkantoorregio'], FederationReferenceType extends FederationReferenceTypes['Zorgkantoorregio'] = FederationReferenceTypes['Zorgkantoorregio']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Zorgkantoorregio']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  openKnelpunten?: Resolver<Maybe<Array<ResolversTypes['Knelpunt']>>, ParentType, ContextType>;
+  openKnelpunten?: Resolver<Maybe<ResolversTypes['KnelpuntConnection']>, ParentType, ContextType, RequireFields<ZorgkantoorregioOpenKnelpuntenArgs, 'first'>>;
   signalSummary?: Resolver<Maybe<Array<ResolversTypes['SignalSummary']>>, ParentType, ContextType, RequireFields<ZorgkantoorregioSignalSummaryArgs, 'from' | 'granularity' | 'groupBy'>>;
 };
 
 export type Resolvers<ContextType = Context> = {
   Action?: ActionResolvers<ContextType>;
+  ActionConnection?: ActionConnectionResolvers<ContextType>;
+  ActionEdge?: ActionEdgeResolvers<ContextType>;
   ActionPayload?: ActionPayloadResolvers<ContextType>;
   ActionStatus?: ActionStatusResolvers;
   AgeBand?: AgeBandResolvers;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decision?: DecisionResolvers<ContextType>;
+  DecisionConnection?: DecisionConnectionResolvers<ContextType>;
+  DecisionEdge?: DecisionEdgeResolvers<ContextType>;
   DecisionPayload?: DecisionPayloadResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
+  FeedbackConnection?: FeedbackConnectionResolvers<ContextType>;
+  FeedbackEdge?: FeedbackEdgeResolvers<ContextType>;
   FeedbackPayload?: FeedbackPayloadResolvers<ContextType>;
   GapReason?: GapReasonResolvers;
   Gemeente?: GemeenteResolvers<ContextType>;
   Knelpunt?: KnelpuntResolvers<ContextType>;
+  KnelpuntConnection?: KnelpuntConnectionResolvers<ContextType>;
+  KnelpuntEdge?: KnelpuntEdgeResolvers<ContextType>;
   KnelpuntPayload?: KnelpuntPayloadResolvers<ContextType>;
+  KnelpuntSignalConnection?: KnelpuntSignalConnectionResolvers<ContextType>;
   KnelpuntStatus?: KnelpuntStatusResolvers;
   KnelpuntTransition?: KnelpuntTransitionResolvers<ContextType>;
+  KnelpuntTransitionConnection?: KnelpuntTransitionConnectionResolvers<ContextType>;
+  KnelpuntTransitionEdge?: KnelpuntTransitionEdgeResolvers<ContextType>;
   LegalDomain?: LegalDomainResolvers;
   LifeDomain?: LifeDomainResolvers;
   Meeting?: MeetingResolvers<ContextType>;
+  MeetingConnection?: MeetingConnectionResolvers<ContextType>;
+  MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   MeetingPayload?: MeetingPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NoCapacityCount?: NoCapacityCountResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import { forbidden } from '@hub/errors';
+import { connectionFromList } from '@hub/service-kit';
 import { isTableMember, maySeeSignal, regionOfKnelpunt } from '../access.ts';
 import type { Context } from '../context.ts';
 import type { KnelpuntRow } from '../db/queries.ts';
@@ -21,13 +22,19 @@ export const Knelpunt: KnelpuntResolvers = {
   meeting: (k, _, ctx) => (k.meetingId ? ctx.loaders.meeting.load(k.meetingId) : null),
   signalCount: async (k, _, ctx) => (await signalsCountedFor(ctx, k)).length,
   clientCount: async (k, _, ctx) => (await signalsCountedFor(ctx, k)).reduce((sum, s) => sum + s.clientCount, 0),
-  signals: async (k, _, ctx) => {
+  // Every child list is loaded for all knelpunten of the request at once (one statement each); a page is cut from it.
+  signals: async (k, args, ctx) => {
     const all = await ctx.loaders.signalsOfKnelpunt.load(k.id);
     const visible = await Promise.all(all.map((s) => maySeeSignal(ctx, s)));
-    return all.filter((_s, i) => visible[i]);
+    // Paged and counted over the signals the caller may see only: a reporter's totalCount is its own signals.
+    return connectionFromList(
+      all.filter((_s, i) => visible[i]),
+      args,
+      (s) => s.observedOn,
+    );
   },
-  decisions: (k, _, ctx) => ctx.loaders.decisionsOf.load(k.id),
-  actions: (k, _, ctx) => ctx.loaders.actionsOf.load(k.id),
-  feedback: (k, _, ctx) => ctx.loaders.feedbackOf.load(k.id),
-  history: (k, _, ctx) => ctx.loaders.transitionsOf.load(k.id),
+  decisions: async (k, args, ctx) => connectionFromList(await ctx.loaders.decisionsOf.load(k.id), args, (d) => d.createdAt.toISOString()),
+  actions: async (k, args, ctx) => connectionFromList(await ctx.loaders.actionsOf.load(k.id), args, (a) => a.dueOn),
+  feedback: async (k, args, ctx) => connectionFromList(await ctx.loaders.feedbackOf.load(k.id), args, (f) => f.createdAt.toISOString()),
+  history: async (k, args, ctx) => connectionFromList(await ctx.loaders.transitionsOf.load(k.id), args, (t) => t.at.toISOString()),
 };

@@ -15,6 +15,7 @@ import {
   insertMeeting,
   insertSignal,
   linkSignals,
+  MAX_OVERLEGTAFEL_MEMBERS,
   removeMember,
   touchKnelpunt,
   updateKnelpuntStatus,
@@ -112,7 +113,9 @@ export const Mutation: MutationResolvers = {
 
   addOverlegtafelMember: async (_, args, ctx) => {
     const table = await chairOf(ctx, args.input.zorgkantoorregioCode);
-    await addMember(ctx.db, table.id, requireUuid(args.input.organizationId, 'input.organizationId'));
+    if ((await addMember(ctx.db, table.id, requireUuid(args.input.organizationId, 'input.organizationId'))) === 'FULL') {
+      throw badInput('input.organizationId', `An overlegtafel has at most ${MAX_OVERLEGTAFEL_MEMBERS} members; remove one first.`);
+    }
     return { overlegtafel: table };
   },
 

@@ -1,5 +1,5 @@
 import { badInput, forbidden } from '@hub/errors';
-import { connectionFromRows, decodeCursor, encodeCursor, pageSize } from '@hub/service-kit';
+import { connectionFromList, connectionFromRows, decodeCursor, encodeCursor, pageSize } from '@hub/service-kit';
 import { isTableMember } from '../access.ts';
 import { findRegionSignals } from '../db/queries.ts';
 import { calendarDate, parseInput } from '../validation.ts';
@@ -8,10 +8,11 @@ import type { OverlegtafelResolvers } from '../generated/resolvers-types.ts';
 export const Overlegtafel: OverlegtafelResolvers = {
   zorgkantoorregio: (o) => ({ code: o.zorgkantoorregioCode }),
   members: async (o, _, ctx) => (await ctx.loaders.membersOf.load(o.id)).map((id) => ({ id })),
-  meetings: (o, _, ctx) => ctx.loaders.meetingsOf.load(o.id),
+  meetings: async (o, args, ctx) => connectionFromList(await ctx.loaders.meetingsOf.load(o.id), args, (m) => m.heldOn),
   knelpunten: async (o, args, ctx) => {
     const all = await ctx.loaders.knelpuntenOf.load(o.id);
-    return args.status ? all.filter((k) => args.status?.includes(k.status)) : all;
+    const wanted = args.status ? all.filter((k) => args.status?.includes(k.status)) : all;
+    return connectionFromList(wanted, args, (k) => k.createdAt.toISOString());
   },
   /** The raw signals are working material for members only; the zorgkantoor alone sees aggregates. */
   signals: async (o, args, ctx) => {

@@ -1,4 +1,5 @@
 import { forbidden } from '@hub/errors';
+import { connectionFromList } from '@hub/service-kit';
 import { mayReadRegionAggregates } from '../access.ts';
 import { OPEN_STATUSES } from '../knelpunt-states.ts';
 import { parseSummaryPeriods } from '../validation.ts';
@@ -6,11 +7,12 @@ import type { ZorgkantoorregioResolvers } from '../generated/resolvers-types.ts'
 
 export const Zorgkantoorregio: ZorgkantoorregioResolvers = {
   __resolveReference: (r) => ({ code: r.code }),
-  openKnelpunten: async (r, _, ctx) => {
+  openKnelpunten: async (r, args, ctx) => {
     if (!(await mayReadRegionAggregates(ctx, r.code))) throw forbidden(`You may not see the knelpunten of ${r.code}.`);
     const table = await ctx.loaders.overlegtafelByRegion.load(r.code);
-    if (!table) return [];
-    return (await ctx.loaders.knelpuntenOf.load(table.id)).filter((k) => (OPEN_STATUSES as readonly string[]).includes(k.status));
+    const all = table ? await ctx.loaders.knelpuntenOf.load(table.id) : [];
+    const open = all.filter((k) => (OPEN_STATUSES as readonly string[]).includes(k.status));
+    return connectionFromList(open, args, (k) => k.createdAt.toISOString());
   },
   signalSummary: async (r, args, ctx) => {
     const periods = parseSummaryPeriods(args, '');
