@@ -5,6 +5,7 @@ export * from './module.ts';
 export * from './internal-client.ts';
 export * from './proxy.ts';
 export * from './input.ts';
+export * from './guards.ts';
 export * from './loaders.ts';
 export * from './scalars.ts';
 export * from './standalone.ts';

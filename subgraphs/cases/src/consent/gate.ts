@@ -1,9 +1,10 @@
 import type { DocumentNode } from 'graphql';
+import { CARE_ROLES } from '@hub/domain';
 import { hasRole } from '@hub/identity';
-import { applyConsentGate, type ConsentGate, type SubgraphResolvers } from '@hub/service-kit';
+import { applyConsentGate, requireUser, type ConsentGate, type SubgraphResolvers } from '@hub/service-kit';
 import type { Context } from '../context.ts';
 import type { ConsentView } from '../resolvers/Consent.ts';
-import { CARE_ROLES, decide, requireUser, type ClientView, type GateSubject, type TrajectoryView } from './access.ts';
+import { decide, type ClientView, type GateSubject, type TrajectoryView } from './access.ts';
 import { CONSENT_CATEGORIES, type ConsentCategory } from './decide.ts';
 
 /**
