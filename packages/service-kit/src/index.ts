@@ -2,6 +2,7 @@ export * from './http.ts';
 export * from './logger.ts';
 export * from './subgraph-host.ts';
 export * from './module.ts';
+export * from './define-subgraph.ts';
 export * from './internal-client.ts';
 export * from './proxy.ts';
 export * from './input.ts';

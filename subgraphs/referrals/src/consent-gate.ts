@@ -1,6 +1,5 @@
-import type { DocumentNode } from 'graphql';
 import { CONSENT_CATEGORIES, type ConsentCategory } from '@hub/contracts';
-import { applyConsentGate, requireUser, type ConsentGate, type SubgraphResolvers } from '@hub/service-kit';
+import { requireUser, type ConsentGate } from '@hub/service-kit';
 import type { Context } from './context.ts';
 import type { ReferralRow } from './db/queries.ts';
 import { accessLogEntry } from './events.ts';
@@ -62,7 +61,3 @@ export const referralsConsentGate: ConsentGate<Context, ReferralGateSubject, Con
     );
   },
 };
-
-/** The resolvers with every field marked @consentGated in the SDL wrapped by the consent gate. */
-export const applyConsentGates = (typeDefs: DocumentNode, resolvers: SubgraphResolvers): SubgraphResolvers =>
-  applyConsentGate(typeDefs, resolvers, referralsConsentGate);

@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
-import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
 import { CARE_ROLES } from '@hub/domain';
 import type { Caller, Principal } from '@hub/identity';
-import { byKey, groupBy, requireRole, type Logger, type RequestMeta, type RequestScope } from '@hub/service-kit';
+import { byKey, groupBy, requireRole, type RequestMeta, type SubgraphContext } from '@hub/service-kit';
 import * as q from './db/queries.ts';
 import type { AccessLogLine, ClientFacts, ConsentCheck, ConsentDecision, TrajectoryFacts } from '@hub/contracts';
 import type { PeerClient } from './peers.ts';
@@ -68,21 +67,16 @@ function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Cal
 }
 type Loaders = ReturnType<typeof createLoaders>;
 
-export interface Context {
-  caller: Caller;
-  db: Db;
+export interface Context extends SubgraphContext {
   loaders: Loaders;
-  config: HubConfig;
-  meta: RequestMeta;
-  logger: Logger;
   peers: PeerClient;
   relay: Relay;
   /** The clock of this request (one value per request, so all deadlines of a request agree). */
   now: Date;
 }
 
-export function createContext(db: Db, config: HubConfig, peers: PeerClient, relay: Relay, scope: RequestScope): Context {
-  return { ...scope, db, config, peers, relay, now: new Date(), loaders: createLoaders(db, peers, scope.meta, scope.caller) };
+export function createContext(base: SubgraphContext, peers: PeerClient, relay: Relay): Context {
+  return { ...base, peers, relay, now: new Date(), loaders: createLoaders(base.db, peers, base.meta, base.caller) };
 }
 
 /** The care roles work on referrals: toegangsteams, cliëntondersteuners and zorgbemiddelaars. */
