@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { Kind, parse } from 'graphql';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@hub/config';
 
 /**
- * Resolver types per subgraph, generated from its schema.graphql (npm run codegen; npm run codegen:check in CI).
- * The mappers name the shapes the resolvers really pass around as parents (rows, views): a field resolver then
- * receives that shape, and a resolver that returns the type must return it. Paths are relative to the generated file.
+ * Resolver types for every subgraph of SUBGRAPHS (@hub/config), generated from its schema.graphql (npm run codegen;
+ * npm run codegen:check in CI). The mappers name the shapes the resolvers really pass around as parents (rows, views):
+ * a field resolver then receives that shape, and a resolver that returns the type must return it. Paths are relative
+ * to the generated file; a subgraph whose resolvers return the GraphQL shapes themselves needs no entry.
  */
-const MAPPERS: Record<string, Record<string, string>> = {
+const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
   cases: {
     Client: '../consent/access.ts#ClientView',
     SupportTrajectory: '../consent/access.ts#TrajectoryView',
@@ -46,13 +48,11 @@ const MAPPERS: Record<string, Record<string, string>> = {
   },
 };
 
-export const SUBGRAPHS = Object.keys(MAPPERS);
-
 /**
  * Enum values live in text columns, read back as `string`: a resolver may return such a string for an enum field
  * (GraphQL checks the value on the way out). Enum arguments and input fields keep their union types.
  */
-function enumsAsStrings(name: string): Record<string, string> {
+function enumsAsStrings(name: SubgraphName): Record<string, string> {
   const sdl = parse(readFileSync(`subgraphs/${name}/schema.graphql`, 'utf8'));
   return Object.fromEntries(sdl.definitions.flatMap((d) => (d.kind === Kind.ENUM_TYPE_DEFINITION ? [[d.name.value, 'string']] : [])));
 }
@@ -60,7 +60,7 @@ function enumsAsStrings(name: string): Record<string, string> {
 const config: CodegenConfig = {
   overwrite: true,
   generates: Object.fromEntries(
-    SUBGRAPHS.map((name) => [
+    SUBGRAPH_NAMES.map((name) => [
       `subgraphs/${name}/src/generated/resolvers-types.ts`,
       {
         schema: `subgraphs/${name}/schema.graphql`,

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { prettyFormatQueryPlan, QueryPlanner } from '@apollo/query-planner';
 import { parse } from 'graphql';
-import { SUBGRAPH_NAMES } from '@hub/config';
+import { SUBGRAPH_NAMES, SUBGRAPHS, subgraphEnvKey } from '@hub/config';
 import { demoIds } from '@hub/domain';
 import { readSupergraph } from '@hub/gateway';
 import { signToken } from '@hub/identity';
@@ -108,7 +108,8 @@ const PORTS = {
   gateway: 4100,
   hive: 4110,
   gatewayCache: 4120,
-  subgraphs: { 'sociale-kaart': 4101, cases: 4102, referrals: 4103, signals: 4104 } as Record<string, number>,
+  // Each subgraph on its default port + 100, so a benchmark runs beside `npm start`.
+  subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.defaultPort + 100])) as Record<string, number>,
 };
 const INBOX_REGIONS = ['ZK02', 'ZK22', 'ZK05', 'ZK13', 'ZK19', 'ZK30'];
 const QUARTER_REGIONS = ['ZK22', 'ZK02', 'ZK09', 'ZK13', 'ZK25', 'ZK30'];
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
   };
   const subgraphUrls: Record<string, string> = {};
   for (const name of SUBGRAPH_NAMES) {
-    const key = name.toUpperCase().replace(/-/g, '_');
+    const key = subgraphEnvKey(name);
     const port = PORTS.subgraphs[name] ?? 0;
     env[`${key}_PORT`] = String(port);
     env[`${key}_URL`] = `http://127.0.0.1:${port}/graphql`;

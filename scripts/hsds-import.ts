@@ -3,7 +3,7 @@ import { loadConfig } from '@hub/config';
 import { prepareDatabase } from '@hub/db';
 import { openHubDatabase } from '@hub/hub';
 import { ImportInputError, importHsds } from '@hub/sociale-kaart/hsds';
-import { socialeKaartModule } from '@hub/sociale-kaart/module';
+import { socialeKaartModule } from '@hub/sociale-kaart';
 
 /**
  * `npm run hsds:import -- <file-or-url>`: imports Open Referral HSDS 3.0 services (one service, an array,

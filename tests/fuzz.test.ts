@@ -23,7 +23,8 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANIZATION_TYPES, ROLES, seededRandom } from '@hub/domain';
-import { rowsOf, sql } from '@hub/db';
+import { postgresSchemaOf, SUBGRAPH_NAMES } from '@hub/config';
+import { anyText, rowsOf, sql } from '@hub/db';
 import { REPOSITORY_ROOT } from '@hub/hub';
 import { startTestHub, type TestHub } from '@hub/testing';
 
@@ -248,7 +249,7 @@ async function rowCounts(hub: TestHub): Promise<Record<string, number>> {
   const tables = rowsOf<{ schema: string; name: string }>(
     await hub.database.db.execute(
       sql`select table_schema as schema, table_name as name from information_schema.tables
-          where table_schema in ('sociale_kaart', 'cases', 'referrals', 'signals') and table_type = 'BASE TABLE'
+          where ${anyText(sql`table_schema`, SUBGRAPH_NAMES.map(postgresSchemaOf))} and table_type = 'BASE TABLE'
             and not (table_schema = 'signals' and table_name = 'published_quarter')
           order by 1, 2`,
     ),

@@ -1,8 +1,9 @@
 import postgres from 'postgres';
+import { postgresSchemaOf, SUBGRAPH_NAMES } from '@hub/config';
 import { BenchDataError } from './errors.ts';
 
-/** The four Postgres schemas the hub's subgraphs own; the benchmark dataset fills all of them. */
-export const HUB_SCHEMAS = ['sociale_kaart', 'cases', 'referrals', 'signals'] as const;
+/** The Postgres schemas the hub's subgraphs own; the benchmark dataset fills them. */
+export const HUB_SCHEMAS: readonly string[] = SUBGRAPH_NAMES.map(postgresSchemaOf);
 
 /** Tables the hub's own start-up seeds on an empty database (reference data): rows there do not count as data. */
 const REFERENCE_TABLES = new Set(['sociale_kaart.gemeente', 'sociale_kaart.zorgkantoorregio', 'signals.gemeente_region', 'signals.overlegtafel']);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SUBGRAPH_NAMES } from '@hub/config';
+import { SUBGRAPH_NAMES, subgraphEnvKey } from '@hub/config';
 import { ensureDevIssuer, type DevIssuer } from '@hub/identity';
 
 /** Everything the benchmark writes that is not a result: generated keys, logs, the dataset manifest (ignored by git). */
@@ -57,7 +57,7 @@ export async function benchEnvironment(databaseUrl: string, dir = BENCH_TMP): Pr
     SEED_DEMO: 'false',
   };
   for (const name of SUBGRAPH_NAMES) {
-    env[`SUBGRAPH_SECRET_${name.toUpperCase().replace(/-/g, '_')}`] = secrets.subgraphSecrets[name] ?? '';
+    env[`SUBGRAPH_SECRET_${subgraphEnvKey(name)}`] = secrets.subgraphSecrets[name] ?? '';
   }
   return env;
 }

@@ -282,7 +282,7 @@ describe('architecture: the checker can fail', () => {
         },
         { path: 'subgraphs/cases/src/server.ts', source: `import type { Db } from '@hub/db';\nimport { x } from './x.ts';` },
         { path: 'subgraphs/cases/test/cases.test.ts', source: `import { startTestHub } from '@hub/testing';\nimport { it } from 'vitest';` },
-        { path: 'hub/src/modules.ts', source: `import { casesModule } from '@hub/cases/module';\nimport '@hub/gateway';` },
+        { path: 'hub/src/modules.ts', source: `import { casesModule } from '@hub/cases';\nimport '@hub/gateway';` },
         { path: 'scripts/start.ts', source: `import { startHub } from '@hub/hub';` },
       ]),
     ).toEqual([]);

@@ -1,19 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { parseAddressRange } from './address-ranges.ts';
+import { SUBGRAPHS, subgraphEnvKey, type SubgraphName } from './subgraphs.ts';
 import { z } from 'zod';
 
 /**
  * The one place that reads the environment. Every service calls `loadConfig()` once at start-up;
  * tests pass their own record. `.env.example` lists every variable with its default.
  */
-
-/** Subgraphs of the hub, in composition order. Each has a port, a URL and a secret. */
-export const SUBGRAPH_NAMES = ['sociale-kaart', 'cases', 'referrals', 'signals'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-
-const DEFAULT_PORTS: Record<SubgraphName, number> = { 'sociale-kaart': 4001, cases: 4002, referrals: 4003, signals: 4004 };
-
-const envKey = (name: SubgraphName) => name.toUpperCase().replace(/-/g, '_');
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -235,9 +228,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const production = c.NODE_ENV === 'production';
   const subgraphs = {} as Record<SubgraphName, SubgraphSettings>;
-  for (const name of SUBGRAPH_NAMES) {
-    const key = envKey(name);
-    const port = z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS[name]).parse(env[`${key}_PORT`]);
+  // Each subgraph of the registry has a port, a URL and a secret.
+  for (const { name, defaultPort } of SUBGRAPHS) {
+    const key = subgraphEnvKey(name);
+    const port = z.coerce.number().int().min(0).max(65535).default(defaultPort).parse(env[`${key}_PORT`]);
     const url = env[`${key}_URL`] ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${port}/graphql`;
     const secret = env[`SUBGRAPH_SECRET_${key}`] || undefined;
     // Each process checks the secrets it needs itself (the gateway all of them, a subgraph its own), so a

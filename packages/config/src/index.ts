@@ -1,2 +1,3 @@
 export * from './config.ts';
+export * from './subgraphs.ts';
 export * from './address-ranges.ts';

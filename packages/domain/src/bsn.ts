@@ -8,11 +8,19 @@ export function normalizeBsn(input: string): string | null {
   return digits.padStart(9, '0');
 }
 
+/**
+ * The ninth digit that makes eight digits a BSN passing the elfproef, or null when there is none: d9 must equal
+ * (9·d1 + … + 2·d8) mod 11, so a remainder of 10 has no check digit, and a sum below 11 would make S = 0.
+ */
+export function bsnCheckDigit(first8: string): number | null {
+  if (!/^\d{8}$/.test(first8)) throw new Error('bsnCheckDigit takes exactly eight digits');
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(first8[i]);
+  const check = sum % 11;
+  return check === 10 || sum < 11 ? null : check;
+}
+
 export function isValidBsn(input: string): boolean {
   const bsn = normalizeBsn(input);
-  if (!bsn) return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(bsn[i]);
-  sum -= Number(bsn[8]);
-  return sum > 0 && sum % 11 === 0;
+  return bsn !== null && bsnCheckDigit(bsn.slice(0, 8)) === Number(bsn[8]);
 }

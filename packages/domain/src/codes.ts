@@ -13,6 +13,9 @@ export const ZORGKANTOORREGIO_CODE_PATTERN = /^ZK\d{2}$/;
 export const ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL', 'BEHEERDER', 'PRIVACY_OFFICER'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The care roles: they work with a client's personal data and on referrals (toegangsteam, cliëntondersteuner, zorgbemiddelaar). */
+export const CARE_ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR'] as const satisfies readonly Role[];
+
 /** Financing regimes a service can fall under. */
 export const LEGAL_DOMAINS = ['WMO_ALGEMENE_VOORZIENING', 'WMO_MAATWERKVOORZIENING', 'WLZ', 'JEUGDWET', 'ZVW', 'PARTICIPATIEWET', 'FREELY_ACCESSIBLE'] as const;
 export type LegalDomain = (typeof LEGAL_DOMAINS)[number];

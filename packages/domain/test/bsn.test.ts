@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deterministicUuid, isUuid, isValidBsn, normalizeBsn } from '../src/index.ts';
+import { bsnCheckDigit, deterministicUuid, isUuid, isValidBsn, normalizeBsn } from '../src/index.ts';
 
 describe('BSN elfproef', () => {
   it('accepts the documented example 123456782 (S = 154)', () => {
@@ -22,6 +22,34 @@ describe('BSN elfproef', () => {
 
   it('refuses anything that is not 8 or 9 digits', () => {
     for (const bsn of ['', '1234567', '1234567890', '12345678a', '123 456 782', '-23456782']) expect(isValidBsn(bsn)).toBe(false);
+  });
+});
+
+describe('BSN check digit', () => {
+  /** The elfproef as written down: every ninth digit for which S = 9·d1 + … + 2·d8 − d9 is positive and divisible by 11. */
+  const digitsPassing = (first8: string) =>
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((d9) => {
+      const s = [...first8].reduce((sum, d, i) => sum + (9 - i) * Number(d), 0) - d9;
+      return s > 0 && s % 11 === 0;
+    });
+
+  it('is the one ninth digit that passes the elfproef, or null when none does', () => {
+    const prefixes = ['12345678', '00000000', '00000001', '00000005', '99990000', '90000000', '10000000'];
+    for (let n = 0; n < 3000; n++) prefixes.push(String((n * 33_331 + 7) % 100_000_000).padStart(8, '0'));
+    let withoutDigit = 0;
+    for (const first8 of prefixes) {
+      const passing = digitsPassing(first8);
+      expect(passing.length, first8).toBeLessThanOrEqual(1);
+      expect(bsnCheckDigit(first8), first8).toBe(passing[0] ?? null);
+      if (passing.length === 0) withoutDigit++;
+      else expect(isValidBsn(`${first8}${passing[0]}`)).toBe(true);
+    }
+    // About 1 in 11 prefixes has no check digit (a remainder of 10).
+    expect(withoutDigit).toBeGreaterThan(150);
+  });
+
+  it('refuses anything but eight digits', () => {
+    for (const bad of ['1234567', '123456789', '1234567a']) expect(() => bsnCheckDigit(bad)).toThrow();
   });
 });
 

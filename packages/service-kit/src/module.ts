@@ -1,4 +1,4 @@
-import type { HubConfig } from '@hub/config';
+import type { HubConfig, SubgraphName } from '@hub/config';
 import type { Database } from '@hub/db';
 import type { TokenVerifier } from '@hub/identity';
 import type { Logger } from './logger.ts';
@@ -27,9 +27,9 @@ export interface SeedOptions {
   config?: HubConfig | undefined;
 }
 
-/** The same shape for every subgraph, so start-up, tests and the migrate job treat them alike. */
+/** The same shape for every subgraph, so start-up, tests and the migrate job treat them alike (built by `defineSubgraph`). */
 export interface SubgraphModule {
-  name: string;
+  name: SubgraphName;
   /** Absolute path of the subgraph's schema.graphql. */
   schemaPath: string;
   /** Applies this subgraph's migrations. */

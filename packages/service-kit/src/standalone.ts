@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { loadConfig, subgraphBaseUrls, SUBGRAPH_NAMES, type SubgraphName } from '@hub/config';
+import { loadConfig, subgraphBaseUrls, subgraphEnvKey } from '@hub/config';
 import { openDatabase } from '@hub/db';
 import { createTokenVerifier, ensureDevIssuer } from '@hub/identity';
 import { createLogger } from './logger.ts';
 import type { SubgraphModule } from './module.ts';
-
-const isSubgraphName = (name: string): name is SubgraphName => (SUBGRAPH_NAMES as readonly string[]).includes(name);
 
 /**
  * Runs one subgraph as its own process (docker-compose, production): its own secret and the internal secret
@@ -14,9 +12,8 @@ const isSubgraphName = (name: string): name is SubgraphName => (SUBGRAPH_NAMES a
 export async function runStandaloneSubgraph(module: SubgraphModule): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(module.name, config.logLevel);
-  if (!isSubgraphName(module.name)) throw new Error(`${module.name} is not in SUBGRAPH_NAMES.`);
   const settings = config.subgraphs[module.name];
-  const secretName = `SUBGRAPH_SECRET_${module.name.toUpperCase().replace(/-/g, '_')}`;
+  const secretName = `SUBGRAPH_SECRET_${subgraphEnvKey(module.name)}`;
   if (!settings.secret || !config.internalSecret) {
     logger.fatal(`${secretName} and INTERNAL_API_SECRET must be set for a standalone subgraph.`);
     process.exit(1);

@@ -1,8 +1,6 @@
 import DataLoader from 'dataloader';
-import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
-import type { Caller } from '@hub/identity';
-import { byKey, groupBy, type Logger, type RequestMeta, type RequestScope } from '@hub/service-kit';
+import { byKey, groupBy, type SubgraphContext } from '@hub/service-kit';
 import { AccessLogBuffer } from './access-log.ts';
 import type { BsnCipher } from './bsn-crypto.ts';
 import * as q from './db/queries.ts';
@@ -34,19 +32,14 @@ export interface CasesServices {
   peerUrls: Record<string, string>;
 }
 
-export interface Context {
-  caller: Caller;
-  db: Db;
+export interface Context extends SubgraphContext {
   loaders: Loaders;
-  config: HubConfig;
-  meta: RequestMeta;
-  logger: Logger;
   services: CasesServices;
   accessLog: AccessLogBuffer;
   /** The moment consent validity is judged against, fixed for the whole request. */
   now: Date;
 }
 
-export function createContext(db: Db, config: HubConfig, services: CasesServices, scope: RequestScope): Context {
-  return { ...scope, db, config, services, loaders: createLoaders(db), accessLog: new AccessLogBuffer(), now: new Date() };
+export function createContext(base: SubgraphContext, services: CasesServices): Context {
+  return { ...base, services, loaders: createLoaders(base.db), accessLog: new AccessLogBuffer(), now: new Date() };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
-import { demoIds, deterministicUuid, type LifeDomain } from '@hub/domain';
+import { bsnCheckDigit, demoIds, deterministicUuid, type LifeDomain } from '@hub/domain';
 import type { BsnCipher } from './bsn-crypto.ts';
 import { client, consent, contactMoment, trajectory, type TrajectoryOutcomes } from './db/schema.ts';
 
@@ -48,10 +48,8 @@ function demoBsn(n: number): string {
   let found = -1;
   for (let candidate = 0; candidate < 100_000; candidate++) {
     const first8 = `9999${String(candidate).padStart(4, '0')}`;
-    let sum = 0;
-    for (let i = 0; i < 8; i++) sum += (9 - i) * Number(first8[i]);
-    const check = sum % 11;
-    if (check > 9) continue;
+    const check = bsnCheckDigit(first8);
+    if (check === null) continue;
     found++;
     if (found === n) return `${first8}${check}`;
   }

@@ -3,12 +3,7 @@ import { badInput } from '@hub/errors';
 import { isUuid, isValidBsn, LEGAL_DOMAINS, LIFE_DOMAINS, normalizeBsn, ORGANIZATION_TYPES, SUPPORT_FORMS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
 import { CONSENT_CATEGORIES, CONSENT_PURPOSES } from './consent/decide.ts';
 
-export { parseInput, requireUuid } from '@hub/service-kit';
-
-export function requireVersion(v: number): number {
-  if (!Number.isInteger(v) || v < 1) throw badInput('input.expectedVersion', 'expectedVersion must be a positive integer.');
-  return v;
-}
+export { parseInput, requireUuid, requireVersion } from '@hub/service-kit';
 
 /** A valid BSN normalised to 9 digits; the message never repeats the input. */
 export function requireBsn(value: string, field: string): string {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { OrganizationType, Role } from '@hub/domain';
+import { bsnCheckDigit, type OrganizationType, type Role } from '@hub/domain';
 import { buildOrganization, dataOf, type TestHub } from '@hub/testing';
 
 export { dataOf } from '@hub/testing';
@@ -20,10 +20,8 @@ export function newBsn(): string {
   for (;;) {
     bsnCounter++;
     const first8 = String(10_000_000 + (((Date.now() % 1_000_000) * 7 + bsnCounter * 7919) % 89_999_999)).padStart(8, '0');
-    let sum = 0;
-    for (let i = 0; i < 8; i++) sum += (9 - i) * Number(first8[i]);
-    const check = sum % 11;
-    if (check <= 9) return `${first8}${check}`;
+    const check = bsnCheckDigit(first8);
+    if (check !== null) return `${first8}${check}`;
   }
 }
 

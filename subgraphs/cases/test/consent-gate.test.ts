@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
 import { gatedFieldsOf } from '@hub/service-kit';
 import { startTestHub, type TestHub } from '@hub/testing';
-import { schemaPath } from '../src/server.ts';
+import { casesModule } from '../src/server.ts';
 import {
   buildOrg,
   CLOSE_TRAJECTORY,
@@ -24,7 +24,7 @@ import {
  * field of the graph (every caller, through the gateway and `_entities`) is tests/security/consent-matrix.test.ts.
  */
 
-const gated = gatedFieldsOf(parse(readFileSync(schemaPath, 'utf8')));
+const gated = gatedFieldsOf(parse(readFileSync(casesModule.schemaPath, 'utf8')));
 const clientFields = gated.filter((g) => g.typeName === 'Client').map((g) => g.fieldName);
 const trajectoryFields = gated.filter((g) => g.typeName === 'SupportTrajectory').map((g) => g.fieldName);
 const ALL_CATEGORIES = ['CONTACT', 'CONTACT_MOMENTS', 'HANDOVER', 'IDENTITY', 'NETWORK', 'PLAN', 'QUESTION'];

@@ -1,7 +1,5 @@
-import type { DocumentNode } from 'graphql';
 import { CONSENT_CATEGORIES, type ConsentCategory } from '@hub/contracts';
-import { unauthenticated } from '@hub/errors';
-import { applyConsentGate, type ConsentGate, type SubgraphResolvers } from '@hub/service-kit';
+import { requireUser, type ConsentGate } from '@hub/service-kit';
 import type { Context } from './context.ts';
 import type { ReferralRow } from './db/queries.ts';
 import { accessLogEntry } from './events.ts';
@@ -29,11 +27,11 @@ export const referralsConsentGate: ConsentGate<Context, ReferralGateSubject, Con
     JointMeeting: (m: JointMeetingParent) => ({ referral: m.referral, purpose: 'WARM_HANDOVER' }),
   },
   async decide(ctx, { referral: r, purpose }, category) {
-    if (ctx.caller.kind !== 'user') throw unauthenticated('Sign in to read referrals.');
-    if (partyOf(ctx.caller.organizationId, r) === 'SENDER') return { permit: true, reason: 'OWN_ORGANIZATION', consentId: null };
+    const caller = requireUser(ctx, 'Sign in to read referrals.');
+    if (partyOf(caller.organizationId, r) === 'SENDER') return { permit: true, reason: 'OWN_ORGANIZATION', consentId: null };
     return ctx.loaders.consent.load({
       clientId: r.clientId,
-      organizationId: ctx.caller.organizationId,
+      organizationId: caller.organizationId,
       category,
       purpose,
       consentId: r.consentId ?? undefined,
@@ -63,7 +61,3 @@ export const referralsConsentGate: ConsentGate<Context, ReferralGateSubject, Con
     );
   },
 };
-
-/** The resolvers with every field marked @consentGated in the SDL wrapped by the consent gate. */
-export const applyConsentGates = (typeDefs: DocumentNode, resolvers: SubgraphResolvers): SubgraphResolvers =>
-  applyConsentGate(typeDefs, resolvers, referralsConsentGate);

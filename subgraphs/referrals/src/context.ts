@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
-import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
-import { forbidden, unauthenticated } from '@hub/errors';
-import { hasRole, type Caller, type Principal } from '@hub/identity';
-import { byKey, groupBy, type Logger, type RequestMeta, type RequestScope } from '@hub/service-kit';
+import { CARE_ROLES } from '@hub/domain';
+import type { Caller, Principal } from '@hub/identity';
+import { byKey, groupBy, requireRole, type RequestMeta, type SubgraphContext } from '@hub/service-kit';
 import * as q from './db/queries.ts';
 import type { AccessLogLine, ClientFacts, ConsentCheck, ConsentDecision, TrajectoryFacts } from '@hub/contracts';
 import type { PeerClient } from './peers.ts';
@@ -68,42 +67,24 @@ function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Cal
 }
 type Loaders = ReturnType<typeof createLoaders>;
 
-export interface Context {
-  caller: Caller;
-  db: Db;
+export interface Context extends SubgraphContext {
   loaders: Loaders;
-  config: HubConfig;
-  meta: RequestMeta;
-  logger: Logger;
   peers: PeerClient;
   relay: Relay;
   /** The clock of this request (one value per request, so all deadlines of a request agree). */
   now: Date;
 }
 
-export function createContext(db: Db, config: HubConfig, peers: PeerClient, relay: Relay, scope: RequestScope): Context {
-  return { ...scope, db, config, peers, relay, now: new Date(), loaders: createLoaders(db, peers, scope.meta, scope.caller) };
+export function createContext(base: SubgraphContext, peers: PeerClient, relay: Relay): Context {
+  return { ...base, peers, relay, now: new Date(), loaders: createLoaders(base.db, peers, base.meta, base.caller) };
 }
 
-/** Roles that work on referrals: toegangsteams, cliëntondersteuners and zorgbemiddelaars. */
-export const REFERRAL_ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR'] as const;
-
-export function requireReferralWorker(ctx: Context): Principal {
-  if (ctx.caller.kind !== 'user') throw unauthenticated();
-  if (!hasRole(ctx.caller, ...REFERRAL_ROLES)) throw forbidden('Only toegang, cliëntondersteuners and zorgbemiddelaars work on referrals.');
-  return ctx.caller;
-}
+/** The care roles work on referrals: toegangsteams, cliëntondersteuners and zorgbemiddelaars. */
+export const requireReferralWorker = (ctx: Context): Principal =>
+  requireRole(ctx, CARE_ROLES, 'Only toegang, cliëntondersteuners and zorgbemiddelaars work on referrals.');
 
 /** Webhook endpoints are integration settings of an organisation: its BEHEERDER manages them. */
-export function requireBeheerder(ctx: Context): Principal {
-  if (ctx.caller.kind !== 'user') throw unauthenticated();
-  if (!hasRole(ctx.caller, 'BEHEERDER')) throw forbidden('Only a BEHEERDER of the organisation manages its webhooks.');
-  return ctx.caller;
-}
+export const requireBeheerder = (ctx: Context): Principal => requireRole(ctx, ['BEHEERDER'], 'Only a BEHEERDER of the organisation manages its webhooks.');
 
 /** Polling is for referral workers and for the BEHEERDER who runs the organisation's integration. */
-export function requirePoller(ctx: Context): Principal {
-  if (ctx.caller.kind !== 'user') throw unauthenticated();
-  if (!hasRole(ctx.caller, ...REFERRAL_ROLES, 'BEHEERDER')) throw forbidden('Your role may not read referral events.');
-  return ctx.caller;
-}
+export const requirePoller = (ctx: Context): Principal => requireRole(ctx, [...CARE_ROLES, 'BEHEERDER'], 'Your role may not read referral events.');

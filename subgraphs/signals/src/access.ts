@@ -1,5 +1,6 @@
-import { forbidden, unauthenticated } from '@hub/errors';
+import { forbidden } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
+import { requireUser } from '@hub/service-kit';
 import type { Context } from './context.ts';
 import type { KnelpuntRow, SignalRow } from './db/queries.ts';
 
@@ -11,11 +12,6 @@ import type { KnelpuntRow, SignalRow } from './db/queries.ts';
  * - a gemeente (organisation type GEMEENTE with a gemeenteCode claim): aggregates of its own gemeente only.
  * - the reporting organisation: its own signals and the knelpunten they are grouped into.
  */
-
-export function requireUser(ctx: Context): Principal {
-  if (ctx.caller.kind !== 'user') throw unauthenticated();
-  return ctx.caller;
-}
 
 export const isRegionZorgkantoor = (p: Principal, region: string) => p.organizationType === 'ZORGKANTOOR' && p.zorgkantoorregio === region;
 

@@ -1,8 +1,6 @@
 import DataLoader from 'dataloader';
-import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
-import type { Caller } from '@hub/identity';
-import { byKey, groupBy, type Logger, type RequestMeta, type RequestScope } from '@hub/service-kit';
+import { byKey, groupBy, type SubgraphContext } from '@hub/service-kit';
 import * as q from './db/queries.ts';
 import { computeSummaries, specKey, type Summary, type SummarySpec } from './summaries.ts';
 
@@ -81,24 +79,17 @@ function createLoaders(db: Db) {
 }
 type Loaders = ReturnType<typeof createLoaders>;
 
-export interface Context {
-  caller: Caller;
-  db: Db;
+export interface Context extends SubgraphContext {
   loaders: Loaders;
-  config: HubConfig;
-  meta: RequestMeta;
-  logger: Logger;
   /** The regions whose overlegtafel lists the caller's organisation; looked up once per request. */
   memberRegions: () => Promise<Set<string>>;
 }
 
-export function createContext(db: Db, config: HubConfig, scope: RequestScope): Context {
+export function createContext(base: SubgraphContext): Context {
   let regions: Promise<Set<string>> | undefined;
-  const caller = scope.caller;
+  const { caller, db } = base;
   return {
-    ...scope,
-    db,
-    config,
+    ...base,
     loaders: createLoaders(db),
     memberRegions: () =>
       (regions ??= caller.kind === 'user' ? q.findMemberRegions(db, caller.organizationId).then((r) => new Set(r)) : Promise.resolve(new Set())),

@@ -1,29 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
-import { createSubgraphHost, type SubgraphDeps, type SubgraphHost } from '@hub/service-kit';
+import { defineSubgraph } from '@hub/service-kit';
 import { createContext } from './context.ts';
+import { loadDemoData } from './demo-data.ts';
 import { gapEventRoutes } from './gap-events.ts';
+import { loadReferenceData } from './reference-data.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export const schemaPath = fileURLToPath(new URL('../schema.graphql', import.meta.url));
-
-/** Builds the signals subgraph; `start(port)` binds it (port 0 in tests). */
-export function createServer(deps: SubgraphDeps): Promise<SubgraphHost> {
-  const typeDefs = parse(readFileSync(schemaPath, 'utf8'));
-  return createSubgraphHost({
-    name: 'signals',
-    typeDefs,
-    resolvers,
-    secret: deps.secret,
-    verifyToken: deps.verifyToken,
-    logger: deps.logger,
-    production: deps.config.production,
-    maxBodyBytes: deps.config.maxRequestBodyBytes,
-    shutdownDrainMs: deps.config.shutdownDrainMs,
-    ready: () => deps.database.ping(),
-    createContext: (scope) => createContext(deps.database.db, deps.config, scope),
+/** Signals and the regional overlegtafels; the referrals outbox delivers gap events on /internal/gap-events. */
+export const signalsModule = defineSubgraph({
+  name: 'signals',
+  folder: new URL('../', import.meta.url),
+  resolvers,
+  async seed(database, options) {
+    await loadReferenceData(database.db);
+    if (options.demo) await loadDemoData(database.db, options.scale);
+  },
+  setup: (deps) => ({
+    context: createContext,
     internalRoutes: gapEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
-    internalSecret: deps.internalSecret,
-  });
-}
+  }),
+});

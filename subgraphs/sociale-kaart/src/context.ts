@@ -1,8 +1,6 @@
 import DataLoader from 'dataloader';
-import type { HubConfig } from '@hub/config';
 import type { Db } from '@hub/db';
-import type { Caller } from '@hub/identity';
-import { byKey, groupBy, type Logger, type RequestMeta, type RequestScope } from '@hub/service-kit';
+import { byKey, groupBy, type SubgraphContext } from '@hub/service-kit';
 import * as q from './db/queries.ts';
 
 /** Fresh loaders per request: batching within the request, nothing cached across requests. */
@@ -65,17 +63,12 @@ function createLoaders(db: Db) {
 }
 type Loaders = ReturnType<typeof createLoaders>;
 
-export interface Context {
-  caller: Caller;
-  db: Db;
+export interface Context extends SubgraphContext {
   loaders: Loaders;
-  config: HubConfig;
-  meta: RequestMeta;
-  logger: Logger;
 }
 
-export function createContext(db: Db, config: HubConfig, scope: RequestScope): Context {
-  return { ...scope, db, config, loaders: createLoaders(db) };
+export function createContext(base: SubgraphContext): Context {
+  return { ...base, loaders: createLoaders(base.db) };
 }
 
 /** Confidential locations are for signed-in professionals only. */

@@ -1,5 +1,5 @@
 import { runStandaloneSubgraph } from '@hub/service-kit';
-import { socialeKaartModule } from './module.ts';
+import { socialeKaartModule } from './server.ts';
 
 // The only file with side effects: run this subgraph as its own process (docker-compose, production).
 await runStandaloneSubgraph(socialeKaartModule);

@@ -13,7 +13,7 @@ import { generateDemoData } from '../src/demo-data.ts';
 import { importHsds } from '../src/hsds/importer.ts';
 import { jsonEqual } from '../src/hsds/residue.ts';
 import { termByCode } from '../src/hsds/taxonomies.ts';
-import { socialeKaartModule } from '../src/module.ts';
+import { socialeKaartModule } from '../src/server.ts';
 import { readReferenceData } from '../src/reference-data.ts';
 
 /**

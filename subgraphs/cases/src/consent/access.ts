@@ -1,12 +1,9 @@
-import { forbidden, unauthenticated } from '@hub/errors';
-import { hasRole, type Principal } from '@hub/identity';
-import type { Role } from '@hub/domain';
+import { CARE_ROLES } from '@hub/domain';
+import type { Principal } from '@hub/identity';
+import { requireRole } from '@hub/service-kit';
 import type { Context } from '../context.ts';
 import type { ClientRow, ConsentRow, TrajectoryRow } from '../db/queries.ts';
 import { consentOpens, decideConsent, type ConsentCategory, type ConsentPurpose, type Decision, type Requester } from './decide.ts';
-
-/** Roles that work with a client's personal data. */
-export const CARE_ROLES: Role[] = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR'];
 
 export const DEFAULT_PURPOSE: ConsentPurpose = 'INTEGRATED_SUPPORT';
 
@@ -41,16 +38,8 @@ export const trajectoryView = (row: TrajectoryRow, purpose: ConsentPurpose): Tra
   subject: { clientId: row.clientId, ownerOrganizationId: row.organizationId, purpose },
 });
 
-export function requireUser(ctx: Context): Principal {
-  if (ctx.caller.kind !== 'user') throw unauthenticated();
-  return ctx.caller;
-}
-
-export function requireCareRole(ctx: Context): Principal {
-  const p = requireUser(ctx);
-  if (!hasRole(p, ...CARE_ROLES)) throw forbidden('Only TOEGANG, CLIENTONDERSTEUNER or ZORGBEMIDDELAAR may work with client data.');
-  return p;
-}
+export const requireCareRole = (ctx: Context): Principal =>
+  requireRole(ctx, CARE_ROLES, 'Only TOEGANG, CLIENTONDERSTEUNER or ZORGBEMIDDELAAR may work with client data.');
 
 export const requesterOf = (p: Principal): Requester => ({
   organizationId: p.organizationId,

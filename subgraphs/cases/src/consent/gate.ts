@@ -1,9 +1,9 @@
-import type { DocumentNode } from 'graphql';
+import { CARE_ROLES } from '@hub/domain';
 import { hasRole } from '@hub/identity';
-import { applyConsentGate, type ConsentGate, type SubgraphResolvers } from '@hub/service-kit';
+import { requireUser, type ConsentGate } from '@hub/service-kit';
 import type { Context } from '../context.ts';
 import type { ConsentView } from '../resolvers/Consent.ts';
-import { CARE_ROLES, decide, requireUser, type ClientView, type GateSubject, type TrajectoryView } from './access.ts';
+import { decide, type ClientView, type GateSubject, type TrajectoryView } from './access.ts';
 import { CONSENT_CATEGORIES, type ConsentCategory } from './decide.ts';
 
 /**
@@ -42,7 +42,3 @@ export const casesConsentGate: ConsentGate<Context, GateSubject, ConsentCategory
     }
   },
 };
-
-/** The resolvers with every field marked @consentGated in the SDL wrapped by the consent gate. */
-export const applyConsentGates = (typeDefs: DocumentNode, resolvers: SubgraphResolvers): SubgraphResolvers =>
-  applyConsentGate(typeDefs, resolvers, casesConsentGate);

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '@hub/db';
+import { anyUuid, type Db } from '@hub/db';
 import { accessLog, client, consent, contactMoment, trajectory } from './schema.ts';
 
 export type ClientRow = typeof client.$inferSelect;
@@ -8,9 +8,6 @@ export type ConsentRow = typeof consent.$inferSelect;
 export type ContactMomentRow = typeof contactMoment.$inferSelect;
 export type AccessLogRow = typeof accessLog.$inferSelect;
 export type NewAccessLogRow = typeof accessLog.$inferInsert;
-
-/** Every batch lookup is one statement with an array parameter (= ANY), whatever the number of keys. */
-const anyUuid = (column: unknown, ids: readonly string[]) => sql`${column} = any(${sql.param([...ids])}::uuid[])`;
 
 export function findClientsByIds(db: Db, ids: readonly string[]): Promise<ClientRow[]> {
   return db.select().from(client).where(anyUuid(client.id, ids));

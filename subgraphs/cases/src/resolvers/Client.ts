@@ -1,6 +1,7 @@
-import { badInput, forbidden, unauthenticated } from '@hub/errors';
+import { badInput, forbidden } from '@hub/errors';
 import { hasRole } from '@hub/identity';
 import { isUuid } from '@hub/domain';
+import { requireUser } from '@hub/service-kit';
 import { clientView, clientVisible, DEFAULT_PURPOSE, discloseTrajectory, openingConsents, ownsClient, requireCareRole } from '../consent/access.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../consent/decide.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
@@ -21,11 +22,11 @@ export function purposeOf(value: unknown): ConsentPurpose | null {
 export const Client: ClientResolvers = {
   /** Unknown, malformed and invisible ids all resolve to null alike: the entity path leaks no existence either. */
   async __resolveReference(ref, ctx) {
-    if (ctx.caller.kind !== 'user') throw unauthenticated();
+    const caller = requireUser(ctx);
     const purpose = purposeOf('purpose' in ref ? ref.purpose : undefined);
     if (!purpose || typeof ref.id !== 'string' || !isUuid(ref.id)) return null;
     const row = await ctx.loaders.client.load(ref.id.toLowerCase());
-    if (!row || !(await clientVisible(ctx, ctx.caller, row.id, purpose))) return null;
+    if (!row || !(await clientVisible(ctx, caller, row.id, purpose))) return null;
     return clientView(row, purpose);
   },
   id: (v) => v.row.id,
@@ -70,8 +71,7 @@ export const Client: ClientResolvers = {
   },
   /** The NEN 7513 overview: for a PRIVACY_OFFICER of an owning organisation only. */
   async accessLog(v, args, ctx) {
-    if (ctx.caller.kind !== 'user') throw unauthenticated();
-    const p = ctx.caller;
+    const p = requireUser(ctx);
     if (!hasRole(p, 'PRIVACY_OFFICER') || !(await ownsClient(ctx, p.organizationId, v.row.id))) {
       throw forbidden("Only a PRIVACY_OFFICER of an organisation that owns one of the client's trajectories may read the access log.");
     }

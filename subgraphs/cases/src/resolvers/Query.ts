@@ -1,7 +1,9 @@
+import { CARE_ROLES } from '@hub/domain';
 import { forbidden, notFound } from '@hub/errors';
-import { hasRole, type Principal } from '@hub/identity';
+import type { Principal } from '@hub/identity';
+import { requireRole, requireUser } from '@hub/service-kit';
 import type { Context } from '../context.ts';
-import { CARE_ROLES, clientView, clientVisible, DEFAULT_PURPOSE, discloseTrajectory, requireCareRole, requireUser, trajectoryView } from '../consent/access.ts';
+import { clientView, clientVisible, DEFAULT_PURPOSE, discloseTrajectory, requireCareRole, trajectoryView } from '../consent/access.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { findClientByBsnHash, findTrajectoriesInPeriod, listTrajectoriesOfOrganization } from '../db/queries.ts';
 import { previousReportPeriod, requireEndedReportPeriod } from '../report-period.ts';
@@ -10,11 +12,7 @@ import { pageSize, requireBsn, requireUuid } from '../validation.ts';
 import type { QueryResolvers, SupportReportResolvers } from '../generated/resolvers-types.ts';
 
 /** Reading a client: the care roles, and a PRIVACY_OFFICER (for the access overview). */
-function requireClientReader(ctx: Context): Principal {
-  const p = requireUser(ctx);
-  if (!hasRole(p, ...CARE_ROLES, 'PRIVACY_OFFICER')) throw forbidden('Your role may not look up clients.');
-  return p;
-}
+const requireClientReader = (ctx: Context): Principal => requireRole(ctx, [...CARE_ROLES, 'PRIVACY_OFFICER'], 'Your role may not look up clients.');
 
 /** The report of one ended grid period; the rows cover the previous period too, for the trend. */
 async function report(ctx: Context, organizationId: string, periodInput: unknown): Promise<SupportReportData> {

@@ -1,5 +1,6 @@
 import { isUuid } from '@hub/domain';
-import { clientView, discloseTrajectory, requireUser } from '../consent/access.ts';
+import { requireUser } from '@hub/service-kit';
+import { clientView, discloseTrajectory } from '../consent/access.ts';
 import { purposeOf } from './Client.ts';
 import type { SupportTrajectoryResolvers } from '../generated/resolvers-types.ts';
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@hub/db';
+import { anyText, anyUuid, type Db } from '@hub/db';
 import { outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
 
 export type ReferralRow = typeof referral.$inferSelect;
@@ -11,10 +11,6 @@ export type NewOutboxRow = typeof outbox.$inferInsert;
 export type WebhookEndpointRow = typeof webhookEndpoint.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDelivery.$inferSelect;
 export type WebhookAttemptRow = typeof webhookAttempt.$inferSelect;
-
-/** Every batch lookup is one statement with an array parameter (= ANY), whatever the number of keys. */
-const anyUuid = (column: unknown, ids: readonly string[]) => sql`${column} = any(${sql.param([...ids])}::uuid[])`;
-const anyText = (column: unknown, values: readonly string[]) => sql`${column} = any(${sql.param([...values])}::text[])`;
 
 export function findReferralsByIds(db: Db, ids: readonly string[]): Promise<ReferralRow[]> {
   return db.select().from(referral).where(anyUuid(referral.id, ids));

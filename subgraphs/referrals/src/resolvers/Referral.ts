@@ -1,7 +1,6 @@
-import { isUuid } from '@hub/domain';
+import { CARE_ROLES, isUuid } from '@hub/domain';
 import { hasRole } from '@hub/identity';
 import type { Context } from '../context.ts';
-import { REFERRAL_ROLES } from '../context.ts';
 import { amsterdamDate, isOverdue } from '../deadlines.ts';
 import type { ReferralRow } from '../db/queries.ts';
 import { isOpenSent, partyOf } from '../transitions.ts';
@@ -9,7 +8,7 @@ import type { JointMeetingResolvers, ReferralResolvers, ReferralTimelineEventRes
 
 /** A referral is visible to referral workers of the sender, and of the receiver once it is sent. */
 export function visibleTo(ctx: Context, r: ReferralRow | null): ReferralRow | null {
-  if (!r || ctx.caller.kind !== 'user' || !hasRole(ctx.caller, ...REFERRAL_ROLES)) return null;
+  if (!r || ctx.caller.kind !== 'user' || !hasRole(ctx.caller, ...CARE_ROLES)) return null;
   return partyOf(ctx.caller.organizationId, r) === 'OTHER' ? null : r;
 }
 

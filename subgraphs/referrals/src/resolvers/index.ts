@@ -1,6 +1,4 @@
-import { DateScalar, DateTime, type SubgraphResolvers } from '@hub/service-kit';
-import type { DocumentNode } from 'graphql';
-import { applyConsentGates } from '../consent-gate.ts';
+import { DateScalar, DateTime } from '@hub/service-kit';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Client } from './Client.ts';
 import { Mutation } from './Mutation.ts';
@@ -10,7 +8,8 @@ import { WebhookDelivery, WebhookEndpoint } from './Webhook.ts';
 
 /**
  * `satisfies` checks every type, field and argument against the generated types of schema.graphql (an unknown or
- * renamed field does not compile) and keeps the object's own type, which is what buildSubgraphSchema takes.
+ * renamed field does not compile) and keeps the object's own type, which is what buildSubgraphSchema takes. The
+ * subgraph's definition wraps every field marked @consentGated in the SDL with the consent gate.
  */
 export const resolvers = {
   Date: DateScalar,
@@ -25,8 +24,3 @@ export const resolvers = {
   WebhookEndpoint,
   WebhookDelivery,
 } satisfies Resolvers;
-
-/** The resolvers, with every field marked @consentGated in the SDL wrapped by the consent gate. */
-export function buildResolvers(typeDefs: DocumentNode): SubgraphResolvers {
-  return applyConsentGates(typeDefs, resolvers);
-}

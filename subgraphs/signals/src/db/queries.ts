@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '@hub/db';
+import { anyText, anyUuid, rowsOf, type Db } from '@hub/db';
 import type { FrozenQuarter, SignalFact } from '../cube.ts';
 import {
   action,
@@ -25,10 +25,6 @@ export type DecisionRow = typeof decision.$inferSelect;
 export type ActionRow = typeof action.$inferSelect;
 export type FeedbackRow = typeof feedback.$inferSelect;
 export type TransitionRow = typeof knelpuntTransition.$inferSelect;
-
-/** Every batch lookup is one statement with an array parameter (= ANY), whatever the number of keys. */
-const anyUuid = (column: unknown, ids: readonly string[]) => sql`${column} = any(${sql.param([...ids])}::uuid[])`;
-const anyText = (column: unknown, codes: readonly string[]) => sql`${column} = any(${sql.param([...codes])}::text[])`;
 
 export function findRegionsOfGemeenten(db: Db, codes: readonly string[]) {
   return db.select().from(gemeenteRegion).where(anyText(gemeenteRegion.gemeenteCode, codes));

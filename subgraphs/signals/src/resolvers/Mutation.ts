@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { CARE_ROLES } from '@hub/domain';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
-import { isRegionZorgkantoor, regionOfKnelpunt, requireTableMember, requireUser } from '../access.ts';
+import { requireRole, requireUser, requireVersion } from '@hub/service-kit';
+import { isRegionZorgkantoor, regionOfKnelpunt, requireTableMember } from '../access.ts';
 import type { Context } from '../context.ts';
 import type { KnelpuntRow } from '../db/queries.ts';
 import {
@@ -73,10 +75,11 @@ const createKnelpuntSchema = z.object({
 
 export const Mutation: MutationResolvers = {
   reportSignal: async (_, args, ctx) => {
-    const p = requireUser(ctx);
-    if (!hasRole(p, 'CLIENTONDERSTEUNER', 'TOEGANG', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL')) {
-      throw forbidden('Only professionals (CLIENTONDERSTEUNER, TOEGANG, ZORGBEMIDDELAAR, OVERLEGTAFEL) report signals.');
-    }
+    const p = requireRole(
+      ctx,
+      [...CARE_ROLES, 'OVERLEGTAFEL'],
+      'Only professionals (CLIENTONDERSTEUNER, TOEGANG, ZORGBEMIDDELAAR, OVERLEGTAFEL) report signals.',
+    );
     const input = parseInput(reportSignalSchema, args.input, 'input');
     if (input.description) guardText(input.description, 'input.description');
     let region = input.zorgkantoorregioCode;
@@ -178,10 +181,7 @@ export const Mutation: MutationResolvers = {
   transitionKnelpunt: async (_, args, ctx) => {
     const { input } = args;
     const { k, principal } = await memberKnelpunt(ctx, input.knelpuntId, 'input.knelpuntId');
-    if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
-      throw badInput('input.expectedVersion', 'expectedVersion must be a positive integer.');
-    }
-    if (k.version !== input.expectedVersion) throw conflict('Knelpunt');
+    if (k.version !== requireVersion(input.expectedVersion)) throw conflict('Knelpunt');
     if (!mayTransition(k.status, input.to)) {
       throw hubError(ErrorCode.INVALID_TRANSITION, `A knelpunt cannot move from ${k.status} to ${input.to}.`, {
         details: { from: k.status, to: input.to },

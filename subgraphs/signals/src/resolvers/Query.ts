@@ -1,7 +1,7 @@
 import { badInput, forbidden } from '@hub/errors';
-import { connectionFromRows, decodeCursor, encodeCursor, pageSize } from '@hub/service-kit';
+import { connectionFromRows, decodeCursor, encodeCursor, pageSize, requireUser } from '@hub/service-kit';
 import type { GraphQLError } from 'graphql';
-import { mayReadGemeenteAggregates, mayReadRegionAggregates, maySeeKnelpunt, maySeeSignal, requireUser } from '../access.ts';
+import { mayReadGemeenteAggregates, mayReadRegionAggregates, maySeeKnelpunt, maySeeSignal } from '../access.ts';
 import type { Context } from '../context.ts';
 import { findSignalsByReporter } from '../db/queries.ts';
 import type { Granularity } from '../periods.ts';

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@hub/db';
+import { anyText, anyUuid, type Db } from '@hub/db';
 import { gemeente, location, organization, service, serviceLocation, zorgkantoorregio } from './schema.ts';
 
 export type ServiceRow = typeof service.$inferSelect;
@@ -10,10 +10,6 @@ export type RegionRow = typeof zorgkantoorregio.$inferSelect;
 export type NewService = typeof service.$inferInsert;
 export type NewLocation = typeof location.$inferInsert;
 export type NewOrganization = typeof organization.$inferInsert;
-
-/** Every batch lookup is one statement with an array parameter (= ANY), whatever the number of keys. */
-const anyUuid = (column: unknown, ids: readonly string[]) => sql`${column} = any(${sql.param([...ids])}::uuid[])`;
-const anyText = (column: unknown, codes: readonly string[]) => sql`${column} = any(${sql.param([...codes])}::text[])`;
 
 export function findServicesByIds(db: Db, ids: readonly string[]): Promise<ServiceRow[]> {
   return db.select().from(service).where(anyUuid(service.id, ids));

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@hub/db';
+import { anyText, anyUuid, type Db } from '@hub/db';
 import { gemeente, location, searchWord, service, serviceLocation } from './schema.ts';
 import type { LocationRow, NewLocation, NewService, ServiceRow } from './queries.ts';
 
@@ -54,15 +54,12 @@ export async function updateLocationIfVersion(db: Db, id: string, expectedVersio
 
 /** The gemeente codes of the given regions, for expanding a REGIONAL service area. */
 export async function gemeenteCodesInRegions(db: Db, regionCodes: string[]): Promise<{ code: string; region: string }[]> {
-  return db
-    .select({ code: gemeente.code, region: gemeente.zorgkantoorregioCode })
-    .from(gemeente)
-    .where(sql`${gemeente.zorgkantoorregioCode} = any(${sql.param(regionCodes)}::text[])`);
+  return db.select({ code: gemeente.code, region: gemeente.zorgkantoorregioCode }).from(gemeente).where(anyText(gemeente.zorgkantoorregioCode, regionCodes));
 }
 
 /** Adds the words of the given services (or all services) to the search vocabulary. */
 export async function refreshSearchWords(db: Db, serviceIds?: string[]): Promise<void> {
-  const only = serviceIds ? sql`where ${service.id} = any(${sql.param(serviceIds)}::uuid[])` : sql``;
+  const only = serviceIds ? sql`where ${anyUuid(service.id, serviceIds)}` : sql``;
   await db.execute(sql`insert into ${searchWord} (word)
     select distinct w from ${service}, regexp_split_to_table(${service.searchText}, '[^[:alnum:]]+') as w
     ${only} ${serviceIds ? sql`and` : sql`where`} length(w) >= 4

@@ -1,6 +1,6 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '@hub/db';
+import { anyUuid, type Db } from '@hub/db';
 import { findLocationsByIds, findOrganizationsByIds, findServicesByIds, type LocationRow, type OrganizationRow, type ServiceRow } from '../db/queries.ts';
 import { externalTaxonomyTerm, location, organization, service, serviceLocation, type HsdsResidue } from '../db/schema.ts';
 import { refreshSearchWords } from '../db/writes.ts';
@@ -139,7 +139,7 @@ async function existingLinks(db: Db, hsdsIds: string[]) {
   return db
     .select({ serviceId: serviceLocation.serviceId, locationId: serviceLocation.locationId, hsdsId: serviceLocation.hsdsId })
     .from(serviceLocation)
-    .where(sql`${serviceLocation.hsdsId} = any(${sql.param(hsdsIds)}::uuid[])`);
+    .where(anyUuid(serviceLocation.hsdsId, hsdsIds));
 }
 
 /** Collects the entity ids of a batch so everything that exists is loaded in one statement per table. */
@@ -229,7 +229,7 @@ async function writeBatch(db: Db, batch: Planned[]): Promise<void> {
       .values(services)
       .onConflictDoUpdate({ target: service.id, set: upsertSet(service, sql`${service.version}`) });
     const serviceIds = batch.map((p) => p.serviceId);
-    await tx.delete(serviceLocation).where(sql`${serviceLocation.serviceId} = any(${sql.param(serviceIds)}::uuid[])`);
+    await tx.delete(serviceLocation).where(anyUuid(serviceLocation.serviceId, serviceIds));
     const links = batch.flatMap((p) => p.links.map((l) => ({ serviceId: p.serviceId, ...l })));
     if (links.length) await tx.insert(serviceLocation).values(links);
     await refreshSearchWords(tx, serviceIds);
@@ -409,12 +409,7 @@ async function importTerms(db: Db, records: ParsedInput['records'], options: Imp
     if (!valid.size) continue;
     const ids = [...valid.keys()];
     const existing = new Set(
-      (
-        await db
-          .select({ id: externalTaxonomyTerm.id })
-          .from(externalTaxonomyTerm)
-          .where(sql`${externalTaxonomyTerm.id} = any(${sql.param(ids)}::uuid[])`)
-      ).map((r) => r.id),
+      (await db.select({ id: externalTaxonomyTerm.id }).from(externalTaxonomyTerm).where(anyUuid(externalTaxonomyTerm.id, ids))).map((r) => r.id),
     );
     await db
       .insert(externalTaxonomyTerm)
@@ -482,7 +477,7 @@ export async function importHsdsRecords(db: Db, input: ParsedInput, options: Imp
         ? db
             .select({ id: externalTaxonomyTerm.id })
             .from(externalTaxonomyTerm)
-            .where(sql`${externalTaxonomyTerm.id} = any(${sql.param([...ids.terms])}::uuid[])`)
+            .where(anyUuid(externalTaxonomyTerm.id, [...ids.terms]))
         : [],
     ]);
     const ctx = {

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@hub/db';
+import { anyUuid, type Db } from '@hub/db';
 import type { LocationRow, OrganizationRow, ServiceRow } from '../db/queries.ts';
 import { externalTaxonomyTerm, location, organization, service, serviceLocation } from '../db/schema.ts';
 import { searchTextQuery, serviceSearchSql } from '../db/search.ts';
@@ -12,7 +12,6 @@ import type { TaxonomyDef, TermRef } from './taxonomies.ts';
  * fixed number of statements. Confidential and inactive locations never leave these queries.
  */
 
-const anyUuid = (column: unknown, ids: readonly string[]) => sql`${column} = any(${sql.param([...ids])}::uuid[])`;
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 const publicLocation = sql`${location.active} and not ${location.confidential}`;
 

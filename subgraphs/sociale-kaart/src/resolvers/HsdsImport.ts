@@ -1,17 +1,16 @@
-import { badInput, forbidden, unauthenticated } from '@hub/errors';
-import { hasRole } from '@hub/identity';
+import { badInput } from '@hub/errors';
+import { requireRole } from '@hub/service-kit';
 import { ImportInputError, importHsds } from '../hsds/importer.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 /** The importHsds mutation: the HSDS importer, limited to the caller's own organisation. */
 export const hsdsImportMutation: MutationResolvers = {
   async importHsds(_, args, ctx) {
-    if (ctx.caller.kind !== 'user') throw unauthenticated();
-    if (!hasRole(ctx.caller, 'BEHEERDER')) throw forbidden('Only a BEHEERDER of the organisation may import into its directory entries.');
+    const beheerder = requireRole(ctx, ['BEHEERDER'], 'Only a BEHEERDER of the organisation may import into its directory entries.');
     try {
       return await importHsds(ctx.db, args.input.data, {
-        restrictToOrganization: ctx.caller.organizationId,
-        verifiedBy: ctx.caller.subject,
+        restrictToOrganization: beheerder.organizationId,
+        verifiedBy: beheerder.subject,
         maxBytes: ctx.config.hsdsImportMaxBytes,
       });
     } catch (e) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, notFound, unauthenticated } from '@hub/errors';
-import { hasRole, type Principal } from '@hub/identity';
+import { badInput, conflict, forbidden, notFound } from '@hub/errors';
+import type { Principal } from '@hub/identity';
+import { requireRole, requireVersion } from '@hub/service-kit';
 import type { Context } from '../context.ts';
 import { findLocationsByIds, gemeenteCodesExist, type LocationRow, type NewService, type ServiceRow } from '../db/queries.ts';
 import { gemeenteCodesInRegions, insertLocation, insertService, updateLocationIfVersion, updateServiceIfVersion } from '../db/writes.ts';
@@ -19,16 +20,7 @@ import type { MutationResolvers } from '../generated/resolvers-types.ts';
 type Input = Record<string, unknown>;
 
 /** Directory edits are for an organisation's own BEHEERDER only. */
-function requireBeheerder(ctx: Context): Principal {
-  if (ctx.caller.kind !== 'user') throw unauthenticated();
-  if (!hasRole(ctx.caller, 'BEHEERDER')) throw forbidden('Only a BEHEERDER of the organisation may edit its directory entries.');
-  return ctx.caller;
-}
-
-function requireVersion(v: number): number {
-  if (!Number.isInteger(v) || v < 1) throw badInput('input.expectedVersion', 'expectedVersion must be a positive integer.');
-  return v;
-}
+const requireBeheerder = (ctx: Context): Principal => requireRole(ctx, ['BEHEERDER'], 'Only a BEHEERDER of the organisation may edit its directory entries.');
 
 async function ownService(ctx: Context, id: string, principal: Principal): Promise<ServiceRow> {
   const s = await ctx.loaders.service.load(requireUuid(id, 'input.id'));
