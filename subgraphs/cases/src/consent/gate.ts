@@ -2,8 +2,7 @@ import type { DocumentNode } from 'graphql';
 import { hasRole } from '@hub/identity';
 import { applyConsentGate, type ConsentGate, type SubgraphResolvers } from '@hub/service-kit';
 import type { Context } from '../context.ts';
-import type { ConsentView } from '../resolvers/Consent.ts';
-import { CARE_ROLES, decide, requireUser, type ClientView, type GateSubject, type TrajectoryView } from './access.ts';
+import { CARE_ROLES, decide, requireUser, type ClientView, type ConsentView, type GateSubject, type TrajectoryView } from './access.ts';
 import { CONSENT_CATEGORIES, type ConsentCategory } from './decide.ts';
 
 /**
