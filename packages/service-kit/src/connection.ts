@@ -45,6 +45,32 @@ export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
   throw badInput(field, `${field} is not a cursor returned by this API.`);
 }
 
+/** A timestamptz as Postgres prints it (`column::text`, e.g. 2026-11-23 10:00:00.123456+00) or as ISO 8601 with offset. */
+const TIMESTAMP_KEY = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-](\d{2})(:?\d{2})?)$/;
+
+/** Whether Postgres reads the key back as the timestamptz it names (a real calendar day and time, an offset in range). */
+function isTimestampKey(key: string): boolean {
+  const m = TIMESTAMP_KEY.exec(key);
+  if (!m) return false;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map(Number);
+  const offsetHours = Number(m[9] ?? 0);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  const realDay = year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return realDay && hour < 24 && minute < 60 && second < 60 && offsetHours <= 14;
+}
+
+/**
+ * decodeCursor for a keyset on a timestamptz column. The key goes back to Postgres as a timestamptz, so one it cannot
+ * read is BAD_USER_INPUT here rather than a failed statement. Keep the key as Postgres printed it (`::text`): a JS Date
+ * drops the microseconds, and the keyset would skip rows of the same millisecond.
+ */
+export function decodeTimestampCursor(cursor: string, field = 'after'): CursorPosition {
+  const position = decodeCursor(cursor, field);
+  if (!isTimestampKey(position.key)) throw badInput(field, `${field} is not a cursor returned by this API.`);
+  return position;
+}
+
 export interface PageInfo {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
@@ -105,4 +131,10 @@ export function connectionFromList<T extends { id: string }>(
     ...connectionFromRows(items.slice(start, start + first + 1), first, (item) => encodeCursor(keyOf(item), item.id), start > 0),
     totalCount: items.length,
   };
+}
+
+/** The same page with every node mapped, e.g. from the row a query returns to the view the resolvers pass around. */
+export function mapConnection<C extends Connection<unknown>, U>(page: C, map: (node: C['nodes'][number]) => U): Omit<C, 'edges' | 'nodes'> & Connection<U> {
+  const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) }));
+  return { ...page, edges, nodes: edges.map((edge) => edge.node) };
 }

@@ -2,25 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound, unauthenticated } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
+import { connectionFromRows, decodeTimestampCursor, encodeCursor, pageSize } from '@hub/service-kit';
 import { lineFor } from './access-log.ts';
 import type { Context } from './context.ts';
 import { CARE_ROLES, clientView, clientVisible, type ClientView, ownsClient, requireCareRole, requireUser } from './consent/access.ts';
 import type { ConsentPurpose } from './consent/decide.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { findClientByBsnHash, listAccessLog, type ClientRow } from './db/queries.ts';
 import type { NetworkMember } from './db/schema.ts';
 import { insertClient, updateClientIfVersion } from './db/writes.ts';
 import type { ClientAccessLogArgs, RegisterClientInput, UpdateClientInput } from './generated/resolvers-types.ts';
-import {
-  type networkMemberSchema,
-  pageSize,
-  parseInput,
-  registerClientSchema,
-  requireBsn,
-  requireUuid,
-  requireVersion,
-  updateClientSchema,
-} from './validation.ts';
+import { type networkMemberSchema, parseInput, registerClientSchema, requireBsn, requireUuid, requireVersion, updateClientSchema } from './validation.ts';
 
 /**
  * Clients: who may look one up, register one or change one. Every change writes its access-log line in its own
@@ -74,26 +65,10 @@ export async function accessLogOf(ctx: Context, clientId: string, args: ClientAc
     throw forbidden("Only a PRIVACY_OFFICER of an organisation that owns one of the client's trajectories may read the access log.");
   }
   if (args.to.getTime() <= args.from.getTime()) throw badInput('to', 'to must lie after from.');
-  const limit = pageSize(args.first, 50);
-  const after = args.after ? decodeCursor(args.after) : null;
-  const rows = await listAccessLog(ctx.db, {
-    clientId,
-    from: args.from,
-    to: args.to,
-    limit: limit + 1,
-    after: after ? { occurredAt: after.at, eventId: after.id } : null,
-  });
-  const page = rows.slice(0, limit);
-  const edges = page.map((row) => ({ cursor: encodeCursor(row.occurredAt, row.eventId), node: row }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+  const first = pageSize(args.first, { fallback: 50 });
+  const after = args.after ? decodeTimestampCursor(args.after) : null;
+  const rows = await listAccessLog(ctx.db, { clientId, from: args.from, to: args.to, limit: first + 1, after });
+  return connectionFromRows(rows, first, (row) => encodeCursor(row.cursorKey, row.eventId), after !== null);
 }
 
 /**

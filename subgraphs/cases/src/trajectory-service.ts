@@ -2,25 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { handoverFactsContract, openHandoversContract } from '@hub/contracts';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import type { Principal } from '@hub/identity';
-import { callInternal } from '@hub/service-kit';
+import { callInternal, connectionFromRows, decodeTimestampCursor, encodeCursor, mapConnection, pageSize } from '@hub/service-kit';
 import { lineFor } from './access-log.ts';
 import type { Context } from './context.ts';
 import { discloseTrajectory, ownsClient, requesterOf, requireCareRole, trajectoryKnown, trajectoryView, type TrajectoryView } from './consent/access.ts';
 import { consentOpens, type ConsentPurpose } from './consent/decide.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { listTrajectoriesOfOrganization, type ConsentRow, type TrajectoryRow } from './db/queries.ts';
 import { insertTrajectory, updateTrajectoryIfVersion } from './db/writes.ts';
 import type { CloseTrajectoryInput, OpenTrajectoryInput, QueryMyTrajectoriesArgs, UpdateTrajectoryInput } from './generated/resolvers-types.ts';
-import {
-  closeTrajectorySchema,
-  openTrajectorySchema,
-  pageSize,
-  parseInput,
-  requireBsn,
-  requireUuid,
-  requireVersion,
-  updateTrajectorySchema,
-} from './validation.ts';
+import { closeTrajectorySchema, openTrajectorySchema, parseInput, requireBsn, requireUuid, requireVersion, updateTrajectorySchema } from './validation.ts';
 
 /**
  * Support trajectories: which ones an organisation may see, and every change to one: who may (an owning organisation
@@ -52,26 +42,11 @@ export async function trajectoriesOfClient(ctx: Context, clientId: string, purpo
 /** The caller's organisation's own trajectories (its caseload), newest first; reading them writes no line. */
 export async function myTrajectories(ctx: Context, args: QueryMyTrajectoriesArgs) {
   const p = requireCareRole(ctx);
-  const limit = pageSize(args.first);
-  const after = args.after ? decodeCursor(args.after) : null;
-  const rows = await listTrajectoriesOfOrganization(ctx.db, {
-    organizationId: p.organizationId,
-    status: args.status ?? null,
-    limit: limit + 1,
-    after: after ? { openedAt: after.at, id: after.id } : null,
-  });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const first = page[0];
-  return {
-    nodes: page.map((t) => trajectoryView(t, 'INTEGRATED_SUPPORT')),
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: Boolean(after),
-      startCursor: first ? encodeCursor(first.openedAt, first.id) : null,
-      endCursor: last ? encodeCursor(last.openedAt, last.id) : null,
-    },
-  };
+  const first = pageSize(args.first);
+  const after = args.after ? decodeTimestampCursor(args.after) : null;
+  const rows = await listTrajectoriesOfOrganization(ctx.db, { organizationId: p.organizationId, status: args.status ?? null, limit: first + 1, after });
+  const page = connectionFromRows(rows, first, (t) => encodeCursor(t.cursorKey, t.id), after !== null);
+  return mapConnection(page, (t) => trajectoryView(t, 'INTEGRATED_SUPPORT'));
 }
 
 async function ownedTrajectory(ctx: Context, p: Principal, id: string): Promise<TrajectoryRow> {

@@ -312,6 +312,32 @@ describe('caseload', () => {
     expect([...first.myTrajectories.nodes, ...second.myTrajectories.nodes].map((n) => n.id)).toEqual([...opened].reverse());
     const bad = await hub.graphql(query, { after: 'nonsense' }, { token });
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    // A cursor whose key Postgres could not read as a time is refused the same way, not failed in SQL.
+    const forged = Buffer.from(JSON.stringify(['2026-02-30 10:00:00+00', opened[0]])).toString('base64url');
+    const refused = await hub.graphql(query, { after: forged }, { token });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('skips no trajectory opened within the same millisecond (the cursor keeps the microseconds)', async () => {
+    const org = await buildOrg(hub, 'OCO');
+    const token = await org.token();
+    const c = await registerClient(hub, token);
+    const opened: string[] = [];
+    for (let i = 0; i < 3; i++) opened.push((await openTrajectory(hub, token, c.id)).id);
+    for (const [i, id] of opened.entries()) {
+      await hub.database.db.execute(sql`update cases.trajectory set opened_at = ${`2026-01-05 10:00:00.12340${i}+00`}::timestamptz where id = ${id}::uuid`);
+    }
+    const query = `query Caseload($after: String) { myTrajectories(first: 1, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { myTrajectories: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const data: Page = dataOf(await hub.graphql<Page>(query, { after }, { token }));
+      seen.push(...data.myTrajectories.nodes.map((n) => n.id));
+      if (!data.myTrajectories.pageInfo.hasNextPage) break;
+      after = data.myTrajectories.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...opened].reverse());
   });
 });
 
