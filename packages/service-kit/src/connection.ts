@@ -71,6 +71,12 @@ export function decodeTimestampCursor(cursor: string, field = 'after'): CursorPo
   return position;
 }
 
+/** The arguments of a connection field: `first` (the page size) and `after` (the endCursor of the previous page). */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
 export interface PageInfo {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
@@ -115,7 +121,7 @@ export function connectionFromRows<T>(rows: readonly T[], first: number, cursorO
  */
 export function connectionFromList<T extends { id: string }>(
   items: readonly T[],
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs,
   keyOf: (item: T) => string,
   options: { fallback?: number; max?: number } = {},
 ): Connection<T> & { totalCount: number } {

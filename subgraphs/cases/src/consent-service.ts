@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, ErrorCode, hubError, notFound } from '@hub/errors';
 import type { Principal } from '@hub/identity';
+import { connectionFromList, mapConnection, type PageArgs } from '@hub/service-kit';
 import { lineFor } from './access-log.ts';
 import { ownedClient } from './client-service.ts';
 import type { Context } from './context.ts';
-import { openingConsents, requesterOf, requireCareRole } from './consent/access.ts';
+import { consentView, openingConsents, requesterOf, requireCareRole } from './consent/access.ts';
 import { consentAddresses, consentOpens, type ConsentPurpose } from './consent/decide.ts';
 import type { ConsentRow } from './db/queries.ts';
 import { insertConsent, revokeConsentIfVersion } from './db/writes.ts';
@@ -18,10 +19,11 @@ import { parseInput, recordConsentSchema, requireUuid, requireVersion } from './
 
 /**
  * The consents the caller's organisation recorded (it holds the data they share), and those that are active for it
- * under this purpose, in the order they were recorded. Consents between other organisations are theirs. The read is
- * logged (category CONSENT): once for the recorded ones, and with each consent through which the caller sees one.
+ * under this purpose, in the order they were recorded, a page at a time. Consents between other organisations are
+ * theirs. The read is logged (category CONSENT) for the whole list, not only the page: once for the recorded ones, and
+ * with each consent through which the caller sees one.
  */
-export async function consentsOfClient(ctx: Context, clientId: string, purpose: ConsentPurpose): Promise<ConsentRow[]> {
+export async function consentsOfClient(ctx: Context, clientId: string, purpose: ConsentPurpose, page: PageArgs) {
   const p = requireCareRole(ctx);
   const all = await ctx.loaders.consentsByClient.load(clientId);
   const opening = new Set((await openingConsents(ctx, p, clientId, purpose)).map((c) => c.id));
@@ -39,7 +41,11 @@ export async function consentsOfClient(ctx: Context, clientId: string, purpose: 
     });
   if (recorded.length) logRead('OWN_ORGANIZATION');
   for (const c of received) logRead('CONSENT', c.id);
-  return all.filter((c) => opening.has(c.id) || c.recordedByOrganizationId === p.organizationId);
+  const visible = all.filter((c) => opening.has(c.id) || c.recordedByOrganizationId === p.organizationId);
+  return mapConnection(
+    connectionFromList(visible, page, (c) => c.createdAt.toISOString()),
+    (row) => consentView(row, purpose),
+  );
 }
 
 /**

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { handoverFactsContract, openHandoversContract } from '@hub/contracts';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import type { Principal } from '@hub/identity';
-import { callInternal, connectionFromRows, decodeTimestampCursor, encodeCursor, mapConnection, pageSize } from '@hub/service-kit';
+import {
+  callInternal,
+  connectionFromList,
+  connectionFromRows,
+  decodeTimestampCursor,
+  encodeCursor,
+  mapConnection,
+  type PageArgs,
+  pageSize,
+} from '@hub/service-kit';
 import { lineFor } from './access-log.ts';
 import type { Context } from './context.ts';
 import { discloseTrajectory, ownsClient, requesterOf, requireCareRole, trajectoryKnown, trajectoryView, type TrajectoryView } from './consent/access.ts';
@@ -29,14 +38,25 @@ export async function readTrajectory(ctx: Context, rawId: string, purpose: Conse
 }
 
 /**
- * The client's trajectories the caller may see, oldest first: its own, and another organisation's through that
- * organisation's active consent for this purpose (each such disclosure is logged).
+ * The client's trajectories the caller may see, oldest first, a page at a time: its own, and another organisation's
+ * through that organisation's active consent for this purpose. Each such disclosure is logged for the whole list, not
+ * only the page: the list's totalCount discloses that they exist.
  */
-export async function trajectoriesOfClient(ctx: Context, clientId: string, purpose: ConsentPurpose): Promise<TrajectoryView[]> {
+export async function trajectoriesOfClient(ctx: Context, clientId: string, purpose: ConsentPurpose, page: PageArgs) {
   const p = requireCareRole(ctx);
   const all = await ctx.loaders.trajectoriesByClient.load(clientId);
   const views = await Promise.all(all.map((t) => discloseTrajectory(ctx, p, t, purpose, 'Client.trajectories')));
-  return views.filter((t) => t !== null);
+  const visible = views.filter((t) => t !== null).map((t) => t.row);
+  return mapConnection(
+    connectionFromList(visible, page, (t) => t.openedAt.toISOString()),
+    (t) => trajectoryView(t, purpose),
+  );
+}
+
+/** A trajectory's contact moments, newest first, a page at a time (the consent gate has decided the field already). */
+export async function contactMomentsOf(ctx: Context, trajectoryId: string, page: PageArgs) {
+  const moments = await ctx.loaders.contactMomentsByTrajectory.load(trajectoryId);
+  return connectionFromList(moments, page, (m) => m.occurredAt.toISOString());
 }
 
 /** The caller's organisation's own trajectories (its caseload), newest first; reading them writes no line. */

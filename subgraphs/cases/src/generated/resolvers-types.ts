@@ -43,6 +43,8 @@ export type AccessLogConnection = {
   __typename?: 'AccessLogConnection';
   /** Lines, oldest first. */
   edges: Array<AccessLogEdge>;
+  /** The lines of this page, oldest first. */
+  nodes: Array<AccessLogEntry>;
   /** Paging. */
   pageInfo: PageInfo;
 };
@@ -116,10 +118,11 @@ export type Client = {
   /** Burgerservicenummer (9 digits, elfproef). Stored encrypted; shown only to those allowed. */
   bsn?: Maybe<Scalars['String']['output']>;
   /**
-   * Consents of the client: those the caller's organisation recorded, and those active for it under this purpose.
-   * Consents between other organisations are not shown. Logged (category CONSENT).
+   * Consents of the client, in the order they were recorded, a page at a time: those the caller's organisation recorded,
+   * and those active for it under this purpose. Consents between other organisations are not shown. Logged (category
+   * CONSENT) for every consent the list counts, whichever page is asked.
    */
-  consents: Array<Consent>;
+  consents: ConsentConnection;
   /** Contact details. */
   contact?: Maybe<ContactDetails>;
   /** Date of birth. */
@@ -141,11 +144,12 @@ export type Client = {
    */
   purpose: ConsentPurpose;
   /**
-   * The client's trajectories the caller may see, in every legal domain, oldest first: its own, and another
-   * organisation's while an active consent for this purpose, recorded by that organisation, addresses the caller.
-   * Seeing another organisation's trajectory is logged (category TRAJECTORY).
+   * The client's trajectories the caller may see, in every legal domain, oldest first, a page at a time: its own, and
+   * another organisation's while an active consent for this purpose, recorded by that organisation, addresses the caller.
+   * Seeing another organisation's trajectory is logged (category TRAJECTORY) for every trajectory the list counts,
+   * whichever page is asked.
    */
-  trajectories: Array<SupportTrajectory>;
+  trajectories: ClientTrajectoryConnection;
   /** Version for optimistic concurrency: pass it as expectedVersion when updating. */
   version: Scalars['Int']['output'];
 };
@@ -162,11 +166,44 @@ export type ClientAccessLogArgs = {
   to: Scalars['DateTime']['input'];
 };
 
+
+/**
+ * A person supported by cliëntondersteuning. Personal data is consent-gated per category; an organisation that owns one
+ * of the client's trajectories (or registered the client) sees it in full.
+ */
+export type ClientConsentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A person supported by cliëntondersteuning. Personal data is consent-gated per category; an organisation that owns one
+ * of the client's trajectories (or registered the client) sees it in full.
+ */
+export type ClientTrajectoriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Result of a client mutation. */
 export type ClientPayload = {
   __typename?: 'ClientPayload';
   /** The client. */
   client: Client;
+};
+
+/** A page of one client's trajectories that the caller may see, oldest first. */
+export type ClientTrajectoryConnection = {
+  __typename?: 'ClientTrajectoryConnection';
+  /** The trajectories of this page, with their cursors. */
+  edges: Array<SupportTrajectoryEdge>;
+  /** The trajectories of this page. */
+  nodes: Array<SupportTrajectory>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many of the client's trajectories the caller may see. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Why a trajectory was closed. */
@@ -263,6 +300,28 @@ export type ConsentCategory =
   /** The hulpvraag (the client's question), its life domains and target groups. */
   | 'QUESTION';
 
+/** A page of a client's consents that the caller may see, in the order they were recorded. */
+export type ConsentConnection = {
+  __typename?: 'ConsentConnection';
+  /** The consents of this page, with their cursors. */
+  edges: Array<ConsentEdge>;
+  /** The consents of this page. */
+  nodes: Array<Consent>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many of the client's consents the caller may see. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A consent in a page. */
+export type ConsentEdge = {
+  __typename?: 'ConsentEdge';
+  /** Opaque cursor of this consent; pass it as `after` for the consents after it. */
+  cursor: Scalars['String']['output'];
+  /** The consent. */
+  node: Consent;
+};
+
 /** Who gave the consent: the client personally, or a representative from the client's network who may act for them. */
 export type ConsentGiver =
   /** The client personally. */
@@ -357,6 +416,28 @@ export type ContactMoment = {
   occurredAt: Scalars['DateTime']['output'];
   /** Short summary. */
   summary: Scalars['String']['output'];
+};
+
+/** A page of a trajectory's contact moments, newest first. */
+export type ContactMomentConnection = {
+  __typename?: 'ContactMomentConnection';
+  /** The contact moments of this page, with their cursors. */
+  edges: Array<ContactMomentEdge>;
+  /** The contact moments of this page. */
+  nodes: Array<ContactMoment>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many contact moments the trajectory holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A contact moment in a page. */
+export type ContactMomentEdge = {
+  __typename?: 'ContactMomentEdge';
+  /** Opaque cursor of this contact moment; pass it as `after` for the older ones. */
+  cursor: Scalars['String']['output'];
+  /** The contact moment. */
+  node: ContactMoment;
 };
 
 /** A contact moment as input. */
@@ -1028,8 +1109,8 @@ export type SupportTrajectory = {
   closeReason?: Maybe<CloseReason>;
   /** When it was closed. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Contact moments, newest first. */
-  contactMoments?: Maybe<Array<ContactMoment>>;
+  /** Contact moments, newest first, a page at a time. */
+  contactMoments?: Maybe<ContactMomentConnection>;
   /** The assigned cliëntondersteuner. */
   counsellor?: Maybe<Counsellor>;
   /** Goals with their status: at most 50. */
@@ -1069,13 +1150,31 @@ export type SupportTrajectory = {
   wlz?: Maybe<WlzDetails>;
 };
 
+
+/** A support trajectory (ondersteuningstraject) of one client at one organisation, in one legal domain. */
+export type SupportTrajectoryContactMomentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A page of trajectories. */
 export type SupportTrajectoryConnection = {
   __typename?: 'SupportTrajectoryConnection';
+  /** The trajectories of this page with their cursors, newest first. */
+  edges: Array<SupportTrajectoryEdge>;
   /** Trajectories, newest first. */
   nodes: Array<SupportTrajectory>;
   /** Paging. */
   pageInfo: PageInfo;
+};
+
+/** A trajectory in a page. */
+export type SupportTrajectoryEdge = {
+  __typename?: 'SupportTrajectoryEdge';
+  /** Opaque cursor of this trajectory; pass it as `after` for the trajectories after it. */
+  cursor: Scalars['String']['output'];
+  /** The trajectory. */
+  node: SupportTrajectory;
 };
 
 /** Result of a trajectory mutation. */
@@ -1334,7 +1433,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessAction: ResolverTypeWrapper<string>;
-  AccessLogConnection: ResolverTypeWrapper<Omit<AccessLogConnection, 'edges'> & { edges: Array<ResolversTypes['AccessLogEdge']> }>;
+  AccessLogConnection: ResolverTypeWrapper<Omit<AccessLogConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['AccessLogEdge']>, nodes: Array<ResolversTypes['AccessLogEntry']> }>;
   AccessLogEdge: ResolverTypeWrapper<Omit<AccessLogEdge, 'node'> & { node: ResolversTypes['AccessLogEntry'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccessLogEntry: ResolverTypeWrapper<AccessLogRow>;
@@ -1343,10 +1442,13 @@ export type ResolversTypes = {
   Client: ResolverTypeWrapper<ClientView>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ClientPayload: ResolverTypeWrapper<Omit<ClientPayload, 'client'> & { client: ResolversTypes['Client'] }>;
+  ClientTrajectoryConnection: ResolverTypeWrapper<Omit<ClientTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversTypes['SupportTrajectory']> }>;
   CloseReason: ResolverTypeWrapper<string>;
   CloseTrajectoryInput: CloseTrajectoryInput;
   Consent: ResolverTypeWrapper<ConsentView>;
   ConsentCategory: ResolverTypeWrapper<string>;
+  ConsentConnection: ResolverTypeWrapper<Omit<ConsentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ConsentEdge']>, nodes: Array<ResolversTypes['Consent']> }>;
+  ConsentEdge: ResolverTypeWrapper<Omit<ConsentEdge, 'node'> & { node: ResolversTypes['Consent'] }>;
   ConsentGiver: ResolverTypeWrapper<string>;
   ConsentPayload: ResolverTypeWrapper<Omit<ConsentPayload, 'consent'> & { consent: ResolversTypes['Consent'] }>;
   ConsentPurpose: ResolverTypeWrapper<string>;
@@ -1356,6 +1458,8 @@ export type ResolversTypes = {
   ContactDetails: ResolverTypeWrapper<ContactDetails>;
   ContactDetailsInput: ContactDetailsInput;
   ContactMoment: ResolverTypeWrapper<ContactMomentRow>;
+  ContactMomentConnection: ResolverTypeWrapper<Omit<ContactMomentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ContactMomentEdge']>, nodes: Array<ResolversTypes['ContactMoment']> }>;
+  ContactMomentEdge: ResolverTypeWrapper<Omit<ContactMomentEdge, 'node'> & { node: ResolversTypes['ContactMoment'] }>;
   ContactMomentInput: ContactMomentInput;
   Counsellor: ResolverTypeWrapper<Omit<Counsellor, 'formality'> & { formality: ResolversTypes['Formality'] }>;
   CounsellorInput: CounsellorInput;
@@ -1398,7 +1502,8 @@ export type ResolversTypes = {
   SupportForm: ResolverTypeWrapper<string>;
   SupportReport: ResolverTypeWrapper<SupportReportData>;
   SupportTrajectory: ResolverTypeWrapper<TrajectoryView>;
-  SupportTrajectoryConnection: ResolverTypeWrapper<Omit<SupportTrajectoryConnection, 'nodes'> & { nodes: Array<ResolversTypes['SupportTrajectory']> }>;
+  SupportTrajectoryConnection: ResolverTypeWrapper<Omit<SupportTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversTypes['SupportTrajectory']> }>;
+  SupportTrajectoryEdge: ResolverTypeWrapper<Omit<SupportTrajectoryEdge, 'node'> & { node: ResolversTypes['SupportTrajectory'] }>;
   SupportTrajectoryPayload: ResolverTypeWrapper<Omit<SupportTrajectoryPayload, 'trajectory'> & { trajectory: ResolversTypes['SupportTrajectory'] }>;
   TargetGroup: ResolverTypeWrapper<string>;
   TrajectoryOutcomes: ResolverTypeWrapper<Omit<TrajectoryOutcomes, 'selfReliance'> & { selfReliance: Array<ResolversTypes['SelfRelianceScore']> }>;
@@ -1414,7 +1519,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AccessLogConnection: Omit<AccessLogConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccessLogEdge']> };
+  AccessLogConnection: Omit<AccessLogConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['AccessLogEdge']>, nodes: Array<ResolversParentTypes['AccessLogEntry']> };
   AccessLogEdge: Omit<AccessLogEdge, 'node'> & { node: ResolversParentTypes['AccessLogEntry'] };
   String: Scalars['String']['output'];
   AccessLogEntry: AccessLogRow;
@@ -1422,12 +1527,17 @@ export type ResolversParentTypes = {
   Client: ClientView;
   Int: Scalars['Int']['output'];
   ClientPayload: Omit<ClientPayload, 'client'> & { client: ResolversParentTypes['Client'] };
+  ClientTrajectoryConnection: Omit<ClientTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversParentTypes['SupportTrajectory']> };
   CloseTrajectoryInput: CloseTrajectoryInput;
   Consent: ConsentView;
+  ConsentConnection: Omit<ConsentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ConsentEdge']>, nodes: Array<ResolversParentTypes['Consent']> };
+  ConsentEdge: Omit<ConsentEdge, 'node'> & { node: ResolversParentTypes['Consent'] };
   ConsentPayload: Omit<ConsentPayload, 'consent'> & { consent: ResolversParentTypes['Consent'] };
   ContactDetails: ContactDetails;
   ContactDetailsInput: ContactDetailsInput;
   ContactMoment: ContactMomentRow;
+  ContactMomentConnection: Omit<ContactMomentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ContactMomentEdge']>, nodes: Array<ResolversParentTypes['ContactMoment']> };
+  ContactMomentEdge: Omit<ContactMomentEdge, 'node'> & { node: ResolversParentTypes['ContactMoment'] };
   ContactMomentInput: ContactMomentInput;
   Counsellor: Counsellor;
   CounsellorInput: CounsellorInput;
@@ -1460,7 +1570,8 @@ export type ResolversParentTypes = {
   SelfRelianceScoreInput: SelfRelianceScoreInput;
   SupportReport: SupportReportData;
   SupportTrajectory: TrajectoryView;
-  SupportTrajectoryConnection: Omit<SupportTrajectoryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SupportTrajectory']> };
+  SupportTrajectoryConnection: Omit<SupportTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversParentTypes['SupportTrajectory']> };
+  SupportTrajectoryEdge: Omit<SupportTrajectoryEdge, 'node'> & { node: ResolversParentTypes['SupportTrajectory'] };
   SupportTrajectoryPayload: Omit<SupportTrajectoryPayload, 'trajectory'> & { trajectory: ResolversParentTypes['SupportTrajectory'] };
   TrajectoryOutcomes: Omit<TrajectoryOutcomes, 'selfReliance'> & { selfReliance: Array<ResolversParentTypes['SelfRelianceScore']> };
   TrajectoryOutcomesInput: TrajectoryOutcomesInput;
@@ -1480,6 +1591,7 @@ export type AccessActionResolvers = EnumResolverSignature<{ CREATE?: any, DELETE
 
 export type AccessLogConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogConnection'] = ResolversParentTypes['AccessLogConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AccessLogEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AccessLogEntry']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
@@ -1514,7 +1626,7 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accessLog?: Resolver<ResolversTypes['AccessLogConnection'], ParentType, ContextType, RequireFields<ClientAccessLogArgs, 'first' | 'from' | 'to'>>;
   bsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
+  consents?: Resolver<ResolversTypes['ConsentConnection'], ParentType, ContextType, RequireFields<ClientConsentsArgs, 'first'>>;
   contact?: Resolver<Maybe<ResolversTypes['ContactDetails']>, ParentType, ContextType>;
   dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType>;
@@ -1523,12 +1635,19 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
   network?: Resolver<Maybe<Array<ResolversTypes['NetworkMember']>>, ParentType, ContextType>;
   preferredContactChannel?: Resolver<Maybe<ResolversTypes['ContactChannel']>, ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
-  trajectories?: Resolver<Array<ResolversTypes['SupportTrajectory']>, ParentType, ContextType>;
+  trajectories?: Resolver<ResolversTypes['ClientTrajectoryConnection'], ParentType, ContextType, RequireFields<ClientTrajectoriesArgs, 'first'>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ClientPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClientPayload'] = ResolversParentTypes['ClientPayload']> = {
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+};
+
+export type ClientTrajectoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClientTrajectoryConnection'] = ResolversParentTypes['ClientTrajectoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SupportTrajectoryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SupportTrajectory']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CloseReasonResolvers = EnumResolverSignature<{ CLIENT_WITHDREW?: any, DECEASED?: any, GOALS_REACHED?: any, HANDED_OVER?: any, MOVED?: any, OTHER?: any }, ResolversTypes['CloseReason']>;
@@ -1555,6 +1674,18 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type ConsentCategoryResolvers = EnumResolverSignature<{ CONTACT?: any, CONTACT_MOMENTS?: any, HANDOVER?: any, IDENTITY?: any, NETWORK?: any, PLAN?: any, QUESTION?: any }, ResolversTypes['ConsentCategory']>;
 
+export type ConsentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentConnection'] = ResolversParentTypes['ConsentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ConsentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConsentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentEdge'] = ResolversParentTypes['ConsentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Consent'], ParentType, ContextType>;
+};
+
 export type ConsentGiverResolvers = EnumResolverSignature<{ CLIENT?: any, REPRESENTATIVE?: any }, ResolversTypes['ConsentGiver']>;
 
 export type ConsentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentPayload'] = ResolversParentTypes['ConsentPayload']> = {
@@ -1580,6 +1711,18 @@ export type ContactMomentResolvers<ContextType = Context, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ContactMomentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactMomentConnection'] = ResolversParentTypes['ContactMomentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ContactMomentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ContactMoment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ContactMomentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactMomentEdge'] = ResolversParentTypes['ContactMomentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ContactMoment'], ParentType, ContextType>;
 };
 
 export type CounsellorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Counsellor'] = ResolversParentTypes['Counsellor']> = {
@@ -1735,7 +1878,7 @@ export type SupportTrajectoryResolvers<ContextType = Context, ParentType extends
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   closeReason?: Resolver<Maybe<ResolversTypes['CloseReason']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  contactMoments?: Resolver<Maybe<Array<ResolversTypes['ContactMoment']>>, ParentType, ContextType>;
+  contactMoments?: Resolver<Maybe<ResolversTypes['ContactMomentConnection']>, ParentType, ContextType, RequireFields<SupportTrajectoryContactMomentsArgs, 'first'>>;
   counsellor?: Resolver<Maybe<ResolversTypes['Counsellor']>, ParentType, ContextType>;
   goals?: Resolver<Maybe<Array<ResolversTypes['Goal']>>, ParentType, ContextType>;
   hulpvraag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1756,8 +1899,14 @@ export type SupportTrajectoryResolvers<ContextType = Context, ParentType extends
 };
 
 export type SupportTrajectoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportTrajectoryConnection'] = ResolversParentTypes['SupportTrajectoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SupportTrajectoryEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['SupportTrajectory']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SupportTrajectoryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportTrajectoryEdge'] = ResolversParentTypes['SupportTrajectoryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SupportTrajectory'], ParentType, ContextType>;
 };
 
 export type SupportTrajectoryPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportTrajectoryPayload'] = ResolversParentTypes['SupportTrajectoryPayload']> = {
@@ -1793,9 +1942,12 @@ export type Resolvers<ContextType = Context> = {
   AccessOutcome?: AccessOutcomeResolvers;
   Client?: ClientResolvers<ContextType>;
   ClientPayload?: ClientPayloadResolvers<ContextType>;
+  ClientTrajectoryConnection?: ClientTrajectoryConnectionResolvers<ContextType>;
   CloseReason?: CloseReasonResolvers;
   Consent?: ConsentResolvers<ContextType>;
   ConsentCategory?: ConsentCategoryResolvers;
+  ConsentConnection?: ConsentConnectionResolvers<ContextType>;
+  ConsentEdge?: ConsentEdgeResolvers<ContextType>;
   ConsentGiver?: ConsentGiverResolvers;
   ConsentPayload?: ConsentPayloadResolvers<ContextType>;
   ConsentPurpose?: ConsentPurposeResolvers;
@@ -1804,6 +1956,8 @@ export type Resolvers<ContextType = Context> = {
   ContactChannel?: ContactChannelResolvers;
   ContactDetails?: ContactDetailsResolvers<ContextType>;
   ContactMoment?: ContactMomentResolvers<ContextType>;
+  ContactMomentConnection?: ContactMomentConnectionResolvers<ContextType>;
+  ContactMomentEdge?: ContactMomentEdgeResolvers<ContextType>;
   Counsellor?: CounsellorResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1834,6 +1988,7 @@ export type Resolvers<ContextType = Context> = {
   SupportReport?: SupportReportResolvers<ContextType>;
   SupportTrajectory?: SupportTrajectoryResolvers<ContextType>;
   SupportTrajectoryConnection?: SupportTrajectoryConnectionResolvers<ContextType>;
+  SupportTrajectoryEdge?: SupportTrajectoryEdgeResolvers<ContextType>;
   SupportTrajectoryPayload?: SupportTrajectoryPayloadResolvers<ContextType>;
   TargetGroup?: TargetGroupResolvers;
   TrajectoryOutcomes?: TrajectoryOutcomesResolvers<ContextType>;

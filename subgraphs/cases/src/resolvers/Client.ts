@@ -2,7 +2,7 @@ import { unauthenticated } from '@hub/errors';
 import { isUuid } from '@hub/domain';
 import * as clients from '../client-service.ts';
 import * as consents from '../consent-service.ts';
-import { clientView, clientVisible, consentView, DEFAULT_PURPOSE } from '../consent/access.ts';
+import { clientView, clientVisible, DEFAULT_PURPOSE } from '../consent/access.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../consent/decide.ts';
 import type { ContactDetails } from '../db/schema.ts';
 import * as trajectories from '../trajectory-service.ts';
@@ -36,8 +36,8 @@ export const Client: ClientResolvers = {
   contact: (v) => contactOut(v.row.contact),
   preferredContactChannel: (v) => v.row.preferredContactChannel,
   network: (v) => v.row.network.map((m) => ({ ...m, contact: contactOut(m.contact) })),
-  trajectories: (v, _, ctx) => trajectories.trajectoriesOfClient(ctx, v.row.id, v.purpose),
-  consents: async (v, _, ctx) => (await consents.consentsOfClient(ctx, v.row.id, v.purpose)).map((row) => consentView(row, v.purpose)),
+  trajectories: (v, args, ctx) => trajectories.trajectoriesOfClient(ctx, v.row.id, v.purpose, args),
+  consents: (v, args, ctx) => consents.consentsOfClient(ctx, v.row.id, v.purpose, args),
   /** The NEN 7513 overview: for a PRIVACY_OFFICER of an owning organisation only. */
   accessLog: (v, args, ctx) => clients.accessLogOf(ctx, v.row.id, args),
 };

@@ -1,5 +1,6 @@
 import { isUuid } from '@hub/domain';
 import { clientView, discloseTrajectory, requireUser } from '../consent/access.ts';
+import * as trajectories from '../trajectory-service.ts';
 import { purposeOf } from './Client.ts';
 import type { SupportTrajectoryResolvers } from '../generated/resolvers-types.ts';
 
@@ -37,5 +38,5 @@ export const SupportTrajectory: SupportTrajectoryResolvers = {
   plan: (v) => v.row.plan,
   goals: (v) => v.row.goals,
   outcomes: (v) => v.row.outcomes,
-  contactMoments: (v, _, ctx) => ctx.loaders.contactMomentsByTrajectory.load(v.row.id),
+  contactMoments: (v, args, ctx) => trajectories.contactMomentsOf(ctx, v.row.id, args),
 };
