@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import type { AccessLogCategory } from '@hub/contracts';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound, unauthenticated } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import { connectionFromRows, decodeTimestampCursor, encodeCursor, pageSize } from '@hub/service-kit';
@@ -140,7 +141,9 @@ export async function registerClient(ctx: Context, input: RegisterClientInput): 
   }
   const id = randomUUID();
   const network = networkWithIds(v.network ?? [], [], 'input.network');
-  const categories = ['IDENTITY', ...(v.contact || v.preferredContactChannel ? ['CONTACT'] : []), ...(network.length ? ['NETWORK'] : [])];
+  const categories: AccessLogCategory[] = ['IDENTITY'];
+  if (v.contact || v.preferredContactChannel) categories.push('CONTACT');
+  if (network.length) categories.push('NETWORK');
   try {
     return await insertClient(
       ctx.db,
@@ -177,7 +180,7 @@ export async function updateClient(ctx: Context, input: UpdateClientInput): Prom
   const v = parseInput(updateClientSchema, edits, 'input');
   const current = await ownedClient(ctx, p, id);
   const changes: Partial<ClientRow> = {};
-  const categories = new Set<string>();
+  const categories = new Set<AccessLogCategory>();
   if (v.name) {
     Object.assign(changes, { givenName: v.name.givenName, namePrefix: v.name.namePrefix, familyName: v.name.familyName });
     categories.add('IDENTITY');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { handoverFactsContract, openHandoversContract } from '@hub/contracts';
+import { type AccessLogCategory, handoverFactsContract, openHandoversContract } from '@hub/contracts';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import type { Principal } from '@hub/identity';
 import {
@@ -216,7 +216,7 @@ export async function updateTrajectory(ctx: Context, input: UpdateTrajectoryInpu
   requireOpen(current);
   if (v.wlz && current.legalDomain !== 'WLZ') throw badInput('input.wlz', 'Wlz data belongs to WLZ trajectories only.');
   const changes: Partial<TrajectoryRow> = {};
-  const categories = new Set<string>();
+  const categories = new Set<AccessLogCategory>();
   if (v.journeyPhase) {
     changes.journeyPhase = v.journeyPhase;
     categories.add('HANDOVER');

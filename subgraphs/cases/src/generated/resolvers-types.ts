@@ -69,7 +69,10 @@ export type AccessLogEntry = {
   authorizationGround: Scalars['String']['output'];
   /** The consent used, when the ground is a consent. */
   consentId?: Maybe<Scalars['ID']['output']>;
-  /** Data categories touched. */
+  /**
+   * Data categories touched, sorted: at most 9, one per value — the seven ConsentCategory values, CONSENT (a consent or
+   * the consent list) and TRAJECTORY (that another organisation's trajectory exists, its status and dates).
+   */
   dataCategories: Array<Scalars['String']['output']>;
   /** Event id (UUID); unique. */
   eventId: Scalars['ID']['output'];
