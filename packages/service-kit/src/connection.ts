@@ -21,6 +21,21 @@ export function pageSize(first: number | null | undefined, options: { fallback?:
   return Math.min(first, max);
 }
 
+/** The arguments of a connection field: `first` (the page size) and `after` (the endCursor of the previous page). */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * Checks a page's `first` and the shape of its cursor up front, for a list whose reading has effects of its own (an
+ * access-log line): a refused page then does nothing at all. connectionFromList checks them again as it cuts the page.
+ */
+export function requirePageArgs(args: PageArgs): void {
+  pageSize(args.first);
+  if (args.after) decodeCursor(args.after);
+}
+
 /** A keyset position: the sort key as the database printed it (exact, unlike a JS Date), and the row's id. */
 export interface CursorPosition {
   key: string;
@@ -69,12 +84,6 @@ export function decodeTimestampCursor(cursor: string, field = 'after'): CursorPo
   const position = decodeCursor(cursor, field);
   if (!isTimestampKey(position.key)) throw badInput(field, `${field} is not a cursor returned by this API.`);
   return position;
-}
-
-/** The arguments of a connection field: `first` (the page size) and `after` (the endCursor of the previous page). */
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
 }
 
 export interface PageInfo {

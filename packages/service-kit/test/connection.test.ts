@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { connectionFromRows, decodeTimestampCursor, encodeCursor, mapConnection } from '../src/connection.ts';
+import { connectionFromRows, decodeTimestampCursor, encodeCursor, mapConnection, requirePageArgs } from '../src/connection.ts';
 
 const id = '0b7c5f0e-8a43-4d59-9a55-3f3c1c1e2a01';
 
@@ -40,5 +40,14 @@ describe('mapConnection', () => {
       { cursor: 'cursor-b', node: { label: 'B' } },
     ]);
     expect(mapped.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: 'cursor-a', endCursor: 'cursor-b' });
+  });
+});
+
+describe('requirePageArgs', () => {
+  it('accepts the default, a large page and a cursor of this API; refuses a page below 1 and a cursor that is none', () => {
+    expect(() => requirePageArgs({})).not.toThrow();
+    expect(() => requirePageArgs({ first: 1000, after: encodeCursor('2026-01-01T00:00:00.000Z', id) })).not.toThrow();
+    expect(() => requirePageArgs({ first: 0 })).toThrow(/first must be a positive integer/);
+    expect(() => requirePageArgs({ after: 'nonsense' })).toThrow(/after is not a cursor/);
   });
 });

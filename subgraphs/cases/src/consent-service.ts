@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, ErrorCode, hubError, notFound } from '@hub/errors';
 import type { Principal } from '@hub/identity';
-import { connectionFromList, mapConnection, type PageArgs } from '@hub/service-kit';
+import { connectionFromList, mapConnection, type PageArgs, requirePageArgs } from '@hub/service-kit';
 import { lineFor } from './access-log.ts';
 import { ownedClient } from './client-service.ts';
 import type { Context } from './context.ts';
@@ -25,6 +25,8 @@ import { parseInput, recordConsentSchema, requireUuid, requireVersion } from './
  */
 export async function consentsOfClient(ctx: Context, clientId: string, purpose: ConsentPurpose, page: PageArgs) {
   const p = requireCareRole(ctx);
+  // Refused before anything is read, so a refused page writes no access-log line.
+  requirePageArgs(page);
   const all = await ctx.loaders.consentsByClient.load(clientId);
   const opening = new Set((await openingConsents(ctx, p, clientId, purpose)).map((c) => c.id));
   const recorded = all.filter((c) => c.recordedByOrganizationId === p.organizationId);

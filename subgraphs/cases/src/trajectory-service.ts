@@ -11,6 +11,7 @@ import {
   mapConnection,
   type PageArgs,
   pageSize,
+  requirePageArgs,
 } from '@hub/service-kit';
 import { lineFor } from './access-log.ts';
 import type { Context } from './context.ts';
@@ -44,6 +45,8 @@ export async function readTrajectory(ctx: Context, rawId: string, purpose: Conse
  */
 export async function trajectoriesOfClient(ctx: Context, clientId: string, purpose: ConsentPurpose, page: PageArgs) {
   const p = requireCareRole(ctx);
+  // Refused before anything is disclosed, so a refused page writes no access-log line.
+  requirePageArgs(page);
   const all = await ctx.loaders.trajectoriesByClient.load(clientId);
   const views = await Promise.all(all.map((t) => discloseTrajectory(ctx, p, t, purpose, 'Client.trajectories')));
   const visible = views.filter((t) => t !== null).map((t) => t.row);

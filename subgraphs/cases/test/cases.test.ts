@@ -370,22 +370,35 @@ describe("a client's lists, a page at a time", () => {
     const holder = await buildOrg(hub, 'OCO');
     const holderToken = await holder.token();
     const c = await registerClient(hub, holderToken);
+    await openTrajectory(hub, holderToken, c.id);
     const reader = await buildOrg(hub);
     const received: string[] = [];
-    for (let i = 0; i < 3; i++) received.push((await recordConsent(hub, holderToken, { clientId: c.id, receivingOrganizationId: reader.id })).id);
+    for (let i = 0; i < 3; i++) {
+      received.push((await recordConsent(hub, holderToken, { clientId: c.id, receivingOrganizationId: reader.id, categories: ['HANDOVER'] })).id);
+    }
     const subject = `consent-pages-${randomUUID()}`;
     const token = await reader.token(['CLIENTONDERSTEUNER'], subject);
+    const linesOfReader = async () =>
+      rowsOf<{ action: string; data_categories: string[]; authorization_ground: string; access_point: string }>(
+        await hub.database.db.execute(
+          sql`select action, data_categories, authorization_ground, access_point from cases.access_log where user_id = ${subject} order by occurred_at`,
+        ),
+      );
+
+    // A page refused for its arguments reads nothing and writes no line, for the consents and for the trajectories
+    // (the holder's trajectory would be disclosed to the reader through its consents).
+    for (const list of ['consents(first: 0) { totalCount }', 'trajectories(first: 0) { totalCount }', 'consents(after: "nonsense") { totalCount }']) {
+      const refused = await hub.graphql(`query Refused($id: ID!) { client(id: $id) { ${list} } }`, { id: c.id }, { token });
+      expect(refused.body.errors?.[0]?.extensions?.code, list).toBe('BAD_USER_INPUT');
+    }
+    expect(await linesOfReader()).toEqual([]);
+
     const query = `query Consents($id: ID!, $after: String) { client(id: $id) { consents(first: 2, after: $after) { nodes { id } pageInfo { endCursor } } } }`;
     type Consents = { client: { consents: { nodes: { id: string }[]; pageInfo: { endCursor: string } } } };
     const one = dataOf(await hub.graphql<Consents>(query, { id: c.id }, { token }));
     dataOf(await hub.graphql<Consents>(query, { id: c.id, after: one.client.consents.pageInfo.endCursor }, { token }));
-    const lines = rowsOf<{ action: string; data_categories: string[]; authorization_ground: string; access_point: string }>(
-      await hub.database.db.execute(
-        sql`select action, data_categories, authorization_ground, access_point from cases.access_log where user_id = ${subject} order by occurred_at`,
-      ),
-    );
     const grounds = [...received].sort().map((id) => `CONSENT:${id}`);
-    expect(lines.map((l) => [l.action, l.data_categories, l.access_point, l.authorization_ground.split(',').sort()])).toEqual([
+    expect((await linesOfReader()).map((l) => [l.action, l.data_categories, l.access_point, l.authorization_ground.split(',').sort()])).toEqual([
       ['READ', ['CONSENT'], 'cases:Consents:Client.consents', grounds],
       ['READ', ['CONSENT'], 'cases:Consents:Client.consents', grounds],
     ]);
