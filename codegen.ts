@@ -13,7 +13,7 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
   cases: {
     Client: '../consent/access.ts#ClientView',
     SupportTrajectory: '../consent/access.ts#TrajectoryView',
-    Consent: '../resolvers/Consent.ts#ConsentView',
+    Consent: '../consent/access.ts#ConsentView',
     ContactMoment: '../db/queries.ts#ContactMomentRow',
     AccessLogEntry: '../db/queries.ts#AccessLogRow',
     SupportReport: '../report.ts#SupportReportData',

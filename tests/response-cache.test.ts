@@ -87,7 +87,7 @@ describe('gateway response cache', () => {
     const co = principal('cliëntondersteuner gemeente Amsterdam');
     const token = await hub.tokenFor(co);
     const clientId = deterministicUuid('hub-demo-cases', 'client:0');
-    const query = `query Client($id: ID!) { client(id: $id) { id name { familyName } trajectories { id organization { name } } } }`;
+    const query = `query Client($id: ID!) { client(id: $id) { id name { familyName } trajectories { nodes { id organization { name } } } } }`;
     const first = await hub.graphql(query, { id: clientId }, { token });
     expect(first.body.errors).toBeUndefined();
     expect(first.headers.get('cache-control')).toBe('no-store');

@@ -67,13 +67,15 @@ const CLIENT_VIEW = `query ClientAcrossDomainsWithReferrals($id: ID!, $referrals
     id
     name { givenName namePrefix familyName }
     trajectories {
-      id
-      legalDomain
-      status
-      openedAt
-      organization { id name type }
-      journeyPhase
-      counsellor { name }
+      nodes {
+        id
+        legalDomain
+        status
+        openedAt
+        organization { id name type }
+        journeyPhase
+        counsellor { name }
+      }
     }
     referrals(first: $referrals) {
       id
@@ -188,11 +190,11 @@ export function buildJourneys(context: JourneyContext): Journey[] {
         // trajectories' organisations) → sociale-kaart (the referrals' organisations).
         const cases = await call(
           'cases',
-          `query ($id: ID!) { client(id: $id) { __typename id name { givenName namePrefix familyName } trajectories { id legalDomain status openedAt organization { __typename id } journeyPhase counsellor { name } } } }`,
+          `query ($id: ID!) { client(id: $id) { __typename id name { givenName namePrefix familyName } trajectories { nodes { id legalDomain status openedAt organization { __typename id } journeyPhase counsellor { name } } } } }`,
           variant.variables,
           variant.token,
         );
-        const client = cases.client as { id: string; trajectories: { organization: OrgRef }[] } | null;
+        const client = cases.client as { id: string; trajectories: { nodes: { organization: OrgRef }[] } } | null;
         if (!client) throw new Error('client not found');
         const [referrals] = await Promise.all([
           call(
@@ -203,7 +205,7 @@ export function buildJourneys(context: JourneyContext): Journey[] {
             { representations: [{ __typename: 'Client', id: client.id }] },
             variant.token,
           ),
-          organizationNames(call, uniqueIds(client.trajectories.map((t) => t.organization)), variant.token),
+          organizationNames(call, uniqueIds(client.trajectories.nodes.map((t) => t.organization)), variant.token),
         ]);
         const entities = (referrals._entities ?? []) as { referrals: { fromOrganization: OrgRef; toOrganization: OrgRef }[] }[];
         const refs = entities.flatMap((e) => e.referrals.flatMap((r) => [r.fromOrganization, r.toOrganization]));

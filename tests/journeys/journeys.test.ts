@@ -98,7 +98,9 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       },
     );
     expect(opened.openTrajectory.trajectory).toMatchObject({ status: 'OPEN', organization: { id: gemeente.id } });
-    const updated = await run<{ updateTrajectory: { trajectory: { plan: string; contactMoments: { summary: string }[] } } }>('RecordPlanAndContactMoment', {
+    const updated = await run<{
+      updateTrajectory: { trajectory: { plan: string; contactMoments: { totalCount: number; nodes: { summary: string }[] } } };
+    }>('RecordPlanAndContactMoment', {
       input: {
         id: opened.openTrajectory.trajectory.id,
         expectedVersion: opened.openTrajectory.trajectory.version,
@@ -108,7 +110,8 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
         addContactMoments: [{ occurredAt: new Date().toISOString(), channel: 'IN_PERSON', summary: 'Huisbezoek, plan opgesteld.' }],
       },
     });
-    expect(updated.updateTrajectory.trajectory.contactMoments).toHaveLength(1);
+    expect(updated.updateTrajectory.trajectory.contactMoments.nodes.map((m) => m.summary)).toEqual(['Huisbezoek, plan opgesteld.']);
+    expect(updated.updateTrajectory.trajectory.contactMoments.totalCount).toBe(1);
     const consent = await run<{ recordConsent: { consent: { id: string; status: string } } }>('RecordConsent', {
       input: {
         clientId,
@@ -120,9 +123,13 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       },
     });
     expect(consent.recordConsent.consent.status).toBe('ACTIVE');
-    const view = await run<{ client: { trajectories: unknown[]; consents: { id: string; status: string }[] } }>('ClientWithConsents', { id: clientId });
-    expect(view.client.trajectories).toHaveLength(1);
-    expect(view.client.consents).toEqual([expect.objectContaining({ id: consent.recordConsent.consent.id, status: 'ACTIVE' })]);
+    const view = await run<{ client: { trajectories: { nodes: unknown[] }; consents: { totalCount: number; nodes: { id: string; status: string }[] } } }>(
+      'ClientWithConsents',
+      { id: clientId },
+    );
+    expect(view.client.trajectories.nodes).toHaveLength(1);
+    expect(view.client.consents.totalCount).toBe(1);
+    expect(view.client.consents.nodes).toEqual([expect.objectContaining({ id: consent.recordConsent.consent.id, status: 'ACTIVE' })]);
     // The zorgkantoor now sees the trajectory's hulpvraag, not its plan.
     const zk = await hub.graphql<{ trajectory: { hulpvraag: string | null; plan: string | null } }>(
       `query { trajectory(id: "${opened.openTrajectory.trajectory.id}") { hulpvraag plan } }`,
@@ -375,12 +382,13 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       supportForms: ['KEUZE_ZORGAANBIEDER_EN_ZORG'],
       wlz: { sector: 'VV', zorgprofiel: '755', leveringsvorm: 'VERBLIJF', wachtstatus: 'ACTIEF_PLAATSEN' },
     });
-    type Across = { client: { trajectories: { id: string; legalDomain: string; organization: { type: string } }[] } };
+    type Across = { client: { trajectories: { totalCount: number; nodes: { id: string; legalDomain: string; organization: { type: string } }[] } } };
     type Wlz = { trajectory: { wlz: { zorgprofiel: string } | null; hulpvraag: string | null; organization: { name: string } } | null };
     const run = <T>(operationName: string, variables: Record<string, unknown>, token = toegang) => journey.run<T>(operationName, variables, token);
 
     const before = dataOf(await run<Across>('ClientAcrossDomains', { id: c.id }));
-    expect(before.client.trajectories.map((t) => t.legalDomain)).toEqual(['WMO_MAATWERKVOORZIENING']);
+    expect(before.client.trajectories.nodes.map((t) => t.legalDomain)).toEqual(['WMO_MAATWERKVOORZIENING']);
+    expect(before.client.trajectories.totalCount).toBe(1);
     const hidden = await run<Wlz>('WlzTrajectory', { id: wlz.id });
     expect(hidden.body.data?.trajectory ?? null).toBeNull();
     expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -402,7 +410,8 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       ),
     );
     const after = dataOf(await run<Across>('ClientAcrossDomains', { id: c.id }));
-    expect(after.client.trajectories.map((t) => [t.legalDomain, t.organization.type])).toEqual([
+    expect(after.client.trajectories.totalCount).toBe(2);
+    expect(after.client.trajectories.nodes.map((t) => [t.legalDomain, t.organization.type])).toEqual([
       ['WMO_MAATWERKVOORZIENING', 'GEMEENTE'],
       ['WLZ', 'ZORGKANTOOR'],
     ]);

@@ -150,6 +150,23 @@ describe('one encoding of role and access point across subgraphs', () => {
     expect((await internal('cases', '/internal/access-log', { entries: [line] })).status).toBe(200);
     expect(await linesOf(clientId)).toHaveLength(before.length + 1);
   });
+  it('refuses on /internal/access-log a line naming more than the 9 data categories, or an unknown one, and writes nothing', async () => {
+    const { clientId } = await ownClient();
+    const all = ['IDENTITY', 'CONTACT', 'QUESTION', 'PLAN', 'NETWORK', 'CONTACT_MOMENTS', 'HANDOVER', 'CONSENT', 'TRAJECTORY'];
+    const before = await linesOf(clientId);
+    // Ten categories can only repeat one; a good line in the same delivery is not written either.
+    for (const dataCategories of [[...all, 'HANDOVER'], ['HANDOVER', 'HANDOVER'], ['HANDOVER', 'MEDICAL_RECORD'], ['handover']]) {
+      const bad = referralsAccessLogLine(clientId, { dataCategories });
+      const res = await internal('cases', '/internal/access-log', { entries: [referralsAccessLogLine(clientId), bad] });
+      expect(res.status, JSON.stringify(dataCategories)).toBe(400);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.body.errors?.[0]?.message).toContain('entries.1.dataCategories');
+    }
+    expect(await linesOf(clientId)).toEqual(before);
+    // All nine, each once, is a line like any other.
+    expect((await internal('cases', '/internal/access-log', { entries: [referralsAccessLogLine(clientId, { dataCategories: all })] })).status).toBe(200);
+    expect(await linesOf(clientId)).toHaveLength(before.length + 1);
+  });
 });
 
 interface InternalAnswer {

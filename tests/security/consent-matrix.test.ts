@@ -209,12 +209,12 @@ async function casesWorld(): Promise<World> {
   return {
     subgraph: 'cases',
     gatewayQuery: () => `query CasesMatrix($c: ID!, $t: ID!) {
-      client(id: $c) { id ${select('cases', 'Client')} consents { id ${select('cases', 'Consent')} } }
+      client(id: $c) { id ${select('cases', 'Client')} consents(first: 100) { nodes { id ${select('cases', 'Consent')} } } }
       trajectory(id: $t) { id ${select('cases', 'SupportTrajectory')} }
     }`,
     entitiesQuery: () => `query CasesMatrixEntities($representations: [_Any!]!) {
       _entities(representations: $representations) {
-        ... on Client { id ${select('cases', 'Client')} consents { id ${select('cases', 'Consent')} } }
+        ... on Client { id ${select('cases', 'Client')} consents(first: 100) { nodes { id ${select('cases', 'Consent')} } } }
         ... on SupportTrajectory { id ${select('cases', 'SupportTrajectory')} }
       }
     }`,
@@ -228,13 +228,13 @@ async function casesWorld(): Promise<World> {
       const entities = Array.isArray(data?._entities) ? data._entities : [];
       const c = asJson(path === 'gateway' ? data?.client : entities[0]);
       const tr = asJson(path === 'gateway' ? data?.trajectory : entities[1]);
-      const consents = listOf(c?.consents);
+      const consents = listOf(asJson(c?.consents)?.nodes);
       return [
         { typeName: 'Client', parent: c, path: clientAt },
         { typeName: 'SupportTrajectory', parent: tr, path: trajectoryAt },
         // No consent list (client absent, or refused): one absent parent, so the expectation is still checked.
         ...(consents.length
-          ? consents.map((x, i) => ({ typeName: 'Consent', parent: x, path: [...clientAt, 'consents', i] }))
+          ? consents.map((x, i) => ({ typeName: 'Consent', parent: x, path: [...clientAt, 'consents', 'nodes', i] }))
           : [{ typeName: 'Consent', parent: null, path: [...clientAt, 'consents'] }]),
       ];
     },

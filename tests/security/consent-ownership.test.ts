@@ -36,7 +36,7 @@ const OPEN = `mutation Open($input: OpenTrajectoryInput!) { openTrajectory(input
 const ENTITIES = `query Entities($r: [_Any!]!) {
   _entities(representations: $r) {
     ... on Client { id bsn name { familyName } contact { phone } network { name } }
-    ... on SupportTrajectory { id status targetGroups legalDomain organization { id } plan goals { description } contactMoments { summary } }
+    ... on SupportTrajectory { id status targetGroups legalDomain organization { id } plan goals { description } contactMoments { nodes { summary } } }
   }
 }`;
 
@@ -151,7 +151,7 @@ describe('1. an old consent never becomes ownership', () => {
       const subject = `attacker-${k}-${randomUUID()}`;
       const token = await attackers[k].token(['CLIENTONDERSTEUNER'], subject);
       const read = await hub.graphql(
-        `query($c: ID!, $t: ID!) { client(id: $c) { id bsn name { familyName } contact { phone } network { name } trajectories { id targetGroups } consents { id } }
+        `query($c: ID!, $t: ID!) { client(id: $c) { id bsn name { familyName } contact { phone } network { name } trajectories { nodes { id targetGroups } } consents { nodes { id } } }
           trajectory(id: $t) { id status targetGroups plan } }`,
         { c: clientId, t: trajectoryId },
         { token },
@@ -241,7 +241,7 @@ describe('1. an old consent never becomes ownership', () => {
     expect(byId.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receivingOrganizationId' });
     expect(await count('consent')).toBe(before);
     const plan = await hub.graphql(
-      `query($t: ID!) { trajectory(id: $t) { plan goals { description } contactMoments { summary } } }`,
+      `query($t: ID!) { trajectory(id: $t) { plan goals { description } contactMoments { nodes { summary } } } }`,
       { t: trajectoryId },
       { token },
     );
@@ -266,13 +266,13 @@ describe('1. an old consent never becomes ownership', () => {
       recordedByUserId: 'someone',
       recordedByOrganizationId: org.id,
     });
-    const gateway = await hub.graphql<{ client: { trajectories: { id: string }[] } | null; trajectory: unknown }>(
-      `query($c: ID!, $t: ID!) { client(id: $c) { trajectories { id } } trajectory(id: $t) { plan goals { description } contactMoments { summary } } }`,
+    const gateway = await hub.graphql<{ client: { trajectories: { nodes: { id: string }[] } } | null; trajectory: unknown }>(
+      `query($c: ID!, $t: ID!) { client(id: $c) { trajectories { nodes { id } } } trajectory(id: $t) { plan goals { description } contactMoments { nodes { summary } } } }`,
       { c: clientId, t: trajectoryId },
       { token },
     );
     expect(gateway.body.data?.trajectory ?? null).toBeNull();
-    expect(gateway.body.data?.client?.trajectories.map((t) => t.id)).not.toContain(trajectoryId);
+    expect(gateway.body.data?.client?.trajectories.nodes.map((t) => t.id)).not.toContain(trajectoryId);
     const direct = await entities(token, [{ __typename: 'SupportTrajectory', id: trajectoryId }]);
     expect(direct.body.data?._entities).toEqual([null]);
   });
@@ -288,14 +288,14 @@ describe('1. an old consent never becomes ownership', () => {
       categories: ['IDENTITY', 'PLAN', 'QUESTION', 'CONTACT_MOMENTS', 'HANDOVER'],
     });
     const token = await reader.token();
-    const view = await hub.graphql<{ client: { name: { familyName: string } | null; trajectories: { id: string; plan: string | null }[] } }>(
-      `query($c: ID!) { client(id: $c) { name { familyName } trajectories { id plan } } }`,
+    const view = await hub.graphql<{ client: { name: { familyName: string } | null; trajectories: { nodes: { id: string; plan: string | null }[] } } }>(
+      `query($c: ID!) { client(id: $c) { name { familyName } trajectories { nodes { id plan } } } }`,
       { c: clientId },
       { token },
     );
     expect(view.body.data?.client.name?.familyName).toBe('Proefpersoon');
-    expect(view.body.data?.client.trajectories.map((t) => t.id)).not.toContain(trajectoryId);
-    expect(view.body.data?.client.trajectories).toHaveLength(1);
+    expect(view.body.data?.client.trajectories.nodes.map((t) => t.id)).not.toContain(trajectoryId);
+    expect(view.body.data?.client.trajectories.nodes).toHaveLength(1);
     const direct = await entities(token, [{ __typename: 'SupportTrajectory', id: trajectoryId }]);
     expect(direct.body.data?._entities).toEqual([null]);
   });
@@ -373,9 +373,9 @@ describe("3. metadata of another organisation's trajectory is gated and logged",
     const subject = `meta-${randomUUID()}`;
     const token = await readsIdentity.token(['CLIENTONDERSTEUNER'], subject);
     const res = await hub.graphql<{
-      client: { trajectories: { id: string; status: string; targetGroups: unknown; legalDomain: unknown; organization: unknown }[] };
-    }>(`query($c: ID!) { client(id: $c) { trajectories { id status targetGroups legalDomain organization { id } } } }`, { c: clientId }, { token });
-    const mine = res.body.data?.client.trajectories.find((t) => t.id === trajectoryId);
+      client: { trajectories: { nodes: { id: string; status: string; targetGroups: unknown; legalDomain: unknown; organization: unknown }[] } };
+    }>(`query($c: ID!) { client(id: $c) { trajectories { nodes { id status targetGroups legalDomain organization { id } } } } }`, { c: clientId }, { token });
+    const mine = res.body.data?.client.trajectories.nodes.find((t) => t.id === trajectoryId);
     expect(mine).toMatchObject({ status: 'OPEN', targetGroups: null, legalDomain: null, organization: null });
     const refused = (res.body.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_REQUIRED').map((e) => String(e.path?.at(-1)));
     expect(new Set(refused)).toEqual(new Set(['targetGroups', 'legalDomain', 'organization']));
@@ -405,12 +405,12 @@ describe('4. every read of personal data is logged', () => {
     const representativeId = network.client.network[0]?.id;
     await recordConsent(hub, holderToken, { clientId, receivingOrganizationId: readsIdentity.id, givenBy: 'REPRESENTATIVE', representativeId });
     const subject = `holder-${randomUUID()}`;
-    const res = await hub.graphql<{ client: { consents: { representative: { name: string } | null }[] } }>(
-      `query($c: ID!) { client(id: $c) { consents { id representative { name contact { phone } } } } }`,
+    const res = await hub.graphql<{ client: { consents: { nodes: { representative: { name: string } | null }[] } } }>(
+      `query($c: ID!) { client(id: $c) { consents(first: 100) { nodes { id representative { name contact { phone } } } } } }`,
       { c: clientId },
       { token: await holder.token(['CLIENTONDERSTEUNER'], subject) },
     );
-    expect(res.body.data?.client.consents.some((c) => c.representative?.name === 'Wettelijk Vertegenwoordiger')).toBe(true);
+    expect(res.body.data?.client.consents.nodes.some((c) => c.representative?.name === 'Wettelijk Vertegenwoordiger')).toBe(true);
     const lines = await linesOf(subject);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ action: 'READ', outcome: 'GRANTED', authorization_ground: 'OWN_ORGANIZATION' });

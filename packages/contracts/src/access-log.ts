@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { OPERATION_NAME_PATTERN, REQUEST_ID_PATTERN, TRACE_ID_PATTERN, type InternalContract } from '@hub/service-kit';
 import { deliveryReceipt, isoDateTime, MAX_ITEMS, shortText, uuid } from './common.ts';
+import { CONSENT_CATEGORIES } from './consent.ts';
 
 /**
  * The NEN 7513 access-log line: one declaration for the lines cases writes itself and the lines other subgraphs
@@ -13,6 +14,13 @@ export const ACCESS_ACTIONS = ['CREATE', 'READ', 'UPDATE', 'DELETE', 'SEARCH', '
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 export const ACCESS_OUTCOMES = ['GRANTED', 'REFUSED'] as const;
 export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
+/**
+ * What a line says was touched: a consent category (a gated field), CONSENT (a consent or the consent list) or
+ * TRAJECTORY (that another organisation's trajectory exists, its status and dates). A line names each at most once.
+ */
+export const ACCESS_LOG_CATEGORIES = [...CONSENT_CATEGORIES, 'CONSENT', 'TRAJECTORY'] as const;
+export type AccessLogCategory = (typeof ACCESS_LOG_CATEGORIES)[number];
+
 /** The subgraphs that hold client data and so write access-log lines. */
 export const ACCESS_LOG_SOURCES = ['cases', 'referrals'] as const;
 export type AccessLogSource = (typeof ACCESS_LOG_SOURCES)[number];
@@ -46,7 +54,10 @@ export const accessLogLineSchema = z
       .nullish()
       .transform((v) => v ?? null),
     clientId: uuid,
-    dataCategories: z.array(shortText(50)).max(20),
+    dataCategories: z
+      .array(z.enum(ACCESS_LOG_CATEGORIES))
+      .max(ACCESS_LOG_CATEGORIES.length, `at most ${ACCESS_LOG_CATEGORIES.length}, one per category`)
+      .refine((l) => new Set(l).size === l.length, 'names a category twice'),
     authorizationGround: shortText(500),
     consentId: uuid.nullish().transform((v) => v ?? null),
     // The sending subgraph's own ids (received from the gateway), in the shape the hub generates them.
@@ -114,7 +125,7 @@ export interface AccessFacts {
   outcome: AccessOutcome;
   outcomeReason?: string | null | undefined;
   clientId: string;
-  dataCategories: readonly string[];
+  dataCategories: readonly AccessLogCategory[];
   /** OWN_ORGANIZATION, CONSENT, CONSENT:<id>, or another stated ground; NONE for a refusal. */
   authorizationGround: string;
   consentId?: string | null | undefined;

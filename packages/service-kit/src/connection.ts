@@ -21,6 +21,21 @@ export function pageSize(first: number | null | undefined, options: { fallback?:
   return Math.min(first, max);
 }
 
+/** The arguments of a connection field: `first` (the page size) and `after` (the endCursor of the previous page). */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * Checks a page's `first` and the shape of its cursor up front, for a list whose reading has effects of its own (an
+ * access-log line): a refused page then does nothing at all. connectionFromList checks them again as it cuts the page.
+ */
+export function requirePageArgs(args: PageArgs): void {
+  pageSize(args.first);
+  if (args.after) decodeCursor(args.after);
+}
+
 /** A keyset position: the sort key as the database printed it (exact, unlike a JS Date), and the row's id. */
 export interface CursorPosition {
   key: string;
@@ -43,6 +58,32 @@ export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
     // fall through to the typed error below
   }
   throw badInput(field, `${field} is not a cursor returned by this API.`);
+}
+
+/** A timestamptz as Postgres prints it (`column::text`, e.g. 2026-11-23 10:00:00.123456+00) or as ISO 8601 with offset. */
+const TIMESTAMP_KEY = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-](\d{2})(:?\d{2})?)$/;
+
+/** Whether Postgres reads the key back as the timestamptz it names (a real calendar day and time, an offset in range). */
+function isTimestampKey(key: string): boolean {
+  const m = TIMESTAMP_KEY.exec(key);
+  if (!m) return false;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map(Number);
+  const offsetHours = Number(m[9] ?? 0);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  const realDay = year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return realDay && hour < 24 && minute < 60 && second < 60 && offsetHours <= 14;
+}
+
+/**
+ * decodeCursor for a keyset on a timestamptz column. The key goes back to Postgres as a timestamptz, so one it cannot
+ * read is BAD_USER_INPUT here rather than a failed statement. Keep the key as Postgres printed it (`::text`): a JS Date
+ * drops the microseconds, and the keyset would skip rows of the same millisecond.
+ */
+export function decodeTimestampCursor(cursor: string, field = 'after'): CursorPosition {
+  const position = decodeCursor(cursor, field);
+  if (!isTimestampKey(position.key)) throw badInput(field, `${field} is not a cursor returned by this API.`);
+  return position;
 }
 
 export interface PageInfo {
@@ -89,7 +130,7 @@ export function connectionFromRows<T>(rows: readonly T[], first: number, cursorO
  */
 export function connectionFromList<T extends { id: string }>(
   items: readonly T[],
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs,
   keyOf: (item: T) => string,
   options: { fallback?: number; max?: number } = {},
 ): Connection<T> & { totalCount: number } {
@@ -105,4 +146,10 @@ export function connectionFromList<T extends { id: string }>(
     ...connectionFromRows(items.slice(start, start + first + 1), first, (item) => encodeCursor(keyOf(item), item.id), start > 0),
     totalCount: items.length,
   };
+}
+
+/** The same page with every node mapped, e.g. from the row a query returns to the view the resolvers pass around. */
+export function mapConnection<C extends Connection<unknown>, U>(page: C, map: (node: C['nodes'][number]) => U): Omit<C, 'edges' | 'nodes'> & Connection<U> {
+  const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) }));
+  return { ...page, edges, nodes: edges.map((edge) => edge.node) };
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { buildAccessLogLine, type AccessAction, type AccessOutcome, type ParsedAccessLogLine } from '@hub/contracts';
+import { buildAccessLogLine, type AccessAction, type AccessLogCategory, type AccessOutcome, type ParsedAccessLogLine } from '@hub/contracts';
 import type { Principal } from '@hub/identity';
 import type { RequestMeta } from '@hub/service-kit';
 import { appendAccessLog, type NewAccessLogRow } from './db/queries.ts';
@@ -11,7 +11,7 @@ export interface AccessRecord {
   clientId: string;
   action: AccessAction;
   outcome: AccessOutcome;
-  categories: readonly string[];
+  categories: readonly AccessLogCategory[];
   /** OWN_ORGANIZATION, CONSENT or a stated ground; for a refusal the decision reason goes in `reason`. */
   ground?: string | undefined;
   consentId?: string | null | undefined;
@@ -24,7 +24,7 @@ interface PendingLine {
   outcome: AccessOutcome;
   occurredAt: Date;
   fields: Set<string>;
-  categories: Set<string>;
+  categories: Set<AccessLogCategory>;
   grounds: Set<string>;
   consentIds: Set<string>;
   reasons: Set<string>;

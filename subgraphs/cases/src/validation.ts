@@ -213,11 +213,3 @@ export const recordConsentSchema = z
     message: 'a representative is named exactly when givenBy is REPRESENTATIVE',
     path: ['representativeId'],
   });
-
-const MAX_PAGE_SIZE = 100;
-
-export function pageSize(first: number | null | undefined, fallback = 20): number {
-  if (first == null) return fallback;
-  if (!Number.isInteger(first) || first < 1) throw badInput('first', 'first must be a positive integer.');
-  return Math.min(first, MAX_PAGE_SIZE);
-}

@@ -228,21 +228,21 @@ describe('cross-domain view', () => {
     await openTrajectory(hub, gToken, c.id);
     const zToken = await zorgkantoor.token(['ZORGBEMIDDELAAR']);
     await openTrajectory(hub, zToken, c.id, { bsn: c.bsn, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION', wlz: { sector: 'GZ', zorgprofiel: '804' } });
-    const query = `query View($id: ID!) { client(id: $id) { gemeente { code name } trajectories { legalDomain organization { id name type } wlz { zorgprofiel } } } }`;
-    const before = dataOf(await hub.graphql<{ client: { trajectories: { legalDomain: string }[] } }>(query, { id: c.id }, { token: gToken }));
-    expect(before.client.trajectories.map((t) => t.legalDomain)).toEqual(['WMO_MAATWERKVOORZIENING']);
+    const query = `query View($id: ID!) { client(id: $id) { gemeente { code name } trajectories { nodes { legalDomain organization { id name type } wlz { zorgprofiel } } } } }`;
+    const before = dataOf(await hub.graphql<{ client: { trajectories: { nodes: { legalDomain: string }[] } } }>(query, { id: c.id }, { token: gToken }));
+    expect(before.client.trajectories.nodes.map((t) => t.legalDomain)).toEqual(['WMO_MAATWERKVOORZIENING']);
     // The zorgkantoor records the client's consent for the gemeente.
     await recordConsent(hub, zToken, { clientId: c.id, receivingOrganizationId: gemeente.id, categories: ['HANDOVER'] });
     const after = dataOf(
       await hub.graphql<{
         client: {
           gemeente: { name: string };
-          trajectories: { legalDomain: string; organization: { id: string; type: string }; wlz: { zorgprofiel: string | null } }[];
+          trajectories: { nodes: { legalDomain: string; organization: { id: string; type: string }; wlz: { zorgprofiel: string | null } }[] };
         };
       }>(query, { id: c.id }, { token: gToken }),
     );
     expect(after.client.gemeente.name).toBe('Amsterdam');
-    expect(after.client.trajectories.map((t) => [t.legalDomain, t.organization.id, t.organization.type, t.wlz.zorgprofiel])).toEqual([
+    expect(after.client.trajectories.nodes.map((t) => [t.legalDomain, t.organization.id, t.organization.type, t.wlz.zorgprofiel])).toEqual([
       ['WMO_MAATWERKVOORZIENING', gemeente.id, 'GEMEENTE', null],
       ['WLZ', zorgkantoor.id, 'ZORGKANTOOR', '804'],
     ]);
@@ -251,8 +251,8 @@ describe('cross-domain view', () => {
   it('does not grow the number of SQL statements with the number of trajectories', async () => {
     const org = await buildOrg(hub, 'OCO');
     const token = await org.token();
-    const query = `query Trajectories($id: ID!) { client(id: $id) { name { givenName } trajectories { id status organization { id name } counsellor { name }
-      hulpvraag plan goals { description } contactMoments { summary } client { id } } consents { id } } }`;
+    const query = `query Trajectories($id: ID!) { client(id: $id) { name { givenName } trajectories(first: 20) { totalCount nodes { id status organization { id name }
+      counsellor { name } hulpvraag plan goals { description } contactMoments { totalCount nodes { summary } } client { id } } } consents { nodes { id } } } }`;
     const statementsFor = async (n: number) => {
       const c = await registerClient(hub, token);
       for (let i = 0; i < n; i++) {
@@ -269,12 +269,13 @@ describe('cross-domain view', () => {
       }
       // Counted per request by each subgraph host (its request log line), so background work such as the
       // referrals relay does not blur the number.
-      const result = await hub.graphql<{ client: { trajectories: unknown[] } }>(query, { id: c.id }, { token });
+      const result = await hub.graphql<{ client: { trajectories: { totalCount: number; nodes: unknown[] } } }>(query, { id: c.id }, { token });
       const res = dataOf(result);
       // The gateway's own request id, which every subgraph it called logs.
       const requestId = result.headers.get('x-request-id') ?? '';
       expect(requestId).not.toBe('');
-      expect(res.client.trajectories).toHaveLength(n);
+      expect(res.client.trajectories.nodes).toHaveLength(n);
+      expect(res.client.trajectories.totalCount).toBe(n);
       const lines = hub.logs.filter((l) => l.reqId === requestId && l.msg === 'request');
       // Both subgraphs took part: cases for the client, the sociale kaart for the organisations.
       expect(
@@ -291,6 +292,116 @@ describe('cross-domain view', () => {
     expect(twenty).toBe(two);
     expect(two).toBeGreaterThan(0);
     expect(two).toBeLessThanOrEqual(8);
+  });
+});
+
+describe("a client's lists, a page at a time", () => {
+  type Page<T> = {
+    totalCount: number;
+    edges: { cursor: string; node: T }[];
+    nodes: T[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  };
+  type Lists = {
+    client: {
+      trajectories: Page<{ id: string; contactMoments: Page<{ summary: string }> | null }>;
+      consents: Page<{ id: string }>;
+    };
+  };
+  const page = (fields: string) => `totalCount edges { cursor node { ${fields} } } nodes { ${fields} } pageInfo { hasNextPage hasPreviousPage endCursor }`;
+  const LISTS = `query Lists($id: ID!, $first: Int, $trajectoriesAfter: String, $consentsAfter: String) { client(id: $id) {
+    trajectories(first: $first, after: $trajectoriesAfter) { ${page(`id contactMoments(first: $first) { ${page('summary')} }`)} }
+    consents(first: $first, after: $consentsAfter) { ${page('id')} } } }`;
+
+  it('pages trajectories (oldest first), consents (in the order recorded) and contact moments (newest first), with totalCount', async () => {
+    const org = await buildOrg(hub, 'OCO');
+    const token = await org.token();
+    const c = await registerClient(hub, token);
+    const opened: { id: string; version: number }[] = [];
+    for (let i = 0; i < 3; i++) opened.push(await openTrajectory(hub, token, c.id));
+    const [oldest] = opened;
+    if (!oldest) throw new Error('no trajectory');
+    const moments = ['Eerste gesprek.', 'Tweede gesprek.', 'Derde gesprek.'].map((summary, i) => ({
+      occurredAt: `2026-01-0${i + 1}T10:00:00Z`,
+      channel: 'PHONE',
+      summary,
+    }));
+    dataOf(await hub.graphql(UPDATE_TRAJECTORY, { input: { id: oldest.id, expectedVersion: oldest.version, addContactMoments: moments } }, { token }));
+    const consents: string[] = [];
+    for (let i = 0; i < 3; i++) consents.push((await recordConsent(hub, token, { clientId: c.id, receivingOrganizationId: (await buildOrg(hub)).id })).id);
+
+    const first = dataOf(await hub.graphql<Lists>(LISTS, { id: c.id, first: 2 }, { token })).client;
+    expect(first.trajectories.nodes.map((t) => t.id)).toEqual(opened.slice(0, 2).map((t) => t.id));
+    expect(first.trajectories.edges.map((e) => e.node.id)).toEqual(opened.slice(0, 2).map((t) => t.id));
+    expect(first.trajectories).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    expect(first.trajectories.nodes[0]?.contactMoments?.nodes.map((m) => m.summary)).toEqual(['Derde gesprek.', 'Tweede gesprek.']);
+    expect(first.trajectories.nodes[0]?.contactMoments).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(first.trajectories.nodes[1]?.contactMoments).toMatchObject({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(first.consents.nodes.map((x) => x.id)).toEqual(consents.slice(0, 2));
+    expect(first.consents).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+
+    const MOMENTS = `query Moments($id: ID!, $after: String) { trajectory(id: $id) { contactMoments(first: 2, after: $after) { ${page('summary')} } } }`;
+    const moreMoments = dataOf(
+      await hub.graphql<{ trajectory: { contactMoments: Page<{ summary: string }> } }>(
+        MOMENTS,
+        { id: oldest.id, after: first.trajectories.nodes[0]?.contactMoments?.pageInfo.endCursor },
+        { token },
+      ),
+    ).trajectory.contactMoments;
+    expect(moreMoments?.nodes.map((m) => m.summary)).toEqual(['Eerste gesprek.']);
+    expect(moreMoments?.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+
+    const second = dataOf(await hub.graphql<Lists>(LISTS, { id: c.id, first: 2, trajectoriesAfter: first.trajectories.pageInfo.endCursor }, { token })).client;
+    expect(second.trajectories.nodes.map((t) => t.id)).toEqual([opened[2]?.id]);
+    expect(second.trajectories).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+    const lastConsents = dataOf(await hub.graphql<Lists>(LISTS, { id: c.id, first: 2, consentsAfter: first.consents.pageInfo.endCursor }, { token })).client;
+    expect(lastConsents.consents.nodes.map((x) => x.id)).toEqual([consents[2]]);
+
+    // A larger page is served at the cap; one below 1 and a cursor of another list are refused.
+    const capped = `query Capped($id: ID!) { client(id: $id) { trajectories(first: 1000) { nodes { id } } } }`;
+    expect(dataOf(await hub.graphql<Lists>(capped, { id: c.id }, { token })).client.trajectories.nodes).toHaveLength(3);
+    const zero = await hub.graphql(LISTS, { id: c.id, first: 0 }, { token });
+    expect(zero.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const foreign = await hub.graphql(LISTS, { id: c.id, first: 2, trajectoriesAfter: first.consents.pageInfo.endCursor }, { token });
+    expect(foreign.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('writes one CONSENT line per read of the consent list, whichever page, naming each consent it shows through', async () => {
+    const holder = await buildOrg(hub, 'OCO');
+    const holderToken = await holder.token();
+    const c = await registerClient(hub, holderToken);
+    await openTrajectory(hub, holderToken, c.id);
+    const reader = await buildOrg(hub);
+    const received: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      received.push((await recordConsent(hub, holderToken, { clientId: c.id, receivingOrganizationId: reader.id, categories: ['HANDOVER'] })).id);
+    }
+    const subject = `consent-pages-${randomUUID()}`;
+    const token = await reader.token(['CLIENTONDERSTEUNER'], subject);
+    const linesOfReader = async () =>
+      rowsOf<{ action: string; data_categories: string[]; authorization_ground: string; access_point: string }>(
+        await hub.database.db.execute(
+          sql`select action, data_categories, authorization_ground, access_point from cases.access_log where user_id = ${subject} order by occurred_at`,
+        ),
+      );
+
+    // A page refused for its arguments reads nothing and writes no line, for the consents and for the trajectories
+    // (the holder's trajectory would be disclosed to the reader through its consents).
+    for (const list of ['consents(first: 0) { totalCount }', 'trajectories(first: 0) { totalCount }', 'consents(after: "nonsense") { totalCount }']) {
+      const refused = await hub.graphql(`query Refused($id: ID!) { client(id: $id) { ${list} } }`, { id: c.id }, { token });
+      expect(refused.body.errors?.[0]?.extensions?.code, list).toBe('BAD_USER_INPUT');
+    }
+    expect(await linesOfReader()).toEqual([]);
+
+    const query = `query Consents($id: ID!, $after: String) { client(id: $id) { consents(first: 2, after: $after) { nodes { id } pageInfo { endCursor } } } }`;
+    type Consents = { client: { consents: { nodes: { id: string }[]; pageInfo: { endCursor: string } } } };
+    const one = dataOf(await hub.graphql<Consents>(query, { id: c.id }, { token }));
+    dataOf(await hub.graphql<Consents>(query, { id: c.id, after: one.client.consents.pageInfo.endCursor }, { token }));
+    const grounds = [...received].sort().map((id) => `CONSENT:${id}`);
+    expect((await linesOfReader()).map((l) => [l.action, l.data_categories, l.access_point, l.authorization_ground.split(',').sort()])).toEqual([
+      ['READ', ['CONSENT'], 'cases:Consents:Client.consents', grounds],
+      ['READ', ['CONSENT'], 'cases:Consents:Client.consents', grounds],
+    ]);
   });
 });
 
@@ -312,6 +423,32 @@ describe('caseload', () => {
     expect([...first.myTrajectories.nodes, ...second.myTrajectories.nodes].map((n) => n.id)).toEqual([...opened].reverse());
     const bad = await hub.graphql(query, { after: 'nonsense' }, { token });
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    // A cursor whose key Postgres could not read as a time is refused the same way, not failed in SQL.
+    const forged = Buffer.from(JSON.stringify(['2026-02-30 10:00:00+00', opened[0]])).toString('base64url');
+    const refused = await hub.graphql(query, { after: forged }, { token });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('skips no trajectory opened within the same millisecond (the cursor keeps the microseconds)', async () => {
+    const org = await buildOrg(hub, 'OCO');
+    const token = await org.token();
+    const c = await registerClient(hub, token);
+    const opened: string[] = [];
+    for (let i = 0; i < 3; i++) opened.push((await openTrajectory(hub, token, c.id)).id);
+    for (const [i, id] of opened.entries()) {
+      await hub.database.db.execute(sql`update cases.trajectory set opened_at = ${`2026-01-05 10:00:00.12340${i}+00`}::timestamptz where id = ${id}::uuid`);
+    }
+    const query = `query Caseload($after: String) { myTrajectories(first: 1, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { myTrajectories: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const data: Page = dataOf(await hub.graphql<Page>(query, { after }, { token }));
+      seen.push(...data.myTrajectories.nodes.map((n) => n.id));
+      if (!data.myTrajectories.pageInfo.hasNextPage) break;
+      after = data.myTrajectories.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...opened].reverse());
   });
 });
 

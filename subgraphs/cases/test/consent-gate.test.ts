@@ -38,7 +38,7 @@ const SUB_SELECTION: Record<string, string> = {
   wlz: '{ sector zorgprofiel }',
   outcomes: '{ ownNetworkUsed }',
   goals: '{ description }',
-  contactMoments: '{ summary }',
+  contactMoments: '{ nodes { summary } }',
   organization: '{ id }',
 };
 const SCALAR_FIELDS = new Set([
@@ -64,7 +64,7 @@ const select = (fields: string[]) =>
     .join(' ');
 
 const GATEWAY_QUERY = `query Matrix($clientId: ID!, $trajectoryId: ID!) {
-  client(id: $clientId) { id ${select(clientFields)} trajectories { id } }
+  client(id: $clientId) { id ${select(clientFields)} trajectories { nodes { id } } }
   trajectory(id: $trajectoryId) { id ${select(trajectoryFields)} }
 }`;
 const ENTITIES_QUERY = `query MatrixEntities($representations: [_Any!]!) {

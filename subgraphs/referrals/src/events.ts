@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildAccessLogLine, type AccessLogLine, type AccessRequest, type GapEvent } from '@hub/contracts';
+import { buildAccessLogLine, type AccessLogCategory, type AccessLogLine, type AccessRequest, type GapEvent } from '@hub/contracts';
 import type { Principal } from '@hub/identity';
 import type { NewOutboxRow, ReferralRow } from './db/queries.ts';
 import { eventType, MUTATION_OF_ACTION, TRANSITION_ACTIONS, type ReferralAction, type ReferralStatus } from './transitions.ts';
@@ -111,7 +111,7 @@ export interface AccessLogFacts {
   outcome: AccessLogLine['outcome'];
   outcomeReason?: string | undefined;
   clientId: string;
-  dataCategories: string[];
+  dataCategories: AccessLogCategory[];
   authorizationGround: string;
   consentId?: string | null | undefined;
 }

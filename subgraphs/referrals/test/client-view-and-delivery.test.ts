@@ -69,7 +69,7 @@ describe("the cliëntondersteuner's cross-domain client view", () => {
 
     type View = {
       client: {
-        trajectories: { id: string; organization: { name: string } }[];
+        trajectories: { nodes: { id: string; organization: { name: string } }[] };
         referrals: {
           id: string;
           kind: string;
@@ -85,7 +85,7 @@ describe("the cliëntondersteuner's cross-domain client view", () => {
     const view = (party: Party, purpose: string) =>
       hub.graphql<View>(
         `query ClientView($id: ID!, $purpose: ConsentPurpose) { client(id: $id, purpose: $purpose) {
-          trajectories { id organization { name } }
+          trajectories { nodes { id organization { name } } }
           referrals { id kind status urgency sentAt respondBy fromOrganization { name } toOrganization { name } }
         } }`,
         { id: c.clientId, purpose },
@@ -93,7 +93,7 @@ describe("the cliëntondersteuner's cross-domain client view", () => {
       );
 
     const own = dataOf<View>(await view(gemeente, 'INTEGRATED_SUPPORT')).client;
-    expect(own?.trajectories).toEqual([{ id: c.trajectoryId, organization: { name: expect.stringMatching(/Amsterdam/) } }]);
+    expect(own?.trajectories.nodes).toEqual([{ id: c.trajectoryId, organization: { name: expect.stringMatching(/Amsterdam/) } }]);
     expect(own?.referrals.map((r) => [r.id, r.status])).toEqual([
       [draft.id, 'DRAFT'],
       [sent.id, 'REQUESTED'],

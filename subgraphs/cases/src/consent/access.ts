@@ -26,6 +26,13 @@ export interface TrajectoryView {
   subject: GateSubject;
 }
 
+export interface ConsentView {
+  row: ConsentRow;
+  purpose: ConsentPurpose;
+  /** The representative is client data (NETWORK): the consent gate judges it like the client's own network. */
+  subject: GateSubject;
+}
+
 export const clientView = (row: ClientRow, purpose: ConsentPurpose): ClientView => ({
   row,
   purpose,
@@ -36,6 +43,12 @@ export const trajectoryView = (row: TrajectoryRow, purpose: ConsentPurpose): Tra
   row,
   purpose,
   subject: { clientId: row.clientId, ownerOrganizationId: row.organizationId, purpose },
+});
+
+export const consentView = (row: ConsentRow, purpose: ConsentPurpose): ConsentView => ({
+  row,
+  purpose,
+  subject: { clientId: row.clientId, ownerOrganizationId: null, purpose },
 });
 
 export const requireCareRole = (ctx: Context): Principal =>

@@ -2,8 +2,7 @@ import { CARE_ROLES } from '@hub/domain';
 import { hasRole } from '@hub/identity';
 import { requireUser, type ConsentGate } from '@hub/service-kit';
 import type { Context } from '../context.ts';
-import type { ConsentView } from '../resolvers/Consent.ts';
-import { decide, type ClientView, type GateSubject, type TrajectoryView } from './access.ts';
+import { decide, type ClientView, type ConsentView, type GateSubject, type TrajectoryView } from './access.ts';
 import { CONSENT_CATEGORIES, type ConsentCategory } from './decide.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { anyUuid, type Db } from '@hub/db';
 import { accessLog, client, consent, contactMoment, trajectory } from './schema.ts';
 
@@ -42,41 +42,45 @@ export function findContactMomentsByTrajectoryIds(db: Db, trajectoryIds: readonl
     .orderBy(desc(contactMoment.occurredAt), desc(contactMoment.id));
 }
 
-/** One organisation's trajectories, newest first, keyset-paged on (opened_at, id). */
+/** A keyset position: the sort key as Postgres printed it (`::text`, exact to the microsecond) and the row's id. */
+export interface KeysetPosition {
+  key: string;
+  id: string;
+}
+
+/** One organisation's trajectories, newest first, keyset-paged on (opened_at, id); `cursorKey` is opened_at as text. */
 export function listTrajectoriesOfOrganization(
   db: Db,
-  params: { organizationId: string; status: string | null; limit: number; after: { openedAt: Date; id: string } | null },
-): Promise<TrajectoryRow[]> {
+  params: { organizationId: string; status: string | null; limit: number; after: KeysetPosition | null },
+): Promise<(TrajectoryRow & { cursorKey: string })[]> {
   const conditions = [eq(trajectory.organizationId, params.organizationId)];
   if (params.status) conditions.push(eq(trajectory.status, params.status));
   if (params.after) {
-    conditions.push(sql`(${trajectory.openedAt}, ${trajectory.id}) < (${params.after.openedAt.toISOString()}::timestamptz, ${params.after.id}::uuid)`);
+    conditions.push(sql`(${trajectory.openedAt}, ${trajectory.id}) < (${params.after.key}::timestamptz, ${params.after.id}::uuid)`);
   }
   return db
-    .select()
+    .select({ ...getTableColumns(trajectory), cursorKey: sql<string>`${trajectory.openedAt}::text` })
     .from(trajectory)
     .where(and(...conditions))
     .orderBy(desc(trajectory.openedAt), desc(trajectory.id))
     .limit(params.limit);
 }
 
-/** Access-log lines of one client in [from, to), oldest first, keyset-paged on (occurred_at, event_id). */
+/** Access-log lines of one client in [from, to), oldest first, keyset-paged on (occurred_at, event_id); `cursorKey` is occurred_at as text. */
 export function listAccessLog(
   db: Db,
-  params: { clientId: string; from: Date; to: Date; limit: number; after: { occurredAt: Date; eventId: string } | null },
-): Promise<AccessLogRow[]> {
+  params: { clientId: string; from: Date; to: Date; limit: number; after: KeysetPosition | null },
+): Promise<(AccessLogRow & { cursorKey: string })[]> {
   const conditions = [
     eq(accessLog.clientId, params.clientId),
     sql`${accessLog.occurredAt} >= ${params.from.toISOString()}::timestamptz`,
     sql`${accessLog.occurredAt} < ${params.to.toISOString()}::timestamptz`,
   ];
   if (params.after) {
-    conditions.push(
-      sql`(${accessLog.occurredAt}, ${accessLog.eventId}) > (${params.after.occurredAt.toISOString()}::timestamptz, ${params.after.eventId}::uuid)`,
-    );
+    conditions.push(sql`(${accessLog.occurredAt}, ${accessLog.eventId}) > (${params.after.key}::timestamptz, ${params.after.id}::uuid)`);
   }
   return db
-    .select()
+    .select({ ...getTableColumns(accessLog), cursorKey: sql<string>`${accessLog.occurredAt}::text` })
     .from(accessLog)
     .where(and(...conditions))
     .orderBy(asc(accessLog.occurredAt), asc(accessLog.eventId))

@@ -1,21 +1,7 @@
-import { clientView, type GateSubject } from '../consent/access.ts';
-import { consentState, type ConsentPurpose } from '../consent/decide.ts';
-import type { ConsentRow } from '../db/queries.ts';
+import { clientView } from '../consent/access.ts';
+import { consentState } from '../consent/decide.ts';
 import { contactOut } from './Client.ts';
 import type { ConsentResolvers } from '../generated/resolvers-types.ts';
-
-export interface ConsentView {
-  row: ConsentRow;
-  purpose: ConsentPurpose;
-  /** The representative is client data (NETWORK): the consent gate judges it like the client's own network. */
-  subject: GateSubject;
-}
-
-export const consentView = (row: ConsentRow, purpose: ConsentPurpose): ConsentView => ({
-  row,
-  purpose,
-  subject: { clientId: row.clientId, ownerOrganizationId: null, purpose },
-});
 
 export const Consent: ConsentResolvers = {
   id: (v) => v.row.id,

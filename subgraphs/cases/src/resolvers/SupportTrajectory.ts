@@ -1,6 +1,7 @@
 import { isUuid } from '@hub/domain';
 import { requireUser } from '@hub/service-kit';
 import { clientView, discloseTrajectory } from '../consent/access.ts';
+import * as trajectories from '../trajectory-service.ts';
 import { purposeOf } from './Client.ts';
 import type { SupportTrajectoryResolvers } from '../generated/resolvers-types.ts';
 
@@ -38,5 +39,5 @@ export const SupportTrajectory: SupportTrajectoryResolvers = {
   plan: (v) => v.row.plan,
   goals: (v) => v.row.goals,
   outcomes: (v) => v.row.outcomes,
-  contactMoments: (v, _, ctx) => ctx.loaders.contactMomentsByTrajectory.load(v.row.id),
+  contactMoments: (v, args, ctx) => trajectories.contactMomentsOf(ctx, v.row.id, args),
 };

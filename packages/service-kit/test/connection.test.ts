@@ -1,0 +1,53 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { connectionFromRows, decodeTimestampCursor, encodeCursor, mapConnection, requirePageArgs } from '../src/connection.ts';
+
+const id = '0b7c5f0e-8a43-4d59-9a55-3f3c1c1e2a01';
+
+function refusal(cursor: string): GraphQLError {
+  try {
+    decodeTimestampCursor(cursor);
+  } catch (e) {
+    if (e instanceof GraphQLError) return e;
+    throw e;
+  }
+  throw new Error('decodeTimestampCursor accepted the cursor');
+}
+
+describe('decodeTimestampCursor', () => {
+  it('gives back a key as Postgres prints a timestamptz, microseconds included, and an ISO 8601 one', () => {
+    for (const key of ['2026-11-23 10:00:00.123456+00', '2026-11-23 10:00:00+05:30', '2026-11-23T10:00:00.000Z', '2024-02-29 00:00:00Z']) {
+      expect(decodeTimestampCursor(encodeCursor(key, id))).toEqual({ key, id });
+    }
+  });
+
+  it('refuses with BAD_USER_INPUT a key Postgres could not read as a timestamptz, and a cursor that is none', () => {
+    for (const key of ['2025-02-29 00:00:00Z', '2026-13-01 00:00:00Z', '0000-01-01 00:00:00Z', '2026-01-01 10:00:00', 'Wijkteam', "2026-01-01'; --"]) {
+      expect(refusal(encodeCursor(key, id)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+    expect(refusal('nonsense').extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
+
+describe('mapConnection', () => {
+  it('maps the nodes of the edges and of nodes alike, and keeps cursors and page info', () => {
+    const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    const page = connectionFromRows(rows, 2, (r) => `cursor-${r.id}`, false);
+    const mapped = mapConnection(page, (r) => ({ label: r.id.toUpperCase() }));
+    expect(mapped.nodes).toEqual([{ label: 'A' }, { label: 'B' }]);
+    expect(mapped.edges).toEqual([
+      { cursor: 'cursor-a', node: { label: 'A' } },
+      { cursor: 'cursor-b', node: { label: 'B' } },
+    ]);
+    expect(mapped.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: 'cursor-a', endCursor: 'cursor-b' });
+  });
+});
+
+describe('requirePageArgs', () => {
+  it('accepts the default, a large page and a cursor of this API; refuses a page below 1 and a cursor that is none', () => {
+    expect(() => requirePageArgs({})).not.toThrow();
+    expect(() => requirePageArgs({ first: 1000, after: encodeCursor('2026-01-01T00:00:00.000Z', id) })).not.toThrow();
+    expect(() => requirePageArgs({ first: 0 })).toThrow(/first must be a positive integer/);
+    expect(() => requirePageArgs({ after: 'nonsense' })).toThrow(/after is not a cursor/);
+  });
+});
