@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '@hub/domain';
 import { dataOf, demoParty, startTestHub, type GraphQLResult, type Party, type TestHub } from '@hub/testing';
 import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
-import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/queries.ts';
+import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/outbox.ts';
 import type { Relay } from '../../subgraphs/referrals/src/relay.ts';
 import {
   makeClientWithTrajectory,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
 import { startTestHub, type TestHub } from '@hub/testing';
-import { findOutboxByTopic } from '../src/db/queries.ts';
+import { findOutboxByTopic } from '../src/db/outbox.ts';
 import { gapEventOf, notificationOf } from '../src/events.ts';
 import { writeTransition } from '../src/referral-service.ts';
 import {

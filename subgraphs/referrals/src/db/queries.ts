@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@hub/db';
-import { outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
+import { type outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
+
+/** Reads: plain functions (db, params) -> rows. Changes are in writes.ts, the outbox and the relay's SQL in outbox.ts. */
 
 export type ReferralRow = typeof referral.$inferSelect;
 export type NewReferral = typeof referral.$inferInsert;
@@ -30,39 +32,6 @@ export async function findReferralByIdempotencyKey(db: Db, organizationId: strin
     .from(referral)
     .where(and(eq(referral.fromOrganizationId, organizationId), eq(referral.idempotencyKey, key)));
   return row ?? null;
-}
-
-/** Inserts unless the sending organisation already used the idempotency key; null then (the first one wins). */
-export async function insertReferralOnce(db: Db, row: NewReferral): Promise<ReferralRow | null> {
-  const [created] = await db
-    .insert(referral)
-    .values(row)
-    .onConflictDoNothing({ target: [referral.fromOrganizationId, referral.idempotencyKey] })
-    .returning();
-  return created ?? null;
-}
-
-/** The optimistic lock: changes only when the version still matches, so of two concurrent changes one wins. */
-export async function updateReferralIfVersion(db: Db, id: string, expectedVersion: number, changes: Partial<NewReferral>): Promise<ReferralRow | null> {
-  const [updated] = await db
-    .update(referral)
-    .set({ ...changes, version: sql`${referral.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(referral.id, id), eq(referral.version, expectedVersion)))
-    .returning();
-  return updated ?? null;
-}
-
-export async function insertTimelineEvent(db: Db, row: NewTimelineRow): Promise<void> {
-  await db.insert(referralEvent).values(row);
-}
-
-/** Many timeline events in one statement (the overdue sweep flags a batch at once). */
-export async function insertTimelineEvents(db: Db, rows: NewTimelineRow[]): Promise<void> {
-  if (rows.length) await db.insert(referralEvent).values(rows);
-}
-
-export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> {
-  if (rows.length) await db.insert(outbox).values(rows);
 }
 
 /** Sent, unfinished, unreleased referrals per trajectory (contract 5). */
@@ -164,45 +133,12 @@ export async function findReferralsByClientIds(db: Db, clientIds: readonly strin
   return rows.map((r) => r.row);
 }
 
-/** Polling: sequenced REFERRAL events for one organisation after a position, oldest first. */
-export function listNotifications(db: Db, organizationId: string, afterPosition: number, first: number) {
-  return db
-    .select({ id: outbox.id, position: outbox.position, payload: outbox.payload })
-    .from(outbox)
-    .where(and(eq(outbox.topic, 'REFERRAL'), sql`${outbox.position} > ${afterPosition}`, sql`${organizationId}::uuid = any(${outbox.audience})`))
-    .orderBy(asc(outbox.position))
-    .limit(first + 1);
-}
-
 export function findEndpointsByOrganization(db: Db, organizationId: string): Promise<WebhookEndpointRow[]> {
   return db
     .select()
     .from(webhookEndpoint)
     .where(and(eq(webhookEndpoint.organizationId, organizationId), eq(webhookEndpoint.active, true)))
     .orderBy(asc(webhookEndpoint.createdAt), asc(webhookEndpoint.id));
-}
-
-export async function insertEndpoint(db: Db, row: typeof webhookEndpoint.$inferInsert): Promise<WebhookEndpointRow> {
-  const [created] = await db.insert(webhookEndpoint).values(row).returning();
-  if (!created) throw new Error('insert returned no row');
-  return created;
-}
-
-/** Deactivates an endpoint and stops its pending deliveries; false when it is not the organisation's. */
-export async function deactivateEndpoint(db: Db, id: string, organizationId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(webhookEndpoint)
-      .set({ active: false })
-      .where(and(eq(webhookEndpoint.id, id), eq(webhookEndpoint.organizationId, organizationId), eq(webhookEndpoint.active, true)))
-      .returning({ id: webhookEndpoint.id });
-    if (!row) return false;
-    await tx
-      .update(webhookDelivery)
-      .set({ status: 'FAILED' })
-      .where(and(eq(webhookDelivery.endpointId, id), eq(webhookDelivery.status, 'PENDING')));
-    return true;
-  });
 }
 
 /** The most recent deliveries of each endpoint (at most `first` each), in one statement. */
@@ -229,16 +165,6 @@ export async function findDeliveryWithEndpoint(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function scheduleRedelivery(db: Db, id: string, at: Date): Promise<WebhookDeliveryRow | null> {
-  const [row] = await db.update(webhookDelivery).set({ status: 'PENDING', nextAttemptAt: at }).where(eq(webhookDelivery.id, id)).returning();
-  return row ?? null;
-}
-
 export function findAttemptsByDeliveryIds(db: Db, ids: readonly string[]): Promise<WebhookAttemptRow[]> {
   return db.select().from(webhookAttempt).where(anyUuid(webhookAttempt.deliveryId, ids)).orderBy(asc(webhookAttempt.number));
-}
-
-/** Outbox rows of one topic (tests and operators: what is waiting for, or was delivered to, a peer). */
-export function findOutboxByTopic(db: Db, topic: 'REFERRAL' | 'ACCESS_LOG' | 'GAP'): Promise<OutboxRow[]> {
-  return db.select().from(outbox).where(eq(outbox.topic, topic)).orderBy(asc(outbox.seq));
 }
