@@ -308,11 +308,13 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     );
     expect(rejected.rejectReferral.referral).toMatchObject({ status: 'REJECTED', rejectionReason: 'NO_CAPACITY', blocksTrajectoryClose: false });
 
-    type Outbox = { referrals: { edges: { node: { id: string; rejectionNote: string; timeline: { action: string; reasonCode: string | null }[] } }[] } };
+    type Outbox = {
+      referrals: { edges: { node: { id: string; rejectionNote: string; timeline: { nodes: { action: string; reasonCode: string | null }[] } } }[] };
+    };
     const outbox = await run<Outbox>('SenderOutboxRejections', {}, gemeente);
     const mine = outbox.referrals.edges.find((e) => e.node.id === sent.id)?.node;
     expect(mine?.rejectionNote).toBe('Geen plek voor nieuwe cliënten deze maand.');
-    expect(mine?.timeline.at(-1)).toMatchObject({ action: 'REJECT', reasonCode: 'NO_CAPACITY' });
+    expect(mine?.timeline.nodes.at(-1)).toMatchObject({ action: 'REJECT', reasonCode: 'NO_CAPACITY' });
 
     await relay.runOnce();
     const gaps = (await findOutboxByTopic(hub.database.db, 'GAP')).slice(gapsBefore);
@@ -478,9 +480,12 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     expect(completed).toMatchObject({ status: 'COMPLETED', regiehouder: 'RECEIVER', blocksTrajectoryClose: false });
     expect((completed.regiehouderOrganization as { id: string }).id).toBe(zorgkantoor.organizationId);
 
-    type FollowUp = { referral: { status: string; timeline: { action: string; toStatus: string; actorOrganization: { name: string } | null }[] } };
+    type FollowUp = {
+      referral: { status: string; timeline: { totalCount: number; nodes: { action: string; toStatus: string; actorOrganization: { name: string } | null }[] } };
+    };
     const followUp = await run<FollowUp>('SenderFollowsUp', { id: sent.id }, gemeente);
-    expect(followUp.referral.timeline.map((t) => `${t.action}:${t.toStatus}`)).toEqual([
+    expect(followUp.referral.timeline.totalCount).toBe(6);
+    expect(followUp.referral.timeline.nodes.map((t) => `${t.action}:${t.toStatus}`)).toEqual([
       'CREATE:REQUESTED',
       'ACCEPT:ACCEPTED',
       'PLAN_JOINT_MEETING:ACCEPTED',
@@ -488,7 +493,7 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       'RECORD_JOINT_MEETING_OUTCOME:IN_PROGRESS',
       'COMPLETE:COMPLETED',
     ]);
-    expect(followUp.referral.timeline[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
+    expect(followUp.referral.timeline.nodes[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
   },
 };
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@hub/db';
+import type { CursorPosition } from '@hub/service-kit';
 import { type outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
 
 /** Reads: plain functions (db, params) -> rows. Changes are in writes.ts, the outbox and the relay's SQL in outbox.ts. */
@@ -78,7 +79,7 @@ export interface ReferralListParams {
   descending: boolean;
   first: number;
   /** The sort key exactly as the database printed it, and the id: keyset paging without precision loss. */
-  after?: { key: string; id: string } | undefined;
+  after?: CursorPosition | undefined;
 }
 
 /** One page of an inbox or outbox with keyset paging on (sort key, id); one statement whatever the page size. */
@@ -110,47 +111,71 @@ export async function listReferrals(db: Db, p: ReferralListParams): Promise<{ ro
   return rows;
 }
 
+/** A row of a keyset list, with its sort key as the database printed it (exact to the microsecond, unlike a JS Date). */
+export interface KeyedRow<T> {
+  row: T;
+  sortKey: string;
+}
+
 /**
- * The newest `first` referrals of each client that the organisation is a party to, newest first as the lists sort
- * by default (sent, drafts by creation). One statement for any number of clients: a window per client over `= ANY`.
+ * A client's referrals that the organisation is a party to, newest first as the lists sort by default (sent, drafts
+ * by creation), after `after` when given: at most `limit` per client. One statement for any number of clients: a
+ * window per client over `= ANY`.
  */
-export async function findReferralsByClientIds(db: Db, clientIds: readonly string[], organizationId: string, first: number): Promise<ReferralRow[]> {
+export async function findReferralsByClientIds(
+  db: Db,
+  clientIds: readonly string[],
+  organizationId: string,
+  limit: number,
+  after?: CursorPosition,
+): Promise<KeyedRow<ReferralRow>[]> {
   const key = sortExpression('SENT_AT');
+  const conditions = [anyUuid(referral.clientId, clientIds), sql`((${sentBy(organizationId)}) or (${receivedBy(organizationId)}))`];
+  if (after) conditions.push(sql`(${key}, ${referral.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
   const ranked = db
     .select({
       id: referral.id,
       rank: sql<number>`row_number() over (partition by ${referral.clientId} order by ${key} desc, ${referral.id} desc)`.as('rank'),
     })
     .from(referral)
-    .where(and(anyUuid(referral.clientId, clientIds), sql`((${sentBy(organizationId)}) or (${receivedBy(organizationId)}))`))
+    .where(and(...conditions))
     .as('ranked');
-  const rows = await db
-    .select({ row: referral })
+  return db
+    .select({ row: referral, sortKey: sql<string>`(${key})::text` })
     .from(referral)
     .innerJoin(ranked, eq(ranked.id, referral.id))
-    .where(sql`${ranked.rank} <= ${first}`)
+    .where(sql`${ranked.rank} <= ${limit}`)
     .orderBy(sql`${key} desc, ${referral.id} desc`);
-  return rows.map((r) => r.row);
 }
 
-export function findEndpointsByOrganization(db: Db, organizationId: string): Promise<WebhookEndpointRow[]> {
+/** The organisation's active webhook endpoints in the order they were registered, after `after`: at most `limit`. */
+export function findEndpointsByOrganization(db: Db, organizationId: string, limit: number, after?: CursorPosition): Promise<KeyedRow<WebhookEndpointRow>[]> {
+  const conditions = [eq(webhookEndpoint.organizationId, organizationId), eq(webhookEndpoint.active, true)];
+  if (after) conditions.push(sql`(${webhookEndpoint.createdAt}, ${webhookEndpoint.id}) > (${after.key}::timestamptz, ${after.id}::uuid)`);
   return db
-    .select()
+    .select({ row: webhookEndpoint, sortKey: sql<string>`${webhookEndpoint.createdAt}::text` })
     .from(webhookEndpoint)
-    .where(and(eq(webhookEndpoint.organizationId, organizationId), eq(webhookEndpoint.active, true)))
-    .orderBy(asc(webhookEndpoint.createdAt), asc(webhookEndpoint.id));
+    .where(and(...conditions))
+    .orderBy(asc(webhookEndpoint.createdAt), asc(webhookEndpoint.id))
+    .limit(limit);
 }
 
-/** The most recent deliveries of each endpoint (at most `first` each), in one statement. */
-export function findRecentDeliveries(db: Db, endpointIds: readonly string[], first: number): Promise<WebhookDeliveryRow[]> {
+/** Each endpoint's deliveries, newest first, after `after` when given: at most `limit` per endpoint, in one statement. */
+export function findDeliveriesByEndpointIds(
+  db: Db,
+  endpointIds: readonly string[],
+  limit: number,
+  after?: CursorPosition,
+): Promise<KeyedRow<WebhookDeliveryRow>[]> {
+  const older = after ? sql`and (d.created_at, d.id) < (${after.key}::timestamptz, ${after.id}::uuid)` : sql``;
   return db
-    .select()
+    .select({ row: webhookDelivery, sortKey: sql<string>`${webhookDelivery.createdAt}::text` })
     .from(webhookDelivery)
     .where(
       and(
         anyUuid(webhookDelivery.endpointId, endpointIds),
-        sql`${webhookDelivery.id} in (select d.id from ${webhookDelivery} d where d.endpoint_id = ${webhookDelivery.endpointId}
-          order by d.created_at desc, d.id desc limit ${first})`,
+        sql`${webhookDelivery.id} in (select d.id from ${webhookDelivery} d where d.endpoint_id = ${webhookDelivery.endpointId} ${older}
+          order by d.created_at desc, d.id desc limit ${limit})`,
       ),
     )
     .orderBy(desc(webhookDelivery.createdAt), desc(webhookDelivery.id));

@@ -1,5 +1,6 @@
 import { isUuid } from '@hub/domain';
 import { hasRole } from '@hub/identity';
+import { connectionFromList } from '@hub/service-kit';
 import type { Context } from '../context.ts';
 import { REFERRAL_ROLES } from '../context.ts';
 import { amsterdamDate, isOverdue } from '../deadlines.ts';
@@ -45,7 +46,8 @@ export const Referral: ReferralResolvers = {
   blocksTrajectoryClose: (r) => isOpenSent(r.status) && !r.releasedAt,
   overdue: (r, _, ctx) => isOverdue(r, amsterdamDate(ctx.now)),
   daysInCurrentStatus: (r, _, ctx) => Math.max(0, Math.floor((ctx.now.getTime() - r.statusChangedAt.getTime()) / 86_400_000)),
-  timeline: (r, _, ctx) => ctx.loaders.timeline.load(r.id),
+  // The whole timeline of every referral of the request comes in one statement; a page is cut from it.
+  timeline: async (r, args, ctx) => connectionFromList(await ctx.loaders.timeline.load(r.id), args, (e) => e.occurredAt.toISOString()),
 };
 
 export const JointMeeting: JointMeetingResolvers = {

@@ -1,8 +1,13 @@
-import { pageSize } from '../validation.ts';
+import { pageSize } from '@hub/service-kit';
+import { connectionFromKeyedRows, decodeTimestampCursor } from '../cursor.ts';
 import type { WebhookDeliveryResolvers, WebhookEndpointResolvers } from '../generated/resolvers-types.ts';
 
 export const WebhookEndpoint: WebhookEndpointResolvers = {
-  deliveries: async (e, args, ctx) => (await ctx.loaders.deliveriesByEndpoint.load(e.id)).slice(0, pageSize(args.first, 20, 20)),
+  async deliveries(e, args, ctx) {
+    const first = pageSize(args.first);
+    const after = args.after ? decodeTimestampCursor(args.after) : null;
+    return connectionFromKeyedRows(await ctx.loaders.deliveriesByEndpoint.load({ parentId: e.id, first, after }), first, after !== null);
+  },
 };
 
 export const WebhookDelivery: WebhookDeliveryResolvers = {
