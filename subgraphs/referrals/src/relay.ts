@@ -50,6 +50,12 @@ export function retryDelaySeconds(settings: ReferralSettings, failedAttempts: nu
   return Math.min(settings.webhookRetryMaxSeconds, settings.webhookRetryBaseSeconds * 2 ** Math.max(0, failedAttempts - 1));
 }
 
+/**
+ * The most attempts one delivery ever gets, so its delivery log (WebhookDelivery.attempts) is complete and bounded: the
+ * retry schedule stops at WEBHOOK_MAX_ATTEMPTS (at most 50) and redeliverWebhook refuses a delivery that reached this.
+ */
+export const MAX_DELIVERY_ATTEMPTS = 100;
+
 const CLAIM_LEASE_SECONDS = 120;
 const BATCH = 100;
 
@@ -160,7 +166,7 @@ export function createRelay(deps: {
     }
     const accepted = error === null;
     const number = d.attempts + 1;
-    const giveUp = refused || (!accepted && number >= settings.webhookMaxAttempts);
+    const giveUp = refused || (!accepted && number >= Math.min(settings.webhookMaxAttempts, MAX_DELIVERY_ATTEMPTS));
     await recordWebhookAttempt(
       db,
       {

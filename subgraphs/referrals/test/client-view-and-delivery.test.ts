@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '@hub/db';
 import { encodeCursor } from '@hub/service-kit';
 import { demoParty, startTestHub, type TestHub } from '@hub/testing';
-import type { Relay } from '../src/relay.ts';
+import { webhookAttempt } from '../src/db/schema.ts';
+import { MAX_DELIVERY_ATTEMPTS, type Relay } from '../src/relay.ts';
 import {
   CREATE_REFERRAL,
   dataOf,
@@ -376,6 +378,80 @@ describe('webhooks', () => {
       for (const bad of [{ after: encodeCursor('gisteren', randomUUID()) }, { deliveriesAfter: 'bm9wZQ' }, { first: 0 }]) {
         expect(errorCodes(await list({ first: 1, ...bad }))).toEqual(['BAD_USER_INPUT']);
       }
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it(`keeps every delivery log complete and at most ${MAX_DELIVERY_ATTEMPTS} attempts long: the relay stops there and redeliverWebhook refuses more`, async () => {
+    const endpoint = await flakyEndpoint(10_000);
+    try {
+      const own = await makeParties(hub);
+      dataOf(
+        await hub.graphql(
+          `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { endpoint { id } } }`,
+          { input: { url: endpoint.url } },
+          { token: own.receiverBeheerder.token },
+        ),
+      );
+      const c = await makeClientWithTrajectory(hub, own.sender);
+      await recordHandoverConsent(hub, own.sender, c.clientId, own.receiver.organizationId);
+      dataOf(
+        await hub.graphql(CREATE_REFERRAL, { input: referralInput({ ...c, toOrganizationId: own.receiver.organizationId }) }, { token: own.sender.token }),
+      );
+      // A retry schedule longer than the cap, so that only the cap can end it.
+      const patient = relayFor(hub, { webhookMaxAttempts: 1000 });
+      const t0 = Date.now();
+      expect((await patient.runOnce({ now: new Date(t0) })).webhookAttempts).toBe(1);
+
+      type Log = {
+        webhookEndpoints: { nodes: { deliveries: { nodes: { id: string; status: string; attemptCount: number; attempts: { number: number }[] }[] } }[] };
+      };
+      const log = async () =>
+        dataOf<Log>(
+          await hub.graphql(
+            `{ webhookEndpoints(first: 1) { nodes { deliveries(first: 1) { nodes { id status attemptCount attempts { number } } } } } }`,
+            {},
+            { token: own.receiverBeheerder.token },
+          ),
+        ).webhookEndpoints.nodes[0]?.deliveries.nodes[0];
+      const deliveryId = (await log())?.id ?? '';
+      // Many redeliveries later: attempts 2 … 98 in the log, the delivery FAILED.
+      await hub.database.db.insert(webhookAttempt).values(
+        Array.from({ length: MAX_DELIVERY_ATTEMPTS - 3 }, (_, i) => ({
+          id: randomUUID(),
+          deliveryId,
+          number: i + 2,
+          attemptedAt: new Date(t0),
+          statusCode: 503,
+          accepted: false,
+          error: 'HTTP 503',
+          durationMs: 1,
+        })),
+      );
+      await hub.database.db.execute(
+        sql`update referrals.webhook_delivery set attempts = ${MAX_DELIVERY_ATTEMPTS - 2}, status = 'FAILED' where id = ${deliveryId}::uuid`,
+      );
+
+      const REDELIVER = `mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { delivery { status attemptCount } } }`;
+      const again = dataOf<{ redeliverWebhook: { delivery: { status: string } } }>(
+        await hub.graphql(REDELIVER, { id: deliveryId }, { token: own.receiverBeheerder.token }),
+      );
+      expect(again.redeliverWebhook.delivery.status).toBe('PENDING');
+      const later = (hours: number) => ({ now: new Date(t0 + hours * 3600 * 1000) });
+      expect((await patient.runOnce(later(1))).webhookAttempts).toBe(1);
+      expect(await log()).toMatchObject({ status: 'PENDING', attemptCount: MAX_DELIVERY_ATTEMPTS - 1 });
+      expect((await patient.runOnce(later(3))).webhookAttempts).toBe(1);
+      const full = await log();
+      expect(full).toMatchObject({ status: 'FAILED', attemptCount: MAX_DELIVERY_ATTEMPTS });
+      expect(full?.attempts.map((a) => a.number)).toEqual(Array.from({ length: MAX_DELIVERY_ATTEMPTS }, (_, i) => i + 1));
+
+      const requestsBefore = endpoint.received.length;
+      const refused = await hub.graphql(REDELIVER, { id: deliveryId }, { token: own.receiverBeheerder.token });
+      expect(errorCodes(refused)).toEqual(['INVALID_TRANSITION']);
+      expect((await patient.runOnce(later(5))).webhookAttempts).toBe(0);
+      expect(await log()).toEqual(full);
+      expect(endpoint.received).toHaveLength(requestsBefore);
     } finally {
       await endpoint.close();
     }

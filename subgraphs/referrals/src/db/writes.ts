@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import { referral, referralEvent, webhookDelivery, webhookEndpoint } from './schema.ts';
 import type { NewReferral, NewTimelineRow, ReferralRow, WebhookDeliveryRow, WebhookEndpointRow } from './queries.ts';
@@ -60,7 +60,12 @@ export async function deactivateEndpoint(db: Db, id: string, organizationId: str
   });
 }
 
-export async function scheduleRedelivery(db: Db, id: string, at: Date): Promise<WebhookDeliveryRow | null> {
-  const [row] = await db.update(webhookDelivery).set({ status: 'PENDING', nextAttemptAt: at }).where(eq(webhookDelivery.id, id)).returning();
+/** Schedules a delivery again at `at` while it has had fewer than `maxAttempts` attempts; null when it has not. */
+export async function scheduleRedelivery(db: Db, id: string, at: Date, maxAttempts: number): Promise<WebhookDeliveryRow | null> {
+  const [row] = await db
+    .update(webhookDelivery)
+    .set({ status: 'PENDING', nextAttemptAt: at })
+    .where(and(eq(webhookDelivery.id, id), lt(webhookDelivery.attempts, maxAttempts)))
+    .returning();
   return row ?? null;
 }

@@ -277,7 +277,10 @@ export type Mutation = {
   planJointMeeting: ReferralPayload;
   /** Record how the joint meeting went (either party). */
   recordJointMeetingOutcome: ReferralPayload;
-  /** Schedule a delivery again now, whatever its state (BEHEERDER of the endpoint's organisation). */
+  /**
+   * Schedule a delivery again now, whatever its state (BEHEERDER of the endpoint's organisation). INVALID_TRANSITION when
+   * the endpoint was removed, or when the delivery has had 100 attempts (the cap of its delivery log).
+   */
   redeliverWebhook: WebhookDeliveryPayload;
   /** Register a webhook endpoint for your organisation (BEHEERDER). */
   registerWebhook: RegisterWebhookPayload;
@@ -1049,7 +1052,10 @@ export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
   /** Attempts made so far. */
   attemptCount: Scalars['Int']['output'];
-  /** The delivery log: every attempt, oldest first. */
+  /**
+   * The delivery log: every attempt, oldest first; at most 100. The retry schedule makes at most WEBHOOK_MAX_ATTEMPTS
+   * (at most 50), each redeliverWebhook one more, and redeliverWebhook refuses a delivery that has had 100.
+   */
   attempts: Array<WebhookAttempt>;
   /** When the endpoint accepted it. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;

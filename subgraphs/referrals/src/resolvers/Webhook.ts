@@ -13,5 +13,6 @@ export const WebhookEndpoint: WebhookEndpointResolvers = {
 export const WebhookDelivery: WebhookDeliveryResolvers = {
   attemptCount: (d) => d.attempts,
   nextAttemptAt: (d) => (d.status === 'PENDING' ? d.nextAttemptAt : null),
+  // Complete: a delivery has at most MAX_DELIVERY_ATTEMPTS attempts (relay.ts), so the list needs no paging.
   attempts: (d, _, ctx) => ctx.loaders.attemptsByDelivery.load(d.id),
 };
