@@ -78,14 +78,16 @@ const CLIENT_VIEW = `query ClientAcrossDomainsWithReferrals($id: ID!, $referrals
       }
     }
     referrals(first: $referrals) {
-      id
-      kind
-      status
-      urgency
-      sentAt
-      respondBy
-      fromOrganization { id name }
-      toOrganization { id name }
+      nodes {
+        id
+        kind
+        status
+        urgency
+        sentAt
+        respondBy
+        fromOrganization { id name }
+        toOrganization { id name }
+      }
     }
   }
 }`;
@@ -200,15 +202,15 @@ export function buildJourneys(context: JourneyContext): Journey[] {
           call(
             'referrals',
             entitiesQuery(
-              '... on Client { referrals(first: 20) { id kind status urgency sentAt respondBy fromOrganization { __typename id } toOrganization { __typename id } } }',
+              '... on Client { referrals(first: 20) { nodes { id kind status urgency sentAt respondBy fromOrganization { __typename id } toOrganization { __typename id } } } }',
             ),
             { representations: [{ __typename: 'Client', id: client.id }] },
             variant.token,
           ),
           organizationNames(call, uniqueIds(client.trajectories.nodes.map((t) => t.organization)), variant.token),
         ]);
-        const entities = (referrals._entities ?? []) as { referrals: { fromOrganization: OrgRef; toOrganization: OrgRef }[] }[];
-        const refs = entities.flatMap((e) => e.referrals.flatMap((r) => [r.fromOrganization, r.toOrganization]));
+        const entities = (referrals._entities ?? []) as { referrals: { nodes: { fromOrganization: OrgRef; toOrganization: OrgRef }[] } }[];
+        const refs = entities.flatMap((e) => e.referrals.nodes.flatMap((r) => [r.fromOrganization, r.toOrganization]));
         await organizationNames(call, uniqueIds(refs), variant.token);
       },
     },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '@hub/domain';
 import { dataOf, demoParty, startTestHub, type GraphQLResult, type Party, type TestHub } from '@hub/testing';
 import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
-import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/queries.ts';
+import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/outbox.ts';
 import type { Relay } from '../../subgraphs/referrals/src/relay.ts';
 import {
   makeClientWithTrajectory,
@@ -323,11 +323,13 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     );
     expect(rejected.rejectReferral.referral).toMatchObject({ status: 'REJECTED', rejectionReason: 'NO_CAPACITY', blocksTrajectoryClose: false });
 
-    type Outbox = { referrals: { edges: { node: { id: string; rejectionNote: string; timeline: { action: string; reasonCode: string | null }[] } }[] } };
+    type Outbox = {
+      referrals: { edges: { node: { id: string; rejectionNote: string; timeline: { nodes: { action: string; reasonCode: string | null }[] } } }[] };
+    };
     const outbox = await run<Outbox>('SenderOutboxRejections', {}, gemeente);
     const mine = outbox.referrals.edges.find((e) => e.node.id === sent.id)?.node;
     expect(mine?.rejectionNote).toBe('Geen plek voor nieuwe cliënten deze maand.');
-    expect(mine?.timeline.at(-1)).toMatchObject({ action: 'REJECT', reasonCode: 'NO_CAPACITY' });
+    expect(mine?.timeline.nodes.at(-1)).toMatchObject({ action: 'REJECT', reasonCode: 'NO_CAPACITY' });
 
     await relay.runOnce();
     const gaps = (await findOutboxByTopic(hub.database.db, 'GAP')).slice(gapsBefore);
@@ -495,9 +497,12 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     expect(completed).toMatchObject({ status: 'COMPLETED', regiehouder: 'RECEIVER', blocksTrajectoryClose: false });
     expect((completed.regiehouderOrganization as { id: string }).id).toBe(zorgkantoor.organizationId);
 
-    type FollowUp = { referral: { status: string; timeline: { action: string; toStatus: string; actorOrganization: { name: string } | null }[] } };
+    type FollowUp = {
+      referral: { status: string; timeline: { totalCount: number; nodes: { action: string; toStatus: string; actorOrganization: { name: string } | null }[] } };
+    };
     const followUp = await run<FollowUp>('SenderFollowsUp', { id: sent.id }, gemeente);
-    expect(followUp.referral.timeline.map((t) => `${t.action}:${t.toStatus}`)).toEqual([
+    expect(followUp.referral.timeline.totalCount).toBe(6);
+    expect(followUp.referral.timeline.nodes.map((t) => `${t.action}:${t.toStatus}`)).toEqual([
       'CREATE:REQUESTED',
       'ACCEPT:ACCEPTED',
       'PLAN_JOINT_MEETING:ACCEPTED',
@@ -505,7 +510,7 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       'RECORD_JOINT_MEETING_OUTCOME:IN_PROGRESS',
       'COMPLETE:COMPLETED',
     ]);
-    expect(followUp.referral.timeline[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
+    expect(followUp.referral.timeline.nodes[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
   },
 };
 

@@ -20,14 +20,16 @@ import { dataOf, makeClientWithTrajectory, makeParties, recordHandoverConsent, r
  */
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { endpoint { id url } secret } }`;
-const ENDPOINTS = `{ webhookEndpoints { id url deliveries { status attemptCount attempts { accepted statusCode error } } } }`;
+const ENDPOINTS = `{ webhookEndpoints(first: 5) { nodes { id url deliveries(first: 5) { nodes { status attemptCount attempts { accepted statusCode error } } } } } }`;
 
 type Endpoints = {
   webhookEndpoints: {
-    id: string;
-    url: string;
-    deliveries: { status: string; attemptCount: number; attempts: { accepted: boolean; statusCode: number | null; error: string | null }[] }[];
-  }[];
+    nodes: {
+      id: string;
+      url: string;
+      deliveries: { nodes: { status: string; attemptCount: number; attempts: { accepted: boolean; statusCode: number | null; error: string | null }[] }[] };
+    }[];
+  };
 };
 
 interface Received {
@@ -105,7 +107,7 @@ describe('webhook registration refuses internal targets (development mode, allow
     expect(errorsOf(result)).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.url' }]);
     expect(result.body.data).toBeNull();
     const stored = dataOf<Endpoints>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
-    expect(stored.webhookEndpoints).toEqual([]);
+    expect(stored.webhookEndpoints.nodes).toEqual([]);
   });
 
   it.each(['https://93.184.216.34/hook', 'http://8.8.8.8:8443/hook', 'https://[2606:4700:4700::1111]/hook', 'http://[::ffff:8.8.8.8]/hook'])(
@@ -161,7 +163,7 @@ describe('webhook registration in production', () => {
     const result = await hub.graphql(REGISTER, { input: { url } }, { token: parties.receiverBeheerder.token });
     expect(errorsOf(result)).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.url' }]);
     const stored = dataOf<Endpoints>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
-    expect(stored.webhookEndpoints).toEqual([]);
+    expect(stored.webhookEndpoints.nodes).toEqual([]);
   });
 
   it('refuses plain http even to a public address, and a configuration that would allow it', async () => {
@@ -246,7 +248,7 @@ describe('webhook delivery checks the address it connects to', () => {
     );
     const deliveries = async () => {
       const list = dataOf<Endpoints>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
-      return list.webhookEndpoints.find((e) => e.id === endpointId)?.deliveries ?? [];
+      return list.webhookEndpoints.nodes.find((e) => e.id === endpointId)?.deliveries.nodes ?? [];
     };
     return { parties, endpointId, deliveries };
   }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Db } from '@hub/db';
 import { CARE_ROLES } from '@hub/domain';
 import type { Caller, Principal } from '@hub/identity';
-import { byKey, groupBy, requireRole, type RequestMeta, type SubgraphContext } from '@hub/service-kit';
+import { byKey, groupBy, requireRole, type CursorPosition, type RequestMeta, type SubgraphContext } from '@hub/service-kit';
 import * as q from './db/queries.ts';
 import type { AccessLogLine, ClientFacts, ConsentCheck, ConsentDecision, TrajectoryFacts } from '@hub/contracts';
 import type { PeerClient } from './peers.ts';
@@ -10,10 +10,41 @@ import type { Relay } from './relay.ts';
 
 const consentKey = (c: ConsentCheck) => `${c.clientId}|${c.organizationId}|${c.category}|${c.purpose}|${c.consentId ?? ''}|${c.holderOrganizationId ?? ''}`;
 
-/** One client's referrals, at most `first` of them. */
-interface ClientReferralsKey {
-  clientId: string;
+/** One page of a parent's child list: the parent, the page size and the position after which the page starts. */
+export interface ChildPageKey {
+  parentId: string;
   first: number;
+  after: CursorPosition | null;
+}
+
+const positionKey = (after: CursorPosition | null) => (after ? `${after.key}|${after.id}` : '');
+const childPageKey = (k: ChildPageKey) => `${k.parentId}|${k.first}|${positionKey(k.after)}`;
+
+/**
+ * Keyset pages of a child list for every parent of the request: one statement per distinct `after` (a list of parents
+ * asks each for its first page, so one statement), fetching for each parent `first + 1` rows of the largest `first`
+ * asked (the extra row tells that there is a next page). Each key gets its own parent's rows, cut to its own `first + 1`.
+ */
+function childPages<T>(
+  fetch: (parentIds: string[], limit: number, after: CursorPosition | undefined) => Promise<q.KeyedRow<T>[]>,
+  parentOf: (row: T) => string,
+) {
+  return new DataLoader<ChildPageKey, q.KeyedRow<T>[], string>(
+    async (keys) => {
+      const groups = new Map<string, ChildPageKey[]>();
+      for (const k of keys) groups.set(positionKey(k.after), [...(groups.get(positionKey(k.after)) ?? []), k]);
+      const pages = new Map<string, q.KeyedRow<T>[]>();
+      for (const group of groups.values()) {
+        const parentIds = [...new Set(group.map((k) => k.parentId))];
+        const rows = await fetch(parentIds, Math.max(...group.map((k) => k.first)) + 1, group[0]?.after ?? undefined);
+        const grouped = groupBy(parentIds, rows, (r) => parentOf(r.row));
+        const byParent = new Map(parentIds.map((id, i) => [id, grouped[i] ?? []]));
+        for (const k of group) pages.set(childPageKey(k), (byParent.get(k.parentId) ?? []).slice(0, k.first + 1));
+      }
+      return keys.map((k) => pages.get(childPageKey(k)) ?? []);
+    },
+    { cacheKeyFn: childPageKey },
+  );
 }
 
 /**
@@ -24,20 +55,10 @@ interface ClientReferralsKey {
 function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Caller) {
   return {
     referral: new DataLoader<string, q.ReferralRow | null>(async (ids) => byKey(ids, await q.findReferralsByIds(db, ids), (r) => r.id)),
-    /**
-     * Client.referrals for every client of the request in one statement: the caller's organisation's referrals per
-     * client, as many as the largest `first` asked for, each key cut to its own `first`.
-     */
-    referralsByClient: new DataLoader<ClientReferralsKey, q.ReferralRow[], string>(
-      async (keys) => {
-        if (caller.kind !== 'user') return keys.map(() => []);
-        const clientIds = [...new Set(keys.map((k) => k.clientId))];
-        const rows = await q.findReferralsByClientIds(db, clientIds, caller.organizationId, Math.max(...keys.map((k) => k.first)));
-        const grouped = groupBy(clientIds, rows, (r) => r.clientId);
-        const perClient = new Map(clientIds.map((id, i) => [id, grouped[i] ?? []]));
-        return keys.map((k) => (perClient.get(k.clientId) ?? []).slice(0, k.first));
-      },
-      { cacheKeyFn: (k) => `${k.clientId}|${k.first}` },
+    /** Client.referrals for every client of the request: the referrals the caller's organisation is a party to. */
+    referralsByClient: childPages<q.ReferralRow>(
+      async (clientIds, limit, after) => (caller.kind === 'user' ? q.findReferralsByClientIds(db, clientIds, caller.organizationId, limit, after) : []),
+      (r) => r.clientId,
     ),
     timeline: new DataLoader<string, q.TimelineRow[]>(async (ids) => groupBy(ids, await q.findTimelinesByReferralIds(db, ids), (r) => r.referralId)),
     consent: new DataLoader<ConsentCheck, ConsentDecision, string>((checks) => peers.consentDecisions(checks, meta), {
@@ -57,8 +78,9 @@ function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Cal
       },
       { cacheKeyFn: (e) => `${e.clientId}|${e.accessPoint}|${e.outcome}` },
     ),
-    deliveriesByEndpoint: new DataLoader<string, q.WebhookDeliveryRow[]>(async (ids) =>
-      groupBy(ids, await q.findRecentDeliveries(db, ids, 20), (r) => r.endpointId),
+    deliveriesByEndpoint: childPages<q.WebhookDeliveryRow>(
+      (endpointIds, limit, after) => q.findDeliveriesByEndpointIds(db, endpointIds, limit, after),
+      (r) => r.endpointId,
     ),
     attemptsByDelivery: new DataLoader<string, q.WebhookAttemptRow[]>(async (ids) =>
       groupBy(ids, await q.findAttemptsByDeliveryIds(db, ids), (r) => r.deliveryId),

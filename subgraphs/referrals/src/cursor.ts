@@ -1,35 +1,41 @@
-import { isUuid } from '@hub/domain';
 import { badInput } from '@hub/errors';
+import { type Connection, connectionFromRows, type CursorPosition, decodeCursor, encodeCursor } from '@hub/service-kit';
+import type { KeyedRow } from './db/queries.ts';
+
+/**
+ * What the shared page helpers (`@hub/service-kit`, connection.ts) leave to this subgraph: the check that a list
+ * cursor's sort key is a timestamp before SQL casts it, pages of rows that carry their sort key, and the polling
+ * cursor of `referralEvents`.
+ */
 
 /** A timestamptz as Postgres prints it, e.g. 2026-11-23 10:00:00.123456+00. */
 const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
 
-/** Opaque keyset cursor for referral lists: base64url of [sort key as the database printed it, id]. */
-export function encodeListCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
+/**
+ * A keyset cursor of this subgraph: every keyset list here is sorted on a timestamp, which the query casts to timestamptz, so
+ * a forged key that is no timestamp is refused as BAD_USER_INPUT here instead of failing in the database.
+ */
+export function decodeTimestampCursor(cursor: string, field = 'after'): CursorPosition {
+  const position = decodeCursor(cursor, field);
+  if (!TIMESTAMP_TEXT.test(position.key)) throw badInput(field, `${field} is not a cursor returned by this API.`);
+  return position;
 }
 
-export function decodeListCursor(cursor: string, field = 'after'): { key: string; id: string } {
-  try {
-    if (cursor.length > 1000) throw new Error('too long');
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      TIMESTAMP_TEXT.test(value[0]) &&
-      typeof value[1] === 'string' &&
-      isUuid(value[1])
-    ) {
-      return { key: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through to the typed error below
-  }
-  throw badInput(field, `${field} is not a cursor returned by this API.`);
+/** A page of keyset rows fetched with `limit: first + 1`; each row's cursor holds its sort key as the database printed it. */
+export function connectionFromKeyedRows<T extends { id: string }>(rows: readonly KeyedRow<T>[], first: number, after: boolean): Connection<T> {
+  const keys = new Map(rows.map((r) => [r.row.id, r.sortKey]));
+  return connectionFromRows(
+    rows.map((r) => r.row),
+    first,
+    (row) => encodeCursor(keys.get(row.id) ?? '', row.id),
+    after,
+  );
 }
 
-/** Polling cursor: the position of the last event seen. */
+/**
+ * Polling cursor: the position of the last event seen. Not a keyset cursor: positions are handed out by the relay in
+ * commit order, so a poller that remembers one never skips an event (docs/referrals.md, Polling).
+ */
 export function encodeEventCursor(position: number): string {
   return Buffer.from(`ev:${position}`, 'utf8').toString('base64url');
 }

@@ -6,16 +6,9 @@ import type { Principal } from '@hub/identity';
 import type { Context } from './context.ts';
 import { requireReferralWorker } from './context.ts';
 import { addWorkingDays, amsterdamDate, daysBetween } from './deadlines.ts';
-import {
-  findReferralByIdempotencyKey,
-  insertOutbox,
-  insertReferralOnce,
-  insertTimelineEvent,
-  updateReferralIfVersion,
-  type NewOutboxRow,
-  type NewReferral,
-  type ReferralRow,
-} from './db/queries.ts';
+import { insertOutbox } from './db/outbox.ts';
+import { findReferralByIdempotencyKey, type NewOutboxRow, type NewReferral, type ReferralRow } from './db/queries.ts';
+import { insertReferralOnce, insertTimelineEvent, updateReferralIfVersion } from './db/writes.ts';
 import { accessLogEntry, accessLogRow, gapEventRow, notificationRow } from './events.ts';
 import type { GapEvent } from '@hub/contracts';
 import { decideTransition, GAP_REASONS, MUTATION_OF_ACTION, partyOf, type Party, type ReferralStatus, type TransitionAction } from './transitions.ts';

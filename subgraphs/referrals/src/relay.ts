@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { ReferralSettings } from '@hub/config';
-import { rowsOf, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
 import type { Logger } from '@hub/service-kit';
 import { amsterdamDate, daysBetween } from './deadlines.ts';
-import { insertOutbox, insertTimelineEvents, type NewOutboxRow, type NewTimelineRow, type ReferralRow } from './db/queries.ts';
-import { outbox, referral, webhookAttempt, webhookDelivery, webhookEndpoint } from './db/schema.ts';
-import { accessLogEntryOf, gapEventOf, gapEventRow, notificationRow, type OutboxPayload } from './events.ts';
+import {
+  claimDueDeliveries,
+  claimOutbox,
+  deferOutbox,
+  flagOverdueReferrals,
+  insertOutbox,
+  markOutboxDelivered,
+  recordWebhookAttempt,
+  sequenceNotifications,
+} from './db/outbox.ts';
+import type { NewOutboxRow, NewTimelineRow } from './db/queries.ts';
+import { insertTimelineEvents } from './db/writes.ts';
+import { accessLogEntryOf, gapEventOf, gapEventRow, notificationRow } from './events.ts';
 import type { PeerClient } from './peers.ts';
 import { postWebhook } from './webhook-post.ts';
 import { DELIVERY_ID_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-signature.ts';
@@ -41,9 +50,14 @@ export function retryDelaySeconds(settings: ReferralSettings, failedAttempts: nu
   return Math.min(settings.webhookRetryMaxSeconds, settings.webhookRetryBaseSeconds * 2 ** Math.max(0, failedAttempts - 1));
 }
 
+/**
+ * The most attempts one delivery ever gets, so its delivery log (WebhookDelivery.attempts) is complete and bounded: the
+ * retry schedule stops at WEBHOOK_MAX_ATTEMPTS (at most 50) and redeliverWebhook refuses a delivery that reached this.
+ */
+export const MAX_DELIVERY_ATTEMPTS = 100;
+
 const CLAIM_LEASE_SECONDS = 120;
 const BATCH = 100;
-const SEQUENCE_LOCK = 727_301;
 
 export function createRelay(deps: {
   db: Db;
@@ -66,17 +80,7 @@ export function createRelay(deps: {
   async function flagOverdue(now: Date): Promise<number> {
     const today = amsterdamDate(now);
     return db.transaction(async (tx) => {
-      const respond = await tx
-        .update(referral)
-        .set({ respondOverdueAt: now })
-        .where(sql`${referral.status} = 'REQUESTED' and ${referral.respondBy} < ${today}::date and ${referral.respondOverdueAt} is null`)
-        .returning();
-      const start = await tx
-        .update(referral)
-        .set({ startOverdueAt: now })
-        .where(sql`${referral.status} = 'ACCEPTED' and ${referral.startBy} < ${today}::date and ${referral.startOverdueAt} is null`)
-        .returning();
-      const flagged: ReferralRow[] = [...respond, ...start];
+      const flagged = await flagOverdueReferrals(tx, today, now);
       const rows: NewOutboxRow[] = [];
       const events: NewTimelineRow[] = [];
       for (const r of flagged) {
@@ -101,54 +105,21 @@ export function createRelay(deps: {
     });
   }
 
-  /** Gives committed notifications their polling position (in commit-visible order) and creates their webhook deliveries. */
-  async function sequence(now: Date): Promise<number> {
-    return db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${SEQUENCE_LOCK})`);
-      const sequenced = rowsOf<{ id: string }>(
-        await tx.execute(sql`with next as (
-            select id, row_number() over (order by seq) + coalesce((select max(position) from ${outbox}), 0) as pos
-            from ${outbox} where topic = 'REFERRAL' and position is null order by seq limit 500)
-          update ${outbox} o set position = next.pos from next where o.id = next.id returning o.id`),
-      );
-      if (sequenced.length === 0) return 0;
-      await tx.execute(sql`insert into ${webhookDelivery} (id, endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
-        select gen_random_uuid(), e.id, o.id, 'PENDING', 0, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-        from ${outbox} o join ${webhookEndpoint} e on e.organization_id = any(o.audience) and e.active
-        where o.id = any(${sql.param(sequenced.map((s) => s.id))}::uuid[])
-        on conflict do nothing`);
-      return sequenced.length;
-    });
-  }
-
-  /** Claims due outbox rows of one topic for delivery to a peer; the lease keeps other relays off them meanwhile. */
-  async function claimOutbox(topic: 'ACCESS_LOG' | 'GAP', now: Date) {
-    return rowsOf<{ id: string; payload: OutboxPayload; attempts: number }>(
-      await db.execute(sql`update ${outbox} o set next_attempt_at = ${addSeconds(now, CLAIM_LEASE_SECONDS).toISOString()}::timestamptz,
-          attempts = o.attempts + 1
-        where o.id in (select id from ${outbox} where topic = ${topic} and delivered_at is null
-          and next_attempt_at <= ${now.toISOString()}::timestamptz order by seq limit ${BATCH} for update skip locked)
-        returning o.id, o.payload, o.attempts`),
-    );
-  }
-
   async function deliverToPeer(topic: 'ACCESS_LOG' | 'GAP', now: Date): Promise<number> {
     if (topic === 'ACCESS_LOG' ? !peers.hasCases() : !peers.hasSignals()) return 0;
-    const claimed = await claimOutbox(topic, now);
+    const claimed = await claimOutbox(db, topic, now, addSeconds(now, CLAIM_LEASE_SECONDS), BATCH);
     if (claimed.length === 0) return 0;
     const ids = claimed.map((c) => c.id);
     try {
       // Both peers are idempotent on eventId, so a batch that was delivered but not marked is harmless to resend.
       if (topic === 'ACCESS_LOG') await peers.writeAccessLog(claimed.map((c) => accessLogEntryOf(c.payload)));
       else await peers.deliverGapEvents(claimed.map((c) => gapEventOf(c.payload)));
-      await db.execute(sql`update ${outbox} set delivered_at = ${now.toISOString()}::timestamptz, last_error = null
-        where id = any(${sql.param(ids)}::uuid[])`);
+      await markOutboxDelivered(db, ids, now);
       return claimed.length;
     } catch (error) {
       const attempts = Math.max(...claimed.map((c) => c.attempts));
       const next = addSeconds(now, retryDelaySeconds(settings, attempts));
-      await db.execute(sql`update ${outbox} set next_attempt_at = ${next.toISOString()}::timestamptz,
-        last_error = ${error instanceof Error ? error.name : 'error'} where id = any(${sql.param(ids)}::uuid[])`);
+      await deferOutbox(db, ids, next, error instanceof Error ? error.name : 'error');
       logger.warn({ topic, events: ids.length, err: error instanceof Error ? error.name : 'unknown' }, 'outbox delivery to peer failed');
       return 0;
     }
@@ -195,9 +166,10 @@ export function createRelay(deps: {
     }
     const accepted = error === null;
     const number = d.attempts + 1;
-    const giveUp = refused || (!accepted && number >= settings.webhookMaxAttempts);
-    await db.transaction(async (tx) => {
-      await tx.insert(webhookAttempt).values({
+    const giveUp = refused || (!accepted && number >= Math.min(settings.webhookMaxAttempts, MAX_DELIVERY_ATTEMPTS));
+    await recordWebhookAttempt(
+      db,
+      {
         id: randomUUID(),
         deliveryId: d.id,
         number,
@@ -206,34 +178,18 @@ export function createRelay(deps: {
         accepted,
         error,
         durationMs: Math.round(performance.now() - started),
-      });
-      await tx.execute(sql`update ${webhookDelivery} set attempts = ${number},
-        status = ${accepted ? 'DELIVERED' : giveUp ? 'FAILED' : 'PENDING'},
-        delivered_at = ${accepted ? now.toISOString() : null}::timestamptz,
-        next_attempt_at = ${addSeconds(now, accepted || giveUp ? 0 : retryDelaySeconds(settings, number)).toISOString()}::timestamptz
-        where id = ${d.id}::uuid`);
-    });
+      },
+      {
+        status: accepted ? 'DELIVERED' : giveUp ? 'FAILED' : 'PENDING',
+        deliveredAt: accepted ? now : null,
+        nextAttemptAt: addSeconds(now, accepted || giveUp ? 0 : retryDelaySeconds(settings, number)),
+      },
+    );
     return accepted;
   }
 
   async function deliverWebhooks(now: Date): Promise<{ attempts: number; delivered: number }> {
-    const claimed = rowsOf<{
-      id: string;
-      endpoint_id: string;
-      attempts: number;
-      url: string;
-      secret: string;
-      event_id: string;
-      payload: Record<string, unknown>;
-    }>(
-      await db.execute(sql`with due as (
-          select d.id from ${webhookDelivery} d where d.status = 'PENDING' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
-          order by d.next_attempt_at limit ${BATCH} for update skip locked)
-        update ${webhookDelivery} d set next_attempt_at = ${addSeconds(now, CLAIM_LEASE_SECONDS).toISOString()}::timestamptz
-        from due, ${webhookEndpoint} e, ${outbox} o
-        where d.id = due.id and e.id = d.endpoint_id and o.id = d.event_id
-        returning d.id, d.endpoint_id, d.attempts, e.url, e.secret, d.event_id, o.payload`),
-    );
+    const claimed = await claimDueDeliveries(db, now, addSeconds(now, CLAIM_LEASE_SECONDS), BATCH);
     let delivered = 0;
     // A few endpoints at a time: one slow receiver must not hold up the others for long.
     for (let i = 0; i < claimed.length; i += 8) {
@@ -245,7 +201,7 @@ export function createRelay(deps: {
 
   async function round(now: Date): Promise<RelayRound> {
     const overdue = await flagOverdue(now);
-    const sequenced = await sequence(now);
+    const sequenced = await sequenceNotifications(db, now);
     const peerDelivered = (await deliverToPeer('ACCESS_LOG', now)) + (await deliverToPeer('GAP', now));
     const webhooks = await deliverWebhooks(now);
     return { overdue, sequenced, peerDelivered, webhookAttempts: webhooks.attempts, webhookDelivered: webhooks.delivered };

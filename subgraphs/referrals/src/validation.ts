@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isUuid, LIFE_DOMAINS, SUPPORT_FORMS, TARGET_GROUPS } from '@hub/domain';
-import { badInput } from '@hub/errors';
 import { REFERRAL_KINDS, REJECTION_REASONS } from './transitions.ts';
 import { checkWebhookUrl, type WebhookRefusal, type WebhookRules } from './webhook-target.ts';
 
@@ -115,11 +114,5 @@ export function webhookInputSchema(rules: WebhookRules) {
   });
 }
 
-export const MAX_PAGE_SIZE = 100;
+/** The cap of `first` of the polling feed (referralEvents): larger than a list's page, since pollers catch up in bulk. */
 export const MAX_EVENTS_PAGE = 500;
-
-export function pageSize(first: number | null | undefined, fallback: number, max: number): number {
-  if (first == null) return fallback;
-  if (!Number.isInteger(first) || first < 1) throw badInput('first', 'first must be a positive integer.');
-  return Math.min(first, max);
-}

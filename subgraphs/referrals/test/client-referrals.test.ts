@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeCursor } from '@hub/service-kit';
 import { startTestHub, type GraphQLResult, type TestHub } from '@hub/testing';
 import {
   CREATE_REFERRAL,
@@ -28,10 +29,13 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-type ClientReferrals = { _entities: ({ id: string; referrals: { id: string; status: string }[] } | null)[] };
+type Page = { nodes: { id: string; status: string }[]; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+type ClientReferrals = { _entities: ({ id: string; referrals: Page } | null)[] };
+
+const PAGE = '{ nodes { id status } edges { cursor } pageInfo { hasNextPage endCursor } }';
 
 /** `_entities` for Client representations, straight at the referrals subgraph as the gateway sends it. */
-function clientEntities(clientIds: string[], token: string | undefined, selection = 'referrals { id status }'): Promise<GraphQLResult<ClientReferrals>> {
+function clientEntities(clientIds: string[], token: string | undefined, selection = `referrals ${PAGE}`): Promise<GraphQLResult<ClientReferrals>> {
   return hub.directSubgraphRequest<ClientReferrals>(
     'referrals',
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id ${selection} } } }`,
@@ -43,7 +47,7 @@ function clientEntities(clientIds: string[], token: string | undefined, selectio
   );
 }
 
-const referralIds = (result: GraphQLResult<ClientReferrals>) => dataOf<ClientReferrals>(result)._entities.map((c) => c?.referrals.map((r) => r.id));
+const referralIds = (result: GraphQLResult<ClientReferrals>) => dataOf<ClientReferrals>(result)._entities.map((c) => c?.referrals.nodes.map((r) => r.id));
 
 async function createReferral(c: { clientId: string; trajectoryId: string }, extra: Record<string, unknown> = {}): Promise<string> {
   const input = referralInput({ ...c, toOrganizationId: parties.receiver.organizationId }, extra);
@@ -71,15 +75,15 @@ describe('Client.referrals through _entities', () => {
     expect(referralIds(await clientEntities(clients, parties.receiver.token))).toEqual([[b1], [], [a3, a2, a1], []]);
     expect(referralIds(await clientEntities(clients, parties.other.token))).toEqual([[], [], [], []]);
 
-    const firstTwo = await clientEntities([first.clientId], parties.sender.token, 'referrals(first: 2) { id status }');
+    const firstTwo = await clientEntities([first.clientId], parties.sender.token, `referrals(first: 2) ${PAGE}`);
     expect(referralIds(firstTwo)).toEqual([[a3, a2]]);
     const mixed = await clientEntities(
       [first.clientId, first.clientId],
       parties.sender.token,
-      'one: referrals(first: 1) { id status } referrals { id status }',
+      'one: referrals(first: 1) { nodes { id } } referrals { nodes { id } }',
     );
-    const data = dataOf<{ _entities: { one: { id: string }[]; referrals: { id: string }[] }[] }>(mixed);
-    expect(data._entities.map((c) => [c.one.map((r) => r.id), c.referrals.map((r) => r.id)])).toEqual([
+    const data = dataOf<{ _entities: { one: { nodes: { id: string }[] }; referrals: { nodes: { id: string }[] } }[] }>(mixed);
+    expect(data._entities.map((c) => [c.one.nodes.map((r) => r.id), c.referrals.nodes.map((r) => r.id)])).toEqual([
       [[a3], [a3, a2, a1]],
       [[a3], [a3, a2, a1]],
     ]);
@@ -96,8 +100,42 @@ describe('Client.referrals through _entities', () => {
     const refused = await clientEntities([c.clientId], privacyOfficer.token);
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
     expect(refused.body.errors?.[0]?.path).toEqual(['_entities', 0, 'referrals']);
-    const tooMany = await clientEntities([c.clientId], parties.sender.token, 'referrals(first: 0) { id }');
+    const tooMany = await clientEntities([c.clientId], parties.sender.token, 'referrals(first: 0) { nodes { id } }');
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it("pages through each client's referrals with the endCursor: every referral once, newest first, then no next page", async () => {
+    const c = await makeClientWithTrajectory(hub, parties.sender);
+    const other = await makeClientWithTrajectory(hub, parties.sender);
+    await insertReferrals(
+      hub,
+      [c.clientId, other.clientId].flatMap((clientId) =>
+        Array.from({ length: 5 }, () => ({ clientId, fromOrganizationId: parties.sender.organizationId, toOrganizationId: parties.receiver.organizationId })),
+      ),
+    );
+    const all = referralIds(await clientEntities([c.clientId], parties.sender.token, `referrals(first: 100) ${PAGE}`))[0] ?? [];
+    expect(all).toHaveLength(5);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const result: GraphQLResult<ClientReferrals> = await hub.directSubgraphRequest<ClientReferrals>(
+        'referrals',
+        `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Client { id referrals(first: 2, after: $after) ${PAGE} } } }`,
+        { secret: hub.subgraphSecrets.referrals, token: parties.sender.token, variables: { r: [{ __typename: 'Client', id: c.clientId }], after } },
+      );
+      const referrals: Page | undefined = dataOf<ClientReferrals>(result)._entities[0]?.referrals;
+      seen.push(...(referrals?.nodes.map((r) => r.id) ?? []));
+      expect(referrals?.pageInfo.hasNextPage).toBe(page < 2);
+      after = referrals?.pageInfo.endCursor ?? null;
+    }
+    expect(seen).toEqual(all);
+
+    // A cursor whose sort key is no timestamp, or that is no cursor at all, is refused before any SQL runs.
+    for (const bad of [encodeCursor('gisteren', randomUUID()), 'bm9wZQ']) {
+      const refused = await clientEntities([c.clientId], parties.sender.token, `referrals(after: "${bad}") ${PAGE}`);
+      expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    }
   });
 
   it('takes the same number of statements for 2 clients as for 20 clients with 12 referrals each', async () => {
@@ -118,12 +156,12 @@ describe('Client.referrals through _entities', () => {
       const result = await clientEntities(clientIds, parties.receiver.token, selection);
       const after = hub.database.stats.statements;
       // The receiver does not see the drafts: 9 of the 12 per client.
-      for (const c of dataOf<ClientReferrals>(result)._entities) expect(c?.referrals).toHaveLength(9);
+      for (const c of dataOf<ClientReferrals>(result)._entities) expect(c?.referrals.nodes).toHaveLength(9);
       return after - before;
     };
     expect(await statements(clients.slice(0, 2))).toBe(1);
     expect(await statements(clients)).toBe(1);
-    const nested = 'referrals(first: 100) { id status timeline { action } }';
+    const nested = 'referrals(first: 100) { nodes { id status timeline { nodes { action } } } }';
     expect(await statements(clients, nested)).toBe(await statements(clients.slice(0, 2), nested));
   });
 });

@@ -1,10 +1,13 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '@hub/db';
+import { encodeCursor } from '@hub/service-kit';
 import { demoParty, startTestHub, type TestHub } from '@hub/testing';
-import type { Relay } from '../src/relay.ts';
+import { webhookAttempt } from '../src/db/schema.ts';
+import { MAX_DELIVERY_ATTEMPTS, type Relay } from '../src/relay.ts';
 import {
   CREATE_REFERRAL,
   dataOf,
@@ -71,22 +74,24 @@ describe("the cliëntondersteuner's cross-domain client view", () => {
       client: {
         trajectories: { nodes: { id: string; organization: { name: string } }[] };
         referrals: {
-          id: string;
-          kind: string;
-          status: string;
-          urgency: string;
-          sentAt: string | null;
-          respondBy: string | null;
-          fromOrganization: { name: string };
-          toOrganization: { name: string };
-        }[];
+          nodes: {
+            id: string;
+            kind: string;
+            status: string;
+            urgency: string;
+            sentAt: string | null;
+            respondBy: string | null;
+            fromOrganization: { name: string };
+            toOrganization: { name: string };
+          }[];
+        };
       } | null;
     };
     const view = (party: Party, purpose: string) =>
       hub.graphql<View>(
         `query ClientView($id: ID!, $purpose: ConsentPurpose) { client(id: $id, purpose: $purpose) {
           trajectories { nodes { id organization { name } } }
-          referrals { id kind status urgency sentAt respondBy fromOrganization { name } toOrganization { name } }
+          referrals { nodes { id kind status urgency sentAt respondBy fromOrganization { name } toOrganization { name } } }
         } }`,
         { id: c.clientId, purpose },
         { token: party.token },
@@ -94,11 +99,11 @@ describe("the cliëntondersteuner's cross-domain client view", () => {
 
     const own = dataOf<View>(await view(gemeente, 'INTEGRATED_SUPPORT')).client;
     expect(own?.trajectories.nodes).toEqual([{ id: c.trajectoryId, organization: { name: expect.stringMatching(/Amsterdam/) } }]);
-    expect(own?.referrals.map((r) => [r.id, r.status])).toEqual([
+    expect(own?.referrals.nodes.map((r) => [r.id, r.status])).toEqual([
       [draft.id, 'DRAFT'],
       [sent.id, 'REQUESTED'],
     ]);
-    expect(own?.referrals[1]).toMatchObject({
+    expect(own?.referrals.nodes[1]).toMatchObject({
       kind: 'WMO_TO_WLZ',
       urgency: 'URGENT',
       sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
@@ -109,8 +114,8 @@ describe("the cliëntondersteuner's cross-domain client view", () => {
 
     // The receiver, looking under the handover consent, sees the sent referral and not the draft.
     const received = dataOf<View>(await view(zorgkantoor, 'WARM_HANDOVER')).client;
-    expect(received?.referrals.map((r) => r.id)).toEqual([sent.id]);
-    expect(received?.referrals[0]?.toOrganization.name).toMatch(/zorgkantoor/i);
+    expect(received?.referrals.nodes.map((r) => r.id)).toEqual([sent.id]);
+    expect(received?.referrals.nodes[0]?.toOrganization.name).toMatch(/zorgkantoor/i);
   });
 });
 
@@ -150,7 +155,8 @@ type Delivery = {
   attemptCount: number;
   attempts: { number: number; accepted: boolean; statusCode: number | null }[];
 };
-const ENDPOINTS = `{ webhookEndpoints { id url deliveries { id eventId status attemptCount attempts { number accepted statusCode } } } }`;
+const ENDPOINTS = `{ webhookEndpoints(first: 5) { nodes { id url deliveries(first: 5) { nodes { id eventId status attemptCount attempts { number accepted statusCode } } } } } }`;
+type Endpoints = { webhookEndpoints: { nodes: { id: string; deliveries: { nodes: Delivery[] } }[] } };
 
 describe('webhooks', () => {
   it('retries a failing endpoint with backoff until it accepts: one accepted delivery, a verifiable signature', async () => {
@@ -209,10 +215,8 @@ describe('webhooks', () => {
       ]);
       expect(accepted.body).not.toContain(c.clientId);
 
-      const endpoints = dataOf<{ webhookEndpoints: { id: string; deliveries: Delivery[] }[] }>(
-        await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }),
-      );
-      const deliveries = endpoints.webhookEndpoints.find((e) => e.id === registered.registerWebhook.endpoint.id)?.deliveries ?? [];
+      const endpoints = dataOf<Endpoints>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
+      const deliveries = endpoints.webhookEndpoints.nodes.find((e) => e.id === registered.registerWebhook.endpoint.id)?.deliveries.nodes ?? [];
       expect(deliveries).toHaveLength(1);
       const delivery = deliveries[0];
       expect(delivery).toMatchObject({ status: 'DELIVERED', attemptCount: 4, eventId: event.id });
@@ -245,8 +249,8 @@ describe('webhooks', () => {
         ),
       );
       expect(removed.removeWebhook.endpointId).toBe(registered.registerWebhook.endpoint.id);
-      const list = dataOf<{ webhookEndpoints: unknown[] }>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
-      expect(list.webhookEndpoints).toHaveLength(0);
+      const list = dataOf<Endpoints>(await hub.graphql(ENDPOINTS, {}, { token: parties.receiverBeheerder.token }));
+      expect(list.webhookEndpoints.nodes).toHaveLength(0);
     } finally {
       await endpoint.close();
     }
@@ -288,10 +292,166 @@ describe('webhooks', () => {
       );
       const t0 = Date.now();
       for (let i = 0; i < 10; i++) await relay.runOnce({ now: new Date(t0 + i * 4 * 3600 * 1000) });
-      const endpoints = dataOf<{ webhookEndpoints: { id: string; deliveries: Delivery[] }[] }>(await hub.graphql(ENDPOINTS, {}, { token }));
-      const delivery = endpoints.webhookEndpoints.find((e) => e.id === registered.registerWebhook.endpoint.id)?.deliveries[0];
+      const endpoints = dataOf<Endpoints>(await hub.graphql(ENDPOINTS, {}, { token }));
+      const delivery = endpoints.webhookEndpoints.nodes.find((e) => e.id === registered.registerWebhook.endpoint.id)?.deliveries.nodes[0];
       expect(delivery).toMatchObject({ status: 'FAILED', attemptCount: hub.config.referrals.webhookMaxAttempts });
       expect(endpoint.received).toHaveLength(hub.config.referrals.webhookMaxAttempts);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it("pages the endpoints in registration order and each endpoint's deliveries newest first, in a constant number of statements", async () => {
+    const endpoint = await flakyEndpoint(0);
+    try {
+      const own = await makeParties(hub);
+      const register = async () =>
+        dataOf<{ registerWebhook: { endpoint: { id: string } } }>(
+          await hub.graphql(
+            `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { endpoint { id } } }`,
+            { input: { url: endpoint.url } },
+            { token: own.receiverBeheerder.token },
+          ),
+        ).registerWebhook.endpoint.id;
+      const registered = [await register(), await register(), await register()];
+      const c = await makeClientWithTrajectory(hub, own.sender);
+      await recordHandoverConsent(hub, own.sender, c.clientId, own.receiver.organizationId);
+      // One relay round per referral, a second apart: each event's deliveries have their own creation time.
+      const t0 = Date.now();
+      for (let i = 0; i < 3; i++) {
+        dataOf(
+          await hub.graphql(CREATE_REFERRAL, { input: referralInput({ ...c, toOrganizationId: own.receiver.organizationId }) }, { token: own.sender.token }),
+        );
+        await relay.runOnce({ now: new Date(t0 + i * 1000) });
+      }
+
+      type Page<T> = { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      type Listed = { webhookEndpoints: Page<{ id: string; deliveries: Page<{ eventId: string; status: string }> }> };
+      const list = async (variables: Record<string, unknown>) =>
+        hub.graphql<Listed>(
+          `query($first: Int, $after: String, $deliveries: Int, $deliveriesAfter: String) {
+            webhookEndpoints(first: $first, after: $after) {
+              nodes { id deliveries(first: $deliveries, after: $deliveriesAfter) { nodes { eventId status } pageInfo { hasNextPage endCursor } } }
+              pageInfo { hasNextPage endCursor }
+            }
+          }`,
+          variables,
+          { token: own.receiverBeheerder.token },
+        );
+      const first = dataOf<Listed>(await list({ first: 2, deliveries: 2 })).webhookEndpoints;
+      expect(first.nodes.map((e) => e.id)).toEqual(registered.slice(0, 2));
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const rest = dataOf<Listed>(await list({ first: 2, after: first.pageInfo.endCursor, deliveries: 2 })).webhookEndpoints;
+      expect(rest.nodes.map((e) => e.id)).toEqual(registered.slice(2));
+      expect(rest.pageInfo.hasNextPage).toBe(false);
+
+      // Every endpoint got the three events; a page of two, then the oldest one after its cursor.
+      const page = first.nodes[0]?.deliveries;
+      expect(page?.nodes).toHaveLength(2);
+      expect(page?.pageInfo.hasNextPage).toBe(true);
+      const older = dataOf<Listed>(await list({ first: 1, deliveries: 2, deliveriesAfter: page?.pageInfo.endCursor })).webhookEndpoints.nodes[0]?.deliveries;
+      expect(older?.nodes).toHaveLength(1);
+      expect(older?.pageInfo.hasNextPage).toBe(false);
+      const events = [...(page?.nodes ?? []), ...(older?.nodes ?? [])];
+      expect(new Set(events.map((d) => d.eventId)).size).toBe(3);
+      expect(events.every((d) => d.status === 'DELIVERED')).toBe(true);
+      // Newest first: the first referral's event comes last.
+      const polled = dataOf<{ referralEvents: { events: { id: string }[] } }>(
+        await hub.graphql(`{ referralEvents(first: 10) { events { id } } }`, {}, { token: own.receiverBeheerder.token }),
+      );
+      expect(events.map((d) => d.eventId)).toEqual(polled.referralEvents.events.map((e) => e.id).reverse());
+
+      // One statement for the endpoints, one for all their deliveries, one for all attempts: however many there are.
+      const statements = async (n: number) => {
+        const before = hub.database.stats.statements;
+        dataOf(
+          await hub.graphql(
+            `query($n: Int) { webhookEndpoints(first: $n) { nodes { deliveries(first: $n) { nodes { attempts { number accepted } } } } } }`,
+            { n },
+            { token: own.receiverBeheerder.token },
+          ),
+        );
+        return hub.database.stats.statements - before;
+      };
+      expect(await statements(3)).toBe(await statements(1));
+
+      for (const bad of [{ after: encodeCursor('gisteren', randomUUID()) }, { deliveriesAfter: 'bm9wZQ' }, { first: 0 }]) {
+        expect(errorCodes(await list({ first: 1, ...bad }))).toEqual(['BAD_USER_INPUT']);
+      }
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it(`keeps every delivery log complete and at most ${MAX_DELIVERY_ATTEMPTS} attempts long: the relay stops there and redeliverWebhook refuses more`, async () => {
+    const endpoint = await flakyEndpoint(10_000);
+    try {
+      const own = await makeParties(hub);
+      dataOf(
+        await hub.graphql(
+          `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { endpoint { id } } }`,
+          { input: { url: endpoint.url } },
+          { token: own.receiverBeheerder.token },
+        ),
+      );
+      const c = await makeClientWithTrajectory(hub, own.sender);
+      await recordHandoverConsent(hub, own.sender, c.clientId, own.receiver.organizationId);
+      dataOf(
+        await hub.graphql(CREATE_REFERRAL, { input: referralInput({ ...c, toOrganizationId: own.receiver.organizationId }) }, { token: own.sender.token }),
+      );
+      // A retry schedule longer than the cap, so that only the cap can end it.
+      const patient = relayFor(hub, { webhookMaxAttempts: 1000 });
+      const t0 = Date.now();
+      expect((await patient.runOnce({ now: new Date(t0) })).webhookAttempts).toBe(1);
+
+      type Log = {
+        webhookEndpoints: { nodes: { deliveries: { nodes: { id: string; status: string; attemptCount: number; attempts: { number: number }[] }[] } }[] };
+      };
+      const log = async () =>
+        dataOf<Log>(
+          await hub.graphql(
+            `{ webhookEndpoints(first: 1) { nodes { deliveries(first: 1) { nodes { id status attemptCount attempts { number } } } } } }`,
+            {},
+            { token: own.receiverBeheerder.token },
+          ),
+        ).webhookEndpoints.nodes[0]?.deliveries.nodes[0];
+      const deliveryId = (await log())?.id ?? '';
+      // Many redeliveries later: attempts 2 … 98 in the log, the delivery FAILED.
+      await hub.database.db.insert(webhookAttempt).values(
+        Array.from({ length: MAX_DELIVERY_ATTEMPTS - 3 }, (_, i) => ({
+          id: randomUUID(),
+          deliveryId,
+          number: i + 2,
+          attemptedAt: new Date(t0),
+          statusCode: 503,
+          accepted: false,
+          error: 'HTTP 503',
+          durationMs: 1,
+        })),
+      );
+      await hub.database.db.execute(
+        sql`update referrals.webhook_delivery set attempts = ${MAX_DELIVERY_ATTEMPTS - 2}, status = 'FAILED' where id = ${deliveryId}::uuid`,
+      );
+
+      const REDELIVER = `mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { delivery { status attemptCount } } }`;
+      const again = dataOf<{ redeliverWebhook: { delivery: { status: string } } }>(
+        await hub.graphql(REDELIVER, { id: deliveryId }, { token: own.receiverBeheerder.token }),
+      );
+      expect(again.redeliverWebhook.delivery.status).toBe('PENDING');
+      const later = (hours: number) => ({ now: new Date(t0 + hours * 3600 * 1000) });
+      expect((await patient.runOnce(later(1))).webhookAttempts).toBe(1);
+      expect(await log()).toMatchObject({ status: 'PENDING', attemptCount: MAX_DELIVERY_ATTEMPTS - 1 });
+      expect((await patient.runOnce(later(3))).webhookAttempts).toBe(1);
+      const full = await log();
+      expect(full).toMatchObject({ status: 'FAILED', attemptCount: MAX_DELIVERY_ATTEMPTS });
+      expect(full?.attempts.map((a) => a.number)).toEqual(Array.from({ length: MAX_DELIVERY_ATTEMPTS }, (_, i) => i + 1));
+
+      const requestsBefore = endpoint.received.length;
+      const refused = await hub.graphql(REDELIVER, { id: deliveryId }, { token: own.receiverBeheerder.token });
+      expect(errorCodes(refused)).toEqual(['INVALID_TRANSITION']);
+      expect((await patient.runOnce(later(5))).webhookAttempts).toBe(0);
+      expect(await log()).toEqual(full);
+      expect(endpoint.received).toHaveLength(requestsBefore);
     } finally {
       await endpoint.close();
     }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ReferralSettings } from '@hub/config';
 import { createLogger } from '@hub/service-kit';
 import { dataOf, type Party, type TestHub } from '@hub/testing';
 import type { NewReferral } from '../src/db/queries.ts';
@@ -124,12 +125,15 @@ export function referralInput(args: { clientId: string; trajectoryId: string; to
   };
 }
 
-/** A relay on the hub's database that calls the hub's real peers, for tests to run rounds with their own clock. */
-export function relayFor(hub: TestHub): Relay {
+/**
+ * A relay on the hub's database that calls the hub's real peers, for tests to run rounds with their own clock;
+ * `settings` overrides the hub's referral settings for this relay only.
+ */
+export function relayFor(hub: TestHub, settings: Partial<ReferralSettings> = {}): Relay {
   const peerUrls = Object.fromEntries(Object.entries(hub.subgraphUrls).map(([name, url]) => [name, new URL(url).origin]));
   return createRelay({
     db: hub.database.db,
-    settings: hub.config.referrals,
+    settings: { ...hub.config.referrals, ...settings },
     peers: createPeerClient(peerUrls, hub.internalSecret, 5000),
     logger: createLogger('referrals-test-relay', 'silent'),
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
 import { startTestHub, type TestHub } from '@hub/testing';
-import { findOutboxByTopic } from '../src/db/queries.ts';
+import { findOutboxByTopic } from '../src/db/outbox.ts';
 import { gapEventOf, notificationOf } from '../src/events.ts';
 import { writeTransition } from '../src/referral-service.ts';
 import {
@@ -449,16 +449,18 @@ describe('outbox', () => {
       return gap.kind === 'OVERDUE' && gap.organizationId === parties.receiver.organizationId && gap.waitDays === 10;
     });
     expect(overdueGaps).toHaveLength(1);
-    const listed = dataOf<{ referrals: { edges: { node: { id: string; overdue: boolean; daysInCurrentStatus: number; timeline: { action: string }[] } }[] } }>(
+    const listed = dataOf<{
+      referrals: { edges: { node: { id: string; overdue: boolean; daysInCurrentStatus: number; timeline: { nodes: { action: string }[] } } }[] };
+    }>(
       await hub.graphql(
-        `{ referrals(box: INBOX, filter: { overdue: true }, first: 100) { edges { node { id overdue daysInCurrentStatus timeline { action } } } } }`,
+        `{ referrals(box: INBOX, filter: { overdue: true }, first: 100) { edges { node { id overdue daysInCurrentStatus timeline { nodes { action } } } } } }`,
         {},
         { token: parties.receiver.token },
       ),
     );
     const mine = listed.referrals.edges.find((e) => e.node.id === r.id);
     expect(mine?.node.overdue).toBe(true);
-    expect(mine?.node.timeline.map((t) => t.action)).toEqual(['CREATE', 'OVERDUE']);
+    expect(mine?.node.timeline.nodes.map((t) => t.action)).toEqual(['CREATE', 'OVERDUE']);
     expect(listed.referrals.edges.every((e) => e.node.overdue)).toBe(true);
   });
 
@@ -550,7 +552,7 @@ describe('inbox and outbox', () => {
       const before = hub.database.stats.statements;
       dataOf(
         await hub.graphql(
-          `query($client: ID, $first: Int) { referrals(box: INBOX, filter: { clientId: $client }, first: $first) { edges { node { id overdue timeline { action } handoverSummary { risks } } } } }`,
+          `query($client: ID, $first: Int) { referrals(box: INBOX, filter: { clientId: $client }, first: $first) { edges { node { id overdue timeline { nodes { action } } handoverSummary { risks } } } } }`,
           { client: c.clientId, first },
           { token: parties.receiver.token },
         ),
@@ -560,5 +562,60 @@ describe('inbox and outbox', () => {
     expect(await statements(5)).toBe(await statements(1));
     const bad = await hub.graphql(`{ referrals(box: INBOX, after: "bm9wZQ") { edges { cursor } } }`, {}, { token: parties.receiver.token });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('the timeline', () => {
+  it('pages every change oldest first, with the whole count; a cursor of another referral is refused', async () => {
+    const c = await consentingClient();
+    const r = await sendReferral(c);
+    let version = r.version;
+    const step = async (mutation: string, inputType: string, token: string) => {
+      const changed = dataOf<Record<string, { referral: { version: number } }>>(
+        await hub.graphql(
+          `mutation($input: ${inputType}!) { ${mutation}(input: $input) { referral { version } } }`,
+          { input: { id: r.id, expectedVersion: version } },
+          { token },
+        ),
+      );
+      version = changed[mutation]?.referral.version ?? 0;
+    };
+    await step('acceptReferral', 'AcceptReferralInput', parties.receiver.token);
+    await step('startReferral', 'ReferralTransitionInput', parties.receiver.token);
+    await step('holdReferral', 'ReferralTransitionInput', parties.receiver.token);
+    await step('resumeReferral', 'ReferralTransitionInput', parties.receiver.token);
+
+    type Timeline = {
+      referral: {
+        timeline: {
+          totalCount: number;
+          edges: { cursor: string; node: { action: string; version: number } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+    };
+    const TIMELINE = `query($id: ID!, $first: Int, $after: String) { referral(id: $id) {
+      timeline(first: $first, after: $after) { totalCount edges { cursor node { action version } } pageInfo { hasNextPage endCursor } }
+    } }`;
+    const page = (token: string, after?: string | null) => hub.graphql<Timeline>(TIMELINE, { id: r.id, first: 2, after }, { token });
+    const actions: string[] = [];
+    let after: string | null = null;
+    for (const hasNextPage of [true, true, false]) {
+      const timeline: Timeline['referral']['timeline'] = dataOf<Timeline>(await page(parties.sender.token, after)).referral.timeline;
+      expect(timeline.totalCount).toBe(5);
+      expect(timeline.pageInfo.hasNextPage).toBe(hasNextPage);
+      actions.push(...timeline.edges.map((e) => e.node.action));
+      after = timeline.pageInfo.endCursor;
+    }
+    expect(actions).toEqual(['CREATE', 'ACCEPT', 'START', 'HOLD', 'RESUME']);
+    // The receiver reads the same timeline; an organisation that is no party gets no referral at all.
+    expect(dataOf<Timeline>(await page(parties.receiver.token)).referral.timeline.totalCount).toBe(5);
+    expect(dataOf<{ referral: null }>(await page(parties.other.token)).referral).toBeNull();
+
+    const another = await sendReferral(await consentingClient());
+    const foreign = dataOf<Timeline>(await hub.graphql<Timeline>(TIMELINE, { id: another.id, first: 1 }, { token: parties.sender.token })).referral.timeline;
+    const refused = await page(parties.sender.token, foreign.edges[0]?.cursor);
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await hub.graphql(TIMELINE, { id: r.id, first: 0 }, { token: parties.sender.token }))).toEqual(['BAD_USER_INPUT']);
   });
 });

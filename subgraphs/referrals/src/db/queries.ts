@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { anyText, anyUuid, type Db } from '@hub/db';
-import { outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
+import type { CursorPosition } from '@hub/service-kit';
+import { type outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
+
+/** Reads: plain functions (db, params) -> rows. Changes are in writes.ts, the outbox and the relay's SQL in outbox.ts. */
 
 export type ReferralRow = typeof referral.$inferSelect;
 export type NewReferral = typeof referral.$inferInsert;
@@ -26,39 +29,6 @@ export async function findReferralByIdempotencyKey(db: Db, organizationId: strin
     .from(referral)
     .where(and(eq(referral.fromOrganizationId, organizationId), eq(referral.idempotencyKey, key)));
   return row ?? null;
-}
-
-/** Inserts unless the sending organisation already used the idempotency key; null then (the first one wins). */
-export async function insertReferralOnce(db: Db, row: NewReferral): Promise<ReferralRow | null> {
-  const [created] = await db
-    .insert(referral)
-    .values(row)
-    .onConflictDoNothing({ target: [referral.fromOrganizationId, referral.idempotencyKey] })
-    .returning();
-  return created ?? null;
-}
-
-/** The optimistic lock: changes only when the version still matches, so of two concurrent changes one wins. */
-export async function updateReferralIfVersion(db: Db, id: string, expectedVersion: number, changes: Partial<NewReferral>): Promise<ReferralRow | null> {
-  const [updated] = await db
-    .update(referral)
-    .set({ ...changes, version: sql`${referral.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(referral.id, id), eq(referral.version, expectedVersion)))
-    .returning();
-  return updated ?? null;
-}
-
-export async function insertTimelineEvent(db: Db, row: NewTimelineRow): Promise<void> {
-  await db.insert(referralEvent).values(row);
-}
-
-/** Many timeline events in one statement (the overdue sweep flags a batch at once). */
-export async function insertTimelineEvents(db: Db, rows: NewTimelineRow[]): Promise<void> {
-  if (rows.length) await db.insert(referralEvent).values(rows);
-}
-
-export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> {
-  if (rows.length) await db.insert(outbox).values(rows);
 }
 
 /** Sent, unfinished, unreleased referrals per trajectory (contract 5). */
@@ -105,7 +75,7 @@ export interface ReferralListParams {
   descending: boolean;
   first: number;
   /** The sort key exactly as the database printed it, and the id: keyset paging without precision loss. */
-  after?: { key: string; id: string } | undefined;
+  after?: CursorPosition | undefined;
 }
 
 /** One page of an inbox or outbox with keyset paging on (sort key, id); one statement whatever the page size. */
@@ -137,80 +107,71 @@ export async function listReferrals(db: Db, p: ReferralListParams): Promise<{ ro
   return rows;
 }
 
+/** A row of a keyset list, with its sort key as the database printed it (exact to the microsecond, unlike a JS Date). */
+export interface KeyedRow<T> {
+  row: T;
+  sortKey: string;
+}
+
 /**
- * The newest `first` referrals of each client that the organisation is a party to, newest first as the lists sort
- * by default (sent, drafts by creation). One statement for any number of clients: a window per client over `= ANY`.
+ * A client's referrals that the organisation is a party to, newest first as the lists sort by default (sent, drafts
+ * by creation), after `after` when given: at most `limit` per client. One statement for any number of clients: a
+ * window per client over `= ANY`.
  */
-export async function findReferralsByClientIds(db: Db, clientIds: readonly string[], organizationId: string, first: number): Promise<ReferralRow[]> {
+export async function findReferralsByClientIds(
+  db: Db,
+  clientIds: readonly string[],
+  organizationId: string,
+  limit: number,
+  after?: CursorPosition,
+): Promise<KeyedRow<ReferralRow>[]> {
   const key = sortExpression('SENT_AT');
+  const conditions = [anyUuid(referral.clientId, clientIds), sql`((${sentBy(organizationId)}) or (${receivedBy(organizationId)}))`];
+  if (after) conditions.push(sql`(${key}, ${referral.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
   const ranked = db
     .select({
       id: referral.id,
       rank: sql<number>`row_number() over (partition by ${referral.clientId} order by ${key} desc, ${referral.id} desc)`.as('rank'),
     })
     .from(referral)
-    .where(and(anyUuid(referral.clientId, clientIds), sql`((${sentBy(organizationId)}) or (${receivedBy(organizationId)}))`))
+    .where(and(...conditions))
     .as('ranked');
-  const rows = await db
-    .select({ row: referral })
+  return db
+    .select({ row: referral, sortKey: sql<string>`(${key})::text` })
     .from(referral)
     .innerJoin(ranked, eq(ranked.id, referral.id))
-    .where(sql`${ranked.rank} <= ${first}`)
+    .where(sql`${ranked.rank} <= ${limit}`)
     .orderBy(sql`${key} desc, ${referral.id} desc`);
-  return rows.map((r) => r.row);
 }
 
-/** Polling: sequenced REFERRAL events for one organisation after a position, oldest first. */
-export function listNotifications(db: Db, organizationId: string, afterPosition: number, first: number) {
+/** The organisation's active webhook endpoints in the order they were registered, after `after`: at most `limit`. */
+export function findEndpointsByOrganization(db: Db, organizationId: string, limit: number, after?: CursorPosition): Promise<KeyedRow<WebhookEndpointRow>[]> {
+  const conditions = [eq(webhookEndpoint.organizationId, organizationId), eq(webhookEndpoint.active, true)];
+  if (after) conditions.push(sql`(${webhookEndpoint.createdAt}, ${webhookEndpoint.id}) > (${after.key}::timestamptz, ${after.id}::uuid)`);
   return db
-    .select({ id: outbox.id, position: outbox.position, payload: outbox.payload })
-    .from(outbox)
-    .where(and(eq(outbox.topic, 'REFERRAL'), sql`${outbox.position} > ${afterPosition}`, sql`${organizationId}::uuid = any(${outbox.audience})`))
-    .orderBy(asc(outbox.position))
-    .limit(first + 1);
-}
-
-export function findEndpointsByOrganization(db: Db, organizationId: string): Promise<WebhookEndpointRow[]> {
-  return db
-    .select()
+    .select({ row: webhookEndpoint, sortKey: sql<string>`${webhookEndpoint.createdAt}::text` })
     .from(webhookEndpoint)
-    .where(and(eq(webhookEndpoint.organizationId, organizationId), eq(webhookEndpoint.active, true)))
-    .orderBy(asc(webhookEndpoint.createdAt), asc(webhookEndpoint.id));
+    .where(and(...conditions))
+    .orderBy(asc(webhookEndpoint.createdAt), asc(webhookEndpoint.id))
+    .limit(limit);
 }
 
-export async function insertEndpoint(db: Db, row: typeof webhookEndpoint.$inferInsert): Promise<WebhookEndpointRow> {
-  const [created] = await db.insert(webhookEndpoint).values(row).returning();
-  if (!created) throw new Error('insert returned no row');
-  return created;
-}
-
-/** Deactivates an endpoint and stops its pending deliveries; false when it is not the organisation's. */
-export async function deactivateEndpoint(db: Db, id: string, organizationId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(webhookEndpoint)
-      .set({ active: false })
-      .where(and(eq(webhookEndpoint.id, id), eq(webhookEndpoint.organizationId, organizationId), eq(webhookEndpoint.active, true)))
-      .returning({ id: webhookEndpoint.id });
-    if (!row) return false;
-    await tx
-      .update(webhookDelivery)
-      .set({ status: 'FAILED' })
-      .where(and(eq(webhookDelivery.endpointId, id), eq(webhookDelivery.status, 'PENDING')));
-    return true;
-  });
-}
-
-/** The most recent deliveries of each endpoint (at most `first` each), in one statement. */
-export function findRecentDeliveries(db: Db, endpointIds: readonly string[], first: number): Promise<WebhookDeliveryRow[]> {
+/** Each endpoint's deliveries, newest first, after `after` when given: at most `limit` per endpoint, in one statement. */
+export function findDeliveriesByEndpointIds(
+  db: Db,
+  endpointIds: readonly string[],
+  limit: number,
+  after?: CursorPosition,
+): Promise<KeyedRow<WebhookDeliveryRow>[]> {
+  const older = after ? sql`and (d.created_at, d.id) < (${after.key}::timestamptz, ${after.id}::uuid)` : sql``;
   return db
-    .select()
+    .select({ row: webhookDelivery, sortKey: sql<string>`${webhookDelivery.createdAt}::text` })
     .from(webhookDelivery)
     .where(
       and(
         anyUuid(webhookDelivery.endpointId, endpointIds),
-        sql`${webhookDelivery.id} in (select d.id from ${webhookDelivery} d where d.endpoint_id = ${webhookDelivery.endpointId}
-          order by d.created_at desc, d.id desc limit ${first})`,
+        sql`${webhookDelivery.id} in (select d.id from ${webhookDelivery} d where d.endpoint_id = ${webhookDelivery.endpointId} ${older}
+          order by d.created_at desc, d.id desc limit ${limit})`,
       ),
     )
     .orderBy(desc(webhookDelivery.createdAt), desc(webhookDelivery.id));
@@ -225,16 +186,6 @@ export async function findDeliveryWithEndpoint(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function scheduleRedelivery(db: Db, id: string, at: Date): Promise<WebhookDeliveryRow | null> {
-  const [row] = await db.update(webhookDelivery).set({ status: 'PENDING', nextAttemptAt: at }).where(eq(webhookDelivery.id, id)).returning();
-  return row ?? null;
-}
-
 export function findAttemptsByDeliveryIds(db: Db, ids: readonly string[]): Promise<WebhookAttemptRow[]> {
   return db.select().from(webhookAttempt).where(anyUuid(webhookAttempt.deliveryId, ids)).orderBy(asc(webhookAttempt.number));
-}
-
-/** Outbox rows of one topic (tests and operators: what is waiting for, or was delivered to, a peer). */
-export function findOutboxByTopic(db: Db, topic: 'REFERRAL' | 'ACCESS_LOG' | 'GAP'): Promise<OutboxRow[]> {
-  return db.select().from(outbox).where(eq(outbox.topic, topic)).orderBy(asc(outbox.seq));
 }

@@ -167,7 +167,12 @@ export const webhookDelivery = referrals.table(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('webhook_delivery_endpoint_event_idx').on(t.endpointId, t.eventId), index('webhook_delivery_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('webhook_delivery_endpoint_event_idx').on(t.endpointId, t.eventId),
+    index('webhook_delivery_due_idx').on(t.status, t.nextAttemptAt),
+    // An endpoint's delivery log a page at a time, newest first: read in index order and stop at the page.
+    index('webhook_delivery_endpoint_order_idx').on(t.endpointId, sql`${t.createdAt} desc`, sql`${t.id} desc`),
+  ],
 );
 
 /** The delivery log: one row per attempt. */

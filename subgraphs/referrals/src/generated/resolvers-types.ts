@@ -51,11 +51,11 @@ export type Client = {
   purpose: ConsentPurpose;
   /**
    * The client's referrals your organisation is a party to: those it sent, and those it received once they were sent
-   * (the same rule as referral(id:) and referrals(box:)). Newest first (when sent; a draft when created), at most
-   * `first` (capped at 100). Like referrals(box:), needs a role that works on referrals: otherwise null with FORBIDDEN,
-   * and null with SUBGRAPH_UNAVAILABLE while the referrals service does not answer; the rest of the client still arrives.
+   * (the same rule as referral(id:) and referrals(box:)), newest first (when sent; a draft when created), a page at a
+   * time. Like referrals(box:), needs a role that works on referrals: otherwise null with FORBIDDEN, and null with
+   * SUBGRAPH_UNAVAILABLE while the referrals service does not answer; the rest of the client still arrives.
    */
-  referrals?: Maybe<Array<Referral>>;
+  referrals?: Maybe<ReferralConnection>;
 };
 
 
@@ -64,6 +64,7 @@ export type Client = {
  * of the client's trajectories (or registered the client) sees it in full.
  */
 export type ClientReferralsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -276,7 +277,10 @@ export type Mutation = {
   planJointMeeting: ReferralPayload;
   /** Record how the joint meeting went (either party). */
   recordJointMeetingOutcome: ReferralPayload;
-  /** Schedule a delivery again now, whatever its state (BEHEERDER of the endpoint's organisation). */
+  /**
+   * Schedule a delivery again now, whatever its state (BEHEERDER of the endpoint's organisation). INVALID_TRANSITION when
+   * the endpoint was removed, or when the delivery has had 100 attempts (the cap of its delivery log).
+   */
   redeliverWebhook: WebhookDeliveryPayload;
   /** Register a webhook endpoint for your organisation (BEHEERDER). */
   registerWebhook: RegisterWebhookPayload;
@@ -468,8 +472,8 @@ export type Query = {
    * Use filter { overdue: true } for the overdue list.
    */
   referrals: ReferralConnection;
-  /** The webhook endpoints of your organisation (BEHEERDER). */
-  webhookEndpoints: Array<WebhookEndpoint>;
+  /** The webhook endpoints of your organisation (BEHEERDER), in the order they were registered, a page at a time. */
+  webhookEndpoints: WebhookEndpointConnection;
 };
 
 
@@ -493,6 +497,13 @@ export type QueryReferralsArgs = {
   filter?: InputMaybe<ReferralFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReferralSort>;
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Recording how the joint meeting went. */
@@ -585,8 +596,8 @@ export type Referral = {
   supportFormsRequested: Array<SupportForm>;
   /** The target group the question concerns (a code; feeds gap signals). */
   targetGroup?: Maybe<TargetGroup>;
-  /** Every change, oldest first. */
-  timeline: Array<ReferralTimelineEvent>;
+  /** Every change, oldest first, a page at a time. */
+  timeline: ReferralTimelineConnection;
   /** The receiving organisation. */
   toOrganization: Organization;
   /** The professional who takes the client on (the 'vast gezicht'): named by the sender, or whoever accepted. */
@@ -597,6 +608,16 @@ export type Referral = {
   urgency: ReferralUrgency;
   /** Optimistic-locking version; send it back as expectedVersion with every change. */
   version: Scalars['Int']['output'];
+};
+
+
+/**
+ * A warm handover of a client from one organisation to another, with the client's consent, deadlines and a closed loop.
+ * Visible to the sending organisation, and to the receiving organisation once sent.
+ */
+export type ReferralTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Everything that can happen to a referral; each is one row of the transition table (see docs/referrals.md). */
@@ -644,16 +665,18 @@ export type ReferralBox =
 /** A page of referrals. */
 export type ReferralConnection = {
   __typename?: 'ReferralConnection';
-  /** The referrals on this page. */
+  /** The referrals of this page, with their cursors. */
   edges: Array<ReferralEdge>;
-  /** Paging. */
+  /** The referrals of this page. */
+  nodes: Array<Referral>;
+  /** Where this page is; endCursor is the `after` of the next page. */
   pageInfo: PageInfo;
 };
 
 /** One referral in a list. */
 export type ReferralEdge = {
   __typename?: 'ReferralEdge';
-  /** Opaque cursor of this referral. */
+  /** Opaque cursor of this referral; pass it as `after` for the referrals after it. */
   cursor: Scalars['String']['output'];
   /** The referral. */
   node: Referral;
@@ -721,7 +744,7 @@ export type ReferralNotificationPage = {
   __typename?: 'ReferralNotificationPage';
   /** Cursor to pass as `since` next time (unchanged when nothing new arrived). */
   cursor?: Maybe<Scalars['String']['output']>;
-  /** The notifications. */
+  /** The notifications, oldest first: at most `first`, which is served at most 500; hasMore tells whether more are waiting. */
   events: Array<ReferralNotification>;
   /** True when more events are waiting right now. */
   hasMore: Scalars['Boolean']['output'];
@@ -781,6 +804,28 @@ export type ReferralStatus =
   | 'REJECTED'
   /** Sent; waiting for the receiver to accept or reject. */
   | 'REQUESTED';
+
+/** A page of a referral's timeline. */
+export type ReferralTimelineConnection = {
+  __typename?: 'ReferralTimelineConnection';
+  /** The events of this page, with their cursors. */
+  edges: Array<ReferralTimelineEdge>;
+  /** The events of this page. */
+  nodes: Array<ReferralTimelineEvent>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many events the whole timeline holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A timeline event in a page. */
+export type ReferralTimelineEdge = {
+  __typename?: 'ReferralTimelineEdge';
+  /** Opaque cursor of this event; pass it as `after` for the events after it. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: ReferralTimelineEvent;
+};
 
 /** One immutable entry of a referral's timeline: who did what, when, from which status to which. */
 export type ReferralTimelineEvent = {
@@ -1007,7 +1052,10 @@ export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
   /** Attempts made so far. */
   attemptCount: Scalars['Int']['output'];
-  /** The delivery log: every attempt, oldest first. */
+  /**
+   * The delivery log: every attempt, oldest first; at most 100. The retry schedule makes at most WEBHOOK_MAX_ATTEMPTS
+   * (at most 50), each redeliverWebhook one more, and redeliverWebhook refuses a delivery that has had 100.
+   */
   attempts: Array<WebhookAttempt>;
   /** When the endpoint accepted it. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1021,6 +1069,26 @@ export type WebhookDelivery = {
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   /** State. */
   status: WebhookDeliveryStatus;
+};
+
+/** A page of an endpoint's deliveries. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** The deliveries of this page, with their cursors. */
+  edges: Array<WebhookDeliveryEdge>;
+  /** The deliveries of this page. */
+  nodes: Array<WebhookDelivery>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+};
+
+/** A webhook delivery in a page. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** Opaque cursor of this delivery; pass it as `after` for the deliveries after it. */
+  cursor: Scalars['String']['output'];
+  /** The delivery. */
+  node: WebhookDelivery;
 };
 
 /** A delivery scheduled again. */
@@ -1049,8 +1117,8 @@ export type WebhookEndpoint = {
   active: Scalars['Boolean']['output'];
   /** When it was registered. */
   createdAt: Scalars['DateTime']['output'];
-  /** Recent deliveries to this endpoint, newest first. */
-  deliveries: Array<WebhookDelivery>;
+  /** Deliveries to this endpoint, newest first, a page at a time. */
+  deliveries: WebhookDeliveryConnection;
   /** What it is for. */
   description?: Maybe<Scalars['String']['output']>;
   /** UUID. */
@@ -1062,7 +1130,28 @@ export type WebhookEndpoint = {
 
 /** A webhook endpoint of your organisation: the hub POSTs signed notifications to it. */
 export type WebhookEndpointDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of webhook endpoints. */
+export type WebhookEndpointConnection = {
+  __typename?: 'WebhookEndpointConnection';
+  /** The endpoints of this page, with their cursors. */
+  edges: Array<WebhookEndpointEdge>;
+  /** The endpoints of this page. */
+  nodes: Array<WebhookEndpoint>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+};
+
+/** A webhook endpoint in a page. */
+export type WebhookEndpointEdge = {
+  __typename?: 'WebhookEndpointEdge';
+  /** Opaque cursor of this endpoint; pass it as `after` for the endpoints after it. */
+  cursor: Scalars['String']['output'];
+  /** The endpoint. */
+  node: WebhookEndpoint;
 };
 
 
@@ -1167,7 +1256,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Client: ResolverTypeWrapper<Omit<Client, 'purpose' | 'referrals'> & { purpose: ResolversTypes['ConsentPurpose'], referrals?: Maybe<Array<ResolversTypes['Referral']>> }>;
+  Client: ResolverTypeWrapper<Omit<Client, 'purpose' | 'referrals'> & { purpose: ResolversTypes['ConsentPurpose'], referrals?: Maybe<ResolversTypes['ReferralConnection']> }>;
   CompleteReferralInput: CompleteReferralInput;
   ConsentCategory: ResolverTypeWrapper<string>;
   ConsentPurpose: ResolverTypeWrapper<string>;
@@ -1193,7 +1282,7 @@ export type ResolversTypes = {
   Referral: ResolverTypeWrapper<ReferralRow>;
   ReferralAction: ResolverTypeWrapper<string>;
   ReferralBox: ResolverTypeWrapper<string>;
-  ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEdge']> }>;
+  ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ReferralEdge']>, nodes: Array<ResolversTypes['Referral']> }>;
   ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
   ReferralFilter: ReferralFilter;
   ReferralKind: ResolverTypeWrapper<string>;
@@ -1203,6 +1292,8 @@ export type ResolversTypes = {
   ReferralSort: ReferralSort;
   ReferralSortField: ResolverTypeWrapper<string>;
   ReferralStatus: ResolverTypeWrapper<string>;
+  ReferralTimelineConnection: ResolverTypeWrapper<Omit<ReferralTimelineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ReferralTimelineEdge']>, nodes: Array<ResolversTypes['ReferralTimelineEvent']> }>;
+  ReferralTimelineEdge: ResolverTypeWrapper<Omit<ReferralTimelineEdge, 'node'> & { node: ResolversTypes['ReferralTimelineEvent'] }>;
   ReferralTimelineEvent: ResolverTypeWrapper<TimelineRow>;
   ReferralTransitionInput: ReferralTransitionInput;
   ReferralUrgency: ResolverTypeWrapper<string>;
@@ -1221,9 +1312,13 @@ export type ResolversTypes = {
   TargetGroup: ResolverTypeWrapper<string>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttemptRow>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['WebhookDeliveryEdge']>, nodes: Array<ResolversTypes['WebhookDelivery']> }>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
   WebhookDeliveryPayload: ResolverTypeWrapper<Omit<WebhookDeliveryPayload, 'delivery'> & { delivery: ResolversTypes['WebhookDelivery'] }>;
   WebhookDeliveryStatus: ResolverTypeWrapper<string>;
   WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointRow>;
+  WebhookEndpointConnection: ResolverTypeWrapper<Omit<WebhookEndpointConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['WebhookEndpointEdge']>, nodes: Array<ResolversTypes['WebhookEndpoint']> }>;
+  WebhookEndpointEdge: ResolverTypeWrapper<Omit<WebhookEndpointEdge, 'node'> & { node: ResolversTypes['WebhookEndpoint'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1232,7 +1327,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  Client: Omit<Client, 'referrals'> & { referrals?: Maybe<Array<ResolversParentTypes['Referral']>> } | FederationReferenceTypes['Client'];
+  Client: Omit<Client, 'referrals'> & { referrals?: Maybe<ResolversParentTypes['ReferralConnection']> } | FederationReferenceTypes['Client'];
   CompleteReferralInput: CompleteReferralInput;
   CreateReferralInput: CreateReferralInput;
   Boolean: Scalars['Boolean']['output'];
@@ -1251,13 +1346,15 @@ export type ResolversParentTypes = {
   RecordJointMeetingOutcomeInput: RecordJointMeetingOutcomeInput;
   RedeliverWebhookInput: RedeliverWebhookInput;
   Referral: ReferralRow;
-  ReferralConnection: Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEdge']> };
+  ReferralConnection: Omit<ReferralConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ReferralEdge']>, nodes: Array<ResolversParentTypes['Referral']> };
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
   ReferralFilter: ReferralFilter;
   ReferralNotification: NotificationParent;
   ReferralNotificationPage: Omit<ReferralNotificationPage, 'events'> & { events: Array<ResolversParentTypes['ReferralNotification']> };
   ReferralPayload: Omit<ReferralPayload, 'referral'> & { referral: ResolversParentTypes['Referral'] };
   ReferralSort: ReferralSort;
+  ReferralTimelineConnection: Omit<ReferralTimelineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ReferralTimelineEdge']>, nodes: Array<ResolversParentTypes['ReferralTimelineEvent']> };
+  ReferralTimelineEdge: Omit<ReferralTimelineEdge, 'node'> & { node: ResolversParentTypes['ReferralTimelineEvent'] };
   ReferralTimelineEvent: TimelineRow;
   ReferralTransitionInput: ReferralTransitionInput;
   RegisterWebhookInput: RegisterWebhookInput;
@@ -1270,8 +1367,12 @@ export type ResolversParentTypes = {
   SupportTrajectory: SupportTrajectory;
   WebhookAttempt: WebhookAttemptRow;
   WebhookDelivery: WebhookDeliveryRow;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['WebhookDeliveryEdge']>, nodes: Array<ResolversParentTypes['WebhookDelivery']> };
+  WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
   WebhookDeliveryPayload: Omit<WebhookDeliveryPayload, 'delivery'> & { delivery: ResolversParentTypes['WebhookDelivery'] };
   WebhookEndpoint: WebhookEndpointRow;
+  WebhookEndpointConnection: Omit<WebhookEndpointConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['WebhookEndpointEdge']>, nodes: Array<ResolversParentTypes['WebhookEndpoint']> };
+  WebhookEndpointEdge: Omit<WebhookEndpointEdge, 'node'> & { node: ResolversParentTypes['WebhookEndpoint'] };
 };
 
 export type ConsentGatedDirectiveArgs = {
@@ -1284,7 +1385,7 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
-  referrals?: Resolver<Maybe<Array<ResolversTypes['Referral']>>, ParentType, ContextType, RequireFields<ClientReferralsArgs, 'first'>>;
+  referrals?: Resolver<Maybe<ResolversTypes['ReferralConnection']>, ParentType, ContextType, RequireFields<ClientReferralsArgs, 'first'>>;
 };
 
 export type ConsentCategoryResolvers = EnumResolverSignature<{ CONTACT?: any, CONTACT_MOMENTS?: any, HANDOVER?: any, IDENTITY?: any, NETWORK?: any, PLAN?: any, QUESTION?: any }, ResolversTypes['ConsentCategory']>;
@@ -1365,7 +1466,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   referralEvents?: Resolver<ResolversTypes['ReferralNotificationPage'], ParentType, ContextType, RequireFields<QueryReferralEventsArgs, 'first'>>;
   referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QueryReferralsArgs, 'box' | 'first'>>;
-  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, RequireFields<QueryWebhookEndpointsArgs, 'first'>>;
 };
 
 export type ReferralResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral'], FederationReferenceType extends FederationReferenceTypes['Referral'] = FederationReferenceTypes['Referral']> = {
@@ -1399,7 +1500,7 @@ export type ReferralResolvers<ContextType = Context, ParentType extends Resolver
   statusChangedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   supportFormsRequested?: Resolver<Array<ResolversTypes['SupportForm']>, ParentType, ContextType>;
   targetGroup?: Resolver<Maybe<ResolversTypes['TargetGroup']>, ParentType, ContextType>;
-  timeline?: Resolver<Array<ResolversTypes['ReferralTimelineEvent']>, ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['ReferralTimelineConnection'], ParentType, ContextType, RequireFields<ReferralTimelineArgs, 'first'>>;
   toOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   toProfessional?: Resolver<Maybe<ResolversTypes['Professional']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1413,6 +1514,7 @@ export type ReferralBoxResolvers = EnumResolverSignature<{ INBOX?: any, OUTBOX?:
 
 export type ReferralConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralConnection'] = ResolversParentTypes['ReferralConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ReferralEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
@@ -1448,6 +1550,18 @@ export type ReferralPayloadResolvers<ContextType = Context, ParentType extends R
 export type ReferralSortFieldResolvers = EnumResolverSignature<{ RESPOND_BY?: any, SENT_AT?: any, UPDATED_AT?: any }, ResolversTypes['ReferralSortField']>;
 
 export type ReferralStatusResolvers = EnumResolverSignature<{ ACCEPTED?: any, CANCELLED?: any, COMPLETED?: any, DRAFT?: any, ENTERED_IN_ERROR?: any, FAILED?: any, IN_PROGRESS?: any, ON_HOLD?: any, REJECTED?: any, REQUESTED?: any }, ResolversTypes['ReferralStatus']>;
+
+export type ReferralTimelineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralTimelineConnection'] = ResolversParentTypes['ReferralTimelineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReferralTimelineEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ReferralTimelineEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReferralTimelineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralTimelineEdge'] = ResolversParentTypes['ReferralTimelineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReferralTimelineEvent'], ParentType, ContextType>;
+};
 
 export type ReferralTimelineEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralTimelineEvent'] = ResolversParentTypes['ReferralTimelineEvent']> = {
   action?: Resolver<ResolversTypes['ReferralAction'], ParentType, ContextType>;
@@ -1512,6 +1626,17 @@ export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends R
   status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
 };
 
+export type WebhookDeliveryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+};
+
 export type WebhookDeliveryPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryPayload'] = ResolversParentTypes['WebhookDeliveryPayload']> = {
   delivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
 };
@@ -1521,10 +1646,21 @@ export type WebhookDeliveryStatusResolvers = EnumResolverSignature<{ DELIVERED?:
 export type WebhookEndpointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookEndpointDeliveriesArgs, 'first'>>;
+  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<WebhookEndpointDeliveriesArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookEndpointConnection'] = ResolversParentTypes['WebhookEndpointConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookEndpointEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookEndpointEdge'] = ResolversParentTypes['WebhookEndpointEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -1554,6 +1690,8 @@ export type Resolvers<ContextType = Context> = {
   ReferralPayload?: ReferralPayloadResolvers<ContextType>;
   ReferralSortField?: ReferralSortFieldResolvers;
   ReferralStatus?: ReferralStatusResolvers;
+  ReferralTimelineConnection?: ReferralTimelineConnectionResolvers<ContextType>;
+  ReferralTimelineEdge?: ReferralTimelineEdgeResolvers<ContextType>;
   ReferralTimelineEvent?: ReferralTimelineEventResolvers<ContextType>;
   ReferralUrgency?: ReferralUrgencyResolvers;
   RegieHolder?: RegieHolderResolvers;
@@ -1567,9 +1705,13 @@ export type Resolvers<ContextType = Context> = {
   TargetGroup?: TargetGroupResolvers;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
   WebhookDeliveryPayload?: WebhookDeliveryPayloadResolvers<ContextType>;
   WebhookDeliveryStatus?: WebhookDeliveryStatusResolvers;
   WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointConnection?: WebhookEndpointConnectionResolvers<ContextType>;
+  WebhookEndpointEdge?: WebhookEndpointEdgeResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

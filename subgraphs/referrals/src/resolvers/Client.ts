@@ -1,6 +1,7 @@
 import { isUuid } from '@hub/domain';
+import { pageSize } from '@hub/service-kit';
 import { requireReferralWorker } from '../context.ts';
-import { MAX_PAGE_SIZE, pageSize } from '../validation.ts';
+import { connectionFromKeyedRows, decodeTimestampCursor } from '../cursor.ts';
 import { visibleTo } from './Referral.ts';
 import type { ClientResolvers } from '../generated/resolvers-types.ts';
 
@@ -12,11 +13,15 @@ export const Client: ClientResolvers = {
    */
   async referrals(client, args, ctx) {
     requireReferralWorker(ctx);
-    const first = pageSize(args.first, 20, MAX_PAGE_SIZE);
-    if (!isUuid(client.id)) return [];
-    const rows = await ctx.loaders.referralsByClient.load({ clientId: client.id.toLowerCase(), first });
-    const visible = rows.filter((r) => visibleTo(ctx, r) !== null);
-    for (const r of visible) ctx.loaders.referral.prime(r.id, r);
-    return visible;
+    const first = pageSize(args.first);
+    const after = args.after ? decodeTimestampCursor(args.after) : null;
+    const rows = isUuid(client.id) ? await ctx.loaders.referralsByClient.load({ parentId: client.id.toLowerCase(), first, after }) : [];
+    const page = connectionFromKeyedRows(
+      rows.filter((r) => visibleTo(ctx, r.row) !== null),
+      first,
+      after !== null,
+    );
+    for (const r of page.nodes) ctx.loaders.referral.prime(r.id, r);
+    return page;
   },
 };

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { badInput, ErrorCode, hubError, notFound } from '@hub/errors';
 import type { Context } from '../context.ts';
 import { requireBeheerder } from '../context.ts';
-import { deactivateEndpoint, findDeliveryWithEndpoint, insertEndpoint, scheduleRedelivery, type ReferralRow } from '../db/queries.ts';
+import { findDeliveryWithEndpoint, type ReferralRow } from '../db/queries.ts';
+import { deactivateEndpoint, insertEndpoint, scheduleRedelivery } from '../db/writes.ts';
 import * as service from '../referral-service.ts';
+import { MAX_DELIVERY_ATTEMPTS } from '../relay.ts';
 import { parseInput, requireUuid, WEBHOOK_URL_MESSAGES, webhookInputSchema } from '../validation.ts';
 import { generateWebhookSecret } from '../webhook-signature.ts';
 import { checkWebhookTarget, resolveWithSystemDns } from '../webhook-target.ts';
@@ -65,8 +67,11 @@ export const Mutation: MutationResolvers = {
     const found = await findDeliveryWithEndpoint(ctx.db, requireUuid(args.input.deliveryId, 'input.deliveryId'));
     if (!found || found.organizationId !== p.organizationId) throw notFound('Webhook delivery');
     if (!found.active) throw hubError(ErrorCode.INVALID_TRANSITION, 'The endpoint was removed; register it again first.');
-    const delivery = await scheduleRedelivery(ctx.db, found.delivery.id, ctx.now);
-    if (!delivery) throw notFound('Webhook delivery');
+    // Checked again in the UPDATE: a relay attempt between the read and the write cannot take it past the cap.
+    const delivery = await scheduleRedelivery(ctx.db, found.delivery.id, ctx.now, MAX_DELIVERY_ATTEMPTS);
+    if (!delivery) {
+      throw hubError(ErrorCode.INVALID_TRANSITION, `The delivery has had its ${MAX_DELIVERY_ATTEMPTS} attempts; poll referralEvents for the event.`);
+    }
     ctx.relay.kick();
     return { delivery };
   },

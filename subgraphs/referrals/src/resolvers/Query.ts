@@ -1,11 +1,13 @@
 import { isUuid } from '@hub/domain';
 import { badInput } from '@hub/errors';
+import { pageSize } from '@hub/service-kit';
 import { requireBeheerder, requirePoller, requireReferralWorker } from '../context.ts';
-import { decodeEventCursor, decodeListCursor, encodeEventCursor, encodeListCursor } from '../cursor.ts';
+import { connectionFromKeyedRows, decodeEventCursor, decodeTimestampCursor, encodeEventCursor } from '../cursor.ts';
 import { amsterdamDate } from '../deadlines.ts';
-import { findEndpointsByOrganization, listNotifications, listReferrals } from '../db/queries.ts';
+import { listNotifications } from '../db/outbox.ts';
+import { findEndpointsByOrganization, listReferrals } from '../db/queries.ts';
 import { notificationOf, type ReferralNotificationPayload } from '../events.ts';
-import { MAX_EVENTS_PAGE, MAX_PAGE_SIZE, pageSize } from '../validation.ts';
+import { MAX_EVENTS_PAGE } from '../validation.ts';
 import { loadVisible } from './Referral.ts';
 import type { QueryResolvers, ReferralNotificationResolvers } from '../generated/resolvers-types.ts';
 
@@ -24,7 +26,8 @@ export const Query: QueryResolvers = {
     const f = args.filter ?? {};
     if (f.clientId && !isUuid(f.clientId)) throw badInput('filter.clientId', 'filter.clientId must be a UUID.');
     if (f.from && f.to && f.from >= f.to) throw badInput('filter.to', 'filter.to must be after filter.from.');
-    const first = pageSize(args.first, 20, MAX_PAGE_SIZE);
+    const first = pageSize(args.first);
+    const after = args.after ? decodeTimestampCursor(args.after) : undefined;
     const sort = args.sort ?? { field: 'SENT_AT', direction: 'DESC' };
     const rows = await listReferrals(ctx.db, {
       box: args.box,
@@ -39,26 +42,17 @@ export const Query: QueryResolvers = {
       sort: sort.field ?? 'SENT_AT',
       descending: (sort.direction ?? 'DESC') === 'DESC',
       first,
-      after: args.after ? decodeListCursor(args.after) : undefined,
+      after,
     });
-    const page = rows.slice(0, first);
-    for (const { row } of page) ctx.loaders.referral.prime(row.id, row);
-    const edges = page.map(({ row, sortKey }) => ({ cursor: encodeListCursor(sortKey, row.id), node: row }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: Boolean(args.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    const page = connectionFromKeyedRows(rows, first, after !== undefined);
+    for (const row of page.nodes) ctx.loaders.referral.prime(row.id, row);
+    return page;
   },
 
   async referralEvents(_, args, ctx) {
     const p = requirePoller(ctx);
     const since = args.since ? decodeEventCursor(args.since) : 0;
-    const first = pageSize(args.first, 100, MAX_EVENTS_PAGE);
+    const first = pageSize(args.first, { fallback: 100, max: MAX_EVENTS_PAGE });
     const rows = await listNotifications(ctx.db, p.organizationId, since, first);
     const events: NotificationParent[] = rows.slice(0, first).map((r) => ({
       ...notificationOf(r.payload),
@@ -67,9 +61,11 @@ export const Query: QueryResolvers = {
     return { events, cursor: events.at(-1)?.cursor ?? args.since ?? null, hasMore: rows.length > first };
   },
 
-  webhookEndpoints(_, __, ctx) {
+  async webhookEndpoints(_, args, ctx) {
     const p = requireBeheerder(ctx);
-    return findEndpointsByOrganization(ctx.db, p.organizationId);
+    const first = pageSize(args.first);
+    const after = args.after ? decodeTimestampCursor(args.after) : undefined;
+    return connectionFromKeyedRows(await findEndpointsByOrganization(ctx.db, p.organizationId, first + 1, after), first, after !== undefined);
   },
 };
 

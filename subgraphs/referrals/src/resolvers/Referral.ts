@@ -1,5 +1,6 @@
 import { CARE_ROLES, isUuid } from '@hub/domain';
 import { hasRole } from '@hub/identity';
+import { connectionFromList } from '@hub/service-kit';
 import type { Context } from '../context.ts';
 import { amsterdamDate, isOverdue } from '../deadlines.ts';
 import type { ReferralRow } from '../db/queries.ts';
@@ -44,7 +45,8 @@ export const Referral: ReferralResolvers = {
   blocksTrajectoryClose: (r) => isOpenSent(r.status) && !r.releasedAt,
   overdue: (r, _, ctx) => isOverdue(r, amsterdamDate(ctx.now)),
   daysInCurrentStatus: (r, _, ctx) => Math.max(0, Math.floor((ctx.now.getTime() - r.statusChangedAt.getTime()) / 86_400_000)),
-  timeline: (r, _, ctx) => ctx.loaders.timeline.load(r.id),
+  // The whole timeline of every referral of the request comes in one statement; a page is cut from it.
+  timeline: async (r, args, ctx) => connectionFromList(await ctx.loaders.timeline.load(r.id), args, (e) => e.occurredAt.toISOString()),
 };
 
 export const JointMeeting: JointMeetingResolvers = {

@@ -1,0 +1,1 @@
+CREATE INDEX "webhook_delivery_endpoint_order_idx" ON "referrals"."webhook_delivery" USING btree ("endpoint_id","created_at" desc,"id" desc);
