@@ -168,6 +168,22 @@ describe('search for toegangsteams', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it('refuses a cursor of another sort order (a name where a score or a distance belongs) with BAD_USER_INPUT', async () => {
+    const byName = await search({ filter: { zorgkantoorregioCode: 'ZK02' }, sort: 'NAME', first: 1 });
+    const after = byName.pageInfo.endCursor;
+    const near = { gemeenteCode: 'GM0363', maxDistanceKm: 20 };
+    for (const variables of [
+      { text: 'ondersteuning', filter: { zorgkantoorregioCode: 'ZK02' }, sort: 'RELEVANCE', after },
+      { filter: { near }, sort: 'DISTANCE', after },
+    ]) {
+      const res = await hub.graphql(SEARCH, variables);
+      expect(res.body.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+    // Without text, RELEVANCE is name order, so the name cursor fits.
+    const untexted = await search({ filter: { zorgkantoorregioCode: 'ZK02' }, sort: 'RELEVANCE', first: 1, after });
+    expect(untexted.edges[0]?.node.name.localeCompare(byName.edges[0]?.node.name ?? '')).toBeGreaterThanOrEqual(0);
+  });
+
   it('facet counts add up to the total and match filtering by the value', async () => {
     const r = await search({ filter: { zorgkantoorregioCode: 'ZK22' }, first: 1 });
     const sum = (f: Facet[] | undefined) => (f ?? []).reduce((s, x) => s + x.count, 0);
