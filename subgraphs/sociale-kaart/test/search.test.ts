@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@hub/testing';
+import { dataOf, startTestHub, type TestHub } from '@hub/testing';
 
 /**
  * The toegangsteam search through the gateway, in-process, on the deterministic demo set
@@ -285,5 +285,26 @@ describe('search for toegangsteams', () => {
     const small = await count(5);
     const large = await count(50);
     expect(large).toBe(small);
+  });
+
+  it("pages each result's locations from one statement for the whole page, whatever the page sizes", async () => {
+    const query = `query($first: Int, $locations: Int) { searchServices(filter: { zorgkantoorregioCode: "ZK22" }, first: $first) {
+      edges { node { id locations(first: $locations) { totalCount nodes { name } pageInfo { hasNextPage } } } } } }`;
+    const count = async (first: number, locations: number) => {
+      const before = hub.database.stats.statements;
+      const res = await hub.graphql<{ searchServices: { edges: { node: { locations: { totalCount: number; nodes: unknown[] } } }[] } }>(query, {
+        first,
+        locations,
+      });
+      const statements = hub.database.stats.statements - before;
+      const edges = dataOf(res).searchServices.edges;
+      expect(edges).toHaveLength(first);
+      expect(edges.some((e) => e.node.locations.totalCount > 0)).toBe(true);
+      for (const e of edges) expect(e.node.locations.nodes.length).toBe(Math.min(locations, e.node.locations.totalCount));
+      return statements;
+    };
+    await count(5, 1); // warm the plan cache of the gateway
+    const small = await count(5, 1);
+    expect(await count(50, 20)).toBe(small);
   });
 });

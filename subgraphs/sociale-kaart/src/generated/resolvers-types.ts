@@ -318,10 +318,39 @@ export type Location = {
   organization: Organization;
   /** Postcode (1234 AB). */
   postalCode?: Maybe<Scalars['String']['output']>;
-  /** Services offered here. */
-  services: Array<Service>;
+  /** Services offered here (active and temporarily closed ones), ordered by name, a page at a time. */
+  services: ServiceListConnection;
   /** Optimistic-locking version; send it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A place where a service is delivered (HSDS location). */
+export type LocationServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of locations, by name (an organisation's or a service's locations). */
+export type LocationConnection = {
+  __typename?: 'LocationConnection';
+  /** The locations of this page, with their cursors. */
+  edges: Array<LocationEdge>;
+  /** The locations of this page. */
+  nodes: Array<Location>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many locations the whole list holds (for this caller: without confidential ones for anonymous callers). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A location in a page. */
+export type LocationEdge = {
+  __typename?: 'LocationEdge';
+  /** Opaque cursor of this location; pass it as `after` for the locations after it. */
+  cursor: Scalars['String']['output'];
+  /** The location. */
+  node: Location;
 };
 
 /** Fields of a location. On create, name is required; on update, omitted fields stay as they are. */
@@ -484,8 +513,8 @@ export type Organization = {
   id: Scalars['ID']['output'];
   /** KvK-nummer (Chamber of Commerce, 8 digits). */
   kvkNumber?: Maybe<Scalars['String']['output']>;
-  /** Locations of this organisation; confidential ones only for signed-in professionals. */
-  locations: Array<Location>;
+  /** Locations of this organisation in use, ordered by name, a page at a time; confidential ones only for signed-in professionals. */
+  locations: LocationConnection;
   /** Name. */
   name: Scalars['String']['output'];
   /** Parent organisation, if any. */
@@ -500,6 +529,13 @@ export type Organization = {
   website?: Maybe<Scalars['String']['output']>;
   /** For a zorgkantoor: its region. */
   zorgkantoorregio?: Maybe<Zorgkantoorregio>;
+};
+
+
+/** An organisation in the sociale kaart (HSDS organization). */
+export type OrganizationLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -677,8 +713,8 @@ export type Service = {
   legalDomains: Array<LegalDomain>;
   /** Life domains it helps with: at most 20 (input validation). */
   lifeDomains: Array<LifeDomain>;
-  /** Where it is delivered (confidential locations only for signed-in professionals). */
-  locations: Array<Location>;
+  /** Locations in use where it is delivered, ordered by name, a page at a time (confidential ones only for signed-in professionals). */
+  locations: LocationConnection;
   /** Maximum age in years. */
   maximumAge?: Maybe<Scalars['Int']['output']>;
   /** Minimum age in years. */
@@ -703,6 +739,13 @@ export type Service = {
   version: Scalars['Int']['output'];
   /** Wlz sectors, where relevant: at most 3. */
   wlzSectors: Array<WlzSector>;
+};
+
+
+/** A service in the sociale kaart (HSDS service) with the Dutch additions toegangsteams need. */
+export type ServiceLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The area a service serves. */
@@ -820,7 +863,7 @@ export type ServiceInput = {
   wlzSectors?: InputMaybe<Array<WlzSector>>;
 };
 
-/** A page of services in a fixed order (an organisation's services by name). */
+/** A page of services in a fixed order (an organisation's or a location's services, by name). */
 export type ServiceListConnection = {
   __typename?: 'ServiceListConnection';
   /** The services of this page, with their cursors. */
@@ -1146,6 +1189,8 @@ export type ResolversTypes = {
   LegalDomain: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
   Location: ResolverTypeWrapper<LocationRow>;
+  LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
+  LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
   LocationInput: LocationInput;
   LocationPayload: ResolverTypeWrapper<Omit<LocationPayload, 'location'> & { location: ResolversTypes['Location'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1206,6 +1251,8 @@ export type ResolversParentTypes = {
   HsdsImportWarning: HsdsImportWarning;
   ImportHsdsInput: ImportHsdsInput;
   Location: LocationRow;
+  LocationConnection: Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LocationEdge']>, nodes: Array<ResolversParentTypes['Location']> };
+  LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
   LocationInput: LocationInput;
   LocationPayload: Omit<LocationPayload, 'location'> & { location: ResolversParentTypes['Location'] };
   Mutation: Record<PropertyKey, never>;
@@ -1339,8 +1386,20 @@ export type LocationResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['ServiceListConnection'], ParentType, ContextType, RequireFields<LocationServicesArgs, 'first'>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LocationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocationConnection'] = ResolversParentTypes['LocationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LocationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LocationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocationEdge'] = ResolversParentTypes['LocationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
 };
 
 export type LocationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocationPayload'] = ResolversParentTypes['LocationPayload']> = {
@@ -1373,7 +1432,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kvkNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<OrganizationLocationsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
@@ -1432,7 +1491,7 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   legalDomains?: Resolver<Array<ResolversTypes['LegalDomain']>, ParentType, ContextType>;
   lifeDomains?: Resolver<Array<ResolversTypes['LifeDomain']>, ParentType, ContextType>;
-  locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<ServiceLocationsArgs, 'first'>>;
   maximumAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minimumAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1532,6 +1591,8 @@ export type Resolvers<ContextType = Context> = {
   LegalDomain?: LegalDomainResolvers;
   LifeDomain?: LifeDomainResolvers;
   Location?: LocationResolvers<ContextType>;
+  LocationConnection?: LocationConnectionResolvers<ContextType>;
+  LocationEdge?: LocationEdgeResolvers<ContextType>;
   LocationPayload?: LocationPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OpeningHours?: OpeningHoursResolvers<ContextType>;
