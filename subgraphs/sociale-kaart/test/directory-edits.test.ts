@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@hub/db';
 import { dataOf, startTestHub, type TestHub } from '@hub/testing';
+import { LANGUAGE_CODES } from '@hub/domain';
+import { MAX_OPENING_HOURS } from '../src/validation.ts';
 import { buildOrganization, serviceInput } from './builders.ts';
 
 /**
@@ -39,6 +41,14 @@ const CREATE_LOCATION = /* GraphQL */ `
 `;
 
 type Body = { data?: Record<string, unknown> | null; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
+
+/** `count` different opening-hours rows: two periods on each day, then evenings. */
+const openingHours = (count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    i < 14
+      ? { weekday: Math.floor(i / 2) + 1, opensAt: i % 2 ? '13:00' : '09:00', closesAt: i % 2 ? '17:00' : '12:00' }
+      : { weekday: (i % 7) + 1, opensAt: '18:00', closesAt: '20:00' },
+  );
 
 async function beheerderOf(orgId: string) {
   return hub.tokenFor({ organizationId: orgId, organizationType: 'OCO', roles: ['BEHEERDER'] });
@@ -343,6 +353,9 @@ describe('bad input gets a clear error and changes nothing', () => {
       [{ contact: { email: 'geen-adres' } }, 'input.contact.email'],
       [{ cost: { type: 'AMOUNT' } }, 'input.cost.amount'],
       [{ languages: ['Nederlands'] }, 'input.languages.0'],
+      [{ languages: ['nl', 'xx'] }, 'input.languages.1'],
+      [{ languages: Array.from({ length: LANGUAGE_CODES.length + 1 }, (_, i) => LANGUAGE_CODES[i % LANGUAGE_CODES.length]) }, 'input.languages'],
+      [{ openingHours: openingHours(MAX_OPENING_HOURS + 1) }, 'input.openingHours'],
       [{ locationIds: ['8d0e7a4c-2b1f-5c3d-9e8f-0a1b2c3d4e5f'] }, 'input.locationIds'],
     ];
     for (const [overrides, field] of cases) {
@@ -352,6 +365,19 @@ describe('bad input gets a clear error and changes nothing', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/stack|at \w+ \(/);
     }
     expect(await countServices()).toBe(before);
+  });
+
+  it(`takes ${MAX_OPENING_HOURS} opening-hours rows and each language code once, on create and on update; one row more changes nothing`, async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const created = await createService(token, { openingHours: openingHours(MAX_OPENING_HOURS), languages: ['nl', 'pap', 'dse', 'nl'] });
+    const read = `query($id: ID!) { service(id: $id) { version languages openingHours { weekday } } }`;
+    const stored = dataOf<{ service: { version: number; languages: string[]; openingHours: unknown[] } }>(await hub.graphql(read, { id: created.id })).service;
+    expect(stored).toMatchObject({ version: 1, languages: ['nl', 'pap', 'dse'] });
+    expect(stored.openingHours).toHaveLength(MAX_OPENING_HOURS);
+    const tooMany = await hub.graphql(UPDATE, { id: created.id, v: 1, input: { openingHours: openingHours(MAX_OPENING_HOURS + 1) } }, { token });
+    expect(firstError(tooMany.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.service.openingHours' });
+    expect(dataOf(await hub.graphql(read, { id: created.id }))).toEqual({ service: stored });
   });
 
   it('invalid service input lists every invalid field at once, through the gateway and at the subgraph', async () => {

@@ -184,6 +184,13 @@ describe('search for toegangsteams', () => {
     expect(untexted.edges[0]?.node.name.localeCompare(byName.edges[0]?.node.name ?? '')).toBeGreaterThanOrEqual(0);
   });
 
+  it('filters by the accepted language codes only: another code is BAD_USER_INPUT', async () => {
+    for (const code of ['xx', 'NL', 'nld']) {
+      const res = await hub.graphql(SEARCH, { filter: { languages: [code] } });
+      expect(res.body.errors?.[0]?.extensions, code).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.languages' });
+    }
+  });
+
   it('facet counts add up to the total and match filtering by the value', async () => {
     const r = await search({ filter: { zorgkantoorregioCode: 'ZK22' }, first: 1 });
     const sum = (f: Facet[] | undefined) => (f ?? []).reduce((s, x) => s + x.count, 0);

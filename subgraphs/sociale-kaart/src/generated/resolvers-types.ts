@@ -211,11 +211,11 @@ export type HsdsImportPayload = {
   organizations: HsdsImportCounts;
   /** Records in the input. */
   records: Scalars['Int']['output'];
-  /** Records rejected, with the reason. */
+  /** Records rejected, with the reason: at most 200, one per record (an import takes at most 200 records). */
   rejected: Array<HsdsImportRejection>;
   /** Services updated (matched by id). */
   updated: Scalars['Int']['output'];
-  /** Warnings on imported records. */
+  /** Warnings on imported records: at most 400, at most two per record (its locations' coordinates, its service area). */
   warnings: Array<HsdsImportWarning>;
 };
 
@@ -243,7 +243,10 @@ export type HsdsImportWarning = {
 
 /** HSDS data to import. */
 export type ImportHsdsInput = {
-  /** HSDS 3.0 JSON (one service, an array, or a page with `contents`) or NDJSON, as text; its size is limited by the hub's import limit. */
+  /**
+   * HSDS 3.0 JSON (one service, an array, or a page with `contents`) or NDJSON, as text: at most 200 records, and its
+   * size is limited by the hub's import limit; beyond either, BAD_USER_INPUT and nothing is imported.
+   */
   data: Scalars['String']['input'];
 };
 
@@ -397,8 +400,9 @@ export type Mutation = {
   deactivateService: ServicePayload;
   /**
    * Import Open Referral HSDS 3.0 services into your own organisation (BEHEERDER): `data` is one service, an
-   * array, a page with `contents`, or NDJSON. Ids make it idempotent: a service that exists is replaced. Records of
-   * other organisations are rejected with a reason, valid records are written. See docs/hsds-nl-profile.md.
+   * array, a page with `contents`, or NDJSON, at most 200 records a call (the command-line importer takes more). Ids
+   * make it idempotent: a service that exists is replaced. Records of other organisations are rejected with a reason,
+   * valid records are written. See docs/hsds-nl-profile.md.
    */
   importHsds: HsdsImportPayload;
   /** Confirm the entry is correct as it stands (BEHEERDER). */
@@ -519,7 +523,7 @@ export type Organization = {
   name: Scalars['String']['output'];
   /** Parent organisation, if any. */
   parent?: Maybe<Organization>;
-  /** Telephone numbers. */
+  /** Telephone numbers: at most 10 (an import refuses an organisation with more). */
   phones: Array<Phone>;
   /** Services of this organisation (active and temporarily closed ones unless includeInactive), ordered by name, a page at a time. */
   services: ServiceListConnection;
@@ -707,7 +711,10 @@ export type Service = {
   id: Scalars['ID']['output'];
   /** Independent (OCO): independent of the indicatiesteller and of care providers. */
   independent: Scalars['Boolean']['output'];
-  /** Languages spoken (ISO 639 codes: nl, en, tr, ar, ...). */
+  /**
+   * Languages spoken, each code once: at most 187, the codes the sociale kaart accepts (every ISO 639-1 code such as nl,
+   * en, tr, ar; and pap, nds, dse for Papiaments, Nedersaksisch and Nederlandse Gebarentaal).
+   */
   languages: Array<Scalars['String']['output']>;
   /** Laws the service is financed under: at most 10 (input validation). */
   legalDomains: Array<LegalDomain>;
@@ -721,7 +728,7 @@ export type Service = {
   minimumAge?: Maybe<Scalars['Int']['output']>;
   /** Name. */
   name: Scalars['String']['output'];
-  /** Opening hours. */
+  /** Opening hours, by weekday and opening time: at most 14 rows (refused on write beyond that; e.g. two periods on each day). */
   openingHours: Array<OpeningHours>;
   /** The organisation that offers it. */
   organization: Organization;
@@ -807,7 +814,7 @@ export type ServiceFacets = {
   formality: Array<FacetCount>;
   /** true / false: at most 2. */
   independent: Array<FacetCount>;
-  /** Per language. */
+  /** Per language: at most 187, one per code of Service.languages. */
   languages: Array<FacetCount>;
   /** Per legal domain: at most 7, one per value. */
   legalDomains: Array<FacetCount>;
@@ -837,7 +844,7 @@ export type ServiceInput = {
   formality?: InputMaybe<Formality>;
   /** Independent (OCO). */
   independent?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Languages (ISO 639 codes). */
+  /** Languages, codes of Service.languages (nl, en, tr, ...): at least 1; each code is kept once. */
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Laws the service is financed under. */
   legalDomains?: InputMaybe<Array<LegalDomain>>;
@@ -851,7 +858,7 @@ export type ServiceInput = {
   minimumAge?: InputMaybe<Scalars['Int']['input']>;
   /** Name (1–200 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Opening hours. */
+  /** Opening hours: at most 14 rows; more gives BAD_USER_INPUT. */
   openingHours?: InputMaybe<Array<OpeningHoursInput>>;
   /** Service area. */
   serviceArea?: InputMaybe<ServiceAreaInput>;
@@ -904,7 +911,7 @@ export type ServiceSearchFilter = {
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only independent (OCO) services. */
   independentOnly?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Any of these languages (ISO 639 codes). */
+  /** Any of these languages: codes of Service.languages (nl, en, tr, ...); another code gives BAD_USER_INPUT. */
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Any of these legal domains. */
   legalDomains?: InputMaybe<Array<LegalDomain>>;

@@ -1,6 +1,6 @@
 import { badInput, forbidden, unauthenticated } from '@hub/errors';
 import { hasRole } from '@hub/identity';
-import { ImportInputError, importHsds } from '../hsds/importer.ts';
+import { ImportInputError, importHsds, MAX_MUTATION_IMPORT_RECORDS } from '../hsds/importer.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 /** The importHsds mutation: the HSDS importer, limited to the caller's own organisation. */
@@ -13,6 +13,7 @@ export const hsdsImportMutation: MutationResolvers = {
         restrictToOrganization: ctx.caller.organizationId,
         verifiedBy: ctx.caller.subject,
         maxBytes: ctx.config.hsdsImportMaxBytes,
+        maxRecords: MAX_MUTATION_IMPORT_RECORDS,
       });
     } catch (e) {
       if (e instanceof ImportInputError) throw badInput('input.data', e.message);

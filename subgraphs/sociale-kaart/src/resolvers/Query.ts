@@ -5,7 +5,7 @@ import { listGemeenten, listOrganizations, listRegions } from '../db/queries.ts'
 import type { Context } from '../context.ts';
 import { maySeeConfidential } from '../context.ts';
 import { searchWords } from '../text.ts';
-import { GEMEENTE_CODE_PATTERN, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
+import { GEMEENTE_CODE_PATTERN, isLanguageCode, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
 import { MAX_SEARCH_TEXT, nearSchema, parseInput, requireUuid } from '../validation.ts';
 import type { PageInfo, QueryResolvers, QuerySearchServicesArgs, ServiceConnectionResolvers } from '../generated/resolvers-types.ts';
 import type { ServiceRow } from '../db/queries.ts';
@@ -55,7 +55,8 @@ async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise
       throw badInput('filter.zorgkantoorregioCode', `Unknown zorgkantoorregio ${f.zorgkantoorregioCode}.`);
   }
   for (const lang of f.languages ?? []) {
-    if (!/^[a-z]{2,3}$/.test(lang)) throw badInput('filter.languages', 'Use ISO 639 language codes such as nl, en, tr.');
+    if (!isLanguageCode(lang))
+      throw badInput('filter.languages', 'filter.languages must hold language codes such as nl, en, tr (ISO 639-1, or pap, nds, dse).');
   }
   let near: ServiceSearch['near'];
   if (f.near) {
