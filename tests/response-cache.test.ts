@@ -25,7 +25,7 @@ const SHELTER_SEARCH = /* GraphQL */ `
   query Shelter($gemeente: String!) {
     searchServices(text: "opvang", filter: { gemeenteCode: $gemeente }, first: 5) {
       totalCount
-      edges { node { id name capacity { status } locations { name confidential } } }
+      edges { node { id name capacity { status } locations { nodes { name confidential } } } }
     }
   }
 `;
@@ -33,7 +33,7 @@ const SHELTER_SEARCH = /* GraphQL */ `
 type Search = {
   searchServices: {
     totalCount: number;
-    edges: { node: { id: string; name: string; capacity: { status: string } | null; locations: { name: string; confidential: boolean }[] } }[];
+    edges: { node: { id: string; name: string; capacity: { status: string } | null; locations: { nodes: { name: string; confidential: boolean }[] } } }[];
   };
 };
 
@@ -60,7 +60,7 @@ describe('gateway response cache', () => {
 
   it('keeps a professional’s answer private to that user, and never serves it to an anonymous caller', async () => {
     const anonymous = await hub.graphql<Search>(SHELTER_SEARCH, { gemeente: 'GM0344' });
-    const anonymousLocations = anonymous.body.data?.searchServices.edges.flatMap((e) => e.node.locations) ?? [];
+    const anonymousLocations = anonymous.body.data?.searchServices.edges.flatMap((e) => e.node.locations.nodes) ?? [];
     expect(anonymousLocations.some((l) => l.confidential)).toBe(false);
 
     const toegang = principal('toegangsteam');
@@ -70,7 +70,7 @@ describe('gateway response cache', () => {
     const asA = await hub.graphql<Search>(SHELTER_SEARCH, { gemeente: 'GM0344' }, { token: tokenA });
     expect(subgraphRequests('sociale-kaart')).toBe(before + 1);
     expect(asA.headers.get('cache-control')).toBe('max-age=30, private');
-    expect(asA.body.data?.searchServices.edges.flatMap((e) => e.node.locations).some((l) => l.confidential)).toBe(true);
+    expect(asA.body.data?.searchServices.edges.flatMap((e) => e.node.locations.nodes).some((l) => l.confidential)).toBe(true);
 
     before = subgraphRequests('sociale-kaart');
     const againA = await hub.graphql<Search>(SHELTER_SEARCH, { gemeente: 'GM0344' }, { token: tokenA });

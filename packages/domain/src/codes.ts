@@ -81,5 +81,3 @@ export const LEVERINGSVORMEN = {
   '8': 'DEELTIJDVERBLIJF',
   '9': 'VERKEERDE_BED',
 } as const;
-
-export const LANGUAGES = ['nl', 'en', 'de', 'fr', 'ar', 'tr', 'pl', 'uk', 'ti', 'fy', 'pap', 'zgt'] as const;

@@ -3,3 +3,4 @@ export * from './bsn.ts';
 export * from './ids.ts';
 export * from './demo.ts';
 export * from './random.ts';
+export * from './languages.ts';

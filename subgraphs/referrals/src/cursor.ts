@@ -1,25 +1,11 @@
 import { badInput } from '@hub/errors';
-import { type Connection, connectionFromRows, type CursorPosition, decodeCursor, encodeCursor } from '@hub/service-kit';
+import { type Connection, connectionFromRows, encodeCursor } from '@hub/service-kit';
 import type { KeyedRow } from './db/queries.ts';
 
 /**
- * What the shared page helpers (`@hub/service-kit`, connection.ts) leave to this subgraph: the check that a list
- * cursor's sort key is a timestamp before SQL casts it, pages of rows that carry their sort key, and the polling
+ * What the shared page helpers (`@hub/service-kit`, connection.ts) leave to this subgraph: pages of rows that carry their sort key, and the polling
  * cursor of `referralEvents`.
  */
-
-/** A timestamptz as Postgres prints it, e.g. 2026-11-23 10:00:00.123456+00. */
-const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
-
-/**
- * A keyset cursor of this subgraph: every keyset list here is sorted on a timestamp, which the query casts to timestamptz, so
- * a forged key that is no timestamp is refused as BAD_USER_INPUT here instead of failing in the database.
- */
-export function decodeTimestampCursor(cursor: string, field = 'after'): CursorPosition {
-  const position = decodeCursor(cursor, field);
-  if (!TIMESTAMP_TEXT.test(position.key)) throw badInput(field, `${field} is not a cursor returned by this API.`);
-  return position;
-}
 
 /** A page of keyset rows fetched with `limit: first + 1`; each row's cursor holds its sort key as the database printed it. */
 export function connectionFromKeyedRows<T extends { id: string }>(rows: readonly KeyedRow<T>[], first: number, after: boolean): Connection<T> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GEMEENTE_CODE_PATTERN, isUuid, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
+import { GEMEENTE_CODE_PATTERN, isLanguageCode, isUuid, LANGUAGE_CODES, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
 
 export { parseInput, requireUuid } from '@hub/service-kit';
 
@@ -7,7 +7,10 @@ const trimmed = (max: number) => z.string().trim().max(max, `at most ${max} char
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
 
 export const MAX_SEARCH_TEXT = 200;
-export const MAX_PAGE_SIZE = 100;
+/** Opening-hours rows of one service (e.g. two periods on each weekday); schema.graphql states the same bound. */
+export const MAX_OPENING_HOURS = 14;
+/** Telephone numbers of one organisation; schema.graphql states the same bound. */
+export const MAX_ORGANIZATION_PHONES = 10;
 
 export const nearSchema = z
   .object({
@@ -42,9 +45,9 @@ export const serviceInputSchema = z
       })
       .refine((c) => c.type !== 'AMOUNT' || c.amount != null, { message: 'amount is required for AMOUNT', path: ['amount'] }),
     languages: z
-      .array(z.string().regex(/^[a-z]{2,3}$/, 'use ISO 639 codes such as nl, en, tr'))
+      .array(z.string().refine(isLanguageCode, 'use a language code such as nl, en, tr (ISO 639-1, or pap, nds, dse)'))
       .min(1)
-      .max(30),
+      .max(LANGUAGE_CODES.length, `at most ${LANGUAGE_CODES.length} languages`),
     applicationProcess: trimmed(2000).nullable(),
     contact: z.object({
       phone: z
@@ -66,7 +69,7 @@ export const serviceInputSchema = z
           .object({ weekday: z.number().int().min(1).max(7), opensAt: time, closesAt: time })
           .refine((h) => h.closesAt > h.opensAt, { message: 'closesAt must be after opensAt', path: ['closesAt'] }),
       )
-      .max(21),
+      .max(MAX_OPENING_HOURS, `at most ${MAX_OPENING_HOURS} rows`),
     serviceArea: z.object({
       scope: z.enum(['GEMEENTEN', 'REGIONAL', 'NATIONAL']),
       gemeenteCodes: z.array(z.string().regex(GEMEENTE_CODE_PATTERN, 'use GM + 4 digits')).max(342).nullish(),

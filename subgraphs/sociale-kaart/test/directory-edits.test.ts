@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@hub/db';
 import { dataOf, startTestHub, type TestHub } from '@hub/testing';
+import { LANGUAGE_CODES } from '@hub/domain';
+import { MAX_OPENING_HOURS } from '../src/validation.ts';
 import { buildOrganization, serviceInput } from './builders.ts';
 
 /**
@@ -39,6 +41,14 @@ const CREATE_LOCATION = /* GraphQL */ `
 `;
 
 type Body = { data?: Record<string, unknown> | null; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
+
+/** `count` different opening-hours rows: two periods on each day, then evenings. */
+const openingHours = (count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    i < 14
+      ? { weekday: Math.floor(i / 2) + 1, opensAt: i % 2 ? '13:00' : '09:00', closesAt: i % 2 ? '17:00' : '12:00' }
+      : { weekday: (i % 7) + 1, opensAt: '18:00', closesAt: '20:00' },
+  );
 
 async function beheerderOf(orgId: string) {
   return hub.tokenFor({ organizationId: orgId, organizationType: 'OCO', roles: ['BEHEERDER'] });
@@ -110,6 +120,55 @@ describe('directory edits', () => {
     expect((await read(2)).statements).toBe(capped.statements);
     const zero = await hub.graphql(q, { a: orgs[0]?.id, b: orgs[1]?.id, first: 0 });
     expect(firstError(zero.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('pages the locations of organisations and services and the services at a location by name, in the same statements for any page size', async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const names = Array.from({ length: 7 }, (_, i) => `Locatie ${i}`);
+    const locationIds: string[] = [];
+    for (const name of [...names].reverse()) {
+      const res = await hub.graphql(CREATE_LOCATION, { input: { name, gemeenteCode: 'GM0363' } }, { token });
+      locationIds.push(dataOf<{ createLocation: { location: { id: string } } }>(res).createLocation.location.id);
+    }
+    const services = [];
+    for (const name of ['Dienst B', 'Dienst A', 'Dienst C']) services.push(await createService(token, { name, locationIds }));
+    type Page = { totalCount: number; nodes: { name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const q = `query($org: ID!, $first: Int, $after: String) { organization(id: $org) {
+      locations(first: $first, after: $after) { totalCount nodes { name } pageInfo { hasNextPage endCursor } }
+      services { nodes { name locations(first: $first) { totalCount nodes { name services(first: $first) { totalCount nodes { name } } } } } }
+    } }`;
+    const read = async (first: number, after: string | null = null) => {
+      const before = hub.database.stats.statements;
+      // Straight to the subgraph: the nesting is what is measured here, not what the gateway's limits allow.
+      const res = await hub.directSubgraphRequest('sociale-kaart', q, {
+        secret: hub.subgraphSecrets['sociale-kaart'],
+        variables: { org: org.id, first, after },
+      });
+      const statements = hub.database.stats.statements - before;
+      type Data = { organization: { locations: Page; services: { nodes: { name: string; locations: Page & { nodes: { services: Page }[] } }[] } } };
+      return { data: dataOf<Data>(res).organization, statements };
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (const size of [3, 3, 1]) {
+      const { data } = await read(3, after);
+      expect(data.locations.totalCount).toBe(7);
+      expect(data.locations.nodes).toHaveLength(size);
+      seen.push(...data.locations.nodes.map((n) => n.name));
+      expect(data.locations.pageInfo.hasNextPage).toBe(seen.length < 7);
+      after = data.locations.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(names);
+    const large = await read(100);
+    for (const service of large.data.services.nodes) {
+      expect(service.locations.totalCount).toBe(7);
+      expect(service.locations.nodes.map((l) => l.name)).toEqual(names);
+      for (const l of service.locations.nodes) expect(l.services.nodes.map((x) => x.name)).toEqual(['Dienst A', 'Dienst B', 'Dienst C']);
+    }
+    // One statement per list for all parents at once, whatever the page size: 3 services × 7 locations × 3 services
+    // of each cost what 3 × 2 × 2 cost.
+    expect((await read(2)).statements).toBe(large.statements);
   });
 
   it('makes a new service findable at once, by stem and by typo', async () => {
@@ -199,11 +258,30 @@ describe('directory edits', () => {
       locationIds: [loc.id],
     });
 
-    const byService = `query($id: ID!) { service(id: $id) { locations { id name } organization { locations { id } } } }`;
+    const byService = `query($id: ID!) { service(id: $id) {
+      locations { totalCount nodes { id name } edges { cursor } pageInfo { endCursor } }
+      organization { locations { totalCount nodes { id } } } } }`;
     const anon = await hub.graphql(byService, { id: created.id });
-    expect((anon.body as Body).data?.service).toEqual({ locations: [], organization: { locations: [] } });
-    const pro = await hub.graphql(byService, { id: created.id }, { token: await hub.tokenFor({ organizationType: 'GEMEENTE', roles: ['TOEGANG'] }) });
-    expect(JSON.stringify((pro.body as Body).data)).toContain(loc.id);
+    // Not counted either: a totalCount or a cursor would tell that a confidential address exists.
+    expect((anon.body as Body).data?.service).toEqual({
+      locations: { totalCount: 0, nodes: [], edges: [], pageInfo: { endCursor: null } },
+      organization: { locations: { totalCount: 0, nodes: [] } },
+    });
+    const professional = await hub.tokenFor({ organizationType: 'GEMEENTE', roles: ['TOEGANG'] });
+    const pro = await hub.graphql(byService, { id: created.id }, { token: professional });
+    const proService = (pro.body as Body).data?.service as { locations: { totalCount: number; nodes: { id: string }[]; pageInfo: { endCursor: string } } };
+    expect(proService.locations).toMatchObject({ totalCount: 1, nodes: [{ id: loc.id }] });
+    // A professional's cursor naming the confidential location tells an anonymous caller nothing but that it is no cursor of the list.
+    const after = `query($id: ID!, $after: String) { service(id: $id) { locations(after: $after) { nodes { id } } } }`;
+    const replayed = await hub.graphql(after, { id: created.id, after: proService.locations.pageInfo.endCursor });
+    expect(firstError(replayed.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(JSON.stringify(replayed.body)).not.toContain(loc.id);
+    const atLocation = await hub.graphql(
+      `query($id: ID!) { location(id: $id) { services { totalCount nodes { id } } } }`,
+      { id: loc.id },
+      { token: professional },
+    );
+    expect((atLocation.body as Body).data?.location).toEqual({ services: { totalCount: 1, nodes: [{ id: created.id }] } });
 
     const direct = await hub.graphql(`query($id: ID!) { location(id: $id) { id } }`, { id: loc.id });
     expect((direct.body as Body).data?.location).toBeNull();
@@ -275,6 +353,9 @@ describe('bad input gets a clear error and changes nothing', () => {
       [{ contact: { email: 'geen-adres' } }, 'input.contact.email'],
       [{ cost: { type: 'AMOUNT' } }, 'input.cost.amount'],
       [{ languages: ['Nederlands'] }, 'input.languages.0'],
+      [{ languages: ['nl', 'xx'] }, 'input.languages.1'],
+      [{ languages: Array.from({ length: LANGUAGE_CODES.length + 1 }, (_, i) => LANGUAGE_CODES[i % LANGUAGE_CODES.length]) }, 'input.languages'],
+      [{ openingHours: openingHours(MAX_OPENING_HOURS + 1) }, 'input.openingHours'],
       [{ locationIds: ['8d0e7a4c-2b1f-5c3d-9e8f-0a1b2c3d4e5f'] }, 'input.locationIds'],
     ];
     for (const [overrides, field] of cases) {
@@ -284,6 +365,19 @@ describe('bad input gets a clear error and changes nothing', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/stack|at \w+ \(/);
     }
     expect(await countServices()).toBe(before);
+  });
+
+  it(`takes ${MAX_OPENING_HOURS} opening-hours rows and each language code once, on create and on update; one row more changes nothing`, async () => {
+    const org = await buildOrganization(hub.database.db);
+    const token = await beheerderOf(org.id);
+    const created = await createService(token, { openingHours: openingHours(MAX_OPENING_HOURS), languages: ['nl', 'pap', 'dse', 'nl'] });
+    const read = `query($id: ID!) { service(id: $id) { version languages openingHours { weekday } } }`;
+    const stored = dataOf<{ service: { version: number; languages: string[]; openingHours: unknown[] } }>(await hub.graphql(read, { id: created.id })).service;
+    expect(stored).toMatchObject({ version: 1, languages: ['nl', 'pap', 'dse'] });
+    expect(stored.openingHours).toHaveLength(MAX_OPENING_HOURS);
+    const tooMany = await hub.graphql(UPDATE, { id: created.id, v: 1, input: { openingHours: openingHours(MAX_OPENING_HOURS + 1) } }, { token });
+    expect(firstError(tooMany.body as Body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.service.openingHours' });
+    expect(dataOf(await hub.graphql(read, { id: created.id }))).toEqual({ service: stored });
   });
 
   it('invalid service input lists every invalid field at once, through the gateway and at the subgraph', async () => {

@@ -9,7 +9,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '@hub/testing';
 import { location, organization, service, serviceLocation } from '../src/db/schema.ts';
-import { ImportInputError, importHsds } from '../src/hsds/importer.ts';
+import { ImportInputError, importHsds, MAX_MUTATION_IMPORT_RECORDS } from '../src/hsds/importer.ts';
+import { MAX_OPENING_HOURS, MAX_ORGANIZATION_PHONES } from '../src/validation.ts';
 import { type HsdsJson as Json, hsdsService } from './builders.ts';
 
 /**
@@ -131,6 +132,74 @@ describe('HSDS import', () => {
     }
   });
 
+  it('keeps the stated bounds: an organisation with more phones or a service with more opening periods is rejected and writes nothing', async () => {
+    const phones = (n: number) => Array.from({ length: n }, (_, i) => ({ id: randomUUID(), number: `020-555 00 ${String(i).padStart(2, '0')}` }));
+    const withPhones = (n: number): Json => {
+      const record = hsdsService();
+      return { ...record, organization: { ...(record.organization as Json), phones: phones(n) } };
+    };
+    const weekly = (periods: [string, string][]) =>
+      periods.map(([opens, closes]) => ({ id: randomUUID(), freq: 'WEEKLY', byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: opens, closes_at: closes }));
+    const twoADay = hsdsService({
+      schedules: weekly([
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+      ]),
+    });
+    const threeADay = hsdsService({
+      schedules: weekly([
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+        ['19:00', '21:00'],
+      ]),
+    });
+    const records = [withPhones(MAX_ORGANIZATION_PHONES), withPhones(MAX_ORGANIZATION_PHONES + 1), twoADay, threeADay];
+    const before = await counts();
+    const report = await importText(records.map((r) => JSON.stringify(r)).join('\n'));
+    expect(report.rejected.map((r) => [r.record, r.reason])).toEqual([
+      [2, `service.organization.phones: ${MAX_ORGANIZATION_PHONES + 1} phone numbers; an organisation has at most ${MAX_ORGANIZATION_PHONES}.`],
+      [4, `service.schedules: 21 weekly opening periods; a service has at most ${MAX_OPENING_HOURS} (e.g. two on each day).`],
+    ]);
+    expect(await counts()).toEqual({
+      services: before.services + 2,
+      organizations: before.organizations + 2,
+      locations: before.locations + 2,
+      links: before.links + 2,
+    });
+    const rejectedOrganization = await hub.database.db
+      .select()
+      .from(organization)
+      .where(sql`${organization.id} = ${String(records[1]?.organization_id)}::uuid`);
+    expect(rejectedOrganization).toEqual([]);
+    expect(await serviceRow(String(threeADay.id))).toBeUndefined();
+    expect((await serviceRow(String(twoADay.id)))?.openingHours).toHaveLength(MAX_OPENING_HOURS);
+  });
+
+  it('stores the accepted language codes, each once, and keeps the others for the export', async () => {
+    const languages = ['nl', 'so', 'NL', 'xx', 'srn', 'pap'].map((code) => ({ id: randomUUID(), name: code, code }));
+    const record = hsdsService({ languages });
+    const report = await importText(JSON.stringify(record));
+    expect(report.rejected).toEqual([]);
+    const row = await serviceRow(String(record.id));
+    expect(row?.languages).toEqual(['nl', 'so', 'pap']);
+    // Codes outside the list stay in the residue, so the feed gives the source's languages back as they came.
+    const residue = new Map(row?.hsds?.fields ?? []);
+    expect((JSON.parse(residue.get('languages') ?? '[]') as { code: string }[]).map((l) => l.code)).toEqual(['nl', 'so', 'NL', 'xx', 'srn', 'pap']);
+  });
+
+  it('warns at most twice about a record: once for all its locations without a usable point, once for its service area', async () => {
+    const record = hsdsService({ service_areas: [] });
+    const badPoint = () => ({ id: randomUUID(), location: { id: randomUUID(), location_type: 'physical', name: 'Nergens', latitude: 200, longitude: 200 } });
+    record.service_at_locations = [badPoint(), badPoint(), badPoint()];
+    const report = await importText(JSON.stringify(record));
+    expect(report.rejected).toEqual([]);
+    expect(report.warnings).toHaveLength(2);
+    expect(report.warnings[0]?.message).toMatch(
+      /^service\.service_at_locations\[0\]\.location, service\.service_at_locations\[1\]\.location, service\.service_at_locations\[2\]\.location: latitude\/longitude are not a WGS84 point/,
+    );
+    expect(report.warnings[1]?.message).toContain('no service area could be derived');
+  });
+
   it('refuses input that is not JSON, not HSDS, or larger than the limit, writing nothing', async () => {
     const before = await counts();
     await expect(importText('this is not json')).rejects.toThrow(/not valid JSON/);
@@ -168,6 +237,16 @@ describe('HSDS import', () => {
     expect(rejected[1]?.reason).toContain('belongs to another organisation');
     expect(await serviceRow(String(own.id))).toMatchObject({ organizationId: orgId, verifiedBy: null });
     expect(await serviceRow(String(foreign.id))).toBeUndefined();
+
+    // One record more than the mutation takes (bad NDJSON lines count too): refused whole, nothing written.
+    const before = await counts();
+    const tooMany = [...Array.from({ length: MAX_MUTATION_IMPORT_RECORDS }, () => JSON.stringify(hsdsService({}, orgId))), '{"id": oops'].join('\n');
+    const refused = await hub.graphql(mutation, { d: tooMany }, { token });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.data' });
+    expect(refused.body.errors?.[0]?.message).toContain(
+      `${MAX_MUTATION_IMPORT_RECORDS + 1} records; an import through the API takes at most ${MAX_MUTATION_IMPORT_RECORDS}`,
+    );
+    expect(await counts()).toEqual(before);
 
     const notJson = await hub.graphql(mutation, { d: 'nope' }, { token });
     expect(notJson.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.data' });

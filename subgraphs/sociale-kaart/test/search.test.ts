@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@hub/testing';
+import { dataOf, startTestHub, type TestHub } from '@hub/testing';
 
 /**
  * The toegangsteam search through the gateway, in-process, on the deterministic demo set
@@ -168,6 +168,29 @@ describe('search for toegangsteams', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it('refuses a cursor of another sort order (a name where a score or a distance belongs) with BAD_USER_INPUT', async () => {
+    const byName = await search({ filter: { zorgkantoorregioCode: 'ZK02' }, sort: 'NAME', first: 1 });
+    const after = byName.pageInfo.endCursor;
+    const near = { gemeenteCode: 'GM0363', maxDistanceKm: 20 };
+    for (const variables of [
+      { text: 'ondersteuning', filter: { zorgkantoorregioCode: 'ZK02' }, sort: 'RELEVANCE', after },
+      { filter: { near }, sort: 'DISTANCE', after },
+    ]) {
+      const res = await hub.graphql(SEARCH, variables);
+      expect(res.body.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+    // Without text, RELEVANCE is name order, so the name cursor fits.
+    const untexted = await search({ filter: { zorgkantoorregioCode: 'ZK02' }, sort: 'RELEVANCE', first: 1, after });
+    expect(untexted.edges[0]?.node.name.localeCompare(byName.edges[0]?.node.name ?? '')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('filters by the accepted language codes only: another code is BAD_USER_INPUT', async () => {
+    for (const code of ['xx', 'NL', 'nld']) {
+      const res = await hub.graphql(SEARCH, { filter: { languages: [code] } });
+      expect(res.body.errors?.[0]?.extensions, code).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.languages' });
+    }
+  });
+
   it('facet counts add up to the total and match filtering by the value', async () => {
     const r = await search({ filter: { zorgkantoorregioCode: 'ZK22' }, first: 1 });
     const sum = (f: Facet[] | undefined) => (f ?? []).reduce((s, x) => s + x.count, 0);
@@ -269,5 +292,26 @@ describe('search for toegangsteams', () => {
     const small = await count(5);
     const large = await count(50);
     expect(large).toBe(small);
+  });
+
+  it("pages each result's locations from one statement for the whole page, whatever the page sizes", async () => {
+    const query = `query($first: Int, $locations: Int) { searchServices(filter: { zorgkantoorregioCode: "ZK22" }, first: $first) {
+      edges { node { id locations(first: $locations) { totalCount nodes { name } pageInfo { hasNextPage } } } } } }`;
+    const count = async (first: number, locations: number) => {
+      const before = hub.database.stats.statements;
+      const res = await hub.graphql<{ searchServices: { edges: { node: { locations: { totalCount: number; nodes: unknown[] } } }[] } }>(query, {
+        first,
+        locations,
+      });
+      const statements = hub.database.stats.statements - before;
+      const edges = dataOf(res).searchServices.edges;
+      expect(edges).toHaveLength(first);
+      expect(edges.some((e) => e.node.locations.totalCount > 0)).toBe(true);
+      for (const e of edges) expect(e.node.locations.nodes.length).toBe(Math.min(locations, e.node.locations.totalCount));
+      return statements;
+    };
+    await count(5, 1); // warm the plan cache of the gateway
+    const small = await count(5, 1);
+    expect(await count(50, 20)).toBe(small);
   });
 });

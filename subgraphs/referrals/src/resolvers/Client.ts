@@ -1,7 +1,8 @@
 import { isUuid } from '@hub/domain';
 import { pageSize } from '@hub/service-kit';
 import { requireReferralWorker } from '../context.ts';
-import { connectionFromKeyedRows, decodeTimestampCursor } from '../cursor.ts';
+import { connectionFromKeyedRows } from '../cursor.ts';
+import { decodeTimestampCursor } from '@hub/service-kit';
 import { visibleTo } from './Referral.ts';
 import type { ClientResolvers } from '../generated/resolvers-types.ts';
 

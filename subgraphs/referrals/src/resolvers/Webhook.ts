@@ -1,5 +1,6 @@
 import { pageSize } from '@hub/service-kit';
-import { connectionFromKeyedRows, decodeTimestampCursor } from '../cursor.ts';
+import { connectionFromKeyedRows } from '../cursor.ts';
+import { decodeTimestampCursor } from '@hub/service-kit';
 import type { WebhookDeliveryResolvers, WebhookEndpointResolvers } from '../generated/resolvers-types.ts';
 
 export const WebhookEndpoint: WebhookEndpointResolvers = {

@@ -1,6 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@hub/db';
 import { location, searchWord, service, serviceLocation } from './schema.ts';
+import type { CursorPosition } from '@hub/service-kit';
 
 interface SearchPoint {
   latitude: number;
@@ -35,12 +36,6 @@ export interface ServiceSearch {
 }
 
 export type SearchSort = 'RELEVANCE' | 'DISTANCE' | 'NAME';
-
-/** Keyset position: the sort value (as text, compared exactly) and the id. */
-export interface SearchCursor {
-  key: string;
-  id: string;
-}
 
 export interface SearchHit {
   id: string;
@@ -143,20 +138,25 @@ function scoreExpr(s: ServiceSearch): SQL {
   return sql`round(ts_rank_cd(${service.searchVector}, ${tq})::numeric, 6)`;
 }
 
+/** The order a search is served in: RELEVANCE without words to rank by is name order. */
+export const effectiveSearchSort = (s: ServiceSearch, sort: SearchSort): SearchSort => (sort === 'RELEVANCE' && !s.textQuery ? 'NAME' : sort);
+
 /**
- * One page of matching service ids, in one statement whatever the page size: the total is a window
- * count over the filtered set, taken before the keyset condition is applied.
+ * One page of matching service ids, in one statement whatever the page size: `first + 1` hits (the extra one only
+ * tells that there is a next page), and the total as a window count over the filtered set, taken before the keyset
+ * condition is applied. The cursor's key is the sort value of the effective sort: a number for RELEVANCE (the score)
+ * and DISTANCE, the name for NAME.
  */
 export async function searchServiceIds(
   db: Db,
   s: ServiceSearch,
   sort: SearchSort,
   first: number,
-  after: SearchCursor | undefined,
-): Promise<{ hits: SearchHit[]; total: number; hasNextPage: boolean }> {
+  after: CursorPosition | undefined,
+): Promise<{ hits: SearchHit[]; total: number }> {
   const score = scoreExpr(s);
   const distance = s.near ? distanceExpr(s.near, s.includeConfidentialLocations) : sql`null::double precision`;
-  const effectiveSort: SearchSort = sort === 'RELEVANCE' && !s.textQuery ? 'NAME' : sort;
+  const effectiveSort = effectiveSearchSort(s, sort);
   // The relevance key is the score column itself (read back below), so the rank is computed once per row.
   const sortKey =
     effectiveSort === 'RELEVANCE' ? sql`null::text` : effectiveSort === 'DISTANCE' ? sql`round((${distance})::numeric, 6)::text` : sql`${service.name}`;
@@ -197,16 +197,14 @@ export async function searchServiceIds(
     const [c] = await db.select({ n: sql<string>`count(*)` }).from(service).where(conditions(s));
     total = Number(c?.n ?? 0);
   }
-  const page = rows.slice(0, first);
   return {
-    hits: page.map((r) => ({
+    hits: rows.map((r) => ({
       id: r.id,
       score: r.score === null ? null : Number(r.score),
       distanceKm: r.distance === null ? null : Math.round(Number(r.distance) * 1000) / 1000,
       key: effectiveSort === 'RELEVANCE' ? String(r.score) : r.sortKey,
     })),
     total,
-    hasNextPage: rows.length > first,
   };
 }
 

@@ -211,11 +211,11 @@ export type HsdsImportPayload = {
   organizations: HsdsImportCounts;
   /** Records in the input. */
   records: Scalars['Int']['output'];
-  /** Records rejected, with the reason. */
+  /** Records rejected, with the reason: at most 200, one per record (an import takes at most 200 records). */
   rejected: Array<HsdsImportRejection>;
   /** Services updated (matched by id). */
   updated: Scalars['Int']['output'];
-  /** Warnings on imported records. */
+  /** Warnings on imported records: at most 400, at most two per record (its locations' coordinates, its service area). */
   warnings: Array<HsdsImportWarning>;
 };
 
@@ -243,7 +243,10 @@ export type HsdsImportWarning = {
 
 /** HSDS data to import. */
 export type ImportHsdsInput = {
-  /** HSDS 3.0 JSON (one service, an array, or a page with `contents`) or NDJSON, as text; its size is limited by the hub's import limit. */
+  /**
+   * HSDS 3.0 JSON (one service, an array, or a page with `contents`) or NDJSON, as text: at most 200 records, and its
+   * size is limited by the hub's import limit; beyond either, BAD_USER_INPUT and nothing is imported.
+   */
   data: Scalars['String']['input'];
 };
 
@@ -318,10 +321,39 @@ export type Location = {
   organization: Organization;
   /** Postcode (1234 AB). */
   postalCode?: Maybe<Scalars['String']['output']>;
-  /** Services offered here. */
-  services: Array<Service>;
+  /** Services offered here (active and temporarily closed ones), ordered by name, a page at a time. */
+  services: ServiceListConnection;
   /** Optimistic-locking version; send it back as expectedVersion when updating. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A place where a service is delivered (HSDS location). */
+export type LocationServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of locations, by name (an organisation's or a service's locations). */
+export type LocationConnection = {
+  __typename?: 'LocationConnection';
+  /** The locations of this page, with their cursors. */
+  edges: Array<LocationEdge>;
+  /** The locations of this page. */
+  nodes: Array<Location>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many locations the whole list holds (for this caller: without confidential ones for anonymous callers). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A location in a page. */
+export type LocationEdge = {
+  __typename?: 'LocationEdge';
+  /** Opaque cursor of this location; pass it as `after` for the locations after it. */
+  cursor: Scalars['String']['output'];
+  /** The location. */
+  node: Location;
 };
 
 /** Fields of a location. On create, name is required; on update, omitted fields stay as they are. */
@@ -368,8 +400,9 @@ export type Mutation = {
   deactivateService: ServicePayload;
   /**
    * Import Open Referral HSDS 3.0 services into your own organisation (BEHEERDER): `data` is one service, an
-   * array, a page with `contents`, or NDJSON. Ids make it idempotent: a service that exists is replaced. Records of
-   * other organisations are rejected with a reason, valid records are written. See docs/hsds-nl-profile.md.
+   * array, a page with `contents`, or NDJSON, at most 200 records a call (the command-line importer takes more). Ids
+   * make it idempotent: a service that exists is replaced. Records of other organisations are rejected with a reason,
+   * valid records are written. See docs/hsds-nl-profile.md.
    */
   importHsds: HsdsImportPayload;
   /** Confirm the entry is correct as it stands (BEHEERDER). */
@@ -484,13 +517,13 @@ export type Organization = {
   id: Scalars['ID']['output'];
   /** KvK-nummer (Chamber of Commerce, 8 digits). */
   kvkNumber?: Maybe<Scalars['String']['output']>;
-  /** Locations of this organisation; confidential ones only for signed-in professionals. */
-  locations: Array<Location>;
+  /** Locations of this organisation in use, ordered by name, a page at a time; confidential ones only for signed-in professionals. */
+  locations: LocationConnection;
   /** Name. */
   name: Scalars['String']['output'];
   /** Parent organisation, if any. */
   parent?: Maybe<Organization>;
-  /** Telephone numbers. */
+  /** Telephone numbers: at most 10 (an import refuses an organisation with more). */
   phones: Array<Phone>;
   /** Services of this organisation (active and temporarily closed ones unless includeInactive), ordered by name, a page at a time. */
   services: ServiceListConnection;
@@ -500,6 +533,13 @@ export type Organization = {
   website?: Maybe<Scalars['String']['output']>;
   /** For a zorgkantoor: its region. */
   zorgkantoorregio?: Maybe<Zorgkantoorregio>;
+};
+
+
+/** An organisation in the sociale kaart (HSDS organization). */
+export type OrganizationLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -671,21 +711,24 @@ export type Service = {
   id: Scalars['ID']['output'];
   /** Independent (OCO): independent of the indicatiesteller and of care providers. */
   independent: Scalars['Boolean']['output'];
-  /** Languages spoken (ISO 639 codes: nl, en, tr, ar, ...). */
+  /**
+   * Languages spoken, each code once: at most 187, the codes the sociale kaart accepts (every ISO 639-1 code such as nl,
+   * en, tr, ar; and pap, nds, dse for Papiaments, Nedersaksisch and Nederlandse Gebarentaal).
+   */
   languages: Array<Scalars['String']['output']>;
   /** Laws the service is financed under: at most 10 (input validation). */
   legalDomains: Array<LegalDomain>;
   /** Life domains it helps with: at most 20 (input validation). */
   lifeDomains: Array<LifeDomain>;
-  /** Where it is delivered (confidential locations only for signed-in professionals). */
-  locations: Array<Location>;
+  /** Locations in use where it is delivered, ordered by name, a page at a time (confidential ones only for signed-in professionals). */
+  locations: LocationConnection;
   /** Maximum age in years. */
   maximumAge?: Maybe<Scalars['Int']['output']>;
   /** Minimum age in years. */
   minimumAge?: Maybe<Scalars['Int']['output']>;
   /** Name. */
   name: Scalars['String']['output'];
-  /** Opening hours. */
+  /** Opening hours, by weekday and opening time: at most 14 rows (refused on write beyond that; e.g. two periods on each day). */
   openingHours: Array<OpeningHours>;
   /** The organisation that offers it. */
   organization: Organization;
@@ -703,6 +746,13 @@ export type Service = {
   version: Scalars['Int']['output'];
   /** Wlz sectors, where relevant: at most 3. */
   wlzSectors: Array<WlzSector>;
+};
+
+
+/** A service in the sociale kaart (HSDS service) with the Dutch additions toegangsteams need. */
+export type ServiceLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The area a service serves. */
@@ -764,7 +814,7 @@ export type ServiceFacets = {
   formality: Array<FacetCount>;
   /** true / false: at most 2. */
   independent: Array<FacetCount>;
-  /** Per language. */
+  /** Per language: at most 187, one per code of Service.languages. */
   languages: Array<FacetCount>;
   /** Per legal domain: at most 7, one per value. */
   legalDomains: Array<FacetCount>;
@@ -794,7 +844,7 @@ export type ServiceInput = {
   formality?: InputMaybe<Formality>;
   /** Independent (OCO). */
   independent?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Languages (ISO 639 codes). */
+  /** Languages, codes of Service.languages (nl, en, tr, ...): at least 1; each code is kept once. */
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Laws the service is financed under. */
   legalDomains?: InputMaybe<Array<LegalDomain>>;
@@ -808,7 +858,7 @@ export type ServiceInput = {
   minimumAge?: InputMaybe<Scalars['Int']['input']>;
   /** Name (1–200 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Opening hours. */
+  /** Opening hours: at most 14 rows; more gives BAD_USER_INPUT. */
   openingHours?: InputMaybe<Array<OpeningHoursInput>>;
   /** Service area. */
   serviceArea?: InputMaybe<ServiceAreaInput>;
@@ -820,7 +870,7 @@ export type ServiceInput = {
   wlzSectors?: InputMaybe<Array<WlzSector>>;
 };
 
-/** A page of services in a fixed order (an organisation's services by name). */
+/** A page of services in a fixed order (an organisation's or a location's services, by name). */
 export type ServiceListConnection = {
   __typename?: 'ServiceListConnection';
   /** The services of this page, with their cursors. */
@@ -861,7 +911,7 @@ export type ServiceSearchFilter = {
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only independent (OCO) services. */
   independentOnly?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Any of these languages (ISO 639 codes). */
+  /** Any of these languages: codes of Service.languages (nl, en, tr, ...); another code gives BAD_USER_INPUT. */
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Any of these legal domains. */
   legalDomains?: InputMaybe<Array<LegalDomain>>;
@@ -1146,6 +1196,8 @@ export type ResolversTypes = {
   LegalDomain: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
   Location: ResolverTypeWrapper<LocationRow>;
+  LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
+  LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
   LocationInput: LocationInput;
   LocationPayload: ResolverTypeWrapper<Omit<LocationPayload, 'location'> & { location: ResolversTypes['Location'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1206,6 +1258,8 @@ export type ResolversParentTypes = {
   HsdsImportWarning: HsdsImportWarning;
   ImportHsdsInput: ImportHsdsInput;
   Location: LocationRow;
+  LocationConnection: Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LocationEdge']>, nodes: Array<ResolversParentTypes['Location']> };
+  LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
   LocationInput: LocationInput;
   LocationPayload: Omit<LocationPayload, 'location'> & { location: ResolversParentTypes['Location'] };
   Mutation: Record<PropertyKey, never>;
@@ -1339,8 +1393,20 @@ export type LocationResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['ServiceListConnection'], ParentType, ContextType, RequireFields<LocationServicesArgs, 'first'>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LocationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocationConnection'] = ResolversParentTypes['LocationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LocationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LocationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocationEdge'] = ResolversParentTypes['LocationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
 };
 
 export type LocationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocationPayload'] = ResolversParentTypes['LocationPayload']> = {
@@ -1373,7 +1439,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kvkNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<OrganizationLocationsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
@@ -1432,7 +1498,7 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   legalDomains?: Resolver<Array<ResolversTypes['LegalDomain']>, ParentType, ContextType>;
   lifeDomains?: Resolver<Array<ResolversTypes['LifeDomain']>, ParentType, ContextType>;
-  locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<ServiceLocationsArgs, 'first'>>;
   maximumAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minimumAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1532,6 +1598,8 @@ export type Resolvers<ContextType = Context> = {
   LegalDomain?: LegalDomainResolvers;
   LifeDomain?: LifeDomainResolvers;
   Location?: LocationResolvers<ContextType>;
+  LocationConnection?: LocationConnectionResolvers<ContextType>;
+  LocationEdge?: LocationEdgeResolvers<ContextType>;
   LocationPayload?: LocationPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OpeningHours?: OpeningHoursResolvers<ContextType>;

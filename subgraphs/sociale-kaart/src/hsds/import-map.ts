@@ -1,8 +1,9 @@
-import { isUuid, type OrganizationType } from '@hub/domain';
+import { isLanguageCode, isUuid, type OrganizationType } from '@hub/domain';
 import type { LocationRow, OrganizationRow, ServiceRow } from '../db/queries.ts';
 import type { ContactChannels, HsdsResidue, OpeningHours, Phone } from '../db/schema.ts';
 import { readReferenceData } from '../reference-data.ts';
 import { buildSearchText, foldText } from '../text.ts';
+import { MAX_OPENING_HOURS, MAX_ORGANIZATION_PHONES } from '../validation.ts';
 import { nativeLocation, nativeOrganization, nativeService, nativeServiceAtLocation, weekdayNumber } from './export.ts';
 import { computeResidue, type HsdsObject } from './residue.ts';
 import { findTerm, recognizeTaxonomy, termByCode, type TaxonomyKey, type TermRef } from './taxonomies.ts';
@@ -140,6 +141,8 @@ export function mapOrganization(
     const number = nonEmpty(p.number);
     return number ? [{ number, ...(str(p.description) !== undefined ? { description: str(p.description) } : {}) }] : [];
   });
+  if (phones.length > MAX_ORGANIZATION_PHONES)
+    reject(`${path}.phones: ${phones.length} phone numbers; an organisation has at most ${MAX_ORGANIZATION_PHONES}.`);
   const parent = str(source.parent_organization_id);
   const row: OrganizationRow = {
     id,
@@ -163,14 +166,17 @@ export function mapOrganization(
   return { row, source };
 }
 
-/** A location object → its row, deriving the gemeente (attribute, city name, then nearest centroid). */
+/**
+ * A location object → its row, deriving the gemeente (attribute, city name, then nearest centroid). `badPoint` hears
+ * the path of a location whose coordinates are given but are no WGS84 point (the record gathers them in one warning).
+ */
 export function mapLocation(
   source: HsdsObject,
   path: string,
   organizationId: string,
   existing: LocationRow | undefined,
   now: Date,
-  warn: (message: string) => void,
+  badPoint: (path: string) => void,
   known: KnownTerms,
 ): LocationRow {
   const id = entityId(source.id, `${path}.id`);
@@ -180,8 +186,7 @@ export function mapLocation(
   const lat = num(source.latitude);
   const lon = num(source.longitude);
   const validPoint = lat !== undefined && lon !== undefined && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
-  if ((lat !== undefined || lon !== undefined) && !validPoint)
-    warn(`${path}: latitude/longitude are not a WGS84 point; kept for the export, not used for distances.`);
+  if ((lat !== undefined || lon !== undefined) && !validPoint) badPoint(path);
   const rawPostcode = nonEmpty(address?.postal_code);
   const pc = rawPostcode ? /^([1-9]\d{3})\s*([A-Za-z]{2})$/.exec(rawPostcode) : null;
   const city = nonEmpty(address?.city);
@@ -244,18 +249,21 @@ function serviceArea(source: HsdsObject, path: string, locationGemeenten: string
   return { areaScope: 'GEMEENTEN', servedGemeenten: served, servedRegions };
 }
 
-function openingHours(source: HsdsObject): OpeningHours[] {
-  const hours: OpeningHours[] = [];
+/** Weekly opening times, each weekday and period once; more than MAX_OPENING_HOURS rejects the record. */
+function openingHours(source: HsdsObject, path: string): OpeningHours[] {
+  const hours = new Map<string, OpeningHours>();
   for (const s of objs(source.schedules)) {
     const opens = /^(\d{2}:\d{2})/.exec(str(s.opens_at) ?? '')?.[1];
     const closes = /^(\d{2}:\d{2})/.exec(str(s.closes_at) ?? '')?.[1];
     if (s.freq !== 'WEEKLY' || !opens || !closes || closes <= opens) continue;
     for (const day of (str(s.byday) ?? '').split(',')) {
       const weekday = weekdayNumber(day.trim());
-      if (weekday > 0) hours.push({ weekday, opensAt: opens, closesAt: closes });
+      if (weekday > 0) hours.set(`${weekday} ${opens} ${closes}`, { weekday, opensAt: opens, closesAt: closes });
     }
   }
-  return hours.sort((a, b) => a.weekday - b.weekday || a.opensAt.localeCompare(b.opensAt));
+  if (hours.size > MAX_OPENING_HOURS)
+    reject(`${path}.schedules: ${hours.size} weekly opening periods; a service has at most ${MAX_OPENING_HOURS} (e.g. two on each day).`);
+  return [...hours.values()].sort((a, b) => a.weekday - b.weekday || a.opensAt.localeCompare(b.opensAt) || a.closesAt.localeCompare(b.closesAt));
 }
 
 function parseDate(v: unknown): Date | null {
@@ -331,7 +339,7 @@ export function mapService(
       ...new Set(
         objs(source.languages)
           .map((l) => str(l.code)?.trim().toLowerCase() ?? '')
-          .filter((c) => /^[a-z]{2,3}$/.test(c)),
+          .filter(isLanguageCode),
       ),
     ],
     formality: single(terms, 'formaliteit', path) ?? 'FORMAL',
@@ -344,7 +352,7 @@ export function mapService(
     costDescription: str(source.fees_description) ?? null,
     applicationProcess: str(source.application_process) ?? null,
     contact,
-    openingHours: openingHours(source),
+    openingHours: openingHours(source, path),
     ...serviceArea(source, path, locationGemeenten, warn),
     capacityStatus,
     capacityAvailable: available !== undefined && Number.isInteger(available) && available >= 0 ? available : null,

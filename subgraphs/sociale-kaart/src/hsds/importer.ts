@@ -49,6 +49,16 @@ interface ParsedInput {
 
 /** Default upper bound of one import; the CLI and the mutation pass the configured value. */
 export const DEFAULT_IMPORT_MAX_BYTES = 20_000_000;
+/** Records checked against the database and written together, in one transaction. */
+export const IMPORT_BATCH_SIZE = 200;
+/**
+ * Records one importHsds mutation takes: one batch's worth. It bounds the lists of the report the mutation returns: a
+ * record is rejected at most once, and warned about at most MAX_WARNINGS_PER_RECORD times. The command-line importer,
+ * whose report is a file, takes any number.
+ */
+export const MAX_MUTATION_IMPORT_RECORDS = IMPORT_BATCH_SIZE;
+/** One warning for the locations of a record whose coordinates are no point, one for its service area. */
+export const MAX_WARNINGS_PER_RECORD = 2;
 /** One record may not be larger than this (it is stored, in part, verbatim). */
 const MAX_RECORD_BYTES = 1_000_000;
 /**
@@ -112,6 +122,8 @@ export interface ImportOptions {
   restrictToOrganization?: string | undefined;
   /** Recorded as verifiedBy when a record carries an assured_date. */
   verifiedBy: string;
+  /** More records than this (NDJSON lines that are not JSON included) refuse the whole input, before anything is written. */
+  maxRecords?: number | undefined;
   batchSize?: number | undefined;
   now?: Date | undefined;
 }
@@ -323,10 +335,12 @@ function planRecord(
     if (l) addLocation(l, `service.organization.locations[${i}]`);
   });
 
+  const badPoints: string[] = [];
   const locations = [...locationSources.entries()].map(([id, l]) => ({
-    row: mapLocation(l.source, l.path, l.organizationId, ctx.locations.get(id), ctx.now, warn, ctx.knownTerms),
+    row: mapLocation(l.source, l.path, l.organizationId, ctx.locations.get(id), ctx.now, (path) => badPoints.push(path), ctx.knownTerms),
     isNew: !ctx.locations.has(id),
   }));
+  if (badPoints.length) warn(`${badPoints.join(', ')}: latitude/longitude are not a WGS84 point; kept for the export, not used for distances.`);
   const locationGemeenten = (id: string) => {
     const l = locations.find((x) => x.row.id === id)?.row ?? ctx.batchLocations.get(id) ?? ctx.locations.get(id);
     return l?.gemeenteCode ? [l.gemeenteCode] : [];
@@ -424,8 +438,14 @@ async function importTerms(db: Db, records: ParsedInput['records'], options: Imp
 
 /** Imports parsed records: batches of `batchSize`, each checked against the database and written in one transaction. */
 export async function importHsdsRecords(db: Db, input: ParsedInput, options: ImportOptions): Promise<ImportReport> {
+  const records = input.records.length + input.rejected.length;
+  if (options.maxRecords !== undefined && records > options.maxRecords) {
+    throw new ImportInputError(
+      `The input holds ${records} records; an import through the API takes at most ${options.maxRecords}. Nothing was imported. Split it, or use the command-line importer.`,
+    );
+  }
   const report: ImportReport = {
-    records: input.records.length + input.rejected.length,
+    records,
     created: 0,
     updated: 0,
     organizations: { created: 0, updated: 0 },
@@ -434,7 +454,7 @@ export async function importHsdsRecords(db: Db, input: ParsedInput, options: Imp
     rejected: [...input.rejected],
     warnings: [],
   };
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
   const now = options.now ?? new Date();
   const seenOrganizations = new Set<string>();
   const seenLocations = new Set<string>();
@@ -452,14 +472,14 @@ export async function importHsdsRecords(db: Db, input: ParsedInput, options: Imp
     report,
     batchSize,
   );
-  const records = shallow.filter((r) => !isTaxonomyTermRecord(r.value));
+  const services = shallow.filter((r) => !isTaxonomyTermRecord(r.value));
   let start = 0;
-  while (start < records.length) {
+  while (start < services.length) {
     // A batch ends before a service id repeats: one statement may not update the same row twice.
-    const batch: typeof records = [];
+    const batch: typeof services = [];
     const batchServiceIds = new Set<string>();
-    while (start < records.length && batch.length < batchSize) {
-      const next = records[start];
+    while (start < services.length && batch.length < batchSize) {
+      const next = services[start];
       if (!next) break;
       const id = idOf(next.value)?.toLowerCase();
       if (id && batchServiceIds.has(id)) break;

@@ -1,6 +1,6 @@
 import { badInput } from '@hub/errors';
 import { requireRole } from '@hub/service-kit';
-import { ImportInputError, importHsds } from '../hsds/importer.ts';
+import { ImportInputError, importHsds, MAX_MUTATION_IMPORT_RECORDS } from '../hsds/importer.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 /** The importHsds mutation: the HSDS importer, limited to the caller's own organisation. */
@@ -12,6 +12,7 @@ export const hsdsImportMutation: MutationResolvers = {
         restrictToOrganization: beheerder.organizationId,
         verifiedBy: beheerder.subject,
         maxBytes: ctx.config.hsdsImportMaxBytes,
+        maxRecords: MAX_MUTATION_IMPORT_RECORDS,
       });
     } catch (e) {
       if (e instanceof ImportInputError) throw badInput('input.data', e.message);

@@ -1,5 +1,5 @@
 import { isUuid } from '@hub/domain';
-import { mustExist } from '@hub/service-kit';
+import { connectionFromList, mustExist } from '@hub/service-kit';
 import { maySeeConfidential } from '../context.ts';
 import type { LocationResolvers } from '../generated/resolvers-types.ts';
 
@@ -12,5 +12,5 @@ export const Location: LocationResolvers = {
   },
   gemeente: (l, _, ctx) => (l.gemeenteCode ? ctx.loaders.gemeente.load(l.gemeenteCode) : null),
   organization: (l, _, ctx) => mustExist(ctx.loaders.organization.load(l.organizationId), 'organization of a location'),
-  services: (l, _, ctx) => ctx.loaders.servicesByLocation.load(l.id),
+  services: async (l, args, ctx) => connectionFromList(await ctx.loaders.servicesByLocation.load(l.id), args, (s) => s.name),
 };

@@ -15,8 +15,8 @@ export const Organization: OrganizationResolvers = {
     const all = await (args.includeInactive ? ctx.loaders.allServicesByOrganization : ctx.loaders.activeServicesByOrganization).load(o.id);
     return connectionFromList(all, args, (s) => s.name);
   },
-  locations: async (o, _, ctx) => {
+  locations: async (o, args, ctx) => {
     const all = await ctx.loaders.locationsByOrganization.load(o.id);
-    return maySeeConfidential(ctx) ? all : all.filter((l) => !l.confidential);
+    return connectionFromList(maySeeConfidential(ctx) ? all : all.filter((l) => !l.confidential), args, (l) => l.name);
   },
 };

@@ -1,12 +1,12 @@
 import { badInput } from '@hub/errors';
-import { countServiceFacets, searchServiceIds, searchTextQuery, type ServiceSearch } from '../db/search.ts';
+import { connectionFromRows, type CursorPosition, decodeCursor, encodeCursor, pageSize } from '@hub/service-kit';
+import { countServiceFacets, effectiveSearchSort, type SearchSort, searchServiceIds, searchTextQuery, type ServiceSearch } from '../db/search.ts';
 import { listGemeenten, listOrganizations, listRegions } from '../db/queries.ts';
 import type { Context } from '../context.ts';
 import { maySeeConfidential } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { searchWords } from '../text.ts';
-import { GEMEENTE_CODE_PATTERN, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
-import { MAX_PAGE_SIZE, MAX_SEARCH_TEXT, nearSchema, parseInput, requireUuid } from '../validation.ts';
+import { GEMEENTE_CODE_PATTERN, isLanguageCode, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
+import { MAX_SEARCH_TEXT, nearSchema, parseInput, requireUuid } from '../validation.ts';
 import type { PageInfo, QueryResolvers, QuerySearchServicesArgs, ServiceConnectionResolvers } from '../generated/resolvers-types.ts';
 import type { ServiceRow } from '../db/queries.ts';
 
@@ -21,11 +21,20 @@ export interface ServiceConnectionParent {
   countFacets: () => ReturnType<typeof countServiceFacets>;
 }
 
-/** Page size: at least 1, capped at MAX_PAGE_SIZE (a larger request is served at the cap). */
-function pageSize(first: number | null | undefined, fallback = 20): number {
-  if (first == null) return fallback;
-  if (!Number.isInteger(first) || first < 1) throw badInput('first', 'first must be a positive integer.');
-  return Math.min(first, MAX_PAGE_SIZE);
+const NUMERIC_KEY = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
+
+/**
+ * The one search-specific part of its cursors: the keyset key is the sort value of the order the search is served
+ * in, a number for RELEVANCE (the score) and DISTANCE (km) and a name for NAME, and the database compares it as that.
+ * A cursor of another order (a name where a number belongs) would otherwise reach the database as a bad number, so
+ * it is refused here as not a cursor of this search.
+ */
+function searchCursor(after: string, sort: SearchSort): CursorPosition {
+  const position = decodeCursor(after);
+  if (sort !== 'NAME' && !NUMERIC_KEY.test(position.key)) {
+    throw badInput('after', 'after is not a cursor of this search (it belongs to another sort order); start again from the first page.');
+  }
+  return position;
 }
 
 async function requireGemeente(ctx: Context, code: string, field: string) {
@@ -46,7 +55,8 @@ async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise
       throw badInput('filter.zorgkantoorregioCode', `Unknown zorgkantoorregio ${f.zorgkantoorregioCode}.`);
   }
   for (const lang of f.languages ?? []) {
-    if (!/^[a-z]{2,3}$/.test(lang)) throw badInput('filter.languages', 'Use ISO 639 language codes such as nl, en, tr.');
+    if (!isLanguageCode(lang))
+      throw badInput('filter.languages', 'filter.languages must hold language codes such as nl, en, tr (ISO 639-1, or pap, nds, dse).');
   }
   let near: ServiceSearch['near'];
   if (f.near) {
@@ -83,27 +93,24 @@ async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise
 export const Query: QueryResolvers = {
   async searchServices(_, args, ctx) {
     const first = pageSize(args.first);
-    const after = args.after ? decodeCursor(args.after) : undefined;
     const sort = args.sort ?? 'RELEVANCE';
     const search = await buildSearch(ctx, args);
     if (sort === 'DISTANCE' && !search.near) throw badInput('sort', 'Sorting by DISTANCE needs filter.near.');
-    const page = await searchServiceIds(ctx.db, search, sort, first, after);
-    const services = await ctx.loaders.service.loadMany(page.hits.map((h) => h.id));
-    const edges = page.hits.flatMap((hit, i) => {
+    const effectiveSort = effectiveSearchSort(search, sort);
+    const after = args.after ? searchCursor(args.after, effectiveSort) : undefined;
+    const { hits, total } = await searchServiceIds(ctx.db, search, effectiveSort, first, after);
+    const page = connectionFromRows(hits, first, (hit) => encodeCursor(hit.key, hit.id), Boolean(after));
+    const services = await ctx.loaders.service.loadMany(page.nodes.map((hit) => hit.id));
+    const edges = page.edges.flatMap(({ cursor, node: hit }, i) => {
       const node = services[i];
       if (!node || node instanceof Error) return [];
-      return [{ cursor: encodeCursor(hit.key, hit.id), node, distanceKm: hit.distanceKm, score: hit.score }];
+      return [{ cursor, node, distanceKm: hit.distanceKm, score: hit.score }];
     });
     let facets: ReturnType<typeof countServiceFacets> | undefined;
     return {
       edges,
-      totalCount: page.total,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
+      totalCount: total,
+      pageInfo: page.pageInfo,
       countFacets: () => (facets ??= countServiceFacets(ctx.db, search)),
     };
   },
@@ -117,20 +124,9 @@ export const Query: QueryResolvers = {
       first,
       after: after ? { name: after.key, id: after.id } : undefined,
     });
-    const nodes = rows.slice(0, first);
-    for (const o of nodes) ctx.loaders.organization.prime(o.id, o);
-    const last = nodes[nodes.length - 1];
-    const firstNode = nodes[0];
-    return {
-      nodes,
-      totalCount: total,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: Boolean(after),
-        startCursor: firstNode ? encodeCursor(firstNode.name, firstNode.id) : null,
-        endCursor: last ? encodeCursor(last.name, last.id) : null,
-      },
-    };
+    const page = connectionFromRows(rows, first, (o) => encodeCursor(o.name, o.id), Boolean(after));
+    for (const o of page.nodes) ctx.loaders.organization.prime(o.id, o);
+    return { nodes: page.nodes, pageInfo: page.pageInfo, totalCount: total };
   },
   async location(_, args, ctx) {
     const loc = await ctx.loaders.location.load(requireUuid(args.id, 'id'));

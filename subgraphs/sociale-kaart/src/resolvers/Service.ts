@@ -1,6 +1,6 @@
 import { maySeeConfidential } from '../context.ts';
 import { isUuid } from '@hub/domain';
-import { mustExist } from '@hub/service-kit';
+import { connectionFromList, mustExist } from '@hub/service-kit';
 import type { GemeenteRow, RegionRow } from '../db/queries.ts';
 import type { ServiceResolvers } from '../generated/resolvers-types.ts';
 
@@ -21,9 +21,11 @@ export const Service: ServiceResolvers = {
     gemeenten: (await ctx.loaders.gemeente.loadMany(s.servedGemeenten)).filter((g): g is GemeenteRow => g !== null && !(g instanceof Error)),
     zorgkantoorregios: (await ctx.loaders.region.loadMany(s.servedRegions)).filter((r): r is RegionRow => r !== null && !(r instanceof Error)),
   }),
-  locations: async (s, _, ctx) => {
+  // Confidential locations are left out before the page is cut, so an anonymous caller's totalCount and cursors
+  // never count or name one.
+  locations: async (s, args, ctx) => {
     const all = await ctx.loaders.locationsByService.load(s.id);
-    return maySeeConfidential(ctx) ? all : all.filter((l) => !l.confidential);
+    return connectionFromList(maySeeConfidential(ctx) ? all : all.filter((l) => !l.confidential), args, (l) => l.name);
   },
   capacity: (s, _, ctx) => {
     const stale = !s.capacityUpdatedAt || daysSince(s.capacityUpdatedAt) > ctx.config.capacityStaleDays;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { isLanguageCode } from '@hub/domain';
 import { generateDemoData } from '../../src/demo-data.ts';
 import { readReferenceData } from '../../src/reference-data.ts';
+import { MAX_OPENING_HOURS, MAX_ORGANIZATION_PHONES } from '../../src/validation.ts';
 
 describe('demo data', () => {
   const data = generateDemoData(1, new Date('2026-11-01T00:00:00Z'));
@@ -32,6 +34,14 @@ describe('demo data', () => {
     const locationOrg = new Map(data.locations.map((l) => [l.id, l.organizationId]));
     const serviceOrg = new Map(data.services.map((s) => [s.id, s.organizationId]));
     for (const link of data.links) expect(locationOrg.get(link.locationId)).toBe(serviceOrg.get(link.serviceId));
+  });
+
+  it('stays within the bounds every write keeps: phones, opening hours, accepted language codes', () => {
+    for (const o of data.organizations) expect((o.phones ?? []).length).toBeLessThanOrEqual(MAX_ORGANIZATION_PHONES);
+    for (const s of data.services) {
+      expect((s.openingHours ?? []).length).toBeLessThanOrEqual(MAX_OPENING_HOURS);
+      expect((s.languages ?? []).filter((code) => !isLanguageCode(code))).toEqual([]);
+    }
   });
 
   it('is deterministic: ids and names are the same on every run', () => {

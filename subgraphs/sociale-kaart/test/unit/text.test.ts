@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../../src/cursor.ts';
 import { buildSearchText, foldText, searchWords } from '../../src/text.ts';
 
 describe('search text', () => {
@@ -29,23 +28,5 @@ describe('search text', () => {
     expect(text).toContain('schulden');
     expect(text).toContain('mantelzorg');
     expect(text).toContain('welzijn oost');
-  });
-});
-
-describe('cursors', () => {
-  it('round-trips the sort key and id', () => {
-    const id = '8d0e7a4c-2b1f-5c3d-9e8f-0a1b2c3d4e5f';
-    expect(decodeCursor(encodeCursor('Wijkteam Amsterdam', id))).toEqual({ key: 'Wijkteam Amsterdam', id });
-  });
-
-  it('refuses anything that is not one of our cursors with BAD_USER_INPUT naming the argument', () => {
-    for (const bad of ['nonsense', Buffer.from('[1,2]').toString('base64url'), Buffer.from('["a","not-a-uuid"]').toString('base64url'), 'x'.repeat(2000)]) {
-      try {
-        decodeCursor(bad);
-        expect.unreachable('cursor accepted');
-      } catch (e) {
-        expect((e as { extensions?: Record<string, unknown> }).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-      }
-    }
   });
 });
