@@ -92,7 +92,7 @@ describe('operation limits', () => {
 
   it('refuses an operation whose nested page sizes make it too costly, counting variables too', async () => {
     // Three nested pages of organisations' services: 100 × 100 × 100 items (a larger `first` is counted at the
-    // cap the subgraph serves, 100), about 2,000,000, far over the default 500,000.
+    // cap the subgraph serves, 100), about 2,000,000, far over the default 300,000.
     const nested = (first: string) =>
       `organizations(first: ${first}) { nodes { services(first: ${first}) { nodes { organization { services(first: ${first}) { nodes { id name } } } } } } }`;
     expectTooComplex(await hub.graphql(`{ ${nested('100000')} }`, undefined, { token: await freshToken() }), 'cost');
@@ -114,6 +114,8 @@ describe('operation cost', () => {
       things("Page size: default 20, capped at 100." first: Int = 20): ThingConnection!
       "Codes: at most 7."
       codes: [Code!]!
+      "Places: at most 342."
+      places: [Code!]!
       tags: [Code!]!
     }
     type ThingConnection { edges: [ThingEdge!]! nodes: [Thing!]! pageInfo: PageInfo! totalCount: Int! }
@@ -150,8 +152,9 @@ describe('operation cost', () => {
     expect(cost('{ things(first: 0) { nodes { id } } }')).toBe(1 + 1 + 1);
   });
 
-  it('counts a plain list by the bound its description states, and another list as 10', () => {
+  it('counts a plain list by the bound its description states (at most a full page of 100), and another list as 10', () => {
     expect(cost('{ codes { value } }')).toBe(1 + 7);
+    expect(cost('{ places { value } }')).toBe(1 + 100);
     expect(cost('{ tags { value } }')).toBe(1 + 10);
   });
 });

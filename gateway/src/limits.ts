@@ -54,6 +54,14 @@ const SIZE_ARGUMENTS = ['first', 'limit', 'last'];
 const STATED_CAP = /\b(?:capped at|at most|clamped to \d+\s*[–-])\s*(\d[\d,]*)/i;
 /** The bound a plain list's description states ("at most 7", "at most 342 (CBS 2025)"), see docs/api-conventions.md. */
 const STATED_BOUND = /\bat most (\d[\d,]*)/i;
+/**
+ * The most a plain list counts for, whatever bound it states: a full page (the cap of the graph's connections). Its
+ * bound is one of the data, which no caller can raise, and a list longer than a page is a complete answer made at
+ * once (the 342 gemeenten; signal summaries, at most 744 per request with up to 1,120 cells each). Counted at their
+ * bounds, every request for such a list would be refused however little it returns, while what the limit must stop
+ * is pages the caller chose nested into each other.
+ */
+const FULL_PAGE = 100;
 
 const statedNumber = (pattern: RegExp, text: string | null | undefined): number | undefined => {
   const digits = text ? pattern.exec(text)?.[1] : undefined;
@@ -120,6 +128,12 @@ function asComposite(type: GraphQLNamedType | null | undefined): GraphQLComposit
     : undefined;
 }
 
+/** How many items a plain list counts for by the bound its description states, at most {@link FULL_PAGE}. */
+function listBound(field: GraphQLField<unknown, unknown>): number | undefined {
+  const bound = statedNumber(STATED_BOUND, field.description);
+  return bound === undefined ? undefined : Math.min(FULL_PAGE, bound);
+}
+
 /** A `…Connection` type with `edges` and/or `nodes`: a Relay page (docs/api-conventions.md). */
 function isConnection(type: GraphQLCompositeType | undefined): boolean {
   if (!type?.name.endsWith('Connection') || !('getFields' in type)) return false;
@@ -143,7 +157,8 @@ function holdsItems(page: GraphQLCompositeType, field: GraphQLField<unknown, unk
  *   the page, and the rest of the page (`pageInfo`, `totalCount`, facets) once. So `edges { node { … } }` and
  *   `nodes { … }` each cost the page size × one item, and a page nested in an item multiplies with it;
  * - a list field with a `first`/`limit` argument counts its selection that many times; a plain list whose
- *   description states a bound ("at most N") N times; any other list {@link ASSUMED_LIST_SIZE} times; an object once.
+ *   description states a bound ("at most N") N times, up to {@link FULL_PAGE}; any other list
+ *   {@link ASSUMED_LIST_SIZE} times; an object once.
  * The size is the argument's literal, the variable's value or default, or the schema default (else
  * {@link ASSUMED_LIST_SIZE}), at least 1 and at most the cap the argument's description states (else
  * {@link LARGEST_PAGE}): subgraphs serve a larger one at the cap. Fragments are followed (each spread is walked
@@ -211,7 +226,7 @@ function operationMetrics(
           if (field && parent) {
             const size = requestedSize(field, selection);
             if (pageSize !== undefined && holdsItems(parent, field)) multiplier = pageSize;
-            else if (isList(field.type)) multiplier = size ?? statedNumber(STATED_BOUND, field.description) ?? ASSUMED_LIST_SIZE;
+            else if (isList(field.type)) multiplier = size ?? listBound(field) ?? ASSUMED_LIST_SIZE;
             else if (isConnection(type) || (size !== undefined && type)) innerPageSize = size ?? ASSUMED_LIST_SIZE;
           }
           if (selection.selectionSet) {

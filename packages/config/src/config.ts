@@ -44,7 +44,7 @@ const baseSchema = z.object({
   OPERATION_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(20),
   OPERATION_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(8),
   OPERATION_MAX_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2000),
-  OPERATION_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(500_000),
+  OPERATION_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(300_000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.01).max(1_000_000).default(1000),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000_000).default(2000),
   SEED_DEMO: bool.optional(),
