@@ -11,7 +11,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { disableApolloTelemetry, type HubConfig } from '@hub/config';
 import { formatHubError, subgraphUnavailable, type SubgraphUnavailableReason } from '@hub/errors';
-import { AuthenticationError, bearerToken, type TokenVerifier } from '@hub/identity';
+import { AuthenticationError, bearerToken, type DevIssuer, type TokenVerifier } from '@hub/identity';
 import {
   describeError,
   executeGraphQL,
@@ -33,6 +33,7 @@ import {
   type RequestMeta,
   type RunningServer,
 } from '@hub/service-kit';
+import { createConsoleRoutes } from './console-static.ts';
 import { createSubgraphFetcher, SHAREABLE_CALL_HEADER } from './fetcher.ts';
 import { createProxyTrust, forwardedView } from './forwarded.ts';
 import { hardTokenLimit, operationLimitsPlugin } from './limits.ts';
@@ -58,6 +59,8 @@ export interface GatewayOptions {
   verifyToken: TokenVerifier;
   subgraphs: SubgraphEndpoint[];
   supergraphSdl: string;
+  /** The development issuer, for the console's development sign-in (never offered in production). */
+  devIssuer?: DevIssuer | undefined;
 }
 
 export interface Gateway {
@@ -233,6 +236,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const rateLimiter = createRateLimiter(config.rateLimit);
   const trustedProxy = createProxyTrust(config.trustedProxies);
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
+  const serveConsole = createConsoleRoutes({ config, devIssuer: options.devIssuer });
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
   // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
   const responseCache = new InMemoryLRUCache<string>({ maxSize: 64 * 2 ** 20 });
@@ -313,12 +317,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         const ready = Object.values(readiness).every((r) => r === 'ready');
         return answer(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: readiness });
       }
-      if (url.pathname === '/' && !config.production && (req.method === 'GET' || req.method === 'HEAD')) {
-        // The sandbox landing page lives on /graphql; a browser opening the bare origin should find it.
-        status = 302;
-        res.writeHead(status, { location: '/graphql' });
-        return void res.end();
-      }
       if (url.pathname === HSDS_PREFIX || url.pathname.startsWith(`${HSDS_PREFIX}/`)) {
         rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
         // The open HSDS feed is served by the sociale kaart; the gateway only passes it through (anonymous, GET).
@@ -331,7 +329,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         });
         return;
       }
-      if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', 'Not found.');
+      if (url.pathname !== '/graphql') {
+        status = (await serveConsole(req, res, url)) ?? status;
+        if (res.headersSent) return;
+        throw new HttpError(404, 'NOT_FOUND', 'Not found.');
+      }
       // Refused here, before any subgraph is called: a bad token never fans out into the graph.
       const token = bearerToken(req.headers.authorization);
       if (token) {
