@@ -7,6 +7,7 @@ import { PAGES } from './pages/index.ts';
 import { NotFoundPage } from './pages/not-found.tsx';
 import type { PageDefinition } from './pages/registry.ts';
 import { AppLink, matchPath, usePathname } from './router.tsx';
+import { PageErrorBoundary } from './ui/error-boundary.tsx';
 
 function findPage(pathname: string): { page: PageDefinition; params: Record<string, string> } | undefined {
   for (const page of PAGES) {
@@ -99,7 +100,7 @@ export function App() {
 
   return (
     <Layout pathname={pathname} notice={notice}>
-      {content}
+      <PageErrorBoundary key={pathname}>{content}</PageErrorBoundary>
     </Layout>
   );
 }

@@ -104,10 +104,10 @@ export const INDEPENDENT_LABELS: Record<string, string> = {
 
 export const CAPACITY_LABELS: Record<string, string> = {
   HAS_CAPACITY: 'Plek vrij',
-  NO_CAPACITY: 'Geen plek',
+  NO_CAPACITY: 'Geen plek vrij',
   WAITLIST: 'Wachtlijst',
   ADDITIONAL_ASSESSMENT_REQUIRED: 'Eerst extra onderzoek',
-  UNKNOWN: 'Niet bekend',
+  UNKNOWN: 'Vrije plek onbekend',
 };
 
 export const COST_LABELS: Record<string, string> = {
