@@ -17,7 +17,7 @@ if (check) {
     console.error('Run `npm run codegen` and commit the result.');
     process.exit(1);
   }
-  console.log(`${outputs.length} generated resolver type files are up to date.`);
+  console.log(`${outputs.length} generated files (resolver types, console operation types) are up to date.`);
 } else {
   for (const o of outputs) console.log(`Wrote ${o.filename}.`);
 }

@@ -1,3 +1,4 @@
+import { ensureConsoleBuild } from '@hub/console/build';
 import { loadConfig } from '@hub/config';
 import { DEMO_PRINCIPALS } from '@hub/domain';
 import { startHub, type RunningHub } from '@hub/hub';
@@ -11,6 +12,9 @@ import { signToken } from '@hub/identity';
 const config = loadConfig();
 async function start(): Promise<RunningHub> {
   try {
+    // The web console is static files the gateway serves; built here when missing or older than its sources.
+    const consoleBuild = await ensureConsoleBuild();
+    if (consoleBuild.built) console.log(`Built the web console in ${(consoleBuild.ms / 1000).toFixed(1)} s.`);
     return await startHub({ config });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -26,8 +30,9 @@ const lines: string[] = [
   '',
   `Clientondersteuning hub (${config.env}, ${running.database.kind === 'pglite' ? `embedded PGlite${config.pgliteInMemory ? ' in memory' : ` in ${config.dataDir}/pglite`}` : 'PostgreSQL'})`,
 ];
+lines.push(`  Console:  ${origin}/  (open in a browser${running.issuer && !config.production ? '; sign in as a demo identity' : ''})`);
 lines.push(`  Gateway:  ${running.gatewayUrl}`);
-if (!config.production) lines.push(`  Sandbox:  ${running.gatewayUrl}  (open in a browser; ${origin}/ redirects there)`);
+if (!config.production) lines.push(`  Sandbox:  ${running.gatewayUrl}  (open in a browser)`);
 lines.push(`  Health:   ${origin}/health   Ready: ${origin}/ready`);
 
 if (running.issuer) {

@@ -21,7 +21,8 @@ for (const name of SUBGRAPH_NAMES) {
 }
 
 // The development key pair is written once, before any worker reads it.
-const issuers = config.issuers ?? [(await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIssuer, config.audience)).config];
+const devIssuer = config.issuers ? undefined : await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIssuer, config.audience);
+const issuers = config.issuers ?? (devIssuer ? [devIssuer.config] : []);
 
 if (config.gatewayWorkers > 1 && cluster.isPrimary) {
   // Workers share the port; a worker that dies is replaced, and a signal to the primary stops them all.
@@ -50,6 +51,7 @@ if (config.gatewayWorkers > 1 && cluster.isPrimary) {
     verifyToken: await createTokenVerifier(issuers, config.audience, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
     subgraphs,
     supergraphSdl: readSupergraph(),
+    devIssuer,
   });
   await gateway.start(config.gatewayPort, config.host);
 

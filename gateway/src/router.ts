@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readRequestMeta, requireOriginForm, type Logger } from '@hub/service-kit';
 import { sendFailure } from './error-format.ts';
-import { notFound, type Exchange, type RouteHandler } from './exchange.ts';
+import type { Exchange, RouteHandler } from './exchange.ts';
 import { forwardedView, type ProxyTrust } from './forwarded.ts';
 import { isHsdsPath } from './hsds-proxy.ts';
 import { logRequest } from './request-log.ts';
@@ -27,22 +27,6 @@ export function routeFor(pathname: string, routes: GatewayRoutes): RouteHandler 
   if (pathname === '/graphql') return routes.graphql;
   if (isHsdsPath(pathname)) return routes.hsds;
   return routes.console;
-}
-
-/**
- * The console route until the web console is built: a browser opening the bare origin in development is sent to
- * the sandbox landing page on /graphql; every other path, and `/` in production, is 404. The console's static
- * file server takes this route's place.
- */
-export function consolePlaceholder(production: boolean): RouteHandler {
-  return async ({ req, res, url }) => {
-    if (url.pathname === '/' && !production && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(302, { location: '/graphql' });
-      res.end();
-      return 302;
-    }
-    throw notFound();
-  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { disableApolloTelemetry, type HubConfig } from '@hub/config';
-import type { TokenVerifier } from '@hub/identity';
+import type { DevIssuer, TokenVerifier } from '@hub/identity';
 import { listen, type Logger, type RunningServer } from '@hub/service-kit';
 import type { GatewayContext } from './context.ts';
 import { HubDataSource, type SubgraphEndpoint } from './data-source.ts';
@@ -16,7 +16,9 @@ import { hardTokenLimit } from './limits.ts';
 import { gatewayPlugins } from './plugins.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { healthRoutes } from './readiness.ts';
-import { consolePlaceholder, createRequestHandler } from './router.ts';
+import { createRequestHandler } from './router.ts';
+import { createConsoleRoutes } from './console-static.ts';
+import { notFound } from './exchange.ts';
 
 export type { GatewayContext } from './context.ts';
 export { childTraceparent, type SubgraphEndpoint } from './data-source.ts';
@@ -28,6 +30,8 @@ export interface GatewayOptions {
   verifyToken: TokenVerifier;
   subgraphs: SubgraphEndpoint[];
   supergraphSdl: string;
+  /** The development issuer, for the console's development sign-in (never offered in production). */
+  devIssuer?: DevIssuer | undefined;
 }
 
 export interface Gateway {
@@ -47,6 +51,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphHttp = createSubgraphFetcher(config.subgraphTimeoutMs);
   const rateLimiter = createRateLimiter(config.rateLimit);
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
+  const serveConsole = createConsoleRoutes({ config, devIssuer: options.devIssuer });
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
   // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
   const responseCache = new InMemoryLRUCache<string>({ maxSize: 64 * 2 ** 20 });
@@ -85,7 +90,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
       graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes }),
       hsds: hsdsProxyRoute({ socialeKaart: endpoints.get('sociale-kaart'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
-      console: consolePlaceholder(config.production),
+      console: async ({ req, res, url }) => {
+        const sent = await serveConsole(req, res, url);
+        if (sent === undefined) throw notFound();
+        return sent;
+      },
     },
   });
 

@@ -163,6 +163,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       verifyToken,
       subgraphs: endpoints,
       supergraphSdl: readSupergraph(),
+      devIssuer: config.production ? undefined : held,
     });
     undo.push(() => gateway.stop());
     const running = await gateway.start(config.gatewayPort, config.host);

@@ -61,5 +61,7 @@ describe('test tiers', () => {
     expect(tiersOf('tests/security/consent-ownership.test.ts')).toEqual(['security']);
     expect(tiersOf('tests/limits.test.ts')).toEqual(['hub']);
     expect(tiersOf('gateway/test/gateway.test.ts')).toEqual(['hub']);
+    expect(tiersOf('tests/console/sociale-kaart.test.ts')).toEqual(['console']);
+    expect(tiersOf('console/test/unit/errors.test.ts')).toEqual(['unit']);
   });
 });

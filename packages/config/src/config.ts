@@ -28,6 +28,7 @@ const baseSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('.data'),
+  CONSOLE_DIR: z.string().min(1).default('console/dist'),
   PGLITE_IN_MEMORY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_ISSUERS: z.string().optional(),
@@ -144,6 +145,8 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
+  /** The built web console (index.html and assets/) the gateway serves at `/`; nothing is served while it has no index.html. */
+  consoleDir: string;
   pgliteInMemory: boolean;
   logLevel: string;
   issuers: IssuerConfig[] | undefined;
@@ -260,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
     dataDir: c.DATA_DIR,
+    consoleDir: c.CONSOLE_DIR,
     pgliteInMemory: c.PGLITE_IN_MEMORY,
     logLevel: c.LOG_LEVEL,
     issuers,

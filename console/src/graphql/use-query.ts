@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { useSession } from '../auth/session.ts';
+import type { DutchError } from '../errors.ts';
+import { describeError } from '../errors.ts';
+import type { TypedDocumentString } from '../generated/graphql.ts';
+import { execute, HubRequestError, type HubResult } from './client.ts';
+
+export interface QueryState<TData> {
+  data: TData | null;
+  /** Errors on fields of a partial answer (e.g. a refused field), in Dutch. */
+  fieldErrors: DutchError[];
+  /** Why there is no data at all, in Dutch. */
+  error: DutchError | null;
+  loading: boolean;
+  /** Milliseconds from sending to the answer, for the speed check. */
+  ms: number | undefined;
+}
+
+/**
+ * Runs a query whenever its variables (or the signed-in user) change; an older request still in flight is
+ * aborted, so a slow answer never replaces a newer one.
+ */
+export function useQuery<TData, TVariables>(
+  document: TypedDocumentString<TData, TVariables>,
+  variables: TVariables,
+  options: { skip?: boolean } = {},
+): QueryState<TData> {
+  const session = useSession();
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<QueryState<TData>>({ data: null, fieldErrors: [], error: null, loading: !options.skip, ms: undefined });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the variables; a new session asks again.
+  useEffect(() => {
+    if (options.skip) return;
+    const controller = new AbortController();
+    const started = performance.now();
+    setState((s) => ({ ...s, loading: true }));
+    execute(document, JSON.parse(key) as TVariables, { signal: controller.signal }).then(
+      (result: HubResult<TData>) => {
+        setState({ data: result.data, fieldErrors: result.errors.map(describeError), error: null, loading: false, ms: performance.now() - started });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const dutch = error instanceof HubRequestError ? error.dutch : describeError({ code: 'INTERNAL_SERVER_ERROR', extensions: {} });
+        setState({ data: null, fieldErrors: [], error: dutch, loading: false, ms: undefined });
+      },
+    );
+    return () => controller.abort();
+  }, [document, key, options.skip, session?.token]);
+
+  return state;
+}

@@ -1,0 +1,159 @@
+import type { Role } from './auth/session.ts';
+
+/** Dutch names for the API's codes (enum values), in one place. Unknown codes are shown as they are. */
+
+export const ROLE_LABELS: Record<Role, { name: string; explanation: string }> = {
+  TOEGANG: {
+    name: 'Toegangsteam',
+    explanation: 'Werkt in het toegangsteam of wijkteam van de gemeente. Zoekt hulp in de sociale kaart en ziet de cliënten van de eigen organisatie.',
+  },
+  CLIENTONDERSTEUNER: {
+    name: 'Cliëntondersteuner',
+    explanation: 'Helpt cliënten de weg te vinden. Draagt cliënten warm over aan een andere organisatie en meldt wat er ontbreekt in het aanbod.',
+  },
+  ZORGBEMIDDELAAR: {
+    name: 'Klantadviseur zorgkantoor',
+    explanation: 'Werkt bij het zorgkantoor (Wlz). Zoekt samen met de cliënt passende zorg en bemiddelt bij wachtlijsten.',
+  },
+  OVERLEGTAFEL: {
+    name: 'Lid overlegtafel',
+    explanation: 'Zit in de regionale overlegtafel. Bespreekt signalen over wat ontbreekt in het aanbod en spreekt acties af.',
+  },
+  BEHEERDER: {
+    name: 'Beheerder sociale kaart',
+    explanation: 'Houdt de diensten, locaties en vrije plaatsen van de eigen organisatie in de sociale kaart bij.',
+  },
+  PRIVACY_OFFICER: {
+    name: 'Privacy officer',
+    explanation: 'Ziet wie de gegevens van cliënten van de eigen organisatie heeft bekeken, en wanneer.',
+  },
+};
+
+export const ORGANIZATION_TYPE_LABELS: Record<string, string> = {
+  GEMEENTE: 'gemeente',
+  ZORGKANTOOR: 'zorgkantoor',
+  OCO: 'onafhankelijke cliëntondersteuning',
+  ZORGAANBIEDER: 'zorgaanbieder',
+  WELZIJN: 'welzijnsorganisatie',
+  OTHER: 'andere organisatie',
+};
+
+export const LEGAL_DOMAIN_LABELS: Record<string, string> = {
+  WMO_ALGEMENE_VOORZIENING: 'Wmo, vrij toegankelijk',
+  WMO_MAATWERKVOORZIENING: 'Wmo, maatwerk (na onderzoek)',
+  WLZ: 'Wlz (langdurige zorg)',
+  JEUGDWET: 'Jeugdwet',
+  ZVW: 'Zorgverzekeringswet',
+  PARTICIPATIEWET: 'Participatiewet (werk en inkomen)',
+  FREELY_ACCESSIBLE: 'Voor iedereen, zonder indicatie',
+};
+
+export const LIFE_DOMAIN_LABELS: Record<string, string> = {
+  ZORG_EN_ONDERSTEUNING: 'Zorg en ondersteuning',
+  WONEN: 'Wonen',
+  WERK_EN_DAGBESTEDING: 'Werk en dagbesteding',
+  FINANCIEN_EN_SCHULDEN: 'Geld en schulden',
+  ONDERWIJS: 'Onderwijs',
+  WELZIJN_EN_SOCIAAL_NETWERK: 'Welzijn en sociaal netwerk',
+  VERVOER: 'Vervoer',
+  GEZONDHEID: 'Gezondheid',
+  VEILIGHEID: 'Veiligheid',
+};
+
+export const TARGET_GROUP_LABELS: Record<string, string> = {
+  LICHTE_VERSTANDELIJKE_BEPERKING: 'Licht verstandelijke beperking',
+  VERSTANDELIJKE_BEPERKING: 'Verstandelijke beperking',
+  JEUGD_RONDOM_18: 'Jongeren rond 18 jaar',
+  MAATSCHAPPELIJKE_OPVANG: 'Maatschappelijke opvang',
+  ALLEENSTAANDE_OUDEREN: 'Alleenstaande ouderen',
+  OUDEREN: 'Ouderen',
+  WEINIG_SOCIAAL_NETWERK: 'Weinig sociaal netwerk',
+  PSYCHISCHE_KWETSBAARHEID: 'Psychisch kwetsbaar',
+  LICHAMELIJKE_BEPERKING: 'Lichamelijke beperking',
+  ZINTUIGLIJKE_BEPERKING: 'Zintuiglijke beperking',
+  MANTELZORGERS: 'Mantelzorgers',
+  JEUGD_EN_GEZIN: 'Jeugd en gezin',
+  ALLE_INWONERS: 'Alle inwoners',
+};
+
+export const SUPPORT_FORM_LABELS: Record<string, string> = {
+  INFORMATIE_EN_ADVIES: 'Informatie en advies',
+  PERSOONLIJK_PLAN: 'Hulp bij het persoonlijk plan',
+  KEUZE_ZORGAANBIEDER_EN_ZORG: 'Hulp bij kiezen van zorg en zorgaanbieder',
+  ZORGPLAN: 'Hulp bij het zorgplan',
+  BEMIDDELING: 'Bemiddeling als zorg tekortschiet',
+  KLACHTEN_BEZWAAR_BEROEP: 'Hulp bij klacht, bezwaar en beroep',
+  HERINDICATIE: 'Hulp bij herindicatie',
+};
+
+export const WLZ_SECTOR_LABELS: Record<string, string> = {
+  VV: 'Ouderenzorg (VV)',
+  GZ: 'Gehandicaptenzorg (GZ)',
+  GGZ: 'Geestelijke gezondheidszorg (GGZ)',
+};
+
+export const FORMALITY_LABELS: Record<string, string> = {
+  FORMAL: 'Beroepskrachten (formeel)',
+  INFORMAL: 'Vrijwilligers en ervaringsdeskundigen (informeel)',
+};
+
+export const INDEPENDENT_LABELS: Record<string, string> = {
+  true: 'Onafhankelijk',
+  false: 'Niet onafhankelijk',
+};
+
+export const CAPACITY_LABELS: Record<string, string> = {
+  HAS_CAPACITY: 'Plek vrij',
+  NO_CAPACITY: 'Geen plek vrij',
+  WAITLIST: 'Wachtlijst',
+  ADDITIONAL_ASSESSMENT_REQUIRED: 'Eerst extra onderzoek',
+  UNKNOWN: 'Vrije plek onbekend',
+};
+
+export const COST_LABELS: Record<string, string> = {
+  FREE: 'Gratis',
+  EIGEN_BIJDRAGE: 'Eigen bijdrage (via het CAK)',
+  AMOUNT: 'Vast bedrag',
+};
+
+export const SERVICE_STATUS_LABELS: Record<string, string> = {
+  ACTIVE: 'Actief',
+  INACTIVE: 'Niet actief',
+  DEFUNCT: 'Gestopt',
+  TEMPORARILY_CLOSED: 'Tijdelijk gesloten',
+};
+
+export const AREA_SCOPE_LABELS: Record<string, string> = {
+  GEMEENTEN: 'Deze gemeenten',
+  REGIONAL: "Deze regio's",
+  NATIONAL: 'Heel Nederland',
+};
+
+export const LANGUAGE_LABELS: Record<string, string> = {
+  nl: 'Nederlands',
+  en: 'Engels',
+  tr: 'Turks',
+  ar: 'Arabisch',
+  pl: 'Pools',
+  de: 'Duits',
+  fr: 'Frans',
+  es: 'Spaans',
+  pap: 'Papiaments',
+  ti: 'Tigrinya',
+  uk: 'Oekraïens',
+  so: 'Somalisch',
+  fy: 'Fries',
+  ber: 'Berbers',
+  zgh: 'Tamazight',
+};
+
+export const WEEKDAY_LABELS = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
+
+export const label = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+export const formatDate = (iso: string): string => dateFormat.format(new Date(iso));
+const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+export const formatNumber = (n: number): string => numberFormat.format(n);
+const euroFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+export const formatEuro = (n: number): string => euroFormat.format(n);

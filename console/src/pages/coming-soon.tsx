@@ -1,0 +1,30 @@
+import { Heading1, Paragraph } from '@utrecht/component-library-react';
+import { AppLink } from '../router.tsx';
+
+/** A placeholder for an area of the console that is not built yet. */
+function ComingSoon({ name, description }: { name: string; description: string }) {
+  return (
+    <>
+      <Heading1 tabIndex={-1}>{name}</Heading1>
+      <Paragraph>{description}</Paragraph>
+      <Paragraph>Dit deel van de console komt binnenkort.</Paragraph>
+      <Paragraph>
+        <AppLink href="/sociale-kaart">Naar de sociale kaart</AppLink>
+      </Paragraph>
+    </>
+  );
+}
+
+export const ClientsPage = () => (
+  <ComingSoon name="Cliënten" description="Hier ziet u straks de cliënten van uw organisatie, hun trajecten en toestemmingen." />
+);
+export const HandoverPage = () => (
+  <ComingSoon name="Warme overdracht" description="Hier draagt u straks een cliënt warm over aan een andere organisatie, en volgt u de overdracht." />
+);
+export const OverlegtafelPage = () => (
+  <ComingSoon name="Overlegtafel" description="Hier bespreekt de regionale overlegtafel straks signalen en knelpunten in het aanbod." />
+);
+export const PrivacyPage = () => (
+  <ComingSoon name="Privacy" description="Hier ziet u straks wie de gegevens van cliënten van uw organisatie heeft bekeken, en wanneer." />
+);
+export const BeheerPage = () => <ComingSoon name="Beheer" description="Hier houdt u straks de diensten, locaties en vrije plaatsen van uw organisatie bij." />;

@@ -1,0 +1,42 @@
+import type { ComponentType } from 'react';
+import type { Role } from '../auth/session.ts';
+
+/**
+ * Every page of the console, in one list (pages/index.ts). A new journey adds its page file(s) and a line there, and
+ * its menu item in NAVIGATION below: the layout, router, sign-in and access checks need no change.
+ */
+export interface PageProps {
+  /** The path parameters (e.g. `id` of `/sociale-kaart/diensten/:id`). */
+  params: Record<string, string>;
+}
+
+export interface PageDefinition {
+  /** Path pattern; `:name` matches one segment. Ids only: never a BSN, a name or search text. */
+  path: string;
+  /** The document title (before " – Cliëntondersteuning hub"). */
+  title: string;
+  component: ComponentType<PageProps>;
+  /** Who may open the page: everyone, or signed-in users with one of these roles. */
+  access: 'public' | readonly Role[];
+}
+
+export interface NavigationItem {
+  label: string;
+  path: string;
+  /** Shown to everyone, or to signed-in users with one of these roles. */
+  roles: 'everyone' | readonly Role[];
+}
+
+const CASEWORK: readonly Role[] = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR'];
+
+/** The main menu, per role. Areas not built yet lead to a short "komt binnenkort" page. */
+export const NAVIGATION: readonly NavigationItem[] = [
+  { label: 'Sociale kaart', path: '/sociale-kaart', roles: 'everyone' },
+  { label: 'Cliënten', path: '/clienten', roles: CASEWORK },
+  { label: 'Warme overdracht', path: '/warme-overdracht', roles: CASEWORK },
+  { label: 'Overlegtafel', path: '/overlegtafel', roles: ['OVERLEGTAFEL'] },
+  { label: 'Privacy', path: '/privacy', roles: ['PRIVACY_OFFICER'] },
+  { label: 'Beheer', path: '/beheer', roles: ['BEHEERDER'] },
+];
+
+export const rolesOf = (path: string): 'everyone' | readonly Role[] => NAVIGATION.find((item) => item.path === path)?.roles ?? 'everyone';
