@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '@hub/errors';
+import { badInput, forbidden, notFound } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import type { Context } from '../context.ts';
 import { CARE_ROLES, clientView, clientVisible, DEFAULT_PURPOSE, discloseTrajectory, requireCareRole, requireUser, trajectoryView } from '../consent/access.ts';
@@ -70,13 +70,29 @@ export const Query: QueryResolvers = {
     const p = requireCareRole(ctx);
     const limit = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after) : null;
+    const search = args.search == null ? null : args.search.trim();
+    if (search !== null && (search.length < 2 || search.length > 100)) throw badInput('search', 'search must be 2 to 100 characters.');
     const rows = await listTrajectoriesOfOrganization(ctx.db, {
       organizationId: p.organizationId,
       status: args.status ?? null,
+      search,
       limit: limit + 1,
       after: after ? { openedAt: after.at, id: after.id } : null,
     });
     const page = rows.slice(0, limit);
+    // A search matches on the clients' names: each client it finds is logged, once per request.
+    if (search !== null) {
+      for (const t of page) {
+        ctx.accessLog.record({
+          field: 'Query.myTrajectories',
+          clientId: t.clientId,
+          action: 'SEARCH',
+          outcome: 'GRANTED',
+          categories: ['IDENTITY'],
+          ground: 'OWN_ORGANIZATION',
+        });
+      }
+    }
     const last = page[page.length - 1];
     const first = page[0];
     return {
