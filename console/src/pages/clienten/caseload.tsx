@@ -130,7 +130,7 @@ export function CaseloadPage() {
         )}
       </div>
       {nodes.length > 0 && (
-        <div className="hub-table-scroll">
+        <div className="hub-table-scroll hub-stack-table">
           <Table>
             <TableCaption>
               {view.search ? 'Gevonden cliënten' : 'Uw cliënten'}, pagina {pageNumber}
@@ -146,12 +146,12 @@ export function CaseloadPage() {
             <TableBody>
               {nodes.map((t) => (
                 <TableRow key={t.id}>
-                  <TableCell>
+                  <TableCell data-label="Cliënt">
                     <AppLink href={`/clienten/${t.client.id}`}>{fullName(t.client.name) ?? 'Naam niet zichtbaar'}</AppLink>
                   </TableCell>
-                  <TableCell>{t.legalDomain ? label(LEGAL_DOMAIN_LABELS, t.legalDomain) : '–'}</TableCell>
-                  <TableCell>{formatDate(t.openedAt)}</TableCell>
-                  <TableCell>{label(TRAJECTORY_STATUS_LABELS, t.status)}</TableCell>
+                  <TableCell data-label="Soort ondersteuning">{t.legalDomain ? label(LEGAL_DOMAIN_LABELS, t.legalDomain) : '–'}</TableCell>
+                  <TableCell data-label="Begonnen op">{formatDate(t.openedAt)}</TableCell>
+                  <TableCell data-label="Status">{label(TRAJECTORY_STATUS_LABELS, t.status)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -105,7 +105,7 @@ function TrajectoryCard({
         <Paragraph>Dit traject is van een andere organisatie. U ziet alleen wat de cliënt met toestemming met u deelt.</Paragraph>
       )}
       {!own && (
-        <div className="hub-table-scroll">
+        <div className="hub-table-scroll hub-stack-table">
           <Table>
             <TableCaption>Wat u van dit traject mag zien</TableCaption>
             <TableHeader>
@@ -125,8 +125,8 @@ function TrajectoryCard({
                       {about?.name ?? category}
                       <span className="hub-muted"> — {about?.holds}</span>
                     </TableHeaderCell>
-                    <TableCell>{refusal ? 'Nee' : 'Ja'}</TableCell>
-                    <TableCell>
+                    <TableCell data-label="Mag u zien?">{refusal ? 'Nee' : 'Ja'}</TableCell>
+                    <TableCell data-label="Waarom">
                       {refusal ? (
                         <>
                           {CONSENT_REASON_LABELS[refusal.reason] ?? 'Er is geen geldige toestemming.'} Nodig: toestemming van de cliënt voor “
@@ -181,7 +181,7 @@ function Consents({ client, onChanged }: { client: ClientData; onChanged: (messa
       {client.consents.length === 0 ? (
         <Paragraph>Er zijn nog geen toestemmingen.</Paragraph>
       ) : (
-        <div className="hub-table-scroll">
+        <div className="hub-table-scroll hub-stack-table">
           <Table>
             <TableCaption>Toestemmingen van de cliënt</TableCaption>
             <TableHeader>
@@ -200,13 +200,13 @@ function Consents({ client, onChanged }: { client: ClientData; onChanged: (messa
                 const mayRevoke = consent.status !== 'REVOKED' && (recordedByUs || forUs);
                 return (
                   <TableRow key={consent.id}>
-                    <TableCell>
+                    <TableCell data-label="Gedeeld met">
                       {receiverOf(consent)}
                       <span className="hub-muted"> (vastgelegd door {recordedByUs ? 'uw organisatie' : consent.recordedByOrganization.name})</span>
                     </TableCell>
-                    <TableCell>{consent.categories.map((c) => CATEGORY_EXPLANATIONS[c]?.name ?? c).join(', ')}</TableCell>
-                    <TableCell>{PURPOSE_EXPLANATIONS[consent.purpose]?.name ?? consent.purpose}</TableCell>
-                    <TableCell>
+                    <TableCell data-label="Welke gegevens">{consent.categories.map((c) => CATEGORY_EXPLANATIONS[c]?.name ?? c).join(', ')}</TableCell>
+                    <TableCell data-label="Doel">{PURPOSE_EXPLANATIONS[consent.purpose]?.name ?? consent.purpose}</TableCell>
+                    <TableCell data-label="Status">
                       {label(CONSENT_STATUS_LABELS, consent.status)}
                       <span className="hub-muted">
                         {' '}
@@ -214,7 +214,7 @@ function Consents({ client, onChanged }: { client: ClientData; onChanged: (messa
                         {consent.validUntil ? ` tot ${formatDate(consent.validUntil)}` : ''})
                       </span>
                     </TableCell>
-                    <TableCell>
+                    <TableCell data-label="Actie">
                       {mayRevoke ? (
                         <Button
                           appearance="secondary-action-button"

@@ -112,7 +112,7 @@ export function RegisterClientPage() {
       )}
       {failure && <ErrorAlert error={failure} />}
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="hub-form">
-        <Fieldset>
+        <Fieldset className="hub-form-section">
           <FieldsetLegend>Wie is de cliënt?</FieldsetLegend>
           <TextField
             label="BSN (niet verplicht)"
@@ -139,7 +139,7 @@ export function RegisterClientPage() {
             options={[{ value: '', label: 'Kies een gemeente' }, ...(gemeenten.data?.gemeenten ?? []).map((g) => ({ value: g.code, label: g.name }))]}
           />
         </Fieldset>
-        <Fieldset>
+        <Fieldset className="hub-form-section">
           <FieldsetLegend>Hoe bereikt u de cliënt?</FieldsetLegend>
           <TextField label="Telefoon (niet verplicht)" type="tel" value={form.phone} onChange={set('phone')} error={errors.phone} inputMode="tel" />
           <TextField label="E-mail (niet verplicht)" type="email" value={form.email} onChange={set('email')} error={errors.email} inputMode="email" />
@@ -150,7 +150,7 @@ export function RegisterClientPage() {
             options={[{ value: '', label: 'Weet ik nog niet' }, ...Object.entries(CONTACT_CHANNEL_LABELS).map(([value, text]) => ({ value, label: text }))]}
           />
         </Fieldset>
-        <Fieldset>
+        <Fieldset className="hub-form-section">
           <FieldsetLegend>Het traject</FieldsetLegend>
           <SelectField
             label="Soort ondersteuning"
