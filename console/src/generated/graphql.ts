@@ -29,6 +29,130 @@ export type CapacityStatus =
   /** Takes new clients onto a waiting list. */
   | 'WAITLIST';
 
+/** Why a trajectory was closed. */
+export type CloseReason =
+  /** The client ended the support. */
+  | 'CLIENT_WITHDREW'
+  /** The client died (support may continue with the network). */
+  | 'DECEASED'
+  /** The support question is answered; goals reached. */
+  | 'GOALS_REACHED'
+  /** Continued by another organisation (after a warm handover). */
+  | 'HANDED_OVER'
+  /** The client moved out of the area. */
+  | 'MOVED'
+  /** Any other reason. */
+  | 'OTHER';
+
+/** Closing a trajectory. */
+export type CloseTrajectoryInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The trajectory (UUID). */
+  id: string | number;
+  /** Outcomes. */
+  outcomes: TrajectoryOutcomesInput;
+  /** Why. */
+  reason: CloseReason;
+};
+
+/**
+ * Data categories a consent (toestemming) can cover. IDENTITY: BSN, name, date of birth, gemeente of residence;
+ * CONTACT: contact details and preferred channel; QUESTION: the hulpvraag and life domains; PLAN: persoonlijk plan, goals
+ * and outcomes; NETWORK: mantelzorgers and wettelijk vertegenwoordiger; CONTACT_MOMENTS: the contact log; HANDOVER: what
+ * a receiving organisation needs to continue the support (phase, cliëntondersteuner, support forms, Wlz indication data).
+ */
+export type ConsentCategory =
+  /** Contact details and preferred contact channel. */
+  | 'CONTACT'
+  /** The log of contacts with the client. */
+  | 'CONTACT_MOMENTS'
+  /** What a receiving organisation needs to continue the support: phase, cliëntondersteuner, support forms, Wlz indication data, the handover summary. */
+  | 'HANDOVER'
+  /** BSN, name, date of birth and gemeente of residence. */
+  | 'IDENTITY'
+  /** Mantelzorgers and the wettelijk vertegenwoordiger (legal representative). */
+  | 'NETWORK'
+  /** The persoonlijk plan, goals and outcomes. */
+  | 'PLAN'
+  /** The hulpvraag (the client's question), its life domains and target groups. */
+  | 'QUESTION';
+
+/** Who gave the consent: the client personally, or a representative from the client's network who may act for them. */
+export type ConsentGiver =
+  /** The client personally. */
+  | 'CLIENT'
+  /** A member of the client's network who may act for the client. */
+  | 'REPRESENTATIVE';
+
+/**
+ * What the data is used for (doelbinding). WARM_HANDOVER: handing the client over to another organisation;
+ * INTEGRATED_SUPPORT: supporting the client together across Wmo and Wlz (the default purpose of a read in this API);
+ * CARE_MEDIATION: zorgbemiddeling by the zorgkantoor; PRIVACY_REQUEST: answering the client's own privacy request.
+ */
+export type ConsentPurpose =
+  /** Zorgbemiddeling (care mediation) by the zorgkantoor. */
+  | 'CARE_MEDIATION'
+  /** Supporting the client together across Wmo and Wlz; the default purpose of a read. */
+  | 'INTEGRATED_SUPPORT'
+  /** Answering the client's own privacy request. */
+  | 'PRIVACY_REQUEST'
+  /** Handing the client over to another organisation (warme overdracht). */
+  | 'WARM_HANDOVER';
+
+/** How the consent was recorded: on paper (signed), verbally (noted by the professional), or digitally by the client. */
+export type ConsentRecording =
+  /** Given digitally by the client. */
+  | 'DIGITAL'
+  /** Spoken, noted by the professional. */
+  | 'VERBAL'
+  /** On paper, signed. */
+  | 'WRITTEN';
+
+/** State of a consent at the moment of the request. */
+export type ConsentStatus =
+  /** Valid now and not revoked. */
+  | 'ACTIVE'
+  /** Its valid-until date has passed. */
+  | 'EXPIRED'
+  /** Valid from a later date. */
+  | 'PENDING'
+  /** Revoked by or for the client. */
+  | 'REVOKED';
+
+/** The way a client wants to be contacted. DO_NOT_CONTACT: the client does not want to be approached at all. */
+export type ContactChannel =
+  /** The client does not want to be approached at all. */
+  | 'DO_NOT_CONTACT'
+  /** By e-mail. */
+  | 'EMAIL'
+  /** In person. */
+  | 'IN_PERSON'
+  /** By telephone. */
+  | 'PHONE'
+  /** By post. */
+  | 'POST';
+
+/** Contact details as input. */
+export type ContactDetailsInput = {
+  /** Postal address on one line. */
+  address?: string | null | undefined;
+  /** E-mail address. */
+  email?: string | null | undefined;
+  /** Telephone number. */
+  phone?: string | null | undefined;
+};
+
+/** A contact moment as input. */
+export type ContactMomentInput = {
+  /** How. */
+  channel: ContactChannel;
+  /** When. */
+  occurredAt: string;
+  /** Short summary (no more than needed). */
+  summary: string;
+};
+
 /** What the client pays. FREE; EIGEN_BIJDRAGE: the legal personal contribution (CAK); AMOUNT: a stated amount. */
 export type CostType =
   /** A stated amount (see Cost.amount). */
@@ -38,12 +162,54 @@ export type CostType =
   /** Free for the client. */
   | 'FREE';
 
+/** The assigned cliëntondersteuner as input. */
+export type CounsellorInput = {
+  /** Paid professional or volunteer. */
+  formality: Formality;
+  /** Name. */
+  name: string;
+  /** User id (token subject), when they use the hub. */
+  userId?: string | null | undefined;
+};
+
 /** FORMAL: paid professionals; INFORMAL: volunteers and ervaringsdeskundigen. */
 export type Formality =
   /** Given by paid professionals. */
   | 'FORMAL'
   /** Given by volunteers and ervaringsdeskundigen (experts by experience). */
   | 'INFORMAL';
+
+/** A goal as input; give the id of an existing goal to keep it stable. */
+export type GoalInput = {
+  /** The goal. */
+  description: string;
+  /** Existing goal id (omit for a new goal). */
+  id?: string | number | null | undefined;
+  /** Status. */
+  status: GoalStatus;
+};
+
+/** Status of a goal in the persoonlijk plan. */
+export type GoalStatus =
+  /** Reached. */
+  | 'ACHIEVED'
+  /** Given up or no longer relevant. */
+  | 'DROPPED'
+  /** Being worked on. */
+  | 'IN_PROGRESS'
+  /** Not started. */
+  | 'OPEN';
+
+/** Phase of the client journey (cliëntreis): before the Wlz indication, after the indication, receiving care, after care. */
+export type JourneyPhase =
+  /** After care has ended. */
+  | 'AFTER_CARE'
+  /** After the indication, before care starts. */
+  | 'AFTER_INDICATION'
+  /** Before the Wlz indication. */
+  | 'BEFORE_INDICATION'
+  /** Receiving care. */
+  | 'IN_CARE';
 
 /**
  * The law (financieringsdomein) a service is financed under. WMO_ALGEMENE_VOORZIENING: Wmo, freely accessible without
@@ -65,6 +231,24 @@ export type LegalDomain =
   | 'WMO_MAATWERKVOORZIENING'
   /** Zorgverzekeringswet: covered by the health insurance. */
   | 'ZVW';
+
+/**
+ * Leveringsvorm (iWlz COD578): how Wlz care is delivered. Codes: PGB 2, VERBLIJF 4, VPT 5, MPT 7, DEELTIJDVERBLIJF 8,
+ * VERKEERDE_BED 9.
+ */
+export type Leveringsvorm =
+  /** Part-time stay (COD578 code 8). */
+  | 'DEELTIJDVERBLIJF'
+  /** Modulair pakket thuis: parts of the package at home (COD578 code 7). */
+  | 'MPT'
+  /** Persoonsgebonden budget: a personal budget (COD578 code 2). */
+  | 'PGB'
+  /** Care with a stay in an institution (COD578 code 4). */
+  | 'VERBLIJF'
+  /** A temporary place while waiting for the right one (COD578 code 9). */
+  | 'VERKEERDE_BED'
+  /** Volledig pakket thuis: the full package at home (COD578 code 5). */
+  | 'VPT';
 
 /** Life domains (leefgebieden) a service helps with. */
 export type LifeDomain =
@@ -99,6 +283,64 @@ export type NearInput = {
   maxDistanceKm: number;
 };
 
+/** A network member as input; give the id of an existing member to keep it stable. */
+export type NetworkMemberInput = {
+  /** Contact details. */
+  contact?: ContactDetailsInput | null | undefined;
+  /** Existing member id (omit for a new member). */
+  id?: string | number | null | undefined;
+  /** Whether this person may act for the client. */
+  mayActForClient: boolean;
+  /** Name. */
+  name: string;
+  /** Role. */
+  role: NetworkRole;
+};
+
+/** The role of a person in the client's network (iWlz COD1003: 100001 Mantelzorger, 24 Wettelijke vertegenwoordiger). */
+export type NetworkRole =
+  /** A family member without either role. */
+  | 'FAMILY'
+  /** Informal carer (iWlz COD1003 code 100001). */
+  | 'MANTELZORGER'
+  /** Anyone else in the network. */
+  | 'OTHER'
+  /** Legal representative, e.g. curator or mentor (iWlz COD1003 code 24). */
+  | 'WETTELIJK_VERTEGENWOORDIGER';
+
+/** A new trajectory, owned by the caller's organisation. */
+export type OpenTrajectoryInput = {
+  /**
+   * The client's BSN, as proof that the organisation knows the person (e.g. after findClientByBsn), when it owns no
+   * trajectory of the client yet and does not open one after a warm handover. A consent alone is no such proof.
+   */
+  bsn?: string | null | undefined;
+  /** The client. */
+  clientId: string | number;
+  /** The assigned cliëntondersteuner; defaults to the caller. */
+  counsellor?: CounsellorInput | null | undefined;
+  /**
+   * The warm handover (a Referral id) the caller's organisation received for this client and accepted (ACCEPTED,
+   * IN_PROGRESS, ON_HOLD or COMPLETED): it may then open its own trajectory without the BSN, while the handover's
+   * consent is active.
+   */
+  handoverReferralId?: string | number | null | undefined;
+  /** The hulpvraag in the client's words. */
+  hulpvraag: string;
+  /** Client journey phase. */
+  journeyPhase: JourneyPhase;
+  /** Legal domain. */
+  legalDomain: LegalDomain;
+  /** Life domains involved. */
+  lifeDomains?: Array<LifeDomain> | null | undefined;
+  /** Support forms given so far. */
+  supportForms?: Array<SupportForm> | null | undefined;
+  /** Target groups (for reporting). */
+  targetGroups?: Array<TargetGroup> | null | undefined;
+  /** Wlz indication data (Wlz trajectories only). */
+  wlz?: WlzDetailsInput | null | undefined;
+};
+
 /**
  * What kind of organisation this is. GEMEENTE: a municipality (Wmo, Jeugdwet); ZORGKANTOOR: a Wlz care office,
  * one per zorgkantoorregio; OCO: an independent client-support (onafhankelijke cliëntondersteuning) provider;
@@ -117,6 +359,78 @@ export type OrganizationType =
   | 'ZORGAANBIEDER'
   /** A Wlz care office (zorgkantoor), one per zorgkantoorregio. */
   | 'ZORGKANTOOR';
+
+/** A name as input. */
+export type PersonNameInput = {
+  /** Family name. */
+  familyName: string;
+  /** Given name. */
+  givenName: string;
+  /** Tussenvoegsel. */
+  namePrefix?: string | null | undefined;
+};
+
+/** A consent to record. Give either receivingOrganizationId, or receivingOrganizationType with receivingRegionCode. */
+export type RecordConsentInput = {
+  /** Data categories. */
+  categories: Array<ConsentCategory>;
+  /** The client. */
+  clientId: string | number;
+  /** Who gave it. */
+  givenBy: ConsentGiver;
+  /** Purpose. */
+  purpose: ConsentPurpose;
+  /** The receiving organisation. */
+  receivingOrganizationId?: string | number | null | undefined;
+  /** Or: every organisation of this type … */
+  receivingOrganizationType?: OrganizationType | null | undefined;
+  /** … in this gemeente (GM…) or zorgkantoorregio (ZK…). */
+  receivingRegionCode?: string | null | undefined;
+  /** How it was recorded. */
+  recordedHow: ConsentRecording;
+  /** The network member who gave it (required when givenBy is REPRESENTATIVE; must be allowed to act for the client). */
+  representativeId?: string | number | null | undefined;
+  /** Valid from; defaults to now. */
+  validFrom?: string | null | undefined;
+  /** Valid until (exclusive); null for open-ended. */
+  validUntil?: string | null | undefined;
+};
+
+/** A new client. */
+export type RegisterClientInput = {
+  /** BSN (9 digits, or 8 with the leading 0 left off); checked with the elfproef. */
+  bsn?: string | null | undefined;
+  /** Contact details. */
+  contact?: ContactDetailsInput | null | undefined;
+  /** Date of birth. */
+  dateOfBirth: string;
+  /** Gemeente of residence (GM + 4 digits). */
+  gemeenteCode: string;
+  /** Name. */
+  name: PersonNameInput;
+  /** Network. */
+  network?: Array<NetworkMemberInput> | null | undefined;
+  /** Preferred contact channel. */
+  preferredContactChannel?: ContactChannel | null | undefined;
+};
+
+/** A consent to revoke. */
+export type RevokeConsentInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The consent (UUID). */
+  id: string | number;
+};
+
+/** A self-reliance score as input (1–5). */
+export type SelfRelianceScoreInput = {
+  /** Score at the end, 1–5. */
+  end: number;
+  /** Life domain. */
+  lifeDomain: LifeDomain;
+  /** Score at the start, 1–5. */
+  start: number;
+};
 
 /** Filters for service search. Different filters combine with AND; the values inside one list filter combine with OR. */
 export type ServiceSearchFilter = {
@@ -217,6 +531,74 @@ export type TargetGroup =
   /** People with a sensory (visual or hearing) impairment. */
   | 'ZINTUIGLIJKE_BEPERKING';
 
+/** Outcomes at closing. */
+export type TrajectoryOutcomesInput = {
+  /** Whether the client's own network was used. */
+  ownNetworkUsed: boolean;
+  /** Client satisfaction 1–10, when measured. */
+  satisfaction?: number | null | undefined;
+  /** Self-reliance per life domain. */
+  selfReliance: Array<SelfRelianceScoreInput>;
+};
+
+/** Status of a support trajectory. */
+export type TrajectoryStatus =
+  /** Closed with a reason and outcomes. */
+  | 'CLOSED'
+  /** Support is going on. */
+  | 'OPEN';
+
+/** Changes to an open trajectory; omitted fields keep their value. */
+export type UpdateTrajectoryInput = {
+  /** Contact moments to add. */
+  addContactMoments?: Array<ContactMomentInput> | null | undefined;
+  /** The assigned cliëntondersteuner. */
+  counsellor?: CounsellorInput | null | undefined;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** Goals (replaces them). */
+  goals?: Array<GoalInput> | null | undefined;
+  /** The hulpvraag. */
+  hulpvraag?: string | null | undefined;
+  /** The trajectory (UUID). */
+  id: string | number;
+  /** Client journey phase. */
+  journeyPhase?: JourneyPhase | null | undefined;
+  /** Life domains (replaces them). */
+  lifeDomains?: Array<LifeDomain> | null | undefined;
+  /** Persoonlijk plan. */
+  plan?: string | null | undefined;
+  /** Support forms (replaces them). */
+  supportForms?: Array<SupportForm> | null | undefined;
+  /** Target groups (replaces them). */
+  targetGroups?: Array<TargetGroup> | null | undefined;
+  /** Wlz indication data (replaces it; Wlz trajectories only). */
+  wlz?: WlzDetailsInput | null | undefined;
+};
+
+/** Wachtstatus of a Wlz client waiting for care, as monitored by the zorgkantoor. */
+export type Wachtstatus =
+  /** Actively being placed: the client wants care now. */
+  | 'ACTIEF_PLAATSEN'
+  /** Must be placed urgently. */
+  | 'URGENT_PLAATSEN'
+  /** Waits for a preferred provider or location. */
+  | 'WACHT_OP_VOORKEUR'
+  /** Waits as a precaution: does not want care yet. */
+  | 'WACHT_UIT_VOORZORG';
+
+/** Wlz indication data as input. */
+export type WlzDetailsInput = {
+  /** Preferred leveringsvorm (COD578). */
+  leveringsvorm?: Leveringsvorm | null | undefined;
+  /** Wlz sector. */
+  sector?: WlzSector | null | undefined;
+  /** Waiting status. */
+  wachtstatus?: Wachtstatus | null | undefined;
+  /** Zorgprofiel (iWlz COD163 code, e.g. 754). */
+  zorgprofiel?: string | null | undefined;
+};
+
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
 export type WlzSector =
   /** Geestelijke gezondheidszorg: mental health care. */
@@ -232,6 +614,93 @@ export type SignedInOrganizationQueryVariables = Exact<{
 
 
 export type SignedInOrganizationQuery = { organization: { id: string, name: string, type: OrganizationType } | null };
+
+export type CaseloadQueryVariables = Exact<{
+  status?: TrajectoryStatus | null | undefined;
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseloadQuery = { myTrajectories: { nodes: Array<{ id: string, status: TrajectoryStatus, openedAt: string, legalDomain: LegalDomain | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type GemeentenQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GemeentenQuery = { gemeenten: Array<{ code: string, name: string }> };
+
+export type RegisterClientMutationVariables = Exact<{
+  input: RegisterClientInput;
+}>;
+
+
+export type RegisterClientMutation = { registerClient: { client: { id: string } } };
+
+export type OpenTrajectoryMutationVariables = Exact<{
+  input: OpenTrajectoryInput;
+}>;
+
+
+export type OpenTrajectoryMutation = { openTrajectory: { trajectory: { id: string } } };
+
+export type ClientAcrossDomainsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientAcrossDomainsQuery = { client: { id: string, version: number, dateOfBirth: string | null, preferredContactChannel: ContactChannel | null, name: { givenName: string, namePrefix: string | null, familyName: string } | null, gemeente: { code: string, name: string } | null, contact: { phone: string | null, email: string | null, address: string | null } | null, network: Array<{ id: string, name: string, role: NetworkRole, mayActForClient: boolean }> | null, trajectories: Array<{ id: string, status: TrajectoryStatus, openedAt: string, closedAt: string | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, supportForms: Array<SupportForm> | null, closeReason: CloseReason | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, targetGroups: Array<TargetGroup> | null, plan: string | null, organization: { id: string, name: string, type: OrganizationType } | null, counsellor: { name: string, formality: Formality } | null, wlz: { sector: WlzSector | null, zorgprofiel: string | null, leveringsvorm: Leveringsvorm | null, wachtstatus: Wachtstatus | null } | null, goals: Array<{ id: string }> | null, contactMoments: Array<{ id: string }> | null }>, consents: Array<{ id: string, version: number, status: ConsentStatus, purpose: ConsentPurpose, categories: Array<ConsentCategory>, validFrom: string, validUntil: string | null, givenBy: ConsentGiver, recordedHow: ConsentRecording, revokedAt: string | null, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, receivingOrganization: { id: string, name: string } | null, recordedByOrganization: { id: string, name: string } }> } | null };
+
+export type ConsentReceiversQueryVariables = Exact<{
+  type: OrganizationType;
+}>;
+
+
+export type ConsentReceiversQuery = { organizations: { totalCount: number, nodes: Array<{ id: string, name: string }> } };
+
+export type RecordConsentMutationVariables = Exact<{
+  input: RecordConsentInput;
+}>;
+
+
+export type RecordConsentMutation = { recordConsent: { consent: { id: string, status: ConsentStatus } } };
+
+export type RevokeConsentMutationVariables = Exact<{
+  input: RevokeConsentInput;
+}>;
+
+
+export type RevokeConsentMutation = { revokeConsent: { consent: { id: string, status: ConsentStatus } } };
+
+export type TrajectoryDetailFragment = { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } };
+
+export type TrajectoryDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TrajectoryDetailQuery = { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } | null };
+
+export type UpdateTrajectoryMutationVariables = Exact<{
+  input: UpdateTrajectoryInput;
+}>;
+
+
+export type UpdateTrajectoryMutation = { updateTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+
+export type CloseTrajectoryMutationVariables = Exact<{
+  input: CloseTrajectoryInput;
+}>;
+
+
+export type CloseTrajectoryMutation = { closeTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+
+export type ConsentClientQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsentClientQuery = { client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null, network: Array<{ id: string, name: string, role: NetworkRole, mayActForClient: boolean }> | null } | null };
 
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -250,11 +719,6 @@ export type ServiceDetailQueryVariables = Exact<{
 
 
 export type ServiceDetailQuery = { service: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, eligibility: string | null, minimumAge: number | null, maximumAge: number | null, legalDomains: Array<LegalDomain>, lifeDomains: Array<LifeDomain>, targetGroups: Array<TargetGroup>, supportForms: Array<SupportForm>, wlzSectors: Array<WlzSector>, languages: Array<string>, applicationProcess: string | null, updatedAt: string, cost: { type: CostType, amount: number | null, description: string | null }, contact: { phone: string | null, email: string | null, url: string | null, walkIn: boolean }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, serviceArea: { scope: AreaScope, gemeenten: Array<{ code: string, name: string }>, zorgkantoorregios: Array<{ code: string, name: string }> }, locations: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, active: boolean }>, capacity: { status: CapacityStatus, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean }, organization: { id: string, name: string, type: OrganizationType, website: string | null, email: string | null, phones: Array<{ number: string, description: string | null }> } } | null };
-
-export type GemeentenQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type GemeentenQuery = { gemeenten: Array<{ code: string, name: string }> };
 
 export type ClientSupportInGemeenteQueryVariables = Exact<{
   gemeenteCode: string;
@@ -283,6 +747,47 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    name
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments {
+    id
+    occurredAt
+    channel
+    summary
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}
+    `, {"fragmentName":"TrajectoryDetail"}) as unknown as TypedDocumentString<TrajectoryDetailFragment, unknown>;
 export const ClientSupportServiceFragmentDoc = new TypedDocumentString(`
     fragment ClientSupportService on Service {
   id
@@ -312,6 +817,331 @@ export const SignedInOrganizationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bf9f62c5479bd1c29f822032f3e34bb220c5fa99c9616741496d37eb637a1d8c"}) as unknown as TypedDocumentString<SignedInOrganizationQuery, SignedInOrganizationQueryVariables>;
+export const CaseloadDocument = new TypedDocumentString(`
+    query Caseload($status: TrajectoryStatus, $search: String, $first: Int, $after: String) {
+  myTrajectories(status: $status, search: $search, first: $first, after: $after) {
+    nodes {
+      id
+      status
+      openedAt
+      legalDomain
+      client {
+        id
+        name {
+          givenName
+          namePrefix
+          familyName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:c41e30049788ded91bd8c2ef9f1e8eb14e66307e677f46d87b38770179077434"}) as unknown as TypedDocumentString<CaseloadQuery, CaseloadQueryVariables>;
+export const GemeentenDocument = new TypedDocumentString(`
+    query Gemeenten {
+  gemeenten {
+    code
+    name
+  }
+}
+    `, {"hash":"sha256:c039880c1807d0c735aa0491f603f50c8eede5ffe26ec33c59c73708c3ff8afd"}) as unknown as TypedDocumentString<GemeentenQuery, GemeentenQueryVariables>;
+export const RegisterClientDocument = new TypedDocumentString(`
+    mutation RegisterClient($input: RegisterClientInput!) {
+  registerClient(input: $input) {
+    client {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:48804e3adb6b0c08c1cc906d48228f9353613e6dcc7f799689a1c2e5d1772cd4"}) as unknown as TypedDocumentString<RegisterClientMutation, RegisterClientMutationVariables>;
+export const OpenTrajectoryDocument = new TypedDocumentString(`
+    mutation OpenTrajectory($input: OpenTrajectoryInput!) {
+  openTrajectory(input: $input) {
+    trajectory {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:3b7b1d3c4496f3077d1d3b20dc62765d110126f9dda5e723d1a4195050c3b8ec"}) as unknown as TypedDocumentString<OpenTrajectoryMutation, OpenTrajectoryMutationVariables>;
+export const ClientAcrossDomainsDocument = new TypedDocumentString(`
+    query ClientAcrossDomains($id: ID!) {
+  client(id: $id) {
+    id
+    version
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+    dateOfBirth
+    gemeente {
+      code
+      name
+    }
+    contact {
+      phone
+      email
+      address
+    }
+    preferredContactChannel
+    network {
+      id
+      name
+      role
+      mayActForClient
+    }
+    trajectories {
+      id
+      status
+      openedAt
+      closedAt
+      organization {
+        id
+        name
+        type
+      }
+      legalDomain
+      journeyPhase
+      counsellor {
+        name
+        formality
+      }
+      supportForms
+      wlz {
+        sector
+        zorgprofiel
+        leveringsvorm
+        wachtstatus
+      }
+      closeReason
+      hulpvraag
+      lifeDomains
+      targetGroups
+      plan
+      goals {
+        id
+      }
+      contactMoments {
+        id
+      }
+    }
+    consents {
+      id
+      version
+      status
+      purpose
+      categories
+      validFrom
+      validUntil
+      givenBy
+      recordedHow
+      revokedAt
+      receivingOrganization {
+        id
+        name
+      }
+      receivingOrganizationType
+      receivingRegionCode
+      recordedByOrganization {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b283629d0407427f657340295ff8348b0730964d8cfd4cdd4b4c8dd4471ffd43"}) as unknown as TypedDocumentString<ClientAcrossDomainsQuery, ClientAcrossDomainsQueryVariables>;
+export const ConsentReceiversDocument = new TypedDocumentString(`
+    query ConsentReceivers($type: OrganizationType!) {
+  organizations(type: $type, first: 100) {
+    nodes {
+      id
+      name
+    }
+    totalCount
+  }
+}
+    `, {"hash":"sha256:e64885707250e30d16020c283739b5675e52f0b2410d8d8af9b268c25eb699e2"}) as unknown as TypedDocumentString<ConsentReceiversQuery, ConsentReceiversQueryVariables>;
+export const RecordConsentDocument = new TypedDocumentString(`
+    mutation RecordConsent($input: RecordConsentInput!) {
+  recordConsent(input: $input) {
+    consent {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:ddd8405368a5f7295510e1d666d23729205f161e3051f3458982c0a81d9086bd"}) as unknown as TypedDocumentString<RecordConsentMutation, RecordConsentMutationVariables>;
+export const RevokeConsentDocument = new TypedDocumentString(`
+    mutation RevokeConsent($input: RevokeConsentInput!) {
+  revokeConsent(input: $input) {
+    consent {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:3ec25152fc2052d4fcd967aed6718b7a8d2fa1d76f42c00a721db95b6310de35"}) as unknown as TypedDocumentString<RevokeConsentMutation, RevokeConsentMutationVariables>;
+export const TrajectoryDetailDocument = new TypedDocumentString(`
+    query TrajectoryDetail($id: ID!) {
+  trajectory(id: $id) {
+    ...TrajectoryDetail
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    name
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments {
+    id
+    occurredAt
+    channel
+    summary
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:690db8fcd4b8075bcba66982453a00b838ca7e8e1be42b5fc90e0f793d53bdcd"}) as unknown as TypedDocumentString<TrajectoryDetailQuery, TrajectoryDetailQueryVariables>;
+export const UpdateTrajectoryDocument = new TypedDocumentString(`
+    mutation UpdateTrajectory($input: UpdateTrajectoryInput!) {
+  updateTrajectory(input: $input) {
+    trajectory {
+      ...TrajectoryDetail
+    }
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    name
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments {
+    id
+    occurredAt
+    channel
+    summary
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:b618ae5df642268ffe34f39e42595549183787c7f3384001164eff9b773d62d9"}) as unknown as TypedDocumentString<UpdateTrajectoryMutation, UpdateTrajectoryMutationVariables>;
+export const CloseTrajectoryDocument = new TypedDocumentString(`
+    mutation CloseTrajectory($input: CloseTrajectoryInput!) {
+  closeTrajectory(input: $input) {
+    trajectory {
+      ...TrajectoryDetail
+    }
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    name
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments {
+    id
+    occurredAt
+    channel
+    summary
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:77a926453d6e1493cb6300d2e8c3d2d96ee1058011336f6251e8e123df8058cd"}) as unknown as TypedDocumentString<CloseTrajectoryMutation, CloseTrajectoryMutationVariables>;
+export const ConsentClientDocument = new TypedDocumentString(`
+    query ConsentClient($id: ID!) {
+  client(id: $id) {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+    network {
+      id
+      name
+      role
+      mayActForClient
+    }
+  }
+}
+    `, {"hash":"sha256:4272df200007e442f9a19e655796423e28e96072c89cc3b2326cfa3493fbabcf"}) as unknown as TypedDocumentString<ConsentClientQuery, ConsentClientQueryVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: ServiceSearchFilter, $sort: ServiceSort, $first: Int, $after: String) {
   searchServices(
@@ -475,14 +1305,6 @@ export const ServiceDetailDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:d7820a2126e2c0dcb120c5f265b9eb4eef8a84778a200bd808ec99835fa1a723"}) as unknown as TypedDocumentString<ServiceDetailQuery, ServiceDetailQueryVariables>;
-export const GemeentenDocument = new TypedDocumentString(`
-    query Gemeenten {
-  gemeenten {
-    code
-    name
-  }
-}
-    `, {"hash":"sha256:c039880c1807d0c735aa0491f603f50c8eede5ffe26ec33c59c73708c3ff8afd"}) as unknown as TypedDocumentString<GemeentenQuery, GemeentenQueryVariables>;
 export const ClientSupportInGemeenteDocument = new TypedDocumentString(`
     query ClientSupportInGemeente($gemeenteCode: String!) {
   formal: searchServices(

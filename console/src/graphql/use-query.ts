@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSession } from '../auth/session.ts';
 import type { DutchError } from '../errors.ts';
 import { describeError } from '../errors.ts';
@@ -9,11 +9,15 @@ export interface QueryState<TData> {
   data: TData | null;
   /** Errors on fields of a partial answer (e.g. a refused field), in Dutch. */
   fieldErrors: DutchError[];
+  /** The same errors as the hub sent them: code, extensions and the path of the field. */
+  fieldErrorsRaw: HubResult<TData>['errors'];
   /** Why there is no data at all, in Dutch. */
   error: DutchError | null;
   loading: boolean;
   /** Milliseconds from sending to the answer, for the speed check. */
   ms: number | undefined;
+  /** Asks again with the same variables (after a change), keeping the current data on screen meanwhile. */
+  reload: () => void;
 }
 
 /**
@@ -27,9 +31,18 @@ export function useQuery<TData, TVariables>(
 ): QueryState<TData> {
   const session = useSession();
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<QueryState<TData>>({ data: null, fieldErrors: [], error: null, loading: !options.skip, ms: undefined });
+  const [round, setRound] = useState(0);
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  const [state, setState] = useState<Omit<QueryState<TData>, 'reload'>>({
+    data: null,
+    fieldErrors: [],
+    fieldErrorsRaw: [],
+    error: null,
+    loading: !options.skip,
+    ms: undefined,
+  });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the variables; a new session asks again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the variables; a new session or `reload` asks again.
   useEffect(() => {
     if (options.skip) return;
     const controller = new AbortController();
@@ -37,16 +50,23 @@ export function useQuery<TData, TVariables>(
     setState((s) => ({ ...s, loading: true }));
     execute(document, JSON.parse(key) as TVariables, { signal: controller.signal }).then(
       (result: HubResult<TData>) => {
-        setState({ data: result.data, fieldErrors: result.errors.map(describeError), error: null, loading: false, ms: performance.now() - started });
+        setState({
+          data: result.data,
+          fieldErrors: result.errors.map(describeError),
+          fieldErrorsRaw: result.errors,
+          error: null,
+          loading: false,
+          ms: performance.now() - started,
+        });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const dutch = error instanceof HubRequestError ? error.dutch : describeError({ code: 'INTERNAL_SERVER_ERROR', extensions: {} });
-        setState({ data: null, fieldErrors: [], error: dutch, loading: false, ms: undefined });
+        setState({ data: null, fieldErrors: [], fieldErrorsRaw: [], error: dutch, loading: false, ms: undefined });
       },
     );
     return () => controller.abort();
-  }, [document, key, options.skip, session?.token]);
+  }, [document, key, options.skip, session?.token, round]);
 
-  return state;
+  return { ...state, reload };
 }

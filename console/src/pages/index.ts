@@ -1,5 +1,6 @@
-import { BeheerPage, ClientsPage, HandoverPage, OverlegtafelPage, PrivacyPage } from './coming-soon.tsx';
+import { BeheerPage, HandoverPage, OverlegtafelPage, PrivacyPage } from './coming-soon.tsx';
 import { HomePage } from './home.tsx';
+import { CLIENTEN_PAGES } from './clienten/index.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
 import { SOCIALE_KAART_PAGES } from './sociale-kaart/index.ts';
@@ -15,7 +16,7 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/', title: 'Start', component: HomePage, access: 'public' },
   { path: '/inloggen', title: 'Inloggen', component: SignInPage, access: 'public' },
   ...SOCIALE_KAART_PAGES,
-  { path: '/clienten', title: 'Cliënten', component: ClientsPage, access: accessOf('/clienten') },
+  ...CLIENTEN_PAGES,
   { path: '/warme-overdracht', title: 'Warme overdracht', component: HandoverPage, access: accessOf('/warme-overdracht') },
   { path: '/overlegtafel', title: 'Overlegtafel', component: OverlegtafelPage, access: accessOf('/overlegtafel') },
   { path: '/privacy', title: 'Privacy', component: PrivacyPage, access: accessOf('/privacy') },

@@ -67,8 +67,23 @@ export async function myTrajectories(ctx: Context, args: QueryMyTrajectoriesArgs
   const p = requireCareRole(ctx);
   const first = pageSize(args.first);
   const after = args.after ? decodeTimestampCursor(args.after) : null;
-  const rows = await listTrajectoriesOfOrganization(ctx.db, { organizationId: p.organizationId, status: args.status ?? null, limit: first + 1, after });
+  const search = args.search == null ? null : args.search.trim();
+  if (search !== null && (search.length < 2 || search.length > 100)) throw badInput('search', 'search must be 2 to 100 characters.');
+  const rows = await listTrajectoriesOfOrganization(ctx.db, { organizationId: p.organizationId, status: args.status ?? null, search, limit: first + 1, after });
   const page = connectionFromRows(rows, first, (t) => encodeCursor(t.cursorKey, t.id), after !== null);
+  // A search matches on the clients' names: each client it finds is logged, once per request.
+  if (search !== null) {
+    for (const t of page.nodes) {
+      ctx.accessLog.record({
+        field: 'Query.myTrajectories',
+        clientId: t.clientId,
+        action: 'SEARCH',
+        outcome: 'GRANTED',
+        categories: ['IDENTITY'],
+        ground: 'OWN_ORGANIZATION',
+      });
+    }
+  }
   return mapConnection(page, (t) => trajectoryView(t, 'INTEGRATED_SUPPORT'));
 }
 

@@ -452,6 +452,55 @@ describe('caseload', () => {
   });
 });
 
+describe('caseload search', () => {
+  it("finds the organisation's own trajectories by the client's name, logs a SEARCH per client found, and refuses a bad search", async () => {
+    const org = await buildOrg(hub, 'OCO');
+    const subject = `caseload-${randomUUID()}`;
+    const token = await org.token(['CLIENTONDERSTEUNER'], subject);
+    const wanted = await registerClient(hub, token, { name: { givenName: 'Wietske', namePrefix: 'van der', familyName: 'Zoekmeer' } });
+    const other = await registerClient(hub, token, { name: { givenName: 'Gijs', familyName: 'Anders' } });
+    const wantedTrajectory = (await openTrajectory(hub, token, wanted.id)).id;
+    await openTrajectory(hub, token, other.id);
+    // A client of the same name at another organisation stays out of this caseload.
+    const elsewhere = await buildOrg(hub, 'OCO');
+    const elsewhereToken = await elsewhere.token();
+    await openTrajectory(hub, elsewhereToken, (await registerClient(hub, elsewhereToken, { name: { givenName: 'Wietske', familyName: 'Zoekmeer' } })).id);
+    const query = `query Caseload($search: String) { myTrajectories(search: $search) { nodes { id client { id } } } }`;
+    type Page = { myTrajectories: { nodes: { id: string; client: { id: string } }[] } };
+    for (const text of ['zoekmeer', 'VAN DER zoek', 'Wietske van der Zoekmeer', '  wietske ']) {
+      const found = dataOf(await hub.graphql<Page>(query, { search: text }, { token }));
+      expect(
+        found.myTrajectories.nodes.map((n) => n.id),
+        text,
+      ).toEqual([wantedTrajectory]);
+    }
+    // % and _ are plain characters, not wildcards.
+    expect(dataOf(await hub.graphql<Page>(query, { search: '%%' }, { token })).myTrajectories.nodes).toEqual([]);
+    expect(dataOf(await hub.graphql<Page>(query, { search: 'Zoek_eer' }, { token })).myTrajectories.nodes).toEqual([]);
+    expect(dataOf(await hub.graphql<Page>(query, {}, { token })).myTrajectories.nodes).toHaveLength(2);
+    const lines = rowsOf<{ action: string; client_id: string; authorization_ground: string; data_categories: string[]; access_point: string }>(
+      await hub.database.db.execute(
+        sql`select action, client_id, authorization_ground, data_categories, access_point from cases.access_log where user_id = ${subject} and action = 'SEARCH'`,
+      ),
+    );
+    expect(lines).toHaveLength(4);
+    for (const line of lines) {
+      expect(line).toEqual({
+        action: 'SEARCH',
+        client_id: wanted.id,
+        authorization_ground: 'OWN_ORGANIZATION',
+        data_categories: ['IDENTITY'],
+        access_point: 'cases:Caseload:Query.myTrajectories',
+      });
+    }
+    for (const bad of ['a', ' b ', 'x'.repeat(101)]) {
+      const refused = await hub.graphql(query, { search: bad }, { token });
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
+      expect(JSON.stringify(refused.body)).not.toContain('Zoekmeer');
+    }
+  });
+});
+
 describe('access overview for the privacy officer', () => {
   it('is chronological and paged, for a PRIVACY_OFFICER of an owning organisation only, and includes lines of other subgraphs', async () => {
     const org = await buildOrg(hub);

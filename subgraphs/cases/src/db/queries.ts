@@ -51,10 +51,23 @@ export interface KeysetPosition {
 /** One organisation's trajectories, newest first, keyset-paged on (opened_at, id); `cursorKey` is opened_at as text. */
 export function listTrajectoriesOfOrganization(
   db: Db,
-  params: { organizationId: string; status: string | null; limit: number; after: KeysetPosition | null },
+  params: {
+    organizationId: string;
+    status: string | null;
+    /** A text the client's given name, tussenvoegsel or family name must contain, case-insensitive. */
+    search: string | null;
+    limit: number;
+    after: KeysetPosition | null;
+  },
 ): Promise<(TrajectoryRow & { cursorKey: string })[]> {
   const conditions = [eq(trajectory.organizationId, params.organizationId)];
   if (params.status) conditions.push(eq(trajectory.status, params.status));
+  if (params.search) {
+    const pattern = `%${params.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      sql`${trajectory.clientId} in (select ${client.id} from ${client} where concat_ws(' ', ${client.givenName}, ${client.namePrefix}, ${client.familyName}) ilike ${pattern})`,
+    );
+  }
   if (params.after) {
     conditions.push(sql`(${trajectory.openedAt}, ${trajectory.id}) < (${params.after.key}::timestamptz, ${params.after.id}::uuid)`);
   }

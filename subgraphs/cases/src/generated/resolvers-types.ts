@@ -812,7 +812,10 @@ export type Query = {
   client?: Maybe<Client>;
   /** Finds a client by exact BSN. The purpose is required and the search is logged (SEARCH). Null when there is none. */
   findClientByBsn?: Maybe<Client>;
-  /** The caller's organisation's own trajectories (its caseload), newest first. */
+  /**
+   * The caller's organisation's own trajectories (its caseload), newest first. With `search`, only those of clients whose
+   * name contains the text; every client such a search finds is logged (SEARCH, category IDENTITY).
+   */
   myTrajectories: SupportTrajectoryConnection;
   /**
    * The report of an organisation over one ended grid period, with the previous period of the same kind for the trend;
@@ -844,6 +847,7 @@ export type QueryFindClientByBsnArgs = {
 export type QueryMyTrajectoriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<TrajectoryStatus>;
 };
 
