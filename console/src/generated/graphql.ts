@@ -4,6 +4,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Accepting a referral. */
+export type AcceptReferralInput = {
+  /** The version you last saw. */
+  expectedVersion: number;
+  /** The referral. */
+  id: string | number;
+  /** A note for the timeline. */
+  note?: string | null | undefined;
+  /** Who takes the client on; default the professional named by the sender, or you. */
+  professional?: ProfessionalInput | null | undefined;
+};
+
 /** How the service area is given: GEMEENTEN (listed gemeenten), REGIONAL (whole zorgkantoorregio's) or NATIONAL. */
 export type AreaScope =
   /** The listed gemeenten. */
@@ -29,6 +41,66 @@ export type CapacityStatus =
   /** Takes new clients onto a waiting list. */
   | 'WAITLIST';
 
+/** Completing a referral: the handover is done. */
+export type CompleteReferralInput = {
+  /** The version you last saw. */
+  expectedVersion: number;
+  /** The referral. */
+  id: string | number;
+  /** A note for the timeline. */
+  note?: string | null | undefined;
+  /** Who holds regie from now on (default RECEIVER). */
+  regiehouder?: RegieHolder | null | undefined;
+};
+
+/**
+ * Data categories a consent (toestemming) can cover. IDENTITY: BSN, name, date of birth, gemeente of residence;
+ * CONTACT: contact details and preferred channel; QUESTION: the hulpvraag and life domains; PLAN: persoonlijk plan, goals
+ * and outcomes; NETWORK: mantelzorgers and wettelijk vertegenwoordiger; CONTACT_MOMENTS: the contact log; HANDOVER: what
+ * a receiving organisation needs to continue the support (phase, cliëntondersteuner, support forms, Wlz indication data).
+ */
+export type ConsentCategory =
+  /** Contact details and preferred contact channel. */
+  | 'CONTACT'
+  /** The log of contacts with the client. */
+  | 'CONTACT_MOMENTS'
+  /** What a receiving organisation needs to continue the support: phase, cliëntondersteuner, support forms, Wlz indication data, the handover summary. */
+  | 'HANDOVER'
+  /** BSN, name, date of birth and gemeente of residence. */
+  | 'IDENTITY'
+  /** Mantelzorgers and the wettelijk vertegenwoordiger (legal representative). */
+  | 'NETWORK'
+  /** The persoonlijk plan, goals and outcomes. */
+  | 'PLAN'
+  /** The hulpvraag (the client's question), its life domains and target groups. */
+  | 'QUESTION';
+
+/**
+ * What the data is used for (doelbinding). WARM_HANDOVER: handing the client over to another organisation;
+ * INTEGRATED_SUPPORT: supporting the client together across Wmo and Wlz (the default purpose of a read in this API);
+ * CARE_MEDIATION: zorgbemiddeling by the zorgkantoor; PRIVACY_REQUEST: answering the client's own privacy request.
+ */
+export type ConsentPurpose =
+  /** Zorgbemiddeling (care mediation) by the zorgkantoor. */
+  | 'CARE_MEDIATION'
+  /** Supporting the client together across Wmo and Wlz; the default purpose of a read. */
+  | 'INTEGRATED_SUPPORT'
+  /** Answering the client's own privacy request. */
+  | 'PRIVACY_REQUEST'
+  /** Handing the client over to another organisation (warme overdracht). */
+  | 'WARM_HANDOVER';
+
+/** State of a consent at the moment of the request. */
+export type ConsentStatus =
+  /** Valid now and not revoked. */
+  | 'ACTIVE'
+  /** Its valid-until date has passed. */
+  | 'EXPIRED'
+  /** Valid from a later date. */
+  | 'PENDING'
+  /** Revoked by or for the client. */
+  | 'REVOKED';
+
 /** What the client pays. FREE; EIGEN_BIJDRAGE: the legal personal contribution (CAK); AMOUNT: a stated amount. */
 export type CostType =
   /** A stated amount (see Cost.amount). */
@@ -38,12 +110,80 @@ export type CostType =
   /** Free for the client. */
   | 'FREE';
 
+/** A new referral. */
+export type CreateReferralInput = {
+  /** The client (a Client id of the cases subgraph). */
+  clientId: string | number;
+  /** The consent to rely on; when omitted, any active consent of the client for this receiver and purpose. */
+  consentId?: string | number | null | undefined;
+  /** The structured handover summary. */
+  handoverSummary: HandoverSummaryInput;
+  /** A key of your choosing (max 200 characters): sending the same key again returns the referral created first. */
+  idempotencyKey: string;
+  /** The kind of handover. */
+  kind: ReferralKind;
+  /** The life domain the question concerns. */
+  lifeDomain?: LifeDomain | null | undefined;
+  /** The question or reason (1 … 2000 characters). */
+  question: string;
+  /** Send at once (default) or keep as DRAFT. */
+  send?: boolean;
+  /** For TO_SERVICE (required there): the service of the sociale kaart. */
+  serviceId?: string | number | null | undefined;
+  /** Your organisation's open trajectory for this client. */
+  sourceTrajectoryId: string | number;
+  /** The forms of cliëntondersteuning asked for. */
+  supportFormsRequested?: Array<SupportForm>;
+  /** The target group the question concerns. */
+  targetGroup?: TargetGroup | null | undefined;
+  /** The receiving organisation (not your own). */
+  toOrganizationId: string | number;
+  /** The receiving professional, when agreed beforehand (the 'vast gezicht'). */
+  toProfessional?: ProfessionalInput | null | undefined;
+  /** How soon. */
+  urgency?: ReferralUrgency;
+};
+
 /** FORMAL: paid professionals; INFORMAL: volunteers and ervaringsdeskundigen. */
 export type Formality =
   /** Given by paid professionals. */
   | 'FORMAL'
   /** Given by volunteers and ervaringsdeskundigen (experts by experience). */
   | 'INFORMAL';
+
+/** The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say). */
+export type HandoverSummaryInput = {
+  /** Agreements made with the client. */
+  agreements: string;
+  /** The client's wishes. */
+  clientWishes: string;
+  /** The client's network as far as relevant. */
+  network: string;
+  /** Actions still open. */
+  openActions: string;
+  /** The question the receiver is asked to pick up. */
+  question: string;
+  /** Risks. */
+  risks: string;
+  /** The client's situation. */
+  situation: string;
+  /** What was done so far. */
+  whatWasDone: string;
+};
+
+/**
+ * How the joint meeting went. HANDOVER_AGREED: the receiver takes over as agreed; FOLLOW_UP_NEEDED: another meeting is
+ * needed; CLIENT_DECLINED: the client did not want the handover; NOT_HELD: the meeting did not take place.
+ */
+export type JointMeetingOutcome =
+  /** The client did not want the handover. */
+  | 'CLIENT_DECLINED'
+  /** Another meeting is needed. */
+  | 'FOLLOW_UP_NEEDED'
+  /** The receiver takes over as agreed. */
+  | 'HANDOVER_AGREED'
+  /** The meeting did not take place. */
+  | 'NOT_HELD';
 
 /**
  * The law (financieringsdomein) a service is financed under. WMO_ALGEMENE_VOORZIENING: Wmo, freely accessible without
@@ -87,6 +227,17 @@ export type LifeDomain =
   /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
 
+/** Who takes part in the joint meeting (kennismakings- or driegesprek). */
+export type MeetingParticipant =
+  /** The client. */
+  | 'CLIENT'
+  /** Someone from the client's network. */
+  | 'NETWORK_MEMBER'
+  /** The receiving professional. */
+  | 'RECEIVER'
+  /** The sending professional. */
+  | 'SENDER';
+
 /** A distance search: from a gemeente's centroid or from a point. Give gemeenteCode, or latitude and longitude. */
 export type NearInput = {
   /** Measure from the centre of this gemeente. */
@@ -117,6 +268,208 @@ export type OrganizationType =
   | 'ZORGAANBIEDER'
   /** A Wlz care office (zorgkantoor), one per zorgkantoorregio. */
   | 'ZORGKANTOOR';
+
+/** Planning the joint meeting. */
+export type PlanJointMeetingInput = {
+  /** The version you last saw. */
+  expectedVersion: number;
+  /** The referral. */
+  id: string | number;
+  /** Who takes part (at least one). */
+  participants: Array<MeetingParticipant>;
+  /** When. */
+  plannedAt: string;
+};
+
+/** A named professional. */
+export type ProfessionalInput = {
+  /** The user id (token subject). */
+  id: string;
+  /** Display name. */
+  name?: string | null | undefined;
+};
+
+/** Recording how the joint meeting went. */
+export type RecordJointMeetingOutcomeInput = {
+  /** The version you last saw. */
+  expectedVersion: number;
+  /** When it was held (default now). */
+  heldAt?: string | null | undefined;
+  /** The referral. */
+  id: string | number;
+  /** The outcome. */
+  outcome: JointMeetingOutcome;
+  /** Notes (max 4000 characters; personal data, gated like the handover summary). */
+  outcomeNotes?: string | null | undefined;
+};
+
+/** Everything that can happen to a referral; each is one row of the transition table (see docs/referrals.md). */
+export type ReferralAction =
+  /** The receiver accepted it. */
+  | 'ACCEPT'
+  /** It was cancelled. */
+  | 'CANCEL'
+  /** The receiver completed it. */
+  | 'COMPLETE'
+  /** The referral was created. */
+  | 'CREATE'
+  /** The receiver marked it failed. */
+  | 'FAIL'
+  /** The receiver put it on hold. */
+  | 'HOLD'
+  /** The sender marked it made in error. */
+  | 'MARK_ENTERED_IN_ERROR'
+  /** A deadline passed (recorded by the hub itself). */
+  | 'OVERDUE'
+  /** The joint meeting was planned. */
+  | 'PLAN_JOINT_MEETING'
+  /** The outcome of the joint meeting was recorded. */
+  | 'RECORD_JOINT_MEETING_OUTCOME'
+  /** The receiver rejected it. */
+  | 'REJECT'
+  /** The sender released it, so it no longer blocks closing the source trajectory. */
+  | 'RELEASE'
+  /** The receiver resumed it. */
+  | 'RESUME'
+  /** The sender sent it. */
+  | 'SEND'
+  /** The party that holds regie changed. */
+  | 'SET_REGIEHOUDER'
+  /** The receiver started work. */
+  | 'START';
+
+/** Which side of the referral to list: INBOX (received by your organisation) or OUTBOX (sent by it). */
+export type ReferralBox =
+  /** Referrals received by your organisation (once sent). */
+  | 'INBOX'
+  /** Referrals sent by your organisation, drafts included. */
+  | 'OUTBOX';
+
+/** Filters for inbox and outbox; they combine with AND, values inside one list with OR. */
+export type ReferralFilter = {
+  /** Only referrals about this client. */
+  clientId?: string | number | null | undefined;
+  /** Sent (drafts: created) at or after this moment. */
+  from?: string | null | undefined;
+  /** Any of these kinds. */
+  kinds?: Array<ReferralKind> | null | undefined;
+  /** Only overdue (true) or only not overdue (false) referrals. */
+  overdue?: boolean | null | undefined;
+  /** Any of these states. */
+  statuses?: Array<ReferralStatus> | null | undefined;
+  /** Sent (drafts: created) before this moment. */
+  to?: string | null | undefined;
+};
+
+/**
+ * What kind of handover this is. WMO_TO_WLZ: from Wmo (gemeente) support to Wlz support (zorgkantoor or its OCO), e.g.
+ * when a Wlz indicatie is coming; WLZ_TO_WMO: back from Wlz to the gemeente; TO_OCO: to an independent cliëntondersteuning
+ * provider (e.g. when the zorgkantoor sees a conflict of interest); TO_SERVICE: to one service of the sociale kaart;
+ * OTHER: any other handover.
+ */
+export type ReferralKind =
+  /** Any other handover. */
+  | 'OTHER'
+  /** To an independent cliëntondersteuning (OCO) provider. */
+  | 'TO_OCO'
+  /** To one service of the sociale kaart. */
+  | 'TO_SERVICE'
+  /** Back from Wlz support to the gemeente. */
+  | 'WLZ_TO_WMO'
+  /** From Wmo support (gemeente) to Wlz support (zorgkantoor or its OCO). */
+  | 'WMO_TO_WLZ';
+
+/**
+ * The state of a referral, modelled on the HL7 FHIR SDOH referral Task. DRAFT (only the sender sees it) → REQUESTED
+ * (sent) → ACCEPTED | REJECTED | CANCELLED; ACCEPTED → IN_PROGRESS ⇄ ON_HOLD → COMPLETED | FAILED; CANCELLED from any
+ * open state by the sender and by the receiver before acceptance; ENTERED_IN_ERROR by the sender. REJECTED, CANCELLED,
+ * COMPLETED, FAILED and ENTERED_IN_ERROR are final.
+ */
+export type ReferralStatus =
+  /** Accepted by the receiver; not started yet. */
+  | 'ACCEPTED'
+  /** Cancelled (final). */
+  | 'CANCELLED'
+  /** The handover is done (final). */
+  | 'COMPLETED'
+  /** Created, not sent; only the sender sees it. */
+  | 'DRAFT'
+  /** Made in error, marked so by the sender (final). */
+  | 'ENTERED_IN_ERROR'
+  /** The handover failed (final). */
+  | 'FAILED'
+  /** The receiver is working on it. */
+  | 'IN_PROGRESS'
+  /** Paused by the receiver. */
+  | 'ON_HOLD'
+  /** Rejected by the receiver with a reason (final). */
+  | 'REJECTED'
+  /** Sent; waiting for the receiver to accept or reject. */
+  | 'REQUESTED';
+
+/** A change of state. Every change carries the version you last saw. */
+export type ReferralTransitionInput = {
+  /** The version you last saw (CONFLICT when stale). */
+  expectedVersion: number;
+  /** The referral. */
+  id: string | number;
+  /** A note for the timeline (max 2000 characters). */
+  note?: string | null | undefined;
+};
+
+/** How soon the receiver should act (FHIR Task priority): ROUTINE, URGENT, ASAP. */
+export type ReferralUrgency =
+  /** As soon as possible. */
+  | 'ASAP'
+  /** Normal handling. */
+  | 'ROUTINE'
+  /** Sooner than routine. */
+  | 'URGENT';
+
+/** Which party holds regie (coordinates the client's support) after the handover: the sending or the receiving organisation. */
+export type RegieHolder =
+  /** The receiving organisation takes regie. */
+  | 'RECEIVER'
+  /** The sending organisation keeps regie. */
+  | 'SENDER';
+
+/** Rejecting a referral. */
+export type RejectReferralInput = {
+  /** The version you last saw. */
+  expectedVersion: number;
+  /** For WAITLIST: the expected wait in days (0 … 3650). */
+  expectedWaitDays?: number | null | undefined;
+  /** The referral. */
+  id: string | number;
+  /** Explanation for the sender (max 2000 characters). */
+  note?: string | null | undefined;
+  /** Why. */
+  reason: RejectionReason;
+};
+
+/**
+ * Why the receiver rejects a referral. The first four (NO_CAPACITY, WAITLIST, NO_FITTING_OFFER, OUT_OF_AREA) are gaps in
+ * the care supply and feed the signals of the regional overlegtafel.
+ */
+export type RejectionReason =
+  /** The client does not want it. */
+  | 'CLIENT_DECLINED'
+  /** The receiver could not reach the client. */
+  | 'COULD_NOT_CONTACT'
+  /** The referral lacks information the receiver needs. */
+  | 'MISSING_INFORMATION'
+  /** The client does not meet the conditions. */
+  | 'NOT_ELIGIBLE'
+  /** No room now (a supply gap). */
+  | 'NO_CAPACITY'
+  /** The receiver has nothing that fits the question (a supply gap). */
+  | 'NO_FITTING_OFFER'
+  /** Another reason, explained in the note. */
+  | 'OTHER'
+  /** The client lives outside the receiver's area (a supply gap). */
+  | 'OUT_OF_AREA'
+  /** Only a place on the waiting list (a supply gap). */
+  | 'WAITLIST';
 
 /** Filters for service search. Different filters combine with AND; the values inside one list filter combine with OR. */
 export type ServiceSearchFilter = {
@@ -265,6 +618,100 @@ export type ClientSupportInGemeenteQuery = { formal: { totalCount: number, edges
 
 export type ClientSupportServiceFragment = { id: string, name: string, description: string, independent: boolean, legalDomains: Array<LegalDomain>, supportForms: Array<SupportForm>, organization: { id: string, name: string }, contact: { phone: string | null, email: string | null, url: string | null, walkIn: boolean } };
 
+export type ReferralListItemFragment = { id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
+
+export type HandoverListQueryVariables = Exact<{
+  box: ReferralBox;
+  filter?: ReferralFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HandoverListQuery = { referrals: { edges: Array<{ cursor: string, node: { id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type HandoverOpenTrajectoriesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HandoverOpenTrajectoriesQuery = { myTrajectories: { nodes: Array<{ id: string, legalDomain: LegalDomain | null, openedAt: string, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type HandoverReceiversQueryVariables = Exact<{
+  type?: OrganizationType | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HandoverReceiversQuery = { organizations: { totalCount: number, nodes: Array<{ id: string, name: string, type: OrganizationType, gemeente: { code: string, name: string } | null, zorgkantoorregio: { code: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type HandoverConsentsQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type HandoverConsentsQuery = { client: { id: string, consents: Array<{ id: string, status: ConsentStatus, purpose: ConsentPurpose, categories: Array<ConsentCategory>, validUntil: string | null, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, receivingOrganization: { id: string } | null, recordedByOrganization: { id: string } }> } | null };
+
+export type CreateHandoverMutationVariables = Exact<{
+  input: CreateReferralInput;
+}>;
+
+
+export type CreateHandoverMutation = { createReferral: { referral: { id: string, status: ReferralStatus } } };
+
+export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
+
+export type HandoverQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
+
+export type AcceptHandoverMutationVariables = Exact<{
+  input: AcceptReferralInput;
+}>;
+
+
+export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+
+export type RejectHandoverMutationVariables = Exact<{
+  input: RejectReferralInput;
+}>;
+
+
+export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+
+export type StartHandoverMutationVariables = Exact<{
+  input: ReferralTransitionInput;
+}>;
+
+
+export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+
+export type CompleteHandoverMutationVariables = Exact<{
+  input: CompleteReferralInput;
+}>;
+
+
+export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+
+export type PlanDriegesprekMutationVariables = Exact<{
+  input: PlanJointMeetingInput;
+}>;
+
+
+export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+
+export type RecordDriegesprekMutationVariables = Exact<{
+  input: RecordJointMeetingOutcomeInput;
+}>;
+
+
+export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -303,6 +750,108 @@ export const ClientSupportServiceFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ClientSupportService"}) as unknown as TypedDocumentString<ClientSupportServiceFragment, unknown>;
+export const ReferralListItemFragmentDoc = new TypedDocumentString(`
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ReferralListItem"}) as unknown as TypedDocumentString<ReferralListItemFragment, unknown>;
+export const ReferralDetailFragmentDoc = new TypedDocumentString(`
+    fragment ReferralDetail on Referral {
+  ...ReferralListItem
+  version
+  consentId
+  supportFormsRequested
+  question
+  handoverSummary {
+    situation
+    question
+    whatWasDone
+    agreements
+    openActions
+    network
+    risks
+    clientWishes
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+  fromProfessional {
+    id
+    name
+  }
+  toProfessional {
+    id
+    name
+  }
+  rejectionReason
+  rejectionNote
+  expectedWaitDays
+  regiehouder
+  jointMeeting {
+    plannedAt
+    participants
+    heldAt
+    outcome
+    outcomeNotes
+  }
+  timeline {
+    id
+    occurredAt
+    action
+    fromStatus
+    toStatus
+    actor {
+      id
+      name
+    }
+    actorOrganization {
+      id
+      name
+    }
+    reasonCode
+    note
+  }
+}
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}`, {"fragmentName":"ReferralDetail"}) as unknown as TypedDocumentString<ReferralDetailFragment, unknown>;
 export const SignedInOrganizationDocument = new TypedDocumentString(`
     query SignedInOrganization($id: ID!) {
   organization(id: $id) {
@@ -528,3 +1077,730 @@ export const ClientSupportInGemeenteDocument = new TypedDocumentString(`
     walkIn
   }
 }`, {"hash":"sha256:81e6cc9a04573810773549460ba93349f7d3f85dda31bb87b96f445e949e8e0b"}) as unknown as TypedDocumentString<ClientSupportInGemeenteQuery, ClientSupportInGemeenteQueryVariables>;
+export const HandoverListDocument = new TypedDocumentString(`
+    query HandoverList($box: ReferralBox!, $filter: ReferralFilter, $first: Int, $after: String) {
+  referrals(box: $box, filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...ReferralListItem
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}`, {"hash":"sha256:02b8d904fcff80c6b45bdaa4c6470c172c620b2ddf1a2bd2ac33abb53f39674d"}) as unknown as TypedDocumentString<HandoverListQuery, HandoverListQueryVariables>;
+export const HandoverOpenTrajectoriesDocument = new TypedDocumentString(`
+    query HandoverOpenTrajectories($first: Int, $after: String) {
+  myTrajectories(status: OPEN, first: $first, after: $after) {
+    nodes {
+      id
+      legalDomain
+      openedAt
+      client {
+        id
+        name {
+          givenName
+          namePrefix
+          familyName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:35c0019d2ca2168ff8110336c4d0c2d1c0830fa61c5b415de53b0f5aa128a086"}) as unknown as TypedDocumentString<HandoverOpenTrajectoriesQuery, HandoverOpenTrajectoriesQueryVariables>;
+export const HandoverReceiversDocument = new TypedDocumentString(`
+    query HandoverReceivers($type: OrganizationType, $first: Int, $after: String) {
+  organizations(type: $type, first: $first, after: $after) {
+    totalCount
+    nodes {
+      id
+      name
+      type
+      gemeente {
+        code
+        name
+      }
+      zorgkantoorregio {
+        code
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:0f551ec5c410da76711af7d0dc3945ecb7d9a2be265d0fccebc525b5f0f18353"}) as unknown as TypedDocumentString<HandoverReceiversQuery, HandoverReceiversQueryVariables>;
+export const HandoverConsentsDocument = new TypedDocumentString(`
+    query HandoverConsents($clientId: ID!) {
+  client(id: $clientId) {
+    id
+    consents {
+      id
+      status
+      purpose
+      categories
+      validUntil
+      receivingOrganization {
+        id
+      }
+      receivingOrganizationType
+      receivingRegionCode
+      recordedByOrganization {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:cdc201c42872551f9f1f47b93d8c1a08dc5f5e9960a7ff40fe07c5c69dd435c4"}) as unknown as TypedDocumentString<HandoverConsentsQuery, HandoverConsentsQueryVariables>;
+export const CreateHandoverDocument = new TypedDocumentString(`
+    mutation CreateHandover($input: CreateReferralInput!) {
+  createReferral(input: $input) {
+    referral {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:b72bf38eed09064012d0451226010b926170d213a467720c045e9b125ee8ef42"}) as unknown as TypedDocumentString<CreateHandoverMutation, CreateHandoverMutationVariables>;
+export const HandoverDocument = new TypedDocumentString(`
+    query Handover($id: ID!) {
+  referral(id: $id) {
+    ...ReferralDetail
+  }
+}
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}
+fragment ReferralDetail on Referral {
+  ...ReferralListItem
+  version
+  consentId
+  supportFormsRequested
+  question
+  handoverSummary {
+    situation
+    question
+    whatWasDone
+    agreements
+    openActions
+    network
+    risks
+    clientWishes
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+  fromProfessional {
+    id
+    name
+  }
+  toProfessional {
+    id
+    name
+  }
+  rejectionReason
+  rejectionNote
+  expectedWaitDays
+  regiehouder
+  jointMeeting {
+    plannedAt
+    participants
+    heldAt
+    outcome
+    outcomeNotes
+  }
+  timeline {
+    id
+    occurredAt
+    action
+    fromStatus
+    toStatus
+    actor {
+      id
+      name
+    }
+    actorOrganization {
+      id
+      name
+    }
+    reasonCode
+    note
+  }
+}`, {"hash":"sha256:69dbcfa6d4be306d54f7d01fb734dc4e4e2b607a7d13d0e858035ac95fe1cf8c"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
+export const AcceptHandoverDocument = new TypedDocumentString(`
+    mutation AcceptHandover($input: AcceptReferralInput!) {
+  acceptReferral(input: $input) {
+    referral {
+      ...ReferralDetail
+    }
+  }
+}
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}
+fragment ReferralDetail on Referral {
+  ...ReferralListItem
+  version
+  consentId
+  supportFormsRequested
+  question
+  handoverSummary {
+    situation
+    question
+    whatWasDone
+    agreements
+    openActions
+    network
+    risks
+    clientWishes
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+  fromProfessional {
+    id
+    name
+  }
+  toProfessional {
+    id
+    name
+  }
+  rejectionReason
+  rejectionNote
+  expectedWaitDays
+  regiehouder
+  jointMeeting {
+    plannedAt
+    participants
+    heldAt
+    outcome
+    outcomeNotes
+  }
+  timeline {
+    id
+    occurredAt
+    action
+    fromStatus
+    toStatus
+    actor {
+      id
+      name
+    }
+    actorOrganization {
+      id
+      name
+    }
+    reasonCode
+    note
+  }
+}`, {"hash":"sha256:befa710dd1f47d0229dc90badc003e4ed84df6f8b344d4f0cdae156678eb7315"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
+export const RejectHandoverDocument = new TypedDocumentString(`
+    mutation RejectHandover($input: RejectReferralInput!) {
+  rejectReferral(input: $input) {
+    referral {
+      ...ReferralDetail
+    }
+  }
+}
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}
+fragment ReferralDetail on Referral {
+  ...ReferralListItem
+  version
+  consentId
+  supportFormsRequested
+  question
+  handoverSummary {
+    situation
+    question
+    whatWasDone
+    agreements
+    openActions
+    network
+    risks
+    clientWishes
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+  fromProfessional {
+    id
+    name
+  }
+  toProfessional {
+    id
+    name
+  }
+  rejectionReason
+  rejectionNote
+  expectedWaitDays
+  regiehouder
+  jointMeeting {
+    plannedAt
+    participants
+    heldAt
+    outcome
+    outcomeNotes
+  }
+  timeline {
+    id
+    occurredAt
+    action
+    fromStatus
+    toStatus
+    actor {
+      id
+      name
+    }
+    actorOrganization {
+      id
+      name
+    }
+    reasonCode
+    note
+  }
+}`, {"hash":"sha256:c9e69c4fd13afc8aa032a5f2df7ec67a7eeec8d76bf9e6dcd12b2ca4880268d9"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
+export const StartHandoverDocument = new TypedDocumentString(`
+    mutation StartHandover($input: ReferralTransitionInput!) {
+  startReferral(input: $input) {
+    referral {
+      ...ReferralDetail
+    }
+  }
+}
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}
+fragment ReferralDetail on Referral {
+  ...ReferralListItem
+  version
+  consentId
+  supportFormsRequested
+  question
+  handoverSummary {
+    situation
+    question
+    whatWasDone
+    agreements
+    openActions
+    network
+    risks
+    clientWishes
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+  fromProfessional {
+    id
+    name
+  }
+  toProfessional {
+    id
+    name
+  }
+  rejectionReason
+  rejectionNote
+  expectedWaitDays
+  regiehouder
+  jointMeeting {
+    plannedAt
+    participants
+    heldAt
+    outcome
+    outcomeNotes
+  }
+  timeline {
+    id
+    occurredAt
+    action
+    fromStatus
+    toStatus
+    actor {
+      id
+      name
+    }
+    actorOrganization {
+      id
+      name
+    }
+    reasonCode
+    note
+  }
+}`, {"hash":"sha256:735ef8bdd84ab38df6d242eecc10081db9a9887fed753356ab7688126244e78b"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
+export const CompleteHandoverDocument = new TypedDocumentString(`
+    mutation CompleteHandover($input: CompleteReferralInput!) {
+  completeReferral(input: $input) {
+    referral {
+      ...ReferralDetail
+    }
+  }
+}
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}
+fragment ReferralDetail on Referral {
+  ...ReferralListItem
+  version
+  consentId
+  supportFormsRequested
+  question
+  handoverSummary {
+    situation
+    question
+    whatWasDone
+    agreements
+    openActions
+    network
+    risks
+    clientWishes
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+  fromProfessional {
+    id
+    name
+  }
+  toProfessional {
+    id
+    name
+  }
+  rejectionReason
+  rejectionNote
+  expectedWaitDays
+  regiehouder
+  jointMeeting {
+    plannedAt
+    participants
+    heldAt
+    outcome
+    outcomeNotes
+  }
+  timeline {
+    id
+    occurredAt
+    action
+    fromStatus
+    toStatus
+    actor {
+      id
+      name
+    }
+    actorOrganization {
+      id
+      name
+    }
+    reasonCode
+    note
+  }
+}`, {"hash":"sha256:c3d77ab555cdafb8a712ab0ad90d333d5e96a88f05de866b5706b759b7721f31"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
+export const PlanDriegesprekDocument = new TypedDocumentString(`
+    mutation PlanDriegesprek($input: PlanJointMeetingInput!) {
+  planJointMeeting(input: $input) {
+    referral {
+      ...ReferralDetail
+    }
+  }
+}
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}
+fragment ReferralDetail on Referral {
+  ...ReferralListItem
+  version
+  consentId
+  supportFormsRequested
+  question
+  handoverSummary {
+    situation
+    question
+    whatWasDone
+    agreements
+    openActions
+    network
+    risks
+    clientWishes
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+  fromProfessional {
+    id
+    name
+  }
+  toProfessional {
+    id
+    name
+  }
+  rejectionReason
+  rejectionNote
+  expectedWaitDays
+  regiehouder
+  jointMeeting {
+    plannedAt
+    participants
+    heldAt
+    outcome
+    outcomeNotes
+  }
+  timeline {
+    id
+    occurredAt
+    action
+    fromStatus
+    toStatus
+    actor {
+      id
+      name
+    }
+    actorOrganization {
+      id
+      name
+    }
+    reasonCode
+    note
+  }
+}`, {"hash":"sha256:fef6b7844ba218334f753508542e4757c41ffd9f92ab675986a090917179aa0e"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
+export const RecordDriegesprekDocument = new TypedDocumentString(`
+    mutation RecordDriegesprek($input: RecordJointMeetingOutcomeInput!) {
+  recordJointMeetingOutcome(input: $input) {
+    referral {
+      ...ReferralDetail
+    }
+  }
+}
+    fragment ReferralListItem on Referral {
+  id
+  kind
+  status
+  urgency
+  sentAt
+  respondBy
+  startBy
+  overdue
+  createdAt
+  fromOrganization {
+    id
+    name
+  }
+  toOrganization {
+    id
+    name
+  }
+}
+fragment ReferralDetail on Referral {
+  ...ReferralListItem
+  version
+  consentId
+  supportFormsRequested
+  question
+  handoverSummary {
+    situation
+    question
+    whatWasDone
+    agreements
+    openActions
+    network
+    risks
+    clientWishes
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+  fromProfessional {
+    id
+    name
+  }
+  toProfessional {
+    id
+    name
+  }
+  rejectionReason
+  rejectionNote
+  expectedWaitDays
+  regiehouder
+  jointMeeting {
+    plannedAt
+    participants
+    heldAt
+    outcome
+    outcomeNotes
+  }
+  timeline {
+    id
+    occurredAt
+    action
+    fromStatus
+    toStatus
+    actor {
+      id
+      name
+    }
+    actorOrganization {
+      id
+      name
+    }
+    reasonCode
+    note
+  }
+}`, {"hash":"sha256:5c4cdef657346801c842af52547046e1ee678a0d15ee761210d9fe4d6b762398"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;

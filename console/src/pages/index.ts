@@ -1,8 +1,9 @@
-import { BeheerPage, ClientsPage, HandoverPage, OverlegtafelPage, PrivacyPage } from './coming-soon.tsx';
+import { BeheerPage, ClientsPage, OverlegtafelPage, PrivacyPage } from './coming-soon.tsx';
 import { HomePage } from './home.tsx';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
 import { SOCIALE_KAART_PAGES } from './sociale-kaart/index.ts';
+import { HANDOVER_PAGES } from './warme-overdracht/index.ts';
 
 /** Pages of a menu area are open to the roles that see the area in the menu. */
 const accessOf = (path: string): PageDefinition['access'] => {
@@ -16,7 +17,7 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/inloggen', title: 'Inloggen', component: SignInPage, access: 'public' },
   ...SOCIALE_KAART_PAGES,
   { path: '/clienten', title: 'Cliënten', component: ClientsPage, access: accessOf('/clienten') },
-  { path: '/warme-overdracht', title: 'Warme overdracht', component: HandoverPage, access: accessOf('/warme-overdracht') },
+  ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
   { path: '/overlegtafel', title: 'Overlegtafel', component: OverlegtafelPage, access: accessOf('/overlegtafel') },
   { path: '/privacy', title: 'Privacy', component: PrivacyPage, access: accessOf('/privacy') },
   { path: '/beheer', title: 'Beheer', component: BeheerPage, access: accessOf('/beheer') },
