@@ -15,9 +15,6 @@ function ComingSoon({ name, description }: { name: string; description: string }
   );
 }
 
-export const HandoverPage = () => (
-  <ComingSoon name="Warme overdracht" description="Hier draagt u straks een cliënt warm over aan een andere organisatie, en volgt u de overdracht." />
-);
 export const OverlegtafelPage = () => (
   <ComingSoon name="Overlegtafel" description="Hier bespreekt de regionale overlegtafel straks signalen en knelpunten in het aanbod." />
 );

@@ -1,9 +1,10 @@
-import { BeheerPage, HandoverPage, OverlegtafelPage, PrivacyPage } from './coming-soon.tsx';
+import { BeheerPage, OverlegtafelPage, PrivacyPage } from './coming-soon.tsx';
 import { HomePage } from './home.tsx';
 import { CLIENTEN_PAGES } from './clienten/index.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
 import { SOCIALE_KAART_PAGES } from './sociale-kaart/index.ts';
+import { HANDOVER_PAGES } from './warme-overdracht/index.ts';
 
 /** Pages of a menu area are open to the roles that see the area in the menu. */
 const accessOf = (path: string): PageDefinition['access'] => {
@@ -17,7 +18,7 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/inloggen', title: 'Inloggen', component: SignInPage, access: 'public' },
   ...SOCIALE_KAART_PAGES,
   ...CLIENTEN_PAGES,
-  { path: '/warme-overdracht', title: 'Warme overdracht', component: HandoverPage, access: accessOf('/warme-overdracht') },
+  ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
   { path: '/overlegtafel', title: 'Overlegtafel', component: OverlegtafelPage, access: accessOf('/overlegtafel') },
   { path: '/privacy', title: 'Privacy', component: PrivacyPage, access: accessOf('/privacy') },
   { path: '/beheer', title: 'Beheer', component: BeheerPage, access: accessOf('/beheer') },

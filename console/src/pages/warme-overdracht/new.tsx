@@ -1,0 +1,450 @@
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Heading,
+  Heading1,
+  Heading2,
+  Paragraph,
+  RadioButton,
+  Select,
+  SelectOption,
+  Textarea,
+} from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
+import { useSession } from '../../auth/session.ts';
+import {
+  CreateHandoverDocument,
+  HandoverConsentsDocument,
+  HandoverOpenTrajectoriesDocument,
+  type HandoverOpenTrajectoriesQuery,
+  HandoverReceiversDocument,
+  type HandoverReceiversQuery,
+  type OrganizationType,
+  type ReferralUrgency,
+} from '../../generated/graphql.ts';
+import { useQuery } from '../../graphql/use-query.ts';
+import { formatDate, LEGAL_DOMAIN_LABELS, label, ORGANIZATION_TYPE_LABELS } from '../../labels.ts';
+import { AppLink, navigate } from '../../router.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { checkHandoverConsent, kindFor, REFERRAL_KIND_LABELS, URGENCY_LABELS } from './labels.ts';
+import { showOutboxNext } from './list.tsx';
+import { clientName, useMutation } from './shared.tsx';
+
+const STEPS = ['Cliënt kiezen', 'Ontvanger kiezen', 'Toestemming controleren', 'Overdracht schrijven', 'Controleren en versturen'];
+
+type Trajectory = HandoverOpenTrajectoriesQuery['myTrajectories']['nodes'][number];
+type Receiver = HandoverReceiversQuery['organizations']['nodes'][number];
+
+/** The parts of the handover summary, with a question that helps to fill each in. */
+const SUMMARY_FIELDS = [
+  ['situation', 'Situatie van de cliënt', 'Hoe woont en leeft de cliënt nu? Wat speelt er?'],
+  ['question', 'Vraag aan de nieuwe ondersteuner', 'Wat moet de nieuwe ondersteuner oppakken?'],
+  ['whatWasDone', 'Wat is er al gedaan', 'Welke hulp is er al geweest of aangevraagd?'],
+  ['agreements', 'Afspraken met de cliënt', 'Wat heeft u met de cliënt afgesproken?'],
+  ['openActions', 'Wat moet nog gebeuren', 'Welke acties staan nog open?'],
+  ['network', 'Netwerk', 'Wie helpt de cliënt al, zoals familie of een mantelzorger?'],
+  ['risks', 'Risico’s', 'Waar moet de nieuwe ondersteuner op letten?'],
+  ['clientWishes', 'Wensen van de cliënt', 'Wat wil de cliënt zelf? Gebruik waar het kan de woorden van de cliënt.'],
+] as const;
+type SummaryKey = (typeof SUMMARY_FIELDS)[number][0];
+const EMPTY_SUMMARY = Object.fromEntries(SUMMARY_FIELDS.map(([key]) => [key, ''])) as Record<SummaryKey, string>;
+
+const RECEIVER_TYPES: OrganizationType[] = ['ZORGKANTOOR', 'OCO', 'GEMEENTE', 'WELZIJN', 'ZORGAANBIEDER'];
+
+function StepClient({ chosen, onChoose }: { chosen: Trajectory | undefined; onChoose: (t: Trajectory) => void }) {
+  const [after, setAfter] = useState<string | undefined>(undefined);
+  const [earlier, setEarlier] = useState<Trajectory[]>([]);
+  const result = useQuery(HandoverOpenTrajectoriesDocument, { first: 20, after });
+  const nodes = [...earlier, ...(result.loading ? [] : (result.data?.myTrajectories.nodes ?? []))];
+  const pageInfo = result.data?.myTrajectories.pageInfo;
+  return (
+    <>
+      {result.error && <ErrorAlert error={result.error} headingLevel={3} />}
+      {result.loading && nodes.length === 0 && <Paragraph aria-live="polite">Even geduld, uw cliënten worden geladen…</Paragraph>}
+      {!result.loading && !result.error && nodes.length === 0 && (
+        <Paragraph className="hub-empty">U heeft geen cliënten met een open traject. Alleen een cliënt met een open traject kunt u overdragen.</Paragraph>
+      )}
+      {nodes.length > 0 && (
+        <Fieldset>
+          <FieldsetLegend>Welke cliënt draagt u over?</FieldsetLegend>
+          {nodes.map((t) => (
+            <FormField
+              key={t.id}
+              type="radio"
+              label={
+                <FormLabel htmlFor={`client-${t.id}`} type="radio">
+                  {clientName(t.client.name)}
+                </FormLabel>
+              }
+              description={
+                <FormFieldDescription id={`client-${t.id}-about`}>
+                  {label(LEGAL_DOMAIN_LABELS, t.legalDomain ?? '')}, traject sinds {formatDate(t.openedAt)}
+                </FormFieldDescription>
+              }
+              input={
+                <RadioButton
+                  id={`client-${t.id}`}
+                  name="client"
+                  checked={chosen?.id === t.id}
+                  aria-describedby={`client-${t.id}-about`}
+                  onChange={() => onChoose(t)}
+                />
+              }
+            />
+          ))}
+        </Fieldset>
+      )}
+      {pageInfo?.hasNextPage && (
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => {
+            setEarlier(nodes);
+            setAfter(pageInfo.endCursor ?? undefined);
+          }}
+        >
+          Meer cliënten laden
+        </Button>
+      )}
+    </>
+  );
+}
+
+function StepReceiver({ chosen, onChoose, ownOrganizationId }: { chosen: Receiver | undefined; onChoose: (r: Receiver) => void; ownOrganizationId: string }) {
+  const [type, setType] = useState<OrganizationType>(chosen?.type ?? 'ZORGKANTOOR');
+  const [after, setAfter] = useState<string | undefined>(undefined);
+  const [earlier, setEarlier] = useState<Receiver[]>([]);
+  const result = useQuery(HandoverReceiversDocument, { type, first: 50, after });
+  const nodes = [...earlier, ...(result.loading ? [] : (result.data?.organizations.nodes ?? []))].filter((o) => o.id !== ownOrganizationId);
+  const pageInfo = result.data?.organizations.pageInfo;
+  return (
+    <>
+      <Paragraph>U kiest de ontvanger uit de sociale kaart: de lijst met organisaties die hulp bieden.</Paragraph>
+      <FormField type="select" label={<FormLabel htmlFor="receiver-type">Soort organisatie</FormLabel>}>
+        <Select
+          id="receiver-type"
+          value={type}
+          onChange={(e) => {
+            setType(e.target.value as OrganizationType);
+            setAfter(undefined);
+            setEarlier([]);
+          }}
+        >
+          {RECEIVER_TYPES.map((t) => (
+            <SelectOption key={t} value={t}>
+              {label(ORGANIZATION_TYPE_LABELS, t)}
+            </SelectOption>
+          ))}
+        </Select>
+      </FormField>
+      {result.error && <ErrorAlert error={result.error} headingLevel={3} />}
+      {result.loading && nodes.length === 0 && <Paragraph aria-live="polite">Even geduld, de organisaties worden geladen…</Paragraph>}
+      {!result.loading && !result.error && nodes.length === 0 && <Paragraph className="hub-empty">Er zijn geen organisaties van deze soort.</Paragraph>}
+      {nodes.length > 0 && (
+        <Fieldset>
+          <FieldsetLegend>Aan welke organisatie draagt u over?</FieldsetLegend>
+          {nodes.map((o) => (
+            <FormField
+              key={o.id}
+              type="radio"
+              label={
+                <FormLabel htmlFor={`receiver-${o.id}`} type="radio">
+                  {o.name}
+                </FormLabel>
+              }
+              input={<RadioButton id={`receiver-${o.id}`} name="receiver" checked={chosen?.id === o.id} onChange={() => onChoose(o)} />}
+            />
+          ))}
+        </Fieldset>
+      )}
+      {pageInfo?.hasNextPage && (
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => {
+            setEarlier(nodes);
+            setAfter(pageInfo.endCursor ?? undefined);
+          }}
+        >
+          Meer organisaties laden
+        </Button>
+      )}
+    </>
+  );
+}
+
+function StepConsent({
+  clientId,
+  receiver,
+  ownOrganizationId,
+  onResult,
+}: {
+  clientId: string;
+  receiver: Receiver;
+  ownOrganizationId: string;
+  onResult: (consentId: string | undefined) => void;
+}) {
+  const result = useQuery(HandoverConsentsDocument, { clientId });
+  const check = result.data?.client ? checkHandoverConsent(result.data.client.consents, ownOrganizationId, receiver) : undefined;
+  const consentId = check?.canSend ? check.consentId : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: report each new outcome once.
+  useEffect(() => onResult(consentId), [consentId]);
+  if (result.error) return <ErrorAlert error={result.error} headingLevel={3} />;
+  if (!check) return <Paragraph aria-live="polite">Even geduld, de toestemming wordt gecontroleerd…</Paragraph>;
+  return (
+    <>
+      <Paragraph>
+        U mag gegevens van de cliënt alleen delen als de cliënt daar toestemming voor gaf. Die toestemming moet gelden voor {receiver.name} en voor een warme
+        overdracht.
+      </Paragraph>
+      {check.canSend ? (
+        <Alert type="ok" className="hub-alert">
+          <Paragraph>
+            <strong>De toestemming is in orde.</strong> U kunt de overdracht versturen.
+          </Paragraph>
+          {!check.questionShared && (
+            <Paragraph>
+              Let op: de cliënt gaf geen toestemming om de hulpvraag te delen. {receiver.name} ziet de samenvatting van de overdracht. Uw korte vraag ziet{' '}
+              {receiver.name} alleen als de cliënt daar al hulp krijgt.
+            </Paragraph>
+          )}
+        </Alert>
+      ) : (
+        <Alert type="error" role="alert" className="hub-alert">
+          <Heading level={3} appearance="utrecht-heading-4">
+            U kunt deze overdracht nog niet versturen.
+          </Heading>
+          {check.missing.map((m) => (
+            <Paragraph key={m}>{m}</Paragraph>
+          ))}
+          <Paragraph>
+            Wat is nodig: toestemming van de cliënt voor <strong>gegevens voor de overdracht</strong>, met als doel <strong>warme overdracht</strong>, voor{' '}
+            {receiver.name}. Vraag de cliënt om toestemming en leg die vast bij de cliënt. Of kies een andere cliënt of ontvanger.
+          </Paragraph>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+export function NewHandoverPage() {
+  const session = useSession();
+  const ownOrganizationId = session?.user.organizationId ?? '';
+  const [step, setStep] = useState(0);
+  const [trajectory, setTrajectory] = useState<Trajectory | undefined>(undefined);
+  const [receiver, setReceiver] = useState<Receiver | undefined>(undefined);
+  const [consentId, setConsentId] = useState<string | undefined>(undefined);
+  const [urgency, setUrgency] = useState<ReferralUrgency>('ROUTINE');
+  const [question, setQuestion] = useState('');
+  const [summary, setSummary] = useState(EMPTY_SUMMARY);
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const create = useMutation(CreateHandoverDocument);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstStepRender = useRef(true);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus the new step's heading on every step change.
+  useEffect(() => {
+    if (firstStepRender.current) {
+      firstStepRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step]);
+
+  const kind = receiver ? kindFor(session?.user.organizationType ?? '', receiver.type) : undefined;
+  const canGoOn = [Boolean(trajectory), Boolean(receiver), Boolean(consentId), true, true][step] ?? false;
+
+  function next() {
+    if (step === 3) {
+      const missing = [...(question.trim() ? [] : ['question']), ...SUMMARY_FIELDS.filter(([key]) => !summary[key].trim()).map(([key]) => key)];
+      setInvalid(missing);
+      if (missing.length > 0) {
+        document.getElementById(missing[0] === 'question' ? 'handover-question' : `summary-${missing[0]}`)?.focus();
+        return;
+      }
+    }
+    setStep((s) => s + 1);
+  }
+
+  async function send() {
+    if (!trajectory || !receiver || !kind || !consentId) return;
+    const data = await create.run({
+      input: {
+        idempotencyKey,
+        kind,
+        clientId: trajectory.client.id,
+        sourceTrajectoryId: trajectory.id,
+        toOrganizationId: receiver.id,
+        urgency,
+        consentId,
+        question: question.trim(),
+        handoverSummary: Object.fromEntries(SUMMARY_FIELDS.map(([key]) => [key, summary[key].trim()])) as Record<SummaryKey, string>,
+      },
+    });
+    if (data) {
+      showOutboxNext();
+      navigate(`/warme-overdracht/${data.createReferral.referral.id}`);
+    }
+  }
+
+  const errorText = (id: string) => (invalid.includes(id) ? 'Vul dit in. Is er niets te melden? Schrijf dan "geen".' : undefined);
+
+  return (
+    <>
+      <Heading1 tabIndex={-1}>Cliënt warm overdragen</Heading1>
+      <Paragraph>
+        Een warme overdracht gaat in vijf stappen. Pas als u alles heeft gecontroleerd, verstuurt u de overdracht. De ontvanger antwoordt binnen een paar
+        werkdagen.
+      </Paragraph>
+      <ol className="hub-steps" aria-label="Stappen">
+        {STEPS.map((name, i) => (
+          <li key={name} className={i === step ? 'hub-steps__current' : undefined} aria-current={i === step ? 'step' : undefined}>
+            {name}
+          </li>
+        ))}
+      </ol>
+      <Heading2 tabIndex={-1} ref={heading}>
+        Stap {step + 1} van {STEPS.length}: {STEPS[step]}
+      </Heading2>
+
+      {step === 0 && <StepClient chosen={trajectory} onChoose={(t) => setTrajectory(t)} />}
+      {step === 1 && <StepReceiver chosen={receiver} onChoose={(r) => setReceiver(r)} ownOrganizationId={ownOrganizationId} />}
+      {step === 2 && trajectory && receiver && (
+        <StepConsent clientId={trajectory.client.id} receiver={receiver} ownOrganizationId={ownOrganizationId} onResult={setConsentId} />
+      )}
+      {step === 3 && (
+        <>
+          {invalid.length > 0 && (
+            <Alert type="error" role="alert" className="hub-alert">
+              <Paragraph>Niet alles is ingevuld. Vul de gemarkeerde vragen in; de ontvanger krijgt zo het hele verhaal.</Paragraph>
+            </Alert>
+          )}
+          <FormField type="select" label={<FormLabel htmlFor="handover-urgency">Hoe snel moet de ontvanger reageren?</FormLabel>}>
+            <Select id="handover-urgency" value={urgency} onChange={(e) => setUrgency(e.target.value as ReferralUrgency)}>
+              {Object.entries(URGENCY_LABELS).map(([value, text]) => (
+                <SelectOption key={value} value={value}>
+                  {text}
+                </SelectOption>
+              ))}
+            </Select>
+          </FormField>
+          <TextField
+            id="handover-question"
+            label="Korte vraag aan de ontvanger"
+            help="In één of twee zinnen: waarom draagt u de cliënt over?"
+            value={question}
+            onChange={setQuestion}
+            error={errorText('question')}
+          />
+          <Fieldset>
+            <FieldsetLegend>Samenvatting voor de ontvanger</FieldsetLegend>
+            <Paragraph>Alle vragen zijn verplicht. Zo hoeft de cliënt zijn verhaal niet opnieuw te vertellen.</Paragraph>
+            {SUMMARY_FIELDS.map(([key, text, help]) => (
+              <TextField
+                key={key}
+                id={`summary-${key}`}
+                label={text}
+                help={help}
+                value={summary[key]}
+                onChange={(value) => setSummary((s) => ({ ...s, [key]: value }))}
+                error={errorText(key)}
+              />
+            ))}
+          </Fieldset>
+        </>
+      )}
+      {step === 4 && trajectory && receiver && kind && (
+        <>
+          <dl className="hub-facts">
+            <dt>Cliënt</dt>
+            <dd>{clientName(trajectory.client.name)}</dd>
+            <dt>Ontvanger</dt>
+            <dd>{receiver.name}</dd>
+            <dt>Soort overdracht</dt>
+            <dd>{label(REFERRAL_KIND_LABELS, kind)}</dd>
+            <dt>Hoe snel</dt>
+            <dd>{label(URGENCY_LABELS, urgency)}</dd>
+            <dt>Vraag</dt>
+            <dd>{question}</dd>
+            {SUMMARY_FIELDS.map(([key, text]) => (
+              <div key={key} className="hub-facts__row">
+                <dt>{text}</dt>
+                <dd>{summary[key]}</dd>
+              </div>
+            ))}
+          </dl>
+          {create.error && <ErrorAlert error={create.error} headingLevel={3} />}
+        </>
+      )}
+
+      <ButtonGroup className="hub-steps__buttons">
+        {step > 0 && (
+          <Button appearance="secondary-action-button" onClick={() => setStep((s) => s - 1)} disabled={create.busy}>
+            Vorige stap
+          </Button>
+        )}
+        {step < STEPS.length - 1 ? (
+          <Button appearance="primary-action-button" onClick={next} disabled={!canGoOn}>
+            Volgende stap
+          </Button>
+        ) : (
+          <Button appearance="primary-action-button" onClick={() => void send()} busy={create.busy} disabled={create.busy}>
+            Overdracht versturen
+          </Button>
+        )}
+      </ButtonGroup>
+      {!canGoOn && step < 2 && <Paragraph appearance="small">{step === 0 ? 'Kies eerst een cliënt.' : 'Kies eerst een ontvanger.'}</Paragraph>}
+      <Paragraph>
+        <AppLink href="/warme-overdracht">Stoppen en terug naar de overdrachten</AppLink>
+      </Paragraph>
+    </>
+  );
+}
+
+function TextField({
+  id,
+  label: text,
+  help,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  help: string;
+  value: string;
+  onChange: (v: string) => void;
+  error: string | undefined;
+}) {
+  return (
+    <FormField
+      type="text"
+      invalid={Boolean(error)}
+      label={<FormLabel htmlFor={id}>{text}</FormLabel>}
+      description={<FormFieldDescription id={`${id}-help`}>{help}</FormFieldDescription>}
+      errorMessage={
+        error ? (
+          <FormFieldDescription id={`${id}-error`} invalid>
+            {error}
+          </FormFieldDescription>
+        ) : undefined
+      }
+    >
+      <Textarea
+        id={id}
+        value={value}
+        rows={3}
+        maxLength={2000}
+        required
+        invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-help ${id}-error` : `${id}-help`}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FormField>
+  );
+}
