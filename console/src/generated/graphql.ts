@@ -41,6 +41,33 @@ export type CapacityStatus =
   /** Takes new clients onto a waiting list. */
   | 'WAITLIST';
 
+/** Why a trajectory was closed. */
+export type CloseReason =
+  /** The client ended the support. */
+  | 'CLIENT_WITHDREW'
+  /** The client died (support may continue with the network). */
+  | 'DECEASED'
+  /** The support question is answered; goals reached. */
+  | 'GOALS_REACHED'
+  /** Continued by another organisation (after a warm handover). */
+  | 'HANDED_OVER'
+  /** The client moved out of the area. */
+  | 'MOVED'
+  /** Any other reason. */
+  | 'OTHER';
+
+/** Closing a trajectory. */
+export type CloseTrajectoryInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The trajectory (UUID). */
+  id: string | number;
+  /** Outcomes. */
+  outcomes: TrajectoryOutcomesInput;
+  /** Why. */
+  reason: CloseReason;
+};
+
 /** Completing a referral: the handover is done. */
 export type CompleteReferralInput = {
   /** The version you last saw. */
@@ -75,6 +102,13 @@ export type ConsentCategory =
   /** The hulpvraag (the client's question), its life domains and target groups. */
   | 'QUESTION';
 
+/** Who gave the consent: the client personally, or a representative from the client's network who may act for them. */
+export type ConsentGiver =
+  /** The client personally. */
+  | 'CLIENT'
+  /** A member of the client's network who may act for the client. */
+  | 'REPRESENTATIVE';
+
 /**
  * What the data is used for (doelbinding). WARM_HANDOVER: handing the client over to another organisation;
  * INTEGRATED_SUPPORT: supporting the client together across Wmo and Wlz (the default purpose of a read in this API);
@@ -90,6 +124,15 @@ export type ConsentPurpose =
   /** Handing the client over to another organisation (warme overdracht). */
   | 'WARM_HANDOVER';
 
+/** How the consent was recorded: on paper (signed), verbally (noted by the professional), or digitally by the client. */
+export type ConsentRecording =
+  /** Given digitally by the client. */
+  | 'DIGITAL'
+  /** Spoken, noted by the professional. */
+  | 'VERBAL'
+  /** On paper, signed. */
+  | 'WRITTEN';
+
 /** State of a consent at the moment of the request. */
 export type ConsentStatus =
   /** Valid now and not revoked. */
@@ -101,6 +144,39 @@ export type ConsentStatus =
   /** Revoked by or for the client. */
   | 'REVOKED';
 
+/** The way a client wants to be contacted. DO_NOT_CONTACT: the client does not want to be approached at all. */
+export type ContactChannel =
+  /** The client does not want to be approached at all. */
+  | 'DO_NOT_CONTACT'
+  /** By e-mail. */
+  | 'EMAIL'
+  /** In person. */
+  | 'IN_PERSON'
+  /** By telephone. */
+  | 'PHONE'
+  /** By post. */
+  | 'POST';
+
+/** Contact details as input. */
+export type ContactDetailsInput = {
+  /** Postal address on one line. */
+  address?: string | null | undefined;
+  /** E-mail address. */
+  email?: string | null | undefined;
+  /** Telephone number. */
+  phone?: string | null | undefined;
+};
+
+/** A contact moment as input. */
+export type ContactMomentInput = {
+  /** How. */
+  channel: ContactChannel;
+  /** When. */
+  occurredAt: string;
+  /** Short summary (no more than needed). */
+  summary: string;
+};
+
 /** What the client pays. FREE; EIGEN_BIJDRAGE: the legal personal contribution (CAK); AMOUNT: a stated amount. */
 export type CostType =
   /** A stated amount (see Cost.amount). */
@@ -109,6 +185,16 @@ export type CostType =
   | 'EIGEN_BIJDRAGE'
   /** Free for the client. */
   | 'FREE';
+
+/** The assigned cliëntondersteuner as input. */
+export type CounsellorInput = {
+  /** Paid professional or volunteer. */
+  formality: Formality;
+  /** Name. */
+  name: string;
+  /** User id (token subject), when they use the hub. */
+  userId?: string | null | undefined;
+};
 
 /** A new referral. */
 export type CreateReferralInput = {
@@ -151,6 +237,27 @@ export type Formality =
   /** Given by volunteers and ervaringsdeskundigen (experts by experience). */
   | 'INFORMAL';
 
+/** A goal as input; give the id of an existing goal to keep it stable. */
+export type GoalInput = {
+  /** The goal. */
+  description: string;
+  /** Existing goal id (omit for a new goal). */
+  id?: string | number | null | undefined;
+  /** Status. */
+  status: GoalStatus;
+};
+
+/** Status of a goal in the persoonlijk plan. */
+export type GoalStatus =
+  /** Reached. */
+  | 'ACHIEVED'
+  /** Given up or no longer relevant. */
+  | 'DROPPED'
+  /** Being worked on. */
+  | 'IN_PROGRESS'
+  /** Not started. */
+  | 'OPEN';
+
 /** The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say). */
 export type HandoverSummaryInput = {
   /** Agreements made with the client. */
@@ -185,6 +292,17 @@ export type JointMeetingOutcome =
   /** The meeting did not take place. */
   | 'NOT_HELD';
 
+/** Phase of the client journey (cliëntreis): before the Wlz indication, after the indication, receiving care, after care. */
+export type JourneyPhase =
+  /** After care has ended. */
+  | 'AFTER_CARE'
+  /** After the indication, before care starts. */
+  | 'AFTER_INDICATION'
+  /** Before the Wlz indication. */
+  | 'BEFORE_INDICATION'
+  /** Receiving care. */
+  | 'IN_CARE';
+
 /**
  * The law (financieringsdomein) a service is financed under. WMO_ALGEMENE_VOORZIENING: Wmo, freely accessible without
  * assessment; WMO_MAATWERKVOORZIENING: Wmo, tailored after assessment (beschikking); WLZ: Wet langdurige zorg;
@@ -205,6 +323,24 @@ export type LegalDomain =
   | 'WMO_MAATWERKVOORZIENING'
   /** Zorgverzekeringswet: covered by the health insurance. */
   | 'ZVW';
+
+/**
+ * Leveringsvorm (iWlz COD578): how Wlz care is delivered. Codes: PGB 2, VERBLIJF 4, VPT 5, MPT 7, DEELTIJDVERBLIJF 8,
+ * VERKEERDE_BED 9.
+ */
+export type Leveringsvorm =
+  /** Part-time stay (COD578 code 8). */
+  | 'DEELTIJDVERBLIJF'
+  /** Modulair pakket thuis: parts of the package at home (COD578 code 7). */
+  | 'MPT'
+  /** Persoonsgebonden budget: a personal budget (COD578 code 2). */
+  | 'PGB'
+  /** Care with a stay in an institution (COD578 code 4). */
+  | 'VERBLIJF'
+  /** A temporary place while waiting for the right one (COD578 code 9). */
+  | 'VERKEERDE_BED'
+  /** Volledig pakket thuis: the full package at home (COD578 code 5). */
+  | 'VPT';
 
 /** Life domains (leefgebieden) a service helps with. */
 export type LifeDomain =
@@ -250,6 +386,64 @@ export type NearInput = {
   maxDistanceKm: number;
 };
 
+/** A network member as input; give the id of an existing member to keep it stable. */
+export type NetworkMemberInput = {
+  /** Contact details. */
+  contact?: ContactDetailsInput | null | undefined;
+  /** Existing member id (omit for a new member). */
+  id?: string | number | null | undefined;
+  /** Whether this person may act for the client. */
+  mayActForClient: boolean;
+  /** Name. */
+  name: string;
+  /** Role. */
+  role: NetworkRole;
+};
+
+/** The role of a person in the client's network (iWlz COD1003: 100001 Mantelzorger, 24 Wettelijke vertegenwoordiger). */
+export type NetworkRole =
+  /** A family member without either role. */
+  | 'FAMILY'
+  /** Informal carer (iWlz COD1003 code 100001). */
+  | 'MANTELZORGER'
+  /** Anyone else in the network. */
+  | 'OTHER'
+  /** Legal representative, e.g. curator or mentor (iWlz COD1003 code 24). */
+  | 'WETTELIJK_VERTEGENWOORDIGER';
+
+/** A new trajectory, owned by the caller's organisation. */
+export type OpenTrajectoryInput = {
+  /**
+   * The client's BSN, as proof that the organisation knows the person (e.g. after findClientByBsn), when it owns no
+   * trajectory of the client yet and does not open one after a warm handover. A consent alone is no such proof.
+   */
+  bsn?: string | null | undefined;
+  /** The client. */
+  clientId: string | number;
+  /** The assigned cliëntondersteuner; defaults to the caller. */
+  counsellor?: CounsellorInput | null | undefined;
+  /**
+   * The warm handover (a Referral id) the caller's organisation received for this client and accepted (ACCEPTED,
+   * IN_PROGRESS, ON_HOLD or COMPLETED): it may then open its own trajectory without the BSN, while the handover's
+   * consent is active.
+   */
+  handoverReferralId?: string | number | null | undefined;
+  /** The hulpvraag in the client's words. */
+  hulpvraag: string;
+  /** Client journey phase. */
+  journeyPhase: JourneyPhase;
+  /** Legal domain. */
+  legalDomain: LegalDomain;
+  /** Life domains involved. */
+  lifeDomains?: Array<LifeDomain> | null | undefined;
+  /** Support forms given so far. */
+  supportForms?: Array<SupportForm> | null | undefined;
+  /** Target groups (for reporting). */
+  targetGroups?: Array<TargetGroup> | null | undefined;
+  /** Wlz indication data (Wlz trajectories only). */
+  wlz?: WlzDetailsInput | null | undefined;
+};
+
 /**
  * What kind of organisation this is. GEMEENTE: a municipality (Wmo, Jeugdwet); ZORGKANTOOR: a Wlz care office,
  * one per zorgkantoorregio; OCO: an independent client-support (onafhankelijke cliëntondersteuning) provider;
@@ -269,6 +463,16 @@ export type OrganizationType =
   /** A Wlz care office (zorgkantoor), one per zorgkantoorregio. */
   | 'ZORGKANTOOR';
 
+/** A name as input. */
+export type PersonNameInput = {
+  /** Family name. */
+  familyName: string;
+  /** Given name. */
+  givenName: string;
+  /** Tussenvoegsel. */
+  namePrefix?: string | null | undefined;
+};
+
 /** Planning the joint meeting. */
 export type PlanJointMeetingInput = {
   /** The version you last saw. */
@@ -287,6 +491,32 @@ export type ProfessionalInput = {
   id: string;
   /** Display name. */
   name?: string | null | undefined;
+};
+
+/** A consent to record. Give either receivingOrganizationId, or receivingOrganizationType with receivingRegionCode. */
+export type RecordConsentInput = {
+  /** Data categories. */
+  categories: Array<ConsentCategory>;
+  /** The client. */
+  clientId: string | number;
+  /** Who gave it. */
+  givenBy: ConsentGiver;
+  /** Purpose. */
+  purpose: ConsentPurpose;
+  /** The receiving organisation. */
+  receivingOrganizationId?: string | number | null | undefined;
+  /** Or: every organisation of this type … */
+  receivingOrganizationType?: OrganizationType | null | undefined;
+  /** … in this gemeente (GM…) or zorgkantoorregio (ZK…). */
+  receivingRegionCode?: string | null | undefined;
+  /** How it was recorded. */
+  recordedHow: ConsentRecording;
+  /** The network member who gave it (required when givenBy is REPRESENTATIVE; must be allowed to act for the client). */
+  representativeId?: string | number | null | undefined;
+  /** Valid from; defaults to now. */
+  validFrom?: string | null | undefined;
+  /** Valid until (exclusive); null for open-ended. */
+  validUntil?: string | null | undefined;
 };
 
 /** Recording how the joint meeting went. */
@@ -433,6 +663,24 @@ export type RegieHolder =
   /** The sending organisation keeps regie. */
   | 'SENDER';
 
+/** A new client. */
+export type RegisterClientInput = {
+  /** BSN (9 digits, or 8 with the leading 0 left off); checked with the elfproef. */
+  bsn?: string | null | undefined;
+  /** Contact details. */
+  contact?: ContactDetailsInput | null | undefined;
+  /** Date of birth. */
+  dateOfBirth: string;
+  /** Gemeente of residence (GM + 4 digits). */
+  gemeenteCode: string;
+  /** Name. */
+  name: PersonNameInput;
+  /** Network. */
+  network?: Array<NetworkMemberInput> | null | undefined;
+  /** Preferred contact channel. */
+  preferredContactChannel?: ContactChannel | null | undefined;
+};
+
 /** Rejecting a referral. */
 export type RejectReferralInput = {
   /** The version you last saw. */
@@ -471,6 +719,24 @@ export type RejectionReason =
   /** Only a place on the waiting list (a supply gap). */
   | 'WAITLIST';
 
+/** A consent to revoke. */
+export type RevokeConsentInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The consent (UUID). */
+  id: string | number;
+};
+
+/** A self-reliance score as input (1–5). */
+export type SelfRelianceScoreInput = {
+  /** Score at the end, 1–5. */
+  end: number;
+  /** Life domain. */
+  lifeDomain: LifeDomain;
+  /** Score at the start, 1–5. */
+  start: number;
+};
+
 /** Filters for service search. Different filters combine with AND; the values inside one list filter combine with OR. */
 export type ServiceSearchFilter = {
   /** Only formal or only informal services. */
@@ -483,7 +749,7 @@ export type ServiceSearchFilter = {
   includeInactive?: boolean | null | undefined;
   /** Only independent (OCO) services. */
   independentOnly?: boolean | null | undefined;
-  /** Any of these languages (ISO 639 codes). */
+  /** Any of these languages: codes of Service.languages (nl, en, tr, ...); another code gives BAD_USER_INPUT. */
   languages?: Array<string> | null | undefined;
   /** Any of these legal domains. */
   legalDomains?: Array<LegalDomain> | null | undefined;
@@ -570,6 +836,74 @@ export type TargetGroup =
   /** People with a sensory (visual or hearing) impairment. */
   | 'ZINTUIGLIJKE_BEPERKING';
 
+/** Outcomes at closing. */
+export type TrajectoryOutcomesInput = {
+  /** Whether the client's own network was used. */
+  ownNetworkUsed: boolean;
+  /** Client satisfaction 1–10, when measured. */
+  satisfaction?: number | null | undefined;
+  /** Self-reliance per life domain. */
+  selfReliance: Array<SelfRelianceScoreInput>;
+};
+
+/** Status of a support trajectory. */
+export type TrajectoryStatus =
+  /** Closed with a reason and outcomes. */
+  | 'CLOSED'
+  /** Support is going on. */
+  | 'OPEN';
+
+/** Changes to an open trajectory; omitted fields keep their value. */
+export type UpdateTrajectoryInput = {
+  /** Contact moments to add. */
+  addContactMoments?: Array<ContactMomentInput> | null | undefined;
+  /** The assigned cliëntondersteuner. */
+  counsellor?: CounsellorInput | null | undefined;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** Goals (replaces them). */
+  goals?: Array<GoalInput> | null | undefined;
+  /** The hulpvraag. */
+  hulpvraag?: string | null | undefined;
+  /** The trajectory (UUID). */
+  id: string | number;
+  /** Client journey phase. */
+  journeyPhase?: JourneyPhase | null | undefined;
+  /** Life domains (replaces them). */
+  lifeDomains?: Array<LifeDomain> | null | undefined;
+  /** Persoonlijk plan. */
+  plan?: string | null | undefined;
+  /** Support forms (replaces them). */
+  supportForms?: Array<SupportForm> | null | undefined;
+  /** Target groups (replaces them). */
+  targetGroups?: Array<TargetGroup> | null | undefined;
+  /** Wlz indication data (replaces it; Wlz trajectories only). */
+  wlz?: WlzDetailsInput | null | undefined;
+};
+
+/** Wachtstatus of a Wlz client waiting for care, as monitored by the zorgkantoor. */
+export type Wachtstatus =
+  /** Actively being placed: the client wants care now. */
+  | 'ACTIEF_PLAATSEN'
+  /** Must be placed urgently. */
+  | 'URGENT_PLAATSEN'
+  /** Waits for a preferred provider or location. */
+  | 'WACHT_OP_VOORKEUR'
+  /** Waits as a precaution: does not want care yet. */
+  | 'WACHT_UIT_VOORZORG';
+
+/** Wlz indication data as input. */
+export type WlzDetailsInput = {
+  /** Preferred leveringsvorm (COD578). */
+  leveringsvorm?: Leveringsvorm | null | undefined;
+  /** Wlz sector. */
+  sector?: WlzSector | null | undefined;
+  /** Waiting status. */
+  wachtstatus?: Wachtstatus | null | undefined;
+  /** Zorgprofiel (iWlz COD163 code, e.g. 754). */
+  zorgprofiel?: string | null | undefined;
+};
+
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
 export type WlzSector =
   /** Geestelijke gezondheidszorg: mental health care. */
@@ -585,6 +919,93 @@ export type SignedInOrganizationQueryVariables = Exact<{
 
 
 export type SignedInOrganizationQuery = { organization: { id: string, name: string, type: OrganizationType } | null };
+
+export type CaseloadQueryVariables = Exact<{
+  status?: TrajectoryStatus | null | undefined;
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseloadQuery = { myTrajectories: { nodes: Array<{ id: string, status: TrajectoryStatus, openedAt: string, legalDomain: LegalDomain | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type GemeentenQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GemeentenQuery = { gemeenten: Array<{ code: string, name: string }> };
+
+export type RegisterClientMutationVariables = Exact<{
+  input: RegisterClientInput;
+}>;
+
+
+export type RegisterClientMutation = { registerClient: { client: { id: string } } };
+
+export type OpenTrajectoryMutationVariables = Exact<{
+  input: OpenTrajectoryInput;
+}>;
+
+
+export type OpenTrajectoryMutation = { openTrajectory: { trajectory: { id: string } } };
+
+export type ClientAcrossDomainsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientAcrossDomainsQuery = { client: { id: string, version: number, dateOfBirth: string | null, preferredContactChannel: ContactChannel | null, name: { givenName: string, namePrefix: string | null, familyName: string } | null, gemeente: { code: string, name: string } | null, contact: { phone: string | null, email: string | null, address: string | null } | null, network: Array<{ id: string, name: string, role: NetworkRole, mayActForClient: boolean }> | null, trajectories: { nodes: Array<{ id: string, status: TrajectoryStatus, openedAt: string, closedAt: string | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, supportForms: Array<SupportForm> | null, closeReason: CloseReason | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, targetGroups: Array<TargetGroup> | null, plan: string | null, organization: { id: string, name: string, type: OrganizationType } | null, counsellor: { name: string, formality: Formality } | null, wlz: { sector: WlzSector | null, zorgprofiel: string | null, leveringsvorm: Leveringsvorm | null, wachtstatus: Wachtstatus | null } | null, goals: Array<{ id: string }> | null, contactMoments: { nodes: Array<{ id: string }> } | null }> }, consents: { nodes: Array<{ id: string, version: number, status: ConsentStatus, purpose: ConsentPurpose, categories: Array<ConsentCategory>, validFrom: string, validUntil: string | null, givenBy: ConsentGiver, recordedHow: ConsentRecording, revokedAt: string | null, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, receivingOrganization: { id: string, name: string } | null, recordedByOrganization: { id: string, name: string } }> } } | null };
+
+export type ConsentReceiversQueryVariables = Exact<{
+  type: OrganizationType;
+}>;
+
+
+export type ConsentReceiversQuery = { organizations: { totalCount: number, nodes: Array<{ id: string, name: string }> } };
+
+export type RecordConsentMutationVariables = Exact<{
+  input: RecordConsentInput;
+}>;
+
+
+export type RecordConsentMutation = { recordConsent: { consent: { id: string, status: ConsentStatus } } };
+
+export type RevokeConsentMutationVariables = Exact<{
+  input: RevokeConsentInput;
+}>;
+
+
+export type RevokeConsentMutation = { revokeConsent: { consent: { id: string, status: ConsentStatus } } };
+
+export type TrajectoryDetailFragment = { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } };
+
+export type TrajectoryDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TrajectoryDetailQuery = { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } | null };
+
+export type UpdateTrajectoryMutationVariables = Exact<{
+  input: UpdateTrajectoryInput;
+}>;
+
+
+export type UpdateTrajectoryMutation = { updateTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+
+export type CloseTrajectoryMutationVariables = Exact<{
+  input: CloseTrajectoryInput;
+}>;
+
+
+export type CloseTrajectoryMutation = { closeTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+
+export type ConsentClientQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsentClientQuery = { client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null, network: Array<{ id: string, name: string, role: NetworkRole, mayActForClient: boolean }> | null } | null };
 
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -602,12 +1023,7 @@ export type ServiceDetailQueryVariables = Exact<{
 }>;
 
 
-export type ServiceDetailQuery = { service: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, eligibility: string | null, minimumAge: number | null, maximumAge: number | null, legalDomains: Array<LegalDomain>, lifeDomains: Array<LifeDomain>, targetGroups: Array<TargetGroup>, supportForms: Array<SupportForm>, wlzSectors: Array<WlzSector>, languages: Array<string>, applicationProcess: string | null, updatedAt: string, cost: { type: CostType, amount: number | null, description: string | null }, contact: { phone: string | null, email: string | null, url: string | null, walkIn: boolean }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, serviceArea: { scope: AreaScope, gemeenten: Array<{ code: string, name: string }>, zorgkantoorregios: Array<{ code: string, name: string }> }, locations: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, active: boolean }>, capacity: { status: CapacityStatus, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean }, organization: { id: string, name: string, type: OrganizationType, website: string | null, email: string | null, phones: Array<{ number: string, description: string | null }> } } | null };
-
-export type GemeentenQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type GemeentenQuery = { gemeenten: Array<{ code: string, name: string }> };
+export type ServiceDetailQuery = { service: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, eligibility: string | null, minimumAge: number | null, maximumAge: number | null, legalDomains: Array<LegalDomain>, lifeDomains: Array<LifeDomain>, targetGroups: Array<TargetGroup>, supportForms: Array<SupportForm>, wlzSectors: Array<WlzSector>, languages: Array<string>, applicationProcess: string | null, updatedAt: string, cost: { type: CostType, amount: number | null, description: string | null }, contact: { phone: string | null, email: string | null, url: string | null, walkIn: boolean }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, serviceArea: { scope: AreaScope, gemeenten: Array<{ code: string, name: string }>, zorgkantoorregios: Array<{ code: string, name: string }> }, locations: { nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, active: boolean }> }, capacity: { status: CapacityStatus, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean }, organization: { id: string, name: string, type: OrganizationType, website: string | null, email: string | null, phones: Array<{ number: string, description: string | null }> } } | null };
 
 export type ClientSupportInGemeenteQueryVariables = Exact<{
   gemeenteCode: string;
@@ -652,7 +1068,7 @@ export type HandoverConsentsQueryVariables = Exact<{
 }>;
 
 
-export type HandoverConsentsQuery = { client: { id: string, consents: Array<{ id: string, status: ConsentStatus, purpose: ConsentPurpose, categories: Array<ConsentCategory>, validUntil: string | null, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, receivingOrganization: { id: string } | null, recordedByOrganization: { id: string } }> } | null };
+export type HandoverConsentsQuery = { client: { id: string, consents: { nodes: Array<{ id: string, status: ConsentStatus, purpose: ConsentPurpose, categories: Array<ConsentCategory>, validUntil: string | null, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, receivingOrganization: { id: string } | null, recordedByOrganization: { id: string } }> } } | null };
 
 export type CreateHandoverMutationVariables = Exact<{
   input: CreateReferralInput;
@@ -661,56 +1077,56 @@ export type CreateHandoverMutationVariables = Exact<{
 
 export type CreateHandoverMutation = { createReferral: { referral: { id: string, status: ReferralStatus } } };
 
-export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
+export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
 
 export type HandoverQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
+export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
 
 export type AcceptHandoverMutationVariables = Exact<{
   input: AcceptReferralInput;
 }>;
 
 
-export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RejectHandoverMutationVariables = Exact<{
   input: RejectReferralInput;
 }>;
 
 
-export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type StartHandoverMutationVariables = Exact<{
   input: ReferralTransitionInput;
 }>;
 
 
-export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type CompleteHandoverMutationVariables = Exact<{
   input: CompleteReferralInput;
 }>;
 
 
-export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type PlanDriegesprekMutationVariables = Exact<{
   input: PlanJointMeetingInput;
 }>;
 
 
-export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RecordDriegesprekMutationVariables = Exact<{
   input: RecordJointMeetingOutcomeInput;
 }>;
 
 
-export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }>, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -730,6 +1146,49 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    name
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments(first: 100) {
+    nodes {
+      id
+      occurredAt
+      channel
+      summary
+    }
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}
+    `, {"fragmentName":"TrajectoryDetail"}) as unknown as TypedDocumentString<TrajectoryDetailFragment, unknown>;
 export const ClientSupportServiceFragmentDoc = new TypedDocumentString(`
     fragment ClientSupportService on Service {
   id
@@ -815,22 +1274,24 @@ export const ReferralDetailFragmentDoc = new TypedDocumentString(`
     outcome
     outcomeNotes
   }
-  timeline {
-    id
-    occurredAt
-    action
-    fromStatus
-    toStatus
-    actor {
+  timeline(first: 100) {
+    nodes {
       id
-      name
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      actor {
+        id
+        name
+      }
+      actorOrganization {
+        id
+        name
+      }
+      reasonCode
+      note
     }
-    actorOrganization {
-      id
-      name
-    }
-    reasonCode
-    note
   }
 }
     fragment ReferralListItem on Referral {
@@ -861,6 +1322,343 @@ export const SignedInOrganizationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bf9f62c5479bd1c29f822032f3e34bb220c5fa99c9616741496d37eb637a1d8c"}) as unknown as TypedDocumentString<SignedInOrganizationQuery, SignedInOrganizationQueryVariables>;
+export const CaseloadDocument = new TypedDocumentString(`
+    query Caseload($status: TrajectoryStatus, $search: String, $first: Int, $after: String) {
+  myTrajectories(status: $status, search: $search, first: $first, after: $after) {
+    nodes {
+      id
+      status
+      openedAt
+      legalDomain
+      client {
+        id
+        name {
+          givenName
+          namePrefix
+          familyName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:c41e30049788ded91bd8c2ef9f1e8eb14e66307e677f46d87b38770179077434"}) as unknown as TypedDocumentString<CaseloadQuery, CaseloadQueryVariables>;
+export const GemeentenDocument = new TypedDocumentString(`
+    query Gemeenten {
+  gemeenten {
+    code
+    name
+  }
+}
+    `, {"hash":"sha256:c039880c1807d0c735aa0491f603f50c8eede5ffe26ec33c59c73708c3ff8afd"}) as unknown as TypedDocumentString<GemeentenQuery, GemeentenQueryVariables>;
+export const RegisterClientDocument = new TypedDocumentString(`
+    mutation RegisterClient($input: RegisterClientInput!) {
+  registerClient(input: $input) {
+    client {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:48804e3adb6b0c08c1cc906d48228f9353613e6dcc7f799689a1c2e5d1772cd4"}) as unknown as TypedDocumentString<RegisterClientMutation, RegisterClientMutationVariables>;
+export const OpenTrajectoryDocument = new TypedDocumentString(`
+    mutation OpenTrajectory($input: OpenTrajectoryInput!) {
+  openTrajectory(input: $input) {
+    trajectory {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:3b7b1d3c4496f3077d1d3b20dc62765d110126f9dda5e723d1a4195050c3b8ec"}) as unknown as TypedDocumentString<OpenTrajectoryMutation, OpenTrajectoryMutationVariables>;
+export const ClientAcrossDomainsDocument = new TypedDocumentString(`
+    query ClientAcrossDomains($id: ID!) {
+  client(id: $id) {
+    id
+    version
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+    dateOfBirth
+    gemeente {
+      code
+      name
+    }
+    contact {
+      phone
+      email
+      address
+    }
+    preferredContactChannel
+    network {
+      id
+      name
+      role
+      mayActForClient
+    }
+    trajectories(first: 100) {
+      nodes {
+        id
+        status
+        openedAt
+        closedAt
+        organization {
+          id
+          name
+          type
+        }
+        legalDomain
+        journeyPhase
+        counsellor {
+          name
+          formality
+        }
+        supportForms
+        wlz {
+          sector
+          zorgprofiel
+          leveringsvorm
+          wachtstatus
+        }
+        closeReason
+        hulpvraag
+        lifeDomains
+        targetGroups
+        plan
+        goals {
+          id
+        }
+        contactMoments(first: 20) {
+          nodes {
+            id
+          }
+        }
+      }
+    }
+    consents(first: 100) {
+      nodes {
+        id
+        version
+        status
+        purpose
+        categories
+        validFrom
+        validUntil
+        givenBy
+        recordedHow
+        revokedAt
+        receivingOrganization {
+          id
+          name
+        }
+        receivingOrganizationType
+        receivingRegionCode
+        recordedByOrganization {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:2825d7a5afee1c4596f19fef22019f146b416b4cfe297113d28973acb081ebd8"}) as unknown as TypedDocumentString<ClientAcrossDomainsQuery, ClientAcrossDomainsQueryVariables>;
+export const ConsentReceiversDocument = new TypedDocumentString(`
+    query ConsentReceivers($type: OrganizationType!) {
+  organizations(type: $type, first: 100) {
+    nodes {
+      id
+      name
+    }
+    totalCount
+  }
+}
+    `, {"hash":"sha256:e64885707250e30d16020c283739b5675e52f0b2410d8d8af9b268c25eb699e2"}) as unknown as TypedDocumentString<ConsentReceiversQuery, ConsentReceiversQueryVariables>;
+export const RecordConsentDocument = new TypedDocumentString(`
+    mutation RecordConsent($input: RecordConsentInput!) {
+  recordConsent(input: $input) {
+    consent {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:ddd8405368a5f7295510e1d666d23729205f161e3051f3458982c0a81d9086bd"}) as unknown as TypedDocumentString<RecordConsentMutation, RecordConsentMutationVariables>;
+export const RevokeConsentDocument = new TypedDocumentString(`
+    mutation RevokeConsent($input: RevokeConsentInput!) {
+  revokeConsent(input: $input) {
+    consent {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:3ec25152fc2052d4fcd967aed6718b7a8d2fa1d76f42c00a721db95b6310de35"}) as unknown as TypedDocumentString<RevokeConsentMutation, RevokeConsentMutationVariables>;
+export const TrajectoryDetailDocument = new TypedDocumentString(`
+    query TrajectoryDetail($id: ID!) {
+  trajectory(id: $id) {
+    ...TrajectoryDetail
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    name
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments(first: 100) {
+    nodes {
+      id
+      occurredAt
+      channel
+      summary
+    }
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:b53fb7a54b6b64eaf6e94f007e624357c934356dd92b054ecf87c3c80a456197"}) as unknown as TypedDocumentString<TrajectoryDetailQuery, TrajectoryDetailQueryVariables>;
+export const UpdateTrajectoryDocument = new TypedDocumentString(`
+    mutation UpdateTrajectory($input: UpdateTrajectoryInput!) {
+  updateTrajectory(input: $input) {
+    trajectory {
+      ...TrajectoryDetail
+    }
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    name
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments(first: 100) {
+    nodes {
+      id
+      occurredAt
+      channel
+      summary
+    }
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:46540d02c7aec2a60dd7b9eba3d668a0c0ef7c98631a0e609545d0310a8130a3"}) as unknown as TypedDocumentString<UpdateTrajectoryMutation, UpdateTrajectoryMutationVariables>;
+export const CloseTrajectoryDocument = new TypedDocumentString(`
+    mutation CloseTrajectory($input: CloseTrajectoryInput!) {
+  closeTrajectory(input: $input) {
+    trajectory {
+      ...TrajectoryDetail
+    }
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    name
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments(first: 100) {
+    nodes {
+      id
+      occurredAt
+      channel
+      summary
+    }
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:e8049b962648b26eab0b83600448ec8bca3f0a4012edfd865ea50d695aada402"}) as unknown as TypedDocumentString<CloseTrajectoryMutation, CloseTrajectoryMutationVariables>;
+export const ConsentClientDocument = new TypedDocumentString(`
+    query ConsentClient($id: ID!) {
+  client(id: $id) {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+    network {
+      id
+      name
+      role
+      mayActForClient
+    }
+  }
+}
+    `, {"hash":"sha256:4272df200007e442f9a19e655796423e28e96072c89cc3b2326cfa3493fbabcf"}) as unknown as TypedDocumentString<ConsentClientQuery, ConsentClientQueryVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: ServiceSearchFilter, $sort: ServiceSort, $first: Int, $after: String) {
   searchServices(
@@ -986,15 +1784,17 @@ export const ServiceDetailDocument = new TypedDocumentString(`
         name
       }
     }
-    locations {
-      id
-      name
-      address
-      postalCode
-      city
-      accessibility
-      confidential
-      active
+    locations(first: 100) {
+      nodes {
+        id
+        name
+        address
+        postalCode
+        city
+        accessibility
+        confidential
+        active
+      }
     }
     capacity {
       status
@@ -1023,15 +1823,7 @@ export const ServiceDetailDocument = new TypedDocumentString(`
     updatedAt
   }
 }
-    `, {"hash":"sha256:d7820a2126e2c0dcb120c5f265b9eb4eef8a84778a200bd808ec99835fa1a723"}) as unknown as TypedDocumentString<ServiceDetailQuery, ServiceDetailQueryVariables>;
-export const GemeentenDocument = new TypedDocumentString(`
-    query Gemeenten {
-  gemeenten {
-    code
-    name
-  }
-}
-    `, {"hash":"sha256:c039880c1807d0c735aa0491f603f50c8eede5ffe26ec33c59c73708c3ff8afd"}) as unknown as TypedDocumentString<GemeentenQuery, GemeentenQueryVariables>;
+    `, {"hash":"sha256:1b7ea95036a312669560912d8f82070352e695ec4d692c4254006b382d0dd51a"}) as unknown as TypedDocumentString<ServiceDetailQuery, ServiceDetailQueryVariables>;
 export const ClientSupportInGemeenteDocument = new TypedDocumentString(`
     query ClientSupportInGemeente($gemeenteCode: String!) {
   formal: searchServices(
@@ -1162,24 +1954,26 @@ export const HandoverConsentsDocument = new TypedDocumentString(`
     query HandoverConsents($clientId: ID!) {
   client(id: $clientId) {
     id
-    consents {
-      id
-      status
-      purpose
-      categories
-      validUntil
-      receivingOrganization {
+    consents(first: 100) {
+      nodes {
         id
-      }
-      receivingOrganizationType
-      receivingRegionCode
-      recordedByOrganization {
-        id
+        status
+        purpose
+        categories
+        validUntil
+        receivingOrganization {
+          id
+        }
+        receivingOrganizationType
+        receivingRegionCode
+        recordedByOrganization {
+          id
+        }
       }
     }
   }
 }
-    `, {"hash":"sha256:cdc201c42872551f9f1f47b93d8c1a08dc5f5e9960a7ff40fe07c5c69dd435c4"}) as unknown as TypedDocumentString<HandoverConsentsQuery, HandoverConsentsQueryVariables>;
+    `, {"hash":"sha256:8aa7dcded4968f5ed816d7e972d5d39e5cfd5ceecff1aa2a0843a031dc03b12d"}) as unknown as TypedDocumentString<HandoverConsentsQuery, HandoverConsentsQueryVariables>;
 export const CreateHandoverDocument = new TypedDocumentString(`
     mutation CreateHandover($input: CreateReferralInput!) {
   createReferral(input: $input) {
@@ -1258,24 +2052,26 @@ fragment ReferralDetail on Referral {
     outcome
     outcomeNotes
   }
-  timeline {
-    id
-    occurredAt
-    action
-    fromStatus
-    toStatus
-    actor {
+  timeline(first: 100) {
+    nodes {
       id
-      name
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      actor {
+        id
+        name
+      }
+      actorOrganization {
+        id
+        name
+      }
+      reasonCode
+      note
     }
-    actorOrganization {
-      id
-      name
-    }
-    reasonCode
-    note
   }
-}`, {"hash":"sha256:69dbcfa6d4be306d54f7d01fb734dc4e4e2b607a7d13d0e858035ac95fe1cf8c"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
+}`, {"hash":"sha256:8996d913ba22842c33c9a1d805fb54383e7c37a377e3eb5682e6f0dea569af70"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
 export const AcceptHandoverDocument = new TypedDocumentString(`
     mutation AcceptHandover($input: AcceptReferralInput!) {
   acceptReferral(input: $input) {
@@ -1346,24 +2142,26 @@ fragment ReferralDetail on Referral {
     outcome
     outcomeNotes
   }
-  timeline {
-    id
-    occurredAt
-    action
-    fromStatus
-    toStatus
-    actor {
+  timeline(first: 100) {
+    nodes {
       id
-      name
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      actor {
+        id
+        name
+      }
+      actorOrganization {
+        id
+        name
+      }
+      reasonCode
+      note
     }
-    actorOrganization {
-      id
-      name
-    }
-    reasonCode
-    note
   }
-}`, {"hash":"sha256:befa710dd1f47d0229dc90badc003e4ed84df6f8b344d4f0cdae156678eb7315"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
+}`, {"hash":"sha256:82145a727541933a39afb8c365148118d86e1de841d80f82a305bc376f845010"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
 export const RejectHandoverDocument = new TypedDocumentString(`
     mutation RejectHandover($input: RejectReferralInput!) {
   rejectReferral(input: $input) {
@@ -1434,24 +2232,26 @@ fragment ReferralDetail on Referral {
     outcome
     outcomeNotes
   }
-  timeline {
-    id
-    occurredAt
-    action
-    fromStatus
-    toStatus
-    actor {
+  timeline(first: 100) {
+    nodes {
       id
-      name
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      actor {
+        id
+        name
+      }
+      actorOrganization {
+        id
+        name
+      }
+      reasonCode
+      note
     }
-    actorOrganization {
-      id
-      name
-    }
-    reasonCode
-    note
   }
-}`, {"hash":"sha256:c9e69c4fd13afc8aa032a5f2df7ec67a7eeec8d76bf9e6dcd12b2ca4880268d9"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
+}`, {"hash":"sha256:abd3affa55565e3d56d8d8ad1864f4045a921bb3635a10380198cbda6387f031"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
 export const StartHandoverDocument = new TypedDocumentString(`
     mutation StartHandover($input: ReferralTransitionInput!) {
   startReferral(input: $input) {
@@ -1522,24 +2322,26 @@ fragment ReferralDetail on Referral {
     outcome
     outcomeNotes
   }
-  timeline {
-    id
-    occurredAt
-    action
-    fromStatus
-    toStatus
-    actor {
+  timeline(first: 100) {
+    nodes {
       id
-      name
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      actor {
+        id
+        name
+      }
+      actorOrganization {
+        id
+        name
+      }
+      reasonCode
+      note
     }
-    actorOrganization {
-      id
-      name
-    }
-    reasonCode
-    note
   }
-}`, {"hash":"sha256:735ef8bdd84ab38df6d242eecc10081db9a9887fed753356ab7688126244e78b"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
+}`, {"hash":"sha256:92ddeea93b7d1a4b6632325444a2e18f803e8e3197349c1e8e4b6a2f45d22568"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
 export const CompleteHandoverDocument = new TypedDocumentString(`
     mutation CompleteHandover($input: CompleteReferralInput!) {
   completeReferral(input: $input) {
@@ -1610,24 +2412,26 @@ fragment ReferralDetail on Referral {
     outcome
     outcomeNotes
   }
-  timeline {
-    id
-    occurredAt
-    action
-    fromStatus
-    toStatus
-    actor {
+  timeline(first: 100) {
+    nodes {
       id
-      name
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      actor {
+        id
+        name
+      }
+      actorOrganization {
+        id
+        name
+      }
+      reasonCode
+      note
     }
-    actorOrganization {
-      id
-      name
-    }
-    reasonCode
-    note
   }
-}`, {"hash":"sha256:c3d77ab555cdafb8a712ab0ad90d333d5e96a88f05de866b5706b759b7721f31"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
+}`, {"hash":"sha256:ee726b1a361b4b167f680dafd2dfdd253134f7a03382216d46af5d474661efe7"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
 export const PlanDriegesprekDocument = new TypedDocumentString(`
     mutation PlanDriegesprek($input: PlanJointMeetingInput!) {
   planJointMeeting(input: $input) {
@@ -1698,24 +2502,26 @@ fragment ReferralDetail on Referral {
     outcome
     outcomeNotes
   }
-  timeline {
-    id
-    occurredAt
-    action
-    fromStatus
-    toStatus
-    actor {
+  timeline(first: 100) {
+    nodes {
       id
-      name
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      actor {
+        id
+        name
+      }
+      actorOrganization {
+        id
+        name
+      }
+      reasonCode
+      note
     }
-    actorOrganization {
-      id
-      name
-    }
-    reasonCode
-    note
   }
-}`, {"hash":"sha256:fef6b7844ba218334f753508542e4757c41ffd9f92ab675986a090917179aa0e"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
+}`, {"hash":"sha256:cd6dd4c5e9cf31a308aac22b932abad0700f3ce7ff928e5fa6f6bd41ed15b8d7"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
 export const RecordDriegesprekDocument = new TypedDocumentString(`
     mutation RecordDriegesprek($input: RecordJointMeetingOutcomeInput!) {
   recordJointMeetingOutcome(input: $input) {
@@ -1786,21 +2592,23 @@ fragment ReferralDetail on Referral {
     outcome
     outcomeNotes
   }
-  timeline {
-    id
-    occurredAt
-    action
-    fromStatus
-    toStatus
-    actor {
+  timeline(first: 100) {
+    nodes {
       id
-      name
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      actor {
+        id
+        name
+      }
+      actorOrganization {
+        id
+        name
+      }
+      reasonCode
+      note
     }
-    actorOrganization {
-      id
-      name
-    }
-    reasonCode
-    note
   }
-}`, {"hash":"sha256:5c4cdef657346801c842af52547046e1ee678a0d15ee761210d9fe4d6b762398"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
+}`, {"hash":"sha256:55c440a929e594ef11213f89afaa5b5e37eaf8efb4bf14cd03095ad5190dd9ab"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;

@@ -41,8 +41,8 @@ import {
 import { mutate, takeFlash } from './mutate.ts';
 
 type ClientData = NonNullable<ClientAcrossDomainsQuery['client']>;
-type Trajectory = ClientData['trajectories'][number];
-type Consent = ClientData['consents'][number];
+type Trajectory = ClientData['trajectories']['nodes'][number];
+type Consent = ClientData['consents']['nodes'][number];
 
 interface Refusal {
   category: string;
@@ -178,7 +178,7 @@ function Consents({ client, onChanged }: { client: ClientData; onChanged: (messa
         <AppLink href={`/clienten/${client.id}/toestemming`}>Toestemming vastleggen</AppLink>
       </Paragraph>
       {failure && <ErrorAlert error={failure} headingLevel={3} />}
-      {client.consents.length === 0 ? (
+      {client.consents.nodes.length === 0 ? (
         <Paragraph>Er zijn nog geen toestemmingen.</Paragraph>
       ) : (
         <div className="hub-table-scroll hub-stack-table">
@@ -194,7 +194,7 @@ function Consents({ client, onChanged }: { client: ClientData; onChanged: (messa
               </TableRow>
             </TableHeader>
             <TableBody>
-              {client.consents.map((consent) => {
+              {client.consents.nodes.map((consent) => {
                 const recordedByUs = consent.recordedByOrganization.id === orgId;
                 const forUs = consent.receivingOrganization?.id === orgId && consent.status === 'ACTIVE';
                 const mayRevoke = consent.status !== 'REVOKED' && (recordedByUs || forUs);
@@ -309,8 +309,8 @@ export function ClientPage({ params }: PageProps) {
               via het zorgkantoor (langdurige zorg, voor wie altijd zorg in de buurt nodig heeft). Van een andere organisatie ziet u alleen wat de cliënt met u
               deelt.
             </Paragraph>
-            {client.trajectories.length === 0 && <Paragraph>Er zijn geen trajecten die u mag zien.</Paragraph>}
-            {client.trajectories.map((t, index) => (
+            {client.trajectories.nodes.length === 0 && <Paragraph>Er zijn geen trajecten die u mag zien.</Paragraph>}
+            {client.trajectories.nodes.map((t, index) => (
               <TrajectoryCard key={t.id} clientId={client.id} trajectory={t} index={index} own={t.organization?.id === orgId} errors={result.fieldErrorsRaw} />
             ))}
           </section>

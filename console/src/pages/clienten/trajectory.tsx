@@ -123,7 +123,7 @@ function ContactMoments({ trajectory, onSaved, open }: { trajectory: TrajectoryD
       onSaved('Het contactmoment is toegevoegd.');
     }
   }
-  const moments = trajectory.contactMoments ?? [];
+  const moments = trajectory.contactMoments?.nodes ?? [];
   return (
     <section aria-labelledby="moments">
       <Heading2 id="moments">Contactmomenten</Heading2>

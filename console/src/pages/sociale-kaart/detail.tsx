@@ -68,7 +68,7 @@ export function ServiceDetailPage({ params }: PageProps) {
   }
 
   const age = ageText(service.minimumAge, service.maximumAge);
-  const activeLocations = service.locations.filter((l) => l.active);
+  const activeLocations = service.locations.nodes.filter((l) => l.active);
   const phones = service.organization.phones;
   return (
     <article className="hub-service">

@@ -34,8 +34,8 @@ export function ServiceSheetPage({ params }: PageProps) {
     );
   }
   const age = ageText(service.minimumAge, service.maximumAge);
-  const addresses = service.locations.filter((l) => l.active && !l.confidential);
-  const hasConfidential = service.locations.some((l) => l.active && l.confidential);
+  const addresses = service.locations.nodes.filter((l) => l.active && !l.confidential);
+  const hasConfidential = service.locations.nodes.some((l) => l.active && l.confidential);
   const contact = service.contact;
   return (
     <article className="hub-sheet">

@@ -483,7 +483,7 @@ export function HandoverDetailPage({ params }: PageProps) {
       <Section title="Tijdlijn">
         <Paragraph>Alles wat er met deze overdracht is gebeurd, de oudste stap eerst.</Paragraph>
         <OrderedList className="hub-timeline">
-          {referral.timeline.map((event) => (
+          {referral.timeline.nodes.map((event) => (
             <OrderedListItem key={event.id}>
               <strong>{event.action === 'CREATE' && event.toStatus === 'REQUESTED' ? 'Gemaakt en verstuurd' : label(ACTION_LABELS, event.action)}</strong> op{' '}
               {formatDateTime(event.occurredAt)}

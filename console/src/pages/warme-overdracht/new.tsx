@@ -189,7 +189,7 @@ function StepConsent({
   onResult: (consentId: string | undefined) => void;
 }) {
   const result = useQuery(HandoverConsentsDocument, { clientId });
-  const check = result.data?.client ? checkHandoverConsent(result.data.client.consents, ownOrganizationId, receiver) : undefined;
+  const check = result.data?.client ? checkHandoverConsent(result.data.client.consents.nodes, ownOrganizationId, receiver) : undefined;
   const consentId = check?.canSend ? check.consentId : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: report each new outcome once.
   useEffect(() => onResult(consentId), [consentId]);
