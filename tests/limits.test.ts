@@ -96,7 +96,9 @@ describe('operation limits', () => {
     const nested = (first: string) =>
       `organizations(first: ${first}) { nodes { services(first: ${first}) { nodes { organization { services(first: ${first}) { nodes { id name } } } } } } }`;
     expectTooComplex(await hub.graphql(`{ ${nested('100000')} }`, undefined, { token: await freshToken() }), 'cost');
-    const plain = await hub.graphql('{ searchServices(first: 100000) { edges { node { id locations(first: 5) { nodes { name } } } } } }', undefined, { token: await freshToken() });
+    const plain = await hub.graphql('{ searchServices(first: 100000) { edges { node { id locations(first: 5) { nodes { name } } } } } }', undefined, {
+      token: await freshToken(),
+    });
     expect(plain.status).toBe(200);
     const byVariable = `query($n: Int) { ${nested('$n')} }`;
     expectTooComplex(await hub.graphql(byVariable, { n: 100000 }, { token: await freshToken() }), 'cost');
