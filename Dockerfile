@@ -7,8 +7,8 @@ WORKDIR /app
 # services run their TypeScript source directly with tsx (no build step). .dockerignore keeps
 # node_modules, .data, .env and .git out.
 COPY . .
-# Development dependencies included: tsx runs the services.
-RUN npm ci --no-audit --no-fund && npm cache clean --force
+# Development dependencies included: tsx runs the services, Vite builds the web console the gateway serves.
+RUN npm ci --no-audit --no-fund && npm run console:build && npm cache clean --force
 
 ENV NODE_ENV=production \
     PATH=/app/node_modules/.bin:$PATH \
