@@ -54,7 +54,7 @@ interface Refusal {
 function refusalsByCategory(errors: ReturnType<typeof useQuery>['fieldErrorsRaw'], index: number): Map<string, Refusal> {
   const refusals = new Map<string, Refusal>();
   for (const e of errors) {
-    if (e.code !== 'CONSENT_REQUIRED' || e.path?.[1] !== 'trajectories' || e.path[2] !== index) continue;
+    if (e.code !== 'CONSENT_REQUIRED' || e.path?.[1] !== 'trajectories' || e.path[2] !== 'nodes' || e.path[3] !== index) continue;
     const category = typeof e.extensions.category === 'string' ? e.extensions.category : '';
     if (!category || refusals.has(category)) continue;
     refusals.set(category, {
