@@ -84,6 +84,11 @@ describe('client journey in the console (cliëntondersteuner, gemeente Amsterdam
     await page.getByLabel('Zoek op naam').fill('testerveld');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('table', { name: /Gevonden cliënten/ }).waitFor();
+    // The caseload stays on screen while the search is asked; wait until the answer has replaced it.
+    await page.waitForFunction(() => {
+      const links = [...document.querySelectorAll('table a')];
+      return links.length > 0 && links.every((a) => a.textContent?.includes('Testerveld'));
+    });
     const names = await page.getByRole('table').getByRole('link').allTextContents();
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name).toContain('Testerveld');
