@@ -17,6 +17,13 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     ContactMoment: '../db/queries.ts#ContactMomentRow',
     AccessLogEntry: '../db/queries.ts#AccessLogRow',
     SupportReport: '../report.ts#SupportReportData',
+    MySupport: '../my-support.ts#MySupportView',
+    MyTrajectory: '../db/queries.ts#TrajectoryRow',
+    MyConsent: '../db/queries.ts#ConsentRow',
+    MyBreakGlassOpening: '../db/queries.ts#BreakGlassRow',
+    BreakGlass: '../db/queries.ts#BreakGlassRow',
+    BreakGlassSettings: '../break-glass.ts#BreakGlassSettingsData',
+    CorrectionRequest: '../db/queries.ts#CorrectionRequestRow',
   },
   referrals: {
     Referral: '../db/queries.ts#ReferralRow',

@@ -23,8 +23,10 @@ export function graphqlRoute(options: {
     if (token) {
       const principal = await verifyToken(token);
       context.authorization = `Bearer ${token}`;
-      context.cacheSession = `${principal.organizationId}/${principal.subject}`;
-      rateLimiter.take(rateLimitKey(principal.organizationId, forwarded.clientAddress));
+      // A client has no organisation: their answers are kept under their subject, their requests limited per address.
+      const organizationId = principal.kind === 'user' ? principal.organizationId : undefined;
+      context.cacheSession = `${organizationId ?? 'client'}/${principal.subject}`;
+      rateLimiter.take(rateLimitKey(organizationId, forwarded.clientAddress));
     } else {
       rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
     }

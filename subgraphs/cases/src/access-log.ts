@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { buildAccessLogLine, type AccessAction, type AccessLogCategory, type AccessOutcome, type ParsedAccessLogLine } from '@hub/contracts';
-import type { Principal } from '@hub/identity';
+import { buildAccessLogLine, type AccessAction, type AccessActor, type AccessLogCategory, type AccessOutcome, type ParsedAccessLogLine } from '@hub/contracts';
+import type { SignedIn } from '@hub/identity';
 import type { RequestMeta } from '@hub/service-kit';
 import { appendAccessLog, type NewAccessLogRow } from './db/queries.ts';
 import type { Context } from './context.ts';
@@ -28,6 +28,33 @@ interface PendingLine {
   grounds: Set<string>;
   consentIds: Set<string>;
   reasons: Set<string>;
+}
+
+/**
+ * The organisation column of a line a client (or their representative) wrote by acting themselves: a client belongs to
+ * no organisation, and the all-zero UUID is no organisation's id.
+ */
+export const CLIENT_SELF_ORGANIZATION_ID = '00000000-0000-0000-0000-000000000000';
+
+/** Who acted, as a line records it; a representative's line says on whose behalf, under which machtiging. */
+interface LogActor extends AccessActor {
+  onBehalfOf: string | null;
+}
+
+export function actorOf(caller: SignedIn): LogActor {
+  if (caller.kind === 'user') return { ...caller, onBehalfOf: null };
+  return {
+    subject: caller.subject,
+    name: caller.name,
+    organizationId: CLIENT_SELF_ORGANIZATION_ID,
+    roles: caller.roles,
+    onBehalfOf: caller.machtiging ? `CLIENT:MACHTIGING:${caller.machtiging.scope.join(',')}` : null,
+  };
+}
+
+function buildLine(caller: SignedIn, meta: RequestMeta, facts: Parameters<typeof buildAccessLogLine>[2]): ParsedAccessLogLine {
+  const actor = actorOf(caller);
+  return { ...buildAccessLogLine(actor, meta, facts), onBehalfOf: actor.onBehalfOf };
 }
 
 /** Authorisation ground as stored: OWN_ORGANIZATION, CONSENT:<id> (one per consent used), or a stated ground. */
@@ -76,10 +103,10 @@ export class AccessLogBuffer {
   }
 
   /** Takes the collected lines (and empties the buffer). */
-  drain(principal: Principal, meta: RequestMeta): NewAccessLogRow[] {
+  drain(caller: SignedIn, meta: RequestMeta): NewAccessLogRow[] {
     const rows = [...this.lines.values()].map((line) =>
       accessLogRowOf(
-        buildAccessLogLine(principal, meta, {
+        buildLine(caller, meta, {
           subgraph: 'cases',
           fields: [...line.fields],
           action: line.action,
@@ -100,9 +127,9 @@ export class AccessLogBuffer {
 }
 
 /** One line for a change, written by the mutation in its own transaction. */
-export function lineFor(ctx: Context, principal: Principal, entry: AccessRecord): NewAccessLogRow {
+export function lineFor(ctx: Context, caller: SignedIn, entry: AccessRecord): NewAccessLogRow {
   return accessLogRowOf(
-    buildAccessLogLine(principal, ctx.meta, {
+    buildLine(caller, ctx.meta, {
       subgraph: 'cases',
       fields: [entry.field],
       action: entry.action,
@@ -127,7 +154,7 @@ export const accessLogPlugin: ApolloServerPlugin<Context> = {
     return {
       async willSendResponse({ contextValue, response }) {
         const { caller } = contextValue;
-        if (caller.kind !== 'user') return;
+        if (caller.kind === 'anonymous') return;
         const rows = contextValue.accessLog.drain(caller, contextValue.meta);
         if (rows.length === 0) return;
         try {
