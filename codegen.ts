@@ -18,6 +18,7 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     AccessLogEntry: '../db/queries.ts#AccessLogRow',
     SupportReport: '../report.ts#SupportReportData',
     MySupport: '../my-support.ts#MySupportView',
+    MyHandover: '../my-support.ts#MyHandoverParent',
     MyTrajectory: '../db/queries.ts#TrajectoryRow',
     MyConsent: '../db/queries.ts#ConsentRow',
     MyBreakGlassOpening: '../db/queries.ts#BreakGlassRow',

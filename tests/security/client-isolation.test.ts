@@ -18,6 +18,7 @@ let gemeenteToken: string;
 let zorgkantoorToken: string;
 /** Anna: the signed-in client, with a trajectory at the gemeente and one at the zorgkantoor. */
 let anna: { id: string; bsn: string; trajectories: string[]; token: string };
+let annaReferralId: string;
 /** Bert: another client of the same gemeente, whom Anna must never reach. */
 let bert: { id: string; bsn: string; trajectory: string; consentId: string; referralId: string; token: string };
 
@@ -89,6 +90,19 @@ beforeAll(async () => {
   const aWmo = await openTrajectory(hub, gemeenteToken, a.id);
   const aWlz = await openTrajectory(hub, zorgkantoorToken, a.id, { bsn: a.bsn, legalDomain: 'WLZ', journeyPhase: 'AFTER_INDICATION' });
   anna = { ...a, trajectories: [aWmo.id, aWlz.id], token: await hub.clientTokenFor({ bsn: a.bsn, name: 'Anna Annema' }) };
+  await recordConsent(hub, gemeenteToken, {
+    clientId: a.id,
+    receivingOrganizationId: zorgkantoor.id,
+    categories: ['IDENTITY', 'HANDOVER', 'QUESTION'],
+    purpose: 'WARM_HANDOVER',
+  });
+  annaReferralId = dataOf<{ createReferral: { referral: { id: string } } }>(
+    await hub.graphql(
+      CREATE_REFERRAL,
+      { input: referralInput({ clientId: a.id, trajectoryId: aWmo.id, toOrganizationId: zorgkantoor.id }) },
+      { token: gemeenteToken },
+    ),
+  ).createReferral.referral.id;
   const b = await registerClient(hub, gemeenteToken, { name: { givenName: 'Bert', familyName: 'Bertels' } });
   const bWmo = await openTrajectory(hub, gemeenteToken, b.id);
   const bConsent = await recordConsent(hub, gemeenteToken, {
@@ -129,6 +143,30 @@ describe('the client reads their own support', () => {
     expect(me?.trajectories.nodes.find((t) => t.legalDomain === 'WLZ')).toMatchObject({
       journeyPhase: 'AFTER_INDICATION',
       contactPerson: { name: 'Test Medewerker' },
+    });
+    expectNothingOfBert(res);
+  });
+
+  it('sees the state of their handover in progress, not the handovers of another client', async () => {
+    const res = await hub.graphql<{
+      mySupport: {
+        handoversInProgress: {
+          totalCount: number;
+          nodes: { id: string; status: string; fromOrganization: { id: string }; toOrganization: { id: string }; respondBy: string | null }[];
+        };
+      };
+    }>(
+      `query MyHandovers { mySupport { handoversInProgress { totalCount nodes { id kind status fromOrganization { id } toOrganization { id } sentAt respondBy jointMeetingPlannedAt } } } }`,
+      undefined,
+      { token: anna.token },
+    );
+    const handovers = dataOf(res).mySupport.handoversInProgress;
+    expect(handovers.totalCount).toBe(1);
+    expect(handovers.nodes[0]).toMatchObject({
+      id: annaReferralId,
+      status: 'REQUESTED',
+      fromOrganization: { id: gemeente.id },
+      toOrganization: { id: zorgkantoor.id },
     });
     expectNothingOfBert(res);
   });
@@ -279,7 +317,7 @@ describe('the client manages consent', () => {
     expect(after.body.data?.client ?? null).toBeNull();
 
     const me = dataOf(await hub.graphql<MySupportData>(MY_SUPPORT, undefined, { token: anna.token })).mySupport;
-    const statuses = me?.consents.nodes.filter((c) => c.sharingOrganization.id === gemeente.id && c.givenBy === 'CLIENT').map((c) => c.status);
+    const statuses = me?.consents.nodes.filter((c) => c.sharingOrganization.id === gemeente.id && c.recordedHow === 'DIGITAL').map((c) => c.status);
     expect(statuses).toEqual(['REVOKED', 'REVOKED']);
     const log = me?.accessLog.nodes ?? [];
     // The organisation's read under the client's own consent, and the client's own changes, all in the overview.

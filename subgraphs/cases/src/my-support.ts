@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MachtigingScope } from '@hub/domain';
+import { clientHandoversContract, type ClientHandover } from '@hub/contracts';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import type { ClientPrincipal } from '@hub/identity';
 import {
@@ -37,13 +38,16 @@ import type {
 } from './generated/resolvers-types.ts';
 import { parseInput, recordConsentSchema, requireUuid, requireVersion } from './validation.ts';
 import { CARE_ROLES } from '@hub/domain';
-import { requireRole } from '@hub/service-kit';
+import { callInternal, requireRole } from '@hub/service-kit';
 
 /**
  * The client's own view (AVG right of access; Wabvpz art. 15e): a client signed in as themselves, or a representative
  * under a machtiging, sees and manages only the one client the token's BSN names. The record is found by the BSN's
  * keyed hash; nothing here takes a client id from the request, so no id, guessed or not, can reach another client.
  */
+
+/** A handover in progress as the referrals subgraph described it, with its referral id as `id`. */
+export type MyHandoverParent = ClientHandover & { id: string };
 
 export interface MySupportView {
   row: ClientRow;
@@ -102,6 +106,30 @@ export async function myBreakGlassOpenings(ctx: Context, v: MySupportView, page:
   requirePageArgs(page);
   const all = [...(await ctx.loaders.breakGlassByClient.load(v.row.id))].reverse();
   return connectionFromList(all, page, (g) => g.openedAt.toISOString());
+}
+
+/**
+ * The client's warm handovers in progress (sent, not finished), from the referrals subgraph: who hands over to whom,
+ * the state, the respond-by date and the planned joint meeting. Ids, codes and dates only.
+ */
+export async function myHandoversInProgress(ctx: Context, v: MySupportView, page: PageArgs) {
+  requirePageArgs(page);
+  const referrals = ctx.services.peerUrls.referrals;
+  const handovers: ClientHandover[] = referrals
+    ? (
+        await callInternal(
+          referrals,
+          clientHandoversContract,
+          { clientId: v.row.id },
+          { secret: ctx.services.internalSecret, meta: ctx.meta, timeoutMs: ctx.config.subgraphTimeoutMs },
+        )
+      ).handovers
+    : [];
+  return connectionFromList(
+    handovers.map((h): MyHandoverParent => ({ ...h, id: h.referralId })),
+    page,
+    (h) => h.sentAt ?? h.statusChangedAt,
+  );
 }
 
 /** The organisations that hold the client's data: the one that registered the client and each trajectory's. */

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ClientView, TrajectoryView, ConsentView } from '../consent/access.ts';
 import type { ContactMomentRow, AccessLogRow, TrajectoryRow, ConsentRow, BreakGlassRow, CorrectionRequestRow } from '../db/queries.ts';
 import type { SupportReportData } from '../report.ts';
-import type { MySupportView } from '../my-support.ts';
+import type { MySupportView, MyHandoverParent } from '../my-support.ts';
 import type { BreakGlassSettingsData } from '../break-glass.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -1073,6 +1073,51 @@ export type MyDataExport = {
   json: Scalars['String']['output'];
 };
 
+/** A warm handover of the client in progress, as the client sees it: from which organisation to which, and where it stands. */
+export type MyHandover = {
+  __typename?: 'MyHandover';
+  /** The organisation handing the client over. */
+  fromOrganization: Organization;
+  /** The referral (UUID). */
+  id: Scalars['ID']['output'];
+  /** When the joint meeting (driegesprek) with the client is planned. */
+  jointMeetingPlannedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Kind of handover: WMO_TO_WLZ, WLZ_TO_WMO, TO_OCO, TO_SERVICE or OTHER. */
+  kind: Scalars['String']['output'];
+  /** The date by which the receiver should answer. */
+  respondBy?: Maybe<Scalars['Date']['output']>;
+  /** When it was sent. */
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands: REQUESTED (waiting for an answer), ACCEPTED, IN_PROGRESS or ON_HOLD. */
+  status: Scalars['String']['output'];
+  /** When its state last changed. */
+  statusChangedAt: Scalars['DateTime']['output'];
+  /** The organisation taking the client over. */
+  toOrganization: Organization;
+};
+
+/** A page of the client's handovers in progress. */
+export type MyHandoverConnection = {
+  __typename?: 'MyHandoverConnection';
+  /** The page's entries. */
+  edges: Array<MyHandoverEdge>;
+  /** The page's handovers. */
+  nodes: Array<MyHandover>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many there are. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An entry of MyHandoverConnection. */
+export type MyHandoverEdge = {
+  __typename?: 'MyHandoverEdge';
+  /** Cursor of this entry. */
+  cursor: Scalars['String']['output'];
+  /** The handover. */
+  node: MyHandover;
+};
+
 /**
  * The client's own view of their support (AVG right of access): for a token with role CLIENT only, and only about the
  * person whose BSN the token carries (their own, or the represented client's under a machtiging). It takes no client id,
@@ -1095,6 +1140,11 @@ export type MySupport = {
   breakGlassOpenings: MyBreakGlassConnection;
   /** Every consent of the client (who may see what, for which purpose, until when), in the order recorded. */
   consents: MyConsentConnection;
+  /**
+   * The client's warm handovers in progress (sent and not yet finished: REQUESTED, ACCEPTED, IN_PROGRESS, ON_HOLD), in
+   * the order sent, from the referrals subgraph. Null with SUBGRAPH_UNAVAILABLE while referrals does not answer.
+   */
+  handoversInProgress?: Maybe<MyHandoverConnection>;
   /** The client (UUID). */
   id: Scalars['ID']['output'];
   /** What the representative's machtiging allows; at most 4, one per scope. Empty for the client personally. */
@@ -1136,6 +1186,17 @@ export type MySupportBreakGlassOpeningsArgs = {
  * so no other client can be reached through it.
  */
 export type MySupportConsentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The client's own view of their support (AVG right of access): for a token with role CLIENT only, and only about the
+ * person whose BSN the token carries (their own, or the represented client's under a machtiging). It takes no client id,
+ * so no other client can be reached through it.
+ */
+export type MySupportHandoversInProgressArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2102,6 +2163,9 @@ export type ResolversTypes = {
   MyConsentEdge: ResolverTypeWrapper<Omit<MyConsentEdge, 'node'> & { node: ResolversTypes['MyConsent'] }>;
   MyConsentPayload: ResolverTypeWrapper<Omit<MyConsentPayload, 'consent'> & { consent: ResolversTypes['MyConsent'] }>;
   MyDataExport: ResolverTypeWrapper<MyDataExport>;
+  MyHandover: ResolverTypeWrapper<MyHandoverParent>;
+  MyHandoverConnection: ResolverTypeWrapper<Omit<MyHandoverConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MyHandoverEdge']>, nodes: Array<ResolversTypes['MyHandover']> }>;
+  MyHandoverEdge: ResolverTypeWrapper<Omit<MyHandoverEdge, 'node'> & { node: ResolversTypes['MyHandover'] }>;
   MySupport: ResolverTypeWrapper<MySupportView>;
   MyTrajectory: ResolverTypeWrapper<TrajectoryRow>;
   MyTrajectoryConnection: ResolverTypeWrapper<Omit<MyTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MyTrajectoryEdge']>, nodes: Array<ResolversTypes['MyTrajectory']> }>;
@@ -2203,6 +2267,9 @@ export type ResolversParentTypes = {
   MyConsentEdge: Omit<MyConsentEdge, 'node'> & { node: ResolversParentTypes['MyConsent'] };
   MyConsentPayload: Omit<MyConsentPayload, 'consent'> & { consent: ResolversParentTypes['MyConsent'] };
   MyDataExport: MyDataExport;
+  MyHandover: MyHandoverParent;
+  MyHandoverConnection: Omit<MyHandoverConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MyHandoverEdge']>, nodes: Array<ResolversParentTypes['MyHandover']> };
+  MyHandoverEdge: Omit<MyHandoverEdge, 'node'> & { node: ResolversParentTypes['MyHandover'] };
   MySupport: MySupportView;
   MyTrajectory: TrajectoryRow;
   MyTrajectoryConnection: Omit<MyTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MyTrajectoryEdge']>, nodes: Array<ResolversParentTypes['MyTrajectory']> };
@@ -2579,11 +2646,36 @@ export type MyDataExportResolvers<ContextType = Context, ParentType extends Reso
   json?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MyHandoverResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MyHandover'] = ResolversParentTypes['MyHandover']> = {
+  fromOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jointMeetingPlannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  respondBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusChangedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  toOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
+
+export type MyHandoverConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MyHandoverConnection'] = ResolversParentTypes['MyHandoverConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MyHandoverEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['MyHandover']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MyHandoverEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MyHandoverEdge'] = ResolversParentTypes['MyHandoverEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MyHandover'], ParentType, ContextType>;
+};
+
 export type MySupportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MySupport'] = ResolversParentTypes['MySupport']> = {
   accessLog?: Resolver<ResolversTypes['AccessLogConnection'], ParentType, ContextType, RequireFields<MySupportAccessLogArgs, 'first'>>;
   actingAs?: Resolver<ResolversTypes['ClientActor'], ParentType, ContextType>;
   breakGlassOpenings?: Resolver<ResolversTypes['MyBreakGlassConnection'], ParentType, ContextType, RequireFields<MySupportBreakGlassOpeningsArgs, 'first'>>;
   consents?: Resolver<ResolversTypes['MyConsentConnection'], ParentType, ContextType, RequireFields<MySupportConsentsArgs, 'first'>>;
+  handoversInProgress?: Resolver<Maybe<ResolversTypes['MyHandoverConnection']>, ParentType, ContextType, RequireFields<MySupportHandoversInProgressArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   machtigingScope?: Resolver<Array<ResolversTypes['MachtigingScope']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['PersonName'], ParentType, ContextType>;
@@ -2839,6 +2931,9 @@ export type Resolvers<ContextType = Context> = {
   MyConsentEdge?: MyConsentEdgeResolvers<ContextType>;
   MyConsentPayload?: MyConsentPayloadResolvers<ContextType>;
   MyDataExport?: MyDataExportResolvers<ContextType>;
+  MyHandover?: MyHandoverResolvers<ContextType>;
+  MyHandoverConnection?: MyHandoverConnectionResolvers<ContextType>;
+  MyHandoverEdge?: MyHandoverEdgeResolvers<ContextType>;
   MySupport?: MySupportResolvers<ContextType>;
   MyTrajectory?: MyTrajectoryResolvers<ContextType>;
   MyTrajectoryConnection?: MyTrajectoryConnectionResolvers<ContextType>;

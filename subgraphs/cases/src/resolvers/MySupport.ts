@@ -8,6 +8,7 @@ import type {
   CorrectionRequestResolvers,
   MyBreakGlassOpeningResolvers,
   MyConsentResolvers,
+  MyHandoverResolvers,
   MySupportResolvers,
   MyTrajectoryResolvers,
 } from '../generated/resolvers-types.ts';
@@ -21,6 +22,12 @@ export const MySupport: MySupportResolvers = {
   consents: (v, args, ctx) => my.myConsents(ctx, v, args),
   accessLog: (v, args, ctx) => my.myAccessLog(ctx, v, args),
   breakGlassOpenings: (v, args, ctx) => my.myBreakGlassOpenings(ctx, v, args),
+  handoversInProgress: (v, args, ctx) => my.myHandoversInProgress(ctx, v, args),
+};
+
+export const MyHandover: MyHandoverResolvers = {
+  fromOrganization: (h) => ({ id: h.fromOrganizationId }),
+  toOrganization: (h) => ({ id: h.toOrganizationId }),
 };
 
 export const MyTrajectory: MyTrajectoryResolvers = {

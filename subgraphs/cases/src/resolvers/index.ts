@@ -3,7 +3,17 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { AccessLogEntry, Client } from './Client.ts';
 import { Consent } from './Consent.ts';
 import { Mutation } from './Mutation.ts';
-import { BreakGlass, BreakGlassSettings, ContactPerson, CorrectionRequest, MyBreakGlassOpening, MyConsent, MySupport, MyTrajectory } from './MySupport.ts';
+import {
+  BreakGlass,
+  BreakGlassSettings,
+  ContactPerson,
+  CorrectionRequest,
+  MyBreakGlassOpening,
+  MyConsent,
+  MyHandover,
+  MySupport,
+  MyTrajectory,
+} from './MySupport.ts';
 import { Query, SupportReport } from './Query.ts';
 import { SupportTrajectory } from './SupportTrajectory.ts';
 
@@ -22,6 +32,7 @@ export const resolvers = {
   AccessLogEntry,
   SupportReport,
   MySupport,
+  MyHandover,
   MyTrajectory,
   ContactPerson,
   MyConsent,
