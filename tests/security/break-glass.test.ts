@@ -40,7 +40,10 @@ interface LogLine {
   accessPoint: string;
 }
 interface MyLog {
-  mySupport: { accessLog: { nodes: LogLine[] }; breakGlassOpenings: { totalCount: number; nodes: { id: string; organization: { id: string }; reason: string }[] } };
+  mySupport: {
+    accessLog: { nodes: LogLine[] };
+    breakGlassOpenings: { totalCount: number; nodes: { id: string; organization: { id: string }; reason: string }[] };
+  };
 }
 
 const REASON = 'Acuut gevaar: de cliënt is niet bereikbaar en de buren melden een val in huis.';
@@ -48,8 +51,8 @@ const codes = (r: GraphQLResult<unknown>) => (r.body.errors ?? []).map((e) => e.
 const myLog = async () => dataOf<MyLog>(await hub.graphql(MY_LOG, undefined, { token: client.token })).mySupport;
 const open = (token: string, clientId: string, reason = REASON) => hub.graphql(OPEN, { input: { clientId, reason } }, { token });
 const openOk = async (token: string, clientId: string) =>
-  dataOf<{ openBreakGlass: { breakGlass: { id: string; active: boolean; openedAt: string; expiresAt: string; version: number } } }>(await open(token, clientId)).openBreakGlass
-    .breakGlass;
+  dataOf<{ openBreakGlass: { breakGlass: { id: string; active: boolean; openedAt: string; expiresAt: string; version: number } } }>(await open(token, clientId))
+    .openBreakGlass.breakGlass;
 
 async function newClient() {
   const ownerToken = await owner.token(['CLIENTONDERSTEUNER']);
@@ -85,7 +88,13 @@ describe('opening', () => {
   it('refuses a missing, short or BSN-carrying reason (BAD_USER_INPUT), and changes nothing', async () => {
     const missing = await hub.graphql(OPEN, { input: { clientId: client.id } }, { token: professional.token });
     expect(missing.status === 400 || codes(missing).includes('BAD_USER_INPUT') || codes(missing).includes('GRAPHQL_VALIDATION_FAILED')).toBe(true);
-    for (const reason of ['', '   ', 'Te kort.', `Acuut gevaar voor cliënt met BSN ${client.bsn}, niet bereikbaar.`, `Acuut gevaar, BSN ${client.bsn.slice(0, 3)} ${client.bsn.slice(3, 6)} ${client.bsn.slice(6)} onbereikbaar.`]) {
+    for (const reason of [
+      '',
+      '   ',
+      'Te kort.',
+      `Acuut gevaar voor cliënt met BSN ${client.bsn}, niet bereikbaar.`,
+      `Acuut gevaar, BSN ${client.bsn.slice(0, 3)} ${client.bsn.slice(3, 6)} ${client.bsn.slice(6)} onbereikbaar.`,
+    ]) {
       const res = await open(professional.token, client.id, reason);
       expect(codes(res), reason).toEqual(['BAD_USER_INPUT']);
       expect(JSON.stringify(res.body)).not.toContain(client.bsn);
@@ -128,7 +137,11 @@ describe('opening', () => {
     const direct = await hub.directSubgraphRequest(
       'cases',
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on SupportTrajectory { id plan hulpvraag } } }`,
-      { secret: hub.subgraphSecrets.cases, token: professional.token, variables: { r: [{ __typename: 'SupportTrajectory', id: client.trajectory, purpose: 'INTEGRATED_SUPPORT' }] } },
+      {
+        secret: hub.subgraphSecrets.cases,
+        token: professional.token,
+        variables: { r: [{ __typename: 'SupportTrajectory', id: client.trajectory, purpose: 'INTEGRATED_SUPPORT' }] },
+      },
     );
     expect(JSON.stringify(direct.body.data)).toContain('Ik val vaak');
 
@@ -161,7 +174,9 @@ describe('opening', () => {
     const prof = await newProfessional(wijkteam);
     const grant = await openOk(prof.token, client.id);
     expect(dataOf<{ client: { id: string } }>(await hub.graphql(READ, { id: client.id }, { token: prof.token })).client.id).toBe(client.id);
-    await hub.database.db.execute(sql`update cases.break_glass_grant set opened_at = now() - interval '5 hours', expires_at = now() - interval '1 hour' where id = ${grant.id}::uuid`);
+    await hub.database.db.execute(
+      sql`update cases.break_glass_grant set opened_at = now() - interval '5 hours', expires_at = now() - interval '1 hour' where id = ${grant.id}::uuid`,
+    );
     expect(codes(await hub.graphql(READ, { id: client.id }, { token: prof.token }))).toEqual(['NOT_FOUND']);
   });
 
@@ -180,7 +195,9 @@ describe('review by the privacy officer', () => {
   it('lists the openings of the own organisation only, flags those unreviewed after 5 working days, and records the review', async () => {
     const prof = await newProfessional(wijkteam);
     const grant = await openOk(prof.token, client.id);
-    await hub.database.db.execute(sql`update cases.break_glass_grant set opened_at = now() - interval '10 days', expires_at = now() - interval '9 days 20 hours' where id = ${grant.id}::uuid`);
+    await hub.database.db.execute(
+      sql`update cases.break_glass_grant set opened_at = now() - interval '10 days', expires_at = now() - interval '9 days 20 hours' where id = ${grant.id}::uuid`,
+    );
     const queue = dataOf<{ breakGlassReviews: { nodes: { id: string; reason: string; reviewOverdue: boolean; version: number; active: boolean }[] } }>(
       await hub.graphql(REVIEWS, { unreviewedOnly: true }, { token: officerToken }),
     ).breakGlassReviews.nodes;
@@ -197,7 +214,11 @@ describe('review by the privacy officer', () => {
     expect(codes(await hub.graphql(REVIEWS, {}, { token: prof.token }))).toEqual(['FORBIDDEN']);
 
     const reviewed = dataOf<{ reviewBreakGlass: { breakGlass: { justified: boolean; reviewNote: string } } }>(
-      await hub.graphql(REVIEW, { input: { id: grant.id, expectedVersion: listed?.version ?? 1, justified: false, note: 'Geen acuut gevaar; overleg had gekund.' } }, { token: officerToken }),
+      await hub.graphql(
+        REVIEW,
+        { input: { id: grant.id, expectedVersion: listed?.version ?? 1, justified: false, note: 'Geen acuut gevaar; overleg had gekund.' } },
+        { token: officerToken },
+      ),
     ).reviewBreakGlass.breakGlass;
     expect(reviewed).toMatchObject({ justified: false, reviewNote: 'Geen acuut gevaar; overleg had gekund.' });
     const again = await hub.graphql(REVIEW, { input: { id: grant.id, expectedVersion: 2, justified: true, note: 'Toch wel.' } }, { token: officerToken });
