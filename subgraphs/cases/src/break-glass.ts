@@ -76,9 +76,12 @@ export async function configureBreakGlass(ctx: Context, input: ConfigureBreakGla
   return settingsOf(p.organizationId, row);
 }
 
-/** Any run of 8 or 9 digits (spaces, dots or dashes between them allowed) that passes the elfproef. */
+/**
+ * Any number of 8 or 9 digits (spaces, dots or dashes between them allowed) that passes the elfproef; a longer number
+ * (a telephone number) is not cut into a BSN.
+ */
 export function containsBsn(text: string): boolean {
-  for (const match of text.matchAll(/\d(?:[ .-]?\d){7,8}/g)) {
+  for (const match of text.matchAll(/(?<![\d.-])\d(?:[ .-]?\d){7,8}(?![\d])/g)) {
     const digits = match[0].replace(/\D/g, '');
     if (isValidBsn(digits.padStart(9, '0'))) return true;
   }
