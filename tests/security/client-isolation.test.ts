@@ -81,7 +81,7 @@ function expectNothingOfBert(r: GraphQLResult<unknown>) {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ env: REFERRAL_TEST_ENV });
+  hub = await startTestHub({ env: REFERRAL_TEST_ENV, captureLogs: true });
   gemeente = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
   zorgkantoor = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
   gemeenteToken = await gemeente.token(['CLIENTONDERSTEUNER']);
@@ -391,5 +391,13 @@ describe("the client's data", () => {
     );
     expect(codes(withBsn)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(withBsn.body)).not.toContain(anna.bsn);
+  });
+});
+
+describe('logs', () => {
+  it("never hold a client's BSN, though it travels in every client token", () => {
+    const logs = hub.logText();
+    expect(logs.length).toBeGreaterThan(0);
+    for (const bsn of [anna.bsn, bert.bsn]) expect(logs).not.toContain(bsn);
   });
 });
