@@ -395,6 +395,18 @@ describe("the client's data", () => {
 });
 
 describe('logs', () => {
+  it("name a real organisation on every line of the client's overview, the client's own lines that of the data", async () => {
+    const res = await hub.graphql<{
+      mySupport: { accessLog: { nodes: { role: string; accessPoint: string; organization: { id: string; name: string } | null }[] } } | null;
+    }>(`query Overview { mySupport { accessLog(first: 100) { nodes { role accessPoint organization { id name } } } } }`, undefined, { token: anna.token });
+    const nodes = dataOf(res).mySupport?.accessLog.nodes ?? [];
+    expect(nodes.length).toBeGreaterThan(5);
+    expect(nodes.every((n) => typeof n.organization?.name === 'string')).toBe(true);
+    const own = nodes.filter((n) => n.role === 'CLIENT');
+    expect(own.find((n) => n.accessPoint.endsWith('Mutation.giveConsent'))?.organization?.id).toBe(gemeente.id);
+    expect(own.find((n) => n.accessPoint.endsWith('Mutation.requestCorrection'))?.organization?.id).toBe(zorgkantoor.id);
+  });
+
   it("never hold a client's BSN, though it travels in every client token", () => {
     const logs = hub.logText();
     expect(logs.length).toBeGreaterThan(0);

@@ -16,10 +16,16 @@ export interface AccessRecord {
   ground?: string | undefined;
   consentId?: string | null | undefined;
   reason?: string | undefined;
+  /**
+   * For a line the client (or their representative) causes: the organisation whose data the action concerns, which the
+   * line names as its organisation, since a client belongs to none. Ignored for a professional (their own organisation).
+   */
+  dataOrganizationId?: string | undefined;
 }
 
 interface PendingLine {
   clientId: string;
+  dataOrganizationId: string | undefined;
   action: AccessAction;
   outcome: AccessOutcome;
   occurredAt: Date;
@@ -30,30 +36,36 @@ interface PendingLine {
   reasons: Set<string>;
 }
 
-/**
- * The organisation column of a line a client (or their representative) wrote by acting themselves: a client belongs to
- * no organisation, and the all-zero UUID is no organisation's id.
- */
-export const CLIENT_SELF_ORGANIZATION_ID = '00000000-0000-0000-0000-000000000000';
-
 /** Who acted, as a line records it; a representative's line says on whose behalf, under which machtiging. */
 interface LogActor extends AccessActor {
   onBehalfOf: string | null;
 }
 
-export function actorOf(caller: SignedIn): LogActor {
+/**
+ * A client belongs to no organisation: a line the client (or representative) causes names the organisation whose data
+ * the action concerns (the consent's holder, the organisation asked to correct, the registering organisation for a read
+ * or a download of the whole record), so every line resolves to a real organisation and that organisation's privacy
+ * officer sees the client's own actions on its data too. Role CLIENT and the user id say who really acted.
+ */
+export function actorOf(caller: SignedIn, dataOrganizationId: string | undefined): LogActor {
   if (caller.kind === 'user') return { ...caller, onBehalfOf: null };
+  if (!dataOrganizationId) throw new Error('a line caused by a client needs the organisation whose data it concerns');
   return {
     subject: caller.subject,
     name: caller.name,
-    organizationId: CLIENT_SELF_ORGANIZATION_ID,
+    organizationId: dataOrganizationId,
     roles: caller.roles,
     onBehalfOf: caller.machtiging ? `CLIENT:MACHTIGING:${caller.machtiging.scope.join(',')}` : null,
   };
 }
 
-function buildLine(caller: SignedIn, meta: RequestMeta, facts: Parameters<typeof buildAccessLogLine>[2]): ParsedAccessLogLine {
-  const actor = actorOf(caller);
+function buildLine(
+  caller: SignedIn,
+  dataOrganizationId: string | undefined,
+  meta: RequestMeta,
+  facts: Parameters<typeof buildAccessLogLine>[2],
+): ParsedAccessLogLine {
+  const actor = actorOf(caller, dataOrganizationId);
   return { ...buildAccessLogLine(actor, meta, facts), onBehalfOf: actor.onBehalfOf };
 }
 
@@ -79,11 +91,12 @@ export class AccessLogBuffer {
   private readonly lines = new Map<string, PendingLine>();
 
   record(entry: AccessRecord): void {
-    const key = `${entry.clientId}|${entry.action}|${entry.outcome}`;
+    const key = `${entry.clientId}|${entry.action}|${entry.outcome}|${entry.dataOrganizationId ?? ''}`;
     let line = this.lines.get(key);
     if (!line) {
       line = {
         clientId: entry.clientId,
+        dataOrganizationId: entry.dataOrganizationId,
         action: entry.action,
         outcome: entry.outcome,
         occurredAt: new Date(),
@@ -106,7 +119,7 @@ export class AccessLogBuffer {
   drain(caller: SignedIn, meta: RequestMeta): NewAccessLogRow[] {
     const rows = [...this.lines.values()].map((line) =>
       accessLogRowOf(
-        buildLine(caller, meta, {
+        buildLine(caller, line.dataOrganizationId, meta, {
           subgraph: 'cases',
           fields: [...line.fields],
           action: line.action,
@@ -129,7 +142,7 @@ export class AccessLogBuffer {
 /** One line for a change, written by the mutation in its own transaction. */
 export function lineFor(ctx: Context, caller: SignedIn, entry: AccessRecord): NewAccessLogRow {
   return accessLogRowOf(
-    buildLine(caller, ctx.meta, {
+    buildLine(caller, entry.dataOrganizationId, ctx.meta, {
       subgraph: 'cases',
       fields: [entry.field],
       action: entry.action,

@@ -70,7 +70,15 @@ export async function mySupport(ctx: Context): Promise<MySupportView | null> {
   requireScope(caller, 'READ');
   const row = await myClientRow(ctx, caller);
   if (!row) return null;
-  ctx.accessLog.record({ field: 'Query.mySupport', clientId: row.id, action: 'READ', outcome: 'GRANTED', categories: ['IDENTITY'], ground: groundOf(caller) });
+  ctx.accessLog.record({
+    field: 'Query.mySupport',
+    clientId: row.id,
+    action: 'READ',
+    outcome: 'GRANTED',
+    categories: ['IDENTITY'],
+    ground: groundOf(caller),
+    dataOrganizationId: row.registeredByOrganizationId,
+  });
   return { row, caller };
 }
 
@@ -193,6 +201,7 @@ export async function giveConsent(ctx: Context, input: GiveConsentInput): Promis
       outcome: 'GRANTED',
       categories: ['CONSENT'],
       ground: groundOf(caller),
+      dataOrganizationId: sharing,
     }),
   );
 }
@@ -223,6 +232,7 @@ export async function revokeMyConsent(ctx: Context, input: RevokeConsentInput): 
       outcome: 'GRANTED',
       categories: ['CONSENT'],
       ground: groundOf(caller),
+      dataOrganizationId: current.recordedByOrganizationId,
     }),
   );
   if (!updated) throw conflict('Consent');
@@ -270,6 +280,7 @@ export async function changeConsentPeriod(ctx: Context, input: ChangeConsentPeri
       outcome: 'GRANTED',
       categories: ['CONSENT'],
       ground: groundOf(caller),
+      dataOrganizationId: current.recordedByOrganizationId,
     }),
   );
   if (!created) throw conflict('Consent');
@@ -313,6 +324,7 @@ export async function requestCorrection(ctx: Context, input: RequestCorrectionIn
       outcome: 'GRANTED',
       categories: ['IDENTITY'],
       ground: groundOf(caller),
+      dataOrganizationId: organizationId,
     }),
   );
 }
@@ -381,6 +393,7 @@ export async function myDataExport(ctx: Context): Promise<{ generatedAt: Date; f
     outcome: 'GRANTED',
     categories: ['IDENTITY', 'CONTACT', 'QUESTION', 'PLAN', 'NETWORK', 'CONTACT_MOMENTS', 'HANDOVER', 'CONSENT', 'TRAJECTORY'],
     ground: groundOf(caller),
+    dataOrganizationId: row.registeredByOrganizationId,
   });
   return { generatedAt: ctx.now, fileName: `mijn-gegevens-${ctx.now.toISOString().slice(0, 10)}.json`, json: JSON.stringify(data, null, 2) };
 }
