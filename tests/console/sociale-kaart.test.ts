@@ -151,7 +151,7 @@ describe('the sociale kaart journey', () => {
     await expect
       .poll(async () => {
         const shown = await shownDistances();
-        return shown.length > 1 && shown.every((d, i) => i === 0 || shown[i - 1] <= d);
+        return shown.length > 1 && shown.every((d, i) => i === 0 || (shown[i - 1] ?? d) <= d);
       })
       .toBe(true);
     await settled(browser);
