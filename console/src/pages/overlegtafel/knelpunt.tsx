@@ -398,10 +398,12 @@ export function KnelpuntPage({ params }: PageProps) {
   return (
     <>
       <Heading1 tabIndex={-1}>{knelpunt.title}</Heading1>
-      <Paragraph>
-        <AppLink href="/overlegtafel">Terug naar de overlegtafel</AppLink>
-      </Paragraph>
-      {knelpunt.description && <Paragraph>{knelpunt.description}</Paragraph>}
+      <div className="hub-overleg-intro">
+        <Paragraph>
+          <AppLink href="/overlegtafel">Terug naar de overlegtafel</AppLink>
+        </Paragraph>
+        {knelpunt.description && <Paragraph>{knelpunt.description}</Paragraph>}
+      </div>
       <dl className="hub-facts">
         <dt>Status</dt>
         <dd>{label(KNELPUNT_STATUS_LABELS, knelpunt.status)}</dd>

@@ -99,13 +99,15 @@ export function ReportSignalPage() {
   return (
     <>
       <Heading1 tabIndex={-1}>Signaal melden</Heading1>
-      <Paragraph>
-        Mist u iets in het aanbod voor uw cliënten? Meld het hier. De overlegtafel van de regio bespreekt de signalen. Schrijf nooit een naam, BSN, adres,
-        telefoonnummer of geboortedatum op: het signaal gaat over wat er ontbreekt, niet over een persoon.
-      </Paragraph>
-      <Paragraph>
-        <AppLink href="/overlegtafel">Terug naar de overlegtafel</AppLink>
-      </Paragraph>
+      <div className="hub-overleg-intro">
+        <Paragraph>
+          Mist u iets in het aanbod voor uw cliënten? Meld het hier. De overlegtafel van de regio bespreekt de signalen. Schrijf nooit een naam, BSN, adres,
+          telefoonnummer of geboortedatum op: het signaal gaat over wat er ontbreekt, niet over een persoon.
+        </Paragraph>
+        <Paragraph>
+          <AppLink href="/overlegtafel">Terug naar de overlegtafel</AppLink>
+        </Paragraph>
+      </div>
       {!region && <NoRegion />}
       <div ref={success} tabIndex={-1} aria-live="polite">
         {reported && (

@@ -243,13 +243,15 @@ export function SignalsPage() {
   return (
     <>
       <Heading1 tabIndex={-1}>Signalen van de regio</Heading1>
-      <Paragraph>
-        Hier ziet u de signalen uit uw regio: wat er ontbreekt, voor wie, waar en wanneer. Er staan geen namen of andere gegevens van cliënten in. Kies signalen
-        over hetzelfde probleem en bundel ze tot een knelpunt.
-      </Paragraph>
-      <Paragraph>
-        <AppLink href="/overlegtafel">Terug naar de overlegtafel</AppLink>
-      </Paragraph>
+      <div className="hub-overleg-intro">
+        <Paragraph>
+          Hier ziet u de signalen uit uw regio: wat er ontbreekt, voor wie, waar en wanneer. Er staan geen namen of andere gegevens van cliënten in. Kies
+          signalen over hetzelfde probleem en bundel ze tot een knelpunt.
+        </Paragraph>
+        <Paragraph>
+          <AppLink href="/overlegtafel">Terug naar de overlegtafel</AppLink>
+        </Paragraph>
+      </div>
       {!region && <NoRegion />}
       <div className="hub-handover-filters">
         <FormField type="select" label={<FormLabel htmlFor="signals-period">Periode</FormLabel>}>
