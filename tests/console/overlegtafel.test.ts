@@ -192,8 +192,8 @@ describe('the overlegtafel in the console', () => {
 
     await page.getByLabel('Wat gaat er gebeuren?').fill(ACTION);
     await page.getByRole('button', { name: 'Actie toevoegen' }).click();
-    await page.getByText(ACTION, { exact: true }).waitFor();
-    expect(await page.getByText('Nog niet klaar').count()).toBe(1);
+    await page.locator('.hub-action-list').getByText(ACTION, { exact: true }).waitFor();
+    await expect.poll(() => page.getByText('Nog niet klaar').count()).toBe(1);
     await page.getByRole('button', { name: 'Acties starten' }).click();
     await expect.poll(() => statusText(page)).toBe('Acties lopen');
     await step('action');
