@@ -58,6 +58,9 @@ async function smallSizes(page: Page, name: string): Promise<void> {
   });
 }
 
+/** Changes go to the hub and the page asks again: on a loaded machine that takes more than expect.poll's default second. */
+const POLL = { timeout: 30_000 };
+
 const statusText = (page: Page) => page.locator('.hub-knelpunt-status').first().textContent();
 
 describe('the overlegtafel in the console', () => {
@@ -120,7 +123,7 @@ describe('the overlegtafel in the console', () => {
     await tabTo(page, /^Wat is het probleem\?$/);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.locator('#signal-category').inputValue()).toBe('NO_FITTING_OFFER');
+    await expect.poll(() => page.locator('#signal-category').inputValue(), POLL).toBe('NO_FITTING_OFFER');
     await tabTo(page, /^Wachttijd in dagen/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('signal-description');
@@ -132,7 +135,7 @@ describe('the overlegtafel in the console', () => {
     expect(await error.textContent()).toBe(
       'In deze tekst staat een telefoonnummer. Schrijf op wat er ontbreekt, zonder iets waarmee iemand te herkennen is. Er is niets opgeslagen.',
     );
-    await expect.poll(async () => (await focused(page)).tag).toBe('textarea');
+    await expect.poll(async () => (await focused(page)).tag, POLL).toBe('textarea');
     expect(await page.locator('#signal-description').getAttribute('aria-describedby')).toContain('signal-description-error');
     expect(await page.locator('#signal-description').getAttribute('aria-invalid')).toBe('true');
     // The message names the kind of data, never the data itself.
@@ -159,9 +162,12 @@ describe('the overlegtafel in the console', () => {
     await step('signals');
     await smallSizes(page, 'signals');
 
-    const boxes = page.getByRole('checkbox', { name: /^Kies dit signaal/ });
-    await boxes.nth(0).check();
-    await boxes.nth(1).check();
+    // The signal just reported, and one more.
+    await page.locator('li.hub-signal').filter({ hasText: FIXED_TEXT }).getByRole('checkbox').check();
+    await page
+      .getByRole('checkbox', { name: /^Kies dit signaal/, checked: false })
+      .first()
+      .check();
     await page.getByRole('heading', { level: 2, name: 'Bundelen tot knelpunt' }).waitFor();
     expect(await page.getByText('U heeft 2 signalen gekozen.').count()).toBe(1);
     await page.getByLabel('Titel van het knelpunt').fill(KNELPUNT);
@@ -181,7 +187,7 @@ describe('the overlegtafel in the console', () => {
     await page.getByRole('button', { name: 'Overleg plannen' }).click();
     await page.getByRole('combobox', { name: 'Overleg' }).waitFor();
     await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
-    await expect.poll(() => statusText(page)).toBe('Op de agenda');
+    await expect.poll(() => statusText(page), POLL).toBe('Op de agenda');
     await page.getByText(/staat op de agenda van Overlegtafel december/).waitFor();
     await step('on-agenda');
 
@@ -193,9 +199,9 @@ describe('the overlegtafel in the console', () => {
     await page.getByLabel('Wat gaat er gebeuren?').fill(ACTION);
     await page.getByRole('button', { name: 'Actie toevoegen' }).click();
     await page.locator('.hub-action-list').getByText(ACTION, { exact: true }).waitFor();
-    await expect.poll(() => page.getByText('Nog niet klaar').count()).toBe(1);
+    await expect.poll(() => page.getByText('Nog niet klaar').count(), POLL).toBe(1);
     await page.getByRole('button', { name: 'Acties starten' }).click();
-    await expect.poll(() => statusText(page)).toBe('Acties lopen');
+    await expect.poll(() => statusText(page), POLL).toBe('Acties lopen');
     await step('action');
 
     await page.getByRole('button', { name: `Actie is klaar: ${ACTION}` }).click();
@@ -206,7 +212,7 @@ describe('the overlegtafel in the console', () => {
     await page.getByRole('button', { name: 'Terugkoppeling versturen' }).click();
     await page.getByRole('listitem').filter({ hasText: FEEDBACK }).waitFor();
     await page.getByRole('button', { name: 'Opgelost' }).click();
-    await expect.poll(() => statusText(page)).toBe('Opgelost');
+    await expect.poll(() => statusText(page), POLL).toBe('Opgelost');
     await page.getByText('Dit knelpunt is afgesloten. Er kan niets meer bij.').waitFor();
     expect(await page.getByRole('heading', { level: 2, name: 'Geschiedenis' }).count()).toBe(1);
     await step('resolved');
@@ -216,6 +222,14 @@ describe('the overlegtafel in the console', () => {
     await page.getByRole('link', { name: 'Terug naar de overlegtafel' }).click();
     await page.getByRole('link', { name: KNELPUNT }).waitFor();
     await step('overview-with-knelpunt');
+
+    // The reporting organisation reads the feedback with its own signal.
+    await page.getByRole('link', { name: 'Signaal melden' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Gemeld door uw organisatie' }).waitFor();
+    const own = page.locator('li.hub-signal').filter({ hasText: FIXED_TEXT });
+    await own.getByText(`Terugkoppeling: ${FEEDBACK}`).waitFor();
+    expect(await own.textContent()).toContain(`Hoort bij knelpunt ${KNELPUNT} (opgelost).`);
+    await step('own-signals-with-feedback');
     browser.expectOnlyOwnOrigin();
     expect(browser.messages).toEqual([]);
   });

@@ -1360,6 +1360,14 @@ export type ReportSignalMutationVariables = Exact<{
 
 export type ReportSignalMutation = { reportSignal: { signal: { id: string, category: SignalCategory, observedOn: string } } };
 
+export type MySignalsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MySignalsQuery = { mySignals: { nodes: Array<{ id: string, category: SignalCategory, observedOn: string, description: string | null, gemeente: { code: string, name: string } | null, knelpunt: { id: string, title: string, status: KnelpuntStatus, feedback: { nodes: Array<{ id: string, text: string, createdAt: string }> } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
   filter?: ServiceSearchFilter | null | undefined;
@@ -2636,6 +2644,38 @@ export const ReportSignalDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:88318f86c2d242e69147ffaf218f2e9d724f8bb632fdc11295e80cc8d436f66a"}) as unknown as TypedDocumentString<ReportSignalMutation, ReportSignalMutationVariables>;
+export const MySignalsDocument = new TypedDocumentString(`
+    query MySignals($first: Int, $after: String) {
+  mySignals(first: $first, after: $after) {
+    nodes {
+      id
+      category
+      observedOn
+      description
+      gemeente {
+        code
+        name
+      }
+      knelpunt {
+        id
+        title
+        status
+        feedback(first: 100) {
+          nodes {
+            id
+            text
+            createdAt
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:3dbfd8bfba20b2dae7ec86599dd00c7bbbe8e5313aeab852f1db42fe7291ee95"}) as unknown as TypedDocumentString<MySignalsQuery, MySignalsQueryVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: ServiceSearchFilter, $sort: ServiceSort, $first: Int, $after: String) {
   searchServices(

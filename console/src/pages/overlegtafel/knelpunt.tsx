@@ -433,9 +433,11 @@ export function KnelpuntPage({ params }: PageProps) {
             U ziet de nieuwste {knelpunt.signals.nodes.length} van de {knelpunt.signals.totalCount} signalen.
           </Paragraph>
         )}
-        <Paragraph>
-          <AppLink href="/overlegtafel/signalen">Meer signalen toevoegen</AppLink>
-        </Paragraph>
+        {!isFinal(knelpunt) && (
+          <Paragraph>
+            <AppLink href="/overlegtafel/signalen">Meer signalen toevoegen</AppLink>
+          </Paragraph>
+        )}
       </Section>
       <Section id="history-heading" title="Geschiedenis">
         {knelpunt.history.nodes.length === 0 ? (

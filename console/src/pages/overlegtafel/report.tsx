@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  ButtonGroup,
   FormField,
   FormFieldDescription,
   FormLabel,
@@ -13,12 +14,12 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
-import { ReportSignalDocument, ReportSignalRegionDocument, type ReportSignalInput, type SignalCategory } from '../../generated/graphql.ts';
+import { MySignalsDocument, ReportSignalDocument, ReportSignalRegionDocument, type ReportSignalInput, type SignalCategory } from '../../generated/graphql.ts';
 import { useQuery } from '../../graphql/use-query.ts';
-import { LEGAL_DOMAIN_LABELS, TARGET_GROUP_LABELS } from '../../labels.ts';
+import { formatDate, LEGAL_DOMAIN_LABELS, label, TARGET_GROUP_LABELS } from '../../labels.ts';
 import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { AGE_BAND_LABELS, CATEGORY_LABELS, personalDataMessage, todayInNl } from './labels.ts';
+import { AGE_BAND_LABELS, CATEGORY_LABELS, KNELPUNT_STATUS_LABELS, personalDataMessage, todayInNl } from './labels.ts';
 import { NoRegion, refusedField, useMutation, useRegion } from './shared.tsx';
 
 /** A select with a label, an optional help text, and "Niet bekend" as the empty choice. */
@@ -51,6 +52,85 @@ function Choice({
   );
 }
 
+const MY_PAGE_SIZE = 10;
+
+/** The signals the own organisation reported, newest first, with the knelpunt and the feedback of the overlegtafel. */
+function MySignals({ round }: { round: number }) {
+  const [after, setAfter] = useState<string | undefined>(undefined);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([]);
+  const result = useQuery(MySignalsDocument, { first: MY_PAGE_SIZE, after });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new report shows from the first page.
+  useEffect(() => {
+    if (round === 0) return;
+    setCursors([]);
+    if (after === undefined) result.reload();
+    else setAfter(undefined);
+  }, [round]);
+  const signals = result.data?.mySignals.nodes ?? [];
+  const pageInfo = result.data?.mySignals.pageInfo;
+  return (
+    <section aria-labelledby="my-signals-heading" className="hub-flow">
+      <Heading level={2} id="my-signals-heading">
+        Gemeld door uw organisatie
+      </Heading>
+      <Paragraph>Hier ziet u wat de overlegtafel doet met de signalen van uw organisatie.</Paragraph>
+      {result.error && <ErrorAlert error={result.error} headingLevel={3} />}
+      {!result.loading && !result.error && signals.length === 0 && <Paragraph>Uw organisatie heeft nog geen signalen gemeld.</Paragraph>}
+      {signals.length > 0 && (
+        <ul className="hub-signal-list">
+          {signals.map((s) => (
+            <li key={s.id} className="hub-card hub-signal">
+              <Heading level={3} className="hub-signal__title">
+                {label(CATEGORY_LABELS, s.category)}, {formatDate(s.observedOn)}
+                {s.gemeente ? `, ${s.gemeente.name}` : ''}
+              </Heading>
+              {s.description && <Paragraph>{s.description}</Paragraph>}
+              {s.knelpunt ? (
+                <>
+                  <Paragraph>
+                    Hoort bij knelpunt <strong>{s.knelpunt.title}</strong> ({label(KNELPUNT_STATUS_LABELS, s.knelpunt.status).toLowerCase()}).
+                  </Paragraph>
+                  {s.knelpunt.feedback.nodes.map((f) => (
+                    <Paragraph key={f.id}>
+                      Terugkoppeling: {f.text} <span className="hub-muted">({formatDate(f.createdAt)})</span>
+                    </Paragraph>
+                  ))}
+                </>
+              ) : (
+                <Paragraph>De overlegtafel heeft dit signaal nog niet bij een knelpunt gezet.</Paragraph>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ButtonGroup className="hub-pager">
+        {cursors.length > 0 && (
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => {
+              setAfter(cursors.at(-1));
+              setCursors((c) => c.slice(0, -1));
+            }}
+          >
+            Nieuwere signalen
+          </Button>
+        )}
+        {pageInfo?.hasNextPage && pageInfo.endCursor && (
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => {
+              setCursors((c) => [...c, after]);
+              setAfter(pageInfo.endCursor ?? undefined);
+            }}
+          >
+            Oudere signalen
+          </Button>
+        )}
+      </ButtonGroup>
+    </section>
+  );
+}
+
 export function ReportSignalPage() {
   const region = useRegion();
   const regionData = useQuery(ReportSignalRegionDocument, { region: region ?? '' }, { skip: !region });
@@ -65,6 +145,7 @@ export function ReportSignalPage() {
   const [clientCount, setClientCount] = useState('1');
   const [description, setDescription] = useState('');
   const [reported, setReported] = useState(false);
+  const [round, setRound] = useState(0);
   const report = useMutation(ReportSignalDocument);
   const success = useRef<HTMLDivElement>(null);
   const guard = refusedField(report.rawError);
@@ -86,6 +167,7 @@ export function ReportSignalPage() {
     const data = await report.run({ input });
     if (data) {
       setReported(true);
+      setRound((n) => n + 1);
       setDescription('');
       setTimeout(() => success.current?.focus(), 0);
     }
@@ -203,6 +285,7 @@ export function ReportSignalPage() {
           Signaal versturen
         </Button>
       </form>
+      <MySignals round={round} />
     </>
   );
 }
