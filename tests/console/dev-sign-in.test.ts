@@ -119,7 +119,7 @@ describe('development sign-in in the console', () => {
     // Member of the overlegtafel and klantadviseur of the zorgkantoor: both roles' areas.
     expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Overlegtafel']);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overlegtafel' }).click();
-    await page.getByText('Dit deel van de console komt binnenkort.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Overlegtafel Twente' }).waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await signInAs(page, 'Karin Visser');
     expect(await menu(browser)).toEqual(['Sociale kaart', 'Privacy']);

@@ -1,6 +1,7 @@
-import { BeheerPage, OverlegtafelPage, PrivacyPage } from './coming-soon.tsx';
+import { BeheerPage, PrivacyPage } from './coming-soon.tsx';
 import { HomePage } from './home.tsx';
 import { CLIENTEN_PAGES } from './clienten/index.ts';
+import { OVERLEGTAFEL_PAGES } from './overlegtafel/index.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
 import { SOCIALE_KAART_PAGES } from './sociale-kaart/index.ts';
@@ -19,7 +20,7 @@ export const PAGES: readonly PageDefinition[] = [
   ...SOCIALE_KAART_PAGES,
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
-  { path: '/overlegtafel', title: 'Overlegtafel', component: OverlegtafelPage, access: accessOf('/overlegtafel') },
+  ...OVERLEGTAFEL_PAGES(accessOf('/overlegtafel')),
   { path: '/privacy', title: 'Privacy', component: PrivacyPage, access: accessOf('/privacy') },
   { path: '/beheer', title: 'Beheer', component: BeheerPage, access: accessOf('/beheer') },
 ];
