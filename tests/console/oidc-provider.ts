@@ -245,3 +245,67 @@ export function productionEnv(provider: TestOidcProvider, extra: Record<string, 
     ...extra,
   };
 }
+
+export interface AuthorizationRequest {
+  redirectUri: string;
+  codeChallenge: string;
+  state: string;
+  nonce: string;
+}
+
+/**
+ * Signs `login` in at the provider without a browser (as a user would: the authorization request, the login and
+ * consent forms, a cookie jar) and answers the query the provider sends to the redirect URI (`code`, `state`).
+ */
+export async function authorizationCodeFor(provider: TestOidcProvider, login: string, request: AuthorizationRequest): Promise<URLSearchParams> {
+  const jar = new Map<string, string>();
+  const go = async (url: string, init: { method?: string; body?: string } = {}) => {
+    const res = await fetch(url, {
+      method: init.method ?? 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(init.body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(init.body !== undefined ? { body: init.body } : {}),
+    });
+    for (const cookie of res.headers.getSetCookie()) {
+      const pair = cookie.split(';')[0] ?? '';
+      const at = pair.indexOf('=');
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    return res;
+  };
+  const authorize = new URL('/auth', provider.issuer);
+  for (const [name, value] of Object.entries({
+    response_type: 'code',
+    client_id: OIDC_CLIENT_ID,
+    redirect_uri: request.redirectUri,
+    scope: OIDC_SCOPE,
+    state: request.state,
+    nonce: request.nonce,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: 'S256',
+    resource: OIDC_RESOURCE,
+  })) {
+    authorize.searchParams.set(name, value);
+  }
+  let url = authorize.toString();
+  let body: string | undefined;
+  for (let step = 0; step < 20; step++) {
+    const res = await go(url, body === undefined ? {} : { method: 'POST', body });
+    const location = res.headers.get('location');
+    if (location) {
+      const next = new URL(location, url);
+      if (next.toString().startsWith(request.redirectUri)) return next.searchParams;
+      url = next.toString();
+      body = undefined;
+      continue;
+    }
+    const form = /action="\/interaction\/([\w-]+)\/(login|consent)"/.exec(await res.text());
+    if (!form) throw new Error(`The provider answered ${res.status} at ${url} without a form or a redirect.`);
+    url = `${provider.issuer}/interaction/${form[1]}/${form[2]}`;
+    body = form[2] === 'login' ? new URLSearchParams({ login, password: TEST_PASSWORD }).toString() : '';
+  }
+  throw new Error('The provider never sent the browser back.');
+}
