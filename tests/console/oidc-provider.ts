@@ -50,7 +50,7 @@ async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Reserves the port at once (the hub needs the issuer URL in its configuration); answers after `serve`. */
 export async function startOidcProvider(): Promise<TestOidcProvider> {
@@ -90,7 +90,8 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
       jwks: { keys: [signingKey] },
       cookies: { keys: [randomBytes(32).toString('hex')] },
       pkce: { required: () => true },
-      ttl: { Interaction: 600, Session: 3600, Grant: 3600, IdToken: 600, AccessToken: 600, AuthorizationCode: 60 },
+      // ttl.AccessToken decides over the resource server's accessTokenTTL: both follow the test's setting.
+      ttl: { Interaction: 600, Session: 3600, Grant: 3600, IdToken: 600, AccessToken: () => accessTokenTtl, AuthorizationCode: 60 },
       claims: { openid: ['sub'], profile: ['name'] },
       async findAccount(_ctx, sub) {
         const account = ACCOUNTS.get(sub);
@@ -175,7 +176,7 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
         const form = await formBody(req);
         const login = form.get('login') ?? '';
         if (!ACCOUNTS.has(login) || form.get('password') !== TEST_PASSWORD) {
-          return html(401, page('Inloggen bij de testinlogdienst', `<p role="alert">Onbekende gebruiker ${escape(login)} of verkeerd wachtwoord.</p>`));
+          return html(401, page('Inloggen bij de testinlogdienst', `<p role="alert">Onbekende gebruiker ${escapeHtml(login)} of verkeerd wachtwoord.</p>`));
         }
         await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
         return;

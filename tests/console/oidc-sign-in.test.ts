@@ -176,7 +176,9 @@ describe('production sign-in with OpenID Connect', () => {
   });
 
   it('talked only to the hub’s origin, and to the provider’s only by navigating there', () => {
-    const foreign = browser.requests.filter((url) => !url.startsWith(`${running.origin}/`) && !url.startsWith(`${provider.issuer}/`) && !url.startsWith('data:'));
+    const foreign = browser.requests.filter(
+      (url) => !url.startsWith(`${running.origin}/`) && !url.startsWith(`${provider.issuer}/`) && !url.startsWith('data:'),
+    );
     expect(foreign).toEqual([]);
     // At the provider: its pages and their forms only (the browser never fetched its token or JWKS endpoints).
     const atProvider = browser.requests.filter((url) => url.startsWith(`${provider.issuer}/`)).map((url) => new URL(url).pathname);

@@ -5,14 +5,7 @@ import { loadConfig } from '@hub/config';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '@hub/testing';
-import {
-  authorizationCodeFor,
-  OIDC_CLIENT_ID,
-  OIDC_RESOURCE,
-  OIDC_SCOPE,
-  startOidcProvider,
-  type TestOidcProvider,
-} from '../console/oidc-provider.ts';
+import { authorizationCodeFor, OIDC_CLIENT_ID, OIDC_RESOURCE, OIDC_SCOPE, startOidcProvider, type TestOidcProvider } from '../console/oidc-provider.ts';
 
 /**
  * Attacks on POST /auth/token, the gateway's exchange of the console's authorization code (production, a real
@@ -118,7 +111,13 @@ describe('POST /auth/token (the console’s code exchange)', () => {
     expect(res.status, res.body).toBe(200);
     const { token, expiresAt } = JSON.parse(res.body) as { token: string; expiresAt: string };
     const claims = decodeJwt(token);
-    expect(claims).toMatchObject({ iss: provider.issuer, sub: 'demo-co-amsterdam', aud: 'clientondersteuning-hub', roles: ['CLIENTONDERSTEUNER'], gemeente: 'GM0363' });
+    expect(claims).toMatchObject({
+      iss: provider.issuer,
+      sub: 'demo-co-amsterdam',
+      aud: 'clientondersteuning-hub',
+      roles: ['CLIENTONDERSTEUNER'],
+      gemeente: 'GM0363',
+    });
     expect(Date.parse(expiresAt)).toBeLessThanOrEqual((claims.exp ?? 0) * 1000);
     const me = await hub.graphql('{ __typename }', {}, { token });
     expect(me.status).toBe(200);
@@ -130,7 +129,15 @@ describe('POST /auth/token (the console’s code exchange)', () => {
     const before = tokenCalls();
     const payloads = [
       { code: 'abc', codeVerifier: verifier(), redirectUri: redirectUri(), nonce: 'n'.repeat(16), tokenEndpoint: `${trapUrl}/token` },
-      { code: 'abc', codeVerifier: verifier(), redirectUri: redirectUri(), nonce: 'n'.repeat(16), token_endpoint: `${trapUrl}/token`, issuer: trapUrl, url: trapUrl },
+      {
+        code: 'abc',
+        codeVerifier: verifier(),
+        redirectUri: redirectUri(),
+        nonce: 'n'.repeat(16),
+        token_endpoint: `${trapUrl}/token`,
+        issuer: trapUrl,
+        url: trapUrl,
+      },
     ];
     for (const payload of payloads) {
       const res = await exchange(payload);
@@ -146,7 +153,13 @@ describe('POST /auth/token (the console’s code exchange)', () => {
 
   it('refuses a redirect URI that is not the console’s callback on this hub, before asking the provider', async () => {
     const before = tokenCalls();
-    for (const wrong of [`${trapUrl}/inloggen/terug`, `${origin()}/elders`, `${origin()}/inloggen/terug?x=1`, `${origin()}/inloggen/terug/`, 'https://evil.example/inloggen/terug']) {
+    for (const wrong of [
+      `${trapUrl}/inloggen/terug`,
+      `${origin()}/elders`,
+      `${origin()}/inloggen/terug?x=1`,
+      `${origin()}/inloggen/terug/`,
+      'https://evil.example/inloggen/terug',
+    ]) {
       const res = await exchange({ code: 'abc', codeVerifier: verifier(), redirectUri: wrong, nonce: 'n'.repeat(16) });
       expect(res.status, wrong).toBe(400);
       expect(res.body).not.toMatch(JWT);
@@ -228,7 +241,12 @@ describe('the console OpenID Connect configuration', () => {
       }),
     ).toThrow(/https/);
     expect(() =>
-      loadConfig({ ...base, CONSOLE_OIDC_ISSUER: 'https://login.example.nl', CONSOLE_OIDC_CLIENT_ID: 'console', CONSOLE_OIDC_REDIRECT_URI: 'https://hub.example.nl/x' }),
+      loadConfig({
+        ...base,
+        CONSOLE_OIDC_ISSUER: 'https://login.example.nl',
+        CONSOLE_OIDC_CLIENT_ID: 'console',
+        CONSOLE_OIDC_REDIRECT_URI: 'https://hub.example.nl/x',
+      }),
     ).toThrow(/inloggen\/terug/);
   });
 });

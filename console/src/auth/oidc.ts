@@ -80,7 +80,8 @@ function takePending(): Pending | undefined {
     const pending = JSON.parse(raw) as Partial<Pending>;
     if (typeof pending.state !== 'string' || typeof pending.nonce !== 'string' || typeof pending.verifier !== 'string') return undefined;
     if (typeof pending.startedAt !== 'number' || Date.now() - pending.startedAt > PENDING_MAX_AGE_MS) return undefined;
-    const returnPath = typeof pending.returnPath === 'string' && pending.returnPath.startsWith('/') && !pending.returnPath.startsWith('//') ? pending.returnPath : null;
+    const returnPath =
+      typeof pending.returnPath === 'string' && pending.returnPath.startsWith('/') && !pending.returnPath.startsWith('//') ? pending.returnPath : null;
     return { state: pending.state, nonce: pending.nonce, verifier: pending.verifier, returnPath, startedAt: pending.startedAt };
   } catch {
     return undefined;

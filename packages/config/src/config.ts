@@ -66,7 +66,10 @@ const baseSchema = z.object({
   CONSOLE_OIDC_ISSUER: optional(z.string().url()),
   CONSOLE_OIDC_CLIENT_ID: optional(z.string().min(1).max(200)),
   CONSOLE_OIDC_CLIENT_SECRET: optional(z.string().min(1)),
-  CONSOLE_OIDC_SCOPE: z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'space-separated scope tokens').default('openid'),
+  CONSOLE_OIDC_SCOPE: z
+    .string()
+    .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'space-separated scope tokens')
+    .default('openid'),
   CONSOLE_OIDC_RESOURCE: optional(z.string().url()),
   CONSOLE_OIDC_REDIRECT_URI: optional(z.string().url()),
   TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(604_800).default(43_200),
@@ -366,7 +369,9 @@ function consoleOidcConfig(c: z.infer<typeof baseSchema>, issuers: IssuerConfig[
   }
   const issuer = c.CONSOLE_OIDC_ISSUER;
   if (!issuers?.some((i) => i.issuer === issuer)) {
-    throw new ConfigError(`Invalid configuration: CONSOLE_OIDC_ISSUER ${issuer} must be one of the trusted AUTH_ISSUERS (its access tokens are the hub's bearer tokens)`);
+    throw new ConfigError(
+      `Invalid configuration: CONSOLE_OIDC_ISSUER ${issuer} must be one of the trusted AUTH_ISSUERS (its access tokens are the hub's bearer tokens)`,
+    );
   }
   const url = new URL(issuer);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (!production || isLoopbackHost(url.hostname)))) {
