@@ -14,10 +14,10 @@ import { graphqlRoute } from './graphql-route.ts';
 import { hsdsProxyRoute } from './hsds-proxy.ts';
 import { hardTokenLimit } from './limits.ts';
 import { gatewayPlugins } from './plugins.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
 import { healthRoutes } from './readiness.ts';
 import { createRequestHandler } from './router.ts';
-import { createConsoleOidc } from './console-oidc.ts';
+import { createConsoleOidc, OIDC_TOKEN_PATH } from './console-oidc.ts';
 import { createConsoleRoutes } from './console-static.ts';
 import { notFound } from './exchange.ts';
 
@@ -93,6 +93,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes }),
       hsds: hsdsProxyRoute({ socialeKaart: endpoints.get('sociale-kaart'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
       console: async ({ req, res, url, forwarded }) => {
+        // Each code exchange calls the OpenID provider: it counts against the caller's address like anonymous requests.
+        if (oidc && url.pathname === OIDC_TOKEN_PATH) rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
         const sent = await serveConsole(req, res, url, forwarded);
         if (sent === undefined) throw notFound();
         return sent;

@@ -217,6 +217,28 @@ describe('POST /auth/token (the console’s code exchange)', () => {
   });
 });
 
+describe('/console-config.json with OpenID Connect', () => {
+  it('gives the console the provider’s endpoints and the public client settings, never the client secret', async () => {
+    const res = await fetch(hub.gatewayPath('/console-config.json'));
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const text = await res.text();
+    expect(text).not.toContain(provider.clientSecret);
+    expect(JSON.parse(text)).toEqual({
+      auth: {
+        mode: 'oidc',
+        authorizationEndpoint: `${provider.issuer}/auth`,
+        endSessionEndpoint: `${provider.issuer}/session/end`,
+        clientId: OIDC_CLIENT_ID,
+        scope: OIDC_SCOPE,
+        resource: OIDC_RESOURCE,
+        redirectUri: redirectUri(),
+      },
+    });
+    // And no development sign-in beside it.
+    expect((await fetch(hub.gatewayPath('/dev/identities'))).status).toBe(404);
+  });
+});
+
 describe('the console OpenID Connect configuration', () => {
   const base = { AUTH_ISSUERS: JSON.stringify([{ issuer: 'https://login.example.nl', jwksUrl: 'https://login.example.nl/jwks' }]) };
 
