@@ -186,5 +186,10 @@ describe('production sign-in with OpenID Connect', () => {
     // The only failed resources: the development sign-in that production does not have, and the provider's favicon.
     expect(notFound.map((url) => new URL(url).pathname).filter((path) => path !== '/favicon.ico')).toEqual(['/dev/identities']);
     expect(browser.messages.filter((m) => !m.includes('404 (Not Found)'))).toEqual([]);
+    // The user's name never travelled in a URL, nor in a console message.
+    for (const text of ['Mohammed', 'El Amrani']) {
+      for (const url of browser.requests) expect(decodeURIComponent(url)).not.toContain(text);
+      for (const message of browser.messages) expect(message).not.toContain(text);
+    }
   });
 });
