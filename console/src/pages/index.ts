@@ -4,6 +4,8 @@ import { CLIENTEN_PAGES } from './clienten/index.ts';
 import { OVERLEGTAFEL_PAGES } from './overlegtafel/index.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
+import { SignInCallbackPage } from './sign-in-callback.tsx';
+import { SignedOutPage } from './signed-out.tsx';
 import { SOCIALE_KAART_PAGES } from './sociale-kaart/index.ts';
 import { HANDOVER_PAGES } from './warme-overdracht/index.ts';
 
@@ -17,6 +19,8 @@ const accessOf = (path: string): PageDefinition['access'] => {
 export const PAGES: readonly PageDefinition[] = [
   { path: '/', title: 'Start', component: HomePage, access: 'public' },
   { path: '/inloggen', title: 'Inloggen', component: SignInPage, access: 'public' },
+  { path: '/inloggen/terug', title: 'Inloggen', component: SignInCallbackPage, access: 'public' },
+  { path: '/uitgelogd', title: 'Uitgelogd', component: SignedOutPage, access: 'public' },
   ...SOCIALE_KAART_PAGES,
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
