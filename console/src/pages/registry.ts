@@ -18,6 +18,8 @@ export interface PageDefinition {
   component: ComponentType<PageProps>;
   /** Who may open the page: everyone, or signed-in users with one of these roles. */
   access: 'public' | readonly Role[];
+  /** For a page loaded on first use: fetches its code ahead of time (after sign-in, for the user's areas). */
+  preload?: () => Promise<unknown>;
 }
 
 export interface NavigationItem {

@@ -1,12 +1,11 @@
+import { lazyArea } from '../lazy.ts';
 import type { PageDefinition } from '../registry.ts';
-import { KnelpuntPage } from './knelpunt.tsx';
-import { OverlegtafelPage } from './overview.tsx';
-import { ReportSignalPage } from './report.tsx';
-import { SignalsPage } from './signals.tsx';
+
+const area = lazyArea(() => import('./pages.ts'));
 
 export const OVERLEGTAFEL_PAGES = (access: PageDefinition['access']): readonly PageDefinition[] => [
-  { path: '/overlegtafel', title: 'Overlegtafel', component: OverlegtafelPage, access },
-  { path: '/overlegtafel/signalen', title: 'Signalen van de regio', component: SignalsPage, access },
-  { path: '/overlegtafel/signaal-melden', title: 'Signaal melden', component: ReportSignalPage, access },
-  { path: '/overlegtafel/knelpunten/:id', title: 'Knelpunt', component: KnelpuntPage, access },
+  { path: '/overlegtafel', title: 'Overlegtafel', component: area.page('OverlegtafelPage'), preload: area.preload, access },
+  { path: '/overlegtafel/signalen', title: 'Signalen van de regio', component: area.page('SignalsPage'), preload: area.preload, access },
+  { path: '/overlegtafel/signaal-melden', title: 'Signaal melden', component: area.page('ReportSignalPage'), preload: area.preload, access },
+  { path: '/overlegtafel/knelpunten/:id', title: 'Knelpunt', component: area.page('KnelpuntPage'), preload: area.preload, access },
 ];
