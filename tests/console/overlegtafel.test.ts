@@ -24,6 +24,9 @@ import {
  */
 
 const MEMBER = 'Anouk Mulder';
+/** A cliëntondersteuner of gemeente Amsterdam, who reports without being at an overlegtafel. */
+const CASEWORKER = 'Mohammed El Amrani';
+const CASEWORKER_TEXT = 'Geen schuldhulp in het Engels in Amsterdam-Noord.';
 const PHONE = '06-12345678';
 const REFUSED_TEXT = `Geen plek in de dagbesteding, bel de moeder op ${PHONE}.`;
 const FIXED_TEXT = 'Geen plek in de dagbesteding voor jongeren rond 18 in Enschede.';
@@ -224,7 +227,7 @@ describe('the overlegtafel in the console', () => {
     await step('overview-with-knelpunt');
 
     // The reporting organisation reads the feedback with its own signal.
-    await page.getByRole('link', { name: 'Signaal melden' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Signaal melden' }).click();
     await page.getByRole('heading', { level: 2, name: 'Gemeld door uw organisatie' }).waitFor();
     const own = page.locator('li.hub-signal').filter({ hasText: FIXED_TEXT });
     await own.getByText(`Terugkoppeling: ${FEEDBACK}`).waitFor();
@@ -232,5 +235,24 @@ describe('the overlegtafel in the console', () => {
     await step('own-signals-with-feedback');
     browser.expectOnlyOwnOrigin();
     expect(browser.messages).toEqual([]);
+  });
+
+  it('lets a cliëntondersteuner of a gemeente report a signal too, in the region of the own gemeente', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await signInAs(page, CASEWORKER);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signaal melden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Signaal melden' }).waitFor();
+    // The region and gemeente follow from the sign-in (gemeente Amsterdam, zorgkantoorregio Amsterdam).
+    await expect.poll(() => page.locator('#signal-region').inputValue(), POLL).toBe('ZK02');
+    await page.getByRole('option', { name: 'Diemen' }).waitFor({ state: 'attached' });
+    expect(await page.locator('#signal-gemeente').inputValue()).toBe('GM0363');
+    expect(await page.getByRole('link', { name: 'Terug naar de overlegtafel' }).count()).toBe(0);
+    await page.locator('#signal-description').fill(CASEWORKER_TEXT);
+    await page.getByRole('button', { name: 'Signaal versturen' }).click();
+    await page.getByText('Uw signaal is gemeld.').waitFor();
+    expect(await page.getByText('U vindt het hieronder bij de signalen van uw organisatie.').count()).toBe(1);
+    await page.locator('li.hub-signal').filter({ hasText: CASEWORKER_TEXT }).waitFor();
+    await step('reported-by-caseworker');
   });
 });

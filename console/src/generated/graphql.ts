@@ -1346,6 +1346,14 @@ export type AddKnelpuntFeedbackMutationVariables = Exact<{
 
 export type AddKnelpuntFeedbackMutation = { addKnelpuntFeedback: { feedback: { id: string } } };
 
+export type ReportSignalRegionsQueryVariables = Exact<{
+  gemeente: string;
+  withGemeente: boolean;
+}>;
+
+
+export type ReportSignalRegionsQuery = { zorgkantoorregios: Array<{ code: string, name: string }>, gemeente?: { code: string, zorgkantoorregio: { code: string } } | null };
+
 export type ReportSignalRegionQueryVariables = Exact<{
   region: string;
 }>;
@@ -2621,6 +2629,20 @@ export const AddKnelpuntFeedbackDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:de32105b36333ea79a5322a9949542bd009643711b681a885fbc5f9a0eefe590"}) as unknown as TypedDocumentString<AddKnelpuntFeedbackMutation, AddKnelpuntFeedbackMutationVariables>;
+export const ReportSignalRegionsDocument = new TypedDocumentString(`
+    query ReportSignalRegions($gemeente: String!, $withGemeente: Boolean!) {
+  zorgkantoorregios {
+    code
+    name
+  }
+  gemeente(code: $gemeente) @include(if: $withGemeente) {
+    code
+    zorgkantoorregio {
+      code
+    }
+  }
+}
+    `, {"hash":"sha256:f9c3d0f173d43ee28cae437b9e93bd1c91d30d364be5b9901028c71a232c702a"}) as unknown as TypedDocumentString<ReportSignalRegionsQuery, ReportSignalRegionsQueryVariables>;
 export const ReportSignalRegionDocument = new TypedDocumentString(`
     query ReportSignalRegion($region: String!) {
   zorgkantoorregio(code: $region) {

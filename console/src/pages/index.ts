@@ -24,7 +24,7 @@ export const PAGES: readonly PageDefinition[] = [
   ...SOCIALE_KAART_PAGES,
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
-  ...OVERLEGTAFEL_PAGES(accessOf('/overlegtafel')),
+  ...OVERLEGTAFEL_PAGES(accessOf('/overlegtafel'), accessOf('/signaal-melden')),
   { path: '/privacy', title: 'Privacy', component: PrivacyPage, access: accessOf('/privacy') },
   { path: '/beheer', title: 'Beheer', component: BeheerPage, access: accessOf('/beheer') },
 ];

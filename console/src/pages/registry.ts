@@ -36,6 +36,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Sociale kaart', path: '/sociale-kaart', roles: 'everyone' },
   { label: 'Cliënten', path: '/clienten', roles: CASEWORK },
   { label: 'Warme overdracht', path: '/warme-overdracht', roles: CASEWORK },
+  { label: 'Signaal melden', path: '/signaal-melden', roles: [...CASEWORK, 'OVERLEGTAFEL'] },
   { label: 'Overlegtafel', path: '/overlegtafel', roles: ['OVERLEGTAFEL'] },
   { label: 'Privacy', path: '/privacy', roles: ['PRIVACY_OFFICER'] },
   { label: 'Beheer', path: '/beheer', roles: ['BEHEERDER'] },

@@ -202,7 +202,7 @@ export function OverlegtafelPage() {
           <AppLink href="/overlegtafel/signalen">Signalen bekijken en bundelen tot knelpunt</AppLink>
         </UnorderedListItem>
         <UnorderedListItem>
-          <AppLink href="/overlegtafel/signaal-melden">Signaal melden</AppLink>
+          <AppLink href="/signaal-melden">Signaal melden</AppLink>
         </UnorderedListItem>
       </UnorderedList>
 

@@ -14,13 +14,21 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
-import { MySignalsDocument, ReportSignalDocument, ReportSignalRegionDocument, type ReportSignalInput, type SignalCategory } from '../../generated/graphql.ts';
+import {
+  MySignalsDocument,
+  ReportSignalDocument,
+  ReportSignalRegionDocument,
+  ReportSignalRegionsDocument,
+  type ReportSignalInput,
+  type SignalCategory,
+} from '../../generated/graphql.ts';
+import { hasAnyRole, useSession } from '../../auth/session.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 import { formatDate, LEGAL_DOMAIN_LABELS, label, TARGET_GROUP_LABELS } from '../../labels.ts';
 import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AGE_BAND_LABELS, CATEGORY_LABELS, KNELPUNT_STATUS_LABELS, personalDataMessage, todayInNl } from './labels.ts';
-import { NoRegion, refusedField, useMutation, useRegion } from './shared.tsx';
+import { refusedField, useMutation, useRegion } from './shared.tsx';
 
 /** A select with a label, an optional help text, and "Niet bekend" as the empty choice. */
 function Choice({
@@ -132,11 +140,18 @@ function MySignals({ round }: { round: number }) {
 }
 
 export function ReportSignalPage() {
-  const region = useRegion();
+  const session = useSession();
+  const ownGemeente = session?.user.gemeenteCode ?? '';
+  const regions = useQuery(ReportSignalRegionsDocument, { gemeente: ownGemeente, withGemeente: ownGemeente !== '' });
+  // The region of the sign-in, else the region of the user's gemeente, else the one the user chooses.
+  const ownRegion = useRegion() ?? regions.data?.gemeente?.zorgkantoorregio.code;
+  const [chosenRegion, setChosenRegion] = useState('');
+  const region = chosenRegion || ownRegion || undefined;
   const regionData = useQuery(ReportSignalRegionDocument, { region: region ?? '' }, { skip: !region });
+  const mayOpenOverlegtafel = hasAnyRole(session, ['OVERLEGTAFEL']);
   const today = todayInNl();
   const [category, setCategory] = useState<SignalCategory>('NO_CAPACITY');
-  const [gemeente, setGemeente] = useState('');
+  const [gemeente, setGemeente] = useState(ownGemeente);
   const [observedOn, setObservedOn] = useState(today);
   const [targetGroup, setTargetGroup] = useState('');
   const [ageBand, setAgeBand] = useState('');
@@ -186,11 +201,12 @@ export function ReportSignalPage() {
           Mist u iets in het aanbod voor uw cliënten? Meld het hier. De overlegtafel van de regio bespreekt de signalen. Schrijf nooit een naam, BSN, adres,
           telefoonnummer of geboortedatum op: het signaal gaat over wat er ontbreekt, niet over een persoon.
         </Paragraph>
-        <Paragraph>
-          <AppLink href="/overlegtafel">Terug naar de overlegtafel</AppLink>
-        </Paragraph>
+        {mayOpenOverlegtafel && (
+          <Paragraph>
+            <AppLink href="/overlegtafel">Terug naar de overlegtafel</AppLink>
+          </Paragraph>
+        )}
       </div>
-      {!region && <NoRegion />}
       <div ref={success} tabIndex={-1} aria-live="polite">
         {reported && (
           <Alert type="ok" className="hub-alert">
@@ -198,7 +214,15 @@ export function ReportSignalPage() {
               Uw signaal is gemeld.
             </Heading>
             <Paragraph>
-              Dank u wel. U vindt het bij de <AppLink href="/overlegtafel/signalen">signalen van de regio</AppLink>. U kunt nog een signaal melden.
+              Dank u wel.{' '}
+              {mayOpenOverlegtafel ? (
+                <>
+                  U vindt het bij de <AppLink href="/overlegtafel/signalen">signalen van de regio</AppLink>.
+                </>
+              ) : (
+                'U vindt het hieronder bij de signalen van uw organisatie.'
+              )}{' '}
+              U kunt nog een signaal melden.
             </Paragraph>
           </Alert>
         )}
@@ -217,6 +241,17 @@ export function ReportSignalPage() {
           value={category}
           onChange={(v) => setCategory(v as SignalCategory)}
           options={CATEGORY_LABELS}
+        />
+        <Choice
+          id="signal-region"
+          label="In welke regio? De overlegtafel van die regio bespreekt het."
+          value={region ?? ''}
+          onChange={(v) => {
+            setChosenRegion(v);
+            setGemeente('');
+          }}
+          empty="Kies een regio"
+          options={Object.fromEntries((regions.data?.zorgkantoorregios ?? []).map((r) => [r.code, r.name]))}
         />
         <Choice
           id="signal-gemeente"
