@@ -18,7 +18,3 @@ function ComingSoon({ name, description }: { name: string; description: string }
 export const OverlegtafelPage = () => (
   <ComingSoon name="Overlegtafel" description="Hier bespreekt de regionale overlegtafel straks signalen en knelpunten in het aanbod." />
 );
-export const PrivacyPage = () => (
-  <ComingSoon name="Privacy" description="Hier ziet u straks wie de gegevens van cliënten van uw organisatie heeft bekeken, en wanneer." />
-);
-export const BeheerPage = () => <ComingSoon name="Beheer" description="Hier houdt u straks de diensten, locaties en vrije plaatsen van uw organisatie bij." />;

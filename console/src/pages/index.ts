@@ -1,6 +1,8 @@
-import { BeheerPage, OverlegtafelPage, PrivacyPage } from './coming-soon.tsx';
+import { BEHEER_PAGES } from './beheer/index.ts';
+import { OverlegtafelPage } from './coming-soon.tsx';
 import { HomePage } from './home.tsx';
 import { CLIENTEN_PAGES } from './clienten/index.ts';
+import { PRIVACY_PAGES } from './privacy/index.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
 import { SOCIALE_KAART_PAGES } from './sociale-kaart/index.ts';
@@ -20,6 +22,6 @@ export const PAGES: readonly PageDefinition[] = [
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
   { path: '/overlegtafel', title: 'Overlegtafel', component: OverlegtafelPage, access: accessOf('/overlegtafel') },
-  { path: '/privacy', title: 'Privacy', component: PrivacyPage, access: accessOf('/privacy') },
-  { path: '/beheer', title: 'Beheer', component: BeheerPage, access: accessOf('/beheer') },
+  ...PRIVACY_PAGES(accessOf('/privacy')),
+  ...BEHEER_PAGES(accessOf('/beheer')),
 ];
