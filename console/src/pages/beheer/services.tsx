@@ -203,7 +203,14 @@ function ServiceCard({
           <ErrorAlert error={failure} headingLevel={4} />
           {failure.code === 'CONFLICT' && (
             <ButtonGroup>
-              <Button appearance="primary-action-button" onClick={onReload}>
+              <Button
+                appearance="primary-action-button"
+                onClick={() => {
+                  setFailure(null);
+                  setDone('De nieuwste gegevens zijn geladen. Kijk of uw wijziging nog nodig is en geef hem dan opnieuw door.');
+                  onReload();
+                }}
+              >
                 Opnieuw laden
               </Button>
             </ButtonGroup>
