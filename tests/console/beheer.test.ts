@@ -155,6 +155,50 @@ describe('beheer of the own services', () => {
     expect(after.service.capacity.status).toBe('NO_CAPACITY');
   });
 
+  it('changes a location and adds one, with the postcode checked in the form', async () => {
+    const { page } = browser;
+    const locations = page.locator('.hub-beheer__locations');
+    const first = locations.locator('section').first();
+    const name = (await first.getByRole('heading', { level: 3 }).textContent()) ?? '';
+    await first.getByRole('button', { name: `${name} wijzigen` }).click();
+    await first.getByRole('group', { name: `${name} wijzigen` }).waitFor();
+    // The form opens with the focus on its first field.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(name);
+    await first.getByRole('textbox', { name: /^Toegankelijkheid/ }).fill('Lift aanwezig, ringleiding in de spreekkamer.');
+    await step('location-edit');
+    await first.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await page.getByText(`De wijziging van ${name} is opgeslagen.`).waitFor();
+    await first.getByText('Toegankelijkheid: Lift aanwezig, ringleiding in de spreekkamer.').waitFor();
+
+    await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
+    const form = page.getByRole('group', { name: 'Nieuwe locatie' });
+    await form.getByRole('textbox', { name: /^Naam/ }).fill('Spreekuur in de bibliotheek');
+    await form.getByRole('textbox', { name: /^Postcode/ }).fill('12345');
+    await form.getByRole('button', { name: 'Locatie toevoegen' }).click();
+    await form.getByText('Vul de postcode in als 1234 AB.').waitFor();
+    await step('location-new-invalid');
+    await form.getByRole('textbox', { name: /^Postcode/ }).fill('1011 ab');
+    await form.getByRole('textbox', { name: /^Plaats/ }).fill('Amsterdam');
+    await form.getByRole('button', { name: 'Locatie toevoegen' }).click();
+    await page.getByText('De locatie Spreekuur in de bibliotheek is toegevoegd.').waitFor();
+    await locations.getByText('1011 AB Amsterdam').waitFor();
+    await step('location-added');
+    // The hub has it, for this organisation.
+    const token = await beheerderToken();
+    const org = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { org: string };
+    const stored = await graphql<{ organization: { locations: { nodes: { name: string; postalCode: string | null; accessibility: string | null }[] } } }>(
+      'query L($id: ID!) { organization(id: $id) { locations(first: 100) { nodes { name postalCode accessibility } } } }',
+      { id: org.org },
+      token,
+    );
+    expect(stored.organization.locations.nodes).toContainEqual({ name: 'Spreekuur in de bibliotheek', postalCode: '1011 AB', accessibility: null });
+    expect(stored.organization.locations.nodes).toContainEqual({
+      name,
+      postalCode: expect.anything(),
+      accessibility: 'Lift aanwezig, ringleiding in de spreekkamer.',
+    });
+  });
+
   it('fits at 320 px and 200 %, and asked no other host', async () => {
     const { page } = browser;
     await atSmallSizes(page, async (size) => {

@@ -399,6 +399,30 @@ export type LifeDomain =
   /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
 
+/** Fields of a location. On create, name is required; on update, omitted fields stay as they are. */
+export type LocationInput = {
+  /** Accessibility notes. */
+  accessibility?: string | null | undefined;
+  /** Street and number. */
+  address?: string | null | undefined;
+  /** City. */
+  city?: string | null | undefined;
+  /** Confidential address (hidden from anonymous callers). */
+  confidential?: boolean | null | undefined;
+  /** Description. */
+  description?: string | null | undefined;
+  /** Gemeente code (GM + 4 digits) of an existing gemeente. */
+  gemeenteCode?: string | null | undefined;
+  /** Latitude, within the Netherlands (50.7 … 53.6). */
+  latitude?: number | null | undefined;
+  /** Longitude, within the Netherlands (3.3 … 7.3). */
+  longitude?: number | null | undefined;
+  /** Name (1–200 characters). */
+  name?: string | null | undefined;
+  /** Postcode, 1234 AB. */
+  postalCode?: string | null | undefined;
+};
+
 /** Who takes part in the joint meeting (kennismakings- or driegesprek). */
 export type MeetingParticipant =
   /** The client. */
@@ -910,6 +934,16 @@ export type UpdateCapacityInput = {
   serviceId: string | number;
 };
 
+/** Changes to a location. */
+export type UpdateLocationInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The location (UUID). */
+  id: string | number;
+  /** The changes; omitted fields keep their value. */
+  location: LocationInput;
+};
+
 /** Changes to an open trajectory; omitted fields keep their value. */
 export type UpdateTrajectoryInput = {
   /** Contact moments to add. */
@@ -987,13 +1021,15 @@ export type SignedInOrganizationQuery = { organization: { id: string, name: stri
 
 export type BeheerServiceFragment = { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } };
 
+export type BeheerLocationFragment = { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number };
+
 export type BeheerOrganizationQueryVariables = Exact<{
   id: string | number;
   after?: string | null | undefined;
 }>;
 
 
-export type BeheerOrganizationQuery = { organization: { id: string, name: string, services: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, locations: { totalCount: number, nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, confidential: boolean }> } } | null };
+export type BeheerOrganizationQuery = { organization: { id: string, name: string, services: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, locations: { totalCount: number, nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number }> } } | null };
 
 export type BeheerUpdateCapacityMutationVariables = Exact<{
   input: UpdateCapacityInput;
@@ -1008,6 +1044,20 @@ export type BeheerMarkVerifiedMutationVariables = Exact<{
 
 
 export type BeheerMarkVerifiedMutation = { markServiceVerified: { service: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+
+export type BeheerCreateLocationMutationVariables = Exact<{
+  input: LocationInput;
+}>;
+
+
+export type BeheerCreateLocationMutation = { createLocation: { location: { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number } } };
+
+export type BeheerUpdateLocationMutationVariables = Exact<{
+  input: UpdateLocationInput;
+}>;
+
+
+export type BeheerUpdateLocationMutation = { updateLocation: { location: { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number } } };
 
 export type CaseloadQueryVariables = Exact<{
   status?: TrajectoryStatus | null | undefined;
@@ -1288,6 +1338,18 @@ export const BeheerServiceFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BeheerService"}) as unknown as TypedDocumentString<BeheerServiceFragment, unknown>;
+export const BeheerLocationFragmentDoc = new TypedDocumentString(`
+    fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}
+    `, {"fragmentName":"BeheerLocation"}) as unknown as TypedDocumentString<BeheerLocationFragment, unknown>;
 export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
     fragment TrajectoryDetail on SupportTrajectory {
   id
@@ -1504,12 +1566,7 @@ export const BeheerOrganizationDocument = new TypedDocumentString(`
     locations(first: 100) {
       totalCount
       nodes {
-        id
-        name
-        address
-        postalCode
-        city
-        confidential
+        ...BeheerLocation
       }
     }
   }
@@ -1533,7 +1590,17 @@ export const BeheerOrganizationDocument = new TypedDocumentString(`
     lastVerifiedAt
     stale
   }
-}`, {"hash":"sha256:c6b40e419b9912b06f0dd390b199083a20acd70577c01405cb7a95abb63ddf7c"}) as unknown as TypedDocumentString<BeheerOrganizationQuery, BeheerOrganizationQueryVariables>;
+}
+fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}`, {"hash":"sha256:0eafb2216bbd8aaa2ff3c0e39b32db2ce53e9cb033b5fcf4a8a8eedfb4656908"}) as unknown as TypedDocumentString<BeheerOrganizationQuery, BeheerOrganizationQueryVariables>;
 export const BeheerUpdateCapacityDocument = new TypedDocumentString(`
     mutation BeheerUpdateCapacity($input: UpdateCapacityInput!) {
   updateCapacity(input: $input) {
@@ -1590,6 +1657,42 @@ export const BeheerMarkVerifiedDocument = new TypedDocumentString(`
     stale
   }
 }`, {"hash":"sha256:d69078c964825dc27f2175a28cbbe8d7b2f8f0863f965e4a4879871a177c7b6c"}) as unknown as TypedDocumentString<BeheerMarkVerifiedMutation, BeheerMarkVerifiedMutationVariables>;
+export const BeheerCreateLocationDocument = new TypedDocumentString(`
+    mutation BeheerCreateLocation($input: LocationInput!) {
+  createLocation(input: $input) {
+    location {
+      ...BeheerLocation
+    }
+  }
+}
+    fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}`, {"hash":"sha256:bcbd510b69d61d34358d4963fb0669f880746a7f02045408e08cf88d46759f66"}) as unknown as TypedDocumentString<BeheerCreateLocationMutation, BeheerCreateLocationMutationVariables>;
+export const BeheerUpdateLocationDocument = new TypedDocumentString(`
+    mutation BeheerUpdateLocation($input: UpdateLocationInput!) {
+  updateLocation(input: $input) {
+    location {
+      ...BeheerLocation
+    }
+  }
+}
+    fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}`, {"hash":"sha256:4cadbb71424b1f67f379e10aa3c4d292638045c8b9899b1885240c51373cc27b"}) as unknown as TypedDocumentString<BeheerUpdateLocationMutation, BeheerUpdateLocationMutationVariables>;
 export const CaseloadDocument = new TypedDocumentString(`
     query Caseload($status: TrajectoryStatus, $search: String, $first: Int, $after: String) {
   myTrajectories(status: $status, search: $search, first: $first, after: $after) {

@@ -18,6 +18,7 @@ import { TextField } from '../clienten/fields.tsx';
 import { mutate } from '../clienten/mutate.ts';
 import { CapacityBadge, verifiedText } from '../sociale-kaart/service-parts.tsx';
 import { capacityFor, ONE_CLICK, parseWeeks, weeksText } from './capacity.ts';
+import { LocationList } from './locations.tsx';
 
 type ServiceEdge = NonNullable<BeheerOrganizationQuery['organization']>['services']['edges'][number];
 
@@ -80,25 +81,7 @@ export function BeheerPage() {
           )}
 
           <Heading2>Locaties ({organization.locations.totalCount})</Heading2>
-          {organization.locations.nodes.length === 0 ? (
-            <Paragraph>Uw organisatie heeft nog geen locaties in de sociale kaart.</Paragraph>
-          ) : (
-            <ul className="hub-beheer__locations">
-              {organization.locations.nodes.map((location) => (
-                <li key={location.id}>
-                  <strong>{location.name}</strong>
-                  <br />
-                  {[location.address, [location.postalCode, location.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || 'Geen adres bekend'}
-                  {location.confidential && (
-                    <>
-                      <br />
-                      <span className="hub-tag hub-tag--bad">Vertrouwelijk adres: niet doorgeven</span>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <LocationList locations={organization.locations.nodes} onReload={reload} />
         </>
       )}
     </div>
