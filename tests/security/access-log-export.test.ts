@@ -28,8 +28,9 @@ const linesLeaked = (body: GraphQLBody) => JSON.stringify(body.data ?? null).inc
 
 async function exportLines(): Promise<number> {
   return (
-    rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from cases.access_log where client_id = ${clientId}::uuid and action = 'EXPORT'`))[0]
-      ?.n ?? 0
+    rowsOf<{ n: number }>(
+      await hub.database.db.execute(sql`select count(*)::int as n from cases.access_log where client_id = ${clientId}::uuid and action = 'EXPORT'`),
+    )[0]?.n ?? 0
   );
 }
 
@@ -48,7 +49,9 @@ describe('the access overview export', () => {
   it('is served to the owning organisation’s privacy officer, filtered by organisation, and logged once as EXPORT', async () => {
     const officer = await owner.token(['PRIVACY_OFFICER']);
     const all = dataOf(await hub.graphql<{ client: { accessLogExport: { lines: unknown[] } } }>(EXPORT, { c: clientId }, { token: officer }));
-    const ofHolder = dataOf(await hub.graphql<{ client: { accessLogExport: { lines: unknown[] } } }>(EXPORT, { c: clientId, o: consentHolder.id }, { token: officer }));
+    const ofHolder = dataOf(
+      await hub.graphql<{ client: { accessLogExport: { lines: unknown[] } } }>(EXPORT, { c: clientId, o: consentHolder.id }, { token: officer }),
+    );
     expect(all.client.accessLogExport.lines.length).toBeGreaterThan(ofHolder.client.accessLogExport.lines.length);
     expect(ofHolder.client.accessLogExport.lines).toHaveLength(1);
     expect(await exportLines()).toBe(2);
@@ -79,7 +82,12 @@ describe('the access overview export', () => {
     const entities = await hub.directSubgraphRequest('cases', ENTITIES, {
       secret: hub.subgraphSecrets.cases,
       token,
-      variables: { r: [{ __typename: 'Client', id: clientId }, { __typename: 'Client', id: clientId, purpose: 'PRIVACY_REQUEST' }] },
+      variables: {
+        r: [
+          { __typename: 'Client', id: clientId },
+          { __typename: 'Client', id: clientId, purpose: 'PRIVACY_REQUEST' },
+        ],
+      },
     });
     expect(linesLeaked(entities.body)).toBe(false);
     expect(await exportLines()).toBe(before);
