@@ -144,6 +144,7 @@ describe('beheer of the own services', () => {
     await firstService()
       .getByText(/^De nieuwste gegevens zijn geladen/)
       .waitFor();
+    await expect.poll(() => browser.page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^De nieuwste gegevens zijn geladen/);
     await step('reloaded');
     await firstService().getByRole('button', { name: 'Vol' }).click();
     await firstService().getByText('Doorgegeven: Vol. Dit staat nu in de sociale kaart.').waitFor();

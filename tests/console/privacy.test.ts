@@ -117,7 +117,8 @@ describe('the access overview for the privacy officer', () => {
     await page.keyboard.type(BSN);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: `Inzageoverzicht van de cliënt met BSN eindigend op ${BSN.slice(-3)}` }).waitFor();
-    // The BSN is gone from the form once sent.
+    // The focus is on the overview's heading, and the BSN is gone from the form once sent.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('hub-overview-title');
     expect(await page.getByRole('textbox', { name: /BSN van de cliënt/ }).inputValue()).toBe('');
     await expect.poll(async () => (await rowsText()).some((row) => row.includes('Petra Jansen') && row.includes(ZORGKANTOOR))).toBe(true);
     const rows = await rowsText();

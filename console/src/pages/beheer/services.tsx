@@ -192,6 +192,8 @@ function ServiceCard({
                   setFailure(null);
                   setDone('De nieuwste gegevens zijn geladen. Kijk of uw wijziging nog nodig is en geef hem dan opnieuw door.');
                   onReload();
+                  // The button is gone: the focus goes to the message.
+                  setTimeout(() => document.getElementById(`${headingId}-done`)?.focus(), 0);
                 }}
               >
                 Opnieuw laden
@@ -202,7 +204,9 @@ function ServiceCard({
       )}
       {done && (
         <Alert type="ok" role="status" className="hub-alert">
-          <Paragraph>{done}</Paragraph>
+          <Paragraph id={`${headingId}-done`} tabIndex={-1}>
+            {done}
+          </Paragraph>
         </Alert>
       )}
       <Paragraph>

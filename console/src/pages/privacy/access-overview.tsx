@@ -64,6 +64,7 @@ export function AccessOverviewPage() {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<DutchError | null>(null);
   const [exported, setExported] = useState<string | undefined>(undefined);
+  const [focusOverview, setFocusOverview] = useState(false);
 
   const period = { from: startOfDayInNl(filter.from), to: startOfDayInNl(nextDay(filter.until)), organization: filter.organization || null };
   const result = useQuery(PrivacyAccessLogDocument, { client: client?.id ?? '', ...period, first: PAGE_SIZE, after }, { skip: !client });
@@ -85,6 +86,13 @@ export function AccessOverviewPage() {
       return next.size === known.size ? known : next;
     });
   }, [connection]);
+
+  // After a search the overview's heading takes the focus, so the keyboard and a screen reader go on from there.
+  useEffect(() => {
+    if (!focusOverview) return;
+    document.getElementById('hub-overview-title')?.focus();
+    setFocusOverview(false);
+  }, [focusOverview]);
 
   async function onSearch(event: FormEvent) {
     event.preventDefault();
@@ -114,6 +122,7 @@ export function AccessOverviewPage() {
     setOrganizations(new Map());
     setExported(undefined);
     setClient({ id, bsnEnd: number.slice(-3) });
+    setFocusOverview(true);
   }
 
   function onFilter(event: FormEvent) {
@@ -194,7 +203,9 @@ export function AccessOverviewPage() {
 
       {client && (
         <section aria-labelledby="hub-overview-title" className="hub-flow">
-          <Heading2 id="hub-overview-title">Inzageoverzicht van de cliënt met BSN eindigend op {client.bsnEnd}</Heading2>
+          <Heading2 id="hub-overview-title" tabIndex={-1}>
+            Inzageoverzicht van de cliënt met BSN eindigend op {client.bsnEnd}
+          </Heading2>
           <Paragraph>
             Periode: {formatDate(`${filter.from}T12:00:00Z`)} tot en met {formatDate(`${filter.until}T12:00:00Z`)}. Organisatie: {organizationName}.
             {session?.user.name ? ` Opgevraagd door ${session.user.name} op ${formatDate(new Date().toISOString())}.` : ''}
