@@ -88,6 +88,8 @@ async function showAll(): Promise<void> {
     const before = (await rowsText()).length;
     await more.click();
     await expect.poll(async () => (await rowsText()).length).toBeGreaterThan(before);
+    // The focus goes to the first new line.
+    await expect.poll(() => browser.page.evaluate(() => document.activeElement?.getAttribute('data-row'))).toBe(String(before));
   }
 }
 

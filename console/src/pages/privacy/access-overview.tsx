@@ -65,6 +65,8 @@ export function AccessOverviewPage() {
   const [exportError, setExportError] = useState<DutchError | null>(null);
   const [exported, setExported] = useState<string | undefined>(undefined);
   const [focusOverview, setFocusOverview] = useState(false);
+  /** After "Meer regels laden": the row that takes the focus once it is there (the button is gone by then). */
+  const [focusRow, setFocusRow] = useState<number | null>(null);
 
   const period = { from: startOfDayInNl(filter.from), to: startOfDayInNl(nextDay(filter.until)), organization: filter.organization || null };
   const result = useQuery(PrivacyAccessLogDocument, { client: client?.id ?? '', ...period, first: PAGE_SIZE, after }, { skip: !client });
@@ -161,7 +163,15 @@ export function AccessOverviewPage() {
     result.reload();
   }
 
-  const edges = [...earlier, ...(result.loading ? [] : (connection?.edges ?? []))];
+  // Right after "Meer regels laden" the answer on hand is still the page the new one continues from.
+  const stale = after !== undefined && connection?.pageInfo.endCursor === after;
+  const edges = [...earlier, ...(result.loading || stale ? [] : (connection?.edges ?? []))];
+
+  useEffect(() => {
+    if (focusRow === null || edges.length <= focusRow) return;
+    document.querySelector<HTMLElement>(`[data-row="${focusRow}"]`)?.focus();
+    setFocusRow(null);
+  }, [focusRow, edges.length]);
   const organizationName = filter.organization ? (organizations.get(filter.organization) ?? 'één organisatie') : 'alle organisaties';
   const refused = result.error?.code === 'FORBIDDEN';
 
@@ -261,8 +271,8 @@ export function AccessOverviewPage() {
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {edges.map(({ node }) => (
-                    <TableRow key={node.eventId}>
+                  {edges.map(({ node }, index) => (
+                    <TableRow key={node.eventId} data-row={index} tabIndex={-1}>
                       <TableCell data-label="Wanneer">{formatDateTime(node.occurredAt)}</TableCell>
                       <TableCell data-label="Wie">
                         {node.userName ?? node.userId}
@@ -286,11 +296,12 @@ export function AccessOverviewPage() {
             </div>
           )}
           <ButtonGroup className="hub-no-print">
-            {connection?.pageInfo.hasNextPage && (
+            {connection?.pageInfo.hasNextPage && !stale && !result.loading && (
               <Button
                 appearance="secondary-action-button"
                 onClick={() => {
                   setEarlier(edges);
+                  setFocusRow(edges.length);
                   setAfter(connection.pageInfo.endCursor ?? undefined);
                 }}
               >
