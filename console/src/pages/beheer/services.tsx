@@ -42,7 +42,9 @@ export function BeheerPage() {
     setAfter(undefined);
     result.reload();
   };
-  const edges = [...earlier, ...(organization?.services.edges ?? [])];
+  // Right after "Meer diensten laden" the answer on hand is still the page the new one continues from.
+  const stale = after !== undefined && organization?.services.pageInfo.endCursor === after;
+  const edges = [...earlier, ...(stale ? [] : (organization?.services.edges ?? []))];
   const services = edges.map(({ node }) => changed[node.id] ?? node);
 
   return (
@@ -66,12 +68,13 @@ export function BeheerPage() {
               </li>
             ))}
           </ul>
-          {organization.services.pageInfo.hasNextPage && (
+          {organization.services.pageInfo.hasNextPage && !stale && (
             <ButtonGroup>
               <Button
                 appearance="secondary-action-button"
                 onClick={() => {
-                  setEarlier(edges);
+                  // The services changed on this page keep their new version when the list grows.
+                  setEarlier(edges.map((edge) => ({ ...edge, node: changed[edge.node.id] ?? edge.node })));
                   setAfter(organization.services.pageInfo.endCursor ?? undefined);
                 }}
               >
