@@ -16,6 +16,28 @@ export type AcceptReferralInput = {
   professional?: ProfessionalInput | null | undefined;
 };
 
+/** NEN 7513 action of an access-log line. */
+export type AccessAction =
+  /** Personal data was created. */
+  | 'CREATE'
+  /** Personal data was deleted. */
+  | 'DELETE'
+  /** Personal data was exported. */
+  | 'EXPORT'
+  /** Personal data was read. */
+  | 'READ'
+  /** A search for a client (e.g. by BSN). */
+  | 'SEARCH'
+  /** Personal data was changed. */
+  | 'UPDATE';
+
+/** Outcome of an access: allowed, or refused (the reason is in outcomeReason). */
+export type AccessOutcome =
+  /** The access was allowed. */
+  | 'GRANTED'
+  /** The access was refused; outcomeReason says why. */
+  | 'REFUSED';
+
 /** State of an action: OPEN until its owning organisation reports it DONE. */
 export type ActionStatus =
   /** Reported done. */
@@ -72,6 +94,20 @@ export type AreaScope =
   | 'NATIONAL'
   /** Whole zorgkantoorregio's. */
   | 'REGIONAL';
+
+/** Capacity as reported by the organisation. */
+export type CapacityInput = {
+  /** Places available now (>= 0). */
+  available?: number | null | undefined;
+  /** Expected waiting time in days (0 … 3650). */
+  expectedWaitDays?: number | null | undefined;
+  /** Places in total (>= available). */
+  maximum?: number | null | undefined;
+  /** The status. */
+  status: ReportedCapacityStatus;
+  /** What a place is (bed, client, plek, uur). */
+  unit?: string | null | undefined;
+};
 
 /**
  * Can the service take a new client now? UNKNOWN when capacity was never reported or is older than the configured
@@ -458,6 +494,30 @@ export type LifeDomain =
   | 'WONEN'
   /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
+
+/** Fields of a location. On create, name is required; on update, omitted fields stay as they are. */
+export type LocationInput = {
+  /** Accessibility notes. */
+  accessibility?: string | null | undefined;
+  /** Street and number. */
+  address?: string | null | undefined;
+  /** City. */
+  city?: string | null | undefined;
+  /** Confidential address (hidden from anonymous callers). */
+  confidential?: boolean | null | undefined;
+  /** Description. */
+  description?: string | null | undefined;
+  /** Gemeente code (GM + 4 digits) of an existing gemeente. */
+  gemeenteCode?: string | null | undefined;
+  /** Latitude, within the Netherlands (50.7 … 53.6). */
+  latitude?: number | null | undefined;
+  /** Longitude, within the Netherlands (3.3 … 7.3). */
+  longitude?: number | null | undefined;
+  /** Name (1–200 characters). */
+  name?: string | null | undefined;
+  /** Postcode, 1234 AB. */
+  postalCode?: string | null | undefined;
+};
 
 /** Who takes part in the joint meeting (kennismakings- or driegesprek). */
 export type MeetingParticipant =
@@ -869,6 +929,17 @@ export type ReportSignalInput = {
   zorgkantoorregioCode?: string | null | undefined;
 };
 
+/** The capacity states an organisation can report (UNKNOWN is derived, never reported). */
+export type ReportedCapacityStatus =
+  /** Can take a new client only after an extra assessment. */
+  | 'ADDITIONAL_ASSESSMENT_REQUIRED'
+  /** Can take a new client now. */
+  | 'HAS_CAPACITY'
+  /** Cannot take a new client now. */
+  | 'NO_CAPACITY'
+  /** Takes new clients onto a waiting list. */
+  | 'WAITLIST';
+
 /** A consent to revoke. */
 export type RevokeConsentInput = {
   /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
@@ -1094,6 +1165,26 @@ export type TransitionKnelpuntInput = {
   to: KnelpuntStatus;
 };
 
+/** The capacity of a service as reported now. */
+export type UpdateCapacityInput = {
+  /** The capacity as reported now. */
+  capacity: CapacityInput;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The service (UUID). */
+  serviceId: string | number;
+};
+
+/** Changes to a location. */
+export type UpdateLocationInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The location (UUID). */
+  id: string | number;
+  /** The changes; omitted fields keep their value. */
+  location: LocationInput;
+};
+
 /** Changes to an open trajectory; omitted fields keep their value. */
 export type UpdateTrajectoryInput = {
   /** Contact moments to add. */
@@ -1120,6 +1211,14 @@ export type UpdateTrajectoryInput = {
   targetGroups?: Array<TargetGroup> | null | undefined;
   /** Wlz indication data (replaces it; Wlz trajectories only). */
   wlz?: WlzDetailsInput | null | undefined;
+};
+
+/** An object of your own organisation and the version you last read of it. */
+export type VersionedIdInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The object (UUID). */
+  id: string | number;
 };
 
 /** Wachtstatus of a Wlz client waiting for care, as monitored by the zorgkantoor. */
@@ -1160,6 +1259,46 @@ export type SignedInOrganizationQueryVariables = Exact<{
 
 
 export type SignedInOrganizationQuery = { organization: { id: string, name: string, type: OrganizationType } | null };
+
+export type BeheerServiceFragment = { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } };
+
+export type BeheerLocationFragment = { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number };
+
+export type BeheerOrganizationQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type BeheerOrganizationQuery = { organization: { id: string, name: string, services: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, locations: { totalCount: number, nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number }> } } | null };
+
+export type BeheerUpdateCapacityMutationVariables = Exact<{
+  input: UpdateCapacityInput;
+}>;
+
+
+export type BeheerUpdateCapacityMutation = { updateCapacity: { service: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+
+export type BeheerMarkVerifiedMutationVariables = Exact<{
+  input: VersionedIdInput;
+}>;
+
+
+export type BeheerMarkVerifiedMutation = { markServiceVerified: { service: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+
+export type BeheerCreateLocationMutationVariables = Exact<{
+  input: LocationInput;
+}>;
+
+
+export type BeheerCreateLocationMutation = { createLocation: { location: { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number } } };
+
+export type BeheerUpdateLocationMutationVariables = Exact<{
+  input: UpdateLocationInput;
+}>;
+
+
+export type BeheerUpdateLocationMutation = { updateLocation: { location: { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number } } };
 
 export type CaseloadQueryVariables = Exact<{
   status?: TrajectoryStatus | null | undefined;
@@ -1376,6 +1515,37 @@ export type MySignalsQueryVariables = Exact<{
 
 export type MySignalsQuery = { mySignals: { nodes: Array<{ id: string, category: SignalCategory, observedOn: string, description: string | null, gemeente: { code: string, name: string } | null, knelpunt: { id: string, title: string, status: KnelpuntStatus, feedback: { nodes: Array<{ id: string, text: string, createdAt: string }> } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type PrivacyFindClientQueryVariables = Exact<{
+  bsn: string;
+}>;
+
+
+export type PrivacyFindClientQuery = { findClientByBsn: { id: string } | null };
+
+export type AccessLogLineFragment = { eventId: string, occurredAt: string, action: AccessAction, outcome: AccessOutcome, outcomeReason: string | null, userId: string, userName: string | null, role: string, dataCategories: Array<string>, authorizationGround: string, accessPoint: string, organization: { id: string, name: string } };
+
+export type PrivacyAccessLogQueryVariables = Exact<{
+  client: string | number;
+  from: string;
+  to: string;
+  organization?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PrivacyAccessLogQuery = { client: { id: string, accessLog: { edges: Array<{ cursor: string, node: { eventId: string, occurredAt: string, action: AccessAction, outcome: AccessOutcome, outcomeReason: string | null, userId: string, userName: string | null, role: string, dataCategories: Array<string>, authorizationGround: string, accessPoint: string, organization: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type PrivacyAccessLogExportQueryVariables = Exact<{
+  client: string | number;
+  from: string;
+  to: string;
+  organization?: string | number | null | undefined;
+}>;
+
+
+export type PrivacyAccessLogExportQuery = { client: { id: string, accessLogExport: { exportedAt: string, lines: Array<{ eventId: string, occurredAt: string, action: AccessAction, outcome: AccessOutcome, outcomeReason: string | null, userId: string, userName: string | null, role: string, dataCategories: Array<string>, authorizationGround: string, accessPoint: string, organization: { id: string, name: string } }> } } | null };
+
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
   filter?: ServiceSearchFilter | null | undefined;
@@ -1515,6 +1685,40 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const BeheerServiceFragmentDoc = new TypedDocumentString(`
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}
+    `, {"fragmentName":"BeheerService"}) as unknown as TypedDocumentString<BeheerServiceFragment, unknown>;
+export const BeheerLocationFragmentDoc = new TypedDocumentString(`
+    fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}
+    `, {"fragmentName":"BeheerLocation"}) as unknown as TypedDocumentString<BeheerLocationFragment, unknown>;
 export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
     fragment TrajectoryDetail on SupportTrajectory {
   id
@@ -1718,6 +1922,25 @@ export const KnelpuntDetailFragmentDoc = new TypedDocumentString(`
     title
   }
 }`, {"fragmentName":"KnelpuntDetail"}) as unknown as TypedDocumentString<KnelpuntDetailFragment, unknown>;
+export const AccessLogLineFragmentDoc = new TypedDocumentString(`
+    fragment AccessLogLine on AccessLogEntry {
+  eventId
+  occurredAt
+  action
+  outcome
+  outcomeReason
+  userId
+  userName
+  role
+  organization {
+    id
+    name
+  }
+  dataCategories
+  authorizationGround
+  accessPoint
+}
+    `, {"fragmentName":"AccessLogLine"}) as unknown as TypedDocumentString<AccessLogLineFragment, unknown>;
 export const ClientSupportServiceFragmentDoc = new TypedDocumentString(`
     fragment ClientSupportService on Service {
   id
@@ -1851,6 +2074,154 @@ export const SignedInOrganizationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bf9f62c5479bd1c29f822032f3e34bb220c5fa99c9616741496d37eb637a1d8c"}) as unknown as TypedDocumentString<SignedInOrganizationQuery, SignedInOrganizationQueryVariables>;
+export const BeheerOrganizationDocument = new TypedDocumentString(`
+    query BeheerOrganization($id: ID!, $after: String) {
+  organization(id: $id) {
+    id
+    name
+    services(first: 50, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...BeheerService
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    locations(first: 100) {
+      totalCount
+      nodes {
+        ...BeheerLocation
+      }
+    }
+  }
+}
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}
+fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}`, {"hash":"sha256:0eafb2216bbd8aaa2ff3c0e39b32db2ce53e9cb033b5fcf4a8a8eedfb4656908"}) as unknown as TypedDocumentString<BeheerOrganizationQuery, BeheerOrganizationQueryVariables>;
+export const BeheerUpdateCapacityDocument = new TypedDocumentString(`
+    mutation BeheerUpdateCapacity($input: UpdateCapacityInput!) {
+  updateCapacity(input: $input) {
+    service {
+      ...BeheerService
+    }
+  }
+}
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}`, {"hash":"sha256:fb9aa5f59f605e55c278bb3ec8c7e70760577c5771722d8778ed9c29555d4c99"}) as unknown as TypedDocumentString<BeheerUpdateCapacityMutation, BeheerUpdateCapacityMutationVariables>;
+export const BeheerMarkVerifiedDocument = new TypedDocumentString(`
+    mutation BeheerMarkVerified($input: VersionedIdInput!) {
+  markServiceVerified(input: $input) {
+    service {
+      ...BeheerService
+    }
+  }
+}
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}`, {"hash":"sha256:d69078c964825dc27f2175a28cbbe8d7b2f8f0863f965e4a4879871a177c7b6c"}) as unknown as TypedDocumentString<BeheerMarkVerifiedMutation, BeheerMarkVerifiedMutationVariables>;
+export const BeheerCreateLocationDocument = new TypedDocumentString(`
+    mutation BeheerCreateLocation($input: LocationInput!) {
+  createLocation(input: $input) {
+    location {
+      ...BeheerLocation
+    }
+  }
+}
+    fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}`, {"hash":"sha256:bcbd510b69d61d34358d4963fb0669f880746a7f02045408e08cf88d46759f66"}) as unknown as TypedDocumentString<BeheerCreateLocationMutation, BeheerCreateLocationMutationVariables>;
+export const BeheerUpdateLocationDocument = new TypedDocumentString(`
+    mutation BeheerUpdateLocation($input: UpdateLocationInput!) {
+  updateLocation(input: $input) {
+    location {
+      ...BeheerLocation
+    }
+  }
+}
+    fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}`, {"hash":"sha256:4cadbb71424b1f67f379e10aa3c4d292638045c8b9899b1885240c51373cc27b"}) as unknown as TypedDocumentString<BeheerUpdateLocationMutation, BeheerUpdateLocationMutationVariables>;
 export const CaseloadDocument = new TypedDocumentString(`
     query Caseload($status: TrajectoryStatus, $search: String, $first: Int, $after: String) {
   myTrajectories(status: $status, search: $search, first: $first, after: $after) {
@@ -2698,6 +3069,83 @@ export const MySignalsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:3dbfd8bfba20b2dae7ec86599dd00c7bbbe8e5313aeab852f1db42fe7291ee95"}) as unknown as TypedDocumentString<MySignalsQuery, MySignalsQueryVariables>;
+export const PrivacyFindClientDocument = new TypedDocumentString(`
+    query PrivacyFindClient($bsn: String!) {
+  findClientByBsn(bsn: $bsn, purpose: PRIVACY_REQUEST) {
+    id
+  }
+}
+    `, {"hash":"sha256:04d12fddbd7810f545e61761b8cf0a50b16c56d0aa4209f21037d3506e2f8f07"}) as unknown as TypedDocumentString<PrivacyFindClientQuery, PrivacyFindClientQueryVariables>;
+export const PrivacyAccessLogDocument = new TypedDocumentString(`
+    query PrivacyAccessLog($client: ID!, $from: DateTime!, $to: DateTime!, $organization: ID, $first: Int, $after: String) {
+  client(id: $client, purpose: PRIVACY_REQUEST) {
+    id
+    accessLog(
+      from: $from
+      to: $to
+      organization: $organization
+      first: $first
+      after: $after
+    ) {
+      edges {
+        cursor
+        node {
+          ...AccessLogLine
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment AccessLogLine on AccessLogEntry {
+  eventId
+  occurredAt
+  action
+  outcome
+  outcomeReason
+  userId
+  userName
+  role
+  organization {
+    id
+    name
+  }
+  dataCategories
+  authorizationGround
+  accessPoint
+}`, {"hash":"sha256:f90f469193328240edbced63a217109b4107e4c4d51b359a90cd975eeed86fbf"}) as unknown as TypedDocumentString<PrivacyAccessLogQuery, PrivacyAccessLogQueryVariables>;
+export const PrivacyAccessLogExportDocument = new TypedDocumentString(`
+    query PrivacyAccessLogExport($client: ID!, $from: DateTime!, $to: DateTime!, $organization: ID) {
+  client(id: $client, purpose: PRIVACY_REQUEST) {
+    id
+    accessLogExport(from: $from, to: $to, organization: $organization) {
+      exportedAt
+      lines {
+        ...AccessLogLine
+      }
+    }
+  }
+}
+    fragment AccessLogLine on AccessLogEntry {
+  eventId
+  occurredAt
+  action
+  outcome
+  outcomeReason
+  userId
+  userName
+  role
+  organization {
+    id
+    name
+  }
+  dataCategories
+  authorizationGround
+  accessPoint
+}`, {"hash":"sha256:98b4a2d16d531dd78032f75915192f8739f018f8f9c347c10a58106b02e60eda"}) as unknown as TypedDocumentString<PrivacyAccessLogExportQuery, PrivacyAccessLogExportQueryVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: ServiceSearchFilter, $sort: ServiceSort, $first: Int, $after: String) {
   searchServices(

@@ -1,7 +1,8 @@
-import { BeheerPage, PrivacyPage } from './coming-soon.tsx';
+import { BEHEER_PAGES } from './beheer/index.ts';
 import { HomePage } from './home.tsx';
 import { CLIENTEN_PAGES } from './clienten/index.ts';
 import { OVERLEGTAFEL_PAGES } from './overlegtafel/index.ts';
+import { PRIVACY_PAGES } from './privacy/index.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
 import { SignInCallbackPage } from './sign-in-callback.tsx';
@@ -25,6 +26,6 @@ export const PAGES: readonly PageDefinition[] = [
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
   ...OVERLEGTAFEL_PAGES(accessOf('/overlegtafel'), accessOf('/signaal-melden')),
-  { path: '/privacy', title: 'Privacy', component: PrivacyPage, access: accessOf('/privacy') },
-  { path: '/beheer', title: 'Beheer', component: BeheerPage, access: accessOf('/beheer') },
+  ...PRIVACY_PAGES(accessOf('/privacy')),
+  ...BEHEER_PAGES(accessOf('/beheer')),
 ];
