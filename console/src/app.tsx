@@ -1,5 +1,5 @@
 import { Alert, Heading1, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { rememberReturnPath } from './auth/return-path.ts';
 import { clearSessionEnd, hasAnyRole, useSessionState } from './auth/session.ts';
 import { HUB_NAME, Layout } from './layout.tsx';
@@ -61,9 +61,35 @@ export function App() {
       return;
     }
     window.scrollTo(0, 0);
-    const heading = document.querySelector<HTMLElement>('main h1');
-    (heading ?? document.getElementById('main'))?.focus();
+    const main = document.getElementById('main');
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      heading?.focus();
+      return heading !== null;
+    };
+    if (focusHeading() || !main) return;
+    // A page whose code is still loading has no heading yet: focus the main part now, and the heading when it comes,
+    // unless the user has moved the focus elsewhere in the meantime.
+    main.focus();
+    const observer = new MutationObserver(() => {
+      const focusIsFree = document.activeElement === main || document.activeElement === document.body;
+      if (!focusIsFree || focusHeading()) stop();
+    });
+    const timer = window.setTimeout(() => stop(), 10_000);
+    const stop = () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+    observer.observe(main, { childList: true, subtree: true });
+    return stop;
   }, [pathname]);
+
+  // After sign-in, fetch the code of the areas this user may open, so the first click on one does not wait for it.
+  useEffect(() => {
+    if (!session) return;
+    const preloads = new Set(PAGES.filter((p) => p.preload && p.access !== 'public' && hasAnyRole(session, p.access)).map((p) => p.preload));
+    for (const preload of preloads) preload?.().catch(() => undefined);
+  }, [session]);
 
   let content: React.ReactNode;
   if (!found) content = <NotFoundPage />;
@@ -100,7 +126,9 @@ export function App() {
 
   return (
     <Layout pathname={pathname} notice={notice}>
-      <PageErrorBoundary key={pathname}>{content}</PageErrorBoundary>
+      <PageErrorBoundary key={pathname}>
+        <Suspense fallback={<Paragraph aria-live="polite">Even geduld, de pagina wordt geladen…</Paragraph>}>{content}</Suspense>
+      </PageErrorBoundary>
     </Layout>
   );
 }

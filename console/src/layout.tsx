@@ -1,6 +1,7 @@
 import { Button, Document, NavList, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
-import { hasAnyRole, signOut, useSession } from './auth/session.ts';
+import { signOutEverywhere } from './auth/methods.ts';
+import { hasAnyRole, useSession } from './auth/session.ts';
 import { SignedInOrganizationDocument } from './generated/graphql.ts';
 import { useQuery } from './graphql/use-query.ts';
 import { label, ORGANIZATION_TYPE_LABELS, ROLE_LABELS } from './labels.ts';
@@ -40,7 +41,7 @@ function SessionBar() {
       <Button
         appearance="secondary-action-button"
         onClick={() => {
-          signOut();
+          signOutEverywhere();
           navigate('/');
         }}
       >

@@ -6,6 +6,8 @@ import type { HubConfig } from '@hub/config';
 import { DEMO_PRINCIPALS, isDemoClient, type DemoPrincipal } from '@hub/domain';
 import { signToken, type DevIssuer } from '@hub/identity';
 import { HttpError, headerValue, readBody, sendJson } from '@hub/service-kit';
+import { type ConsoleOidc, OIDC_TOKEN_PATH, type OidcConsoleSettings, type OidcUnavailable } from './console-oidc.ts';
+import type { ForwardedView } from './forwarded.ts';
 
 /**
  * The web console on the gateway's own origin: its built static files (CONSOLE_DIR) at `/`, the configuration the
@@ -65,9 +67,9 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
 
-/** What the console learns at start-up: which sign-in it offers. Production OpenID Connect adds its settings here. */
+/** What the console learns at start-up: which sign-in it offers, with the OpenID Connect settings in that mode. */
 export interface ConsoleConfig {
-  auth: { mode: 'development' } | { mode: 'none' };
+  auth: { mode: 'development' } | { mode: 'none' } | OidcConsoleSettings | OidcUnavailable;
 }
 
 /** A demo identity as the development sign-in page lists it. */
@@ -122,18 +124,21 @@ export interface ConsoleRoutesOptions {
   config: HubConfig;
   /** The development issuer; the sign-in endpoints exist only with it and only outside production. */
   devIssuer: DevIssuer | undefined;
+  /** The OpenID Connect sign-in (CONSOLE_OIDC_*); when set, the console offers it instead of the development sign-in. */
+  oidc?: ConsoleOidc | undefined;
 }
 
 /**
  * Serves one request if it is the console's, and returns the status sent; returns undefined for a path that is not the
  * console's (the caller answers 404). Files are read once and kept (with a gzip copy) until their mtime changes.
  */
-export type ConsoleRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<number | undefined>;
+export type ConsoleRoutes = (req: IncomingMessage, res: ServerResponse, url: URL, forwarded: ForwardedView) => Promise<number | undefined>;
 
-export function createConsoleRoutes({ config, devIssuer }: ConsoleRoutesOptions): ConsoleRoutes {
+export function createConsoleRoutes({ config, devIssuer, oidc }: ConsoleRoutesOptions): ConsoleRoutes {
   const root = resolve(config.consoleDir);
-  const signing = config.production ? undefined : devIssuer;
-  const consoleConfig: ConsoleConfig = { auth: signing ? { mode: 'development' } : { mode: 'none' } };
+  const signing = config.production || oidc ? undefined : devIssuer;
+  const fixedConfig: ConsoleConfig = { auth: signing ? { mode: 'development' } : { mode: 'none' } };
+  const consoleConfig = async (forwarded: ForwardedView): Promise<ConsoleConfig> => (oidc ? { auth: await oidc.consoleSettings(forwarded) } : fixedConfig);
   const cache = new Map<string, StaticFile>();
 
   /** The file under the console folder a URL path names, or undefined when it names none or points outside it. */
@@ -213,10 +218,11 @@ export function createConsoleRoutes({ config, devIssuer }: ConsoleRoutesOptions)
     return answer(res, 200, { token, expiresAt });
   }
 
-  return async (req, res, url) => {
+  return async (req, res, url, forwarded) => {
     const path = url.pathname;
     if (isApiPath(path)) return undefined;
-    if (path === CONSOLE_CONFIG_PATH && (req.method === 'GET' || req.method === 'HEAD')) return answer(res, 200, consoleConfig);
+    if (path === CONSOLE_CONFIG_PATH && (req.method === 'GET' || req.method === 'HEAD')) return answer(res, 200, await consoleConfig(forwarded));
+    if (oidc && path === OIDC_TOKEN_PATH) return answer(res, 200, await oidc.exchange(req, forwarded));
     if (signing && path === DEV_IDENTITIES_PATH && req.method === 'GET') return answer(res, 200, { identities: DEMO_PRINCIPALS.map(toDevIdentity) });
     if (signing && path === DEV_SIGN_IN_PATH) return signIn(req, res, signing);
     if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
@@ -228,7 +234,7 @@ export function createConsoleRoutes({ config, devIssuer }: ConsoleRoutesOptions)
     // A page of the console (a route of its own router), asked for by a browser: the console itself shows it.
     // A missing asset or a file-like path stays a 404, so a script tag never receives HTML.
     const browserNavigation = /\btext\/html\b/.test(headerValue(req, 'accept') ?? '');
-    if (browserNavigation && !path.startsWith('/assets/') && !path.startsWith('/dev/') && extname(path) === '') {
+    if (browserNavigation && !path.startsWith('/assets/') && !path.startsWith('/dev/') && !path.startsWith('/auth/') && extname(path) === '') {
       return sendFile(req, res, index, 'no-cache');
     }
     return undefined;

@@ -14,9 +14,10 @@ import { graphqlRoute } from './graphql-route.ts';
 import { hsdsProxyRoute } from './hsds-proxy.ts';
 import { hardTokenLimit } from './limits.ts';
 import { gatewayPlugins } from './plugins.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
 import { healthRoutes } from './readiness.ts';
 import { createRequestHandler } from './router.ts';
+import { createConsoleOidc, OIDC_TOKEN_PATH } from './console-oidc.ts';
 import { createConsoleRoutes } from './console-static.ts';
 import { notFound } from './exchange.ts';
 
@@ -51,7 +52,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphHttp = createSubgraphFetcher(config.subgraphTimeoutMs);
   const rateLimiter = createRateLimiter(config.rateLimit);
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
-  const serveConsole = createConsoleRoutes({ config, devIssuer: options.devIssuer });
+  const oidc = config.consoleOidc ? createConsoleOidc(config.consoleOidc, verifyToken) : undefined;
+  const serveConsole = createConsoleRoutes({ config, devIssuer: options.devIssuer, oidc });
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
   // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
   const responseCache = new InMemoryLRUCache<string>({ maxSize: 64 * 2 ** 20 });
@@ -90,8 +92,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
       graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes }),
       hsds: hsdsProxyRoute({ socialeKaart: endpoints.get('sociale-kaart'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
-      console: async ({ req, res, url }) => {
-        const sent = await serveConsole(req, res, url);
+      console: async ({ req, res, url, forwarded }) => {
+        // Each code exchange calls the OpenID provider: it counts against the caller's address like anonymous requests.
+        if (oidc && url.pathname === OIDC_TOKEN_PATH) rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
+        const sent = await serveConsole(req, res, url, forwarded);
         if (sent === undefined) throw notFound();
         return sent;
       },

@@ -40,6 +40,8 @@ function expectRefused(result: GraphQLResult<unknown>, field: string, text: stri
   expect(errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   expect(errors?.[0]?.extensions?.field).toBe(field);
   expect(errors?.[0]?.message).toMatch(/personal data/);
+  // The kind found, as a code a form can put in its own words.
+  expect(['BSN', 'EMAIL', 'PHONE', 'POSTCODE_WITH_HOUSE_NUMBER', 'DATE']).toContain(errors?.[0]?.extensions?.personalData);
   const body = JSON.stringify(result.body);
   expect(body).not.toContain(JSON.stringify(text).slice(1, -1));
   expect(body).not.toContain(data);

@@ -1,10 +1,10 @@
+import { beginSignIn, completeSignIn, type OidcSettings, signOutAtProvider } from './oidc.ts';
 import type { Role } from './session.ts';
-import { startSession, type Session } from './session.ts';
+import { signOut, startSession, type Session } from './session.ts';
 
 /**
- * How this console signs people in, as the gateway tells it in /console-config.json. The sign-in page works with
- * any {@link SignInMethod}; production OpenID Connect (authorization code with PKCE) becomes one more mode here,
- * with its own module beside development.ts, without changes to the pages.
+ * How this console signs people in, as the gateway tells it in /console-config.json: the demo identities in
+ * development, OpenID Connect (authorization code with PKCE, oidc.ts) in production, or not at all.
  */
 
 /** A demo identity offered by the development sign-in. */
@@ -32,11 +32,27 @@ export interface NoSignIn {
   mode: 'none';
 }
 
-export type SignInMethod = DevelopmentSignIn | NoSignIn;
+/** Signing in at the organisation's OpenID provider. */
+export interface OidcSignIn {
+  mode: 'oidc';
+  /** Sends the browser to the provider's sign-in page. */
+  begin(returnPath: string | undefined): Promise<void>;
+  /** Finishes the sign-in on /inloggen/terug; the query is the callback URL's search part. */
+  complete(query: string): Promise<{ session: Session; returnPath: string | null }>;
+  /** Signs out at the provider too, when it offers that (a navigation); the caller has forgotten the session. */
+  signOut(): void;
+}
+
+/** The provider is configured but does not answer now. */
+export interface UnavailableSignIn {
+  mode: 'unavailable';
+}
+
+export type SignInMethod = DevelopmentSignIn | OidcSignIn | UnavailableSignIn | NoSignIn;
 
 /** The shape of /console-config.json; a mode the console does not know counts as none. */
 interface ConsoleConfig {
-  auth?: { mode?: unknown };
+  auth?: { mode?: unknown; unavailable?: unknown } & Partial<OidcSettings>;
 }
 
 class SignInError extends Error {
@@ -65,13 +81,54 @@ const development: DevelopmentSignIn = {
   },
 };
 
+function oidc(settings: OidcSettings): OidcSignIn {
+  return {
+    mode: 'oidc',
+    begin: (returnPath) => beginSignIn(settings, returnPath),
+    complete: (query) => completeSignIn(settings, query),
+    signOut() {
+      signOutAtProvider(settings);
+    },
+  };
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+function methodOf(config: ConsoleConfig): SignInMethod {
+  const auth = config.auth;
+  if (auth?.mode === 'development') return development;
+  if (auth?.mode !== 'oidc') return { mode: 'none' };
+  if (auth.unavailable === true) return { mode: 'unavailable' };
+  const { authorizationEndpoint, clientId, scope, redirectUri } = auth;
+  if (!isText(authorizationEndpoint) || !isText(clientId) || !isText(scope) || !isText(redirectUri)) return { mode: 'unavailable' };
+  return oidc({
+    authorizationEndpoint,
+    clientId,
+    scope,
+    redirectUri,
+    endSessionEndpoint: isText(auth.endSessionEndpoint) ? auth.endSessionEndpoint : null,
+    resource: isText(auth.resource) ? auth.resource : null,
+  });
+}
+
 let loaded: Promise<SignInMethod> | undefined;
 
-/** Reads the console configuration once per page load. */
+/** Reads the console configuration once per page load (again after a failure, e.g. a provider that was down). */
 export function loadSignInMethod(): Promise<SignInMethod> {
-  loaded ??= getJson<ConsoleConfig>('/console-config.json').then(
-    (config): SignInMethod => (config.auth?.mode === 'development' ? development : { mode: 'none' }),
-    (): SignInMethod => ({ mode: 'none' }),
-  );
+  loaded ??= getJson<ConsoleConfig>('/console-config.json').then(methodOf, (): SignInMethod => ({ mode: 'none' }));
+  void loaded.then((method) => {
+    if (method.mode === 'unavailable') loaded = undefined;
+  });
   return loaded;
+}
+
+/**
+ * Signing out: the session in memory at once; with OpenID Connect then also at the provider (a navigation there,
+ * which comes back to /uitgelogd), when the provider offers that.
+ */
+export function signOutEverywhere(): void {
+  signOut();
+  void loadSignInMethod().then((method) => {
+    if (method.mode === 'oidc') method.signOut();
+  });
 }

@@ -16,6 +16,76 @@ export type AcceptReferralInput = {
   professional?: ProfessionalInput | null | undefined;
 };
 
+/** NEN 7513 action of an access-log line. */
+export type AccessAction =
+  /** Personal data was created. */
+  | 'CREATE'
+  /** Personal data was deleted. */
+  | 'DELETE'
+  /** Personal data was exported. */
+  | 'EXPORT'
+  /** Personal data was read. */
+  | 'READ'
+  /** A search for a client (e.g. by BSN). */
+  | 'SEARCH'
+  /** Personal data was changed. */
+  | 'UPDATE';
+
+/** Outcome of an access: allowed, or refused (the reason is in outcomeReason). */
+export type AccessOutcome =
+  /** The access was allowed. */
+  | 'GRANTED'
+  /** The access was refused; outcomeReason says why. */
+  | 'REFUSED';
+
+/** State of an action: OPEN until its owning organisation reports it DONE. */
+export type ActionStatus =
+  /** Reported done. */
+  | 'DONE'
+  /** Not done yet. */
+  | 'OPEN';
+
+/** An action on a knelpunt. */
+export type AddActionInput = {
+  /** What will be done (1–2000 characters), without personal data. */
+  description: string;
+  /** Due date, not in the past. */
+  dueOn: string;
+  /** The knelpunt. */
+  knelpuntId: string | number;
+  /** The organisation that owns the action. */
+  ownerOrganizationId: string | number;
+};
+
+/** Feedback to the reporters of a knelpunt's signals. */
+export type AddKnelpuntFeedbackInput = {
+  /** The knelpunt whose reporters get the feedback. */
+  knelpuntId: string | number;
+  /** The message (1–4000 characters), without personal data: it passes the privacy guard. */
+  text: string;
+};
+
+/** Signals to add to a knelpunt. */
+export type AddSignalsToKnelpuntInput = {
+  /** The knelpunt; it must not be final (RESOLVED or NOT_RESOLVABLE). */
+  knelpuntId: string | number;
+  /** Signals of the knelpunt's region (1–500 ids), none of them in another knelpunt. */
+  signalIds: Array<string | number>;
+};
+
+/** Age bands of the clients a signal concerns (never a date of birth): 0–17, 18–26, 27–64, 65–79, 80 and over. */
+export type AgeBand =
+  /** 0 to 17 years. */
+  | 'AGE_0_17'
+  /** 18 to 26 years. */
+  | 'AGE_18_26'
+  /** 27 to 64 years. */
+  | 'AGE_27_64'
+  /** 65 to 79 years. */
+  | 'AGE_65_79'
+  /** 80 years and over. */
+  | 'AGE_80_PLUS';
+
 /** How the service area is given: GEMEENTEN (listed gemeenten), REGIONAL (whole zorgkantoorregio's) or NATIONAL. */
 export type AreaScope =
   /** The listed gemeenten. */
@@ -24,6 +94,20 @@ export type AreaScope =
   | 'NATIONAL'
   /** Whole zorgkantoorregio's. */
   | 'REGIONAL';
+
+/** Capacity as reported by the organisation. */
+export type CapacityInput = {
+  /** Places available now (>= 0). */
+  available?: number | null | undefined;
+  /** Expected waiting time in days (0 … 3650). */
+  expectedWaitDays?: number | null | undefined;
+  /** Places in total (>= available). */
+  maximum?: number | null | undefined;
+  /** The status. */
+  status: ReportedCapacityStatus;
+  /** What a place is (bed, client, plek, uur). */
+  unit?: string | null | undefined;
+};
 
 /**
  * Can the service take a new client now? UNKNOWN when capacity was never reported or is older than the configured
@@ -66,6 +150,12 @@ export type CloseTrajectoryInput = {
   outcomes: TrajectoryOutcomesInput;
   /** Why. */
   reason: CloseReason;
+};
+
+/** An action to mark done. */
+export type CompleteKnelpuntActionInput = {
+  /** The action (UUID). */
+  actionId: string | number;
 };
 
 /** Completing a referral: the handover is done. */
@@ -196,6 +286,18 @@ export type CounsellorInput = {
   userId?: string | null | undefined;
 };
 
+/** A new knelpunt grouping signals of one region. */
+export type CreateKnelpuntInput = {
+  /** Description (at most 4000 characters), without personal data. */
+  description?: string | null | undefined;
+  /** Signals of the region to group (1–500), none of them in another knelpunt. */
+  signalIds: Array<string | number>;
+  /** Short title (1–200 characters). */
+  title: string;
+  /** The region whose overlegtafel owns it. */
+  zorgkantoorregioCode: string;
+};
+
 /** A new referral. */
 export type CreateReferralInput = {
   /** The client (a Client id of the cases subgraph). */
@@ -236,6 +338,19 @@ export type Formality =
   | 'FORMAL'
   /** Given by volunteers and ervaringsdeskundigen (experts by experience). */
   | 'INFORMAL';
+
+/** The reason on a gap event from the referrals feed: a rejection reason, or OVERDUE. */
+export type GapReason =
+  /** The referral was rejected with NO_CAPACITY. */
+  | 'NO_CAPACITY'
+  /** The referral was rejected with NO_FITTING_OFFER. */
+  | 'NO_FITTING_OFFER'
+  /** The referral was rejected with OUT_OF_AREA. */
+  | 'OUT_OF_AREA'
+  /** The referral was left unanswered past its response deadline. */
+  | 'OVERDUE'
+  /** The referral was rejected with WAITLIST. */
+  | 'WAITLIST';
 
 /** A goal as input; give the id of an existing goal to keep it stable. */
 export type GoalInput = {
@@ -304,6 +419,23 @@ export type JourneyPhase =
   | 'IN_CARE';
 
 /**
+ * The state of a knelpunt. NEW → ON_AGENDA → ACTION → RESOLVED | NOT_RESOLVABLE; ON_AGENDA → NOT_RESOLVABLE when the
+ * table finds nothing it can do; ACTION → ON_AGENDA when the actions did not work and it must be discussed again.
+ * RESOLVED and NOT_RESOLVABLE are final.
+ */
+export type KnelpuntStatus =
+  /** Actions are agreed and running. */
+  | 'ACTION'
+  /** Just created from signals. */
+  | 'NEW'
+  /** The table can do nothing about it (final). */
+  | 'NOT_RESOLVABLE'
+  /** On the agenda of a meeting. */
+  | 'ON_AGENDA'
+  /** Solved (final). */
+  | 'RESOLVED';
+
+/**
  * The law (financieringsdomein) a service is financed under. WMO_ALGEMENE_VOORZIENING: Wmo, freely accessible without
  * assessment; WMO_MAATWERKVOORZIENING: Wmo, tailored after assessment (beschikking); WLZ: Wet langdurige zorg;
  * JEUGDWET: youth care; ZVW: health insurance; PARTICIPATIEWET: work and income; FREELY_ACCESSIBLE: no legal financing needed.
@@ -362,6 +494,30 @@ export type LifeDomain =
   | 'WONEN'
   /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
+
+/** Fields of a location. On create, name is required; on update, omitted fields stay as they are. */
+export type LocationInput = {
+  /** Accessibility notes. */
+  accessibility?: string | null | undefined;
+  /** Street and number. */
+  address?: string | null | undefined;
+  /** City. */
+  city?: string | null | undefined;
+  /** Confidential address (hidden from anonymous callers). */
+  confidential?: boolean | null | undefined;
+  /** Description. */
+  description?: string | null | undefined;
+  /** Gemeente code (GM + 4 digits) of an existing gemeente. */
+  gemeenteCode?: string | null | undefined;
+  /** Latitude, within the Netherlands (50.7 … 53.6). */
+  latitude?: number | null | undefined;
+  /** Longitude, within the Netherlands (3.3 … 7.3). */
+  longitude?: number | null | undefined;
+  /** Name (1–200 characters). */
+  name?: string | null | undefined;
+  /** Postcode, 1234 AB. */
+  postalCode?: string | null | undefined;
+};
 
 /** Who takes part in the joint meeting (kennismakings- or driegesprek). */
 export type MeetingParticipant =
@@ -463,6 +619,13 @@ export type OrganizationType =
   /** A Wlz care office (zorgkantoor), one per zorgkantoorregio. */
   | 'ZORGKANTOOR';
 
+/** Period length for aggregations. */
+export type PeriodGranularity =
+  /** Calendar months, keys like 2025-07. */
+  | 'MONTH'
+  /** Calendar quarters, keys like 2025-Q3. */
+  | 'QUARTER';
+
 /** A name as input. */
 export type PersonNameInput = {
   /** Family name. */
@@ -517,6 +680,18 @@ export type RecordConsentInput = {
   validFrom?: string | null | undefined;
   /** Valid until (exclusive); null for open-ended. */
   validUntil?: string | null | undefined;
+};
+
+/** A decision on a knelpunt. */
+export type RecordDecisionInput = {
+  /** Date of the decision; defaults to today. */
+  decidedOn?: string | null | undefined;
+  /** The knelpunt. */
+  knelpuntId: string | number;
+  /** The meeting, if taken at one. */
+  meetingId?: string | number | null | undefined;
+  /** What was decided (1–4000 characters), without personal data. */
+  text: string;
 };
 
 /** Recording how the joint meeting went. */
@@ -719,12 +894,68 @@ export type RejectionReason =
   /** Only a place on the waiting list (a supply gap). */
   | 'WAITLIST';
 
+/**
+ * A signal reported by a professional. Give the gemeente (the region follows from it) or, for a region-wide gap, only
+ * the zorgkantoorregio.
+ */
+export type ReportSignalInput = {
+  /** Age band of the clients concerned. */
+  ageBand?: AgeBand | null | undefined;
+  /** The kind of gap. */
+  category: SignalCategory;
+  /** Number of clients concerned (1–10000); defaults to 1. */
+  clientCount?: number | null | undefined;
+  /** Description, at most 2000 characters, without personal data (refused: BSN, e-mail, phone, postcode with house number, dates). */
+  description?: string | null | undefined;
+  /** Gemeente (GM + 4 digits). */
+  gemeenteCode?: string | null | undefined;
+  /** Legal domain. */
+  legalDomain?: LegalDomain | null | undefined;
+  /** Life domain. */
+  lifeDomain?: LifeDomain | null | undefined;
+  /** Date observed; not in the future, at most two years back. */
+  observedOn: string;
+  /** A sociale kaart organisation concerned. */
+  organizationId?: string | number | null | undefined;
+  /** A sociale kaart service concerned. */
+  serviceId?: string | number | null | undefined;
+  /** Target group concerned. */
+  targetGroup?: TargetGroup | null | undefined;
+  /** Wait in days (0–3650). */
+  waitDays?: number | null | undefined;
+  /** Wlz sector, for Wlz care. */
+  wlzSector?: WlzSector | null | undefined;
+  /** Zorgkantoorregio (ZK + 2 digits), when no gemeente is given; must match the gemeente's when both are. */
+  zorgkantoorregioCode?: string | null | undefined;
+};
+
+/** The capacity states an organisation can report (UNKNOWN is derived, never reported). */
+export type ReportedCapacityStatus =
+  /** Can take a new client only after an extra assessment. */
+  | 'ADDITIONAL_ASSESSMENT_REQUIRED'
+  /** Can take a new client now. */
+  | 'HAS_CAPACITY'
+  /** Cannot take a new client now. */
+  | 'NO_CAPACITY'
+  /** Takes new clients onto a waiting list. */
+  | 'WAITLIST';
+
 /** A consent to revoke. */
 export type RevokeConsentInput = {
   /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
   expectedVersion: number;
   /** The consent (UUID). */
   id: string | number;
+};
+
+/** A meeting of an overlegtafel. */
+export type ScheduleMeetingInput = {
+  /** Date of the meeting. */
+  heldOn: string;
+  /** Title (1–200 characters), without personal data. */
+  title: string;
+  /** The region. */
+  zorgkantoorregioCode: string;
 };
 
 /** A self-reliance score as input (1–5). */
@@ -786,6 +1017,75 @@ export type ServiceStatus =
   | 'INACTIVE'
   /** Closed for a while; still found by search. */
   | 'TEMPORARILY_CLOSED';
+
+/**
+ * What kind of gap a signal reports. NO_CAPACITY: the fitting offer exists but has no room; WAITING_TIME: too long a
+ * wait (also a referral left unanswered past its deadline); NO_FITTING_OFFER: nothing in the region fits the question;
+ * FALLS_BETWEEN_LAWS: the question falls between Wmo, Wlz, Jeugdwet, Zvw and the client gets nothing (e.g. around 18);
+ * NOT_ELIGIBLE: the rules exclude the client although the need is real; ACCESSIBILITY: physically, digitally or
+ * geographically out of reach (also "out of the service area"); QUALITY: care or support below the agreed standard;
+ * INFORMATION: information about the offer is missing or wrong; COORDINATION: organisations do not work together;
+ * OTHER: anything else.
+ */
+export type SignalCategory =
+  /** Physically, digitally or geographically out of reach (also out of the service area). */
+  | 'ACCESSIBILITY'
+  /** Organisations do not work together. */
+  | 'COORDINATION'
+  /** The question falls between Wmo, Wlz, Jeugdwet and Zvw and the client gets nothing (e.g. around 18). */
+  | 'FALLS_BETWEEN_LAWS'
+  /** Information about the offer is missing or wrong. */
+  | 'INFORMATION'
+  /** The rules exclude the client although the need is real. */
+  | 'NOT_ELIGIBLE'
+  /** The fitting offer exists but has no room. */
+  | 'NO_CAPACITY'
+  /** Nothing in the region fits the question. */
+  | 'NO_FITTING_OFFER'
+  /** Anything else. */
+  | 'OTHER'
+  /** Care or support below the agreed standard. */
+  | 'QUALITY'
+  /** Too long a wait (also a referral left unanswered past its deadline). */
+  | 'WAITING_TIME';
+
+/** Dimensions an aggregation can be grouped by (besides region or gemeente, and period). */
+export type SignalDimension =
+  /** By signal category. */
+  | 'CATEGORY'
+  /** By legal domain. */
+  | 'LEGAL_DOMAIN'
+  /** By target group. */
+  | 'TARGET_GROUP';
+
+/**
+ * Where a signal comes from. REPORTED: by a professional; GAP_EVENT: derived from a referral that was rejected for a
+ * supply reason or left unanswered past its deadline (the referrals subgraph's supply-gap feed).
+ */
+export type SignalSource =
+  /** Derived from a referral rejected for a supply reason or left unanswered past its deadline. */
+  | 'GAP_EVENT'
+  /** Reported by a professional. */
+  | 'REPORTED';
+
+/**
+ * Aggregation scope and periods. Give zorgkantoorregioCodes (overlegtafel members of each region, or its zorgkantoor)
+ * or gemeenteCode (the gemeente itself, or overlegtafel members of its region).
+ */
+export type SignalSummaryInput = {
+  /** First period: 2025-07 for a month, 2025-Q3 for a quarter. */
+  from: string;
+  /** One gemeente, e.g. GM0153 (figures per quarter only). */
+  gemeenteCode?: string | null | undefined;
+  /** MONTH or QUARTER (QUARTER for a gemeente). */
+  granularity: PeriodGranularity;
+  /** Dimensions to group by; none gives one total row. */
+  groupBy?: Array<SignalDimension>;
+  /** Last period (inclusive); defaults to `from`. At most 24 periods, and its quarter must have ended (BAD_USER_INPUT otherwise). */
+  to?: string | null | undefined;
+  /** Regions, e.g. ["ZK22"]; at most 31. */
+  zorgkantoorregioCodes?: Array<string> | null | undefined;
+};
 
 /**
  * The seven forms of cliëntondersteuning: information and advice; help with a persoonlijk plan; choosing a Wlz provider
@@ -853,6 +1153,38 @@ export type TrajectoryStatus =
   /** Support is going on. */
   | 'OPEN';
 
+/** A change of state of a knelpunt. */
+export type TransitionKnelpuntInput = {
+  /** The version you last read; a stale one gives CONFLICT. */
+  expectedVersion: number;
+  /** The knelpunt. */
+  knelpuntId: string | number;
+  /** For ON_AGENDA: the meeting it is on the agenda of. */
+  meetingId?: string | number | null | undefined;
+  /** The new state. */
+  to: KnelpuntStatus;
+};
+
+/** The capacity of a service as reported now. */
+export type UpdateCapacityInput = {
+  /** The capacity as reported now. */
+  capacity: CapacityInput;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The service (UUID). */
+  serviceId: string | number;
+};
+
+/** Changes to a location. */
+export type UpdateLocationInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The location (UUID). */
+  id: string | number;
+  /** The changes; omitted fields keep their value. */
+  location: LocationInput;
+};
+
 /** Changes to an open trajectory; omitted fields keep their value. */
 export type UpdateTrajectoryInput = {
   /** Contact moments to add. */
@@ -879,6 +1211,14 @@ export type UpdateTrajectoryInput = {
   targetGroups?: Array<TargetGroup> | null | undefined;
   /** Wlz indication data (replaces it; Wlz trajectories only). */
   wlz?: WlzDetailsInput | null | undefined;
+};
+
+/** An object of your own organisation and the version you last read of it. */
+export type VersionedIdInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The object (UUID). */
+  id: string | number;
 };
 
 /** Wachtstatus of a Wlz client waiting for care, as monitored by the zorgkantoor. */
@@ -919,6 +1259,46 @@ export type SignedInOrganizationQueryVariables = Exact<{
 
 
 export type SignedInOrganizationQuery = { organization: { id: string, name: string, type: OrganizationType } | null };
+
+export type BeheerServiceFragment = { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } };
+
+export type BeheerLocationFragment = { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number };
+
+export type BeheerOrganizationQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type BeheerOrganizationQuery = { organization: { id: string, name: string, services: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, locations: { totalCount: number, nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number }> } } | null };
+
+export type BeheerUpdateCapacityMutationVariables = Exact<{
+  input: UpdateCapacityInput;
+}>;
+
+
+export type BeheerUpdateCapacityMutation = { updateCapacity: { service: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+
+export type BeheerMarkVerifiedMutationVariables = Exact<{
+  input: VersionedIdInput;
+}>;
+
+
+export type BeheerMarkVerifiedMutation = { markServiceVerified: { service: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+
+export type BeheerCreateLocationMutationVariables = Exact<{
+  input: LocationInput;
+}>;
+
+
+export type BeheerCreateLocationMutation = { createLocation: { location: { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number } } };
+
+export type BeheerUpdateLocationMutationVariables = Exact<{
+  input: UpdateLocationInput;
+}>;
+
+
+export type BeheerUpdateLocationMutation = { updateLocation: { location: { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number } } };
 
 export type CaseloadQueryVariables = Exact<{
   status?: TrajectoryStatus | null | undefined;
@@ -1006,6 +1386,165 @@ export type ConsentClientQueryVariables = Exact<{
 
 
 export type ConsentClientQuery = { client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null, network: Array<{ id: string, name: string, role: NetworkRole, mayActForClient: boolean }> | null } | null };
+
+export type OverlegtafelQuarterQueryVariables = Exact<{
+  region: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type OverlegtafelQuarterQuery = { zorgkantoorregio: { code: string, name: string, signalSummary: Array<{ period: string, startsOn: string, endsOn: string, medianWaitDays: number | null, total: { signals: number | null, withheld: boolean, previousSignals: number | null, previousWithheld: boolean, change: number | null }, cells: Array<{ category: SignalCategory | null, signals: number | null, withheld: boolean, previousSignals: number | null, previousWithheld: boolean, change: number | null }>, topNoCapacityServices: Array<{ signals: number, service: { id: string, name: string } | null }>, topNoCapacityOrganizations: Array<{ signals: number, organization: { id: string, name: string } | null }> }> | null } | null, overlegtafel: { id: string, name: string, knelpunten: { totalCount: number, nodes: Array<{ id: string, title: string, status: KnelpuntStatus, signalCount: number | null, updatedAt: string, meeting: { id: string, heldOn: string, title: string } | null }> } } | null };
+
+export type OverlegtafelCsvQueryVariables = Exact<{
+  input: SignalSummaryInput;
+}>;
+
+
+export type OverlegtafelCsvQuery = { signalSummaryCsv: string };
+
+export type KnelpuntListItemFragment = { id: string, title: string, status: KnelpuntStatus, signalCount: number | null, updatedAt: string, meeting: { id: string, heldOn: string, title: string } | null };
+
+export type SignalListItemFragment = { id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null };
+
+export type OverlegtafelSignalsQueryVariables = Exact<{
+  region: string;
+  from: string;
+  to: string;
+  onlyUngrouped?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OverlegtafelSignalsQuery = { overlegtafel: { id: string, signals: { nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, knelpunten: { nodes: Array<{ id: string, title: string }> } } | null };
+
+export type CreateKnelpuntMutationVariables = Exact<{
+  input: CreateKnelpuntInput;
+}>;
+
+
+export type CreateKnelpuntMutation = { createKnelpunt: { knelpunt: { id: string } } };
+
+export type AddSignalsToKnelpuntMutationVariables = Exact<{
+  input: AddSignalsToKnelpuntInput;
+}>;
+
+
+export type AddSignalsToKnelpuntMutation = { addSignalsToKnelpunt: { knelpunt: { id: string } } };
+
+export type KnelpuntDetailFragment = { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, by: { id: string, name: string } }> } };
+
+export type KnelpuntQueryVariables = Exact<{
+  id: string | number;
+  region: string;
+}>;
+
+
+export type KnelpuntQuery = { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, by: { id: string, name: string } }> } } | null, overlegtafel: { id: string, members: Array<{ id: string, name: string }>, meetings: { nodes: Array<{ id: string, heldOn: string, title: string }> } } | null };
+
+export type ScheduleOverlegtafelMeetingMutationVariables = Exact<{
+  input: ScheduleMeetingInput;
+}>;
+
+
+export type ScheduleOverlegtafelMeetingMutation = { scheduleOverlegtafelMeeting: { meeting: { id: string, heldOn: string, title: string } } };
+
+export type TransitionKnelpuntMutationVariables = Exact<{
+  input: TransitionKnelpuntInput;
+}>;
+
+
+export type TransitionKnelpuntMutation = { transitionKnelpunt: { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, by: { id: string, name: string } }> } } } };
+
+export type RecordKnelpuntDecisionMutationVariables = Exact<{
+  input: RecordDecisionInput;
+}>;
+
+
+export type RecordKnelpuntDecisionMutation = { recordKnelpuntDecision: { decision: { id: string } } };
+
+export type AddKnelpuntActionMutationVariables = Exact<{
+  input: AddActionInput;
+}>;
+
+
+export type AddKnelpuntActionMutation = { addKnelpuntAction: { action: { id: string } } };
+
+export type CompleteKnelpuntActionMutationVariables = Exact<{
+  input: CompleteKnelpuntActionInput;
+}>;
+
+
+export type CompleteKnelpuntActionMutation = { completeKnelpuntAction: { action: { id: string, status: ActionStatus } } };
+
+export type AddKnelpuntFeedbackMutationVariables = Exact<{
+  input: AddKnelpuntFeedbackInput;
+}>;
+
+
+export type AddKnelpuntFeedbackMutation = { addKnelpuntFeedback: { feedback: { id: string } } };
+
+export type ReportSignalRegionsQueryVariables = Exact<{
+  gemeente: string;
+  withGemeente: boolean;
+}>;
+
+
+export type ReportSignalRegionsQuery = { zorgkantoorregios: Array<{ code: string, name: string }>, gemeente?: { code: string, zorgkantoorregio: { code: string } } | null };
+
+export type ReportSignalRegionQueryVariables = Exact<{
+  region: string;
+}>;
+
+
+export type ReportSignalRegionQuery = { zorgkantoorregio: { code: string, name: string, gemeenten: Array<{ code: string, name: string }> } | null };
+
+export type ReportSignalMutationVariables = Exact<{
+  input: ReportSignalInput;
+}>;
+
+
+export type ReportSignalMutation = { reportSignal: { signal: { id: string, category: SignalCategory, observedOn: string } } };
+
+export type MySignalsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MySignalsQuery = { mySignals: { nodes: Array<{ id: string, category: SignalCategory, observedOn: string, description: string | null, gemeente: { code: string, name: string } | null, knelpunt: { id: string, title: string, status: KnelpuntStatus, feedback: { nodes: Array<{ id: string, text: string, createdAt: string }> } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PrivacyFindClientQueryVariables = Exact<{
+  bsn: string;
+}>;
+
+
+export type PrivacyFindClientQuery = { findClientByBsn: { id: string } | null };
+
+export type AccessLogLineFragment = { eventId: string, occurredAt: string, action: AccessAction, outcome: AccessOutcome, outcomeReason: string | null, userId: string, userName: string | null, role: string, dataCategories: Array<string>, authorizationGround: string, accessPoint: string, organization: { id: string, name: string } };
+
+export type PrivacyAccessLogQueryVariables = Exact<{
+  client: string | number;
+  from: string;
+  to: string;
+  organization?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PrivacyAccessLogQuery = { client: { id: string, accessLog: { edges: Array<{ cursor: string, node: { eventId: string, occurredAt: string, action: AccessAction, outcome: AccessOutcome, outcomeReason: string | null, userId: string, userName: string | null, role: string, dataCategories: Array<string>, authorizationGround: string, accessPoint: string, organization: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type PrivacyAccessLogExportQueryVariables = Exact<{
+  client: string | number;
+  from: string;
+  to: string;
+  organization?: string | number | null | undefined;
+}>;
+
+
+export type PrivacyAccessLogExportQuery = { client: { id: string, accessLogExport: { exportedAt: string, lines: Array<{ eventId: string, occurredAt: string, action: AccessAction, outcome: AccessOutcome, outcomeReason: string | null, userId: string, userName: string | null, role: string, dataCategories: Array<string>, authorizationGround: string, accessPoint: string, organization: { id: string, name: string } }> } } | null };
 
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -1146,6 +1685,40 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const BeheerServiceFragmentDoc = new TypedDocumentString(`
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}
+    `, {"fragmentName":"BeheerService"}) as unknown as TypedDocumentString<BeheerServiceFragment, unknown>;
+export const BeheerLocationFragmentDoc = new TypedDocumentString(`
+    fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}
+    `, {"fragmentName":"BeheerLocation"}) as unknown as TypedDocumentString<BeheerLocationFragment, unknown>;
 export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
     fragment TrajectoryDetail on SupportTrajectory {
   id
@@ -1189,6 +1762,185 @@ export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TrajectoryDetail"}) as unknown as TypedDocumentString<TrajectoryDetailFragment, unknown>;
+export const KnelpuntListItemFragmentDoc = new TypedDocumentString(`
+    fragment KnelpuntListItem on Knelpunt {
+  id
+  title
+  status
+  signalCount
+  updatedAt
+  meeting {
+    id
+    heldOn
+    title
+  }
+}
+    `, {"fragmentName":"KnelpuntListItem"}) as unknown as TypedDocumentString<KnelpuntListItemFragment, unknown>;
+export const SignalListItemFragmentDoc = new TypedDocumentString(`
+    fragment SignalListItem on Signal {
+  id
+  source
+  category
+  targetGroup
+  ageBand
+  legalDomain
+  wlzSector
+  lifeDomain
+  observedOn
+  waitDays
+  clientCount
+  description
+  gapReason
+  gemeente {
+    code
+    name
+  }
+  service {
+    id
+    name
+  }
+  organization {
+    id
+    name
+  }
+  reporterOrganization {
+    id
+    name
+  }
+  knelpunt {
+    id
+    title
+  }
+}
+    `, {"fragmentName":"SignalListItem"}) as unknown as TypedDocumentString<SignalListItemFragment, unknown>;
+export const KnelpuntDetailFragmentDoc = new TypedDocumentString(`
+    fragment KnelpuntDetail on Knelpunt {
+  id
+  title
+  description
+  status
+  version
+  signalCount
+  clientCount
+  createdAt
+  updatedAt
+  zorgkantoorregio {
+    code
+    name
+  }
+  meeting {
+    id
+    heldOn
+    title
+  }
+  signals(first: 100) {
+    totalCount
+    nodes {
+      ...SignalListItem
+    }
+  }
+  decisions(first: 100) {
+    totalCount
+    nodes {
+      id
+      text
+      decidedOn
+      meeting {
+        id
+        title
+      }
+    }
+  }
+  actions(first: 100) {
+    totalCount
+    nodes {
+      id
+      description
+      dueOn
+      status
+      overdue
+      completedAt
+      owner {
+        id
+        name
+      }
+    }
+  }
+  feedback(first: 100) {
+    totalCount
+    nodes {
+      id
+      text
+      createdAt
+    }
+  }
+  history(first: 100) {
+    totalCount
+    nodes {
+      from
+      to
+      at
+      by {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment SignalListItem on Signal {
+  id
+  source
+  category
+  targetGroup
+  ageBand
+  legalDomain
+  wlzSector
+  lifeDomain
+  observedOn
+  waitDays
+  clientCount
+  description
+  gapReason
+  gemeente {
+    code
+    name
+  }
+  service {
+    id
+    name
+  }
+  organization {
+    id
+    name
+  }
+  reporterOrganization {
+    id
+    name
+  }
+  knelpunt {
+    id
+    title
+  }
+}`, {"fragmentName":"KnelpuntDetail"}) as unknown as TypedDocumentString<KnelpuntDetailFragment, unknown>;
+export const AccessLogLineFragmentDoc = new TypedDocumentString(`
+    fragment AccessLogLine on AccessLogEntry {
+  eventId
+  occurredAt
+  action
+  outcome
+  outcomeReason
+  userId
+  userName
+  role
+  organization {
+    id
+    name
+  }
+  dataCategories
+  authorizationGround
+  accessPoint
+}
+    `, {"fragmentName":"AccessLogLine"}) as unknown as TypedDocumentString<AccessLogLineFragment, unknown>;
 export const ClientSupportServiceFragmentDoc = new TypedDocumentString(`
     fragment ClientSupportService on Service {
   id
@@ -1322,6 +2074,154 @@ export const SignedInOrganizationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bf9f62c5479bd1c29f822032f3e34bb220c5fa99c9616741496d37eb637a1d8c"}) as unknown as TypedDocumentString<SignedInOrganizationQuery, SignedInOrganizationQueryVariables>;
+export const BeheerOrganizationDocument = new TypedDocumentString(`
+    query BeheerOrganization($id: ID!, $after: String) {
+  organization(id: $id) {
+    id
+    name
+    services(first: 50, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...BeheerService
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    locations(first: 100) {
+      totalCount
+      nodes {
+        ...BeheerLocation
+      }
+    }
+  }
+}
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}
+fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}`, {"hash":"sha256:0eafb2216bbd8aaa2ff3c0e39b32db2ce53e9cb033b5fcf4a8a8eedfb4656908"}) as unknown as TypedDocumentString<BeheerOrganizationQuery, BeheerOrganizationQueryVariables>;
+export const BeheerUpdateCapacityDocument = new TypedDocumentString(`
+    mutation BeheerUpdateCapacity($input: UpdateCapacityInput!) {
+  updateCapacity(input: $input) {
+    service {
+      ...BeheerService
+    }
+  }
+}
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}`, {"hash":"sha256:fb9aa5f59f605e55c278bb3ec8c7e70760577c5771722d8778ed9c29555d4c99"}) as unknown as TypedDocumentString<BeheerUpdateCapacityMutation, BeheerUpdateCapacityMutationVariables>;
+export const BeheerMarkVerifiedDocument = new TypedDocumentString(`
+    mutation BeheerMarkVerified($input: VersionedIdInput!) {
+  markServiceVerified(input: $input) {
+    service {
+      ...BeheerService
+    }
+  }
+}
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}`, {"hash":"sha256:d69078c964825dc27f2175a28cbbe8d7b2f8f0863f965e4a4879871a177c7b6c"}) as unknown as TypedDocumentString<BeheerMarkVerifiedMutation, BeheerMarkVerifiedMutationVariables>;
+export const BeheerCreateLocationDocument = new TypedDocumentString(`
+    mutation BeheerCreateLocation($input: LocationInput!) {
+  createLocation(input: $input) {
+    location {
+      ...BeheerLocation
+    }
+  }
+}
+    fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}`, {"hash":"sha256:bcbd510b69d61d34358d4963fb0669f880746a7f02045408e08cf88d46759f66"}) as unknown as TypedDocumentString<BeheerCreateLocationMutation, BeheerCreateLocationMutationVariables>;
+export const BeheerUpdateLocationDocument = new TypedDocumentString(`
+    mutation BeheerUpdateLocation($input: UpdateLocationInput!) {
+  updateLocation(input: $input) {
+    location {
+      ...BeheerLocation
+    }
+  }
+}
+    fragment BeheerLocation on Location {
+  id
+  name
+  address
+  postalCode
+  city
+  accessibility
+  confidential
+  version
+}`, {"hash":"sha256:4cadbb71424b1f67f379e10aa3c4d292638045c8b9899b1885240c51373cc27b"}) as unknown as TypedDocumentString<BeheerUpdateLocationMutation, BeheerUpdateLocationMutationVariables>;
 export const CaseloadDocument = new TypedDocumentString(`
     query Caseload($status: TrajectoryStatus, $search: String, $first: Int, $after: String) {
   myTrajectories(status: $status, search: $search, first: $first, after: $after) {
@@ -1659,6 +2559,593 @@ export const ConsentClientDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:4272df200007e442f9a19e655796423e28e96072c89cc3b2326cfa3493fbabcf"}) as unknown as TypedDocumentString<ConsentClientQuery, ConsentClientQueryVariables>;
+export const OverlegtafelQuarterDocument = new TypedDocumentString(`
+    query OverlegtafelQuarter($region: String!, $from: String!, $to: String!) {
+  zorgkantoorregio(code: $region) {
+    code
+    name
+    signalSummary(granularity: QUARTER, from: $from, to: $to, groupBy: [CATEGORY]) {
+      period
+      startsOn
+      endsOn
+      total {
+        signals
+        withheld
+        previousSignals
+        previousWithheld
+        change
+      }
+      cells {
+        category
+        signals
+        withheld
+        previousSignals
+        previousWithheld
+        change
+      }
+      medianWaitDays
+      topNoCapacityServices(limit: 5) {
+        service {
+          id
+          name
+        }
+        signals
+      }
+      topNoCapacityOrganizations(limit: 5) {
+        organization {
+          id
+          name
+        }
+        signals
+      }
+    }
+  }
+  overlegtafel(zorgkantoorregioCode: $region) {
+    id
+    name
+    knelpunten(first: 50) {
+      totalCount
+      nodes {
+        ...KnelpuntListItem
+      }
+    }
+  }
+}
+    fragment KnelpuntListItem on Knelpunt {
+  id
+  title
+  status
+  signalCount
+  updatedAt
+  meeting {
+    id
+    heldOn
+    title
+  }
+}`, {"hash":"sha256:1b2c228d79dc8c3b4344f91d863a24f1b6d564f60e7b88d58d54cf76bac011ab"}) as unknown as TypedDocumentString<OverlegtafelQuarterQuery, OverlegtafelQuarterQueryVariables>;
+export const OverlegtafelCsvDocument = new TypedDocumentString(`
+    query OverlegtafelCsv($input: SignalSummaryInput!) {
+  signalSummaryCsv(input: $input)
+}
+    `, {"hash":"sha256:c62e9ca7030089a7f6cf5bbb4f53e7668c462f201292cbadaa9df092e09a2301"}) as unknown as TypedDocumentString<OverlegtafelCsvQuery, OverlegtafelCsvQueryVariables>;
+export const OverlegtafelSignalsDocument = new TypedDocumentString(`
+    query OverlegtafelSignals($region: String!, $from: Date!, $to: Date!, $onlyUngrouped: Boolean, $first: Int, $after: String) {
+  overlegtafel(zorgkantoorregioCode: $region) {
+    id
+    signals(
+      from: $from
+      to: $to
+      onlyUngrouped: $onlyUngrouped
+      first: $first
+      after: $after
+    ) {
+      nodes {
+        ...SignalListItem
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    knelpunten(status: [NEW, ON_AGENDA, ACTION], first: 100) {
+      nodes {
+        id
+        title
+      }
+    }
+  }
+}
+    fragment SignalListItem on Signal {
+  id
+  source
+  category
+  targetGroup
+  ageBand
+  legalDomain
+  wlzSector
+  lifeDomain
+  observedOn
+  waitDays
+  clientCount
+  description
+  gapReason
+  gemeente {
+    code
+    name
+  }
+  service {
+    id
+    name
+  }
+  organization {
+    id
+    name
+  }
+  reporterOrganization {
+    id
+    name
+  }
+  knelpunt {
+    id
+    title
+  }
+}`, {"hash":"sha256:6a7f8bdbee7d122126bad7c119a81041f2eb2463223b0abc3ea5c94a9719c7d8"}) as unknown as TypedDocumentString<OverlegtafelSignalsQuery, OverlegtafelSignalsQueryVariables>;
+export const CreateKnelpuntDocument = new TypedDocumentString(`
+    mutation CreateKnelpunt($input: CreateKnelpuntInput!) {
+  createKnelpunt(input: $input) {
+    knelpunt {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:3a2c52ad2098c416782cfb4749f32bc76b94555c4e3082dc6bf08b17eb52310c"}) as unknown as TypedDocumentString<CreateKnelpuntMutation, CreateKnelpuntMutationVariables>;
+export const AddSignalsToKnelpuntDocument = new TypedDocumentString(`
+    mutation AddSignalsToKnelpunt($input: AddSignalsToKnelpuntInput!) {
+  addSignalsToKnelpunt(input: $input) {
+    knelpunt {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:6a7c35c84857a1044455d2f972e2c9b5d76e375154cea350dd1aaaba5c968404"}) as unknown as TypedDocumentString<AddSignalsToKnelpuntMutation, AddSignalsToKnelpuntMutationVariables>;
+export const KnelpuntDocument = new TypedDocumentString(`
+    query Knelpunt($id: ID!, $region: String!) {
+  knelpunt(id: $id) {
+    ...KnelpuntDetail
+  }
+  overlegtafel(zorgkantoorregioCode: $region) {
+    id
+    members {
+      id
+      name
+    }
+    meetings(first: 50) {
+      nodes {
+        id
+        heldOn
+        title
+      }
+    }
+  }
+}
+    fragment SignalListItem on Signal {
+  id
+  source
+  category
+  targetGroup
+  ageBand
+  legalDomain
+  wlzSector
+  lifeDomain
+  observedOn
+  waitDays
+  clientCount
+  description
+  gapReason
+  gemeente {
+    code
+    name
+  }
+  service {
+    id
+    name
+  }
+  organization {
+    id
+    name
+  }
+  reporterOrganization {
+    id
+    name
+  }
+  knelpunt {
+    id
+    title
+  }
+}
+fragment KnelpuntDetail on Knelpunt {
+  id
+  title
+  description
+  status
+  version
+  signalCount
+  clientCount
+  createdAt
+  updatedAt
+  zorgkantoorregio {
+    code
+    name
+  }
+  meeting {
+    id
+    heldOn
+    title
+  }
+  signals(first: 100) {
+    totalCount
+    nodes {
+      ...SignalListItem
+    }
+  }
+  decisions(first: 100) {
+    totalCount
+    nodes {
+      id
+      text
+      decidedOn
+      meeting {
+        id
+        title
+      }
+    }
+  }
+  actions(first: 100) {
+    totalCount
+    nodes {
+      id
+      description
+      dueOn
+      status
+      overdue
+      completedAt
+      owner {
+        id
+        name
+      }
+    }
+  }
+  feedback(first: 100) {
+    totalCount
+    nodes {
+      id
+      text
+      createdAt
+    }
+  }
+  history(first: 100) {
+    totalCount
+    nodes {
+      from
+      to
+      at
+      by {
+        id
+        name
+      }
+    }
+  }
+}`, {"hash":"sha256:d7e72564314815d88233c139e812d0385831d5e40092be512fcead3eff79b1c7"}) as unknown as TypedDocumentString<KnelpuntQuery, KnelpuntQueryVariables>;
+export const ScheduleOverlegtafelMeetingDocument = new TypedDocumentString(`
+    mutation ScheduleOverlegtafelMeeting($input: ScheduleMeetingInput!) {
+  scheduleOverlegtafelMeeting(input: $input) {
+    meeting {
+      id
+      heldOn
+      title
+    }
+  }
+}
+    `, {"hash":"sha256:fe56606bd813bbb246102752a91fe98486d780c4f7d07d345df63d19e0ee32e1"}) as unknown as TypedDocumentString<ScheduleOverlegtafelMeetingMutation, ScheduleOverlegtafelMeetingMutationVariables>;
+export const TransitionKnelpuntDocument = new TypedDocumentString(`
+    mutation TransitionKnelpunt($input: TransitionKnelpuntInput!) {
+  transitionKnelpunt(input: $input) {
+    knelpunt {
+      ...KnelpuntDetail
+    }
+  }
+}
+    fragment SignalListItem on Signal {
+  id
+  source
+  category
+  targetGroup
+  ageBand
+  legalDomain
+  wlzSector
+  lifeDomain
+  observedOn
+  waitDays
+  clientCount
+  description
+  gapReason
+  gemeente {
+    code
+    name
+  }
+  service {
+    id
+    name
+  }
+  organization {
+    id
+    name
+  }
+  reporterOrganization {
+    id
+    name
+  }
+  knelpunt {
+    id
+    title
+  }
+}
+fragment KnelpuntDetail on Knelpunt {
+  id
+  title
+  description
+  status
+  version
+  signalCount
+  clientCount
+  createdAt
+  updatedAt
+  zorgkantoorregio {
+    code
+    name
+  }
+  meeting {
+    id
+    heldOn
+    title
+  }
+  signals(first: 100) {
+    totalCount
+    nodes {
+      ...SignalListItem
+    }
+  }
+  decisions(first: 100) {
+    totalCount
+    nodes {
+      id
+      text
+      decidedOn
+      meeting {
+        id
+        title
+      }
+    }
+  }
+  actions(first: 100) {
+    totalCount
+    nodes {
+      id
+      description
+      dueOn
+      status
+      overdue
+      completedAt
+      owner {
+        id
+        name
+      }
+    }
+  }
+  feedback(first: 100) {
+    totalCount
+    nodes {
+      id
+      text
+      createdAt
+    }
+  }
+  history(first: 100) {
+    totalCount
+    nodes {
+      from
+      to
+      at
+      by {
+        id
+        name
+      }
+    }
+  }
+}`, {"hash":"sha256:679b8d5a5d20ffd3cfe7f4cd0cfeee2bee5cd5fb9d35abe54ce7ffdab8de4114"}) as unknown as TypedDocumentString<TransitionKnelpuntMutation, TransitionKnelpuntMutationVariables>;
+export const RecordKnelpuntDecisionDocument = new TypedDocumentString(`
+    mutation RecordKnelpuntDecision($input: RecordDecisionInput!) {
+  recordKnelpuntDecision(input: $input) {
+    decision {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:44e6c446aafaea3f18bdb41c27475c3cd92d605e217d6e7a9a7352d90829a076"}) as unknown as TypedDocumentString<RecordKnelpuntDecisionMutation, RecordKnelpuntDecisionMutationVariables>;
+export const AddKnelpuntActionDocument = new TypedDocumentString(`
+    mutation AddKnelpuntAction($input: AddActionInput!) {
+  addKnelpuntAction(input: $input) {
+    action {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:88b38f306bc058e70cf4b051816697919389f93f8e2df885018674e3893c36e2"}) as unknown as TypedDocumentString<AddKnelpuntActionMutation, AddKnelpuntActionMutationVariables>;
+export const CompleteKnelpuntActionDocument = new TypedDocumentString(`
+    mutation CompleteKnelpuntAction($input: CompleteKnelpuntActionInput!) {
+  completeKnelpuntAction(input: $input) {
+    action {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:fa95d6f461ec9f9152d81d0dc674b02073e07a37bae46406396edf5bf5a48bb7"}) as unknown as TypedDocumentString<CompleteKnelpuntActionMutation, CompleteKnelpuntActionMutationVariables>;
+export const AddKnelpuntFeedbackDocument = new TypedDocumentString(`
+    mutation AddKnelpuntFeedback($input: AddKnelpuntFeedbackInput!) {
+  addKnelpuntFeedback(input: $input) {
+    feedback {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:de32105b36333ea79a5322a9949542bd009643711b681a885fbc5f9a0eefe590"}) as unknown as TypedDocumentString<AddKnelpuntFeedbackMutation, AddKnelpuntFeedbackMutationVariables>;
+export const ReportSignalRegionsDocument = new TypedDocumentString(`
+    query ReportSignalRegions($gemeente: String!, $withGemeente: Boolean!) {
+  zorgkantoorregios {
+    code
+    name
+  }
+  gemeente(code: $gemeente) @include(if: $withGemeente) {
+    code
+    zorgkantoorregio {
+      code
+    }
+  }
+}
+    `, {"hash":"sha256:f9c3d0f173d43ee28cae437b9e93bd1c91d30d364be5b9901028c71a232c702a"}) as unknown as TypedDocumentString<ReportSignalRegionsQuery, ReportSignalRegionsQueryVariables>;
+export const ReportSignalRegionDocument = new TypedDocumentString(`
+    query ReportSignalRegion($region: String!) {
+  zorgkantoorregio(code: $region) {
+    code
+    name
+    gemeenten {
+      code
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:7dfe2a595ca2f5fec0ee548ecfad970387bc28e87242cc9e25712f23273e7a94"}) as unknown as TypedDocumentString<ReportSignalRegionQuery, ReportSignalRegionQueryVariables>;
+export const ReportSignalDocument = new TypedDocumentString(`
+    mutation ReportSignal($input: ReportSignalInput!) {
+  reportSignal(input: $input) {
+    signal {
+      id
+      category
+      observedOn
+    }
+  }
+}
+    `, {"hash":"sha256:88318f86c2d242e69147ffaf218f2e9d724f8bb632fdc11295e80cc8d436f66a"}) as unknown as TypedDocumentString<ReportSignalMutation, ReportSignalMutationVariables>;
+export const MySignalsDocument = new TypedDocumentString(`
+    query MySignals($first: Int, $after: String) {
+  mySignals(first: $first, after: $after) {
+    nodes {
+      id
+      category
+      observedOn
+      description
+      gemeente {
+        code
+        name
+      }
+      knelpunt {
+        id
+        title
+        status
+        feedback(first: 100) {
+          nodes {
+            id
+            text
+            createdAt
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:3dbfd8bfba20b2dae7ec86599dd00c7bbbe8e5313aeab852f1db42fe7291ee95"}) as unknown as TypedDocumentString<MySignalsQuery, MySignalsQueryVariables>;
+export const PrivacyFindClientDocument = new TypedDocumentString(`
+    query PrivacyFindClient($bsn: String!) {
+  findClientByBsn(bsn: $bsn, purpose: PRIVACY_REQUEST) {
+    id
+  }
+}
+    `, {"hash":"sha256:04d12fddbd7810f545e61761b8cf0a50b16c56d0aa4209f21037d3506e2f8f07"}) as unknown as TypedDocumentString<PrivacyFindClientQuery, PrivacyFindClientQueryVariables>;
+export const PrivacyAccessLogDocument = new TypedDocumentString(`
+    query PrivacyAccessLog($client: ID!, $from: DateTime!, $to: DateTime!, $organization: ID, $first: Int, $after: String) {
+  client(id: $client, purpose: PRIVACY_REQUEST) {
+    id
+    accessLog(
+      from: $from
+      to: $to
+      organization: $organization
+      first: $first
+      after: $after
+    ) {
+      edges {
+        cursor
+        node {
+          ...AccessLogLine
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment AccessLogLine on AccessLogEntry {
+  eventId
+  occurredAt
+  action
+  outcome
+  outcomeReason
+  userId
+  userName
+  role
+  organization {
+    id
+    name
+  }
+  dataCategories
+  authorizationGround
+  accessPoint
+}`, {"hash":"sha256:f90f469193328240edbced63a217109b4107e4c4d51b359a90cd975eeed86fbf"}) as unknown as TypedDocumentString<PrivacyAccessLogQuery, PrivacyAccessLogQueryVariables>;
+export const PrivacyAccessLogExportDocument = new TypedDocumentString(`
+    query PrivacyAccessLogExport($client: ID!, $from: DateTime!, $to: DateTime!, $organization: ID) {
+  client(id: $client, purpose: PRIVACY_REQUEST) {
+    id
+    accessLogExport(from: $from, to: $to, organization: $organization) {
+      exportedAt
+      lines {
+        ...AccessLogLine
+      }
+    }
+  }
+}
+    fragment AccessLogLine on AccessLogEntry {
+  eventId
+  occurredAt
+  action
+  outcome
+  outcomeReason
+  userId
+  userName
+  role
+  organization {
+    id
+    name
+  }
+  dataCategories
+  authorizationGround
+  accessPoint
+}`, {"hash":"sha256:98b4a2d16d531dd78032f75915192f8739f018f8f9c347c10a58106b02e60eda"}) as unknown as TypedDocumentString<PrivacyAccessLogExportQuery, PrivacyAccessLogExportQueryVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: ServiceSearchFilter, $sort: ServiceSort, $first: Int, $after: String) {
   searchServices(

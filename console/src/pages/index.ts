@@ -1,8 +1,12 @@
-import { BeheerPage, OverlegtafelPage, PrivacyPage } from './coming-soon.tsx';
+import { BEHEER_PAGES } from './beheer/index.ts';
 import { HomePage } from './home.tsx';
 import { CLIENTEN_PAGES } from './clienten/index.ts';
+import { OVERLEGTAFEL_PAGES } from './overlegtafel/index.ts';
+import { PRIVACY_PAGES } from './privacy/index.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
+import { SignInCallbackPage } from './sign-in-callback.tsx';
+import { SignedOutPage } from './signed-out.tsx';
 import { SOCIALE_KAART_PAGES } from './sociale-kaart/index.ts';
 import { HANDOVER_PAGES } from './warme-overdracht/index.ts';
 
@@ -16,10 +20,12 @@ const accessOf = (path: string): PageDefinition['access'] => {
 export const PAGES: readonly PageDefinition[] = [
   { path: '/', title: 'Start', component: HomePage, access: 'public' },
   { path: '/inloggen', title: 'Inloggen', component: SignInPage, access: 'public' },
+  { path: '/inloggen/terug', title: 'Inloggen', component: SignInCallbackPage, access: 'public' },
+  { path: '/uitgelogd', title: 'Uitgelogd', component: SignedOutPage, access: 'public' },
   ...SOCIALE_KAART_PAGES,
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
-  { path: '/overlegtafel', title: 'Overlegtafel', component: OverlegtafelPage, access: accessOf('/overlegtafel') },
-  { path: '/privacy', title: 'Privacy', component: PrivacyPage, access: accessOf('/privacy') },
-  { path: '/beheer', title: 'Beheer', component: BeheerPage, access: accessOf('/beheer') },
+  ...OVERLEGTAFEL_PAGES(accessOf('/overlegtafel'), accessOf('/signaal-melden')),
+  ...PRIVACY_PAGES(accessOf('/privacy')),
+  ...BEHEER_PAGES(accessOf('/beheer')),
 ];

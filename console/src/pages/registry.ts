@@ -18,6 +18,8 @@ export interface PageDefinition {
   component: ComponentType<PageProps>;
   /** Who may open the page: everyone, or signed-in users with one of these roles. */
   access: 'public' | readonly Role[];
+  /** For a page loaded on first use: fetches its code ahead of time (after sign-in, for the user's areas). */
+  preload?: () => Promise<unknown>;
 }
 
 export interface NavigationItem {
@@ -34,6 +36,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Sociale kaart', path: '/sociale-kaart', roles: 'everyone' },
   { label: 'Cliënten', path: '/clienten', roles: CASEWORK },
   { label: 'Warme overdracht', path: '/warme-overdracht', roles: CASEWORK },
+  { label: 'Signaal melden', path: '/signaal-melden', roles: [...CASEWORK, 'OVERLEGTAFEL'] },
   { label: 'Overlegtafel', path: '/overlegtafel', roles: ['OVERLEGTAFEL'] },
   { label: 'Privacy', path: '/privacy', roles: ['PRIVACY_OFFICER'] },
   { label: 'Beheer', path: '/beheer', roles: ['BEHEERDER'] },

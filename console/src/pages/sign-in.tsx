@@ -1,14 +1,14 @@
 import { Alert, Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
-import { type DevIdentity, loadSignInMethod, type SignInMethod } from '../auth/methods.ts';
+import { type DevIdentity, loadSignInMethod, type SignInMethod, signOutEverywhere } from '../auth/methods.ts';
 import { takeReturnPath } from '../auth/return-path.ts';
-import { signOut, useSession } from '../auth/session.ts';
+import { useSession } from '../auth/session.ts';
 import { label, ORGANIZATION_TYPE_LABELS, ROLE_LABELS } from '../labels.ts';
 import { navigate } from '../router.tsx';
 
 /**
  * Signing in. In development: the demo identities, one click each (a token signed by the hub's development issuer).
- * Production OpenID Connect takes the place of the list once it is configured (see auth/methods.ts).
+ * In production: one button to the organisation's OpenID provider (auth/oidc.ts); it comes back on /inloggen/terug.
  */
 export function SignInPage() {
   const session = useSession();
@@ -34,6 +34,19 @@ export function SignInPage() {
     };
   }, []);
 
+  async function signInAtProvider() {
+    if (method?.mode !== 'oidc') return;
+    setBusy('oidc');
+    setFailed(false);
+    try {
+      // The browser leaves for the provider; busy stays on until it has.
+      await method.begin(takeReturnPath());
+    } catch {
+      setFailed(true);
+      setBusy(undefined);
+    }
+  }
+
   async function signInAs(identity: DevIdentity) {
     if (method?.mode !== 'development') return;
     setBusy(identity.subject);
@@ -54,7 +67,7 @@ export function SignInPage() {
       {session && (
         <Paragraph>
           U bent ingelogd als {session.user.name ?? session.user.subject}.{' '}
-          <Button appearance="subtle-button" onClick={() => signOut()}>
+          <Button appearance="subtle-button" onClick={() => signOutEverywhere()}>
             Uitloggen
           </Button>
         </Paragraph>
@@ -69,6 +82,25 @@ export function SignInPage() {
         <Alert type="info">
           <Paragraph>Inloggen is op deze omgeving nog niet mogelijk. De sociale kaart kunt u zonder inloggen gebruiken.</Paragraph>
         </Alert>
+      )}
+      {method?.mode === 'unavailable' && (
+        <Alert type="warning">
+          <Paragraph>Inloggen lukt nu niet: de inlogdienst van uw organisatie antwoordt niet. Probeer het over een paar minuten opnieuw.</Paragraph>
+        </Alert>
+      )}
+      {method?.mode === 'oidc' && !session && (
+        <>
+          <Paragraph>U logt in bij de inlogdienst van uw organisatie. Daarna komt u terug in de console.</Paragraph>
+          <Paragraph>
+            <Button appearance="primary-action-button" busy={busy === 'oidc'} disabled={busy !== undefined} onClick={() => void signInAtProvider()}>
+              Inloggen bij uw organisatie
+            </Button>
+          </Paragraph>
+          <Paragraph appearance="small">
+            Uw inlog blijft alleen in dit tabblad. Als u de pagina opnieuw laadt of sluit, bent u uitgelogd. Na een tijd verloopt uw sessie en logt u opnieuw
+            in.
+          </Paragraph>
+        </>
       )}
       {method?.mode === 'development' && (
         <>

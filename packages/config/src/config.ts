@@ -10,6 +10,9 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** An empty value (`NAME=` in .env) counts as unset. */
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const issuerSchema = z.object({
   issuer: z.string().min(1),
   /** SPKI PEM public key; or */
@@ -19,6 +22,32 @@ const issuerSchema = z.object({
   audience: z.string().optional(),
 });
 export type IssuerConfig = z.infer<typeof issuerSchema>;
+
+/**
+ * The web console's OpenID Connect client (authorization code with PKCE). The provider's issuer must be one of the
+ * trusted AUTH_ISSUERS: the access token it issues is the bearer token the hub verifies.
+ */
+export interface ConsoleOidcConfig {
+  /** Issuer URL; its discovery document (/.well-known/openid-configuration) names the endpoints. */
+  issuer: string;
+  clientId: string;
+  /** Only for a confidential client: the gateway sends it to the token endpoint (client_secret_basic); never to the browser. */
+  clientSecret: string | undefined;
+  /** Space-separated; always contains openid. */
+  scope: string;
+  /** Resource indicator (RFC 8707) sent with the authorization and token requests, when the provider needs one. */
+  resource: string | undefined;
+  /**
+   * Where the provider sends the browser back (path /inloggen/terug of the console). Unset: the console's own origin
+   * as the gateway sees it (behind TRUSTED_PROXIES the forwarded protocol and host) plus /inloggen/terug.
+   */
+  redirectUri: string | undefined;
+}
+
+/** The console's page the provider redirects back to. */
+export const CONSOLE_OIDC_CALLBACK_PATH = '/inloggen/terug';
+
+const isLoopbackHost = (hostname: string) => hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 
 const baseSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,6 +63,15 @@ const baseSchema = z.object({
   AUTH_ISSUERS: z.string().optional(),
   AUTH_AUDIENCE: z.string().default('clientondersteuning-hub'),
   DEV_ISSUER: z.string().default('http://localhost/dev-issuer'),
+  CONSOLE_OIDC_ISSUER: optional(z.string().url()),
+  CONSOLE_OIDC_CLIENT_ID: optional(z.string().min(1).max(200)),
+  CONSOLE_OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  CONSOLE_OIDC_SCOPE: z
+    .string()
+    .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'space-separated scope tokens')
+    .default('openid'),
+  CONSOLE_OIDC_RESOURCE: optional(z.string().url()),
+  CONSOLE_OIDC_REDIRECT_URI: optional(z.string().url()),
   TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(604_800).default(43_200),
   CAPACITY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
@@ -152,6 +190,8 @@ export interface HubConfig {
   issuers: IssuerConfig[] | undefined;
   audience: string;
   devIssuer: string;
+  /** The console's OpenID Connect sign-in; undefined: the console offers no OpenID Connect sign-in. */
+  consoleOidc: ConsoleOidcConfig | undefined;
   /** Longest lifetime (exp - iat, or exp - now) of a bearer token the hub accepts, in seconds. */
   tokenMaxLifetimeSeconds: number;
   capacityStaleDays: number;
@@ -230,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     issuers = r.data;
   }
   const production = c.NODE_ENV === 'production';
+  const consoleOidc = consoleOidcConfig(c, issuers, production);
   const subgraphs = {} as Record<SubgraphName, SubgraphSettings>;
   // Each subgraph of the registry has a port, a URL and a secret.
   for (const { name, defaultPort } of SUBGRAPHS) {
@@ -269,6 +310,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     issuers,
     audience: c.AUTH_AUDIENCE,
     devIssuer: c.DEV_ISSUER,
+    consoleOidc,
     tokenMaxLifetimeSeconds: c.TOKEN_MAX_LIFETIME_SECONDS,
     capacityStaleDays: c.CAPACITY_STALE_DAYS,
     maxRequestBodyBytes: c.MAX_REQUEST_BODY_BYTES,
@@ -308,6 +350,44 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             : [...DEV_WEBHOOK_RANGES]
           : parseRangeList('WEBHOOK_ALLOWED_PRIVATE_RANGES', c.WEBHOOK_ALLOWED_PRIVATE_RANGES, { bareAddress: false }),
     },
+  };
+}
+
+/**
+ * CONSOLE_OIDC_*: all or nothing (issuer and client id), the issuer trusted in AUTH_ISSUERS, and over https in
+ * production unless the provider runs on this machine (loopback). The redirect URI must end in /inloggen/terug.
+ */
+function consoleOidcConfig(c: z.infer<typeof baseSchema>, issuers: IssuerConfig[] | undefined, production: boolean): ConsoleOidcConfig | undefined {
+  if (!c.CONSOLE_OIDC_ISSUER && !c.CONSOLE_OIDC_CLIENT_ID) {
+    if (c.CONSOLE_OIDC_CLIENT_SECRET || c.CONSOLE_OIDC_RESOURCE || c.CONSOLE_OIDC_REDIRECT_URI) {
+      throw new ConfigError('Invalid configuration: CONSOLE_OIDC_* settings need CONSOLE_OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID');
+    }
+    return undefined;
+  }
+  if (!c.CONSOLE_OIDC_ISSUER || !c.CONSOLE_OIDC_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration: CONSOLE_OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID go together');
+  }
+  const issuer = c.CONSOLE_OIDC_ISSUER;
+  if (!issuers?.some((i) => i.issuer === issuer)) {
+    throw new ConfigError(
+      `Invalid configuration: CONSOLE_OIDC_ISSUER ${issuer} must be one of the trusted AUTH_ISSUERS (its access tokens are the hub's bearer tokens)`,
+    );
+  }
+  const url = new URL(issuer);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (!production || isLoopbackHost(url.hostname)))) {
+    throw new ConfigError('Invalid configuration: CONSOLE_OIDC_ISSUER must be an https URL in production');
+  }
+  if (c.CONSOLE_OIDC_REDIRECT_URI && new URL(c.CONSOLE_OIDC_REDIRECT_URI).pathname !== CONSOLE_OIDC_CALLBACK_PATH) {
+    throw new ConfigError(`Invalid configuration: CONSOLE_OIDC_REDIRECT_URI must end in ${CONSOLE_OIDC_CALLBACK_PATH}`);
+  }
+  const scopes = c.CONSOLE_OIDC_SCOPE.split(' ');
+  return {
+    issuer,
+    clientId: c.CONSOLE_OIDC_CLIENT_ID,
+    clientSecret: c.CONSOLE_OIDC_CLIENT_SECRET,
+    scope: (scopes.includes('openid') ? scopes : ['openid', ...scopes]).join(' '),
+    resource: c.CONSOLE_OIDC_RESOURCE,
+    redirectUri: c.CONSOLE_OIDC_REDIRECT_URI,
   };
 }
 

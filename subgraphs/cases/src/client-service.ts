@@ -13,7 +13,7 @@ import type { ConsentPurpose } from './consent/decide.ts';
 import { findClientByBsnHash, listAccessLog, type ClientRow } from './db/queries.ts';
 import type { NetworkMember } from './db/schema.ts';
 import { insertClient, updateClientIfVersion } from './db/writes.ts';
-import type { ClientAccessLogArgs, RegisterClientInput, UpdateClientInput } from './generated/resolvers-types.ts';
+import type { ClientAccessLogArgs, ClientAccessLogExportArgs, RegisterClientInput, UpdateClientInput } from './generated/resolvers-types.ts';
 import { type networkMemberSchema, parseInput, registerClientSchema, requireBsn, requireUuid, requireVersion, updateClientSchema } from './validation.ts';
 
 /**
@@ -57,21 +57,60 @@ export async function findClientByBsn(ctx: Context, rawBsn: string, purpose: Con
   return clientView(row, purpose);
 }
 
-/**
- * The NEN 7513 overview of a client's access log, oldest first: for a PRIVACY_OFFICER of an owning organisation only.
- * Reading it is not itself logged (it shows no client data beyond the id).
- */
-export async function accessLogOf(ctx: Context, clientId: string, args: ClientAccessLogArgs) {
+/** Only a PRIVACY_OFFICER of an organisation that owns one of the client's trajectories reads its access log. */
+async function requireAccessLogReader(ctx: Context, clientId: string): Promise<Principal> {
   if (ctx.caller.kind !== 'user') throw unauthenticated();
   const p = ctx.caller;
   if (!hasRole(p, 'PRIVACY_OFFICER') || !(await ownsClient(ctx, p.organizationId, clientId))) {
     throw forbidden("Only a PRIVACY_OFFICER of an organisation that owns one of the client's trajectories may read the access log.");
   }
+  return p;
+}
+
+/** The period and the optional organisation of an overview, checked. */
+function overviewFilter(args: { from: Date; to: Date; organization?: string | null | undefined }): { from: Date; to: Date; organizationId: string | null } {
   if (args.to.getTime() <= args.from.getTime()) throw badInput('to', 'to must lie after from.');
+  const organizationId = args.organization == null ? null : requireUuid(args.organization, 'organization');
+  return { from: args.from, to: args.to, organizationId };
+}
+
+/**
+ * The NEN 7513 overview of a client's access log, oldest first: for a PRIVACY_OFFICER of an owning organisation only,
+ * optionally only the lines of one organisation's users. Reading it is not itself logged (it shows no client data
+ * beyond the id); an export is (accessLogExportOf).
+ */
+export async function accessLogOf(ctx: Context, clientId: string, args: ClientAccessLogArgs) {
+  await requireAccessLogReader(ctx, clientId);
+  const filter = overviewFilter(args);
   const first = pageSize(args.first, { fallback: 50 });
   const after = args.after ? decodeTimestampCursor(args.after) : null;
-  const rows = await listAccessLog(ctx.db, { clientId, from: args.from, to: args.to, limit: first + 1, after });
+  const rows = await listAccessLog(ctx.db, { clientId, ...filter, limit: first + 1, after });
   return connectionFromRows(rows, first, (row) => encodeCursor(row.cursorKey, row.eventId), after !== null);
+}
+
+/** The most lines one export holds; a longer period is refused rather than cut off. */
+export const ACCESS_LOG_EXPORT_MAX = 10_000;
+
+/**
+ * The whole overview of a period at once, for an export. The export takes the client's access history out of the
+ * hub, so it is itself an access: it gets an EXPORT line in the client's log (written before the answer leaves).
+ */
+export async function accessLogExportOf(ctx: Context, clientId: string, args: ClientAccessLogExportArgs) {
+  await requireAccessLogReader(ctx, clientId);
+  const filter = overviewFilter(args);
+  const rows = await listAccessLog(ctx.db, { clientId, ...filter, limit: ACCESS_LOG_EXPORT_MAX + 1, after: null });
+  if (rows.length > ACCESS_LOG_EXPORT_MAX) {
+    throw badInput('to', `The period holds more than ${ACCESS_LOG_EXPORT_MAX} lines; choose a shorter period.`);
+  }
+  ctx.accessLog.record({
+    field: 'Client.accessLogExport',
+    clientId,
+    action: 'EXPORT',
+    outcome: 'GRANTED',
+    categories: [],
+    ground: 'OWN_ORGANIZATION',
+  });
+  return { exportedAt: new Date(), lines: rows };
 }
 
 /**

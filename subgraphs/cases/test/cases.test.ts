@@ -562,6 +562,84 @@ describe('access overview for the privacy officer', () => {
   });
 });
 
+describe('access overview: one organisation, and the export', () => {
+  const LINES = `query Lines($id: ID!, $organization: ID) { client(id: $id) { accessLog(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", first: 100, organization: $organization) {
+    edges { node { action userId organization { id } } } } } }`;
+  const EXPORT = `query Export($id: ID!, $organization: ID, $from: DateTime = "2000-01-01T00:00:00Z") { client(id: $id) {
+    accessLogExport(from: $from, to: "2100-01-01T00:00:00Z", organization: $organization) { exportedAt lines { action userId organization { id } } } } }`;
+  type Line = { action: string; userId: string; organization: { id: string } };
+
+  it('filters on the server by the organisation of the users, and refuses an id that is no UUID', async () => {
+    const org = await buildOrg(hub);
+    const token = await org.token();
+    const c = await registerClient(hub, token);
+    const reader = await buildOrg(hub);
+    await recordConsent(hub, token, { clientId: c.id, receivingOrganizationId: reader.id, categories: ['IDENTITY'] });
+    for (let i = 0; i < 2; i++) await hub.graphql(`query { client(id: "${c.id}") { name { familyName } } }`, undefined, { token: await reader.token() });
+    const officer = await org.token(['PRIVACY_OFFICER']);
+    type Data = { client: { accessLog: { edges: { node: Line }[] } } };
+    const all = dataOf(await hub.graphql<Data>(LINES, { id: c.id }, { token: officer })).client.accessLog.edges.map((e) => e.node);
+    const ofReader = dataOf(await hub.graphql<Data>(LINES, { id: c.id, organization: reader.id }, { token: officer })).client.accessLog.edges.map(
+      (e) => e.node,
+    );
+    const ofOwner = dataOf(await hub.graphql<Data>(LINES, { id: c.id, organization: org.id }, { token: officer })).client.accessLog.edges.map((e) => e.node);
+    expect(ofReader).toHaveLength(2);
+    expect(ofReader.every((l) => l.organization.id === reader.id && l.action === 'READ')).toBe(true);
+    expect(ofOwner.map((l) => l.action)).toEqual(['CREATE', 'CREATE']);
+    expect(all).toHaveLength(ofReader.length + ofOwner.length);
+    const none = dataOf(await hub.graphql<Data>(LINES, { id: c.id, organization: randomUUID() }, { token: officer }));
+    expect(none.client.accessLog.edges).toEqual([]);
+    const bad = await hub.graphql(LINES, { id: c.id, organization: 'not-a-uuid' }, { token: officer });
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organization' });
+  });
+
+  it('exports the whole period, logs the export as EXPORT, and refuses whoever may not read the overview', async () => {
+    const org = await buildOrg(hub);
+    const token = await org.token();
+    const c = await registerClient(hub, token);
+    const subject = `privacy-officer-${randomUUID()}`;
+    const officer = await org.token(['PRIVACY_OFFICER'], subject);
+    type Data = { client: { accessLogExport: { exportedAt: string; lines: Line[] } } };
+    const first = dataOf(await hub.graphql<Data>(EXPORT, { id: c.id }, { token: officer })).client.accessLogExport;
+    expect(first.lines.map((l) => l.action)).toEqual(['CREATE']);
+    expect(Number.isNaN(Date.parse(first.exportedAt))).toBe(false);
+    const logged = rowsOf<{ action: string; outcome: string; data_categories: string[]; authorization_ground: string; access_point: string }>(
+      await hub.database.db.execute(
+        sql`select action, outcome, data_categories, authorization_ground, access_point from cases.access_log where user_id = ${subject} and client_id = ${c.id}::uuid`,
+      ),
+    );
+    expect(logged).toEqual([
+      {
+        action: 'EXPORT',
+        outcome: 'GRANTED',
+        data_categories: [],
+        authorization_ground: 'OWN_ORGANIZATION',
+        access_point: expect.stringMatching(/^cases:(Export|-):Client\.accessLogExport$/),
+      },
+    ]);
+    // The next overview shows who exported it.
+    const second = dataOf(await hub.graphql<Data>(EXPORT, { id: c.id }, { token: officer })).client.accessLogExport;
+    expect(second.lines.map((l) => [l.action, l.userId])).toEqual([
+      ['CREATE', expect.any(String)],
+      ['EXPORT', subject],
+    ]);
+    const onlyOthers = dataOf(await hub.graphql<Data>(EXPORT, { id: c.id, organization: randomUUID() }, { token: officer })).client.accessLogExport;
+    expect(onlyOthers.lines).toEqual([]);
+    const backwards = await hub.graphql(EXPORT, { id: c.id, from: '2200-01-01T00:00:00Z' }, { token: officer });
+    expect(backwards.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+
+    const before = await count('access_log');
+    const other = await buildOrg(hub);
+    for (const t of [await org.token(['CLIENTONDERSTEUNER']), await org.token(['BEHEERDER']), await other.token(['PRIVACY_OFFICER'])]) {
+      const refused = await hub.graphql(EXPORT, { id: c.id }, { token: t });
+      // Another organisation may not even know the client exists (NOT_FOUND); the owner's other roles are refused.
+      expect(['FORBIDDEN', 'NOT_FOUND']).toContain(refused.body.errors?.[0]?.extensions?.code);
+      expect(refused.body.data?.client ?? null).toBeNull();
+    }
+    expect(await count('access_log')).toBe(before);
+  });
+});
+
 describe('internal endpoints (contracts 1, 3 and 4)', () => {
   it('answers consent decisions in order, computed at request time', async () => {
     const owner = await buildOrg(hub);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput } from '@hub/errors';
+import { badInput, ErrorCode, hubError } from '@hub/errors';
 import { GEMEENTE_CODE_PATTERN, isUuid, LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SECTORS, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
 import { DIMENSIONS, type Dimension } from './cube.ts';
 import { dutchDateOf } from './gap-events.ts';
@@ -30,16 +30,15 @@ export function requireRegionCode(value: string, field: string): string {
 }
 
 /**
- * The privacy guard at the boundary: refuses text with personal data. The message names the kind of data found and
- * never repeats the text.
+ * The privacy guard at the boundary: refuses text with personal data. The message and `extensions.personalData` name the
+ * kind of data found; neither repeats the text.
  */
 export function guardText(text: string, field: string): string {
   const kind = findPersonalData(text);
   if (kind) {
-    throw badInput(
-      field,
-      `${field} seems to contain personal data (${personalDataLabels[kind]}). Describe the gap without anything that identifies a person; nothing was stored.`,
-    );
+    const message = `${field} seems to contain personal data (${personalDataLabels[kind]}). Describe the gap without anything that identifies a person; nothing was stored.`;
+    // `personalData` names the kind found (BSN, EMAIL, PHONE, POSTCODE_WITH_HOUSE_NUMBER, DATE), so a form can say so in its own language.
+    throw hubError(ErrorCode.BAD_USER_INPUT, message, { field, details: { fields: [{ path: field, code: 'INVALID', message }], personalData: kind } });
   }
   return text;
 }

@@ -1,9 +1,7 @@
+import { lazyArea } from '../lazy.ts';
 import { type PageDefinition, rolesOf } from '../registry.ts';
-import { CaseloadPage } from './caseload.tsx';
-import { ClientPage } from './client.tsx';
-import { RecordConsentPage } from './consent.tsx';
-import { RegisterClientPage } from './register.tsx';
-import { TrajectoryPage } from './trajectory.tsx';
+
+const area = lazyArea(() => import('./pages.ts'));
 
 const access = (() => {
   const roles = rolesOf('/clienten');
@@ -12,9 +10,9 @@ const access = (() => {
 
 /** The client pages, for the roles that see "Cliënten" in the menu. Paths carry ids only, never a name or BSN. */
 export const CLIENTEN_PAGES: readonly PageDefinition[] = [
-  { path: '/clienten', title: 'Cliënten', component: CaseloadPage, access },
-  { path: '/clienten/nieuw', title: 'Nieuwe cliënt aanmelden', component: RegisterClientPage, access },
-  { path: '/clienten/:id', title: 'Cliënt', component: ClientPage, access },
-  { path: '/clienten/:id/toestemming', title: 'Toestemming vastleggen', component: RecordConsentPage, access },
-  { path: '/clienten/:id/trajecten/:trajectoryId', title: 'Traject', component: TrajectoryPage, access },
+  { path: '/clienten', title: 'Cliënten', component: area.page('CaseloadPage'), preload: area.preload, access },
+  { path: '/clienten/nieuw', title: 'Nieuwe cliënt aanmelden', component: area.page('RegisterClientPage'), preload: area.preload, access },
+  { path: '/clienten/:id', title: 'Cliënt', component: area.page('ClientPage'), preload: area.preload, access },
+  { path: '/clienten/:id/toestemming', title: 'Toestemming vastleggen', component: area.page('RecordConsentPage'), preload: area.preload, access },
+  { path: '/clienten/:id/trajecten/:trajectoryId', title: 'Traject', component: area.page('TrajectoryPage'), preload: area.preload, access },
 ];

@@ -160,11 +160,12 @@ export function SearchPage() {
     }
   }, [connection]);
 
-  const change = (patch: Partial<SearchState>) => setState((s) => ({ ...s, ...patch, cursors: [null] }));
+  // A change of a filter also takes the words typed so far, so no search runs with the words from before the typing.
+  const change = (patch: Partial<SearchState>) => setState((s) => ({ ...s, text: typed, ...patch, cursors: [null] }));
   const toggle = (key: ListFilter, value: string) =>
     setState((s) => {
       const values = s[key] as string[];
-      return { ...s, [key]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value], cursors: [null] };
+      return { ...s, text: typed, [key]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value], cursors: [null] };
     });
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,10 +1,10 @@
+import { lazyArea } from '../lazy.ts';
 import type { PageDefinition } from '../registry.ts';
-import { HandoverDetailPage } from './detail.tsx';
-import { HandoverListPage } from './list.tsx';
-import { NewHandoverPage } from './new.tsx';
+
+const area = lazyArea(() => import('./pages.ts'));
 
 export const HANDOVER_PAGES = (access: PageDefinition['access']): readonly PageDefinition[] => [
-  { path: '/warme-overdracht', title: 'Warme overdracht', component: HandoverListPage, access },
-  { path: '/warme-overdracht/nieuw', title: 'Cliënt warm overdragen', component: NewHandoverPage, access },
-  { path: '/warme-overdracht/:id', title: 'Overdracht', component: HandoverDetailPage, access },
+  { path: '/warme-overdracht', title: 'Warme overdracht', component: area.page('HandoverListPage'), preload: area.preload, access },
+  { path: '/warme-overdracht/nieuw', title: 'Cliënt warm overdragen', component: area.page('NewHandoverPage'), preload: area.preload, access },
+  { path: '/warme-overdracht/:id', title: 'Overdracht', component: area.page('HandoverDetailPage'), preload: area.preload, access },
 ];

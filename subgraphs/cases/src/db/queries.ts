@@ -82,16 +82,17 @@ export function listTrajectoriesOfOrganization(
     .limit(params.limit);
 }
 
-/** Access-log lines of one client in [from, to), oldest first, keyset-paged on (occurred_at, event_id); `cursorKey` is occurred_at as text. */
+/** Access-log lines of one client in [from, to) (optionally of one organisation's users), oldest first, keyset-paged on (occurred_at, event_id); `cursorKey` is occurred_at as text. */
 export function listAccessLog(
   db: Db,
-  params: { clientId: string; from: Date; to: Date; limit: number; after: KeysetPosition | null },
+  params: { clientId: string; from: Date; to: Date; organizationId?: string | null; limit: number; after: KeysetPosition | null },
 ): Promise<(AccessLogRow & { cursorKey: string })[]> {
   const conditions = [
     eq(accessLog.clientId, params.clientId),
     sql`${accessLog.occurredAt} >= ${params.from.toISOString()}::timestamptz`,
     sql`${accessLog.occurredAt} < ${params.to.toISOString()}::timestamptz`,
   ];
+  if (params.organizationId) conditions.push(eq(accessLog.organizationId, params.organizationId));
   if (params.after) {
     conditions.push(sql`(${accessLog.occurredAt}, ${accessLog.eventId}) > (${params.after.key}::timestamptz, ${params.after.id}::uuid)`);
   }

@@ -102,6 +102,15 @@ export type AccessLogEntry = {
   userName?: Maybe<Scalars['String']['output']>;
 };
 
+/** A complete access overview of one client for a period, as exported; the export itself is logged (EXPORT). */
+export type AccessLogExport = {
+  __typename?: 'AccessLogExport';
+  /** When the export was made. */
+  exportedAt: Scalars['DateTime']['output'];
+  /** The lines of the period, oldest first: at most 10000 (a longer period is refused with BAD_USER_INPUT). */
+  lines: Array<AccessLogEntry>;
+};
+
 /** Outcome of an access: allowed, or refused (the reason is in outcomeReason). */
 export type AccessOutcome =
   /** The access was allowed. */
@@ -217,6 +226,12 @@ export type Client = {
    * owns a trajectory of the client. `from` inclusive, `to` exclusive.
    */
   accessLog: AccessLogConnection;
+  /**
+   * The same overview as one complete list, for an export (CSV) by a PRIVACY_OFFICER of an organisation that owns a
+   * trajectory of the client. Reading it is logged as EXPORT in the client's access log. `from` inclusive, `to`
+   * exclusive; a period with more than 10000 lines gives BAD_USER_INPUT (choose a shorter period).
+   */
+  accessLogExport: AccessLogExport;
   /** Burgerservicenummer (9 digits, elfproef). Stored encrypted; shown only to those allowed. */
   bsn?: Maybe<Scalars['String']['output']>;
   /**
@@ -265,6 +280,18 @@ export type ClientAccessLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['DateTime']['input'];
+  organization?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/**
+ * A person supported by cliëntondersteuning. Personal data is consent-gated per category; an organisation that owns one
+ * of the client's trajectories (or registered the client) sees it in full.
+ */
+export type ClientAccessLogExportArgs = {
+  from: Scalars['DateTime']['input'];
+  organization?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['DateTime']['input'];
 };
 
@@ -2101,6 +2128,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccessLogEntry: ResolverTypeWrapper<AccessLogRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccessLogExport: ResolverTypeWrapper<Omit<AccessLogExport, 'lines'> & { lines: Array<ResolversTypes['AccessLogEntry']> }>;
   AccessOutcome: ResolverTypeWrapper<string>;
   BreakGlass: ResolverTypeWrapper<BreakGlassRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -2221,6 +2249,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   AccessLogEntry: AccessLogRow;
   ID: Scalars['ID']['output'];
+  AccessLogExport: Omit<AccessLogExport, 'lines'> & { lines: Array<ResolversParentTypes['AccessLogEntry']> };
   BreakGlass: BreakGlassRow;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -2349,6 +2378,11 @@ export type AccessLogEntryResolvers<ContextType = Context, ParentType extends Re
   userName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type AccessLogExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogExport'] = ResolversParentTypes['AccessLogExport']> = {
+  exportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['AccessLogEntry']>, ParentType, ContextType>;
+};
+
 export type AccessOutcomeResolvers = EnumResolverSignature<{ GRANTED?: any, REFUSED?: any }, ResolversTypes['AccessOutcome']>;
 
 export type BreakGlassResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BreakGlass'] = ResolversParentTypes['BreakGlass']> = {
@@ -2398,6 +2432,7 @@ export type BreakGlassSettingsPayloadResolvers<ContextType = Context, ParentType
 export type ClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client'], FederationReferenceType extends FederationReferenceTypes['Client'] = FederationReferenceTypes['Client']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accessLog?: Resolver<ResolversTypes['AccessLogConnection'], ParentType, ContextType, RequireFields<ClientAccessLogArgs, 'first' | 'from' | 'to'>>;
+  accessLogExport?: Resolver<ResolversTypes['AccessLogExport'], ParentType, ContextType, RequireFields<ClientAccessLogExportArgs, 'from' | 'to'>>;
   bsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   consents?: Resolver<ResolversTypes['ConsentConnection'], ParentType, ContextType, RequireFields<ClientConsentsArgs, 'first'>>;
   contact?: Resolver<Maybe<ResolversTypes['ContactDetails']>, ParentType, ContextType>;
@@ -2879,6 +2914,7 @@ export type Resolvers<ContextType = Context> = {
   AccessLogConnection?: AccessLogConnectionResolvers<ContextType>;
   AccessLogEdge?: AccessLogEdgeResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
+  AccessLogExport?: AccessLogExportResolvers<ContextType>;
   AccessOutcome?: AccessOutcomeResolvers;
   BreakGlass?: BreakGlassResolvers<ContextType>;
   BreakGlassConnection?: BreakGlassConnectionResolvers<ContextType>;

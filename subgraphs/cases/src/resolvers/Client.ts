@@ -40,6 +40,8 @@ export const Client: ClientResolvers = {
   consents: (v, args, ctx) => consents.consentsOfClient(ctx, v.row.id, v.purpose, args),
   /** The NEN 7513 overview: for a PRIVACY_OFFICER of an owning organisation only. */
   accessLog: (v, args, ctx) => clients.accessLogOf(ctx, v.row.id, args),
+  /** The same overview complete, for an export; logged as EXPORT. */
+  accessLogExport: (v, args, ctx) => clients.accessLogExportOf(ctx, v.row.id, args),
 };
 
 export const AccessLogEntry: AccessLogEntryResolvers = {

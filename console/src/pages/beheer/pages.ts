@@ -1,0 +1,2 @@
+/** The pages of the Beheer area: one chunk, loaded on first use (see ../lazy.ts). */
+export { BeheerPage } from './services.tsx';

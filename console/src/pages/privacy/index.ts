@@ -1,0 +1,8 @@
+import { lazyArea } from '../lazy.ts';
+import type { PageDefinition } from '../registry.ts';
+
+const area = lazyArea(() => import('./pages.ts'));
+
+export const PRIVACY_PAGES = (access: PageDefinition['access']): readonly PageDefinition[] => [
+  { path: '/privacy', title: 'Inzageoverzicht', component: area.page('AccessOverviewPage'), preload: area.preload, access },
+];

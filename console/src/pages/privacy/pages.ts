@@ -1,0 +1,2 @@
+/** The pages of the Privacy area: one chunk, loaded on first use (see ../lazy.ts). */
+export { AccessOverviewPage } from './access-overview.tsx';
