@@ -19,7 +19,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session.ts';
 import { CONSENT_REASON_LABELS, type DutchError } from '../../errors.ts';
 import { ClientAcrossDomainsDocument, type ClientAcrossDomainsQuery, RevokeConsentDocument } from '../../generated/graphql.ts';
@@ -39,6 +39,7 @@ import {
   TRAJECTORY_STATUS_LABELS,
 } from './labels.ts';
 import { mutate, takeFlash } from './mutate.ts';
+import { activeBreakGlass, BreakGlassBanner, BreakGlassPanel } from './break-glass.tsx';
 
 type ClientData = NonNullable<ClientAcrossDomainsQuery['client']>;
 type Trajectory = ClientData['trajectories']['nodes'][number];
@@ -248,6 +249,17 @@ export function ClientPage({ params }: PageProps) {
   const client = result.data?.client;
   const name = fullName(client?.name);
   const orgId = session?.user.organizationId;
+  const [, setRound] = useState(0);
+  const breakGlassUntil = activeBreakGlass(clientId);
+  const reload = result.reload;
+  const breakGlassChanged = useCallback(() => {
+    setRound((n) => n + 1);
+    reload();
+  }, [reload]);
+  // Where the hub refuses data (no relation at all, or fields without consent), break-glass is offered.
+  const refused =
+    (result.error !== null && ['NOT_FOUND', 'FORBIDDEN', 'CONSENT_REQUIRED'].includes(result.error.code)) ||
+    result.fieldErrorsRaw.some((e) => e.code === 'CONSENT_REQUIRED');
 
   return (
     <div className="hub-flow">
@@ -255,6 +267,7 @@ export function ClientPage({ params }: PageProps) {
       <Paragraph>
         <AppLink href="/clienten">Terug naar uw cliënten</AppLink>
       </Paragraph>
+      {breakGlassUntil !== undefined && <BreakGlassBanner until={breakGlassUntil} onEnded={breakGlassChanged} />}
       {flash && (
         <Alert type="ok" role="status" className="hub-alert">
           <Paragraph>{flash}</Paragraph>
@@ -262,6 +275,7 @@ export function ClientPage({ params }: PageProps) {
       )}
       {result.error && <ErrorAlert error={result.error} />}
       {result.loading && !result.data && <Paragraph aria-live="polite">Even geduld, de cliënt wordt geladen…</Paragraph>}
+      {refused && breakGlassUntil === undefined && !result.loading && <BreakGlassPanel clientId={clientId} onOpened={breakGlassChanged} />}
       {client && (
         <>
           <section aria-labelledby="personal">
