@@ -257,9 +257,10 @@ export function ClientPage({ params }: PageProps) {
     reload();
   }, [reload]);
   // Where the hub refuses data (no relation at all, or fields without consent), break-glass is offered.
-  const refused =
-    (result.error !== null && ['NOT_FOUND', 'FORBIDDEN', 'CONSENT_REQUIRED'].includes(result.error.code)) ||
-    result.fieldErrorsRaw.some((e) => e.code === 'CONSENT_REQUIRED');
+  const REFUSALS = ['NOT_FOUND', 'FORBIDDEN', 'CONSENT_REQUIRED'];
+  const refused = (result.error !== null && REFUSALS.includes(result.error.code)) || result.fieldErrorsRaw.some((e) => REFUSALS.includes(e.code));
+  // No client at all in the answer: say why (the hub refused it on the field).
+  const missing = !client && !result.loading && !result.error ? result.fieldErrors[0] : undefined;
 
   return (
     <div className="hub-flow">
@@ -274,6 +275,7 @@ export function ClientPage({ params }: PageProps) {
         </Alert>
       )}
       {result.error && <ErrorAlert error={result.error} />}
+      {missing && <ErrorAlert error={missing} />}
       {result.loading && !result.data && <Paragraph aria-live="polite">Even geduld, de cliënt wordt geladen…</Paragraph>}
       {refused && breakGlassUntil === undefined && !result.loading && <BreakGlassPanel clientId={clientId} onOpened={breakGlassChanged} />}
       {client && (

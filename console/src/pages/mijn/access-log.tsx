@@ -21,11 +21,11 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { MyAccessLogDocument, type MyAccessLogQuery } from '../../generated/graphql.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { CATEGORY_EXPLANATIONS, formatDateTime, PURPOSE_EXPLANATIONS } from '../clienten/labels.ts';
+import { formatDateTime, PURPOSE_EXPLANATIONS } from '../clienten/labels.ts';
 import { SelectField, TextField } from '../clienten/fields.tsx';
 import { daysBefore, nextDay, startOfDayInNl } from '../privacy/overview.ts';
 import { todayInNl } from '../warme-overdracht/labels.ts';
-import { MijnParts, NothingKnown, personRoles } from './shared.tsx';
+import { MijnParts, myCategories, NothingKnown, personRoles } from './shared.tsx';
 
 type Edge = NonNullable<MyAccessLogQuery['mySupport']>['accessLog']['edges'][number];
 type Line = Edge['node'];
@@ -41,10 +41,9 @@ const ACTION_WORDS: Record<string, string> = {
   EXPORT: 'downloadde',
 };
 
-const EXTRA_CATEGORIES: Record<string, string> = { CONSENT: 'toestemmingen', TRAJECTORY: 'dat er een traject is' };
+const whatText = (line: Line) => myCategories(line.dataCategories) || 'uw gegevens';
 
-const whatText = (line: Line) =>
-  line.dataCategories.map((c) => (CATEGORY_EXPLANATIONS[c]?.name ?? EXTRA_CATEGORIES[c] ?? c).toLowerCase()).join(', ') || 'uw gegevens';
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Why it was allowed (or not), in the client's words. */
 export function groundWords(line: Line): string {
@@ -213,7 +212,7 @@ export function MyAccessLogPage() {
                         {node.role === 'CLIENT' ? (node.onBehalfOf ? 'Uw gemachtigde' : 'Uzelf') : `Een ${personRoles(node.role)}`} ({node.organization.name})
                       </TableCell>
                       <TableCell data-label="Wat">
-                        {node.outcome === 'REFUSED' ? 'Wilde zien' : (ACTION_WORDS[node.action] ?? node.action)}: {whatText(node)}
+                        {node.outcome === 'REFUSED' ? 'Wilde zien' : capital(ACTION_WORDS[node.action] ?? node.action)}: {whatText(node)}
                       </TableCell>
                       <TableCell data-label="Waarom mocht dat">{groundWords(node)}</TableCell>
                     </TableRow>

@@ -18,11 +18,12 @@ import { ChoiceGroup, SelectField, TextField } from '../clienten/fields.tsx';
 import { mutate } from '../clienten/mutate.ts';
 import { nextDay, startOfDayInNl } from '../privacy/overview.ts';
 import { todayInNl } from '../warme-overdracht/labels.ts';
-import { MijnParts, NothingKnown } from './shared.tsx';
+import { MijnParts, MY_CATEGORY_LABELS, myCategories, NothingKnown } from './shared.tsx';
 
 type Consent = MyConsentLineFragment;
 
-const categoryNames = (categories: readonly string[]) => categories.map((c) => (CATEGORY_EXPLANATIONS[c]?.name ?? c).toLowerCase()).join(', ');
+const categoryNames = myCategories;
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function receiverOf(consent: Consent): string {
   if (consent.receivingOrganization) return consent.receivingOrganization.name;
@@ -268,7 +269,11 @@ function GiveConsent({ sharers, onDone }: { sharers: { id: string; name: string 
         error={errors.categories}
         selected={draft.categories}
         onChange={(categories) => change({ categories })}
-        choices={Object.entries(CATEGORY_EXPLANATIONS).map(([value, about]) => ({ value, label: about.name, description: about.holds }))}
+        choices={Object.entries(CATEGORY_EXPLANATIONS).map(([value, about]) => ({
+          value,
+          label: capital(MY_CATEGORY_LABELS[value] ?? about.name),
+          description: about.holds,
+        }))}
       />
       <ChoiceGroup
         legend="Waarvoor?"

@@ -52,3 +52,18 @@ export const personRoles = (encoded: string): string =>
     .map((role) => PERSON_ROLE_LABELS[role] ?? role)
     .filter((text, i, all) => all.indexOf(text) === i)
     .join(' en ');
+
+/** The data categories in the client's own words ("uw …"). */
+export const MY_CATEGORY_LABELS: Record<string, string> = {
+  IDENTITY: 'wie u bent (naam, geboortedatum, woonplaats)',
+  CONTACT: 'uw contactgegevens',
+  QUESTION: 'uw hulpvraag',
+  PLAN: 'uw plan en doelen',
+  NETWORK: 'uw netwerk (mantelzorgers, familie)',
+  CONTACT_MOMENTS: 'uw contactmomenten',
+  HANDOVER: 'gegevens voor een overdracht',
+  CONSENT: 'uw toestemmingen',
+  TRAJECTORY: 'dat u ondersteuning krijgt',
+};
+
+export const myCategories = (categories: readonly string[]): string => categories.map((c) => MY_CATEGORY_LABELS[c] ?? c).join(', ');
