@@ -179,6 +179,34 @@ describe('Mijn ondersteuning and break-glass in the console', () => {
 
     // From the next request on, the zorgkantoor no longer sees the gemeente's trajectory.
     expect(await organizationsSeen()).toEqual(['Zorgkantoor Amsterdam']);
+    // She gives a consent herself: the gemeente may share who she is and her question with an OCO provider.
+    await page.getByRole('button', { name: 'Toestemming geven' }).click();
+    await page.getByRole('combobox', { name: 'Welke organisatie heeft de gegevens?' }).selectOption({ label: 'Gemeente Amsterdam' });
+    await page.getByRole('combobox', { name: 'Wat voor organisatie mag de gegevens zien?' }).selectOption('OCO');
+    const receiver = page.getByRole('combobox', { name: 'Welke organisatie mag de gegevens zien?' });
+    await expect.poll(() => receiver.locator('option').count()).toBeGreaterThan(1);
+    await receiver.selectOption({ index: 1 });
+    const receiverName = ((await receiver.locator('option:checked').textContent()) ?? '').trim();
+    await page.getByRole('checkbox', { name: /^Wie u bent/ }).check();
+    await page.getByRole('checkbox', { name: /^Uw hulpvraag/ }).check();
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('heading', { name: 'Controleer uw toestemming' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain(`${receiverName} mag dan wie u bent`);
+    await step('give-consent-confirm');
+    await page.getByRole('button', { name: 'Ja, toestemming geven' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain(`U gaf toestemming: ${receiverName} mag nu`);
+    await page.getByRole('heading', { level: 3, name: `Gemeente Amsterdam deelt met ${receiverName}` }).waitFor();
+
+    // And gives it an end: the effect is shown before it is changed.
+    await page.getByRole('button', { name: `Periode wijzigen van toestemming voor ${receiverName}` }).click();
+    await page.getByLabel('Tot en met welke dag geldt de toestemming?').fill('2099-12-31');
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('heading', { name: 'Controleer de nieuwe periode' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('tot en met 31 december 2099');
+    await page.getByRole('button', { name: 'Ja, periode wijzigen' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('De periode is gewijzigd.');
+    await expect.poll(() => page.locator('main').textContent()).toContain('tot en met 31 december 2099');
+    await step('consent-period-changed');
   });
 
   it('the client reads who looked at her data, filters it and downloads her data, by keyboard only', async () => {
@@ -217,6 +245,11 @@ describe('Mijn ondersteuning and break-glass in the console', () => {
     expect(download.url().startsWith('blob:')).toBe(true);
     await page.getByText('Uw gegevens zijn gedownload.').waitFor();
     await step('downloaded');
+
+    await page.getByRole('textbox', { name: /Wat klopt er niet/ }).fill('Mijn telefoonnummer is veranderd in 020-5552000.');
+    await page.getByRole('button', { name: 'Verzoek versturen' }).click();
+    await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Uw verzoek is verstuurd naar Gemeente Amsterdam.');
+    await step('correction-sent');
     await smallSizes(page, 'my-data');
   });
 

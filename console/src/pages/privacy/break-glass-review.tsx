@@ -83,8 +83,7 @@ function OpeningCard({ opening, onDone }: { opening: Opening; onDone: (message: 
         <strong>Reden:</strong> “{opening.reason}”
       </Paragraph>
       <Paragraph>
-        <strong>Hoe lang:</strong> tot {formatDateTime(opening.expiresAt)} {opening.active ? '(loopt nog)' : '(afgelopen)'}.{' '}
-        <AppLink href="/privacy">Wat bekeek de medewerker? Zie het inzageoverzicht van de cliënt</AppLink>.
+        <strong>Hoe lang:</strong> tot {formatDateTime(opening.expiresAt)} {opening.active ? '(loopt nog)' : '(afgelopen)'}.
       </Paragraph>
       {reviewed ? (
         <Paragraph>
