@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@hub/config';
-import { DEMO_PRINCIPALS, ORGANIZATION_TYPES, ROLES, type OrganizationType, type Role } from '@hub/domain';
+import { DEMO_PROFESSIONALS, ORGANIZATION_TYPES, ROLES, type OrganizationType, type Role } from '@hub/domain';
 import { ensureDevIssuer, signToken } from '@hub/identity';
 
 /**
@@ -77,7 +77,7 @@ function organizationType(): OrganizationType {
     if (!isOrganizationType(given)) fail(`unknown --org-type "${given}".`);
     return given;
   }
-  const demo = DEMO_PRINCIPALS.find((p) => p.organizationId === org);
+  const demo = DEMO_PROFESSIONALS.find((p) => p.organizationId === org);
   if (demo) return demo.organizationType;
   if (gemeente) return 'GEMEENTE';
   if (region) return 'ZORGKANTOOR';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
-import { DEMO_PRINCIPALS, deterministicUuid } from '@hub/domain';
+import { DEMO_PROFESSIONALS, deterministicUuid } from '@hub/domain';
 import { startTestHub, type TestHub } from '@hub/testing';
 
 /**
@@ -38,7 +38,7 @@ type Search = {
 };
 
 const principal = (label: string) => {
-  const p = DEMO_PRINCIPALS.find((d) => d.label.startsWith(label));
+  const p = DEMO_PROFESSIONALS.find((d) => d.label.startsWith(label));
   if (!p) throw new Error(`no demo principal ${label}`);
   return p;
 };

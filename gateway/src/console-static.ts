@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { HubConfig } from '@hub/config';
-import { DEMO_PRINCIPALS, type DemoPrincipal } from '@hub/domain';
+import { DEMO_PRINCIPALS, isDemoClient, type DemoPrincipal } from '@hub/domain';
 import { signToken, type DevIssuer } from '@hub/identity';
 import { HttpError, headerValue, readBody, sendJson } from '@hub/service-kit';
 import { type ConsoleOidc, OIDC_TOKEN_PATH, type OidcConsoleSettings, type OidcUnavailable } from './console-oidc.ts';
@@ -77,23 +77,37 @@ export interface DevIdentity {
   subject: string;
   label: string;
   name: string;
-  organizationId: string;
-  organizationType: string;
+  /** Null for the demo client, who belongs to no organisation. */
+  organizationId: string | null;
+  organizationType: string | null;
   roles: string[];
   gemeenteCode: string | null;
   zorgkantoorregio: string | null;
 }
 
-const toDevIdentity = (p: DemoPrincipal): DevIdentity => ({
-  subject: p.subject,
-  label: p.label,
-  name: p.name,
-  organizationId: p.organizationId,
-  organizationType: p.organizationType,
-  roles: [...p.roles],
-  gemeenteCode: p.gemeenteCode ?? null,
-  zorgkantoorregio: p.zorgkantoorregio ?? null,
-});
+// The demo client's BSN is not listed: the sign-in puts it in the token only.
+const toDevIdentity = (p: DemoPrincipal): DevIdentity =>
+  isDemoClient(p)
+    ? {
+        subject: p.subject,
+        label: p.label,
+        name: p.name,
+        organizationId: null,
+        organizationType: null,
+        roles: [...p.roles],
+        gemeenteCode: null,
+        zorgkantoorregio: null,
+      }
+    : {
+        subject: p.subject,
+        label: p.label,
+        name: p.name,
+        organizationId: p.organizationId,
+        organizationType: p.organizationType,
+        roles: [...p.roles],
+        gemeenteCode: p.gemeenteCode ?? null,
+        zorgkantoorregio: p.zorgkantoorregio ?? null,
+      };
 
 /** Development tokens live as long as a working day; the console forgets them sooner (memory only). */
 const DEV_TOKEN_LIFETIME_HOURS = 8;

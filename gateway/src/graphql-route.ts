@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import { bearerToken, type TokenVerifier } from '@hub/identity';
 import { executeGraphQL, readBody } from '@hub/service-kit';
@@ -23,8 +24,14 @@ export function graphqlRoute(options: {
     if (token) {
       const principal = await verifyToken(token);
       context.authorization = `Bearer ${token}`;
-      context.cacheSession = `${principal.organizationId}/${principal.subject}`;
-      rateLimiter.take(rateLimitKey(principal.organizationId, forwarded.clientAddress));
+      // A client has no organisation: their answers are kept per person reached (a representative with machtigingen
+      // for two clients signs in with one subject) and their requests limited per address.
+      const organizationId = principal.kind === 'user' ? principal.organizationId : undefined;
+      context.cacheSession =
+        principal.kind === 'user'
+          ? `${principal.organizationId}/${principal.subject}`
+          : `client/${principal.subject}/${createHash('sha256').update(principal.clientBsn).digest('base64url')}`;
+      rateLimiter.take(rateLimitKey(organizationId, forwarded.clientAddress));
     } else {
       rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
     }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '@hub/config';
 import type { Database } from '@hub/db';
 import { startHub, type RunningHub } from '@hub/hub';
-import { createEphemeralIssuer, signToken, type DevIssuer, type TokenRequest } from '@hub/identity';
+import { createEphemeralIssuer, signToken, type ClientTokenRequest, type DevIssuer, type ProfessionalTokenRequest } from '@hub/identity';
 import { SUBGRAPH_SECRET_HEADER } from '@hub/service-kit';
 import { createTestDatabase } from './database.ts';
 
@@ -20,7 +20,10 @@ export interface TestHubOptions {
 }
 
 /** Who a test token is for; omitted fields get fresh values (a random organisation, a random subject). */
-export type TokenSubject = Omit<TokenRequest, 'subject' | 'organizationId'> & { subject?: string; organizationId?: string };
+export type TokenSubject = Omit<ProfessionalTokenRequest, 'subject' | 'organizationId'> & { subject?: string; organizationId?: string };
+
+/** Who a client token is for (role CLIENT): the client's BSN, or a representative's machtiging; a fresh subject when omitted. */
+export type ClientTokenSubject = Omit<ClientTokenRequest, 'subject' | 'roles'> & { subject?: string };
 
 export interface GraphQLErrorBody {
   message: string;
@@ -65,6 +68,8 @@ export interface TestHub extends RunningHub {
   logText(): string;
   /** A signed token from the test issuer. */
   tokenFor(subject: TokenSubject): Promise<string>;
+  /** A signed client token (role CLIENT, as a DigiD broker would issue it) from the test issuer. */
+  clientTokenFor(subject: ClientTokenSubject): Promise<string>;
   /** POSTs an operation to the gateway. */
   graphql<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResult<TData>>;
   /** POSTs an operation straight to one subgraph, bypassing the gateway. */
@@ -158,6 +163,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
         subject: subject.subject ?? `test-${randomUUID()}`,
         organizationId: subject.organizationId ?? randomUUID(),
       }),
+    clientTokenFor: (subject) => signToken(issuer, { ...subject, roles: ['CLIENT'], subject: subject.subject ?? `test-client-${randomUUID()}` }),
     graphql: (query, variables, requestOptions = {}) =>
       post(
         hub.gatewayUrl,

@@ -1,4 +1,4 @@
-import { DEMO_PRINCIPALS } from '@hub/domain';
+import { DEMO_PROFESSIONALS } from '@hub/domain';
 import type { GraphQLBody, GraphQLResult, TestHub } from './hub.ts';
 
 /**
@@ -25,9 +25,9 @@ export interface Party {
   token: string;
 }
 
-/** One of the demo principals (DEMO_PRINCIPALS, by subject) as a party with a fresh token; needs `seedDemo`. */
+/** One of the demo principals (DEMO_PROFESSIONALS, by subject) as a party with a fresh token; needs `seedDemo`. */
 export async function demoParty(hub: Pick<TestHub, 'tokenFor'>, subject: string): Promise<Party> {
-  const principal = DEMO_PRINCIPALS.find((d) => d.subject === subject);
+  const principal = DEMO_PROFESSIONALS.find((d) => d.subject === subject);
   if (!principal) throw new Error(`no demo principal with subject ${subject}`);
   const { label: _label, ...claims } = principal;
   return { organizationId: principal.organizationId, token: await hub.tokenFor(claims) };

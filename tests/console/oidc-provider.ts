@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SUBGRAPH_NAMES } from '@hub/config';
-import { DEMO_PRINCIPALS } from '@hub/domain';
+import { DEMO_PROFESSIONALS } from '@hub/domain';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 
@@ -22,7 +22,7 @@ export const OIDC_SCOPE = 'openid hub';
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** Accounts of the provider: the demo identities' claims, for a password login with the subject as user name. */
-const ACCOUNTS = new Map(DEMO_PRINCIPALS.map((p) => [p.subject, p]));
+const ACCOUNTS = new Map(DEMO_PROFESSIONALS.map((p) => [p.subject, p]));
 
 export interface TestOidcProvider {
   /** e.g. http://localhost:41234 (no trailing slash). */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '@hub/domain';
+import { DEMO_CLIENT, demoIds } from '@hub/domain';
 import { dataOf, demoParty, startTestHub, type GraphQLResult, type Party, type TestHub } from '@hub/testing';
 import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
 import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/outbox.ts';
@@ -511,6 +511,46 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       'COMPLETE:COMPLETED',
     ]);
     expect(followUp.referral.timeline.nodes[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
+  },
+  'client-my-support': async (journey) => {
+    const token = await hub.clientTokenFor({ subject: DEMO_CLIENT.subject, name: DEMO_CLIENT.name, bsn: DEMO_CLIENT.bsn });
+    const run = async <T>(operationName: string, variables: Record<string, unknown> = {}) => dataOf<T>(await journey.run<T>(operationName, variables, token));
+    type Mine = {
+      mySupport: {
+        name: { givenName: string };
+        actingAs: string;
+        trajectories: { totalCount: number; nodes: { legalDomain: string; organization: { id: string }; contactPerson: { name: string } }[] };
+        consents: { totalCount: number };
+      };
+    };
+    const mine = await run<Mine>('MySupport');
+    expect(mine.mySupport).toMatchObject({ name: { givenName: 'Anna' }, actingAs: 'CLIENT' });
+    // Demo client 0 has a Wmo trajectory at the gemeente and a Wlz trajectory at the zorgkantoor.
+    expect(mine.mySupport.trajectories.nodes.map((t) => t.organization.id).sort()).toEqual(
+      [demoIds.gemeenteOrganization('GM0363'), demoIds.zorgkantoorOrganization('ZK02')].sort(),
+    );
+    expect(mine.mySupport.trajectories.nodes.find((t) => t.legalDomain === 'WLZ')?.contactPerson.name).toBe('Petra Jansen');
+    const given = await run<{ giveConsent: { consent: { id: string; version: number; status: string; givenBy: string; recordedHow: string } } }>(
+      'GiveConsent',
+      {
+        input: {
+          sharingOrganizationId: demoIds.gemeenteOrganization('GM0363'),
+          receivingOrganizationId: demoIds.ocoOrganization(0),
+          categories: ['IDENTITY', 'CONTACT'],
+          purpose: 'INTEGRATED_SUPPORT',
+        },
+      },
+    );
+    expect(given.giveConsent.consent).toMatchObject({ status: 'ACTIVE', givenBy: 'CLIENT', recordedHow: 'DIGITAL' });
+    const revoked = await run<{ revokeMyConsent: { consent: { status: string } } }>('RevokeMyConsent', {
+      input: { id: given.giveConsent.consent.id, expectedVersion: given.giveConsent.consent.version },
+    });
+    expect(revoked.revokeMyConsent.consent.status).toBe('REVOKED');
+    const looked = await run<{ mySupport: { accessLog: { nodes: { action: string; role: string; authorizationGround: string }[] } } }>('WhoLookedAtMyData');
+    expect(looked.mySupport.accessLog.nodes.some((l) => l.role === 'CLIENT' && l.action === 'CREATE' && l.authorizationGround === 'CLIENT_SELF')).toBe(true);
+    const download = await run<{ myDataExport: { fileName: string; json: string } }>('DownloadMyData');
+    expect(JSON.parse(download.myDataExport.json)).toMatchObject({ client: { givenName: 'Anna' } });
+    expect(download.myDataExport.json).not.toContain(DEMO_CLIENT.bsn);
   },
 };
 

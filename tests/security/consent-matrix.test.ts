@@ -124,46 +124,51 @@ async function setConsent(id: string, change: 'EXPIRED' | 'PENDING' | 'OTHER_PUR
 async function casesWorld(): Promise<World> {
   const owner = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
   const ownerToken = await owner.token(['CLIENTONDERSTEUNER']);
-  // The representative who gives the consents below must be one who may act for the client.
-  const client = await registerClient(hub, ownerToken, {
-    network: [{ name: 'Mantel Zorger', role: 'MANTELZORGER', mayActForClient: true, contact: { phone: '020-5554321' } }],
-  });
-  const t = await openTrajectory(hub, ownerToken, client.id, {
-    legalDomain: 'WLZ',
-    journeyPhase: 'AFTER_INDICATION',
-    wlz: { sector: 'VV', zorgprofiel: '754', leveringsvorm: 'VPT', wachtstatus: 'ACTIEF_PLAATSEN' },
-  });
-  const updated = dataOf(
-    await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(
-      UPDATE_TRAJECTORY,
-      {
-        input: {
-          id: t.id,
-          expectedVersion: t.version,
-          plan: 'Thuis blijven wonen met hulp.',
-          goals: [{ description: 'Een passende plek vinden', status: 'IN_PROGRESS' }],
-          addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Kennismaking.' }],
+  /** A client with a closed Wlz trajectory holding every kind of gated data, and a network member who may act for them. */
+  const clientWithClosedTrajectory = async () => {
+    // The representative who gives the consents below must be one who may act for the client.
+    const client = await registerClient(hub, ownerToken, {
+      network: [{ name: 'Mantel Zorger', role: 'MANTELZORGER', mayActForClient: true, contact: { phone: '020-5554321' } }],
+    });
+    const t = await openTrajectory(hub, ownerToken, client.id, {
+      legalDomain: 'WLZ',
+      journeyPhase: 'AFTER_INDICATION',
+      wlz: { sector: 'VV', zorgprofiel: '754', leveringsvorm: 'VPT', wachtstatus: 'ACTIEF_PLAATSEN' },
+    });
+    const updated = dataOf(
+      await hub.graphql<{ updateTrajectory: { trajectory: { version: number } } }>(
+        UPDATE_TRAJECTORY,
+        {
+          input: {
+            id: t.id,
+            expectedVersion: t.version,
+            plan: 'Thuis blijven wonen met hulp.',
+            goals: [{ description: 'Een passende plek vinden', status: 'IN_PROGRESS' }],
+            addContactMoments: [{ occurredAt: '2026-01-10T10:00:00Z', channel: 'PHONE', summary: 'Kennismaking.' }],
+          },
         },
-      },
-      { token: ownerToken },
-    ),
-  );
-  dataOf(
-    await hub.graphql(
-      CLOSE_TRAJECTORY,
-      { input: { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, ...closeInput() } },
-      { token: ownerToken },
-    ),
-  );
-  const network = dataOf(
-    await hub.graphql<{ client: { network: { id: string }[] } }>(
-      `query($c: ID!) { client(id: $c) { network { id } } }`,
-      { c: client.id },
-      { token: ownerToken },
-    ),
-  );
-  const representativeId = network.client.network[0]?.id;
-  expect(representativeId).toBeTruthy();
+        { token: ownerToken },
+      ),
+    );
+    dataOf(
+      await hub.graphql(
+        CLOSE_TRAJECTORY,
+        { input: { id: t.id, expectedVersion: updated.updateTrajectory.trajectory.version, ...closeInput() } },
+        { token: ownerToken },
+      ),
+    );
+    const network = dataOf(
+      await hub.graphql<{ client: { network: { id: string }[] } }>(
+        `query($c: ID!) { client(id: $c) { network { id } } }`,
+        { c: client.id },
+        { token: ownerToken },
+      ),
+    );
+    const representativeId = network.client.network[0]?.id;
+    expect(representativeId).toBeTruthy();
+    return { client, t, representativeId };
+  };
+  const { client, t, representativeId } = await clientWithClosedTrajectory();
 
   /** Every consent is given by the representative, so Consent.representative has a value to gate. */
   const consentFor = async (org: TestOrg, extra: Json = {}) =>
@@ -205,6 +210,49 @@ async function casesWorld(): Promise<World> {
   await withConsent('pending consent', always('ABSENT'), {}, 'PENDING');
   await withConsent('consent for another purpose', always('ABSENT'), { purpose: 'WARM_HANDOVER' });
   callers.push({ name: 'no relation', token: await (await org()).token(['CLIENTONDERSTEUNER']), expect: always('ABSENT'), variables });
+
+  // The client as reader: a client token reaches the client's own view only (mySupport); every path here refuses it.
+  callers.push({ name: 'the client themselves (CLIENT token)', token: await hub.clientTokenFor({ bsn: client.bsn }), expect: always('ABSENT'), variables });
+  // The client as recorder, on a second client of the same owner (a consent the client gives has no representative,
+  // which the owner's view of the first client's consents would show as a missing value).
+  const second = await clientWithClosedTrajectory();
+  const secondVariables = { c: second.client.id, t: second.t.id };
+  const clientToken = await hub.clientTokenFor({ bsn: second.client.bsn });
+  // The client as recorder: a consent the client gives digitally opens the sharing organisation's data like any other.
+  const GIVE = `mutation Give($input: GiveConsentInput!) { giveConsent(input: $input) { consent { id version } } }`;
+  const clientGives = async (o: TestOrg, categories: string[]) =>
+    dataOf(
+      await hub.graphql<{ giveConsent: { consent: { id: string; version: number } } }>(
+        GIVE,
+        { input: { sharingOrganizationId: owner.id, receivingOrganizationId: o.id, categories, purpose: 'INTEGRATED_SUPPORT' } },
+        { token: clientToken },
+      ),
+    ).giveConsent.consent;
+  // Without NETWORK: a consent the client gives names no representative, so Consent.representative has no value to show.
+  const withoutNetwork = ALL_CATEGORIES.filter((c) => c !== 'NETWORK');
+  const given = await org();
+  await clientGives(given, withoutNetwork);
+  callers.push({
+    name: 'consent given by the client',
+    token: await given.token(['CLIENTONDERSTEUNER']),
+    expect: byCategory(withoutNetwork),
+    variables: secondVariables,
+  });
+  const revokedByClient = await org();
+  const toRevoke = await clientGives(revokedByClient, withoutNetwork);
+  dataOf(
+    await hub.graphql(
+      `mutation RevokeMine($input: RevokeConsentInput!) { revokeMyConsent(input: $input) { consent { id } } }`,
+      { input: { id: toRevoke.id, expectedVersion: toRevoke.version } },
+      { token: clientToken },
+    ),
+  );
+  callers.push({
+    name: 'consent given, then revoked by the client',
+    token: await revokedByClient.token(['CLIENTONDERSTEUNER']),
+    expect: always('ABSENT'),
+    variables: secondVariables,
+  });
 
   return {
     subgraph: 'cases',
@@ -293,6 +341,8 @@ async function referralsWorld(): Promise<World> {
     { name: 'wrong role (receiver BEHEERDER)', token: await full.receiver.token(['BEHEERDER']), expect: always('ABSENT'), variables: v },
     { name: 'no relation', token: await (await buildOrg(hub, 'OCO')).token(['CLIENTONDERSTEUNER']), expect: always('ABSENT'), variables: v },
     { name: 'anonymous', token: undefined, expect: always('ABSENT'), variables: v },
+    // The client of the referral, signed in as themselves: the referral paths are for professionals only.
+    { name: 'the client themselves (CLIENT token)', token: await hub.clientTokenFor({ bsn: client.bsn }), expect: always('ABSENT'), variables: v },
   ];
   const a = await referralTo(HALF_A);
   callers.push({ name: 'active consent, categories A only (receiver)', token: a.receiverToken, expect: byCategory(HALF_A), variables: { r: a.referralId } });

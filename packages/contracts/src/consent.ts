@@ -8,7 +8,7 @@ export const CONSENT_CATEGORIES = ['IDENTITY', 'CONTACT', 'QUESTION', 'PLAN', 'N
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
 
 /** Why a decision came out as it did; the access log and the caller's CONSENT_REQUIRED error carry it. */
-export const DECISION_REASONS = ['OWN_ORGANIZATION', 'CONSENT', 'NO_CONSENT', 'EXPIRED', 'REVOKED', 'OTHER_PURPOSE', 'UNKNOWN_CLIENT'] as const;
+export const DECISION_REASONS = ['OWN_ORGANIZATION', 'CONSENT', 'NO_CONSENT', 'EXPIRED', 'REVOKED', 'OTHER_PURPOSE', 'UNKNOWN_CLIENT', 'BREAK_GLASS'] as const;
 export type DecisionReason = (typeof DECISION_REASONS)[number];
 
 export const consentCheckSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { InternalContract } from '@hub/service-kit';
-import { MAX_ITEMS, uuid } from './common.ts';
+import { code, isoDateTime, MAX_ITEMS, uuid } from './common.ts';
 
 /** Age bands instead of dates of birth: enough for routing and statistics, not enough to identify anyone. */
 export const AGE_BANDS = ['0-17', '18-26', '27-64', '65-79', '80+'] as const;
@@ -68,4 +68,27 @@ export const openHandoversContract = {
   path: '/internal/open-handovers',
   request: z.object({ trajectoryIds: z.array(uuid).max(MAX_ITEMS) }),
   response: z.object({ results: z.array(z.object({ trajectoryId: uuid, blocking: z.number().int().min(0) })) }),
+} satisfies InternalContract<z.ZodType, z.ZodType>;
+
+export const clientHandoverSchema = z.object({
+  referralId: uuid,
+  kind: code,
+  status: code,
+  fromOrganizationId: uuid,
+  toOrganizationId: uuid,
+  sentAt: isoDateTime.nullable(),
+  respondBy: z.string().nullable(),
+  jointMeetingPlannedAt: isoDateTime.nullable(),
+  statusChangedAt: isoDateTime,
+});
+export type ClientHandover = z.output<typeof clientHandoverSchema>;
+
+/**
+ * Referrals tells cases which warm handovers of one client are in progress (sent and not finished), so cases can show
+ * the client where their handover stands. Ids, codes and dates only: the handover summary stays in referrals.
+ */
+export const clientHandoversContract = {
+  path: '/internal/client-handovers',
+  request: z.object({ clientId: uuid }),
+  response: z.object({ handovers: z.array(clientHandoverSchema).max(MAX_ITEMS) }),
 } satisfies InternalContract<z.ZodType, z.ZodType>;

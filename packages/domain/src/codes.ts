@@ -13,6 +13,19 @@ export const ZORGKANTOORREGIO_CODE_PATTERN = /^ZK\d{2}$/;
 export const ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL', 'BEHEERDER', 'PRIVACY_OFFICER'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The role of a client (or their representative) signed in as themselves, through DigiD via an OpenID Connect broker.
+ * Not one of ROLES: a client token carries no organisation, and no professional path accepts it.
+ */
+export const CLIENT_ROLE = 'CLIENT' as const;
+
+/**
+ * What a machtiging (authorisation by the client) lets a representative do: READ shows the client's own view, CONSENT
+ * gives, changes and revokes consents, EXPORT downloads the copy of the data, CORRECTION asks for a correction.
+ */
+export const MACHTIGING_SCOPES = ['READ', 'CONSENT', 'EXPORT', 'CORRECTION'] as const;
+export type MachtigingScope = (typeof MACHTIGING_SCOPES)[number];
+
 /** The care roles: they work with a client's personal data and on referrals (toegangsteam, cliëntondersteuner, zorgbemiddelaar). */
 export const CARE_ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR'] as const satisfies readonly Role[];
 

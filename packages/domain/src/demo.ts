@@ -1,4 +1,5 @@
-import type { OrganizationType, Role } from './codes.ts';
+import { bsnCheckDigit } from './bsn.ts';
+import type { CLIENT_ROLE, MachtigingScope, OrganizationType, Role } from './codes.ts';
 import { deterministicUuid } from './ids.ts';
 
 /**
@@ -13,7 +14,7 @@ export const demoIds = {
   welzijnOrganization: (gemeenteCode: string) => deterministicUuid('hub-demo-organization', `welzijn:${gemeenteCode}`),
 };
 
-export interface DemoPrincipal {
+export interface DemoProfessional {
   /** What this identity is for, shown at start-up. */
   label: string;
   subject: string;
@@ -25,8 +26,51 @@ export interface DemoPrincipal {
   zorgkantoorregio?: string;
 }
 
+/** A demo client signing in as themselves (in production: DigiD through an OpenID Connect broker). */
+export interface DemoClient {
+  label: string;
+  subject: string;
+  name: string;
+  roles: [typeof CLIENT_ROLE];
+  /** The client's own BSN (a fictional test number of the demo data). */
+  bsn: string;
+  /** Present when the identity is a representative acting under a machtiging. */
+  machtiging?: { bsn: string; scope: MachtigingScope[] };
+}
+
+export type DemoPrincipal = DemoProfessional | DemoClient;
+
+export const isDemoClient = (p: DemoPrincipal): p is DemoClient => 'bsn' in p;
+
+/**
+ * The n-th 9-digit number 9999xxxxx that passes the elfproef: the demo clients' BSNs (the range kept for test persons).
+ */
+export function demoBsn(n: number): string {
+  let found = -1;
+  for (let candidate = 0; candidate < 100_000; candidate++) {
+    const first8 = `9999${String(candidate).padStart(4, '0')}`;
+    const check = bsnCheckDigit(first8);
+    if (check === null) continue;
+    found++;
+    if (found === n) return `${first8}${check}`;
+  }
+  throw new Error('demo BSN range exhausted');
+}
+
+/**
+ * The demo client who signs in as themselves: Anna Demohuis, demo client 0 of the cases demo data, with a Wmo
+ * trajectory at gemeente Amsterdam and a Wlz trajectory at zorgkantoor Amsterdam (ZK02).
+ */
+export const DEMO_CLIENT: DemoClient = {
+  label: 'cliënt (DigiD, demo)',
+  subject: 'demo-client-anna',
+  name: 'Anna Demohuis',
+  roles: ['CLIENT'],
+  bsn: demoBsn(0),
+};
+
 /** One identity per demo role, around Amsterdam (GM0363, ZK02) and Twente (ZK22). */
-export const DEMO_PRINCIPALS: DemoPrincipal[] = [
+export const DEMO_PROFESSIONALS: DemoProfessional[] = [
   {
     label: 'toegangsteam Amsterdam',
     subject: 'demo-toegang-amsterdam',
@@ -89,3 +133,6 @@ export const DEMO_PRINCIPALS: DemoPrincipal[] = [
     gemeenteCode: 'GM0363',
   },
 ];
+
+/** Every demo identity the development sign-in offers: the professionals and the demo client. */
+export const DEMO_PRINCIPALS: DemoPrincipal[] = [...DEMO_PROFESSIONALS, DEMO_CLIENT];

@@ -16,7 +16,19 @@ import {
   decodeJwt,
 } from 'jose';
 import { z } from 'zod';
-import { GEMEENTE_CODE_PATTERN, ORGANIZATION_TYPES, ROLES, ZORGKANTOORREGIO_CODE_PATTERN, type OrganizationType, type Role } from '@hub/domain';
+import {
+  CLIENT_ROLE,
+  GEMEENTE_CODE_PATTERN,
+  isValidBsn,
+  MACHTIGING_SCOPES,
+  normalizeBsn,
+  ORGANIZATION_TYPES,
+  ROLES,
+  ZORGKANTOORREGIO_CODE_PATTERN,
+  type MachtigingScope,
+  type OrganizationType,
+  type Role,
+} from '@hub/domain';
 import type { IssuerConfig } from '@hub/config';
 
 export interface Principal {
@@ -29,7 +41,23 @@ export interface Principal {
   gemeenteCode: string | undefined;
   zorgkantoorregio: string | undefined;
 }
-export type Caller = Principal | { kind: 'anonymous' };
+/**
+ * A client signed in as themselves (DigiD through an OpenID Connect broker), or a representative acting for them under
+ * a machtiging. It belongs to no organisation and passes no professional check (requireUser refuses it): it reaches
+ * only the client's own view, found by the keyed hash of `clientBsn`. Never log this object: it holds a BSN.
+ */
+export interface ClientPrincipal {
+  kind: 'client';
+  subject: string;
+  name: string | undefined;
+  roles: readonly [typeof CLIENT_ROLE];
+  /** The BSN of the person whose data this token reaches: the client's own, or the represented client's. */
+  clientBsn: string;
+  /** Set when a representative acts for the client: what the machtiging allows. */
+  machtiging: { scope: readonly MachtigingScope[] } | undefined;
+}
+export type SignedIn = Principal | ClientPrincipal;
+export type Caller = SignedIn | { kind: 'anonymous' };
 export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
 
 export const hasRole = (caller: Caller, ...roles: Role[]): caller is Principal => caller.kind === 'user' && roles.some((r) => caller.roles.includes(r));
@@ -51,7 +79,43 @@ const claimsSchema = z.object({
 });
 export type HubClaims = z.infer<typeof claimsSchema>;
 
-export type TokenVerifier = (token: string) => Promise<Principal>;
+const bsnClaim = z.string().refine(isValidBsn, 'must be a BSN passing the elfproef');
+
+/**
+ * A client token: roles exactly [CLIENT], and either the client's own `bsn`, or (a representative) `machtiging` naming
+ * the represented client's BSN and what the machtiging allows. An OpenID Connect broker that receives a pseudonym from
+ * DigiD (BSN-koppelregister) maps it to the BSN before it issues the hub token; the hub never sees the pseudonym.
+ */
+const clientClaimsSchema = z.object({
+  sub: z.string().min(1).max(200),
+  name: z.string().max(200).optional(),
+  roles: z.tuple([z.literal(CLIENT_ROLE)]),
+  bsn: bsnClaim.optional(),
+  machtiging: z
+    .object({ bsn: bsnClaim, scope: z.array(z.enum(MACHTIGING_SCOPES)).min(1) })
+    .strict()
+    .optional(),
+  org: z.undefined().optional(),
+});
+
+export type TokenVerifier = (token: string) => Promise<SignedIn>;
+
+/** The caller of a client token, or null when the claims are not a client's. */
+function clientPrincipalOf(payload: JWTPayload): ClientPrincipal | null {
+  const parsed = clientClaimsSchema.safeParse(payload);
+  if (!parsed.success) return null;
+  const c = parsed.data;
+  const bsn = normalizeBsn(c.machtiging?.bsn ?? c.bsn ?? '');
+  if (!bsn) return null;
+  return Object.freeze({
+    kind: 'client',
+    subject: c.sub,
+    name: c.name,
+    roles: Object.freeze([CLIENT_ROLE]) as readonly [typeof CLIENT_ROLE],
+    clientBsn: bsn,
+    machtiging: c.machtiging ? Object.freeze({ scope: Object.freeze([...new Set(c.machtiging.scope)]) }) : undefined,
+  });
+}
 
 /** Longest lifetime (exp - iat) a token may have unless configured otherwise (TOKEN_MAX_LIFETIME_SECONDS): 12 h. */
 export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 43_200;
@@ -102,8 +166,8 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
   }
   // A verified token stays valid until its exp claim: repeated requests with the same token (a professional's session,
   // and every subgraph call the gateway makes for one operation) skip the ES256 verification, ~0.2 ms of CPU each.
-  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
-  const remember = (token: string, principal: Principal, exp: number) => {
+  const verified = new Map<string, { principal: SignedIn; expiresAt: number }>();
+  const remember = (token: string, principal: SignedIn, exp: number) => {
     if (verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
       const oldest = verified.keys().next().value;
       if (oldest !== undefined) verified.delete(oldest);
@@ -136,6 +200,12 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
       throw verificationFailure(error);
     }
     const exp = checkLifetime(payload, maxLifetimeSeconds);
+    if (Array.isArray(payload.roles) && payload.roles.includes(CLIENT_ROLE)) {
+      const client = clientPrincipalOf(payload);
+      if (!client) throw new AuthenticationError('The bearer token lacks required client claims.');
+      remember(token, client, exp);
+      return client;
+    }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new AuthenticationError('The bearer token lacks required hub claims.');
     const c = claims.data;
@@ -198,7 +268,7 @@ export async function createEphemeralIssuer(issuer = 'http://localhost/test-issu
   return { issuer, audience, privateKey: pair.privateKey, config: { issuer, publicKeyPem, audience } };
 }
 
-export interface TokenRequest {
+export interface ProfessionalTokenRequest {
   subject: string;
   name?: string;
   organizationId: string;
@@ -209,7 +279,37 @@ export interface TokenRequest {
   expiresIn?: string;
 }
 
+/** A client token as a DigiD broker would issue it (development and tests). */
+export interface ClientTokenRequest {
+  subject: string;
+  name?: string;
+  roles: readonly [typeof CLIENT_ROLE];
+  bsn?: string | undefined;
+  machtiging?: { bsn: string; scope: readonly MachtigingScope[] } | undefined;
+  expiresIn?: string;
+}
+
+export type TokenRequest = ProfessionalTokenRequest | ClientTokenRequest;
+
+const isClientRequest = (t: TokenRequest): t is ClientTokenRequest => t.roles[0] === CLIENT_ROLE;
+
 export async function signToken(issuer: DevIssuer, t: TokenRequest): Promise<string> {
+  if (isClientRequest(t)) {
+    const claims = {
+      roles: [CLIENT_ROLE],
+      ...(t.name ? { name: t.name } : {}),
+      ...(t.bsn ? { bsn: t.bsn } : {}),
+      ...(t.machtiging ? { machtiging: { bsn: t.machtiging.bsn, scope: [...t.machtiging.scope] } } : {}),
+    };
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: ALG })
+      .setSubject(t.subject)
+      .setIssuer(issuer.issuer)
+      .setAudience(issuer.audience)
+      .setIssuedAt()
+      .setExpirationTime(t.expiresIn ?? '12h')
+      .sign(issuer.privateKey);
+  }
   const claims: Omit<HubClaims, 'sub'> = {
     org: t.organizationId,
     org_type: t.organizationType,

@@ -1,6 +1,6 @@
 import type { Role } from '@hub/domain';
 import { badInput, forbidden, unauthenticated } from '@hub/errors';
-import { hasRole, type Caller, type Principal } from '@hub/identity';
+import { hasRole, type Caller, type ClientPrincipal, type Principal } from '@hub/identity';
 
 /**
  * The checks every resolver makes before it touches data, with the same errors everywhere: UNAUTHENTICATED for an
@@ -14,7 +14,16 @@ export interface CallerScope {
 
 /** The signed-in caller; UNAUTHENTICATED (with `message`, or the registry's default) for an anonymous one. */
 export function requireUser(scope: CallerScope, message?: string): Principal {
+  // A client token reaches the client's own view only: every professional path refuses it.
+  if (scope.caller.kind === 'client') throw forbidden('A client token gives access to your own data only (the my-support queries).');
   if (scope.caller.kind !== 'user') throw unauthenticated(message);
+  return scope.caller;
+}
+
+/** The signed-in client (or their representative); UNAUTHENTICATED when anonymous, FORBIDDEN for a professional. */
+export function requireClient(scope: CallerScope): ClientPrincipal {
+  if (scope.caller.kind === 'anonymous') throw unauthenticated();
+  if (scope.caller.kind !== 'client') throw forbidden('Only a client signed in as themselves (or their representative) may use this.');
   return scope.caller;
 }
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { buildAccessLogLine, type AccessAction, type AccessLogCategory, type AccessOutcome, type ParsedAccessLogLine } from '@hub/contracts';
-import type { Principal } from '@hub/identity';
+import { buildAccessLogLine, type AccessAction, type AccessActor, type AccessLogCategory, type AccessOutcome, type ParsedAccessLogLine } from '@hub/contracts';
+import type { SignedIn } from '@hub/identity';
 import type { RequestMeta } from '@hub/service-kit';
 import { appendAccessLog, type NewAccessLogRow } from './db/queries.ts';
 import type { Context } from './context.ts';
@@ -16,10 +16,16 @@ export interface AccessRecord {
   ground?: string | undefined;
   consentId?: string | null | undefined;
   reason?: string | undefined;
+  /**
+   * For a line the client (or their representative) causes: the organisation whose data the action concerns, which the
+   * line names as its organisation, since a client belongs to none. Ignored for a professional (their own organisation).
+   */
+  dataOrganizationId?: string | undefined;
 }
 
 interface PendingLine {
   clientId: string;
+  dataOrganizationId: string | undefined;
   action: AccessAction;
   outcome: AccessOutcome;
   occurredAt: Date;
@@ -28,6 +34,39 @@ interface PendingLine {
   grounds: Set<string>;
   consentIds: Set<string>;
   reasons: Set<string>;
+}
+
+/** Who acted, as a line records it; a representative's line says on whose behalf, under which machtiging. */
+interface LogActor extends AccessActor {
+  onBehalfOf: string | null;
+}
+
+/**
+ * A client belongs to no organisation: a line the client (or representative) causes names the organisation whose data
+ * the action concerns (the consent's holder, the organisation asked to correct, the registering organisation for a read
+ * or a download of the whole record), so every line resolves to a real organisation and that organisation's privacy
+ * officer sees the client's own actions on its data too. Role CLIENT and the user id say who really acted.
+ */
+export function actorOf(caller: SignedIn, dataOrganizationId: string | undefined): LogActor {
+  if (caller.kind === 'user') return { ...caller, onBehalfOf: null };
+  if (!dataOrganizationId) throw new Error('a line caused by a client needs the organisation whose data it concerns');
+  return {
+    subject: caller.subject,
+    name: caller.name,
+    organizationId: dataOrganizationId,
+    roles: caller.roles,
+    onBehalfOf: caller.machtiging ? `CLIENT:MACHTIGING:${caller.machtiging.scope.join(',')}` : null,
+  };
+}
+
+function buildLine(
+  caller: SignedIn,
+  dataOrganizationId: string | undefined,
+  meta: RequestMeta,
+  facts: Parameters<typeof buildAccessLogLine>[2],
+): ParsedAccessLogLine {
+  const actor = actorOf(caller, dataOrganizationId);
+  return { ...buildAccessLogLine(actor, meta, facts), onBehalfOf: actor.onBehalfOf };
 }
 
 /** Authorisation ground as stored: OWN_ORGANIZATION, CONSENT:<id> (one per consent used), or a stated ground. */
@@ -52,11 +91,12 @@ export class AccessLogBuffer {
   private readonly lines = new Map<string, PendingLine>();
 
   record(entry: AccessRecord): void {
-    const key = `${entry.clientId}|${entry.action}|${entry.outcome}`;
+    const key = `${entry.clientId}|${entry.action}|${entry.outcome}|${entry.dataOrganizationId ?? ''}`;
     let line = this.lines.get(key);
     if (!line) {
       line = {
         clientId: entry.clientId,
+        dataOrganizationId: entry.dataOrganizationId,
         action: entry.action,
         outcome: entry.outcome,
         occurredAt: new Date(),
@@ -76,10 +116,10 @@ export class AccessLogBuffer {
   }
 
   /** Takes the collected lines (and empties the buffer). */
-  drain(principal: Principal, meta: RequestMeta): NewAccessLogRow[] {
+  drain(caller: SignedIn, meta: RequestMeta): NewAccessLogRow[] {
     const rows = [...this.lines.values()].map((line) =>
       accessLogRowOf(
-        buildAccessLogLine(principal, meta, {
+        buildLine(caller, line.dataOrganizationId, meta, {
           subgraph: 'cases',
           fields: [...line.fields],
           action: line.action,
@@ -100,9 +140,9 @@ export class AccessLogBuffer {
 }
 
 /** One line for a change, written by the mutation in its own transaction. */
-export function lineFor(ctx: Context, principal: Principal, entry: AccessRecord): NewAccessLogRow {
+export function lineFor(ctx: Context, caller: SignedIn, entry: AccessRecord): NewAccessLogRow {
   return accessLogRowOf(
-    buildAccessLogLine(principal, ctx.meta, {
+    buildLine(caller, entry.dataOrganizationId, ctx.meta, {
       subgraph: 'cases',
       fields: [entry.field],
       action: entry.action,
@@ -127,7 +167,7 @@ export const accessLogPlugin: ApolloServerPlugin<Context> = {
     return {
       async willSendResponse({ contextValue, response }) {
         const { caller } = contextValue;
-        if (caller.kind !== 'user') return;
+        if (caller.kind === 'anonymous') return;
         const rows = contextValue.accessLog.drain(caller, contextValue.meta);
         if (rows.length === 0) return;
         try {

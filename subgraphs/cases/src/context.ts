@@ -18,6 +18,7 @@ function createLoaders(db: Db) {
     ),
     consentsByClient: new DataLoader<string, q.ConsentRow[]>(async (ids) => groupBy(ids, await q.findConsentsByClientIds(db, ids), (r) => r.clientId)),
     consent: new DataLoader<string, q.ConsentRow | null>(async (ids) => byKey(ids, await q.findConsentsByIds(db, ids), (r) => r.id)),
+    breakGlassByClient: new DataLoader<string, q.BreakGlassRow[]>(async (ids) => groupBy(ids, await q.findBreakGlassByClientIds(db, ids), (r) => r.clientId)),
     contactMomentsByTrajectory: new DataLoader<string, q.ContactMomentRow[]>(async (ids) =>
       groupBy(ids, await q.findContactMomentsByTrajectoryIds(db, ids), (r) => r.trajectoryId),
     ),

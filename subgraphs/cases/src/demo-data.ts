@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
-import { bsnCheckDigit, demoIds, deterministicUuid, type LifeDomain } from '@hub/domain';
+import { demoBsn, demoIds, deterministicUuid, type LifeDomain } from '@hub/domain';
 import type { BsnCipher } from './bsn-crypto.ts';
-import { client, consent, contactMoment, trajectory, type TrajectoryOutcomes } from './db/schema.ts';
+import { client, consent, contactMoment, organizationSetting, trajectory, type TrajectoryOutcomes } from './db/schema.ts';
 
 /**
  * Deterministic demo clients in Amsterdam (GM0363, zorgkantoorregio ZK02): Wmo trajectories of the gemeente, Wlz
@@ -42,19 +42,6 @@ export const DEMO_FAMILY_NAMES: [string | null, string][] = [
   ['van den', 'Schijnberg'],
   [null, 'Verzinsel'],
 ];
-
-/** The n-th 9-digit number 9999xxxxx that passes the elfproef. */
-function demoBsn(n: number): string {
-  let found = -1;
-  for (let candidate = 0; candidate < 100_000; candidate++) {
-    const first8 = `9999${String(candidate).padStart(4, '0')}`;
-    const check = bsnCheckDigit(first8);
-    if (check === null) continue;
-    found++;
-    if (found === n) return `${first8}${check}`;
-  }
-  throw new Error('demo BSN range exhausted');
-}
 
 const at = (iso: string) => new Date(iso);
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
@@ -231,4 +218,6 @@ export async function loadDemoData(db: Db, scale: number, bsn: BsnCipher | null)
   await insertChunked(trajectories, (c) => db.insert(trajectory).values(c));
   await insertChunked(moments, (c) => db.insert(contactMoment).values(c));
   await insertChunked(consents, (c) => db.insert(consent).values(c));
+  // The gemeente has break-glass on (default duration and limit), so the demo tokens can show it; the others have it off.
+  await db.insert(organizationSetting).values({ organizationId: gemeenteOrg, breakGlassEnabled: true, updatedByUserId: 'demo-privacy-amsterdam' });
 }

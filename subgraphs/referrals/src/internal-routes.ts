@@ -1,7 +1,7 @@
-import { handoverFactsContract, openHandoversContract } from '@hub/contracts';
+import { clientHandoversContract, handoverFactsContract, openHandoversContract } from '@hub/contracts';
 import type { Db } from '@hub/db';
 import { internalRoute, internalRoutes as serveInternal, type RouteHandler } from '@hub/service-kit';
-import { countBlockingByTrajectory, findReferralsByIds } from './db/queries.ts';
+import { countBlockingByTrajectory, findReferralsByIds, findReferralsOfClient } from './db/queries.ts';
 import { OPEN_SENT_STATUSES } from './transitions.ts';
 
 /** The subgraph-to-subgraph endpoints referrals serves; their shapes are declared once in @hub/contracts. */
@@ -12,6 +12,23 @@ export function internalRoutes(db: Db, limit: number): RouteHandler {
       const counts = trajectoryIds.length ? await countBlockingByTrajectory(db, [...new Set(trajectoryIds)], OPEN_SENT_STATUSES) : [];
       const byId = new Map(counts.map((c) => [c.trajectoryId, c.blocking]));
       return { results: trajectoryIds.map((trajectoryId) => ({ trajectoryId, blocking: byId.get(trajectoryId) ?? 0 })) };
+    }),
+    // A client's handovers in progress: cases shows them in the client's own view (mySupport).
+    internalRoute(clientHandoversContract, async ({ clientId }) => {
+      const rows = await findReferralsOfClient(db, clientId, OPEN_SENT_STATUSES);
+      return {
+        handovers: rows.map((r) => ({
+          referralId: r.id,
+          kind: r.kind,
+          status: r.status,
+          fromOrganizationId: r.fromOrganizationId,
+          toOrganizationId: r.toOrganizationId,
+          sentAt: r.sentAt?.toISOString() ?? null,
+          respondBy: r.respondBy,
+          jointMeetingPlannedAt: r.meetingPlannedAt?.toISOString() ?? null,
+          statusChangedAt: r.statusChangedAt.toISOString(),
+        })),
+      };
     }),
     // The facts cases needs before it lets the receiver of a warm handover open its own trajectory for the client.
     internalRoute(handoverFactsContract, async ({ referralIds }) => {

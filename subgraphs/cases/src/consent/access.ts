@@ -1,6 +1,7 @@
 import { CARE_ROLES } from '@hub/domain';
 import type { Principal } from '@hub/identity';
 import { requireRole } from '@hub/service-kit';
+import { activeBreakGlass, BREAK_GLASS_GROUND } from '../break-glass.ts';
 import type { Context } from '../context.ts';
 import type { ClientRow, ConsentRow, TrajectoryRow } from '../db/queries.ts';
 import { consentOpens, decideConsent, type ConsentCategory, type ConsentPurpose, type Decision, type Requester } from './decide.ts';
@@ -90,7 +91,12 @@ export async function openingConsents(ctx: Context, p: Principal, clientId: stri
  * id (no existence leak). `purpose` null (a mutation, which states none) accepts an active consent of any purpose.
  */
 export async function clientVisible(ctx: Context, p: Principal, clientId: string, purpose: ConsentPurpose | null): Promise<boolean> {
-  return (await ownsClient(ctx, p.organizationId, clientId)) || (await openingConsents(ctx, p, clientId, purpose)).length > 0;
+  return (
+    (await ownsClient(ctx, p.organizationId, clientId)) ||
+    (await openingConsents(ctx, p, clientId, purpose)).length > 0 ||
+    // A read under break-glass (purpose stated by the read); a change (purpose null) never rests on it.
+    (purpose !== null && (await activeBreakGlass(ctx, p, clientId)) !== null)
+  );
 }
 
 /**
@@ -118,7 +124,11 @@ export async function discloseTrajectory(
 ): Promise<TrajectoryView | null> {
   if (t.organizationId === p.organizationId) return trajectoryView(t, purpose);
   const consent = await trajectoryConsent(ctx, p, t, purpose);
-  if (!consent) return null;
+  if (!consent) {
+    if (!(await activeBreakGlass(ctx, p, t.clientId))) return null;
+    ctx.accessLog.record({ field, clientId: t.clientId, action: 'READ', outcome: 'GRANTED', categories: ['TRAJECTORY'], ground: BREAK_GLASS_GROUND });
+    return trajectoryView(t, purpose);
+  }
   ctx.accessLog.record({
     field,
     clientId: t.clientId,
@@ -146,5 +156,9 @@ export async function decide(ctx: Context, p: Principal, subject: GateSubject, c
   const holders = subject.ownerOrganizationId === null ? owners : [subject.ownerOrganizationId];
   const own = holders.includes(p.organizationId);
   const consents = await ctx.loaders.consentsByClient.load(subject.clientId);
-  return decideConsent({ own, consents, requester: requesterOf(p), category, purpose: subject.purpose, now: ctx.now, holders });
+  const decision = decideConsent({ own, consents, requester: requesterOf(p), category, purpose: subject.purpose, now: ctx.now, holders });
+  if (decision.permit) return decision;
+  // In acute danger the professional's own break-glass opening opens what consent does not; logged as such.
+  if (await activeBreakGlass(ctx, p, subject.clientId)) return { permit: true, consentId: null, reason: BREAK_GLASS_GROUND };
+  return decision;
 }

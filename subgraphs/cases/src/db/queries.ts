@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, isNull, sql } from 'drizzle-orm';
 import { anyUuid, type Db } from '@hub/db';
-import { accessLog, client, consent, contactMoment, trajectory } from './schema.ts';
+import { accessLog, breakGlassGrant, client, consent, contactMoment, correctionRequest, organizationSetting, trajectory } from './schema.ts';
 
 export type ClientRow = typeof client.$inferSelect;
 export type TrajectoryRow = typeof trajectory.$inferSelect;
@@ -8,6 +8,9 @@ export type ConsentRow = typeof consent.$inferSelect;
 export type ContactMomentRow = typeof contactMoment.$inferSelect;
 export type AccessLogRow = typeof accessLog.$inferSelect;
 export type NewAccessLogRow = typeof accessLog.$inferInsert;
+export type BreakGlassRow = typeof breakGlassGrant.$inferSelect;
+export type OrganizationSettingRow = typeof organizationSetting.$inferSelect;
+export type CorrectionRequestRow = typeof correctionRequest.$inferSelect;
 
 export function findClientsByIds(db: Db, ids: readonly string[]): Promise<ClientRow[]> {
   return db.select().from(client).where(anyUuid(client.id, ids));
@@ -120,4 +123,71 @@ export function findTrajectoriesInPeriod(db: Db, organizationId: string, from: D
         sql`(${trajectory.closedAt} is null or ${trajectory.closedAt} >= ${from.toISOString()}::timestamptz)`,
       ),
     );
+}
+
+/** Every break-glass opening for these clients, oldest first (a client has few). */
+export function findBreakGlassByClientIds(db: Db, clientIds: readonly string[]): Promise<BreakGlassRow[]> {
+  return db.select().from(breakGlassGrant).where(anyUuid(breakGlassGrant.clientId, clientIds)).orderBy(asc(breakGlassGrant.openedAt), asc(breakGlassGrant.id));
+}
+
+export async function findBreakGlassById(db: Db, id: string): Promise<BreakGlassRow | null> {
+  const [row] = await db.select().from(breakGlassGrant).where(eq(breakGlassGrant.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** One professional's openings in their organisation since a moment (for the daily limit and the unjustified block). */
+export function findBreakGlassOfUser(db: Db, organizationId: string, userId: string, since: Date): Promise<BreakGlassRow[]> {
+  return db
+    .select()
+    .from(breakGlassGrant)
+    .where(and(eq(breakGlassGrant.organizationId, organizationId), eq(breakGlassGrant.userId, userId), gte(breakGlassGrant.openedAt, since)));
+}
+
+/** An organisation's openings, newest first, keyset-paged on (opened_at, id); only unreviewed ones with `unreviewedOnly`. */
+export function listBreakGlassOfOrganization(
+  db: Db,
+  params: { organizationId: string; unreviewedOnly: boolean; limit: number; after: KeysetPosition | null },
+): Promise<(BreakGlassRow & { cursorKey: string })[]> {
+  const conditions = [eq(breakGlassGrant.organizationId, params.organizationId)];
+  if (params.unreviewedOnly) conditions.push(isNull(breakGlassGrant.reviewedAt));
+  if (params.after) {
+    conditions.push(sql`(${breakGlassGrant.openedAt}, ${breakGlassGrant.id}) < (${params.after.key}::timestamptz, ${params.after.id}::uuid)`);
+  }
+  return db
+    .select({ ...getTableColumns(breakGlassGrant), cursorKey: sql<string>`${breakGlassGrant.openedAt}::text` })
+    .from(breakGlassGrant)
+    .where(and(...conditions))
+    .orderBy(desc(breakGlassGrant.openedAt), desc(breakGlassGrant.id))
+    .limit(params.limit);
+}
+
+export async function findOrganizationSetting(db: Db, organizationId: string): Promise<OrganizationSettingRow | null> {
+  const [row] = await db.select().from(organizationSetting).where(eq(organizationSetting.organizationId, organizationId)).limit(1);
+  return row ?? null;
+}
+
+/** Every access-log line of one client, oldest first (for the client's own copy of their data). */
+export function findAccessLogOfClient(db: Db, clientId: string): Promise<AccessLogRow[]> {
+  return db.select().from(accessLog).where(eq(accessLog.clientId, clientId)).orderBy(asc(accessLog.occurredAt), asc(accessLog.eventId));
+}
+
+/** Correction requests of clients to one organisation, newest first, keyset-paged on (created_at, id). */
+export function listCorrectionRequests(
+  db: Db,
+  params: { organizationId: string; limit: number; after: KeysetPosition | null },
+): Promise<(CorrectionRequestRow & { cursorKey: string })[]> {
+  const conditions = [eq(correctionRequest.organizationId, params.organizationId)];
+  if (params.after) {
+    conditions.push(sql`(${correctionRequest.createdAt}, ${correctionRequest.id}) < (${params.after.key}::timestamptz, ${params.after.id}::uuid)`);
+  }
+  return db
+    .select({ ...getTableColumns(correctionRequest), cursorKey: sql<string>`${correctionRequest.createdAt}::text` })
+    .from(correctionRequest)
+    .where(and(...conditions))
+    .orderBy(desc(correctionRequest.createdAt), desc(correctionRequest.id))
+    .limit(params.limit);
+}
+
+export function findCorrectionRequestsOfClient(db: Db, clientId: string): Promise<CorrectionRequestRow[]> {
+  return db.select().from(correctionRequest).where(eq(correctionRequest.clientId, clientId)).orderBy(asc(correctionRequest.createdAt));
 }

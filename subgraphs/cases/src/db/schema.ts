@@ -171,3 +171,67 @@ export const accessLog = cases.table(
   },
   (t) => [index('access_log_client_idx').on(t.clientId, t.occurredAt, t.eventId)],
 );
+
+/**
+ * Per organisation: whether its care professionals may open a client's data without consent in acute danger
+ * (break-glass), for how long one opening lasts and how many openings one professional may make per day. No row means
+ * break-glass is off; the organisation's privacy officer sets it (configureBreakGlass).
+ */
+export const organizationSetting = cases.table('organization_setting', {
+  organizationId: uuid('organization_id').primaryKey(),
+  breakGlassEnabled: boolean('break_glass_enabled').notNull().default(false),
+  breakGlassHours: integer('break_glass_hours').notNull().default(4),
+  breakGlassDailyLimit: integer('break_glass_daily_limit').notNull().default(3),
+  updatedByUserId: text('updated_by_user_id').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A break-glass opening: one professional of one organisation may read one client's data without consent until
+ * `expiresAt`. The reason is the professional's own words (checked: long enough, no BSN). The organisation's privacy
+ * officer reviews it afterwards (justified or not, with a note).
+ */
+export const breakGlassGrant = cases.table(
+  'break_glass_grant',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    organizationId: uuid('organization_id').notNull(),
+    userId: text('user_id').notNull(),
+    userName: text('user_name'),
+    role: text('role').notNull(),
+    reason: text('reason').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedByUserId: text('reviewed_by_user_id'),
+    justified: boolean('justified'),
+    reviewNote: text('review_note'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('break_glass_grant_client_idx').on(t.clientId, t.expiresAt), index('break_glass_grant_organization_idx').on(t.organizationId, t.openedAt)],
+);
+
+/**
+ * A client's request to correct something the hub holds about them (AVG art. 16), delivered to the inbox of the
+ * organisation that owns the data; that organisation lists it (correctionRequests) and answers it.
+ */
+export const correctionRequest = cases.table(
+  'correction_request',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    organizationId: uuid('organization_id').notNull(),
+    trajectoryId: uuid('trajectory_id'),
+    description: text('description').notNull(),
+    requestedByUserId: text('requested_by_user_id').notNull(),
+    givenBy: text('given_by').notNull(),
+    status: text('status').notNull().default('OPEN'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('correction_request_organization_idx').on(t.organizationId, t.createdAt)],
+);

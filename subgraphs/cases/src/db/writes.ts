@@ -1,7 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
-import { client, consent, contactMoment, trajectory } from './schema.ts';
-import { appendAccessLog, type ClientRow, type ConsentRow, type NewAccessLogRow, type TrajectoryRow } from './queries.ts';
+import { breakGlassGrant, client, consent, contactMoment, correctionRequest, organizationSetting, trajectory } from './schema.ts';
+import {
+  appendAccessLog,
+  type BreakGlassRow,
+  type ClientRow,
+  type ConsentRow,
+  type CorrectionRequestRow,
+  type NewAccessLogRow,
+  type OrganizationSettingRow,
+  type TrajectoryRow,
+} from './queries.ts';
 
 type NewClient = typeof client.$inferInsert;
 type NewTrajectory = typeof trajectory.$inferInsert;
@@ -94,5 +103,78 @@ export async function revokeConsentIfVersion(
     if (!updated) return null;
     await appendAccessLog(tx, [line]);
     return updated;
+  });
+}
+
+/** A client changes a consent's period: the old consent is revoked and its successor recorded, together. */
+export async function replaceConsent(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  revoke: { at: Date; byUserId: string },
+  successor: NewConsent,
+  line: NewAccessLogRow,
+): Promise<ConsentRow | null> {
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(consent)
+      .set({ revokedAt: revoke.at, revokedByUserId: revoke.byUserId, version: sql`${consent.version} + 1` })
+      .where(and(eq(consent.id, id), eq(consent.version, expectedVersion)))
+      .returning();
+    if (!updated) return null;
+    const [created] = await tx.insert(consent).values(successor).returning();
+    if (!created) throw new Error('insert returned no row');
+    await appendAccessLog(tx, [line]);
+    return created;
+  });
+}
+
+export async function insertBreakGlass(db: Db, row: typeof breakGlassGrant.$inferInsert, line: NewAccessLogRow): Promise<BreakGlassRow> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(breakGlassGrant).values(row).returning();
+    if (!created) throw new Error('insert returned no row');
+    await appendAccessLog(tx, [line]);
+    return created;
+  });
+}
+
+/** Records the privacy officer's review, only while the version still matches and it was not reviewed yet. */
+export async function reviewBreakGlassIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  review: { at: Date; byUserId: string; justified: boolean; note: string },
+): Promise<BreakGlassRow | null> {
+  const [updated] = await db
+    .update(breakGlassGrant)
+    .set({
+      reviewedAt: review.at,
+      reviewedByUserId: review.byUserId,
+      justified: review.justified,
+      reviewNote: review.note,
+      version: sql`${breakGlassGrant.version} + 1`,
+    })
+    .where(and(eq(breakGlassGrant.id, id), eq(breakGlassGrant.version, expectedVersion)))
+    .returning();
+  return updated ?? null;
+}
+
+export async function upsertOrganizationSetting(db: Db, row: typeof organizationSetting.$inferInsert): Promise<OrganizationSettingRow> {
+  const { organizationId: _id, ...changes } = row;
+  const [saved] = await db
+    .insert(organizationSetting)
+    .values(row)
+    .onConflictDoUpdate({ target: organizationSetting.organizationId, set: { ...changes, updatedAt: new Date() } })
+    .returning();
+  if (!saved) throw new Error('upsert returned no row');
+  return saved;
+}
+
+export async function insertCorrectionRequest(db: Db, row: typeof correctionRequest.$inferInsert, line: NewAccessLogRow): Promise<CorrectionRequestRow> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(correctionRequest).values(row).returning();
+    if (!created) throw new Error('insert returned no row');
+    await appendAccessLog(tx, [line]);
+    return created;
   });
 }

@@ -2,6 +2,8 @@ import { clientView, consentView, trajectoryView } from '../consent/access.ts';
 import * as clients from '../client-service.ts';
 import * as consents from '../consent-service.ts';
 import * as trajectories from '../trajectory-service.ts';
+import * as breakGlass from '../break-glass.ts';
+import * as my from '../my-support.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 /**
@@ -15,5 +17,12 @@ export const Mutation: MutationResolvers = {
   updateTrajectory: async (_, args, ctx) => ({ trajectory: trajectoryView(await trajectories.updateTrajectory(ctx, args.input), 'INTEGRATED_SUPPORT') }),
   closeTrajectory: async (_, args, ctx) => ({ trajectory: trajectoryView(await trajectories.closeTrajectory(ctx, args.input), 'INTEGRATED_SUPPORT') }),
   recordConsent: async (_, args, ctx) => ({ consent: consentView(await consents.recordConsent(ctx, args.input), 'INTEGRATED_SUPPORT') }),
+  giveConsent: async (_, args, ctx) => ({ consent: await my.giveConsent(ctx, args.input) }),
+  changeConsentPeriod: async (_, args, ctx) => ({ consent: await my.changeConsentPeriod(ctx, args.input) }),
+  revokeMyConsent: async (_, args, ctx) => ({ consent: await my.revokeMyConsent(ctx, args.input) }),
+  requestCorrection: async (_, args, ctx) => ({ correctionRequest: await my.requestCorrection(ctx, args.input) }),
+  openBreakGlass: async (_, args, ctx) => ({ breakGlass: await breakGlass.openBreakGlass(ctx, args.input) }),
+  reviewBreakGlass: async (_, args, ctx) => ({ breakGlass: await breakGlass.reviewBreakGlass(ctx, args.input) }),
+  configureBreakGlass: async (_, args, ctx) => ({ settings: await breakGlass.configureBreakGlass(ctx, args.input) }),
   revokeConsent: async (_, args, ctx) => ({ consent: consentView(await consents.revokeConsent(ctx, args.input), 'INTEGRATED_SUPPORT') }),
 };

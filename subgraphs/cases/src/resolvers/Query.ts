@@ -3,6 +3,8 @@ import * as clients from '../client-service.ts';
 import { supportReportOf } from '../report-service.ts';
 import { supportReportCsv } from '../report.ts';
 import * as trajectories from '../trajectory-service.ts';
+import * as breakGlass from '../break-glass.ts';
+import * as my from '../my-support.ts';
 import type { QueryResolvers, SupportReportResolvers } from '../generated/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
@@ -10,6 +12,11 @@ export const Query: QueryResolvers = {
   findClientByBsn: (_, args, ctx) => clients.findClientByBsn(ctx, args.bsn, args.purpose),
   trajectory: (_, args, ctx) => trajectories.readTrajectory(ctx, args.id, args.purpose ?? DEFAULT_PURPOSE),
   myTrajectories: (_, args, ctx) => trajectories.myTrajectories(ctx, args),
+  mySupport: (_, __, ctx) => my.mySupport(ctx),
+  myDataExport: (_, __, ctx) => my.myDataExport(ctx),
+  breakGlassSettings: (_, __, ctx) => breakGlass.breakGlassSettings(ctx),
+  breakGlassReviews: (_, args, ctx) => breakGlass.breakGlassReviews(ctx, args),
+  correctionRequests: (_, args, ctx) => my.correctionRequestsOfOrganization(ctx, args),
   supportReport: (_, args, ctx) => supportReportOf(ctx, args.organizationId, args.period),
   supportReportCsv: async (_, args, ctx) => supportReportCsv(await supportReportOf(ctx, args.organizationId, args.period)),
 };

@@ -19,6 +19,15 @@ export function findReferralsByIds(db: Db, ids: readonly string[]): Promise<Refe
   return db.select().from(referral).where(anyUuid(referral.id, ids));
 }
 
+/** One client's referrals in these states, sent first (for the client's own view of handovers in progress). */
+export function findReferralsOfClient(db: Db, clientId: string, statuses: readonly string[]): Promise<ReferralRow[]> {
+  return db
+    .select()
+    .from(referral)
+    .where(and(eq(referral.clientId, clientId), anyText(referral.status, statuses)))
+    .orderBy(asc(referral.sentAt), asc(referral.id));
+}
+
 export function findTimelinesByReferralIds(db: Db, ids: readonly string[]): Promise<TimelineRow[]> {
   return db.select().from(referralEvent).where(anyUuid(referralEvent.referralId, ids)).orderBy(asc(referralEvent.occurredAt), asc(referralEvent.version));
 }
