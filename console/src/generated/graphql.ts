@@ -530,7 +530,10 @@ export type MeetingParticipant =
   /** The sending professional. */
   | 'SENDER';
 
-/** A distance search: from a gemeente's centroid or from a point. Give gemeenteCode, or latitude and longitude. */
+/**
+ * A distance search: from a gemeente's centroid, from a postcode area's centroid or from a point. Give exactly one of
+ * gemeenteCode, postcode, or latitude and longitude.
+ */
 export type NearInput = {
   /** Measure from the centre of this gemeente. */
   gemeenteCode?: string | null | undefined;
@@ -540,6 +543,12 @@ export type NearInput = {
   longitude?: number | null | undefined;
   /** Maximum distance in kilometres to the nearest location of the service (0 < km <= 500). */
   maxDistanceKm: number;
+  /**
+   * Measure from the centre of this 4-digit postcode area (PC4): "1234" or "1234 AB", only the 4 digits count. Needs
+   * the postcode areas to be loaded (see postcodeSearchAvailable); an unknown PC4 gives BAD_USER_INPUT on
+   * filter.near.postcode with field code UNKNOWN_POSTCODE. The postcode is never logged nor repeated in an error.
+   */
+  postcode?: string | null | undefined;
 };
 
 /** A network member as input; give the id of an existing member to keep it stable. */
