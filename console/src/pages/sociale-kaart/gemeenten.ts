@@ -46,7 +46,10 @@ export function usePostcodeSearchAvailable(): boolean {
         return false;
       },
     );
-    postcodeCheck.then((value) => current && setAvailable(value));
+    postcodeCheck.then(
+      (value) => current && setAvailable(value),
+      () => undefined,
+    );
     return () => {
       current = false;
     };

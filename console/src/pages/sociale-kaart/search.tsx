@@ -291,9 +291,7 @@ export function SearchPage() {
                 <div className="utrecht-form-field__label">
                   <FormLabel htmlFor="search-postcode">Postcode</FormLabel>
                 </div>
-                <FormFieldDescription id="search-postcode-description">
-                  De afstand gaat dan vanaf het midden van deze postcode. Bijvoorbeeld: 3511.
-                </FormFieldDescription>
+                <FormFieldDescription id="search-postcode-description">Bijvoorbeeld: 3511.</FormFieldDescription>
                 {postcodeError && <FormFieldErrorMessage id="search-postcode-error">{postcodeError}</FormFieldErrorMessage>}
                 <div className="utrecht-form-field__input">
                   <Textbox
@@ -452,7 +450,7 @@ export function SearchPage() {
             {connection && !result.loading ? `${connection.totalCount} ${connection.totalCount === 1 ? 'dienst' : 'diensten'} gevonden` : ''}
           </p>
           {result.error && !postcodeHubError && <ErrorAlert error={result.error} headingLevel={3} />}
-          {postcodeHubError && <Paragraph>Verbeter eerst de postcode bij het zoeken. Dan ziet u hier weer diensten.</Paragraph>}
+          {postcodeHubError && <Paragraph>Verbeter eerst de postcode hierboven. Dan ziet u hier weer diensten.</Paragraph>}
           {connection && connection.totalCount === 0 && <Paragraph>Niets gevonden. Probeer andere woorden, of zet minder filters aan.</Paragraph>}
           {connection && connection.edges.length > 0 && (
             <ul className={`hub-result-list${result.loading ? ' hub-result-list--loading' : ''}`}>
