@@ -165,3 +165,24 @@ const SUBGRAPH_LABELS: Record<string, string> = {
   referrals: 'warme overdracht',
   signals: 'signalen en overlegtafel',
 };
+
+/**
+ * Dutch texts for the field codes of BAD_USER_INPUT (`extensions.fields[].code`) that a form shows next to its field,
+ * by the field's path. Only codes a form can help with are here; the others keep the general text.
+ */
+export const FIELD_ERROR_TEXTS: Record<string, string> = {
+  UNKNOWN_POSTCODE: 'Deze postcode kennen we niet. Kijk of de 4 cijfers goed zijn.',
+};
+
+/** The Dutch text for the error on one input field (e.g. `filter.near.postcode`), or undefined when there is none. */
+export function fieldErrorText(errors: readonly HubError[], path: string): string | undefined {
+  for (const error of errors) {
+    if (error.code !== 'BAD_USER_INPUT' || !Array.isArray(error.extensions.fields)) continue;
+    for (const field of error.extensions.fields as unknown[]) {
+      if (!field || typeof field !== 'object') continue;
+      const { path: fieldPath, code } = field as { path?: unknown; code?: unknown };
+      if (fieldPath === path && typeof code === 'string' && FIELD_ERROR_TEXTS[code]) return FIELD_ERROR_TEXTS[code];
+    }
+  }
+  return undefined;
+}

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { ensureConsoleBuild } from '@hub/console/build';
 import { loadConfig, SUBGRAPH_NAMES } from '@hub/config';
 import { REPOSITORY_ROOT, startHub, type RunningHub } from '@hub/hub';
+import { importPostcodeCsv } from '@hub/sociale-kaart/postcodes';
 import { createTestDatabase } from '@hub/testing';
 
 /**
@@ -36,7 +37,15 @@ const envKey = (name: string) => name.toUpperCase().replace(/-/g, '_');
  * The whole hub with the built console, as `npm start` runs it, on free ports: PGlite in memory, or a fresh
  * database on the DATABASE_URL server; the demo data; the development issuer (its keys in a temporary folder).
  */
-export async function startConsoleHub(env: Record<string, string> = {}): Promise<ConsoleHub> {
+export interface ConsoleHubOptions {
+  /**
+   * A PC4 file (the `npm run postcodes:import` format) to load into the sociale kaart once the hub runs, before any
+   * browser starts: the hub ships without postcode areas, so a search from a postcode needs them loaded.
+   */
+  postcodeAreasCsv?: string;
+}
+
+export async function startConsoleHub(env: Record<string, string> = {}, options: ConsoleHubOptions = {}): Promise<ConsoleHub> {
   await ensureConsoleBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-console-'));
   const config = loadConfig({
@@ -58,6 +67,14 @@ export async function startConsoleHub(env: Record<string, string> = {}): Promise
     await database.close();
     throw error;
   });
+  if (options.postcodeAreasCsv) {
+    const csv = options.postcodeAreasCsv;
+    await importPostcodeCsv(database.db, readFileSync(csv, 'utf8')).catch(async (error: unknown) => {
+      await hub.stop();
+      await database.close();
+      throw error;
+    });
+  }
   return {
     hub,
     origin: new URL(hub.gatewayUrl).origin,

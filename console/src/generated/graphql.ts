@@ -572,7 +572,10 @@ export type MeetingParticipant =
   /** The sending professional. */
   | 'SENDER';
 
-/** A distance search: from a gemeente's centroid or from a point. Give gemeenteCode, or latitude and longitude. */
+/**
+ * A distance search: from a gemeente's centroid, from a postcode area's centroid or from a point. Give exactly one of
+ * gemeenteCode, postcode, or latitude and longitude.
+ */
 export type NearInput = {
   /** Measure from the centre of this gemeente. */
   gemeenteCode?: string | null | undefined;
@@ -582,6 +585,12 @@ export type NearInput = {
   longitude?: number | null | undefined;
   /** Maximum distance in kilometres to the nearest location of the service (0 < km <= 500). */
   maxDistanceKm: number;
+  /**
+   * Measure from the centre of this 4-digit postcode area (PC4): "1234" or "1234 AB", only the 4 digits count. Needs
+   * the postcode areas to be loaded (see postcodeSearchAvailable); an unknown PC4 gives BAD_USER_INPUT on
+   * filter.near.postcode with field code UNKNOWN_POSTCODE. The postcode is never logged nor repeated in an error.
+   */
+  postcode?: string | null | undefined;
 };
 
 /** A network member as input; give the id of an existing member to keep it stable. */
@@ -1730,6 +1739,11 @@ export type ServiceDetailQueryVariables = Exact<{
 
 
 export type ServiceDetailQuery = { service: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, eligibility: string | null, minimumAge: number | null, maximumAge: number | null, legalDomains: Array<LegalDomain>, lifeDomains: Array<LifeDomain>, targetGroups: Array<TargetGroup>, supportForms: Array<SupportForm>, wlzSectors: Array<WlzSector>, languages: Array<string>, applicationProcess: string | null, updatedAt: string, cost: { type: CostType, amount: number | null, description: string | null }, contact: { phone: string | null, email: string | null, url: string | null, walkIn: boolean }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, serviceArea: { scope: AreaScope, gemeenten: Array<{ code: string, name: string }>, zorgkantoorregios: Array<{ code: string, name: string }> }, locations: { nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, active: boolean }> }, capacity: { status: CapacityStatus, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean }, organization: { id: string, name: string, type: OrganizationType, website: string | null, email: string | null, phones: Array<{ number: string, description: string | null }> } } | null };
+
+export type PostcodeSearchAvailableQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PostcodeSearchAvailableQuery = { postcodeSearchAvailable: boolean };
 
 export type ClientSupportInGemeenteQueryVariables = Exact<{
   gemeenteCode: string;
@@ -3856,6 +3870,11 @@ export const ServiceDetailDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:1b7ea95036a312669560912d8f82070352e695ec4d692c4254006b382d0dd51a"}) as unknown as TypedDocumentString<ServiceDetailQuery, ServiceDetailQueryVariables>;
+export const PostcodeSearchAvailableDocument = new TypedDocumentString(`
+    query PostcodeSearchAvailable {
+  postcodeSearchAvailable
+}
+    `, {"hash":"sha256:25775270b56b8f76edddde9baa13e99357c0b5701085f1d80ee9ce78ab1120b2"}) as unknown as TypedDocumentString<PostcodeSearchAvailableQuery, PostcodeSearchAvailableQueryVariables>;
 export const ClientSupportInGemeenteDocument = new TypedDocumentString(`
     query ClientSupportInGemeente($gemeenteCode: String!) {
   formal: searchServices(

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSession } from '../auth/session.ts';
-import type { DutchError } from '../errors.ts';
+import type { DutchError, HubError } from '../errors.ts';
 import { describeError } from '../errors.ts';
 import type { TypedDocumentString } from '../generated/graphql.ts';
 import { execute, HubRequestError, type HubResult } from './client.ts';
@@ -13,6 +13,8 @@ export interface QueryState<TData> {
   fieldErrorsRaw: HubResult<TData>['errors'];
   /** Why there is no data at all, in Dutch. */
   error: DutchError | null;
+  /** The same as the hub sent it (code and extensions), e.g. to show a BAD_USER_INPUT next to its field. */
+  errorRaw: HubError[];
   loading: boolean;
   /** Milliseconds from sending to the answer, for the speed check. */
   ms: number | undefined;
@@ -38,6 +40,7 @@ export function useQuery<TData, TVariables>(
     fieldErrors: [],
     fieldErrorsRaw: [],
     error: null,
+    errorRaw: [],
     loading: !options.skip,
     ms: undefined,
   });
@@ -55,6 +58,7 @@ export function useQuery<TData, TVariables>(
           fieldErrors: result.errors.map(describeError),
           fieldErrorsRaw: result.errors,
           error: null,
+          errorRaw: [],
           loading: false,
           ms: performance.now() - started,
         });
@@ -62,7 +66,8 @@ export function useQuery<TData, TVariables>(
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const dutch = error instanceof HubRequestError ? error.dutch : describeError({ code: 'INTERNAL_SERVER_ERROR', extensions: {} });
-        setState({ data: null, fieldErrors: [], fieldErrorsRaw: [], error: dutch, loading: false, ms: undefined });
+        const raw = error instanceof HubRequestError ? error.errors : [];
+        setState({ data: null, fieldErrors: [], fieldErrorsRaw: [], error: dutch, errorRaw: raw, loading: false, ms: undefined });
       },
     );
     return () => controller.abort();

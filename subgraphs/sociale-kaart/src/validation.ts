@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { GEMEENTE_CODE_PATTERN, isLanguageCode, isUuid, LANGUAGE_CODES, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
 
+import { POSTCODE_INPUT_PATTERN } from './postcodes.ts';
+
 export { parseInput, requireUuid } from '@hub/service-kit';
 
 const trimmed = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
@@ -15,13 +17,15 @@ export const MAX_ORGANIZATION_PHONES = 10;
 export const nearSchema = z
   .object({
     gemeenteCode: z.string().regex(GEMEENTE_CODE_PATTERN, 'use GM + 4 digits').nullish(),
+    postcode: z.string().regex(POSTCODE_INPUT_PATTERN, 'use the 4 digits (1000 to 9999), optionally followed by the 2 letters').nullish(),
     latitude: z.number().min(-90).max(90).nullish(),
     longitude: z.number().min(-180).max(180).nullish(),
     maxDistanceKm: z.number().gt(0, 'must be more than 0').max(500, 'at most 500'),
   })
-  .refine((n) => Boolean(n.gemeenteCode) !== (n.latitude != null && n.longitude != null), {
-    message: 'give either gemeenteCode or both latitude and longitude',
-  });
+  .refine((n) => [Boolean(n.gemeenteCode), Boolean(n.postcode), n.latitude != null || n.longitude != null].filter(Boolean).length === 1, {
+    message: 'give exactly one of gemeenteCode, postcode, or both latitude and longitude',
+  })
+  .refine((n) => (n.latitude == null) === (n.longitude == null), { message: 'give both latitude and longitude', path: ['longitude'] });
 
 export const serviceInputSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { GemeentenDocument, type GemeentenQuery } from '../../generated/graphql.ts';
+import { GemeentenDocument, type GemeentenQuery, PostcodeSearchAvailableDocument } from '../../generated/graphql.ts';
 import { execute } from '../../graphql/client.ts';
 
 export type Gemeente = GemeentenQuery['gemeenten'][number];
@@ -27,4 +27,32 @@ export function useGemeenten(): Gemeente[] {
     };
   }, []);
   return gemeenten;
+}
+
+let postcodeCheck: Promise<boolean> | undefined;
+
+/**
+ * Whether the hub has the postcode areas loaded, so a search can measure from a postcode; asked once per page load
+ * (an operator loads them rarely). False until the answer is in, and when the hub cannot say.
+ */
+export function usePostcodeSearchAvailable(): boolean {
+  const [available, setAvailable] = useState(false);
+  useEffect(() => {
+    let current = true;
+    postcodeCheck ??= execute(PostcodeSearchAvailableDocument, {}).then(
+      (result) => result.data?.postcodeSearchAvailable ?? false,
+      () => {
+        postcodeCheck = undefined;
+        return false;
+      },
+    );
+    postcodeCheck.then(
+      (value) => current && setAvailable(value),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return available;
 }

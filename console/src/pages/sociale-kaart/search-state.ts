@@ -8,7 +8,12 @@ export interface SearchState {
   text: string;
   /** '' for every gemeente. */
   gemeenteCode: string;
-  /** Only services with a location this close to the centre of the gemeente; null for any distance. */
+  /**
+   * The 4 digits of the resident's postcode ('' for none): distance is then measured from the centre of that
+   * postcode area instead of the gemeente. Location data of a resident: in memory only, never in the URL.
+   */
+  postcode: string;
+  /** Only services with a location this close to the centre of the postcode area or gemeente; null for any distance. */
   maxDistanceKm: number | null;
   sort: ServiceSort;
   legalDomains: LegalDomain[];
@@ -29,6 +34,7 @@ export type ListFilter = 'legalDomains' | 'lifeDomains' | 'targetGroups' | 'supp
 export const emptySearch = (gemeenteCode = ''): SearchState => ({
   text: '',
   gemeenteCode,
+  postcode: '',
   maxDistanceKm: null,
   sort: 'RELEVANCE',
   legalDomains: [],

@@ -3,6 +3,7 @@ import {
   Checkbox,
   FormField,
   FormFieldDescription,
+  FormFieldErrorMessage,
   FormLabel,
   Heading,
   Heading1,
@@ -29,20 +30,34 @@ import {
 import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { SearchIcon } from '../../ui/icons.tsx';
-import { useGemeenten } from './gemeenten.ts';
+import { fieldErrorText } from '../../errors.ts';
+import { useGemeenten, usePostcodeSearchAvailable } from './gemeenten.ts';
 import { emptySearch, type ListFilter, PAGE_SIZE, rememberSearch, rememberedSearch, type SearchState } from './search-state.ts';
 import { CapacityBadge, Tag } from './service-parts.tsx';
 
 /** Typing pauses this long before the search runs: short, so results follow the typing closely. */
 const TYPING_PAUSE_MS = 150;
 const DISTANCES = [5, 10, 25, 50];
+/** A Dutch postcode as people write it: the 4 digits, optionally with the 2 letters; only the digits are used. */
+const POSTCODE = /^\s*([1-9]\d{3})(?:\s?[A-Za-z]{2})?\s*$/;
+const POSTCODE_FORM_ERROR = 'Vul de 4 cijfers van de postcode in, bijvoorbeeld 3511.';
+
+/** The 4 digits of a postcode as typed, or '' when it is empty or not a postcode. */
+const digitsOf = (typed: string): string => POSTCODE.exec(typed)?.[1] ?? '';
 
 type Facets = SearchServicesQuery['searchServices']['facets'];
 type Result = SearchServicesQuery['searchServices']['edges'][number];
 
-function toVariables(state: SearchState): SearchServicesQueryVariables {
+/** Where distance is measured from: the postcode area when one is given, else the gemeente. */
+function originOf(state: SearchState, postcodeAvailable: boolean): { postcode: string } | { gemeenteCode: string } | undefined {
+  if (postcodeAvailable && state.postcode) return { postcode: state.postcode };
+  return state.gemeenteCode ? { gemeenteCode: state.gemeenteCode } : undefined;
+}
+
+function toVariables(state: SearchState, postcodeAvailable: boolean): SearchServicesQueryVariables {
   const list = <T,>(values: T[]) => (values.length > 0 ? values : undefined);
-  const near = state.gemeenteCode && state.maxDistanceKm ? { gemeenteCode: state.gemeenteCode, maxDistanceKm: state.maxDistanceKm } : undefined;
+  const origin = originOf(state, postcodeAvailable);
+  const near = origin && state.maxDistanceKm ? { ...origin, maxDistanceKm: state.maxDistanceKm } : undefined;
   const sort: ServiceSort = state.sort === 'DISTANCE' && !near ? 'RELEVANCE' : state.sort;
   return {
     text: state.text.trim() || undefined,
@@ -137,6 +152,10 @@ export function SearchPage() {
   const [state, setState] = useState<SearchState>(() => rememberedSearch(user, session?.user.gemeenteCode));
   const [typed, setTyped] = useState(state.text);
   const gemeenten = useGemeenten();
+  const postcodeAvailable = usePostcodeSearchAvailable();
+  const [typedPostcode, setTypedPostcode] = useState(state.postcode);
+  /** The postcode is checked in the form once the user leaves the field or searches, not at every key. */
+  const [postcodeChecked, setPostcodeChecked] = useState(false);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const moveFocusToResults = useRef(false);
 
@@ -149,7 +168,24 @@ export function SearchPage() {
     return () => clearTimeout(timer);
   }, [typed, state.text]);
 
-  const variables = toVariables(state);
+  // The same for the postcode: a pause in typing applies it; a postcode that is not one yet searches without it.
+  useEffect(() => {
+    const digits = digitsOf(typedPostcode);
+    if (digits === state.postcode) return;
+    const timer = setTimeout(
+      () =>
+        setState((s) => ({
+          ...s,
+          postcode: digits,
+          ...(digits || s.gemeenteCode ? {} : { maxDistanceKm: null, ...(s.sort === 'DISTANCE' ? { sort: 'RELEVANCE' as const } : {}) }),
+          cursors: [null],
+        })),
+      TYPING_PAUSE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [typedPostcode, state.postcode]);
+
+  const variables = toVariables(state, postcodeAvailable);
   const result = useQuery(SearchServicesDocument, variables);
   const connection = result.data?.searchServices;
 
@@ -169,8 +205,14 @@ export function SearchPage() {
     });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setState((s) => ({ ...s, text: typed, cursors: [null] }));
+    setPostcodeChecked(true);
+    setState((s) => ({ ...s, text: typed, postcode: digitsOf(typedPostcode), cursors: [null] }));
   };
+  const origin = originOf(state, postcodeAvailable);
+  const postcodeFormError = postcodeChecked && typedPostcode.trim() !== '' && !digitsOf(typedPostcode) ? POSTCODE_FORM_ERROR : undefined;
+  // The hub does not know this postcode area: said next to the field, not as a general error.
+  const postcodeHubError = fieldErrorText(result.errorRaw, 'filter.near.postcode');
+  const postcodeError = postcodeFormError ?? postcodeHubError;
   const page = state.cursors.length;
   const pages = connection ? Math.max(1, Math.ceil(connection.totalCount / PAGE_SIZE)) : 1;
   const facets = connection?.facets;
@@ -225,7 +267,12 @@ export function SearchPage() {
                 <Select
                   id="search-gemeente"
                   value={state.gemeenteCode}
-                  onChange={(event) => change({ gemeenteCode: event.target.value, ...(event.target.value ? {} : { maxDistanceKm: null }) })}
+                  onChange={(event) =>
+                    change({
+                      gemeenteCode: event.target.value,
+                      ...(event.target.value || (postcodeAvailable && state.postcode) ? {} : { maxDistanceKm: null }),
+                    })
+                  }
                 >
                   <SelectOption value="">Alle gemeenten</SelectOption>
                   {state.gemeenteCode && !gemeenten.some((g) => g.code === state.gemeenteCode) && (
@@ -239,16 +286,45 @@ export function SearchPage() {
                 </Select>
               </div>
             </FormField>
+            {postcodeAvailable && (
+              <FormField type="text" invalid={Boolean(postcodeError)}>
+                <div className="utrecht-form-field__label">
+                  <FormLabel htmlFor="search-postcode">Postcode</FormLabel>
+                </div>
+                <FormFieldDescription id="search-postcode-description">Bijvoorbeeld: 3511.</FormFieldDescription>
+                {postcodeError && <FormFieldErrorMessage id="search-postcode-error">{postcodeError}</FormFieldErrorMessage>}
+                <div className="utrecht-form-field__input">
+                  <Textbox
+                    id="search-postcode"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    spellCheck={false}
+                    maxLength={7}
+                    size={7}
+                    value={typedPostcode}
+                    invalid={Boolean(postcodeError)}
+                    aria-describedby={postcodeError ? 'search-postcode-description search-postcode-error' : 'search-postcode-description'}
+                    onChange={(event) => {
+                      setTypedPostcode(event.target.value);
+                      if (event.target.value.trim() === '') setPostcodeChecked(false);
+                    }}
+                    onBlur={() => setPostcodeChecked(true)}
+                  />
+                </div>
+              </FormField>
+            )}
             <FormField type="select">
               <div className="utrecht-form-field__label">
-                <FormLabel htmlFor="search-distance">Afstand vanaf het midden van de gemeente</FormLabel>
+                <FormLabel htmlFor="search-distance">
+                  {origin && 'postcode' in origin ? 'Afstand vanaf het midden van de postcode' : 'Afstand vanaf het midden van de gemeente'}
+                </FormLabel>
               </div>
               <div className="utrecht-form-field__input">
                 <Select
                   id="search-distance"
                   value={state.maxDistanceKm === null ? '' : String(state.maxDistanceKm)}
-                  disabled={!state.gemeenteCode}
-                  aria-describedby={state.gemeenteCode ? undefined : 'search-distance-description'}
+                  disabled={!origin}
+                  aria-describedby={origin ? undefined : 'search-distance-description'}
                   onChange={(event) => {
                     const km = event.target.value ? Number(event.target.value) : null;
                     change({ maxDistanceKm: km, ...(km === null && state.sort === 'DISTANCE' ? { sort: 'RELEVANCE' as const } : {}) });
@@ -262,7 +338,11 @@ export function SearchPage() {
                   ))}
                 </Select>
               </div>
-              {!state.gemeenteCode && <FormFieldDescription id="search-distance-description">Kies eerst een gemeente.</FormFieldDescription>}
+              {!origin && (
+                <FormFieldDescription id="search-distance-description">
+                  {postcodeAvailable ? 'Kies eerst een gemeente of vul een postcode in.' : 'Kies eerst een gemeente.'}
+                </FormFieldDescription>
+              )}
             </FormField>
             <FormField type="select">
               <div className="utrecht-form-field__label">
@@ -353,7 +433,10 @@ export function SearchPage() {
             </>
           )}
           {hasFilters && (
-            <Button appearance="secondary-action-button" onClick={() => setState((s) => ({ ...emptySearch(s.gemeenteCode), text: s.text, sort: s.sort }))}>
+            <Button
+              appearance="secondary-action-button"
+              onClick={() => setState((s) => ({ ...emptySearch(s.gemeenteCode), text: s.text, postcode: s.postcode, sort: s.sort }))}
+            >
               Filters wissen
             </Button>
           )}
@@ -366,7 +449,8 @@ export function SearchPage() {
           <p className="hub-visually-hidden" role="status">
             {connection && !result.loading ? `${connection.totalCount} ${connection.totalCount === 1 ? 'dienst' : 'diensten'} gevonden` : ''}
           </p>
-          {result.error && <ErrorAlert error={result.error} headingLevel={3} />}
+          {result.error && !postcodeHubError && <ErrorAlert error={result.error} headingLevel={3} />}
+          {postcodeHubError && <Paragraph>Verbeter eerst de postcode hierboven. Dan ziet u hier weer diensten.</Paragraph>}
           {connection && connection.totalCount === 0 && <Paragraph>Niets gevonden. Probeer andere woorden, of zet minder filters aan.</Paragraph>}
           {connection && connection.edges.length > 0 && (
             <ul className={`hub-result-list${result.loading ? ' hub-result-list--loading' : ''}`}>

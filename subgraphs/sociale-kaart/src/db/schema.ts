@@ -227,3 +227,17 @@ export const externalTaxonomyTerm = socialeKaart.table('external_taxonomy_term',
 export const searchWord = socialeKaart.table('search_word', { word: text('word').primaryKey() }, (t) => [
   index('search_word_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
 ]);
+
+/**
+ * Centroids of the 4-digit postcode areas (PC4), for a distance search from a resident's postcode. The hub ships
+ * without them: `npm run postcodes:import -- <file.csv>` loads the official data (see docs/sociale-kaart.md) and
+ * replaces the whole table. The gemeente code is optional and informative only (no reference: a PC4 area can
+ * straddle gemeenten, and the file may be of another year than the gemeenten reference data).
+ */
+export const postcodeArea = socialeKaart.table('postcode_area', {
+  /** The 4 digits, 1000–9999. */
+  postcode: text('postcode').primaryKey(),
+  latitude: doublePrecision('latitude').notNull(),
+  longitude: doublePrecision('longitude').notNull(),
+  gemeenteCode: text('gemeente_code'),
+});

@@ -469,7 +469,10 @@ export type MutationUpdateServiceArgs = {
   input: UpdateServiceInput;
 };
 
-/** A distance search: from a gemeente's centroid or from a point. Give gemeenteCode, or latitude and longitude. */
+/**
+ * A distance search: from a gemeente's centroid, from a postcode area's centroid or from a point. Give exactly one of
+ * gemeenteCode, postcode, or latitude and longitude.
+ */
 export type NearInput = {
   /** Measure from the centre of this gemeente. */
   gemeenteCode?: InputMaybe<Scalars['String']['input']>;
@@ -479,6 +482,12 @@ export type NearInput = {
   longitude?: InputMaybe<Scalars['Float']['input']>;
   /** Maximum distance in kilometres to the nearest location of the service (0 < km <= 500). */
   maxDistanceKm: Scalars['Float']['input'];
+  /**
+   * Measure from the centre of this 4-digit postcode area (PC4): "1234" or "1234 AB", only the 4 digits count. Needs
+   * the postcode areas to be loaded (see postcodeSearchAvailable); an unknown PC4 gives BAD_USER_INPUT on
+   * filter.near.postcode with field code UNKNOWN_POSTCODE. The postcode is never logged nor repeated in an error.
+   */
+  postcode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Opening hours on one weekday. */
@@ -615,6 +624,11 @@ export type Query = {
   organization?: Maybe<Organization>;
   /** Organisations, by name; optionally of one type. Anonymous callers may list them. */
   organizations: OrganizationConnection;
+  /**
+   * Whether the 4-digit postcode areas (PC4 centroids) are loaded, so NearInput.postcode can be used. The hub ships
+   * without them; an operator loads them with `npm run postcodes:import`. Anonymous callers may ask.
+   */
+  postcodeSearchAvailable: Scalars['Boolean']['output'];
   /**
    * Search the sociale kaart. Free text is Dutch-stemmed, accent- and typo-tolerant ('schulden' finds
    * schuldhulpverlening, 'clientondersteuning' finds cliëntondersteuning). Anonymous callers may search.
@@ -1475,6 +1489,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  postcodeSearchAvailable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   searchServices?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QuerySearchServicesArgs, 'first' | 'sort'>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   zorgkantoorregio?: Resolver<Maybe<ResolversTypes['Zorgkantoorregio']>, ParentType, ContextType, RequireFields<QueryZorgkantoorregioArgs, 'code'>>;

@@ -1,9 +1,10 @@
-import { badInput } from '@hub/errors';
+import { badInput, invalidInput } from '@hub/errors';
 import { connectionFromRows, type CursorPosition, decodeCursor, encodeCursor, pageSize } from '@hub/service-kit';
 import { countServiceFacets, effectiveSearchSort, type SearchSort, searchServiceIds, searchTextQuery, type ServiceSearch } from '../db/search.ts';
 import { listGemeenten, listOrganizations, listRegions } from '../db/queries.ts';
 import type { Context } from '../context.ts';
 import { maySeeConfidential } from '../context.ts';
+import { findPostcodeArea, hasPostcodeAreas, pc4Of } from '../postcodes.ts';
 import { searchWords } from '../text.ts';
 import { GEMEENTE_CODE_PATTERN, isLanguageCode, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
 import { MAX_SEARCH_TEXT, nearSchema, parseInput, requireUuid } from '../validation.ts';
@@ -44,6 +45,26 @@ async function requireGemeente(ctx: Context, code: string, field: string) {
   return g;
 }
 
+/**
+ * The centroid of a resident's PC4 area. The postcode is location data of a resident: the error neither repeats it
+ * nor is it logged; the field code lets a client say it in its own words.
+ */
+async function requirePostcodeArea(ctx: Context, postcode: string) {
+  const pc4 = pc4Of(postcode);
+  const area = pc4 ? await findPostcodeArea(ctx.db, pc4) : undefined;
+  if (area) return area;
+  const loaded = await hasPostcodeAreas(ctx.db);
+  throw invalidInput([
+    {
+      path: 'filter.near.postcode',
+      code: 'UNKNOWN_POSTCODE',
+      message: loaded
+        ? 'No postcode area is known for this postcode; check the 4 digits.'
+        : 'Searching from a postcode is not available: no postcode areas are loaded (see postcodeSearchAvailable).',
+    },
+  ]);
+}
+
 async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise<ServiceSearch> {
   const text = args.text ?? '';
   if (text.length > MAX_SEARCH_TEXT) throw badInput('text', `text must be at most ${MAX_SEARCH_TEXT} characters.`);
@@ -64,6 +85,9 @@ async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise
     if (n.gemeenteCode) {
       const g = await requireGemeente(ctx, n.gemeenteCode, 'filter.near.gemeenteCode');
       near = { latitude: g.latitude, longitude: g.longitude, maxDistanceKm: n.maxDistanceKm };
+    } else if (n.postcode) {
+      const area = await requirePostcodeArea(ctx, n.postcode);
+      near = { latitude: area.latitude, longitude: area.longitude, maxDistanceKm: n.maxDistanceKm };
     } else {
       near = { latitude: n.latitude ?? 0, longitude: n.longitude ?? 0, maxDistanceKm: n.maxDistanceKm };
     }
@@ -142,6 +166,7 @@ export const Query: QueryResolvers = {
     return ctx.loaders.region.load(args.code);
   },
   zorgkantoorregios: (_, __, ctx) => listRegions(ctx.db),
+  postcodeSearchAvailable: (_, __, ctx) => hasPostcodeAreas(ctx.db),
 };
 
 export const ServiceConnection: ServiceConnectionResolvers = {
