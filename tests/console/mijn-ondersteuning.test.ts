@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '@hub/db';
 import { demoBsn, demoIds, deterministicUuid } from '@hub/domain';
 import { signToken } from '@hub/identity';
 import {
@@ -38,6 +39,7 @@ const BSN = demoBsn(0);
 const OCO_WORKER = 'Ellen Bakker';
 const OCO = demoIds.ocoOrganization(0);
 const OFFICER = { subject: 'test-privacy-oco', name: 'Fatima Yilmaz' };
+const OLD_REASON = 'Huisarts belde: zorgen om verwaarlozing, cliënt niet bereikbaar.';
 const REASON = 'Buren melden dat mevrouw al twee dagen niet opendoet en de post zich opstapelt.';
 
 let running: ConsoleHub;
@@ -79,6 +81,24 @@ beforeAll(async () => {
     'mutation { configureBreakGlass(input: { enabled: true }) { settings { enabled durationHours } } }',
   );
   expect(configured.data?.configureBreakGlass.settings).toEqual({ enabled: true, durationHours: 4 });
+  // An older opening by a colleague, for another client, still unreviewed after 10 days: the queue flags it.
+  const colleague = await signToken(issuer, {
+    subject: 'test-colleague-oco',
+    name: 'Bas de Wit',
+    organizationId: OCO,
+    organizationType: 'OCO',
+    roles: ['CLIENTONDERSTEUNER'],
+  });
+  const older = await graphql<{ openBreakGlass: { breakGlass: { id: string } } }>(
+    colleague,
+    'mutation($input: OpenBreakGlassInput!) { openBreakGlass(input: $input) { breakGlass { id } } }',
+    { input: { clientId: deterministicUuid('hub-demo-cases', 'client:3'), reason: OLD_REASON } },
+  );
+  const olderId = older.data?.openBreakGlass.breakGlass.id;
+  if (!olderId) throw new Error(`No older opening: ${JSON.stringify(older.errors)}`);
+  await running.hub.database.db.execute(
+    sql`update cases.break_glass_grant set opened_at = now() - interval '10 days', expires_at = now() - interval '9 days 20 hours' where id = ${olderId}::uuid`,
+  );
   // The OCO's privacy officer on the development sign-in page (this test's identity; the rest are the hub's).
   await browser.page.route('**/dev/identities', async (route) => {
     const answer = await route.fetch();
@@ -150,6 +170,13 @@ describe('Mijn ondersteuning and break-glass in the console', () => {
     expect(menu).toEqual(['Mijn ondersteuning', 'Sociale kaart']);
     await step('my-support');
     await smallSizes(page, 'my-support');
+
+    // A client opens no professional page: the console says where her own data is.
+    await goInApp(page, '/clienten');
+    await heading1(page, 'Geen toegang');
+    await step('client-no-access');
+    await page.getByRole('main').getByRole('link', { name: 'Mijn ondersteuning' }).click();
+    await heading1(page, 'Mijn ondersteuning');
   });
 
   it('the client revokes a consent, sees the effect first, and the zorgkantoor is refused from then on', async () => {
@@ -293,11 +320,18 @@ describe('Mijn ondersteuning and break-glass in the console', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain(REASON);
     await step('review-queue');
     await smallSizes(page, 'review-queue');
-    await page.getByRole('radio', { name: 'Ja, terecht' }).check();
-    await page.getByRole('textbox', { name: /Toelichting/ }).fill('Met de medewerker besproken: er was reden tot zorg.');
-    await page.getByRole('button', { name: 'Beoordeling opslaan' }).click();
+    // The colleague's opening of 10 days ago is flagged; Ellen's of today is not.
+    const older = page.locator('section.hub-card', { hasText: OLD_REASON });
+    const today = page.locator('section.hub-card', { hasText: REASON });
+    expect(await older.getByText('Te laat: langer dan 5 werkdagen niet beoordeeld').count()).toBe(1);
+    expect(await today.getByText('Te laat').count()).toBe(0);
+    expect(await page.getByRole('status').first().textContent()).toContain('2 keer noodtoegang, waarvan 1 te laat');
+    await today.getByRole('radio', { name: 'Ja, terecht' }).check();
+    await today.getByRole('textbox', { name: /Toelichting/ }).fill('Met de medewerker besproken: er was reden tot zorg.');
+    await today.getByRole('button', { name: 'Beoordeling opslaan' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('beoordeeld als terecht');
-    await expect.poll(() => page.locator('main').textContent()).toContain('Er is niets te beoordelen.');
+    await expect.poll(() => page.locator('main').textContent()).not.toContain(REASON);
+    expect(await page.locator('main').textContent()).toContain(OLD_REASON);
     await step('reviewed');
   });
 
