@@ -99,6 +99,32 @@ beforeAll(async () => {
   await running.hub.database.db.execute(
     sql`update cases.break_glass_grant set opened_at = now() - interval '10 days', expires_at = now() - interval '9 days 20 hours' where id = ${olderId}::uuid`,
   );
+  // The gemeente's cliëntondersteuner hands Anna over to the zorgkantoor (Wmo to Wlz): a handover in progress.
+  const sent = await graphql<{ createReferral: { referral: { status: string } } }>(
+    await tokenOf('demo-co-amsterdam'),
+    'mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { status } } }',
+    {
+      input: {
+        idempotencyKey: 'mijn-ondersteuning-handover',
+        kind: 'WMO_TO_WLZ',
+        clientId: CLIENT_ID,
+        sourceTrajectoryId: deterministicUuid('hub-demo-cases', 'trajectory:wmo:0'),
+        toOrganizationId: demoIds.zorgkantoorOrganization('ZK02'),
+        question: 'Mevrouw heeft een Wlz-indicatie aangevraagd en zoekt een plek.',
+        handoverSummary: {
+          situation: 'Woont alleen, dochter helpt.',
+          question: 'Passende Wlz-zorg.',
+          whatWasDone: 'Keukentafelgesprek gevoerd.',
+          agreements: 'Driegesprek plannen.',
+          openActions: 'Indicatie afwachten.',
+          network: 'Dochter.',
+          risks: 'Valrisico.',
+          clientWishes: 'Dicht bij haar dochter wonen.',
+        },
+      },
+    },
+  );
+  expect(sent.data?.createReferral.referral.status, JSON.stringify(sent.errors)).toBe('REQUESTED');
   // The OCO's privacy officer on the development sign-in page (this test's identity; the rest are the hub's).
   await browser.page.route('**/dev/identities', async (route) => {
     const answer = await route.fetch();
@@ -165,7 +191,9 @@ describe('Mijn ondersteuning and break-glass in the console', () => {
       .toEqual(['Wmo, maatwerk (na onderzoek) bij Gemeente Amsterdam', 'Wlz (langdurige zorg) bij Zorgkantoor Amsterdam']);
     await expect.poll(() => page.locator('main').textContent()).toContain('Uw vaste contactpersoon: Mohammed El Amrani');
     expect(await page.locator('main').textContent()).toContain('Uw vaste contactpersoon: Petra Jansen');
-    expect(await page.locator('main').textContent()).toContain('Er loopt nu geen overdracht.');
+    expect(await page.locator('main').textContent()).toContain(
+      'Van Wmo naar Wlz: van Gemeente Amsterdam naar Zorgkantoor Amsterdam. De overdracht is gevraagd. De nieuwe organisatie moet nog antwoorden.',
+    );
     const menu = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents();
     expect(menu).toEqual(['Mijn ondersteuning', 'Sociale kaart']);
     await step('my-support');
