@@ -31,13 +31,19 @@ function SignInNeeded({ pathname }: { pathname: string }) {
   );
 }
 
-function NoAccess() {
+function NoAccess({ client }: { client: boolean }) {
   return (
     <>
       <Heading1 tabIndex={-1}>Geen toegang</Heading1>
-      <Paragraph>
-        Met uw rol kunt u deze pagina niet gebruiken. Denkt u dat dit niet klopt? Vraag dan de beheerder van uw organisatie om de juiste rol.
-      </Paragraph>
+      {client ? (
+        <Paragraph>
+          Deze pagina is voor medewerkers van organisaties. Uw eigen gegevens vindt u bij <AppLink href="/mijn">Mijn ondersteuning</AppLink>.
+        </Paragraph>
+      ) : (
+        <Paragraph>
+          Met uw rol kunt u deze pagina niet gebruiken. Denkt u dat dit niet klopt? Vraag dan de beheerder van uw organisatie om de juiste rol.
+        </Paragraph>
+      )}
     </>
   );
 }
@@ -94,7 +100,7 @@ export function App() {
   let content: React.ReactNode;
   if (!found) content = <NotFoundPage />;
   else if (found.page.access !== 'public' && !session) content = <SignInNeeded pathname={pathname} />;
-  else if (found.page.access !== 'public' && !hasAnyRole(session, found.page.access)) content = <NoAccess />;
+  else if (found.page.access !== 'public' && !hasAnyRole(session, found.page.access)) content = <NoAccess client={hasAnyRole(session, ['CLIENT'])} />;
   else {
     const Page = found.page.component;
     content = <Page params={found.params} />;

@@ -25,7 +25,12 @@ export const ROLE_LABELS: Record<Role, { name: string; explanation: string }> = 
   },
   PRIVACY_OFFICER: {
     name: 'Privacy officer',
-    explanation: 'Ziet wie de gegevens van cliënten van de eigen organisatie heeft bekeken, en wanneer.',
+    explanation: 'Ziet wie de gegevens van cliënten van de eigen organisatie heeft bekeken, en wanneer. Beoordeelt elke noodtoegang.',
+  },
+  CLIENT: {
+    name: 'Cliënt',
+    explanation:
+      'Logt in met DigiD. Ziet de eigen ondersteuning en contactpersonen, regelt toestemmingen, ziet wie de gegevens bekeek en downloadt de eigen gegevens.',
   },
 };
 

@@ -18,7 +18,7 @@ function focusMain(): void {
 /** Who is signed in and for which organisation, or a link to sign in. */
 function SessionBar() {
   const session = useSession();
-  const organization = useQuery(SignedInOrganizationDocument, { id: session?.user.organizationId ?? '' }, { skip: !session });
+  const organization = useQuery(SignedInOrganizationDocument, { id: session?.user.organizationId ?? '' }, { skip: !session?.user.organizationId });
   if (!session) {
     return (
       <div className="hub-session">
@@ -35,7 +35,7 @@ function SessionBar() {
       <Paragraph className="hub-session__who">
         <UserIcon /> <span className="hub-session__name">{user.name ?? user.subject}</span>
         <span className="hub-session__org">
-          {user.roles.map((r) => ROLE_LABELS[r]?.name ?? r).join(', ')} bij {orgName}
+          {user.organizationId ? `${user.roles.map((r) => ROLE_LABELS[r]?.name ?? r).join(', ')} bij ${orgName}` : 'Ingelogd met DigiD'}
         </span>
       </Paragraph>
       <Button

@@ -12,8 +12,9 @@ export interface DevIdentity {
   subject: string;
   label: string;
   name: string;
-  organizationId: string;
-  organizationType: string;
+  /** Null for the demo client (role CLIENT), who belongs to no organisation. */
+  organizationId: string | null;
+  organizationType: string | null;
   roles: Role[];
   gemeenteCode: string | null;
   zorgkantoorregio: string | null;

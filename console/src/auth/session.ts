@@ -3,15 +3,17 @@ import { useSyncExternalStore } from 'react';
 /**
  * The signed-in session, in memory only: never in localStorage, sessionStorage or a cookie, so closing or reloading
  * the tab ends it and no other script on the origin finds a token at rest. The user's details are read from the
- * token's own claims (the hub's claims: sub, name, org, org_type, roles, gemeente, zorgkantoorregio).
+ * token's own claims (the hub's claims: sub, name, org, org_type, roles, gemeente, zorgkantoorregio). A client's token
+ * (role CLIENT, DigiD through a broker) has no organisation: it carries the BSN instead, which the console never reads.
  */
 
-export type Role = 'TOEGANG' | 'CLIENTONDERSTEUNER' | 'ZORGBEMIDDELAAR' | 'OVERLEGTAFEL' | 'BEHEERDER' | 'PRIVACY_OFFICER';
+export type Role = 'TOEGANG' | 'CLIENTONDERSTEUNER' | 'ZORGBEMIDDELAAR' | 'OVERLEGTAFEL' | 'BEHEERDER' | 'PRIVACY_OFFICER' | 'CLIENT';
 
 export interface SessionUser {
   subject: string;
   name: string | undefined;
-  organizationId: string;
+  /** The professional's organisation; undefined for a client (role CLIENT). */
+  organizationId: string | undefined;
   organizationType: string;
   roles: Role[];
   gemeenteCode: string | undefined;
@@ -60,13 +62,16 @@ export function userFromToken(token: string): SessionUser {
   const claims = JSON.parse(base64UrlDecode(payload)) as Record<string, unknown>;
   const subject = text(claims.sub);
   const organizationId = text(claims.org);
-  if (!subject || !organizationId) throw new Error('The token lacks the hub claims.');
+  const roles = Array.isArray(claims.roles) ? (claims.roles.filter((r) => typeof r === 'string') as Role[]) : [];
+  // A client belongs to no organisation; a client token with a professional role besides is not one the hub issues.
+  const client = roles.length === 1 && roles[0] === 'CLIENT' && organizationId === undefined;
+  if (!subject || (!organizationId && !client)) throw new Error('The token lacks the hub claims.');
   return {
     subject,
     name: text(claims.name),
     organizationId,
-    organizationType: text(claims.org_type) ?? 'OTHER',
-    roles: Array.isArray(claims.roles) ? (claims.roles.filter((r) => typeof r === 'string') as Role[]) : [],
+    organizationType: client ? 'CLIENT' : (text(claims.org_type) ?? 'OTHER'),
+    roles,
     gemeenteCode: text(claims.gemeente),
     zorgkantoorregio: text(claims.zorgkantoorregio),
   };

@@ -125,6 +125,25 @@ export type CapacityStatus =
   /** Takes new clients onto a waiting list. */
   | 'WAITLIST';
 
+/** A new period for one of the client's consents. */
+export type ChangeConsentPeriodInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The consent (UUID). */
+  id: string | number;
+  /** Valid from; defaults to now (or the pending consent's own start). */
+  validFrom?: string | null | undefined;
+  /** Valid until (exclusive), in the future; null for open-ended. */
+  validUntil?: string | null | undefined;
+};
+
+/** Who is signed in to the client's own view: the client personally, or a representative under a machtiging. */
+export type ClientActor =
+  /** The client personally (DigiD). */
+  | 'CLIENT'
+  /** A representative acting for the client under a machtiging. */
+  | 'REPRESENTATIVE';
+
 /** Why a trajectory was closed. */
 export type CloseReason =
   /** The client ended the support. */
@@ -352,6 +371,29 @@ export type GapReason =
   /** The referral was rejected with WAITLIST. */
   | 'WAITLIST';
 
+/**
+ * A consent the signed-in client gives. Give either receivingOrganizationId, or receivingOrganizationType with
+ * receivingRegionCode.
+ */
+export type GiveConsentInput = {
+  /** Data categories. */
+  categories: Array<ConsentCategory>;
+  /** Purpose. */
+  purpose: ConsentPurpose;
+  /** The receiving organisation. */
+  receivingOrganizationId?: string | number | null | undefined;
+  /** Or: every organisation of this type … */
+  receivingOrganizationType?: OrganizationType | null | undefined;
+  /** … in this gemeente (GM…) or zorgkantoorregio (ZK…). */
+  receivingRegionCode?: string | null | undefined;
+  /** The organisation whose data may be shared: one that supports the client (BAD_USER_INPUT otherwise). */
+  sharingOrganizationId: string | number;
+  /** Valid from; defaults to now. */
+  validFrom?: string | null | undefined;
+  /** Valid until (exclusive); null for open-ended. */
+  validUntil?: string | null | undefined;
+};
+
 /** A goal as input; give the id of an existing goal to keep it stable. */
 export type GoalInput = {
   /** The goal. */
@@ -575,6 +617,14 @@ export type NetworkRole =
   | 'OTHER'
   /** Legal representative, e.g. curator or mentor (iWlz COD1003 code 24). */
   | 'WETTELIJK_VERTEGENWOORDIGER';
+
+/** Opening a client's data under break-glass. */
+export type OpenBreakGlassInput = {
+  /** The client (UUID). */
+  clientId: string | number;
+  /** Why: the acute danger, 20–1000 characters, without a BSN. */
+  reason: string;
+};
 
 /** A new trajectory, owned by the caller's organisation. */
 export type OpenTrajectoryInput = {
@@ -948,6 +998,28 @@ export type ReportedCapacityStatus =
   | 'NO_CAPACITY'
   /** Takes new clients onto a waiting list. */
   | 'WAITLIST';
+
+/** A correction the client asks for. */
+export type RequestCorrectionInput = {
+  /** What is wrong and what it should be, 5–2000 characters, without a BSN. */
+  description: string;
+  /** The organisation that should correct it: one that supports the client. */
+  organizationId: string | number;
+  /** The trajectory it is about, at that organisation (optional). */
+  trajectoryId?: string | number | null | undefined;
+};
+
+/** The privacy officer's review of a break-glass opening. */
+export type ReviewBreakGlassInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The opening (UUID). */
+  id: string | number;
+  /** Whether the opening was justified. */
+  justified: boolean;
+  /** A note, 1–2000 characters, without a BSN. */
+  note: string;
+};
 
 /** A consent to revoke. */
 export type RevokeConsentInput = {
@@ -1396,6 +1468,85 @@ export type ConsentClientQueryVariables = Exact<{
 
 export type ConsentClientQuery = { client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null, network: Array<{ id: string, name: string, role: NetworkRole, mayActForClient: boolean }> | null } | null };
 
+export type BreakGlassSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BreakGlassSettingsQuery = { breakGlassSettings: { enabled: boolean, durationHours: number, dailyLimit: number } };
+
+export type OpenBreakGlassMutationVariables = Exact<{
+  input: OpenBreakGlassInput;
+}>;
+
+
+export type OpenBreakGlassMutation = { openBreakGlass: { breakGlass: { id: string, clientId: string, openedAt: string, expiresAt: string, active: boolean } } };
+
+export type MySupportOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySupportOverviewQuery = { mySupport: { id: string, actingAs: ClientActor, name: { givenName: string, namePrefix: string | null, familyName: string }, trajectories: { totalCount: number, nodes: Array<{ id: string, legalDomain: LegalDomain, journeyPhase: JourneyPhase, status: TrajectoryStatus, hulpvraag: string, openedAt: string, closedAt: string | null, organization: { id: string, name: string }, contactPerson: { name: string, formality: Formality, organization: { id: string, name: string, email: string | null, website: string | null, phones: Array<{ number: string, description: string | null }> } } }> }, handoversInProgress: { totalCount: number, nodes: Array<{ id: string, kind: string, status: string, sentAt: string | null, respondBy: string | null, jointMeetingPlannedAt: string | null, statusChangedAt: string, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } }> } | null } | null };
+
+export type MyConsentLineFragment = { id: string, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, categories: Array<ConsentCategory>, purpose: ConsentPurpose, validFrom: string, validUntil: string | null, givenBy: ConsentGiver, recordedHow: ConsentRecording, revokedAt: string | null, status: ConsentStatus, version: number, sharingOrganization: { id: string, name: string }, receivingOrganization: { id: string, name: string } | null };
+
+export type MyConsentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyConsentsQuery = { mySupport: { id: string, trajectories: { nodes: Array<{ id: string, status: TrajectoryStatus, organization: { id: string, name: string } }> }, consents: { totalCount: number, nodes: Array<{ id: string, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, categories: Array<ConsentCategory>, purpose: ConsentPurpose, validFrom: string, validUntil: string | null, givenBy: ConsentGiver, recordedHow: ConsentRecording, revokedAt: string | null, status: ConsentStatus, version: number, sharingOrganization: { id: string, name: string }, receivingOrganization: { id: string, name: string } | null }> } } | null };
+
+export type MyConsentReceiversQueryVariables = Exact<{
+  type: OrganizationType;
+}>;
+
+
+export type MyConsentReceiversQuery = { organizations: { nodes: Array<{ id: string, name: string }> } };
+
+export type MyGiveConsentMutationVariables = Exact<{
+  input: GiveConsentInput;
+}>;
+
+
+export type MyGiveConsentMutation = { giveConsent: { consent: { id: string, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, categories: Array<ConsentCategory>, purpose: ConsentPurpose, validFrom: string, validUntil: string | null, givenBy: ConsentGiver, recordedHow: ConsentRecording, revokedAt: string | null, status: ConsentStatus, version: number, sharingOrganization: { id: string, name: string }, receivingOrganization: { id: string, name: string } | null } } };
+
+export type MyChangeConsentPeriodMutationVariables = Exact<{
+  input: ChangeConsentPeriodInput;
+}>;
+
+
+export type MyChangeConsentPeriodMutation = { changeConsentPeriod: { consent: { id: string, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, categories: Array<ConsentCategory>, purpose: ConsentPurpose, validFrom: string, validUntil: string | null, givenBy: ConsentGiver, recordedHow: ConsentRecording, revokedAt: string | null, status: ConsentStatus, version: number, sharingOrganization: { id: string, name: string }, receivingOrganization: { id: string, name: string } | null } } };
+
+export type MyRevokeConsentMutationVariables = Exact<{
+  input: RevokeConsentInput;
+}>;
+
+
+export type MyRevokeConsentMutation = { revokeMyConsent: { consent: { id: string, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, categories: Array<ConsentCategory>, purpose: ConsentPurpose, validFrom: string, validUntil: string | null, givenBy: ConsentGiver, recordedHow: ConsentRecording, revokedAt: string | null, status: ConsentStatus, version: number, sharingOrganization: { id: string, name: string }, receivingOrganization: { id: string, name: string } | null } } };
+
+export type MyAccessLogQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyAccessLogQuery = { mySupport: { id: string, accessLog: { edges: Array<{ cursor: string, node: { eventId: string, occurredAt: string, action: AccessAction, outcome: AccessOutcome, outcomeReason: string | null, userName: string | null, role: string, onBehalfOf: string | null, dataCategories: Array<string>, authorizationGround: string, organization: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, breakGlassOpenings: { totalCount: number, nodes: Array<{ id: string, role: string, reason: string, openedAt: string, expiresAt: string, organization: { id: string, name: string } }> } } | null };
+
+export type MyDataExportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDataExportQuery = { myDataExport: { generatedAt: string, fileName: string, json: string } | null };
+
+export type MyCorrectionTargetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCorrectionTargetsQuery = { mySupport: { id: string, trajectories: { nodes: Array<{ id: string, legalDomain: LegalDomain, status: TrajectoryStatus, organization: { id: string, name: string } }> } } | null };
+
+export type MyRequestCorrectionMutationVariables = Exact<{
+  input: RequestCorrectionInput;
+}>;
+
+
+export type MyRequestCorrectionMutation = { requestCorrection: { correctionRequest: { id: string, createdAt: string, organization: { id: string, name: string } } } };
+
 export type OverlegtafelQuarterQueryVariables = Exact<{
   region: string;
   from: string;
@@ -1554,6 +1705,22 @@ export type PrivacyAccessLogExportQueryVariables = Exact<{
 
 
 export type PrivacyAccessLogExportQuery = { client: { id: string, accessLogExport: { exportedAt: string, lines: Array<{ eventId: string, occurredAt: string, action: AccessAction, outcome: AccessOutcome, outcomeReason: string | null, userId: string, userName: string | null, role: string, dataCategories: Array<string>, authorizationGround: string, accessPoint: string, organization: { id: string, name: string } }> } } | null };
+
+export type BreakGlassReviewsQueryVariables = Exact<{
+  unreviewedOnly?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BreakGlassReviewsQuery = { breakGlassReviews: { nodes: Array<{ id: string, clientId: string, userName: string | null, role: string, reason: string, openedAt: string, expiresAt: string, active: boolean, reviewedAt: string | null, justified: boolean | null, reviewNote: string | null, reviewOverdue: boolean, version: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReviewBreakGlassMutationVariables = Exact<{
+  input: ReviewBreakGlassInput;
+}>;
+
+
+export type ReviewBreakGlassMutation = { reviewBreakGlass: { breakGlass: { id: string, reviewedAt: string | null, justified: boolean | null, reviewNote: string | null, version: number } } };
 
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -1776,6 +1943,30 @@ export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TrajectoryDetail"}) as unknown as TypedDocumentString<TrajectoryDetailFragment, unknown>;
+export const MyConsentLineFragmentDoc = new TypedDocumentString(`
+    fragment MyConsentLine on MyConsent {
+  id
+  sharingOrganization {
+    id
+    name
+  }
+  receivingOrganization {
+    id
+    name
+  }
+  receivingOrganizationType
+  receivingRegionCode
+  categories
+  purpose
+  validFrom
+  validUntil
+  givenBy
+  recordedHow
+  revokedAt
+  status
+  version
+}
+    `, {"fragmentName":"MyConsentLine"}) as unknown as TypedDocumentString<MyConsentLineFragment, unknown>;
 export const KnelpuntListItemFragmentDoc = new TypedDocumentString(`
     fragment KnelpuntListItem on Knelpunt {
   id
@@ -2573,6 +2764,322 @@ export const ConsentClientDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:4272df200007e442f9a19e655796423e28e96072c89cc3b2326cfa3493fbabcf"}) as unknown as TypedDocumentString<ConsentClientQuery, ConsentClientQueryVariables>;
+export const BreakGlassSettingsDocument = new TypedDocumentString(`
+    query BreakGlassSettings {
+  breakGlassSettings {
+    enabled
+    durationHours
+    dailyLimit
+  }
+}
+    `, {"hash":"sha256:e53425b0d5d53d711fe04fdf96ff131a5c35496063b72af304fbf7a4674267b6"}) as unknown as TypedDocumentString<BreakGlassSettingsQuery, BreakGlassSettingsQueryVariables>;
+export const OpenBreakGlassDocument = new TypedDocumentString(`
+    mutation OpenBreakGlass($input: OpenBreakGlassInput!) {
+  openBreakGlass(input: $input) {
+    breakGlass {
+      id
+      clientId
+      openedAt
+      expiresAt
+      active
+    }
+  }
+}
+    `, {"hash":"sha256:bb70fd56f85348ce044c17842e6ff996fedc3703c99793bed62e26efa2d98a51"}) as unknown as TypedDocumentString<OpenBreakGlassMutation, OpenBreakGlassMutationVariables>;
+export const MySupportOverviewDocument = new TypedDocumentString(`
+    query MySupportOverview {
+  mySupport {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+    actingAs
+    trajectories(first: 100) {
+      totalCount
+      nodes {
+        id
+        legalDomain
+        journeyPhase
+        status
+        hulpvraag
+        openedAt
+        closedAt
+        organization {
+          id
+          name
+        }
+        contactPerson {
+          name
+          formality
+          organization {
+            id
+            name
+            email
+            website
+            phones {
+              number
+              description
+            }
+          }
+        }
+      }
+    }
+    handoversInProgress(first: 100) {
+      totalCount
+      nodes {
+        id
+        kind
+        status
+        fromOrganization {
+          id
+          name
+        }
+        toOrganization {
+          id
+          name
+        }
+        sentAt
+        respondBy
+        jointMeetingPlannedAt
+        statusChangedAt
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:170c846fc879880ea5f97cdad7b9cf201e733c69e037d5861dc6032d4e54c2af"}) as unknown as TypedDocumentString<MySupportOverviewQuery, MySupportOverviewQueryVariables>;
+export const MyConsentsDocument = new TypedDocumentString(`
+    query MyConsents {
+  mySupport {
+    id
+    trajectories(first: 100) {
+      nodes {
+        id
+        status
+        organization {
+          id
+          name
+        }
+      }
+    }
+    consents(first: 100) {
+      totalCount
+      nodes {
+        ...MyConsentLine
+      }
+    }
+  }
+}
+    fragment MyConsentLine on MyConsent {
+  id
+  sharingOrganization {
+    id
+    name
+  }
+  receivingOrganization {
+    id
+    name
+  }
+  receivingOrganizationType
+  receivingRegionCode
+  categories
+  purpose
+  validFrom
+  validUntil
+  givenBy
+  recordedHow
+  revokedAt
+  status
+  version
+}`, {"hash":"sha256:a63f0fee9d0b0ec8d123a79f3e69600128d6811c2ff5fc4af77042c11d5decf9"}) as unknown as TypedDocumentString<MyConsentsQuery, MyConsentsQueryVariables>;
+export const MyConsentReceiversDocument = new TypedDocumentString(`
+    query MyConsentReceivers($type: OrganizationType!) {
+  organizations(type: $type, first: 100) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:cbc2382318fda1b3c8df043be27e37b0edb37e1fe3e1a7a266075a286194ebee"}) as unknown as TypedDocumentString<MyConsentReceiversQuery, MyConsentReceiversQueryVariables>;
+export const MyGiveConsentDocument = new TypedDocumentString(`
+    mutation MyGiveConsent($input: GiveConsentInput!) {
+  giveConsent(input: $input) {
+    consent {
+      ...MyConsentLine
+    }
+  }
+}
+    fragment MyConsentLine on MyConsent {
+  id
+  sharingOrganization {
+    id
+    name
+  }
+  receivingOrganization {
+    id
+    name
+  }
+  receivingOrganizationType
+  receivingRegionCode
+  categories
+  purpose
+  validFrom
+  validUntil
+  givenBy
+  recordedHow
+  revokedAt
+  status
+  version
+}`, {"hash":"sha256:9461a5d737ff65ce65c871cce72e6eba1c32560ffeed114ddc6e3181000443b9"}) as unknown as TypedDocumentString<MyGiveConsentMutation, MyGiveConsentMutationVariables>;
+export const MyChangeConsentPeriodDocument = new TypedDocumentString(`
+    mutation MyChangeConsentPeriod($input: ChangeConsentPeriodInput!) {
+  changeConsentPeriod(input: $input) {
+    consent {
+      ...MyConsentLine
+    }
+  }
+}
+    fragment MyConsentLine on MyConsent {
+  id
+  sharingOrganization {
+    id
+    name
+  }
+  receivingOrganization {
+    id
+    name
+  }
+  receivingOrganizationType
+  receivingRegionCode
+  categories
+  purpose
+  validFrom
+  validUntil
+  givenBy
+  recordedHow
+  revokedAt
+  status
+  version
+}`, {"hash":"sha256:2df6eec61447915e05e5acfb634c8cc49393400478671d06fc5374443e85ec41"}) as unknown as TypedDocumentString<MyChangeConsentPeriodMutation, MyChangeConsentPeriodMutationVariables>;
+export const MyRevokeConsentDocument = new TypedDocumentString(`
+    mutation MyRevokeConsent($input: RevokeConsentInput!) {
+  revokeMyConsent(input: $input) {
+    consent {
+      ...MyConsentLine
+    }
+  }
+}
+    fragment MyConsentLine on MyConsent {
+  id
+  sharingOrganization {
+    id
+    name
+  }
+  receivingOrganization {
+    id
+    name
+  }
+  receivingOrganizationType
+  receivingRegionCode
+  categories
+  purpose
+  validFrom
+  validUntil
+  givenBy
+  recordedHow
+  revokedAt
+  status
+  version
+}`, {"hash":"sha256:86f2b9579f5992adfda2e3349c33187d14794058f4a0f6667add31913063b6df"}) as unknown as TypedDocumentString<MyRevokeConsentMutation, MyRevokeConsentMutationVariables>;
+export const MyAccessLogDocument = new TypedDocumentString(`
+    query MyAccessLog($from: DateTime, $to: DateTime, $first: Int, $after: String) {
+  mySupport {
+    id
+    accessLog(from: $from, to: $to, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          eventId
+          occurredAt
+          action
+          outcome
+          outcomeReason
+          userName
+          role
+          onBehalfOf
+          organization {
+            id
+            name
+          }
+          dataCategories
+          authorizationGround
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    breakGlassOpenings(first: 100) {
+      totalCount
+      nodes {
+        id
+        organization {
+          id
+          name
+        }
+        role
+        reason
+        openedAt
+        expiresAt
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:f6098cf38d25f4f6f020aa09dd1559b5232b215c7614a53a71973f7aa8d8c931"}) as unknown as TypedDocumentString<MyAccessLogQuery, MyAccessLogQueryVariables>;
+export const MyDataExportDocument = new TypedDocumentString(`
+    query MyDataExport {
+  myDataExport {
+    generatedAt
+    fileName
+    json
+  }
+}
+    `, {"hash":"sha256:3be901e0a3296b3d2e684dd1baf79fcd357c9ac1c6eb03c67aef5aa15ee67cde"}) as unknown as TypedDocumentString<MyDataExportQuery, MyDataExportQueryVariables>;
+export const MyCorrectionTargetsDocument = new TypedDocumentString(`
+    query MyCorrectionTargets {
+  mySupport {
+    id
+    trajectories(first: 100) {
+      nodes {
+        id
+        legalDomain
+        status
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:ff99235fc4c74ad79eecc76d2416dd594fdc1d7594f25f44be5db6f72d0cd959"}) as unknown as TypedDocumentString<MyCorrectionTargetsQuery, MyCorrectionTargetsQueryVariables>;
+export const MyRequestCorrectionDocument = new TypedDocumentString(`
+    mutation MyRequestCorrection($input: RequestCorrectionInput!) {
+  requestCorrection(input: $input) {
+    correctionRequest {
+      id
+      createdAt
+      organization {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:695604713a10b6e47b637c4585a20a6d961debbd8f2a67251e2297b0def30150"}) as unknown as TypedDocumentString<MyRequestCorrectionMutation, MyRequestCorrectionMutationVariables>;
 export const OverlegtafelQuarterDocument = new TypedDocumentString(`
     query OverlegtafelQuarter($region: String!, $from: String!, $to: String!) {
   zorgkantoorregio(code: $region) {
@@ -3160,6 +3667,44 @@ export const PrivacyAccessLogExportDocument = new TypedDocumentString(`
   authorizationGround
   accessPoint
 }`, {"hash":"sha256:98b4a2d16d531dd78032f75915192f8739f018f8f9c347c10a58106b02e60eda"}) as unknown as TypedDocumentString<PrivacyAccessLogExportQuery, PrivacyAccessLogExportQueryVariables>;
+export const BreakGlassReviewsDocument = new TypedDocumentString(`
+    query BreakGlassReviews($unreviewedOnly: Boolean, $first: Int, $after: String) {
+  breakGlassReviews(unreviewedOnly: $unreviewedOnly, first: $first, after: $after) {
+    nodes {
+      id
+      clientId
+      userName
+      role
+      reason
+      openedAt
+      expiresAt
+      active
+      reviewedAt
+      justified
+      reviewNote
+      reviewOverdue
+      version
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:78d7532f86930a308ca7e49d5c6c49f2166a877a153767b4b7225dbf7592e2c9"}) as unknown as TypedDocumentString<BreakGlassReviewsQuery, BreakGlassReviewsQueryVariables>;
+export const ReviewBreakGlassDocument = new TypedDocumentString(`
+    mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {
+  reviewBreakGlass(input: $input) {
+    breakGlass {
+      id
+      reviewedAt
+      justified
+      reviewNote
+      version
+    }
+  }
+}
+    `, {"hash":"sha256:5f35eabd2c9f33dee08af343630793d5fb29927f4a6e1c4d715ef7d1ad9212e8"}) as unknown as TypedDocumentString<ReviewBreakGlassMutation, ReviewBreakGlassMutationVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: ServiceSearchFilter, $sort: ServiceSort, $first: Int, $after: String) {
   searchServices(

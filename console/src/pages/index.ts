@@ -1,5 +1,6 @@
 import { BEHEER_PAGES } from './beheer/index.ts';
 import { HomePage } from './home.tsx';
+import { MIJN_PAGES } from './mijn/index.ts';
 import { CLIENTEN_PAGES } from './clienten/index.ts';
 import { OVERLEGTAFEL_PAGES } from './overlegtafel/index.ts';
 import { PRIVACY_PAGES } from './privacy/index.ts';
@@ -22,6 +23,7 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/inloggen', title: 'Inloggen', component: SignInPage, access: 'public' },
   { path: '/inloggen/terug', title: 'Inloggen', component: SignInCallbackPage, access: 'public' },
   { path: '/uitgelogd', title: 'Uitgelogd', component: SignedOutPage, access: 'public' },
+  ...MIJN_PAGES(accessOf('/mijn')),
   ...SOCIALE_KAART_PAGES,
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),

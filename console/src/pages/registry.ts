@@ -33,6 +33,7 @@ const CASEWORK: readonly Role[] = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDE
 
 /** The main menu, per role. Areas not built yet lead to a short "komt binnenkort" page. */
 export const NAVIGATION: readonly NavigationItem[] = [
+  { label: 'Mijn ondersteuning', path: '/mijn', roles: ['CLIENT'] },
   { label: 'Sociale kaart', path: '/sociale-kaart', roles: 'everyone' },
   { label: 'Cliënten', path: '/clienten', roles: CASEWORK },
   { label: 'Warme overdracht', path: '/warme-overdracht', roles: CASEWORK },

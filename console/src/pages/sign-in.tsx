@@ -53,7 +53,7 @@ export function SignInPage() {
     setFailed(false);
     try {
       await method.signIn(identity.subject);
-      navigate(takeReturnPath() ?? '/sociale-kaart');
+      navigate(takeReturnPath() ?? (identity.roles.includes('CLIENT') ? '/mijn' : '/sociale-kaart'));
     } catch {
       setFailed(true);
     } finally {
@@ -125,8 +125,8 @@ export function SignInPage() {
                 </Button>
                 <div id={`identity-${identity.subject}`} className="hub-identity__about">
                   <Paragraph>
-                    <strong>{identity.roles.map((r) => ROLE_LABELS[r]?.name ?? r).join(' en ')}</strong> ({identity.label},{' '}
-                    {label(ORGANIZATION_TYPE_LABELS, identity.organizationType)})
+                    <strong>{identity.roles.map((r) => ROLE_LABELS[r]?.name ?? r).join(' en ')}</strong> ({identity.label}
+                    {identity.organizationType ? `, ${label(ORGANIZATION_TYPE_LABELS, identity.organizationType)}` : ''})
                   </Paragraph>
                   {identity.roles.map((r) => (
                     <Paragraph key={r} appearance="small">

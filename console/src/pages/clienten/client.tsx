@@ -19,7 +19,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session.ts';
 import { CONSENT_REASON_LABELS, type DutchError } from '../../errors.ts';
 import { ClientAcrossDomainsDocument, type ClientAcrossDomainsQuery, RevokeConsentDocument } from '../../generated/graphql.ts';
@@ -39,6 +39,7 @@ import {
   TRAJECTORY_STATUS_LABELS,
 } from './labels.ts';
 import { mutate, takeFlash } from './mutate.ts';
+import { activeBreakGlass, BreakGlassBanner, BreakGlassPanel } from './break-glass.tsx';
 
 type ClientData = NonNullable<ClientAcrossDomainsQuery['client']>;
 type Trajectory = ClientData['trajectories']['nodes'][number];
@@ -248,6 +249,18 @@ export function ClientPage({ params }: PageProps) {
   const client = result.data?.client;
   const name = fullName(client?.name);
   const orgId = session?.user.organizationId;
+  const [, setRound] = useState(0);
+  const breakGlassUntil = activeBreakGlass(clientId);
+  const reload = result.reload;
+  const breakGlassChanged = useCallback(() => {
+    setRound((n) => n + 1);
+    reload();
+  }, [reload]);
+  // Where the hub refuses data (no relation at all, or fields without consent), break-glass is offered.
+  const REFUSALS = ['NOT_FOUND', 'FORBIDDEN', 'CONSENT_REQUIRED'];
+  const refused = (result.error !== null && REFUSALS.includes(result.error.code)) || result.fieldErrorsRaw.some((e) => REFUSALS.includes(e.code));
+  // No client at all in the answer: say why (the hub refused it on the field).
+  const missing = !client && !result.loading && !result.error ? result.fieldErrors[0] : undefined;
 
   return (
     <div className="hub-flow">
@@ -255,13 +268,16 @@ export function ClientPage({ params }: PageProps) {
       <Paragraph>
         <AppLink href="/clienten">Terug naar uw cliënten</AppLink>
       </Paragraph>
+      {breakGlassUntil !== undefined && <BreakGlassBanner until={breakGlassUntil} onEnded={breakGlassChanged} />}
       {flash && (
         <Alert type="ok" role="status" className="hub-alert">
           <Paragraph>{flash}</Paragraph>
         </Alert>
       )}
       {result.error && <ErrorAlert error={result.error} />}
+      {missing && <ErrorAlert error={missing} />}
       {result.loading && !result.data && <Paragraph aria-live="polite">Even geduld, de cliënt wordt geladen…</Paragraph>}
+      {refused && breakGlassUntil === undefined && !result.loading && <BreakGlassPanel clientId={clientId} onOpened={breakGlassChanged} />}
       {client && (
         <>
           <section aria-labelledby="personal">

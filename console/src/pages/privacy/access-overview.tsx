@@ -21,6 +21,7 @@ import type { DutchError } from '../../errors.ts';
 import { PrivacyAccessLogDocument, PrivacyAccessLogExportDocument, type PrivacyAccessLogQuery, PrivacyFindClientDocument } from '../../generated/graphql.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 import { formatDate } from '../../labels.ts';
+import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDateTime } from '../clienten/labels.ts';
 import { SelectField, TextField } from '../clienten/fields.tsx';
@@ -181,6 +182,10 @@ export function AccessOverviewPage() {
       <Paragraph appearance="lead" className="hub-no-print">
         Een cliënt mag weten wie zijn gegevens heeft bekeken of gewijzigd (NEN 7513). Zoek de cliënt op met het BSN. U ziet dan per keer wie het was, van welke
         organisatie, wat die deed en waarom dat mocht.
+      </Paragraph>
+      <Paragraph className="hub-no-print">
+        <AppLink href="/privacy/noodtoegang">Noodtoegang beoordelen</AppLink>: elke keer dat een medewerker van uw organisatie gegevens opende zonder
+        toestemming.
       </Paragraph>
 
       <form onSubmit={(event) => void onSearch(event)} noValidate className="hub-form hub-no-print">
