@@ -26,10 +26,8 @@ import {
  * has no relation with Anna, opens break-glass with a written reason (first with a BSN in it, which the hub refuses
  * in place); the OCO's privacy officer reviews the opening; Anna sees it in her access overview.
  *
- * The demo data turns break-glass on for gemeente Amsterdam only, which supports every demo client, and has no privacy
- * officer of the OCO. So this test turns break-glass on for the OCO with a privacy officer token of the test's own,
- * and offers that privacy officer on the development sign-in page by answering /dev/identities and /dev/sign-in for
- * that one identity in the browser (the other identities are the hub's own).
+ * The demo data has break-glass on for the gemeente and for this OCO, whose privacy officer (Fatima Yilmaz) is one of
+ * the demo identities. One older opening of a colleague is set 10 days back in the database, so the queue flags it.
  */
 
 const CLIENT = 'Anna Demohuis';
@@ -38,13 +36,12 @@ const CLIENT_NAMES = [CLIENT, 'Demohuis'];
 const BSN = demoBsn(0);
 const OCO_WORKER = 'Ellen Bakker';
 const OCO = demoIds.ocoOrganization(0);
-const OFFICER = { subject: 'test-privacy-oco', name: 'Fatima Yilmaz' };
+const OFFICER = { subject: 'demo-privacy-oco', name: 'Fatima Yilmaz' };
 const OLD_REASON = 'Huisarts belde: zorgen om verwaarlozing, cliënt niet bereikbaar.';
 const REASON = 'Buren melden dat mevrouw al twee dagen niet opendoet en de post zich opstapelt.';
 
 let running: ConsoleHub;
 let browser: ConsoleBrowser;
-let officerToken = '';
 
 async function graphql<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: unknown[] }> {
   const res = await fetch(`${running.origin}/graphql`, {
@@ -69,18 +66,6 @@ beforeAll(async () => {
   browser = await launchBrowser(running.origin, 'mijn-ondersteuning');
   const issuer = running.hub.issuer;
   if (!issuer) throw new Error('The hub holds no development issuer.');
-  officerToken = await signToken(issuer, {
-    subject: OFFICER.subject,
-    name: OFFICER.name,
-    organizationId: OCO,
-    organizationType: 'OCO',
-    roles: ['PRIVACY_OFFICER'],
-  });
-  const configured = await graphql<{ configureBreakGlass: { settings: unknown } }>(
-    officerToken,
-    'mutation { configureBreakGlass(input: { enabled: true }) { settings { enabled durationHours } } }',
-  );
-  expect(configured.data?.configureBreakGlass.settings).toEqual({ enabled: true, durationHours: 4 });
   // An older opening by a colleague, for another client, still unreviewed after 10 days: the queue flags it.
   const colleague = await signToken(issuer, {
     subject: 'test-colleague-oco',
@@ -125,27 +110,6 @@ beforeAll(async () => {
     },
   );
   expect(sent.data?.createReferral.referral.status, JSON.stringify(sent.errors)).toBe('REQUESTED');
-  // The OCO's privacy officer on the development sign-in page (this test's identity; the rest are the hub's).
-  await browser.page.route('**/dev/identities', async (route) => {
-    const answer = await route.fetch();
-    const body = (await answer.json()) as { identities: unknown[] };
-    body.identities.push({
-      subject: OFFICER.subject,
-      label: 'privacy officer OCO (test)',
-      name: OFFICER.name,
-      organizationId: OCO,
-      organizationType: 'OCO',
-      roles: ['PRIVACY_OFFICER'],
-      gemeenteCode: null,
-      zorgkantoorregio: null,
-    });
-    await route.fulfill({ response: answer, json: body });
-  });
-  await browser.page.route('**/dev/sign-in', async (route) => {
-    const asked = JSON.parse(route.request().postData() ?? '{}') as { subject?: string };
-    if (asked.subject !== OFFICER.subject) return route.continue();
-    return route.fulfill({ json: { token: officerToken, expiresAt: new Date(Date.now() + 3_600_000).toISOString() } });
-  });
 }, HUB_START_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -132,6 +132,14 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     roles: ['PRIVACY_OFFICER'],
     gemeenteCode: 'GM0363',
   },
+  {
+    label: 'privacy officer OCO',
+    subject: 'demo-privacy-oco',
+    name: 'Fatima Yilmaz',
+    organizationId: demoIds.ocoOrganization(0),
+    organizationType: 'OCO',
+    roles: ['PRIVACY_OFFICER'],
+  },
 ];
 
 /** Every demo identity the development sign-in offers: the professionals and the demo client. */

@@ -218,6 +218,10 @@ export async function loadDemoData(db: Db, scale: number, bsn: BsnCipher | null)
   await insertChunked(trajectories, (c) => db.insert(trajectory).values(c));
   await insertChunked(moments, (c) => db.insert(contactMoment).values(c));
   await insertChunked(consents, (c) => db.insert(consent).values(c));
-  // The gemeente has break-glass on (default duration and limit), so the demo tokens can show it; the others have it off.
-  await db.insert(organizationSetting).values({ organizationId: gemeenteOrg, breakGlassEnabled: true, updatedByUserId: 'demo-privacy-amsterdam' });
+  // The gemeente and the first OCO have break-glass on (default duration and limit), so the demo identities can show it
+  // on both sides (the OCO supports no demo client, so its cliëntondersteuner meets refused data); the others have it off.
+  await db.insert(organizationSetting).values([
+    { organizationId: gemeenteOrg, breakGlassEnabled: true, updatedByUserId: 'demo-privacy-amsterdam' },
+    { organizationId: demoIds.ocoOrganization(0), breakGlassEnabled: true, updatedByUserId: 'demo-privacy-oco' },
+  ]);
 }
