@@ -1,5 +1,5 @@
 import { Button, ButtonGroup, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Role } from '../../auth/session.ts';
 import { useSession } from '../../auth/session.ts';
 import { CorrectionRequestsDocument, type CorrectionRequestsQuery } from '../../generated/graphql.ts';
@@ -15,11 +15,26 @@ const CASEWORK: readonly Role[] = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDE
 
 type CorrectionRequest = CorrectionRequestsQuery['correctionRequests']['nodes'][number];
 
-function RequestCard({ request, number, canOpenClient }: { request: CorrectionRequest; number: number; canOpenClient: boolean }) {
+function RequestCard({
+  request,
+  number,
+  canOpenClient,
+  focusHeading,
+}: {
+  request: CorrectionRequest;
+  number: number;
+  canOpenClient: boolean;
+  /** The first request that "Meer laden" brought: focus moves to it, as the button may disappear. */
+  focusHeading: boolean;
+}) {
   const headingId = `correction-${request.id}`;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
   return (
     <section className="hub-card" aria-labelledby={headingId}>
-      <Heading3 id={headingId}>
+      <Heading3 id={headingId} ref={heading} tabIndex={-1}>
         Verzoek {number}, verstuurd op {formatDateTime(request.createdAt)}
       </Heading3>
       <Paragraph>
@@ -56,6 +71,7 @@ export function CorrectionRequestsPage() {
   const canOpenClient = (session?.user.roles ?? []).some((role) => CASEWORK.includes(role));
   const [after, setAfter] = useState<string | undefined>(undefined);
   const [requests, setRequests] = useState<CorrectionRequest[]>([]);
+  const [firstNew, setFirstNew] = useState<number | undefined>(undefined);
   const result = useQuery(CorrectionRequestsDocument, { first: PAGE_SIZE, ...(after ? { after } : {}) });
   const page = result.data?.correctionRequests;
 
@@ -97,7 +113,7 @@ export function CorrectionRequestsPage() {
         <section aria-labelledby="correction-list">
           <Heading2 id="correction-list">Verzoeken</Heading2>
           {requests.map((request, index) => (
-            <RequestCard key={request.id} request={request} number={index + 1} canOpenClient={canOpenClient} />
+            <RequestCard key={request.id} request={request} number={index + 1} canOpenClient={canOpenClient} focusHeading={index + 1 === firstNew} />
           ))}
         </section>
       )}
@@ -107,7 +123,10 @@ export function CorrectionRequestsPage() {
             appearance="secondary-action-button"
             busy={result.loading}
             disabled={result.loading}
-            onClick={() => setAfter(page.pageInfo.endCursor ?? undefined)}
+            onClick={() => {
+              setFirstNew(requests.length + 1);
+              setAfter(page.pageInfo.endCursor ?? undefined);
+            }}
           >
             Meer laden
           </Button>
