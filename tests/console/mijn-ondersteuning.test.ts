@@ -38,6 +38,7 @@ const OCO_WORKER = 'Ellen Bakker';
 const OCO = demoIds.ocoOrganization(0);
 const OFFICER = { subject: 'demo-privacy-oco', name: 'Fatima Yilmaz' };
 const OLD_REASON = 'Huisarts belde: zorgen om verwaarlozing, cliënt niet bereikbaar.';
+const CORRECTION = 'Mijn telefoonnummer is veranderd in 020-5552000.';
 const REASON = 'Buren melden dat mevrouw al twee dagen niet opendoet en de post zich opstapelt.';
 
 let running: ConsoleHub;
@@ -265,11 +266,43 @@ describe('Mijn ondersteuning and break-glass in the console', () => {
     await page.getByText('Uw gegevens zijn gedownload.').waitFor();
     await step('downloaded');
 
-    await page.getByRole('textbox', { name: /Wat klopt er niet/ }).fill('Mijn telefoonnummer is veranderd in 020-5552000.');
+    await page.getByRole('combobox', { name: /Over welke ondersteuning gaat het/ }).selectOption({ index: 1 });
+    await page.getByRole('textbox', { name: /Wat klopt er niet/ }).fill(CORRECTION);
     await page.getByRole('button', { name: 'Verzoek versturen' }).click();
     await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Uw verzoek is verstuurd naar Gemeente Amsterdam.');
     await step('correction-sent');
     await smallSizes(page, 'my-data');
+  });
+
+  it("the gemeente's cliëntondersteuner and privacy officer see the correction request in their list", async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signInAs(page, 'Mohammed El Amrani');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
+    await heading1(page, 'Cliënten');
+    await page.getByRole('link', { name: 'Correctieverzoeken van cliënten' }).click();
+    await heading1(page, 'Correctieverzoeken');
+    await expect.poll(() => page.locator('main').textContent()).toContain(CORRECTION);
+    const card = page.locator('section.hub-card', { hasText: CORRECTION });
+    expect(await card.textContent()).toContain('de cliënt zelf');
+    expect(await card.textContent()).toContain('één traject bij uw organisatie');
+    await step('correction-requests');
+    await smallSizes(page, 'correction-requests');
+    expect(await card.getByRole('link', { name: /^Traject van verzoek \d+ bekijken$/ }).count()).toBe(1);
+    // The link leads to the client's page.
+    await card.getByRole('link', { name: /^Cliënt van verzoek \d+ bekijken$/ }).click();
+    await heading1(page, CLIENT);
+    await step('correction-client');
+
+    // The privacy officer of the gemeente finds the same list in the Privacy area, without links to the client.
+    await signOut(page);
+    await signInAs(page, 'Karin Visser');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('link', { name: 'Correctieverzoeken' }).click();
+    await heading1(page, 'Correctieverzoeken');
+    await expect.poll(() => page.locator('main').textContent()).toContain(CORRECTION);
+    expect(await page.locator('section.hub-card', { hasText: CORRECTION }).getByRole('link').count()).toBe(0);
+    await step('correction-requests-privacy');
   });
 
   it('a professional without a relation opens break-glass with a written reason; a BSN in it is refused in place', async () => {
@@ -343,6 +376,6 @@ describe('Mijn ondersteuning and break-glass in the console', () => {
     await step('client-sees-break-glass');
     await smallSizes(page, 'client-sees-break-glass');
     browser.expectOnlyOwnOrigin();
-    await expectNoPersonalDataOutsideThePage(browser, [BSN, ...CLIENT_NAMES]);
+    await expectNoPersonalDataOutsideThePage(browser, [BSN, ...CLIENT_NAMES, CORRECTION]);
   });
 });

@@ -1480,6 +1480,14 @@ export type OpenBreakGlassMutationVariables = Exact<{
 
 export type OpenBreakGlassMutation = { openBreakGlass: { breakGlass: { id: string, clientId: string, openedAt: string, expiresAt: string, active: boolean } } };
 
+export type CorrectionRequestsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CorrectionRequestsQuery = { correctionRequests: { nodes: Array<{ id: string, clientId: string, trajectoryId: string | null, description: string, givenBy: ConsentGiver, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type MySupportOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2786,6 +2794,24 @@ export const OpenBreakGlassDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bb70fd56f85348ce044c17842e6ff996fedc3703c99793bed62e26efa2d98a51"}) as unknown as TypedDocumentString<OpenBreakGlassMutation, OpenBreakGlassMutationVariables>;
+export const CorrectionRequestsDocument = new TypedDocumentString(`
+    query CorrectionRequests($first: Int, $after: String) {
+  correctionRequests(first: $first, after: $after) {
+    nodes {
+      id
+      clientId
+      trajectoryId
+      description
+      givenBy
+      createdAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:6f85c6981b07bf8a52f884946a2cceeffd857ad44ddd8ab86b70322c88535f66"}) as unknown as TypedDocumentString<CorrectionRequestsQuery, CorrectionRequestsQueryVariables>;
 export const MySupportOverviewDocument = new TypedDocumentString(`
     query MySupportOverview {
   mySupport {

@@ -78,6 +78,9 @@ export function CaseloadPage() {
       <Paragraph>
         <AppLink href="/clienten/nieuw">Nieuwe cliënt aanmelden</AppLink>
       </Paragraph>
+      <Paragraph>
+        <AppLink href="/clienten/correctieverzoeken">Correctieverzoeken van cliënten</AppLink>
+      </Paragraph>
       <search aria-label="Zoeken in uw cliënten" className="hub-caseload-search">
         <form onSubmit={onSearch} noValidate>
           <TextField

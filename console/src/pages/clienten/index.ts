@@ -12,6 +12,7 @@ const access = (() => {
 export const CLIENTEN_PAGES: readonly PageDefinition[] = [
   { path: '/clienten', title: 'Cliënten', component: area.page('CaseloadPage'), preload: area.preload, access },
   { path: '/clienten/nieuw', title: 'Nieuwe cliënt aanmelden', component: area.page('RegisterClientPage'), preload: area.preload, access },
+  { path: '/clienten/correctieverzoeken', title: 'Correctieverzoeken', component: area.page('CorrectionRequestsPage'), preload: area.preload, access },
   { path: '/clienten/:id', title: 'Cliënt', component: area.page('ClientPage'), preload: area.preload, access },
   { path: '/clienten/:id/toestemming', title: 'Toestemming vastleggen', component: area.page('RecordConsentPage'), preload: area.preload, access },
   { path: '/clienten/:id/trajecten/:trajectoryId', title: 'Traject', component: area.page('TrajectoryPage'), preload: area.preload, access },

@@ -187,6 +187,9 @@ export function AccessOverviewPage() {
         <AppLink href="/privacy/noodtoegang">Noodtoegang beoordelen</AppLink>: elke keer dat een medewerker van uw organisatie gegevens opende zonder
         toestemming.
       </Paragraph>
+      <Paragraph className="hub-no-print">
+        <AppLink href="/privacy/correctieverzoeken">Correctieverzoeken</AppLink>: cliënten die vragen om gegevens van uw organisatie te verbeteren.
+      </Paragraph>
 
       <form onSubmit={(event) => void onSearch(event)} noValidate className="hub-form hub-no-print">
         <Fieldset className="hub-form-section">
