@@ -33,6 +33,8 @@ import { startTestHub, type TestHub } from '@hub/testing';
  * with tokens of organisations that own nothing, and with broken tokens. Deterministic (fixed seed): a failure
  * reproduces with the same request number. Asserts: never a 5xx, the hub still answers afterwards, and no row of any
  * subgraph's tables was written (the callers own nothing, so every mutation must be refused or fail validation).
+ * The one write a caller that owns nothing may make is its own organisation's break-glass settings (a privacy officer
+ * configures them): those rows are checked apart, and may only be of the callers' own organisations.
  */
 
 const SEED = 0x5eed_2026;
@@ -251,6 +253,7 @@ async function rowCounts(hub: TestHub): Promise<Record<string, number>> {
       sql`select table_schema as schema, table_name as name from information_schema.tables
           where ${anyText(sql`table_schema`, SUBGRAPH_NAMES.map(postgresSchemaOf))} and table_type = 'BASE TABLE'
             and not (table_schema = 'signals' and table_name = 'published_quarter')
+            and not (table_schema = 'cases' and table_name = 'organization_setting')
           order by 1, 2`,
     ),
   );
@@ -260,6 +263,17 @@ async function rowCounts(hub: TestHub): Promise<Record<string, number>> {
     counts[`${t.schema}.${t.name}`] = row?.n ?? -1;
   }
   return counts;
+}
+
+/** The break-glass settings rows, each as one line starting with the organisation's id. */
+async function breakGlassSettings(hub: TestHub): Promise<string[]> {
+  const rows = rowsOf<{ line: string }>(
+    await hub.database.db.execute(
+      sql`select concat_ws(' ', organization_id, break_glass_enabled, break_glass_hours, break_glass_daily_limit, updated_by_user_id, updated_at) as line
+          from cases.organization_setting order by 1`,
+    ),
+  );
+  return rows.map((r) => r.line);
 }
 
 describe('fuzzing the gateway', () => {
@@ -294,13 +308,15 @@ describe('fuzzing the gateway', () => {
 
   it(`sends ${REQUESTS} hostile requests: no 5xx, no write, and the hub still answers`, async () => {
     const before = await rowCounts(hub);
+    const settingsBefore = await breakGlassSettings(hub);
     const journeys = journeyDocuments();
+    const callerOrganizations: string[] = Array.from({ length: 12 }, () => randomUUID());
     const tokens = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
+      callerOrganizations.map((organizationId, i) =>
         hub.tokenFor({
           subject: `fuzz-${i}`,
           name: 'Fuzz Tester',
-          organizationId: randomUUID(),
+          organizationId,
           organizationType: pick(ORGANIZATION_TYPES),
           roles: ROLES.filter(() => chance(0.5)),
           ...(chance(0.5) ? { gemeenteCode: 'GM0363' } : {}),
@@ -340,6 +356,11 @@ describe('fuzzing the gateway', () => {
     expect(statuses.get(400) ?? 0).toBeGreaterThan(REQUESTS / 10);
     expect(succeededMutations).toBe(0);
     expect(await rowCounts(hub)).toEqual(before);
+    // Every earlier row unchanged; a new row only for a caller's own organisation.
+    const settingsAfter = await breakGlassSettings(hub);
+    expect(settingsBefore.filter((line) => !settingsAfter.includes(line))).toEqual([]);
+    const added = settingsAfter.filter((line) => !settingsBefore.includes(line));
+    expect(added.filter((line) => !callerOrganizations.includes(line.split(' ')[0] ?? ''))).toEqual([]);
 
     const after = await hub.graphql<{ searchServices: { totalCount: number } }>('{ searchServices(first: 1) { totalCount } }');
     expect(after.status).toBe(200);
