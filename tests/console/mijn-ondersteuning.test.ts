@@ -331,6 +331,9 @@ describe('Mijn ondersteuning and break-glass in the console', () => {
     await page.getByRole('heading', { name: 'Noodtoegang: u ziet deze gegevens zonder toestemming' }).waitFor();
     await heading1(page, CLIENT);
     await page.getByRole('heading', { level: 2, name: 'Trajecten in alle domeinen' }).waitFor();
+    // What opens the data is the break-glass, not a consent: the page must not claim one.
+    await expect.poll(() => page.getByText('U ziet het via uw noodtoegang', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('De cliënt gaf toestemming om dit met uw organisatie te delen.').count()).toBe(0);
     await step('break-glass-open');
     await smallSizes(page, 'break-glass-open');
   });

@@ -73,12 +73,15 @@ function TrajectoryCard({
   index,
   own,
   errors,
+  underBreakGlass,
 }: {
   clientId: string;
   trajectory: Trajectory;
   index: number;
   own: boolean;
   errors: ReturnType<typeof useQuery>['fieldErrorsRaw'];
+  /** A break-glass opening of this user is active: what is shown may rest on it rather than on a consent. */
+  underBreakGlass: boolean;
 }) {
   const refusals = refusalsByCategory(errors, index);
   const domain = trajectory.legalDomain ? label(LEGAL_DOMAIN_LABELS, trajectory.legalDomain) : 'Soort ondersteuning niet zichtbaar';
@@ -102,6 +105,8 @@ function TrajectoryCard({
           Dit traject is van uw organisatie: u ziet alles.{' '}
           <AppLink href={`/clienten/${clientId}/trajecten/${trajectory.id}`}>Plan, doelen en contactmomenten van dit traject</AppLink>
         </Paragraph>
+      ) : underBreakGlass ? (
+        <Paragraph>Dit traject is van een andere organisatie. U ziet het via uw noodtoegang, ook waar de cliënt geen toestemming gaf.</Paragraph>
       ) : (
         <Paragraph>Dit traject is van een andere organisatie. U ziet alleen wat de cliënt met toestemming met u deelt.</Paragraph>
       )}
@@ -134,6 +139,8 @@ function TrajectoryCard({
                           {about?.name ?? category}” met het doel “{PURPOSE_EXPLANATIONS[refusal.purpose]?.name ?? refusal.purpose}”. Die legt{' '}
                           {trajectory.organization?.name ?? 'de organisatie van dit traject'} vast.
                         </>
+                      ) : underBreakGlass ? (
+                        'Via uw noodtoegang, of omdat de cliënt toestemming gaf. Alles wat u bekijkt, wordt vastgelegd.'
                       ) : (
                         'De cliënt gaf toestemming om dit met uw organisatie te delen.'
                       )}
@@ -327,7 +334,15 @@ export function ClientPage({ params }: PageProps) {
             </Paragraph>
             {client.trajectories.nodes.length === 0 && <Paragraph>Er zijn geen trajecten die u mag zien.</Paragraph>}
             {client.trajectories.nodes.map((t, index) => (
-              <TrajectoryCard key={t.id} clientId={client.id} trajectory={t} index={index} own={t.organization?.id === orgId} errors={result.fieldErrorsRaw} />
+              <TrajectoryCard
+                key={t.id}
+                clientId={client.id}
+                trajectory={t}
+                index={index}
+                own={t.organization?.id === orgId}
+                errors={result.fieldErrorsRaw}
+                underBreakGlass={breakGlassUntil !== undefined}
+              />
             ))}
           </section>
           <Consents
