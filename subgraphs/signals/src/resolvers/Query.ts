@@ -1,5 +1,5 @@
 import { badInput, forbidden } from '@hub/errors';
-import { connectionFromRows, decodeCursor, encodeCursor, pageSize, requireUser } from '@hub/service-kit';
+import { connectionFromRows, decodeTimestampCursor, encodeCursor, pageSize, requireUser } from '@hub/service-kit';
 import type { GraphQLError } from 'graphql';
 import { mayReadGemeenteAggregates, mayReadRegionAggregates, maySeeKnelpunt, maySeeSignal } from '../access.ts';
 import type { Context } from '../context.ts';
@@ -53,9 +53,6 @@ async function loadSummaries(ctx: Context, input: SummaryInputArgs): Promise<Sum
   });
 }
 
-/** A timestamptz as Postgres prints it, e.g. 2026-11-23 10:00:00.123456+00: the key of a mySignals cursor. */
-const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
-
 export const Query: QueryResolvers = {
   signal: async (_, args, ctx) => {
     requireUser(ctx);
@@ -65,8 +62,8 @@ export const Query: QueryResolvers = {
   mySignals: async (_, args, ctx) => {
     const p = requireUser(ctx);
     const first = pageSize(args.first, { fallback: 50 });
-    const after = args.after ? decodeCursor(args.after) : null;
-    if (after && !TIMESTAMP_TEXT.test(after.key)) throw badInput('after', 'after is not a cursor returned by this API.');
+    // The key is the signal's timestamp as PostgreSQL prints it; the shared decoder refuses any other.
+    const after = args.after ? decodeTimestampCursor(args.after) : null;
     const rows = await findSignalsByReporter(ctx.db, p.organizationId, after, first + 1);
     const keys = new Map(rows.map((r) => [r.signal.id, r.key]));
     for (const r of rows) ctx.loaders.signal.prime(r.signal.id, r.signal);
