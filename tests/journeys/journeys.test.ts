@@ -136,7 +136,10 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       undefined,
       { token: await zorgkantoor.token(['ZORGBEMIDDELAAR']) },
     );
-    expect(zk.body.data?.trajectory).toEqual({ hulpvraag: 'Ik red het thuis niet meer alleen.', plan: null });
+    expect(zk.body.data?.trajectory, `HTTP ${zk.status}: ${JSON.stringify(zk.body.errors)}`).toEqual({
+      hulpvraag: 'Ik red het thuis niet meer alleen.',
+      plan: null,
+    });
     expect(zk.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['trajectory', 'plan'], 'CONSENT_REQUIRED']]);
   },
 
