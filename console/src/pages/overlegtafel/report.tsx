@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  ButtonGroup,
   FormField,
   FormFieldDescription,
   FormLabel,
@@ -27,6 +26,7 @@ import { useQuery } from '../../graphql/use-query.ts';
 import { formatDate, LEGAL_DOMAIN_LABELS, label, TARGET_GROUP_LABELS } from '../../labels.ts';
 import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { Pager, useCursorPages } from '../../ui/pager.tsx';
 import { AGE_BAND_LABELS, CATEGORY_LABELS, KNELPUNT_STATUS_LABELS, personalDataMessage, todayInNl } from './labels.ts';
 import { refusedField, useMutation, useRegion } from './shared.tsx';
 
@@ -64,15 +64,13 @@ const MY_PAGE_SIZE = 10;
 
 /** The signals the own organisation reported, newest first, with the knelpunt and the feedback of the overlegtafel. */
 function MySignals({ round }: { round: number }) {
-  const [after, setAfter] = useState<string | undefined>(undefined);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([]);
-  const result = useQuery(MySignalsDocument, { first: MY_PAGE_SIZE, after });
+  const pages = useCursorPages();
+  const result = useQuery(MySignalsDocument, { first: MY_PAGE_SIZE, after: pages.after });
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new report shows from the first page.
   useEffect(() => {
     if (round === 0) return;
-    setCursors([]);
-    if (after === undefined) result.reload();
-    else setAfter(undefined);
+    if (pages.after === undefined) result.reload();
+    else pages.reset();
   }, [round]);
   const signals = result.data?.mySignals.nodes ?? [];
   const pageInfo = result.data?.mySignals.pageInfo;
@@ -111,30 +109,7 @@ function MySignals({ round }: { round: number }) {
           ))}
         </ul>
       )}
-      <ButtonGroup className="hub-pager">
-        {cursors.length > 0 && (
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => {
-              setAfter(cursors.at(-1));
-              setCursors((c) => c.slice(0, -1));
-            }}
-          >
-            Nieuwere signalen
-          </Button>
-        )}
-        {pageInfo?.hasNextPage && pageInfo.endCursor && (
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => {
-              setCursors((c) => [...c, after]);
-              setAfter(pageInfo.endCursor ?? undefined);
-            }}
-          >
-            Oudere signalen
-          </Button>
-        )}
-      </ButtonGroup>
+      <Pager pages={pages} endCursor={pageInfo?.endCursor} hasNextPage={pageInfo?.hasNextPage} previousLabel="Nieuwere signalen" nextLabel="Oudere signalen" />
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Button,
-  ButtonGroup,
   Checkbox,
   Fieldset,
   FieldsetLegend,
@@ -20,6 +19,7 @@ import { useQuery } from '../../graphql/use-query.ts';
 import { formatDate, LEGAL_DOMAIN_LABELS, label, TARGET_GROUP_LABELS, WLZ_SECTOR_LABELS } from '../../labels.ts';
 import { AppLink, navigate } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { Pager, useCursorPages } from '../../ui/pager.tsx';
 import { TextareaField, TextField } from '../clienten/fields.tsx';
 import {
   AGE_BAND_LABELS,
@@ -219,26 +219,22 @@ export function SignalsPage() {
   const region = useRegion();
   const [periodKey, setPeriodKey] = useState(PERIODS[0]?.key ?? '');
   const [onlyUngrouped, setOnlyUngrouped] = useState(true);
-  const [after, setAfter] = useState<string | undefined>(undefined);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([]);
+  const pages = useCursorPages();
   const [chosen, setChosen] = useState<string[]>([]);
   const period = PERIODS.find((p) => p.key === periodKey) ?? PERIODS[0];
   const result = useQuery(
     OverlegtafelSignalsDocument,
-    { region: region ?? '', from: period?.from ?? '', to: period?.to ?? '', onlyUngrouped, first: PAGE_SIZE, after },
+    { region: region ?? '', from: period?.from ?? '', to: period?.to ?? '', onlyUngrouped, first: PAGE_SIZE, after: pages.after },
     { skip: !region },
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new period or filter starts at the first page.
-  useEffect(() => {
-    setAfter(undefined);
-    setCursors([]);
-  }, [periodKey, onlyUngrouped]);
+  useEffect(() => pages.reset(), [periodKey, onlyUngrouped]);
 
   const signals = result.data?.overlegtafel?.signals.nodes ?? [];
   const pageInfo = result.data?.overlegtafel?.signals.pageInfo;
   const toggle = (id: string, on: boolean) => setChosen((list) => (on ? [...list, id] : list.filter((x) => x !== id)));
-  const pageNumber = cursors.length + 1;
+  const pageNumber = pages.pageNumber;
 
   return (
     <>
@@ -307,30 +303,7 @@ export function SignalsPage() {
           ))}
         </ul>
       )}
-      <ButtonGroup className="hub-pager">
-        {cursors.length > 0 && (
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => {
-              setAfter(cursors.at(-1));
-              setCursors((c) => c.slice(0, -1));
-            }}
-          >
-            Vorige pagina
-          </Button>
-        )}
-        {pageInfo?.hasNextPage && pageInfo.endCursor && (
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => {
-              setCursors((c) => [...c, after]);
-              setAfter(pageInfo.endCursor ?? undefined);
-            }}
-          >
-            Volgende pagina
-          </Button>
-        )}
-      </ButtonGroup>
+      <Pager pages={pages} endCursor={pageInfo?.endCursor} hasNextPage={pageInfo?.hasNextPage} />
     </>
   );
 }
