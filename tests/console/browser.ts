@@ -2,13 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ensureConsoleBuild } from '@hub/console/build';
 import { loadConfig, SUBGRAPH_NAMES } from '@hub/config';
 import { REPOSITORY_ROOT, startHub, type RunningHub } from '@hub/hub';
 import { importPostcodeCsv } from '@hub/sociale-kaart/postcodes';
 import { createTestDatabase } from '@hub/testing';
+import { launchChromium } from './chromium.ts';
 
 /**
  * The console's browser tests share these helpers: a hub started as `npm start` starts it (the configuration loader,
@@ -18,7 +19,6 @@ import { createTestDatabase } from '@hub/testing';
  * screenshot per step in artifacts/console/ (ignored by git).
  */
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = join(REPOSITORY_ROOT, 'artifacts', 'console');
 
 /** Starting a hub with the whole demo data set (and building the console when stale) takes a while on 2 cores. */
@@ -102,24 +102,7 @@ export interface ConsoleBrowser {
 
 /** Chromium as the machine has it (Debian's package), headless, with a fresh profile and no background traffic. */
 export async function launchBrowser(origin: string, suite: string): Promise<ConsoleBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'hub-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-    viewport: { width: 1280, height: 800 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
+  const { context, profile } = await launchChromium('hub-chromium-');
   const requests: string[] = [];
   const messages: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
