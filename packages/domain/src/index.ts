@@ -4,3 +4,4 @@ export * from './ids.ts';
 export * from './demo.ts';
 export * from './random.ts';
 export * from './languages.ts';
+export * from './working-days.ts';

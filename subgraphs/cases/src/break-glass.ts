@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeRoles } from '@hub/contracts';
-import { CARE_ROLES, isValidBsn } from '@hub/domain';
+import { amsterdamDate, CARE_ROLES, isValidBsn, workingDaysBetween as workingDaysBetweenDates } from '@hub/domain';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import { connectionFromRows, decodeTimestampCursor, encodeCursor, pageSize, requireRole, requireUser } from '@hub/service-kit';
@@ -166,18 +166,8 @@ export async function openBreakGlass(ctx: Context, input: OpenBreakGlassInput): 
   );
 }
 
-/** Working days (Monday to Friday) from `from` until `to`. */
-export function workingDaysBetween(from: Date, to: Date): number {
-  let days = 0;
-  const cursor = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
-  const end = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()));
-  while (cursor < end) {
-    cursor.setUTCDate(cursor.getUTCDate() + 1);
-    const day = cursor.getUTCDay();
-    if (day !== 0 && day !== 6) days++;
-  }
-  return days;
-}
+/** Working days (Monday to Friday, not on Dutch public holidays) from the Amsterdam day of `from` to that of `to`. */
+export const workingDaysBetween = (from: Date, to: Date): number => workingDaysBetweenDates(amsterdamDate(from), amsterdamDate(to));
 
 /** Whether an opening is still unreviewed after REVIEW_DUE_WORKING_DAYS working days. */
 export const reviewOverdue = (g: BreakGlassRow, now: Date): boolean => g.reviewedAt === null && workingDaysBetween(g.openedAt, now) > REVIEW_DUE_WORKING_DAYS;
