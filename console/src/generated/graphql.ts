@@ -297,12 +297,18 @@ export type CostType =
 
 /** The assigned cliëntondersteuner as input. */
 export type CounsellorInput = {
+  /** When they can be reached, in words (at most 200 characters, no BSN), e.g. "ma, di en do 9–17 uur". */
+  availability?: string | null | undefined;
   /** Paid professional or volunteer. */
   formality: Formality;
   /** Name. */
   name: string;
   /** User id (token subject), when they use the hub. */
   userId?: string | null | undefined;
+  /** Work e-mail address (at most 254 characters). */
+  workEmail?: string | null | undefined;
+  /** Work telephone: 6–20 characters of digits, spaces, +, - or (). */
+  workPhone?: string | null | undefined;
 };
 
 /** A new knelpunt grouping signals of one region. */
@@ -333,6 +339,11 @@ export type CreateReferralInput = {
   lifeDomain?: LifeDomain | null | undefined;
   /** The question or reason (1 … 2000 characters). */
   question: string;
+  /**
+   * The cliëntondersteuner of the source trajectory stays on with the client (vast gezicht): the referral carries that
+   * person (name, work telephone, work e-mail, availability) as the trajectory names them now.
+   */
+  sameCounsellorContinues?: boolean;
   /** Send at once (default) or keep as DRAFT. */
   send?: boolean;
   /** For TO_SERVICE (required there): the service of the sociale kaart. */
