@@ -344,6 +344,21 @@ export function NewHandoverPage() {
             onChange={setQuestion}
             error={errorText('question')}
           />
+          <Fieldset>
+            <FieldsetLegend>Samenvatting voor de ontvanger</FieldsetLegend>
+            <Paragraph>Alle vragen zijn verplicht. Zo hoeft de cliënt zijn verhaal niet opnieuw te vertellen.</Paragraph>
+            {SUMMARY_FIELDS.map(([key, text, help]) => (
+              <TextField
+                key={key}
+                id={`summary-${key}`}
+                label={text}
+                help={help}
+                value={summary[key]}
+                onChange={(value) => setSummary((s) => ({ ...s, [key]: value }))}
+                error={errorText(key)}
+              />
+            ))}
+          </Fieldset>
           <FormField
             type="checkbox"
             className="hub-choice"
@@ -366,21 +381,6 @@ export function NewHandoverPage() {
               onChange={() => setSameCounsellor((v) => !v)}
             />
           </FormField>
-          <Fieldset>
-            <FieldsetLegend>Samenvatting voor de ontvanger</FieldsetLegend>
-            <Paragraph>Alle vragen zijn verplicht. Zo hoeft de cliënt zijn verhaal niet opnieuw te vertellen.</Paragraph>
-            {SUMMARY_FIELDS.map(([key, text, help]) => (
-              <TextField
-                key={key}
-                id={`summary-${key}`}
-                label={text}
-                help={help}
-                value={summary[key]}
-                onChange={(value) => setSummary((s) => ({ ...s, [key]: value }))}
-                error={errorText(key)}
-              />
-            ))}
-          </Fieldset>
         </>
       )}
       {step === 4 && trajectory && receiver && kind && (
