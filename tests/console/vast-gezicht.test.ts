@@ -214,6 +214,75 @@ describe('vast gezicht and wijsplicht in the console', () => {
     expect(text).toContain(WORK_EMAIL);
     expect(text).toContain(AVAILABILITY);
     await step('handover-same-counsellor');
+
+    // A second handover, to the demo OCO: the consent it was sent on is replaced by one without HANDOVER data (the
+    // client may still be named). The receiver then sees why it sees no contact person, not the person.
+    const gemeente = await tokenOf('demo-co-amsterdam');
+    const ask = async <T>(query: string, variables: Record<string, unknown>) => {
+      const r = await fetch(`${running.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${gemeente}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const answer = (await r.json()) as { data?: T; errors?: unknown[] };
+      expect(answer.errors, query).toBeUndefined();
+      if (!answer.data) throw new Error(`no data for ${query}`);
+      return answer.data;
+    };
+    const RECORD = 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { consent { id version } } }';
+    const consentFor = async (categories: string[]) =>
+      (
+        await ask<{ recordConsent: { consent: { id: string; version: number } } }>(RECORD, {
+          input: {
+            clientId: CLIENT_ID,
+            receivingOrganizationId: demoIds.ocoOrganization(0),
+            categories,
+            purpose: 'WARM_HANDOVER',
+            givenBy: 'CLIENT',
+            recordedHow: 'WRITTEN',
+          },
+        })
+      ).recordConsent.consent;
+    const withHandover = await consentFor(['IDENTITY', 'HANDOVER']);
+    const toOco = await ask<{ createReferral: { referral: { id: string } } }>(
+      'mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }',
+      {
+        input: {
+          idempotencyKey: 'vast-gezicht-handover-oco',
+          kind: 'TO_OCO',
+          clientId: CLIENT_ID,
+          sourceTrajectoryId: WMO_TRAJECTORY,
+          toOrganizationId: demoIds.ocoOrganization(0),
+          consentId: withHandover.id,
+          sameCounsellorContinues: true,
+          question: 'Onafhankelijke cliëntondersteuning naast de gemeente.',
+          handoverSummary: {
+            situation: 'Woont alleen.',
+            question: 'Onafhankelijk advies.',
+            whatWasDone: 'Melding gedaan.',
+            agreements: 'Geen.',
+            openActions: 'Geen.',
+            network: 'Dochter.',
+            risks: 'Geen.',
+            clientWishes: 'Iemand die naast haar staat.',
+          },
+        },
+      },
+    );
+    await consentFor(['IDENTITY']);
+    await ask('mutation($input: RevokeConsentInput!) { revokeConsent(input: $input) { consent { id } } }', {
+      input: { id: withHandover.id, expectedVersion: withHandover.version },
+    });
+    await switchTo(page, 'Ellen Bakker');
+    await goInApp(page, `/warme-overdracht/${toOco.createReferral.referral.id}`);
+    await page.getByRole('heading', { level: 1, name: `Overdracht van ${CLIENT}` }).waitFor();
+    const refused = page.getByRole('region', { name: 'Dezelfde cliëntondersteuner blijft' });
+    await refused.getByText('U ziet dit niet: de cliënt gaf geen toestemming om dit met uw organisatie te delen.').waitFor();
+    expect(await refused.textContent()).not.toContain(WORK_PHONE);
+    // The sender is named (Mohammed sent it), but none of the continuing person's work contacts.
+    const main = (await page.locator('main').textContent()) ?? '';
+    for (const contact of [WORK_PHONE, WORK_EMAIL, AVAILABILITY]) expect(main).not.toContain(contact);
+    await step('handover-same-counsellor-no-consent');
   });
 
   it('the client sees her contact person with work contacts and availability in Mijn ondersteuning', async () => {
@@ -237,6 +306,6 @@ describe('vast gezicht and wijsplicht in the console', () => {
   it('made no request to another host and logged nothing in the console', () => {
     browser.expectOnlyOwnOrigin();
     expect(browser.messages).toEqual([]);
-    expect(steps).toBe(8);
+    expect(steps).toBe(9);
   });
 });
