@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT, demoIds } from '@hub/domain';
+import { amsterdamDate, DEMO_CLIENT, demoIds } from '@hub/domain';
 import { dataOf, demoParty, startTestHub, type GraphQLResult, type Party, type TestHub } from '@hub/testing';
 import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
 import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/outbox.ts';
@@ -514,6 +514,123 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       'COMPLETE:COMPLETED',
     ]);
     expect(followUp.referral.timeline.nodes[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
+  },
+  'vast-gezicht-handover': async (journey) => {
+    const run = asParty(journey);
+    const oco = await buildOrg(hub, 'OCO');
+    const zk = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
+    const sender: Party = { organizationId: oco.id, token: await oco.token(['CLIENTONDERSTEUNER'], 'oco-sanne') };
+    const receiver: Party = { organizationId: zk.id, token: await zk.token(['ZORGBEMIDDELAAR']) };
+    const client = await registerClient(hub, sender.token);
+    const t = await openTrajectory(hub, sender.token, client.id);
+    const person = {
+      userId: 'oco-sanne',
+      name: 'Sanne de Vries',
+      formality: 'FORMAL',
+      workPhone: '020-5551234',
+      workEmail: 'sanne.devries@oco.example',
+      availability: 'ma, di en do 9–17 uur',
+    };
+    type Named = { setTrajectoryCounsellor: { trajectory: { version: number; counsellor: Record<string, unknown> } } };
+    const named = await run<Named>('NameVastGezicht', { input: { id: t.id, expectedVersion: t.version, counsellor: person } }, sender);
+    expect(named.setTrajectoryCounsellor.trajectory.counsellor).toEqual({ ...person, role: 'CLIENTONDERSTEUNER' });
+    await recordHandoverConsent(hub, sender, client.id, receiver.organizationId);
+
+    const { formality: _formality, ...carried } = person;
+    type Sent = { createReferral: { referral: { id: string; version: number; sameCounsellorContinues: boolean; continuingCounsellor: unknown } } };
+    const sent = (
+      await run<Sent>(
+        'SendHandoverSameCounsellor',
+        {
+          input: referralInput(
+            { clientId: client.id, trajectoryId: t.id, toOrganizationId: receiver.organizationId },
+            { kind: 'WMO_TO_WLZ', sameCounsellorContinues: true },
+          ),
+        },
+        sender,
+      )
+    ).createReferral.referral;
+    // The person as the sender's trajectory names them, not as the input could claim.
+    expect(sent).toMatchObject({ sameCounsellorContinues: true, continuingCounsellor: carried });
+
+    type Seen = { referral: { version: number; sameCounsellorContinues: boolean; continuingCounsellor: unknown } };
+    const seen = await run<Seen>('ZorgkantoorSeesContinuingCounsellor', { id: sent.id }, receiver);
+    expect(seen.referral).toMatchObject({ sameCounsellorContinues: true, continuingCounsellor: carried });
+    const accepted = await run<{ acceptReferral: { referral: { status: string } } }>(
+      'ZorgkantoorAccepts',
+      { input: { id: sent.id, expectedVersion: seen.referral.version } },
+      receiver,
+    );
+    expect(accepted.acceptReferral.referral.status).toBe('ACCEPTED');
+
+    type Opened = { openTrajectory: { trajectory: { id: string; legalDomain: string; counsellor: Record<string, unknown> } } };
+    const opened = await run<Opened>(
+      'ZorgkantoorOpensTrajectoryFromHandover',
+      {
+        input: {
+          clientId: client.id,
+          handoverReferralId: sent.id,
+          legalDomain: 'WLZ',
+          journeyPhase: 'AFTER_INDICATION',
+          hulpvraag: 'Keuze van een Wlz-zorgaanbieder, met dezelfde cliëntondersteuner.',
+        },
+      },
+      receiver,
+    );
+    // The continuing person, not the zorgbemiddelaar who opened it, is the new trajectory's counsellor.
+    expect(opened.openTrajectory.trajectory.counsellor).toEqual({ ...carried, role: 'CLIENTONDERSTEUNER' });
+
+    const clientToken = await hub.clientTokenFor({ bsn: client.bsn });
+    type Mine = {
+      mySupport: { trajectories: { nodes: { id: string; legalDomain: string; contactPerson: Record<string, unknown> & { organization: { id: string } } }[] } };
+    };
+    const mine = dataOf<Mine>(await journey.run<Mine>('ClientSeesVastGezicht', {}, clientToken));
+    const wlz = mine.mySupport.trajectories.nodes.find((n) => n.id === opened.openTrajectory.trajectory.id);
+    expect(wlz?.contactPerson).toMatchObject({
+      name: person.name,
+      role: 'CLIENTONDERSTEUNER',
+      workPhone: person.workPhone,
+      workEmail: person.workEmail,
+      availability: person.availability,
+      organization: { id: zk.id },
+    });
+  },
+  'wijsplicht-toegang': async (journey) => {
+    const run = asParty(journey);
+    const gemeente = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+    const toegang: Party = { organizationId: gemeente.id, token: await gemeente.token(['TOEGANG'], 'toegang-jan') };
+    const client = await registerClient(hub, toegang.token);
+    type Opened = { openTrajectory: { trajectory: { id: string; version: number; legalDomain: string } } };
+    const opened = (
+      await run<Opened>(
+        'ToegangOpensMelding',
+        {
+          input: {
+            clientId: client.id,
+            legalDomain: 'WMO_MAATWERKVOORZIENING',
+            journeyPhase: 'BEFORE_INDICATION',
+            hulpvraag: 'Melding: hulp in het huishouden nodig.',
+          },
+        },
+        toegang,
+      )
+    ).openTrajectory.trajectory;
+    const today = amsterdamDate(new Date());
+    type Recorded = { recordWijsplicht: { trajectory: { version: number; wijsplicht: Record<string, unknown> } } };
+    const recorded = await run<Recorded>(
+      'RecordWijsplicht',
+      { input: { id: opened.id, expectedVersion: opened.version, pointedOn: today, outcome: 'ACCEPTED', note: 'Folder meegegeven.' } },
+      toegang,
+    );
+    expect(recorded.recordWijsplicht.trajectory.version).toBe(opened.version + 1);
+    expect(recorded.recordWijsplicht.trajectory.wijsplicht).toMatchObject({
+      pointedOn: today,
+      pointedByUserId: 'toegang-jan',
+      outcome: 'ACCEPTED',
+      note: 'Folder meegegeven.',
+    });
+    const read = await run<{ trajectory: { wijsplicht: unknown } }>('ReadWijsplicht', { id: opened.id }, toegang);
+    expect(read.trajectory.wijsplicht).toEqual({ pointedOn: today, pointedByUserId: 'toegang-jan', outcome: 'ACCEPTED', note: 'Folder meegegeven.' });
   },
   'client-my-support': async (journey) => {
     const token = await hub.clientTokenFor({ subject: DEMO_CLIENT.subject, name: DEMO_CLIENT.name, bsn: DEMO_CLIENT.bsn });

@@ -297,12 +297,18 @@ export type CostType =
 
 /** The assigned cliëntondersteuner as input. */
 export type CounsellorInput = {
+  /** When they can be reached, in words (at most 200 characters, no BSN), e.g. "ma, di en do 9–17 uur". */
+  availability?: string | null | undefined;
   /** Paid professional or volunteer. */
   formality: Formality;
   /** Name. */
   name: string;
   /** User id (token subject), when they use the hub. */
   userId?: string | null | undefined;
+  /** Work e-mail address (at most 254 characters). */
+  workEmail?: string | null | undefined;
+  /** Work telephone: 6–20 characters of digits, spaces, +, - or (). */
+  workPhone?: string | null | undefined;
 };
 
 /** A new knelpunt grouping signals of one region. */
@@ -333,6 +339,11 @@ export type CreateReferralInput = {
   lifeDomain?: LifeDomain | null | undefined;
   /** The question or reason (1 … 2000 characters). */
   question: string;
+  /**
+   * The cliëntondersteuner of the source trajectory stays on with the client (vast gezicht): the referral carries that
+   * person (name, work telephone, work e-mail, availability) as the trajectory names them now.
+   */
+  sameCounsellorContinues?: boolean;
   /** Send at once (default) or keep as DRAFT. */
   send?: boolean;
   /** For TO_SERVICE (required there): the service of the sociale kaart. */
@@ -767,6 +778,20 @@ export type RecordJointMeetingOutcomeInput = {
   outcomeNotes?: string | null | undefined;
 };
 
+/** The wijsplicht on a Wmo melding: when, and whether the resident accepted. The professional is the caller. */
+export type RecordWijsplichtInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The trajectory (UUID): a Wmo trajectory of the caller's gemeente. */
+  id: string | number;
+  /** A short note (at most 500 characters, no BSN). */
+  note?: string | null | undefined;
+  /** Whether the resident accepted. */
+  outcome: WijsplichtOutcome;
+  /** The day the resident was pointed to independent cliëntondersteuning: not in the future, not before the trajectory was opened. */
+  pointedOn: string;
+};
+
 /** Everything that can happen to a referral; each is one row of the transition table (see docs/referrals.md). */
 export type ReferralAction =
   /** The receiver accepted it. */
@@ -1099,6 +1124,16 @@ export type ServiceStatus =
   /** Closed for a while; still found by search. */
   | 'TEMPORARILY_CLOSED';
 
+/** A new vast gezicht for a trajectory. */
+export type SetTrajectoryCounsellorInput = {
+  /** The cliëntondersteuner with work contact details and availability. */
+  counsellor: CounsellorInput;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The trajectory (UUID). */
+  id: string | number;
+};
+
 /**
  * What kind of gap a signal reports. NO_CAPACITY: the fitting offer exists but has no room; WAITING_TIME: too long a
  * wait (also a referral left unanswered past its deadline); NO_FITTING_OFFER: nothing in the region fits the question;
@@ -1313,6 +1348,15 @@ export type Wachtstatus =
   /** Waits as a precaution: does not want care yet. */
   | 'WACHT_UIT_VOORZORG';
 
+/** Whether the resident accepted the offer of free, independent cliëntondersteuning when pointed to it. */
+export type WijsplichtOutcome =
+  /** The resident wants independent cliëntondersteuning. */
+  | 'ACCEPTED'
+  /** The resident does not want it. */
+  | 'DECLINED'
+  /** The resident has not decided yet. */
+  | 'UNDECIDED';
+
 /** Wlz indication data as input. */
 export type WlzDetailsInput = {
   /** Preferred leveringsvorm (COD578). */
@@ -1438,28 +1482,42 @@ export type RevokeConsentMutationVariables = Exact<{
 
 export type RevokeConsentMutation = { revokeConsent: { consent: { id: string, status: ConsentStatus } } };
 
-export type TrajectoryDetailFragment = { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } };
+export type TrajectoryDetailFragment = { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } };
 
 export type TrajectoryDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TrajectoryDetailQuery = { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } | null };
+export type TrajectoryDetailQuery = { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } | null };
 
 export type UpdateTrajectoryMutationVariables = Exact<{
   input: UpdateTrajectoryInput;
 }>;
 
 
-export type UpdateTrajectoryMutation = { updateTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+export type UpdateTrajectoryMutation = { updateTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+
+export type SetTrajectoryCounsellorMutationVariables = Exact<{
+  input: SetTrajectoryCounsellorInput;
+}>;
+
+
+export type SetTrajectoryCounsellorMutation = { setTrajectoryCounsellor: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+
+export type RecordWijsplichtMutationVariables = Exact<{
+  input: RecordWijsplichtInput;
+}>;
+
+
+export type RecordWijsplichtMutation = { recordWijsplicht: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
 
 export type CloseTrajectoryMutationVariables = Exact<{
   input: CloseTrajectoryInput;
 }>;
 
 
-export type CloseTrajectoryMutation = { closeTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+export type CloseTrajectoryMutation = { closeTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
 
 export type ConsentClientQueryVariables = Exact<{
   id: string | number;
@@ -1491,7 +1549,7 @@ export type CorrectionRequestsQuery = { correctionRequests: { nodes: Array<{ id:
 export type MySupportOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MySupportOverviewQuery = { mySupport: { id: string, actingAs: ClientActor, name: { givenName: string, namePrefix: string | null, familyName: string }, trajectories: { totalCount: number, nodes: Array<{ id: string, legalDomain: LegalDomain, journeyPhase: JourneyPhase, status: TrajectoryStatus, hulpvraag: string, openedAt: string, closedAt: string | null, organization: { id: string, name: string }, contactPerson: { name: string, formality: Formality, organization: { id: string, name: string, email: string | null, website: string | null, phones: Array<{ number: string, description: string | null }> } } }> }, handoversInProgress: { totalCount: number, nodes: Array<{ id: string, kind: string, status: string, sentAt: string | null, respondBy: string | null, jointMeetingPlannedAt: string | null, statusChangedAt: string, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } }> } | null } | null };
+export type MySupportOverviewQuery = { mySupport: { id: string, actingAs: ClientActor, name: { givenName: string, namePrefix: string | null, familyName: string }, trajectories: { totalCount: number, nodes: Array<{ id: string, legalDomain: LegalDomain, journeyPhase: JourneyPhase, status: TrajectoryStatus, hulpvraag: string, openedAt: string, closedAt: string | null, organization: { id: string, name: string }, contactPerson: { name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null, organization: { id: string, name: string, email: string | null, website: string | null, phones: Array<{ number: string, description: string | null }> } } }> }, handoversInProgress: { totalCount: number, nodes: Array<{ id: string, kind: string, status: string, sentAt: string | null, respondBy: string | null, jointMeetingPlannedAt: string | null, statusChangedAt: string, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } }> } | null } | null };
 
 export type MyConsentLineFragment = { id: string, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, categories: Array<ConsentCategory>, purpose: ConsentPurpose, validFrom: string, validUntil: string | null, givenBy: ConsentGiver, recordedHow: ConsentRecording, revokedAt: string | null, status: ConsentStatus, version: number, sharingOrganization: { id: string, name: string }, receivingOrganization: { id: string, name: string } | null };
 
@@ -1805,56 +1863,56 @@ export type CreateHandoverMutationVariables = Exact<{
 
 export type CreateHandoverMutation = { createReferral: { referral: { id: string, status: ReferralStatus } } };
 
-export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
+export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
 
 export type HandoverQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
+export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
 
 export type AcceptHandoverMutationVariables = Exact<{
   input: AcceptReferralInput;
 }>;
 
 
-export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RejectHandoverMutationVariables = Exact<{
   input: RejectReferralInput;
 }>;
 
 
-export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type StartHandoverMutationVariables = Exact<{
   input: ReferralTransitionInput;
 }>;
 
 
-export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type CompleteHandoverMutationVariables = Exact<{
   input: CompleteReferralInput;
 }>;
 
 
-export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type PlanDriegesprekMutationVariables = Exact<{
   input: PlanJointMeetingInput;
 }>;
 
 
-export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RecordDriegesprekMutationVariables = Exact<{
   input: RecordJointMeetingOutcomeInput;
 }>;
 
 
-export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1926,7 +1984,18 @@ export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
     name
   }
   counsellor {
+    userId
     name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
   }
   goals {
     id
@@ -2202,6 +2271,13 @@ export const ReferralDetailFragmentDoc = new TypedDocumentString(`
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -2632,7 +2708,18 @@ export const TrajectoryDetailDocument = new TypedDocumentString(`
     name
   }
   counsellor {
+    userId
     name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
   }
   goals {
     id
@@ -2655,7 +2742,7 @@ export const TrajectoryDetailDocument = new TypedDocumentString(`
       familyName
     }
   }
-}`, {"hash":"sha256:b53fb7a54b6b64eaf6e94f007e624357c934356dd92b054ecf87c3c80a456197"}) as unknown as TypedDocumentString<TrajectoryDetailQuery, TrajectoryDetailQueryVariables>;
+}`, {"hash":"sha256:d8d8810f78cfe8ccbe5136b458beade8ff3a9a4f47aed5b4ee0e239106589a62"}) as unknown as TypedDocumentString<TrajectoryDetailQuery, TrajectoryDetailQueryVariables>;
 export const UpdateTrajectoryDocument = new TypedDocumentString(`
     mutation UpdateTrajectory($input: UpdateTrajectoryInput!) {
   updateTrajectory(input: $input) {
@@ -2681,7 +2768,18 @@ export const UpdateTrajectoryDocument = new TypedDocumentString(`
     name
   }
   counsellor {
+    userId
     name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
   }
   goals {
     id
@@ -2704,7 +2802,127 @@ export const UpdateTrajectoryDocument = new TypedDocumentString(`
       familyName
     }
   }
-}`, {"hash":"sha256:46540d02c7aec2a60dd7b9eba3d668a0c0ef7c98631a0e609545d0310a8130a3"}) as unknown as TypedDocumentString<UpdateTrajectoryMutation, UpdateTrajectoryMutationVariables>;
+}`, {"hash":"sha256:dcef8459df0d1c304653804a39c7afc673cb092dec5c44c2128ce6d1202a0b6c"}) as unknown as TypedDocumentString<UpdateTrajectoryMutation, UpdateTrajectoryMutationVariables>;
+export const SetTrajectoryCounsellorDocument = new TypedDocumentString(`
+    mutation SetTrajectoryCounsellor($input: SetTrajectoryCounsellorInput!) {
+  setTrajectoryCounsellor(input: $input) {
+    trajectory {
+      ...TrajectoryDetail
+    }
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    userId
+    name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments(first: 100) {
+    nodes {
+      id
+      occurredAt
+      channel
+      summary
+    }
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:227e82daeff871c9eb110483d0fc293d011c50203ad276192b97c17746fcd51b"}) as unknown as TypedDocumentString<SetTrajectoryCounsellorMutation, SetTrajectoryCounsellorMutationVariables>;
+export const RecordWijsplichtDocument = new TypedDocumentString(`
+    mutation RecordWijsplicht($input: RecordWijsplichtInput!) {
+  recordWijsplicht(input: $input) {
+    trajectory {
+      ...TrajectoryDetail
+    }
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    userId
+    name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments(first: 100) {
+    nodes {
+      id
+      occurredAt
+      channel
+      summary
+    }
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:5008329f00d60eb15f976fe5f344df1f91fb029e7b191ade2e5419d2402131b6"}) as unknown as TypedDocumentString<RecordWijsplichtMutation, RecordWijsplichtMutationVariables>;
 export const CloseTrajectoryDocument = new TypedDocumentString(`
     mutation CloseTrajectory($input: CloseTrajectoryInput!) {
   closeTrajectory(input: $input) {
@@ -2730,7 +2948,18 @@ export const CloseTrajectoryDocument = new TypedDocumentString(`
     name
   }
   counsellor {
+    userId
     name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
   }
   goals {
     id
@@ -2753,7 +2982,7 @@ export const CloseTrajectoryDocument = new TypedDocumentString(`
       familyName
     }
   }
-}`, {"hash":"sha256:e8049b962648b26eab0b83600448ec8bca3f0a4012edfd865ea50d695aada402"}) as unknown as TypedDocumentString<CloseTrajectoryMutation, CloseTrajectoryMutationVariables>;
+}`, {"hash":"sha256:83b0b3786e2e87fa55f479465d3eac93370796c9fe9b9fda8e18aff78fce5645"}) as unknown as TypedDocumentString<CloseTrajectoryMutation, CloseTrajectoryMutationVariables>;
 export const ConsentClientDocument = new TypedDocumentString(`
     query ConsentClient($id: ID!) {
   client(id: $id) {
@@ -2839,6 +3068,9 @@ export const MySupportOverviewDocument = new TypedDocumentString(`
         contactPerson {
           name
           formality
+          workPhone
+          workEmail
+          availability
           organization {
             id
             name
@@ -2874,7 +3106,7 @@ export const MySupportOverviewDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:170c846fc879880ea5f97cdad7b9cf201e733c69e037d5861dc6032d4e54c2af"}) as unknown as TypedDocumentString<MySupportOverviewQuery, MySupportOverviewQueryVariables>;
+    `, {"hash":"sha256:34b38292a832dfba88a1ad4b9dd9a10626e87af770ba8e418cf42987b6238b71"}) as unknown as TypedDocumentString<MySupportOverviewQuery, MySupportOverviewQueryVariables>;
 export const MyConsentsDocument = new TypedDocumentString(`
     query MyConsents {
   mySupport {
@@ -4092,6 +4324,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4148,7 +4387,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:8996d913ba22842c33c9a1d805fb54383e7c37a377e3eb5682e6f0dea569af70"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
+}`, {"hash":"sha256:90a32750ce898a156ef85677b85e551ce5a5efd32e3fdd6386aaa1ea2155179d"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
 export const AcceptHandoverDocument = new TypedDocumentString(`
     mutation AcceptHandover($input: AcceptReferralInput!) {
   acceptReferral(input: $input) {
@@ -4182,6 +4421,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4238,7 +4484,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:82145a727541933a39afb8c365148118d86e1de841d80f82a305bc376f845010"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
+}`, {"hash":"sha256:75592609a9324e65208949d9b110ed6da89e55b6adfe53a04d0e612cf5b54061"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
 export const RejectHandoverDocument = new TypedDocumentString(`
     mutation RejectHandover($input: RejectReferralInput!) {
   rejectReferral(input: $input) {
@@ -4272,6 +4518,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4328,7 +4581,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:abd3affa55565e3d56d8d8ad1864f4045a921bb3635a10380198cbda6387f031"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
+}`, {"hash":"sha256:f466b5701a0af9e605e5436f52fee7a16afebdcbfae39079aea3a644818d251f"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
 export const StartHandoverDocument = new TypedDocumentString(`
     mutation StartHandover($input: ReferralTransitionInput!) {
   startReferral(input: $input) {
@@ -4362,6 +4615,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4418,7 +4678,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:92ddeea93b7d1a4b6632325444a2e18f803e8e3197349c1e8e4b6a2f45d22568"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
+}`, {"hash":"sha256:00bb9364356bcff357c721f680c8dab0594560925c320a0fd51ae6c3c5ecfe83"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
 export const CompleteHandoverDocument = new TypedDocumentString(`
     mutation CompleteHandover($input: CompleteReferralInput!) {
   completeReferral(input: $input) {
@@ -4452,6 +4712,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4508,7 +4775,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:ee726b1a361b4b167f680dafd2dfdd253134f7a03382216d46af5d474661efe7"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
+}`, {"hash":"sha256:0c2f04b7b7700a22c9af45f49187693d9b52d3110bc416a6f87174a0ee0e4aa1"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
 export const PlanDriegesprekDocument = new TypedDocumentString(`
     mutation PlanDriegesprek($input: PlanJointMeetingInput!) {
   planJointMeeting(input: $input) {
@@ -4542,6 +4809,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4598,7 +4872,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:cd6dd4c5e9cf31a308aac22b932abad0700f3ce7ff928e5fa6f6bd41ed15b8d7"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
+}`, {"hash":"sha256:a40a2d67f49284b480e59470122cf3ec553bfa731bfbc73555636b8fc0caa1db"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
 export const RecordDriegesprekDocument = new TypedDocumentString(`
     mutation RecordDriegesprek($input: RecordJointMeetingOutcomeInput!) {
   recordJointMeetingOutcome(input: $input) {
@@ -4632,6 +4906,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4688,4 +4969,4 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:55c440a929e594ef11213f89afaa5b5e37eaf8efb4bf14cd03095ad5190dd9ab"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
+}`, {"hash":"sha256:e63c1de476a6bf7484b4034cfeda56885a29e2dde4316a4eaccbf995ef6149e9"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
