@@ -174,7 +174,7 @@ export type Consultation = {
   id: Scalars['ID']['output'];
   /** The law the help in question falls under, if given. */
   legalDomain?: Maybe<LegalDomain>;
-  /** The life domains (leefgebieden) the question is about; empty when not given. */
+  /** The life domains (leefgebieden) the question is about, at most 9 (one per life domain); empty when not given. */
   lifeDomains: Array<LifeDomain>;
   /** The question, without anything that identifies a person. */
   question: Scalars['String']['output'];
