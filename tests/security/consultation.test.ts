@@ -159,6 +159,20 @@ describe('personal data in the question or the answer', () => {
   );
 });
 
+describe('logs', () => {
+  it('hold neither the question nor the answer: free text stays in the table', async () => {
+    const { asker: a, adviser: b } = await consultationParties(hub);
+    const c = await ask(hub, a, b.organizationId);
+    const answer = 'Vraag de gemeente om een gesprek over kortdurend verblijf en neem de mantelzorger mee.';
+    const r = await hub.graphql(ANSWER, { input: { id: c.id, answer, expectedVersion: 1 } }, { token: b.token });
+    expect(errorCodes(r)).toEqual([]);
+    const logs = hub.logText();
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain(QUESTION);
+    expect(logs).not.toContain(answer);
+  });
+});
+
 describe('callers without a care role', () => {
   const callers: [string, () => Promise<string>][] = [
     ['a client', () => hub.clientTokenFor({ bsn: '123456782', name: 'Test Cliënt' })],

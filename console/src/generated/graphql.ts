@@ -111,7 +111,7 @@ export type AskConsultationInput = {
   legalDomain?: LegalDomain | null | undefined;
   /** The life domains the question is about; at most 9, duplicates ignored. */
   lifeDomains?: Array<LifeDomain> | null | undefined;
-  /** The question: 10 to 4000 characters, about the situation, never naming the client (no BSN, name, address, phone, e-mail or date of birth). */
+  /** The question: 20 to 4000 characters and at least 3 words, about the situation, never naming the client (no BSN, name, address, phone, e-mail or date of birth). */
   question: string;
   /** The target group the situation belongs to. */
   targetGroup?: TargetGroup | null | undefined;

@@ -72,6 +72,10 @@ export async function consultationPage(
   return { ...page, totalCount };
 }
 
+/** A question describes a situation in a few words: a code, an id or a single word is not one. */
+const MIN_QUESTION_LENGTH = 20;
+const MIN_QUESTION_WORDS = 3;
+
 const optionalCode = <T extends readonly [string, ...string[]]>(list: T) =>
   z
     .enum(list)
@@ -80,7 +84,12 @@ const optionalCode = <T extends readonly [string, ...string[]]>(list: T) =>
 
 const askSchema = z.object({
   toOrganizationId: z.string(),
-  question: z.string().trim().min(10, 'at least 10 characters').max(4000, 'at most 4000 characters'),
+  question: z
+    .string()
+    .trim()
+    .min(MIN_QUESTION_LENGTH, `at least ${MIN_QUESTION_LENGTH} characters`)
+    .max(4000, 'at most 4000 characters')
+    .refine((q) => q.split(/\s+/).length >= MIN_QUESTION_WORDS, `at least ${MIN_QUESTION_WORDS} words`),
   lifeDomains: z
     .array(z.enum(LIFE_DOMAINS))
     .max(LIFE_DOMAINS.length, `at most ${LIFE_DOMAINS.length}`)

@@ -85,6 +85,8 @@ describe('asking and reading back', () => {
       ['not a UUID', { toOrganizationId: 'oco-1' }, 'input.toOrganizationId'],
       ['a question that is too short', { toOrganizationId: provider.id, question: 'Hulp?' }, 'input.question'],
       ['a question that is too long', { toOrganizationId: provider.id, question: 'x'.repeat(4001) }, 'input.question'],
+      ['a question of one word', { toOrganizationId: provider.id, question: 'Dagbestedingsvraag-voor-een-jongere' }, 'input.question'],
+      ['a question of two words', { toOrganizationId: provider.id, question: 'Logeeropvang jongere-met-beperking?' }, 'input.question'],
     ];
     for (const [what, input, field] of cases) {
       const r = await hub.graphql(

@@ -31,7 +31,7 @@ import { formatDate, LIFE_DOMAIN_LABELS, TARGET_GROUP_LABELS } from '../../label
 import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Pager, useCursorPages } from '../../ui/pager.tsx';
-import { CONSULTABLE_TYPE_LABELS, type ConsultableType, MAX_TEXT_LENGTH, MIN_QUESTION_LENGTH, personalDataText } from './labels.ts';
+import { CONSULTABLE_TYPE_LABELS, type ConsultableType, MAX_TEXT_LENGTH, MIN_QUESTION_LENGTH, MIN_QUESTION_WORDS, personalDataText } from './labels.ts';
 import { ConsultationStatusBadge, refusedField, useConsultableOrganizations, useMutation } from './shared.tsx';
 
 const PAGE_SIZE = 10;
@@ -145,7 +145,7 @@ export function AskConsultationPage() {
       : guard?.field === 'input.question'
         ? personalDataText(guard.kind)
         : serverField === 'input.question'
-          ? `Schrijf uw vraag in ${MIN_QUESTION_LENGTH} tot ${MAX_TEXT_LENGTH} tekens.`
+          ? `Beschrijf de situatie in een paar zinnen: ${MIN_QUESTION_LENGTH} tot ${MAX_TEXT_LENGTH} tekens.`
           : undefined;
   const organizationError =
     localError?.field === 'organization'
@@ -162,8 +162,8 @@ export function AskConsultationPage() {
       document.getElementById('consultation-organization')?.focus();
       return;
     }
-    if (question.trim().length < MIN_QUESTION_LENGTH) {
-      setLocalError({ field: 'question', text: `Schrijf uw vraag in minstens ${MIN_QUESTION_LENGTH} tekens.` });
+    if (question.trim().length < MIN_QUESTION_LENGTH || question.trim().split(/\s+/).length < MIN_QUESTION_WORDS) {
+      setLocalError({ field: 'question', text: `Beschrijf de situatie in een paar zinnen: minstens ${MIN_QUESTION_LENGTH} tekens.` });
       document.getElementById('consultation-question')?.focus();
       return;
     }

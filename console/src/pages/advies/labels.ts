@@ -22,5 +22,6 @@ export function personalDataText(kind: unknown): string {
   return `${found ? `In deze tekst staat ${found}.` : 'In deze tekst staan persoonsgegevens.'} Beschrijf de situatie zonder iets waarmee iemand te herkennen is. Er is niets verstuurd.`;
 }
 
-export const MIN_QUESTION_LENGTH = 10;
+export const MIN_QUESTION_LENGTH = 20;
+export const MIN_QUESTION_WORDS = 3;
 export const MAX_TEXT_LENGTH = 4000;

@@ -138,7 +138,7 @@ export type AskConsultationInput = {
   legalDomain?: InputMaybe<LegalDomain>;
   /** The life domains the question is about; at most 9, duplicates ignored. */
   lifeDomains?: InputMaybe<Array<LifeDomain>>;
-  /** The question: 10 to 4000 characters, about the situation, never naming the client (no BSN, name, address, phone, e-mail or date of birth). */
+  /** The question: 20 to 4000 characters and at least 3 words, about the situation, never naming the client (no BSN, name, address, phone, e-mail or date of birth). */
   question: Scalars['String']['input'];
   /** The target group the situation belongs to. */
   targetGroup?: InputMaybe<TargetGroup>;
