@@ -143,6 +143,51 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     expect(zk.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['trajectory', 'plan'], 'CONSENT_REQUIRED']]);
   },
 
+  consultation: async (journey) => {
+    const run = asParty(journey);
+    const toegang = await demoParty(hub, 'demo-toegang-amsterdam');
+    const oco = await demoParty(hub, 'demo-co-oco');
+    const question =
+      'Een moeder met twee kinderen heeft schulden en dreigt haar huis te verliezen. Welke route werkt bij u het snelst: schuldhulp via de gemeente of eerst budgetbeheer?';
+
+    // 1. The gemeente asks the demo OCO; no client is named.
+    type Asked = {
+      askConsultation: { consultation: { id: string; status: string; version: number; askedByYou: boolean; toOrganization: { id: string; type: string } } };
+    };
+    const asked = (
+      await run<Asked>(
+        'AskConsultation',
+        { input: { toOrganizationId: demoIds.ocoOrganization(0), question, lifeDomains: ['FINANCIEN_EN_SCHULDEN', 'WONEN'], targetGroup: 'JEUGD_EN_GEZIN' } },
+        toegang,
+      )
+    ).askConsultation.consultation;
+    expect(asked).toMatchObject({ status: 'OPEN', version: 1, askedByYou: true, toOrganization: { id: demoIds.ocoOrganization(0), type: 'OCO' } });
+
+    // 2. The OCO's cliëntondersteuner finds it in the inbox, with the asking gemeente resolved through the sociale kaart.
+    type Inbox = {
+      consultationInbox: { totalCount: number; nodes: { id: string; version: number; question: string; fromOrganization: { id: string; type: string } }[] };
+    };
+    const inbox = (await run<Inbox>('ConsultationInbox', { first: 20 }, oco)).consultationInbox;
+    const received = inbox.nodes.find((n) => n.id === asked.id);
+    expect(received).toMatchObject({ question, version: 1, fromOrganization: { id: demoIds.gemeenteOrganization('GM0363'), type: 'GEMEENTE' } });
+
+    // 3. It answers with the version it read.
+    const answer = 'Begin met een aanmelding bij de schuldhulp van de gemeente; wij kunnen meegaan naar het eerste gesprek.';
+    type Answered = { answerConsultation: { consultation: { status: string; version: number; answer: string } } };
+    const answered = (await run<Answered>('AnswerConsultation', { input: { id: asked.id, answer, expectedVersion: received?.version } }, oco))
+      .answerConsultation.consultation;
+    expect(answered).toMatchObject({ status: 'ANSWERED', version: 2, answer });
+
+    // 4. The asker reads the answer; 5. and closes the consultation.
+    type Outbox = { consultationOutbox: { nodes: { id: string; status: string; version: number; answer: string | null; toOrganization: { name: string } }[] } };
+    const mine = (await run<Outbox>('ConsultationOutbox', {}, toegang)).consultationOutbox.nodes.find((n) => n.id === asked.id);
+    expect(mine).toMatchObject({ status: 'ANSWERED', version: 2, answer });
+    expect(mine?.toOrganization.name).toBeTruthy();
+    type Closed = { closeConsultation: { consultation: { status: string; endedAt: string | null } } };
+    const closed = (await run<Closed>('CloseConsultation', { input: { id: asked.id, expectedVersion: 2 } }, toegang)).closeConsultation.consultation;
+    expect(closed.status).toBe('CLOSED');
+    expect(closed.endedAt).not.toBeNull();
+  },
   'overlegtafel-quarter-twente': async (journey) => {
     const run = asParty(journey);
     const member = await demoParty(hub, 'demo-overlegtafel-zk22');

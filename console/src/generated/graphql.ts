@@ -86,6 +86,16 @@ export type AgeBand =
   /** 80 years and over. */
   | 'AGE_80_PLUS';
 
+/** An answer to an open consultation. */
+export type AnswerConsultationInput = {
+  /** The advice: 1 to 4000 characters, through the privacy guard. */
+  answer: string;
+  /** The version you read; a stale one is CONFLICT and changes nothing. */
+  expectedVersion: number;
+  /** The consultation (UUID). */
+  id: string | number;
+};
+
 /** How the service area is given: GEMEENTEN (listed gemeenten), REGIONAL (whole zorgkantoorregio's) or NATIONAL. */
 export type AreaScope =
   /** The listed gemeenten. */
@@ -94,6 +104,20 @@ export type AreaScope =
   | 'NATIONAL'
   /** Whole zorgkantoorregio's. */
   | 'REGIONAL';
+
+/** What to ask, and of whom. */
+export type AskConsultationInput = {
+  /** The law the help in question falls under. */
+  legalDomain?: LegalDomain | null | undefined;
+  /** The life domains the question is about; at most 9, duplicates ignored. */
+  lifeDomains?: Array<LifeDomain> | null | undefined;
+  /** The question: 20 to 4000 characters and at least 3 words, about the situation, never naming the client (no BSN, name, address, phone, e-mail or date of birth). */
+  question: string;
+  /** The target group the situation belongs to. */
+  targetGroup?: TargetGroup | null | undefined;
+  /** The organisation whose cliëntondersteuners you ask (UUID of an OCO, GEMEENTE or ZORGKANTOOR in the sociale kaart); not your own. */
+  toOrganizationId: string | number;
+};
 
 /** Capacity as reported by the organisation. */
 export type CapacityInput = {
@@ -252,6 +276,28 @@ export type ConsentStatus =
   | 'PENDING'
   /** Revoked by or for the client. */
   | 'REVOKED';
+
+/**
+ * Where a consultation (collegiale consultatie) stands. OPEN: asked, waiting for an answer; ANSWERED: the addressee
+ * answered; CLOSED: the asker closed it after the answer; WITHDRAWN: the asker withdrew it before an answer.
+ */
+export type ConsultationStatus =
+  /** Answered by the addressee. */
+  | 'ANSWERED'
+  /** Closed by the asker after the answer. */
+  | 'CLOSED'
+  /** Asked, waiting for an answer. */
+  | 'OPEN'
+  /** Withdrawn by the asker before an answer. */
+  | 'WITHDRAWN';
+
+/** A consultation and the version you read. */
+export type ConsultationVersionInput = {
+  /** The version you read; a stale one is CONFLICT and changes nothing. */
+  expectedVersion: number;
+  /** The consultation (UUID). */
+  id: string | number;
+};
 
 /** The way a client wants to be contacted. DO_NOT_CONTACT: the client does not want to be approached at all. */
 export type ContactChannel =
@@ -1385,6 +1431,61 @@ export type SignedInOrganizationQueryVariables = Exact<{
 
 export type SignedInOrganizationQuery = { organization: { id: string, name: string, type: OrganizationType } | null };
 
+export type ConsultableOrganizationsQueryVariables = Exact<{
+  type: OrganizationType;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsultableOrganizationsQuery = { organizations: { nodes: Array<{ id: string, name: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConsultationPartsFragment = { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null };
+
+export type AskConsultationFormMutationVariables = Exact<{
+  input: AskConsultationInput;
+}>;
+
+
+export type AskConsultationFormMutation = { askConsultation: { consultation: { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null } } };
+
+export type MyConsultationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyConsultationsQuery = { consultationOutbox: { totalCount: number, nodes: Array<{ id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null, toOrganization: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConsultationInboxPageQueryVariables = Exact<{
+  status?: ConsultationStatus | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsultationInboxPageQuery = { consultationInbox: { totalCount: number, nodes: Array<{ id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null, fromOrganization: { id: string, name: string, type: OrganizationType } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AnswerConsultationFormMutationVariables = Exact<{
+  input: AnswerConsultationInput;
+}>;
+
+
+export type AnswerConsultationFormMutation = { answerConsultation: { consultation: { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null } } };
+
+export type CloseConsultationButtonMutationVariables = Exact<{
+  input: ConsultationVersionInput;
+}>;
+
+
+export type CloseConsultationButtonMutation = { closeConsultation: { consultation: { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null } } };
+
+export type WithdrawConsultationButtonMutationVariables = Exact<{
+  input: ConsultationVersionInput;
+}>;
+
+
+export type WithdrawConsultationButtonMutation = { withdrawConsultation: { consultation: { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null } } };
+
 export type BeheerServiceFragment = { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } };
 
 export type BeheerLocationFragment = { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number };
@@ -1932,6 +2033,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ConsultationPartsFragmentDoc = new TypedDocumentString(`
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}
+    `, {"fragmentName":"ConsultationParts"}) as unknown as TypedDocumentString<ConsultationPartsFragment, unknown>;
 export const BeheerServiceFragmentDoc = new TypedDocumentString(`
     fragment BeheerService on Service {
   id
@@ -2363,6 +2478,159 @@ export const SignedInOrganizationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bf9f62c5479bd1c29f822032f3e34bb220c5fa99c9616741496d37eb637a1d8c"}) as unknown as TypedDocumentString<SignedInOrganizationQuery, SignedInOrganizationQueryVariables>;
+export const ConsultableOrganizationsDocument = new TypedDocumentString(`
+    query ConsultableOrganizations($type: OrganizationType!, $after: String) {
+  organizations(type: $type, first: 100, after: $after) {
+    nodes {
+      id
+      name
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:c9406294afeaeb950101113d0771962a7495891fdbf0dc934fd9916312dced6c"}) as unknown as TypedDocumentString<ConsultableOrganizationsQuery, ConsultableOrganizationsQueryVariables>;
+export const AskConsultationFormDocument = new TypedDocumentString(`
+    mutation AskConsultationForm($input: AskConsultationInput!) {
+  askConsultation(input: $input) {
+    consultation {
+      ...ConsultationParts
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:ae0752f6ab64f8611f925e3497e1caef0e117dcd91367c3c98cff12156d3581d"}) as unknown as TypedDocumentString<AskConsultationFormMutation, AskConsultationFormMutationVariables>;
+export const MyConsultationsDocument = new TypedDocumentString(`
+    query MyConsultations($first: Int!, $after: String) {
+  consultationOutbox(first: $first, after: $after) {
+    totalCount
+    nodes {
+      ...ConsultationParts
+      toOrganization {
+        id
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:411993f4db8086a060cbff19e0602b62c80b69550b2831e3c293a12627ce3b73"}) as unknown as TypedDocumentString<MyConsultationsQuery, MyConsultationsQueryVariables>;
+export const ConsultationInboxPageDocument = new TypedDocumentString(`
+    query ConsultationInboxPage($status: ConsultationStatus, $first: Int!, $after: String) {
+  consultationInbox(status: $status, first: $first, after: $after) {
+    totalCount
+    nodes {
+      ...ConsultationParts
+      fromOrganization {
+        id
+        name
+        type
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:206e1e991324bda0e03903070a2aad8f79783a9b4f1c2815d6c3e540341ca128"}) as unknown as TypedDocumentString<ConsultationInboxPageQuery, ConsultationInboxPageQueryVariables>;
+export const AnswerConsultationFormDocument = new TypedDocumentString(`
+    mutation AnswerConsultationForm($input: AnswerConsultationInput!) {
+  answerConsultation(input: $input) {
+    consultation {
+      ...ConsultationParts
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:bde6c8df1896a6f231bfca863c7ef8e5567254ae56a71ff264c41732e0297298"}) as unknown as TypedDocumentString<AnswerConsultationFormMutation, AnswerConsultationFormMutationVariables>;
+export const CloseConsultationButtonDocument = new TypedDocumentString(`
+    mutation CloseConsultationButton($input: ConsultationVersionInput!) {
+  closeConsultation(input: $input) {
+    consultation {
+      ...ConsultationParts
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:882cc100bca4e697d3f0465f3fbe211a04f7d442885a2914c4e8acc294c8b3bf"}) as unknown as TypedDocumentString<CloseConsultationButtonMutation, CloseConsultationButtonMutationVariables>;
+export const WithdrawConsultationButtonDocument = new TypedDocumentString(`
+    mutation WithdrawConsultationButton($input: ConsultationVersionInput!) {
+  withdrawConsultation(input: $input) {
+    consultation {
+      ...ConsultationParts
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:87ba000bf56d4f94bbf6d560f86f6b54a5c053225c3a3cb5fe471e067f570146"}) as unknown as TypedDocumentString<WithdrawConsultationButtonMutation, WithdrawConsultationButtonMutationVariables>;
 export const BeheerOrganizationDocument = new TypedDocumentString(`
     query BeheerOrganization($id: ID!, $after: String) {
   organization(id: $id) {
