@@ -1065,8 +1065,15 @@ export type ServiceSearchFilter = {
   languages?: Array<string> | null | undefined;
   /** Any of these legal domains. */
   legalDomains?: Array<LegalDomain> | null | undefined;
+  /** Any of these Wlz leveringsvormen (iWlz COD578). */
+  leveringsvormen?: Array<Leveringsvorm> | null | undefined;
   /** Any of these life domains. */
   lifeDomains?: Array<LifeDomain> | null | undefined;
+  /**
+   * Only services whose fresh capacity report (not older than CAPACITY_STALE_DAYS) gives an expected waiting time of at
+   * most this many days (0 … 3650); services without such a report are left out.
+   */
+  maxWaitingDays?: number | null | undefined;
   /** Only services with a location within this distance. */
   near?: NearInput | null | undefined;
   /** Any of these support forms. */
@@ -1077,16 +1084,23 @@ export type ServiceSearchFilter = {
   wlzSectors?: Array<WlzSector> | null | undefined;
   /** Only services that serve (part of) this zorgkantoorregio (national services included). */
   zorgkantoorregioCode?: string | null | undefined;
+  /** Any of these Wlz zorgprofielen: COD163 codes such as 754 (see zorgprofielen); another code gives BAD_USER_INPUT. */
+  zorgprofielen?: Array<string> | null | undefined;
 };
 
-/** Orderings for service search. RELEVANCE needs `text` (otherwise name order); DISTANCE needs a `near` filter. */
+/** Orderings for service search. RELEVANCE needs `text` (otherwise name order); DISTANCE needs a `near` filter; WAITING_TIME needs none. */
 export type ServiceSort =
   /** Nearest first; needs a `near` filter. */
   | 'DISTANCE'
   /** By name, A to Z. */
   | 'NAME'
   /** Best text match first; name order without `text`. */
-  | 'RELEVANCE';
+  | 'RELEVANCE'
+  /**
+   * Shortest waiting time first (Capacity.expectedWaitDays of a fresh capacity report); services without a fresh
+   * report come last.
+   */
+  | 'WAITING_TIME';
 
 /** Whether a service is running. TEMPORARILY_CLOSED services stay findable; DEFUNCT ones are kept for history only. */
 export type ServiceStatus =
