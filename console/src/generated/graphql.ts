@@ -1753,14 +1753,14 @@ export type SearchServicesQueryVariables = Exact<{
 }>;
 
 
-export type SearchServicesQuery = { searchServices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, distanceKm: number | null, node: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, legalDomains: Array<LegalDomain>, organization: { id: string, name: string }, capacity: { status: CapacityStatus, expectedWaitDays: number | null }, freshness: { stale: boolean } } }>, facets: { legalDomains: Array<{ value: string, count: number }>, lifeDomains: Array<{ value: string, count: number }>, targetGroups: Array<{ value: string, count: number }>, supportForms: Array<{ value: string, count: number }>, wlzSectors: Array<{ value: string, count: number }>, formality: Array<{ value: string, count: number }>, independent: Array<{ value: string, count: number }>, capacity: Array<{ value: string, count: number }>, languages: Array<{ value: string, count: number }> } } };
+export type SearchServicesQuery = { searchServices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, distanceKm: number | null, node: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string, label: string }>, organization: { id: string, name: string }, capacity: { status: CapacityStatus, expectedWaitDays: number | null }, freshness: { stale: boolean } } }>, facets: { legalDomains: Array<{ value: string, count: number }>, lifeDomains: Array<{ value: string, count: number }>, targetGroups: Array<{ value: string, count: number }>, supportForms: Array<{ value: string, count: number }>, wlzSectors: Array<{ value: string, count: number }>, leveringsvormen: Array<{ value: string, count: number }>, formality: Array<{ value: string, count: number }>, independent: Array<{ value: string, count: number }>, capacity: Array<{ value: string, count: number }>, languages: Array<{ value: string, count: number }> } } };
 
 export type ServiceDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ServiceDetailQuery = { service: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, eligibility: string | null, minimumAge: number | null, maximumAge: number | null, legalDomains: Array<LegalDomain>, lifeDomains: Array<LifeDomain>, targetGroups: Array<TargetGroup>, supportForms: Array<SupportForm>, wlzSectors: Array<WlzSector>, languages: Array<string>, applicationProcess: string | null, updatedAt: string, cost: { type: CostType, amount: number | null, description: string | null }, contact: { phone: string | null, email: string | null, url: string | null, walkIn: boolean }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, serviceArea: { scope: AreaScope, gemeenten: Array<{ code: string, name: string }>, zorgkantoorregios: Array<{ code: string, name: string }> }, locations: { nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, active: boolean }> }, capacity: { status: CapacityStatus, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean }, organization: { id: string, name: string, type: OrganizationType, website: string | null, email: string | null, phones: Array<{ number: string, description: string | null }> } } | null };
+export type ServiceDetailQuery = { service: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, eligibility: string | null, minimumAge: number | null, maximumAge: number | null, legalDomains: Array<LegalDomain>, lifeDomains: Array<LifeDomain>, targetGroups: Array<TargetGroup>, supportForms: Array<SupportForm>, wlzSectors: Array<WlzSector>, leveringsvormen: Array<Leveringsvorm>, languages: Array<string>, applicationProcess: string | null, updatedAt: string, zorgprofielen: Array<{ code: string, name: string, label: string, expired: boolean }>, cost: { type: CostType, amount: number | null, description: string | null }, contact: { phone: string | null, email: string | null, url: string | null, walkIn: boolean }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, serviceArea: { scope: AreaScope, gemeenten: Array<{ code: string, name: string }>, zorgkantoorregios: Array<{ code: string, name: string }> }, locations: { nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, active: boolean }> }, capacity: { status: CapacityStatus, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean }, organization: { id: string, name: string, type: OrganizationType, website: string | null, email: string | null, phones: Array<{ number: string, description: string | null }> } } | null };
 
 export type PostcodeSearchAvailableQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3770,6 +3770,12 @@ export const SearchServicesDocument = new TypedDocumentString(`
         formality
         independent
         legalDomains
+        leveringsvormen
+        zorgprofielen {
+          code
+          name
+          label
+        }
         organization {
           id
           name
@@ -3804,6 +3810,10 @@ export const SearchServicesDocument = new TypedDocumentString(`
         value
         count
       }
+      leveringsvormen {
+        value
+        count
+      }
       formality {
         value
         count
@@ -3823,7 +3833,7 @@ export const SearchServicesDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:77952cce301995a22fa901546a9148d100bcc2cee7238b4b7dc919d65c125999"}) as unknown as TypedDocumentString<SearchServicesQuery, SearchServicesQueryVariables>;
+    `, {"hash":"sha256:cbb36e08ada63d1840468e3b4f01ca4a468a842fc757eebdaf9ea7dc5c8fc832"}) as unknown as TypedDocumentString<SearchServicesQuery, SearchServicesQueryVariables>;
 export const ServiceDetailDocument = new TypedDocumentString(`
     query ServiceDetail($id: ID!) {
   service(id: $id) {
@@ -3841,6 +3851,13 @@ export const ServiceDetailDocument = new TypedDocumentString(`
     targetGroups
     supportForms
     wlzSectors
+    leveringsvormen
+    zorgprofielen {
+      code
+      name
+      label
+      expired
+    }
     languages
     applicationProcess
     cost {
@@ -3909,7 +3926,7 @@ export const ServiceDetailDocument = new TypedDocumentString(`
     updatedAt
   }
 }
-    `, {"hash":"sha256:1b7ea95036a312669560912d8f82070352e695ec4d692c4254006b382d0dd51a"}) as unknown as TypedDocumentString<ServiceDetailQuery, ServiceDetailQueryVariables>;
+    `, {"hash":"sha256:07f4d2780ed3bad148c6d5f8f5cbdc2e9694ca981891a548bc3f330f4d95efe9"}) as unknown as TypedDocumentString<ServiceDetailQuery, ServiceDetailQueryVariables>;
 export const PostcodeSearchAvailableDocument = new TypedDocumentString(`
     query PostcodeSearchAvailable {
   postcodeSearchAvailable

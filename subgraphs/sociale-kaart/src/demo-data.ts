@@ -513,9 +513,10 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
         sector === 'VV' ? ['OUDEREN'] : sector === 'GZ' ? ['VERSTANDELIJKE_BEPERKING', 'LICHTE_VERSTANDELIJKE_BEPERKING'] : ['PSYCHISCHE_KWETSBAARHEID'];
       const sectorWord = sector === 'VV' ? 'verpleging en verzorging' : sector === 'GZ' ? 'gehandicaptenzorg' : 'geestelijke gezondheidszorg';
       const nearby = members.slice(0, 5);
-      // Derived from the provider's number rather than drawn, so the rest of the data set stays as it was.
+      // Derived from the provider's number rather than drawn, so the rest of the data set stays as it was; in code
+      // order, as a beheerder's edit and an HSDS import store them.
       const profiles = ZORGPROFIELEN_BY_SECTOR[sector][p % 2] ?? [];
-      const atHome: Leveringsvorm[] = p % 4 === 0 ? ['VPT', 'MPT', 'PGB'] : ['VPT', 'MPT'];
+      const atHome: Leveringsvorm[] = p % 4 === 0 ? ['PGB', 'VPT', 'MPT'] : ['VPT', 'MPT'];
       addService(orgId, {
         key: `verblijf:${providerIndex}`,
         name: `Wonen met zorg (${sector}) ${g.name}`,
