@@ -129,7 +129,7 @@ interface ServiceSpec {
   maximumAge?: number;
   eligibility?: string;
   costType?: 'FREE' | 'EIGEN_BIJDRAGE' | 'AMOUNT';
-  capacity?: { status: CapacityStatus; available: number; maximum: number; unit: string; waitDays: number; ageDays: number };
+  capacity?: { status: CapacityStatus; available: number; maximum: number; unit: string; waitDays: number | null; ageDays: number };
   locationIds: string[];
 }
 
@@ -505,7 +505,8 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
           available: status === 'HAS_CAPACITY' ? 1 + Math.floor(rand() * 5) : 0,
           maximum,
           unit: 'plek',
-          waitDays: status === 'WAITLIST' ? 14 + Math.floor(rand() * 120) : 0,
+          // Full without a waiting list: no waiting time to report, as the console's one-click report sends none.
+          waitDays: status === 'WAITLIST' ? 14 + Math.floor(rand() * 120) : status === 'NO_CAPACITY' ? null : 0,
           ageDays: p % 7 === 6 ? 40 : Math.floor(rand() * 5),
         };
       };

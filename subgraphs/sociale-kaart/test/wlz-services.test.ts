@@ -83,6 +83,12 @@ async function createFixtures() {
   fixtures.vg = await create('Wlz VG C', { leveringsvormen: ['VPT'], zorgprofielen: ['800'] }, 5);
   fixtures.pgb = await create('Wlz pgb D', { leveringsvormen: ['PGB'] });
   fixtures.stale = await create('Wlz oud bericht E', { leveringsvormen: ['VPT'], zorgprofielen: ['754'] }, 3);
+  fixtures.full = await create('Wlz vol G', { leveringsvormen: ['VERBLIJF'], serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0344'] } });
+  await hub.graphql(
+    CAPACITY,
+    { input: { serviceId: fixtures.full.id, expectedVersion: fixtures.full.version, capacity: { status: 'NO_CAPACITY', expectedWaitDays: 0 } } },
+    { token },
+  );
   fixtures.other = await create(
     'Geen Wlz F',
     { legalDomains: ['WMO_ALGEMENE_VOORZIENING'], serviceArea: { scope: 'GEMEENTEN', gemeenteCodes: ['GM0344'] } },
@@ -212,7 +218,7 @@ describe('search on leveringsvorm, zorgprofiel and waiting time', () => {
     expectIds(await search({ filter: { ...area, zorgprofielen: ['755', '800'] } }), ['thuis', 'vg']);
   });
 
-  it('maxWaitingDays: a fresh reported waiting time of at most that many days; stale or unreported ones are left out', async () => {
+  it('maxWaitingDays: a fresh reported waiting time of at most that many days; stale, unreported and full (NO_CAPACITY) ones are left out', async () => {
     expectIds(await search({ filter: { ...area, maxWaitingDays: 10 } }), ['thuis', 'vg']);
     expectIds(await search({ filter: { ...area, maxWaitingDays: 9 } }), ['vg']);
     expectIds(await search({ filter: { maxWaitingDays: 0 } }), []);

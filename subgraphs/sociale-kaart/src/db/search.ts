@@ -84,11 +84,17 @@ function capacityNow(staleDays: number): SQL {
 }
 
 /**
- * The expected waiting time of a fresh capacity report, null when there is none or it is stale: a waiting time
- * nobody confirmed within CAPACITY_STALE_DAYS is as unknown as the capacity status itself.
+ * Whether the capacity report's waiting time can be relied on: reported within CAPACITY_STALE_DAYS (an older one is
+ * as unknown as the capacity status itself), and not NO_CAPACITY (full, without a waiting list: no waiting time can
+ * be promised, whatever number came with it).
  */
+function waitDaysKnown(staleDays: number): SQL {
+  return sql`${service.capacityUpdatedAt} >= now() - make_interval(days => ${staleDays}) and ${service.capacityStatus} <> 'NO_CAPACITY'`;
+}
+
+/** The expected waiting time of a fresh capacity report, null when it is not known (see {@link waitDaysKnown}). */
 function freshWaitDays(staleDays: number): SQL {
-  return sql`case when ${service.capacityUpdatedAt} >= now() - make_interval(days => ${staleDays}) then ${service.capacityWaitDays} end`;
+  return sql`case when ${waitDaysKnown(staleDays)} then ${service.capacityWaitDays} end`;
 }
 
 /** Sort key of WAITING_TIME: services without a fresh waiting time after every reported one (at most 3650 days). */
@@ -142,8 +148,7 @@ function conditions(s: ServiceSearch): SQL | undefined {
   if (s.wlzSectors?.length) c.push(sql`${service.wlzSectors} && ${textArray(s.wlzSectors)}`);
   if (s.leveringsvormen?.length) c.push(sql`${service.leveringsvormen} && ${textArray(s.leveringsvormen)}`);
   if (s.zorgprofielen?.length) c.push(sql`${service.zorgprofielen} && ${textArray(s.zorgprofielen)}`);
-  if (s.maxWaitingDays !== undefined)
-    c.push(sql`${service.capacityWaitDays} <= ${s.maxWaitingDays} and ${service.capacityUpdatedAt} >= now() - make_interval(days => ${s.capacityStaleDays})`);
+  if (s.maxWaitingDays !== undefined) c.push(sql`${service.capacityWaitDays} <= ${s.maxWaitingDays} and ${waitDaysKnown(s.capacityStaleDays)}`);
   if (s.languages?.length) c.push(sql`${service.languages} && ${textArray(s.languages)}`);
   if (s.formality) c.push(sql`${service.formality} = ${s.formality}`);
   if (s.independentOnly) c.push(sql`${service.independent}`);
