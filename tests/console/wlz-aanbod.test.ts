@@ -8,6 +8,7 @@ import {
   focused,
   HUB_START_TIMEOUT_MS,
   launchBrowser,
+  signInAs,
   startConsoleHub,
   tabTo,
 } from './browser.ts';
@@ -144,6 +145,37 @@ describe('Wlz providers for an indicatie', () => {
       expect(await page.locator('#filter-zorgprofiel').isVisible()).toBe(true);
       await browser.screenshot(`filters-${size.replace(/\W+/g, '-')}`);
     });
+  });
+
+  it('lets a beheerder set the leveringsvormen and zorgprofielen of a Wlz service with the keyboard only', async () => {
+    const { page } = browser;
+    await page.goto(`${running.origin}/`);
+    await signInAs(page, 'Joost Smit');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click();
+    const card = page.locator('.hub-beheer__service', { has: page.locator('.hub-wlz-care') }).first();
+    await card.waitFor();
+    const serviceName = (await card.getByRole('heading', { level: 3 }).textContent()) ?? '';
+    const href = (await card.getByRole('link', { name: /in de sociale kaart$/ }).getAttribute('href')) ?? '';
+    await card.getByRole('heading', { level: 3 }).scrollIntoViewIfNeeded();
+
+    await card.getByRole('button', { name: 'Wachtlijst' }).focus();
+    await tabTo(page, /^Wlz-zorg: leveringsvormen en zorgprofielen$/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Volledig pakket thuis \(vpt\)$/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^5VV – Beschermd wonen met intensieve dementiezorg$/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Wlz-zorg opslaan$/);
+    await page.keyboard.press('Enter');
+    await card.getByText('Opgeslagen. De Wlz-zorg staat nu zo in de sociale kaart.').waitFor();
+    await card.getByText(/Nu in de sociale kaart: Volledig pakket thuis \(vpt\)\. Zorgprofielen: 5VV\./).waitFor();
+    await browser.screenshot('beheer-wlz-care');
+    await expectNoAxeViolations(page, 'beheer Wlz care');
+
+    await page.goto(`${running.origin}${href}`);
+    await page.getByRole('heading', { level: 1, name: serviceName }).waitFor();
+    await page.getByText('5VV – Beschermd wonen met intensieve dementiezorg').waitFor();
+    expect(await page.locator('dd', { hasText: 'Volledig pakket thuis (vpt)' }).count()).toBe(1);
   });
 
   it('made no request to another host and logged nothing in the console', () => {

@@ -266,6 +266,18 @@ export type ContactChannel =
   /** By post. */
   | 'POST';
 
+/** Contact channels input. */
+export type ContactChannelsInput = {
+  /** E-mail address. */
+  email?: string | null | undefined;
+  /** Telephone number. */
+  phone?: string | null | undefined;
+  /** Web page (https). */
+  url?: string | null | undefined;
+  /** Walk-in without appointment. */
+  walkIn?: boolean | null | undefined;
+};
+
 /** Contact details as input. */
 export type ContactDetailsInput = {
   /** Postal address on one line. */
@@ -284,6 +296,16 @@ export type ContactMomentInput = {
   occurredAt: string;
   /** Short summary (no more than needed). */
   summary: string;
+};
+
+/** Cost input. */
+export type CostInput = {
+  /** Amount in euros, required for AMOUNT. */
+  amount?: number | null | undefined;
+  /** Explanation. */
+  description?: string | null | undefined;
+  /** Kind of cost. */
+  type: CostType;
 };
 
 /** What the client pays. FREE; EIGEN_BIJDRAGE: the legal personal contribution (CAK); AMOUNT: a stated amount. */
@@ -657,6 +679,16 @@ export type OpenTrajectoryInput = {
   targetGroups?: Array<TargetGroup> | null | undefined;
   /** Wlz indication data (Wlz trajectories only). */
   wlz?: WlzDetailsInput | null | undefined;
+};
+
+/** Opening hours input. */
+export type OpeningHoursInput = {
+  /** HH:MM, after opensAt. */
+  closesAt: string;
+  /** HH:MM. */
+  opensAt: string;
+  /** ISO weekday 1 … 7. */
+  weekday: number;
 };
 
 /**
@@ -1049,6 +1081,62 @@ export type SelfRelianceScoreInput = {
   start: number;
 };
 
+/** The area a service serves. */
+export type ServiceAreaInput = {
+  /** Gemeente codes, for GEMEENTEN. */
+  gemeenteCodes?: Array<string> | null | undefined;
+  /** How the area is given. */
+  scope: AreaScope;
+  /** Zorgkantoorregio codes, for REGIONAL. */
+  zorgkantoorregioCodes?: Array<string> | null | undefined;
+};
+
+/** Fields of a service. On create, name and serviceArea are required; on update, omitted fields stay as they are. */
+export type ServiceInput = {
+  /** How to apply (up to 2,000 characters). */
+  applicationProcess?: string | null | undefined;
+  /** Contact channels. */
+  contact?: ContactChannelsInput | null | undefined;
+  /** What it costs. */
+  cost?: CostInput | null | undefined;
+  /** Description (up to 5,000 characters). */
+  description?: string | null | undefined;
+  /** Who may use it (up to 2,000 characters). */
+  eligibility?: string | null | undefined;
+  /** Formal or informal. */
+  formality?: Formality | null | undefined;
+  /** Independent (OCO). */
+  independent?: boolean | null | undefined;
+  /** Languages, codes of Service.languages (nl, en, tr, ...): at least 1; each code is kept once. */
+  languages?: Array<string> | null | undefined;
+  /** Laws the service is financed under. */
+  legalDomains?: Array<LegalDomain> | null | undefined;
+  /** Wlz leveringsvormen (iWlz COD578); each value is kept once. */
+  leveringsvormen?: Array<Leveringsvorm> | null | undefined;
+  /** Life domains. */
+  lifeDomains?: Array<LifeDomain> | null | undefined;
+  /** Locations of the same organisation where it is delivered. */
+  locationIds?: Array<string | number> | null | undefined;
+  /** Maximum age (0 … 120, >= minimumAge). */
+  maximumAge?: number | null | undefined;
+  /** Minimum age (0 … 120). */
+  minimumAge?: number | null | undefined;
+  /** Name (1–200 characters). */
+  name?: string | null | undefined;
+  /** Opening hours: at most 14 rows; more gives BAD_USER_INPUT. */
+  openingHours?: Array<OpeningHoursInput> | null | undefined;
+  /** Service area. */
+  serviceArea?: ServiceAreaInput | null | undefined;
+  /** Support forms (cliëntondersteuning services). */
+  supportForms?: Array<SupportForm> | null | undefined;
+  /** Target groups. */
+  targetGroups?: Array<TargetGroup> | null | undefined;
+  /** Wlz sectors. */
+  wlzSectors?: Array<WlzSector> | null | undefined;
+  /** Wlz zorgprofielen: COD163 codes of Query.zorgprofielen (e.g. 754); another code gives BAD_USER_INPUT. Each code is kept once. */
+  zorgprofielen?: Array<string> | null | undefined;
+};
+
 /** Filters for service search. Different filters combine with AND; the values inside one list filter combine with OR. */
 export type ServiceSearchFilter = {
   /** Only formal or only informal services. */
@@ -1070,8 +1158,8 @@ export type ServiceSearchFilter = {
   /** Any of these life domains. */
   lifeDomains?: Array<LifeDomain> | null | undefined;
   /**
-   * Only services whose fresh capacity report (not older than CAPACITY_STALE_DAYS) gives an expected waiting time of at
-   * most this many days (0 … 3650); services without such a report are left out.
+   * Only services whose fresh capacity report (not older than CAPACITY_STALE_DAYS, and not NO_CAPACITY: full without a
+   * waiting list) gives an expected waiting time of at most this many days (0 … 3650); other services are left out.
    */
   maxWaitingDays?: number | null | undefined;
   /** Only services with a location within this distance. */
@@ -1097,8 +1185,8 @@ export type ServiceSort =
   /** Best text match first; name order without `text`. */
   | 'RELEVANCE'
   /**
-   * Shortest waiting time first (Capacity.expectedWaitDays of a fresh capacity report); services without a fresh
-   * report come last.
+   * Shortest waiting time first (Capacity.expectedWaitDays of a fresh capacity report that is not NO_CAPACITY);
+   * services without such a report come last, by id.
    */
   | 'WAITING_TIME';
 
@@ -1280,6 +1368,16 @@ export type UpdateLocationInput = {
   location: LocationInput;
 };
 
+/** Changes to a service. */
+export type UpdateServiceInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The service (UUID). */
+  id: string | number;
+  /** The changes; omitted fields keep their value. */
+  service: ServiceInput;
+};
+
 /** Changes to an open trajectory; omitted fields keep their value. */
 export type UpdateTrajectoryInput = {
   /** Contact moments to add. */
@@ -1355,7 +1453,7 @@ export type SignedInOrganizationQueryVariables = Exact<{
 
 export type SignedInOrganizationQuery = { organization: { id: string, name: string, type: OrganizationType } | null };
 
-export type BeheerServiceFragment = { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } };
+export type BeheerServiceFragment = { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } };
 
 export type BeheerLocationFragment = { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number };
 
@@ -1365,21 +1463,28 @@ export type BeheerOrganizationQueryVariables = Exact<{
 }>;
 
 
-export type BeheerOrganizationQuery = { organization: { id: string, name: string, services: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, locations: { totalCount: number, nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number }> } } | null };
+export type BeheerOrganizationQuery = { organization: { id: string, name: string, services: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, locations: { totalCount: number, nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number }> } } | null };
 
 export type BeheerUpdateCapacityMutationVariables = Exact<{
   input: UpdateCapacityInput;
 }>;
 
 
-export type BeheerUpdateCapacityMutation = { updateCapacity: { service: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+export type BeheerUpdateCapacityMutation = { updateCapacity: { service: { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+
+export type BeheerUpdateWlzCareMutationVariables = Exact<{
+  input: UpdateServiceInput;
+}>;
+
+
+export type BeheerUpdateWlzCareMutation = { updateService: { service: { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
 
 export type BeheerMarkVerifiedMutationVariables = Exact<{
   input: VersionedIdInput;
 }>;
 
 
-export type BeheerMarkVerifiedMutation = { markServiceVerified: { service: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+export type BeheerMarkVerifiedMutation = { markServiceVerified: { service: { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
 
 export type BeheerCreateLocationMutationVariables = Exact<{
   input: LocationInput;
@@ -1894,6 +1999,12 @@ export const BeheerServiceFragmentDoc = new TypedDocumentString(`
   name
   status
   version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
   capacity {
     status
     reportedStatus
@@ -2332,6 +2443,12 @@ export const BeheerOrganizationDocument = new TypedDocumentString(`
   name
   status
   version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
   capacity {
     status
     reportedStatus
@@ -2356,7 +2473,7 @@ fragment BeheerLocation on Location {
   accessibility
   confidential
   version
-}`, {"hash":"sha256:0eafb2216bbd8aaa2ff3c0e39b32db2ce53e9cb033b5fcf4a8a8eedfb4656908"}) as unknown as TypedDocumentString<BeheerOrganizationQuery, BeheerOrganizationQueryVariables>;
+}`, {"hash":"sha256:b4567a5019f45ff0a9e1290ea1f7cd67a9dda9ff68ecd192e830dae56d6f5dae"}) as unknown as TypedDocumentString<BeheerOrganizationQuery, BeheerOrganizationQueryVariables>;
 export const BeheerUpdateCapacityDocument = new TypedDocumentString(`
     mutation BeheerUpdateCapacity($input: UpdateCapacityInput!) {
   updateCapacity(input: $input) {
@@ -2370,6 +2487,12 @@ export const BeheerUpdateCapacityDocument = new TypedDocumentString(`
   name
   status
   version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
   capacity {
     status
     reportedStatus
@@ -2384,7 +2507,41 @@ export const BeheerUpdateCapacityDocument = new TypedDocumentString(`
     lastVerifiedAt
     stale
   }
-}`, {"hash":"sha256:fb9aa5f59f605e55c278bb3ec8c7e70760577c5771722d8778ed9c29555d4c99"}) as unknown as TypedDocumentString<BeheerUpdateCapacityMutation, BeheerUpdateCapacityMutationVariables>;
+}`, {"hash":"sha256:e3aab5eb26a15e1c86f895294f1c9a357893f4e70d1f08bc5af4cf7abbdd87f2"}) as unknown as TypedDocumentString<BeheerUpdateCapacityMutation, BeheerUpdateCapacityMutationVariables>;
+export const BeheerUpdateWlzCareDocument = new TypedDocumentString(`
+    mutation BeheerUpdateWlzCare($input: UpdateServiceInput!) {
+  updateService(input: $input) {
+    service {
+      ...BeheerService
+    }
+  }
+}
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}`, {"hash":"sha256:cbff938d157a0d12c0b39cad37c027d40a090000347fdeae19c9fcb24d3ff3e4"}) as unknown as TypedDocumentString<BeheerUpdateWlzCareMutation, BeheerUpdateWlzCareMutationVariables>;
 export const BeheerMarkVerifiedDocument = new TypedDocumentString(`
     mutation BeheerMarkVerified($input: VersionedIdInput!) {
   markServiceVerified(input: $input) {
@@ -2398,6 +2555,12 @@ export const BeheerMarkVerifiedDocument = new TypedDocumentString(`
   name
   status
   version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
   capacity {
     status
     reportedStatus
@@ -2412,7 +2575,7 @@ export const BeheerMarkVerifiedDocument = new TypedDocumentString(`
     lastVerifiedAt
     stale
   }
-}`, {"hash":"sha256:d69078c964825dc27f2175a28cbbe8d7b2f8f0863f965e4a4879871a177c7b6c"}) as unknown as TypedDocumentString<BeheerMarkVerifiedMutation, BeheerMarkVerifiedMutationVariables>;
+}`, {"hash":"sha256:d832cf49e6b5a496c17eac286cd234a10dbaa3241bad9ab31e03cbcbddba8ec4"}) as unknown as TypedDocumentString<BeheerMarkVerifiedMutation, BeheerMarkVerifiedMutationVariables>;
 export const BeheerCreateLocationDocument = new TypedDocumentString(`
     mutation BeheerCreateLocation($input: LocationInput!) {
   createLocation(input: $input) {

@@ -966,8 +966,8 @@ export type ServiceSearchFilter = {
   /** Any of these life domains. */
   lifeDomains?: InputMaybe<Array<LifeDomain>>;
   /**
-   * Only services whose fresh capacity report (not older than CAPACITY_STALE_DAYS) gives an expected waiting time of at
-   * most this many days (0 … 3650); services without such a report are left out.
+   * Only services whose fresh capacity report (not older than CAPACITY_STALE_DAYS, and not NO_CAPACITY: full without a
+   * waiting list) gives an expected waiting time of at most this many days (0 … 3650); other services are left out.
    */
   maxWaitingDays?: InputMaybe<Scalars['Int']['input']>;
   /** Only services with a location within this distance. */
@@ -993,8 +993,8 @@ export type ServiceSort =
   /** Best text match first; name order without `text`. */
   | 'RELEVANCE'
   /**
-   * Shortest waiting time first (Capacity.expectedWaitDays of a fresh capacity report); services without a fresh
-   * report come last.
+   * Shortest waiting time first (Capacity.expectedWaitDays of a fresh capacity report that is not NO_CAPACITY);
+   * services without such a report come last, by id.
    */
   | 'WAITING_TIME';
 
