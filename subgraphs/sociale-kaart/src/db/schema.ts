@@ -161,7 +161,6 @@ export const service = socialeKaart.table(
     // are indexed so it stays an index lookup without a gemeente.
     index('service_leveringsvormen_idx').using('gin', t.leveringsvormen),
     index('service_zorgprofielen_idx').using('gin', t.zorgprofielen),
-    index('service_capacity_wait_days_idx').on(t.capacityWaitDays),
     index('service_search_vector_idx').using('gin', t.searchVector),
   ],
 );
