@@ -4,19 +4,39 @@
  */
 import type { WlzSector } from './codes.ts';
 
-/** The Leveringsvorm enum values (GraphQL, in the cases and sociale-kaart subgraphs), in COD578 code order. */
-export const LEVERINGSVORM_VALUES = ['PGB', 'VERBLIJF', 'VPT', 'MPT', 'DEELTIJDVERBLIJF', 'VERKEERDE_BED'] as const;
-export type Leveringsvorm = (typeof LEVERINGSVORM_VALUES)[number];
+/**
+ * Leveringsvorm, iWlz COD578: the code and the Leveringsvorm enum value (GraphQL, in the cases and sociale-kaart
+ * subgraphs). The one list of leveringsvormen; everything below is derived from it.
+ */
+export const LEVERINGSVORMEN = {
+  '2': 'PGB',
+  '4': 'VERBLIJF',
+  '5': 'VPT',
+  '7': 'MPT',
+  '8': 'DEELTIJDVERBLIJF',
+  '9': 'VERKEERDE_BED',
+} as const;
+export type Leveringsvorm = (typeof LEVERINGSVORMEN)[keyof typeof LEVERINGSVORMEN];
 
-/** Each leveringsvorm with its iWlz COD578 code and the Dutch name a client reads. */
-export const LEVERINGSVORM_CODES: readonly { value: Leveringsvorm; code: string; label: string }[] = [
-  { value: 'PGB', code: '2', label: 'Persoonsgebonden budget (pgb)' },
-  { value: 'VERBLIJF', code: '4', label: 'Verblijf in een instelling' },
-  { value: 'VPT', code: '5', label: 'Volledig pakket thuis (vpt)' },
-  { value: 'MPT', code: '7', label: 'Modulair pakket thuis (mpt)' },
-  { value: 'DEELTIJDVERBLIJF', code: '8', label: 'Deeltijdverblijf' },
-  { value: 'VERKEERDE_BED', code: '9', label: 'Verkeerde bed' },
-];
+/** The Dutch name a client reads. */
+const LEVERINGSVORM_NAMES: Record<Leveringsvorm, string> = {
+  PGB: 'Persoonsgebonden budget (pgb)',
+  VERBLIJF: 'Verblijf in een instelling',
+  VPT: 'Volledig pakket thuis (vpt)',
+  MPT: 'Modulair pakket thuis (mpt)',
+  DEELTIJDVERBLIJF: 'Deeltijdverblijf',
+  VERKEERDE_BED: 'Verkeerde bed',
+};
+
+/** Each leveringsvorm with its COD578 code and Dutch name, in code order (integer keys enumerate ascending). */
+export const LEVERINGSVORM_CODES: readonly { value: Leveringsvorm; code: string; label: string }[] = Object.entries(LEVERINGSVORMEN).map(([code, value]) => ({
+  value,
+  code,
+  label: LEVERINGSVORM_NAMES[value],
+}));
+
+/** The Leveringsvorm values in COD578 code order. */
+export const LEVERINGSVORM_VALUES: readonly Leveringsvorm[] = LEVERINGSVORM_CODES.map((l) => l.value);
 
 export const isLeveringsvorm = (value: string): value is Leveringsvorm => (LEVERINGSVORM_VALUES as readonly string[]).includes(value);
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   GEMEENTE_CODE_PATTERN,
   isLanguageCode,
+  isLeveringsvorm,
   isUuid,
   isZorgprofielCode,
   LANGUAGE_CODES,
@@ -51,7 +52,7 @@ export const serviceInputSchema = z
     targetGroups: z.array(z.string()).max(20),
     supportForms: z.array(z.string()).max(7),
     wlzSectors: z.array(z.string()).max(3),
-    leveringsvormen: z.array(z.enum(LEVERINGSVORM_VALUES)).max(LEVERINGSVORM_VALUES.length),
+    leveringsvormen: z.array(z.string().refine(isLeveringsvorm, 'use a Leveringsvorm value')).max(LEVERINGSVORM_VALUES.length),
     zorgprofielen: z.array(zorgprofielCode).max(ZORGPROFIELEN.length, `at most ${ZORGPROFIELEN.length} codes`),
     formality: z.enum(['FORMAL', 'INFORMAL']),
     independent: z.boolean(),

@@ -38,7 +38,7 @@ async function ownLocation(ctx: Context, id: string, principal: Principal): Prom
 }
 
 /** Each value once, in the order of its code list. */
-const inCodeOrder = <T extends string>(values: readonly T[], order: readonly T[]): T[] => order.filter((v) => values.includes(v));
+const inCodeOrder = <T extends string>(values: readonly string[], order: readonly T[]): T[] => order.filter((v) => values.includes(v));
 
 /** Drops keys the caller left out, so an update keeps the stored value for them. */
 const given = (input: Input) => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
