@@ -1,3 +1,4 @@
+import { LEVERINGSVORM_CODES } from '@hub/domain/wlz-codes';
 import type { Role } from './auth/session.ts';
 
 /** Dutch names for the API's codes (enum values), in one place. Unknown codes are shown as they are. */
@@ -90,6 +91,9 @@ export const SUPPORT_FORM_LABELS: Record<string, string> = {
   KLACHTEN_BEZWAAR_BEROEP: 'Hulp bij klacht, bezwaar en beroep',
   HERINDICATIE: 'Hulp bij herindicatie',
 };
+
+/** Leveringsvorm (iWlz COD578) in Dutch. */
+export const LEVERINGSVORM_LABELS: Record<string, string> = Object.fromEntries(LEVERINGSVORM_CODES.map((l) => [l.value, l.label]));
 
 export const WLZ_SECTOR_LABELS: Record<string, string> = {
   VV: 'Ouderenzorg (VV)',

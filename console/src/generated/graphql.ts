@@ -312,6 +312,18 @@ export type ContactChannel =
   /** By post. */
   | 'POST';
 
+/** Contact channels input. */
+export type ContactChannelsInput = {
+  /** E-mail address. */
+  email?: string | null | undefined;
+  /** Telephone number. */
+  phone?: string | null | undefined;
+  /** Web page (https). */
+  url?: string | null | undefined;
+  /** Walk-in without appointment. */
+  walkIn?: boolean | null | undefined;
+};
+
 /** Contact details as input. */
 export type ContactDetailsInput = {
   /** Postal address on one line. */
@@ -330,6 +342,16 @@ export type ContactMomentInput = {
   occurredAt: string;
   /** Short summary (no more than needed). */
   summary: string;
+};
+
+/** Cost input. */
+export type CostInput = {
+  /** Amount in euros, required for AMOUNT. */
+  amount?: number | null | undefined;
+  /** Explanation. */
+  description?: string | null | undefined;
+  /** Kind of cost. */
+  type: CostType;
 };
 
 /** What the client pays. FREE; EIGEN_BIJDRAGE: the legal personal contribution (CAK); AMOUNT: a stated amount. */
@@ -714,6 +736,16 @@ export type OpenTrajectoryInput = {
   targetGroups?: Array<TargetGroup> | null | undefined;
   /** Wlz indication data (Wlz trajectories only). */
   wlz?: WlzDetailsInput | null | undefined;
+};
+
+/** Opening hours input. */
+export type OpeningHoursInput = {
+  /** HH:MM, after opensAt. */
+  closesAt: string;
+  /** HH:MM. */
+  opensAt: string;
+  /** ISO weekday 1 … 7. */
+  weekday: number;
 };
 
 /**
@@ -1120,6 +1152,62 @@ export type SelfRelianceScoreInput = {
   start: number;
 };
 
+/** The area a service serves. */
+export type ServiceAreaInput = {
+  /** Gemeente codes, for GEMEENTEN. */
+  gemeenteCodes?: Array<string> | null | undefined;
+  /** How the area is given. */
+  scope: AreaScope;
+  /** Zorgkantoorregio codes, for REGIONAL. */
+  zorgkantoorregioCodes?: Array<string> | null | undefined;
+};
+
+/** Fields of a service. On create, name and serviceArea are required; on update, omitted fields stay as they are. */
+export type ServiceInput = {
+  /** How to apply (up to 2,000 characters). */
+  applicationProcess?: string | null | undefined;
+  /** Contact channels. */
+  contact?: ContactChannelsInput | null | undefined;
+  /** What it costs. */
+  cost?: CostInput | null | undefined;
+  /** Description (up to 5,000 characters). */
+  description?: string | null | undefined;
+  /** Who may use it (up to 2,000 characters). */
+  eligibility?: string | null | undefined;
+  /** Formal or informal. */
+  formality?: Formality | null | undefined;
+  /** Independent (OCO). */
+  independent?: boolean | null | undefined;
+  /** Languages, codes of Service.languages (nl, en, tr, ...): at least 1; each code is kept once. */
+  languages?: Array<string> | null | undefined;
+  /** Laws the service is financed under. */
+  legalDomains?: Array<LegalDomain> | null | undefined;
+  /** Wlz leveringsvormen (iWlz COD578); each value is kept once. */
+  leveringsvormen?: Array<Leveringsvorm> | null | undefined;
+  /** Life domains. */
+  lifeDomains?: Array<LifeDomain> | null | undefined;
+  /** Locations of the same organisation where it is delivered. */
+  locationIds?: Array<string | number> | null | undefined;
+  /** Maximum age (0 … 120, >= minimumAge). */
+  maximumAge?: number | null | undefined;
+  /** Minimum age (0 … 120). */
+  minimumAge?: number | null | undefined;
+  /** Name (1–200 characters). */
+  name?: string | null | undefined;
+  /** Opening hours: at most 14 rows; more gives BAD_USER_INPUT. */
+  openingHours?: Array<OpeningHoursInput> | null | undefined;
+  /** Service area. */
+  serviceArea?: ServiceAreaInput | null | undefined;
+  /** Support forms (cliëntondersteuning services). */
+  supportForms?: Array<SupportForm> | null | undefined;
+  /** Target groups. */
+  targetGroups?: Array<TargetGroup> | null | undefined;
+  /** Wlz sectors. */
+  wlzSectors?: Array<WlzSector> | null | undefined;
+  /** Wlz zorgprofielen: COD163 codes of Query.zorgprofielen (e.g. 754); another code gives BAD_USER_INPUT. Each code is kept once. */
+  zorgprofielen?: Array<string> | null | undefined;
+};
+
 /** Filters for service search. Different filters combine with AND; the values inside one list filter combine with OR. */
 export type ServiceSearchFilter = {
   /** Only formal or only informal services. */
@@ -1136,8 +1224,15 @@ export type ServiceSearchFilter = {
   languages?: Array<string> | null | undefined;
   /** Any of these legal domains. */
   legalDomains?: Array<LegalDomain> | null | undefined;
+  /** Any of these Wlz leveringsvormen (iWlz COD578). */
+  leveringsvormen?: Array<Leveringsvorm> | null | undefined;
   /** Any of these life domains. */
   lifeDomains?: Array<LifeDomain> | null | undefined;
+  /**
+   * Only services whose fresh capacity report (not older than CAPACITY_STALE_DAYS, and not NO_CAPACITY: full without a
+   * waiting list) gives an expected waiting time of at most this many days (0 … 3650); other services are left out.
+   */
+  maxWaitingDays?: number | null | undefined;
   /** Only services with a location within this distance. */
   near?: NearInput | null | undefined;
   /** Any of these support forms. */
@@ -1148,16 +1243,23 @@ export type ServiceSearchFilter = {
   wlzSectors?: Array<WlzSector> | null | undefined;
   /** Only services that serve (part of) this zorgkantoorregio (national services included). */
   zorgkantoorregioCode?: string | null | undefined;
+  /** Any of these Wlz zorgprofielen: COD163 codes such as 754 (see zorgprofielen); another code gives BAD_USER_INPUT. */
+  zorgprofielen?: Array<string> | null | undefined;
 };
 
-/** Orderings for service search. RELEVANCE needs `text` (otherwise name order); DISTANCE needs a `near` filter. */
+/** Orderings for service search. RELEVANCE needs `text` (otherwise name order); DISTANCE needs a `near` filter; WAITING_TIME needs none. */
 export type ServiceSort =
   /** Nearest first; needs a `near` filter. */
   | 'DISTANCE'
   /** By name, A to Z. */
   | 'NAME'
   /** Best text match first; name order without `text`. */
-  | 'RELEVANCE';
+  | 'RELEVANCE'
+  /**
+   * Shortest waiting time first (Capacity.expectedWaitDays of a fresh capacity report that is not NO_CAPACITY);
+   * services without such a report come last, by id.
+   */
+  | 'WAITING_TIME';
 
 /** Whether a service is running. TEMPORARILY_CLOSED services stay findable; DEFUNCT ones are kept for history only. */
 export type ServiceStatus =
@@ -1347,6 +1449,16 @@ export type UpdateLocationInput = {
   location: LocationInput;
 };
 
+/** Changes to a service. */
+export type UpdateServiceInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The service (UUID). */
+  id: string | number;
+  /** The changes; omitted fields keep their value. */
+  service: ServiceInput;
+};
+
 /** Changes to an open trajectory; omitted fields keep their value. */
 export type UpdateTrajectoryInput = {
   /** Contact moments to add. */
@@ -1486,7 +1598,7 @@ export type WithdrawConsultationButtonMutationVariables = Exact<{
 
 export type WithdrawConsultationButtonMutation = { withdrawConsultation: { consultation: { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null } } };
 
-export type BeheerServiceFragment = { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } };
+export type BeheerServiceFragment = { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } };
 
 export type BeheerLocationFragment = { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number };
 
@@ -1496,21 +1608,28 @@ export type BeheerOrganizationQueryVariables = Exact<{
 }>;
 
 
-export type BeheerOrganizationQuery = { organization: { id: string, name: string, services: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, locations: { totalCount: number, nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number }> } } | null };
+export type BeheerOrganizationQuery = { organization: { id: string, name: string, services: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, locations: { totalCount: number, nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number }> } } | null };
 
 export type BeheerUpdateCapacityMutationVariables = Exact<{
   input: UpdateCapacityInput;
 }>;
 
 
-export type BeheerUpdateCapacityMutation = { updateCapacity: { service: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+export type BeheerUpdateCapacityMutation = { updateCapacity: { service: { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+
+export type BeheerUpdateWlzCareMutationVariables = Exact<{
+  input: UpdateServiceInput;
+}>;
+
+
+export type BeheerUpdateWlzCareMutation = { updateService: { service: { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
 
 export type BeheerMarkVerifiedMutationVariables = Exact<{
   input: VersionedIdInput;
 }>;
 
 
-export type BeheerMarkVerifiedMutation = { markServiceVerified: { service: { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
+export type BeheerMarkVerifiedMutation = { markServiceVerified: { service: { id: string, name: string, status: ServiceStatus, version: number, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string }>, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } } } };
 
 export type BeheerCreateLocationMutationVariables = Exact<{
   input: LocationInput;
@@ -1898,14 +2017,14 @@ export type SearchServicesQueryVariables = Exact<{
 }>;
 
 
-export type SearchServicesQuery = { searchServices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, distanceKm: number | null, node: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, legalDomains: Array<LegalDomain>, organization: { id: string, name: string }, capacity: { status: CapacityStatus, expectedWaitDays: number | null }, freshness: { stale: boolean } } }>, facets: { legalDomains: Array<{ value: string, count: number }>, lifeDomains: Array<{ value: string, count: number }>, targetGroups: Array<{ value: string, count: number }>, supportForms: Array<{ value: string, count: number }>, wlzSectors: Array<{ value: string, count: number }>, formality: Array<{ value: string, count: number }>, independent: Array<{ value: string, count: number }>, capacity: Array<{ value: string, count: number }>, languages: Array<{ value: string, count: number }> } } };
+export type SearchServicesQuery = { searchServices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, distanceKm: number | null, node: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, legalDomains: Array<LegalDomain>, leveringsvormen: Array<Leveringsvorm>, zorgprofielen: Array<{ code: string, name: string, label: string }>, organization: { id: string, name: string }, capacity: { status: CapacityStatus, expectedWaitDays: number | null }, freshness: { stale: boolean } } }>, facets: { legalDomains: Array<{ value: string, count: number }>, lifeDomains: Array<{ value: string, count: number }>, targetGroups: Array<{ value: string, count: number }>, supportForms: Array<{ value: string, count: number }>, wlzSectors: Array<{ value: string, count: number }>, leveringsvormen: Array<{ value: string, count: number }>, formality: Array<{ value: string, count: number }>, independent: Array<{ value: string, count: number }>, capacity: Array<{ value: string, count: number }>, languages: Array<{ value: string, count: number }> } } };
 
 export type ServiceDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ServiceDetailQuery = { service: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, eligibility: string | null, minimumAge: number | null, maximumAge: number | null, legalDomains: Array<LegalDomain>, lifeDomains: Array<LifeDomain>, targetGroups: Array<TargetGroup>, supportForms: Array<SupportForm>, wlzSectors: Array<WlzSector>, languages: Array<string>, applicationProcess: string | null, updatedAt: string, cost: { type: CostType, amount: number | null, description: string | null }, contact: { phone: string | null, email: string | null, url: string | null, walkIn: boolean }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, serviceArea: { scope: AreaScope, gemeenten: Array<{ code: string, name: string }>, zorgkantoorregios: Array<{ code: string, name: string }> }, locations: { nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, active: boolean }> }, capacity: { status: CapacityStatus, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean }, organization: { id: string, name: string, type: OrganizationType, website: string | null, email: string | null, phones: Array<{ number: string, description: string | null }> } } | null };
+export type ServiceDetailQuery = { service: { id: string, name: string, description: string, status: ServiceStatus, formality: Formality, independent: boolean, eligibility: string | null, minimumAge: number | null, maximumAge: number | null, legalDomains: Array<LegalDomain>, lifeDomains: Array<LifeDomain>, targetGroups: Array<TargetGroup>, supportForms: Array<SupportForm>, wlzSectors: Array<WlzSector>, leveringsvormen: Array<Leveringsvorm>, languages: Array<string>, applicationProcess: string | null, updatedAt: string, zorgprofielen: Array<{ code: string, name: string, label: string, expired: boolean }>, cost: { type: CostType, amount: number | null, description: string | null }, contact: { phone: string | null, email: string | null, url: string | null, walkIn: boolean }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, serviceArea: { scope: AreaScope, gemeenten: Array<{ code: string, name: string }>, zorgkantoorregios: Array<{ code: string, name: string }> }, locations: { nodes: Array<{ id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, active: boolean }> }, capacity: { status: CapacityStatus, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean }, organization: { id: string, name: string, type: OrganizationType, website: string | null, email: string | null, phones: Array<{ number: string, description: string | null }> } } | null };
 
 export type PostcodeSearchAvailableQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2053,6 +2172,12 @@ export const BeheerServiceFragmentDoc = new TypedDocumentString(`
   name
   status
   version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
   capacity {
     status
     reportedStatus
@@ -2662,6 +2787,12 @@ export const BeheerOrganizationDocument = new TypedDocumentString(`
   name
   status
   version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
   capacity {
     status
     reportedStatus
@@ -2686,7 +2817,7 @@ fragment BeheerLocation on Location {
   accessibility
   confidential
   version
-}`, {"hash":"sha256:0eafb2216bbd8aaa2ff3c0e39b32db2ce53e9cb033b5fcf4a8a8eedfb4656908"}) as unknown as TypedDocumentString<BeheerOrganizationQuery, BeheerOrganizationQueryVariables>;
+}`, {"hash":"sha256:b4567a5019f45ff0a9e1290ea1f7cd67a9dda9ff68ecd192e830dae56d6f5dae"}) as unknown as TypedDocumentString<BeheerOrganizationQuery, BeheerOrganizationQueryVariables>;
 export const BeheerUpdateCapacityDocument = new TypedDocumentString(`
     mutation BeheerUpdateCapacity($input: UpdateCapacityInput!) {
   updateCapacity(input: $input) {
@@ -2700,6 +2831,12 @@ export const BeheerUpdateCapacityDocument = new TypedDocumentString(`
   name
   status
   version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
   capacity {
     status
     reportedStatus
@@ -2714,7 +2851,41 @@ export const BeheerUpdateCapacityDocument = new TypedDocumentString(`
     lastVerifiedAt
     stale
   }
-}`, {"hash":"sha256:fb9aa5f59f605e55c278bb3ec8c7e70760577c5771722d8778ed9c29555d4c99"}) as unknown as TypedDocumentString<BeheerUpdateCapacityMutation, BeheerUpdateCapacityMutationVariables>;
+}`, {"hash":"sha256:e3aab5eb26a15e1c86f895294f1c9a357893f4e70d1f08bc5af4cf7abbdd87f2"}) as unknown as TypedDocumentString<BeheerUpdateCapacityMutation, BeheerUpdateCapacityMutationVariables>;
+export const BeheerUpdateWlzCareDocument = new TypedDocumentString(`
+    mutation BeheerUpdateWlzCare($input: UpdateServiceInput!) {
+  updateService(input: $input) {
+    service {
+      ...BeheerService
+    }
+  }
+}
+    fragment BeheerService on Service {
+  id
+  name
+  status
+  version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
+  capacity {
+    status
+    reportedStatus
+    available
+    maximum
+    unit
+    expectedWaitDays
+    updatedAt
+    stale
+  }
+  freshness {
+    lastVerifiedAt
+    stale
+  }
+}`, {"hash":"sha256:cbff938d157a0d12c0b39cad37c027d40a090000347fdeae19c9fcb24d3ff3e4"}) as unknown as TypedDocumentString<BeheerUpdateWlzCareMutation, BeheerUpdateWlzCareMutationVariables>;
 export const BeheerMarkVerifiedDocument = new TypedDocumentString(`
     mutation BeheerMarkVerified($input: VersionedIdInput!) {
   markServiceVerified(input: $input) {
@@ -2728,6 +2899,12 @@ export const BeheerMarkVerifiedDocument = new TypedDocumentString(`
   name
   status
   version
+  legalDomains
+  leveringsvormen
+  zorgprofielen {
+    code
+    name
+  }
   capacity {
     status
     reportedStatus
@@ -2742,7 +2919,7 @@ export const BeheerMarkVerifiedDocument = new TypedDocumentString(`
     lastVerifiedAt
     stale
   }
-}`, {"hash":"sha256:d69078c964825dc27f2175a28cbbe8d7b2f8f0863f965e4a4879871a177c7b6c"}) as unknown as TypedDocumentString<BeheerMarkVerifiedMutation, BeheerMarkVerifiedMutationVariables>;
+}`, {"hash":"sha256:d832cf49e6b5a496c17eac286cd234a10dbaa3241bad9ab31e03cbcbddba8ec4"}) as unknown as TypedDocumentString<BeheerMarkVerifiedMutation, BeheerMarkVerifiedMutationVariables>;
 export const BeheerCreateLocationDocument = new TypedDocumentString(`
     mutation BeheerCreateLocation($input: LocationInput!) {
   createLocation(input: $input) {
@@ -4256,6 +4433,12 @@ export const SearchServicesDocument = new TypedDocumentString(`
         formality
         independent
         legalDomains
+        leveringsvormen
+        zorgprofielen {
+          code
+          name
+          label
+        }
         organization {
           id
           name
@@ -4290,6 +4473,10 @@ export const SearchServicesDocument = new TypedDocumentString(`
         value
         count
       }
+      leveringsvormen {
+        value
+        count
+      }
       formality {
         value
         count
@@ -4309,7 +4496,7 @@ export const SearchServicesDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:77952cce301995a22fa901546a9148d100bcc2cee7238b4b7dc919d65c125999"}) as unknown as TypedDocumentString<SearchServicesQuery, SearchServicesQueryVariables>;
+    `, {"hash":"sha256:cbb36e08ada63d1840468e3b4f01ca4a468a842fc757eebdaf9ea7dc5c8fc832"}) as unknown as TypedDocumentString<SearchServicesQuery, SearchServicesQueryVariables>;
 export const ServiceDetailDocument = new TypedDocumentString(`
     query ServiceDetail($id: ID!) {
   service(id: $id) {
@@ -4327,6 +4514,13 @@ export const ServiceDetailDocument = new TypedDocumentString(`
     targetGroups
     supportForms
     wlzSectors
+    leveringsvormen
+    zorgprofielen {
+      code
+      name
+      label
+      expired
+    }
     languages
     applicationProcess
     cost {
@@ -4395,7 +4589,7 @@ export const ServiceDetailDocument = new TypedDocumentString(`
     updatedAt
   }
 }
-    `, {"hash":"sha256:1b7ea95036a312669560912d8f82070352e695ec4d692c4254006b382d0dd51a"}) as unknown as TypedDocumentString<ServiceDetailQuery, ServiceDetailQueryVariables>;
+    `, {"hash":"sha256:07f4d2780ed3bad148c6d5f8f5cbdc2e9694ca981891a548bc3f330f4d95efe9"}) as unknown as TypedDocumentString<ServiceDetailQuery, ServiceDetailQueryVariables>;
 export const PostcodeSearchAvailableDocument = new TypedDocumentString(`
     query PostcodeSearchAvailable {
   postcodeSearchAvailable

@@ -84,13 +84,3 @@ export type CapacityStatus = (typeof CAPACITY_STATUSES)[number];
 
 export const SERVICE_STATUSES = ['ACTIVE', 'INACTIVE', 'DEFUNCT', 'TEMPORARILY_CLOSED'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
-
-/** Leveringsvorm, iWlz COD578. */
-export const LEVERINGSVORMEN = {
-  '2': 'PGB',
-  '4': 'VERBLIJF',
-  '5': 'VPT',
-  '7': 'MPT',
-  '8': 'DEELTIJDVERBLIJF',
-  '9': 'VERKEERDE_BED',
-} as const;

@@ -1,4 +1,5 @@
 export * from './codes.ts';
+export * from './wlz-codes.ts';
 export * from './bsn.ts';
 export * from './ids.ts';
 export * from './demo.ts';

@@ -6,6 +6,7 @@ import {
   demoIds,
   type CapacityStatus,
   type LegalDomain,
+  type Leveringsvorm,
   type LifeDomain,
   type SupportForm,
   type TargetGroup,
@@ -53,6 +54,22 @@ const PROVIDER_NAME = [
   'Het Veld',
   'De Boog',
 ];
+/** Zorgprofielen (COD163) a demo provider of the sector delivers: two sets, so providers differ. */
+const ZORGPROFIELEN_BY_SECTOR: Record<WlzSector, string[][]> = {
+  VV: [
+    ['753', '754', '755'],
+    ['754', '756', '757'],
+  ],
+  GZ: [
+    ['804', '806', '808'],
+    ['781', '782', '783'],
+  ],
+  GGZ: [
+    ['762', '764', '866'],
+    ['862', '864', '882'],
+  ],
+};
+
 const OCO_NAMES = [
   'Noord',
   'Oost',
@@ -100,6 +117,9 @@ interface ServiceSpec {
   targetGroups: TargetGroup[];
   supportForms?: SupportForm[];
   wlzSectors?: WlzSector[];
+  leveringsvormen?: Leveringsvorm[];
+  /** COD163 codes. */
+  zorgprofielen?: string[];
   formality?: 'FORMAL' | 'INFORMAL';
   independent?: boolean;
   areaScope: 'GEMEENTEN' | 'REGIONAL' | 'NATIONAL';
@@ -109,7 +129,7 @@ interface ServiceSpec {
   maximumAge?: number;
   eligibility?: string;
   costType?: 'FREE' | 'EIGEN_BIJDRAGE' | 'AMOUNT';
-  capacity?: { status: CapacityStatus; available: number; maximum: number; unit: string; waitDays: number; ageDays: number };
+  capacity?: { status: CapacityStatus; available: number; maximum: number; unit: string; waitDays: number | null; ageDays: number };
   locationIds: string[];
 }
 
@@ -163,6 +183,8 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
       targetGroups: spec.targetGroups,
       supportForms: spec.supportForms ?? [],
       wlzSectors: spec.wlzSectors ?? [],
+      leveringsvormen: spec.leveringsvormen ?? [],
+      zorgprofielen: spec.zorgprofielen ?? [],
       languages: spec.languages ?? ['nl'],
       formality: spec.formality ?? 'FORMAL',
       independent: spec.independent ?? false,
@@ -483,7 +505,8 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
           available: status === 'HAS_CAPACITY' ? 1 + Math.floor(rand() * 5) : 0,
           maximum,
           unit: 'plek',
-          waitDays: status === 'WAITLIST' ? 14 + Math.floor(rand() * 120) : 0,
+          // Full without a waiting list: no waiting time to report, as the console's one-click report sends none.
+          waitDays: status === 'WAITLIST' ? 14 + Math.floor(rand() * 120) : status === 'NO_CAPACITY' ? null : 0,
           ageDays: p % 7 === 6 ? 40 : Math.floor(rand() * 5),
         };
       };
@@ -491,6 +514,10 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
         sector === 'VV' ? ['OUDEREN'] : sector === 'GZ' ? ['VERSTANDELIJKE_BEPERKING', 'LICHTE_VERSTANDELIJKE_BEPERKING'] : ['PSYCHISCHE_KWETSBAARHEID'];
       const sectorWord = sector === 'VV' ? 'verpleging en verzorging' : sector === 'GZ' ? 'gehandicaptenzorg' : 'geestelijke gezondheidszorg';
       const nearby = members.slice(0, 5);
+      // Derived from the provider's number rather than drawn, so the rest of the data set stays as it was; in code
+      // order, as a beheerder's edit and an HSDS import store them.
+      const profiles = ZORGPROFIELEN_BY_SECTOR[sector][p % 2] ?? [];
+      const atHome: Leveringsvorm[] = p % 4 === 0 ? ['PGB', 'VPT', 'MPT'] : ['VPT', 'MPT'];
       addService(orgId, {
         key: `verblijf:${providerIndex}`,
         name: `Wonen met zorg (${sector}) ${g.name}`,
@@ -499,6 +526,8 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
         lifeDomains: ['ZORG_EN_ONDERSTEUNING', 'WONEN'],
         targetGroups: target,
         wlzSectors: [sector],
+        leveringsvormen: p % 5 === 0 ? ['VERBLIJF', 'DEELTIJDVERBLIJF'] : ['VERBLIJF'],
+        zorgprofielen: profiles,
         areaScope: 'GEMEENTEN',
         gemeenten: nearby,
         locationIds: [loc],
@@ -513,6 +542,8 @@ export function generateDemoData(scale = 1, now = new Date()): DemoDataSet {
         lifeDomains: ['ZORG_EN_ONDERSTEUNING'],
         targetGroups: target,
         wlzSectors: [sector],
+        leveringsvormen: atHome,
+        zorgprofielen: profiles,
         areaScope: 'GEMEENTEN',
         gemeenten: nearby,
         locationIds: [loc],

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { GEMEENTE_CODE_PATTERN, isLanguageCode, isUuid, LANGUAGE_CODES, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
+import {
+  GEMEENTE_CODE_PATTERN,
+  isLanguageCode,
+  isLeveringsvorm,
+  isUuid,
+  isZorgprofielCode,
+  LANGUAGE_CODES,
+  LEVERINGSVORM_VALUES,
+  ZORGKANTOORREGIO_CODE_PATTERN,
+  ZORGPROFIELEN,
+} from '@hub/domain';
 
 import { POSTCODE_INPUT_PATTERN } from './postcodes.ts';
 
@@ -9,6 +19,12 @@ const trimmed = (max: number) => z.string().trim().max(max, `at most ${max} char
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
 
 export const MAX_SEARCH_TEXT = 200;
+/** Longest expected waiting time in days a capacity report or a search filter accepts. */
+export const MAX_WAIT_DAYS = 3650;
+
+const ZORGPROFIEL_MESSAGE = 'use a zorgprofiel code of iWlz COD163 such as 754 (5VV); see Query.zorgprofielen';
+/** One COD163 code of the hub's list of zorgprofielen. */
+export const zorgprofielCode = z.string().refine(isZorgprofielCode, ZORGPROFIEL_MESSAGE);
 /** Opening-hours rows of one service (e.g. two periods on each weekday); schema.graphql states the same bound. */
 export const MAX_OPENING_HOURS = 14;
 /** Telephone numbers of one organisation; schema.graphql states the same bound. */
@@ -36,6 +52,8 @@ export const serviceInputSchema = z
     targetGroups: z.array(z.string()).max(20),
     supportForms: z.array(z.string()).max(7),
     wlzSectors: z.array(z.string()).max(3),
+    leveringsvormen: z.array(z.string().refine(isLeveringsvorm, 'use a Leveringsvorm value')).max(LEVERINGSVORM_VALUES.length),
+    zorgprofielen: z.array(zorgprofielCode).max(ZORGPROFIELEN.length, `at most ${ZORGPROFIELEN.length} codes`),
     formality: z.enum(['FORMAL', 'INFORMAL']),
     independent: z.boolean(),
     eligibility: trimmed(2000).nullable(),
@@ -101,7 +119,7 @@ export const capacityInputSchema = z
     available: z.number().int().min(0).max(1_000_000).nullish(),
     maximum: z.number().int().min(0).max(1_000_000).nullish(),
     unit: trimmed(50).nullish(),
-    expectedWaitDays: z.number().int().min(0).max(3650).nullish(),
+    expectedWaitDays: z.number().int().min(0).max(MAX_WAIT_DAYS).nullish(),
   })
   .refine((c) => c.available == null || c.maximum == null || c.available <= c.maximum, {
     message: 'must not exceed maximum',

@@ -293,7 +293,9 @@ describe('HSDS feed on the demo data', () => {
 
   it('serves the HSDS-NL taxonomies and terms', async () => {
     const taxonomies = await allPages(base, '/hsds/taxonomies', schemas.taxonomy);
-    expect(taxonomies.map((t) => t.name)).toEqual(expect.arrayContaining(['HSDS-NL Financieringsdomein', 'HSDS-NL Leefgebied', 'HSDS-NL Doelgroep']));
+    expect(taxonomies.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['HSDS-NL Financieringsdomein', 'HSDS-NL Leefgebied', 'HSDS-NL Doelgroep', 'iWlz COD578', 'iWlz COD163']),
+    );
     const terms = await allPages(base, '/hsds/taxonomy_terms', schemas.taxonomyTerm);
     expect(terms.length).toBeGreaterThan(342 + 31);
     expect(terms.map((t) => t.term_uri)).toContain('https://identifier.overheid.nl/tooi/id/gemeente/gm0363');
@@ -405,7 +407,7 @@ describe('HSDS feed on the demo data', () => {
       // And the native columns match the source database's, service by service.
       // Milliseconds: HSDS date-times carry them, PostgreSQL keeps microseconds (which postgres.js returns as text).
       const columns = sql`id, organization_id, name, description, status, legal_domains, life_domains, target_groups, support_forms,
-        wlz_sectors, languages, formality, independent, eligibility, minimum_age, maximum_age, cost_type, cost_amount,
+        wlz_sectors, leveringsvormen, zorgprofielen, languages, formality, independent, eligibility, minimum_age, maximum_age, cost_type, cost_amount,
         cost_description, application_process, opening_hours, area_scope, served_gemeenten, served_regions, capacity_status,
         capacity_available, capacity_maximum, capacity_unit, capacity_wait_days, date_trunc('milliseconds', capacity_updated_at) as capacity_updated_at, search_text,
         (contact->>'phone') as phone, (contact->>'email') as email, (contact->>'url') as url, coalesce((contact->>'walkIn')::boolean, false) as walk_in,

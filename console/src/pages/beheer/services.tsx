@@ -19,6 +19,7 @@ import { mutate } from '../clienten/mutate.ts';
 import { CapacityBadge, verifiedText } from '../sociale-kaart/service-parts.tsx';
 import { capacityFor, ONE_CLICK, parseWeeks, weeksText } from './capacity.ts';
 import { LocationList } from './locations.tsx';
+import { WlzCareForm } from './wlz-care.tsx';
 
 type ServiceEdge = NonNullable<BeheerOrganizationQuery['organization']>['services']['edges'][number];
 
@@ -178,6 +179,7 @@ function ServiceCard({
           </Button>
         ))}
       </ButtonGroup>
+      <WlzCareForm service={service} onChanged={onChanged} />
       <Paragraph>{verifiedText(service.freshness.lastVerifiedAt ?? null, service.freshness.stale)}</Paragraph>
       <ButtonGroup>
         <Button appearance="secondary-action-button" disabled={busy} onClick={() => void verify()}>

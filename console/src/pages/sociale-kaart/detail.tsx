@@ -10,6 +10,7 @@ import {
   label,
   LANGUAGE_LABELS,
   LEGAL_DOMAIN_LABELS,
+  LEVERINGSVORM_LABELS,
   LIFE_DOMAIN_LABELS,
   SERVICE_STATUS_LABELS,
   SUPPORT_FORM_LABELS,
@@ -225,6 +226,22 @@ export function ServiceDetailPage({ params }: PageProps) {
         <CodeList title="Leefgebied" codes={service.lifeDomains} labels={LIFE_DOMAIN_LABELS} />
         <CodeList title="Vormen van cliëntondersteuning" codes={service.supportForms} labels={SUPPORT_FORM_LABELS} />
         <CodeList title="Wlz-sector" codes={service.wlzSectors} labels={WLZ_SECTOR_LABELS} />
+        <CodeList title="Leveringsvorm" codes={service.leveringsvormen} labels={LEVERINGSVORM_LABELS} />
+        {service.zorgprofielen.length > 0 && (
+          <DataListItem>
+            <DataListKey>Zorgprofielen</DataListKey>
+            <DataListValue>
+              <ul className="hub-plain-list">
+                {service.zorgprofielen.map((z) => (
+                  <li key={z.code}>
+                    {`${z.name} – ${z.label}`}
+                    {z.expired ? ' (wordt niet meer geïndiceerd)' : ''}
+                  </li>
+                ))}
+              </ul>
+            </DataListValue>
+          </DataListItem>
+        )}
         <DataListItem>
           <DataListKey>Werkgebied</DataListKey>
           <DataListValue>

@@ -1,4 +1,4 @@
-import type { Formality, LegalDomain, LifeDomain, ServiceSort, SupportForm, TargetGroup, WlzSector } from '../../generated/graphql.ts';
+import type { Formality, LegalDomain, Leveringsvorm, LifeDomain, ServiceSort, SupportForm, TargetGroup, WlzSector } from '../../generated/graphql.ts';
 
 /**
  * What the user searched for, kept in memory while the console is open, so that coming back from a service shows
@@ -21,6 +21,11 @@ export interface SearchState {
   targetGroups: TargetGroup[];
   supportForms: SupportForm[];
   wlzSectors: WlzSector[];
+  leveringsvormen: Leveringsvorm[];
+  /** A COD163 code ('754' for 5VV), '' for any zorgprofiel: a client's indicatie has one. */
+  zorgprofiel: string;
+  /** Only services with a fresh waiting time of at most this many days; null for any. */
+  maxWaitingDays: number | null;
   languages: string[];
   formality: Formality | null;
   independentOnly: boolean;
@@ -29,7 +34,7 @@ export interface SearchState {
   cursors: Array<string | null>;
 }
 
-export type ListFilter = 'legalDomains' | 'lifeDomains' | 'targetGroups' | 'supportForms' | 'wlzSectors' | 'languages';
+export type ListFilter = 'legalDomains' | 'lifeDomains' | 'targetGroups' | 'supportForms' | 'wlzSectors' | 'leveringsvormen' | 'languages';
 
 export const emptySearch = (gemeenteCode = ''): SearchState => ({
   text: '',
@@ -42,6 +47,9 @@ export const emptySearch = (gemeenteCode = ''): SearchState => ({
   targetGroups: [],
   supportForms: [],
   wlzSectors: [],
+  leveringsvormen: [],
+  zorgprofiel: '',
+  maxWaitingDays: null,
   languages: [],
   formality: null,
   independentOnly: false,

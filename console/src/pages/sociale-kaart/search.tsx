@@ -22,6 +22,7 @@ import {
   label,
   LANGUAGE_LABELS,
   LEGAL_DOMAIN_LABELS,
+  LEVERINGSVORM_LABELS,
   LIFE_DOMAIN_LABELS,
   SUPPORT_FORM_LABELS,
   TARGET_GROUP_LABELS,
@@ -31,6 +32,7 @@ import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { SearchIcon } from '../../ui/icons.tsx';
 import { fieldErrorText } from '../../errors.ts';
+import { ZORGPROFIELEN } from '@hub/domain/wlz-codes';
 import { useGemeenten, usePostcodeSearchAvailable } from './gemeenten.ts';
 import { emptySearch, type ListFilter, PAGE_SIZE, rememberSearch, rememberedSearch, type SearchState } from './search-state.ts';
 import { CapacityBadge, Tag } from './service-parts.tsx';
@@ -38,6 +40,14 @@ import { CapacityBadge, Tag } from './service-parts.tsx';
 /** Typing pauses this long before the search runs: short, so results follow the typing closely. */
 const TYPING_PAUSE_MS = 150;
 const DISTANCES = [5, 10, 25, 50];
+/** Waiting-time choices in weeks; 6 and 13 weeks are the norms zorgkantoren use for "actief plaatsen" (VV, GZ). */
+const WAITING_WEEKS = [2, 4, 6, 13];
+/** The zorgprofielen by sector, for the select; 10VV (no longer indicated) is left out. */
+const ZORGPROFIEL_GROUPS: { label: string; sector: string }[] = [
+  { label: 'Ouderenzorg (VV)', sector: 'VV' },
+  { label: 'Gehandicaptenzorg (GZ)', sector: 'GZ' },
+  { label: 'Geestelijke gezondheidszorg (GGZ)', sector: 'GGZ' },
+];
 /** A Dutch postcode as people write it: the 4 digits, optionally with the 2 letters; only the digits are used. */
 const POSTCODE = /^\s*([1-9]\d{3})(?:\s?[A-Za-z]{2})?\s*$/;
 const POSTCODE_FORM_ERROR = 'Vul de 4 cijfers van de postcode in, bijvoorbeeld 3511.';
@@ -71,6 +81,9 @@ function toVariables(state: SearchState, postcodeAvailable: boolean): SearchServ
       targetGroups: list(state.targetGroups),
       supportForms: list(state.supportForms),
       wlzSectors: list(state.wlzSectors),
+      leveringsvormen: list(state.leveringsvormen),
+      zorgprofielen: state.zorgprofiel ? [state.zorgprofiel] : undefined,
+      maxWaitingDays: state.maxWaitingDays ?? undefined,
       languages: list(state.languages),
       formality: state.formality ?? undefined,
       independentOnly: state.independentOnly || undefined,
@@ -139,6 +152,15 @@ function ResultItem({ result }: { result: Result }) {
         {node.legalDomains.slice(0, 2).map((d) => (
           <Tag key={d}>{label(LEGAL_DOMAIN_LABELS, d)}</Tag>
         ))}
+        {node.leveringsvormen.map((v) => (
+          <Tag key={v}>{label(LEVERINGSVORM_LABELS, v)}</Tag>
+        ))}
+        {node.zorgprofielen.length > 0 && (
+          <Tag>
+            <span className="hub-visually-hidden">Zorgprofielen: </span>
+            {node.zorgprofielen.map((z) => z.name).join(', ')}
+          </Tag>
+        )}
         {distanceKm !== null && <Tag>{formatNumber(distanceKm)} km</Tag>}
         {node.status === 'TEMPORARILY_CLOSED' && <Tag>Tijdelijk gesloten</Tag>}
       </div>
@@ -222,11 +244,14 @@ export function SearchPage() {
       state.targetGroups.length +
       state.supportForms.length +
       state.wlzSectors.length +
+      state.leveringsvormen.length +
       state.languages.length >
       0 ||
     state.formality !== null ||
     state.independentOnly ||
-    state.hasCapacityNow;
+    state.hasCapacityNow ||
+    state.zorgprofiel !== '' ||
+    state.maxWaitingDays !== null;
 
   return (
     <>
@@ -354,6 +379,7 @@ export function SearchPage() {
                   <SelectOption value="DISTANCE" disabled={!variables.filter?.near}>
                     Dichtstbij
                   </SelectOption>
+                  <SelectOption value="WAITING_TIME">Kortste wachttijd</SelectOption>
                   <SelectOption value="NAME">Naam (A tot Z)</SelectOption>
                 </Select>
               </div>
@@ -423,6 +449,57 @@ export function SearchPage() {
                 selected={state.wlzSectors}
                 onToggle={(v) => toggle('wlzSectors', v)}
               />
+              <FacetGroup
+                legend="Leveringsvorm"
+                labels={LEVERINGSVORM_LABELS}
+                counts={facets.leveringsvormen}
+                selected={state.leveringsvormen}
+                onToggle={(v) => toggle('leveringsvormen', v)}
+              />
+              <FormField type="select" className="hub-filter-field">
+                <div className="utrecht-form-field__label">
+                  <FormLabel htmlFor="filter-zorgprofiel">Zorgprofiel</FormLabel>
+                </div>
+                <FormFieldDescription id="filter-zorgprofiel-description">Het zorgprofiel uit de Wlz-indicatie van de cliënt.</FormFieldDescription>
+                <div className="utrecht-form-field__input">
+                  <Select
+                    id="filter-zorgprofiel"
+                    value={state.zorgprofiel}
+                    aria-describedby="filter-zorgprofiel-description"
+                    onChange={(event) => change({ zorgprofiel: event.target.value })}
+                  >
+                    <SelectOption value="">Alle zorgprofielen</SelectOption>
+                    {ZORGPROFIEL_GROUPS.map((group) => (
+                      <optgroup key={group.sector} label={group.label}>
+                        {ZORGPROFIELEN.filter((z) => z.sector === group.sector && !z.expired).map((z) => (
+                          <SelectOption key={z.code} value={z.code}>
+                            {`${z.name} – ${z.label}`}
+                          </SelectOption>
+                        ))}
+                      </optgroup>
+                    ))}
+                  </Select>
+                </div>
+              </FormField>
+              <FormField type="select" className="hub-filter-field">
+                <div className="utrecht-form-field__label">
+                  <FormLabel htmlFor="filter-waiting">Maximale wachttijd</FormLabel>
+                </div>
+                <div className="utrecht-form-field__input">
+                  <Select
+                    id="filter-waiting"
+                    value={state.maxWaitingDays === null ? '' : String(state.maxWaitingDays)}
+                    onChange={(event) => change({ maxWaitingDays: event.target.value ? Number(event.target.value) : null })}
+                  >
+                    <SelectOption value="">Geen maximum</SelectOption>
+                    {WAITING_WEEKS.map((weeks) => (
+                      <SelectOption key={weeks} value={String(weeks * 7)}>
+                        {`${weeks} weken`}
+                      </SelectOption>
+                    ))}
+                  </Select>
+                </div>
+              </FormField>
               <FacetGroup
                 legend="Taal"
                 labels={LANGUAGE_LABELS}

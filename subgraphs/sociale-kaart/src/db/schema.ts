@@ -111,6 +111,10 @@ export const service = socialeKaart.table(
     targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
     supportForms: text('support_forms').array().notNull().default(sql`'{}'::text[]`),
     wlzSectors: text('wlz_sectors').array().notNull().default(sql`'{}'::text[]`),
+    /** Wlz leveringsvormen delivered, as the Leveringsvorm enum values (PGB, VERBLIJF, VPT, MPT, ...; iWlz COD578). */
+    leveringsvormen: text('leveringsvormen').array().notNull().default(sql`'{}'::text[]`),
+    /** Wlz zorgprofielen delivered, as iWlz COD163 codes ('754' is 5VV). */
+    zorgprofielen: text('zorgprofielen').array().notNull().default(sql`'{}'::text[]`),
     languages: text('languages').array().notNull().default(sql`'{nl}'::text[]`),
     formality: text('formality').notNull().default('FORMAL'),
     independent: boolean('independent').notNull().default(false),
@@ -153,6 +157,10 @@ export const service = socialeKaart.table(
     index('service_national_idx').on(t.id).where(sql`${t.areaScope} = 'NATIONAL'`),
     index('service_served_regions_idx').using('gin', t.servedRegions),
     index('service_legal_domains_idx').using('gin', t.legalDomains),
+    // A klantadviseur's search for an indicatie (zorgprofiel + leveringsvorm) is selective nationwide: the arrays
+    // are indexed so it stays an index lookup without a gemeente.
+    index('service_leveringsvormen_idx').using('gin', t.leveringsvormen),
+    index('service_zorgprofielen_idx').using('gin', t.zorgprofielen),
     index('service_search_vector_idx').using('gin', t.searchVector),
   ],
 );

@@ -24,6 +24,11 @@ export interface ServiceSearch {
   targetGroups?: string[] | undefined;
   supportForms?: string[] | undefined;
   wlzSectors?: string[] | undefined;
+  leveringsvormen?: string[] | undefined;
+  /** COD163 codes. */
+  zorgprofielen?: string[] | undefined;
+  /** Only services whose fresh capacity report gives at most this many days of waiting. */
+  maxWaitingDays?: number | undefined;
   formality?: string | undefined;
   independentOnly?: boolean | undefined;
   hasCapacityNow?: boolean | undefined;
@@ -35,7 +40,7 @@ export interface ServiceSearch {
   capacityStaleDays: number;
 }
 
-export type SearchSort = 'RELEVANCE' | 'DISTANCE' | 'NAME';
+export type SearchSort = 'RELEVANCE' | 'DISTANCE' | 'NAME' | 'WAITING_TIME';
 
 export interface SearchHit {
   id: string;
@@ -77,6 +82,23 @@ const tsQuery = (s: ServiceSearch): SQL | undefined => (s.textQuery ? sql`to_tsq
 function capacityNow(staleDays: number): SQL {
   return sql`case when ${service.capacityStatus} is null or ${service.capacityUpdatedAt} < now() - make_interval(days => ${staleDays}) then 'UNKNOWN' else ${service.capacityStatus} end`;
 }
+
+/**
+ * Whether the capacity report's waiting time can be relied on: reported within CAPACITY_STALE_DAYS (an older one is
+ * as unknown as the capacity status itself), and not NO_CAPACITY (full, without a waiting list: no waiting time can
+ * be promised, whatever number came with it).
+ */
+function waitDaysKnown(staleDays: number): SQL {
+  return sql`${service.capacityUpdatedAt} >= now() - make_interval(days => ${staleDays}) and ${service.capacityStatus} <> 'NO_CAPACITY'`;
+}
+
+/** The expected waiting time of a fresh capacity report, null when it is not known (see {@link waitDaysKnown}). */
+function freshWaitDays(staleDays: number): SQL {
+  return sql`case when ${waitDaysKnown(staleDays)} then ${service.capacityWaitDays} end`;
+}
+
+/** Sort key of WAITING_TIME: services without a fresh waiting time after every reported one (at most 3650 days). */
+const NO_WAIT_DAYS_KEY = 99999;
 
 const haversineKm = (point: SearchPoint) => sql`6371.0 * 2 * asin(sqrt(
       power(sin(radians(${location.latitude} - ${point.latitude}) / 2), 2)
@@ -124,6 +146,9 @@ function conditions(s: ServiceSearch): SQL | undefined {
   if (s.targetGroups?.length) c.push(sql`${service.targetGroups} && ${textArray(s.targetGroups)}`);
   if (s.supportForms?.length) c.push(sql`${service.supportForms} && ${textArray(s.supportForms)}`);
   if (s.wlzSectors?.length) c.push(sql`${service.wlzSectors} && ${textArray(s.wlzSectors)}`);
+  if (s.leveringsvormen?.length) c.push(sql`${service.leveringsvormen} && ${textArray(s.leveringsvormen)}`);
+  if (s.zorgprofielen?.length) c.push(sql`${service.zorgprofielen} && ${textArray(s.zorgprofielen)}`);
+  if (s.maxWaitingDays !== undefined) c.push(sql`${service.capacityWaitDays} <= ${s.maxWaitingDays} and ${waitDaysKnown(s.capacityStaleDays)}`);
   if (s.languages?.length) c.push(sql`${service.languages} && ${textArray(s.languages)}`);
   if (s.formality) c.push(sql`${service.formality} = ${s.formality}`);
   if (s.independentOnly) c.push(sql`${service.independent}`);
@@ -158,8 +183,15 @@ export async function searchServiceIds(
   const distance = s.near ? distanceExpr(s.near, s.includeConfidentialLocations) : sql`null::double precision`;
   const effectiveSort = effectiveSearchSort(s, sort);
   // The relevance key is the score column itself (read back below), so the rank is computed once per row.
+  const waitKey = sql`coalesce(${freshWaitDays(s.capacityStaleDays)}, ${NO_WAIT_DAYS_KEY})`;
   const sortKey =
-    effectiveSort === 'RELEVANCE' ? sql`null::text` : effectiveSort === 'DISTANCE' ? sql`round((${distance})::numeric, 6)::text` : sql`${service.name}`;
+    effectiveSort === 'RELEVANCE'
+      ? sql`null::text`
+      : effectiveSort === 'DISTANCE'
+        ? sql`round((${distance})::numeric, 6)::text`
+        : effectiveSort === 'WAITING_TIME'
+          ? sql`${waitKey}::text`
+          : sql`${service.name}`;
   const matched = db
     .select({
       id: service.id,
@@ -167,6 +199,7 @@ export async function searchServiceIds(
       score: sql<string | null>`${score}`.as('score'),
       distance: sql<number | null>`${distance}`.as('distance'),
       sortKey: sql<string>`${sortKey}`.as('sort_key'),
+      waitKey: sql<number>`${effectiveSort === 'WAITING_TIME' ? waitKey : sql`null::integer`}`.as('wait_key'),
       total: sql<string>`count(*) over ()`.as('total'),
     })
     .from(service)
@@ -182,6 +215,9 @@ export async function searchServiceIds(
     order = sql`${matched.distance} asc, ${matched.id} asc`;
     if (after)
       keyset = sql`(round(${matched.distance}::numeric, 6) > ${after.key}::numeric or (round(${matched.distance}::numeric, 6) = ${after.key}::numeric and ${matched.id} > ${after.id}::uuid))`;
+  } else if (effectiveSort === 'WAITING_TIME') {
+    order = sql`${matched.waitKey} asc, ${matched.id} asc`;
+    if (after) keyset = sql`(${matched.waitKey}, ${matched.id}) > (${after.key}::integer, ${after.id}::uuid)`;
   } else {
     order = sql`${matched.name} asc, ${matched.id} asc`;
     if (after) keyset = sql`(${matched.name}, ${matched.id}) > (${after.key}, ${after.id}::uuid)`;
@@ -214,6 +250,8 @@ export type FacetDimension =
   | 'targetGroups'
   | 'supportForms'
   | 'wlzSectors'
+  | 'leveringsvormen'
+  | 'zorgprofielen'
   | 'formality'
   | 'independent'
   | 'capacity'
@@ -233,6 +271,8 @@ export async function countServiceFacets(db: Db, s: ServiceSearch): Promise<Reco
       arrayFacet('targetGroups', 'target_groups'),
       arrayFacet('supportForms', 'support_forms'),
       arrayFacet('wlzSectors', 'wlz_sectors'),
+      arrayFacet('leveringsvormen', 'leveringsvormen'),
+      arrayFacet('zorgprofielen', 'zorgprofielen'),
       arrayFacet('languages', 'languages'),
       scalarFacet('formality', 'formality'),
       scalarFacet('independent', 'independent'),
@@ -243,7 +283,7 @@ export async function countServiceFacets(db: Db, s: ServiceSearch): Promise<Reco
   // The filtered set is computed once and shared by every facet.
   const query = sql`with m as materialized (
       select ${service.legalDomains}, ${service.lifeDomains}, ${service.targetGroups}, ${service.supportForms},
-        ${service.wlzSectors}, ${service.languages}, ${service.formality}, ${service.independent},
+        ${service.wlzSectors}, ${service.leveringsvormen}, ${service.zorgprofielen}, ${service.languages}, ${service.formality}, ${service.independent},
         ${capacityNow(s.capacityStaleDays)} as capacity_now
       from ${service} where ${where})
     ${arms}`;
@@ -255,6 +295,8 @@ export async function countServiceFacets(db: Db, s: ServiceSearch): Promise<Reco
     targetGroups: [],
     supportForms: [],
     wlzSectors: [],
+    leveringsvormen: [],
+    zorgprofielen: [],
     formality: [],
     independent: [],
     capacity: [],

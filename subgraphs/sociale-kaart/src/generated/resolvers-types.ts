@@ -271,6 +271,24 @@ export type LegalDomain =
   /** Zorgverzekeringswet: covered by the health insurance. */
   | 'ZVW';
 
+/**
+ * Leveringsvorm (iWlz COD578): how Wlz care is delivered. Codes: PGB 2, VERBLIJF 4, VPT 5, MPT 7, DEELTIJDVERBLIJF 8,
+ * VERKEERDE_BED 9.
+ */
+export type Leveringsvorm =
+  /** Part-time stay (COD578 code 8). */
+  | 'DEELTIJDVERBLIJF'
+  /** Modulair pakket thuis: parts of the package at home (COD578 code 7). */
+  | 'MPT'
+  /** Persoonsgebonden budget: a personal budget (COD578 code 2). */
+  | 'PGB'
+  /** Care with a stay in an institution (COD578 code 4). */
+  | 'VERBLIJF'
+  /** A temporary place while waiting for the right one (COD578 code 9). */
+  | 'VERKEERDE_BED'
+  /** Volledig pakket thuis: the full package at home (COD578 code 5). */
+  | 'VPT';
+
 /** Life domains (leefgebieden) a service helps with. */
 export type LifeDomain =
   /** Finances and debts. */
@@ -641,6 +659,8 @@ export type Query = {
   zorgkantoorregio?: Maybe<Zorgkantoorregio>;
   /** All zorgkantoorregio's, by code: at most 31. */
   zorgkantoorregios: Array<Zorgkantoorregio>;
+  /** The Wlz zorgprofielen (iWlz COD163) a service can deliver, by code: at most 58. Anonymous callers may ask. */
+  zorgprofielen: Array<Zorgprofiel>;
 };
 
 
@@ -732,6 +752,8 @@ export type Service = {
   languages: Array<Scalars['String']['output']>;
   /** Laws the service is financed under: at most 10 (input validation). */
   legalDomains: Array<LegalDomain>;
+  /** Wlz leveringsvormen (iWlz COD578) the service delivers, in code order: at most 6. */
+  leveringsvormen: Array<Leveringsvorm>;
   /** Life domains it helps with: at most 20 (input validation). */
   lifeDomains: Array<LifeDomain>;
   /** Locations in use where it is delivered, ordered by name, a page at a time (confidential ones only for signed-in professionals). */
@@ -760,6 +782,8 @@ export type Service = {
   version: Scalars['Int']['output'];
   /** Wlz sectors, where relevant: at most 3. */
   wlzSectors: Array<WlzSector>;
+  /** Wlz zorgprofielen (iWlz COD163) the service delivers, in code order: at most 58 (every zorgprofiel of the list). */
+  zorgprofielen: Array<Zorgprofiel>;
 };
 
 
@@ -832,6 +856,8 @@ export type ServiceFacets = {
   languages: Array<FacetCount>;
   /** Per legal domain: at most 7, one per value. */
   legalDomains: Array<FacetCount>;
+  /** Per leveringsvorm (a Leveringsvorm value): at most 6, one per value. */
+  leveringsvormen: Array<FacetCount>;
   /** Per life domain: at most 9, one per value. */
   lifeDomains: Array<FacetCount>;
   /** Per support form: at most 7, one per value. */
@@ -840,6 +866,8 @@ export type ServiceFacets = {
   targetGroups: Array<FacetCount>;
   /** Per Wlz sector: at most 3, one per value. */
   wlzSectors: Array<FacetCount>;
+  /** Per zorgprofiel (a COD163 code): at most 58, one per code. */
+  zorgprofielen: Array<FacetCount>;
 };
 
 /** Fields of a service. On create, name and serviceArea are required; on update, omitted fields stay as they are. */
@@ -862,6 +890,8 @@ export type ServiceInput = {
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Laws the service is financed under. */
   legalDomains?: InputMaybe<Array<LegalDomain>>;
+  /** Wlz leveringsvormen (iWlz COD578); each value is kept once. */
+  leveringsvormen?: InputMaybe<Array<Leveringsvorm>>;
   /** Life domains. */
   lifeDomains?: InputMaybe<Array<LifeDomain>>;
   /** Locations of the same organisation where it is delivered. */
@@ -882,6 +912,8 @@ export type ServiceInput = {
   targetGroups?: InputMaybe<Array<TargetGroup>>;
   /** Wlz sectors. */
   wlzSectors?: InputMaybe<Array<WlzSector>>;
+  /** Wlz zorgprofielen: COD163 codes of Query.zorgprofielen (e.g. 754); another code gives BAD_USER_INPUT. Each code is kept once. */
+  zorgprofielen?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** A page of services in a fixed order (an organisation's or a location's services, by name). */
@@ -929,8 +961,15 @@ export type ServiceSearchFilter = {
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Any of these legal domains. */
   legalDomains?: InputMaybe<Array<LegalDomain>>;
+  /** Any of these Wlz leveringsvormen (iWlz COD578). */
+  leveringsvormen?: InputMaybe<Array<Leveringsvorm>>;
   /** Any of these life domains. */
   lifeDomains?: InputMaybe<Array<LifeDomain>>;
+  /**
+   * Only services whose fresh capacity report (not older than CAPACITY_STALE_DAYS, and not NO_CAPACITY: full without a
+   * waiting list) gives an expected waiting time of at most this many days (0 … 3650); other services are left out.
+   */
+  maxWaitingDays?: InputMaybe<Scalars['Int']['input']>;
   /** Only services with a location within this distance. */
   near?: InputMaybe<NearInput>;
   /** Any of these support forms. */
@@ -941,16 +980,23 @@ export type ServiceSearchFilter = {
   wlzSectors?: InputMaybe<Array<WlzSector>>;
   /** Only services that serve (part of) this zorgkantoorregio (national services included). */
   zorgkantoorregioCode?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these Wlz zorgprofielen: COD163 codes such as 754 (see zorgprofielen); another code gives BAD_USER_INPUT. */
+  zorgprofielen?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-/** Orderings for service search. RELEVANCE needs `text` (otherwise name order); DISTANCE needs a `near` filter. */
+/** Orderings for service search. RELEVANCE needs `text` (otherwise name order); DISTANCE needs a `near` filter; WAITING_TIME needs none. */
 export type ServiceSort =
   /** Nearest first; needs a `near` filter. */
   | 'DISTANCE'
   /** By name, A to Z. */
   | 'NAME'
   /** Best text match first; name order without `text`. */
-  | 'RELEVANCE';
+  | 'RELEVANCE'
+  /**
+   * Shortest waiting time first (Capacity.expectedWaitDays of a fresh capacity report that is not NO_CAPACITY);
+   * services without such a report come last, by id.
+   */
+  | 'WAITING_TIME';
 
 /** Whether a service is running. TEMPORARILY_CLOSED services stay findable; DEFUNCT ones are kept for history only. */
 export type ServiceStatus =
@@ -1070,6 +1116,28 @@ export type Zorgkantoorregio = {
   name: Scalars['String']['output'];
   /** Sum of the population of its gemeenten. */
   population: Scalars['Int']['output'];
+};
+
+/**
+ * A Wlz zorgprofiel (zorgzwaartepakket) from the iWlz code list COD163, e.g. code 754 = 5VV "Beschermd wonen met
+ * intensieve dementiezorg". The sociale kaart knows the zorgprofielen a service can deliver: VV 750–759 (10VV, 759,
+ * is no longer indicated since 2018), GGZ-B/GGZ-C 760–772 and 860–870, GGZ-W 880–888, LVG 780–784, SGLVG 790,
+ * VG 800–814, LG 820–832, ZGvis 840–848, ZGaud 850–856.
+ */
+export type Zorgprofiel = {
+  __typename?: 'Zorgprofiel';
+  /** The COD163 code, e.g. 754. */
+  code: Scalars['String']['output'];
+  /** True for a zorgprofiel that is no longer indicated (10VV since 2018). */
+  expired: Scalars['Boolean']['output'];
+  /** The kind of care within the sector: VV, GGZ-B, GGZ-C, GGZ-W, LVG, SGLVG, VG, LG, ZGvis or ZGaud. */
+  group: Scalars['String']['output'];
+  /** The official Dutch description of COD163, e.g. 'Beschermd wonen met intensieve dementiezorg'. */
+  label: Scalars['String']['output'];
+  /** The short name, e.g. 5VV or 2GGZ C. */
+  name: Scalars['String']['output'];
+  /** The Wlz sector: VV, GZ or GGZ. */
+  sector: WlzSector;
 };
 
 
@@ -1208,6 +1276,7 @@ export type ResolversTypes = {
   HsdsImportWarning: ResolverTypeWrapper<HsdsImportWarning>;
   ImportHsdsInput: ImportHsdsInput;
   LegalDomain: ResolverTypeWrapper<string>;
+  Leveringsvorm: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
   Location: ResolverTypeWrapper<LocationRow>;
   LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
@@ -1246,6 +1315,7 @@ export type ResolversTypes = {
   VersionedIdInput: VersionedIdInput;
   WlzSector: ResolverTypeWrapper<string>;
   Zorgkantoorregio: ResolverTypeWrapper<RegionRow>;
+  Zorgprofiel: ResolverTypeWrapper<Omit<Zorgprofiel, 'sector'> & { sector: ResolversTypes['WlzSector'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1301,6 +1371,7 @@ export type ResolversParentTypes = {
   UpdateServiceInput: UpdateServiceInput;
   VersionedIdInput: VersionedIdInput;
   Zorgkantoorregio: RegionRow;
+  Zorgprofiel: Zorgprofiel;
 };
 
 export type AreaScopeResolvers = EnumResolverSignature<{ GEMEENTEN?: any, NATIONAL?: any, REGIONAL?: any }, ResolversTypes['AreaScope']>;
@@ -1389,6 +1460,8 @@ export type HsdsImportWarningResolvers<ContextType = Context, ParentType extends
 };
 
 export type LegalDomainResolvers = EnumResolverSignature<{ FREELY_ACCESSIBLE?: any, JEUGDWET?: any, PARTICIPATIEWET?: any, WLZ?: any, WMO_ALGEMENE_VOORZIENING?: any, WMO_MAATWERKVOORZIENING?: any, ZVW?: any }, ResolversTypes['LegalDomain']>;
+
+export type LeveringsvormResolvers = EnumResolverSignature<{ DEELTIJDVERBLIJF?: any, MPT?: any, PGB?: any, VERBLIJF?: any, VERKEERDE_BED?: any, VPT?: any }, ResolversTypes['Leveringsvorm']>;
 
 export type LifeDomainResolvers = EnumResolverSignature<{ FINANCIEN_EN_SCHULDEN?: any, GEZONDHEID?: any, ONDERWIJS?: any, VEILIGHEID?: any, VERVOER?: any, WELZIJN_EN_SOCIAAL_NETWERK?: any, WERK_EN_DAGBESTEDING?: any, WONEN?: any, ZORG_EN_ONDERSTEUNING?: any }, ResolversTypes['LifeDomain']>;
 
@@ -1494,6 +1567,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   zorgkantoorregio?: Resolver<Maybe<ResolversTypes['Zorgkantoorregio']>, ParentType, ContextType, RequireFields<QueryZorgkantoorregioArgs, 'code'>>;
   zorgkantoorregios?: Resolver<Array<ResolversTypes['Zorgkantoorregio']>, ParentType, ContextType>;
+  zorgprofielen?: Resolver<Array<ResolversTypes['Zorgprofiel']>, ParentType, ContextType>;
 };
 
 export type ReportedCapacityStatusResolvers = EnumResolverSignature<{ ADDITIONAL_ASSESSMENT_REQUIRED?: any, HAS_CAPACITY?: any, NO_CAPACITY?: any, WAITLIST?: any }, ResolversTypes['ReportedCapacityStatus']>;
@@ -1512,6 +1586,7 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   independent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   legalDomains?: Resolver<Array<ResolversTypes['LegalDomain']>, ParentType, ContextType>;
+  leveringsvormen?: Resolver<Array<ResolversTypes['Leveringsvorm']>, ParentType, ContextType>;
   lifeDomains?: Resolver<Array<ResolversTypes['LifeDomain']>, ParentType, ContextType>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<ServiceLocationsArgs, 'first'>>;
   maximumAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1526,6 +1601,7 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   wlzSectors?: Resolver<Array<ResolversTypes['WlzSector']>, ParentType, ContextType>;
+  zorgprofielen?: Resolver<Array<ResolversTypes['Zorgprofiel']>, ParentType, ContextType>;
 };
 
 export type ServiceAreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceArea'] = ResolversParentTypes['ServiceArea']> = {
@@ -1554,10 +1630,12 @@ export type ServiceFacetsResolvers<ContextType = Context, ParentType extends Res
   independent?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   legalDomains?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  leveringsvormen?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   lifeDomains?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   supportForms?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   targetGroups?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   wlzSectors?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  zorgprofielen?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
 };
 
 export type ServiceListConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceListConnection'] = ResolversParentTypes['ServiceListConnection']> = {
@@ -1576,7 +1654,7 @@ export type ServicePayloadResolvers<ContextType = Context, ParentType extends Re
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
 };
 
-export type ServiceSortResolvers = EnumResolverSignature<{ DISTANCE?: any, NAME?: any, RELEVANCE?: any }, ResolversTypes['ServiceSort']>;
+export type ServiceSortResolvers = EnumResolverSignature<{ DISTANCE?: any, NAME?: any, RELEVANCE?: any, WAITING_TIME?: any }, ResolversTypes['ServiceSort']>;
 
 export type ServiceStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, DEFUNCT?: any, INACTIVE?: any, TEMPORARILY_CLOSED?: any }, ResolversTypes['ServiceStatus']>;
 
@@ -1592,6 +1670,15 @@ export type ZorgkantoorregioResolvers<ContextType = Context, ParentType extends 
   gemeenten?: Resolver<Array<ResolversTypes['Gemeente']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ZorgprofielResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Zorgprofiel'] = ResolversParentTypes['Zorgprofiel']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['WlzSector'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -1611,6 +1698,7 @@ export type Resolvers<ContextType = Context> = {
   HsdsImportRejection?: HsdsImportRejectionResolvers<ContextType>;
   HsdsImportWarning?: HsdsImportWarningResolvers<ContextType>;
   LegalDomain?: LegalDomainResolvers;
+  Leveringsvorm?: LeveringsvormResolvers;
   LifeDomain?: LifeDomainResolvers;
   Location?: LocationResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
@@ -1639,5 +1727,6 @@ export type Resolvers<ContextType = Context> = {
   TargetGroup?: TargetGroupResolvers;
   WlzSector?: WlzSectorResolvers;
   Zorgkantoorregio?: ZorgkantoorregioResolvers<ContextType>;
+  Zorgprofiel?: ZorgprofielResolvers<ContextType>;
 };
 

@@ -1,4 +1,4 @@
-import { deterministicUuid } from '@hub/domain';
+import { deterministicUuid, leveringsvormCode } from '@hub/domain';
 import type { LocationRow, OrganizationRow, ServiceRow } from '../db/queries.ts';
 import type { HsdsResidue } from '../db/schema.ts';
 import { readReferenceData } from '../reference-data.ts';
@@ -180,6 +180,8 @@ function serviceAttributes(s: ServiceRow): HsdsObject[] {
     ...s.targetGroups.flatMap((c) => attribute(s.id, 'doelgroep', c)),
     ...s.supportForms.flatMap((c) => attribute(s.id, 'ondersteuningsvorm', c)),
     ...s.wlzSectors.flatMap((c) => attribute(s.id, 'wlz-sector', c)),
+    ...s.leveringsvormen.flatMap((v) => attribute(s.id, 'iwlz-cod578', leveringsvormCode(v))),
+    ...s.zorgprofielen.flatMap((c) => attribute(s.id, 'iwlz-cod163', c)),
     ...attribute(s.id, 'formaliteit', s.formality),
     ...(s.independent ? attribute(s.id, 'kenmerk', 'ONAFHANKELIJK') : []),
     ...(s.contact.walkIn ? attribute(s.id, 'kenmerk', 'INLOOP') : []),

@@ -1,4 +1,4 @@
-import { isLanguageCode, isUuid, type OrganizationType } from '@hub/domain';
+import { isLanguageCode, isUuid, LEVERINGSVORM_CODES, type OrganizationType } from '@hub/domain';
 import type { LocationRow, OrganizationRow, ServiceRow } from '../db/queries.ts';
 import type { ContactChannels, HsdsResidue, OpeningHours, Phone } from '../db/schema.ts';
 import { readReferenceData } from '../reference-data.ts';
@@ -335,6 +335,8 @@ export function mapService(
     targetGroups,
     supportForms,
     wlzSectors: codes(terms, 'wlz-sector'),
+    leveringsvormen: LEVERINGSVORM_CODES.filter((l) => codes(terms, 'iwlz-cod578').includes(l.code)).map((l) => l.value),
+    zorgprofielen: codes(terms, 'iwlz-cod163').sort(),
     languages: [
       ...new Set(
         objs(source.languages)

@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { anyUuid, type Db } from '@hub/db';
+import { LEVERINGSVORM_CODES } from '@hub/domain';
 import type { LocationRow, OrganizationRow, ServiceRow } from '../db/queries.ts';
 import { externalTaxonomyTerm, location, organization, service, serviceLocation } from '../db/schema.ts';
 import { searchTextQuery, serviceSearchSql } from '../db/search.ts';
@@ -30,11 +31,17 @@ const arrayColumn: Partial<Record<string, SQL>> = {
   doelgroep: sql`${service.targetGroups}`,
   ondersteuningsvorm: sql`${service.supportForms}`,
   'wlz-sector': sql`${service.wlzSectors}`,
+  'iwlz-cod163': sql`${service.zorgprofielen}`,
+  'iwlz-cod578': sql`${service.leveringsvormen}`,
 };
+
+/** The stored value of a term code: the leveringsvormen column holds the enum value (VPT), the term the COD578 code (5). */
+const storedCode = (ref: TermRef): string =>
+  ref.taxonomy.key === 'iwlz-cod578' ? (LEVERINGSVORM_CODES.find((l) => l.code === ref.term.code)?.value ?? ref.term.code) : ref.term.code;
 
 /** Services carrying the term (the HSDS-NL meaning of each taxonomy, on the native columns). */
 function termCondition(ref: TermRef): SQL {
-  const code = ref.term.code;
+  const code = storedCode(ref);
   const column = arrayColumn[ref.taxonomy.key];
   if (column) return sql`${column} @> ${textArray([code])}`;
   switch (ref.taxonomy.key) {

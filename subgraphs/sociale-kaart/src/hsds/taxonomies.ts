@@ -1,4 +1,15 @@
-import { CAPACITY_STATUSES, deterministicUuid, LEGAL_DOMAINS, LIFE_DOMAINS, ORGANIZATION_TYPES, SUPPORT_FORMS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
+import {
+  CAPACITY_STATUSES,
+  deterministicUuid,
+  LEGAL_DOMAINS,
+  LEVERINGSVORM_CODES,
+  LIFE_DOMAINS,
+  ORGANIZATION_TYPES,
+  SUPPORT_FORMS,
+  TARGET_GROUPS,
+  WLZ_SECTORS,
+  ZORGPROFIELEN,
+} from '@hub/domain';
 import { readReferenceData } from '../reference-data.ts';
 
 /**
@@ -13,6 +24,8 @@ export type TaxonomyKey =
   | 'doelgroep'
   | 'ondersteuningsvorm'
   | 'wlz-sector'
+  | 'iwlz-cod578'
+  | 'iwlz-cod163'
   | 'formaliteit'
   | 'kenmerk'
   | 'kostensoort'
@@ -135,6 +148,23 @@ function build() {
     taxonomy('doelgroep', 'HSDS-NL Doelgroep', 'Voor wie de dienst bedoeld is.', codeTerms(TARGET_GROUPS)),
     taxonomy('ondersteuningsvorm', 'HSDS-NL Vorm van cliëntondersteuning', 'De zeven vormen van cliëntondersteuning.', codeTerms(SUPPORT_FORMS)),
     taxonomy('wlz-sector', 'HSDS-NL Wlz-sector', 'Wlz-sectoren VV, GZ en GGZ.', codeTerms(WLZ_SECTORS)),
+    // The iWlz code lists themselves, with their own codes: a term's code is the COD578 or COD163 code.
+    taxonomy(
+      'iwlz-cod578',
+      'iWlz COD578',
+      'Leveringsvorm van Wlz-zorg (iWlz-codelijst COD578): 2 pgb, 4 verblijf, 5 vpt, 7 mpt, 8 deeltijdverblijf, 9 verkeerde bed.',
+      LEVERINGSVORM_CODES.map((l) => ({ code: l.code, name: l.label, description: `COD578 code ${l.code}: ${l.label}.` })),
+    ),
+    taxonomy(
+      'iwlz-cod163',
+      'iWlz COD163',
+      'Zorgprofiel (zorgzwaartepakket) van de Wlz (iWlz-codelijst COD163).',
+      ZORGPROFIELEN.map((z) => ({
+        code: z.code,
+        name: `${z.name}: ${z.label}`,
+        description: `COD163 code ${z.code}, ${z.group}${z.expired ? ', wordt niet meer geïndiceerd' : ''}.`,
+      })),
+    ),
     taxonomy('formaliteit', 'HSDS-NL Formaliteit', 'Formele (professionele) of informele (vrijwillige) ondersteuning.', codeTerms(['FORMAL', 'INFORMAL'])),
     taxonomy(
       'kenmerk',

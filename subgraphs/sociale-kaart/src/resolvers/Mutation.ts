@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, forbidden, notFound } from '@hub/errors';
+import { LEVERINGSVORM_VALUES } from '@hub/domain';
 import type { Principal } from '@hub/identity';
 import { requireRole, requireVersion } from '@hub/service-kit';
 import type { Context } from '../context.ts';
@@ -36,6 +37,9 @@ async function ownLocation(ctx: Context, id: string, principal: Principal): Prom
   return l;
 }
 
+/** Each value once, in the order of its code list. */
+const inCodeOrder = <T extends string>(values: readonly string[], order: readonly T[]): T[] => order.filter((v) => values.includes(v));
+
 /** Drops keys the caller left out, so an update keeps the stored value for them. */
 const given = (input: Input) => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 
@@ -48,6 +52,8 @@ function serviceAsInput(s: ServiceRow, locationIds: string[]): Input {
     targetGroups: s.targetGroups,
     supportForms: s.supportForms,
     wlzSectors: s.wlzSectors,
+    leveringsvormen: s.leveringsvormen,
+    zorgprofielen: s.zorgprofielen,
     formality: s.formality,
     independent: s.independent,
     eligibility: s.eligibility,
@@ -74,6 +80,8 @@ const SERVICE_DEFAULTS: Input = {
   targetGroups: [],
   supportForms: [],
   wlzSectors: [],
+  leveringsvormen: [],
+  zorgprofielen: [],
   formality: 'FORMAL',
   independent: false,
   eligibility: null,
@@ -121,6 +129,8 @@ async function serviceColumns(ctx: Context, v: ValidServiceInput, organizationId
     targetGroups: v.targetGroups,
     supportForms: v.supportForms,
     wlzSectors: v.wlzSectors,
+    leveringsvormen: inCodeOrder(v.leveringsvormen, LEVERINGSVORM_VALUES),
+    zorgprofielen: [...new Set(v.zorgprofielen)].sort(),
     formality: v.formality,
     independent: v.independent,
     eligibility: v.eligibility,

@@ -6,8 +6,8 @@ import type { Context } from '../context.ts';
 import { maySeeConfidential } from '../context.ts';
 import { findPostcodeArea, hasPostcodeAreas, pc4Of } from '../postcodes.ts';
 import { searchWords } from '../text.ts';
-import { GEMEENTE_CODE_PATTERN, isLanguageCode, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
-import { MAX_SEARCH_TEXT, nearSchema, parseInput, requireUuid } from '../validation.ts';
+import { GEMEENTE_CODE_PATTERN, isLanguageCode, isZorgprofielCode, ZORGKANTOORREGIO_CODE_PATTERN, ZORGPROFIELEN } from '@hub/domain';
+import { MAX_SEARCH_TEXT, MAX_WAIT_DAYS, nearSchema, parseInput, requireUuid } from '../validation.ts';
 import type { PageInfo, QueryResolvers, QuerySearchServicesArgs, ServiceConnectionResolvers } from '../generated/resolvers-types.ts';
 import type { ServiceRow } from '../db/queries.ts';
 
@@ -79,6 +79,12 @@ async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise
     if (!isLanguageCode(lang))
       throw badInput('filter.languages', 'filter.languages must hold language codes such as nl, en, tr (ISO 639-1, or pap, nds, dse).');
   }
+  for (const code of f.zorgprofielen ?? []) {
+    if (!isZorgprofielCode(code))
+      throw badInput('filter.zorgprofielen', 'filter.zorgprofielen must hold zorgprofiel codes of iWlz COD163 such as 754 (see zorgprofielen).');
+  }
+  if (f.maxWaitingDays != null && (f.maxWaitingDays < 0 || f.maxWaitingDays > MAX_WAIT_DAYS))
+    throw badInput('filter.maxWaitingDays', `filter.maxWaitingDays must be 0 to ${MAX_WAIT_DAYS} days.`);
   let near: ServiceSearch['near'];
   if (f.near) {
     const n = parseInput(nearSchema, f.near, 'filter.near');
@@ -103,6 +109,9 @@ async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise
     targetGroups: f.targetGroups ?? undefined,
     supportForms: f.supportForms ?? undefined,
     wlzSectors: f.wlzSectors ?? undefined,
+    leveringsvormen: f.leveringsvormen ?? undefined,
+    zorgprofielen: f.zorgprofielen ?? undefined,
+    maxWaitingDays: f.maxWaitingDays ?? undefined,
     formality: f.formality ?? undefined,
     independentOnly: f.independentOnly ?? undefined,
     hasCapacityNow: f.hasCapacityNow ?? undefined,
@@ -167,6 +176,7 @@ export const Query: QueryResolvers = {
   },
   zorgkantoorregios: (_, __, ctx) => listRegions(ctx.db),
   postcodeSearchAvailable: (_, __, ctx) => hasPostcodeAreas(ctx.db),
+  zorgprofielen: () => [...ZORGPROFIELEN],
 };
 
 export const ServiceConnection: ServiceConnectionResolvers = {

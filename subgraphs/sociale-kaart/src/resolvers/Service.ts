@@ -1,5 +1,5 @@
 import { maySeeConfidential } from '../context.ts';
-import { isUuid } from '@hub/domain';
+import { findZorgprofiel, isUuid, type Zorgprofiel } from '@hub/domain';
 import { connectionFromList, mustExist } from '@hub/service-kit';
 import type { GemeenteRow, RegionRow } from '../db/queries.ts';
 import type { ServiceResolvers } from '../generated/resolvers-types.ts';
@@ -10,6 +10,7 @@ const daysSince = (d: Date) => (Date.now() - d.getTime()) / 86_400_000;
 export const Service: ServiceResolvers = {
   __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.service.load(ref.id.toLowerCase()) : null),
   organization: (s, _, ctx) => mustExist(ctx.loaders.organization.load(s.organizationId), 'organization of a service'),
+  zorgprofielen: (s) => s.zorgprofielen.map(findZorgprofiel).filter((z): z is Zorgprofiel => z !== undefined),
   cost: (s) => ({
     type: s.costType,
     amount: s.costAmount === null ? null : Number(s.costAmount),
