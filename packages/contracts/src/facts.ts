@@ -92,3 +92,21 @@ export const clientHandoversContract = {
   request: z.object({ clientId: uuid }),
   response: z.object({ handovers: z.array(clientHandoverSchema).max(MAX_ITEMS) }),
 } satisfies InternalContract<z.ZodType, z.ZodType>;
+
+export const organizationFactsSchema = z.object({
+  organizationId: uuid,
+  exists: z.boolean(),
+  /** The organisation type of the sociale kaart (GEMEENTE, ZORGKANTOOR, OCO, ...). */
+  type: code.nullable(),
+});
+export type OrganizationFacts = z.output<typeof organizationFactsSchema>;
+
+/**
+ * The sociale kaart tells whether an organisation exists and of which type, e.g. before a zorgkantoor records the
+ * choice of an independent cliëntondersteuning organisation (OCO). Public directory data; ids and codes only.
+ */
+export const organizationFactsContract = {
+  path: '/internal/organization-facts',
+  request: z.object({ organizationIds: z.array(uuid).max(MAX_ITEMS) }),
+  response: z.object({ facts: z.array(organizationFactsSchema) }),
+} satisfies InternalContract<z.ZodType, z.ZodType>;

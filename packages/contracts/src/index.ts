@@ -3,3 +3,4 @@ export * from './consent.ts';
 export * from './facts.ts';
 export * from './gap-events.ts';
 export * from './access-log.ts';
+export * from './iwlz.ts';

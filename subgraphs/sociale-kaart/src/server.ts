@@ -3,6 +3,7 @@ import { directoryCacheHints } from './cache-hints.ts';
 import { createContext } from './context.ts';
 import { loadDemoData } from './demo-data.ts';
 import { createHsdsRoutes } from './hsds/routes.ts';
+import { createInternalRoutes } from './internal-routes.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -19,6 +20,8 @@ export const socialeKaartModule = defineSubgraph({
     context: createContext,
     // The HSDS open-data feed (/hsds/*): anonymous, public data only, confidential locations left out.
     publicRoutes: createHsdsRoutes(deps.database.db, { capacityStaleDays: deps.config.capacityStaleDays }),
+    // Directory facts for the other subgraphs (/internal/*, behind the internal secret).
+    internalRoutes: createInternalRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
     plugins: [directoryCacheHints(deps.config.directoryCacheSeconds)],
   }),
 });
