@@ -99,7 +99,10 @@ const itemsOfIndicatie = async (wlzIndicatieId: string) =>
 
 beforeAll(async () => {
   register = await startIndicatieRegister();
-  hub = await startTestHub({ env: iwlzTestEnv(register, zorgkantoorId, SOURCE_TOKEN, { IWLZ_RETRY_INTERVAL_MS: '100', IWLZ_RETRY_BASE_SECONDS: '0' }) });
+  hub = await startTestHub({
+    captureLogs: true,
+    env: iwlzTestEnv(register, zorgkantoorId, SOURCE_TOKEN, { IWLZ_RETRY_INTERVAL_MS: '100', IWLZ_RETRY_BASE_SECONDS: '0' }),
+  });
   klantadviseur = await hub.tokenFor({ organizationId: zorgkantoorId, organizationType: 'ZORGKANTOOR', roles: ['ZORGBEMIDDELAAR'], zorgkantoorregio: 'ZK02' });
 });
 
@@ -441,5 +444,24 @@ describe('keuzevrijheid', () => {
       await hub.graphql('{ referrals(box: INBOX) { nodes { id } } }', undefined, { token: ocoWorker }),
     );
     expect(inbox.referrals.nodes.map((r) => r.id)).toContain(referralId);
+  });
+});
+
+describe('the worklist as a list', () => {
+  it('does not grow the number of SQL statements with the length of the page', async () => {
+    while ((await worklist()).totalCount < 12) await storedIndicatie();
+    const statementsFor = async (first: number) => {
+      const result = await hub.graphql<{ wlzIndicatieWorklist: { nodes: unknown[] } }>(WORKLIST, { first }, { token: klantadviseur });
+      expect(dataOf(result).wlzIndicatieWorklist.nodes).toHaveLength(first);
+      const requestId = result.headers.get('x-request-id') ?? '';
+      const lines = hub.logs.filter((l) => l.reqId === requestId && l.msg === 'request' && l.service === 'cases');
+      expect(lines.length).toBeGreaterThan(0);
+      return lines.reduce((sum, l) => sum + (typeof l.statements === 'number' ? l.statements : 0), 0);
+    };
+    const two = await statementsFor(2);
+    const twelve = await statementsFor(12);
+    console.info(`statements for wlzIndicatieWorklist: 2 → ${two}, 12 → ${twelve}`);
+    expect(twelve).toBe(two);
+    expect(two).toBeGreaterThan(0);
   });
 });
