@@ -451,7 +451,11 @@ describe('the worklist as a list', () => {
   it('does not grow the number of SQL statements with the length of the page', async () => {
     while ((await worklist()).totalCount < 12) await storedIndicatie();
     const statementsFor = async (first: number) => {
-      const result = await hub.graphql<{ wlzIndicatieWorklist: { nodes: unknown[] } }>(WORKLIST, { first }, { token: klantadviseur });
+      // Every field that reads more than the item itself (client, its name, trajectory) is asked of every item, so both
+      // pages take the same paths; choice.consent would load only for items with an OCO choice.
+      const query = `query ($first: Int) { wlzIndicatieWorklist(first: $first) { totalCount nodes { id overdue client { id name { familyName } }
+        trajectory { id legalDomain } choice { choice } handover { id } } } }`;
+      const result = await hub.graphql<{ wlzIndicatieWorklist: { nodes: unknown[] } }>(query, { first }, { token: klantadviseur });
       expect(dataOf(result).wlzIndicatieWorklist.nodes).toHaveLength(first);
       const requestId = result.headers.get('x-request-id') ?? '';
       const lines = hub.logs.filter((l) => l.reqId === requestId && l.msg === 'request' && l.service === 'cases');
