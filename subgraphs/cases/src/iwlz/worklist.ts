@@ -28,6 +28,9 @@ import { changeWlzItemIfVersion, findWlzItem, listWlzNotifications, listWlzWorkl
 
 const WORKLIST_ROLES = ['ZORGBEMIDDELAAR', 'CLIENTONDERSTEUNER'] as const;
 
+/** The data categories of the consent recorded with the choice OCO (as for every warm handover of a client). */
+export const HANDOVER_CONSENT_CATEGORIES = ['HANDOVER', 'IDENTITY', 'QUESTION'] as const;
+
 function requireZorgkantoor(ctx: Context, roles: readonly ('ZORGBEMIDDELAAR' | 'CLIENTONDERSTEUNER')[]): Principal {
   const p = requireUser(ctx);
   if (p.organizationType !== 'ZORGKANTOOR' || !hasRole(p, ...roles)) {
@@ -168,7 +171,7 @@ function existingHandoverConsent(ctx: Context, consents: readonly ConsentRow[], 
       (c) =>
         c.recordedByOrganizationId === p.organizationId &&
         c.receivingOrganizationId === ocoId &&
-        c.categories.includes('HANDOVER') &&
+        HANDOVER_CONSENT_CATEGORIES.every((category) => c.categories.includes(category)) &&
         consentOpens(c, oco, 'WARM_HANDOVER', ctx.now),
     ) ?? null
   );
@@ -203,7 +206,8 @@ export async function recordChoice(ctx: Context, input: RecordIndicatieChoiceInp
         receivingOrganizationId: ocoId,
         receivingOrganizationType: null,
         receivingRegionCode: null,
-        categories: ['HANDOVER'],
+        // What the OCO needs to pick the client up: who the client is, the question and the handover summary.
+        categories: [...HANDOVER_CONSENT_CATEGORIES],
         purpose: 'WARM_HANDOVER',
         validFrom: ctx.now,
         validUntil: v.consent.validUntil ?? null,
