@@ -10,6 +10,7 @@ import { SignInCallbackPage } from './sign-in-callback.tsx';
 import { SignedOutPage } from './signed-out.tsx';
 import { SOCIALE_KAART_PAGES } from './sociale-kaart/index.ts';
 import { HANDOVER_PAGES } from './warme-overdracht/index.ts';
+import { WLZ_PAGES } from './wlz/index.ts';
 
 /** Pages of a menu area are open to the roles that see the area in the menu. */
 const accessOf = (path: string): PageDefinition['access'] => {
@@ -27,6 +28,7 @@ export const PAGES: readonly PageDefinition[] = [
   ...SOCIALE_KAART_PAGES,
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
+  ...WLZ_PAGES(accessOf('/nieuwe-indicaties')),
   ...OVERLEGTAFEL_PAGES(accessOf('/overlegtafel'), accessOf('/signaal-melden')),
   ...PRIVACY_PAGES(accessOf('/privacy')),
   ...BEHEER_PAGES(accessOf('/beheer')),
