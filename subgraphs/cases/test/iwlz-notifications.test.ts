@@ -164,6 +164,9 @@ describe('a CIZ notification', () => {
       role: 'IWLZ_NOTIFICATION',
     });
     expect(lines.some((l) => l.action === 'READ' && l.accessPoint.includes('Query.wlzIndicatieWorklist'))).toBe(true);
+    // The BSN and the name travelled from the register into the database only: never into a log line.
+    expect(hub.logText()).not.toContain(indicatie.bsn);
+    expect(hub.logText()).not.toContain('Registerman');
   });
 
   it('is idempotent: the same notification again is "already known", with one item', async () => {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import type { CursorPosition } from '@hub/service-kit';
-import { appendAccessLog, type ConsentRow, type NewAccessLogRow } from '../db/queries.ts';
+import { appendAccessLog, type NewAccessLogRow } from '../db/queries.ts';
 import { consent, wlzIndicatieEvent, wlzIndicatieItem, wlzNotification } from '../db/schema.ts';
 
 export type WlzIndicatieItemRow = typeof wlzIndicatieItem.$inferSelect;
@@ -66,7 +66,7 @@ export interface WlzItemChange {
   action: 'CONTACT' | 'CHOICE' | 'HANDOVER';
   set: Partial<typeof wlzIndicatieItem.$inferInsert>;
   /** A consent recorded with the change (the choice OCO). */
-  consent?: ConsentRow | undefined;
+  consent?: typeof consent.$inferInsert | undefined;
 }
 
 /** The change, its audit event, a consent it records and its access-log line commit together, or none does (stale version: null). */

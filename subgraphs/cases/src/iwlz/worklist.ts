@@ -16,7 +16,9 @@ import type {
   RecordIndicatieContactInput,
 } from '../generated/resolvers-types.ts';
 import type { LinkIndicatieHandoverInput } from '../generated/resolvers-types.ts';
-import { parseInput, requireUuid, requireVersion } from '../validation.ts';
+import { parseInput, recordConsentSchema, requireUuid, requireVersion } from '../validation.ts';
+import { consentToRecord } from '../consent-service.ts';
+import type { consent } from '../db/schema.ts';
 import { changeWlzItemIfVersion, findWlzItem, listWlzNotifications, listWlzWorklist, type WlzIndicatieItemRow, type WlzItemChange } from './queries.ts';
 
 /**
@@ -25,6 +27,8 @@ import { changeWlzItemIfVersion, findWlzItem, listWlzNotifications, listWlzWorkl
  * (keuzevrijheid) with the consent and the warm handover an OCO choice needs. Every change carries the version, writes
  * an audit event and an access-log line in one transaction.
  */
+
+type NewConsent = typeof consent.$inferInsert;
 
 const WORKLIST_ROLES = ['ZORGBEMIDDELAAR', 'CLIENTONDERSTEUNER'] as const;
 
@@ -186,43 +190,32 @@ export async function recordChoice(ctx: Context, input: RecordIndicatieChoiceInp
   if (current.handoverReferralId) throw hubError(ErrorCode.INVALID_TRANSITION, 'A warm handover was sent for this choice; the choice cannot change any more.');
   const ocoId = v.ocoOrganizationId?.toLowerCase() ?? null;
   let consentId: string | null = null;
-  let newConsent: (ConsentRow & { fresh: true }) | null = null;
+  let newConsent: NewConsent | undefined;
   if (ocoId) {
     await requireOco(ctx, ocoId);
     const client = await ctx.loaders.client.load(current.clientId);
     if (!client) throw notFound('WlzIndicatieItem');
     if (v.consent) {
-      if (v.consent.givenBy === 'REPRESENTATIVE' && !client.network.some((m) => m.id === v.consent?.representativeId?.toLowerCase() && m.mayActForClient)) {
-        throw badInput(
-          'input.consent.representativeId',
-          "input.consent.representativeId must name a member of the client's network who may act for the client.",
-        );
-      }
-      if (v.consent.validUntil && v.consent.validUntil.getTime() <= ctx.now.getTime())
+      if (v.consent.validUntil && v.consent.validUntil.getTime() <= ctx.now.getTime()) {
         throw badInput('input.consent.validUntil', 'input.consent.validUntil must lie in the future.');
-      const row: ConsentRow = {
-        id: randomUUID(),
-        clientId: current.clientId,
-        receivingOrganizationId: ocoId,
-        receivingOrganizationType: null,
-        receivingRegionCode: null,
-        // What the OCO needs to pick the client up: who the client is, the question and the handover summary.
-        categories: [...HANDOVER_CONSENT_CATEGORIES],
-        purpose: 'WARM_HANDOVER',
-        validFrom: ctx.now,
-        validUntil: v.consent.validUntil ?? null,
-        givenBy: v.consent.givenBy,
-        representativeId: v.consent.givenBy === 'REPRESENTATIVE' ? (v.consent.representativeId?.toLowerCase() ?? null) : null,
-        recordedHow: v.consent.recordedHow,
-        recordedByUserId: p.subject,
-        recordedByOrganizationId: p.organizationId,
-        revokedAt: null,
-        revokedByUserId: null,
-        version: 1,
-        createdAt: ctx.now,
-      };
-      newConsent = { ...row, fresh: true };
-      consentId = row.id;
+      }
+      // Recorded the way every consent is (recordConsent's checks), in the same transaction as the choice.
+      const parsed = parseInput(
+        recordConsentSchema,
+        {
+          clientId: client.id,
+          receivingOrganizationId: ocoId,
+          categories: [...HANDOVER_CONSENT_CATEGORIES],
+          purpose: 'WARM_HANDOVER',
+          validUntil: v.consent.validUntil ?? null,
+          givenBy: v.consent.givenBy,
+          representativeId: v.consent.givenBy === 'REPRESENTATIVE' ? (v.consent.representativeId ?? null) : null,
+          recordedHow: v.consent.recordedHow,
+        },
+        'input.consent',
+      );
+      newConsent = consentToRecord(ctx, p, client, parsed, 'input.consent');
+      consentId = newConsent.id ?? null;
     } else {
       const existing = existingHandoverConsent(ctx, await ctx.loaders.consentsByClient.load(current.clientId), p, ocoId);
       if (!existing) throw badInput('input.consent', "The choice OCO needs the client's consent for the handover: record it in input.consent.");
@@ -238,8 +231,7 @@ export async function recordChoice(ctx: Context, input: RecordIndicatieChoiceInp
     choiceConsentId: consentId,
     status: doneWith({ contactedAt: current.contactedAt, choice: v.choice }),
   };
-  const consent = newConsent ? (({ fresh: _fresh, ...row }) => row)(newConsent) : undefined;
-  return applyChange(ctx, p, current, expectedVersion, { action: 'CHOICE', set, consent }, 'Mutation.recordIndicatieChoice');
+  return applyChange(ctx, p, current, expectedVersion, { action: 'CHOICE', set, consent: newConsent }, 'Mutation.recordIndicatieChoice');
 }
 
 const HANDOVER_STATES = new Set(['REQUESTED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED']);
