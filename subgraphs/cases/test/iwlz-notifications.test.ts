@@ -15,7 +15,7 @@ import {
   type TestHub,
   type TestRegister,
 } from '@hub/testing';
-import { accessLog, wlzIndicatieItem, wlzNotification } from '../src/db/schema.ts';
+import { accessLog, wlzIndicatieEvent, wlzIndicatieItem, wlzNotification } from '../src/db/schema.ts';
 
 /**
  * The CIZ notifies, the hub pulls: notifications through the gateway's /iwlz/notificaties, the indicatie pulled from a
@@ -343,6 +343,13 @@ describe('keuzevrijheid', () => {
     ).recordIndicatieChoice.item;
     expect(chosen).toMatchObject({ status: 'DONE', choice: { choice: 'ZORGKANTOOR', consent: null } });
     expect((await worklist({ status: 'DONE' })).nodes.some((i) => i.id === item.id)).toBe(true);
+    // Every change is audited: what, which choice, by whom, at which version.
+    const events = await hub.database.db.select().from(wlzIndicatieEvent).where(eq(wlzIndicatieEvent.itemId, item.id)).orderBy(wlzIndicatieEvent.version);
+    expect(events.map((e) => [e.action, e.choice, e.version])).toEqual([
+      ['CONTACT', null, item.version + 1],
+      ['CHOICE', 'ZORGKANTOOR', item.version + 2],
+    ]);
+    expect(new Set(events.map((e) => e.userId)).size).toBe(1);
   });
 
   it('refuses the choice to a CLIENTONDERSTEUNER, an OCO choice without an OCO, and an organisation that is no OCO, changing nothing', async () => {
