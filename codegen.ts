@@ -25,6 +25,9 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     BreakGlass: '../db/queries.ts#BreakGlassRow',
     BreakGlassSettings: '../break-glass.ts#BreakGlassSettingsData',
     CorrectionRequest: '../db/queries.ts#CorrectionRequestRow',
+    WlzIndicatieItem: '../iwlz/queries.ts#WlzIndicatieItemRow',
+    WlzChoice: '../iwlz/queries.ts#WlzIndicatieItemRow',
+    WlzNotification: '../iwlz/queries.ts#WlzNotificationRow',
   },
   referrals: {
     Referral: '../db/queries.ts#ReferralRow',

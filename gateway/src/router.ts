@@ -4,6 +4,7 @@ import { sendFailure } from './error-format.ts';
 import type { Exchange, RouteHandler } from './exchange.ts';
 import { forwardedView, type ProxyTrust } from './forwarded.ts';
 import { isHsdsPath } from './hsds-proxy.ts';
+import { IWLZ_NOTIFICATIONS_PATH } from './iwlz-notifications.ts';
 import { logRequest } from './request-log.ts';
 
 /** The gateway's routes; {@link routeFor} says which path goes where. */
@@ -16,6 +17,8 @@ export interface GatewayRoutes {
   graphql: RouteHandler;
   /** `/hsds` and below: the sociale kaart's open HSDS feed, passed through. */
   hsds: RouteHandler;
+  /** `/iwlz/notificaties`: iWlz notifications from the configured source, on to the cases subgraph. */
+  iwlzNotifications: RouteHandler;
   /** `/` and every path no other route claims: the web console's static files, on the gateway's own origin. */
   console: RouteHandler;
 }
@@ -26,6 +29,7 @@ export function routeFor(pathname: string, routes: GatewayRoutes): RouteHandler 
   if (pathname === '/ready') return routes.ready;
   if (pathname === '/graphql') return routes.graphql;
   if (isHsdsPath(pathname)) return routes.hsds;
+  if (pathname === IWLZ_NOTIFICATIONS_PATH) return routes.iwlzNotifications;
   return routes.console;
 }
 

@@ -12,6 +12,7 @@ import { createSubgraphFetcher } from './fetcher.ts';
 import { createProxyTrust } from './forwarded.ts';
 import { graphqlRoute } from './graphql-route.ts';
 import { hsdsProxyRoute } from './hsds-proxy.ts';
+import { iwlzNotificationRoute } from './iwlz-notifications.ts';
 import { hardTokenLimit } from './limits.ts';
 import { gatewayPlugins } from './plugins.ts';
 import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
@@ -92,6 +93,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
       graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes }),
       hsds: hsdsProxyRoute({ socialeKaart: endpoints.get('sociale-kaart'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
+      iwlzNotifications: iwlzNotificationRoute({
+        cases: endpoints.get('cases'),
+        token: config.iwlz.notificationToken,
+        rateLimiter,
+        // The cases subgraph pulls the indicatie from the register before it answers.
+        timeoutMs: config.subgraphTimeoutMs + config.iwlz.registerTimeoutMs,
+        maxBodyBytes: Math.min(config.maxRequestBodyBytes, 64 * 1024),
+      }),
       console: async ({ req, res, url, forwarded }) => {
         // Each code exchange calls the OpenID provider: it counts against the caller's address like anonymous requests.
         if (oidc && url.pathname === OIDC_TOKEN_PATH) rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));

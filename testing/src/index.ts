@@ -13,3 +13,14 @@ export {
   type TokenSubject,
 } from './hub.ts';
 export { dataOf, demoParty, errorCodes, type Party } from './results.ts';
+export {
+  buildIndicatie,
+  INDICATIEREGISTER_SDL,
+  iwlzNotification,
+  iwlzTestEnv,
+  postIwlzNotification,
+  startIndicatieRegister,
+  TEST_UZOVI,
+  type TestIndicatie,
+  type TestRegister,
+} from './iwlz-register.ts';

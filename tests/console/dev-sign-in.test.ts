@@ -117,7 +117,7 @@ describe('development sign-in in the console', () => {
     await page.getByText('U bent uitgelogd.').waitFor();
     await signInAs(page, 'Anouk Mulder');
     // Member of the overlegtafel and klantadviseur of the zorgkantoor: both roles' areas.
-    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Signaal melden', 'Advies', 'Overlegtafel']);
+    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Nieuwe indicaties', 'Signaal melden', 'Advies', 'Overlegtafel']);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overlegtafel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overlegtafel Twente' }).waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).click();

@@ -2,7 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amsterdamDate, DEMO_CLIENT, demoIds } from '@hub/domain';
-import { dataOf, demoParty, startTestHub, type GraphQLResult, type Party, type TestHub } from '@hub/testing';
+import {
+  buildIndicatie,
+  dataOf,
+  demoParty,
+  iwlzNotification,
+  iwlzTestEnv,
+  postIwlzNotification,
+  startIndicatieRegister,
+  startTestHub,
+  TEST_UZOVI,
+  type GraphQLResult,
+  type Party,
+  type TestHub,
+  type TestRegister,
+} from '@hub/testing';
 import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
 import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/outbox.ts';
 import type { Relay } from '../../subgraphs/referrals/src/relay.ts';
@@ -45,16 +59,25 @@ interface Journey {
 
 let hub: TestHub;
 let relay: Relay;
+/** The CIZ Indicatieregister of the Wlz journey, with the source token the CIZ notifies the hub with. */
+let register: TestRegister;
+const CIZ_TOKEN = `ciz-journey-${'x'.repeat(32)}`;
 /** `file#Operation` of every operation executed so far. */
 const executed = new Set<string>();
 
 beforeAll(async () => {
   // Demo data for the directory and the quarter of Twente; no background relay, so the rejection journey counts its own gap event.
-  hub = await startTestHub({ env: REFERRAL_TEST_ENV, seedDemo: true, demoScale: 0.1 });
+  register = await startIndicatieRegister();
+  hub = await startTestHub({
+    env: { ...REFERRAL_TEST_ENV, ...iwlzTestEnv(register, demoIds.zorgkantoorOrganization('ZK02'), CIZ_TOKEN, { IWLZ_RETRY_INTERVAL_MS: '0' }) },
+    seedDemo: true,
+    demoScale: 0.1,
+  });
   relay = relayFor(hub);
 });
 afterAll(async () => {
   await hub?.stop();
+  await register?.stop();
 });
 
 function journeyOf(name: string): Journey {
@@ -676,6 +699,112 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     });
     const read = await run<{ trajectory: { wijsplicht: unknown } }>('ReadWijsplicht', { id: opened.id }, toegang);
     expect(read.trajectory.wijsplicht).toEqual({ pointedOn: today, pointedByUserId: 'toegang-jan', outcome: 'ACCEPTED', note: 'Folder meegegeven.' });
+  },
+  'ciz-indicatie-to-oco': async (journey) => {
+    const run = asParty(journey);
+    const klantadviseur = await demoParty(hub, 'demo-zorgbemiddelaar-zk02');
+    const oco = await demoParty(hub, 'demo-co-oco');
+
+    // The CIZ notifies (ids only); the hub pulls the indicatie from the register before it answers.
+    const indicatie = buildIndicatie(TEST_UZOVI);
+    register.indicaties.push(indicatie);
+    const notified = await postIwlzNotification(hub, iwlzNotification(indicatie.wlzindicatieID), CIZ_TOKEN);
+    expect(notified, JSON.stringify(notified.body)).toMatchObject({ status: 201, body: { status: 'STORED' } });
+
+    type Worklist = {
+      wlzIndicatieWorklist: {
+        nodes: {
+          id: string;
+          version: number;
+          wlzIndicatieId: string;
+          zorgprofiel: string;
+          leveringsvorm: string;
+          overdue: boolean;
+          client: { id: string; name: { familyName: string } };
+          trajectory: { id: string };
+        }[];
+      };
+    };
+    const item = (await run<Worklist>('NieuweIndicaties', {}, klantadviseur)).wlzIndicatieWorklist.nodes.find(
+      (i) => i.wlzIndicatieId === indicatie.wlzindicatieID,
+    );
+    expect(item).toMatchObject({ zorgprofiel: '754', leveringsvorm: 'VPT', overdue: false, client: { name: { familyName: 'Registerman' } } });
+    if (!item) return;
+
+    const contacted = await run<{ recordIndicatieContact: { item: { version: number; contactedAt: string } } }>(
+      'ContactGehad',
+      { input: { id: item.id, expectedVersion: item.version } },
+      klantadviseur,
+    );
+    expect(contacted.recordIndicatieContact.item.contactedAt).not.toBeNull();
+
+    type Chosen = {
+      recordIndicatieChoice: {
+        item: { version: number; status: string; choice: { choice: string; consent: { id: string; status: string; purpose: string } } };
+      };
+    };
+    const chosen = (
+      await run<Chosen>(
+        'KeuzeOco',
+        {
+          input: {
+            id: item.id,
+            expectedVersion: contacted.recordIndicatieContact.item.version,
+            choice: 'OCO',
+            ocoOrganizationId: oco.organizationId,
+            consent: { givenBy: 'CLIENT', recordedHow: 'VERBAL' },
+          },
+        },
+        klantadviseur,
+      )
+    ).recordIndicatieChoice.item;
+    expect(chosen).toMatchObject({ status: 'DONE', choice: { choice: 'OCO', consent: { status: 'ACTIVE', purpose: 'WARM_HANDOVER' } } });
+
+    type Sent = { createReferral: { referral: { id: string; kind: string; status: string; toOrganization: { id: string } } } };
+    const sent = (
+      await run<Sent>(
+        'WarmeOverdrachtNaarOco',
+        {
+          input: {
+            idempotencyKey: `wlz-indicatie-${item.id}`,
+            kind: 'TO_OCO',
+            clientId: item.client.id,
+            sourceTrajectoryId: item.trajectory.id,
+            toOrganizationId: oco.organizationId,
+            consentId: chosen.choice.consent.id,
+            supportFormsRequested: ['KEUZE_ZORGAANBIEDER_EN_ZORG'],
+            question: 'De cliënt kiest onafhankelijke cliëntondersteuning na de nieuwe Wlz-indicatie.',
+            handoverSummary: SUMMARY,
+          },
+        },
+        klantadviseur,
+      )
+    ).createReferral.referral;
+    expect(sent).toMatchObject({ kind: 'TO_OCO', status: 'REQUESTED', toOrganization: { id: oco.organizationId } });
+
+    const linked = await run<{ linkIndicatieHandover: { item: { handover: { id: string; status: string } } } }>(
+      'OverdrachtKoppelen',
+      { input: { id: item.id, expectedVersion: chosen.version, referralId: sent.id } },
+      klantadviseur,
+    );
+    expect(linked.linkIndicatieHandover.item.handover).toEqual({ id: sent.id, status: 'REQUESTED' });
+
+    const inbox = await run<{ referrals: { nodes: { id: string; version: number }[] } }>('OcoInbox', {}, oco);
+    const received = inbox.referrals.nodes.find((r) => r.id === sent.id);
+    expect(received).toBeDefined();
+    const accepted = await run<{ acceptReferral: { referral: { status: string } } }>(
+      'OcoAccepteert',
+      { input: { id: sent.id, expectedVersion: received?.version ?? 0 } },
+      oco,
+    );
+    expect(accepted.acceptReferral.referral.status).toBe('ACCEPTED');
+
+    const after = await run<{ wlzIndicatieItem: { status: string; handover: { status: string; toOrganization: { id: string } } } }>(
+      'IndicatieNaOverdracht',
+      { id: item.id },
+      klantadviseur,
+    );
+    expect(after.wlzIndicatieItem).toMatchObject({ status: 'DONE', handover: { status: 'ACCEPTED', toOrganization: { id: oco.organizationId } } });
   },
   'client-my-support': async (journey) => {
     const token = await hub.clientTokenFor({ subject: DEMO_CLIENT.subject, name: DEMO_CLIENT.name, bsn: DEMO_CLIENT.bsn });

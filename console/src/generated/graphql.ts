@@ -616,6 +616,16 @@ export type LifeDomain =
   /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
 
+/** Links the warm handover sent for the choice OCO to the worklist item. */
+export type LinkIndicatieHandoverInput = {
+  /** The version you last saw (CONFLICT when stale). */
+  expectedVersion: number;
+  /** The worklist item. */
+  id: string | number;
+  /** The referral (kind TO_OCO) your organisation sent to the chosen OCO for this client. */
+  referralId: string | number;
+};
+
 /** Fields of a location. On create, name is required; on update, omitted fields stay as they are. */
 export type LocationInput = {
   /** Accessibility notes. */
@@ -840,6 +850,35 @@ export type RecordDecisionInput = {
   meetingId?: string | number | null | undefined;
   /** What was decided (1–4000 characters), without personal data. */
   text: string;
+};
+
+/** The offer of cliëntondersteuning and the client's choice. */
+export type RecordIndicatieChoiceInput = {
+  /** What the client chose. */
+  choice: WlzSupportChoice;
+  /**
+   * For OCO: the consent for the handover. Omitted: an active HANDOVER consent for WARM_HANDOVER, recorded by your
+   * organisation for that OCO, is used (BAD_USER_INPUT on input.consent when there is none).
+   */
+  consent?: WlzHandoverConsentInput | null | undefined;
+  /** The version you last saw (CONFLICT when stale). */
+  expectedVersion: number;
+  /** The worklist item. */
+  id: string | number;
+  /** For OCO (required there): the OCO organisation of the sociale kaart. */
+  ocoOrganizationId?: string | number | null | undefined;
+  /** When cliëntondersteuning was offered; defaults to now, never in the future. */
+  offeredAt?: string | null | undefined;
+};
+
+/** Contact with the client about a new indicatie was made. */
+export type RecordIndicatieContactInput = {
+  /** When the contact took place; defaults to now, never in the future. */
+  contactedAt?: string | null | undefined;
+  /** The version you last saw (CONFLICT when stale). */
+  expectedVersion: number;
+  /** The worklist item. */
+  id: string | number;
 };
 
 /** Recording how the joint meeting went. */
@@ -1527,6 +1566,18 @@ export type WlzDetailsInput = {
   zorgprofiel?: string | null | undefined;
 };
 
+/** The consent for the warm handover to the chosen OCO, as the client gave it to the klantadviseur. */
+export type WlzHandoverConsentInput = {
+  /** Who gave it. */
+  givenBy: ConsentGiver;
+  /** How it was recorded (WRITTEN or VERBAL). */
+  recordedHow: ConsentRecording;
+  /** The network member who gave it (required when givenBy is REPRESENTATIVE). */
+  representativeId?: string | number | null | undefined;
+  /** Valid until (exclusive); null for open-ended. */
+  validUntil?: string | null | undefined;
+};
+
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
 export type WlzSector =
   /** Geestelijke gezondheidszorg: mental health care. */
@@ -1535,6 +1586,28 @@ export type WlzSector =
   | 'GZ'
   /** Verpleging en verzorging: nursing and elderly care. */
   | 'VV';
+
+/**
+ * The client's choice of cliëntondersteuning after a Wlz indicatie (keuzevrijheid): support by the zorgkantoor itself,
+ * by an independent cliëntondersteuning organisation (OCO), or none for now.
+ */
+export type WlzSupportChoice =
+  /** The client does not want cliëntondersteuning now. */
+  | 'NONE_FOR_NOW'
+  /** An independent cliëntondersteuning organisation (OCO) of the sociale kaart supports the client. */
+  | 'OCO'
+  /** The zorgkantoor's own cliëntondersteuners support the client. */
+  | 'ZORGKANTOOR';
+
+/**
+ * Where a worklist item "nieuwe indicaties" stands: OPEN until the client was contacted and their choice of
+ * cliëntondersteuning recorded, then DONE.
+ */
+export type WlzWorklistStatus =
+  /** Contacted, and the choice recorded. */
+  | 'DONE'
+  /** Contact or choice still to do. */
+  | 'OPEN';
 
 export type SignedInOrganizationQueryVariables = Exact<{
   id: string | number;
@@ -2133,6 +2206,56 @@ export type RecordDriegesprekMutationVariables = Exact<{
 
 
 export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+
+export type WlzWorklistQueryVariables = Exact<{
+  status?: WlzWorklistStatus | null | undefined;
+  overdue?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WlzWorklistQuery = { wlzIndicatieWorklist: { totalCount: number, nodes: Array<{ id: string, zorgprofiel: string | null, sector: WlzSector | null, receivedAt: string, contactBy: string, contactedAt: string | null, overdue: boolean, status: WlzWorklistStatus, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WlzItemQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WlzItemQuery = { wlzIndicatieItem: { id: string, version: number, wlzIndicatieId: string, besluitnummer: number, afgiftedatum: string, ingangsdatum: string, einddatum: string | null, zorgprofiel: string | null, sector: WlzSector | null, leveringsvorm: Leveringsvorm | null, receivedAt: string, contactBy: string, contactedAt: string | null, overdue: boolean, status: WlzWorklistStatus, client: { id: string, dateOfBirth: string | null, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, trajectory: { id: string }, choice: { choice: WlzSupportChoice, offeredAt: string, recordedByName: string | null, ocoOrganization: { id: string, name: string } | null, consent: { id: string } | null } | null, handover: { id: string, status: ReferralStatus, toOrganization: { id: string, name: string } } | null } };
+
+export type WlzOcoOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WlzOcoOrganizationsQuery = { organizations: { nodes: Array<{ id: string, name: string }> } };
+
+export type WlzRecordContactMutationVariables = Exact<{
+  input: RecordIndicatieContactInput;
+}>;
+
+
+export type WlzRecordContactMutation = { recordIndicatieContact: { item: { id: string, version: number } } };
+
+export type WlzRecordChoiceMutationVariables = Exact<{
+  input: RecordIndicatieChoiceInput;
+}>;
+
+
+export type WlzRecordChoiceMutation = { recordIndicatieChoice: { item: { id: string, version: number, choice: { choice: WlzSupportChoice, consent: { id: string } | null } | null } } };
+
+export type WlzSendHandoverMutationVariables = Exact<{
+  input: CreateReferralInput;
+}>;
+
+
+export type WlzSendHandoverMutation = { createReferral: { referral: { id: string, status: ReferralStatus } } };
+
+export type WlzLinkHandoverMutationVariables = Exact<{
+  input: LinkIndicatieHandoverInput;
+}>;
+
+
+export type WlzLinkHandoverMutation = { linkIndicatieHandover: { item: { id: string, version: number } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -5432,3 +5555,146 @@ fragment ReferralDetail on Referral {
     }
   }
 }`, {"hash":"sha256:e63c1de476a6bf7484b4034cfeda56885a29e2dde4316a4eaccbf995ef6149e9"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
+export const WlzWorklistDocument = new TypedDocumentString(`
+    query WlzWorklist($status: WlzWorklistStatus, $overdue: Boolean, $first: Int, $after: String) {
+  wlzIndicatieWorklist(
+    status: $status
+    overdue: $overdue
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    nodes {
+      id
+      zorgprofiel
+      sector
+      receivedAt
+      contactBy
+      contactedAt
+      overdue
+      status
+      client {
+        id
+        name {
+          givenName
+          namePrefix
+          familyName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:9138e9ade589005f532aad4f4168ac0c2585cde9e8016c66cff1d4060af5d319"}) as unknown as TypedDocumentString<WlzWorklistQuery, WlzWorklistQueryVariables>;
+export const WlzItemDocument = new TypedDocumentString(`
+    query WlzItem($id: ID!) {
+  wlzIndicatieItem(id: $id) {
+    id
+    version
+    wlzIndicatieId
+    besluitnummer
+    afgiftedatum
+    ingangsdatum
+    einddatum
+    zorgprofiel
+    sector
+    leveringsvorm
+    receivedAt
+    contactBy
+    contactedAt
+    overdue
+    status
+    client {
+      id
+      name {
+        givenName
+        namePrefix
+        familyName
+      }
+      dateOfBirth
+    }
+    trajectory {
+      id
+    }
+    choice {
+      choice
+      offeredAt
+      recordedByName
+      ocoOrganization {
+        id
+        name
+      }
+      consent {
+        id
+      }
+    }
+    handover {
+      id
+      status
+      toOrganization {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5eb48372249f4a27a7cf2fe123d09592b16cdfb016cc6c4c98aedfab1ec53d56"}) as unknown as TypedDocumentString<WlzItemQuery, WlzItemQueryVariables>;
+export const WlzOcoOrganizationsDocument = new TypedDocumentString(`
+    query WlzOcoOrganizations {
+  organizations(type: OCO, first: 100) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:19342799ca49040f8cda38e6cc7776c89d69e0b7f8170ad42c23f78cd7618fd6"}) as unknown as TypedDocumentString<WlzOcoOrganizationsQuery, WlzOcoOrganizationsQueryVariables>;
+export const WlzRecordContactDocument = new TypedDocumentString(`
+    mutation WlzRecordContact($input: RecordIndicatieContactInput!) {
+  recordIndicatieContact(input: $input) {
+    item {
+      id
+      version
+    }
+  }
+}
+    `, {"hash":"sha256:106e24225577a89822ca428719dbabe6e01fc0b0070546c13f78f18caccd14be"}) as unknown as TypedDocumentString<WlzRecordContactMutation, WlzRecordContactMutationVariables>;
+export const WlzRecordChoiceDocument = new TypedDocumentString(`
+    mutation WlzRecordChoice($input: RecordIndicatieChoiceInput!) {
+  recordIndicatieChoice(input: $input) {
+    item {
+      id
+      version
+      choice {
+        choice
+        consent {
+          id
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:4071eef07384000d9ac35603dcaaf74b00c6ed744ddc2f0c42e254cd1eaf92b1"}) as unknown as TypedDocumentString<WlzRecordChoiceMutation, WlzRecordChoiceMutationVariables>;
+export const WlzSendHandoverDocument = new TypedDocumentString(`
+    mutation WlzSendHandover($input: CreateReferralInput!) {
+  createReferral(input: $input) {
+    referral {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:936772473fa3146f4e85138c3fe0b51d99c91a56d5a19bd491e8085d1f97f913"}) as unknown as TypedDocumentString<WlzSendHandoverMutation, WlzSendHandoverMutationVariables>;
+export const WlzLinkHandoverDocument = new TypedDocumentString(`
+    mutation WlzLinkHandover($input: LinkIndicatieHandoverInput!) {
+  linkIndicatieHandover(input: $input) {
+    item {
+      id
+      version
+    }
+  }
+}
+    `, {"hash":"sha256:e701a3600c90f3627bfd06dcb0a7cb2785823a2928f9c773a5b1eb781837d561"}) as unknown as TypedDocumentString<WlzLinkHandoverMutation, WlzLinkHandoverMutationVariables>;

@@ -11,6 +11,7 @@ import { SignInCallbackPage } from './sign-in-callback.tsx';
 import { SignedOutPage } from './signed-out.tsx';
 import { SOCIALE_KAART_PAGES } from './sociale-kaart/index.ts';
 import { HANDOVER_PAGES } from './warme-overdracht/index.ts';
+import { WLZ_PAGES } from './wlz/index.ts';
 
 /** Pages of a menu area are open to the roles that see the area in the menu. */
 const accessOf = (path: string): PageDefinition['access'] => {
@@ -28,6 +29,7 @@ export const PAGES: readonly PageDefinition[] = [
   ...SOCIALE_KAART_PAGES,
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
+  ...WLZ_PAGES(accessOf('/nieuwe-indicaties')),
   ...OVERLEGTAFEL_PAGES(accessOf('/overlegtafel'), accessOf('/signaal-melden')),
   ...ADVIES_PAGES(accessOf('/advies')),
   ...PRIVACY_PAGES(accessOf('/privacy')),

@@ -37,6 +37,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Sociale kaart', path: '/sociale-kaart', roles: 'everyone' },
   { label: 'Cliënten', path: '/clienten', roles: CASEWORK },
   { label: 'Warme overdracht', path: '/warme-overdracht', roles: CASEWORK },
+  // The klantadviseurs of a zorgkantoor: new Wlz indicaties from the CIZ.
+  { label: 'Nieuwe indicaties', path: '/nieuwe-indicaties', roles: ['ZORGBEMIDDELAAR'] },
   { label: 'Signaal melden', path: '/signaal-melden', roles: [...CASEWORK, 'OVERLEGTAFEL'] },
   { label: 'Advies', path: '/advies', roles: CASEWORK },
   { label: 'Overlegtafel', path: '/overlegtafel', roles: ['OVERLEGTAFEL'] },

@@ -101,6 +101,16 @@ const baseSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   WEBHOOK_ALLOW_HTTP: bool.optional(),
   WEBHOOK_ALLOWED_PRIVATE_RANGES: z.string().optional(),
+  IWLZ_NOTIFICATION_TOKEN: optional(z.string().min(32, 'at least 32 characters')),
+  IWLZ_REGISTER_URL: optional(z.string().url()),
+  IWLZ_REGISTER_TOKEN: optional(z.string().min(1)),
+  IWLZ_ZORGKANTOREN: z.string().default(''),
+  IWLZ_CONTACT_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  IWLZ_REGISTER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  IWLZ_RETRY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  IWLZ_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
+  IWLZ_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
+  IWLZ_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
 });
 
 /** Referral kinds, for the per-kind response deadlines (the referrals subgraph's ReferralKind enum). */
@@ -162,6 +172,49 @@ function parseRespondDays(value: string): Record<ReferralKindSetting, number> {
     days[kind] = Number(m[2]);
   }
   return days;
+}
+
+/**
+ * The iWlz chain: the CIZ's notifications of a new Wlz indicatie (notify, then pull from the Indicatieregister).
+ * Without IWLZ_NOTIFICATION_TOKEN the gateway's /iwlz/notificaties answers 404 (the endpoint is off).
+ */
+export interface IwlzSettings {
+  /** Bearer secret the notifying source (the CIZ, or the network's notification service) presents. */
+  notificationToken: string | undefined;
+  /** GraphQL URL of the Indicatieregister the indicatie is pulled from; unset: every pull fails and is retried. */
+  registerUrl: string | undefined;
+  /** Access token sent to the register as a bearer token. */
+  registerToken: string | undefined;
+  /** UZOVI code of a zorgkantoor (ontvangerID) to the hub organisation id of that zorgkantoor. */
+  receivers: Record<string, string>;
+  /** Working days the zorgkantoor has to contact a client after the indicatie arrived. */
+  contactDays: number;
+  registerTimeoutMs: number;
+  /** Pause between retry rounds for pulls that failed; 0 starts no loop. */
+  retryIntervalMs: number;
+  /** Retry n waits base × 2^(n-1) seconds, at most max seconds. */
+  retryBaseSeconds: number;
+  retryMaxSeconds: number;
+  /** After this many failed pulls a notification is FAILED. */
+  maxAttempts: number;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Parses "5151=<organisation uuid>,5152=<uuid>". */
+function parseReceivers(value: string): Record<string, string> {
+  const receivers: Record<string, string> = {};
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^(\d{4})=(.+)$/.exec(part);
+    if (!m?.[1] || !m[2] || !UUID_PATTERN.test(m[2])) {
+      throw new ConfigError(`Invalid configuration: IWLZ_ZORGKANTOREN: "${part}" is not UZOVI=organisation-uuid`);
+    }
+    receivers[m[1]] = m[2].toLowerCase();
+  }
+  return receivers;
 }
 
 export interface SubgraphSettings {
@@ -228,6 +281,7 @@ export interface HubConfig {
   /** False when the BSN keys above were generated for this process (development without keys in the environment). */
   bsnKeysConfigured: boolean;
   referrals: ReferralSettings;
+  iwlz: IwlzSettings;
 }
 
 export class ConfigError extends Error {
@@ -349,6 +403,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             ? []
             : [...DEV_WEBHOOK_RANGES]
           : parseRangeList('WEBHOOK_ALLOWED_PRIVATE_RANGES', c.WEBHOOK_ALLOWED_PRIVATE_RANGES, { bareAddress: false }),
+    },
+    iwlz: {
+      notificationToken: c.IWLZ_NOTIFICATION_TOKEN,
+      registerUrl: c.IWLZ_REGISTER_URL,
+      registerToken: c.IWLZ_REGISTER_TOKEN,
+      receivers: parseReceivers(c.IWLZ_ZORGKANTOREN),
+      contactDays: c.IWLZ_CONTACT_DAYS,
+      registerTimeoutMs: c.IWLZ_REGISTER_TIMEOUT_MS,
+      retryIntervalMs: c.IWLZ_RETRY_INTERVAL_MS,
+      retryBaseSeconds: c.IWLZ_RETRY_BASE_SECONDS,
+      retryMaxSeconds: c.IWLZ_RETRY_MAX_SECONDS,
+      maxAttempts: c.IWLZ_MAX_ATTEMPTS,
     },
   };
 }

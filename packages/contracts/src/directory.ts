@@ -12,7 +12,8 @@ export type OrganizationFacts = z.output<typeof organizationFactsSchema>;
 
 /**
  * The sociale kaart tells whether an organisation is in the directory and of which type (OCO, GEMEENTE, ...), e.g.
- * before signals lets a professional address a consultation to it. Ids and codes only.
+ * before signals lets a professional address a consultation to it, or before a zorgkantoor records a client's choice of
+ * an independent cliëntondersteuning organisation (OCO). Ids and codes only.
  */
 export const organizationFactsContract = {
   path: '/internal/organization-facts',

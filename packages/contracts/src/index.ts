@@ -4,3 +4,4 @@ export * from './directory.ts';
 export * from './facts.ts';
 export * from './gap-events.ts';
 export * from './access-log.ts';
+export * from './iwlz.ts';

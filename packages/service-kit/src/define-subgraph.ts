@@ -29,6 +29,8 @@ export interface SubgraphSetup<TContext extends SubgraphContext> {
   context: (base: SubgraphContext) => TContext;
   /** Subgraph-to-subgraph endpoints under /internal/ (the contracts of @hub/contracts), behind the internal secret. */
   internalRoutes?: RouteHandler | undefined;
+  /** Endpoints under /internal/ behind the gateway's secret (not the internal one): the gateway authenticated the caller. */
+  gatewayRoutes?: RouteHandler | undefined;
   /** Routes beside /graphql that need no gateway secret: public, read-only, anonymous data only. */
   publicRoutes?: RouteHandler | undefined;
   plugins?: ApolloServerPlugin<TContext>[] | undefined;
@@ -84,6 +86,7 @@ export function defineSubgraph<TContext extends SubgraphContext, TSubject extend
         createContext: (scope) => setup.context({ ...scope, db: deps.database.db, config: deps.config }),
         publicRoutes: setup.publicRoutes,
         internalRoutes: setup.internalRoutes,
+        gatewayRoutes: setup.gatewayRoutes,
         internalSecret: deps.internalSecret,
         plugins: setup.plugins,
       });

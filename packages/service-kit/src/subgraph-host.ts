@@ -64,6 +64,11 @@ export interface SubgraphHostOptions<TContext extends BaseContext> {
   /** Subgraph-to-subgraph endpoints under /internal/, guarded by the internal secret. */
   internalRoutes?: RouteHandler;
   internalSecret?: string;
+  /**
+   * Endpoints under /internal/ that only the gateway calls (with this subgraph's gateway secret), for a request the
+   * gateway authenticated itself, such as a notification from outside the hub.
+   */
+  gatewayRoutes?: RouteHandler;
   /** Apollo plugins of the subgraph, e.g. to write a per-request buffer (an access log) before the response leaves. */
   plugins?: ApolloServerPlugin<TContext>[];
 }
@@ -134,6 +139,14 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
         return answer(ok ? 200 : 503, { status: ok ? 'ready' : 'unavailable' });
       }
       if (url.pathname.startsWith('/internal/')) {
+        // A door the gateway opens for an outside party it authenticated itself: its secret only, not a peer's.
+        if (fromGateway && options.gatewayRoutes) {
+          const scope: RequestScope = { caller: ANONYMOUS, meta, logger: reqLogger };
+          if (await options.gatewayRoutes(req, res, url, scope)) {
+            status = res.statusCode;
+            return;
+          }
+        }
         if (!options.internalRoutes || !options.internalSecret) throw new HttpError(404, 'NOT_FOUND', 'Not found.');
         if (!secretMatches(headerValue(req, INTERNAL_SECRET_HEADER), options.internalSecret)) {
           throw new HttpError(401, 'UNAUTHENTICATED', 'Internal endpoints answer other hub services only.');

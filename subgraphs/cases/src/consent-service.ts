@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { badInput, conflict, ErrorCode, hubError, notFound } from '@hub/errors';
 import type { Principal } from '@hub/identity';
 import { connectionFromList, mapConnection, type PageArgs, requirePageArgs } from '@hub/service-kit';
@@ -7,10 +8,13 @@ import { ownedClient } from './client-service.ts';
 import type { Context } from './context.ts';
 import { consentView, openingConsents, requesterOf, requireCareRole } from './consent/access.ts';
 import { consentAddresses, consentOpens, type ConsentPurpose } from './consent/decide.ts';
-import type { ConsentRow } from './db/queries.ts';
+import type { ClientRow, ConsentRow } from './db/queries.ts';
+import type { consent } from './db/schema.ts';
 import { insertConsent, revokeConsentIfVersion } from './db/writes.ts';
 import type { RecordConsentInput, RevokeConsentInput } from './generated/resolvers-types.ts';
 import { parseInput, recordConsentSchema, requireUuid, requireVersion } from './validation.ts';
+
+type NewConsent = typeof consent.$inferInsert;
 
 /**
  * A client's consents: which ones an organisation may see, recording one (an owning organisation, which becomes its
@@ -58,36 +62,9 @@ export async function recordConsent(ctx: Context, input: RecordConsentInput): Pr
   const p = requireCareRole(ctx);
   const v = parseInput(recordConsentSchema, input, 'input');
   const client = await ownedClient(ctx, p, v.clientId.toLowerCase());
-  const address = {
-    receivingOrganizationId: v.receivingOrganizationId?.toLowerCase() ?? null,
-    receivingOrganizationType: v.receivingOrganizationType ?? null,
-    receivingRegionCode: v.receivingRegionCode ?? null,
-  };
-  // One that reaches the recorder itself would only serve to dress up its own access, so it is refused whichever way
-  // it is addressed.
-  if (consentAddresses(address, requesterOf(p))) {
-    const field = address.receivingOrganizationId ? 'input.receivingOrganizationId' : 'input.receivingOrganizationType';
-    throw badInput(field, 'A consent cannot address the organisation that records it.');
-  }
-  if (v.representativeId && !client.network.some((m) => m.id === v.representativeId?.toLowerCase() && m.mayActForClient)) {
-    throw badInput('input.representativeId', "input.representativeId must name a member of the client's network who may act for the client.");
-  }
   return insertConsent(
     ctx.db,
-    {
-      id: randomUUID(),
-      clientId: client.id,
-      ...address,
-      categories: v.categories,
-      purpose: v.purpose,
-      validFrom: v.validFrom ?? ctx.now,
-      validUntil: v.validUntil ?? null,
-      givenBy: v.givenBy,
-      representativeId: v.representativeId?.toLowerCase() ?? null,
-      recordedHow: v.recordedHow,
-      recordedByUserId: p.subject,
-      recordedByOrganizationId: p.organizationId,
-    },
+    consentToRecord(ctx, p, client, v, 'input'),
     lineFor(ctx, p, {
       clientId: client.id,
       action: 'CREATE',
@@ -97,6 +74,42 @@ export async function recordConsent(ctx: Context, input: RecordConsentInput): Pr
       field: 'Mutation.recordConsent',
     }),
   );
+}
+
+/**
+ * The row of a consent the caller's organisation records for a client it owns (it becomes the consent's holder), from
+ * input parsed with recordConsentSchema; `field` is where that input sits, for the errors. Used by recordConsent and by
+ * every other change that records a consent with it in one transaction (the choice of an OCO on the Wlz worklist).
+ */
+export function consentToRecord(ctx: Context, p: Principal, client: ClientRow, v: z.output<typeof recordConsentSchema>, field: string): NewConsent {
+  const address = {
+    receivingOrganizationId: v.receivingOrganizationId?.toLowerCase() ?? null,
+    receivingOrganizationType: v.receivingOrganizationType ?? null,
+    receivingRegionCode: v.receivingRegionCode ?? null,
+  };
+  // One that reaches the recorder itself would only serve to dress up its own access, so it is refused whichever way
+  // it is addressed.
+  if (consentAddresses(address, requesterOf(p))) {
+    const named = address.receivingOrganizationId ? `${field}.receivingOrganizationId` : `${field}.receivingOrganizationType`;
+    throw badInput(named, 'A consent cannot address the organisation that records it.');
+  }
+  if (v.representativeId && !client.network.some((m) => m.id === v.representativeId?.toLowerCase() && m.mayActForClient)) {
+    throw badInput(`${field}.representativeId`, `${field}.representativeId must name a member of the client's network who may act for the client.`);
+  }
+  return {
+    id: randomUUID(),
+    clientId: client.id,
+    ...address,
+    categories: v.categories,
+    purpose: v.purpose,
+    validFrom: v.validFrom ?? ctx.now,
+    validUntil: v.validUntil ?? null,
+    givenBy: v.givenBy,
+    representativeId: v.representativeId?.toLowerCase() ?? null,
+    recordedHow: v.recordedHow,
+    recordedByUserId: p.subject,
+    recordedByOrganizationId: p.organizationId,
+  };
 }
 
 /** Whether the caller holds the consent (recorded it) or is the organisation it names while it is active for it. */

@@ -4,6 +4,7 @@ import { byKey, groupBy, type SubgraphContext } from '@hub/service-kit';
 import { AccessLogBuffer } from './access-log.ts';
 import type { BsnCipher } from './bsn-crypto.ts';
 import * as q from './db/queries.ts';
+import { findWlzItemsByIds, type WlzIndicatieItemRow } from './iwlz/queries.ts';
 
 /**
  * Fresh loaders per request: batching within the request, nothing cached across requests — so a consent that is
@@ -19,6 +20,7 @@ function createLoaders(db: Db) {
     consentsByClient: new DataLoader<string, q.ConsentRow[]>(async (ids) => groupBy(ids, await q.findConsentsByClientIds(db, ids), (r) => r.clientId)),
     consent: new DataLoader<string, q.ConsentRow | null>(async (ids) => byKey(ids, await q.findConsentsByIds(db, ids), (r) => r.id)),
     breakGlassByClient: new DataLoader<string, q.BreakGlassRow[]>(async (ids) => groupBy(ids, await q.findBreakGlassByClientIds(db, ids), (r) => r.clientId)),
+    wlzItem: new DataLoader<string, WlzIndicatieItemRow | null>(async (ids) => byKey(ids, await findWlzItemsByIds(db, ids), (r) => r.id)),
     contactMomentsByTrajectory: new DataLoader<string, q.ContactMomentRow[]>(async (ids) =>
       groupBy(ids, await q.findContactMomentsByTrajectoryIds(db, ids), (r) => r.trajectoryId),
     ),

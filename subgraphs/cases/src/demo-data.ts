@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
-import { demoBsn, demoIds, deterministicUuid, type LifeDomain } from '@hub/domain';
+import { addWorkingDays, amsterdamDate, demoBsn, demoIds, deterministicUuid, type LifeDomain } from '@hub/domain';
 import type { BsnCipher } from './bsn-crypto.ts';
-import { client, consent, contactMoment, organizationSetting, trajectory, type TrajectoryOutcomes } from './db/schema.ts';
+import { client, consent, contactMoment, organizationSetting, trajectory, type TrajectoryOutcomes, wlzIndicatieItem, wlzNotification } from './db/schema.ts';
 
 /**
  * Deterministic demo clients in Amsterdam (GM0363, zorgkantoorregio ZK02): Wmo trajectories of the gemeente, Wlz
@@ -218,10 +218,59 @@ export async function loadDemoData(db: Db, scale: number, bsn: BsnCipher | null)
   await insertChunked(trajectories, (c) => db.insert(trajectory).values(c));
   await insertChunked(moments, (c) => db.insert(contactMoment).values(c));
   await insertChunked(consents, (c) => db.insert(consent).values(c));
+  await loadDemoWorklist(db, zorgkantoorOrg);
   // The gemeente and the first OCO have break-glass on (default duration and limit), so the demo identities can show it
   // on both sides (the OCO supports no demo client, so its cliëntondersteuner meets refused data); the others have it off.
   await db.insert(organizationSetting).values([
     { organizationId: gemeenteOrg, breakGlassEnabled: true, updatedByUserId: 'demo-privacy-amsterdam' },
     { organizationId: demoIds.ocoOrganization(0), breakGlassEnabled: true, updatedByUserId: 'demo-privacy-oco' },
   ]);
+}
+
+/**
+ * Two new Wlz indicaties on the worklist of the demo zorgkantoor Amsterdam (ZK02), as if the CIZ had notified them (UZOVI
+ * 5151 in development): demo clients 2 (GGZ) and 4 (GZ), whose Wlz trajectories at the zorgkantoor they point at. One arrived today,
+ * one ten days ago and is overdue. Received "now", so the deadlines stay meaningful whenever the demo starts.
+ */
+async function loadDemoWorklist(db: Db, zorgkantoorOrg: string): Promise<void> {
+  const now = new Date();
+  const items = [
+    { client: 2, daysAgo: 0, zorgprofiel: '762', leveringsvorm: 'VPT', besluitnummer: 402_117 },
+    { client: 4, daysAgo: 10, zorgprofiel: '804', leveringsvorm: 'VERBLIJF', besluitnummer: 402_118 },
+  ];
+  for (const [n, item] of items.entries()) {
+    const receivedAt = addDays(now, -item.daysAgo);
+    const id = deterministicUuid(NS, `wlz-item:${n}`);
+    const wlzIndicatieId = deterministicUuid(NS, `wlz-indicatie:${n}`);
+    const ingangsdatum = amsterdamDate(addDays(receivedAt, -3));
+    await db.insert(wlzNotification).values({
+      id: deterministicUuid(NS, `wlz-notification:${n}`),
+      wlzIndicatieId,
+      uzovi: '5151',
+      zorgkantoorOrganizationId: zorgkantoorOrg,
+      senderKvk: '62253778',
+      notifiedAt: receivedAt,
+      receivedAt,
+      status: 'STORED',
+      attempts: 1,
+      nextAttemptAt: receivedAt,
+      itemId: id,
+    });
+    await db.insert(wlzIndicatieItem).values({
+      id,
+      wlzIndicatieId,
+      zorgkantoorOrganizationId: zorgkantoorOrg,
+      clientId: deterministicUuid(NS, `client:${item.client}`),
+      trajectoryId: deterministicUuid(NS, `trajectory:wlz:${item.client}`),
+      besluitnummer: item.besluitnummer,
+      afgiftedatum: ingangsdatum,
+      ingangsdatum,
+      einddatum: null,
+      zorgprofiel: item.zorgprofiel,
+      leveringsvorm: item.leveringsvorm,
+      receivedAt,
+      // The default of IWLZ_CONTACT_DAYS.
+      contactBy: addWorkingDays(amsterdamDate(receivedAt), 5),
+    });
+  }
 }

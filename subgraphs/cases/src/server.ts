@@ -1,4 +1,5 @@
 import { requireBsnKeys } from '@hub/config';
+import { demoIds } from '@hub/domain';
 import { defineSubgraph } from '@hub/service-kit';
 import { accessLogPlugin } from './access-log.ts';
 import { createBsnCipher } from './bsn-crypto.ts';
@@ -6,6 +7,7 @@ import { casesConsentGate } from './consent/gate.ts';
 import { createContext } from './context.ts';
 import { loadDemoData } from './demo-data.ts';
 import { createInternalRoutes } from './internal-routes.ts';
+import { createIwlzReceiver } from './iwlz/notifications.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** Clients, trajectories, consents and the access log; the other subgraphs ask it about consent on /internal/*. */
@@ -28,9 +30,23 @@ export const casesModule = defineSubgraph({
       internalSecret: deps.internalSecret,
       peerUrls: deps.peerUrls,
     };
+    const { iwlz } = deps.config;
+    // Outside production without configured zorgkantoren, UZOVI 5151 stands for the demo zorgkantoor Amsterdam (ZK02).
+    const receivers = Object.keys(iwlz.receivers).length > 0 || deps.config.production ? iwlz.receivers : { '5151': demoIds.zorgkantoorOrganization('ZK02') };
+    const iwlzReceiver = createIwlzReceiver({
+      db: deps.database.db,
+      settings: iwlz,
+      receivers,
+      bsn: services.bsn,
+      logger: deps.logger.child({ component: 'iwlz' }),
+      maxBodyBytes: deps.config.maxRequestBodyBytes,
+    });
     return {
       context: (base) => createContext(base, services),
       internalRoutes: createInternalRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
+      gatewayRoutes: iwlzReceiver.gatewayRoutes,
+      // Retries the pulls of notifications whose register did not answer.
+      background: iwlzReceiver.background,
       // Writes the request's buffered access-log lines in one statement before the response leaves.
       plugins: [accessLogPlugin],
     };

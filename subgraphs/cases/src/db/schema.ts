@@ -29,7 +29,8 @@ export const client = cases.table(
     namePrefix: text('name_prefix'),
     familyName: text('family_name').notNull(),
     dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
-    gemeenteCode: text('gemeente_code').notNull(),
+    /** Null when the source did not say (a client registered from a Wlz indicatie of the CIZ, which names no gemeente). */
+    gemeenteCode: text('gemeente_code'),
     contact: jsonb('contact').$type<ContactDetails>().notNull().default({}),
     preferredContactChannel: text('preferred_contact_channel'),
     network: jsonb('network').$type<NetworkMember[]>().notNull().default([]),
@@ -250,4 +251,105 @@ export const correctionRequest = cases.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('correction_request_organization_idx').on(t.organizationId, t.createdAt)],
+);
+
+/**
+ * One iWlz notification NIEUWE_INDICATIE_ZORGKANTOOR per indicatie and zorgkantoor (a repeat is the same row): ids and
+ * state only, never personal data. PENDING until the indicatie was pulled from the register (retried with backoff from
+ * `nextAttemptAt`), then STORED (with the worklist item) or FAILED (with the error code; nothing else was written).
+ */
+export const wlzNotification = cases.table(
+  'wlz_notification',
+  {
+    id: uuid('id').primaryKey(),
+    wlzIndicatieId: uuid('wlz_indicatie_id').notNull(),
+    /** The UZOVI code of the zorgkantoor the notification was addressed to (ontvangerID). */
+    uzovi: text('uzovi').notNull(),
+    zorgkantoorOrganizationId: uuid('zorgkantoor_organization_id').notNull(),
+    /** KvK number of the sender (afzenderID; the CIZ is 62253778). */
+    senderKvk: text('sender_kvk').notNull(),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lastError: text('last_error'),
+    itemId: uuid('item_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('wlz_notification_indicatie_idx').on(t.wlzIndicatieId, t.zorgkantoorOrganizationId),
+    index('wlz_notification_due_idx').on(t.status, t.nextAttemptAt),
+    index('wlz_notification_organization_idx').on(t.zorgkantoorOrganizationId, t.receivedAt, t.id),
+  ],
+);
+
+/**
+ * A pulled Wlz indicatie on the zorgkantoor's worklist "nieuwe indicaties": what the hub keeps of it (zorgprofiel,
+ * leveringsvorm, validity, besluitnummer), the client it belongs to, the contact deadline, and the client's choice of
+ * cliëntondersteuning (keuzevrijheid) with, for an OCO, the warm handover sent.
+ */
+export const wlzIndicatieItem = cases.table(
+  'wlz_indicatie_item',
+  {
+    id: uuid('id').primaryKey(),
+    wlzIndicatieId: uuid('wlz_indicatie_id').notNull(),
+    zorgkantoorOrganizationId: uuid('zorgkantoor_organization_id').notNull(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    /** The zorgkantoor's Wlz trajectory for the client (opened with the indicatie when it had none open). */
+    trajectoryId: uuid('trajectory_id')
+      .notNull()
+      .references(() => trajectory.id),
+    besluitnummer: integer('besluitnummer').notNull(),
+    afgiftedatum: date('afgiftedatum', { mode: 'string' }).notNull(),
+    ingangsdatum: date('ingangsdatum', { mode: 'string' }).notNull(),
+    einddatum: date('einddatum', { mode: 'string' }),
+    /** zzpCode (COD163) of the geïndiceerd zorgzwaartepakket, verbatim. */
+    zorgprofiel: text('zorgprofiel'),
+    /** The client's preferred leveringsvorm (voorkeurClient, COD578) as the hub's enum value. */
+    leveringsvorm: text('leveringsvorm'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    /** The last day (Europe/Amsterdam) to contact the client: IWLZ_CONTACT_DAYS working days after receipt. */
+    contactBy: date('contact_by', { mode: 'string' }).notNull(),
+    contactedAt: timestamp('contacted_at', { withTimezone: true }),
+    contactedByUserId: text('contacted_by_user_id'),
+    choice: text('choice'),
+    choiceOcoOrganizationId: uuid('choice_oco_organization_id'),
+    choiceOfferedAt: timestamp('choice_offered_at', { withTimezone: true }),
+    choiceRecordedByUserId: text('choice_recorded_by_user_id'),
+    choiceRecordedByName: text('choice_recorded_by_name'),
+    choiceConsentId: uuid('choice_consent_id'),
+    handoverReferralId: uuid('handover_referral_id'),
+    status: text('status').notNull().default('OPEN'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('wlz_indicatie_item_indicatie_idx').on(t.wlzIndicatieId, t.zorgkantoorOrganizationId),
+    index('wlz_indicatie_item_worklist_idx').on(t.zorgkantoorOrganizationId, t.status, t.contactBy, t.id),
+    index('wlz_indicatie_item_client_idx').on(t.clientId),
+  ],
+);
+
+/** Every change of a worklist item (contact, choice, handover) with who made it: the audit trail of the choice. */
+export const wlzIndicatieEvent = cases.table(
+  'wlz_indicatie_event',
+  {
+    id: uuid('id').primaryKey(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => wlzIndicatieItem.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    action: text('action').notNull(),
+    userId: text('user_id').notNull(),
+    choice: text('choice'),
+    ocoOrganizationId: uuid('oco_organization_id'),
+    consentId: uuid('consent_id'),
+    referralId: uuid('referral_id'),
+    version: integer('version').notNull(),
+  },
+  (t) => [index('wlz_indicatie_event_item_idx').on(t.itemId, t.occurredAt)],
 );

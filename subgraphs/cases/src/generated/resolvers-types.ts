@@ -5,6 +5,7 @@ import type { ContactMomentRow, AccessLogRow, TrajectoryRow, ConsentRow, BreakGl
 import type { SupportReportData } from '../report.ts';
 import type { MySupportView, MyHandoverParent } from '../my-support.ts';
 import type { BreakGlassSettingsData } from '../break-glass.ts';
+import type { WlzIndicatieItemRow, WlzNotificationRow } from '../iwlz/queries.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -847,6 +848,16 @@ export type LifeDomain =
   /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
 
+/** Links the warm handover sent for the choice OCO to the worklist item. */
+export type LinkIndicatieHandoverInput = {
+  /** The version you last saw (CONFLICT when stale). */
+  expectedVersion: Scalars['Int']['input'];
+  /** The worklist item. */
+  id: Scalars['ID']['input'];
+  /** The referral (kind TO_OCO) your organisation sent to the chosen OCO for this client. */
+  referralId: Scalars['ID']['input'];
+};
+
 /** What a machtiging (authorisation given by the client) lets a representative do in the client's own view. */
 export type MachtigingScope =
   /** Give, change and revoke consents. */
@@ -881,6 +892,11 @@ export type Mutation = {
    */
   giveConsent: MyConsentPayload;
   /**
+   * Links the warm handover sent for the choice OCO (ZORGBEMIDDELAAR of the zorgkantoor). The referrals subgraph must
+   * confirm it was sent by your organisation for this client to the chosen OCO on the choice's consent.
+   */
+  linkIndicatieHandover: WlzIndicatieItemPayload;
+  /**
    * Break-glass: a care professional (TOEGANG, CLIENTONDERSTEUNER, ZORGBEMIDDELAAR) opens a client's data without consent
    * in acute danger, for the organisation's fixed duration (default 4 h, at most 24 h), for their own organisation only.
    * The reason is required (20–1000 characters, no BSN: BAD_USER_INPUT). FORBIDDEN for another role, when the
@@ -899,6 +915,19 @@ export type Mutation = {
    * address the recording organisation itself (BAD_USER_INPUT), directly or as an organisation type in its region.
    */
   recordConsent: ConsentPayload;
+  /**
+   * Records that cliëntondersteuning was offered and what the client chose (ZORGBEMIDDELAAR of the zorgkantoor). For OCO
+   * the HANDOVER consent (purpose WARM_HANDOVER) for that organisation is recorded in the same step (or an active one is
+   * taken); the caller then sends the warm handover (createReferral, kind TO_OCO, from the item's trajectory, with
+   * choice.consent) and links it with linkIndicatieHandover. A later change of choice is allowed until a handover was
+   * linked; every change is audited.
+   */
+  recordIndicatieChoice: WlzIndicatieItemPayload;
+  /**
+   * Records that the client about a new Wlz indicatie was contacted (ZORGBEMIDDELAAR or CLIENTONDERSTEUNER of the
+   * zorgkantoor): the contact deadline is met. INVALID_TRANSITION when already recorded.
+   */
+  recordIndicatieContact: WlzIndicatieItemPayload;
   /**
    * Records the wijsplicht on a Wmo melding: TOEGANG or CLIENTONDERSTEUNER of the gemeente that owns the open Wmo
    * trajectory (FORBIDDEN for another role or organisation type, BAD_USER_INPUT for a trajectory of another legal domain,
@@ -965,6 +994,12 @@ export type MutationGiveConsentArgs = {
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationLinkIndicatieHandoverArgs = {
+  input: LinkIndicatieHandoverInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationOpenBreakGlassArgs = {
   input: OpenBreakGlassInput;
 };
@@ -979,6 +1014,18 @@ export type MutationOpenTrajectoryArgs = {
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRecordConsentArgs = {
   input: RecordConsentInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationRecordIndicatieChoiceArgs = {
+  input: RecordIndicatieChoiceInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationRecordIndicatieContactArgs = {
+  input: RecordIndicatieContactInput;
 };
 
 
@@ -1526,6 +1573,19 @@ export type Query = {
   supportReportCsv: Scalars['String']['output'];
   /** A trajectory by id; NOT_FOUND when unknown or not visible to the caller's organisation (see Client.trajectories). */
   trajectory?: Maybe<SupportTrajectory>;
+  /** One worklist item of the caller's zorgkantoor; NOT_FOUND for another's. */
+  wlzIndicatieItem: WlzIndicatieItem;
+  /**
+   * The worklist "nieuwe indicaties" of the caller's zorgkantoor (ZORGBEMIDDELAAR or CLIENTONDERSTEUNER of a ZORGKANTOOR
+   * organisation; others FORBIDDEN): the Wlz indicaties the CIZ notified, earliest contact deadline first. Each item's
+   * client is logged (READ, ground OWN_ORGANIZATION).
+   */
+  wlzIndicatieWorklist: WlzIndicatieItemConnection;
+  /**
+   * The CIZ notifications received for the caller's zorgkantoor, newest first, with their state (pending pulls and
+   * refusals included); same roles as wlzIndicatieWorklist.
+   */
+  wlzNotifications: WlzNotificationConnection;
 };
 
 
@@ -1587,6 +1647,29 @@ export type QueryTrajectoryArgs = {
   purpose?: InputMaybe<ConsentPurpose>;
 };
 
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryWlzIndicatieItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryWlzIndicatieWorklistArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<WlzWorklistStatus>;
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryWlzNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WlzNotificationStatus>;
+};
+
 /** A consent to record. Give either receivingOrganizationId, or receivingOrganizationType with receivingRegionCode. */
 export type RecordConsentInput = {
   /** Data categories. */
@@ -1613,6 +1696,35 @@ export type RecordConsentInput = {
   validUntil?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** The offer of cliëntondersteuning and the client's choice. */
+export type RecordIndicatieChoiceInput = {
+  /** What the client chose. */
+  choice: WlzSupportChoice;
+  /**
+   * For OCO: the consent for the handover. Omitted: an active HANDOVER consent for WARM_HANDOVER, recorded by your
+   * organisation for that OCO, is used (BAD_USER_INPUT on input.consent when there is none).
+   */
+  consent?: InputMaybe<WlzHandoverConsentInput>;
+  /** The version you last saw (CONFLICT when stale). */
+  expectedVersion: Scalars['Int']['input'];
+  /** The worklist item. */
+  id: Scalars['ID']['input'];
+  /** For OCO (required there): the OCO organisation of the sociale kaart. */
+  ocoOrganizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** When cliëntondersteuning was offered; defaults to now, never in the future. */
+  offeredAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Contact with the client about a new indicatie was made. */
+export type RecordIndicatieContactInput = {
+  /** When the contact took place; defaults to now, never in the future. */
+  contactedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The version you last saw (CONFLICT when stale). */
+  expectedVersion: Scalars['Int']['input'];
+  /** The worklist item. */
+  id: Scalars['ID']['input'];
+};
+
 /** The wijsplicht on a Wmo melding: when, and whether the resident accepted. The professional is the caller. */
 export type RecordWijsplichtInput = {
   /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
@@ -1625,6 +1737,16 @@ export type RecordWijsplichtInput = {
   outcome: WijsplichtOutcome;
   /** The day the resident was pointed to independent cliëntondersteuning: not in the future, not before the trajectory was opened. */
   pointedOn: Scalars['Date']['input'];
+};
+
+/**
+ * A warm handover of a client from one organisation to another, with the client's consent, deadlines and a closed loop.
+ * Visible to the sending organisation, and to the receiving organisation once sent.
+ */
+export type Referral = {
+  __typename?: 'Referral';
+  /** UUID. */
+  id: Scalars['ID']['output'];
 };
 
 /** A new client. */
@@ -2106,6 +2228,23 @@ export type WijsplichtOutcome =
   /** The resident has not decided yet. */
   | 'UNDECIDED';
 
+/** The offer of cliëntondersteuning and what the client chose. */
+export type WlzChoice = {
+  __typename?: 'WlzChoice';
+  /** What the client chose. */
+  choice: WlzSupportChoice;
+  /** For OCO: the HANDOVER consent (purpose WARM_HANDOVER) for that organisation. */
+  consent?: Maybe<Consent>;
+  /** For OCO: the organisation of the sociale kaart. */
+  ocoOrganization?: Maybe<Organization>;
+  /** When cliëntondersteuning was offered. */
+  offeredAt: Scalars['DateTime']['output'];
+  /** Who recorded it (the token's subject). */
+  recordedBy: Scalars['String']['output'];
+  /** Their name, as the token gave it. */
+  recordedByName?: Maybe<Scalars['String']['output']>;
+};
+
 /** Wlz indication data of a trajectory (Wlz trajectories only). */
 export type WlzDetails = {
   __typename?: 'WlzDetails';
@@ -2131,6 +2270,151 @@ export type WlzDetailsInput = {
   zorgprofiel?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The consent for the warm handover to the chosen OCO, as the client gave it to the klantadviseur. */
+export type WlzHandoverConsentInput = {
+  /** Who gave it. */
+  givenBy: ConsentGiver;
+  /** How it was recorded (WRITTEN or VERBAL). */
+  recordedHow: ConsentRecording;
+  /** The network member who gave it (required when givenBy is REPRESENTATIVE). */
+  representativeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Valid until (exclusive); null for open-ended. */
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/**
+ * A new Wlz indicatie on the zorgkantoor's worklist "nieuwe indicaties": what the hub keeps of the CIZ indicatie, the
+ * client, the deadline to contact the client, and the client's choice of cliëntondersteuning. The indicatie data is the
+ * zorgkantoor's own (ground OWN_ORGANIZATION); reading it is logged in the client's access log.
+ */
+export type WlzIndicatieItem = {
+  __typename?: 'WlzIndicatieItem';
+  /** The day the CIZ issued the indicatie (afgiftedatum). */
+  afgiftedatum: Scalars['Date']['output'];
+  /** The CIZ's besluitnummer of the indicatie. */
+  besluitnummer: Scalars['Int']['output'];
+  /** The offer of cliëntondersteuning and the client's choice; null until recorded. */
+  choice?: Maybe<WlzChoice>;
+  /** The client (its personal data behind the consent gate, as everywhere). */
+  client: Client;
+  /** Last day (Europe/Amsterdam) to contact the client: IWLZ_CONTACT_DAYS working days after receipt (default 5). */
+  contactBy: Scalars['Date']['output'];
+  /** When contact with the client was recorded; null while not yet. */
+  contactedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Last day the indicatie is valid (einddatum); null when open-ended. */
+  einddatum?: Maybe<Scalars['Date']['output']>;
+  /** For the choice OCO: the warm handover (a Referral of the referrals subgraph, kind TO_OCO) once sent. */
+  handover?: Maybe<Referral>;
+  /** UUID of the worklist item. */
+  id: Scalars['ID']['output'];
+  /** First day the indicatie is valid (ingangsdatum). */
+  ingangsdatum: Scalars['Date']['output'];
+  /** The client's preferred leveringsvorm (voorkeurClient, iWlz COD578), when the CIZ recorded one. */
+  leveringsvorm?: Maybe<Leveringsvorm>;
+  /** True while the client was not contacted and contactBy has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** When the hub received the indicatie. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The Wlz sector of the zorgprofiel (VV, GZ or GGZ). */
+  sector?: Maybe<WlzSector>;
+  /** OPEN or DONE. */
+  status: WlzWorklistStatus;
+  /** The zorgkantoor's Wlz trajectory for the client: the source of a warm handover to an OCO. */
+  trajectory: SupportTrajectory;
+  /** Changes with every change; send it as expectedVersion. */
+  version: Scalars['Int']['output'];
+  /** The indicatie's wlzindicatieID in the CIZ Indicatieregister (UUID). */
+  wlzIndicatieId: Scalars['ID']['output'];
+  /** Zorgprofiel: the zzpCode of the geïndiceerd zorgzwaartepakket (iWlz COD163, verbatim, e.g. '754' for 5VV). */
+  zorgprofiel?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of worklist items. */
+export type WlzIndicatieItemConnection = {
+  __typename?: 'WlzIndicatieItemConnection';
+  /** The page's entries. */
+  edges: Array<WlzIndicatieItemEdge>;
+  /** The page's items. */
+  nodes: Array<WlzIndicatieItem>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** Items matching the filters. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An entry of WlzIndicatieItemConnection. */
+export type WlzIndicatieItemEdge = {
+  __typename?: 'WlzIndicatieItemEdge';
+  /** Cursor of this entry. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: WlzIndicatieItem;
+};
+
+/** Result of a worklist mutation. */
+export type WlzIndicatieItemPayload = {
+  __typename?: 'WlzIndicatieItemPayload';
+  /** The item. */
+  item: WlzIndicatieItem;
+};
+
+/** A CIZ notification of a new Wlz indicatie for the caller's zorgkantoor, as received: ids and state only. */
+export type WlzNotification = {
+  __typename?: 'WlzNotification';
+  /** Pulls tried so far. */
+  attempts: Scalars['Int']['output'];
+  /**
+   * Why the last pull failed: REGISTER_UNAVAILABLE, REGISTER_NOT_CONFIGURED, MALFORMED_ANSWER, INDICATIE_NOT_FOUND,
+   * WRONG_INDICATIE, ZORGKANTOOR_MISMATCH or INVALID_BSN; null when none failed.
+   */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** UUID of the notification in the hub. */
+  id: Scalars['ID']['output'];
+  /** The worklist item, once STORED. */
+  item?: Maybe<WlzIndicatieItem>;
+  /** For PENDING: when the next pull is due. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the hub received it. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** Where it stands. */
+  status: WlzNotificationStatus;
+  /** The indicatie's wlzindicatieID in the CIZ Indicatieregister (UUID). */
+  wlzIndicatieId: Scalars['ID']['output'];
+};
+
+/** A page of notifications. */
+export type WlzNotificationConnection = {
+  __typename?: 'WlzNotificationConnection';
+  /** The page's entries. */
+  edges: Array<WlzNotificationEdge>;
+  /** The page's notifications. */
+  nodes: Array<WlzNotification>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** An entry of WlzNotificationConnection. */
+export type WlzNotificationEdge = {
+  __typename?: 'WlzNotificationEdge';
+  /** Cursor of this entry. */
+  cursor: Scalars['String']['output'];
+  /** The notification. */
+  node: WlzNotification;
+};
+
+/**
+ * State of an iWlz notification NIEUWE_INDICATIE_ZORGKANTOOR: PENDING until the indicatie was pulled from the CIZ
+ * Indicatieregister (retried with backoff while the register does not answer), STORED once it is on the worklist, FAILED
+ * when the register's answer was refused (nothing was stored; errorCode says why).
+ */
+export type WlzNotificationStatus =
+  /** Refused or given up; nothing stored. */
+  | 'FAILED'
+  /** Not pulled yet; retried. */
+  | 'PENDING'
+  /** Pulled and on the worklist. */
+  | 'STORED';
+
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
 export type WlzSector =
   /** Geestelijke gezondheidszorg: mental health care. */
@@ -2139,6 +2423,28 @@ export type WlzSector =
   | 'GZ'
   /** Verpleging en verzorging: nursing and elderly care. */
   | 'VV';
+
+/**
+ * The client's choice of cliëntondersteuning after a Wlz indicatie (keuzevrijheid): support by the zorgkantoor itself,
+ * by an independent cliëntondersteuning organisation (OCO), or none for now.
+ */
+export type WlzSupportChoice =
+  /** The client does not want cliëntondersteuning now. */
+  | 'NONE_FOR_NOW'
+  /** An independent cliëntondersteuning organisation (OCO) of the sociale kaart supports the client. */
+  | 'OCO'
+  /** The zorgkantoor's own cliëntondersteuners support the client. */
+  | 'ZORGKANTOOR';
+
+/**
+ * Where a worklist item "nieuwe indicaties" stands: OPEN until the client was contacted and their choice of
+ * cliëntondersteuning recorded, then DONE.
+ */
+export type WlzWorklistStatus =
+  /** Contacted, and the choice recorded. */
+  | 'DONE'
+  /** Contact or choice still to do. */
+  | 'OPEN';
 
 
 
@@ -2298,6 +2604,7 @@ export type ResolversTypes = {
   LegalDomain: ResolverTypeWrapper<string>;
   Leveringsvorm: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
+  LinkIndicatieHandoverInput: LinkIndicatieHandoverInput;
   MachtigingScope: ResolverTypeWrapper<string>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyBreakGlassConnection: ResolverTypeWrapper<Omit<MyBreakGlassConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MyBreakGlassEdge']>, nodes: Array<ResolversTypes['MyBreakGlassOpening']> }>;
@@ -2327,7 +2634,10 @@ export type ResolversTypes = {
   PersonNameInput: PersonNameInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordConsentInput: RecordConsentInput;
+  RecordIndicatieChoiceInput: RecordIndicatieChoiceInput;
+  RecordIndicatieContactInput: RecordIndicatieContactInput;
   RecordWijsplichtInput: RecordWijsplichtInput;
+  Referral: ResolverTypeWrapper<Referral>;
   RegisterClientInput: RegisterClientInput;
   ReportAverage: ResolverTypeWrapper<ReportAverage>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2358,9 +2668,21 @@ export type ResolversTypes = {
   Wachtstatus: ResolverTypeWrapper<string>;
   Wijsplicht: ResolverTypeWrapper<Omit<Wijsplicht, 'outcome'> & { outcome: ResolversTypes['WijsplichtOutcome'] }>;
   WijsplichtOutcome: ResolverTypeWrapper<string>;
+  WlzChoice: ResolverTypeWrapper<WlzIndicatieItemRow>;
   WlzDetails: ResolverTypeWrapper<Omit<WlzDetails, 'leveringsvorm' | 'sector' | 'wachtstatus'> & { leveringsvorm?: Maybe<ResolversTypes['Leveringsvorm']>, sector?: Maybe<ResolversTypes['WlzSector']>, wachtstatus?: Maybe<ResolversTypes['Wachtstatus']> }>;
   WlzDetailsInput: WlzDetailsInput;
+  WlzHandoverConsentInput: WlzHandoverConsentInput;
+  WlzIndicatieItem: ResolverTypeWrapper<WlzIndicatieItemRow>;
+  WlzIndicatieItemConnection: ResolverTypeWrapper<Omit<WlzIndicatieItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['WlzIndicatieItemEdge']>, nodes: Array<ResolversTypes['WlzIndicatieItem']> }>;
+  WlzIndicatieItemEdge: ResolverTypeWrapper<Omit<WlzIndicatieItemEdge, 'node'> & { node: ResolversTypes['WlzIndicatieItem'] }>;
+  WlzIndicatieItemPayload: ResolverTypeWrapper<Omit<WlzIndicatieItemPayload, 'item'> & { item: ResolversTypes['WlzIndicatieItem'] }>;
+  WlzNotification: ResolverTypeWrapper<WlzNotificationRow>;
+  WlzNotificationConnection: ResolverTypeWrapper<Omit<WlzNotificationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['WlzNotificationEdge']>, nodes: Array<ResolversTypes['WlzNotification']> }>;
+  WlzNotificationEdge: ResolverTypeWrapper<Omit<WlzNotificationEdge, 'node'> & { node: ResolversTypes['WlzNotification'] }>;
+  WlzNotificationStatus: ResolverTypeWrapper<string>;
   WlzSector: ResolverTypeWrapper<string>;
+  WlzSupportChoice: ResolverTypeWrapper<string>;
+  WlzWorklistStatus: ResolverTypeWrapper<string>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2408,6 +2730,7 @@ export type ResolversParentTypes = {
   GiveConsentInput: GiveConsentInput;
   Goal: Goal;
   GoalInput: GoalInput;
+  LinkIndicatieHandoverInput: LinkIndicatieHandoverInput;
   Mutation: Record<PropertyKey, never>;
   MyBreakGlassConnection: Omit<MyBreakGlassConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MyBreakGlassEdge']>, nodes: Array<ResolversParentTypes['MyBreakGlassOpening']> };
   MyBreakGlassEdge: Omit<MyBreakGlassEdge, 'node'> & { node: ResolversParentTypes['MyBreakGlassOpening'] };
@@ -2434,7 +2757,10 @@ export type ResolversParentTypes = {
   PersonNameInput: PersonNameInput;
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
+  RecordIndicatieChoiceInput: RecordIndicatieChoiceInput;
+  RecordIndicatieContactInput: RecordIndicatieContactInput;
   RecordWijsplichtInput: RecordWijsplichtInput;
+  Referral: Referral;
   RegisterClientInput: RegisterClientInput;
   ReportAverage: ReportAverage;
   Float: Scalars['Float']['output'];
@@ -2459,8 +2785,17 @@ export type ResolversParentTypes = {
   UpdateClientInput: UpdateClientInput;
   UpdateTrajectoryInput: UpdateTrajectoryInput;
   Wijsplicht: Wijsplicht;
+  WlzChoice: WlzIndicatieItemRow;
   WlzDetails: WlzDetails;
   WlzDetailsInput: WlzDetailsInput;
+  WlzHandoverConsentInput: WlzHandoverConsentInput;
+  WlzIndicatieItem: WlzIndicatieItemRow;
+  WlzIndicatieItemConnection: Omit<WlzIndicatieItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['WlzIndicatieItemEdge']>, nodes: Array<ResolversParentTypes['WlzIndicatieItem']> };
+  WlzIndicatieItemEdge: Omit<WlzIndicatieItemEdge, 'node'> & { node: ResolversParentTypes['WlzIndicatieItem'] };
+  WlzIndicatieItemPayload: Omit<WlzIndicatieItemPayload, 'item'> & { item: ResolversParentTypes['WlzIndicatieItem'] };
+  WlzNotification: WlzNotificationRow;
+  WlzNotificationConnection: Omit<WlzNotificationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['WlzNotificationEdge']>, nodes: Array<ResolversParentTypes['WlzNotification']> };
+  WlzNotificationEdge: Omit<WlzNotificationEdge, 'node'> & { node: ResolversParentTypes['WlzNotification'] };
 };
 
 export type ConsentGatedDirectiveArgs = {
@@ -2743,9 +3078,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   closeTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationCloseTrajectoryArgs, 'input'>>;
   configureBreakGlass?: Resolver<ResolversTypes['BreakGlassSettingsPayload'], ParentType, ContextType, RequireFields<MutationConfigureBreakGlassArgs, 'input'>>;
   giveConsent?: Resolver<ResolversTypes['MyConsentPayload'], ParentType, ContextType, RequireFields<MutationGiveConsentArgs, 'input'>>;
+  linkIndicatieHandover?: Resolver<ResolversTypes['WlzIndicatieItemPayload'], ParentType, ContextType, RequireFields<MutationLinkIndicatieHandoverArgs, 'input'>>;
   openBreakGlass?: Resolver<ResolversTypes['BreakGlassPayload'], ParentType, ContextType, RequireFields<MutationOpenBreakGlassArgs, 'input'>>;
   openTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationOpenTrajectoryArgs, 'input'>>;
   recordConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
+  recordIndicatieChoice?: Resolver<ResolversTypes['WlzIndicatieItemPayload'], ParentType, ContextType, RequireFields<MutationRecordIndicatieChoiceArgs, 'input'>>;
+  recordIndicatieContact?: Resolver<ResolversTypes['WlzIndicatieItemPayload'], ParentType, ContextType, RequireFields<MutationRecordIndicatieContactArgs, 'input'>>;
   recordWijsplicht?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationRecordWijsplichtArgs, 'input'>>;
   registerClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
   requestCorrection?: Resolver<ResolversTypes['CorrectionRequestPayload'], ParentType, ContextType, RequireFields<MutationRequestCorrectionArgs, 'input'>>;
@@ -2918,6 +3256,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   supportReport?: Resolver<ResolversTypes['SupportReport'], ParentType, ContextType, RequireFields<QuerySupportReportArgs, 'organizationId' | 'period'>>;
   supportReportCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QuerySupportReportCsvArgs, 'organizationId' | 'period'>>;
   trajectory?: Resolver<Maybe<ResolversTypes['SupportTrajectory']>, ParentType, ContextType, RequireFields<QueryTrajectoryArgs, 'id' | 'purpose'>>;
+  wlzIndicatieItem?: Resolver<ResolversTypes['WlzIndicatieItem'], ParentType, ContextType, RequireFields<QueryWlzIndicatieItemArgs, 'id'>>;
+  wlzIndicatieWorklist?: Resolver<ResolversTypes['WlzIndicatieItemConnection'], ParentType, ContextType, RequireFields<QueryWlzIndicatieWorklistArgs, 'first'>>;
+  wlzNotifications?: Resolver<ResolversTypes['WlzNotificationConnection'], ParentType, ContextType, RequireFields<QueryWlzNotificationsArgs, 'first'>>;
+};
+
+export type ReferralResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ReportAverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportAverage'] = ResolversParentTypes['ReportAverage']> = {
@@ -3050,6 +3395,15 @@ export type WijsplichtResolvers<ContextType = Context, ParentType extends Resolv
 
 export type WijsplichtOutcomeResolvers = EnumResolverSignature<{ ACCEPTED?: any, DECLINED?: any, UNDECIDED?: any }, ResolversTypes['WijsplichtOutcome']>;
 
+export type WlzChoiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzChoice'] = ResolversParentTypes['WlzChoice']> = {
+  choice?: Resolver<ResolversTypes['WlzSupportChoice'], ParentType, ContextType>;
+  consent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType>;
+  ocoOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  offeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type WlzDetailsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzDetails'] = ResolversParentTypes['WlzDetails']> = {
   leveringsvorm?: Resolver<Maybe<ResolversTypes['Leveringsvorm']>, ParentType, ContextType>;
   sector?: Resolver<Maybe<ResolversTypes['WlzSector']>, ParentType, ContextType>;
@@ -3057,7 +3411,73 @@ export type WlzDetailsResolvers<ContextType = Context, ParentType extends Resolv
   zorgprofiel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type WlzIndicatieItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzIndicatieItem'] = ResolversParentTypes['WlzIndicatieItem']> = {
+  afgiftedatum?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  besluitnummer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  choice?: Resolver<Maybe<ResolversTypes['WlzChoice']>, ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  contactBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  contactedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  einddatum?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  handover?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ingangsdatum?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  leveringsvorm?: Resolver<Maybe<ResolversTypes['Leveringsvorm']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['WlzSector']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WlzWorklistStatus'], ParentType, ContextType>;
+  trajectory?: Resolver<ResolversTypes['SupportTrajectory'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wlzIndicatieId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  zorgprofiel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type WlzIndicatieItemConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzIndicatieItemConnection'] = ResolversParentTypes['WlzIndicatieItemConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WlzIndicatieItemEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WlzIndicatieItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WlzIndicatieItemEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzIndicatieItemEdge'] = ResolversParentTypes['WlzIndicatieItemEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WlzIndicatieItem'], ParentType, ContextType>;
+};
+
+export type WlzIndicatieItemPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzIndicatieItemPayload'] = ResolversParentTypes['WlzIndicatieItemPayload']> = {
+  item?: Resolver<ResolversTypes['WlzIndicatieItem'], ParentType, ContextType>;
+};
+
+export type WlzNotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzNotification'] = ResolversParentTypes['WlzNotification']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  item?: Resolver<Maybe<ResolversTypes['WlzIndicatieItem']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WlzNotificationStatus'], ParentType, ContextType>;
+  wlzIndicatieId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type WlzNotificationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzNotificationConnection'] = ResolversParentTypes['WlzNotificationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WlzNotificationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WlzNotification']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WlzNotificationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzNotificationEdge'] = ResolversParentTypes['WlzNotificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WlzNotification'], ParentType, ContextType>;
+};
+
+export type WlzNotificationStatusResolvers = EnumResolverSignature<{ FAILED?: any, PENDING?: any, STORED?: any }, ResolversTypes['WlzNotificationStatus']>;
+
 export type WlzSectorResolvers = EnumResolverSignature<{ GGZ?: any, GZ?: any, VV?: any }, ResolversTypes['WlzSector']>;
+
+export type WlzSupportChoiceResolvers = EnumResolverSignature<{ NONE_FOR_NOW?: any, OCO?: any, ZORGKANTOOR?: any }, ResolversTypes['WlzSupportChoice']>;
+
+export type WlzWorklistStatusResolvers = EnumResolverSignature<{ DONE?: any, OPEN?: any }, ResolversTypes['WlzWorklistStatus']>;
 
 export type Resolvers<ContextType = Context> = {
   AccessAction?: AccessActionResolvers;
@@ -3132,6 +3552,7 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PersonName?: PersonNameResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Referral?: ReferralResolvers<ContextType>;
   ReportAverage?: ReportAverageResolvers<ContextType>;
   ReportBreakdownItem?: ReportBreakdownItemResolvers<ContextType>;
   ReportCount?: ReportCountResolvers<ContextType>;
@@ -3151,8 +3572,19 @@ export type Resolvers<ContextType = Context> = {
   Wachtstatus?: WachtstatusResolvers;
   Wijsplicht?: WijsplichtResolvers<ContextType>;
   WijsplichtOutcome?: WijsplichtOutcomeResolvers;
+  WlzChoice?: WlzChoiceResolvers<ContextType>;
   WlzDetails?: WlzDetailsResolvers<ContextType>;
+  WlzIndicatieItem?: WlzIndicatieItemResolvers<ContextType>;
+  WlzIndicatieItemConnection?: WlzIndicatieItemConnectionResolvers<ContextType>;
+  WlzIndicatieItemEdge?: WlzIndicatieItemEdgeResolvers<ContextType>;
+  WlzIndicatieItemPayload?: WlzIndicatieItemPayloadResolvers<ContextType>;
+  WlzNotification?: WlzNotificationResolvers<ContextType>;
+  WlzNotificationConnection?: WlzNotificationConnectionResolvers<ContextType>;
+  WlzNotificationEdge?: WlzNotificationEdgeResolvers<ContextType>;
+  WlzNotificationStatus?: WlzNotificationStatusResolvers;
   WlzSector?: WlzSectorResolvers;
+  WlzSupportChoice?: WlzSupportChoiceResolvers;
+  WlzWorklistStatus?: WlzWorklistStatusResolvers;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

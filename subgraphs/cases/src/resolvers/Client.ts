@@ -32,7 +32,7 @@ export const Client: ClientResolvers = {
   bsn: (v, _, ctx) => (v.row.bsnEncrypted ? ctx.services.bsn.decrypt(v.row.bsnEncrypted) : null),
   name: (v) => ({ givenName: v.row.givenName, namePrefix: v.row.namePrefix, familyName: v.row.familyName }),
   dateOfBirth: (v) => v.row.dateOfBirth,
-  gemeente: (v) => ({ code: v.row.gemeenteCode }),
+  gemeente: (v) => (v.row.gemeenteCode ? { code: v.row.gemeenteCode } : null),
   contact: (v) => contactOut(v.row.contact),
   preferredContactChannel: (v) => v.row.preferredContactChannel,
   network: (v) => v.row.network.map((m) => ({ ...m, contact: contactOut(m.contact) })),

@@ -4,6 +4,7 @@ import * as consents from '../consent-service.ts';
 import * as trajectories from '../trajectory-service.ts';
 import * as breakGlass from '../break-glass.ts';
 import * as my from '../my-support.ts';
+import * as wlz from '../iwlz/worklist.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 /**
@@ -28,5 +29,8 @@ export const Mutation: MutationResolvers = {
   openBreakGlass: async (_, args, ctx) => ({ breakGlass: await breakGlass.openBreakGlass(ctx, args.input) }),
   reviewBreakGlass: async (_, args, ctx) => ({ breakGlass: await breakGlass.reviewBreakGlass(ctx, args.input) }),
   configureBreakGlass: async (_, args, ctx) => ({ settings: await breakGlass.configureBreakGlass(ctx, args.input) }),
+  recordIndicatieContact: async (_, args, ctx) => ({ item: await wlz.recordContact(ctx, args.input) }),
+  recordIndicatieChoice: async (_, args, ctx) => ({ item: await wlz.recordChoice(ctx, args.input) }),
+  linkIndicatieHandover: async (_, args, ctx) => ({ item: await wlz.linkHandover(ctx, args.input) }),
   revokeConsent: async (_, args, ctx) => ({ consent: consentView(await consents.revokeConsent(ctx, args.input), 'INTEGRATED_SUPPORT') }),
 };

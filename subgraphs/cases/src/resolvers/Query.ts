@@ -5,6 +5,7 @@ import { supportReportCsv } from '../report.ts';
 import * as trajectories from '../trajectory-service.ts';
 import * as breakGlass from '../break-glass.ts';
 import * as my from '../my-support.ts';
+import * as wlz from '../iwlz/worklist.ts';
 import type { QueryResolvers, SupportReportResolvers } from '../generated/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
@@ -17,6 +18,9 @@ export const Query: QueryResolvers = {
   breakGlassSettings: (_, __, ctx) => breakGlass.breakGlassSettings(ctx),
   breakGlassReviews: (_, args, ctx) => breakGlass.breakGlassReviews(ctx, args),
   correctionRequests: (_, args, ctx) => my.correctionRequestsOfOrganization(ctx, args),
+  wlzIndicatieWorklist: (_, args, ctx) => wlz.worklist(ctx, args),
+  wlzIndicatieItem: (_, args, ctx) => wlz.worklistItem(ctx, args.id),
+  wlzNotifications: (_, args, ctx) => wlz.notifications(ctx, args),
   supportReport: (_, args, ctx) => supportReportOf(ctx, args.organizationId, args.period),
   supportReportCsv: async (_, args, ctx) => supportReportCsv(await supportReportOf(ctx, args.organizationId, args.period)),
 };

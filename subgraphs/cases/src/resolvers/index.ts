@@ -16,6 +16,7 @@ import {
 } from './MySupport.ts';
 import { Query, SupportReport } from './Query.ts';
 import { SupportTrajectory } from './SupportTrajectory.ts';
+import { WlzChoice, WlzIndicatieItem, WlzNotification } from './WlzIndicatieItem.ts';
 
 /**
  * Checked against the generated types of schema.graphql; `satisfies` keeps the object's own type for buildSubgraphSchema.
@@ -40,4 +41,7 @@ export const resolvers = {
   BreakGlass,
   BreakGlassSettings,
   CorrectionRequest,
+  WlzIndicatieItem,
+  WlzChoice,
+  WlzNotification,
 } satisfies Resolvers;
