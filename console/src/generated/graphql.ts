@@ -327,6 +327,11 @@ export type CreateReferralInput = {
   handoverSummary: HandoverSummaryInput;
   /** A key of your choosing (max 200 characters): sending the same key again returns the referral created first. */
   idempotencyKey: string;
+  /**
+   * Required when an OCO refers to a service of its own organisation (the referral is then flagged): why, in 10–2000
+   * characters, without a BSN. Refused (BAD_USER_INPUT) on any other referral.
+   */
+  independenceNote?: string | null | undefined;
   /** The kind of handover. */
   kind: ReferralKind;
   /** The life domain the question concerns. */
@@ -335,7 +340,10 @@ export type CreateReferralInput = {
   question: string;
   /** Send at once (default) or keep as DRAFT. */
   send?: boolean;
-  /** For TO_SERVICE (required there): the service of the sociale kaart. */
+  /**
+   * For TO_SERVICE (required there): the service of the sociale kaart. It must exist and belong to toOrganizationId
+   * (BAD_USER_INPUT on input.serviceId otherwise).
+   */
   serviceId?: string | number | null | undefined;
   /** Your organisation's open trajectory for this client. */
   sourceTrajectoryId: string | number;
@@ -343,7 +351,7 @@ export type CreateReferralInput = {
   supportFormsRequested?: Array<SupportForm>;
   /** The target group the question concerns. */
   targetGroup?: TargetGroup | null | undefined;
-  /** The receiving organisation (not your own). */
+  /** The receiving organisation: another one, or for TO_SERVICE the service's organisation (which may be your own). */
   toOrganizationId: string | number;
   /** The receiving professional, when agreed beforehand (the 'vast gezicht'). */
   toProfessional?: ProfessionalInput | null | undefined;
@@ -364,7 +372,9 @@ export type GapReason =
   | 'NO_CAPACITY'
   /** The referral was rejected with NO_FITTING_OFFER. */
   | 'NO_FITTING_OFFER'
-  /** The referral was rejected with OUT_OF_AREA. */
+  /** The referral was rejected with NO_FUNDS (no budget); counted under the category NO_CAPACITY. */
+  | 'NO_FUNDS'
+  /** The referral was rejected with OUT_OF_AREA: no longer produced (the client living elsewhere is no gap in supply); older signals keep it. */
   | 'OUT_OF_AREA'
   /** The referral was left unanswered past its response deadline. */
   | 'OVERDUE'
@@ -828,8 +838,9 @@ export type ReferralFilter = {
 /**
  * What kind of handover this is. WMO_TO_WLZ: from Wmo (gemeente) support to Wlz support (zorgkantoor or its OCO), e.g.
  * when a Wlz indicatie is coming; WLZ_TO_WMO: back from Wlz to the gemeente; TO_OCO: to an independent cliëntondersteuning
- * provider (e.g. when the zorgkantoor sees a conflict of interest); TO_SERVICE: to one service of the sociale kaart;
- * OTHER: any other handover.
+ * provider (e.g. when the zorgkantoor sees a conflict of interest); TO_SERVICE: to one service of the sociale kaart (the
+ * receiving organisation is the service's own, which may be the sender's: then no data leaves the organisation, and an
+ * OCO sender must explain it, see `independenceFlag`); OTHER: any other handover.
  */
 export type ReferralKind =
   /** Any other handover. */
@@ -930,8 +941,9 @@ export type RejectReferralInput = {
 };
 
 /**
- * Why the receiver rejects a referral. The first four (NO_CAPACITY, WAITLIST, NO_FITTING_OFFER, OUT_OF_AREA) are gaps in
- * the care supply and feed the signals of the regional overlegtafel.
+ * Why the receiver rejects a referral. NO_CAPACITY, NO_FUNDS, WAITLIST and NO_FITTING_OFFER are gaps in the care supply:
+ * each yields one gap event that becomes a signal for the regional overlegtafel. OUT_OF_AREA is not one (the help may
+ * exist where the client lives); the other reasons say nothing about supply.
  */
 export type RejectionReason =
   /** The client does not want it. */
@@ -944,11 +956,13 @@ export type RejectionReason =
   | 'NOT_ELIGIBLE'
   /** No room now (a supply gap). */
   | 'NO_CAPACITY'
-  /** The receiver has nothing that fits the question (a supply gap). */
+  /** Nothing that fits the question is on offer in the region (a supply gap). */
   | 'NO_FITTING_OFFER'
+  /** No budget: the receiver has no funds for it now, e.g. a budget or omzetplafond is used up (a supply gap). */
+  | 'NO_FUNDS'
   /** Another reason, explained in the note. */
   | 'OTHER'
-  /** The client lives outside the receiver's area (a supply gap). */
+  /** The client lives outside the receiver's area (no supply gap: the help may exist where the client lives). */
   | 'OUT_OF_AREA'
   /** Only a place on the waiting list (a supply gap). */
   | 'WAITLIST';

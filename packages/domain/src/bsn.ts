@@ -24,3 +24,15 @@ export function isValidBsn(input: string): boolean {
   const bsn = normalizeBsn(input);
   return bsn !== null && bsnCheckDigit(bsn.slice(0, 8)) === Number(bsn[8]);
 }
+
+/**
+ * Any number of 8 or 9 digits (spaces, dots or dashes between them allowed) that passes the elfproef; a longer number
+ * (a telephone number) is not cut into a BSN.
+ */
+export function containsBsn(text: string): boolean {
+  for (const match of text.matchAll(/(?<![\d.-])\d(?:[ .-]?\d){7,8}(?![\d])/g)) {
+    const digits = match[0].replace(/\D/g, '');
+    if (isValidBsn(digits.padStart(9, '0'))) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeRoles } from '@hub/contracts';
-import { amsterdamDate, CARE_ROLES, isValidBsn, workingDaysBetween as workingDaysBetweenDates } from '@hub/domain';
+import { amsterdamDate, CARE_ROLES, containsBsn, workingDaysBetween as workingDaysBetweenDates } from '@hub/domain';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
 import { hasRole, type Principal } from '@hub/identity';
 import { connectionFromRows, decodeTimestampCursor, encodeCursor, pageSize, requireRole, requireUser } from '@hub/service-kit';
@@ -74,18 +74,6 @@ export async function configureBreakGlass(ctx: Context, input: ConfigureBreakGla
     updatedByUserId: p.subject,
   });
   return settingsOf(p.organizationId, row);
-}
-
-/**
- * Any number of 8 or 9 digits (spaces, dots or dashes between them allowed) that passes the elfproef; a longer number
- * (a telephone number) is not cut into a BSN.
- */
-export function containsBsn(text: string): boolean {
-  for (const match of text.matchAll(/(?<![\d.-])\d(?:[ .-]?\d){7,8}(?![\d])/g)) {
-    const digits = match[0].replace(/\D/g, '');
-    if (isValidBsn(digits.padStart(9, '0'))) return true;
-  }
-  return false;
 }
 
 function requireReason(raw: string): string {

@@ -14,7 +14,6 @@ import {
   type PageArgs,
 } from '@hub/service-kit';
 import { lineFor } from './access-log.ts';
-import { containsBsn } from './break-glass.ts';
 import type { Context } from './context.ts';
 import { consentState } from './consent/decide.ts';
 import {
@@ -37,7 +36,7 @@ import type {
   RevokeConsentInput,
 } from './generated/resolvers-types.ts';
 import { parseInput, recordConsentSchema, requireUuid, requireVersion } from './validation.ts';
-import { CARE_ROLES } from '@hub/domain';
+import { CARE_ROLES, containsBsn } from '@hub/domain';
 import { callInternal, requireRole } from '@hub/service-kit';
 
 /**

@@ -3,6 +3,7 @@ import { directoryCacheHints } from './cache-hints.ts';
 import { createContext } from './context.ts';
 import { loadDemoData } from './demo-data.ts';
 import { createHsdsRoutes } from './hsds/routes.ts';
+import { internalRoutes } from './internal-routes.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -20,5 +21,7 @@ export const socialeKaartModule = defineSubgraph({
     // The HSDS open-data feed (/hsds/*): anonymous, public data only, confidential locations left out.
     publicRoutes: createHsdsRoutes(deps.database.db, { capacityStaleDays: deps.config.capacityStaleDays }),
     plugins: [directoryCacheHints(deps.config.directoryCacheSeconds)],
+    // Facts for the other subgraphs (ids only), behind the internal secret like every /internal route.
+    internalRoutes: internalRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
   }),
 });

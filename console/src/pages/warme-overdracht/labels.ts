@@ -29,6 +29,7 @@ export const URGENCY_LABELS: Record<string, string> = {
 
 export const REJECTION_REASON_LABELS: Record<string, string> = {
   NO_CAPACITY: 'Geen plek vrij',
+  NO_FUNDS: 'Geen budget',
   WAITLIST: 'Alleen een plek op de wachtlijst',
   NOT_ELIGIBLE: 'De cliënt voldoet niet aan de voorwaarden',
   OUT_OF_AREA: 'De cliënt woont buiten ons gebied',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoBsn } from '@hub/domain';
-import { containsBsn, workingDaysBetween } from '../../src/break-glass.ts';
+import { containsBsn, demoBsn } from '@hub/domain';
+import { workingDaysBetween } from '../../src/break-glass.ts';
 
 describe('break-glass reason check', () => {
   const bsn = demoBsn(3);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@hub/domain';
-import { childPeriods, makeReportPeriod, previousReportPeriod, requireEndedReportPeriod, type ReportPeriod } from '../../src/report-period.ts';
+import { childPeriods, makeReportPeriod, previousReportPeriod, requireEndedReportPeriod, type ReportPeriod } from '@hub/service-kit';
 import { linkParts, LinkedSeries, SUPPRESSION_THRESHOLD } from '../../src/report.ts';
 
 const YEAR = 2025;

@@ -198,3 +198,36 @@ export async function findDeliveryWithEndpoint(db: Db, id: string) {
 export function findAttemptsByDeliveryIds(db: Db, ids: readonly string[]): Promise<WebhookAttemptRow[]> {
   return db.select().from(webhookAttempt).where(anyUuid(webhookAttempt.deliveryId, ids)).orderBy(asc(webhookAttempt.number));
 }
+
+/** What the referral figures count: one row per referral the organisation sent or received that moved in the range. */
+export interface FigureRow {
+  fromOrganizationId: string;
+  toOrganizationId: string;
+  sentAt: Date | null;
+  status: string;
+  statusChangedAt: Date;
+  rejectionReason: string | null;
+  independenceFlag: boolean;
+}
+
+/** An organisation's referrals sent, or rejected, in [from, to): one statement for the whole report. */
+export function findFigureRows(db: Db, organizationId: string, from: Date, to: Date): Promise<FigureRow[]> {
+  const inRange = (column: typeof referral.sentAt | typeof referral.statusChangedAt) => and(sql`${column} >= ${from}`, sql`${column} < ${to}`);
+  return db
+    .select({
+      fromOrganizationId: referral.fromOrganizationId,
+      toOrganizationId: referral.toOrganizationId,
+      sentAt: referral.sentAt,
+      status: referral.status,
+      statusChangedAt: referral.statusChangedAt,
+      rejectionReason: referral.rejectionReason,
+      independenceFlag: referral.independenceFlag,
+    })
+    .from(referral)
+    .where(
+      and(
+        sql`(${referral.fromOrganizationId} = ${organizationId} or ${referral.toOrganizationId} = ${organizationId})`,
+        sql`(${inRange(referral.sentAt)} or (${eq(referral.status, 'REJECTED')} and ${inRange(referral.statusChangedAt)}))`,
+      ),
+    );
+}

@@ -40,6 +40,7 @@ export const Referral: ReferralResolvers = {
   // question and handoverSummary are @consentGated in the SDL: the consent gate (consent-gate.ts) wraps them.
   question: (r) => r.question,
   handoverSummary: (r) => r.handoverSummary,
+  independenceNote: (r) => r.independenceNote,
   jointMeeting: (r) => (r.meetingPlannedAt ? { referral: r, plannedAt: r.meetingPlannedAt } : null),
   regiehouderOrganization: (r) => ({ id: r.regiehouder === 'SENDER' ? r.fromOrganizationId : r.toOrganizationId }),
   blocksTrajectoryClose: (r) => isOpenSent(r.status) && !r.releasedAt,
