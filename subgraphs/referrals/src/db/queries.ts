@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { anyText, anyUuid, type Db } from '@hub/db';
 import type { CursorPosition } from '@hub/service-kit';
 import { type outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
@@ -212,7 +212,8 @@ export interface FigureRow {
 
 /** An organisation's referrals sent, or rejected, in [from, to): one statement for the whole report. */
 export function findFigureRows(db: Db, organizationId: string, from: Date, to: Date): Promise<FigureRow[]> {
-  const inRange = (column: typeof referral.sentAt | typeof referral.statusChangedAt) => and(sql`${column} >= ${from}`, sql`${column} < ${to}`);
+  // Through the column's own mapping (gte/lt), so a Date is sent as a timestamp on both drivers.
+  const inRange = (column: typeof referral.sentAt | typeof referral.statusChangedAt) => and(gte(column, from), lt(column, to));
   return db
     .select({
       fromOrganizationId: referral.fromOrganizationId,

@@ -739,9 +739,9 @@ export type ReferralFigures = {
   organization: Organization;
   /** The period, e.g. "2026-Q3", "2026-05", "2026-H1" or "2026". */
   period: Scalars['String']['output'];
-  /** Rejections the organisation gave as receiver, one item per reason (all 10, in the order of RejectionReason). */
+  /** Rejections the organisation gave as receiver: at most 10, one per reason (every reason, in the order of RejectionReason). */
   rejectionsGiven: Array<ReferralRejectionFigure>;
-  /** Rejections of handovers the organisation sent, one item per reason (all 10, in the order of RejectionReason). */
+  /** Rejections of handovers the organisation sent: at most 10, one per reason (every reason, in the order of RejectionReason). */
   rejectionsReceived: Array<ReferralRejectionFigure>;
 };
 
