@@ -185,7 +185,7 @@ export type CompleteReferralInput = {
   id: string | number;
   /** A note for the timeline. */
   note?: string | null | undefined;
-  /** Who holds regie from now on (default RECEIVER). */
+  /** Who holds regie from now on (default RECEIVER; SENDER for a light handover, INFORMAL_TO_FORMAL). */
   regiehouder?: RegieHolder | null | undefined;
 };
 
@@ -425,24 +425,28 @@ export type GoalStatus =
   /** Not started. */
   | 'OPEN';
 
-/** The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say). */
+/**
+ * The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say),
+ * except in a light handover (INFORMAL_TO_FORMAL), which needs situation, question and clientWishes only. A missing part
+ * of another kind is BAD_USER_INPUT on its field.
+ */
 export type HandoverSummaryInput = {
-  /** Agreements made with the client. */
-  agreements: string;
+  /** Agreements made with the client (required except in a light handover). */
+  agreements?: string | null | undefined;
   /** The client's wishes. */
   clientWishes: string;
-  /** The client's network as far as relevant. */
-  network: string;
-  /** Actions still open. */
-  openActions: string;
+  /** The client's network as far as relevant (required except in a light handover). */
+  network?: string | null | undefined;
+  /** Actions still open (required except in a light handover). */
+  openActions?: string | null | undefined;
   /** The question the receiver is asked to pick up. */
   question: string;
-  /** Risks. */
-  risks: string;
+  /** Risks (required except in a light handover). */
+  risks?: string | null | undefined;
   /** The client's situation. */
   situation: string;
-  /** What was done so far. */
-  whatWasDone: string;
+  /** What was done so far (required except in a light handover). */
+  whatWasDone?: string | null | undefined;
 };
 
 /**
@@ -840,9 +844,17 @@ export type ReferralFilter = {
  * when a Wlz indicatie is coming; WLZ_TO_WMO: back from Wlz to the gemeente; TO_OCO: to an independent cliëntondersteuning
  * provider (e.g. when the zorgkantoor sees a conflict of interest); TO_SERVICE: to one service of the sociale kaart (the
  * receiving organisation is the service's own, which may be the sender's: then no data leaves the organisation, and an
- * OCO sender must explain it, see `independenceFlag`); OTHER: any other handover.
+ * OCO sender must explain it, see `independenceFlag`); OTHER: any other handover; INFORMAL_TO_FORMAL: the light handover,
+ * an informal cliëntondersteuner (a volunteer of a welfare organisation) calls in a professional and stays involved.
  */
 export type ReferralKind =
+  /**
+   * Light handover: an informal cliëntondersteuner (a volunteer; the sender's organisation type is WELZIJN) calls in a
+   * professional (a coach or a formal OCO) and stays involved: a lighter summary (situation, question and the client's
+   * wishes), regie stays with the sender after completion unless changed, and it never blocks closing the sender's
+   * trajectory (`senderStaysInvolved`).
+   */
+  | 'INFORMAL_TO_FORMAL'
   /** Any other handover. */
   | 'OTHER'
   /** To an independent cliëntondersteuning (OCO) provider. */

@@ -16,7 +16,9 @@ import {
   decideTransition,
   isGapReason,
   isWithinOrganization,
+  LIGHT_HANDOVER_KIND,
   MUTATION_OF_ACTION,
+  senderStaysInvolved,
   type Party,
   type ReferralStatus,
   type TransitionAction,
@@ -120,6 +122,10 @@ export async function createReferral(ctx: Context, raw: unknown): Promise<Referr
   // Within one organisation only to one of its own services (checked against the sociale kaart below).
   if (input.toOrganizationId === p.organizationId && input.kind !== 'TO_SERVICE') {
     throw badInput('input.toOrganizationId', 'A referral goes to another organisation, or to a service of your own.');
+  }
+  // The hub knows an informal cliëntondersteuner by the organisation: volunteers work for a welfare organisation.
+  if (input.kind === LIGHT_HANDOVER_KIND && p.organizationType !== 'WELZIJN') {
+    throw badInput('input.kind', 'A light handover (INFORMAL_TO_FORMAL) is sent by an informal cliëntondersteuner of a welfare organisation (WELZIJN).');
   }
   const hash = requestHash(input);
   // A retry after success answers at once, without asking the cases subgraph again.
@@ -377,7 +383,8 @@ export const releaseReferral = (ctx: Context, raw: Raw) =>
 
 export const completeReferral = (ctx: Context, raw: Raw) => {
   const i = parseInput(completeSchema, raw, 'input');
-  return transition(ctx, 'COMPLETE', i, () => ({ changes: { regiehouder: i.regiehouder ?? 'RECEIVER' } }));
+  // A light handover keeps regie with the informal supporter who called the professional in, unless changed.
+  return transition(ctx, 'COMPLETE', i, (r) => ({ changes: { regiehouder: i.regiehouder ?? (senderStaysInvolved(r) ? 'SENDER' : 'RECEIVER') } }));
 };
 
 export const planJointMeeting = (ctx: Context, raw: Raw) => {

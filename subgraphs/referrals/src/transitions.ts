@@ -24,7 +24,18 @@ export const OPEN_SENT_STATUSES: readonly ReferralStatus[] = ['REQUESTED', 'ACCE
 const OPEN_STATUSES: readonly ReferralStatus[] = ['DRAFT', ...OPEN_SENT_STATUSES];
 const AFTER_ACCEPTANCE: readonly ReferralStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
 
-export const REFERRAL_KINDS = ['WMO_TO_WLZ', 'WLZ_TO_WMO', 'TO_OCO', 'TO_SERVICE', 'OTHER'] as const;
+export const REFERRAL_KINDS = ['WMO_TO_WLZ', 'WLZ_TO_WMO', 'TO_OCO', 'TO_SERVICE', 'OTHER', 'INFORMAL_TO_FORMAL'] as const;
+
+/**
+ * The light handover: an informal cliëntondersteuner (a volunteer of a welfare organisation) calls in a professional
+ * and stays involved. A lighter summary; after completion regie stays with the sender unless someone changes it; it
+ * never blocks closing the sender's trajectory. The transition table is the same for every kind.
+ */
+export const LIGHT_HANDOVER_KIND = 'INFORMAL_TO_FORMAL';
+export const senderStaysInvolved = (r: { kind: string }) => r.kind === LIGHT_HANDOVER_KIND;
+/** Blocks closing the source trajectory: sent, not finished, not released, and not a light handover. */
+export const blocksTrajectoryClose = (r: { kind: string; status: string; releasedAt: Date | null }) =>
+  isOpenSent(r.status) && !r.releasedAt && !senderStaysInvolved(r);
 
 export const REJECTION_REASONS = [
   'NO_CAPACITY',

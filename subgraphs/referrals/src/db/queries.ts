@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { anyText, anyUuid, type Db } from '@hub/db';
 import type { CursorPosition } from '@hub/service-kit';
+import { LIGHT_HANDOVER_KIND } from '../transitions.ts';
 import { type outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
 
 /** Reads: plain functions (db, params) -> rows. Changes are in writes.ts, the outbox and the relay's SQL in outbox.ts. */
@@ -45,7 +46,15 @@ export async function countBlockingByTrajectory(db: Db, trajectoryIds: readonly 
   return db
     .select({ trajectoryId: referral.sourceTrajectoryId, blocking: sql<number>`count(*)`.mapWith(Number) })
     .from(referral)
-    .where(and(anyUuid(referral.sourceTrajectoryId, trajectoryIds), anyText(referral.status, openStatuses), sql`${referral.releasedAt} is null`))
+    .where(
+      and(
+        anyUuid(referral.sourceTrajectoryId, trajectoryIds),
+        anyText(referral.status, openStatuses),
+        sql`${referral.releasedAt} is null`,
+        // A light handover keeps the sender involved and never blocks (blocksTrajectoryClose in transitions.ts).
+        sql`${referral.kind} <> ${LIGHT_HANDOVER_KIND}`,
+      ),
+    )
     .groupBy(referral.sourceTrajectoryId);
 }
 

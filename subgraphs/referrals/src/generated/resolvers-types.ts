@@ -77,7 +77,7 @@ export type CompleteReferralInput = {
   id: Scalars['ID']['input'];
   /** A note for the timeline. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Who holds regie from now on (default RECEIVER). */
+  /** Who holds regie from now on (default RECEIVER; SENDER for a light handover, INFORMAL_TO_FORMAL). */
   regiehouder?: InputMaybe<RegieHolder>;
 };
 
@@ -166,42 +166,46 @@ export type CreateReferralInput = {
  */
 export type HandoverSummary = {
   __typename?: 'HandoverSummary';
-  /** Agreements made with the client. */
+  /** Agreements made with the client (empty when a light handover left them out). */
   agreements: Scalars['String']['output'];
   /** What the client wishes, in their own words where possible. */
   clientWishes: Scalars['String']['output'];
-  /** The client's network (mantelzorgers, representatives) as far as relevant for the handover. */
+  /** The client's network (mantelzorgers, representatives) as far as relevant for the handover (empty when a light handover left it out). */
   network: Scalars['String']['output'];
-  /** Actions still open. */
+  /** Actions still open (empty when a light handover left them out). */
   openActions: Scalars['String']['output'];
   /** The question the receiver is asked to pick up. */
   question: Scalars['String']['output'];
-  /** Risks the receiver should know about. */
+  /** Risks the receiver should know about (empty when a light handover left them out). */
   risks: Scalars['String']['output'];
   /** The client's situation. */
   situation: Scalars['String']['output'];
-  /** What the sender has done so far. */
+  /** What the sender has done so far (empty when a light handover left it out). */
   whatWasDone: Scalars['String']['output'];
 };
 
-/** The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say). */
+/**
+ * The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say),
+ * except in a light handover (INFORMAL_TO_FORMAL), which needs situation, question and clientWishes only. A missing part
+ * of another kind is BAD_USER_INPUT on its field.
+ */
 export type HandoverSummaryInput = {
-  /** Agreements made with the client. */
-  agreements: Scalars['String']['input'];
+  /** Agreements made with the client (required except in a light handover). */
+  agreements?: InputMaybe<Scalars['String']['input']>;
   /** The client's wishes. */
   clientWishes: Scalars['String']['input'];
-  /** The client's network as far as relevant. */
-  network: Scalars['String']['input'];
-  /** Actions still open. */
-  openActions: Scalars['String']['input'];
+  /** The client's network as far as relevant (required except in a light handover). */
+  network?: InputMaybe<Scalars['String']['input']>;
+  /** Actions still open (required except in a light handover). */
+  openActions?: InputMaybe<Scalars['String']['input']>;
   /** The question the receiver is asked to pick up. */
   question: Scalars['String']['input'];
-  /** Risks. */
-  risks: Scalars['String']['input'];
+  /** Risks (required except in a light handover). */
+  risks?: InputMaybe<Scalars['String']['input']>;
   /** The client's situation. */
   situation: Scalars['String']['input'];
-  /** What was done so far. */
-  whatWasDone: Scalars['String']['input'];
+  /** What was done so far (required except in a light handover). */
+  whatWasDone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The joint meeting (kennismakings- of driegesprek) where sender, receiver, client and network meet for a warm handover. */
@@ -555,7 +559,7 @@ export type RedeliverWebhookInput = {
  */
 export type Referral = {
   __typename?: 'Referral';
-  /** Whether this referral still blocks closing the source trajectory (sent, open, not released). */
+  /** Whether this referral still blocks closing the source trajectory (sent, open, not released, not a light handover). */
   blocksTrajectoryClose: Scalars['Boolean']['output'];
   /**
    * The client, resolved by the cases subgraph under its own consent rules for the purpose WARM_HANDOVER (a referral is
@@ -598,7 +602,7 @@ export type Referral = {
    * subgraph). The receiver sees it only while the consent covers QUESTION for WARM_HANDOVER; every read is access-logged.
    */
   question?: Maybe<Scalars['String']['output']>;
-  /** Which party holds regie. */
+  /** Which party holds regie: the sender until completion, then the receiver (the sender for a light handover) unless changed. */
   regiehouder: RegieHolder;
   /** The organisation that holds regie. */
   regiehouderOrganization: Organization;
@@ -610,6 +614,11 @@ export type Referral = {
   releasedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The last day for the receiver to accept or reject (working days after sending, per kind). */
   respondBy?: Maybe<Scalars['Date']['output']>;
+  /**
+   * True for a light handover (INFORMAL_TO_FORMAL): the sender stays a party after completion, keeps following the
+   * receiver's progress, keeps regie unless changed, and may close its trajectory meanwhile.
+   */
+  senderStaysInvolved: Scalars['Boolean']['output'];
   /** When it was sent. */
   sentAt?: Maybe<Scalars['DateTime']['output']>;
   /** For TO_SERVICE: the service of the sociale kaart. */
@@ -766,9 +775,17 @@ export type ReferralFilter = {
  * when a Wlz indicatie is coming; WLZ_TO_WMO: back from Wlz to the gemeente; TO_OCO: to an independent cliëntondersteuning
  * provider (e.g. when the zorgkantoor sees a conflict of interest); TO_SERVICE: to one service of the sociale kaart (the
  * receiving organisation is the service's own, which may be the sender's: then no data leaves the organisation, and an
- * OCO sender must explain it, see `independenceFlag`); OTHER: any other handover.
+ * OCO sender must explain it, see `independenceFlag`); OTHER: any other handover; INFORMAL_TO_FORMAL: the light handover,
+ * an informal cliëntondersteuner (a volunteer of a welfare organisation) calls in a professional and stays involved.
  */
 export type ReferralKind =
+  /**
+   * Light handover: an informal cliëntondersteuner (a volunteer; the sender's organisation type is WELZIJN) calls in a
+   * professional (a coach or a formal OCO) and stays involved: a lighter summary (situation, question and the client's
+   * wishes), regie stays with the sender after completion unless changed, and it never blocks closing the sender's
+   * trajectory (`senderStaysInvolved`).
+   */
+  | 'INFORMAL_TO_FORMAL'
   /** Any other handover. */
   | 'OTHER'
   /** To an independent cliëntondersteuning (OCO) provider. */
@@ -1608,6 +1625,7 @@ export type ReferralResolvers<ContextType = Context, ParentType extends Resolver
   rejectionReason?: Resolver<Maybe<ResolversTypes['RejectionReason']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   respondBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  senderStaysInvolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   sourceTrajectory?: Resolver<ResolversTypes['SupportTrajectory'], ParentType, ContextType>;
@@ -1655,7 +1673,7 @@ export type ReferralFiguresResolvers<ContextType = Context, ParentType extends R
   rejectionsReceived?: Resolver<Array<ResolversTypes['ReferralRejectionFigure']>, ParentType, ContextType>;
 };
 
-export type ReferralKindResolvers = EnumResolverSignature<{ OTHER?: any, TO_OCO?: any, TO_SERVICE?: any, WLZ_TO_WMO?: any, WMO_TO_WLZ?: any }, ResolversTypes['ReferralKind']>;
+export type ReferralKindResolvers = EnumResolverSignature<{ INFORMAL_TO_FORMAL?: any, OTHER?: any, TO_OCO?: any, TO_SERVICE?: any, WLZ_TO_WMO?: any, WMO_TO_WLZ?: any }, ResolversTypes['ReferralKind']>;
 
 export type ReferralNotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralNotification'] = ResolversParentTypes['ReferralNotification']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
