@@ -1831,56 +1831,56 @@ export type CreateHandoverMutationVariables = Exact<{
 
 export type CreateHandoverMutation = { createReferral: { referral: { id: string, status: ReferralStatus } } };
 
-export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
+export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
 
 export type HandoverQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
+export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
 
 export type AcceptHandoverMutationVariables = Exact<{
   input: AcceptReferralInput;
 }>;
 
 
-export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RejectHandoverMutationVariables = Exact<{
   input: RejectReferralInput;
 }>;
 
 
-export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type StartHandoverMutationVariables = Exact<{
   input: ReferralTransitionInput;
 }>;
 
 
-export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type CompleteHandoverMutationVariables = Exact<{
   input: CompleteReferralInput;
 }>;
 
 
-export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type PlanDriegesprekMutationVariables = Exact<{
   input: PlanJointMeetingInput;
 }>;
 
 
-export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RecordDriegesprekMutationVariables = Exact<{
   input: RecordJointMeetingOutcomeInput;
 }>;
 
 
-export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2258,6 +2258,9 @@ export const ReferralDetailFragmentDoc = new TypedDocumentString(`
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4148,6 +4151,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4174,7 +4180,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:8996d913ba22842c33c9a1d805fb54383e7c37a377e3eb5682e6f0dea569af70"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
+}`, {"hash":"sha256:a0e6f804759ad968875b2bd71a211f1eddf48981555f26b557a7f18a85731578"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
 export const AcceptHandoverDocument = new TypedDocumentString(`
     mutation AcceptHandover($input: AcceptReferralInput!) {
   acceptReferral(input: $input) {
@@ -4238,6 +4244,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4264,7 +4273,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:82145a727541933a39afb8c365148118d86e1de841d80f82a305bc376f845010"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
+}`, {"hash":"sha256:c70c28112a599628315ced6fd7e085489ee148b7e1f7b8410d16c86e1b67d494"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
 export const RejectHandoverDocument = new TypedDocumentString(`
     mutation RejectHandover($input: RejectReferralInput!) {
   rejectReferral(input: $input) {
@@ -4328,6 +4337,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4354,7 +4366,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:abd3affa55565e3d56d8d8ad1864f4045a921bb3635a10380198cbda6387f031"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
+}`, {"hash":"sha256:473b39d7d765704857f4114dbdc903ab2bec4f1d3b27aa9276e2b48e1f5ff94a"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
 export const StartHandoverDocument = new TypedDocumentString(`
     mutation StartHandover($input: ReferralTransitionInput!) {
   startReferral(input: $input) {
@@ -4418,6 +4430,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4444,7 +4459,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:92ddeea93b7d1a4b6632325444a2e18f803e8e3197349c1e8e4b6a2f45d22568"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
+}`, {"hash":"sha256:4e0a16267799c6135edfffb1f48f445c17969796195f18b787f303080d970240"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
 export const CompleteHandoverDocument = new TypedDocumentString(`
     mutation CompleteHandover($input: CompleteReferralInput!) {
   completeReferral(input: $input) {
@@ -4508,6 +4523,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4534,7 +4552,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:ee726b1a361b4b167f680dafd2dfdd253134f7a03382216d46af5d474661efe7"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
+}`, {"hash":"sha256:431da167a34174cd1d617a123efc62c22040964eac57cb75aa38a3492a4647f3"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
 export const PlanDriegesprekDocument = new TypedDocumentString(`
     mutation PlanDriegesprek($input: PlanJointMeetingInput!) {
   planJointMeeting(input: $input) {
@@ -4598,6 +4616,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4624,7 +4645,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:cd6dd4c5e9cf31a308aac22b932abad0700f3ce7ff928e5fa6f6bd41ed15b8d7"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
+}`, {"hash":"sha256:00ed2abfc870bbe4cac8d7f437b8bf1000a7a5ce216db0df47c402abc3c0ab1b"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
 export const RecordDriegesprekDocument = new TypedDocumentString(`
     mutation RecordDriegesprek($input: RecordJointMeetingOutcomeInput!) {
   recordJointMeetingOutcome(input: $input) {
@@ -4688,6 +4709,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4714,4 +4738,4 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:55c440a929e594ef11213f89afaa5b5e37eaf8efb4bf14cd03095ad5190dd9ab"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
+}`, {"hash":"sha256:6a7569e901ce0979d9a682969ed76e8fcef7a85a6cdfe1955879b566b51edd59"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;

@@ -19,6 +19,7 @@ export const REFERRAL_KIND_LABELS: Record<string, string> = {
   TO_OCO: 'Naar onafhankelijke cliëntondersteuning',
   TO_SERVICE: 'Naar een dienst',
   OTHER: 'Andere overdracht',
+  INFORMAL_TO_FORMAL: 'Lichte overdracht (vrijwilliger haalt professional erbij)',
 };
 
 export const URGENCY_LABELS: Record<string, string> = {

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   ButtonGroup,
+  Checkbox,
   Fieldset,
   FieldsetLegend,
   FormField,
@@ -53,6 +54,8 @@ const SUMMARY_FIELDS = [
   ['clientWishes', 'Wensen van de cliënt', 'Wat wil de cliënt zelf? Gebruik waar het kan de woorden van de cliënt.'],
 ] as const;
 type SummaryKey = (typeof SUMMARY_FIELDS)[number][0];
+/** The parts a light handover (a volunteer calls in a professional) may leave empty; the API holds the same rule. */
+const OPTIONAL_IN_LIGHT: readonly SummaryKey[] = ['whatWasDone', 'agreements', 'openActions', 'network', 'risks'];
 const EMPTY_SUMMARY = Object.fromEntries(SUMMARY_FIELDS.map(([key]) => [key, ''])) as Record<SummaryKey, string>;
 
 const RECEIVER_TYPES: OrganizationType[] = ['ZORGKANTOOR', 'OCO', 'GEMEENTE', 'WELZIJN', 'ZORGAANBIEDER'];
@@ -256,12 +259,20 @@ export function NewHandoverPage() {
     heading.current?.focus();
   }, [step]);
 
-  const kind = receiver ? kindFor(session?.user.organizationType ?? '', receiver.type) : undefined;
+  // Volunteers work for a welfare organisation: only they may send a light handover.
+  const mayGoLight = session?.user.organizationType === 'WELZIJN';
+  const [light, setLight] = useState(false);
+  const isLight = mayGoLight && light;
+  const required = (key: SummaryKey) => !(isLight && OPTIONAL_IN_LIGHT.includes(key));
+  const kind = receiver ? (isLight ? 'INFORMAL_TO_FORMAL' : kindFor(session?.user.organizationType ?? '', receiver.type)) : undefined;
   const canGoOn = [Boolean(trajectory), Boolean(receiver), Boolean(consentId), true, true][step] ?? false;
 
   function next() {
     if (step === 3) {
-      const missing = [...(question.trim() ? [] : ['question']), ...SUMMARY_FIELDS.filter(([key]) => !summary[key].trim()).map(([key]) => key)];
+      const missing = [
+        ...(question.trim() ? [] : ['question']),
+        ...SUMMARY_FIELDS.filter(([key]) => required(key) && !summary[key].trim()).map(([key]) => key),
+      ];
       setInvalid(missing);
       if (missing.length > 0) {
         document.getElementById(missing[0] === 'question' ? 'handover-question' : `summary-${missing[0]}`)?.focus();
@@ -283,7 +294,9 @@ export function NewHandoverPage() {
         urgency,
         consentId,
         question: question.trim(),
-        handoverSummary: Object.fromEntries(SUMMARY_FIELDS.map(([key]) => [key, summary[key].trim()])) as Record<SummaryKey, string>,
+        handoverSummary: Object.fromEntries(
+          SUMMARY_FIELDS.filter(([key]) => required(key) || summary[key].trim()).map(([key]) => [key, summary[key].trim()]),
+        ) as Record<SummaryKey, string>,
       },
     });
     if (data) {
@@ -341,14 +354,35 @@ export function NewHandoverPage() {
             onChange={setQuestion}
             error={errorText('question')}
           />
+          {mayGoLight && (
+            <FormField
+              type="checkbox"
+              label={
+                <FormLabel htmlFor="handover-light" type="checkbox">
+                  Lichte overdracht (vrijwilliger haalt professional erbij)
+                </FormLabel>
+              }
+              description={
+                <FormFieldDescription id="handover-light-help">
+                  U blijft betrokken en houdt de regie. U vult alleen de situatie, de vraag en de wensen van de cliënt in.
+                </FormFieldDescription>
+              }
+              input={<Checkbox id="handover-light" checked={light} aria-describedby="handover-light-help" onChange={(e) => setLight(e.target.checked)} />}
+            />
+          )}
           <Fieldset>
             <FieldsetLegend>Samenvatting voor de ontvanger</FieldsetLegend>
-            <Paragraph>Alle vragen zijn verplicht. Zo hoeft de cliënt zijn verhaal niet opnieuw te vertellen.</Paragraph>
+            <Paragraph>
+              {isLight
+                ? 'De situatie, de vraag en de wensen van de cliënt zijn verplicht. De andere vragen mogen leeg blijven.'
+                : 'Alle vragen zijn verplicht. Zo hoeft de cliënt zijn verhaal niet opnieuw te vertellen.'}
+            </Paragraph>
             {SUMMARY_FIELDS.map(([key, text, help]) => (
               <TextField
                 key={key}
                 id={`summary-${key}`}
-                label={text}
+                label={required(key) ? text : `${text} (mag leeg blijven)`}
+                required={required(key)}
                 help={help}
                 value={summary[key]}
                 onChange={(value) => setSummary((s) => ({ ...s, [key]: value }))}
@@ -413,9 +447,11 @@ function TextField({
   value,
   onChange,
   error,
+  required = true,
 }: {
   id: string;
   label: string;
+  required?: boolean;
   help: string;
   value: string;
   onChange: (v: string) => void;
@@ -440,7 +476,7 @@ function TextField({
         value={value}
         rows={3}
         maxLength={2000}
-        required
+        required={required}
         invalid={Boolean(error)}
         aria-describedby={error ? `${id}-help ${id}-error` : `${id}-help`}
         onChange={(e) => onChange(e.target.value)}
