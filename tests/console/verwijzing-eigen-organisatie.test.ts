@@ -16,7 +16,7 @@ import {
 /**
  * A referral of the OCO's cliëntondersteuner to a service of the OCO itself: the console shows it as "Verwijzing naar
  * eigen organisatie" with the note why, and the OCO (which receives it too) rejects it by keyboard only with the new
- * reason "Geen budget".
+ * reason "Geen budget". Then the form: choosing a service of the own organisation asks no consent but asks the note.
  */
 
 const WORKER = 'Ellen Bakker';
@@ -146,5 +146,44 @@ describe('a referral to a service of the own organisation', () => {
     // The flag stays visible after the answer.
     expect(await page.getByRole('heading', { level: 2, name: 'Verwijzing naar eigen organisatie' }).count()).toBe(1);
     await step('rejected');
+  });
+
+  it('asks an OCO for the note when it picks a service of its own organisation in the form', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Terug naar de overdrachten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Warme overdracht' }).waitFor();
+    await page.getByRole('link', { name: 'Cliënt warm overdragen' }).click();
+    await page.getByRole('heading', { level: 2, name: /Stap 1 van 5/ }).waitFor();
+    await page.getByRole('radio', { name: new RegExp(CLIENT_FAMILY_NAME) }).check();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { level: 2, name: /Stap 2 van 5/ }).waitFor();
+    await page.getByLabel('Soort organisatie').selectOption('OCO');
+    await page.getByRole('radio', { name: /uw eigen organisatie/ }).check();
+    await page.getByLabel('Naar welke dienst van uw eigen organisatie?').waitFor();
+    // Without a service of its own, the own organisation is no receiver.
+    expect(await page.getByRole('button', { name: 'Volgende stap' }).isDisabled()).toBe(true);
+    await page.getByLabel('Naar welke dienst van uw eigen organisatie?').selectOption({ index: 1 });
+    await step('form-own-service');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByText('Geen toestemming nodig.').waitFor();
+    await step('form-no-consent-needed');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { level: 2, name: /Stap 4 van 5/ }).waitFor();
+    await page.getByLabel('Korte vraag aan de ontvanger').fill('Dagbesteding bij onze eigen dienst.');
+    for (const id of ['situation', 'question', 'whatWasDone', 'agreements', 'openActions', 'network', 'risks', 'clientWishes']) {
+      await page.locator(`#summary-${id}`).fill('Zie eerdere overdracht.');
+    }
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByText('Leg uit waarom, in minstens 10 tekens.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('handover-independence-note');
+    await step('form-note-missing');
+    await page.keyboard.type(NOTE);
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { level: 2, name: /Stap 5 van 5/ }).waitFor();
+    expect(await page.locator('.hub-facts').textContent()).toContain(NOTE);
+    await page.getByRole('button', { name: 'Overdracht versturen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Verwijzing naar eigen organisatie' }).waitFor();
+    expect(await page.locator('.hub-handover-status').first().textContent()).toBe('Wacht op antwoord');
+    await step('form-sent-flagged');
   });
 });

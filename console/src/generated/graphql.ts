@@ -1882,6 +1882,13 @@ export type RecordDriegesprekMutationVariables = Exact<{
 
 export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
+export type HandoverReceiverServicesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HandoverReceiverServicesQuery = { organization: { id: string, services: { nodes: Array<{ id: string, name: string }> } } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -4739,3 +4746,16 @@ fragment ReferralDetail on Referral {
     }
   }
 }`, {"hash":"sha256:6a7569e901ce0979d9a682969ed76e8fcef7a85a6cdfe1955879b566b51edd59"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
+export const HandoverReceiverServicesDocument = new TypedDocumentString(`
+    query HandoverReceiverServices($id: ID!) {
+  organization(id: $id) {
+    id
+    services(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:35bcef95a852b81fc0a9f35c1c2120d69c74aa3c123f19cd2ce3c6dba1477186"}) as unknown as TypedDocumentString<HandoverReceiverServicesQuery, HandoverReceiverServicesQueryVariables>;
