@@ -46,6 +46,7 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     Feedback: '../db/queries.ts#FeedbackRow',
     KnelpuntTransition: '../db/queries.ts#TransitionRow',
     SignalSummary: '../summaries.ts#Summary',
+    Consultation: '../db/consultations.ts#ConsultationRow',
   },
   'sociale-kaart': {
     Service: '../db/queries.ts#ServiceRow',

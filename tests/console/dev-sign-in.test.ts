@@ -70,7 +70,7 @@ describe('development sign-in in the console', () => {
     await expect.poll(() => page.url()).toBe(`${running.origin}/sociale-kaart`);
     await expect.poll(() => page.locator('.hub-session__name').textContent()).toBe('Sanne de Vries');
     await expect.poll(() => page.locator('.hub-session__org').textContent()).toBe('Toegangsteam bij Gemeente Amsterdam');
-    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Signaal melden']);
+    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Signaal melden', 'Advies']);
     await browser.screenshot('signed-in-toegang');
     await expectNoAxeViolations(page, 'signed in');
     await expectNoPersonalDataOutsideThePage(browser, ['Sanne de Vries', 'Sanne']);
@@ -117,7 +117,7 @@ describe('development sign-in in the console', () => {
     await page.getByText('U bent uitgelogd.').waitFor();
     await signInAs(page, 'Anouk Mulder');
     // Member of the overlegtafel and klantadviseur of the zorgkantoor: both roles' areas.
-    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Signaal melden', 'Overlegtafel']);
+    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Signaal melden', 'Advies', 'Overlegtafel']);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overlegtafel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overlegtafel Twente' }).waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).click();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT, demoIds } from '@hub/domain';
+import { amsterdamDate, DEMO_CLIENT, demoIds } from '@hub/domain';
 import { dataOf, demoParty, startTestHub, type GraphQLResult, type Party, type TestHub } from '@hub/testing';
 import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
 import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/outbox.ts';
@@ -143,6 +143,51 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     expect(zk.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['trajectory', 'plan'], 'CONSENT_REQUIRED']]);
   },
 
+  consultation: async (journey) => {
+    const run = asParty(journey);
+    const toegang = await demoParty(hub, 'demo-toegang-amsterdam');
+    const oco = await demoParty(hub, 'demo-co-oco');
+    const question =
+      'Een moeder met twee kinderen heeft schulden en dreigt haar huis te verliezen. Welke route werkt bij u het snelst: schuldhulp via de gemeente of eerst budgetbeheer?';
+
+    // 1. The gemeente asks the demo OCO; no client is named.
+    type Asked = {
+      askConsultation: { consultation: { id: string; status: string; version: number; askedByYou: boolean; toOrganization: { id: string; type: string } } };
+    };
+    const asked = (
+      await run<Asked>(
+        'AskConsultation',
+        { input: { toOrganizationId: demoIds.ocoOrganization(0), question, lifeDomains: ['FINANCIEN_EN_SCHULDEN', 'WONEN'], targetGroup: 'JEUGD_EN_GEZIN' } },
+        toegang,
+      )
+    ).askConsultation.consultation;
+    expect(asked).toMatchObject({ status: 'OPEN', version: 1, askedByYou: true, toOrganization: { id: demoIds.ocoOrganization(0), type: 'OCO' } });
+
+    // 2. The OCO's cliëntondersteuner finds it in the inbox, with the asking gemeente resolved through the sociale kaart.
+    type Inbox = {
+      consultationInbox: { totalCount: number; nodes: { id: string; version: number; question: string; fromOrganization: { id: string; type: string } }[] };
+    };
+    const inbox = (await run<Inbox>('ConsultationInbox', { first: 20 }, oco)).consultationInbox;
+    const received = inbox.nodes.find((n) => n.id === asked.id);
+    expect(received).toMatchObject({ question, version: 1, fromOrganization: { id: demoIds.gemeenteOrganization('GM0363'), type: 'GEMEENTE' } });
+
+    // 3. It answers with the version it read.
+    const answer = 'Begin met een aanmelding bij de schuldhulp van de gemeente; wij kunnen meegaan naar het eerste gesprek.';
+    type Answered = { answerConsultation: { consultation: { status: string; version: number; answer: string } } };
+    const answered = (await run<Answered>('AnswerConsultation', { input: { id: asked.id, answer, expectedVersion: received?.version } }, oco))
+      .answerConsultation.consultation;
+    expect(answered).toMatchObject({ status: 'ANSWERED', version: 2, answer });
+
+    // 4. The asker reads the answer; 5. and closes the consultation.
+    type Outbox = { consultationOutbox: { nodes: { id: string; status: string; version: number; answer: string | null; toOrganization: { name: string } }[] } };
+    const mine = (await run<Outbox>('ConsultationOutbox', {}, toegang)).consultationOutbox.nodes.find((n) => n.id === asked.id);
+    expect(mine).toMatchObject({ status: 'ANSWERED', version: 2, answer });
+    expect(mine?.toOrganization.name).toBeTruthy();
+    type Closed = { closeConsultation: { consultation: { status: string; endedAt: string | null } } };
+    const closed = (await run<Closed>('CloseConsultation', { input: { id: asked.id, expectedVersion: 2 } }, toegang)).closeConsultation.consultation;
+    expect(closed.status).toBe('CLOSED');
+    expect(closed.endedAt).not.toBeNull();
+  },
   'overlegtafel-quarter-twente': async (journey) => {
     const run = asParty(journey);
     const member = await demoParty(hub, 'demo-overlegtafel-zk22');
@@ -586,6 +631,123 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     expect(progress.timeline.nodes.at(-1)?.actorOrganization?.id).toBe(oco.id);
   },
 
+  'vast-gezicht-handover': async (journey) => {
+    const run = asParty(journey);
+    const oco = await buildOrg(hub, 'OCO');
+    const zk = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });
+    const sender: Party = { organizationId: oco.id, token: await oco.token(['CLIENTONDERSTEUNER'], 'oco-sanne') };
+    const receiver: Party = { organizationId: zk.id, token: await zk.token(['ZORGBEMIDDELAAR']) };
+    const client = await registerClient(hub, sender.token);
+    const t = await openTrajectory(hub, sender.token, client.id);
+    const person = {
+      userId: 'oco-sanne',
+      name: 'Sanne de Vries',
+      formality: 'FORMAL',
+      workPhone: '020-5551234',
+      workEmail: 'sanne.devries@oco.example',
+      availability: 'ma, di en do 9–17 uur',
+    };
+    type Named = { setTrajectoryCounsellor: { trajectory: { version: number; counsellor: Record<string, unknown> } } };
+    const named = await run<Named>('NameVastGezicht', { input: { id: t.id, expectedVersion: t.version, counsellor: person } }, sender);
+    expect(named.setTrajectoryCounsellor.trajectory.counsellor).toEqual({ ...person, role: 'CLIENTONDERSTEUNER' });
+    await recordHandoverConsent(hub, sender, client.id, receiver.organizationId);
+
+    const { formality: _formality, ...carried } = person;
+    type Sent = { createReferral: { referral: { id: string; version: number; sameCounsellorContinues: boolean; continuingCounsellor: unknown } } };
+    const sent = (
+      await run<Sent>(
+        'SendHandoverSameCounsellor',
+        {
+          input: referralInput(
+            { clientId: client.id, trajectoryId: t.id, toOrganizationId: receiver.organizationId },
+            { kind: 'WMO_TO_WLZ', sameCounsellorContinues: true },
+          ),
+        },
+        sender,
+      )
+    ).createReferral.referral;
+    // The person as the sender's trajectory names them, not as the input could claim.
+    expect(sent).toMatchObject({ sameCounsellorContinues: true, continuingCounsellor: carried });
+
+    type Seen = { referral: { version: number; sameCounsellorContinues: boolean; continuingCounsellor: unknown } };
+    const seen = await run<Seen>('ZorgkantoorSeesContinuingCounsellor', { id: sent.id }, receiver);
+    expect(seen.referral).toMatchObject({ sameCounsellorContinues: true, continuingCounsellor: carried });
+    const accepted = await run<{ acceptReferral: { referral: { status: string } } }>(
+      'ZorgkantoorAccepts',
+      { input: { id: sent.id, expectedVersion: seen.referral.version } },
+      receiver,
+    );
+    expect(accepted.acceptReferral.referral.status).toBe('ACCEPTED');
+
+    type Opened = { openTrajectory: { trajectory: { id: string; legalDomain: string; counsellor: Record<string, unknown> } } };
+    const opened = await run<Opened>(
+      'ZorgkantoorOpensTrajectoryFromHandover',
+      {
+        input: {
+          clientId: client.id,
+          handoverReferralId: sent.id,
+          legalDomain: 'WLZ',
+          journeyPhase: 'AFTER_INDICATION',
+          hulpvraag: 'Keuze van een Wlz-zorgaanbieder, met dezelfde cliëntondersteuner.',
+        },
+      },
+      receiver,
+    );
+    // The continuing person, not the zorgbemiddelaar who opened it, is the new trajectory's counsellor.
+    expect(opened.openTrajectory.trajectory.counsellor).toEqual({ ...carried, role: 'CLIENTONDERSTEUNER' });
+
+    const clientToken = await hub.clientTokenFor({ bsn: client.bsn });
+    type Mine = {
+      mySupport: { trajectories: { nodes: { id: string; legalDomain: string; contactPerson: Record<string, unknown> & { organization: { id: string } } }[] } };
+    };
+    const mine = dataOf<Mine>(await journey.run<Mine>('ClientSeesVastGezicht', {}, clientToken));
+    const wlz = mine.mySupport.trajectories.nodes.find((n) => n.id === opened.openTrajectory.trajectory.id);
+    expect(wlz?.contactPerson).toMatchObject({
+      name: person.name,
+      role: 'CLIENTONDERSTEUNER',
+      workPhone: person.workPhone,
+      workEmail: person.workEmail,
+      availability: person.availability,
+      organization: { id: zk.id },
+    });
+  },
+  'wijsplicht-toegang': async (journey) => {
+    const run = asParty(journey);
+    const gemeente = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+    const toegang: Party = { organizationId: gemeente.id, token: await gemeente.token(['TOEGANG'], 'toegang-jan') };
+    const client = await registerClient(hub, toegang.token);
+    type Opened = { openTrajectory: { trajectory: { id: string; version: number; legalDomain: string } } };
+    const opened = (
+      await run<Opened>(
+        'ToegangOpensMelding',
+        {
+          input: {
+            clientId: client.id,
+            legalDomain: 'WMO_MAATWERKVOORZIENING',
+            journeyPhase: 'BEFORE_INDICATION',
+            hulpvraag: 'Melding: hulp in het huishouden nodig.',
+          },
+        },
+        toegang,
+      )
+    ).openTrajectory.trajectory;
+    const today = amsterdamDate(new Date());
+    type Recorded = { recordWijsplicht: { trajectory: { version: number; wijsplicht: Record<string, unknown> } } };
+    const recorded = await run<Recorded>(
+      'RecordWijsplicht',
+      { input: { id: opened.id, expectedVersion: opened.version, pointedOn: today, outcome: 'ACCEPTED', note: 'Folder meegegeven.' } },
+      toegang,
+    );
+    expect(recorded.recordWijsplicht.trajectory.version).toBe(opened.version + 1);
+    expect(recorded.recordWijsplicht.trajectory.wijsplicht).toMatchObject({
+      pointedOn: today,
+      pointedByUserId: 'toegang-jan',
+      outcome: 'ACCEPTED',
+      note: 'Folder meegegeven.',
+    });
+    const read = await run<{ trajectory: { wijsplicht: unknown } }>('ReadWijsplicht', { id: opened.id }, toegang);
+    expect(read.trajectory.wijsplicht).toEqual({ pointedOn: today, pointedByUserId: 'toegang-jan', outcome: 'ACCEPTED', note: 'Folder meegegeven.' });
+  },
   'client-my-support': async (journey) => {
     const token = await hub.clientTokenFor({ subject: DEMO_CLIENT.subject, name: DEMO_CLIENT.name, bsn: DEMO_CLIENT.bsn });
     const run = async <T>(operationName: string, variables: Record<string, unknown> = {}) => dataOf<T>(await journey.run<T>(operationName, variables, token));

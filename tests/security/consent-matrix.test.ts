@@ -166,6 +166,11 @@ async function casesWorld(): Promise<World> {
     );
     const representativeId = network.client.network[0]?.id;
     expect(representativeId).toBeTruthy();
+    // The wijsplicht is recorded on Wmo meldingen at a gemeente only; written straight here so this trajectory holds
+    // every gated field (the rules for recording it are tested in tests/security/vast-gezicht.test.ts).
+    await hub.database.db.execute(
+      sql`update cases.trajectory set wijsplicht = ${JSON.stringify({ pointedOn: '2026-01-05', pointedByUserId: 'test-toegang', pointedByName: null, outcome: 'ACCEPTED', note: null, recordedAt: '2026-01-05T10:00:00.000Z' })}::jsonb where id = ${t.id}::uuid`,
+    );
     return { client, t, representativeId };
   };
   const { client, t, representativeId } = await clientWithClosedTrajectory();
@@ -312,7 +317,8 @@ async function referralsWorld(): Promise<World> {
     const created = dataOf(
       await hub.graphql<{ createReferral: { referral: { id: string; version: number } } }>(
         CREATE_REFERRAL,
-        { input: referralInput({ clientId: client.id, trajectoryId: t.id, toOrganizationId: receiver.id }) },
+        // The same cliëntondersteuner continues, so continuingCounsellor has a value to gate.
+        { input: referralInput({ clientId: client.id, trajectoryId: t.id, toOrganizationId: receiver.id }, { sameCounsellorContinues: true }) },
         { token: senderToken },
       ),
     ).createReferral.referral;

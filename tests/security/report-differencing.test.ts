@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/db';
+import { amsterdamDate } from '@hub/domain';
 import { startTestHub, type GraphQLResult, type TestHub } from '@hub/testing';
 import { buildOrg, CLOSE_TRAJECTORY, closeInput, dataOf, openTrajectory, registerClient, type TestOrg } from '../../subgraphs/cases/test/builders.ts';
 
@@ -15,6 +16,8 @@ let org: TestOrg;
 let readerToken: string;
 // A second organisation whose one month has parts (legal domains, target groups, own network) of 1 next to 6.
 let partsOrg: TestOrg;
+// A gemeente whose Wmo meldingen carry the wijsplicht: one month with a single pointed resident, one with 1 declined.
+let wijsplichtOrg: TestOrg;
 // A whole calendar year that has ended in every time zone.
 const YEAR = new Date().getUTCFullYear() - 1;
 const LONE_SCORE = 2;
@@ -134,6 +137,31 @@ function remainder(key: string, value: (key: string) => number | null): number {
 
 const revealsFewerThanFive = (n: number) => n > 0 && n < 5;
 
+/**
+ * Wmo meldingen of the gemeente pointed to independent cliëntondersteuning on a day of one month of YEAR, one client
+ * each; `outcomes[i]` is the resident's answer. Recorded through the API, then moved to that day of YEAR.
+ */
+async function pointInMonth(month: number, outcomes: ('ACCEPTED' | 'DECLINED' | 'UNDECIDED')[]) {
+  const token = await wijsplichtOrg.token(['TOEGANG']);
+  for (const [i, outcome] of outcomes.entries()) {
+    const c = await registerClient(hub, token);
+    const t = await openTrajectory(hub, token, c.id, { legalDomain: 'WMO_MAATWERKVOORZIENING' });
+    const today = amsterdamDate(new Date());
+    const res = await hub.graphql(
+      `mutation W($input: RecordWijsplichtInput!) { recordWijsplicht(input: $input) { trajectory { id } } }`,
+      { input: { id: t.id, expectedVersion: t.version, pointedOn: today, outcome } },
+      { token },
+    );
+    dataOf(res);
+    const day = new Date(Date.UTC(YEAR, month - 1, 10 + i, 12));
+    await hub.database.db.execute(
+      sql`update cases.trajectory set opened_at = ${day.toISOString()}::timestamptz,
+            wijsplicht = jsonb_set(wijsplicht, '{pointedOn}', to_jsonb(${day.toISOString().slice(0, 10)}::text))
+          where id = ${t.id}::uuid`,
+    );
+  }
+}
+
 beforeAll(async () => {
   hub = await startTestHub();
   org = await buildOrg(hub, 'OCO');
@@ -151,7 +179,12 @@ beforeAll(async () => {
     (i) => (i < 6 ? {} : { legalDomain: 'WLZ', targetGroups: ['OUDEREN', 'MANTELZORGERS'], ownNetworkUsed: false }),
     partsOrg,
   );
-}, 120_000);
+  wijsplichtOrg = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+  await pointInMonth(1, ['ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED']);
+  await pointInMonth(2, ['ACCEPTED']);
+  await pointInMonth(3, ['ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'DECLINED']);
+  for (const month of [7, 8, 9]) await pointInMonth(month, ['ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'UNDECIDED', 'DECLINED']);
+}, 180_000);
 
 afterAll(async () => {
   await hub?.stop();
@@ -267,6 +300,61 @@ describe.each(VIAS)('support report differencing (%s)', (via) => {
     }
     // The quarter with the lone score: its average over six would give that score away against January's.
     expect(avg(`${YEAR}-Q1`)).toEqual({ value: null, suppressed: true, display: 'withheld' });
+  });
+
+  it('publishes no wijsplicht count (pointed, accepted) that subtraction over periods or of each other reveals', async () => {
+    const WIJSPLICHT = /* GraphQL */ `
+      query Wijsplicht($org: ID!, $period: ReportPeriodInput!) {
+        supportReport(organizationId: $org, period: $period) {
+          period { key }
+          wijsplichtPointed { value suppressed display }
+          wijsplichtAccepted { value suppressed display }
+        }
+      }
+    `;
+    const token = await wijsplichtOrg.token(['BEHEERDER']);
+    const reports = new Map<string, { wijsplichtPointed: Count; wijsplichtAccepted: Count }>();
+    for (const g of GRID) {
+      const r = dataOf(
+        await hub.graphql<{ supportReport: { period: { key: string }; wijsplichtPointed: Count; wijsplichtAccepted: Count } }>(
+          WIJSPLICHT,
+          { org: wijsplichtOrg.id, period: g.input },
+          { token },
+        ),
+      ).supportReport;
+      if (via === 'cases subgraph') {
+        const direct = await ask(via, { org: wijsplichtOrg.id, period: g.input }, WIJSPLICHT, token);
+        expect(direct.body.data?.supportReport).toEqual(r);
+      }
+      reports.set(g.key, r);
+    }
+    const pick = (key: string, which: 'wijsplichtPointed' | 'wijsplichtAccepted') => {
+      const c = reports.get(key)?.[which];
+      if (!c) throw new Error(`no report for ${key}`);
+      if (c.suppressed) expect([c.value, c.display]).toEqual([null, 'withheld']);
+      return c.suppressed ? null : c.value;
+    };
+    // January: 5 pointed, all accepted; February: a single resident; March: 6 pointed of whom 1 declined, so the 5
+    // accepted would give the one who declined away.
+    expect([pick(`${YEAR}-01`, 'wijsplichtPointed'), pick(`${YEAR}-01`, 'wijsplichtAccepted')]).toEqual([5, 5]);
+    expect([pick(`${YEAR}-02`, 'wijsplichtPointed'), pick(`${YEAR}-02`, 'wijsplichtAccepted')]).toEqual([null, null]);
+    expect([pick(`${YEAR}-03`, 'wijsplichtPointed'), pick(`${YEAR}-03`, 'wijsplichtAccepted')]).toEqual([6, null]);
+    expect(pick(`${YEAR}-Q3`, 'wijsplichtPointed')).toBe(15);
+    // Q1 holds 12 but would give February's one resident away against January and March.
+    expect(pick(`${YEAR}-Q1`, 'wijsplichtPointed')).toBeNull();
+    for (const which of ['wijsplichtPointed', 'wijsplichtAccepted'] as const) {
+      const value = (key: string) => pick(key, which);
+      for (const g of GRID) {
+        if (value(g.key) === null) continue;
+        expect(revealsFewerThanFive(remainder(g.key, value)), `${which}: ${g.key} − all published sub-periods`).toBe(false);
+      }
+    }
+    // Within one period: pointed − accepted (those who declined or did not decide) is never 1–4 when both are shown.
+    for (const g of GRID) {
+      const pointed = pick(g.key, 'wijsplichtPointed');
+      const accepted = pick(g.key, 'wijsplichtAccepted');
+      if (pointed !== null && accepted !== null) expect(revealsFewerThanFive(pointed - accepted), `${g.key}: pointed − accepted`).toBe(false);
+    }
   });
 
   it('publishes no whole whose published parts leave 1–4 people or trajectories in one period', async () => {

@@ -86,6 +86,16 @@ export type AgeBand =
   /** 80 years and over. */
   | 'AGE_80_PLUS';
 
+/** An answer to an open consultation. */
+export type AnswerConsultationInput = {
+  /** The advice: 1 to 4000 characters, through the privacy guard. */
+  answer: string;
+  /** The version you read; a stale one is CONFLICT and changes nothing. */
+  expectedVersion: number;
+  /** The consultation (UUID). */
+  id: string | number;
+};
+
 /** How the service area is given: GEMEENTEN (listed gemeenten), REGIONAL (whole zorgkantoorregio's) or NATIONAL. */
 export type AreaScope =
   /** The listed gemeenten. */
@@ -94,6 +104,20 @@ export type AreaScope =
   | 'NATIONAL'
   /** Whole zorgkantoorregio's. */
   | 'REGIONAL';
+
+/** What to ask, and of whom. */
+export type AskConsultationInput = {
+  /** The law the help in question falls under. */
+  legalDomain?: LegalDomain | null | undefined;
+  /** The life domains the question is about; at most 9, duplicates ignored. */
+  lifeDomains?: Array<LifeDomain> | null | undefined;
+  /** The question: 20 to 4000 characters and at least 3 words, about the situation, never naming the client (no BSN, name, address, phone, e-mail or date of birth). */
+  question: string;
+  /** The target group the situation belongs to. */
+  targetGroup?: TargetGroup | null | undefined;
+  /** The organisation whose cliëntondersteuners you ask (UUID of an OCO, GEMEENTE or ZORGKANTOOR in the sociale kaart); not your own. */
+  toOrganizationId: string | number;
+};
 
 /** Capacity as reported by the organisation. */
 export type CapacityInput = {
@@ -253,6 +277,28 @@ export type ConsentStatus =
   /** Revoked by or for the client. */
   | 'REVOKED';
 
+/**
+ * Where a consultation (collegiale consultatie) stands. OPEN: asked, waiting for an answer; ANSWERED: the addressee
+ * answered; CLOSED: the asker closed it after the answer; WITHDRAWN: the asker withdrew it before an answer.
+ */
+export type ConsultationStatus =
+  /** Answered by the addressee. */
+  | 'ANSWERED'
+  /** Closed by the asker after the answer. */
+  | 'CLOSED'
+  /** Asked, waiting for an answer. */
+  | 'OPEN'
+  /** Withdrawn by the asker before an answer. */
+  | 'WITHDRAWN';
+
+/** A consultation and the version you read. */
+export type ConsultationVersionInput = {
+  /** The version you read; a stale one is CONFLICT and changes nothing. */
+  expectedVersion: number;
+  /** The consultation (UUID). */
+  id: string | number;
+};
+
 /** The way a client wants to be contacted. DO_NOT_CONTACT: the client does not want to be approached at all. */
 export type ContactChannel =
   /** The client does not want to be approached at all. */
@@ -297,12 +343,18 @@ export type CostType =
 
 /** The assigned cliëntondersteuner as input. */
 export type CounsellorInput = {
+  /** When they can be reached, in words (at most 200 characters, no BSN), e.g. "ma, di en do 9–17 uur". */
+  availability?: string | null | undefined;
   /** Paid professional or volunteer. */
   formality: Formality;
   /** Name. */
   name: string;
   /** User id (token subject), when they use the hub. */
   userId?: string | null | undefined;
+  /** Work e-mail address (at most 254 characters). */
+  workEmail?: string | null | undefined;
+  /** Work telephone: 6–20 characters of digits, spaces, +, - or (). */
+  workPhone?: string | null | undefined;
 };
 
 /** A new knelpunt grouping signals of one region. */
@@ -338,6 +390,11 @@ export type CreateReferralInput = {
   lifeDomain?: LifeDomain | null | undefined;
   /** The question or reason (1 … 2000 characters). */
   question: string;
+  /**
+   * The cliëntondersteuner of the source trajectory stays on with the client (vast gezicht): the referral carries that
+   * person (name, work telephone, work e-mail, availability) as the trajectory names them now.
+   */
+  sameCounsellorContinues?: boolean;
   /** Send at once (default) or keep as DRAFT. */
   send?: boolean;
   /**
@@ -781,6 +838,20 @@ export type RecordJointMeetingOutcomeInput = {
   outcomeNotes?: string | null | undefined;
 };
 
+/** The wijsplicht on a Wmo melding: when, and whether the resident accepted. The professional is the caller. */
+export type RecordWijsplichtInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The trajectory (UUID): a Wmo trajectory of the caller's gemeente. */
+  id: string | number;
+  /** A short note (at most 500 characters, no BSN). */
+  note?: string | null | undefined;
+  /** Whether the resident accepted. */
+  outcome: WijsplichtOutcome;
+  /** The day the resident was pointed to independent cliëntondersteuning: not in the future, not before the trajectory was opened. */
+  pointedOn: string;
+};
+
 /** Everything that can happen to a referral; each is one row of the transition table (see docs/referrals.md). */
 export type ReferralAction =
   /** The receiver accepted it. */
@@ -1125,6 +1196,16 @@ export type ServiceStatus =
   /** Closed for a while; still found by search. */
   | 'TEMPORARILY_CLOSED';
 
+/** A new vast gezicht for a trajectory. */
+export type SetTrajectoryCounsellorInput = {
+  /** The cliëntondersteuner with work contact details and availability. */
+  counsellor: CounsellorInput;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The trajectory (UUID). */
+  id: string | number;
+};
+
 /**
  * What kind of gap a signal reports. NO_CAPACITY: the fitting offer exists but has no room; WAITING_TIME: too long a
  * wait (also a referral left unanswered past its deadline); NO_FITTING_OFFER: nothing in the region fits the question;
@@ -1339,6 +1420,15 @@ export type Wachtstatus =
   /** Waits as a precaution: does not want care yet. */
   | 'WACHT_UIT_VOORZORG';
 
+/** Whether the resident accepted the offer of free, independent cliëntondersteuning when pointed to it. */
+export type WijsplichtOutcome =
+  /** The resident wants independent cliëntondersteuning. */
+  | 'ACCEPTED'
+  /** The resident does not want it. */
+  | 'DECLINED'
+  /** The resident has not decided yet. */
+  | 'UNDECIDED';
+
 /** Wlz indication data as input. */
 export type WlzDetailsInput = {
   /** Preferred leveringsvorm (COD578). */
@@ -1366,6 +1456,61 @@ export type SignedInOrganizationQueryVariables = Exact<{
 
 
 export type SignedInOrganizationQuery = { organization: { id: string, name: string, type: OrganizationType } | null };
+
+export type ConsultableOrganizationsQueryVariables = Exact<{
+  type: OrganizationType;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsultableOrganizationsQuery = { organizations: { nodes: Array<{ id: string, name: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConsultationPartsFragment = { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null };
+
+export type AskConsultationFormMutationVariables = Exact<{
+  input: AskConsultationInput;
+}>;
+
+
+export type AskConsultationFormMutation = { askConsultation: { consultation: { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null } } };
+
+export type MyConsultationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyConsultationsQuery = { consultationOutbox: { totalCount: number, nodes: Array<{ id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null, toOrganization: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConsultationInboxPageQueryVariables = Exact<{
+  status?: ConsultationStatus | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsultationInboxPageQuery = { consultationInbox: { totalCount: number, nodes: Array<{ id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null, fromOrganization: { id: string, name: string, type: OrganizationType } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AnswerConsultationFormMutationVariables = Exact<{
+  input: AnswerConsultationInput;
+}>;
+
+
+export type AnswerConsultationFormMutation = { answerConsultation: { consultation: { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null } } };
+
+export type CloseConsultationButtonMutationVariables = Exact<{
+  input: ConsultationVersionInput;
+}>;
+
+
+export type CloseConsultationButtonMutation = { closeConsultation: { consultation: { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null } } };
+
+export type WithdrawConsultationButtonMutationVariables = Exact<{
+  input: ConsultationVersionInput;
+}>;
+
+
+export type WithdrawConsultationButtonMutation = { withdrawConsultation: { consultation: { id: string, status: ConsultationStatus, version: number, question: string, lifeDomains: Array<LifeDomain>, targetGroup: TargetGroup | null, askedAt: string, answer: string | null, answeredAt: string | null, endedAt: string | null } } };
 
 export type BeheerServiceFragment = { id: string, name: string, status: ServiceStatus, version: number, capacity: { status: CapacityStatus, reportedStatus: CapacityStatus | null, available: number | null, maximum: number | null, unit: string | null, expectedWaitDays: number | null, updatedAt: string | null, stale: boolean }, freshness: { lastVerifiedAt: string | null, stale: boolean } };
 
@@ -1464,28 +1609,42 @@ export type RevokeConsentMutationVariables = Exact<{
 
 export type RevokeConsentMutation = { revokeConsent: { consent: { id: string, status: ConsentStatus } } };
 
-export type TrajectoryDetailFragment = { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } };
+export type TrajectoryDetailFragment = { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } };
 
 export type TrajectoryDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TrajectoryDetailQuery = { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } | null };
+export type TrajectoryDetailQuery = { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } | null };
 
 export type UpdateTrajectoryMutationVariables = Exact<{
   input: UpdateTrajectoryInput;
 }>;
 
 
-export type UpdateTrajectoryMutation = { updateTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+export type UpdateTrajectoryMutation = { updateTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+
+export type SetTrajectoryCounsellorMutationVariables = Exact<{
+  input: SetTrajectoryCounsellorInput;
+}>;
+
+
+export type SetTrajectoryCounsellorMutation = { setTrajectoryCounsellor: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+
+export type RecordWijsplichtMutationVariables = Exact<{
+  input: RecordWijsplichtInput;
+}>;
+
+
+export type RecordWijsplichtMutation = { recordWijsplicht: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
 
 export type CloseTrajectoryMutationVariables = Exact<{
   input: CloseTrajectoryInput;
 }>;
 
 
-export type CloseTrajectoryMutation = { closeTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { name: string } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
+export type CloseTrajectoryMutation = { closeTrajectory: { trajectory: { id: string, version: number, status: TrajectoryStatus, openedAt: string, closedAt: string | null, closeReason: CloseReason | null, legalDomain: LegalDomain | null, journeyPhase: JourneyPhase | null, hulpvraag: string | null, lifeDomains: Array<LifeDomain> | null, plan: string | null, organization: { id: string, name: string } | null, counsellor: { userId: string | null, name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null } | null, wijsplicht: { pointedOn: string, pointedByName: string | null, outcome: WijsplichtOutcome, note: string | null } | null, goals: Array<{ id: string, description: string, status: GoalStatus }> | null, contactMoments: { nodes: Array<{ id: string, occurredAt: string, channel: ContactChannel, summary: string }> } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null } } } };
 
 export type ConsentClientQueryVariables = Exact<{
   id: string | number;
@@ -1517,7 +1676,7 @@ export type CorrectionRequestsQuery = { correctionRequests: { nodes: Array<{ id:
 export type MySupportOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MySupportOverviewQuery = { mySupport: { id: string, actingAs: ClientActor, name: { givenName: string, namePrefix: string | null, familyName: string }, trajectories: { totalCount: number, nodes: Array<{ id: string, legalDomain: LegalDomain, journeyPhase: JourneyPhase, status: TrajectoryStatus, hulpvraag: string, openedAt: string, closedAt: string | null, organization: { id: string, name: string }, contactPerson: { name: string, formality: Formality, organization: { id: string, name: string, email: string | null, website: string | null, phones: Array<{ number: string, description: string | null }> } } }> }, handoversInProgress: { totalCount: number, nodes: Array<{ id: string, kind: string, status: string, sentAt: string | null, respondBy: string | null, jointMeetingPlannedAt: string | null, statusChangedAt: string, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } }> } | null } | null };
+export type MySupportOverviewQuery = { mySupport: { id: string, actingAs: ClientActor, name: { givenName: string, namePrefix: string | null, familyName: string }, trajectories: { totalCount: number, nodes: Array<{ id: string, legalDomain: LegalDomain, journeyPhase: JourneyPhase, status: TrajectoryStatus, hulpvraag: string, openedAt: string, closedAt: string | null, organization: { id: string, name: string }, contactPerson: { name: string, formality: Formality, workPhone: string | null, workEmail: string | null, availability: string | null, organization: { id: string, name: string, email: string | null, website: string | null, phones: Array<{ number: string, description: string | null }> } } }> }, handoversInProgress: { totalCount: number, nodes: Array<{ id: string, kind: string, status: string, sentAt: string | null, respondBy: string | null, jointMeetingPlannedAt: string | null, statusChangedAt: string, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } }> } | null } | null };
 
 export type MyConsentLineFragment = { id: string, receivingOrganizationType: OrganizationType | null, receivingRegionCode: string | null, categories: Array<ConsentCategory>, purpose: ConsentPurpose, validFrom: string, validUntil: string | null, givenBy: ConsentGiver, recordedHow: ConsentRecording, revokedAt: string | null, status: ConsentStatus, version: number, sharingOrganization: { id: string, name: string }, receivingOrganization: { id: string, name: string } | null };
 
@@ -1831,56 +1990,56 @@ export type CreateHandoverMutationVariables = Exact<{
 
 export type CreateHandoverMutation = { createReferral: { referral: { id: string, status: ReferralStatus } } };
 
-export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
+export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
 
 export type HandoverQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
+export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
 
 export type AcceptHandoverMutationVariables = Exact<{
   input: AcceptReferralInput;
 }>;
 
 
-export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RejectHandoverMutationVariables = Exact<{
   input: RejectReferralInput;
 }>;
 
 
-export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type StartHandoverMutationVariables = Exact<{
   input: ReferralTransitionInput;
 }>;
 
 
-export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type CompleteHandoverMutationVariables = Exact<{
   input: CompleteReferralInput;
 }>;
 
 
-export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type PlanDriegesprekMutationVariables = Exact<{
   input: PlanJointMeetingInput;
 }>;
 
 
-export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RecordDriegesprekMutationVariables = Exact<{
   input: RecordJointMeetingOutcomeInput;
 }>;
 
 
-export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type HandoverReceiverServicesQueryVariables = Exact<{
   id: string | number;
@@ -1907,6 +2066,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ConsultationPartsFragmentDoc = new TypedDocumentString(`
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}
+    `, {"fragmentName":"ConsultationParts"}) as unknown as TypedDocumentString<ConsultationPartsFragment, unknown>;
 export const BeheerServiceFragmentDoc = new TypedDocumentString(`
     fragment BeheerService on Service {
   id
@@ -1959,7 +2132,18 @@ export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
     name
   }
   counsellor {
+    userId
     name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
   }
   goals {
     id
@@ -2235,6 +2419,13 @@ export const ReferralDetailFragmentDoc = new TypedDocumentString(`
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -2323,6 +2514,159 @@ export const SignedInOrganizationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bf9f62c5479bd1c29f822032f3e34bb220c5fa99c9616741496d37eb637a1d8c"}) as unknown as TypedDocumentString<SignedInOrganizationQuery, SignedInOrganizationQueryVariables>;
+export const ConsultableOrganizationsDocument = new TypedDocumentString(`
+    query ConsultableOrganizations($type: OrganizationType!, $after: String) {
+  organizations(type: $type, first: 100, after: $after) {
+    nodes {
+      id
+      name
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:c9406294afeaeb950101113d0771962a7495891fdbf0dc934fd9916312dced6c"}) as unknown as TypedDocumentString<ConsultableOrganizationsQuery, ConsultableOrganizationsQueryVariables>;
+export const AskConsultationFormDocument = new TypedDocumentString(`
+    mutation AskConsultationForm($input: AskConsultationInput!) {
+  askConsultation(input: $input) {
+    consultation {
+      ...ConsultationParts
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:ae0752f6ab64f8611f925e3497e1caef0e117dcd91367c3c98cff12156d3581d"}) as unknown as TypedDocumentString<AskConsultationFormMutation, AskConsultationFormMutationVariables>;
+export const MyConsultationsDocument = new TypedDocumentString(`
+    query MyConsultations($first: Int!, $after: String) {
+  consultationOutbox(first: $first, after: $after) {
+    totalCount
+    nodes {
+      ...ConsultationParts
+      toOrganization {
+        id
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:411993f4db8086a060cbff19e0602b62c80b69550b2831e3c293a12627ce3b73"}) as unknown as TypedDocumentString<MyConsultationsQuery, MyConsultationsQueryVariables>;
+export const ConsultationInboxPageDocument = new TypedDocumentString(`
+    query ConsultationInboxPage($status: ConsultationStatus, $first: Int!, $after: String) {
+  consultationInbox(status: $status, first: $first, after: $after) {
+    totalCount
+    nodes {
+      ...ConsultationParts
+      fromOrganization {
+        id
+        name
+        type
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:206e1e991324bda0e03903070a2aad8f79783a9b4f1c2815d6c3e540341ca128"}) as unknown as TypedDocumentString<ConsultationInboxPageQuery, ConsultationInboxPageQueryVariables>;
+export const AnswerConsultationFormDocument = new TypedDocumentString(`
+    mutation AnswerConsultationForm($input: AnswerConsultationInput!) {
+  answerConsultation(input: $input) {
+    consultation {
+      ...ConsultationParts
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:bde6c8df1896a6f231bfca863c7ef8e5567254ae56a71ff264c41732e0297298"}) as unknown as TypedDocumentString<AnswerConsultationFormMutation, AnswerConsultationFormMutationVariables>;
+export const CloseConsultationButtonDocument = new TypedDocumentString(`
+    mutation CloseConsultationButton($input: ConsultationVersionInput!) {
+  closeConsultation(input: $input) {
+    consultation {
+      ...ConsultationParts
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:882cc100bca4e697d3f0465f3fbe211a04f7d442885a2914c4e8acc294c8b3bf"}) as unknown as TypedDocumentString<CloseConsultationButtonMutation, CloseConsultationButtonMutationVariables>;
+export const WithdrawConsultationButtonDocument = new TypedDocumentString(`
+    mutation WithdrawConsultationButton($input: ConsultationVersionInput!) {
+  withdrawConsultation(input: $input) {
+    consultation {
+      ...ConsultationParts
+    }
+  }
+}
+    fragment ConsultationParts on Consultation {
+  id
+  status
+  version
+  question
+  lifeDomains
+  targetGroup
+  askedAt
+  answer
+  answeredAt
+  endedAt
+}`, {"hash":"sha256:87ba000bf56d4f94bbf6d560f86f6b54a5c053225c3a3cb5fe471e067f570146"}) as unknown as TypedDocumentString<WithdrawConsultationButtonMutation, WithdrawConsultationButtonMutationVariables>;
 export const BeheerOrganizationDocument = new TypedDocumentString(`
     query BeheerOrganization($id: ID!, $after: String) {
   organization(id: $id) {
@@ -2668,7 +3012,18 @@ export const TrajectoryDetailDocument = new TypedDocumentString(`
     name
   }
   counsellor {
+    userId
     name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
   }
   goals {
     id
@@ -2691,7 +3046,7 @@ export const TrajectoryDetailDocument = new TypedDocumentString(`
       familyName
     }
   }
-}`, {"hash":"sha256:b53fb7a54b6b64eaf6e94f007e624357c934356dd92b054ecf87c3c80a456197"}) as unknown as TypedDocumentString<TrajectoryDetailQuery, TrajectoryDetailQueryVariables>;
+}`, {"hash":"sha256:d8d8810f78cfe8ccbe5136b458beade8ff3a9a4f47aed5b4ee0e239106589a62"}) as unknown as TypedDocumentString<TrajectoryDetailQuery, TrajectoryDetailQueryVariables>;
 export const UpdateTrajectoryDocument = new TypedDocumentString(`
     mutation UpdateTrajectory($input: UpdateTrajectoryInput!) {
   updateTrajectory(input: $input) {
@@ -2717,7 +3072,18 @@ export const UpdateTrajectoryDocument = new TypedDocumentString(`
     name
   }
   counsellor {
+    userId
     name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
   }
   goals {
     id
@@ -2740,7 +3106,127 @@ export const UpdateTrajectoryDocument = new TypedDocumentString(`
       familyName
     }
   }
-}`, {"hash":"sha256:46540d02c7aec2a60dd7b9eba3d668a0c0ef7c98631a0e609545d0310a8130a3"}) as unknown as TypedDocumentString<UpdateTrajectoryMutation, UpdateTrajectoryMutationVariables>;
+}`, {"hash":"sha256:dcef8459df0d1c304653804a39c7afc673cb092dec5c44c2128ce6d1202a0b6c"}) as unknown as TypedDocumentString<UpdateTrajectoryMutation, UpdateTrajectoryMutationVariables>;
+export const SetTrajectoryCounsellorDocument = new TypedDocumentString(`
+    mutation SetTrajectoryCounsellor($input: SetTrajectoryCounsellorInput!) {
+  setTrajectoryCounsellor(input: $input) {
+    trajectory {
+      ...TrajectoryDetail
+    }
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    userId
+    name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments(first: 100) {
+    nodes {
+      id
+      occurredAt
+      channel
+      summary
+    }
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:227e82daeff871c9eb110483d0fc293d011c50203ad276192b97c17746fcd51b"}) as unknown as TypedDocumentString<SetTrajectoryCounsellorMutation, SetTrajectoryCounsellorMutationVariables>;
+export const RecordWijsplichtDocument = new TypedDocumentString(`
+    mutation RecordWijsplicht($input: RecordWijsplichtInput!) {
+  recordWijsplicht(input: $input) {
+    trajectory {
+      ...TrajectoryDetail
+    }
+  }
+}
+    fragment TrajectoryDetail on SupportTrajectory {
+  id
+  version
+  status
+  openedAt
+  closedAt
+  closeReason
+  legalDomain
+  journeyPhase
+  hulpvraag
+  lifeDomains
+  plan
+  organization {
+    id
+    name
+  }
+  counsellor {
+    userId
+    name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
+  }
+  goals {
+    id
+    description
+    status
+  }
+  contactMoments(first: 100) {
+    nodes {
+      id
+      occurredAt
+      channel
+      summary
+    }
+  }
+  client {
+    id
+    name {
+      givenName
+      namePrefix
+      familyName
+    }
+  }
+}`, {"hash":"sha256:5008329f00d60eb15f976fe5f344df1f91fb029e7b191ade2e5419d2402131b6"}) as unknown as TypedDocumentString<RecordWijsplichtMutation, RecordWijsplichtMutationVariables>;
 export const CloseTrajectoryDocument = new TypedDocumentString(`
     mutation CloseTrajectory($input: CloseTrajectoryInput!) {
   closeTrajectory(input: $input) {
@@ -2766,7 +3252,18 @@ export const CloseTrajectoryDocument = new TypedDocumentString(`
     name
   }
   counsellor {
+    userId
     name
+    formality
+    workPhone
+    workEmail
+    availability
+  }
+  wijsplicht {
+    pointedOn
+    pointedByName
+    outcome
+    note
   }
   goals {
     id
@@ -2789,7 +3286,7 @@ export const CloseTrajectoryDocument = new TypedDocumentString(`
       familyName
     }
   }
-}`, {"hash":"sha256:e8049b962648b26eab0b83600448ec8bca3f0a4012edfd865ea50d695aada402"}) as unknown as TypedDocumentString<CloseTrajectoryMutation, CloseTrajectoryMutationVariables>;
+}`, {"hash":"sha256:83b0b3786e2e87fa55f479465d3eac93370796c9fe9b9fda8e18aff78fce5645"}) as unknown as TypedDocumentString<CloseTrajectoryMutation, CloseTrajectoryMutationVariables>;
 export const ConsentClientDocument = new TypedDocumentString(`
     query ConsentClient($id: ID!) {
   client(id: $id) {
@@ -2875,6 +3372,9 @@ export const MySupportOverviewDocument = new TypedDocumentString(`
         contactPerson {
           name
           formality
+          workPhone
+          workEmail
+          availability
           organization {
             id
             name
@@ -2910,7 +3410,7 @@ export const MySupportOverviewDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:170c846fc879880ea5f97cdad7b9cf201e733c69e037d5861dc6032d4e54c2af"}) as unknown as TypedDocumentString<MySupportOverviewQuery, MySupportOverviewQueryVariables>;
+    `, {"hash":"sha256:34b38292a832dfba88a1ad4b9dd9a10626e87af770ba8e418cf42987b6238b71"}) as unknown as TypedDocumentString<MySupportOverviewQuery, MySupportOverviewQueryVariables>;
 export const MyConsentsDocument = new TypedDocumentString(`
     query MyConsents {
   mySupport {
@@ -4128,6 +4628,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4187,7 +4694,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:a0e6f804759ad968875b2bd71a211f1eddf48981555f26b557a7f18a85731578"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
+}`, {"hash":"sha256:5ac4f1ad9f26846a68f7da44fb710163deaf35ab2a92957c34d9f6c1d38f88f9"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
 export const AcceptHandoverDocument = new TypedDocumentString(`
     mutation AcceptHandover($input: AcceptReferralInput!) {
   acceptReferral(input: $input) {
@@ -4221,6 +4728,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4280,7 +4794,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:c70c28112a599628315ced6fd7e085489ee148b7e1f7b8410d16c86e1b67d494"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
+}`, {"hash":"sha256:8809078925ef40e6abd81ca233f78874edf86605141a0f29c18cd318ebdedbd9"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
 export const RejectHandoverDocument = new TypedDocumentString(`
     mutation RejectHandover($input: RejectReferralInput!) {
   rejectReferral(input: $input) {
@@ -4314,6 +4828,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4373,7 +4894,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:473b39d7d765704857f4114dbdc903ab2bec4f1d3b27aa9276e2b48e1f5ff94a"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
+}`, {"hash":"sha256:d6482f4f272671aec40b47d9a14ae49b1ded4c0916cfdd05053768f0c36ba6dc"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
 export const StartHandoverDocument = new TypedDocumentString(`
     mutation StartHandover($input: ReferralTransitionInput!) {
   startReferral(input: $input) {
@@ -4407,6 +4928,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4466,7 +4994,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:4e0a16267799c6135edfffb1f48f445c17969796195f18b787f303080d970240"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
+}`, {"hash":"sha256:57b7cc598465d910ee1713411ddb6d5447a3b014edac027113c5a2a70a0aff2a"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
 export const CompleteHandoverDocument = new TypedDocumentString(`
     mutation CompleteHandover($input: CompleteReferralInput!) {
   completeReferral(input: $input) {
@@ -4500,6 +5028,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4559,7 +5094,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:431da167a34174cd1d617a123efc62c22040964eac57cb75aa38a3492a4647f3"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
+}`, {"hash":"sha256:c5787126fa92e434326cd7fb3310a0d2bd96ff865bc6f4fdf93bf80450af01cf"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
 export const PlanDriegesprekDocument = new TypedDocumentString(`
     mutation PlanDriegesprek($input: PlanJointMeetingInput!) {
   planJointMeeting(input: $input) {
@@ -4593,6 +5128,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4652,7 +5194,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:00ed2abfc870bbe4cac8d7f437b8bf1000a7a5ce216db0df47c402abc3c0ab1b"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
+}`, {"hash":"sha256:148f00b392e98ae0f5623c2239a3714d4cf756624c74a915cda724cb8a3cef52"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
 export const RecordDriegesprekDocument = new TypedDocumentString(`
     mutation RecordDriegesprek($input: RecordJointMeetingOutcomeInput!) {
   recordJointMeetingOutcome(input: $input) {
@@ -4686,6 +5228,13 @@ fragment ReferralDetail on Referral {
   consentId
   supportFormsRequested
   question
+  sameCounsellorContinues
+  continuingCounsellor {
+    name
+    workPhone
+    workEmail
+    availability
+  }
   handoverSummary {
     situation
     question
@@ -4745,7 +5294,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:6a7569e901ce0979d9a682969ed76e8fcef7a85a6cdfe1955879b566b51edd59"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
+}`, {"hash":"sha256:f99eda1b3c32a98ffb413626bb509f7cfe6fd32b35a8559a283bae99fd5f849c"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
 export const HandoverReceiverServicesDocument = new TypedDocumentString(`
     query HandoverReceiverServices($id: ID!) {
   organization(id: $id) {

@@ -1,3 +1,4 @@
+import { ADVIES_PAGES } from './advies/index.ts';
 import { BEHEER_PAGES } from './beheer/index.ts';
 import { HomePage } from './home.tsx';
 import { MIJN_PAGES } from './mijn/index.ts';
@@ -28,6 +29,7 @@ export const PAGES: readonly PageDefinition[] = [
   ...CLIENTEN_PAGES,
   ...HANDOVER_PAGES(accessOf('/warme-overdracht')),
   ...OVERLEGTAFEL_PAGES(accessOf('/overlegtafel'), accessOf('/signaal-melden')),
+  ...ADVIES_PAGES(accessOf('/advies')),
   ...PRIVACY_PAGES(accessOf('/privacy')),
   ...BEHEER_PAGES(accessOf('/beheer')),
 ];

@@ -38,6 +38,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Cliënten', path: '/clienten', roles: CASEWORK },
   { label: 'Warme overdracht', path: '/warme-overdracht', roles: CASEWORK },
   { label: 'Signaal melden', path: '/signaal-melden', roles: [...CASEWORK, 'OVERLEGTAFEL'] },
+  { label: 'Advies', path: '/advies', roles: CASEWORK },
   { label: 'Overlegtafel', path: '/overlegtafel', roles: ['OVERLEGTAFEL'] },
   { label: 'Privacy', path: '/privacy', roles: ['PRIVACY_OFFICER'] },
   { label: 'Beheer', path: '/beheer', roles: ['BEHEERDER'] },

@@ -21,6 +21,19 @@ export const clientFactsContract = {
   response: z.object({ facts: z.array(clientFactsSchema) }),
 } satisfies InternalContract<z.ZodType, z.ZodType>;
 
+/**
+ * The cliëntondersteuner of a trajectory as a work contact: the professional's user id and name, work telephone, work
+ * e-mail and availability. Work data of the professional only, never the client's.
+ */
+export const counsellorContactSchema = z.object({
+  userId: z.string().max(200).nullable(),
+  name: z.string().min(1).max(200),
+  workPhone: z.string().max(20).nullable(),
+  workEmail: z.string().max(254).nullable(),
+  availability: z.string().max(200).nullable(),
+});
+export type CounsellorContact = z.output<typeof counsellorContactSchema>;
+
 export const trajectoryFactsSchema = z.object({
   trajectoryId: uuid,
   exists: z.boolean(),
@@ -29,10 +42,15 @@ export const trajectoryFactsSchema = z.object({
   legalDomain: z.string().nullable(),
   wlzSector: z.string().nullable(),
   status: z.string().nullable(),
+  /** The trajectory's cliëntondersteuner (work contact only): a warm handover may say this person continues. */
+  counsellor: counsellorContactSchema.nullable(),
 });
 export type TrajectoryFacts = z.output<typeof trajectoryFactsSchema>;
 
-/** Cases tells whose a support trajectory is and its legal domain and state, e.g. before a referral is sent from it. */
+/**
+ * Cases tells whose a support trajectory is, its legal domain and state, and its cliëntondersteuner's work contact, e.g.
+ * before a referral is sent from it.
+ */
 export const trajectoryFactsContract = {
   path: '/internal/trajectory-facts',
   request: z.object({ trajectoryIds: z.array(uuid).max(MAX_ITEMS) }),
@@ -47,12 +65,15 @@ export const handoverFactsSchema = z.object({
   toOrganizationId: uuid.nullable(),
   status: z.string().nullable(),
   consentId: uuid.nullable(),
+  /** The sender's cliëntondersteuner who stays on after the handover (the vast gezicht), when the referral says so. */
+  continuingCounsellor: counsellorContactSchema.nullable(),
 });
 export type HandoverFacts = z.output<typeof handoverFactsSchema>;
 
 /**
  * Referrals tells cases who sent a referral to whom, for which client, in which state and on which consent, so cases
- * can let the receiver of a warm handover open its own trajectory for the client. Ids and codes only.
+ * can let the receiver of a warm handover open its own trajectory for the client, with the cliëntondersteuner who
+ * continues as its counsellor. Ids, codes and that professional's work contact only.
  */
 export const handoverFactsContract = {
   path: '/internal/handover-facts',

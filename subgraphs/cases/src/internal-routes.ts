@@ -100,8 +100,15 @@ export function createInternalRoutes(db: Db, maxBodyBytes: number): RouteHandler
                 legalDomain: t.legalDomain,
                 wlzSector: t.wlz?.sector ?? null,
                 status: t.status,
+                counsellor: {
+                  userId: t.counsellor.userId,
+                  name: t.counsellor.name,
+                  workPhone: t.counsellor.workPhone ?? null,
+                  workEmail: t.counsellor.workEmail ?? null,
+                  availability: t.counsellor.availability ?? null,
+                },
               }
-            : { trajectoryId, exists: false, clientId: null, organizationId: null, legalDomain: null, wlzSector: null, status: null };
+            : { trajectoryId, exists: false, clientId: null, organizationId: null, legalDomain: null, wlzSector: null, status: null, counsellor: null };
         }),
       };
     }),

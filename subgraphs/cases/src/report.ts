@@ -1,3 +1,4 @@
+import { amsterdamDate } from '@hub/domain';
 import type { TrajectoryRow } from './db/queries.ts';
 import { childPeriods, type ReportPeriod } from '@hub/service-kit';
 
@@ -68,6 +69,8 @@ export interface SupportReportData {
   ownNetworkNotUsed: ReportCount;
   satisfactionResponses: ReportCount;
   averageSatisfaction: ReportAverage;
+  wijsplichtPointed: ReportCount;
+  wijsplichtAccepted: ReportCount;
 }
 
 interface Decision {
@@ -234,6 +237,22 @@ export function buildSupportReport(
   );
   // Every closure has outcomes, so used + not used = closed: one of them must not be the other's complement.
   linkParts((p) => ids(closedIn(p), (t) => t.id), [networkUsed, networkNotUsed]);
+  // Wijsplicht: meldingen whose resident was pointed to independent support on a day of the period (Amsterdam calendar).
+  // The day lies between opening and closing, so every such trajectory is among the rows. Accepted is a part of
+  // pointed: pointed minus accepted (the declined and undecided) must not single anyone out either.
+  const pointedIn = memo((p) => {
+    const from = amsterdamDate(p.from);
+    const to = amsterdamDate(p.to);
+    return rows.filter((t) => t.wijsplicht && t.wijsplicht.pointedOn >= from && t.wijsplicht.pointedOn < to);
+  });
+  const pointed = new LinkedSeries((p) => ids(pointedIn(p), (t) => t.id));
+  const accepted = new LinkedSeries((p) =>
+    ids(
+      pointedIn(p).filter((t) => t.wijsplicht?.outcome === 'ACCEPTED'),
+      (t) => t.id,
+    ),
+  );
+  linkParts((p) => ids(pointedIn(p), (t) => t.id), [accepted]);
   const satisfied = memo((p) => withOutcomes(p).filter((t) => t.outcomes?.satisfaction != null));
   const satisfaction = new LinkedSeries((p) => ids(satisfied(p), (t) => t.id));
 
@@ -312,6 +331,8 @@ export function buildSupportReport(
       satisfied(period).flatMap((t) => (t.outcomes?.satisfaction == null ? [] : [t.outcomes.satisfaction])),
       satisfaction.allowsAverage(period),
     ),
+    wijsplichtPointed: pointed.count(period),
+    wijsplichtAccepted: accepted.count(period),
   };
 }
 
@@ -344,5 +365,7 @@ export function supportReportCsv(r: SupportReportData): string {
   lines.push(['ownNetwork', 'notUsed', r.ownNetworkNotUsed.display, '']);
   lines.push(['satisfaction', 'responses', r.satisfactionResponses.display, '']);
   lines.push(['satisfaction', 'average', r.averageSatisfaction.display, '']);
+  lines.push(['wijsplicht', 'pointed', r.wijsplichtPointed.display, '']);
+  lines.push(['wijsplicht', 'accepted', r.wijsplichtAccepted.display, '']);
   return `${lines.map((l) => l.map(csvCell).join(',')).join('\n')}\n`;
 }

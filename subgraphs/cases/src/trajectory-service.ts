@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type AccessLogCategory, handoverFactsContract, openHandoversContract } from '@hub/contracts';
+import { type AccessLogCategory, type CounsellorContact, handoverFactsContract, openHandoversContract } from '@hub/contracts';
+import { amsterdamDate } from '@hub/domain';
 import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@hub/errors';
-import type { Principal } from '@hub/identity';
+import { hasRole, type Principal } from '@hub/identity';
 import {
   callInternal,
   connectionFromList,
@@ -18,9 +19,27 @@ import type { Context } from './context.ts';
 import { discloseTrajectory, ownsClient, requesterOf, requireCareRole, trajectoryKnown, trajectoryView, type TrajectoryView } from './consent/access.ts';
 import { consentOpens, type ConsentPurpose } from './consent/decide.ts';
 import { listTrajectoriesOfOrganization, type ConsentRow, type TrajectoryRow } from './db/queries.ts';
+import type { Counsellor } from './db/schema.ts';
 import { insertTrajectory, updateTrajectoryIfVersion } from './db/writes.ts';
-import type { CloseTrajectoryInput, OpenTrajectoryInput, QueryMyTrajectoriesArgs, UpdateTrajectoryInput } from './generated/resolvers-types.ts';
-import { closeTrajectorySchema, openTrajectorySchema, parseInput, requireBsn, requireUuid, requireVersion, updateTrajectorySchema } from './validation.ts';
+import type {
+  CloseTrajectoryInput,
+  OpenTrajectoryInput,
+  QueryMyTrajectoriesArgs,
+  RecordWijsplichtInput,
+  SetTrajectoryCounsellorInput,
+  UpdateTrajectoryInput,
+} from './generated/resolvers-types.ts';
+import {
+  closeTrajectorySchema,
+  openTrajectorySchema,
+  parseInput,
+  recordWijsplichtSchema,
+  requireBsn,
+  requireUuid,
+  requireVersion,
+  setTrajectoryCounsellorSchema,
+  updateTrajectorySchema,
+} from './validation.ts';
 
 /**
  * Support trajectories: which ones an organisation may see, and every change to one: who may (an owning organisation
@@ -123,7 +142,7 @@ const ACCEPTED_HANDOVER_STATUSES = new Set(['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'
  * subgraph says who sent the referral to whom for which client and in which state (contract 7); the consent it relies
  * on must be active now, for WARM_HANDOVER and HANDOVER, addressed to the caller and recorded by the sender.
  */
-async function handoverConsent(ctx: Context, p: Principal, clientId: string, referralId: string): Promise<ConsentRow | null> {
+async function handoverConsent(ctx: Context, p: Principal, clientId: string, referralId: string): Promise<Handover | null> {
   const referrals = ctx.services.peerUrls.referrals;
   if (!referrals) return null;
   const answer = await callInternal(
@@ -142,12 +161,19 @@ async function handoverConsent(ctx: Context, p: Principal, clientId: string, ref
   const consent = await ctx.loaders.consent.load(facts.consentId);
   if (!consent || consent.clientId !== clientId || consent.recordedByOrganizationId !== facts.fromOrganizationId) return null;
   if (!consent.categories.includes('HANDOVER') || !consentOpens(consent, requesterOf(p), 'WARM_HANDOVER', ctx.now)) return null;
-  return consent;
+  return { consent, continuingCounsellor: facts.continuingCounsellor };
+}
+
+interface Handover {
+  consent: ConsentRow;
+  /** The sender's cliëntondersteuner who stays on, when the referral says so: the new trajectory's counsellor. */
+  continuingCounsellor: CounsellorContact | null;
 }
 
 interface Relation {
   ground: string;
   consentId: string | null;
+  continuingCounsellor: CounsellorContact | null;
 }
 
 /**
@@ -166,9 +192,13 @@ async function relationWith(
   const handover = proof.handoverReferralId ? await handoverConsent(ctx, p, clientId, proof.handoverReferralId) : null;
   const client = await ctx.loaders.client.load(clientId);
   if (!client) return null;
-  if (await ownsClient(ctx, p.organizationId, clientId)) return { ground: 'OWN_ORGANIZATION', consentId: null };
-  if (handover) return { ground: `WARM_HANDOVER:${proof.handoverReferralId ?? ''}`, consentId: handover.id };
-  if (proof.bsn && client.bsnHash !== null && client.bsnHash === ctx.services.bsn.hash(proof.bsn)) return { ground: 'BSN_PROOF', consentId: null };
+  // An owner opening from a handover it received still takes the continuing cliëntondersteuner along.
+  const continuingCounsellor = handover?.continuingCounsellor ?? null;
+  if (await ownsClient(ctx, p.organizationId, clientId)) return { ground: 'OWN_ORGANIZATION', consentId: null, continuingCounsellor };
+  if (handover) return { ground: `WARM_HANDOVER:${proof.handoverReferralId ?? ''}`, consentId: handover.consent.id, continuingCounsellor };
+  if (proof.bsn && client.bsnHash !== null && client.bsnHash === ctx.services.bsn.hash(proof.bsn)) {
+    return { ground: 'BSN_PROOF', consentId: null, continuingCounsellor: null };
+  }
   ctx.accessLog.record({
     field: 'Mutation.openTrajectory',
     clientId,
@@ -179,6 +209,15 @@ async function relationWith(
   });
   return null;
 }
+
+const counsellorOf = (c: Counsellor): Counsellor => ({
+  userId: c.userId,
+  name: c.name,
+  formality: c.formality,
+  workPhone: c.workPhone ?? null,
+  workEmail: c.workEmail ?? null,
+  availability: c.availability ?? null,
+});
 
 /**
  * Opens a trajectory owned by the caller's organisation, which so becomes an owning organisation of the client. Without
@@ -201,8 +240,10 @@ export async function openTrajectory(ctx: Context, input: OpenTrajectoryInput): 
       clientId,
       organizationId: p.organizationId,
       counsellor: v.counsellor
-        ? { userId: v.counsellor.userId, name: v.counsellor.name, formality: v.counsellor.formality }
-        : { userId: p.subject, name: p.name ?? p.subject, formality: 'FORMAL' },
+        ? counsellorOf(v.counsellor)
+        : relation.continuingCounsellor
+          ? { ...relation.continuingCounsellor, formality: 'FORMAL' }
+          : { userId: p.subject, name: p.name ?? p.subject, formality: 'FORMAL' },
       legalDomain: v.legalDomain,
       journeyPhase: v.journeyPhase,
       hulpvraag: v.hulpvraag,
@@ -240,7 +281,7 @@ export async function updateTrajectory(ctx: Context, input: UpdateTrajectoryInpu
     categories.add('HANDOVER');
   }
   if (v.counsellor) {
-    changes.counsellor = { userId: v.counsellor.userId, name: v.counsellor.name, formality: v.counsellor.formality };
+    changes.counsellor = counsellorOf(v.counsellor);
     categories.add('HANDOVER');
   }
   if (v.supportForms) {
@@ -334,6 +375,85 @@ export async function closeTrajectory(ctx: Context, input: CloseTrajectoryInput)
       categories: ['HANDOVER', 'PLAN'],
       ground: 'OWN_ORGANIZATION',
       field: 'Mutation.closeTrajectory',
+    }),
+  );
+  if (!row) throw conflict('Trajectory');
+  return row;
+}
+
+/**
+ * Names the vast gezicht of an open trajectory of the caller's organisation: the cliëntondersteuner with work telephone,
+ * work e-mail and availability. The change and its access-log line (HANDOVER, the category of the counsellor) are
+ * written together.
+ */
+export async function setTrajectoryCounsellor(ctx: Context, input: SetTrajectoryCounsellorInput): Promise<TrajectoryRow> {
+  const p = requireCareRole(ctx);
+  const id = requireUuid(input.id, 'input.id');
+  const expectedVersion = requireVersion(input.expectedVersion);
+  const v = parseInput(setTrajectoryCounsellorSchema, { counsellor: input.counsellor }, 'input');
+  const current = await ownedTrajectory(ctx, p, id);
+  requireOpen(current);
+  const row = await updateTrajectoryIfVersion(
+    ctx.db,
+    id,
+    expectedVersion,
+    { counsellor: counsellorOf(v.counsellor) },
+    [],
+    lineFor(ctx, p, {
+      clientId: current.clientId,
+      action: 'UPDATE',
+      outcome: 'GRANTED',
+      categories: ['HANDOVER'],
+      ground: 'OWN_ORGANIZATION',
+      field: 'Mutation.setTrajectoryCounsellor',
+    }),
+  );
+  if (!row) throw conflict('Trajectory');
+  return row;
+}
+
+/** Legal domains of a Wmo melding: the gemeente's wijsplicht applies to these. */
+const WMO_DOMAINS = new Set(['WMO_ALGEMENE_VOORZIENING', 'WMO_MAATWERKVOORZIENING']);
+
+/**
+ * Records the gemeente's wijsplicht on a Wmo melding (Wmo 2015 art. 2.3.2 lid 3): the professional (TOEGANG or
+ * CLIENTONDERSTEUNER of the gemeente that owns the open Wmo trajectory) pointed the resident to free, independent
+ * cliëntondersteuning on a day, and the resident's answer. Recording again replaces the earlier record.
+ */
+export async function recordWijsplicht(ctx: Context, input: RecordWijsplichtInput): Promise<TrajectoryRow> {
+  const p = requireCareRole(ctx);
+  if (p.organizationType !== 'GEMEENTE' || !hasRole(p, 'TOEGANG', 'CLIENTONDERSTEUNER')) {
+    throw forbidden('Only TOEGANG or CLIENTONDERSTEUNER of a gemeente record the wijsplicht.');
+  }
+  const id = requireUuid(input.id, 'input.id');
+  const expectedVersion = requireVersion(input.expectedVersion);
+  const v = parseInput(recordWijsplichtSchema, { pointedOn: input.pointedOn, outcome: input.outcome, note: input.note }, 'input');
+  const current = await ownedTrajectory(ctx, p, id);
+  requireOpen(current);
+  if (!WMO_DOMAINS.has(current.legalDomain)) throw badInput('input.id', 'The wijsplicht belongs to a Wmo trajectory (a Wmo melding).');
+  if (v.pointedOn < amsterdamDate(current.openedAt)) throw badInput('input.pointedOn', 'input.pointedOn must not lie before the trajectory was opened.');
+  const row = await updateTrajectoryIfVersion(
+    ctx.db,
+    id,
+    expectedVersion,
+    {
+      wijsplicht: {
+        pointedOn: v.pointedOn,
+        pointedByUserId: p.subject,
+        pointedByName: p.name ?? null,
+        outcome: v.outcome,
+        note: v.note,
+        recordedAt: ctx.now.toISOString(),
+      },
+    },
+    [],
+    lineFor(ctx, p, {
+      clientId: current.clientId,
+      action: 'UPDATE',
+      outcome: 'GRANTED',
+      categories: ['HANDOVER'],
+      ground: 'OWN_ORGANIZATION',
+      field: 'Mutation.recordWijsplicht',
     }),
   );
   if (!row) throw conflict('Trajectory');

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { badInput } from '@hub/errors';
-import { isUuid, isValidBsn, LEGAL_DOMAINS, LIFE_DOMAINS, normalizeBsn, ORGANIZATION_TYPES, SUPPORT_FORMS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
+import {
+  amsterdamDate,
+  containsBsn,
+  isUuid,
+  isValidBsn,
+  LEGAL_DOMAINS,
+  LIFE_DOMAINS,
+  normalizeBsn,
+  ORGANIZATION_TYPES,
+  SUPPORT_FORMS,
+  TARGET_GROUPS,
+  WLZ_SECTORS,
+} from '@hub/domain';
 import { CONSENT_CATEGORIES, CONSENT_PURPOSES } from './consent/decide.ts';
 
 export { parseInput, requireUuid, requireVersion } from '@hub/service-kit';
@@ -86,10 +98,27 @@ const uniqueList = <T extends string>(values: readonly [T, ...T[]], max: number)
     .max(max)
     .transform((l) => [...new Set(l)]);
 
+const noBsn = (t: string | null) => t === null || !containsBsn(t);
+
+/** The vast gezicht: name, and WORK contact details and availability in words (capped, never a BSN). */
 const counsellorSchema = z.object({
   userId: optionalText(200),
   name: required(200),
   formality: z.enum(['FORMAL', 'INFORMAL']),
+  workPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'use digits, spaces, +, - or ()')
+    .nullish()
+    .transform((v) => v || null),
+  workEmail: z
+    .string()
+    .trim()
+    .max(254, 'at most 254 characters')
+    .email('not an e-mail address')
+    .nullish()
+    .transform((v) => v || null),
+  availability: optionalText(200).refine(noBsn, 'must not contain a BSN'),
 });
 
 /** Zorgprofiel codes of iWlz COD163: VV 750–759, GGZ 760–772 and 860–870, GGZ-W 880–888, LVG 780–784, SGLVG 790, VG 800–814, LG 820–832, ZGvis 840–848, ZGaud 850–856. */
@@ -135,6 +164,15 @@ export const openTrajectorySchema = z.object({
   supportForms: uniqueList(SUPPORT_FORMS, 7).nullish(),
   counsellor: counsellorSchema.nullish(),
   wlz: wlzSchema.nullish(),
+});
+
+export const setTrajectoryCounsellorSchema = z.object({ counsellor: counsellorSchema });
+
+/** The wijsplicht: a calendar day not after today (Amsterdam), the answer, and a short note without a BSN. */
+export const recordWijsplichtSchema = z.object({
+  pointedOn: isoDate.refine((d) => d <= amsterdamDate(new Date()), 'must not lie in the future'),
+  outcome: z.enum(['ACCEPTED', 'DECLINED', 'UNDECIDED']),
+  note: optionalText(500).refine(noBsn, 'must not contain a BSN'),
 });
 
 const goalSchema = z.object({

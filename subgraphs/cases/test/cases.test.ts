@@ -687,8 +687,18 @@ describe('internal endpoints (contracts 1, 3 and 4)', () => {
     expect(JSON.stringify(facts.body)).not.toContain(c.bsn);
     const tf = await internal<{ facts: unknown[] }>('/internal/trajectory-facts', { trajectoryIds: [unknown, t.id] });
     expect(tf.body.facts).toEqual([
-      { trajectoryId: unknown, exists: false, clientId: null, organizationId: null, legalDomain: null, wlzSector: null, status: null },
-      { trajectoryId: t.id, exists: true, clientId: c.id, organizationId: org.id, legalDomain: 'WLZ', wlzSector: 'VV', status: 'OPEN' },
+      { trajectoryId: unknown, exists: false, clientId: null, organizationId: null, legalDomain: null, wlzSector: null, status: null, counsellor: null },
+      {
+        trajectoryId: t.id,
+        exists: true,
+        clientId: c.id,
+        organizationId: org.id,
+        legalDomain: 'WLZ',
+        wlzSector: 'VV',
+        status: 'OPEN',
+        // The cliëntondersteuner's work contact only (here the professional who opened it, without contact details yet).
+        counsellor: { userId: expect.any(String), name: 'Test Medewerker', workPhone: null, workEmail: null, availability: null },
+      },
     ]);
   });
 });

@@ -47,8 +47,18 @@ export function internalRoutes(db: Db, limit: number): RouteHandler {
                 toOrganizationId: r.toOrganizationId,
                 status: r.status,
                 consentId: r.consentId,
+                continuingCounsellor: r.continuingCounsellor,
               }
-            : { referralId, exists: false, clientId: null, fromOrganizationId: null, toOrganizationId: null, status: null, consentId: null };
+            : {
+                referralId,
+                exists: false,
+                clientId: null,
+                fromOrganizationId: null,
+                toOrganizationId: null,
+                status: null,
+                consentId: null,
+                continuingCounsellor: null,
+              };
         }),
       };
     }),

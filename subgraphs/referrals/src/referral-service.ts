@@ -171,6 +171,8 @@ export async function createReferral(ctx: Context, raw: unknown): Promise<Referr
     consentId: consentId ?? null,
     question: input.question,
     handoverSummary: input.handoverSummary,
+    // The person as the sender's own trajectory names them: a referral cannot name someone of another trajectory.
+    continuingCounsellor: input.sameCounsellorContinues ? trajectory.counsellor : null,
     ...(input.send ? deadlinesOnSending(ctx.config, input.kind, now) : {}),
     idempotencyKey: input.idempotencyKey,
     requestHash: hash,

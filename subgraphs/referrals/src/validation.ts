@@ -57,6 +57,7 @@ export const createReferralSchema = z
     question: text(1, 2000),
     handoverSummary: handoverSummarySchema,
     independenceNote: text(10, 2000).nullish(),
+    sameCounsellorContinues: z.boolean().default(false),
     send: z.boolean(),
   })
   .refine((i) => i.kind !== 'TO_SERVICE' || Boolean(i.serviceId), { message: 'serviceId is required for TO_SERVICE', path: ['serviceId'] })

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Db } from '@hub/db';
 import { byKey, groupBy, type SubgraphContext } from '@hub/service-kit';
+import { findConsultationsByIds, type ConsultationRow } from './db/consultations.ts';
 import * as q from './db/queries.ts';
+import type { PeerClient } from './peers.ts';
 import { computeSummaries, specKey, type Summary, type SummarySpec } from './summaries.ts';
 
 const same = <T>(r: T) => r;
@@ -17,6 +19,7 @@ function createLoaders(db: Db) {
     knelpuntIdOfSignal: new DataLoader<string, string | null>(async (ids) =>
       byKey(ids, await q.findKnelpuntLinksBySignalIds(db, ids), (r) => r.signalId).map((r) => r?.knelpuntId ?? null),
     ),
+    consultation: new DataLoader<string, ConsultationRow | null>(async (ids) => byKey(ids, await findConsultationsByIds(db, ids), (r) => r.id)),
     knelpunt: new DataLoader<string, q.KnelpuntRow | null>(async (ids) => byKey(ids, await q.findKnelpuntenByIds(db, ids), (r) => r.id)),
     signalsOfKnelpunt: new DataLoader<string, q.SignalRow[]>(async (ids) =>
       groupBy(
@@ -81,16 +84,19 @@ type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context extends SubgraphContext {
   loaders: Loaders;
+  /** The other subgraphs' internal endpoints this one calls (the sociale kaart's organisation facts). */
+  peers: PeerClient;
   /** The regions whose overlegtafel lists the caller's organisation; looked up once per request. */
   memberRegions: () => Promise<Set<string>>;
 }
 
-export function createContext(base: SubgraphContext): Context {
+export function createContext(base: SubgraphContext, peers: PeerClient): Context {
   let regions: Promise<Set<string>> | undefined;
   const { caller, db } = base;
   return {
     ...base,
     loaders: createLoaders(db),
+    peers,
     memberRegions: () =>
       (regions ??= caller.kind === 'user' ? q.findMemberRegions(db, caller.organizationId).then((r) => new Set(r)) : Promise.resolve(new Set())),
   };

@@ -2,6 +2,7 @@ import { defineSubgraph } from '@hub/service-kit';
 import { createContext } from './context.ts';
 import { loadDemoData } from './demo-data.ts';
 import { gapEventRoutes } from './gap-events.ts';
+import { createPeerClient } from './peers.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -14,8 +15,11 @@ export const signalsModule = defineSubgraph({
     await loadReferenceData(database.db);
     if (options.demo) await loadDemoData(database.db, options.scale);
   },
-  setup: (deps) => ({
-    context: createContext,
-    internalRoutes: gapEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
-  }),
+  setup: (deps) => {
+    const peers = createPeerClient(deps.peerUrls, deps.internalSecret, deps.config.subgraphTimeoutMs);
+    return {
+      context: (base) => createContext(base, peers),
+      internalRoutes: gapEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
+    };
+  },
 });

@@ -33,10 +33,10 @@ export function requireRegionCode(value: string, field: string): string {
  * The privacy guard at the boundary: refuses text with personal data. The message and `extensions.personalData` name the
  * kind of data found; neither repeats the text.
  */
-export function guardText(text: string, field: string): string {
+export function guardText(text: string, field: string, subject = 'the gap'): string {
   const kind = findPersonalData(text);
   if (kind) {
-    const message = `${field} seems to contain personal data (${personalDataLabels[kind]}). Describe the gap without anything that identifies a person; nothing was stored.`;
+    const message = `${field} seems to contain personal data (${personalDataLabels[kind]}). Describe ${subject} without anything that identifies a person; nothing was stored.`;
     // `personalData` names the kind found (BSN, EMAIL, PHONE, POSTCODE_WITH_HOUSE_NUMBER, DATE), so a form can say so in its own language.
     throw hubError(ErrorCode.BAD_USER_INPUT, message, { field, details: { fields: [{ path: field, code: 'INVALID', message }], personalData: kind } });
   }

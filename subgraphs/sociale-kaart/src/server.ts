@@ -20,8 +20,7 @@ export const socialeKaartModule = defineSubgraph({
     context: createContext,
     // The HSDS open-data feed (/hsds/*): anonymous, public data only, confidential locations left out.
     publicRoutes: createHsdsRoutes(deps.database.db, { capacityStaleDays: deps.config.capacityStaleDays }),
-    plugins: [directoryCacheHints(deps.config.directoryCacheSeconds)],
-    // Facts for the other subgraphs (ids only), behind the internal secret like every /internal route.
     internalRoutes: internalRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
+    plugins: [directoryCacheHints(deps.config.directoryCacheSeconds)],
   }),
 });

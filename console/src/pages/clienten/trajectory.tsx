@@ -18,6 +18,7 @@ import type { PageProps } from '../registry.ts';
 import { ChoiceGroup, SelectField, TextareaField, TextField } from './fields.tsx';
 import { CLOSE_REASON_LABELS, CONTACT_CHANNEL_LABELS, formatDateTime, fullName, GOAL_STATUS_LABELS, TRAJECTORY_STATUS_LABELS } from './labels.ts';
 import { mutate } from './mutate.ts';
+import { VastGezicht, Wijsplicht } from './vast-gezicht.tsx';
 
 type Saved = (message: string) => void;
 
@@ -297,6 +298,8 @@ export function TrajectoryPage({ params }: PageProps) {
               <strong>Hulpvraag:</strong> {trajectory.hulpvraag}
             </Paragraph>
           )}
+          <VastGezicht key={`counsellor-${trajectory.version}`} trajectory={trajectory} onSaved={onSaved} open={open} />
+          <Wijsplicht key={`wijsplicht-${trajectory.version}`} trajectory={trajectory} onSaved={onSaved} open={open} />
           <PlanAndGoals key={`plan-${trajectory.version}`} trajectory={trajectory} onSaved={onSaved} open={open} />
           <ContactMoments key={`moments-${trajectory.version}`} trajectory={trajectory} onSaved={onSaved} open={open} />
           {open && <CloseTrajectory key={`close-${trajectory.version}`} trajectory={trajectory} onSaved={onSaved} />}

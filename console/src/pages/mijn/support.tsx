@@ -30,6 +30,17 @@ function ContactPerson({ trajectory }: { trajectory: Trajectory }) {
       </Paragraph>
       <Paragraph>Zo bereikt u {person.name}:</Paragraph>
       <UnorderedList>
+        {person.workPhone && (
+          <UnorderedListItem>
+            Bel {person.name} op het werk: <a href={`tel:${person.workPhone.replace(/[^\d+]/g, '')}`}>{person.workPhone}</a>.
+          </UnorderedListItem>
+        )}
+        {person.workEmail && (
+          <UnorderedListItem>
+            Mail {person.name} op het werk: <a href={`mailto:${person.workEmail}`}>{person.workEmail}</a>.
+          </UnorderedListItem>
+        )}
+        {person.availability && <UnorderedListItem>Wanneer bereikbaar: {person.availability}.</UnorderedListItem>}
         {org.phones.map((phone) => (
           <UnorderedListItem key={phone.number}>
             Bel <a href={`tel:${phone.number.replace(/[^\d+]/g, '')}`}>{phone.number}</a>

@@ -448,6 +448,28 @@ export function HandoverDetailPage({ params }: PageProps) {
         )}
       </Section>
 
+      {referral.sameCounsellorContinues && (
+        <Section title="Dezelfde cliëntondersteuner blijft">
+          {referral.continuingCounsellor ? (
+            <>
+              <Paragraph>Deze cliëntondersteuner blijft de cliënt helpen, ook na de overdracht.</Paragraph>
+              <dl className="hub-facts">
+                <dt>Naam</dt>
+                <dd>{referral.continuingCounsellor.name}</dd>
+                <dt>Werktelefoon</dt>
+                <dd>{referral.continuingCounsellor.workPhone ?? 'Niet ingevuld'}</dd>
+                <dt>Werk-e-mail</dt>
+                <dd>{referral.continuingCounsellor.workEmail ?? 'Niet ingevuld'}</dd>
+                <dt>Bereikbaarheid</dt>
+                <dd>{referral.continuingCounsellor.availability ?? 'Niet ingevuld'}</dd>
+              </dl>
+            </>
+          ) : (
+            <Paragraph>{NOT_SHARED}</Paragraph>
+          )}
+        </Section>
+      )}
+
       {isReceiver && referral.status === 'REQUESTED' && <AnswerForm referral={referral} onChange={onChange} />}
 
       {(meetingOpen || referral.jointMeeting) && (

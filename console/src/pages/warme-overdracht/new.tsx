@@ -327,6 +327,7 @@ export function NewHandoverPage() {
   const [urgency, setUrgency] = useState<ReferralUrgency>('ROUTINE');
   const [question, setQuestion] = useState('');
   const [summary, setSummary] = useState(EMPTY_SUMMARY);
+  const [sameCounsellor, setSameCounsellor] = useState(false);
   const [invalid, setInvalid] = useState<string[]>([]);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const create = useMutation(CreateHandoverDocument);
@@ -386,6 +387,7 @@ export function NewHandoverPage() {
         urgency,
         ...(consentId === WITHIN_ORGANIZATION ? {} : { consentId }),
         question: question.trim(),
+        sameCounsellorContinues: sameCounsellor,
         handoverSummary: Object.fromEntries(
           SUMMARY_FIELDS.filter(([key]) => required(key) || summary[key].trim()).map(([key]) => [key, summary[key].trim()]),
         ) as Record<SummaryKey, string>,
@@ -494,6 +496,28 @@ export function NewHandoverPage() {
               />
             ))}
           </Fieldset>
+          <FormField
+            type="checkbox"
+            className="hub-choice"
+            label={
+              <FormLabel htmlFor="handover-same-counsellor" type="checkbox">
+                Dezelfde cliëntondersteuner blijft
+              </FormLabel>
+            }
+            description={
+              <FormFieldDescription id="handover-same-counsellor-help">
+                Blijft de cliëntondersteuner van dit traject de cliënt helpen na de overdracht? Dan krijgt de ontvanger de naam, het werknummer, het
+                werk-e-mailadres en de bereikbaarheid van deze persoon.
+              </FormFieldDescription>
+            }
+          >
+            <Checkbox
+              id="handover-same-counsellor"
+              checked={sameCounsellor}
+              aria-describedby="handover-same-counsellor-help"
+              onChange={() => setSameCounsellor((v) => !v)}
+            />
+          </FormField>
         </>
       )}
       {step === 4 && trajectory && receiver && kind && (
@@ -518,6 +542,8 @@ export function NewHandoverPage() {
             <dd>{label(URGENCY_LABELS, urgency)}</dd>
             <dt>Vraag</dt>
             <dd>{question}</dd>
+            <dt>Dezelfde cliëntondersteuner blijft</dt>
+            <dd>{sameCounsellor ? 'Ja' : 'Nee'}</dd>
             {SUMMARY_FIELDS.map(([key, text]) => (
               <div key={key} className="hub-facts__row">
                 <dt>{text}</dt>

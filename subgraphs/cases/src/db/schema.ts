@@ -42,10 +42,25 @@ export const client = cases.table(
   (t) => [uniqueIndex('client_bsn_hash_idx').on(t.bsnHash)],
 );
 
+/** The trajectory's cliëntondersteuner (vast gezicht); the work contact fields are absent on rows written before them. */
 export interface Counsellor {
   userId: string | null;
   name: string;
   formality: 'FORMAL' | 'INFORMAL';
+  workPhone?: string | null;
+  workEmail?: string | null;
+  availability?: string | null;
+}
+
+/** The wijsplicht on a Wmo melding: pointed to independent cliëntondersteuning on a day, by whom, and the answer. */
+export interface WijsplichtRecord {
+  /** YYYY-MM-DD, Amsterdam calendar day. */
+  pointedOn: string;
+  pointedByUserId: string;
+  pointedByName: string | null;
+  outcome: 'ACCEPTED' | 'DECLINED' | 'UNDECIDED';
+  note: string | null;
+  recordedAt: string;
 }
 
 export interface Goal {
@@ -85,6 +100,7 @@ export const trajectory = cases.table(
     goals: jsonb('goals').$type<Goal[]>().notNull().default([]),
     plan: text('plan'),
     wlz: jsonb('wlz').$type<WlzDetails>(),
+    wijsplicht: jsonb('wijsplicht').$type<WijsplichtRecord>(),
     status: text('status').notNull().default('OPEN'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),

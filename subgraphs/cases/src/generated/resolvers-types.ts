@@ -597,17 +597,25 @@ export type ContactMomentInput = {
 };
 
 /**
- * The contact person of a trajectory as the client sees it: the cliëntondersteuner's name, and the organisation through
- * which to reach them (its telephone, e-mail and website are on Organization).
+ * The contact person of a trajectory as the client sees it: the cliëntondersteuner's name, work telephone, work e-mail and
+ * availability, and the organisation through which to reach them (its telephone, e-mail and website are on Organization).
  */
 export type ContactPerson = {
   __typename?: 'ContactPerson';
+  /** When they can be reached, in words, when recorded. */
+  availability?: Maybe<Scalars['String']['output']>;
   /** Paid professional or volunteer. */
   formality: Formality;
   /** Name of the cliëntondersteuner. */
   name: Scalars['String']['output'];
   /** The organisation to contact them through. */
   organization: Organization;
+  /** Role for the client: COD1003 code 21 Cliëntondersteuner. */
+  role: CounsellorRole;
+  /** Work e-mail address, when recorded. */
+  workEmail?: Maybe<Scalars['String']['output']>;
+  /** Work telephone number, when recorded. */
+  workPhone?: Maybe<Scalars['String']['output']>;
 };
 
 /** A client's request to an organisation to correct something it holds about them (AVG art. 16). */
@@ -656,26 +664,48 @@ export type CorrectionRequestPayload = {
   correctionRequest: CorrectionRequest;
 };
 
-/** The cliëntondersteuner assigned to a trajectory. */
+/**
+ * The cliëntondersteuner assigned to a trajectory: the client's vast gezicht (familiar face), with WORK contact details
+ * and availability. Work data of the professional, never private contact details.
+ */
 export type Counsellor = {
   __typename?: 'Counsellor';
+  /** When the cliëntondersteuner can be reached, in words (e.g. "ma, di en do 9–17 uur"), when recorded. */
+  availability?: Maybe<Scalars['String']['output']>;
   /** Paid professional or volunteer. */
   formality: Formality;
   /** Name of the cliëntondersteuner. */
   name: Scalars['String']['output'];
+  /** Role for the client: COD1003 code 21 Cliëntondersteuner. */
+  role: CounsellorRole;
   /** User id (token subject) of the cliëntondersteuner, when they use the hub. */
   userId?: Maybe<Scalars['String']['output']>;
+  /** Work e-mail address, when recorded. */
+  workEmail?: Maybe<Scalars['String']['output']>;
+  /** Work telephone number, when recorded. */
+  workPhone?: Maybe<Scalars['String']['output']>;
 };
 
 /** The assigned cliëntondersteuner as input. */
 export type CounsellorInput = {
+  /** When they can be reached, in words (at most 200 characters, no BSN), e.g. "ma, di en do 9–17 uur". */
+  availability?: InputMaybe<Scalars['String']['input']>;
   /** Paid professional or volunteer. */
   formality: Formality;
   /** Name. */
   name: Scalars['String']['input'];
   /** User id (token subject), when they use the hub. */
   userId?: InputMaybe<Scalars['String']['input']>;
+  /** Work e-mail address (at most 254 characters). */
+  workEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Work telephone: 6–20 characters of digits, spaces, +, - or (). */
+  workPhone?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** The role a contact person has for the client, from iWlz code list COD1003 (Rol). */
+export type CounsellorRole =
+  /** COD1003 code 21 Cliëntondersteuner. */
+  | 'CLIENTONDERSTEUNER';
 
 /** FORMAL: paid professionals; INFORMAL: volunteers and ervaringsdeskundigen. */
 export type Formality =
@@ -870,6 +900,12 @@ export type Mutation = {
    */
   recordConsent: ConsentPayload;
   /**
+   * Records the wijsplicht on a Wmo melding: TOEGANG or CLIENTONDERSTEUNER of the gemeente that owns the open Wmo
+   * trajectory (FORBIDDEN for another role or organisation type, BAD_USER_INPUT for a trajectory of another legal domain,
+   * a future day or a BSN in the note). Recording again replaces the earlier record. Logged as an UPDATE of HANDOVER data.
+   */
+  recordWijsplicht: SupportTrajectoryPayload;
+  /**
    * Registers a client (care roles). BAD_USER_INPUT for an invalid BSN; CONFLICT when the BSN is already registered
    * (that answer is logged as a SEARCH of the existing client).
    */
@@ -891,6 +927,12 @@ export type Mutation = {
    * for a consent of anyone else.
    */
   revokeMyConsent: MyConsentPayload;
+  /**
+   * Names the cliëntondersteuner of an open trajectory of the caller's organisation (care roles), with work telephone,
+   * work e-mail and availability. BAD_USER_INPUT for a malformed phone or e-mail or a BSN in the availability; CONFLICT
+   * on a stale version; INVALID_TRANSITION when closed. Logged as an UPDATE of HANDOVER data.
+   */
+  setTrajectoryCounsellor: SupportTrajectoryPayload;
   /** Updates a client (an owning organisation only). */
   updateClient: ClientPayload;
   /** Updates an open trajectory of the caller's organisation; INVALID_TRANSITION when closed. */
@@ -941,6 +983,12 @@ export type MutationRecordConsentArgs = {
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationRecordWijsplichtArgs = {
+  input: RecordWijsplichtInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRegisterClientArgs = {
   input: RegisterClientInput;
 };
@@ -967,6 +1015,12 @@ export type MutationRevokeConsentArgs = {
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRevokeMyConsentArgs = {
   input: RevokeConsentInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationSetTrajectoryCounsellorArgs = {
+  input: SetTrajectoryCounsellorInput;
 };
 
 
@@ -1559,6 +1613,20 @@ export type RecordConsentInput = {
   validUntil?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** The wijsplicht on a Wmo melding: when, and whether the resident accepted. The professional is the caller. */
+export type RecordWijsplichtInput = {
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The trajectory (UUID): a Wmo trajectory of the caller's gemeente. */
+  id: Scalars['ID']['input'];
+  /** A short note (at most 500 characters, no BSN). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the resident accepted. */
+  outcome: WijsplichtOutcome;
+  /** The day the resident was pointed to independent cliëntondersteuning: not in the future, not before the trajectory was opened. */
+  pointedOn: Scalars['Date']['input'];
+};
+
 /** A new client. */
 export type RegisterClientInput = {
   /** BSN (9 digits, or 8 with the leading 0 left off); checked with the elfproef. */
@@ -1730,6 +1798,16 @@ export type SelfRelianceScoreInput = {
   start: Scalars['Int']['input'];
 };
 
+/** A new vast gezicht for a trajectory. */
+export type SetTrajectoryCounsellorInput = {
+  /** The cliëntondersteuner with work contact details and availability. */
+  counsellor: CounsellorInput;
+  /** The version you last read (its `version` field); CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The trajectory (UUID). */
+  id: Scalars['ID']['input'];
+};
+
 /**
  * The seven forms of cliëntondersteuning: information and advice; help with a persoonlijk plan; choosing a Wlz provider
  * and care; the zorgplan; mediation when care falls short; complaints, objections and appeals; re-assessment (herindicatie).
@@ -1788,6 +1866,10 @@ export type SupportReport = {
   selfReliance: Array<ReportSelfReliance>;
   /** Trajectories closed in the period. */
   trajectoriesClosed: ReportCount;
+  /** Of those, the meldingen in which the resident accepted it. */
+  wijsplichtAccepted: ReportCount;
+  /** Wmo meldingen (trajectories) in which the resident was pointed to independent cliëntondersteuning on a day in the period (wijsplicht). */
+  wijsplichtPointed: ReportCount;
 };
 
 /** A support trajectory (ondersteuningstraject) of one client at one organisation, in one legal domain. */
@@ -1801,7 +1883,7 @@ export type SupportTrajectory = {
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Contact moments, newest first, a page at a time. */
   contactMoments?: Maybe<ContactMomentConnection>;
-  /** The assigned cliëntondersteuner. */
+  /** The assigned cliëntondersteuner (the vast gezicht) with work contact details and availability. */
   counsellor?: Maybe<Counsellor>;
   /** Goals with their status: at most 50. */
   goals?: Maybe<Array<Goal>>;
@@ -1836,6 +1918,11 @@ export type SupportTrajectory = {
   targetGroups?: Maybe<Array<TargetGroup>>;
   /** Version for optimistic concurrency. */
   version: Scalars['Int']['output'];
+  /**
+   * Wmo meldingen at a gemeente: whether and when the resident was pointed to free, independent cliëntondersteuning, and
+   * whether they accepted (null until recorded). HANDOVER data: the receiver of a warm handover sees it with the consent.
+   */
+  wijsplicht?: Maybe<Wijsplicht>;
   /** Wlz indication data (Wlz trajectories; null fields otherwise). */
   wlz?: Maybe<WlzDetails>;
 };
@@ -1989,6 +2076,35 @@ export type Wachtstatus =
   | 'WACHT_OP_VOORKEUR'
   /** Waits as a precaution: does not want care yet. */
   | 'WACHT_UIT_VOORZORG';
+
+/**
+ * The gemeente's wijsplicht on a Wmo melding (Wmo 2015 art. 2.3.2 lid 3): the professional pointed the resident to free,
+ * independent cliëntondersteuning before the onderzoek.
+ */
+export type Wijsplicht = {
+  __typename?: 'Wijsplicht';
+  /** A short note, when given (no BSN). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Whether the resident accepted. */
+  outcome: WijsplichtOutcome;
+  /** Name of that professional, when the token carried one. */
+  pointedByName?: Maybe<Scalars['String']['output']>;
+  /** User id (token subject) of the professional who pointed the resident to it. */
+  pointedByUserId: Scalars['String']['output'];
+  /** The day the resident was pointed to it (Amsterdam calendar day). */
+  pointedOn: Scalars['Date']['output'];
+  /** When this was recorded in the hub. */
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+/** Whether the resident accepted the offer of free, independent cliëntondersteuning when pointed to it. */
+export type WijsplichtOutcome =
+  /** The resident wants independent cliëntondersteuning. */
+  | 'ACCEPTED'
+  /** The resident does not want it. */
+  | 'DECLINED'
+  /** The resident has not decided yet. */
+  | 'UNDECIDED';
 
 /** Wlz indication data of a trajectory (Wlz trajectories only). */
 export type WlzDetails = {
@@ -2162,13 +2278,14 @@ export type ResolversTypes = {
   ContactMomentConnection: ResolverTypeWrapper<Omit<ContactMomentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ContactMomentEdge']>, nodes: Array<ResolversTypes['ContactMoment']> }>;
   ContactMomentEdge: ResolverTypeWrapper<Omit<ContactMomentEdge, 'node'> & { node: ResolversTypes['ContactMoment'] }>;
   ContactMomentInput: ContactMomentInput;
-  ContactPerson: ResolverTypeWrapper<Omit<ContactPerson, 'formality'> & { formality: ResolversTypes['Formality'] }>;
+  ContactPerson: ResolverTypeWrapper<Omit<ContactPerson, 'formality' | 'role'> & { formality: ResolversTypes['Formality'], role: ResolversTypes['CounsellorRole'] }>;
   CorrectionRequest: ResolverTypeWrapper<CorrectionRequestRow>;
   CorrectionRequestConnection: ResolverTypeWrapper<Omit<CorrectionRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CorrectionRequestEdge']>, nodes: Array<ResolversTypes['CorrectionRequest']> }>;
   CorrectionRequestEdge: ResolverTypeWrapper<Omit<CorrectionRequestEdge, 'node'> & { node: ResolversTypes['CorrectionRequest'] }>;
   CorrectionRequestPayload: ResolverTypeWrapper<Omit<CorrectionRequestPayload, 'correctionRequest'> & { correctionRequest: ResolversTypes['CorrectionRequest'] }>;
-  Counsellor: ResolverTypeWrapper<Omit<Counsellor, 'formality'> & { formality: ResolversTypes['Formality'] }>;
+  Counsellor: ResolverTypeWrapper<Omit<Counsellor, 'formality' | 'role'> & { formality: ResolversTypes['Formality'], role: ResolversTypes['CounsellorRole'] }>;
   CounsellorInput: CounsellorInput;
+  CounsellorRole: ResolverTypeWrapper<string>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Formality: ResolverTypeWrapper<string>;
@@ -2210,6 +2327,7 @@ export type ResolversTypes = {
   PersonNameInput: PersonNameInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordConsentInput: RecordConsentInput;
+  RecordWijsplichtInput: RecordWijsplichtInput;
   RegisterClientInput: RegisterClientInput;
   ReportAverage: ResolverTypeWrapper<ReportAverage>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2224,6 +2342,7 @@ export type ResolversTypes = {
   RevokeConsentInput: RevokeConsentInput;
   SelfRelianceScore: ResolverTypeWrapper<Omit<SelfRelianceScore, 'lifeDomain'> & { lifeDomain: ResolversTypes['LifeDomain'] }>;
   SelfRelianceScoreInput: SelfRelianceScoreInput;
+  SetTrajectoryCounsellorInput: SetTrajectoryCounsellorInput;
   SupportForm: ResolverTypeWrapper<string>;
   SupportReport: ResolverTypeWrapper<SupportReportData>;
   SupportTrajectory: ResolverTypeWrapper<TrajectoryView>;
@@ -2237,6 +2356,8 @@ export type ResolversTypes = {
   UpdateClientInput: UpdateClientInput;
   UpdateTrajectoryInput: UpdateTrajectoryInput;
   Wachtstatus: ResolverTypeWrapper<string>;
+  Wijsplicht: ResolverTypeWrapper<Omit<Wijsplicht, 'outcome'> & { outcome: ResolversTypes['WijsplichtOutcome'] }>;
+  WijsplichtOutcome: ResolverTypeWrapper<string>;
   WlzDetails: ResolverTypeWrapper<Omit<WlzDetails, 'leveringsvorm' | 'sector' | 'wachtstatus'> & { leveringsvorm?: Maybe<ResolversTypes['Leveringsvorm']>, sector?: Maybe<ResolversTypes['WlzSector']>, wachtstatus?: Maybe<ResolversTypes['Wachtstatus']> }>;
   WlzDetailsInput: WlzDetailsInput;
   WlzSector: ResolverTypeWrapper<string>;
@@ -2313,6 +2434,7 @@ export type ResolversParentTypes = {
   PersonNameInput: PersonNameInput;
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
+  RecordWijsplichtInput: RecordWijsplichtInput;
   RegisterClientInput: RegisterClientInput;
   ReportAverage: ReportAverage;
   Float: Scalars['Float']['output'];
@@ -2326,6 +2448,7 @@ export type ResolversParentTypes = {
   RevokeConsentInput: RevokeConsentInput;
   SelfRelianceScore: SelfRelianceScore;
   SelfRelianceScoreInput: SelfRelianceScoreInput;
+  SetTrajectoryCounsellorInput: SetTrajectoryCounsellorInput;
   SupportReport: SupportReportData;
   SupportTrajectory: TrajectoryView;
   SupportTrajectoryConnection: Omit<SupportTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversParentTypes['SupportTrajectory']> };
@@ -2335,6 +2458,7 @@ export type ResolversParentTypes = {
   TrajectoryOutcomesInput: TrajectoryOutcomesInput;
   UpdateClientInput: UpdateClientInput;
   UpdateTrajectoryInput: UpdateTrajectoryInput;
+  Wijsplicht: Wijsplicht;
   WlzDetails: WlzDetails;
   WlzDetailsInput: WlzDetailsInput;
 };
@@ -2536,9 +2660,13 @@ export type ContactMomentEdgeResolvers<ContextType = Context, ParentType extends
 };
 
 export type ContactPersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactPerson'] = ResolversParentTypes['ContactPerson']> = {
+  availability?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   formality?: Resolver<ResolversTypes['Formality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['CounsellorRole'], ParentType, ContextType>;
+  workEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CorrectionRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CorrectionRequest'] = ResolversParentTypes['CorrectionRequest']> = {
@@ -2567,10 +2695,16 @@ export type CorrectionRequestPayloadResolvers<ContextType = Context, ParentType 
 };
 
 export type CounsellorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Counsellor'] = ResolversParentTypes['Counsellor']> = {
+  availability?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   formality?: Resolver<ResolversTypes['Formality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['CounsellorRole'], ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export type CounsellorRoleResolvers = EnumResolverSignature<{ CLIENTONDERSTEUNER?: any }, ResolversTypes['CounsellorRole']>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -2612,11 +2746,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   openBreakGlass?: Resolver<ResolversTypes['BreakGlassPayload'], ParentType, ContextType, RequireFields<MutationOpenBreakGlassArgs, 'input'>>;
   openTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationOpenTrajectoryArgs, 'input'>>;
   recordConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
+  recordWijsplicht?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationRecordWijsplichtArgs, 'input'>>;
   registerClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
   requestCorrection?: Resolver<ResolversTypes['CorrectionRequestPayload'], ParentType, ContextType, RequireFields<MutationRequestCorrectionArgs, 'input'>>;
   reviewBreakGlass?: Resolver<ResolversTypes['BreakGlassPayload'], ParentType, ContextType, RequireFields<MutationReviewBreakGlassArgs, 'input'>>;
   revokeConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'input'>>;
   revokeMyConsent?: Resolver<ResolversTypes['MyConsentPayload'], ParentType, ContextType, RequireFields<MutationRevokeMyConsentArgs, 'input'>>;
+  setTrajectoryCounsellor?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationSetTrajectoryCounsellorArgs, 'input'>>;
   updateClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'input'>>;
   updateTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateTrajectoryArgs, 'input'>>;
 };
@@ -2846,6 +2982,8 @@ export type SupportReportResolvers<ContextType = Context, ParentType extends Res
   satisfactionResponses?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
   selfReliance?: Resolver<Array<ResolversTypes['ReportSelfReliance']>, ParentType, ContextType>;
   trajectoriesClosed?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
+  wijsplichtAccepted?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
+  wijsplichtPointed?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
 };
 
 export type SupportTrajectoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportTrajectory'] = ResolversParentTypes['SupportTrajectory'], FederationReferenceType extends FederationReferenceTypes['SupportTrajectory'] = FederationReferenceTypes['SupportTrajectory']> = {
@@ -2870,6 +3008,7 @@ export type SupportTrajectoryResolvers<ContextType = Context, ParentType extends
   supportForms?: Resolver<Maybe<Array<ResolversTypes['SupportForm']>>, ParentType, ContextType>;
   targetGroups?: Resolver<Maybe<Array<ResolversTypes['TargetGroup']>>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wijsplicht?: Resolver<Maybe<ResolversTypes['Wijsplicht']>, ParentType, ContextType>;
   wlz?: Resolver<Maybe<ResolversTypes['WlzDetails']>, ParentType, ContextType>;
 };
 
@@ -2899,6 +3038,17 @@ export type TrajectoryOutcomesResolvers<ContextType = Context, ParentType extend
 export type TrajectoryStatusResolvers = EnumResolverSignature<{ CLOSED?: any, OPEN?: any }, ResolversTypes['TrajectoryStatus']>;
 
 export type WachtstatusResolvers = EnumResolverSignature<{ ACTIEF_PLAATSEN?: any, URGENT_PLAATSEN?: any, WACHT_OP_VOORKEUR?: any, WACHT_UIT_VOORZORG?: any }, ResolversTypes['Wachtstatus']>;
+
+export type WijsplichtResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Wijsplicht'] = ResolversParentTypes['Wijsplicht']> = {
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['WijsplichtOutcome'], ParentType, ContextType>;
+  pointedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pointedByUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type WijsplichtOutcomeResolvers = EnumResolverSignature<{ ACCEPTED?: any, DECLINED?: any, UNDECIDED?: any }, ResolversTypes['WijsplichtOutcome']>;
 
 export type WlzDetailsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WlzDetails'] = ResolversParentTypes['WlzDetails']> = {
   leveringsvorm?: Resolver<Maybe<ResolversTypes['Leveringsvorm']>, ParentType, ContextType>;
@@ -2947,6 +3097,7 @@ export type Resolvers<ContextType = Context> = {
   CorrectionRequestEdge?: CorrectionRequestEdgeResolvers<ContextType>;
   CorrectionRequestPayload?: CorrectionRequestPayloadResolvers<ContextType>;
   Counsellor?: CounsellorResolvers<ContextType>;
+  CounsellorRole?: CounsellorRoleResolvers;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Formality?: FormalityResolvers;
@@ -2998,6 +3149,8 @@ export type Resolvers<ContextType = Context> = {
   TrajectoryOutcomes?: TrajectoryOutcomesResolvers<ContextType>;
   TrajectoryStatus?: TrajectoryStatusResolvers;
   Wachtstatus?: WachtstatusResolvers;
+  Wijsplicht?: WijsplichtResolvers<ContextType>;
+  WijsplichtOutcome?: WijsplichtOutcomeResolvers;
   WlzDetails?: WlzDetailsResolvers<ContextType>;
   WlzSector?: WlzSectorResolvers;
 };

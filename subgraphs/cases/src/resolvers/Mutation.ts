@@ -15,6 +15,10 @@ export const Mutation: MutationResolvers = {
   updateClient: async (_, args, ctx) => ({ client: clientView(await clients.updateClient(ctx, args.input), 'INTEGRATED_SUPPORT') }),
   openTrajectory: async (_, args, ctx) => ({ trajectory: trajectoryView(await trajectories.openTrajectory(ctx, args.input), 'INTEGRATED_SUPPORT') }),
   updateTrajectory: async (_, args, ctx) => ({ trajectory: trajectoryView(await trajectories.updateTrajectory(ctx, args.input), 'INTEGRATED_SUPPORT') }),
+  setTrajectoryCounsellor: async (_, args, ctx) => ({
+    trajectory: trajectoryView(await trajectories.setTrajectoryCounsellor(ctx, args.input), 'INTEGRATED_SUPPORT'),
+  }),
+  recordWijsplicht: async (_, args, ctx) => ({ trajectory: trajectoryView(await trajectories.recordWijsplicht(ctx, args.input), 'INTEGRATED_SUPPORT') }),
   closeTrajectory: async (_, args, ctx) => ({ trajectory: trajectoryView(await trajectories.closeTrajectory(ctx, args.input), 'INTEGRATED_SUPPORT') }),
   recordConsent: async (_, args, ctx) => ({ consent: consentView(await consents.recordConsent(ctx, args.input), 'INTEGRATED_SUPPORT') }),
   giveConsent: async (_, args, ctx) => ({ consent: await my.giveConsent(ctx, args.input) }),

@@ -32,7 +32,15 @@ export const MyHandover: MyHandoverResolvers = {
 
 export const MyTrajectory: MyTrajectoryResolvers = {
   organization: (t) => ({ id: t.organizationId }),
-  contactPerson: (t) => ({ name: t.counsellor.name, formality: t.counsellor.formality, organization: { id: t.organizationId } }),
+  contactPerson: (t) => ({
+    name: t.counsellor.name,
+    formality: t.counsellor.formality,
+    role: 'CLIENTONDERSTEUNER',
+    workPhone: t.counsellor.workPhone ?? null,
+    workEmail: t.counsellor.workEmail ?? null,
+    availability: t.counsellor.availability ?? null,
+    organization: { id: t.organizationId },
+  }),
 };
 
 export const ContactPerson: ContactPersonResolvers = {};

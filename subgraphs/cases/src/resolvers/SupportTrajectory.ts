@@ -29,7 +29,14 @@ export const SupportTrajectory: SupportTrajectoryResolvers = {
     if (!row) throw new Error('trajectory without client');
     return clientView(row, v.purpose);
   },
-  counsellor: (v) => v.row.counsellor,
+  counsellor: (v) => ({
+    ...v.row.counsellor,
+    role: 'CLIENTONDERSTEUNER',
+    workPhone: v.row.counsellor.workPhone ?? null,
+    workEmail: v.row.counsellor.workEmail ?? null,
+    availability: v.row.counsellor.availability ?? null,
+  }),
+  wijsplicht: (v) => v.row.wijsplicht,
   journeyPhase: (v) => v.row.journeyPhase,
   supportForms: (v) => v.row.supportForms,
   wlz: (v) => v.row.wlz ?? { sector: null, zorgprofiel: null, leveringsvorm: null, wachtstatus: null },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@hub/domain';
 import { childPeriods, makeReportPeriod, previousReportPeriod, requireEndedReportPeriod, type ReportPeriod } from '@hub/service-kit';
-import { linkParts, LinkedSeries, SUPPRESSION_THRESHOLD } from '../../src/report.ts';
+import type { TrajectoryRow } from '../../src/db/queries.ts';
+import { buildSupportReport, linkParts, LinkedSeries, SUPPRESSION_THRESHOLD, supportReportCsv } from '../../src/report.ts';
 
 const YEAR = 2025;
 const year = makeReportPeriod('YEAR', YEAR, 1);
@@ -174,5 +175,51 @@ describe('linked suppression over the period grid', () => {
       }
     }
     expect(partsWithheldForTheWhole).toBeGreaterThan(0);
+  });
+});
+
+describe('wijsplicht counts', () => {
+  /** An open Wmo melding opened on `opened`, pointed to independent support on the Amsterdam day `pointedOn`. */
+  const melding = (i: number, pointedOn: string, outcome: 'ACCEPTED' | 'DECLINED' | 'UNDECIDED'): TrajectoryRow => ({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    clientId: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    organizationId: '20000000-0000-4000-8000-000000000000',
+    counsellor: { userId: null, name: 'Toegang', formality: 'FORMAL' },
+    legalDomain: 'WMO_MAATWERKVOORZIENING',
+    journeyPhase: 'BEFORE_INDICATION',
+    hulpvraag: 'Melding',
+    lifeDomains: [],
+    targetGroups: [],
+    supportForms: [],
+    goals: [],
+    plan: null,
+    wlz: null,
+    wijsplicht: { pointedOn, pointedByUserId: 'toegang', pointedByName: null, outcome, note: null, recordedAt: '2025-01-01T00:00:00.000Z' },
+    status: 'OPEN',
+    openedAt: new Date('2025-01-02T09:00:00Z'),
+    closedAt: null,
+    closeReason: null,
+    outcomes: null,
+    version: 1,
+    createdAt: new Date('2025-01-02T09:00:00Z'),
+    updatedAt: new Date('2025-01-02T09:00:00Z'),
+  });
+
+  it('count a melding in the Amsterdam calendar month of its day, and withhold accepted when the rest would be 1–4', () => {
+    const march = makeReportPeriod('MONTH', YEAR, 3);
+    const april = makeReportPeriod('MONTH', YEAR, 4);
+    // 31 March is still March in Amsterdam although the month ends at 22:00 UTC that day (summer time).
+    const rows = [
+      ...[1, 2, 3, 4, 5].map((i) => melding(i, '2025-03-31', 'ACCEPTED')),
+      melding(6, '2025-03-01', 'DECLINED'),
+      ...[7, 8, 9, 10, 11].map((i) => melding(i, '2025-04-01', 'ACCEPTED')),
+    ];
+    const inMarch = buildSupportReport('20000000-0000-4000-8000-000000000000', march, previousReportPeriod(march), rows);
+    expect(inMarch.wijsplichtPointed).toEqual({ value: 6, suppressed: false, display: '6' });
+    // 6 pointed − 5 accepted would give the one resident who declined away.
+    expect(inMarch.wijsplichtAccepted).toEqual({ value: null, suppressed: true, display: 'withheld' });
+    const inApril = buildSupportReport('20000000-0000-4000-8000-000000000000', april, previousReportPeriod(april), rows);
+    expect([inApril.wijsplichtPointed.value, inApril.wijsplichtAccepted.value]).toEqual([5, 5]);
+    expect(supportReportCsv(inApril)).toContain('wijsplicht,accepted,5,');
   });
 });

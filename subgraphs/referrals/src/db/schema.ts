@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CounsellorContact } from '@hub/contracts';
 import type { OutboxPayload } from '../events.ts';
 
 /** Every table of this subgraph lives in its own Postgres schema. */
@@ -50,6 +51,11 @@ export const referral = referrals.table(
     consentId: uuid('consent_id'),
     question: text('question').notNull(),
     handoverSummary: jsonb('handover_summary').$type<HandoverSummary>().notNull(),
+    /**
+     * The sender's cliëntondersteuner who stays on after the handover (vast gezicht): a snapshot of the source
+     * trajectory's counsellor (work contact only) when the sender said so; null otherwise.
+     */
+    continuingCounsellor: jsonb('continuing_counsellor').$type<CounsellorContact>(),
     rejectionReason: text('rejection_reason'),
     rejectionNote: text('rejection_note'),
     expectedWaitDays: integer('expected_wait_days'),

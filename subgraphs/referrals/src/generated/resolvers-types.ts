@@ -118,6 +118,25 @@ export type ConsentPurpose =
   /** Handing the client over to another organisation (warme overdracht). */
   | 'WARM_HANDOVER';
 
+/**
+ * The sender's cliëntondersteuner who stays on with the client after the warm handover (the vast gezicht, e.g. an OCO
+ * cliëntondersteuner who continues in the Wlz): the source trajectory's counsellor at the moment the referral was created,
+ * with WORK contact details only.
+ */
+export type ContinuingCounsellor = {
+  __typename?: 'ContinuingCounsellor';
+  /** When they can be reached, in words, when recorded. */
+  availability?: Maybe<Scalars['String']['output']>;
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** User id (token subject), when they use the hub. */
+  userId?: Maybe<Scalars['String']['output']>;
+  /** Work e-mail address, when recorded. */
+  workEmail?: Maybe<Scalars['String']['output']>;
+  /** Work telephone number, when recorded. */
+  workPhone?: Maybe<Scalars['String']['output']>;
+};
+
 /** A new referral. */
 export type CreateReferralInput = {
   /** The client (a Client id of the cases subgraph). */
@@ -139,6 +158,11 @@ export type CreateReferralInput = {
   lifeDomain?: InputMaybe<LifeDomain>;
   /** The question or reason (1 … 2000 characters). */
   question: Scalars['String']['input'];
+  /**
+   * The cliëntondersteuner of the source trajectory stays on with the client (vast gezicht): the referral carries that
+   * person (name, work telephone, work e-mail, availability) as the trajectory names them now.
+   */
+  sameCounsellorContinues?: Scalars['Boolean']['input'];
   /** Send at once (default) or keep as DRAFT. */
   send?: Scalars['Boolean']['input'];
   /**
@@ -568,6 +592,12 @@ export type Referral = {
   client: Client;
   /** The consent (in the cases subgraph) the referral relies on; checked when sending and on every read by the receiver. */
   consentId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The cliëntondersteuner who stays on (null when sameCounsellorContinues is false). Names who supports this client, so
+   * HANDOVER data: the receiver sees it only while the consent is active; every read is access-logged. When the receiver
+   * opens its trajectory from this handover, this person becomes its counsellor.
+   */
+  continuingCounsellor?: Maybe<ContinuingCounsellor>;
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Whole days since the last status change. */
@@ -614,6 +644,8 @@ export type Referral = {
   releasedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The last day for the receiver to accept or reject (working days after sending, per kind). */
   respondBy?: Maybe<Scalars['Date']['output']>;
+  /** Whether the sender's cliëntondersteuner stays on with the client after the handover (see continuingCounsellor). */
+  sameCounsellorContinues: Scalars['Boolean']['output'];
   /**
    * True for a light handover (INFORMAL_TO_FORMAL): the sender stays a party after completion, keeps following the
    * receiver's progress, keeps regie unless changed, and may close its trajectory meanwhile.
@@ -1381,6 +1413,7 @@ export type ResolversTypes = {
   CompleteReferralInput: CompleteReferralInput;
   ConsentCategory: ResolverTypeWrapper<string>;
   ConsentPurpose: ResolverTypeWrapper<string>;
+  ContinuingCounsellor: ResolverTypeWrapper<ContinuingCounsellor>;
   CreateReferralInput: CreateReferralInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1455,6 +1488,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Client: Omit<Client, 'referrals'> & { referrals?: Maybe<ResolversParentTypes['ReferralConnection']> } | FederationReferenceTypes['Client'];
   CompleteReferralInput: CompleteReferralInput;
+  ContinuingCounsellor: ContinuingCounsellor;
   CreateReferralInput: CreateReferralInput;
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
@@ -1521,6 +1555,14 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
 export type ConsentCategoryResolvers = EnumResolverSignature<{ CONTACT?: any, CONTACT_MOMENTS?: any, HANDOVER?: any, IDENTITY?: any, NETWORK?: any, PLAN?: any, QUESTION?: any }, ResolversTypes['ConsentCategory']>;
 
 export type ConsentPurposeResolvers = EnumResolverSignature<{ CARE_MEDIATION?: any, INTEGRATED_SUPPORT?: any, PRIVACY_REQUEST?: any, WARM_HANDOVER?: any }, ResolversTypes['ConsentPurpose']>;
+
+export type ContinuingCounsellorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContinuingCounsellor'] = ResolversParentTypes['ContinuingCounsellor']> = {
+  availability?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -1605,6 +1647,7 @@ export type ReferralResolvers<ContextType = Context, ParentType extends Resolver
   blocksTrajectoryClose?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   consentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  continuingCounsellor?: Resolver<Maybe<ResolversTypes['ContinuingCounsellor']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   daysInCurrentStatus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   expectedWaitDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1625,6 +1668,7 @@ export type ReferralResolvers<ContextType = Context, ParentType extends Resolver
   rejectionReason?: Resolver<Maybe<ResolversTypes['RejectionReason']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   respondBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sameCounsellorContinues?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   senderStaysInvolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
@@ -1824,6 +1868,7 @@ export type Resolvers<ContextType = Context> = {
   Client?: ClientResolvers<ContextType>;
   ConsentCategory?: ConsentCategoryResolvers;
   ConsentPurpose?: ConsentPurposeResolvers;
+  ContinuingCounsellor?: ContinuingCounsellorResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   HandoverSummary?: HandoverSummaryResolvers<ContextType>;

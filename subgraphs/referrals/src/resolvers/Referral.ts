@@ -37,10 +37,12 @@ export const Referral: ReferralResolvers = {
   toProfessional: (r) => professional(r.toUserId, r.toUserName),
   service: (r) => (r.serviceId ? { id: r.serviceId } : null),
   supportFormsRequested: (r) => r.supportForms,
-  // question and handoverSummary are @consentGated in the SDL: the consent gate (consent-gate.ts) wraps them.
+  // question, handoverSummary and continuingCounsellor are @consentGated in the SDL: the consent gate (consent-gate.ts) wraps them.
   question: (r) => r.question,
   handoverSummary: (r) => r.handoverSummary,
   independenceNote: (r) => r.independenceNote,
+  sameCounsellorContinues: (r) => r.continuingCounsellor !== null,
+  continuingCounsellor: (r) => r.continuingCounsellor,
   jointMeeting: (r) => (r.meetingPlannedAt ? { referral: r, plannedAt: r.meetingPlannedAt } : null),
   regiehouderOrganization: (r) => ({ id: r.regiehouder === 'SENDER' ? r.fromOrganizationId : r.toOrganizationId }),
   blocksTrajectoryClose: (r) => blocksTrajectoryClose(r),

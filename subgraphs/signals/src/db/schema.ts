@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { FrozenQuarter } from '../cube.ts';
+import type { ConsultationStatus } from '../consultation-states.ts';
 import type { KnelpuntStatus } from '../knelpunt-states.ts';
 
 /** Every table of this subgraph lives in its own Postgres schema. */
@@ -208,4 +209,42 @@ export const publishedQuarter = signals.table(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.zorgkantoorregioCode, t.quarter] })],
+);
+
+/**
+ * A consultation (collegiale consultatie): a professional asks another organisation's cliëntondersteuners for advice
+ * on a situation without handing the client over. It names no client (there is no client column): the question and
+ * the answer are free text that passed the privacy guard. Moves OPEN → ANSWERED → CLOSED, or OPEN → WITHDRAWN.
+ */
+export const consultation = signals.table(
+  'consultation',
+  {
+    id: uuid('id').primaryKey(),
+    fromOrganizationId: uuid('from_organization_id').notNull(),
+    /** The professional who asked (the token's subject), for the asking organisation's own records. */
+    askerSubject: text('asker_subject').notNull(),
+    toOrganizationId: uuid('to_organization_id').notNull(),
+    /** The addressee's type in the sociale kaart when the question was asked (OCO, GEMEENTE or ZORGKANTOOR). */
+    toOrganizationType: text('to_organization_type').notNull(),
+    question: text('question').notNull(),
+    lifeDomains: text('life_domains').array().notNull().default(sql`'{}'::text[]`),
+    targetGroup: text('target_group'),
+    legalDomain: text('legal_domain'),
+    status: text('status').$type<ConsultationStatus>().notNull().default('OPEN'),
+    answer: text('answer'),
+    answeredBySubject: text('answered_by_subject'),
+    version: integer('version').notNull().default(1),
+    askedAt: timestamp('asked_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** When the asker closed (after the answer) or withdrew (before it) the consultation. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('consultation_inbox_idx').on(t.toOrganizationId, t.askedAt, t.id),
+    index('consultation_outbox_idx').on(t.fromOrganizationId, t.askedAt, t.id),
+    index('consultation_answered_idx').on(t.toOrganizationId, t.answeredAt),
+    check('consultation_status_known', sql`${t.status} in ('OPEN', 'ANSWERED', 'CLOSED', 'WITHDRAWN')`),
+    check('consultation_answer_with_time', sql`(${t.answer} is null) = (${t.answeredAt} is null)`),
+    check('consultation_not_to_itself', sql`${t.fromOrganizationId} <> ${t.toOrganizationId}`),
+  ],
 );

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SignalRow, KnelpuntRow, OverlegtafelRow, MeetingRow, DecisionRow, ActionRow, FeedbackRow, TransitionRow } from '../db/queries.ts';
 import type { Summary } from '../summaries.ts';
+import type { ConsultationRow } from '../db/consultations.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -121,10 +122,157 @@ export type AgeBand =
   /** 80 years and over. */
   | 'AGE_80_PLUS';
 
+/** An answer to an open consultation. */
+export type AnswerConsultationInput = {
+  /** The advice: 1 to 4000 characters, through the privacy guard. */
+  answer: Scalars['String']['input'];
+  /** The version you read; a stale one is CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The consultation (UUID). */
+  id: Scalars['ID']['input'];
+};
+
+/** What to ask, and of whom. */
+export type AskConsultationInput = {
+  /** The law the help in question falls under. */
+  legalDomain?: InputMaybe<LegalDomain>;
+  /** The life domains the question is about; at most 9, duplicates ignored. */
+  lifeDomains?: InputMaybe<Array<LifeDomain>>;
+  /** The question: 20 to 4000 characters and at least 3 words, about the situation, never naming the client (no BSN, name, address, phone, e-mail or date of birth). */
+  question: Scalars['String']['input'];
+  /** The target group the situation belongs to. */
+  targetGroup?: InputMaybe<TargetGroup>;
+  /** The organisation whose cliëntondersteuners you ask (UUID of an OCO, GEMEENTE or ZORGKANTOOR in the sociale kaart); not your own. */
+  toOrganizationId: Scalars['ID']['input'];
+};
+
 /** An action to mark done. */
 export type CompleteKnelpuntActionInput = {
   /** The action (UUID). */
   actionId: Scalars['ID']['input'];
+};
+
+/**
+ * A request for advice from one professional organisation to the cliëntondersteuners of another, about a situation,
+ * without handing a client over: it names no client, and its question and answer passed the privacy guard.
+ */
+export type Consultation = {
+  __typename?: 'Consultation';
+  /** The answer; null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** When it was answered; null until answered. */
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was asked. */
+  askedAt: Scalars['DateTime']['output'];
+  /** Whether your organisation asked (true) or received (false) this consultation. */
+  askedByYou: Scalars['Boolean']['output'];
+  /** When the asker closed or withdrew it; null before. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The organisation that asked. */
+  fromOrganization: Organization;
+  /** UUID. */
+  id: Scalars['ID']['output'];
+  /** The law the help in question falls under, if given. */
+  legalDomain?: Maybe<LegalDomain>;
+  /** The life domains (leefgebieden) the question is about, at most 9 (one per life domain); empty when not given. */
+  lifeDomains: Array<LifeDomain>;
+  /** The question, without anything that identifies a person. */
+  question: Scalars['String']['output'];
+  /** Where it stands. */
+  status: ConsultationStatus;
+  /** The target group the situation belongs to, if given. */
+  targetGroup?: Maybe<TargetGroup>;
+  /** The organisation asked for advice (an OCO, gemeente or zorgkantoor). */
+  toOrganization: Organization;
+  /** Version for optimistic concurrency: pass it as expectedVersion when you answer, close or withdraw. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of consultations. */
+export type ConsultationConnection = {
+  __typename?: 'ConsultationConnection';
+  /** The consultations of this page, with their cursors. */
+  edges: Array<ConsultationEdge>;
+  /** The consultations of this page. */
+  nodes: Array<Consultation>;
+  /** Where this page is; endCursor is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** How many consultations the whole list (with its status filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * A count in the consultation figures. A count of 1–4 is withheld: `value` is null, `withheld` true and `display`
+ * "withheld". 0 and 5 or more are shown.
+ */
+export type ConsultationCount = {
+  __typename?: 'ConsultationCount';
+  /** The count as shown: the number, or "withheld". */
+  display: Scalars['String']['output'];
+  /** The count; null when withheld. */
+  value?: Maybe<Scalars['Int']['output']>;
+  /** Whether the count is withheld. */
+  withheld: Scalars['Boolean']['output'];
+};
+
+/** A consultation in a page. */
+export type ConsultationEdge = {
+  __typename?: 'ConsultationEdge';
+  /** Opaque cursor of this consultation; pass it as `after` for the consultations after it. */
+  cursor: Scalars['String']['output'];
+  /** The consultation. */
+  node: Consultation;
+};
+
+/**
+ * The consultations of your organisation in one period (by Dutch date): asked by it, received by it, answered by it,
+ * and the median number of working days (Monday to Friday, not Dutch public holidays) from question to answer.
+ */
+export type ConsultationFigures = {
+  __typename?: 'ConsultationFigures';
+  /** Consultations your organisation answered in the period (by the date of the answer). */
+  answered: ConsultationCount;
+  /** Consultations your organisation asked in the period. */
+  asked: ConsultationCount;
+  /** Last day of the period. */
+  endsOn: Scalars['Date']['output'];
+  /** Median working days from question to answer over the consultations answered in the period; null when there are fewer than 5 (withheld) or none. */
+  medianWorkingDaysToAnswer?: Maybe<Scalars['Float']['output']>;
+  /** The period, e.g. 2026-Q4 or 2026-11. */
+  period: Scalars['String']['output'];
+  /** Consultations addressed to your organisation in the period. */
+  received: ConsultationCount;
+  /** First day of the period. */
+  startsOn: Scalars['Date']['output'];
+};
+
+/** The result of a change to a consultation. */
+export type ConsultationPayload = {
+  __typename?: 'ConsultationPayload';
+  /** The consultation as stored. */
+  consultation: Consultation;
+};
+
+/**
+ * Where a consultation (collegiale consultatie) stands. OPEN: asked, waiting for an answer; ANSWERED: the addressee
+ * answered; CLOSED: the asker closed it after the answer; WITHDRAWN: the asker withdrew it before an answer.
+ */
+export type ConsultationStatus =
+  /** Answered by the addressee. */
+  | 'ANSWERED'
+  /** Closed by the asker after the answer. */
+  | 'CLOSED'
+  /** Asked, waiting for an answer. */
+  | 'OPEN'
+  /** Withdrawn by the asker before an answer. */
+  | 'WITHDRAWN';
+
+/** A consultation and the version you read. */
+export type ConsultationVersionInput = {
+  /** The version you read; a stale one is CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The consultation (UUID). */
+  id: Scalars['ID']['input'];
 };
 
 /** A new knelpunt grouping signals of one region. */
@@ -529,6 +677,12 @@ export type Mutation = {
   addOverlegtafelMember: OverlegtafelPayload;
   /** Adds signals of the region to a knelpunt that is not final (overlegtafel members). */
   addSignalsToKnelpunt: KnelpuntPayload;
+  /** Answers an open consultation addressed to your organisation (role CLIENTONDERSTEUNER): OPEN → ANSWERED. The answer passes the privacy guard or nothing is stored. */
+  answerConsultation: ConsultationPayload;
+  /** Asks another organisation's cliëntondersteuners for advice without handing a client over (TOEGANG, CLIENTONDERSTEUNER, ZORGBEMIDDELAAR). The addressee is an OCO, GEMEENTE or ZORGKANTOOR in the sociale kaart; the question passes the privacy guard or nothing is stored. */
+  askConsultation: ConsultationPayload;
+  /** Closes an answered consultation your organisation asked: ANSWERED → CLOSED. */
+  closeConsultation: ConsultationPayload;
   /** Marks an action done (overlegtafel members, or the owning organisation). */
   completeKnelpuntAction: ActionPayload;
   /** Groups signals into a new knelpunt in state NEW (overlegtafel members). */
@@ -543,6 +697,8 @@ export type Mutation = {
   scheduleOverlegtafelMeeting: MeetingPayload;
   /** Moves a knelpunt to another state (overlegtafel members); INVALID_TRANSITION when the table does not allow it, CONFLICT on a stale version. */
   transitionKnelpunt: KnelpuntPayload;
+  /** Withdraws an open consultation your organisation asked, before it is answered: OPEN → WITHDRAWN. */
+  withdrawConsultation: ConsultationPayload;
 };
 
 
@@ -567,6 +723,24 @@ export type MutationAddOverlegtafelMemberArgs = {
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationAddSignalsToKnelpuntArgs = {
   input: AddSignalsToKnelpuntInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationAnswerConsultationArgs = {
+  input: AnswerConsultationInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationAskConsultationArgs = {
+  input: AskConsultationInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationCloseConsultationArgs = {
+  input: ConsultationVersionInput;
 };
 
 
@@ -609,6 +783,12 @@ export type MutationScheduleOverlegtafelMeetingArgs = {
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationTransitionKnelpuntArgs = {
   input: TransitionKnelpuntInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationWithdrawConsultationArgs = {
+  input: ConsultationVersionInput;
 };
 
 /** A service or organisation with its count of NO_CAPACITY signals. */
@@ -730,6 +910,14 @@ export type PeriodGranularity =
 /** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type Query = {
   __typename?: 'Query';
+  /** A consultation your organisation asked or received: for the asking organisation's professionals (TOEGANG, CLIENTONDERSTEUNER, ZORGBEMIDDELAAR) and the addressee's cliëntondersteuners. Null when there is no such consultation or it is not yours (the two look the same). */
+  consultation?: Maybe<Consultation>;
+  /** How many consultations your organisation asked, received and answered in a period, and the median working days to an answer; counts of 1–4 are withheld (TOEGANG, CLIENTONDERSTEUNER, ZORGBEMIDDELAAR). */
+  consultationFigures: ConsultationFigures;
+  /** Consultations addressed to your organisation, newest first (cliëntondersteuners of the addressee, role CLIENTONDERSTEUNER). */
+  consultationInbox: ConsultationConnection;
+  /** Consultations your organisation asked, newest first, with their answers (TOEGANG, CLIENTONDERSTEUNER, ZORGBEMIDDELAAR). */
+  consultationOutbox: ConsultationConnection;
   /** A knelpunt: for overlegtafel members of its region, the region's zorgkantoor and reporters of its signals. */
   knelpunt?: Maybe<Knelpunt>;
   /** Signals reported by your organisation, newest first, a page at a time, with their knelpunt and its feedback. */
@@ -745,6 +933,34 @@ export type Query = {
    * signals, clients, withheld, previous_signals, change. Withheld-only rows have empty counts.
    */
   signalSummaryCsv: Scalars['String']['output'];
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryConsultationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryConsultationFiguresArgs = {
+  period: Scalars['String']['input'];
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryConsultationInboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ConsultationStatus>;
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryConsultationOutboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ConsultationStatus>;
 };
 
 
@@ -1266,7 +1482,18 @@ export type ResolversTypes = {
   AddKnelpuntFeedbackInput: AddKnelpuntFeedbackInput;
   AddSignalsToKnelpuntInput: AddSignalsToKnelpuntInput;
   AgeBand: ResolverTypeWrapper<string>;
+  AnswerConsultationInput: AnswerConsultationInput;
+  AskConsultationInput: AskConsultationInput;
   CompleteKnelpuntActionInput: CompleteKnelpuntActionInput;
+  Consultation: ResolverTypeWrapper<ConsultationRow>;
+  ConsultationConnection: ResolverTypeWrapper<Omit<ConsultationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ConsultationEdge']>, nodes: Array<ResolversTypes['Consultation']> }>;
+  ConsultationCount: ResolverTypeWrapper<ConsultationCount>;
+  ConsultationEdge: ResolverTypeWrapper<Omit<ConsultationEdge, 'node'> & { node: ResolversTypes['Consultation'] }>;
+  ConsultationFigures: ResolverTypeWrapper<ConsultationFigures>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ConsultationPayload: ResolverTypeWrapper<Omit<ConsultationPayload, 'consultation'> & { consultation: ResolversTypes['Consultation'] }>;
+  ConsultationStatus: ResolverTypeWrapper<string>;
+  ConsultationVersionInput: ConsultationVersionInput;
   CreateKnelpuntInput: CreateKnelpuntInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1317,7 +1544,6 @@ export type ResolversTypes = {
   SignalPayload: ResolverTypeWrapper<Omit<SignalPayload, 'signal'> & { signal: ResolversTypes['Signal'] }>;
   SignalSource: ResolverTypeWrapper<string>;
   SignalSummary: ResolverTypeWrapper<Summary>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   SignalSummaryInput: SignalSummaryInput;
   TargetGroup: ResolverTypeWrapper<string>;
   TransitionKnelpuntInput: TransitionKnelpuntInput;
@@ -1338,7 +1564,17 @@ export type ResolversParentTypes = {
   AddActionInput: AddActionInput;
   AddKnelpuntFeedbackInput: AddKnelpuntFeedbackInput;
   AddSignalsToKnelpuntInput: AddSignalsToKnelpuntInput;
+  AnswerConsultationInput: AnswerConsultationInput;
+  AskConsultationInput: AskConsultationInput;
   CompleteKnelpuntActionInput: CompleteKnelpuntActionInput;
+  Consultation: ConsultationRow;
+  ConsultationConnection: Omit<ConsultationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ConsultationEdge']>, nodes: Array<ResolversParentTypes['Consultation']> };
+  ConsultationCount: ConsultationCount;
+  ConsultationEdge: Omit<ConsultationEdge, 'node'> & { node: ResolversParentTypes['Consultation'] };
+  ConsultationFigures: ConsultationFigures;
+  Float: Scalars['Float']['output'];
+  ConsultationPayload: Omit<ConsultationPayload, 'consultation'> & { consultation: ResolversParentTypes['Consultation'] };
+  ConsultationVersionInput: ConsultationVersionInput;
   CreateKnelpuntInput: CreateKnelpuntInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1381,7 +1617,6 @@ export type ResolversParentTypes = {
   SignalEdge: Omit<SignalEdge, 'node'> & { node: ResolversParentTypes['Signal'] };
   SignalPayload: Omit<SignalPayload, 'signal'> & { signal: ResolversParentTypes['Signal'] };
   SignalSummary: Summary;
-  Float: Scalars['Float']['output'];
   SignalSummaryInput: SignalSummaryInput;
   TransitionKnelpuntInput: TransitionKnelpuntInput;
   Zorgkantoorregio: Omit<Zorgkantoorregio, 'openKnelpunten' | 'signalSummary'> & { openKnelpunten?: Maybe<ResolversParentTypes['KnelpuntConnection']>, signalSummary?: Maybe<Array<ResolversParentTypes['SignalSummary']>> } | FederationReferenceTypes['Zorgkantoorregio'];
@@ -1416,6 +1651,57 @@ export type ActionPayloadResolvers<ContextType = Context, ParentType extends Res
 export type ActionStatusResolvers = EnumResolverSignature<{ DONE?: any, OPEN?: any }, ResolversTypes['ActionStatus']>;
 
 export type AgeBandResolvers = EnumResolverSignature<{ AGE_0_17?: any, AGE_18_26?: any, AGE_27_64?: any, AGE_65_79?: any, AGE_80_PLUS?: any }, ResolversTypes['AgeBand']>;
+
+export type ConsultationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consultation'] = ResolversParentTypes['Consultation']> = {
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  askedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  askedByYou?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fromOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legalDomain?: Resolver<Maybe<ResolversTypes['LegalDomain']>, ParentType, ContextType>;
+  lifeDomains?: Resolver<Array<ResolversTypes['LifeDomain']>, ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConsultationStatus'], ParentType, ContextType>;
+  targetGroup?: Resolver<Maybe<ResolversTypes['TargetGroup']>, ParentType, ContextType>;
+  toOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConsultationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsultationConnection'] = ResolversParentTypes['ConsultationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ConsultationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Consultation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConsultationCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsultationCount'] = ResolversParentTypes['ConsultationCount']> = {
+  display?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsultationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsultationEdge'] = ResolversParentTypes['ConsultationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Consultation'], ParentType, ContextType>;
+};
+
+export type ConsultationFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsultationFigures'] = ResolversParentTypes['ConsultationFigures']> = {
+  answered?: Resolver<ResolversTypes['ConsultationCount'], ParentType, ContextType>;
+  asked?: Resolver<ResolversTypes['ConsultationCount'], ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  medianWorkingDaysToAnswer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['ConsultationCount'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type ConsultationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsultationPayload'] = ResolversParentTypes['ConsultationPayload']> = {
+  consultation?: Resolver<ResolversTypes['Consultation'], ParentType, ContextType>;
+};
+
+export type ConsultationStatusResolvers = EnumResolverSignature<{ ANSWERED?: any, CLOSED?: any, OPEN?: any, WITHDRAWN?: any }, ResolversTypes['ConsultationStatus']>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -1570,6 +1856,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addKnelpuntFeedback?: Resolver<ResolversTypes['FeedbackPayload'], ParentType, ContextType, RequireFields<MutationAddKnelpuntFeedbackArgs, 'input'>>;
   addOverlegtafelMember?: Resolver<ResolversTypes['OverlegtafelPayload'], ParentType, ContextType, RequireFields<MutationAddOverlegtafelMemberArgs, 'input'>>;
   addSignalsToKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationAddSignalsToKnelpuntArgs, 'input'>>;
+  answerConsultation?: Resolver<ResolversTypes['ConsultationPayload'], ParentType, ContextType, RequireFields<MutationAnswerConsultationArgs, 'input'>>;
+  askConsultation?: Resolver<ResolversTypes['ConsultationPayload'], ParentType, ContextType, RequireFields<MutationAskConsultationArgs, 'input'>>;
+  closeConsultation?: Resolver<ResolversTypes['ConsultationPayload'], ParentType, ContextType, RequireFields<MutationCloseConsultationArgs, 'input'>>;
   completeKnelpuntAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationCompleteKnelpuntActionArgs, 'input'>>;
   createKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationCreateKnelpuntArgs, 'input'>>;
   recordKnelpuntDecision?: Resolver<ResolversTypes['DecisionPayload'], ParentType, ContextType, RequireFields<MutationRecordKnelpuntDecisionArgs, 'input'>>;
@@ -1577,6 +1866,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reportSignal?: Resolver<ResolversTypes['SignalPayload'], ParentType, ContextType, RequireFields<MutationReportSignalArgs, 'input'>>;
   scheduleOverlegtafelMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationScheduleOverlegtafelMeetingArgs, 'input'>>;
   transitionKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationTransitionKnelpuntArgs, 'input'>>;
+  withdrawConsultation?: Resolver<ResolversTypes['ConsultationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawConsultationArgs, 'input'>>;
 };
 
 export type NoCapacityCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoCapacityCount'] = ResolversParentTypes['NoCapacityCount']> = {
@@ -1613,6 +1903,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PeriodGranularityResolvers = EnumResolverSignature<{ MONTH?: any, QUARTER?: any }, ResolversTypes['PeriodGranularity']>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  consultation?: Resolver<Maybe<ResolversTypes['Consultation']>, ParentType, ContextType, RequireFields<QueryConsultationArgs, 'id'>>;
+  consultationFigures?: Resolver<ResolversTypes['ConsultationFigures'], ParentType, ContextType, RequireFields<QueryConsultationFiguresArgs, 'period'>>;
+  consultationInbox?: Resolver<ResolversTypes['ConsultationConnection'], ParentType, ContextType, RequireFields<QueryConsultationInboxArgs, 'first'>>;
+  consultationOutbox?: Resolver<ResolversTypes['ConsultationConnection'], ParentType, ContextType, RequireFields<QueryConsultationOutboxArgs, 'first'>>;
   knelpunt?: Resolver<Maybe<ResolversTypes['Knelpunt']>, ParentType, ContextType, RequireFields<QueryKnelpuntArgs, 'id'>>;
   mySignals?: Resolver<ResolversTypes['SignalConnection'], ParentType, ContextType, RequireFields<QueryMySignalsArgs, 'first'>>;
   overlegtafel?: Resolver<Maybe<ResolversTypes['Overlegtafel']>, ParentType, ContextType, RequireFields<QueryOverlegtafelArgs, 'zorgkantoorregioCode'>>;
@@ -1713,6 +2007,13 @@ export type Resolvers<ContextType = Context> = {
   ActionPayload?: ActionPayloadResolvers<ContextType>;
   ActionStatus?: ActionStatusResolvers;
   AgeBand?: AgeBandResolvers;
+  Consultation?: ConsultationResolvers<ContextType>;
+  ConsultationConnection?: ConsultationConnectionResolvers<ContextType>;
+  ConsultationCount?: ConsultationCountResolvers<ContextType>;
+  ConsultationEdge?: ConsultationEdgeResolvers<ContextType>;
+  ConsultationFigures?: ConsultationFiguresResolvers<ContextType>;
+  ConsultationPayload?: ConsultationPayloadResolvers<ContextType>;
+  ConsultationStatus?: ConsultationStatusResolvers;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decision?: DecisionResolvers<ContextType>;

@@ -6,6 +6,7 @@ import { hasRole, type Principal } from '@hub/identity';
 import { requireRole, requireUser, requireVersion } from '@hub/service-kit';
 import { isRegionZorgkantoor, regionOfKnelpunt, requireTableMember } from '../access.ts';
 import type { Context } from '../context.ts';
+import { askConsultation, moveConsultationAs } from '../consultations.ts';
 import type { KnelpuntRow } from '../db/queries.ts';
 import {
   addMember,
@@ -274,6 +275,11 @@ export const Mutation: MutationResolvers = {
     });
     return { feedback };
   },
+
+  askConsultation: async (_, args, ctx) => ({ consultation: await askConsultation(ctx, args.input) }),
+  answerConsultation: async (_, args, ctx) => ({ consultation: await moveConsultationAs(ctx, 'answer', args.input) }),
+  closeConsultation: async (_, args, ctx) => ({ consultation: await moveConsultationAs(ctx, 'close', args.input) }),
+  withdrawConsultation: async (_, args, ctx) => ({ consultation: await moveConsultationAs(ctx, 'withdraw', args.input) }),
 };
 
 /** Membership is managed by the region's zorgkantoor, acting with the OVERLEGTAFEL role (it chairs the table). */

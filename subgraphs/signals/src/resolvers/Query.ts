@@ -3,6 +3,7 @@ import { connectionFromRows, decodeTimestampCursor, encodeCursor, pageSize, requ
 import type { GraphQLError } from 'graphql';
 import { mayReadGemeenteAggregates, mayReadRegionAggregates, maySeeKnelpunt, maySeeSignal } from '../access.ts';
 import type { Context } from '../context.ts';
+import { consultationFigures, consultationPage, readConsultation } from '../consultations.ts';
 import { findSignalsByReporter } from '../db/queries.ts';
 import type { Granularity } from '../periods.ts';
 import { summariesToCsv, type Summary } from '../summaries.ts';
@@ -86,4 +87,8 @@ export const Query: QueryResolvers = {
   },
   signalSummary: (_, args, ctx) => loadSummaries(ctx, args.input),
   signalSummaryCsv: async (_, args, ctx) => summariesToCsv(await loadSummaries(ctx, args.input)),
+  consultation: (_, args, ctx) => readConsultation(ctx, args.id),
+  consultationInbox: (_, args, ctx) => consultationPage(ctx, 'INBOX', args),
+  consultationOutbox: (_, args, ctx) => consultationPage(ctx, 'OUTBOX', args),
+  consultationFigures: (_, args, ctx) => consultationFigures(ctx, args.period),
 };

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Action } from './Action.ts';
+import { Consultation } from './Consultation.ts';
 import { Decision } from './Decision.ts';
 import { Knelpunt } from './Knelpunt.ts';
 import { KnelpuntTransition } from './KnelpuntTransition.ts';
@@ -28,4 +29,5 @@ export const resolvers = {
   KnelpuntTransition,
   SignalSummary,
   Zorgkantoorregio,
+  Consultation,
 } satisfies Resolvers;

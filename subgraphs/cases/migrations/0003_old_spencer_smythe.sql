@@ -1,0 +1,1 @@
+ALTER TABLE "cases"."trajectory" ADD COLUMN "wijsplicht" jsonb;

@@ -1,0 +1,1 @@
+ALTER TABLE "referrals"."referral" ADD COLUMN "continuing_counsellor" jsonb;
