@@ -37,6 +37,7 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     WebhookEndpoint: '../db/queries.ts#WebhookEndpointRow',
     WebhookDelivery: '../db/queries.ts#WebhookDeliveryRow',
     WebhookAttempt: '../db/queries.ts#WebhookAttemptRow',
+    ReferralFigures: '../figures.ts#ReferralFiguresData',
   },
   signals: {
     Signal: '../db/queries.ts#SignalRow',

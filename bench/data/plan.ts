@@ -114,7 +114,7 @@ interface TimelineStep {
 
 export interface GapRecord {
   kind: 'REJECTED' | 'OVERDUE';
-  reason: 'NO_CAPACITY' | 'WAITLIST' | 'NO_FITTING_OFFER' | 'OUT_OF_AREA' | 'OVERDUE';
+  reason: (typeof GAP_REASONS)[number] | 'OVERDUE';
   at: number;
   waitDays: number | null;
   /** Position of the step in the timeline, for a stable gap event id. */

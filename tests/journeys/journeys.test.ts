@@ -583,6 +583,77 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     ]);
     expect(followUp.referral.timeline.nodes[1]?.actorOrganization?.name).toMatch(/zorgkantoor/i);
   },
+  'informal-to-formal': async (journey) => {
+    const run = asParty(journey);
+    const welzijn = await buildOrg(hub, 'WELZIJN', { gemeenteCode: 'GM0363' });
+    const oco = await buildOrg(hub, 'OCO');
+    const volunteer: Party = { organizationId: welzijn.id, token: await welzijn.token() };
+    const professional: Party = { organizationId: oco.id, token: await oco.token() };
+    const c = await makeClientWithTrajectory(hub, volunteer, 'WMO_ALGEMENE_VOORZIENING');
+    await recordHandoverConsent(hub, volunteer, c.clientId, oco.id);
+    // The light summary: situation, question and the client's wishes; the other parts are left out.
+    const light = { situation: SUMMARY.situation, question: SUMMARY.question, clientWishes: SUMMARY.clientWishes };
+    type Sent = {
+      createReferral: { referral: { id: string; kind: string; status: string; version: number; senderStaysInvolved: boolean; blocksTrajectoryClose: boolean } };
+    };
+    const sent = (
+      await run<Sent>(
+        'SendLightHandover',
+        { input: referralInput({ ...c, toOrganizationId: oco.id }, { kind: 'INFORMAL_TO_FORMAL', handoverSummary: light }) },
+        volunteer,
+      )
+    ).createReferral.referral;
+    expect(sent).toMatchObject({ kind: 'INFORMAL_TO_FORMAL', status: 'REQUESTED', senderStaysInvolved: true, blocksTrajectoryClose: false });
+
+    type Read = { referral: { handoverSummary: Record<string, string> } };
+    const read = await run<Read>('ProfessionalReadsLightSummary', { id: sent.id }, professional);
+    expect(read.referral.handoverSummary).toEqual({ ...light, whatWasDone: '', agreements: '', openActions: '', network: '', risks: '' });
+
+    let version = sent.version;
+    const step = async <T extends { version: number }>(op: string, field: string, input: Record<string, unknown> = {}) => {
+      const data = await run<Record<string, { referral: T }>>(op, { input: { id: sent.id, expectedVersion: version, ...input } }, professional);
+      const referral = data[field]?.referral;
+      if (!referral) throw new Error(`${op} returned no referral`);
+      version = referral.version;
+      return referral;
+    };
+    expect(await step('ProfessionalAccepts', 'acceptReferral')).toMatchObject({ status: 'ACCEPTED' });
+    expect(await step('ProfessionalStarts', 'startReferral')).toMatchObject({ status: 'IN_PROGRESS', blocksTrajectoryClose: false });
+
+    // The volunteer's own trajectory may close while the professional carries on: the light handover does not block it.
+    type Closed = { closeTrajectory: { trajectory: { status: string } } };
+    const closed = await run<Closed>(
+      'VolunteerClosesOwnTrajectory',
+      { input: { id: c.trajectoryId, expectedVersion: c.trajectoryVersion, reason: 'HANDED_OVER', outcomes: { selfReliance: [], ownNetworkUsed: true } } },
+      volunteer,
+    );
+    expect(closed.closeTrajectory.trajectory.status).toBe('CLOSED');
+
+    const completed = await step<{ version: number; status: string; regiehouder: string; regiehouderOrganization: { id: string } }>(
+      'ProfessionalCompletes',
+      'completeReferral',
+    );
+    expect(completed).toMatchObject({ status: 'COMPLETED', regiehouder: 'SENDER', regiehouderOrganization: { id: welzijn.id } });
+
+    type Progress = {
+      referral: {
+        status: string;
+        senderStaysInvolved: boolean;
+        regiehouder: string;
+        timeline: { totalCount: number; nodes: { action: string; toStatus: string; actorOrganization: { id: string } | null }[] };
+      };
+    };
+    const progress = (await run<Progress>('VolunteerFollowsProgress', { id: sent.id }, volunteer)).referral;
+    expect(progress).toMatchObject({ status: 'COMPLETED', senderStaysInvolved: true, regiehouder: 'SENDER' });
+    expect(progress.timeline.nodes.map((n) => `${n.action}:${n.toStatus}`)).toEqual([
+      'CREATE:REQUESTED',
+      'ACCEPT:ACCEPTED',
+      'START:IN_PROGRESS',
+      'COMPLETE:COMPLETED',
+    ]);
+    expect(progress.timeline.nodes.at(-1)?.actorOrganization?.id).toBe(oco.id);
+  },
+
   'vast-gezicht-handover': async (journey) => {
     const run = asParty(journey);
     const oco = await buildOrg(hub, 'OCO');

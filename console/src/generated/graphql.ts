@@ -209,7 +209,7 @@ export type CompleteReferralInput = {
   id: string | number;
   /** A note for the timeline. */
   note?: string | null | undefined;
-  /** Who holds regie from now on (default RECEIVER). */
+  /** Who holds regie from now on (default RECEIVER; SENDER for a light handover, INFORMAL_TO_FORMAL). */
   regiehouder?: RegieHolder | null | undefined;
 };
 
@@ -401,6 +401,11 @@ export type CreateReferralInput = {
   handoverSummary: HandoverSummaryInput;
   /** A key of your choosing (max 200 characters): sending the same key again returns the referral created first. */
   idempotencyKey: string;
+  /**
+   * Required when an OCO refers to a service of its own organisation (the referral is then flagged): why, in 10–2000
+   * characters, without a BSN. Refused (BAD_USER_INPUT) on any other referral.
+   */
+  independenceNote?: string | null | undefined;
   /** The kind of handover. */
   kind: ReferralKind;
   /** The life domain the question concerns. */
@@ -414,7 +419,10 @@ export type CreateReferralInput = {
   sameCounsellorContinues?: boolean;
   /** Send at once (default) or keep as DRAFT. */
   send?: boolean;
-  /** For TO_SERVICE (required there): the service of the sociale kaart. */
+  /**
+   * For TO_SERVICE (required there): the service of the sociale kaart. It must exist and belong to toOrganizationId
+   * (BAD_USER_INPUT on input.serviceId otherwise).
+   */
   serviceId?: string | number | null | undefined;
   /** Your organisation's open trajectory for this client. */
   sourceTrajectoryId: string | number;
@@ -422,7 +430,7 @@ export type CreateReferralInput = {
   supportFormsRequested?: Array<SupportForm>;
   /** The target group the question concerns. */
   targetGroup?: TargetGroup | null | undefined;
-  /** The receiving organisation (not your own). */
+  /** The receiving organisation: another one, or for TO_SERVICE the service's organisation (which may be your own). */
   toOrganizationId: string | number;
   /** The receiving professional, when agreed beforehand (the 'vast gezicht'). */
   toProfessional?: ProfessionalInput | null | undefined;
@@ -443,7 +451,9 @@ export type GapReason =
   | 'NO_CAPACITY'
   /** The referral was rejected with NO_FITTING_OFFER. */
   | 'NO_FITTING_OFFER'
-  /** The referral was rejected with OUT_OF_AREA. */
+  /** The referral was rejected with NO_FUNDS (no budget); counted under the category NO_CAPACITY. */
+  | 'NO_FUNDS'
+  /** The referral was rejected with OUT_OF_AREA: no longer produced (the client living elsewhere is no gap in supply); older signals keep it. */
   | 'OUT_OF_AREA'
   /** The referral was left unanswered past its response deadline. */
   | 'OVERDUE'
@@ -494,24 +504,28 @@ export type GoalStatus =
   /** Not started. */
   | 'OPEN';
 
-/** The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say). */
+/**
+ * The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say),
+ * except in a light handover (INFORMAL_TO_FORMAL), which needs situation, question and clientWishes only. A missing part
+ * of another kind is BAD_USER_INPUT on its field.
+ */
 export type HandoverSummaryInput = {
-  /** Agreements made with the client. */
-  agreements: string;
+  /** Agreements made with the client (required except in a light handover). */
+  agreements?: string | null | undefined;
   /** The client's wishes. */
   clientWishes: string;
-  /** The client's network as far as relevant. */
-  network: string;
-  /** Actions still open. */
-  openActions: string;
+  /** The client's network as far as relevant (required except in a light handover). */
+  network?: string | null | undefined;
+  /** Actions still open (required except in a light handover). */
+  openActions?: string | null | undefined;
   /** The question the receiver is asked to pick up. */
   question: string;
-  /** Risks. */
-  risks: string;
+  /** Risks (required except in a light handover). */
+  risks?: string | null | undefined;
   /** The client's situation. */
   situation: string;
-  /** What was done so far. */
-  whatWasDone: string;
+  /** What was done so far (required except in a light handover). */
+  whatWasDone?: string | null | undefined;
 };
 
 /**
@@ -970,10 +984,19 @@ export type ReferralFilter = {
 /**
  * What kind of handover this is. WMO_TO_WLZ: from Wmo (gemeente) support to Wlz support (zorgkantoor or its OCO), e.g.
  * when a Wlz indicatie is coming; WLZ_TO_WMO: back from Wlz to the gemeente; TO_OCO: to an independent cliëntondersteuning
- * provider (e.g. when the zorgkantoor sees a conflict of interest); TO_SERVICE: to one service of the sociale kaart;
- * OTHER: any other handover.
+ * provider (e.g. when the zorgkantoor sees a conflict of interest); TO_SERVICE: to one service of the sociale kaart (the
+ * receiving organisation is the service's own, which may be the sender's: then no data leaves the organisation, and an
+ * OCO sender must explain it, see `independenceFlag`); OTHER: any other handover; INFORMAL_TO_FORMAL: the light handover,
+ * an informal cliëntondersteuner (a volunteer of a welfare organisation) calls in a professional and stays involved.
  */
 export type ReferralKind =
+  /**
+   * Light handover: an informal cliëntondersteuner (a volunteer; the sender's organisation type is WELZIJN) calls in a
+   * professional (a coach or a formal OCO) and stays involved: a lighter summary (situation, question and the client's
+   * wishes), regie stays with the sender after completion unless changed, and it never blocks closing the sender's
+   * trajectory (`senderStaysInvolved`).
+   */
+  | 'INFORMAL_TO_FORMAL'
   /** Any other handover. */
   | 'OTHER'
   /** To an independent cliëntondersteuning (OCO) provider. */
@@ -1072,8 +1095,9 @@ export type RejectReferralInput = {
 };
 
 /**
- * Why the receiver rejects a referral. The first four (NO_CAPACITY, WAITLIST, NO_FITTING_OFFER, OUT_OF_AREA) are gaps in
- * the care supply and feed the signals of the regional overlegtafel.
+ * Why the receiver rejects a referral. NO_CAPACITY, NO_FUNDS, WAITLIST and NO_FITTING_OFFER are gaps in the care supply:
+ * each yields one gap event that becomes a signal for the regional overlegtafel. OUT_OF_AREA is not one (the help may
+ * exist where the client lives); the other reasons say nothing about supply.
  */
 export type RejectionReason =
   /** The client does not want it. */
@@ -1086,11 +1110,13 @@ export type RejectionReason =
   | 'NOT_ELIGIBLE'
   /** No room now (a supply gap). */
   | 'NO_CAPACITY'
-  /** The receiver has nothing that fits the question (a supply gap). */
+  /** Nothing that fits the question is on offer in the region (a supply gap). */
   | 'NO_FITTING_OFFER'
+  /** No budget: the receiver has no funds for it now, e.g. a budget or omzetplafond is used up (a supply gap). */
+  | 'NO_FUNDS'
   /** Another reason, explained in the note. */
   | 'OTHER'
-  /** The client lives outside the receiver's area (a supply gap). */
+  /** The client lives outside the receiver's area (no supply gap: the help may exist where the client lives). */
   | 'OUT_OF_AREA'
   /** Only a place on the waiting list (a supply gap). */
   | 'WAITLIST';
@@ -2156,56 +2182,63 @@ export type CreateHandoverMutationVariables = Exact<{
 
 export type CreateHandoverMutation = { createReferral: { referral: { id: string, status: ReferralStatus } } };
 
-export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
+export type ReferralDetailFragment = { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } };
 
 export type HandoverQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
+export type HandoverQuery = { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } | null };
 
 export type AcceptHandoverMutationVariables = Exact<{
   input: AcceptReferralInput;
 }>;
 
 
-export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type AcceptHandoverMutation = { acceptReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RejectHandoverMutationVariables = Exact<{
   input: RejectReferralInput;
 }>;
 
 
-export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RejectHandoverMutation = { rejectReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type StartHandoverMutationVariables = Exact<{
   input: ReferralTransitionInput;
 }>;
 
 
-export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type StartHandoverMutation = { startReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type CompleteHandoverMutationVariables = Exact<{
   input: CompleteReferralInput;
 }>;
 
 
-export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type CompleteHandoverMutation = { completeReferral: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type PlanDriegesprekMutationVariables = Exact<{
   input: PlanJointMeetingInput;
 }>;
 
 
-export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type PlanDriegesprekMutation = { planJointMeeting: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
 
 export type RecordDriegesprekMutationVariables = Exact<{
   input: RecordJointMeetingOutcomeInput;
 }>;
 
 
-export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+export type RecordDriegesprekMutation = { recordJointMeetingOutcome: { referral: { version: number, consentId: string | null, supportFormsRequested: Array<SupportForm>, question: string | null, sameCounsellorContinues: boolean, rejectionReason: RejectionReason | null, rejectionNote: string | null, expectedWaitDays: number | null, regiehouder: RegieHolder, independenceFlag: boolean, independenceNote: string | null, senderStaysInvolved: boolean, id: string, kind: ReferralKind, status: ReferralStatus, urgency: ReferralUrgency, sentAt: string | null, respondBy: string | null, startBy: string | null, overdue: boolean, createdAt: string, continuingCounsellor: { name: string, workPhone: string | null, workEmail: string | null, availability: string | null } | null, handoverSummary: { situation: string, question: string, whatWasDone: string, agreements: string, openActions: string, network: string, risks: string, clientWishes: string } | null, client: { id: string, name: { givenName: string, namePrefix: string | null, familyName: string } | null }, fromProfessional: { id: string, name: string | null }, toProfessional: { id: string, name: string | null } | null, jointMeeting: { plannedAt: string, participants: Array<MeetingParticipant>, heldAt: string | null, outcome: JointMeetingOutcome | null, outcomeNotes: string | null } | null, timeline: { nodes: Array<{ id: string, occurredAt: string, action: ReferralAction, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, reasonCode: string | null, note: string | null, actor: { id: string, name: string | null } | null, actorOrganization: { id: string, name: string } | null }> }, fromOrganization: { id: string, name: string }, toOrganization: { id: string, name: string } } } };
+
+export type HandoverReceiverServicesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HandoverReceiverServicesQuery = { organization: { id: string, services: { nodes: Array<{ id: string, name: string }> } } | null };
 
 export type WlzWorklistQueryVariables = Exact<{
   status?: WlzWorklistStatus | null | undefined;
@@ -2671,6 +2704,9 @@ export const ReferralDetailFragmentDoc = new TypedDocumentString(`
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4946,6 +4982,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -4972,7 +5011,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:90a32750ce898a156ef85677b85e551ce5a5efd32e3fdd6386aaa1ea2155179d"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
+}`, {"hash":"sha256:5ac4f1ad9f26846a68f7da44fb710163deaf35ab2a92957c34d9f6c1d38f88f9"}) as unknown as TypedDocumentString<HandoverQuery, HandoverQueryVariables>;
 export const AcceptHandoverDocument = new TypedDocumentString(`
     mutation AcceptHandover($input: AcceptReferralInput!) {
   acceptReferral(input: $input) {
@@ -5043,6 +5082,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -5069,7 +5111,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:75592609a9324e65208949d9b110ed6da89e55b6adfe53a04d0e612cf5b54061"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
+}`, {"hash":"sha256:8809078925ef40e6abd81ca233f78874edf86605141a0f29c18cd318ebdedbd9"}) as unknown as TypedDocumentString<AcceptHandoverMutation, AcceptHandoverMutationVariables>;
 export const RejectHandoverDocument = new TypedDocumentString(`
     mutation RejectHandover($input: RejectReferralInput!) {
   rejectReferral(input: $input) {
@@ -5140,6 +5182,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -5166,7 +5211,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:f466b5701a0af9e605e5436f52fee7a16afebdcbfae39079aea3a644818d251f"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
+}`, {"hash":"sha256:d6482f4f272671aec40b47d9a14ae49b1ded4c0916cfdd05053768f0c36ba6dc"}) as unknown as TypedDocumentString<RejectHandoverMutation, RejectHandoverMutationVariables>;
 export const StartHandoverDocument = new TypedDocumentString(`
     mutation StartHandover($input: ReferralTransitionInput!) {
   startReferral(input: $input) {
@@ -5237,6 +5282,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -5263,7 +5311,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:00bb9364356bcff357c721f680c8dab0594560925c320a0fd51ae6c3c5ecfe83"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
+}`, {"hash":"sha256:57b7cc598465d910ee1713411ddb6d5447a3b014edac027113c5a2a70a0aff2a"}) as unknown as TypedDocumentString<StartHandoverMutation, StartHandoverMutationVariables>;
 export const CompleteHandoverDocument = new TypedDocumentString(`
     mutation CompleteHandover($input: CompleteReferralInput!) {
   completeReferral(input: $input) {
@@ -5334,6 +5382,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -5360,7 +5411,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:0c2f04b7b7700a22c9af45f49187693d9b52d3110bc416a6f87174a0ee0e4aa1"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
+}`, {"hash":"sha256:c5787126fa92e434326cd7fb3310a0d2bd96ff865bc6f4fdf93bf80450af01cf"}) as unknown as TypedDocumentString<CompleteHandoverMutation, CompleteHandoverMutationVariables>;
 export const PlanDriegesprekDocument = new TypedDocumentString(`
     mutation PlanDriegesprek($input: PlanJointMeetingInput!) {
   planJointMeeting(input: $input) {
@@ -5431,6 +5482,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -5457,7 +5511,7 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:a40a2d67f49284b480e59470122cf3ec553bfa731bfbc73555636b8fc0caa1db"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
+}`, {"hash":"sha256:148f00b392e98ae0f5623c2239a3714d4cf756624c74a915cda724cb8a3cef52"}) as unknown as TypedDocumentString<PlanDriegesprekMutation, PlanDriegesprekMutationVariables>;
 export const RecordDriegesprekDocument = new TypedDocumentString(`
     mutation RecordDriegesprek($input: RecordJointMeetingOutcomeInput!) {
   recordJointMeetingOutcome(input: $input) {
@@ -5528,6 +5582,9 @@ fragment ReferralDetail on Referral {
   rejectionNote
   expectedWaitDays
   regiehouder
+  independenceFlag
+  independenceNote
+  senderStaysInvolved
   jointMeeting {
     plannedAt
     participants
@@ -5554,7 +5611,20 @@ fragment ReferralDetail on Referral {
       note
     }
   }
-}`, {"hash":"sha256:e63c1de476a6bf7484b4034cfeda56885a29e2dde4316a4eaccbf995ef6149e9"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
+}`, {"hash":"sha256:f99eda1b3c32a98ffb413626bb509f7cfe6fd32b35a8559a283bae99fd5f849c"}) as unknown as TypedDocumentString<RecordDriegesprekMutation, RecordDriegesprekMutationVariables>;
+export const HandoverReceiverServicesDocument = new TypedDocumentString(`
+    query HandoverReceiverServices($id: ID!) {
+  organization(id: $id) {
+    id
+    services(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:35bcef95a852b81fc0a9f35c1c2120d69c74aa3c123f19cd2ce3c6dba1477186"}) as unknown as TypedDocumentString<HandoverReceiverServicesQuery, HandoverReceiverServicesQueryVariables>;
 export const WlzWorklistDocument = new TypedDocumentString(`
     query WlzWorklist($status: WlzWorklistStatus, $overdue: Boolean, $first: Int, $after: String) {
   wlzIndicatieWorklist(

@@ -92,7 +92,7 @@ const baseSchema = z.object({
   HSDS_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(45_000_000).default(20_000_000),
   BSN_ENCRYPTION_KEY: z.string().optional(),
   BSN_HASH_KEY: z.string().optional(),
-  REFERRAL_RESPOND_DAYS: z.string().default('WMO_TO_WLZ=5,WLZ_TO_WMO=5,TO_OCO=3,TO_SERVICE=10,OTHER=10'),
+  REFERRAL_RESPOND_DAYS: z.string().default('WMO_TO_WLZ=5,WLZ_TO_WMO=5,TO_OCO=3,TO_SERVICE=10,OTHER=10,INFORMAL_TO_FORMAL=5'),
   REFERRAL_START_DAYS: z.coerce.number().int().min(0).max(250).default(10),
   REFERRAL_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -114,7 +114,7 @@ const baseSchema = z.object({
 });
 
 /** Referral kinds, for the per-kind response deadlines (the referrals subgraph's ReferralKind enum). */
-export const REFERRAL_KINDS = ['WMO_TO_WLZ', 'WLZ_TO_WMO', 'TO_OCO', 'TO_SERVICE', 'OTHER'] as const;
+export const REFERRAL_KINDS = ['WMO_TO_WLZ', 'WLZ_TO_WMO', 'TO_OCO', 'TO_SERVICE', 'OTHER', 'INFORMAL_TO_FORMAL'] as const;
 export type ReferralKindSetting = (typeof REFERRAL_KINDS)[number];
 
 export interface ReferralSettings {
@@ -161,7 +161,7 @@ function parseRangeList(name: string, value: string, options: { bareAddress: boo
 
 /** Parses "WMO_TO_WLZ=5,TO_OCO=3": kinds left out keep their default. */
 function parseRespondDays(value: string): Record<ReferralKindSetting, number> {
-  const days: Record<ReferralKindSetting, number> = { WMO_TO_WLZ: 5, WLZ_TO_WMO: 5, TO_OCO: 3, TO_SERVICE: 10, OTHER: 10 };
+  const days: Record<ReferralKindSetting, number> = { WMO_TO_WLZ: 5, WLZ_TO_WMO: 5, TO_OCO: 3, TO_SERVICE: 10, OTHER: 10, INFORMAL_TO_FORMAL: 5 };
   for (const part of value
     .split(',')
     .map((p) => p.trim())

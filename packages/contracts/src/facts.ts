@@ -113,3 +113,20 @@ export const clientHandoversContract = {
   request: z.object({ clientId: uuid }),
   response: z.object({ handovers: z.array(clientHandoverSchema).max(MAX_ITEMS) }),
 } satisfies InternalContract<z.ZodType, z.ZodType>;
+
+export const serviceFactsSchema = z.object({
+  serviceId: uuid,
+  exists: z.boolean(),
+  organizationId: uuid.nullable(),
+});
+export type ServiceFacts = z.output<typeof serviceFactsSchema>;
+
+/**
+ * The sociale kaart tells whose a service is, so referrals can check a referral's service and see a referral to a
+ * service of the sender's own organisation (the independence guard). Ids only, one fact per id asked, in that order.
+ */
+export const serviceFactsContract = {
+  path: '/internal/service-facts',
+  request: z.object({ serviceIds: z.array(uuid).max(MAX_ITEMS) }),
+  response: z.object({ facts: z.array(serviceFactsSchema) }),
+} satisfies InternalContract<z.ZodType, z.ZodType>;

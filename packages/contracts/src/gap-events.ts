@@ -4,7 +4,17 @@ import type { InternalContract } from '@hub/service-kit';
 import { deliveryReceipt, isoDateTime, MAX_ITEMS, uuid } from './common.ts';
 
 export const GAP_KINDS = ['REJECTED', 'OVERDUE'] as const;
-export const GAP_EVENT_REASONS = ['NO_CAPACITY', 'WAITLIST', 'NO_FITTING_OFFER', 'OUT_OF_AREA', 'OVERDUE'] as const;
+/**
+ * The reasons a gap event is produced for: the rejection reasons that point at a gap in supply (no room, no budget, a
+ * waiting list, nothing fitting on offer in the region) and OVERDUE (a referral left unanswered past its deadline).
+ */
+export const GAP_EVENT_REASONS = ['NO_CAPACITY', 'NO_FUNDS', 'WAITLIST', 'NO_FITTING_OFFER', 'OVERDUE'] as const;
+/**
+ * Reasons no longer produced that an event written earlier may still carry: OUT_OF_AREA was a gap reason until the
+ * client living elsewhere was recognised as no gap in supply. Accepted so that events already waiting in an outbox at
+ * the upgrade are delivered rather than block the feed.
+ */
+export const RETIRED_GAP_EVENT_REASONS = ['OUT_OF_AREA'] as const;
 
 /** Codes outside the hub's lists are dropped to null rather than refusing the batch, so one odd value cannot block the feed. */
 const codeIn = (list: readonly string[]) =>
@@ -21,7 +31,7 @@ export const gapEventSchema = z.object({
   eventId: uuid,
   occurredAt: isoDateTime,
   kind: z.enum(GAP_KINDS),
-  reason: z.enum(GAP_EVENT_REASONS),
+  reason: z.enum([...GAP_EVENT_REASONS, ...RETIRED_GAP_EVENT_REASONS]),
   zorgkantoorregioCode: z.string().regex(ZORGKANTOORREGIO_CODE_PATTERN).nullish(),
   gemeenteCode: z.string().regex(GEMEENTE_CODE_PATTERN).nullish(),
   legalDomain: codeIn(LEGAL_DOMAINS),

@@ -13,3 +13,4 @@ export * from './standalone.ts';
 export * from './error-report.ts';
 export * from './consent-gate.ts';
 export * from './connection.ts';
+export * from './report-period.ts';

@@ -2,7 +2,7 @@ import { forbidden } from '@hub/errors';
 import type { Context } from './context.ts';
 import { requireUser } from '@hub/service-kit';
 import { findTrajectoriesInPeriod } from './db/queries.ts';
-import { previousReportPeriod, requireEndedReportPeriod } from './report-period.ts';
+import { previousReportPeriod, requireEndedReportPeriod } from '@hub/service-kit';
 import { buildSupportReport, type SupportReportData } from './report.ts';
 import { requireUuid } from './validation.ts';
 

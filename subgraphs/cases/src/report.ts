@@ -1,6 +1,6 @@
 import { amsterdamDate } from '@hub/domain';
 import type { TrajectoryRow } from './db/queries.ts';
-import { childPeriods, type ReportPeriod } from './report-period.ts';
+import { childPeriods, type ReportPeriod } from '@hub/service-kit';
 
 /**
  * Statistical disclosure control for the support report (the rule and its limits are explained in docs/cases.md).

@@ -4,7 +4,7 @@ import { CARE_ROLES } from '@hub/domain';
 import type { Caller, Principal } from '@hub/identity';
 import { byKey, groupBy, requireRole, type CursorPosition, type RequestMeta, type SubgraphContext } from '@hub/service-kit';
 import * as q from './db/queries.ts';
-import type { AccessLogLine, ClientFacts, ConsentCheck, ConsentDecision, TrajectoryFacts } from '@hub/contracts';
+import type { AccessLogLine, ClientFacts, ConsentCheck, ConsentDecision, ServiceFacts, TrajectoryFacts } from '@hub/contracts';
 import type { PeerClient } from './peers.ts';
 import type { Relay } from './relay.ts';
 
@@ -66,6 +66,7 @@ function createLoaders(db: Db, peers: PeerClient, meta: RequestMeta, caller: Cal
     }),
     clientFacts: new DataLoader<string, ClientFacts | null>(async (ids) => byKey(ids, await peers.clientFacts(ids, meta), (f) => f.clientId)),
     trajectoryFacts: new DataLoader<string, TrajectoryFacts | null>(async (ids) => byKey(ids, await peers.trajectoryFacts(ids, meta), (f) => f.trajectoryId)),
+    serviceFacts: new DataLoader<string, ServiceFacts | null>(async (ids) => byKey(ids, await peers.serviceFacts(ids, meta), (f) => f.serviceId)),
     /**
      * Read access-log lines: every gated field resolved in one tick goes to the cases subgraph in one call, and the
      * field is only returned once its line was accepted (no read without a log line). One line per referral, field

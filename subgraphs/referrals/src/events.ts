@@ -73,7 +73,7 @@ export function notificationRow(r: ReferralRow, action: ReferralAction, previous
     toOrganizationId: r.toOrganizationId,
   };
   // The receiver learns of a referral only once it has been sent; drafts stay with the sender.
-  const audience = r.sentAt ? [r.fromOrganizationId, r.toOrganizationId] : [r.fromOrganizationId];
+  const audience = r.sentAt && r.toOrganizationId !== r.fromOrganizationId ? [r.fromOrganizationId, r.toOrganizationId] : [r.fromOrganizationId];
   return { id, topic: 'REFERRAL', audience, payload, createdAt: at };
 }
 

@@ -3,12 +3,14 @@ import {
   clientFactsContract,
   consentDecisionsContract,
   gapEventsContract,
+  serviceFactsContract,
   trajectoryFactsContract,
   type AccessLogLine,
   type ClientFacts,
   type ConsentCheck,
   type ConsentDecision,
   type GapEvent,
+  type ServiceFacts,
   type TrajectoryFacts,
 } from '@hub/contracts';
 import { callInternal, type InternalContract, type RequestMeta } from '@hub/service-kit';
@@ -16,7 +18,7 @@ import type { z } from 'zod';
 
 /**
  * The cross-subgraph contracts this subgraph calls (consent decisions, access log, client and trajectory facts of
- * cases; gap events of signals), declared once in @hub/contracts. Bodies carry ids and codes only. Every call fails
+ * cases; service facts of the sociale kaart; gap events of signals), declared once in @hub/contracts. Bodies carry ids and codes only. Every call fails
  * closed: an unreachable peer, or an answer outside the contract, means no consent and no change.
  */
 
@@ -29,6 +31,8 @@ export interface PeerClient {
   writeAccessLog(entries: readonly AccessLogLine[], meta?: RequestMeta): Promise<{ accepted: number; duplicates: number }>;
   clientFacts(clientIds: readonly string[], meta?: RequestMeta): Promise<ClientFacts[]>;
   trajectoryFacts(trajectoryIds: readonly string[], meta?: RequestMeta): Promise<TrajectoryFacts[]>;
+  /** Whose each service is (the sociale kaart); unknown ids come back with exists false. */
+  serviceFacts(serviceIds: readonly string[], meta?: RequestMeta): Promise<ServiceFacts[]>;
   /** False when no signals subgraph runs: gap events then wait in the outbox. */
   hasSignals(): boolean;
   hasCases(): boolean;
@@ -61,6 +65,10 @@ export function createPeerClient(peerUrls: Record<string, string>, secret: strin
     },
     async trajectoryFacts(trajectoryIds, meta) {
       const res = await call('cases', trajectoryFactsContract, { trajectoryIds: [...trajectoryIds] }, meta);
+      return res.facts;
+    },
+    async serviceFacts(serviceIds, meta) {
+      const res = await call('sociale-kaart', serviceFactsContract, { serviceIds: [...serviceIds] }, meta);
       return res.facts;
     },
     hasSignals: () => Boolean(peerUrls.signals),

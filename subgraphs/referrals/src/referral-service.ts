@@ -10,8 +10,19 @@ import { insertOutbox } from './db/outbox.ts';
 import { findReferralByIdempotencyKey, type NewOutboxRow, type NewReferral, type ReferralRow } from './db/queries.ts';
 import { insertReferralOnce, insertTimelineEvent, updateReferralIfVersion } from './db/writes.ts';
 import { accessLogEntry, accessLogRow, gapEventRow, notificationRow } from './events.ts';
-import type { GapEvent } from '@hub/contracts';
-import { decideTransition, GAP_REASONS, MUTATION_OF_ACTION, partyOf, type Party, type ReferralStatus, type TransitionAction } from './transitions.ts';
+import { containsBsn } from '@hub/domain';
+import {
+  actingParty,
+  decideTransition,
+  isGapReason,
+  isWithinOrganization,
+  LIGHT_HANDOVER_KIND,
+  MUTATION_OF_ACTION,
+  senderStaysInvolved,
+  type Party,
+  type ReferralStatus,
+  type TransitionAction,
+} from './transitions.ts';
 import {
   acceptSchema,
   completeSchema,
@@ -76,10 +87,46 @@ function sameRequest(existing: ReferralRow, hash: string): ReferralRow {
   return existing;
 }
 
+/**
+ * The service of a referral, checked against the sociale kaart: it must exist and belong to the receiving
+ * organisation. A TO_SERVICE referral from an independent cliëntondersteuner (an OCO) to a service of its own
+ * organisation is flagged as a possible conflict of interest and needs a note saying why (10–2000 characters, no BSN);
+ * a note anywhere else is refused, so no free text is stored without a reason.
+ */
+async function independenceOf(ctx: Context, p: Principal, input: CreateReferralInput): Promise<{ independenceFlag: boolean; independenceNote: string | null }> {
+  if (input.serviceId) {
+    const service = await ctx.loaders.serviceFacts.load(input.serviceId);
+    if (!service?.exists) throw badInput('input.serviceId', 'Unknown service: choose one from the sociale kaart.');
+    if (service.organizationId !== input.toOrganizationId) {
+      throw badInput('input.serviceId', 'The service belongs to another organisation than toOrganizationId.');
+    }
+  }
+  const flagged = input.kind === 'TO_SERVICE' && p.organizationType === 'OCO' && input.toOrganizationId === p.organizationId;
+  const note = input.independenceNote ?? null;
+  if (!flagged) {
+    if (note !== null) {
+      throw badInput('input.independenceNote', 'A note on independence goes only with a referral to a service of your own organisation by an OCO.');
+    }
+    return { independenceFlag: false, independenceNote: null };
+  }
+  if (note === null) {
+    throw badInput('input.independenceNote', 'Explain why you refer to a service of your own organisation (10 to 2000 characters).');
+  }
+  if (containsBsn(note)) throw badInput('input.independenceNote', 'The note must not contain a BSN.');
+  return { independenceFlag: true, independenceNote: note };
+}
+
 export async function createReferral(ctx: Context, raw: unknown): Promise<ReferralRow> {
   const p = requireReferralWorker(ctx);
   const input = parseInput(createReferralSchema, raw, 'input');
-  if (input.toOrganizationId === p.organizationId) throw badInput('input.toOrganizationId', 'A referral goes to another organisation.');
+  // Within one organisation only to one of its own services (checked against the sociale kaart below).
+  if (input.toOrganizationId === p.organizationId && input.kind !== 'TO_SERVICE') {
+    throw badInput('input.toOrganizationId', 'A referral goes to another organisation, or to a service of your own.');
+  }
+  // The hub knows an informal cliëntondersteuner by the organisation: volunteers work for a welfare organisation.
+  if (input.kind === LIGHT_HANDOVER_KIND && p.organizationType !== 'WELZIJN') {
+    throw badInput('input.kind', 'A light handover (INFORMAL_TO_FORMAL) is sent by an informal cliëntondersteuner of a welfare organisation (WELZIJN).');
+  }
   const hash = requestHash(input);
   // A retry after success answers at once, without asking the cases subgraph again.
   const earlier = await findReferralByIdempotencyKey(ctx.db, p.organizationId, input.idempotencyKey);
@@ -91,7 +138,12 @@ export async function createReferral(ctx: Context, raw: unknown): Promise<Referr
   }
   if (trajectory.status !== 'OPEN') throw badInput('input.sourceTrajectoryId', 'The source trajectory is closed.');
   if (!client?.exists) throw badInput('input.clientId', 'Unknown client.');
-  const consentId = input.send ? await requireHandoverConsent(ctx, input.clientId, p.organizationId, input.toOrganizationId, input.consentId) : input.consentId;
+  const independence = await independenceOf(ctx, p, input);
+  const withinOrganization = input.toOrganizationId === p.organizationId;
+  const consentId =
+    input.send && !withinOrganization
+      ? await requireHandoverConsent(ctx, input.clientId, p.organizationId, input.toOrganizationId, input.consentId)
+      : input.consentId;
 
   const now = ctx.now;
   const row: NewReferral = {
@@ -108,6 +160,7 @@ export async function createReferral(ctx: Context, raw: unknown): Promise<Referr
     toUserId: input.toProfessional?.id ?? null,
     toUserName: input.toProfessional?.name ?? null,
     serviceId: input.serviceId ?? null,
+    ...independence,
     supportForms: input.supportFormsRequested,
     targetGroup: input.targetGroup ?? null,
     lifeDomain: input.lifeDomain ?? null,
@@ -221,8 +274,8 @@ export async function writeTransition(
       outcome: 'GRANTED',
       clientId: updated.clientId,
       dataCategories: ['HANDOVER'],
-      authorizationGround: args.party === 'SENDER' ? 'OWN_ORGANIZATION' : 'CONSENT',
-      consentId: args.party === 'RECEIVER' ? updated.consentId : undefined,
+      authorizationGround: args.party === 'SENDER' || isWithinOrganization(updated) ? 'OWN_ORGANIZATION' : 'CONSENT',
+      consentId: args.party === 'RECEIVER' && !isWithinOrganization(updated) ? updated.consentId : undefined,
       field: `Mutation.${MUTATION_OF_ACTION[action]}`,
     },
     now,
@@ -240,7 +293,7 @@ async function transition(
   const p = requireReferralWorker(ctx);
   const current = await ctx.loaders.referral.load(base.id);
   if (!current) throw notFound('Referral');
-  const party = partyOf(p.organizationId, current);
+  const party = actingParty(action, p.organizationId, current);
   if (party === 'OTHER') throw forbidden('Your organisation is not a party to this referral.');
   if (current.version !== base.expectedVersion) throw conflict('The referral');
   const decision = decideTransition(action, current.status as ReferralStatus, party);
@@ -277,7 +330,7 @@ export const sendReferral = async (ctx: Context, raw: Raw) => {
   const i = parseInput(transitionSchema, raw, 'input');
   return transition(ctx, 'SEND', i, async (r) => ({
     changes: {
-      consentId: await requireHandoverConsent(ctx, r.clientId, r.fromOrganizationId, r.toOrganizationId, r.consentId),
+      consentId: isWithinOrganization(r) ? r.consentId : await requireHandoverConsent(ctx, r.clientId, r.fromOrganizationId, r.toOrganizationId, r.consentId),
       ...deadlinesOnSending(ctx.config, r.kind as CreateReferralInput['kind'], ctx.now),
     },
   }));
@@ -306,10 +359,10 @@ export const rejectReferral = (ctx: Context, raw: Raw) => {
     changes: { rejectionReason: i.reason, rejectionNote: i.note ?? null, expectedWaitDays: i.expectedWaitDays ?? null },
     reasonCode: i.reason,
     extra: (updated) => {
-      if (!GAP_REASONS.includes(i.reason)) return [];
+      if (!isGapReason(i.reason)) return [];
       // The wait the client faces: what the receiver expects for a waitlist, else how long the referral waited.
       const waited = r.sentAt ? daysBetween(amsterdamDate(r.sentAt), amsterdamDate(ctx.now)) : null;
-      return [gapEventRow(updated, 'REJECTED', i.reason as GapEvent['reason'], i.expectedWaitDays ?? waited, p.zorgkantoorregio ?? null, ctx.now)];
+      return [gapEventRow(updated, 'REJECTED', i.reason, i.expectedWaitDays ?? waited, p.zorgkantoorregio ?? null, ctx.now)];
     },
   }));
 };
@@ -332,7 +385,8 @@ export const releaseReferral = (ctx: Context, raw: Raw) =>
 
 export const completeReferral = (ctx: Context, raw: Raw) => {
   const i = parseInput(completeSchema, raw, 'input');
-  return transition(ctx, 'COMPLETE', i, () => ({ changes: { regiehouder: i.regiehouder ?? 'RECEIVER' } }));
+  // A light handover keeps regie with the informal supporter who called the professional in, unless changed.
+  return transition(ctx, 'COMPLETE', i, (r) => ({ changes: { regiehouder: i.regiehouder ?? (senderStaysInvolved(r) ? 'SENDER' : 'RECEIVER') } }));
 };
 
 export const planJointMeeting = (ctx: Context, raw: Raw) => {

@@ -24,10 +24,22 @@ export const OPEN_SENT_STATUSES: readonly ReferralStatus[] = ['REQUESTED', 'ACCE
 const OPEN_STATUSES: readonly ReferralStatus[] = ['DRAFT', ...OPEN_SENT_STATUSES];
 const AFTER_ACCEPTANCE: readonly ReferralStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
 
-export const REFERRAL_KINDS = ['WMO_TO_WLZ', 'WLZ_TO_WMO', 'TO_OCO', 'TO_SERVICE', 'OTHER'] as const;
+export const REFERRAL_KINDS = ['WMO_TO_WLZ', 'WLZ_TO_WMO', 'TO_OCO', 'TO_SERVICE', 'OTHER', 'INFORMAL_TO_FORMAL'] as const;
+
+/**
+ * The light handover: an informal cliëntondersteuner (a volunteer of a welfare organisation) calls in a professional
+ * and stays involved. A lighter summary; after completion regie stays with the sender unless someone changes it; it
+ * never blocks closing the sender's trajectory. The transition table is the same for every kind.
+ */
+export const LIGHT_HANDOVER_KIND = 'INFORMAL_TO_FORMAL';
+export const senderStaysInvolved = (r: { kind: string }) => r.kind === LIGHT_HANDOVER_KIND;
+/** Blocks closing the source trajectory: sent, not finished, not released, and not a light handover. */
+export const blocksTrajectoryClose = (r: { kind: string; status: string; releasedAt: Date | null }) =>
+  isOpenSent(r.status) && !r.releasedAt && !senderStaysInvolved(r);
 
 export const REJECTION_REASONS = [
   'NO_CAPACITY',
+  'NO_FUNDS',
   'WAITLIST',
   'NOT_ELIGIBLE',
   'OUT_OF_AREA',
@@ -39,8 +51,16 @@ export const REJECTION_REASONS = [
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-/** Rejection reasons that are gaps in the care supply: each yields one gap event for the signals subgraph. */
-export const GAP_REASONS: readonly RejectionReason[] = ['NO_CAPACITY', 'WAITLIST', 'NO_FITTING_OFFER', 'OUT_OF_AREA'];
+/**
+ * Rejection reasons that are gaps in the care supply: each yields one gap event for the signals subgraph. No room
+ * (NO_CAPACITY), no budget (NO_FUNDS), only a waiting list (WAITLIST), and nothing that fits on offer in the region
+ * (NO_FITTING_OFFER). OUT_OF_AREA is not one: the client lives outside the receiver's area, so the help may well exist
+ * where the client lives; the sender asks a provider there, and counting it would report a gap that is a routing
+ * mistake. NOT_ELIGIBLE, MISSING_INFORMATION, CLIENT_DECLINED, COULD_NOT_CONTACT and OTHER say nothing about supply.
+ * Together with OVERDUE these are exactly GAP_EVENT_REASONS of @hub/contracts (a unit test holds them equal).
+ */
+export const GAP_REASONS = ['NO_CAPACITY', 'NO_FUNDS', 'WAITLIST', 'NO_FITTING_OFFER'] as const satisfies readonly RejectionReason[];
+export const isGapReason = (reason: RejectionReason): reason is (typeof GAP_REASONS)[number] => (GAP_REASONS as readonly string[]).includes(reason);
 
 /** The parties to a referral. OTHER is any organisation that is neither, and may do nothing. */
 export type Party = 'SENDER' | 'RECEIVER' | 'OTHER';
@@ -136,6 +156,26 @@ export function partyOf(organizationId: string, referral: { fromOrganizationId: 
   if (organizationId === referral.toOrganizationId && referral.status !== 'DRAFT') return 'RECEIVER';
   return 'OTHER';
 }
+
+/**
+ * The party an organisation takes a step as. An organisation that referred a client to a service of its own is both
+ * sender and receiver once the referral is sent: it takes each step as the party the table allows it for, the
+ * sender's first. Every other organisation is what partyOf says.
+ */
+export function actingParty(
+  action: TransitionAction,
+  organizationId: string,
+  referral: { fromOrganizationId: string; toOrganizationId: string; status: string },
+): Party {
+  const party = partyOf(organizationId, referral);
+  if (party !== 'SENDER' || referral.toOrganizationId !== organizationId || referral.status === 'DRAFT') return party;
+  const fromHere = TRANSITIONS.filter((t) => t.action === action && t.from.includes(referral.status as ReferralStatus));
+  const senderMay = fromHere.some((t) => t.by.includes('SENDER'));
+  return !senderMay && fromHere.some((t) => t.by.includes('RECEIVER')) ? 'RECEIVER' : 'SENDER';
+}
+
+/** A referral within one organisation (to a service of its own): no data leaves it, so no handover consent is asked. */
+export const isWithinOrganization = (r: { fromOrganizationId: string; toOrganizationId: string }) => r.fromOrganizationId === r.toOrganizationId;
 
 export const isOpenSent = (status: string) => (OPEN_SENT_STATUSES as readonly string[]).includes(status);
 

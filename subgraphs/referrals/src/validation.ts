@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isUuid, LIFE_DOMAINS, SUPPORT_FORMS, TARGET_GROUPS } from '@hub/domain';
-import { REFERRAL_KINDS, REJECTION_REASONS } from './transitions.ts';
+import { LIGHT_HANDOVER_KIND, REFERRAL_KINDS, REJECTION_REASONS } from './transitions.ts';
 import { checkWebhookUrl, type WebhookRefusal, type WebhookRules } from './webhook-target.ts';
 
 export { parseInput, requireUuid } from '@hub/service-kit';
@@ -19,14 +19,21 @@ const note = text(0, 2000).nullish();
 
 const professional = z.object({ id: text(1, 200), name: text(0, 200).nullish() }).nullish();
 
+/** The parts a light handover (INFORMAL_TO_FORMAL) may leave out; every other kind needs them all. */
+export const OPTIONAL_IN_LIGHT_HANDOVER = ['whatWasDone', 'agreements', 'openActions', 'network', 'risks'] as const;
+const part = text(0, 4000)
+  .nullish()
+  .transform((v) => v ?? '');
+
+/** Every part may arrive; which are required depends on the kind (createReferralSchema). An absent part is stored as ''. */
 export const handoverSummarySchema = z.object({
   situation: text(1, 4000),
   question: text(1, 4000),
-  whatWasDone: text(1, 4000),
-  agreements: text(1, 4000),
-  openActions: text(1, 4000),
-  network: text(1, 4000),
-  risks: text(1, 4000),
+  whatWasDone: part,
+  agreements: part,
+  openActions: part,
+  network: part,
+  risks: part,
   clientWishes: text(1, 4000),
 });
 
@@ -49,10 +56,17 @@ export const createReferralSchema = z
     consentId: uuid.nullish(),
     question: text(1, 2000),
     handoverSummary: handoverSummarySchema,
+    independenceNote: text(10, 2000).nullish(),
     sameCounsellorContinues: z.boolean().default(false),
     send: z.boolean(),
   })
-  .refine((i) => i.kind !== 'TO_SERVICE' || Boolean(i.serviceId), { message: 'serviceId is required for TO_SERVICE', path: ['serviceId'] });
+  .refine((i) => i.kind !== 'TO_SERVICE' || Boolean(i.serviceId), { message: 'serviceId is required for TO_SERVICE', path: ['serviceId'] })
+  .superRefine((i, ctx) => {
+    if (i.kind === LIGHT_HANDOVER_KIND) return;
+    for (const key of OPTIONAL_IN_LIGHT_HANDOVER) {
+      if (!i.handoverSummary[key]) ctx.addIssue({ code: 'custom', path: ['handoverSummary', key], message: 'must not be empty' });
+    }
+  });
 export type CreateReferralInput = z.infer<typeof createReferralSchema>;
 
 const base = { id: uuid, expectedVersion: z.number().int().min(1, 'must be a positive integer'), note };

@@ -16,8 +16,12 @@ type GapEvent = ParsedGapEvent;
 /** The signal category a gap reason stands for (docs/signals.md explains the choices). */
 export const CATEGORY_OF_GAP_REASON: Record<GapEvent['reason'], string> = {
   NO_CAPACITY: 'NO_CAPACITY',
+  // No budget: the offer exists but its money (a provider's omzetplafond, a gemeente's budget) has run out, which to
+  // zorginkoop is purchased capacity that falls short. The signal keeps gapReason NO_FUNDS, so the two stay apart.
+  NO_FUNDS: 'NO_CAPACITY',
   WAITLIST: 'WAITING_TIME',
   NO_FITTING_OFFER: 'NO_FITTING_OFFER',
+  // Retired (no longer produced): kept for events written before.
   OUT_OF_AREA: 'ACCESSIBILITY',
   OVERDUE: 'WAITING_TIME',
 };

@@ -1,8 +1,8 @@
-import { organizationFactsContract } from '@hub/contracts';
+import { organizationFactsContract, serviceFactsContract } from '@hub/contracts';
 import { ORGANIZATION_TYPES, type OrganizationType } from '@hub/domain';
 import type { Db } from '@hub/db';
 import { internalRoute, internalRoutes as serveInternal, type RouteHandler } from '@hub/service-kit';
-import { findOrganizationsByIds } from './db/queries.ts';
+import { findOrganizationsByIds, findServicesByIds } from './db/queries.ts';
 
 /** The subgraph-to-subgraph endpoints the sociale kaart serves; their shapes are declared once in @hub/contracts. */
 export function internalRoutes(db: Db, limit: number): RouteHandler {
@@ -15,6 +15,18 @@ export function internalRoutes(db: Db, limit: number): RouteHandler {
         facts: organizationIds.map((organizationId) => {
           const type = byId.get(organizationId);
           return { organizationId, exists: type !== undefined, type: type ?? null };
+        }),
+      };
+    }),
+    // Whose a service is: referrals checks a referral's service and whether it belongs to the sender's organisation.
+    internalRoute(serviceFactsContract, async ({ serviceIds }) => {
+      const ids = [...new Set(serviceIds)];
+      const rows = ids.length ? await findServicesByIds(db, ids) : [];
+      const byId = new Map(rows.map((r) => [r.id, r.organizationId]));
+      return {
+        facts: serviceIds.map((serviceId) => {
+          const organizationId = byId.get(serviceId);
+          return organizationId ? { serviceId, exists: true, organizationId } : { serviceId, exists: false, organizationId: null };
         }),
       };
     }),

@@ -55,6 +55,7 @@ export const SOURCE_LABELS: Record<string, string> = {
 
 export const GAP_REASON_LABELS: Record<string, string> = {
   NO_CAPACITY: 'afgewezen: geen plek',
+  NO_FUNDS: 'afgewezen: geen budget',
   WAITLIST: 'afgewezen: wachtlijst',
   NO_FITTING_OFFER: 'afgewezen: geen passend aanbod',
   OUT_OF_AREA: 'afgewezen: buiten het werkgebied',

@@ -393,7 +393,10 @@ export function HandoverDetailPage({ params }: PageProps) {
           {referral.toProfessional?.name ? ` (${referral.toProfessional.name})` : ''}
         </dd>
         <dt>Soort overdracht</dt>
-        <dd>{label(REFERRAL_KIND_LABELS, referral.kind)}</dd>
+        <dd>
+          {label(REFERRAL_KIND_LABELS, referral.kind)}
+          {referral.senderStaysInvolved ? '. De vrijwilliger blijft betrokken en houdt de regie, tenzij u dat samen anders afspreekt.' : ''}
+        </dd>
         <dt>Hoe snel</dt>
         <dd>{label(URGENCY_LABELS, referral.urgency)}</dd>
         <dt>Verstuurd</dt>
@@ -420,6 +423,13 @@ export function HandoverDetailPage({ params }: PageProps) {
           </>
         )}
       </dl>
+      {referral.independenceFlag && (
+        <Alert type="warning" className="hub-alert">
+          <Heading2>Verwijzing naar eigen organisatie</Heading2>
+          <Paragraph>Een onafhankelijke cliëntondersteuner verwijst hier naar een dienst van de eigen organisatie. Hieronder staat waarom.</Paragraph>
+          <Paragraph>{referral.independenceNote ?? NOT_SHARED}</Paragraph>
+        </Alert>
+      )}
 
       <Section title="Vraag en samenvatting">
         <Heading3>Vraag</Heading3>

@@ -19,6 +19,7 @@ export const REFERRAL_KIND_LABELS: Record<string, string> = {
   TO_OCO: 'Naar onafhankelijke cliëntondersteuning',
   TO_SERVICE: 'Naar een dienst',
   OTHER: 'Andere overdracht',
+  INFORMAL_TO_FORMAL: 'Lichte overdracht (vrijwilliger haalt professional erbij)',
 };
 
 export const URGENCY_LABELS: Record<string, string> = {
@@ -29,6 +30,7 @@ export const URGENCY_LABELS: Record<string, string> = {
 
 export const REJECTION_REASON_LABELS: Record<string, string> = {
   NO_CAPACITY: 'Geen plek vrij',
+  NO_FUNDS: 'Geen budget',
   WAITLIST: 'Alleen een plek op de wachtlijst',
   NOT_ELIGIBLE: 'De cliënt voldoet niet aan de voorwaarden',
   OUT_OF_AREA: 'De cliënt woont buiten ons gebied',

@@ -25,6 +25,7 @@ import {
   HandoverOpenTrajectoriesDocument,
   type HandoverOpenTrajectoriesQuery,
   HandoverReceiversDocument,
+  HandoverReceiverServicesDocument,
   type HandoverReceiversQuery,
   type OrganizationType,
   type ReferralUrgency,
@@ -54,6 +55,8 @@ const SUMMARY_FIELDS = [
   ['clientWishes', 'Wensen van de cliënt', 'Wat wil de cliënt zelf? Gebruik waar het kan de woorden van de cliënt.'],
 ] as const;
 type SummaryKey = (typeof SUMMARY_FIELDS)[number][0];
+/** The parts a light handover (a volunteer calls in a professional) may leave empty; the API holds the same rule. */
+const OPTIONAL_IN_LIGHT: readonly SummaryKey[] = ['whatWasDone', 'agreements', 'openActions', 'network', 'risks'];
 const EMPTY_SUMMARY = Object.fromEntries(SUMMARY_FIELDS.map(([key]) => [key, ''])) as Record<SummaryKey, string>;
 
 const RECEIVER_TYPES: OrganizationType[] = ['ZORGKANTOOR', 'OCO', 'GEMEENTE', 'WELZIJN', 'ZORGAANBIEDER'];
@@ -116,12 +119,68 @@ function StepClient({ chosen, onChoose }: { chosen: Trajectory | undefined; onCh
   );
 }
 
-function StepReceiver({ chosen, onChoose, ownOrganizationId }: { chosen: Receiver | undefined; onChoose: (r: Receiver) => void; ownOrganizationId: string }) {
+/** A service of the receiver, chosen in step 2 (optional; required when the receiver is your own organisation). */
+interface ChosenService {
+  id: string;
+  name: string;
+}
+
+function StepService({
+  receiver,
+  chosen,
+  onChoose,
+  own,
+}: {
+  receiver: Receiver;
+  chosen: ChosenService | undefined;
+  onChoose: (s: ChosenService | undefined) => void;
+  own: boolean;
+}) {
+  const result = useQuery(HandoverReceiverServicesDocument, { id: receiver.id });
+  const services = result.data?.organization?.services.nodes ?? [];
+  if (result.error) return <ErrorAlert error={result.error} headingLevel={3} />;
+  if (result.loading) return <Paragraph aria-live="polite">Even geduld, de diensten worden geladen…</Paragraph>;
+  if (services.length === 0) return own ? <Paragraph className="hub-empty">Uw organisatie heeft geen diensten in de sociale kaart.</Paragraph> : null;
+  return (
+    <FormField
+      type="select"
+      label={
+        <FormLabel htmlFor="receiver-service">
+          {own ? 'Naar welke dienst van uw eigen organisatie?' : 'Naar één dienst van deze organisatie? (mag leeg blijven)'}
+        </FormLabel>
+      }
+    >
+      <Select id="receiver-service" value={chosen?.id ?? ''} onChange={(e) => onChoose(services.find((s) => s.id === e.target.value))}>
+        <SelectOption value="">{own ? 'Kies een dienst' : 'Geen bepaalde dienst'}</SelectOption>
+        {services.map((s) => (
+          <SelectOption key={s.id} value={s.id}>
+            {s.name}
+          </SelectOption>
+        ))}
+      </Select>
+    </FormField>
+  );
+}
+
+function StepReceiver({
+  chosen,
+  onChoose,
+  ownOrganizationId,
+  service,
+  onChooseService,
+}: {
+  chosen: Receiver | undefined;
+  onChoose: (r: Receiver) => void;
+  ownOrganizationId: string;
+  service: ChosenService | undefined;
+  onChooseService: (s: ChosenService | undefined) => void;
+}) {
   const [type, setType] = useState<OrganizationType>(chosen?.type ?? 'ZORGKANTOOR');
   const [after, setAfter] = useState<string | undefined>(undefined);
   const [earlier, setEarlier] = useState<Receiver[]>([]);
   const result = useQuery(HandoverReceiversDocument, { type, first: 50, after });
-  const nodes = [...earlier, ...(result.loading ? [] : (result.data?.organizations.nodes ?? []))].filter((o) => o.id !== ownOrganizationId);
+  // Your own organisation is a receiver only for one of its own services (chosen below).
+  const nodes = [...earlier, ...(result.loading ? [] : (result.data?.organizations.nodes ?? []))];
   const pageInfo = result.data?.organizations.pageInfo;
   return (
     <>
@@ -155,14 +214,25 @@ function StepReceiver({ chosen, onChoose, ownOrganizationId }: { chosen: Receive
               type="radio"
               label={
                 <FormLabel htmlFor={`receiver-${o.id}`} type="radio">
-                  {o.name}
+                  {o.id === ownOrganizationId ? `${o.name} (uw eigen organisatie)` : o.name}
                 </FormLabel>
               }
-              input={<RadioButton id={`receiver-${o.id}`} name="receiver" checked={chosen?.id === o.id} onChange={() => onChoose(o)} />}
+              input={
+                <RadioButton
+                  id={`receiver-${o.id}`}
+                  name="receiver"
+                  checked={chosen?.id === o.id}
+                  onChange={() => {
+                    onChoose(o);
+                    onChooseService(undefined);
+                  }}
+                />
+              }
             />
           ))}
         </Fieldset>
       )}
+      {chosen && <StepService receiver={chosen} chosen={service} onChoose={onChooseService} own={chosen.id === ownOrganizationId} />}
       {pageInfo?.hasNextPage && (
         <Button
           appearance="secondary-action-button"
@@ -178,6 +248,9 @@ function StepReceiver({ chosen, onChoose, ownOrganizationId }: { chosen: Receive
   );
 }
 
+/** The consent step's outcome for a referral within the own organisation: no consent is needed, none is sent. */
+const WITHIN_ORGANIZATION = 'within-organization';
+
 function StepConsent({
   clientId,
   receiver,
@@ -191,9 +264,19 @@ function StepConsent({
 }) {
   const result = useQuery(HandoverConsentsDocument, { clientId });
   const check = result.data?.client ? checkHandoverConsent(result.data.client.consents.nodes, ownOrganizationId, receiver) : undefined;
-  const consentId = check?.canSend ? check.consentId : undefined;
+  const within = receiver.id === ownOrganizationId;
+  const consentId = within ? WITHIN_ORGANIZATION : check?.canSend ? check.consentId : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: report each new outcome once.
   useEffect(() => onResult(consentId), [consentId]);
+  if (within) {
+    return (
+      <Alert type="ok" className="hub-alert">
+        <Paragraph>
+          <strong>Geen toestemming nodig.</strong> De dienst is van uw eigen organisatie, dus de gegevens blijven binnen uw organisatie.
+        </Paragraph>
+      </Alert>
+    );
+  }
   if (result.error) return <ErrorAlert error={result.error} headingLevel={3} />;
   if (!check) return <Paragraph aria-live="polite">Even geduld, de toestemming wordt gecontroleerd…</Paragraph>;
   return (
@@ -238,6 +321,8 @@ export function NewHandoverPage() {
   const [step, setStep] = useState(0);
   const [trajectory, setTrajectory] = useState<Trajectory | undefined>(undefined);
   const [receiver, setReceiver] = useState<Receiver | undefined>(undefined);
+  const [service, setService] = useState<ChosenService | undefined>(undefined);
+  const [independenceNote, setIndependenceNote] = useState('');
   const [consentId, setConsentId] = useState<string | undefined>(undefined);
   const [urgency, setUrgency] = useState<ReferralUrgency>('ROUTINE');
   const [question, setQuestion] = useState('');
@@ -258,15 +343,30 @@ export function NewHandoverPage() {
     heading.current?.focus();
   }, [step]);
 
-  const kind = receiver ? kindFor(session?.user.organizationType ?? '', receiver.type) : undefined;
-  const canGoOn = [Boolean(trajectory), Boolean(receiver), Boolean(consentId), true, true][step] ?? false;
+  // Volunteers work for a welfare organisation: only they may send a light handover.
+  const mayGoLight = session?.user.organizationType === 'WELZIJN';
+  const [light, setLight] = useState(false);
+  const isLight = mayGoLight && light;
+  const required = (key: SummaryKey) => !(isLight && OPTIONAL_IN_LIGHT.includes(key));
+  const toOwn = receiver?.id === ownOrganizationId;
+  // An independent cliëntondersteuner (OCO) that sends to a service of its own organisation says why (the API flags it).
+  const needsNote = toOwn && session?.user.organizationType === 'OCO';
+  const kind = receiver ? (service ? 'TO_SERVICE' : isLight ? 'INFORMAL_TO_FORMAL' : kindFor(session?.user.organizationType ?? '', receiver.type)) : undefined;
+  const canGoOn = [Boolean(trajectory), Boolean(receiver) && (!toOwn || Boolean(service)), Boolean(consentId), true, true][step] ?? false;
 
   function next() {
     if (step === 3) {
-      const missing = [...(question.trim() ? [] : ['question']), ...SUMMARY_FIELDS.filter(([key]) => !summary[key].trim()).map(([key]) => key)];
+      const missing = [
+        ...(question.trim() ? [] : ['question']),
+        ...(needsNote && independenceNote.trim().length < 10 ? ['independence-note'] : []),
+        ...SUMMARY_FIELDS.filter(([key]) => required(key) && !summary[key].trim()).map(([key]) => key),
+      ];
       setInvalid(missing);
       if (missing.length > 0) {
-        document.getElementById(missing[0] === 'question' ? 'handover-question' : `summary-${missing[0]}`)?.focus();
+        const first = missing[0] ?? '';
+        document
+          .getElementById(first === 'question' ? 'handover-question' : first === 'independence-note' ? 'handover-independence-note' : `summary-${first}`)
+          ?.focus();
         return;
       }
     }
@@ -282,11 +382,15 @@ export function NewHandoverPage() {
         clientId: trajectory.client.id,
         sourceTrajectoryId: trajectory.id,
         toOrganizationId: receiver.id,
+        ...(service ? { serviceId: service.id } : {}),
+        ...(needsNote ? { independenceNote: independenceNote.trim() } : {}),
         urgency,
-        consentId,
+        ...(consentId === WITHIN_ORGANIZATION ? {} : { consentId }),
         question: question.trim(),
         sameCounsellorContinues: sameCounsellor,
-        handoverSummary: Object.fromEntries(SUMMARY_FIELDS.map(([key]) => [key, summary[key].trim()])) as Record<SummaryKey, string>,
+        handoverSummary: Object.fromEntries(
+          SUMMARY_FIELDS.filter(([key]) => required(key) || summary[key].trim()).map(([key]) => [key, summary[key].trim()]),
+        ) as Record<SummaryKey, string>,
       },
     });
     if (data) {
@@ -316,7 +420,9 @@ export function NewHandoverPage() {
       </Heading2>
 
       {step === 0 && <StepClient chosen={trajectory} onChoose={(t) => setTrajectory(t)} />}
-      {step === 1 && <StepReceiver chosen={receiver} onChoose={(r) => setReceiver(r)} ownOrganizationId={ownOrganizationId} />}
+      {step === 1 && (
+        <StepReceiver chosen={receiver} onChoose={(r) => setReceiver(r)} ownOrganizationId={ownOrganizationId} service={service} onChooseService={setService} />
+      )}
       {step === 2 && trajectory && receiver && (
         <StepConsent clientId={trajectory.client.id} receiver={receiver} ownOrganizationId={ownOrganizationId} onResult={setConsentId} />
       )}
@@ -344,14 +450,45 @@ export function NewHandoverPage() {
             onChange={setQuestion}
             error={errorText('question')}
           />
+          {needsNote && (
+            <TextField
+              id="handover-independence-note"
+              label="Waarom verwijst u naar een dienst van uw eigen organisatie?"
+              help="U bent onafhankelijk cliëntondersteuner. Leg in minstens 10 tekens uit waarom deze dienst past. Schrijf geen BSN op."
+              value={independenceNote}
+              onChange={setIndependenceNote}
+              error={invalid.includes('independence-note') ? 'Leg uit waarom, in minstens 10 tekens.' : undefined}
+            />
+          )}
+          {mayGoLight && (
+            <FormField
+              type="checkbox"
+              label={
+                <FormLabel htmlFor="handover-light" type="checkbox">
+                  Lichte overdracht (vrijwilliger haalt professional erbij)
+                </FormLabel>
+              }
+              description={
+                <FormFieldDescription id="handover-light-help">
+                  U blijft betrokken en houdt de regie. U vult alleen de situatie, de vraag en de wensen van de cliënt in.
+                </FormFieldDescription>
+              }
+              input={<Checkbox id="handover-light" checked={light} aria-describedby="handover-light-help" onChange={(e) => setLight(e.target.checked)} />}
+            />
+          )}
           <Fieldset>
             <FieldsetLegend>Samenvatting voor de ontvanger</FieldsetLegend>
-            <Paragraph>Alle vragen zijn verplicht. Zo hoeft de cliënt zijn verhaal niet opnieuw te vertellen.</Paragraph>
+            <Paragraph>
+              {isLight
+                ? 'De situatie, de vraag en de wensen van de cliënt zijn verplicht. De andere vragen mogen leeg blijven.'
+                : 'Alle vragen zijn verplicht. Zo hoeft de cliënt zijn verhaal niet opnieuw te vertellen.'}
+            </Paragraph>
             {SUMMARY_FIELDS.map(([key, text, help]) => (
               <TextField
                 key={key}
                 id={`summary-${key}`}
-                label={text}
+                label={required(key) ? text : `${text} (mag leeg blijven)`}
+                required={required(key)}
                 help={help}
                 value={summary[key]}
                 onChange={(value) => setSummary((s) => ({ ...s, [key]: value }))}
@@ -389,7 +526,16 @@ export function NewHandoverPage() {
             <dt>Cliënt</dt>
             <dd>{clientName(trajectory.client.name)}</dd>
             <dt>Ontvanger</dt>
-            <dd>{receiver.name}</dd>
+            <dd>
+              {receiver.name}
+              {service ? `, dienst ${service.name}` : ''}
+            </dd>
+            {needsNote && (
+              <>
+                <dt>Waarom uw eigen organisatie</dt>
+                <dd>{independenceNote}</dd>
+              </>
+            )}
             <dt>Soort overdracht</dt>
             <dd>{label(REFERRAL_KIND_LABELS, kind)}</dd>
             <dt>Hoe snel</dt>
@@ -425,7 +571,11 @@ export function NewHandoverPage() {
           </Button>
         )}
       </ButtonGroup>
-      {!canGoOn && step < 2 && <Paragraph appearance="small">{step === 0 ? 'Kies eerst een cliënt.' : 'Kies eerst een ontvanger.'}</Paragraph>}
+      {!canGoOn && step < 2 && (
+        <Paragraph appearance="small">
+          {step === 0 ? 'Kies eerst een cliënt.' : receiver && toOwn ? 'Kies een dienst van uw eigen organisatie.' : 'Kies eerst een ontvanger.'}
+        </Paragraph>
+      )}
       <Paragraph>
         <AppLink href="/warme-overdracht">Stoppen en terug naar de overdrachten</AppLink>
       </Paragraph>
@@ -440,9 +590,11 @@ function TextField({
   value,
   onChange,
   error,
+  required = true,
 }: {
   id: string;
   label: string;
+  required?: boolean;
   help: string;
   value: string;
   onChange: (v: string) => void;
@@ -467,7 +619,7 @@ function TextField({
         value={value}
         rows={3}
         maxLength={2000}
-        required
+        required={required}
         invalid={Boolean(error)}
         aria-describedby={error ? `${id}-help ${id}-error` : `${id}-help`}
         onChange={(e) => onChange(e.target.value)}

@@ -1210,7 +1210,7 @@ export type MyHandover = {
   id: Scalars['ID']['output'];
   /** When the joint meeting (driegesprek) with the client is planned. */
   jointMeetingPlannedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Kind of handover: WMO_TO_WLZ, WLZ_TO_WMO, TO_OCO, TO_SERVICE or OTHER. */
+  /** Kind of handover: WMO_TO_WLZ, WLZ_TO_WMO, TO_OCO, TO_SERVICE, OTHER or INFORMAL_TO_FORMAL (a volunteer calls in a professional and stays involved). */
   kind: Scalars['String']['output'];
   /** The date by which the receiver should answer. */
   respondBy?: Maybe<Scalars['Date']['output']>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@hub/domain';
-import { childPeriods, makeReportPeriod, previousReportPeriod, requireEndedReportPeriod, type ReportPeriod } from '../../src/report-period.ts';
+import { childPeriods, makeReportPeriod, previousReportPeriod, requireEndedReportPeriod, type ReportPeriod } from '@hub/service-kit';
 import type { TrajectoryRow } from '../../src/db/queries.ts';
 import { buildSupportReport, linkParts, LinkedSeries, SUPPRESSION_THRESHOLD, supportReportCsv } from '../../src/report.ts';
 

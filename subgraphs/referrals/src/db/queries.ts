@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { anyText, anyUuid, type Db } from '@hub/db';
 import type { CursorPosition } from '@hub/service-kit';
+import { LIGHT_HANDOVER_KIND } from '../transitions.ts';
 import { type outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
 
 /** Reads: plain functions (db, params) -> rows. Changes are in writes.ts, the outbox and the relay's SQL in outbox.ts. */
@@ -45,7 +46,15 @@ export async function countBlockingByTrajectory(db: Db, trajectoryIds: readonly 
   return db
     .select({ trajectoryId: referral.sourceTrajectoryId, blocking: sql<number>`count(*)`.mapWith(Number) })
     .from(referral)
-    .where(and(anyUuid(referral.sourceTrajectoryId, trajectoryIds), anyText(referral.status, openStatuses), sql`${referral.releasedAt} is null`))
+    .where(
+      and(
+        anyUuid(referral.sourceTrajectoryId, trajectoryIds),
+        anyText(referral.status, openStatuses),
+        sql`${referral.releasedAt} is null`,
+        // A light handover keeps the sender involved and never blocks (blocksTrajectoryClose in transitions.ts).
+        sql`${referral.kind} <> ${LIGHT_HANDOVER_KIND}`,
+      ),
+    )
     .groupBy(referral.sourceTrajectoryId);
 }
 
@@ -197,4 +206,38 @@ export async function findDeliveryWithEndpoint(db: Db, id: string) {
 
 export function findAttemptsByDeliveryIds(db: Db, ids: readonly string[]): Promise<WebhookAttemptRow[]> {
   return db.select().from(webhookAttempt).where(anyUuid(webhookAttempt.deliveryId, ids)).orderBy(asc(webhookAttempt.number));
+}
+
+/** What the referral figures count: one row per referral the organisation sent or received that moved in the range. */
+export interface FigureRow {
+  fromOrganizationId: string;
+  toOrganizationId: string;
+  sentAt: Date | null;
+  status: string;
+  statusChangedAt: Date;
+  rejectionReason: string | null;
+  independenceFlag: boolean;
+}
+
+/** An organisation's referrals sent, or rejected, in [from, to): one statement for the whole report. */
+export function findFigureRows(db: Db, organizationId: string, from: Date, to: Date): Promise<FigureRow[]> {
+  // Through the column's own mapping (gte/lt), so a Date is sent as a timestamp on both drivers.
+  const inRange = (column: typeof referral.sentAt | typeof referral.statusChangedAt) => and(gte(column, from), lt(column, to));
+  return db
+    .select({
+      fromOrganizationId: referral.fromOrganizationId,
+      toOrganizationId: referral.toOrganizationId,
+      sentAt: referral.sentAt,
+      status: referral.status,
+      statusChangedAt: referral.statusChangedAt,
+      rejectionReason: referral.rejectionReason,
+      independenceFlag: referral.independenceFlag,
+    })
+    .from(referral)
+    .where(
+      and(
+        sql`(${referral.fromOrganizationId} = ${organizationId} or ${referral.toOrganizationId} = ${organizationId})`,
+        sql`(${inRange(referral.sentAt)} or (${eq(referral.status, 'REJECTED')} and ${inRange(referral.statusChangedAt)}))`,
+      ),
+    );
 }

@@ -34,6 +34,12 @@ export const referral = referrals.table(
     toUserId: text('to_user_id'),
     toUserName: text('to_user_name'),
     serviceId: uuid('service_id'),
+    /**
+     * Set when an independent cliëntondersteuner (an OCO) refers to a service of its own organisation: a possible
+     * conflict of interest, explained in the note (required then).
+     */
+    independenceFlag: boolean('independence_flag').notNull().default(false),
+    independenceNote: text('independence_note'),
     supportForms: text('support_forms').array().notNull().default(sql`'{}'::text[]`),
     targetGroup: text('target_group'),
     lifeDomain: text('life_domain'),

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ReferralRow, TimelineRow, WebhookEndpointRow, WebhookDeliveryRow, WebhookAttemptRow } from '../db/queries.ts';
 import type { JointMeetingParent } from '../resolvers/Referral.ts';
 import type { NotificationParent } from '../resolvers/Query.ts';
+import type { ReferralFiguresData } from '../figures.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -76,7 +77,7 @@ export type CompleteReferralInput = {
   id: Scalars['ID']['input'];
   /** A note for the timeline. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Who holds regie from now on (default RECEIVER). */
+  /** Who holds regie from now on (default RECEIVER; SENDER for a light handover, INFORMAL_TO_FORMAL). */
   regiehouder?: InputMaybe<RegieHolder>;
 };
 
@@ -146,6 +147,11 @@ export type CreateReferralInput = {
   handoverSummary: HandoverSummaryInput;
   /** A key of your choosing (max 200 characters): sending the same key again returns the referral created first. */
   idempotencyKey: Scalars['String']['input'];
+  /**
+   * Required when an OCO refers to a service of its own organisation (the referral is then flagged): why, in 10–2000
+   * characters, without a BSN. Refused (BAD_USER_INPUT) on any other referral.
+   */
+  independenceNote?: InputMaybe<Scalars['String']['input']>;
   /** The kind of handover. */
   kind: ReferralKind;
   /** The life domain the question concerns. */
@@ -159,7 +165,10 @@ export type CreateReferralInput = {
   sameCounsellorContinues?: Scalars['Boolean']['input'];
   /** Send at once (default) or keep as DRAFT. */
   send?: Scalars['Boolean']['input'];
-  /** For TO_SERVICE (required there): the service of the sociale kaart. */
+  /**
+   * For TO_SERVICE (required there): the service of the sociale kaart. It must exist and belong to toOrganizationId
+   * (BAD_USER_INPUT on input.serviceId otherwise).
+   */
   serviceId?: InputMaybe<Scalars['ID']['input']>;
   /** Your organisation's open trajectory for this client. */
   sourceTrajectoryId: Scalars['ID']['input'];
@@ -167,7 +176,7 @@ export type CreateReferralInput = {
   supportFormsRequested?: Array<SupportForm>;
   /** The target group the question concerns. */
   targetGroup?: InputMaybe<TargetGroup>;
-  /** The receiving organisation (not your own). */
+  /** The receiving organisation: another one, or for TO_SERVICE the service's organisation (which may be your own). */
   toOrganizationId: Scalars['ID']['input'];
   /** The receiving professional, when agreed beforehand (the 'vast gezicht'). */
   toProfessional?: InputMaybe<ProfessionalInput>;
@@ -181,42 +190,46 @@ export type CreateReferralInput = {
  */
 export type HandoverSummary = {
   __typename?: 'HandoverSummary';
-  /** Agreements made with the client. */
+  /** Agreements made with the client (empty when a light handover left them out). */
   agreements: Scalars['String']['output'];
   /** What the client wishes, in their own words where possible. */
   clientWishes: Scalars['String']['output'];
-  /** The client's network (mantelzorgers, representatives) as far as relevant for the handover. */
+  /** The client's network (mantelzorgers, representatives) as far as relevant for the handover (empty when a light handover left it out). */
   network: Scalars['String']['output'];
-  /** Actions still open. */
+  /** Actions still open (empty when a light handover left them out). */
   openActions: Scalars['String']['output'];
   /** The question the receiver is asked to pick up. */
   question: Scalars['String']['output'];
-  /** Risks the receiver should know about. */
+  /** Risks the receiver should know about (empty when a light handover left them out). */
   risks: Scalars['String']['output'];
   /** The client's situation. */
   situation: Scalars['String']['output'];
-  /** What the sender has done so far. */
+  /** What the sender has done so far (empty when a light handover left it out). */
   whatWasDone: Scalars['String']['output'];
 };
 
-/** The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say). */
+/**
+ * The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say),
+ * except in a light handover (INFORMAL_TO_FORMAL), which needs situation, question and clientWishes only. A missing part
+ * of another kind is BAD_USER_INPUT on its field.
+ */
 export type HandoverSummaryInput = {
-  /** Agreements made with the client. */
-  agreements: Scalars['String']['input'];
+  /** Agreements made with the client (required except in a light handover). */
+  agreements?: InputMaybe<Scalars['String']['input']>;
   /** The client's wishes. */
   clientWishes: Scalars['String']['input'];
-  /** The client's network as far as relevant. */
-  network: Scalars['String']['input'];
-  /** Actions still open. */
-  openActions: Scalars['String']['input'];
+  /** The client's network as far as relevant (required except in a light handover). */
+  network?: InputMaybe<Scalars['String']['input']>;
+  /** Actions still open (required except in a light handover). */
+  openActions?: InputMaybe<Scalars['String']['input']>;
   /** The question the receiver is asked to pick up. */
   question: Scalars['String']['input'];
-  /** Risks. */
-  risks: Scalars['String']['input'];
+  /** Risks (required except in a light handover). */
+  risks?: InputMaybe<Scalars['String']['input']>;
   /** The client's situation. */
   situation: Scalars['String']['input'];
-  /** What was done so far. */
-  whatWasDone: Scalars['String']['input'];
+  /** What was done so far (required except in a light handover). */
+  whatWasDone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The joint meeting (kennismakings- of driegesprek) where sender, receiver, client and network meet for a warm handover. */
@@ -492,6 +505,13 @@ export type Query = {
    */
   referralEvents: ReferralNotificationPage;
   /**
+   * Referral figures of an organisation over an ended period on the grid, for members of that organisation (FORBIDDEN
+   * for others): handovers sent and received, independence flags, and rejections per reason. Counts from 1 to 4 are
+   * withheld, as is a period whose count minus its published sub-periods would be 1 to 4. BAD_USER_INPUT for a period
+   * off the grid or not yet ended.
+   */
+  referralFigures: ReferralFigures;
+  /**
    * Referrals received by (INBOX) or sent by (OUTBOX) your organisation, filtered, sorted, paginated (`first` capped at 100).
    * Use filter { overdue: true } for the overdue list.
    */
@@ -511,6 +531,13 @@ export type QueryReferralArgs = {
 export type QueryReferralEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryReferralFiguresArgs = {
+  organizationId: Scalars['ID']['input'];
+  period: ReportPeriodInput;
 };
 
 
@@ -556,7 +583,7 @@ export type RedeliverWebhookInput = {
  */
 export type Referral = {
   __typename?: 'Referral';
-  /** Whether this referral still blocks closing the source trajectory (sent, open, not released). */
+  /** Whether this referral still blocks closing the source trajectory (sent, open, not released, not a light handover). */
   blocksTrajectoryClose: Scalars['Boolean']['output'];
   /**
    * The client, resolved by the cases subgraph under its own consent rules for the purpose WARM_HANDOVER (a referral is
@@ -585,6 +612,13 @@ export type Referral = {
   handoverSummary?: Maybe<HandoverSummary>;
   /** UUID. */
   id: Scalars['ID']['output'];
+  /**
+   * True when an independent cliëntondersteuner (sender organisation type OCO) referred the client to a service of its
+   * own organisation: a possible conflict of interest, explained in `independenceNote` and counted in `referralFigures`.
+   */
+  independenceFlag: Scalars['Boolean']['output'];
+  /** Why the OCO refers to a service of its own organisation (set exactly when independenceFlag is true); free text, so gated and access-logged. */
+  independenceNote?: Maybe<Scalars['String']['output']>;
   /** The joint meeting, once planned. */
   jointMeeting?: Maybe<JointMeeting>;
   /** The kind of handover. */
@@ -598,7 +632,7 @@ export type Referral = {
    * subgraph). The receiver sees it only while the consent covers QUESTION for WARM_HANDOVER; every read is access-logged.
    */
   question?: Maybe<Scalars['String']['output']>;
-  /** Which party holds regie. */
+  /** Which party holds regie: the sender until completion, then the receiver (the sender for a light handover) unless changed. */
   regiehouder: RegieHolder;
   /** The organisation that holds regie. */
   regiehouderOrganization: Organization;
@@ -612,6 +646,11 @@ export type Referral = {
   respondBy?: Maybe<Scalars['Date']['output']>;
   /** Whether the sender's cliëntondersteuner stays on with the client after the handover (see continuingCounsellor). */
   sameCounsellorContinues: Scalars['Boolean']['output'];
+  /**
+   * True for a light handover (INFORMAL_TO_FORMAL): the sender stays a party after completion, keeps following the
+   * receiver's progress, keeps regie unless changed, and may close its trajectory meanwhile.
+   */
+  senderStaysInvolved: Scalars['Boolean']['output'];
   /** When it was sent. */
   sentAt?: Maybe<Scalars['DateTime']['output']>;
   /** For TO_SERVICE: the service of the sociale kaart. */
@@ -714,6 +753,39 @@ export type ReferralEdge = {
   node: Referral;
 };
 
+/**
+ * A count in the referral figures: withheld when it is 1 to 4, or when the period's count minus its published
+ * sub-periods would be 1 to 4 (then `value` is null, `suppressed` true and `display` "withheld").
+ */
+export type ReferralFigureCount = {
+  __typename?: 'ReferralFigureCount';
+  /** The count as shown: the number, or "withheld". */
+  display: Scalars['String']['output'];
+  /** Whether the count is withheld. */
+  suppressed: Scalars['Boolean']['output'];
+  /** The count; null when withheld. */
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An organisation's referral figures over one ended report period. */
+export type ReferralFigures = {
+  __typename?: 'ReferralFigures';
+  /** Handovers the organisation received in the period (dated by sending; drafts are never received). */
+  handoversReceived: ReferralFigureCount;
+  /** Handovers the organisation sent in the period (dated by sending). */
+  handoversSent: ReferralFigureCount;
+  /** Handovers sent in the period that carry the independence flag (an OCO referring to a service of its own). */
+  independenceFlags: ReferralFigureCount;
+  /** The organisation. */
+  organization: Organization;
+  /** The period, e.g. "2026-Q3", "2026-05", "2026-H1" or "2026". */
+  period: Scalars['String']['output'];
+  /** Rejections the organisation gave as receiver: at most 10, one per reason (every reason, in the order of RejectionReason). */
+  rejectionsGiven: Array<ReferralRejectionFigure>;
+  /** Rejections of handovers the organisation sent: at most 10, one per reason (every reason, in the order of RejectionReason). */
+  rejectionsReceived: Array<ReferralRejectionFigure>;
+};
+
 /** Filters for inbox and outbox; they combine with AND, values inside one list with OR. */
 export type ReferralFilter = {
   /** Only referrals about this client. */
@@ -733,10 +805,19 @@ export type ReferralFilter = {
 /**
  * What kind of handover this is. WMO_TO_WLZ: from Wmo (gemeente) support to Wlz support (zorgkantoor or its OCO), e.g.
  * when a Wlz indicatie is coming; WLZ_TO_WMO: back from Wlz to the gemeente; TO_OCO: to an independent cliëntondersteuning
- * provider (e.g. when the zorgkantoor sees a conflict of interest); TO_SERVICE: to one service of the sociale kaart;
- * OTHER: any other handover.
+ * provider (e.g. when the zorgkantoor sees a conflict of interest); TO_SERVICE: to one service of the sociale kaart (the
+ * receiving organisation is the service's own, which may be the sender's: then no data leaves the organisation, and an
+ * OCO sender must explain it, see `independenceFlag`); OTHER: any other handover; INFORMAL_TO_FORMAL: the light handover,
+ * an informal cliëntondersteuner (a volunteer of a welfare organisation) calls in a professional and stays involved.
  */
 export type ReferralKind =
+  /**
+   * Light handover: an informal cliëntondersteuner (a volunteer; the sender's organisation type is WELZIJN) calls in a
+   * professional (a coach or a formal OCO) and stays involved: a lighter summary (situation, question and the client's
+   * wishes), regie stays with the sender after completion unless changed, and it never blocks closing the sender's
+   * trajectory (`senderStaysInvolved`).
+   */
+  | 'INFORMAL_TO_FORMAL'
   /** Any other handover. */
   | 'OTHER'
   /** To an independent cliëntondersteuning (OCO) provider. */
@@ -787,6 +868,15 @@ export type ReferralPayload = {
   __typename?: 'ReferralPayload';
   /** The referral. */
   referral: Referral;
+};
+
+/** Rejections with one reason in the period. */
+export type ReferralRejectionFigure = {
+  __typename?: 'ReferralRejectionFigure';
+  /** How many referrals were rejected with it (dated by the rejection). */
+  count: ReferralFigureCount;
+  /** The rejection reason. */
+  reason: RejectionReason;
 };
 
 /** An ordering for inbox and outbox. */
@@ -944,8 +1034,9 @@ export type RejectReferralInput = {
 };
 
 /**
- * Why the receiver rejects a referral. The first four (NO_CAPACITY, WAITLIST, NO_FITTING_OFFER, OUT_OF_AREA) are gaps in
- * the care supply and feed the signals of the regional overlegtafel.
+ * Why the receiver rejects a referral. NO_CAPACITY, NO_FUNDS, WAITLIST and NO_FITTING_OFFER are gaps in the care supply:
+ * each yields one gap event that becomes a signal for the regional overlegtafel. OUT_OF_AREA is not one (the help may
+ * exist where the client lives); the other reasons say nothing about supply.
  */
 export type RejectionReason =
   /** The client does not want it. */
@@ -958,11 +1049,13 @@ export type RejectionReason =
   | 'NOT_ELIGIBLE'
   /** No room now (a supply gap). */
   | 'NO_CAPACITY'
-  /** The receiver has nothing that fits the question (a supply gap). */
+  /** Nothing that fits the question is on offer in the region (a supply gap). */
   | 'NO_FITTING_OFFER'
+  /** No budget: the receiver has no funds for it now, e.g. a budget or omzetplafond is used up (a supply gap). */
+  | 'NO_FUNDS'
   /** Another reason, explained in the note. */
   | 'OTHER'
-  /** The client lives outside the receiver's area (a supply gap). */
+  /** The client lives outside the receiver's area (no supply gap: the help may exist where the client lives). */
   | 'OUT_OF_AREA'
   /** Only a place on the waiting list (a supply gap). */
   | 'WAITLIST';
@@ -979,6 +1072,34 @@ export type RemoveWebhookPayload = {
   /** The endpoint that was removed (UUID); it no longer receives deliveries. */
   endpointId: Scalars['ID']['output'];
 };
+
+/**
+ * A report period on the fixed grid of whole calendar months, quarters, half years and years in Europe/Amsterdam time,
+ * e.g. `{ kind: QUARTER, year: 2026, number: 3 }` for July–September 2026. Only periods that have ended can be
+ * reported: the figures of a running period change with every trajectory opened or closed.
+ */
+export type ReportPeriodInput = {
+  /** The kind of period. */
+  kind: ReportPeriodKind;
+  /** The month (1–12), quarter (1–4) or half year (1–2) within the year; leave out for a YEAR. */
+  number?: InputMaybe<Scalars['Int']['input']>;
+  /** The calendar year (2000–2100). */
+  year: Scalars['Int']['input'];
+};
+
+/**
+ * The kind of a report period. Periods are whole calendar periods in Europe/Amsterdam time and nest: a year holds two half
+ * years, a half year two quarters, a quarter three months.
+ */
+export type ReportPeriodKind =
+  /** A half year: January–June is 1, July–December 2. */
+  | 'HALF_YEAR'
+  /** A calendar month (number 1–12). */
+  | 'MONTH'
+  /** A quarter: January–March is 1, April–June 2, July–September 3, October–December 4. */
+  | 'QUARTER'
+  /** A calendar year (no number). */
+  | 'YEAR';
 
 /** A service in the sociale kaart (HSDS service) with the Dutch additions toegangsteams need. */
 export type Service = {
@@ -1317,11 +1438,14 @@ export type ResolversTypes = {
   ReferralBox: ResolverTypeWrapper<string>;
   ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ReferralEdge']>, nodes: Array<ResolversTypes['Referral']> }>;
   ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
+  ReferralFigureCount: ResolverTypeWrapper<ReferralFigureCount>;
+  ReferralFigures: ResolverTypeWrapper<ReferralFiguresData>;
   ReferralFilter: ReferralFilter;
   ReferralKind: ResolverTypeWrapper<string>;
   ReferralNotification: ResolverTypeWrapper<NotificationParent>;
   ReferralNotificationPage: ResolverTypeWrapper<Omit<ReferralNotificationPage, 'events'> & { events: Array<ResolversTypes['ReferralNotification']> }>;
   ReferralPayload: ResolverTypeWrapper<Omit<ReferralPayload, 'referral'> & { referral: ResolversTypes['Referral'] }>;
+  ReferralRejectionFigure: ResolverTypeWrapper<Omit<ReferralRejectionFigure, 'reason'> & { reason: ResolversTypes['RejectionReason'] }>;
   ReferralSort: ReferralSort;
   ReferralSortField: ResolverTypeWrapper<string>;
   ReferralStatus: ResolverTypeWrapper<string>;
@@ -1337,6 +1461,8 @@ export type ResolversTypes = {
   RejectionReason: ResolverTypeWrapper<string>;
   RemoveWebhookInput: RemoveWebhookInput;
   RemoveWebhookPayload: ResolverTypeWrapper<RemoveWebhookPayload>;
+  ReportPeriodInput: ReportPeriodInput;
+  ReportPeriodKind: ResolverTypeWrapper<string>;
   Service: ResolverTypeWrapper<Service>;
   SetRegiehouderInput: SetRegiehouderInput;
   SortDirection: ResolverTypeWrapper<string>;
@@ -1382,10 +1508,13 @@ export type ResolversParentTypes = {
   Referral: ReferralRow;
   ReferralConnection: Omit<ReferralConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ReferralEdge']>, nodes: Array<ResolversParentTypes['Referral']> };
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
+  ReferralFigureCount: ReferralFigureCount;
+  ReferralFigures: ReferralFiguresData;
   ReferralFilter: ReferralFilter;
   ReferralNotification: NotificationParent;
   ReferralNotificationPage: Omit<ReferralNotificationPage, 'events'> & { events: Array<ResolversParentTypes['ReferralNotification']> };
   ReferralPayload: Omit<ReferralPayload, 'referral'> & { referral: ResolversParentTypes['Referral'] };
+  ReferralRejectionFigure: ReferralRejectionFigure;
   ReferralSort: ReferralSort;
   ReferralTimelineConnection: Omit<ReferralTimelineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ReferralTimelineEdge']>, nodes: Array<ResolversParentTypes['ReferralTimelineEvent']> };
   ReferralTimelineEdge: Omit<ReferralTimelineEdge, 'node'> & { node: ResolversParentTypes['ReferralTimelineEvent'] };
@@ -1396,6 +1525,7 @@ export type ResolversParentTypes = {
   RejectReferralInput: RejectReferralInput;
   RemoveWebhookInput: RemoveWebhookInput;
   RemoveWebhookPayload: RemoveWebhookPayload;
+  ReportPeriodInput: ReportPeriodInput;
   Service: Service;
   SetRegiehouderInput: SetRegiehouderInput;
   SupportTrajectory: SupportTrajectory;
@@ -1507,6 +1637,7 @@ export type ProfessionalResolvers<ContextType = Context, ParentType extends Reso
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   referralEvents?: Resolver<ResolversTypes['ReferralNotificationPage'], ParentType, ContextType, RequireFields<QueryReferralEventsArgs, 'first'>>;
+  referralFigures?: Resolver<ResolversTypes['ReferralFigures'], ParentType, ContextType, RequireFields<QueryReferralFiguresArgs, 'organizationId' | 'period'>>;
   referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QueryReferralsArgs, 'box' | 'first'>>;
   webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, RequireFields<QueryWebhookEndpointsArgs, 'first'>>;
 };
@@ -1524,6 +1655,8 @@ export type ReferralResolvers<ContextType = Context, ParentType extends Resolver
   fromProfessional?: Resolver<ResolversTypes['Professional'], ParentType, ContextType>;
   handoverSummary?: Resolver<Maybe<ResolversTypes['HandoverSummary']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  independenceFlag?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  independenceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jointMeeting?: Resolver<Maybe<ResolversTypes['JointMeeting']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ReferralKind'], ParentType, ContextType>;
   lifeDomain?: Resolver<Maybe<ResolversTypes['LifeDomain']>, ParentType, ContextType>;
@@ -1536,6 +1669,7 @@ export type ReferralResolvers<ContextType = Context, ParentType extends Resolver
   releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   respondBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sameCounsellorContinues?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  senderStaysInvolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   sourceTrajectory?: Resolver<ResolversTypes['SupportTrajectory'], ParentType, ContextType>;
@@ -1567,7 +1701,23 @@ export type ReferralEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Referral'], ParentType, ContextType>;
 };
 
-export type ReferralKindResolvers = EnumResolverSignature<{ OTHER?: any, TO_OCO?: any, TO_SERVICE?: any, WLZ_TO_WMO?: any, WMO_TO_WLZ?: any }, ResolversTypes['ReferralKind']>;
+export type ReferralFigureCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralFigureCount'] = ResolversParentTypes['ReferralFigureCount']> = {
+  display?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ReferralFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralFigures'] = ResolversParentTypes['ReferralFigures']> = {
+  handoversReceived?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
+  handoversSent?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
+  independenceFlags?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectionsGiven?: Resolver<Array<ResolversTypes['ReferralRejectionFigure']>, ParentType, ContextType>;
+  rejectionsReceived?: Resolver<Array<ResolversTypes['ReferralRejectionFigure']>, ParentType, ContextType>;
+};
+
+export type ReferralKindResolvers = EnumResolverSignature<{ INFORMAL_TO_FORMAL?: any, OTHER?: any, TO_OCO?: any, TO_SERVICE?: any, WLZ_TO_WMO?: any, WMO_TO_WLZ?: any }, ResolversTypes['ReferralKind']>;
 
 export type ReferralNotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralNotification'] = ResolversParentTypes['ReferralNotification']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1589,6 +1739,11 @@ export type ReferralNotificationPageResolvers<ContextType = Context, ParentType 
 
 export type ReferralPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralPayload'] = ResolversParentTypes['ReferralPayload']> = {
   referral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType>;
+};
+
+export type ReferralRejectionFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralRejectionFigure'] = ResolversParentTypes['ReferralRejectionFigure']> = {
+  count?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['RejectionReason'], ParentType, ContextType>;
 };
 
 export type ReferralSortFieldResolvers = EnumResolverSignature<{ RESPOND_BY?: any, SENT_AT?: any, UPDATED_AT?: any }, ResolversTypes['ReferralSortField']>;
@@ -1629,11 +1784,13 @@ export type RegisterWebhookPayloadResolvers<ContextType = Context, ParentType ex
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type RejectionReasonResolvers = EnumResolverSignature<{ CLIENT_DECLINED?: any, COULD_NOT_CONTACT?: any, MISSING_INFORMATION?: any, NOT_ELIGIBLE?: any, NO_CAPACITY?: any, NO_FITTING_OFFER?: any, OTHER?: any, OUT_OF_AREA?: any, WAITLIST?: any }, ResolversTypes['RejectionReason']>;
+export type RejectionReasonResolvers = EnumResolverSignature<{ CLIENT_DECLINED?: any, COULD_NOT_CONTACT?: any, MISSING_INFORMATION?: any, NOT_ELIGIBLE?: any, NO_CAPACITY?: any, NO_FITTING_OFFER?: any, NO_FUNDS?: any, OTHER?: any, OUT_OF_AREA?: any, WAITLIST?: any }, ResolversTypes['RejectionReason']>;
 
 export type RemoveWebhookPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveWebhookPayload'] = ResolversParentTypes['RemoveWebhookPayload']> = {
   endpointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
+
+export type ReportPeriodKindResolvers = EnumResolverSignature<{ HALF_YEAR?: any, MONTH?: any, QUARTER?: any, YEAR?: any }, ResolversTypes['ReportPeriodKind']>;
 
 export type ServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1729,10 +1886,13 @@ export type Resolvers<ContextType = Context> = {
   ReferralBox?: ReferralBoxResolvers;
   ReferralConnection?: ReferralConnectionResolvers<ContextType>;
   ReferralEdge?: ReferralEdgeResolvers<ContextType>;
+  ReferralFigureCount?: ReferralFigureCountResolvers<ContextType>;
+  ReferralFigures?: ReferralFiguresResolvers<ContextType>;
   ReferralKind?: ReferralKindResolvers;
   ReferralNotification?: ReferralNotificationResolvers<ContextType>;
   ReferralNotificationPage?: ReferralNotificationPageResolvers<ContextType>;
   ReferralPayload?: ReferralPayloadResolvers<ContextType>;
+  ReferralRejectionFigure?: ReferralRejectionFigureResolvers<ContextType>;
   ReferralSortField?: ReferralSortFieldResolvers;
   ReferralStatus?: ReferralStatusResolvers;
   ReferralTimelineConnection?: ReferralTimelineConnectionResolvers<ContextType>;
@@ -1743,6 +1903,7 @@ export type Resolvers<ContextType = Context> = {
   RegisterWebhookPayload?: RegisterWebhookPayloadResolvers<ContextType>;
   RejectionReason?: RejectionReasonResolvers;
   RemoveWebhookPayload?: RemoveWebhookPayloadResolvers<ContextType>;
+  ReportPeriodKind?: ReportPeriodKindResolvers;
   Service?: ServiceResolvers<ContextType>;
   SortDirection?: SortDirectionResolvers;
   SupportForm?: SupportFormResolvers;

@@ -8,15 +8,18 @@ import { amsterdamDate } from '../deadlines.ts';
 import { listNotifications } from '../db/outbox.ts';
 import { findEndpointsByOrganization, listReferrals } from '../db/queries.ts';
 import { notificationOf, type ReferralNotificationPayload } from '../events.ts';
+import { referralFiguresOf, type ReferralFiguresData } from '../figures.ts';
 import { MAX_EVENTS_PAGE } from '../validation.ts';
 import { loadVisible } from './Referral.ts';
-import type { QueryResolvers, ReferralNotificationResolvers } from '../generated/resolvers-types.ts';
+import type { QueryResolvers, ReferralFiguresResolvers, ReferralNotificationResolvers } from '../generated/resolvers-types.ts';
 
 export interface NotificationParent extends ReferralNotificationPayload {
   cursor: string;
 }
 
 export const Query: QueryResolvers = {
+  referralFigures: (_, args, ctx) => referralFiguresOf(ctx, args.organizationId, args.period),
+
   referral: (_, args, ctx) => {
     requireReferralWorker(ctx);
     return loadVisible(ctx, args.id);
@@ -72,4 +75,8 @@ export const Query: QueryResolvers = {
 
 export const ReferralNotification: ReferralNotificationResolvers = {
   referral: (n, _, ctx) => loadVisible(ctx, n.referralId),
+};
+
+export const ReferralFigures: ReferralFiguresResolvers = {
+  organization: (f: ReferralFiguresData) => ({ id: f.organizationId }),
 };

@@ -4,7 +4,7 @@ import { connectionFromList } from '@hub/service-kit';
 import type { Context } from '../context.ts';
 import { amsterdamDate, isOverdue } from '../deadlines.ts';
 import type { ReferralRow } from '../db/queries.ts';
-import { isOpenSent, partyOf } from '../transitions.ts';
+import { blocksTrajectoryClose, partyOf, senderStaysInvolved } from '../transitions.ts';
 import type { JointMeetingResolvers, ReferralResolvers, ReferralTimelineEventResolvers } from '../generated/resolvers-types.ts';
 
 /** A referral is visible to referral workers of the sender, and of the receiver once it is sent. */
@@ -40,11 +40,13 @@ export const Referral: ReferralResolvers = {
   // question, handoverSummary and continuingCounsellor are @consentGated in the SDL: the consent gate (consent-gate.ts) wraps them.
   question: (r) => r.question,
   handoverSummary: (r) => r.handoverSummary,
+  independenceNote: (r) => r.independenceNote,
   sameCounsellorContinues: (r) => r.continuingCounsellor !== null,
   continuingCounsellor: (r) => r.continuingCounsellor,
   jointMeeting: (r) => (r.meetingPlannedAt ? { referral: r, plannedAt: r.meetingPlannedAt } : null),
   regiehouderOrganization: (r) => ({ id: r.regiehouder === 'SENDER' ? r.fromOrganizationId : r.toOrganizationId }),
-  blocksTrajectoryClose: (r) => isOpenSent(r.status) && !r.releasedAt,
+  blocksTrajectoryClose: (r) => blocksTrajectoryClose(r),
+  senderStaysInvolved: (r) => senderStaysInvolved(r),
   overdue: (r, _, ctx) => isOverdue(r, amsterdamDate(ctx.now)),
   daysInCurrentStatus: (r, _, ctx) => Math.max(0, Math.floor((ctx.now.getTime() - r.statusChangedAt.getTime()) / 86_400_000)),
   // The whole timeline of every referral of the request comes in one statement; a page is cut from it.

@@ -2,7 +2,7 @@ import { DateScalar, DateTime } from '@hub/service-kit';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Client } from './Client.ts';
 import { Mutation } from './Mutation.ts';
-import { Query, ReferralNotification } from './Query.ts';
+import { Query, ReferralFigures, ReferralNotification } from './Query.ts';
 import { JointMeeting, Referral, ReferralTimelineEvent } from './Referral.ts';
 import { WebhookDelivery, WebhookEndpoint } from './Webhook.ts';
 
@@ -21,6 +21,7 @@ export const resolvers = {
   JointMeeting,
   ReferralTimelineEvent,
   ReferralNotification,
+  ReferralFigures,
   WebhookEndpoint,
   WebhookDelivery,
 } satisfies Resolvers;

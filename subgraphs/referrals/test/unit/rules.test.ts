@@ -63,7 +63,7 @@ describe('deadlines', () => {
 
   it('reads the per-kind response days from configuration', () => {
     const config = loadConfig({ REFERRAL_RESPOND_DAYS: 'TO_OCO=2,OTHER=15' });
-    expect(config.referrals.respondDays).toEqual({ WMO_TO_WLZ: 5, WLZ_TO_WMO: 5, TO_OCO: 2, TO_SERVICE: 10, OTHER: 15 });
+    expect(config.referrals.respondDays).toEqual({ WMO_TO_WLZ: 5, WLZ_TO_WMO: 5, TO_OCO: 2, TO_SERVICE: 10, OTHER: 15, INFORMAL_TO_FORMAL: 5 });
     expect(() => loadConfig({ REFERRAL_RESPOND_DAYS: 'TO_MARS=2' })).toThrow(/REFERRAL_RESPOND_DAYS/);
   });
 });

@@ -375,7 +375,9 @@ export type GapReason =
   | 'NO_CAPACITY'
   /** The referral was rejected with NO_FITTING_OFFER. */
   | 'NO_FITTING_OFFER'
-  /** The referral was rejected with OUT_OF_AREA. */
+  /** The referral was rejected with NO_FUNDS (no budget); counted under the category NO_CAPACITY. */
+  | 'NO_FUNDS'
+  /** The referral was rejected with OUT_OF_AREA: no longer produced (the client living elsewhere is no gap in supply); older signals keep it. */
   | 'OUT_OF_AREA'
   /** The referral was left unanswered past its response deadline. */
   | 'OVERDUE'
@@ -1754,7 +1756,7 @@ export type FeedbackPayloadResolvers<ContextType = Context, ParentType extends R
   feedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType>;
 };
 
-export type GapReasonResolvers = EnumResolverSignature<{ NO_CAPACITY?: any, NO_FITTING_OFFER?: any, OUT_OF_AREA?: any, OVERDUE?: any, WAITLIST?: any }, ResolversTypes['GapReason']>;
+export type GapReasonResolvers = EnumResolverSignature<{ NO_CAPACITY?: any, NO_FITTING_OFFER?: any, NO_FUNDS?: any, OUT_OF_AREA?: any, OVERDUE?: any, WAITLIST?: any }, ResolversTypes['GapReason']>;
 
 export type GemeenteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Gemeente'] = ResolversParentTypes['Gemeente']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { badInput } from '@hub/errors';
-import { parseInput } from '@hub/service-kit';
+import { parseInput } from './input.ts';
 
 /**
  * The fixed grid of report periods: whole calendar months, quarters, half years and years in Europe/Amsterdam time.
  * The grid is a tree (a year holds two half years, a half year two quarters, a quarter three months), so every
  * published figure relates to other published figures only by "a period is the sum of its parts"; that is what the
- * linked suppression in report.ts relies on. Arbitrary from/to periods would let two overlapping requests isolate one
+ * linked suppression of the reports (cases' report, referrals' figures) relies on. Arbitrary from/to periods would let two overlapping requests isolate one
  * client, which is why there are none.
  */
 
