@@ -776,8 +776,39 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     const klantadviseur = await demoParty(hub, 'demo-zorgbemiddelaar-zk02');
     const oco = await demoParty(hub, 'demo-co-oco');
 
-    // The CIZ notifies (ids only); the hub pulls the indicatie from the register before it answers.
+    // Before the indicatie: the OCO already supports the client in the Wmo, with Ellen as the vast gezicht.
     const indicatie = buildIndicatie(TEST_UZOVI);
+    const ellen = {
+      userId: 'demo-co-oco',
+      name: 'Ellen Bakker',
+      formality: 'FORMAL',
+      workPhone: '030-5557788',
+      workEmail: 'e.bakker@oco.example',
+      availability: 'ma, wo en vr 9–16 uur',
+    };
+    const known = await registerClient(hub, oco.token, {
+      bsn: indicatie.bsn,
+      name: { givenName: 'Wilhelmina Johanna', namePrefix: 'de', familyName: 'Registerman' },
+    });
+    type OpenedWithCounsellor = { openTrajectory: { trajectory: { id: string; legalDomain: string; counsellor: Record<string, unknown> } } };
+    const wmo = (
+      await run<OpenedWithCounsellor>(
+        'OcoOpentWmoTraject',
+        {
+          input: {
+            clientId: known.id,
+            legalDomain: 'WMO_MAATWERKVOORZIENING',
+            journeyPhase: 'BEFORE_INDICATION',
+            hulpvraag: 'Wonen en zorg thuis lukt niet meer; wat past bij mij?',
+            counsellor: ellen,
+          },
+        },
+        oco,
+      )
+    ).openTrajectory.trajectory;
+    expect(wmo.counsellor).toMatchObject({ name: 'Ellen Bakker', workPhone: ellen.workPhone });
+
+    // The CIZ notifies (ids only); the hub pulls the indicatie from the register before it answers.
     register.indicaties.push(indicatie);
     const notified = await postIwlzNotification(hub, iwlzNotification(indicatie.wlzindicatieID), CIZ_TOKEN);
     expect(notified, JSON.stringify(notified.body)).toMatchObject({ status: 201, body: { status: 'STORED' } });
@@ -876,6 +907,42 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
       klantadviseur,
     );
     expect(after.wlzIndicatieItem).toMatchObject({ status: 'DONE', handover: { status: 'ACCEPTED', toOrganization: { id: oco.organizationId } } });
+
+    // The worklist linked the indicatie to the client the OCO already knew, not to a second registration.
+    expect(item.client.id).toBe(known.id);
+    // The OCO takes the Wlz support on from the handover with the same person: the vast gezicht stays.
+    const wlz = (
+      await run<OpenedWithCounsellor>(
+        'OcoOpentWlzTrajectVanuitOverdracht',
+        {
+          input: {
+            clientId: known.id,
+            handoverReferralId: sent.id,
+            legalDomain: 'WLZ',
+            journeyPhase: 'AFTER_INDICATION',
+            hulpvraag: 'Kiezen tussen zorg thuis (vpt) en een plek in een verpleeghuis.',
+            counsellor: ellen,
+          },
+        },
+        oco,
+      )
+    ).openTrajectory.trajectory;
+    const { formality: _formality, ...ellenAtWork } = ellen;
+    expect(wlz).toMatchObject({ legalDomain: 'WLZ', counsellor: { ...ellenAtWork, role: 'CLIENTONDERSTEUNER' } });
+
+    // The client sees the same person, with her work contacts, on both trajectories at the OCO.
+    const clientToken = await hub.clientTokenFor({ bsn: indicatie.bsn });
+    type Mine = { mySupport: { trajectories: { nodes: { id: string; contactPerson: Record<string, unknown> & { organization: { id: string } } }[] } } };
+    const mine = dataOf<Mine>(await journey.run<Mine>('ClientZietVastGezicht', {}, clientToken));
+    for (const id of [wmo.id, wlz.id]) {
+      expect(mine.mySupport.trajectories.nodes.find((t) => t.id === id)?.contactPerson, id).toMatchObject({
+        name: 'Ellen Bakker',
+        workPhone: ellen.workPhone,
+        workEmail: ellen.workEmail,
+        availability: ellen.availability,
+        organization: { id: oco.organizationId },
+      });
+    }
   },
   'client-my-support': async (journey) => {
     const token = await hub.clientTokenFor({ subject: DEMO_CLIENT.subject, name: DEMO_CLIENT.name, bsn: DEMO_CLIENT.bsn });

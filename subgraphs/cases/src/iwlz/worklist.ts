@@ -257,7 +257,8 @@ export async function linkHandover(ctx: Context, input: LinkIndicatieHandoverInp
     facts.fromOrganizationId === p.organizationId &&
     facts.clientId === current.clientId &&
     facts.toOrganizationId === current.choiceOcoOrganizationId &&
-    facts.consentId === current.choiceConsentId &&
+    // The referral keeps no consent when the OCO already supports the client itself (its own relation permits it).
+    (facts.consentId === current.choiceConsentId || facts.consentId === null) &&
     facts.status !== null &&
     HANDOVER_STATES.has(facts.status);
   if (!matches) {
