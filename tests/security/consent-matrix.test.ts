@@ -322,6 +322,11 @@ async function referralsWorld(): Promise<World> {
         { token: senderToken },
       ),
     ).createReferral.referral;
+    // The independence note is written only on an OCO's referral to its own service; written straight here so this
+    // referral holds every gated field (the rules for it are tested in tests/security/referral-independence.test.ts).
+    await hub.database.db.execute(
+      sql`update referrals.referral set independence_flag = true, independence_note = ${'Alleen onze eigen dienst heeft nu plek.'} where id = ${created.id}::uuid`,
+    );
     let version = await change('acceptReferral', 'AcceptReferralInput', receiverToken, { id: created.id, expectedVersion: created.version });
     version = await change('planJointMeeting', 'PlanJointMeetingInput', senderToken, {
       id: created.id,

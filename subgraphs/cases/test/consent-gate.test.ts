@@ -35,6 +35,7 @@ const SUB_SELECTION: Record<string, string> = {
   contact: '{ phone }',
   network: '{ name }',
   counsellor: '{ name }',
+  wijsplicht: '{ outcome }',
   wlz: '{ sector zorgprofiel }',
   outcomes: '{ ownNetworkUsed }',
   goals: '{ description }',
