@@ -107,6 +107,15 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     roles: ['CLIENTONDERSTEUNER'],
   },
   {
+    label: 'vrijwillige cliëntondersteuner Welzijn Amsterdam',
+    subject: 'demo-vrijwilliger-amsterdam',
+    name: 'Bram Hendriks',
+    organizationId: demoIds.welzijnOrganization('GM0363'),
+    organizationType: 'WELZIJN',
+    roles: ['CLIENTONDERSTEUNER'],
+    gemeenteCode: 'GM0363',
+  },
+  {
     label: 'beheerder sociale kaart OCO',
     subject: 'demo-beheerder-oco',
     name: 'Joost Smit',

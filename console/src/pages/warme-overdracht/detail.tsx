@@ -441,7 +441,8 @@ export function HandoverDetailPage({ params }: PageProps) {
             {SUMMARY_LABELS.map(([key, text]) => (
               <div key={key} className="hub-facts__row">
                 <dt>{text}</dt>
-                <dd>{referral.handoverSummary?.[key]}</dd>
+                {/* A light handover may leave parts empty: say so rather than show a blank. */}
+                <dd>{referral.handoverSummary?.[key] || <span className="hub-empty">Niet ingevuld</span>}</dd>
               </div>
             ))}
           </dl>
