@@ -108,7 +108,7 @@ describe('a volunteer calls in a professional with a light handover', () => {
     await page.getByRole('button', { name: 'Volgende stap' }).click();
     await page.getByRole('heading', { level: 2, name: /Stap 2 van 5/ }).waitFor();
     await page.getByLabel('Soort organisatie').selectOption('OCO');
-    // Demo OCOs share a few names: find Ellen's OCO by its id, loading more organisations until it is listed.
+    // Ellen's OCO, by its id: the list is alphabetical and paged, so load more organisations until it is there.
     await page
       .getByRole('radio', { name: /^Onafhankelijke Cliëntondersteuning/ })
       .first()
