@@ -1,4 +1,4 @@
-import { LEVERINGSVORM_CODES } from '@hub/domain/wlz-codes';
+import { findZorgprofiel, LEVERINGSVORM_CODES } from '@hub/domain/wlz-codes';
 import type { Role } from './auth/session.ts';
 
 /** Dutch names for the API's codes (enum values), in one place. Unknown codes are shown as they are. */
@@ -100,6 +100,17 @@ export const WLZ_SECTOR_LABELS: Record<string, string> = {
   GZ: 'Gehandicaptenzorg (GZ)',
   GGZ: 'Geestelijke gezondheidszorg (GGZ)',
 };
+
+/**
+ * A zorgprofiel (iWlz COD163 code) in words: "5VV – Beschermd wonen met intensieve dementiezorg (code 754)". A code
+ * outside the hub's list is shown as it is, with the sector when known.
+ */
+export function zorgprofielText(code: string | null | undefined, sector?: string | null): string {
+  if (!code) return 'Niet bekend';
+  const known = findZorgprofiel(code);
+  if (known) return `${known.name} – ${known.label} (code ${known.code})`;
+  return sector ? `${code}, ${label(WLZ_SECTOR_LABELS, sector)}` : code;
+}
 
 export const FORMALITY_LABELS: Record<string, string> = {
   FORMAL: 'Beroepskrachten (formeel)',

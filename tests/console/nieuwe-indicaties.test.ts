@@ -99,7 +99,22 @@ describe('nieuwe indicaties in the console', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Nieuwe indicatie' }).waitFor();
     await page.getByText('Volledig pakket thuis (vpt, code 5)').waitFor();
+    // The zorgprofiel in words, from the COD163 list.
+    await page.getByText('5VV – Beschermd wonen met intensieve dementiezorg (code 754)').waitFor();
     await step('item');
+
+    // Find providers for the indicatie: the sociale kaart opens with its zorgprofiel and leveringsvorm as filters.
+    await page.getByRole('button', { name: 'Zorgaanbieders zoeken voor deze indicatie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sociale kaart' }).waitFor();
+    await expect.poll(() => page.locator('#filter-zorgprofiel').inputValue()).toBe('754');
+    expect(page.url()).toBe(`${running.origin}/sociale-kaart`);
+    await page.locator('.hub-result').first().waitFor();
+    const tags = await page.locator('.hub-result').allTextContents();
+    expect(tags.length).toBeGreaterThan(0);
+    for (const text of tags) expect(text).toContain('5VV');
+    await step('providers-for-indicatie');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe indicatie' }).waitFor();
 
     await tabTo(page, /^Contact gehad$/);
     await page.keyboard.press('Enter');

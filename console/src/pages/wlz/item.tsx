@@ -12,13 +12,15 @@ import {
   type WlzSupportChoice,
 } from '../../generated/graphql.ts';
 import { useQuery } from '../../graphql/use-query.ts';
-import { formatDate, label, WLZ_SECTOR_LABELS } from '../../labels.ts';
-import { AppLink } from '../../router.tsx';
+import { formatDate, label, zorgprofielText } from '../../labels.ts';
+import { useSession } from '../../auth/session.ts';
+import { AppLink, navigate } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ChoiceGroup, SelectField, TextareaField } from '../clienten/fields.tsx';
 import { formatDateTime, fullName } from '../clienten/labels.ts';
 import { mutate } from '../clienten/mutate.ts';
 import type { PageProps } from '../registry.ts';
+import { emptySearch, rememberSearch } from '../sociale-kaart/search-state.ts';
 import { REFERRAL_STATUS_LABELS } from '../warme-overdracht/labels.ts';
 import { CHOICE_LABELS, LEVERINGSVORM_LABELS, WORKLIST_STATUS_LABELS } from './labels.ts';
 
@@ -56,6 +58,7 @@ export function WorklistItemPage({ params }: PageProps) {
       {item && (
         <>
           <Facts item={item} name={name} />
+          <FindProviders item={item} />
           <Contact
             item={item}
             onDone={() => {
@@ -96,10 +99,7 @@ function Facts({ item, name }: { item: Item; name: string }) {
         {item.client.dateOfBirth ? `, geboren op ${formatDate(item.client.dateOfBirth)}` : ''}
       </dd>
       <dt>Zorgprofiel</dt>
-      <dd>
-        {item.zorgprofiel ?? 'Niet bekend'}
-        {item.sector ? `, ${label(WLZ_SECTOR_LABELS, item.sector)}` : ''}
-      </dd>
+      <dd>{zorgprofielText(item.zorgprofiel, item.sector)}</dd>
       <dt>Voorkeur van de cliënt</dt>
       <dd>{item.leveringsvorm ? label(LEVERINGSVORM_LABELS, item.leveringsvorm) : 'Niet bekend'}</dd>
       <dt>Geldig</dt>
@@ -121,6 +121,34 @@ function Facts({ item, name }: { item: Item; name: string }) {
       <dt>Status</dt>
       <dd>{label(WORKLIST_STATUS_LABELS, item.status)}</dd>
     </dl>
+  );
+}
+
+/**
+ * Opens the sociale kaart with this indicatie's zorgprofiel and the client's preferred leveringsvorm as filters,
+ * shortest waiting time first. The filters travel in memory (the search's own state), not in the URL.
+ */
+function FindProviders({ item }: { item: Item }) {
+  const session = useSession();
+  if (!item.zorgprofiel) return null;
+  const zorgprofiel = item.zorgprofiel;
+  return (
+    <Paragraph>
+      <Button
+        appearance="secondary-action-button"
+        onClick={() => {
+          rememberSearch(session?.user.subject ?? '', {
+            ...emptySearch(''),
+            zorgprofiel,
+            leveringsvormen: item.leveringsvorm ? [item.leveringsvorm] : [],
+            sort: 'WAITING_TIME',
+          });
+          navigate('/sociale-kaart');
+        }}
+      >
+        Zorgaanbieders zoeken voor deze indicatie
+      </Button>
+    </Paragraph>
   );
 }
 

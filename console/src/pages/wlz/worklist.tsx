@@ -2,7 +2,7 @@ import { Heading1, Paragraph, Table, TableBody, TableCaption, TableCell, TableHe
 import { useState } from 'react';
 import { WlzWorklistDocument, type WlzWorklistStatus } from '../../generated/graphql.ts';
 import { useQuery } from '../../graphql/use-query.ts';
-import { formatDate, label, WLZ_SECTOR_LABELS } from '../../labels.ts';
+import { formatDate, label, zorgprofielText } from '../../labels.ts';
 import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Pager, useCursorPages } from '../../ui/pager.tsx';
@@ -87,10 +87,7 @@ export function WorklistPage() {
                   <TableCell data-label="Cliënt">
                     <AppLink href={`/nieuwe-indicaties/${item.id}`}>{fullName(item.client.name) ?? 'Naam niet zichtbaar'}</AppLink>
                   </TableCell>
-                  <TableCell data-label="Zorgprofiel">
-                    {item.zorgprofiel ?? '–'}
-                    {item.sector ? `, ${label(WLZ_SECTOR_LABELS, item.sector)}` : ''}
-                  </TableCell>
+                  <TableCell data-label="Zorgprofiel">{zorgprofielText(item.zorgprofiel, item.sector)}</TableCell>
                   <TableCell data-label="Ontvangen">{formatDate(item.receivedAt)}</TableCell>
                   <TableCell data-label="Contact vóór">
                     {formatDate(item.contactBy)}
