@@ -190,6 +190,49 @@ describe('the same cliëntondersteuner continues after a warm handover', () => {
     expect(read.referral.continuingCounsellor).toEqual(shown);
   });
 
+  it('keeps a volunteer who continues a volunteer on the receiver’s trajectory', async () => {
+    const c = await registerClient(hub, ocoToken);
+    const t = await openTrajectory(hub, ocoToken, c.id);
+    const volunteer = { ...PERSON, name: 'Bram Hendriks', formality: 'INFORMAL' };
+    dataOf(await hub.graphql(SET, { input: { id: t.id, expectedVersion: t.version, counsellor: volunteer } }, { token: ocoToken }));
+    await recordConsent(hub, ocoToken, {
+      clientId: c.id,
+      receivingOrganizationId: zk.id,
+      categories: ['HANDOVER', 'QUESTION', 'IDENTITY'],
+      purpose: 'WARM_HANDOVER',
+    });
+    const created = dataOf(
+      await hub.graphql<{ createReferral: { referral: { id: string; version: number } } }>(
+        CREATE_REFERRAL,
+        { input: referralInput({ clientId: c.id, trajectoryId: t.id, toOrganizationId: zk.id }, { sameCounsellorContinues: true }) },
+        { token: ocoToken },
+      ),
+    ).createReferral.referral;
+    dataOf(
+      await hub.graphql(
+        'mutation ($input: AcceptReferralInput!) { acceptReferral(input: $input) { referral { status } } }',
+        { input: { id: created.id, expectedVersion: created.version } },
+        { token: zkToken },
+      ),
+    );
+    const opened = dataOf(
+      await hub.graphql<{ openTrajectory: { trajectory: { counsellor: { name: string; formality: string } } } }>(
+        'mutation ($input: OpenTrajectoryInput!) { openTrajectory(input: $input) { trajectory { counsellor { name formality } } } }',
+        {
+          input: {
+            clientId: c.id,
+            handoverReferralId: created.id,
+            legalDomain: 'WLZ',
+            journeyPhase: 'AFTER_INDICATION',
+            hulpvraag: 'Een passende plek, met dezelfde vrijwilliger erbij.',
+          },
+        },
+        { token: zkToken },
+      ),
+    );
+    expect(opened.openTrajectory.trajectory.counsellor).toEqual({ name: 'Bram Hendriks', formality: 'INFORMAL' });
+  });
+
   it('refuses a referral that claims a continuing person for a trajectory that is not the sender’s', async () => {
     const { c, t } = await handoverSetup();
     // Another organisation, with its own relation to the client, names the OCO's trajectory as its source.

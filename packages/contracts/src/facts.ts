@@ -23,7 +23,8 @@ export const clientFactsContract = {
 
 /**
  * The cliëntondersteuner of a trajectory as a work contact: the professional's user id and name, work telephone, work
- * e-mail and availability. Work data of the professional only, never the client's.
+ * e-mail, availability and whether they are paid or a volunteer. Work data of the professional only, never the
+ * client's.
  */
 export const counsellorContactSchema = z.object({
   userId: z.string().max(200).nullable(),
@@ -31,6 +32,8 @@ export const counsellorContactSchema = z.object({
   workPhone: z.string().max(20).nullable(),
   workEmail: z.string().max(254).nullable(),
   availability: z.string().max(200).nullable(),
+  /** A paid professional (FORMAL) or a volunteer (INFORMAL); a person stored before this field reads as FORMAL. */
+  formality: z.enum(['FORMAL', 'INFORMAL']).default('FORMAL'),
 });
 export type CounsellorContact = z.output<typeof counsellorContactSchema>;
 

@@ -106,6 +106,7 @@ export function createInternalRoutes(db: Db, maxBodyBytes: number): RouteHandler
                   workPhone: t.counsellor.workPhone ?? null,
                   workEmail: t.counsellor.workEmail ?? null,
                   availability: t.counsellor.availability ?? null,
+                  formality: t.counsellor.formality,
                 },
               }
             : { trajectoryId, exists: false, clientId: null, organizationId: null, legalDomain: null, wlzSector: null, status: null, counsellor: null };

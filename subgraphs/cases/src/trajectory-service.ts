@@ -242,7 +242,7 @@ export async function openTrajectory(ctx: Context, input: OpenTrajectoryInput): 
       counsellor: v.counsellor
         ? counsellorOf(v.counsellor)
         : relation.continuingCounsellor
-          ? { ...relation.continuingCounsellor, formality: 'FORMAL' }
+          ? relation.continuingCounsellor
           : { userId: p.subject, name: p.name ?? p.subject, formality: 'FORMAL' },
       legalDomain: v.legalDomain,
       journeyPhase: v.journeyPhase,

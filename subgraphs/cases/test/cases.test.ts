@@ -697,7 +697,7 @@ describe('internal endpoints (contracts 1, 3 and 4)', () => {
         wlzSector: 'VV',
         status: 'OPEN',
         // The cliëntondersteuner's work contact only (here the professional who opened it, without contact details yet).
-        counsellor: { userId: expect.any(String), name: 'Test Medewerker', workPhone: null, workEmail: null, availability: null },
+        counsellor: { userId: expect.any(String), name: 'Test Medewerker', workPhone: null, workEmail: null, availability: null, formality: 'FORMAL' },
       },
     ]);
   });
