@@ -4,9 +4,11 @@ import {
   atSmallSizes,
   type ConsoleBrowser,
   type ConsoleHub,
+  devSignInToken,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNoPersonalDataOutsideThePage,
+  graphqlData,
   HUB_START_TIMEOUT_MS,
   launchBrowser,
   signInAs,
@@ -41,25 +43,9 @@ async function step(name: string): Promise<void> {
   await expectNoPersonalDataOutsideThePage(browser, [BEHEERDER]);
 }
 
-async function graphql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await fetch(`${running.origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data as T;
-}
+const graphql = <T>(query: string, variables: Record<string, unknown>, token?: string) => graphqlData<T>(running.origin, query, variables, token);
 
-async function beheerderToken(): Promise<string> {
-  const res = await fetch(`${running.origin}/dev/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ subject: 'demo-beheerder-oco' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const beheerderToken = () => devSignInToken(running.origin, 'demo-beheerder-oco');
 
 let serviceId = '';
 let serviceName = '';

@@ -231,3 +231,25 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `Inloggen als ${name}` }).click();
   await expect.poll(() => page.locator('.hub-session__name').textContent()).toBe(name);
 }
+
+/** A token of a demo identity from the development sign-in (by token subject), for setting up data through the API. */
+export async function devSignInToken(origin: string, subject: string): Promise<string> {
+  const res = await fetch(`${origin}/dev/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ subject }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** One GraphQL request to the hub as `token` (anonymous without); fails the test on any error and returns the data. */
+export async function graphqlData<T>(origin: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const res = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data as T;
+}

@@ -5,6 +5,7 @@ import {
   atSmallSizes,
   type ConsoleBrowser,
   type ConsoleHub,
+  devSignInToken,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNoPersonalDataOutsideThePage,
@@ -29,14 +30,7 @@ const requestText = (n: number) => `Verzoek nummer ${n}: mijn huisnummer klopt n
 let running: ConsoleHub;
 let browser: ConsoleBrowser;
 
-async function tokenOf(subject: string): Promise<string> {
-  const res = await fetch(`${running.origin}/dev/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ subject }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const tokenOf = (subject: string) => devSignInToken(running.origin, subject);
 
 beforeAll(async () => {
   running = await startConsoleHub();

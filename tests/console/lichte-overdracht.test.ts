@@ -3,8 +3,10 @@ import { demoIds } from '@hub/domain';
 import {
   type ConsoleBrowser,
   type ConsoleHub,
+  devSignInToken,
   expectNoAxeViolations,
   expectNoPersonalDataOutsideThePage,
+  graphqlData,
   HUB_START_TIMEOUT_MS,
   launchBrowser,
   signInAs,
@@ -29,16 +31,7 @@ const WISHES = 'Zelf blijven beslissen, met iemand die meekijkt.';
 let running: ConsoleHub;
 let browser: ConsoleBrowser;
 
-async function graphql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const res = await fetch(`${running.origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data as T;
-}
+const graphql = <T>(query: string, variables: Record<string, unknown>, token?: string) => graphqlData<T>(running.origin, query, variables, token);
 
 async function step(name: string): Promise<void> {
   await browser.screenshot(name);
@@ -50,12 +43,7 @@ beforeAll(async () => {
   running = await startConsoleHub();
   browser = await launchBrowser(running.origin, 'lichte-overdracht');
   // The volunteer's client, trajectory and the client's consent for the OCO come through the API; the test is the form.
-  const signIn = await fetch(`${running.origin}/dev/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ subject: VOLUNTEER.subject }),
-  });
-  const { token } = (await signIn.json()) as { token: string };
+  const token = await devSignInToken(running.origin, VOLUNTEER.subject);
   const client = await graphql<{ registerClient: { client: { id: string } } }>(
     'mutation R($input: RegisterClientInput!) { registerClient(input: $input) { client { id } } }',
     { input: { name: { givenName: 'Kees', familyName: CLIENT_FAMILY_NAME }, dateOfBirth: '1948-02-03', gemeenteCode: 'GM0363' } },

@@ -8,6 +8,7 @@ import {
   atSmallSizes,
   type ConsoleBrowser,
   type ConsoleHub,
+  devSignInToken,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNoPersonalDataOutsideThePage,
@@ -53,14 +54,7 @@ async function graphql<T>(token: string, query: string, variables: Record<string
   return (await res.json()) as { data?: T; errors?: unknown[] };
 }
 
-async function tokenOf(subject: string): Promise<string> {
-  const res = await fetch(`${running.origin}/dev/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ subject }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const tokenOf = (subject: string) => devSignInToken(running.origin, subject);
 
 beforeAll(async () => {
   running = await startConsoleHub();

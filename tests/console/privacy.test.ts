@@ -5,6 +5,7 @@ import {
   atSmallSizes,
   type ConsoleBrowser,
   type ConsoleHub,
+  devSignInToken,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNoPersonalDataOutsideThePage,
@@ -60,14 +61,7 @@ async function step(name: string): Promise<void> {
 }
 
 /** A demo identity's token, as the development sign-in gives it. */
-async function tokenOf(subject: string): Promise<string> {
-  const res = await fetch(`${running.origin}/dev/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ subject }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const tokenOf = (subject: string) => devSignInToken(running.origin, subject);
 
 async function graphql(token: string, query: string, variables: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown[] }> {
   const res = await fetch(`${running.origin}/graphql`, {

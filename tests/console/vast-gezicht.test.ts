@@ -5,6 +5,7 @@ import {
   atSmallSizes,
   type ConsoleBrowser,
   type ConsoleHub,
+  devSignInToken,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNoPersonalDataOutsideThePage,
@@ -68,14 +69,7 @@ async function switchTo(page: Page, name: string): Promise<void> {
   await signInAs(page, name);
 }
 
-async function tokenOf(subject: string): Promise<string> {
-  const res = await fetch(`${running.origin}/dev/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ subject }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const tokenOf = (subject: string) => devSignInToken(running.origin, subject);
 
 /** Presses Tab (or Shift+Tab) until the note (the form's one textarea) has focus. */
 async function tabToNote(page: Page, max: number, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {

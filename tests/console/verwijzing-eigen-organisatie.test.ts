@@ -3,9 +3,11 @@ import { demoIds } from '@hub/domain';
 import {
   type ConsoleBrowser,
   type ConsoleHub,
+  devSignInToken,
   expectNoAxeViolations,
   expectNoPersonalDataOutsideThePage,
   focused,
+  graphqlData,
   HUB_START_TIMEOUT_MS,
   launchBrowser,
   signInAs,
@@ -27,25 +29,9 @@ let running: ConsoleHub;
 let browser: ConsoleBrowser;
 let referralId = '';
 
-async function tokenOf(subject: string): Promise<string> {
-  const res = await fetch(`${running.origin}/dev/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ subject }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const tokenOf = (subject: string) => devSignInToken(running.origin, subject);
 
-async function graphql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const res = await fetch(`${running.origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data as T;
-}
+const graphql = <T>(query: string, variables: Record<string, unknown>, token?: string) => graphqlData<T>(running.origin, query, variables, token);
 
 async function step(name: string): Promise<void> {
   await browser.screenshot(name);
