@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { gapEventsContract, type ParsedGapEvent } from '@hub/contracts';
 import type { Db } from '@hub/db';
+import { amsterdamDate } from '@hub/domain';
 import { internalRoute, internalRoutes, type RouteHandler } from '@hub/service-kit';
 import { findRegionsOfGemeenten, type NewSignal } from './db/queries.ts';
 import { insertGapSignals } from './db/writes.ts';
@@ -26,10 +27,8 @@ export const CATEGORY_OF_GAP_REASON: Record<GapEvent['reason'], string> = {
   OVERDUE: 'WAITING_TIME',
 };
 
-const amsterdamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The calendar date in the Netherlands of an instant: a rejection at 23:30 UTC on 30 June counts for 1 July. */
-export const dutchDateOf = (iso: string) => amsterdamDate.format(new Date(iso));
+export const dutchDateOf = (iso: string) => amsterdamDate(new Date(iso));
 
 async function acceptGapEvents(db: Db, events: GapEvent[]): Promise<{ accepted: number; duplicates: number }> {
   const unique = [...new Map(events.map((e) => [e.eventId, e])).values()];

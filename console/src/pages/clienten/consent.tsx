@@ -1,4 +1,4 @@
-import { Alert, Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import type { DutchError } from '../../errors.ts';
 import {
@@ -14,6 +14,7 @@ import { useQuery } from '../../graphql/use-query.ts';
 import { navigate } from '../../router.tsx';
 import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FormErrors } from '../../ui/form-errors.tsx';
 import type { PageProps } from '../registry.ts';
 import { ChoiceGroup, SelectField, TextField } from './fields.tsx';
 import { CATEGORY_EXPLANATIONS, CONSENT_RECORDING_LABELS, fullName, PURPOSE_EXPLANATIONS } from './labels.ts';
@@ -99,20 +100,7 @@ export function RecordConsentPage({ params }: PageProps) {
         <AppLink href={`/clienten/${clientId}`}>Terug naar de cliënt</AppLink>
       </Paragraph>
       {client.error && <ErrorAlert error={client.error} />}
-      {errorList.length > 0 && (
-        <Alert type="error" className="hub-alert">
-          <div id="hub-form-errors" tabIndex={-1} role="alert">
-            <Paragraph>
-              <strong>Niet alles is goed ingevuld.</strong> Er is nog niets vastgelegd.
-            </Paragraph>
-            <ul>
-              {errorList.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          </div>
-        </Alert>
-      )}
+      <FormErrors messages={errorList} />
       {failure && <ErrorAlert error={failure} />}
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="hub-form">
         <ChoiceGroup

@@ -16,6 +16,7 @@ import { formatDate, label, zorgprofielText } from '../../labels.ts';
 import { useSession } from '../../auth/session.ts';
 import { AppLink, navigate } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FormErrors } from '../../ui/form-errors.tsx';
 import { ChoiceGroup, SelectField, TextareaField } from '../clienten/fields.tsx';
 import { formatDateTime, fullName } from '../clienten/labels.ts';
 import { mutate } from '../clienten/mutate.ts';
@@ -280,20 +281,7 @@ function ChoiceForm({ item, name, onDone }: { item: Item; name: string; onDone: 
       <Paragraph>
         Iedere cliënt met een Wlz-indicatie heeft recht op gratis cliëntondersteuning. Vertel {name} dat, en vraag wie de cliënt wil als cliëntondersteuner.
       </Paragraph>
-      {errorList.length > 0 && (
-        <Alert type="error" className="hub-alert">
-          <div id="hub-form-errors" tabIndex={-1} role="alert">
-            <Paragraph>
-              <strong>Niet alles is goed ingevuld.</strong> Er is nog niets vastgelegd.
-            </Paragraph>
-            <ul>
-              {errorList.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          </div>
-        </Alert>
-      )}
+      <FormErrors messages={errorList} />
       {failure && <ErrorAlert error={failure} headingLevel={3} />}
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="hub-form">
         <ChoiceGroup
