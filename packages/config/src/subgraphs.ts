@@ -10,6 +10,7 @@ export const SUBGRAPHS = [
   { name: 'cases', defaultPort: 4002 },
   { name: 'referrals', defaultPort: 4003 },
   { name: 'signals', defaultPort: 4004 },
+  { name: 'notifications', defaultPort: 4005 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -5,3 +5,4 @@ export * from './facts.ts';
 export * from './gap-events.ts';
 export * from './access-log.ts';
 export * from './iwlz.ts';
+export * from './notifications.ts';

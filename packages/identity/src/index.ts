@@ -40,6 +40,8 @@ export interface Principal {
   roles: Role[];
   gemeenteCode: string | undefined;
   zorgkantoorregio: string | undefined;
+  /** The professional's work e-mail address (OpenID Connect `email` claim), where notifications go; absent: none sent. */
+  email?: string | undefined;
 }
 /**
  * A client signed in as themselves (DigiD through an OpenID Connect broker), or a representative acting for them under
@@ -76,6 +78,7 @@ const claimsSchema = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
   gemeente: z.string().regex(GEMEENTE_CODE_PATTERN).optional(),
   zorgkantoorregio: z.string().regex(ZORGKANTOORREGIO_CODE_PATTERN).optional(),
+  email: z.string().email().max(254).optional(),
 });
 export type HubClaims = z.infer<typeof claimsSchema>;
 
@@ -218,6 +221,7 @@ export async function createTokenVerifier(issuers: IssuerConfig[], defaultAudien
       roles: Object.freeze([...c.roles]) as Role[],
       gemeenteCode: c.gemeente,
       zorgkantoorregio: c.zorgkantoorregio,
+      email: c.email,
     });
     remember(token, principal, exp);
     return principal;
@@ -276,6 +280,7 @@ export interface ProfessionalTokenRequest {
   roles: Role[];
   gemeenteCode?: string | undefined;
   zorgkantoorregio?: string | undefined;
+  email?: string | undefined;
   expiresIn?: string;
 }
 
@@ -317,6 +322,7 @@ export async function signToken(issuer: DevIssuer, t: TokenRequest): Promise<str
     ...(t.name ? { name: t.name } : {}),
     ...(t.gemeenteCode ? { gemeente: t.gemeenteCode } : {}),
     ...(t.zorgkantoorregio ? { zorgkantoorregio: t.zorgkantoorregio } : {}),
+    ...(t.email ? { email: t.email } : {}),
   };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: ALG })
