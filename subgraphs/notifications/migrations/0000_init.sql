@@ -52,7 +52,9 @@ CREATE TABLE "notifications"."notification" (
 	"kind" text NOT NULL,
 	"occurred_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
-	"read_at" timestamp with time zone
+	"read_at" timestamp with time zone,
+	"email_mode" text NOT NULL,
+	"digest_message_id" uuid
 );
 --> statement-breakpoint
 CREATE TABLE "notifications"."organization_default" (
@@ -97,6 +99,7 @@ CREATE INDEX "light_link_item_idx" ON "notifications"."light_link" USING btree (
 CREATE UNIQUE INDEX "notification_event_recipient_uq" ON "notifications"."notification" USING btree ("event_id","recipient_id");--> statement-breakpoint
 CREATE INDEX "notification_recipient_idx" ON "notifications"."notification" USING btree ("recipient_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "notification_unread_idx" ON "notifications"."notification" USING btree ("recipient_id") WHERE "notifications"."notification"."read_at" is null;--> statement-breakpoint
+CREATE INDEX "notification_digest_due_idx" ON "notifications"."notification" USING btree ("recipient_id") WHERE "notifications"."notification"."email_mode" = 'DAILY_DIGEST' and "notifications"."notification"."digest_message_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "organization_default_org_kind_uq" ON "notifications"."organization_default" USING btree ("organization_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "preference_recipient_kind_uq" ON "notifications"."preference" USING btree ("recipient_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "recipient_org_subject_uq" ON "notifications"."recipient" USING btree ("organization_id","subject");

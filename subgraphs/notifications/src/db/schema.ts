@@ -60,11 +60,16 @@ export const notification = notifications.table(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** How this notification reaches the recipient by e-mail, decided from their preferences when it was made. */
+    emailMode: text('email_mode').$type<'IMMEDIATE' | 'DAILY_DIGEST' | 'OFF'>().notNull(),
+    /** The daily digest that counted it (DAILY_DIGEST); null until that digest is made. */
+    digestMessageId: uuid('digest_message_id'),
   },
   (t) => [
     uniqueIndex('notification_event_recipient_uq').on(t.eventId, t.recipientId),
     index('notification_recipient_idx').on(t.recipientId, t.occurredAt, t.id),
     index('notification_unread_idx').on(t.recipientId).where(sql`${t.readAt} is null`),
+    index('notification_digest_due_idx').on(t.recipientId).where(sql`${t.emailMode} = 'DAILY_DIGEST' and ${t.digestMessageId} is null`),
   ],
 );
 
