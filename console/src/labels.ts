@@ -173,7 +173,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   HANDOVER_RECEIVED: 'Nieuwe overdracht ontvangen',
   HANDOVER_DUE_SOON: 'Overdracht moet binnenkort beantwoord zijn',
   HANDOVER_OVERDUE: 'Overdracht is te laat',
-  HANDOVER_ESCALATED: 'Overdracht is te laat: u bent coördinator',
+  HANDOVER_ESCALATED: 'Overdracht is te laat (melding voor coördinatoren)',
   HANDOVER_ACCEPTED: 'Uw overdracht is geaccepteerd',
   HANDOVER_REJECTED: 'Uw overdracht is afgewezen',
   CONSENT_REVOKED: 'Een cliënt heeft toestemming ingetrokken: u ziet minder',
@@ -181,7 +181,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   BREAK_GLASS_OPENED: 'Noodtoegang tot een cliënt van uw organisatie',
   WORKLIST_ITEM: 'Nieuwe indicatie op de werklijst',
   WORKLIST_OVERDUE: 'Indicatie op de werklijst is te laat',
-  WORKLIST_ESCALATED: 'Indicatie op de werklijst is te laat: u bent coördinator',
+  WORKLIST_ESCALATED: 'Indicatie op de werklijst is te laat (melding voor coördinatoren)',
 };
 
 /** How a kind of event reaches someone by e-mail. */

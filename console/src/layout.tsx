@@ -53,15 +53,15 @@ function SessionBar() {
 }
 
 /**
- * "Meldingen (3)": the number is read out as "3 ongelezen", and a number that changes is not announced (it changes by
+ * "Meldingen (3)", read out as "Meldingen, 3 ongelezen meldingen"; a number that changes is not announced (it changes by
  * itself every minute, which would interrupt).
  */
 function NotificationsLabel({ unread }: { unread: number | null }) {
   if (!unread) return <>Meldingen</>;
   return (
     <>
-      Meldingen <span aria-hidden="true">({unread})</span>
-      <span className="hub-visually-hidden">: {unread === 1 ? '1 ongelezen melding' : `${unread} ongelezen meldingen`}</span>
+      Meldingen<span aria-hidden="true"> ({unread})</span>
+      <span className="hub-visually-hidden">, {unread === 1 ? '1 ongelezen melding' : `${unread} ongelezen meldingen`}</span>
     </>
   );
 }

@@ -49,7 +49,7 @@ function Defaults() {
       {settings && (
         <PreferencesForm
           preferences={settings.defaults}
-          inheritedText="Nog niet gekozen: dan krijgt iedereen direct een e-mail."
+          inheritedText="Nog niet gekozen (standaard: Direct)."
           saveLabel="Standaard opslaan"
           busy={update.busy}
           error={update.error}

@@ -267,11 +267,21 @@ function UpdateCapacityForm({ token, view, onDone, onGone }: { token: string; vi
   );
 }
 
-export function LightLinkPage() {
+function LightLinkContent() {
   // Read once, at the first render: the token lives in this component's memory from here on.
   const [token, setToken] = useState<string | null>(readToken);
   const [done, setDone] = useState<{ heading: string; text: string } | null>(null);
   const [gone, setGone] = useState(false);
+  // Another link pasted into the same tab changes only the fragment: start again with its token.
+  useEffect(() => {
+    const onHashChange = () => {
+      setToken(readToken());
+      setDone(null);
+      setGone(false);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
   const result = useQuery(LightLinkPageDocument, { token: token ?? '' }, { skip: !token || done !== null || gone });
   const view = result.data?.lightLink ?? null;
 
@@ -308,4 +318,12 @@ export function LightLinkPage() {
   if (!view) return <NotWorking />;
   if (view.action === 'ANSWER_HANDOVER') return <AnswerHandoverForm token={token} view={view} onDone={finish} onGone={giveUp} />;
   return <UpdateCapacityForm token={token} view={view} onDone={finish} onGone={giveUp} />;
+}
+
+export function LightLinkPage() {
+  return (
+    <div className="hub-flow">
+      <LightLinkContent />
+    </div>
+  );
 }
