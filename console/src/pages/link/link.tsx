@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ChoiceGroup } from '../clienten/fields.tsx';
 import { formatDateTime, useMutation } from '../warme-overdracht/shared.tsx';
 import { LIGHT_CAPACITY_LABELS, LIGHT_REJECTION_REASON_LABELS } from './labels.ts';
+import { tokenFromFragment } from './token.ts';
 
 /**
  * The page of a single-use link from an e-mail, for an organisation without accounts: no sign-in. The token is in the
@@ -34,13 +35,7 @@ import { LIGHT_CAPACITY_LABELS, LIGHT_REJECTION_REASON_LABELS } from './labels.t
  * (used, revoked, expired, altered or unknown), nor whether the handover exists.
  */
 
-/** A token as the hub makes them (base64url); anything else is not asked about at all. */
-const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
-
-function readToken(): string | null {
-  const token = window.location.hash.slice(1);
-  return TOKEN.test(token) ? token : null;
-}
+const readToken = (): string | null => tokenFromFragment(window.location.hash);
 
 /** Forgets the token: the address bar keeps /link only, and no history entry holds the token any more. */
 function dropTokenFromUrl(): void {

@@ -8,6 +8,7 @@ import { AppLink } from '../../router.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Pager, useCursorPages } from '../../ui/pager.tsx';
 import { formatDateTime, useMutation } from '../warme-overdracht/shared.tsx';
+import { consolePath } from './path.ts';
 
 const PAGE_SIZE = 20;
 
@@ -15,9 +16,6 @@ type Notification = NotificationListQuery['notifications']['nodes'][number];
 
 /** "Only unread" is remembered while the tab lives, so coming back from an item shows the same list. In memory only. */
 let lastUnreadOnly = false;
-
-/** A console path from the hub: only a path on this origin (never `//host` or a scheme) becomes a link. */
-export const consolePath = (path: string): string | null => (/^\/(?![/\\])/.test(path) ? path : null);
 
 /** What the date of a notification means, per kind. */
 const dueText = (n: Notification): string | null => {
