@@ -165,11 +165,11 @@ describe('Meldingen: a cliëntondersteuner sees a new handover in the notificati
     await menu(page).getByRole('link', { name: 'Beheer' }).click();
     await page.getByRole('link', { name: /Meldingen voor uw organisatie/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Meldingen voor uw organisatie' }).waitFor();
-    await page.getByRole('group', { name: 'Overdracht is te laat' }).waitFor();
+    await page.getByRole('group', { name: 'Overdracht is te laat', exact: true }).waitFor();
     await page.getByRole('row', { name: new RegExp(RECEIVER) }).waitFor();
     await step('beheer-defaults');
 
-    await page.getByRole('group', { name: 'Overdracht is te laat' }).getByRole('radio', { name: 'Dagelijks overzicht' }).check();
+    await page.getByRole('group', { name: 'Overdracht is te laat', exact: true }).getByRole('radio', { name: 'Dagelijks overzicht' }).check();
     await page.getByRole('button', { name: 'Standaard opslaan' }).click();
     await page.getByText('Opgeslagen: 1 keuze is veranderd.').waitFor();
 
