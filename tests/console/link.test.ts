@@ -180,6 +180,8 @@ describe('Link page: a provider without accounts answers a handover from the e-m
     await signInAs(page, SENDER.name);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Warme overdracht' }).click();
     await page.getByRole('button', { name: 'Verstuurd' }).click();
+    // A rejected handover is listed under "Afgewezen of gestopt", not under the default "Nog niet afgerond".
+    await page.getByLabel('Status').selectOption('stopped');
     await page.locator(`a[href$="${first.referralId}"]`).first().click();
     await heading1(page, /^Overdracht van/);
     expect(await page.locator('.hub-handover-status').first().textContent()).toBe('Afgewezen');
