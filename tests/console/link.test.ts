@@ -102,7 +102,10 @@ describe('Link page: a provider without accounts answers a handover from the e-m
 
   it('says calmly that an unknown link does not work, without sending the visitor to sign in', async () => {
     const { page } = browser;
-    await page.goto(`${running.origin}/link#${'x'.repeat(43)}`);
+    // The gateway serves the console at /link like any console path, under its Content-Security-Policy.
+    const response = await page.goto(`${running.origin}/link#${'x'.repeat(43)}`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");
     await heading1(page, 'Deze link werkt niet (meer)');
     expect(new URL(page.url()).pathname).toBe('/link');
     expect(await page.getByText('Inloggen nodig').count()).toBe(0);
