@@ -113,7 +113,7 @@ const baseSchema = z.object({
   IWLZ_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')),
   MAIL_FROM: z.string().min(3).max(254).default('Clientondersteuning hub <noreply@hub.localhost>'),
-  CONSOLE_PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+  CONSOLE_PUBLIC_URL: z.string().url().default('http://127.0.0.1:4000'),
   NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   NOTIFY_MAIL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
