@@ -45,6 +45,8 @@ const CLAIM_LEASE_SECONDS = 120;
 const BATCH = 50;
 const PARALLEL = 8;
 const MAX_BATCHES_PER_ROUND = 20;
+/** A LINK message whose rendering threw: retried like a failed send. */
+const RENDER_FAILED = Symbol('render failed');
 
 /** Seconds to wait after the n-th failed attempt: base × 2^(n−1), at most max. */
 export function mailRetryDelaySeconds(settings: NotificationSettings, failedAttempts: number): number {
@@ -94,8 +96,8 @@ export function createMailWorker(deps: { db: Db; settings: NotificationSettings;
   const addSeconds = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 
   /** What each claimed message says and where it goes; null for one that cannot be made (a LINK no longer valid). */
-  async function render(claimed: ClaimedMessage[], now: Date): Promise<Map<string, Outgoing | null>> {
-    const out = new Map<string, Outgoing | null>();
+  async function render(claimed: ClaimedMessage[], now: Date): Promise<Map<string, Outgoing | null | typeof RENDER_FAILED>> {
+    const out = new Map<string, Outgoing | null | typeof RENDER_FAILED>();
     const ids = (type: ClaimedMessage['type']) => claimed.filter((m) => m.type === type).map((m) => m.id);
     for (const row of await findImmediateContents(db, ids('IMMEDIATE'))) {
       out.set(row.messageId, row.email ? { to: row.email, ...immediateMail(row.kind, settings.consoleUrl, consolePathOf(row.itemType, row.itemId)) } : null);
@@ -108,12 +110,24 @@ export function createMailWorker(deps: { db: Db; settings: NotificationSettings;
     }
     for (const [id, digest] of digests) out.set(id, digest.email ? { to: digest.email, ...digestMail(digest.counts, settings.consoleUrl) } : null);
     for (const m of claimed) {
-      if (m.type === 'LINK' && m.light_link_id) out.set(m.id, await renderLinkMessage(db, m.light_link_id, now));
+      const linkId = m.light_link_id;
+      if (m.type !== 'LINK' || !linkId) continue;
+      try {
+        // In a transaction of its own: rendering may write (a fresh token's hash), and commits before the e-mail leaves.
+        out.set(m.id, await db.transaction((tx) => renderLinkMessage(tx, linkId, now)));
+      } catch (error) {
+        out.set(m.id, RENDER_FAILED);
+        logger.warn({ messageId: m.id, err: error instanceof Error ? error.name : 'unknown' }, 'link e-mail could not be made');
+      }
     }
     return out;
   }
 
-  async function attempt(message: ClaimedMessage, outgoing: Outgoing | null, sender: Transporter, now: Date): Promise<boolean> {
+  async function attempt(message: ClaimedMessage, outgoing: Outgoing | null | typeof RENDER_FAILED, sender: Transporter, now: Date): Promise<boolean> {
+    if (outgoing === RENDER_FAILED) {
+      await failOrRetry(message, 'RENDER_ERROR', false, now);
+      return false;
+    }
     if (!outgoing) {
       // Nothing to send: the link expired or was revoked, or the recipient's address is gone.
       await markMessageFailed(db, message.id, { giveUp: true, nextAttemptAt: now, error: message.type === 'LINK' ? 'link unavailable' : 'no address' });
@@ -133,12 +147,16 @@ export function createMailWorker(deps: { db: Db; settings: NotificationSettings;
       return true;
     } catch (error) {
       const { label, permanent } = errorClass(error);
-      const number = message.attempts + 1;
-      const giveUp = permanent || number >= settings.maxAttempts;
-      await markMessageFailed(db, message.id, { giveUp, nextAttemptAt: addSeconds(now, giveUp ? 0 : mailRetryDelaySeconds(settings, number)), error: label });
-      logger.warn({ messageId: message.id, type: message.type, attempt: number, err: label, giveUp }, 'e-mail not sent');
+      await failOrRetry(message, label, permanent, now);
       return false;
     }
+  }
+
+  async function failOrRetry(message: ClaimedMessage, label: string, permanent: boolean, now: Date): Promise<void> {
+    const number = message.attempts + 1;
+    const giveUp = permanent || number >= settings.maxAttempts;
+    await markMessageFailed(db, message.id, { giveUp, nextAttemptAt: addSeconds(now, giveUp ? 0 : mailRetryDelaySeconds(settings, number)), error: label });
+    logger.warn({ messageId: message.id, type: message.type, attempt: number, err: label, giveUp }, 'e-mail not sent');
   }
 
   async function send(now: Date): Promise<{ attempted: number; sent: number; failed: number }> {

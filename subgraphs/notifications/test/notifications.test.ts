@@ -252,6 +252,26 @@ describe('the notification centre', () => {
     expect(errorCodes(await hub.graphql(NOTIFICATIONS, { after: 'garbage' }, { token }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('answers a page in the same number of statements whatever its length (no statement per notification)', async () => {
+    const org = randomUUID();
+    const [me] = await people(hub, org, ['TOEGANG'], 1);
+    await deliver(
+      hub,
+      Array.from({ length: 30 }, () => notificationEvent('HANDOVER_RECEIVED', { organizationIds: [org] })),
+    );
+    const statementsFor = async (first: number) => {
+      const before = hub.database.stats.statements;
+      const page = await notificationsOf(me?.token ?? '', { first });
+      expect(page.edges).toHaveLength(first);
+      return hub.database.stats.statements - before;
+    };
+    await statementsFor(1);
+    const few = await statementsFor(2);
+    const many = await statementsFor(30);
+    expect(many).toBe(few);
+    expect(few).toBeLessThanOrEqual(3);
+  });
+
   it('gives each item type the closest console page', () => {
     const id = randomUUID();
     expect(consolePathOf('REFERRAL', id)).toBe(`/warme-overdracht/${id}`);
