@@ -6,9 +6,9 @@ import { organizationDefaults, settingsOf } from '../settings.ts';
 
 export const Query: QueryResolvers = {
   async notifications(_parent, args, ctx) {
+    const { me } = await requireRecipient(ctx);
     const first = pageSize(args.first);
     const after = args.after ? decodeTimestampCursor(args.after) : null;
-    const { me } = await requireRecipient(ctx);
     const unreadOnly = args.unreadOnly === true;
     const rows = await findNotificationsPage(ctx.db, me.id, { unreadOnly, after, limit: first + 1 });
     const counts = await countNotifications(ctx.db, me.id);
@@ -30,9 +30,9 @@ export const Query: QueryResolvers = {
   },
 
   async notificationRecipients(_parent, args, ctx) {
+    const { me } = await requireBeheerder(ctx);
     const first = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after) : null;
-    const { me } = await requireBeheerder(ctx);
     const rows = await findRecipientsPage(ctx.db, me.organizationId, after, first + 1);
     const page = connectionFromRows(rows, first, (r) => encodeCursor(r.key, r.row.id), after !== null);
     const edges = page.edges.map((e) => ({ cursor: e.cursor, node: e.node.row }));
