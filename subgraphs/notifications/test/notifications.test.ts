@@ -194,6 +194,21 @@ describe('intake and fan-out', () => {
     ]);
   });
 
+  it('fans a large delivery out in full (more rows than one insert statement takes)', async () => {
+    const org = randomUUID();
+    // Without addresses, so no e-mail is queued: this is about the notifications.
+    const staff = await Promise.all(Array.from({ length: 6 }, () => person(hub, org, ['TOEGANG'], { email: null })));
+    for (const p of staff) await signIn(hub, p);
+    const events = Array.from({ length: 400 }, () => notificationEvent('HANDOVER_DUE_SOON', { organizationIds: [org] }));
+    expect(await deliver(hub, events)).toMatchObject({ status: 200, body: { accepted: 400, duplicates: 0 } });
+    const [row] = rowsOf<{ n: number }>(
+      await hub.database.db.execute(sql`select count(*)::int as n from notifications.notification n
+        join notifications.recipient r on r.id = n.recipient_id where r.organization_id = ${org}::uuid`),
+    );
+    expect(row?.n).toBe(2400);
+    expect((await notificationsOf(staff[0]?.token ?? '')).totalCount).toBe(400);
+  });
+
   it('refuses an event outside the contract and stores nothing', async () => {
     const bad = { ...notificationEvent('HANDOVER_RECEIVED', { organizationIds: [randomUUID()] }), clientName: 'Jan Jansen' };
     const answer = await deliver(hub, [bad as unknown as ReturnType<typeof notificationEvent>]);

@@ -115,19 +115,29 @@ export async function markEventsFannedOut(db: Db, ids: readonly string[], now: D
   await db.update(event).set({ fannedOutAt: now }).where(anyUuid(event.id, ids));
 }
 
+/** Rows per insert statement: a delivery of 1000 events to many people stays far below Postgres' 65,535 parameters. */
+const ROWS_PER_INSERT = 2000;
+const chunks = <T>(rows: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / ROWS_PER_INSERT) }, (_v, i) => rows.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT));
+
 export async function insertNotifications(db: Db, rows: NewNotification[]) {
-  if (rows.length === 0) return [];
-  return db
-    .insert(notification)
-    .values(rows)
-    .onConflictDoNothing({ target: [notification.eventId, notification.recipientId] })
-    .returning({ id: notification.id, recipientId: notification.recipientId, emailMode: notification.emailMode });
+  const made: { id: string; recipientId: string; emailMode: EmailMode }[] = [];
+  for (const part of chunks(rows)) {
+    made.push(
+      ...(await db
+        .insert(notification)
+        .values(part)
+        .onConflictDoNothing({ target: [notification.eventId, notification.recipientId] })
+        .returning({ id: notification.id, recipientId: notification.recipientId, emailMode: notification.emailMode })),
+    );
+  }
+  return made;
 }
 
 export async function insertEmailMessages(db: Db, rows: NewEmailMessage[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const inserted = await db.insert(emailMessage).values(rows).onConflictDoNothing().returning({ id: emailMessage.id });
-  return inserted.length;
+  let inserted = 0;
+  for (const part of chunks(rows)) inserted += (await db.insert(emailMessage).values(part).onConflictDoNothing().returning({ id: emailMessage.id })).length;
+  return inserted;
 }
 
 /** What the notification centre shows of one notification: the event's item, never anything about a client. */
