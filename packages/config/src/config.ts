@@ -111,6 +111,14 @@ const baseSchema = z.object({
   IWLZ_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
   IWLZ_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
   IWLZ_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')),
+  MAIL_FROM: z.string().min(3).max(254).default('Clientondersteuning hub <noreply@hub.localhost>'),
+  CONSOLE_PUBLIC_URL: z.string().url().default('http://127.0.0.1:4000'),
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  NOTIFY_MAIL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  NOTIFY_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 /** Referral kinds, for the per-kind response deadlines (the referrals subgraph's ReferralKind enum). */
@@ -217,6 +225,28 @@ function parseReceivers(value: string): Record<string, string> {
   return receivers;
 }
 
+/**
+ * E-mail of the notifications subgraph (nodemailer over SMTP). Without SMTP_URL no e-mail leaves the hub: messages
+ * stay PENDING until a later start with a mail server sends them.
+ */
+export interface NotificationSettings {
+  /** smtp:// or smtps:// URL of the relay (user and password in it when it needs them); undefined: e-mail off. */
+  smtpUrl: string | undefined;
+  /** The From header, e.g. `Hub <noreply@example.nl>`; its domain needs SPF, DKIM and DMARC (docs/notifications.md). */
+  mailFrom: string;
+  /** The console's public origin (no trailing slash): links in e-mails are this plus a console path. */
+  consoleUrl: string;
+  /** The hour (0 to 23, Europe/Amsterdam) at or after which the daily digest of the day is made. */
+  digestHour: number;
+  /** Pause between rounds of the e-mail worker; 0 starts no loop (tests call runOnce). */
+  mailIntervalMs: number;
+  /** Retry n waits base × 2^(n-1) seconds, at most max seconds. */
+  retryBaseSeconds: number;
+  retryMaxSeconds: number;
+  /** After this many failed attempts a message is FAILED. */
+  maxAttempts: number;
+}
+
 export interface SubgraphSettings {
   name: SubgraphName;
   port: number;
@@ -282,6 +312,7 @@ export interface HubConfig {
   bsnKeysConfigured: boolean;
   referrals: ReferralSettings;
   iwlz: IwlzSettings;
+  notifications: NotificationSettings;
 }
 
 export class ConfigError extends Error {
@@ -415,6 +446,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseSeconds: c.IWLZ_RETRY_BASE_SECONDS,
       retryMaxSeconds: c.IWLZ_RETRY_MAX_SECONDS,
       maxAttempts: c.IWLZ_MAX_ATTEMPTS,
+    },
+    notifications: {
+      smtpUrl: c.SMTP_URL,
+      mailFrom: c.MAIL_FROM,
+      consoleUrl: c.CONSOLE_PUBLIC_URL.replace(/\/+$/, ''),
+      digestHour: c.NOTIFY_DIGEST_HOUR,
+      mailIntervalMs: c.NOTIFY_MAIL_INTERVAL_MS,
+      retryBaseSeconds: c.NOTIFY_RETRY_BASE_SECONDS,
+      retryMaxSeconds: c.NOTIFY_RETRY_MAX_SECONDS,
+      maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
     },
   };
 }
