@@ -111,6 +111,13 @@ const baseSchema = z.object({
   IWLZ_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
   IWLZ_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
   IWLZ_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  LIGHT_LINK_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+  CONSOLE_URL: optional(z.string().url()),
 });
 
 /** Referral kinds, for the per-kind response deadlines (the referrals subgraph's ReferralKind enum). */
@@ -282,6 +289,18 @@ export interface HubConfig {
   bsnKeysConfigured: boolean;
   referrals: ReferralSettings;
   iwlz: IwlzSettings;
+  lightLinks: LightLinkSettings;
+}
+
+/** Single-use links for organisations without accounts (the notifications subgraph). */
+export interface LightLinkSettings {
+  /** Hours a link works after it was made (LIGHT_LINK_TTL_HOURS, default 72). */
+  ttlHours: number;
+  /**
+   * The console's public origin that links in e-mails point at (CONSOLE_URL); unset: the gateway's own address
+   * (http://localhost:<GATEWAY_PORT>), which suits development only: set it in production.
+   */
+  consoleUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -404,6 +423,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             : [...DEV_WEBHOOK_RANGES]
           : parseRangeList('WEBHOOK_ALLOWED_PRIVATE_RANGES', c.WEBHOOK_ALLOWED_PRIVATE_RANGES, { bareAddress: false }),
     },
+    lightLinks: { ttlHours: c.LIGHT_LINK_TTL_HOURS, consoleUrl: consoleUrlOf(c, production) },
     iwlz: {
       notificationToken: c.IWLZ_NOTIFICATION_TOKEN,
       registerUrl: c.IWLZ_REGISTER_URL,
@@ -417,6 +437,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: c.IWLZ_MAX_ATTEMPTS,
     },
   };
+}
+
+/** Links in e-mails must reach the console from outside: production names its public https origin. */
+function consoleUrlOf(c: z.infer<typeof baseSchema>, production: boolean): string {
+  if (c.CONSOLE_URL) {
+    if (production && !c.CONSOLE_URL.startsWith('https://')) throw new ConfigError('Invalid configuration: CONSOLE_URL must be an https URL in production');
+    return c.CONSOLE_URL.replace(/\/+$/, '');
+  }
+  return `http://localhost:${c.GATEWAY_PORT || 4000}`;
 }
 
 /**
