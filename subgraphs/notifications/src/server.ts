@@ -1,5 +1,7 @@
 import { defineSubgraph } from '@hub/service-kit';
 import { createContext } from './context.ts';
+import { installLightLinkDeps, type LightLinkDeps } from './light-links/deps.ts';
+import { createLightLinkPeers } from './light-links/peers.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** Notifications: producers deliver events on /internal/notification-events; people read them here and by e-mail. */
@@ -7,5 +9,12 @@ export const notificationsModule = defineSubgraph({
   name: 'notifications',
   folder: new URL('../', import.meta.url),
   resolvers,
-  setup: () => ({ context: createContext }),
+  setup: (deps) => {
+    const lightLinks: LightLinkDeps = {
+      settings: deps.config.lightLinks,
+      peers: createLightLinkPeers(deps.peerUrls, deps.internalSecret, deps.config.subgraphTimeoutMs),
+    };
+    installLightLinkDeps(lightLinks);
+    return { context: (base) => createContext(base, lightLinks) };
+  },
 });

@@ -1,3 +1,7 @@
+import type { Context } from '../context.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { lightLinkQueries } from './light-links.ts';
 
-export const Query: QueryResolvers = {};
+export const Query: QueryResolvers<Context> = {
+  ...lightLinkQueries,
+};
