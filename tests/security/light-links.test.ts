@@ -14,6 +14,7 @@ import {
   relayFor,
 } from '../../subgraphs/referrals/test/helpers.ts';
 import { createLightLinksFor } from '../../subgraphs/notifications/src/light-links/create.ts';
+import { useLink } from '../../subgraphs/notifications/src/light-links/links.ts';
 import { renderLinkMessage } from '../../subgraphs/notifications/src/light-links/messages.ts';
 
 /**
@@ -153,7 +154,8 @@ async function expectUnusable(token: string) {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ env: { ...REFERRAL_TEST_ENV, CONSOLE_URL }, captureLogs: true });
+  // The gateway's response cache on (as in production): a page seen once must not outlive the link's use.
+  hub = await startTestHub({ env: { ...REFERRAL_TEST_ENV, CONSOLE_URL, DIRECTORY_CACHE_SECONDS: '30' }, captureLogs: true });
   const senderOrg = await buildOrganization(hub, { type: 'GEMEENTE' });
   sender = { organizationId: senderOrg.id, name: senderOrg.name, token: await professional(senderOrg.id, 'GEMEENTE', ['CLIENTONDERSTEUNER']) };
   senderBeheerder = { organizationId: senderOrg.id, token: await professional(senderOrg.id, 'GEMEENTE', ['BEHEERDER']) };
@@ -273,6 +275,13 @@ describe('an answer link (happy path)', () => {
           where l.item_id = ${referral.id}::uuid and m.type = 'LINK' and m.organization_id = ${receiver.id}::uuid) as mails`),
     )[0];
     expect(counts).toEqual({ links: 1, mails: 1 });
+    // LIGHT_LINK_TTL_HOURS: 72 by default.
+    const ttl = rowsOf<{ hours: number }>(
+      await hub.database.db.execute(
+        sql`select (extract(epoch from expires_at - created_at) / 3600)::int as hours from notifications.light_link where item_id = ${referral.id}::uuid`,
+      ),
+    );
+    expect(ttl).toEqual([{ hours: 72 }]);
   });
 
   it('renders no e-mail for an organisation without a registered address (the message fails; no address is stored)', async () => {
@@ -446,6 +455,20 @@ describe('an attacker with a link that should not work', () => {
     );
     await expectUnusable(token);
     expect((await linkRow(linkId))?.used_at).toBeNull();
+  });
+
+  it('a use whose action fails leaves the link usable', async () => {
+    const { referral, linkId, token } = await answerLink();
+    const failing = useLink(hub.database.db, token, 'ANSWER_HANDOVER', new Date(), async () => {
+      throw new Error('referrals did not answer');
+    });
+    await expect(failing).rejects.toThrow('referrals did not answer');
+    expect((await linkRow(linkId))?.used_at).toBeNull();
+    expect((await referralState(referral.id))?.status).toBe('REQUESTED');
+    expect(dataOf<{ answerHandoverByLink: { done: boolean } }>(await anonymous(ANSWER, { input: { token, accept: true } })).answerHandoverByLink.done).toBe(
+      true,
+    );
+    expect((await referralState(referral.id))?.status).toBe('ACCEPTED');
   });
 
   it('two uses at the same moment: exactly one wins', async () => {
