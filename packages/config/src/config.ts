@@ -113,12 +113,18 @@ const baseSchema = z.object({
   IWLZ_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')),
   MAIL_FROM: z.string().min(3).max(254).default('Clientondersteuning hub <noreply@hub.localhost>'),
-  CONSOLE_PUBLIC_URL: z.string().url().default('http://127.0.0.1:4000'),
+  CONSOLE_PUBLIC_URL: optional(z.string().url()),
   NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   NOTIFY_MAIL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   NOTIFY_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  LIGHT_LINK_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 });
 
 /** Referral kinds, for the per-kind response deadlines (the referrals subgraph's ReferralKind enum). */
@@ -313,6 +319,18 @@ export interface HubConfig {
   referrals: ReferralSettings;
   iwlz: IwlzSettings;
   notifications: NotificationSettings;
+  lightLinks: LightLinkSettings;
+}
+
+/** Single-use links for organisations without accounts (the notifications subgraph). */
+export interface LightLinkSettings {
+  /** Hours a link works after it was made (LIGHT_LINK_TTL_HOURS, default 72). */
+  ttlHours: number;
+  /**
+   * The console's public origin that links in e-mails point at (CONSOLE_PUBLIC_URL); unset: the gateway's own address
+   * (http://localhost:<GATEWAY_PORT>), which suits development only: set it in production.
+   */
+  consoleUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -380,6 +398,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && c.SEED_DEMO) {
     throw new ConfigError('SEED_DEMO=true is refused in production: demo data is fictional and must never load there (set SEED_DEMO=false)');
   }
+  const consoleUrl = consoleUrlOf(c, production);
   return {
     env: c.NODE_ENV,
     production,
@@ -435,6 +454,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             : [...DEV_WEBHOOK_RANGES]
           : parseRangeList('WEBHOOK_ALLOWED_PRIVATE_RANGES', c.WEBHOOK_ALLOWED_PRIVATE_RANGES, { bareAddress: false }),
     },
+    lightLinks: { ttlHours: c.LIGHT_LINK_TTL_HOURS, consoleUrl },
     iwlz: {
       notificationToken: c.IWLZ_NOTIFICATION_TOKEN,
       registerUrl: c.IWLZ_REGISTER_URL,
@@ -450,7 +470,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notifications: {
       smtpUrl: c.SMTP_URL,
       mailFrom: c.MAIL_FROM,
-      consoleUrl: c.CONSOLE_PUBLIC_URL.replace(/\/+$/, ''),
+      consoleUrl,
       digestHour: c.NOTIFY_DIGEST_HOUR,
       mailIntervalMs: c.NOTIFY_MAIL_INTERVAL_MS,
       retryBaseSeconds: c.NOTIFY_RETRY_BASE_SECONDS,
@@ -458,6 +478,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
     },
   };
+}
+
+/** Links in e-mails must reach the console from outside: production names its public https origin. */
+function consoleUrlOf(c: z.infer<typeof baseSchema>, production: boolean): string {
+  if (c.CONSOLE_PUBLIC_URL) {
+    if (production && !c.CONSOLE_PUBLIC_URL.startsWith('https://'))
+      throw new ConfigError('Invalid configuration: CONSOLE_PUBLIC_URL must be an https URL in production');
+    return c.CONSOLE_PUBLIC_URL.replace(/\/+$/, '');
+  }
+  return `http://localhost:${c.GATEWAY_PORT || 4000}`;
 }
 
 /**

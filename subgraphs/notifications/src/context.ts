@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@hub/service-kit';
 import type { RecipientRow } from './db/queries.ts';
+import type { LightLinkDeps } from './light-links/deps.ts';
 import type { RecipientRegistry } from './recipients.ts';
 
 export interface Context extends SubgraphContext {
@@ -8,9 +9,11 @@ export interface Context extends SubgraphContext {
    * or an anonymous caller. Every notification field reads the caller through it.
    */
   me: () => Promise<RecipientRow | null>;
+  /** What single-use links need: their settings and the peers they ask. */
+  lightLinks: LightLinkDeps;
 }
 
-export function createContext(base: SubgraphContext, registry: RecipientRegistry): Context {
+export function createContext(base: SubgraphContext, registry: RecipientRegistry, lightLinks: LightLinkDeps): Context {
   const { caller, db } = base;
   let recorded: Promise<RecipientRow | null> = Promise.resolve(null);
   if (caller.kind === 'user') {
@@ -18,5 +21,5 @@ export function createContext(base: SubgraphContext, registry: RecipientRegistry
     // Awaited by the resolvers that need it; a failure is reported there, not as an unhandled rejection.
     recorded.catch(() => undefined);
   }
-  return { ...base, me: () => recorded };
+  return { ...base, me: () => recorded, lightLinks };
 }

@@ -50,7 +50,8 @@ export interface IntakeResult {
   emails: number;
 }
 
-export async function acceptNotificationEvents(db: Db, events: ParsedNotificationEvent[], now: Date): Promise<IntakeResult> {
+/** `linkTtlHours`: how long the single-use links made for organisations without accounts work (LIGHT_LINK_TTL_HOURS). */
+export async function acceptNotificationEvents(db: Db, events: ParsedNotificationEvent[], now: Date, linkTtlHours: number): Promise<IntakeResult> {
   const unique = [...new Map(events.map((e) => [e.eventId, e])).values()];
   return db.transaction(async (tx) => {
     const storedIds = await insertNewEvents(
@@ -111,15 +112,15 @@ export async function acceptNotificationEvents(db: Db, events: ParsedNotificatio
       stored.map((e) => e.eventId),
       now,
     );
-    await createLightLinksFor(tx, stored, now);
+    await createLightLinksFor(tx, stored, now, linkTtlHours);
     return { accepted: stored.length, duplicates: events.length - stored.length, notifications: made.length, emails: emailed };
   });
 }
 
-export function notificationEventRoutes(db: Db, maxBodyBytes: number, onAccepted: () => void): RouteHandler {
+export function notificationEventRoutes(db: Db, maxBodyBytes: number, linkTtlHours: number, onAccepted: () => void): RouteHandler {
   return internalRoutes(maxBodyBytes, [
     internalRoute(notificationEventsContract, async ({ events }, scope) => {
-      const { accepted, duplicates, notifications, emails } = await acceptNotificationEvents(db, events, new Date());
+      const { accepted, duplicates, notifications, emails } = await acceptNotificationEvents(db, events, new Date(), linkTtlHours);
       scope.logger.info({ events: events.length, accepted, duplicates, notifications, emails }, 'notification events received');
       if (accepted > 0) onAccepted();
       return { accepted, duplicates };

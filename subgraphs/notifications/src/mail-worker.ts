@@ -14,6 +14,7 @@ import {
   type ClaimedMessage,
 } from './db/queries.ts';
 import { digestMail, immediateMail } from './email-text.ts';
+import type { LightLinkDeps } from './light-links/deps.ts';
 import { renderLinkMessage } from './light-links/messages.ts';
 import { consolePathOf } from './paths.ts';
 
@@ -82,8 +83,8 @@ interface Outgoing {
   html?: string | undefined;
 }
 
-export function createMailWorker(deps: { db: Db; settings: NotificationSettings; logger: Logger }): MailWorker {
-  const { db, settings, logger } = deps;
+export function createMailWorker(deps: { db: Db; settings: NotificationSettings; lightLinks: LightLinkDeps; logger: Logger }): MailWorker {
+  const { db, settings, lightLinks, logger } = deps;
   const transport: Transporter | undefined = settings.smtpUrl
     ? nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
     : undefined;
@@ -113,8 +114,9 @@ export function createMailWorker(deps: { db: Db; settings: NotificationSettings;
       const linkId = m.light_link_id;
       if (m.type !== 'LINK' || !linkId) continue;
       try {
-        // In a transaction of its own: rendering may write (a fresh token's hash), and commits before the e-mail leaves.
-        out.set(m.id, await db.transaction((tx) => renderLinkMessage(tx, linkId, now)));
+        // Not inside a transaction: rendering asks the sociale kaart and referrals, which share PGlite's one session. Its
+        // one write (the fresh token's hash) commits on its own before the e-mail leaves.
+        out.set(m.id, await renderLinkMessage(db, linkId, now, lightLinks));
       } catch (error) {
         out.set(m.id, RENDER_FAILED);
         logger.warn({ messageId: m.id, err: error instanceof Error ? error.name : 'unknown' }, 'link e-mail could not be made');

@@ -1,6 +1,8 @@
 import { defineSubgraph } from '@hub/service-kit';
 import { createContext } from './context.ts';
 import { notificationEventRoutes } from './intake.ts';
+import type { LightLinkDeps } from './light-links/deps.ts';
+import { createLightLinkPeers } from './light-links/peers.ts';
 import { createMailWorker } from './mail-worker.ts';
 import { createRecipientRegistry } from './recipients.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -15,10 +17,14 @@ export const notificationsModule = defineSubgraph({
   resolvers,
   setup(deps) {
     const registry = createRecipientRegistry();
-    const mail = createMailWorker({ db: deps.database.db, settings: deps.config.notifications, logger: deps.logger.child({ component: 'mail' }) });
+    const lightLinks: LightLinkDeps = {
+      settings: deps.config.lightLinks,
+      peers: createLightLinkPeers(deps.peerUrls, deps.internalSecret, deps.config.subgraphTimeoutMs),
+    };
+    const mail = createMailWorker({ db: deps.database.db, settings: deps.config.notifications, lightLinks, logger: deps.logger.child({ component: 'mail' }) });
     return {
-      context: (base) => createContext(base, registry),
-      internalRoutes: notificationEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes, () => mail.kick()),
+      context: (base) => createContext(base, registry, lightLinks),
+      internalRoutes: notificationEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes, deps.config.lightLinks.ttlHours, () => mail.kick()),
       background: mail,
     };
   },

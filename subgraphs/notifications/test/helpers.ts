@@ -5,6 +5,8 @@ import { rowsOf, sql } from '@hub/db';
 import type { Role } from '@hub/domain';
 import { createLogger } from '@hub/service-kit';
 import { dataOf, startTestHub, type TestHub } from '@hub/testing';
+import type { LightLinkDeps } from '../src/light-links/deps.ts';
+import { createLightLinkPeers } from '../src/light-links/peers.ts';
 import { createMailWorker, type MailWorker } from '../src/mail-worker.ts';
 
 /** The console origin the test hubs put in e-mail links. */
@@ -20,8 +22,15 @@ export function mailWorkerFor(hub: TestHub, smtpUrl: string | undefined, setting
   return createMailWorker({
     db: hub.database.db,
     settings: { ...hub.config.notifications, smtpUrl, retryBaseSeconds: 60, retryMaxSeconds: 3600, maxAttempts: 5, ...settings },
+    lightLinks: lightLinkDepsOf(hub),
     logger: createLogger('notifications-test-mail', 'silent'),
   });
+}
+
+/** What single-use links need, as the hub's notifications server builds it: its settings and peers. */
+export function lightLinkDepsOf(hub: TestHub): LightLinkDeps {
+  const peerUrls = Object.fromEntries(Object.entries(hub.subgraphUrls).map(([name, url]) => [name, new URL(url).origin]));
+  return { settings: hub.config.lightLinks, peers: createLightLinkPeers(peerUrls, hub.internalSecret, hub.config.subgraphTimeoutMs) };
 }
 
 export interface Person {

@@ -3,11 +3,13 @@ import { badInput, notFound } from '@hub/errors';
 import { requireBeheerder, requireRecipient } from '../access.ts';
 import { countNotifications, markRead, saveDefault, savePreference, setCoordinator } from '../db/queries.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { lightLinkMutations } from './light-links.ts';
 import { organizationDefaults, requireOnePerKind, settingsOf } from '../settings.ts';
 
 const MAX_IDS = 100;
 
 export const Mutation: MutationResolvers = {
+  ...lightLinkMutations,
   /** Ids that are not the caller's (or do not exist) are not counted: the answer never tells whose they are. */
   async markNotificationsRead(_parent, { input }, ctx) {
     const { me } = await requireRecipient(ctx);

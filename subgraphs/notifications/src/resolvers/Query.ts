@@ -2,9 +2,11 @@ import { connectionFromRows, decodeCursor, decodeTimestampCursor, encodeCursor, 
 import { requireBeheerder, requireRecipient } from '../access.ts';
 import { countNotifications, countRecipients, findNotificationsPage, findRecipientsPage } from '../db/queries.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { lightLinkQueries } from './light-links.ts';
 import { organizationDefaults, settingsOf } from '../settings.ts';
 
 export const Query: QueryResolvers = {
+  ...lightLinkQueries,
   async notifications(_parent, args, ctx) {
     const { me } = await requireRecipient(ctx);
     const first = pageSize(args.first);
