@@ -39,6 +39,10 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     WebhookAttempt: '../db/queries.ts#WebhookAttemptRow',
     ReferralFigures: '../figures.ts#ReferralFiguresData',
   },
+  notifications: {
+    Notification: '../db/queries.ts#NotificationView',
+    NotificationRecipient: '../db/queries.ts#RecipientRow',
+  },
   signals: {
     Signal: '../db/queries.ts#SignalRow',
     Knelpunt: '../db/queries.ts#KnelpuntRow',

@@ -1,7 +1,7 @@
 import { ensureConsoleBuild } from '@hub/console/build';
 import { loadConfig } from '@hub/config';
 import { DEMO_PRINCIPALS } from '@hub/domain';
-import { startHub, type RunningHub } from '@hub/hub';
+import { startHub, startMailCatcher, type MailCatcher, type RunningHub } from '@hub/hub';
 import { signToken } from '@hub/identity';
 
 /**
@@ -9,12 +9,19 @@ import { signToken } from '@hub/identity';
  * DATA_DIR (or in memory with PGLITE_IN_MEMORY=true); migrations, reference and demo data are applied
  * on every start (idempotent). Ctrl-C or SIGTERM stops the gateway, the subgraphs and the database.
  */
-const config = loadConfig();
+const loaded = loadConfig();
+let mailCatcher: MailCatcher | undefined;
+let config = loaded;
 async function start(): Promise<RunningHub> {
   try {
     // The web console is static files the gateway serves; built here when missing or older than its sources.
     const consoleBuild = await ensureConsoleBuild();
     if (consoleBuild.built) console.log(`Built the web console in ${(consoleBuild.ms / 1000).toFixed(1)} s.`);
+    // Without a mail server configured, development gets a local one, so the demo's e-mails can be read.
+    if (!loaded.notifications.smtpUrl && !loaded.production) {
+      mailCatcher = await startMailCatcher();
+      config = { ...loaded, notifications: { ...loaded.notifications, smtpUrl: mailCatcher.smtpUrl } };
+    }
     return await startHub({ config });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -34,6 +41,7 @@ lines.push(`  Console:  ${origin}/  (open in a browser${running.issuer && !confi
 lines.push(`  Gateway:  ${running.gatewayUrl}`);
 if (!config.production) lines.push(`  Sandbox:  ${running.gatewayUrl}  (open in a browser)`);
 lines.push(`  Health:   ${origin}/health   Ready: ${origin}/ready`);
+if (mailCatcher) lines.push(`  E-mail:   ${mailCatcher.webUrl}  (local mail catcher: the hub's e-mails land here; SMTP ${mailCatcher.smtpUrl})`);
 
 if (running.issuer) {
   lines.push('', 'Example tokens (development issuer, valid 12 h; `npm run token -- --help` for others):');
@@ -68,13 +76,16 @@ const shutdown = (signal: string) => {
   }
   stopping = true;
   console.log(`\n${signal}: stopping the gateway, the subgraphs and the database…`);
-  running.stop().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(`Stopping failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
+  running
+    .stop()
+    .then(() => mailCatcher?.stop())
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -6,13 +6,14 @@ import { ensureDevIssuer, signToken } from '@hub/identity';
 
 /**
  * npm run token -- --org <uuid> --role <ROLE> [--role …] [--org-type GEMEENTE] [--gemeente GM0363]
- *                  [--zorgkantoorregio ZK02] [--sub x] [--name "…"] [--expires-in 12h]
+ *                  [--zorgkantoorregio ZK02] [--sub x] [--name "…"] [--email a@b.example] [--expires-in 12h]
  *
  * Prints a development token signed with the dev issuer key in DATA_DIR/keys (the key `npm start` trusts).
  * The token goes to stdout alone, so `TOKEN=$(npm run -s token -- …)` works; everything else goes to stderr.
  */
 const USAGE = `Usage: npm run token -- --org <uuid> --role <ROLE> [--role <ROLE> …] [--org-type <TYPE>]
-                      [--gemeente GM0363] [--zorgkantoorregio ZK02] [--sub <subject>] [--name <name>] [--expires-in 12h]
+                      [--gemeente GM0363] [--zorgkantoorregio ZK02] [--sub <subject>] [--name <name>]
+                      [--email <address>] [--expires-in 12h]
 Lifetime: at most TOKEN_MAX_LIFETIME_SECONDS (default 43200 s = 12 h); the hub refuses longer-lived tokens.
 Roles: ${ROLES.join(', ')}
 Organisation types: ${ORGANIZATION_TYPES.join(', ')}`;
@@ -33,6 +34,7 @@ function parseCli() {
         zorgkantoorregio: { type: 'string' },
         sub: { type: 'string' },
         name: { type: 'string' },
+        email: { type: 'string' },
         'expires-in': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -87,6 +89,7 @@ const type = organizationType();
 
 const expiresIn = values['expires-in'] ?? '12h';
 const lifetime = /^(\d+)\s?(s|m|h|d|w)$/.exec(expiresIn);
+if (values.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) fail(`--email must be an e-mail address, got "${values.email}".`);
 if (!lifetime) fail(`--expires-in must look like 90s, 30m or 12h, got "${expiresIn}".`);
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 const lifetimeSeconds = Number(lifetime[1]) * (UNIT_SECONDS[lifetime[2] ?? 's'] ?? 1);
@@ -102,6 +105,7 @@ const issuer = await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIss
 const token = await signToken(issuer, {
   subject: values.sub ?? `dev-${roles[0]?.toLowerCase() ?? 'user'}`,
   ...(values.name ? { name: values.name } : {}),
+  ...(values.email ? { email: values.email } : {}),
   organizationId: org.toLowerCase(),
   organizationType: type,
   roles,

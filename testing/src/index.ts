@@ -24,3 +24,4 @@ export {
   type TestIndicatie,
   type TestRegister,
 } from './iwlz-register.ts';
+export { startTestSmtpServer, type ReceivedMail, type SmtpMode, type TestSmtpServer } from './smtp.ts';

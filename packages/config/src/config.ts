@@ -111,6 +111,20 @@ const baseSchema = z.object({
   IWLZ_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
   IWLZ_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
   IWLZ_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')),
+  MAIL_FROM: z.string().min(3).max(254).default('Clientondersteuning hub <noreply@hub.localhost>'),
+  CONSOLE_PUBLIC_URL: optional(z.string().url()),
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  NOTIFY_MAIL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  NOTIFY_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  LIGHT_LINK_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 });
 
 /** Referral kinds, for the per-kind response deadlines (the referrals subgraph's ReferralKind enum). */
@@ -217,6 +231,28 @@ function parseReceivers(value: string): Record<string, string> {
   return receivers;
 }
 
+/**
+ * E-mail of the notifications subgraph (nodemailer over SMTP). Without SMTP_URL no e-mail leaves the hub: messages
+ * stay PENDING until a later start with a mail server sends them.
+ */
+export interface NotificationSettings {
+  /** smtp:// or smtps:// URL of the relay (user and password in it when it needs them); undefined: e-mail off. */
+  smtpUrl: string | undefined;
+  /** The From header, e.g. `Hub <noreply@example.nl>`; its domain needs SPF, DKIM and DMARC (docs/notifications.md). */
+  mailFrom: string;
+  /** The console's public origin (no trailing slash): links in e-mails are this plus a console path. */
+  consoleUrl: string;
+  /** The hour (0 to 23, Europe/Amsterdam) at or after which the daily digest of the day is made. */
+  digestHour: number;
+  /** Pause between rounds of the e-mail worker; 0 starts no loop (tests call runOnce). */
+  mailIntervalMs: number;
+  /** Retry n waits base × 2^(n-1) seconds, at most max seconds. */
+  retryBaseSeconds: number;
+  retryMaxSeconds: number;
+  /** After this many failed attempts a message is FAILED. */
+  maxAttempts: number;
+}
+
 export interface SubgraphSettings {
   name: SubgraphName;
   port: number;
@@ -282,6 +318,19 @@ export interface HubConfig {
   bsnKeysConfigured: boolean;
   referrals: ReferralSettings;
   iwlz: IwlzSettings;
+  notifications: NotificationSettings;
+  lightLinks: LightLinkSettings;
+}
+
+/** Single-use links for organisations without accounts (the notifications subgraph). */
+export interface LightLinkSettings {
+  /** Hours a link works after it was made (LIGHT_LINK_TTL_HOURS, default 72). */
+  ttlHours: number;
+  /**
+   * The console's public origin that links in e-mails point at (CONSOLE_PUBLIC_URL); unset: the gateway's own address
+   * (http://localhost:<GATEWAY_PORT>), which suits development only: set it in production.
+   */
+  consoleUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -349,6 +398,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && c.SEED_DEMO) {
     throw new ConfigError('SEED_DEMO=true is refused in production: demo data is fictional and must never load there (set SEED_DEMO=false)');
   }
+  const consoleUrl = consoleUrlOf(c, production);
   return {
     env: c.NODE_ENV,
     production,
@@ -404,6 +454,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             : [...DEV_WEBHOOK_RANGES]
           : parseRangeList('WEBHOOK_ALLOWED_PRIVATE_RANGES', c.WEBHOOK_ALLOWED_PRIVATE_RANGES, { bareAddress: false }),
     },
+    lightLinks: { ttlHours: c.LIGHT_LINK_TTL_HOURS, consoleUrl },
     iwlz: {
       notificationToken: c.IWLZ_NOTIFICATION_TOKEN,
       registerUrl: c.IWLZ_REGISTER_URL,
@@ -416,7 +467,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryMaxSeconds: c.IWLZ_RETRY_MAX_SECONDS,
       maxAttempts: c.IWLZ_MAX_ATTEMPTS,
     },
+    notifications: {
+      smtpUrl: c.SMTP_URL,
+      mailFrom: c.MAIL_FROM,
+      consoleUrl,
+      digestHour: c.NOTIFY_DIGEST_HOUR,
+      mailIntervalMs: c.NOTIFY_MAIL_INTERVAL_MS,
+      retryBaseSeconds: c.NOTIFY_RETRY_BASE_SECONDS,
+      retryMaxSeconds: c.NOTIFY_RETRY_MAX_SECONDS,
+      maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
+    },
   };
+}
+
+/** Links in e-mails must reach the console from outside: production names its public https origin. */
+function consoleUrlOf(c: z.infer<typeof baseSchema>, production: boolean): string {
+  if (c.CONSOLE_PUBLIC_URL) {
+    if (production && !c.CONSOLE_PUBLIC_URL.startsWith('https://'))
+      throw new ConfigError('Invalid configuration: CONSOLE_PUBLIC_URL must be an https URL in production');
+    return c.CONSOLE_PUBLIC_URL.replace(/\/+$/, '');
+  }
+  return `http://localhost:${c.GATEWAY_PORT || 4000}`;
 }
 
 /**

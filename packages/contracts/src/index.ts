@@ -6,3 +6,4 @@ export * from './gap-events.ts';
 export * from './access-log.ts';
 export * from './iwlz.ts';
 export * from './notifications.ts';
+export * from './light-links.ts';

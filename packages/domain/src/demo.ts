@@ -24,6 +24,8 @@ export interface DemoProfessional {
   roles: Role[];
   gemeenteCode?: string;
   zorgkantoorregio?: string;
+  /** Work e-mail address (the token's `email` claim): notification e-mails go here (a reserved .example domain). */
+  email: string;
 }
 
 /** A demo client signing in as themselves (in production: DigiD through an OpenID Connect broker). */
@@ -75,6 +77,7 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     label: 'toegangsteam Amsterdam',
     subject: 'demo-toegang-amsterdam',
     name: 'Sanne de Vries',
+    email: 'sanne.de.vries@demo.example',
     organizationId: demoIds.gemeenteOrganization('GM0363'),
     organizationType: 'GEMEENTE',
     roles: ['TOEGANG'],
@@ -84,6 +87,7 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     label: 'cliëntondersteuner gemeente Amsterdam (Wmo)',
     subject: 'demo-co-amsterdam',
     name: 'Mohammed El Amrani',
+    email: 'mohammed.el.amrani@demo.example',
     organizationId: demoIds.gemeenteOrganization('GM0363'),
     organizationType: 'GEMEENTE',
     roles: ['CLIENTONDERSTEUNER'],
@@ -93,6 +97,7 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     label: 'klantadviseur zorgkantoor Amsterdam (Wlz)',
     subject: 'demo-zorgbemiddelaar-zk02',
     name: 'Petra Jansen',
+    email: 'petra.jansen@demo.example',
     organizationId: demoIds.zorgkantoorOrganization('ZK02'),
     organizationType: 'ZORGKANTOOR',
     roles: ['ZORGBEMIDDELAAR', 'CLIENTONDERSTEUNER'],
@@ -102,6 +107,7 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     label: 'cliëntondersteuner OCO',
     subject: 'demo-co-oco',
     name: 'Ellen Bakker',
+    email: 'ellen.bakker@demo.example',
     organizationId: demoIds.ocoOrganization(0),
     organizationType: 'OCO',
     roles: ['CLIENTONDERSTEUNER'],
@@ -110,6 +116,7 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     label: 'vrijwillige cliëntondersteuner Welzijn Amsterdam',
     subject: 'demo-vrijwilliger-amsterdam',
     name: 'Bram Hendriks',
+    email: 'bram.hendriks@demo.example',
     organizationId: demoIds.welzijnOrganization('GM0363'),
     organizationType: 'WELZIJN',
     roles: ['CLIENTONDERSTEUNER'],
@@ -119,6 +126,7 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     label: 'beheerder sociale kaart OCO',
     subject: 'demo-beheerder-oco',
     name: 'Joost Smit',
+    email: 'joost.smit@demo.example',
     organizationId: demoIds.ocoOrganization(0),
     organizationType: 'OCO',
     roles: ['BEHEERDER'],
@@ -127,6 +135,7 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     label: 'overlegtafel Twente (zorgkantoor)',
     subject: 'demo-overlegtafel-zk22',
     name: 'Anouk Mulder',
+    email: 'anouk.mulder@demo.example',
     organizationId: demoIds.zorgkantoorOrganization('ZK22'),
     organizationType: 'ZORGKANTOOR',
     roles: ['OVERLEGTAFEL', 'ZORGBEMIDDELAAR'],
@@ -136,6 +145,7 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     label: 'privacy officer gemeente Amsterdam',
     subject: 'demo-privacy-amsterdam',
     name: 'Karin Visser',
+    email: 'karin.visser@demo.example',
     organizationId: demoIds.gemeenteOrganization('GM0363'),
     organizationType: 'GEMEENTE',
     roles: ['PRIVACY_OFFICER'],
@@ -145,6 +155,7 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
     label: 'privacy officer OCO',
     subject: 'demo-privacy-oco',
     name: 'Fatima Yilmaz',
+    email: 'fatima.yilmaz@demo.example',
     organizationId: demoIds.ocoOrganization(0),
     organizationType: 'OCO',
     roles: ['PRIVACY_OFFICER'],

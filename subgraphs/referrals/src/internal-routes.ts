@@ -1,12 +1,26 @@
-import { clientHandoversContract, handoverFactsContract, openHandoversContract } from '@hub/contracts';
+import type { HubConfig } from '@hub/config';
+import { clientHandoversContract, handoverFactsContract, lightAnswerContract, lightReferralContract, openHandoversContract } from '@hub/contracts';
 import type { Db } from '@hub/db';
 import { internalRoute, internalRoutes as serveInternal, type RouteHandler } from '@hub/service-kit';
 import { countBlockingByTrajectory, findReferralsByIds, findReferralsOfClient } from './db/queries.ts';
+import { answerByLink, lightReferralOf } from './light-answer.ts';
+import type { Relay } from './relay.ts';
 import { OPEN_SENT_STATUSES } from './transitions.ts';
 
 /** The subgraph-to-subgraph endpoints referrals serves; their shapes are declared once in @hub/contracts. */
-export function internalRoutes(db: Db, limit: number): RouteHandler {
+export function internalRoutes(db: Db, limit: number, deps: { config: HubConfig; relay: Pick<Relay, 'kick'> }): RouteHandler {
   return serveInternal(limit, [
+    // What the page of a single-use answer link needs (notifications asks; it shows no client data).
+    internalRoute(lightReferralContract, async ({ referralId }) => {
+      const [row] = await findReferralsByIds(db, [referralId]);
+      return { referral: row ? lightReferralOf(row) : null };
+    }),
+    // An answer through a single-use link: the receiving organisation's accept or reject, the link named as actor.
+    internalRoute(lightAnswerContract, async (answer, scope) => {
+      const done = await answerByLink(db, deps.config, scope.meta, answer, new Date());
+      if (done) deps.relay.kick();
+      return { outcome: done ? ('DONE' as const) : ('REFUSED' as const) };
+    }),
     // How many referrals sent from each trajectory still block closing it: cases asks before it closes one.
     internalRoute(openHandoversContract, async ({ trajectoryIds }) => {
       const counts = trajectoryIds.length ? await countBlockingByTrajectory(db, [...new Set(trajectoryIds)], OPEN_SENT_STATUSES) : [];

@@ -246,6 +246,8 @@ export async function writeTransition(
     prepared: Prepared;
     meta: Context['meta'];
     now: Date;
+    /** The coordinate the access-log line names; default the mutation of the action (another for an answer link). */
+    field?: string | undefined;
   },
 ): Promise<ReferralRow | null> {
   const { referral: before, action, to, actor, prepared, now } = args;
@@ -276,7 +278,7 @@ export async function writeTransition(
       dataCategories: ['HANDOVER'],
       authorizationGround: args.party === 'SENDER' || isWithinOrganization(updated) ? 'OWN_ORGANIZATION' : 'CONSENT',
       consentId: args.party === 'RECEIVER' && !isWithinOrganization(updated) ? updated.consentId : undefined,
-      field: `Mutation.${MUTATION_OF_ACTION[action]}`,
+      field: args.field ?? `Mutation.${MUTATION_OF_ACTION[action]}`,
     },
     now,
   );

@@ -20,7 +20,7 @@ export const referralsModule = defineSubgraph({
     const relay = createRelay({ db: deps.database.db, settings: deps.config.referrals, peers, logger: deps.logger.child({ component: 'relay' }) });
     return {
       context: (base) => createContext(base, peers, relay),
-      internalRoutes: internalRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
+      internalRoutes: internalRoutes(deps.database.db, deps.config.maxRequestBodyBytes, { config: deps.config, relay }),
       background: relay,
     };
   },

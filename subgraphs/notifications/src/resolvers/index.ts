@@ -1,6 +1,7 @@
 import { DateScalar, DateTime } from '@hub/service-kit';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Mutation } from './Mutation.ts';
+import { Notification } from './Notification.ts';
 import { Query } from './Query.ts';
 
 /**
@@ -12,4 +13,5 @@ export const resolvers = {
   Date: DateScalar,
   Query,
   Mutation,
+  Notification,
 } satisfies Resolvers;

@@ -138,6 +138,8 @@ export const service = socialeKaart.table(
     capacityUnit: text('capacity_unit'),
     capacityWaitDays: integer('capacity_wait_days'),
     capacityUpdatedAt: timestamp('capacity_updated_at', { withTimezone: true }),
+    /** Who made the last capacity report: the BEHEERDER's subject, or `light-link:<id>` for a single-use link. */
+    capacityReportedBy: text('capacity_reported_by'),
     lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
     verifiedBy: text('verified_by'),
     /** Lower-cased, accent-free name, description and keywords; source of the tsvector and of the search vocabulary. */

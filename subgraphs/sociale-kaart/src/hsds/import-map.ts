@@ -362,6 +362,8 @@ export function mapService(
     capacityUnit: unit ? (unit.scheme === 'HSDS-NL' ? (str(unit.identifier) ?? null) : (str(unit.name) ?? null)) : null,
     capacityWaitDays: waitDays ? Number(waitDays) : null,
     capacityUpdatedAt,
+    // An import reports for the organisation as a whole: no one person or link made the report.
+    capacityReportedBy: null,
     lastVerifiedAt,
     verifiedBy: lastVerifiedAt ? verifiedBy : null,
     searchText: buildSearchText({ name, description, organizationName, eligibility, legalDomains, lifeDomains, targetGroups, supportForms }),

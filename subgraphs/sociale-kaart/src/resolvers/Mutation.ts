@@ -214,6 +214,7 @@ export const Mutation: MutationResolvers = {
       capacityUnit: c.unit ?? null,
       capacityWaitDays: c.expectedWaitDays ?? null,
       capacityUpdatedAt: new Date(),
+      capacityReportedBy: principal.subject,
     });
     if (!updated) throw conflict('Service');
     return { service: updated };

@@ -1,0 +1,1 @@
+ALTER TABLE "sociale_kaart"."service" ADD COLUMN "capacity_reported_by" text;
