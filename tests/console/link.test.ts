@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSmtpServer, type TestSmtpServer } from '@hub/testing';
 import {
   atSmallSizes,
   type ConsoleBrowser,
@@ -16,13 +17,12 @@ import {
   startConsoleHub,
   tabTo,
 } from './browser.ts';
-import { type MailCatcher, startMailCatcher } from './mail-catcher.ts';
 import { sendReferralByApi } from './referral-setup.ts';
 
 /**
  * A small provider without accounts answers a handover from the e-mail link, without signing in. Gemeente Amsterdam
  * sends a handover to a care provider of the sociale kaart whose people never used the hub; the hub e-mails a
- * single-use link to the provider's registered address, over SMTP to a real SMTP server started here. The provider
+ * single-use link to the provider's registered address, over SMTP to a real SMTP server started here (@hub/testing). The provider
  * opens the link, rejects with a reason by keyboard only, and sees a confirmation; the link then no longer works, and an
  * altered link gets the same calm message. The sender sees the new status and the link as used. A second handover's
  * link is revoked by the sender in the console, after which it no longer opens.
@@ -33,7 +33,7 @@ const SENDER = { subject: 'demo-co-amsterdam', name: 'Mohammed El Amrani' };
 const PROVIDER_EMAIL = 'aanmelden@kleine-zorg.demo.example';
 const LINK = /\/link#([A-Za-z0-9_-]+)/;
 
-let mail: MailCatcher;
+let smtp: TestSmtpServer;
 let running: ConsoleHub;
 let browser: ConsoleBrowser;
 let provider: { id: string; name: string };
@@ -41,8 +41,8 @@ let provider: { id: string; name: string };
 const gql = <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => graphqlData<T>(running.origin, query, variables, token);
 
 beforeAll(async () => {
-  mail = await startMailCatcher();
-  running = await startConsoleHub({ SMTP_URL: mail.url, NOTIFY_MAIL_INTERVAL_MS: '250', NOTIFY_RETRY_BASE_SECONDS: '1' });
+  smtp = await startTestSmtpServer();
+  running = await startConsoleHub({ SMTP_URL: smtp.url, NOTIFY_MAIL_INTERVAL_MS: '250', NOTIFY_RETRY_BASE_SECONDS: '1' });
   browser = await launchBrowser(running.origin, 'link');
   // A care provider of the demo sociale kaart: nobody of it has an account, so handovers reach it by e-mail only.
   const organizations = await gql<{ organizations: { nodes: { id: string; name: string }[] } }>(
@@ -56,7 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await running?.stop();
-  await mail?.stop();
+  await smtp?.close();
 });
 
 /**
@@ -71,7 +71,7 @@ async function step(name: string, forbidden: string[]): Promise<void> {
 
 /** Sends a handover to the provider and returns it with the token of the link e-mailed for it. */
 async function handoverWithLink(clientFamilyName: string): Promise<{ referralId: string; token: string; mailText: string }> {
-  const before = mail.mails.length;
+  const before = smtp.messagesTo(PROVIDER_EMAIL).length;
   const { referralId } = await sendReferralByApi(running.origin, {
     senderSubject: SENDER.subject,
     senderName: SENDER.name,
@@ -79,10 +79,11 @@ async function handoverWithLink(clientFamilyName: string): Promise<{ referralId:
     kind: 'OTHER',
     clientFamilyName,
   });
-  const message = await mail.waitFor(PROVIDER_EMAIL, (m) => mail.mails.indexOf(m) >= before && LINK.test(m.text));
-  const token = LINK.exec(message.text)?.[1] ?? '';
+  await expect.poll(() => smtp.messagesTo(PROVIDER_EMAIL).length, { timeout: 90_000, interval: 250 }).toBeGreaterThan(before);
+  const message = smtp.messagesTo(PROVIDER_EMAIL)[before];
+  const token = LINK.exec(message?.text ?? '')?.[1] ?? '';
   expect(token.length).toBeGreaterThanOrEqual(16);
-  return { referralId, token, mailText: message.text };
+  return { referralId, token, mailText: `${message?.subject ?? ''}\n${message?.text ?? ''}` };
 }
 
 const heading1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
