@@ -24,3 +24,4 @@ export {
   type TestIndicatie,
   type TestRegister,
 } from './iwlz-register.ts';
+export { startNotificationIntake, type TestNotificationIntake } from './notification-intake.ts';
