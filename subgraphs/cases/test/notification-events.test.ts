@@ -16,7 +16,7 @@ import {
   type TestNotificationIntake,
   type TestRegister,
 } from '@hub/testing';
-import { outbox, wlzIndicatieEvent, wlzIndicatieItem } from '../src/db/schema.ts';
+import { accessLog, outbox, wlzIndicatieEvent, wlzIndicatieItem } from '../src/db/schema.ts';
 import { createNotificationRelay } from '../src/notification-events.ts';
 import { buildOrg, dataOf, openTrajectory, recordConsent, registerClient, REVOKE_CONSENT, type TestOrg } from './builders.ts';
 
@@ -109,11 +109,35 @@ describe('consent revoked', () => {
     expect(events.map((e) => [e.kind, e.audience.organizationIds, e.actorOrganizationId])).toEqual([['CONSENT_REVOKED', [receiver.id], null]]);
   });
 
-  it('a consent addressed by type that nobody used tells nobody', async () => {
-    const c = await ownedClient();
-    const consent = await recordConsent(hub, c.token, { clientId: c.id, receivingOrganizationType: 'OCO', receivingRegionCode: 'GM0363' });
-    dataOf(await hub.graphql(REVOKE_CONSENT, { id: consent.id, expectedVersion: consent.version }, { token: c.token }));
-    expect(await eventsAbout(c.id)).toEqual([]);
+  it('a consent addressed by type tells the organisations that read under it, and nobody when none did', async () => {
+    const unused = await ownedClient();
+    const first = await recordConsent(hub, unused.token, { clientId: unused.id, receivingOrganizationType: 'OCO', receivingRegionCode: 'GM0363' });
+    dataOf(await hub.graphql(REVOKE_CONSENT, { id: first.id, expectedVersion: first.version }, { token: unused.token }));
+    expect(await eventsAbout(unused.id)).toEqual([]);
+
+    const used = await ownedClient();
+    const consent = await recordConsent(hub, used.token, { clientId: used.id, receivingOrganizationType: 'OCO', receivingRegionCode: 'GM0363' });
+    // An OCO read the client's data under the consent: its access-log line names the consent.
+    await hub.database.db.insert(accessLog).values({
+      eventId: randomUUID(),
+      occurredAt: new Date(),
+      action: 'READ',
+      outcome: 'GRANTED',
+      userId: 'oco-reader',
+      organizationId: receiver.id,
+      role: 'CLIENTONDERSTEUNER',
+      clientId: used.id,
+      dataCategories: ['IDENTITY'],
+      authorizationGround: 'CONSENT',
+      consentId: consent.id,
+      requestId: randomUUID(),
+      traceId: randomUUID().replaceAll('-', ''),
+      accessPoint: 'cases:-:Client.name',
+      sourceSubgraph: 'cases',
+    });
+    dataOf(await hub.graphql(REVOKE_CONSENT, { id: consent.id, expectedVersion: consent.version }, { token: used.token }));
+    const events = await eventsAbout(used.id);
+    expect(events.map((e) => [e.kind, e.audience.organizationIds])).toEqual([['CONSENT_REVOKED', [receiver.id]]]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReferralSettings } from '@hub/config';
 import type { Db } from '@hub/db';
-import { backoffSeconds, deliverOutboxTopic, type Logger } from '@hub/service-kit';
+import { backoffSeconds, createOutboxRelay, deliverOutboxTopic, type Logger, type OutboxRelay } from '@hub/service-kit';
 import { addWorkingDays, amsterdamDate, daysBetween } from './deadlines.ts';
 import {
   claimDueDeliveries,
@@ -41,14 +41,7 @@ interface RelayRound {
   webhookDelivered: number;
 }
 
-export interface Relay {
-  /** One full round now; `now` lets tests move the clock forward past backoff delays and deadlines. */
-  runOnce(options?: { now?: Date }): Promise<RelayRound>;
-  /** Asks the loop for a round soon (after a change), without waiting for it. */
-  kick(): void;
-  start(): void;
-  stop(): Promise<void>;
-}
+export type Relay = OutboxRelay<RelayRound>;
 
 /** Seconds to wait after the n-th failed attempt: base × 2^(n−1), at most max. */
 export function retryDelaySeconds(settings: ReferralSettings, failedAttempts: number): number {
@@ -75,10 +68,6 @@ export function createRelay(deps: {
   const { db, settings, peers, logger } = deps;
   const resolveHost = deps.resolveHost ?? resolveWithSystemDns;
   const webhookRules = { allowHttp: settings.webhookAllowHttp, allowedPrivateRanges: settings.webhookAllowedPrivateRanges };
-  let chain: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let kicked = false;
 
   const addSeconds = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 
@@ -236,43 +225,6 @@ export function createRelay(deps: {
     return { overdue, dueSoon, sequenced, peerDelivered, webhookAttempts: webhooks.attempts, webhookDelivered: webhooks.delivered };
   }
 
-  const runOnce = (options: { now?: Date } = {}): Promise<RelayRound> => {
-    // Rounds in one process never overlap: PGlite has one session, and it keeps the logs readable.
-    const next = chain.then(() => round(options.now ?? new Date()));
-    chain = next.catch(() => undefined);
-    return next;
-  };
-
-  const schedule = (ms: number) => {
-    if (!running) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      kicked = false;
-      runOnce()
-        .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'relay round failed'))
-        .finally(() => schedule(settings.relayIntervalMs));
-    }, ms);
-    timer.unref();
-  };
-
-  return {
-    runOnce,
-    kick() {
-      if (!running || kicked) return;
-      kicked = true;
-      schedule(0);
-    },
-    start() {
-      if (running || settings.relayIntervalMs === 0) return;
-      running = true;
-      schedule(settings.relayIntervalMs);
-    },
-    async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await chain;
-    },
-  };
+  // The loop (rounds never overlap in one process: PGlite has one session) is the shared outbox relay's.
+  return createOutboxRelay({ intervalMs: settings.relayIntervalMs, logger, round });
 }
