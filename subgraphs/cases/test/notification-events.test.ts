@@ -37,7 +37,7 @@ let wijkteam: TestOrg;
 
 beforeAll(async () => {
   register = await startIndicatieRegister();
-  hub = await startTestHub({ env: iwlzTestEnv(register, zorgkantoorId, SOURCE_TOKEN, { OUTBOX_RELAY_INTERVAL_MS: '0' }) });
+  hub = await startTestHub({ env: iwlzTestEnv(register, zorgkantoorId, SOURCE_TOKEN) });
   intake = await startNotificationIntake(hub.internalSecret);
   owner = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
   receiver = await buildOrg(hub, 'OCO');

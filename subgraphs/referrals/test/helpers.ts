@@ -10,7 +10,7 @@ import { createRelay, type Relay } from '../src/relay.ts';
 export { dataOf, errorCodes, type Party } from '@hub/testing';
 
 /** Test hubs run without the relay loop: each test drives the relay with runOnce() and its own clock. */
-export const REFERRAL_TEST_ENV = { REFERRAL_RELAY_INTERVAL_MS: '0', OUTBOX_RELAY_INTERVAL_MS: '0' };
+export const REFERRAL_TEST_ENV = { REFERRAL_RELAY_INTERVAL_MS: '0' };
 
 export interface Parties {
   sender: Party;

@@ -20,7 +20,7 @@ let intake: TestNotificationIntake;
 let table: Party;
 
 beforeAll(async () => {
-  hub = await startTestHub({ env: { OUTBOX_RELAY_INTERVAL_MS: '0' } });
+  hub = await startTestHub();
   intake = await startNotificationIntake(hub.internalSecret);
   table = await chair(hub, REGION);
 });
@@ -117,5 +117,32 @@ describe('the relay', () => {
     expect(intake.events.filter((e) => e.item.id === id).map((e) => e.kind)).toEqual(['SIGNAL_FEEDBACK']);
     expect(intake.requests.filter((r) => r.status === 400)).toEqual([]);
     expect(await relay.runOnce({ now: new Date(t0 + 3_600_000) })).toEqual({ delivered: 0 });
+  });
+});
+
+describe('the relay loop of a running hub', () => {
+  it('starts with the server and works the outbox without being asked', async () => {
+    const running = await startTestHub({ env: { OUTBOX_RELAY_INTERVAL_MS: '50', OUTBOX_RETRY_BASE_SECONDS: '0' } });
+    try {
+      const member = await chair(running, REGION);
+      const k = await insertKnelpunt(running, REGION, { title: 'Loop', n: 0 });
+      const [signalId] = await insertSignals(running, [
+        { zorgkantoorregioCode: REGION, reporterOrganizationId: randomUUID(), reporterSubject: 'reporter-loop' },
+      ]);
+      if (!signalId) throw new Error('no signal');
+      await running.database.db.insert(knelpuntSignal).values({ signalId, knelpuntId: k.id });
+      dataOf(await running.graphql(FEEDBACK, { input: { knelpuntId: k.id, text: 'Terugkoppeling.' } }, { token: member.token }));
+      // Delivered, or tried and waiting for a retry: either way the loop took the event up by itself.
+      const deadline = Date.now() + 10_000;
+      let row: { attempts: number; deliveredAt: Date | null } | undefined;
+      while (Date.now() < deadline) {
+        row = (await running.database.db.select().from(outbox))[0];
+        if (row && (row.attempts > 0 || row.deliveredAt)) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(row?.attempts).toBeGreaterThan(0);
+    } finally {
+      await running.stop();
+    }
   });
 });
