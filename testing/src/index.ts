@@ -25,3 +25,4 @@ export {
   type TestRegister,
 } from './iwlz-register.ts';
 export { startTestSmtpServer, type ReceivedMail, type SmtpMode, type TestSmtpServer } from './smtp.ts';
+export { startNotificationIntake, type TestNotificationIntake } from './notification-intake.ts';

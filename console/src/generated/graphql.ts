@@ -1068,6 +1068,8 @@ export type ReferralAction =
   | 'COMPLETE'
   /** The referral was created. */
   | 'CREATE'
+  /** The overdue referral was escalated to the receiving organisation's coordinators, once (recorded by the hub itself). */
+  | 'ESCALATED'
   /** The receiver marked it failed. */
   | 'FAIL'
   /** The receiver put it on hold. */

@@ -101,6 +101,10 @@ const baseSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   WEBHOOK_ALLOW_HTTP: bool.optional(),
   WEBHOOK_ALLOWED_PRIVATE_RANGES: z.string().optional(),
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
+  OUTBOX_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
+  NOTIFY_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(1),
   IWLZ_NOTIFICATION_TOKEN: optional(z.string().min(32, 'at least 32 characters')),
   IWLZ_REGISTER_URL: optional(z.string().url()),
   IWLZ_REGISTER_TOKEN: optional(z.string().min(1)),
@@ -136,6 +140,8 @@ export interface ReferralSettings {
   respondDays: Record<ReferralKindSetting, number>;
   /** Working days after acceptance to start. */
   startDays: number;
+  /** A REQUESTED referral whose respond-by date is at most this many working days away is due soon (told once). */
+  dueSoonWorkingDays: number;
   /** Pause between relay rounds (outbox, webhooks, overdue detection); 0 starts no loop (tests call runOnce). */
   relayIntervalMs: number;
   webhookMaxAttempts: number;
@@ -320,6 +326,8 @@ export interface HubConfig {
   iwlz: IwlzSettings;
   notifications: NotificationSettings;
   lightLinks: LightLinkSettings;
+  /** The outbox relays of cases and signals (notification events). */
+  outbox: OutboxSettings;
 }
 
 /** Single-use links for organisations without accounts (the notifications subgraph). */
@@ -331,6 +339,14 @@ export interface LightLinkSettings {
    * (http://localhost:<GATEWAY_PORT>), which suits development only: set it in production.
    */
   consoleUrl: string;
+}
+
+export interface OutboxSettings {
+  /** Pause between relay rounds; 0 starts no loop (tests call runOnce). */
+  relayIntervalMs: number;
+  /** Retry n waits base × 2^(n-1) seconds, at most max seconds. */
+  retryBaseSeconds: number;
+  retryMaxSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -441,6 +457,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     referrals: {
       respondDays: parseRespondDays(c.REFERRAL_RESPOND_DAYS),
       startDays: c.REFERRAL_START_DAYS,
+      dueSoonWorkingDays: c.NOTIFY_DUE_SOON_WORKING_DAYS,
       relayIntervalMs: c.REFERRAL_RELAY_INTERVAL_MS,
       webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
       webhookRetryBaseSeconds: c.WEBHOOK_RETRY_BASE_SECONDS,
@@ -477,6 +494,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryMaxSeconds: c.NOTIFY_RETRY_MAX_SECONDS,
       maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
     },
+    outbox: { relayIntervalMs: c.OUTBOX_RELAY_INTERVAL_MS, retryBaseSeconds: c.OUTBOX_RETRY_BASE_SECONDS, retryMaxSeconds: c.OUTBOX_RETRY_MAX_SECONDS },
   };
 }
 

@@ -165,3 +165,5 @@ export const anyUuid = (column: AnyColumn | SQL, ids: readonly string[]): SQL =>
 export const anyText = (column: AnyColumn | SQL, values: readonly string[]): SQL => sql`${column} = any(${sql.param([...values])}::text[])`;
 
 export { sql };
+export * from './outbox.ts';
+export * from './outbox-table.ts';

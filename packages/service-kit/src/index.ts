@@ -14,3 +14,4 @@ export * from './error-report.ts';
 export * from './consent-gate.ts';
 export * from './connection.ts';
 export * from './report-period.ts';
+export * from './outbox-relay.ts';

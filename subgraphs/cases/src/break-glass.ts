@@ -5,6 +5,8 @@ import { badInput, conflict, ErrorCode, forbidden, hubError, notFound } from '@h
 import { hasRole, type Principal } from '@hub/identity';
 import { connectionFromRows, decodeTimestampCursor, encodeCursor, pageSize, requireRole, requireUser } from '@hub/service-kit';
 import { lineFor } from './access-log.ts';
+import { ownersOf } from './consent/access.ts';
+import { breakGlassOpenedEvent } from './notification-events.ts';
 import type { Context } from './context.ts';
 import {
   findBreakGlassById,
@@ -129,6 +131,7 @@ export async function openBreakGlass(ctx: Context, input: OpenBreakGlassInput): 
   const today = recent.filter((g) => g.openedAt.getTime() > ctx.now.getTime() - DAY_MS);
   if (today.length >= settings.dailyLimit) return refuse('DAILY_LIMIT', `You reached the limit of ${settings.dailyLimit} break-glass openings in 24 hours.`);
   const openedAt = ctx.now;
+  const owners = await ownersOf(ctx, client.id);
   return insertBreakGlass(
     ctx.db,
     {
@@ -151,6 +154,7 @@ export async function openBreakGlass(ctx: Context, input: OpenBreakGlassInput): 
       ground: BREAK_GLASS_GROUND,
       reason: 'BREAK_GLASS_OPENED',
     }),
+    breakGlassOpenedEvent(client.id, owners, p.organizationId, openedAt),
   );
 }
 

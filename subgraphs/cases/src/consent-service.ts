@@ -136,7 +136,7 @@ export async function revokeConsent(ctx: Context, input: RevokeConsentInput): Pr
     ctx.db,
     id,
     expectedVersion,
-    { at: ctx.now, byUserId: p.subject },
+    { at: ctx.now, byUserId: p.subject, byOrganizationId: p.organizationId },
     lineFor(ctx, p, {
       clientId: current.clientId,
       action: 'UPDATE',

@@ -223,7 +223,7 @@ export async function revokeMyConsent(ctx: Context, input: RevokeConsentInput): 
     ctx.db,
     current.id,
     expectedVersion,
-    { at: ctx.now, byUserId: caller.subject },
+    { at: ctx.now, byUserId: caller.subject, byOrganizationId: null },
     lineFor(ctx, caller, {
       field: 'Mutation.revokeMyConsent',
       clientId: row.id,

@@ -1,6 +1,6 @@
 import { requireBsnKeys } from '@hub/config';
 import { demoIds } from '@hub/domain';
-import { defineSubgraph } from '@hub/service-kit';
+import { allBackground, defineSubgraph } from '@hub/service-kit';
 import { accessLogPlugin } from './access-log.ts';
 import { createBsnCipher } from './bsn-crypto.ts';
 import { casesConsentGate } from './consent/gate.ts';
@@ -8,6 +8,7 @@ import { createContext } from './context.ts';
 import { loadDemoData } from './demo-data.ts';
 import { createInternalRoutes } from './internal-routes.ts';
 import { createIwlzReceiver } from './iwlz/notifications.ts';
+import { createNotificationRelay } from './notification-events.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** Clients, trajectories, consents and the access log; the other subgraphs ask it about consent on /internal/*. */
@@ -41,12 +42,21 @@ export const casesModule = defineSubgraph({
       logger: deps.logger.child({ component: 'iwlz' }),
       maxBodyBytes: deps.config.maxRequestBodyBytes,
     });
+    const relay = createNotificationRelay({
+      db: deps.database.db,
+      settings: deps.config.outbox,
+      peerUrls: deps.peerUrls,
+      internalSecret: deps.internalSecret,
+      timeoutMs: deps.config.subgraphTimeoutMs,
+      logger: deps.logger.child({ component: 'outbox-relay' }),
+    });
     return {
       context: (base) => createContext(base, services),
       internalRoutes: createInternalRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
       gatewayRoutes: iwlzReceiver.gatewayRoutes,
-      // Retries the pulls of notifications whose register did not answer.
-      background: iwlzReceiver.background,
+      // Retries the pulls of notifications whose register did not answer; relays notification events (and sweeps the
+      // worklist for items past their contact deadline).
+      background: allBackground(iwlzReceiver.background, relay),
       // Writes the request's buffered access-log lines in one statement before the response leaves.
       plugins: [accessLogPlugin],
     };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildAccessLogLine, type AccessLogCategory, type AccessLogLine, type AccessRequest, type GapEvent } from '@hub/contracts';
+import { buildAccessLogLine, type AccessLogCategory, type AccessLogLine, type AccessRequest, type GapEvent, type NotificationEvent } from '@hub/contracts';
 import type { Principal } from '@hub/identity';
 import type { NewOutboxRow, ReferralRow } from './db/queries.ts';
 import { eventType, MUTATION_OF_ACTION, TRANSITION_ACTIONS, type ReferralAction, type ReferralStatus } from './transitions.ts';
@@ -10,13 +10,21 @@ import { eventType, MUTATION_OF_ACTION, TRANSITION_ACTIONS, type ReferralAction,
  * never a name, BSN or text.
  */
 
-/** What an outbox row carries: a notification (REFERRAL), a gap event (GAP) or an access-log line (ACCESS_LOG). */
-export type OutboxPayload = ReferralNotificationPayload | GapEvent | AccessLogLine;
+/**
+ * What an outbox row carries: a notification for organisations' systems (REFERRAL), a gap event (GAP), an access-log
+ * line (ACCESS_LOG) or a notification event for people (NOTIFICATION, see notification-events.ts).
+ */
+export type OutboxPayload = ReferralNotificationPayload | GapEvent | AccessLogLine | NotificationEvent;
 
 /** The payload of a row read by its topic; another kind there is a broken invariant, so the read fails loudly. */
 export function notificationOf(payload: OutboxPayload): ReferralNotificationPayload {
   if ('referralId' in payload) return payload;
   throw new Error('An outbox row of topic REFERRAL holds no notification.');
+}
+
+export function notificationEventOf(payload: OutboxPayload): NotificationEvent {
+  if ('audience' in payload) return payload;
+  throw new Error('An outbox row of topic NOTIFICATION holds no notification event.');
 }
 
 export function gapEventOf(payload: OutboxPayload): GapEvent {

@@ -3,6 +3,7 @@ import {
   clientFactsContract,
   consentDecisionsContract,
   gapEventsContract,
+  notificationEventsContract,
   serviceFactsContract,
   trajectoryFactsContract,
   type AccessLogLine,
@@ -10,6 +11,7 @@ import {
   type ConsentCheck,
   type ConsentDecision,
   type GapEvent,
+  type NotificationEvent,
   type ServiceFacts,
   type TrajectoryFacts,
 } from '@hub/contracts';
@@ -18,7 +20,7 @@ import type { z } from 'zod';
 
 /**
  * The cross-subgraph contracts this subgraph calls (consent decisions, access log, client and trajectory facts of
- * cases; service facts of the sociale kaart; gap events of signals), declared once in @hub/contracts. Bodies carry ids and codes only. Every call fails
+ * cases; service facts of the sociale kaart; gap events of signals; notification events of notifications), declared once in @hub/contracts. Bodies carry ids and codes only. Every call fails
  * closed: an unreachable peer, or an answer outside the contract, means no consent and no change.
  */
 
@@ -37,6 +39,9 @@ export interface PeerClient {
   hasSignals(): boolean;
   hasCases(): boolean;
   deliverGapEvents(events: readonly GapEvent[], meta?: RequestMeta): Promise<{ accepted: number; duplicates: number }>;
+  /** False when no notifications subgraph runs: notification events then wait in the outbox. */
+  hasNotifications(): boolean;
+  deliverNotificationEvents(events: readonly NotificationEvent[], meta?: RequestMeta): Promise<{ accepted: number; duplicates: number }>;
 }
 
 export function createPeerClient(peerUrls: Record<string, string>, secret: string, timeoutMs: number): PeerClient {
@@ -74,5 +79,7 @@ export function createPeerClient(peerUrls: Record<string, string>, secret: strin
     hasSignals: () => Boolean(peerUrls.signals),
     hasCases: () => Boolean(peerUrls.cases),
     deliverGapEvents: (events, meta) => call('signals', gapEventsContract, { events: [...events] }, meta),
+    hasNotifications: () => Boolean(peerUrls.notifications),
+    deliverNotificationEvents: (events, meta) => call('notifications', notificationEventsContract, { events: [...events] }, meta),
   };
 }

@@ -10,6 +10,7 @@ import { insertOutbox } from './db/outbox.ts';
 import { findReferralByIdempotencyKey, type NewOutboxRow, type NewReferral, type ReferralRow } from './db/queries.ts';
 import { insertReferralOnce, insertTimelineEvent, updateReferralIfVersion } from './db/writes.ts';
 import { accessLogEntry, accessLogRow, gapEventRow, notificationRow } from './events.ts';
+import { handoverAnswered, handoverReceived } from './notification-events.ts';
 import { containsBsn } from '@hub/domain';
 import {
   actingParty,
@@ -208,7 +209,11 @@ export async function createReferral(ctx: Context, raw: unknown): Promise<Referr
       },
       now,
     );
-    await insertOutbox(tx, [notificationRow(inserted, 'CREATE', null, now), accessLogRow(entry, now)]);
+    await insertOutbox(tx, [
+      notificationRow(inserted, 'CREATE', null, now),
+      accessLogRow(entry, now),
+      ...(inserted.status === 'REQUESTED' ? [handoverReceived(inserted, now)] : []),
+    ]);
     return inserted;
   });
   if (!created) {
@@ -282,8 +287,21 @@ export async function writeTransition(
     },
     now,
   );
-  await insertOutbox(db, [notificationRow(updated, action, before.status, now), accessLogRow(entry, now), ...(prepared.extra?.(updated) ?? [])]);
+  await insertOutbox(db, [
+    notificationRow(updated, action, before.status, now),
+    accessLogRow(entry, now),
+    ...notificationEventsOf(action, updated, now),
+    ...(prepared.extra?.(updated) ?? []),
+  ]);
   return updated;
+}
+
+/** The notification events for people that a transition produces (most produce none). */
+function notificationEventsOf(action: TransitionAction, updated: ReferralRow, now: Date): NewOutboxRow[] {
+  if (action === 'SEND') return [handoverReceived(updated, now)];
+  if (action === 'ACCEPT') return [handoverAnswered(updated, 'HANDOVER_ACCEPTED', now)];
+  if (action === 'REJECT') return [handoverAnswered(updated, 'HANDOVER_REJECTED', now)];
+  return [];
 }
 
 async function transition(

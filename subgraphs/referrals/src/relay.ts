@@ -1,53 +1,51 @@
 import { randomUUID } from 'node:crypto';
 import type { ReferralSettings } from '@hub/config';
 import type { Db } from '@hub/db';
-import type { Logger } from '@hub/service-kit';
-import { amsterdamDate, daysBetween } from './deadlines.ts';
+import { backoffSeconds, createOutboxRelay, deliverOutboxTopic, type Logger, type OutboxRelay } from '@hub/service-kit';
+import { addWorkingDays, amsterdamDate, daysBetween } from './deadlines.ts';
 import {
   claimDueDeliveries,
-  claimOutbox,
-  deferOutbox,
+  flagDueSoonReferrals,
   flagOverdueReferrals,
   insertOutbox,
-  markOutboxDelivered,
+  markEscalated,
   recordWebhookAttempt,
   sequenceNotifications,
+  type PeerTopic,
 } from './db/outbox.ts';
 import type { NewOutboxRow, NewTimelineRow } from './db/queries.ts';
+import { outbox } from './db/schema.ts';
 import { insertTimelineEvents } from './db/writes.ts';
-import { accessLogEntryOf, gapEventOf, gapEventRow, notificationRow } from './events.ts';
+import { type OutboxPayload, accessLogEntryOf, gapEventOf, gapEventRow, notificationEventOf, notificationRow } from './events.ts';
+import { handoverDueSoon, handoverEscalated, handoverOverdue } from './notification-events.ts';
 import type { PeerClient } from './peers.ts';
 import { postWebhook } from './webhook-post.ts';
 import { DELIVERY_ID_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-signature.ts';
 import { checkWebhookTarget, loggableOrigin, resolveWithSystemDns, type HostResolver } from './webhook-target.ts';
 
 /**
- * The relay: one loop per process that (1) flags overdue referrals and emits their gap events, (2) gives committed
+ * The relay: one loop per process that (1) flags overdue referrals and emits their gap events and notification events
+ * (overdue, and once per referral an escalation), and flags referrals whose answer is due soon, (2) gives committed
  * notifications their polling position and fans them out to webhook endpoints, (3) delivers access-log lines to the
- * cases subgraph and gap events to the signals subgraph, (4) delivers webhooks with retries and exponential backoff.
+ * cases subgraph, gap events to the signals subgraph and notification events to the notifications subgraph, (4)
+ * delivers webhooks with retries and exponential backoff.
  * Several processes may run it at once: batches are claimed with row locks (SKIP LOCKED) or an advisory lock.
  */
 
 interface RelayRound {
   overdue: number;
+  dueSoon: number;
   sequenced: number;
   peerDelivered: number;
   webhookAttempts: number;
   webhookDelivered: number;
 }
 
-export interface Relay {
-  /** One full round now; `now` lets tests move the clock forward past backoff delays and deadlines. */
-  runOnce(options?: { now?: Date }): Promise<RelayRound>;
-  /** Asks the loop for a round soon (after a change), without waiting for it. */
-  kick(): void;
-  start(): void;
-  stop(): Promise<void>;
-}
+export type Relay = OutboxRelay<RelayRound>;
 
 /** Seconds to wait after the n-th failed attempt: base × 2^(n−1), at most max. */
 export function retryDelaySeconds(settings: ReferralSettings, failedAttempts: number): number {
-  return Math.min(settings.webhookRetryMaxSeconds, settings.webhookRetryBaseSeconds * 2 ** Math.max(0, failedAttempts - 1));
+  return backoffSeconds({ baseSeconds: settings.webhookRetryBaseSeconds, maxSeconds: settings.webhookRetryMaxSeconds }, failedAttempts);
 }
 
 /**
@@ -70,10 +68,6 @@ export function createRelay(deps: {
   const { db, settings, peers, logger } = deps;
   const resolveHost = deps.resolveHost ?? resolveWithSystemDns;
   const webhookRules = { allowHttp: settings.webhookAllowHttp, allowedPrivateRanges: settings.webhookAllowedPrivateRanges };
-  let chain: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let kicked = false;
 
   const addSeconds = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 
@@ -81,23 +75,26 @@ export function createRelay(deps: {
     const today = amsterdamDate(now);
     return db.transaction(async (tx) => {
       const flagged = await flagOverdueReferrals(tx, today, now);
+      const escalated = await markEscalated(
+        tx,
+        flagged.map((r) => r.id),
+        now,
+      );
       const rows: NewOutboxRow[] = [];
       const events: NewTimelineRow[] = [];
       for (const r of flagged) {
         const deadline = r.status === 'REQUESTED' ? 'RESPOND_BY' : 'START_BY';
-        events.push({
-          id: randomUUID(),
-          referralId: r.id,
-          occurredAt: now,
-          action: 'OVERDUE',
-          fromStatus: r.status,
-          toStatus: r.status,
-          reasonCode: deadline,
-          version: r.version,
-        });
+        const deadlineDate = r.status === 'REQUESTED' ? r.respondBy : r.startBy;
+        const timeline = { referralId: r.id, occurredAt: now, fromStatus: r.status, toStatus: r.status, reasonCode: deadline, version: r.version };
+        events.push({ id: randomUUID(), action: 'OVERDUE', ...timeline });
         rows.push(notificationRow(r, 'OVERDUE', r.status, now));
         const waitDays = r.sentAt ? daysBetween(amsterdamDate(r.sentAt), today) : null;
         rows.push(gapEventRow(r, 'OVERDUE', 'OVERDUE', waitDays, null, now));
+        rows.push(handoverOverdue(r, deadlineDate, now));
+        if (escalated.has(r.id)) {
+          events.push({ id: randomUUID(), action: 'ESCALATED', ...timeline });
+          rows.push(handoverEscalated(r, deadlineDate, now));
+        }
       }
       await insertTimelineEvents(tx, events);
       await insertOutbox(tx, rows);
@@ -105,24 +102,43 @@ export function createRelay(deps: {
     });
   }
 
-  async function deliverToPeer(topic: 'ACCESS_LOG' | 'GAP', now: Date): Promise<number> {
-    if (topic === 'ACCESS_LOG' ? !peers.hasCases() : !peers.hasSignals()) return 0;
-    const claimed = await claimOutbox(db, topic, now, addSeconds(now, CLAIM_LEASE_SECONDS), BATCH);
-    if (claimed.length === 0) return 0;
-    const ids = claimed.map((c) => c.id);
-    try {
-      // Both peers are idempotent on eventId, so a batch that was delivered but not marked is harmless to resend.
-      if (topic === 'ACCESS_LOG') await peers.writeAccessLog(claimed.map((c) => accessLogEntryOf(c.payload)));
-      else await peers.deliverGapEvents(claimed.map((c) => gapEventOf(c.payload)));
-      await markOutboxDelivered(db, ids, now);
-      return claimed.length;
-    } catch (error) {
-      const attempts = Math.max(...claimed.map((c) => c.attempts));
-      const next = addSeconds(now, retryDelaySeconds(settings, attempts));
-      await deferOutbox(db, ids, next, error instanceof Error ? error.name : 'error');
-      logger.warn({ topic, events: ids.length, err: error instanceof Error ? error.name : 'unknown' }, 'outbox delivery to peer failed');
-      return 0;
-    }
+  /** REQUESTED referrals whose respond-by date is at most `dueSoonWorkingDays` working days away: told once. */
+  async function flagDueSoon(now: Date): Promise<number> {
+    const today = amsterdamDate(now);
+    return db.transaction(async (tx) => {
+      const flagged = await flagDueSoonReferrals(tx, today, addWorkingDays(today, settings.dueSoonWorkingDays), now);
+      await insertOutbox(
+        tx,
+        flagged.map((r) => handoverDueSoon(r, now)),
+      );
+      return flagged.length;
+    });
+  }
+
+  const peerAvailable: Record<PeerTopic, () => boolean> = {
+    ACCESS_LOG: () => peers.hasCases(),
+    GAP: () => peers.hasSignals(),
+    NOTIFICATION: () => peers.hasNotifications(),
+  };
+
+  async function deliverToPeer(topic: PeerTopic, now: Date): Promise<number> {
+    if (!peerAvailable[topic]()) return 0;
+    // Every peer is idempotent on eventId, so a batch that was delivered but not marked is harmless to resend.
+    return deliverOutboxTopic<OutboxPayload>({
+      db,
+      table: outbox,
+      topic,
+      now,
+      batch: BATCH,
+      leaseSeconds: CLAIM_LEASE_SECONDS,
+      retry: { baseSeconds: settings.webhookRetryBaseSeconds, maxSeconds: settings.webhookRetryMaxSeconds },
+      logger,
+      send: (payloads) => {
+        if (topic === 'ACCESS_LOG') return peers.writeAccessLog(payloads.map(accessLogEntryOf));
+        if (topic === 'GAP') return peers.deliverGapEvents(payloads.map(gapEventOf));
+        return peers.deliverNotificationEvents(payloads.map(notificationEventOf));
+      },
+    });
   }
 
   async function attemptWebhook(
@@ -201,49 +217,14 @@ export function createRelay(deps: {
 
   async function round(now: Date): Promise<RelayRound> {
     const overdue = await flagOverdue(now);
+    const dueSoon = await flagDueSoon(now);
     const sequenced = await sequenceNotifications(db, now);
-    const peerDelivered = (await deliverToPeer('ACCESS_LOG', now)) + (await deliverToPeer('GAP', now));
+    let peerDelivered = 0;
+    for (const topic of ['ACCESS_LOG', 'GAP', 'NOTIFICATION'] as const) peerDelivered += await deliverToPeer(topic, now);
     const webhooks = await deliverWebhooks(now);
-    return { overdue, sequenced, peerDelivered, webhookAttempts: webhooks.attempts, webhookDelivered: webhooks.delivered };
+    return { overdue, dueSoon, sequenced, peerDelivered, webhookAttempts: webhooks.attempts, webhookDelivered: webhooks.delivered };
   }
 
-  const runOnce = (options: { now?: Date } = {}): Promise<RelayRound> => {
-    // Rounds in one process never overlap: PGlite has one session, and it keeps the logs readable.
-    const next = chain.then(() => round(options.now ?? new Date()));
-    chain = next.catch(() => undefined);
-    return next;
-  };
-
-  const schedule = (ms: number) => {
-    if (!running) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      kicked = false;
-      runOnce()
-        .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'relay round failed'))
-        .finally(() => schedule(settings.relayIntervalMs));
-    }, ms);
-    timer.unref();
-  };
-
-  return {
-    runOnce,
-    kick() {
-      if (!running || kicked) return;
-      kicked = true;
-      schedule(0);
-    },
-    start() {
-      if (running || settings.relayIntervalMs === 0) return;
-      running = true;
-      schedule(settings.relayIntervalMs);
-    },
-    async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await chain;
-    },
-  };
+  // The loop (rounds never overlap in one process: PGlite has one session) is the shared outbox relay's.
+  return createOutboxRelay({ intervalMs: settings.relayIntervalMs, logger, round });
 }

@@ -83,7 +83,7 @@ export const TRANSITION_ACTIONS = [
   'SET_REGIEHOUDER',
 ] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
-export type ReferralAction = TransitionAction | 'CREATE' | 'OVERDUE';
+export type ReferralAction = TransitionAction | 'CREATE' | 'OVERDUE' | 'ESCALATED';
 
 /** The mutation (field of Mutation in schema.graphql) that takes each step: the access point of its log line names it. */
 export const MUTATION_OF_ACTION: Record<TransitionAction, string> = {
@@ -186,6 +186,8 @@ export function eventType(action: ReferralAction, to: ReferralStatus): string {
       return to === 'DRAFT' ? 'referral.drafted' : 'referral.requested';
     case 'OVERDUE':
       return 'referral.overdue';
+    case 'ESCALATED':
+      return 'referral.escalated';
     case 'RELEASE':
       return 'referral.released';
     case 'PLAN_JOINT_MEETING':

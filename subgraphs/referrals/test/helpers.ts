@@ -127,10 +127,10 @@ export function referralInput(args: { clientId: string; trajectoryId: string; to
 
 /**
  * A relay on the hub's database that calls the hub's real peers, for tests to run rounds with their own clock;
- * `settings` overrides the hub's referral settings for this relay only.
+ * `settings` overrides the hub's referral settings for this relay only, `peers` the base URL of some peers.
  */
-export function relayFor(hub: TestHub, settings: Partial<ReferralSettings> = {}): Relay {
-  const peerUrls = Object.fromEntries(Object.entries(hub.subgraphUrls).map(([name, url]) => [name, new URL(url).origin]));
+export function relayFor(hub: TestHub, settings: Partial<ReferralSettings> = {}, peers: Record<string, string> = {}): Relay {
+  const peerUrls = { ...Object.fromEntries(Object.entries(hub.subgraphUrls).map(([name, url]) => [name, new URL(url).origin])), ...peers };
   return createRelay({
     db: hub.database.db,
     settings: { ...hub.config.referrals, ...settings },

@@ -460,7 +460,8 @@ describe('outbox', () => {
     );
     const mine = listed.referrals.edges.find((e) => e.node.id === r.id);
     expect(mine?.node.overdue).toBe(true);
-    expect(mine?.node.timeline.nodes.map((t) => t.action)).toEqual(['CREATE', 'OVERDUE']);
+    // The hub records the deadline that passed and, once, the escalation to the receiver's coordinators.
+    expect(mine?.node.timeline.nodes.map((t) => t.action)).toEqual(['CREATE', 'OVERDUE', 'ESCALATED']);
     expect(listed.referrals.edges.every((e) => e.node.overdue)).toBe(true);
   });
 

@@ -1,12 +1,16 @@
 import { defineSubgraph } from '@hub/service-kit';
 import { createContext } from './context.ts';
 import { loadDemoData } from './demo-data.ts';
+import { createNotificationRelay } from './notification-events.ts';
 import { gapEventRoutes } from './gap-events.ts';
 import { createPeerClient } from './peers.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { resolvers } from './resolvers/index.ts';
 
-/** Signals and the regional overlegtafels; the referrals outbox delivers gap events on /internal/gap-events. */
+/**
+ * Signals and the regional overlegtafels; the referrals outbox delivers gap events on /internal/gap-events, and this
+ * subgraph's outbox delivers notification events to the notifications subgraph.
+ */
 export const signalsModule = defineSubgraph({
   name: 'signals',
   folder: new URL('../', import.meta.url),
@@ -20,6 +24,15 @@ export const signalsModule = defineSubgraph({
     return {
       context: (base) => createContext(base, peers),
       internalRoutes: gapEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
+      // Delivers the notification events of the outbox (feedback for reporters) to the notifications subgraph.
+      background: createNotificationRelay({
+        db: deps.database.db,
+        settings: deps.config.outbox,
+        peerUrls: deps.peerUrls,
+        internalSecret: deps.internalSecret,
+        timeoutMs: deps.config.subgraphTimeoutMs,
+        logger: deps.logger.child({ component: 'outbox-relay' }),
+      }),
     };
   },
 });

@@ -72,6 +72,7 @@ export const ACTION_LABELS: Record<string, string> = {
   RECORD_JOINT_MEETING_OUTCOME: 'Driegesprek vastgelegd',
   SET_REGIEHOUDER: 'Regie gewijzigd',
   OVERDUE: 'Termijn verstreken',
+  ESCALATED: 'Gemeld bij de coördinatoren',
 };
 
 export const REGIE_LABELS: Record<string, string> = {

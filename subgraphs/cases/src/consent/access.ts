@@ -72,7 +72,7 @@ export async function ownsClient(ctx: Context, organizationId: string, clientId:
 }
 
 /** The owning organisations of a client (they all hold the client record); empty for an unknown client. */
-async function ownersOf(ctx: Context, clientId: string): Promise<string[]> {
+export async function ownersOf(ctx: Context, clientId: string): Promise<string[]> {
   const [client, trajectories] = await Promise.all([ctx.loaders.client.load(clientId), ctx.loaders.trajectoriesByClient.load(clientId)]);
   if (!client) return [];
   return [...new Set([client.registeredByOrganizationId, ...trajectories.map((t) => t.organizationId)])];

@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { outboxColumns, outboxPendingIndex } from '@hub/db/outbox-table';
+import type { NotificationEvent } from '@hub/contracts';
 
 /** Every table of this subgraph lives in its own Postgres schema. */
 export const cases = pgSchema('cases');
@@ -313,6 +316,8 @@ export const wlzIndicatieItem = cases.table(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     /** The last day (Europe/Amsterdam) to contact the client: IWLZ_CONTACT_DAYS working days after receipt. */
     contactBy: date('contact_by', { mode: 'string' }).notNull(),
+    /** Set once the relay found the item past its contact deadline uncontacted: told (and escalated) once. */
+    contactOverdueAt: timestamp('contact_overdue_at', { withTimezone: true }),
     contactedAt: timestamp('contacted_at', { withTimezone: true }),
     contactedByUserId: text('contacted_by_user_id'),
     choice: text('choice'),
@@ -331,6 +336,8 @@ export const wlzIndicatieItem = cases.table(
     uniqueIndex('wlz_indicatie_item_indicatie_idx').on(t.wlzIndicatieId, t.zorgkantoorOrganizationId),
     index('wlz_indicatie_item_worklist_idx').on(t.zorgkantoorOrganizationId, t.status, t.contactBy, t.id),
     index('wlz_indicatie_item_client_idx').on(t.clientId),
+    // The relay's overdue sweep runs every round: only items still waiting for contact and for their flag.
+    index('wlz_indicatie_item_contact_overdue_idx').on(t.contactBy).where(sql`${t.contactedAt} is null and ${t.contactOverdueAt} is null`),
   ],
 );
 
@@ -353,3 +360,10 @@ export const wlzIndicatieEvent = cases.table(
   },
   (t) => [index('wlz_indicatie_event_item_idx').on(t.itemId, t.occurredAt)],
 );
+
+/**
+ * The transactional outbox (@hub/db): notification events for people (topic NOTIFICATION, ids and codes only), written
+ * in the same transaction as the change they report and delivered to the notifications subgraph by the relay
+ * (src/notification-relay.ts) at least once.
+ */
+export const outbox = cases.table('outbox', outboxColumns<NotificationEvent>(), (t) => [outboxPendingIndex('outbox_pending_idx', t)]);

@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { NotificationEvent } from '@hub/contracts';
 import type { Db } from '@hub/db';
+import { consentRevokedEvents, insertNotificationEvents } from '../notification-events.ts';
 import { breakGlassGrant, client, consent, contactMoment, correctionRequest, organizationSetting, trajectory } from './schema.ts';
 import {
   appendAccessLog,
@@ -87,11 +89,12 @@ export async function insertConsent(db: Db, row: NewConsent, line: NewAccessLogR
   });
 }
 
+/** Revokes a consent with its access-log line and the CONSENT_REVOKED event for the organisations it covered. */
 export async function revokeConsentIfVersion(
   db: Db,
   id: string,
   expectedVersion: number,
-  revoke: { at: Date; byUserId: string },
+  revoke: { at: Date; byUserId: string; byOrganizationId: string | null },
   line: NewAccessLogRow,
 ): Promise<ConsentRow | null> {
   return db.transaction(async (tx) => {
@@ -102,6 +105,7 @@ export async function revokeConsentIfVersion(
       .returning();
     if (!updated) return null;
     await appendAccessLog(tx, [line]);
+    await insertNotificationEvents(tx, await consentRevokedEvents(tx, updated, revoke.at, revoke.byOrganizationId));
     return updated;
   });
 }
@@ -129,11 +133,17 @@ export async function replaceConsent(
   });
 }
 
-export async function insertBreakGlass(db: Db, row: typeof breakGlassGrant.$inferInsert, line: NewAccessLogRow): Promise<BreakGlassRow> {
+export async function insertBreakGlass(
+  db: Db,
+  row: typeof breakGlassGrant.$inferInsert,
+  line: NewAccessLogRow,
+  events: readonly NotificationEvent[],
+): Promise<BreakGlassRow> {
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(breakGlassGrant).values(row).returning();
     if (!created) throw new Error('insert returned no row');
     await appendAccessLog(tx, [line]);
+    await insertNotificationEvents(tx, events);
     return created;
   });
 }

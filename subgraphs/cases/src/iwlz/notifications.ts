@@ -18,6 +18,7 @@ import type { BsnCipher } from '../bsn-crypto.ts';
 import { appendAccessLog } from '../db/queries.ts';
 import { client, trajectory, wlzIndicatieItem, wlzNotification } from '../db/schema.ts';
 import { pullIndicatie, type PulledIndicatie } from './register.ts';
+import { insertNotificationEvents, worklistItemEvent } from '../notification-events.ts';
 
 /**
  * Notify, then pull: a notification of the CIZ names an indicatie; the hub pulls it from the Indicatieregister and
@@ -133,6 +134,7 @@ export function createIwlzReceiver(deps: {
         });
       }
       const itemId = randomUUID();
+      const contactBy = addWorkingDays(amsterdamDate(row.receivedAt), settings.contactDays);
       await tx.insert(wlzIndicatieItem).values({
         id: itemId,
         wlzIndicatieId: row.wlzIndicatieId,
@@ -146,8 +148,9 @@ export function createIwlzReceiver(deps: {
         zorgprofiel: indicatie.zorgprofiel,
         leveringsvorm: indicatie.leveringsvorm,
         receivedAt: row.receivedAt,
-        contactBy: addWorkingDays(amsterdamDate(row.receivedAt), settings.contactDays),
+        contactBy,
       });
+      await insertNotificationEvents(tx, [worklistItemEvent({ id: itemId, zorgkantoorOrganizationId: row.zorgkantoorOrganizationId, contactBy }, now)]);
       await tx.update(wlzNotification).set({ status: 'STORED', itemId, lastError: null, updatedAt: now }).where(eq(wlzNotification.id, row.id));
       await appendAccessLog(tx, [
         accessLogRowOf(

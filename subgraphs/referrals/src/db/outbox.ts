@@ -1,12 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@hub/db';
-import type { OutboxPayload } from '../events.ts';
 import { outbox, referral, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
 import type { NewOutboxRow, OutboxRow, ReferralRow } from './queries.ts';
 
 /**
- * The transactional outbox and the relay that empties it (src/relay.ts decides when and what; the SQL is here).
- * Several relays may run at once: batches are claimed with row locks (SKIP LOCKED) and a lease, polling positions
+ * The transactional outbox and the relay that empties it (src/relay.ts decides when and what; the SQL is here, and
+ * for the topics delivered to a peer it is the shared outbox SQL of @hub/db). Several relays may run at once: batches are claimed with row locks (SKIP LOCKED) and a lease, polling positions
  * are assigned under an advisory lock.
  */
 
@@ -16,6 +15,10 @@ const SEQUENCE_LOCK = 727_301;
 export async function insertOutbox(db: Db, rows: NewOutboxRow[]): Promise<void> {
   if (rows.length) await db.insert(outbox).values(rows);
 }
+
+export type OutboxTopic = 'REFERRAL' | 'ACCESS_LOG' | 'GAP' | 'NOTIFICATION';
+/** The topics the relay delivers to a peer subgraph (REFERRAL is polled and sent to webhooks instead). */
+export type PeerTopic = Exclude<OutboxTopic, 'REFERRAL'>;
 
 /** Polling: sequenced REFERRAL events for one organisation after a position, oldest first. */
 export function listNotifications(db: Db, organizationId: string, afterPosition: number, first: number) {
@@ -28,7 +31,7 @@ export function listNotifications(db: Db, organizationId: string, afterPosition:
 }
 
 /** Outbox rows of one topic (tests and operators: what is waiting for, or was delivered to, a peer). */
-export function findOutboxByTopic(db: Db, topic: 'REFERRAL' | 'ACCESS_LOG' | 'GAP'): Promise<OutboxRow[]> {
+export function findOutboxByTopic(db: Db, topic: OutboxTopic): Promise<OutboxRow[]> {
   return db.select().from(outbox).where(eq(outbox.topic, topic)).orderBy(asc(outbox.seq));
 }
 
@@ -48,6 +51,35 @@ export async function flagOverdueReferrals(db: Db, today: string, now: Date): Pr
     .where(sql`${referral.status} = 'ACCEPTED' and ${referral.startBy} < ${today}::date and ${referral.startOverdueAt} is null`)
     .returning();
   return [...respond, ...start];
+}
+
+/**
+ * Marks the overdue referrals among `ids` escalated, those not escalated before: a referral is escalated once, however
+ * often it is overdue (respond-by, later start-by) and however many rounds the relay runs. Returns the ids marked.
+ */
+export async function markEscalated(db: Db, ids: readonly string[], now: Date): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const marked = await db
+    .update(referral)
+    .set({ escalatedAt: now })
+    .where(sql`${referral.id} = any(${sql.param([...ids])}::uuid[]) and ${referral.escalatedAt} is null`)
+    .returning({ id: referral.id });
+  return new Set(marked.map((m) => m.id));
+}
+
+/**
+ * Flags the REQUESTED referrals whose respond-by date lies from `today` up to `lastDay` (today plus the configured
+ * working days) and that were not flagged yet: each is told once that its answer is due soon.
+ */
+export function flagDueSoonReferrals(db: Db, today: string, lastDay: string, now: Date): Promise<ReferralRow[]> {
+  return db
+    .update(referral)
+    .set({ dueSoonNotifiedAt: now })
+    .where(
+      sql`${referral.status} = 'REQUESTED' and ${referral.dueSoonNotifiedAt} is null and ${referral.respondBy} >= ${today}::date
+        and ${referral.respondBy} <= ${lastDay}::date`,
+    )
+    .returning();
 }
 
 /**
@@ -71,28 +103,6 @@ export async function sequenceNotifications(db: Db, now: Date): Promise<number> 
       on conflict do nothing`);
     return sequenced.length;
   });
-}
-
-/** Claims due outbox rows of one topic for delivery to a peer; the lease keeps other relays off them until `leaseUntil`. */
-export async function claimOutbox(db: Db, topic: 'ACCESS_LOG' | 'GAP', now: Date, leaseUntil: Date, batch: number) {
-  return rowsOf<{ id: string; payload: OutboxPayload; attempts: number }>(
-    await db.execute(sql`update ${outbox} o set next_attempt_at = ${leaseUntil.toISOString()}::timestamptz,
-        attempts = o.attempts + 1
-      where o.id in (select id from ${outbox} where topic = ${topic} and delivered_at is null
-        and next_attempt_at <= ${now.toISOString()}::timestamptz order by seq limit ${batch} for update skip locked)
-      returning o.id, o.payload, o.attempts`),
-  );
-}
-
-export async function markOutboxDelivered(db: Db, ids: readonly string[], now: Date): Promise<void> {
-  await db.execute(sql`update ${outbox} set delivered_at = ${now.toISOString()}::timestamptz, last_error = null
-    where id = any(${sql.param([...ids])}::uuid[])`);
-}
-
-/** A failed delivery to a peer: the rows wait until `next`, with the error's class (never its message) kept. */
-export async function deferOutbox(db: Db, ids: readonly string[], next: Date, lastError: string): Promise<void> {
-  await db.execute(sql`update ${outbox} set next_attempt_at = ${next.toISOString()}::timestamptz,
-    last_error = ${lastError} where id = any(${sql.param([...ids])}::uuid[])`);
 }
 
 /** A webhook delivery claimed for an attempt, with what the attempt needs. */

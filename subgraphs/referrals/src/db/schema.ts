@@ -72,6 +72,10 @@ export const referral = referrals.table(
     /** Set once the relay has emitted the overdue gap event for the respond-by (or start-by) deadline. */
     respondOverdueAt: timestamp('respond_overdue_at', { withTimezone: true }),
     startOverdueAt: timestamp('start_overdue_at', { withTimezone: true }),
+    /** Set once the relay told the receiver that the respond-by date is near (HANDOVER_DUE_SOON), so it is told once. */
+    dueSoonNotifiedAt: timestamp('due_soon_notified_at', { withTimezone: true }),
+    /** Set once the overdue referral was escalated to the receiver's coordinators (HANDOVER_ESCALATED): once per referral. */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     idempotencyKey: text('idempotency_key').notNull(),
     /** SHA-256 of the create input, to refuse a reused idempotency key with different content. */
     requestHash: text('request_hash').notNull(),
@@ -94,6 +98,7 @@ export const referral = referrals.table(
     // reads a handful of rows instead of every referral (108 ms per statement on the national data set).
     index('referral_respond_overdue_idx').on(t.respondBy).where(sql`${t.status} = 'REQUESTED' and ${t.respondOverdueAt} is null`),
     index('referral_start_overdue_idx').on(t.startBy).where(sql`${t.status} = 'ACCEPTED' and ${t.startOverdueAt} is null`),
+    index('referral_due_soon_idx').on(t.respondBy).where(sql`${t.status} = 'REQUESTED' and ${t.dueSoonNotifiedAt} is null`),
   ],
 );
 
@@ -121,7 +126,8 @@ export const referralEvent = referrals.table(
 
 /**
  * The transactional outbox, written in the same transaction as the change. Topics: REFERRAL (notifications for
- * polling and webhooks), ACCESS_LOG (NEN 7513 lines for the cases subgraph), GAP (gap events for the signals subgraph).
+ * polling and webhooks), ACCESS_LOG (NEN 7513 lines for the cases subgraph), GAP (gap events for the signals subgraph),
+ * NOTIFICATION (notification events for people, for the notifications subgraph).
  */
 export const outbox = referrals.table(
   'outbox',
@@ -135,7 +141,7 @@ export const outbox = referrals.table(
     audience: uuid('audience').array().notNull().default(sql`'{}'::uuid[]`),
     payload: jsonb('payload').$type<OutboxPayload>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    /** For ACCESS_LOG and GAP: when the peer accepted it. */
+    /** For ACCESS_LOG, GAP and NOTIFICATION: when the peer accepted it. */
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

@@ -701,6 +701,8 @@ export type ReferralAction =
   | 'COMPLETE'
   /** The referral was created. */
   | 'CREATE'
+  /** The overdue referral was escalated to the receiving organisation's coordinators, once (recorded by the hub itself). */
+  | 'ESCALATED'
   /** The receiver marked it failed. */
   | 'FAIL'
   /** The receiver put it on hold. */
@@ -1686,7 +1688,7 @@ export type ReferralResolvers<ContextType = Context, ParentType extends Resolver
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ReferralActionResolvers = EnumResolverSignature<{ ACCEPT?: any, CANCEL?: any, COMPLETE?: any, CREATE?: any, FAIL?: any, HOLD?: any, MARK_ENTERED_IN_ERROR?: any, OVERDUE?: any, PLAN_JOINT_MEETING?: any, RECORD_JOINT_MEETING_OUTCOME?: any, REJECT?: any, RELEASE?: any, RESUME?: any, SEND?: any, SET_REGIEHOUDER?: any, START?: any }, ResolversTypes['ReferralAction']>;
+export type ReferralActionResolvers = EnumResolverSignature<{ ACCEPT?: any, CANCEL?: any, COMPLETE?: any, CREATE?: any, ESCALATED?: any, FAIL?: any, HOLD?: any, MARK_ENTERED_IN_ERROR?: any, OVERDUE?: any, PLAN_JOINT_MEETING?: any, RECORD_JOINT_MEETING_OUTCOME?: any, REJECT?: any, RELEASE?: any, RESUME?: any, SEND?: any, SET_REGIEHOUDER?: any, START?: any }, ResolversTypes['ReferralAction']>;
 
 export type ReferralBoxResolvers = EnumResolverSignature<{ INBOX?: any, OUTBOX?: any }, ResolversTypes['ReferralBox']>;
 

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { NotificationEvent } from '@hub/contracts';
+import { outboxColumns, outboxPendingIndex } from '@hub/db/outbox-table';
 import type { FrozenQuarter } from '../cube.ts';
 import type { ConsultationStatus } from '../consultation-states.ts';
 import type { KnelpuntStatus } from '../knelpunt-states.ts';
@@ -248,3 +250,9 @@ export const consultation = signals.table(
     check('consultation_not_to_itself', sql`${t.fromOrganizationId} <> ${t.toOrganizationId}`),
   ],
 );
+
+/**
+ * The transactional outbox (@hub/db): notification events for people (topic NOTIFICATION, ids only), written in the
+ * same transaction as the change they report and delivered to the notifications subgraph by src/notification-events.ts.
+ */
+export const outbox = signals.table('outbox', outboxColumns<NotificationEvent>(), (t) => [outboxPendingIndex('outbox_pending_idx', t)]);

@@ -24,6 +24,7 @@ import {
   updateKnelpuntStatus,
 } from '../db/writes.ts';
 import { isFinal, mayTransition } from '../knelpunt-states.ts';
+import { insertNotificationEvents, signalFeedbackEvents } from '../notification-events.ts';
 import { addDays, calendarDate, guardText, parseInput, reportSignalSchema, requireRegionCode, requireUuid, shortText, today } from '../validation.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
@@ -271,6 +272,7 @@ export const Mutation: MutationResolvers = {
     const feedback = await ctx.db.transaction(async (tx) => {
       const f = await insertFeedback(tx, { knelpuntId: k.id, text, byOrganizationId: principal.organizationId });
       await touchKnelpunt(tx, k.id);
+      await insertNotificationEvents(tx, await signalFeedbackEvents(tx, k.id, principal.organizationId, f.createdAt));
       return f;
     });
     return { feedback };

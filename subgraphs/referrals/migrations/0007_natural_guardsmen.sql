@@ -1,0 +1,3 @@
+ALTER TABLE "referrals"."referral" ADD COLUMN "due_soon_notified_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "referrals"."referral" ADD COLUMN "escalated_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "referral_due_soon_idx" ON "referrals"."referral" USING btree ("respond_by") WHERE "referrals"."referral"."status" = 'REQUESTED' and "referrals"."referral"."due_soon_notified_at" is null;
