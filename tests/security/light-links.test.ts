@@ -226,7 +226,13 @@ describe('an answer link (happy path)', () => {
     const listed = dataOf<{ lightLinks: { id: string; status: string; recipientOrganizationId: string }[] }>(
       await hub.graphql(LINKS, { referralId: referral.id }, { token: sender.token }),
     );
-    expect(listed.lightLinks).toEqual([expect.objectContaining({ id: linkId, status: 'USED', recipientOrganizationId: receiver.id })]);
+    expect(listed.lightLinks.find((l) => l.id === linkId)).toEqual(expect.objectContaining({ status: 'USED', recipientOrganizationId: receiver.id }));
+    // The relay above delivered the referral's own HANDOVER_RECEIVED after the answer, which made a second link: the
+    // e-mail worker does not send it (the handover no longer waits) and revokes it.
+    const late = listed.lightLinks.filter((l) => l.id !== linkId);
+    expect(late).toHaveLength(1);
+    expect(await renderLinkMessage(hub.database.db, late[0]?.id ?? '', new Date(), lightLinkDepsOf(hub))).toBeNull();
+    expect((await linkRow(late[0]?.id ?? ''))?.revoked_at).not.toBeNull();
   });
 
   it('rejects with a reason: the same transition as rejectReferral, with its gap event', async () => {

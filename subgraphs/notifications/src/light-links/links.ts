@@ -141,8 +141,24 @@ export async function useLink(
     await release();
     throw error;
   }
-  if (outcome !== 'DONE') await release();
+  if (outcome !== 'DONE') {
+    await release();
+    return outcome;
+  }
+  // The item no longer waits for this action: any other link for it (an earlier or later e-mail) stops working.
+  await db
+    .update(lightLink)
+    .set({ revokedAt: now })
+    .where(and(eq(lightLink.itemId, claimed.itemId), eq(lightLink.action, action), isNull(lightLink.usedAt), isNull(lightLink.revokedAt)));
   return outcome;
+}
+
+/** Stops an unused link that can no longer serve its action (its item no longer waits for it). */
+export async function revokeUnusedLink(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .update(lightLink)
+    .set({ revokedAt: now })
+    .where(and(eq(lightLink.id, id), isNull(lightLink.usedAt), isNull(lightLink.revokedAt)));
 }
 
 /** Revokes an unused link of the issuing organisation; null when there is no such link of that organisation. */

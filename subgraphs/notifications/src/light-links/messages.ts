@@ -1,6 +1,6 @@
 import type { Db } from '@hub/db';
 import type { LightLinkDeps } from './deps.ts';
-import { findLinkById, refreshToken, statusOf, UNKNOWN_ORGANIZATION } from './links.ts';
+import { findLinkById, refreshToken, revokeUnusedLink, statusOf, UNKNOWN_ORGANIZATION } from './links.ts';
 
 /** The console page that reads the token from the fragment (never sent to a server, so never in a log or Referer). */
 export const LINK_PAGE_PATH = '/link';
@@ -56,7 +56,11 @@ export async function renderLinkMessage(
   let opening: string[];
   if (link.action === 'ANSWER_HANDOVER') {
     const referral = await peers.lightReferral(link.itemId);
-    if (referral?.status !== 'REQUESTED' || referral.toOrganizationId !== link.recipientOrganizationId) return null;
+    if (referral?.status !== 'REQUESTED' || referral.toOrganizationId !== link.recipientOrganizationId) {
+      // The handover was answered, cancelled or readdressed before this link went out (a late event): it never will.
+      await revokeUnusedLink(db, link.id, now);
+      return null;
+    }
     subject = `${issuerName} vraagt u om een antwoord op een overdracht`;
     opening = [
       `${issuerName} wil een cliënt aan uw organisatie overdragen. Zij vragen u of u de cliënt kunt helpen.`,
