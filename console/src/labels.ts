@@ -1,5 +1,6 @@
 import { findZorgprofiel, LEVERINGSVORM_CODES } from '@hub/domain/wlz-codes';
 import type { Role } from './auth/session.ts';
+import type { EmailDelivery, NotificationKind } from './generated/graphql.ts';
 
 /** Dutch names for the API's codes (enum values), in one place. Unknown codes are shown as they are. */
 
@@ -165,6 +166,29 @@ export const LANGUAGE_LABELS: Record<string, string> = {
   fy: 'Fries',
   ber: 'Berbers',
   zgh: 'Tamazight',
+};
+
+/** What a notification says happened, in plain words; typed on the API's enum, so a new kind needs its text here. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  HANDOVER_RECEIVED: 'Nieuwe overdracht ontvangen',
+  HANDOVER_DUE_SOON: 'Overdracht moet binnenkort beantwoord zijn',
+  HANDOVER_OVERDUE: 'Overdracht is te laat',
+  HANDOVER_ESCALATED: 'Overdracht is te laat (melding voor coördinatoren)',
+  HANDOVER_ACCEPTED: 'Uw overdracht is geaccepteerd',
+  HANDOVER_REJECTED: 'Uw overdracht is afgewezen',
+  CONSENT_REVOKED: 'Een cliënt heeft toestemming ingetrokken: u ziet minder',
+  SIGNAL_FEEDBACK: 'De overlegtafel reageerde op uw signaal',
+  BREAK_GLASS_OPENED: 'Noodtoegang tot een cliënt van uw organisatie',
+  WORKLIST_ITEM: 'Nieuwe indicatie op de werklijst',
+  WORKLIST_OVERDUE: 'Indicatie op de werklijst is te laat',
+  WORKLIST_ESCALATED: 'Indicatie op de werklijst is te laat (melding voor coördinatoren)',
+};
+
+/** How a kind of event reaches someone by e-mail. */
+export const EMAIL_DELIVERY_LABELS: Record<EmailDelivery, string> = {
+  IMMEDIATE: 'Direct',
+  DAILY_DIGEST: 'Dagelijks overzicht',
+  OFF: 'Geen e-mail',
 };
 
 export const WEEKDAY_LABELS = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];

@@ -8,6 +8,7 @@ import { label, ORGANIZATION_TYPE_LABELS, ROLE_LABELS } from './labels.ts';
 import { NAVIGATION } from './pages/registry.ts';
 import { AppLink, navigate } from './router.tsx';
 import { HubLogo, UserIcon } from './ui/icons.tsx';
+import { useUnreadCount } from './layout/unread-count.ts';
 
 export const HUB_NAME = 'Cliëntondersteuning hub';
 
@@ -51,9 +52,24 @@ function SessionBar() {
   );
 }
 
+/**
+ * "Meldingen (3)", read out as "Meldingen, 3 ongelezen meldingen"; a number that changes is not announced (it changes by
+ * itself every minute, which would interrupt).
+ */
+function NotificationsLabel({ unread }: { unread: number | null }) {
+  if (!unread) return <>Meldingen</>;
+  return (
+    <>
+      Meldingen<span aria-hidden="true"> ({unread})</span>
+      <span className="hub-visually-hidden">, {unread === 1 ? '1 ongelezen melding' : `${unread} ongelezen meldingen`}</span>
+    </>
+  );
+}
+
 function MainNavigation({ pathname }: { pathname: string }) {
   const session = useSession();
   const items = NAVIGATION.filter((item) => item.roles === 'everyone' || hasAnyRole(session, item.roles));
+  const unread = useUnreadCount(pathname);
   return (
     <nav aria-label="Hoofdmenu" className="hub-nav">
       <NavList className="hub-nav__list">
@@ -62,7 +78,7 @@ function MainNavigation({ pathname }: { pathname: string }) {
           return (
             <li key={item.path} className="utrecht-nav-list__item hub-nav__item">
               <AppLink href={item.path} className="utrecht-nav-list__link" aria-current={current ? 'page' : undefined}>
-                {item.label}
+                {item.path === '/meldingen' ? <NotificationsLabel unread={unread} /> : item.label}
               </AppLink>
             </li>
           );

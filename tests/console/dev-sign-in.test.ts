@@ -70,7 +70,7 @@ describe('development sign-in in the console', () => {
     await expect.poll(() => page.url()).toBe(`${running.origin}/sociale-kaart`);
     await expect.poll(() => page.locator('.hub-session__name').textContent()).toBe('Sanne de Vries');
     await expect.poll(() => page.locator('.hub-session__org').textContent()).toBe('Toegangsteam bij Gemeente Amsterdam');
-    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Signaal melden', 'Advies']);
+    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Signaal melden', 'Advies', 'Meldingen']);
     await browser.screenshot('signed-in-toegang');
     await expectNoAxeViolations(page, 'signed in');
     await expectNoPersonalDataOutsideThePage(browser, ['Sanne de Vries', 'Sanne']);
@@ -117,12 +117,21 @@ describe('development sign-in in the console', () => {
     await page.getByText('U bent uitgelogd.').waitFor();
     await signInAs(page, 'Anouk Mulder');
     // Member of the overlegtafel and klantadviseur of the zorgkantoor: both roles' areas.
-    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Nieuwe indicaties', 'Signaal melden', 'Advies', 'Overlegtafel']);
+    expect(await menu(browser)).toEqual([
+      'Sociale kaart',
+      'Cliënten',
+      'Warme overdracht',
+      'Nieuwe indicaties',
+      'Signaal melden',
+      'Advies',
+      'Overlegtafel',
+      'Meldingen',
+    ]);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overlegtafel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overlegtafel Twente' }).waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await signInAs(page, 'Karin Visser');
-    expect(await menu(browser)).toEqual(['Sociale kaart', 'Privacy']);
+    expect(await menu(browser)).toEqual(['Sociale kaart', 'Privacy', 'Meldingen']);
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByText('U bent uitgelogd.').waitFor();
     expect(await menu(browser)).toEqual(['Sociale kaart']);

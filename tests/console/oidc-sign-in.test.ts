@@ -95,7 +95,7 @@ describe('production sign-in with OpenID Connect', () => {
     // Back in the console, on the start page, signed in; the callback's code and state are gone from the address bar.
     await expect.poll(() => page.locator('.hub-session__name').textContent(), { timeout: 30_000 }).toBe('Mohammed El Amrani');
     expect(page.url()).toBe(`${running.origin}/`);
-    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Signaal melden', 'Advies']);
+    expect(await menu(browser)).toEqual(['Sociale kaart', 'Cliënten', 'Warme overdracht', 'Signaal melden', 'Advies', 'Meldingen']);
     // Focus on the start page's heading, as after every navigation.
     await expect.poll(async () => (await focused(page)).text).toBe('Cliëntondersteuning hub');
     await browser.screenshot('signed-in');

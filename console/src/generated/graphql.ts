@@ -96,6 +96,16 @@ export type AnswerConsultationInput = {
   id: string | number;
 };
 
+/** Answer a handover through its link. */
+export type AnswerHandoverByLinkInput = {
+  /** True to accept, false to reject. */
+  accept: boolean;
+  /** Required when rejecting. */
+  reason?: LightRejectionReason | null | undefined;
+  /** The token from the link. */
+  token: string;
+};
+
 /** How the service area is given: GEMEENTEN (listed gemeenten), REGIONAL (whole zorgkantoorregio's) or NATIONAL. */
 export type AreaScope =
   /** The listed gemeenten. */
@@ -438,6 +448,15 @@ export type CreateReferralInput = {
   urgency?: ReferralUrgency;
 };
 
+/** How a person hears of a kind of event besides the notification centre, which always shows it. */
+export type EmailDelivery =
+  /** Counted in one e-mail a day (the daily digest). */
+  | 'DAILY_DIGEST'
+  /** An e-mail at once. */
+  | 'IMMEDIATE'
+  /** No e-mail. */
+  | 'OFF';
+
 /** FORMAL: paid professionals; INFORMAL: volunteers and ervaringsdeskundigen. */
 export type Formality =
   /** Given by paid professionals. */
@@ -630,6 +649,58 @@ export type LifeDomain =
   /** Care and support. */
   | 'ZORG_EN_ONDERSTEUNING';
 
+/** The capacity states a link can report. */
+export type LightCapacityStatus =
+  /** Takes new clients after an additional assessment. */
+  | 'ADDITIONAL_ASSESSMENT_REQUIRED'
+  /** Takes new clients now. */
+  | 'HAS_CAPACITY'
+  /** Full, no waiting list. */
+  | 'NO_CAPACITY'
+  /** Takes new clients onto a waiting list. */
+  | 'WAITLIST';
+
+/** What a single-use link lets its holder do. */
+export type LightLinkAction =
+  /** Accept or reject one handover (referral), with a reason when rejecting. */
+  | 'ANSWER_HANDOVER'
+  /** Report the capacity and waiting time of one service. */
+  | 'UPDATE_CAPACITY';
+
+/** Where a single-use link stands. */
+export type LightLinkStatus =
+  /** Can be used once, until expiresAt. */
+  | 'ACTIVE'
+  /** Passed expiresAt unused. */
+  | 'EXPIRED'
+  /** Revoked by the sender. */
+  | 'REVOKED'
+  /** Was used. */
+  | 'USED';
+
+/** Why a handover is rejected through a link (the same reasons as rejectReferral). */
+export type LightRejectionReason =
+  /** The client declined. */
+  | 'CLIENT_DECLINED'
+  /** The client could not be reached. */
+  | 'COULD_NOT_CONTACT'
+  /** Information needed to decide is missing. */
+  | 'MISSING_INFORMATION'
+  /** The client does not qualify for it. */
+  | 'NOT_ELIGIBLE'
+  /** No room now. */
+  | 'NO_CAPACITY'
+  /** Nothing on offer that fits the request. */
+  | 'NO_FITTING_OFFER'
+  /** No budget for it. */
+  | 'NO_FUNDS'
+  /** Another reason. */
+  | 'OTHER'
+  /** The client lives outside our area. */
+  | 'OUT_OF_AREA'
+  /** Only a waiting list. */
+  | 'WAITLIST';
+
 /** Links the warm handover sent for the choice OCO to the worklist item. */
 export type LinkIndicatieHandoverInput = {
   /** The version you last saw (CONFLICT when stale). */
@@ -662,6 +733,14 @@ export type LocationInput = {
   name?: string | null | undefined;
   /** Postcode, 1234 AB. */
   postalCode?: string | null | undefined;
+};
+
+/** Which notifications to mark read. */
+export type MarkNotificationsReadInput = {
+  /** Or all of yours up to now. */
+  all?: boolean | null | undefined;
+  /** These notifications (yours); at most 100. */
+  ids?: Array<string | number> | null | undefined;
 };
 
 /** Who takes part in the joint meeting (kennismakings- or driegesprek). */
@@ -720,6 +799,62 @@ export type NetworkRole =
   | 'OTHER'
   /** Legal representative, e.g. curator or mentor (iWlz COD1003 code 24). */
   | 'WETTELIJK_VERTEGENWOORDIGER';
+
+/** The kind of thing a notification points at. */
+export type NotificationItemType =
+  /** A client. */
+  | 'CLIENT'
+  /** A knelpunt of an overlegtafel. */
+  | 'KNELPUNT'
+  /** A referral (warme overdracht). */
+  | 'REFERRAL'
+  /** A signal about a gap in the care supply. */
+  | 'SIGNAL'
+  /** A support trajectory. */
+  | 'TRAJECTORY'
+  /** A Wlz indicatie on a zorgkantoor's worklist. */
+  | 'WLZ_INDICATIE';
+
+/**
+ * What happened. Who is told: HANDOVER_RECEIVED and HANDOVER_DUE_SOON the receiving organisation; HANDOVER_OVERDUE
+ * receiver and sender; HANDOVER_ESCALATED and WORKLIST_ESCALATED the organisation's coordinators (its BEHEERDER when it
+ * named none); HANDOVER_ACCEPTED and HANDOVER_REJECTED the sender; CONSENT_REVOKED the organisations that now see less;
+ * SIGNAL_FEEDBACK the signal's author; BREAK_GLASS_OPENED the owning organisation's PRIVACY_OFFICER and BEHEERDER;
+ * WORKLIST_ITEM and WORKLIST_OVERDUE the zorgkantoor's ZORGBEMIDDELAAR.
+ */
+export type NotificationKind =
+  /** A client file of your organisation was opened without consent (break-glass). */
+  | 'BREAK_GLASS_OPENED'
+  /** A client withdrew a consent: you see less of that client. */
+  | 'CONSENT_REVOKED'
+  /** Your handover was accepted. */
+  | 'HANDOVER_ACCEPTED'
+  /** A handover must be answered soon (by default within 1 working day). */
+  | 'HANDOVER_DUE_SOON'
+  /** An overdue handover, escalated once to the organisation's coordinators. */
+  | 'HANDOVER_ESCALATED'
+  /** A handover passed its respond-by or start-by date. */
+  | 'HANDOVER_OVERDUE'
+  /** A handover (referral) arrived in your organisation's inbox. */
+  | 'HANDOVER_RECEIVED'
+  /** Your handover was rejected. */
+  | 'HANDOVER_REJECTED'
+  /** The overlegtafel gave feedback on a knelpunt that holds your signal. */
+  | 'SIGNAL_FEEDBACK'
+  /** An overdue worklist item, escalated once to the zorgkantoor's coordinators. */
+  | 'WORKLIST_ESCALATED'
+  /** A new Wlz indicatie arrived on the zorgkantoor's worklist. */
+  | 'WORKLIST_ITEM'
+  /** A worklist item passed its contact deadline. */
+  | 'WORKLIST_OVERDUE';
+
+/** One preference. */
+export type NotificationPreferenceInput = {
+  /** How it reaches you by e-mail; null returns to the organisation's default. */
+  email?: EmailDelivery | null | undefined;
+  /** The kind of event. */
+  kind: NotificationKind;
+};
 
 /** Opening a client's data under break-glass. */
 export type OpenBreakGlassInput = {
@@ -1199,6 +1334,12 @@ export type RevokeConsentInput = {
   id: string | number;
 };
 
+/** Revoke an answer link. */
+export type RevokeLightLinkInput = {
+  /** The link (from lightLinks). */
+  id: string | number;
+};
+
 /** A meeting of an overlegtafel. */
 export type ScheduleMeetingInput = {
   /** Date of the meeting. */
@@ -1338,6 +1479,14 @@ export type ServiceStatus =
   | 'INACTIVE'
   /** Closed for a while; still found by search. */
   | 'TEMPORARILY_CLOSED';
+
+/** Name or unname a coordinator. */
+export type SetNotificationCoordinatorInput = {
+  /** True to receive the organisation's escalations. */
+  coordinator: boolean;
+  /** A recipient of your organisation. */
+  recipientId: string | number;
+};
 
 /** A new vast gezicht for a trajectory. */
 export type SetTrajectoryCounsellorInput = {
@@ -1496,6 +1645,16 @@ export type TransitionKnelpuntInput = {
   to: KnelpuntStatus;
 };
 
+/** Report capacity through a link. */
+export type UpdateCapacityByLinkInput = {
+  /** Expected waiting time in days (0 … 3650); for WAITLIST. */
+  expectedWaitDays?: number | null | undefined;
+  /** The capacity now. */
+  status: LightCapacityStatus;
+  /** The token from the link. */
+  token: string;
+};
+
 /** The capacity of a service as reported now. */
 export type UpdateCapacityInput = {
   /** The capacity as reported now. */
@@ -1514,6 +1673,18 @@ export type UpdateLocationInput = {
   id: string | number;
   /** The changes; omitted fields keep their value. */
   location: LocationInput;
+};
+
+/** Your preferences to change; kinds not named keep theirs. */
+export type UpdateMyNotificationPreferencesInput = {
+  /** At most one per kind. */
+  preferences: Array<NotificationPreferenceInput>;
+};
+
+/** The organisation's defaults to change; kinds not named keep theirs. */
+export type UpdateOrganizationNotificationDefaultsInput = {
+  /** At most one per kind; email null returns that kind to IMMEDIATE. */
+  defaults: Array<NotificationPreferenceInput>;
 };
 
 /** Changes to a service. */
@@ -1637,6 +1808,11 @@ export type WlzWorklistStatus =
   /** Contact or choice still to do. */
   | 'OPEN';
 
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { notifications: { unreadCount: number } };
+
 export type SignedInOrganizationQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1745,6 +1921,33 @@ export type BeheerUpdateLocationMutationVariables = Exact<{
 
 
 export type BeheerUpdateLocationMutation = { updateLocation: { location: { id: string, name: string, address: string | null, postalCode: string | null, city: string | null, accessibility: string | null, confidential: boolean, version: number } } };
+
+export type OrganizationNotificationDefaultsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationNotificationDefaultsQuery = { organizationNotificationSettings: { organizationId: string, defaults: Array<{ kind: NotificationKind, email: EmailDelivery, inherited: boolean }> } };
+
+export type UpdateOrganizationNotificationDefaultsMutationVariables = Exact<{
+  input: UpdateOrganizationNotificationDefaultsInput;
+}>;
+
+
+export type UpdateOrganizationNotificationDefaultsMutation = { updateOrganizationNotificationDefaults: { settings: { organizationId: string, defaults: Array<{ kind: NotificationKind, email: EmailDelivery, inherited: boolean }> } } };
+
+export type NotificationRecipientsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationRecipientsQuery = { notificationRecipients: { totalCount: number, nodes: Array<{ id: string, name: string | null, coordinator: boolean, lastSeenAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SetNotificationCoordinatorMutationVariables = Exact<{
+  input: SetNotificationCoordinatorInput;
+}>;
+
+
+export type SetNotificationCoordinatorMutation = { setNotificationCoordinator: { recipient: { id: string, name: string | null, coordinator: boolean, lastSeenAt: string } } };
 
 export type CaseloadQueryVariables = Exact<{
   status?: TrajectoryStatus | null | undefined;
@@ -1866,6 +2069,57 @@ export type CorrectionRequestsQueryVariables = Exact<{
 
 
 export type CorrectionRequestsQuery = { correctionRequests: { nodes: Array<{ id: string, clientId: string, trajectoryId: string | null, description: string, givenBy: ConsentGiver, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LightLinkPageQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type LightLinkPageQuery = { lightLink: { action: LightLinkAction, expiresAt: string, handover: { fromOrganizationName: string, serviceName: string | null, respondBy: string | null } | null, service: { name: string, organizationName: string } | null } | null };
+
+export type AnswerHandoverByLinkMutationVariables = Exact<{
+  input: AnswerHandoverByLinkInput;
+}>;
+
+
+export type AnswerHandoverByLinkMutation = { answerHandoverByLink: { done: boolean } };
+
+export type UpdateCapacityByLinkMutationVariables = Exact<{
+  input: UpdateCapacityByLinkInput;
+}>;
+
+
+export type UpdateCapacityByLinkMutation = { updateCapacityByLink: { done: boolean } };
+
+export type NotificationListQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationListQuery = { notifications: { totalCount: number, unreadCount: number, nodes: Array<{ id: string, kind: NotificationKind, occurredAt: string, itemType: NotificationItemType, itemId: string, path: string, dueDate: string | null, readAt: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { marked: number, unreadCount: number } };
+
+export type NotificationSettingsFieldsFragment = { email: string | null, coordinator: boolean, preferences: Array<{ kind: NotificationKind, email: EmailDelivery, inherited: boolean }> };
+
+export type MyNotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNotificationSettingsQuery = { myNotificationSettings: { email: string | null, coordinator: boolean, preferences: Array<{ kind: NotificationKind, email: EmailDelivery, inherited: boolean }> } };
+
+export type UpdateMyNotificationPreferencesMutationVariables = Exact<{
+  input: UpdateMyNotificationPreferencesInput;
+}>;
+
+
+export type UpdateMyNotificationPreferencesMutation = { updateMyNotificationPreferences: { settings: { email: string | null, coordinator: boolean, preferences: Array<{ kind: NotificationKind, email: EmailDelivery, inherited: boolean }> } } };
 
 export type MySupportOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2242,6 +2496,20 @@ export type HandoverReceiverServicesQueryVariables = Exact<{
 
 export type HandoverReceiverServicesQuery = { organization: { id: string, services: { nodes: Array<{ id: string, name: string }> } } | null };
 
+export type HandoverLightLinksQueryVariables = Exact<{
+  referralId: string | number;
+}>;
+
+
+export type HandoverLightLinksQuery = { lightLinks: Array<{ id: string, action: LightLinkAction, status: LightLinkStatus, createdAt: string, expiresAt: string }> };
+
+export type RevokeLightLinkMutationVariables = Exact<{
+  input: RevokeLightLinkInput;
+}>;
+
+
+export type RevokeLightLinkMutation = { revokeLightLink: { link: { id: string, action: LightLinkAction, status: LightLinkStatus, createdAt: string, expiresAt: string } } };
+
 export type WlzWorklistQueryVariables = Exact<{
   status?: WlzWorklistStatus | null | undefined;
   overdue?: boolean | null | undefined;
@@ -2418,6 +2686,17 @@ export const TrajectoryDetailFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TrajectoryDetail"}) as unknown as TypedDocumentString<TrajectoryDetailFragment, unknown>;
+export const NotificationSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationSettingsFields on NotificationSettings {
+  email
+  coordinator
+  preferences {
+    kind
+    email
+    inherited
+  }
+}
+    `, {"fragmentName":"NotificationSettingsFields"}) as unknown as TypedDocumentString<NotificationSettingsFieldsFragment, unknown>;
 export const MyConsentLineFragmentDoc = new TypedDocumentString(`
     fragment MyConsentLine on MyConsent {
   id
@@ -2755,6 +3034,13 @@ export const ReferralDetailFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"ReferralDetail"}) as unknown as TypedDocumentString<ReferralDetailFragment, unknown>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  notifications(first: 1, unreadOnly: true) {
+    unreadCount
+  }
+}
+    `, {"hash":"sha256:70706ffb4f103134b997dfcd5df94e052fb1e1f24419ac52f199e85344bcd912"}) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
 export const SignedInOrganizationDocument = new TypedDocumentString(`
     query SignedInOrganization($id: ID!) {
   organization(id: $id) {
@@ -3117,6 +3403,61 @@ export const BeheerUpdateLocationDocument = new TypedDocumentString(`
   confidential
   version
 }`, {"hash":"sha256:4cadbb71424b1f67f379e10aa3c4d292638045c8b9899b1885240c51373cc27b"}) as unknown as TypedDocumentString<BeheerUpdateLocationMutation, BeheerUpdateLocationMutationVariables>;
+export const OrganizationNotificationDefaultsDocument = new TypedDocumentString(`
+    query OrganizationNotificationDefaults {
+  organizationNotificationSettings {
+    organizationId
+    defaults {
+      kind
+      email
+      inherited
+    }
+  }
+}
+    `, {"hash":"sha256:f4b26135c0fe6ce2d47af0cdb096f696fe27130d21e3fe3446c2c2e774993ada"}) as unknown as TypedDocumentString<OrganizationNotificationDefaultsQuery, OrganizationNotificationDefaultsQueryVariables>;
+export const UpdateOrganizationNotificationDefaultsDocument = new TypedDocumentString(`
+    mutation UpdateOrganizationNotificationDefaults($input: UpdateOrganizationNotificationDefaultsInput!) {
+  updateOrganizationNotificationDefaults(input: $input) {
+    settings {
+      organizationId
+      defaults {
+        kind
+        email
+        inherited
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:8a2f0cf15c27480d39aa03fdac2185a256011336756e5376e98fa3e6359c4190"}) as unknown as TypedDocumentString<UpdateOrganizationNotificationDefaultsMutation, UpdateOrganizationNotificationDefaultsMutationVariables>;
+export const NotificationRecipientsDocument = new TypedDocumentString(`
+    query NotificationRecipients($first: Int, $after: String) {
+  notificationRecipients(first: $first, after: $after) {
+    nodes {
+      id
+      name
+      coordinator
+      lastSeenAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    `, {"hash":"sha256:525b80d8c9bbd448fbc30ef50cfc39a1da567f143e2fb7bf5e7d17fc5f8da3fa"}) as unknown as TypedDocumentString<NotificationRecipientsQuery, NotificationRecipientsQueryVariables>;
+export const SetNotificationCoordinatorDocument = new TypedDocumentString(`
+    mutation SetNotificationCoordinator($input: SetNotificationCoordinatorInput!) {
+  setNotificationCoordinator(input: $input) {
+    recipient {
+      id
+      name
+      coordinator
+      lastSeenAt
+    }
+  }
+}
+    `, {"hash":"sha256:16b526604d794816ef876a47fccf887e13f45aaa7e66df9ad2282be1a46197d4"}) as unknown as TypedDocumentString<SetNotificationCoordinatorMutation, SetNotificationCoordinatorMutationVariables>;
 export const CaseloadDocument = new TypedDocumentString(`
     query Caseload($status: TrajectoryStatus, $search: String, $first: Int, $after: String) {
   myTrajectories(status: $status, search: $search, first: $first, after: $after) {
@@ -3647,6 +3988,99 @@ export const CorrectionRequestsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:6f85c6981b07bf8a52f884946a2cceeffd857ad44ddd8ab86b70322c88535f66"}) as unknown as TypedDocumentString<CorrectionRequestsQuery, CorrectionRequestsQueryVariables>;
+export const LightLinkPageDocument = new TypedDocumentString(`
+    query LightLinkPage($token: String!) {
+  lightLink(token: $token) {
+    action
+    expiresAt
+    handover {
+      fromOrganizationName
+      serviceName
+      respondBy
+    }
+    service {
+      name
+      organizationName
+    }
+  }
+}
+    `, {"hash":"sha256:c73d43345bd478b46503cf444c1f3c01701d0c612005664b859b5c888fad0edc"}) as unknown as TypedDocumentString<LightLinkPageQuery, LightLinkPageQueryVariables>;
+export const AnswerHandoverByLinkDocument = new TypedDocumentString(`
+    mutation AnswerHandoverByLink($input: AnswerHandoverByLinkInput!) {
+  answerHandoverByLink(input: $input) {
+    done
+  }
+}
+    `, {"hash":"sha256:5d89850aa2d38778b48efcfc6ec754ea9d901ba9e8d5e18551020e8767889b2e"}) as unknown as TypedDocumentString<AnswerHandoverByLinkMutation, AnswerHandoverByLinkMutationVariables>;
+export const UpdateCapacityByLinkDocument = new TypedDocumentString(`
+    mutation UpdateCapacityByLink($input: UpdateCapacityByLinkInput!) {
+  updateCapacityByLink(input: $input) {
+    done
+  }
+}
+    `, {"hash":"sha256:033cef39cc23fca54a1f780974b6e5643dac16ff92879fc27dd98178395c7b0f"}) as unknown as TypedDocumentString<UpdateCapacityByLinkMutation, UpdateCapacityByLinkMutationVariables>;
+export const NotificationListDocument = new TypedDocumentString(`
+    query NotificationList($unreadOnly: Boolean, $first: Int, $after: String) {
+  notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
+    nodes {
+      id
+      kind
+      occurredAt
+      itemType
+      itemId
+      path
+      dueDate
+      readAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+    unreadCount
+  }
+}
+    `, {"hash":"sha256:2b87e8fa54c9630ef78f3b9f06663d83b9a2d52a256d45e5b9014d6e3b7e6f0a"}) as unknown as TypedDocumentString<NotificationListQuery, NotificationListQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    marked
+    unreadCount
+  }
+}
+    `, {"hash":"sha256:406792753ddcb5260eaf597436df73c20a34c978d11309b0df6a2a94b46611dc"}) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MyNotificationSettingsDocument = new TypedDocumentString(`
+    query MyNotificationSettings {
+  myNotificationSettings {
+    ...NotificationSettingsFields
+  }
+}
+    fragment NotificationSettingsFields on NotificationSettings {
+  email
+  coordinator
+  preferences {
+    kind
+    email
+    inherited
+  }
+}`, {"hash":"sha256:39822fe13cd033ad67dfa697941b196b7d9a53dbf7ab7e58ace096b1cd4adce9"}) as unknown as TypedDocumentString<MyNotificationSettingsQuery, MyNotificationSettingsQueryVariables>;
+export const UpdateMyNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation UpdateMyNotificationPreferences($input: UpdateMyNotificationPreferencesInput!) {
+  updateMyNotificationPreferences(input: $input) {
+    settings {
+      ...NotificationSettingsFields
+    }
+  }
+}
+    fragment NotificationSettingsFields on NotificationSettings {
+  email
+  coordinator
+  preferences {
+    kind
+    email
+    inherited
+  }
+}`, {"hash":"sha256:62482a06ba6067ddec4df4c49112488d62997f92a0f74de1a55016f007219447"}) as unknown as TypedDocumentString<UpdateMyNotificationPreferencesMutation, UpdateMyNotificationPreferencesMutationVariables>;
 export const MySupportOverviewDocument = new TypedDocumentString(`
     query MySupportOverview {
   mySupport {
@@ -5627,6 +6061,30 @@ export const HandoverReceiverServicesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:35bcef95a852b81fc0a9f35c1c2120d69c74aa3c123f19cd2ce3c6dba1477186"}) as unknown as TypedDocumentString<HandoverReceiverServicesQuery, HandoverReceiverServicesQueryVariables>;
+export const HandoverLightLinksDocument = new TypedDocumentString(`
+    query HandoverLightLinks($referralId: ID!) {
+  lightLinks(referralId: $referralId) {
+    id
+    action
+    status
+    createdAt
+    expiresAt
+  }
+}
+    `, {"hash":"sha256:916455df2bb82d7cb6586b948459ba9e370e6b0dc25082ce5f6bf54345abb471"}) as unknown as TypedDocumentString<HandoverLightLinksQuery, HandoverLightLinksQueryVariables>;
+export const RevokeLightLinkDocument = new TypedDocumentString(`
+    mutation RevokeLightLink($input: RevokeLightLinkInput!) {
+  revokeLightLink(input: $input) {
+    link {
+      id
+      action
+      status
+      createdAt
+      expiresAt
+    }
+  }
+}
+    `, {"hash":"sha256:4f9e4ed50db4f5e4fa040bcdd2b8d47521e25b766fb201c61af73cf460f8c4ec"}) as unknown as TypedDocumentString<RevokeLightLinkMutation, RevokeLightLinkMutationVariables>;
 export const WlzWorklistDocument = new TypedDocumentString(`
     query WlzWorklist($status: WlzWorklistStatus, $overdue: Boolean, $first: Int, $after: String) {
   wlzIndicatieWorklist(

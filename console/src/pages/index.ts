@@ -1,6 +1,8 @@
 import { ADVIES_PAGES } from './advies/index.ts';
 import { BEHEER_PAGES } from './beheer/index.ts';
 import { HomePage } from './home.tsx';
+import { LINK_PAGES } from './link/index.ts';
+import { MELDINGEN_PAGES } from './meldingen/index.ts';
 import { MIJN_PAGES } from './mijn/index.ts';
 import { CLIENTEN_PAGES } from './clienten/index.ts';
 import { OVERLEGTAFEL_PAGES } from './overlegtafel/index.ts';
@@ -34,4 +36,6 @@ export const PAGES: readonly PageDefinition[] = [
   ...ADVIES_PAGES(accessOf('/advies')),
   ...PRIVACY_PAGES(accessOf('/privacy')),
   ...BEHEER_PAGES(accessOf('/beheer')),
+  ...MELDINGEN_PAGES(accessOf('/meldingen')),
+  ...LINK_PAGES,
 ];

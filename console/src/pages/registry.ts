@@ -44,6 +44,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Overlegtafel', path: '/overlegtafel', roles: ['OVERLEGTAFEL'] },
   { label: 'Privacy', path: '/privacy', roles: ['PRIVACY_OFFICER'] },
   { label: 'Beheer', path: '/beheer', roles: ['BEHEERDER'] },
+  // Every professional: the menu item also shows the number of unread notifications (layout.tsx).
+  { label: 'Meldingen', path: '/meldingen', roles: ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL', 'BEHEERDER', 'PRIVACY_OFFICER'] },
 ];
 
 export const rolesOf = (path: string): 'everyone' | readonly Role[] => NAVIGATION.find((item) => item.path === path)?.roles ?? 'everyone';

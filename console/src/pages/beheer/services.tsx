@@ -55,6 +55,9 @@ export function BeheerPage() {
         Houd de diensten van uw organisatie in de sociale kaart actueel. Geef met één klik door of er plek is. Controleer de gegevens af en toe en laat weten
         dat ze kloppen.
       </Paragraph>
+      <Paragraph>
+        <AppLink href="/beheer/meldingen">Meldingen voor uw organisatie: standaard voor e-mail en coördinatoren</AppLink>
+      </Paragraph>
       {result.error && <ErrorAlert error={result.error} />}
       {result.loading && !organization && <Paragraph>De gegevens worden geladen…</Paragraph>}
       {!result.loading && !result.error && !organization && <Paragraph>Uw organisatie staat niet in de sociale kaart.</Paragraph>}

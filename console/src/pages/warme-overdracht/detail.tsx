@@ -52,6 +52,7 @@ import {
   todayInNl,
   URGENCY_LABELS,
 } from './labels.ts';
+import { LightLinksSection } from './light-links.tsx';
 import { clientName, DeadlineBadge, formatDateTime, ReferralStatusBadge, useMutation } from './shared.tsx';
 
 type Referral = ReferralDetailFragment;
@@ -472,6 +473,8 @@ export function HandoverDetailPage({ params }: PageProps) {
       )}
 
       {isReceiver && referral.status === 'REQUESTED' && <AnswerForm referral={referral} onChange={onChange} />}
+
+      {isSender && <LightLinksSection key={referral.version} referralId={referral.id} />}
 
       {(meetingOpen || referral.jointMeeting) && (
         <Section title="Driegesprek">
