@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sql } from '@hub/db';
 import { buildOrganization, dataOf, startTestSmtpServer, type Party, type TestHub, type TestSmtpServer } from '@hub/testing';
-import { CREATE_REFERRAL, makeClientWithTrajectory, recordHandoverConsent, referralInput, relayFor } from '../../referrals/test/helpers.ts';
-import type { Relay } from '../../referrals/src/relay.ts';
-import { CONSOLE_URL, mailWorkerFor, startNotificationsHub } from './helpers.ts';
-import type { MailWorker } from '../src/mail-worker.ts';
+import { CREATE_REFERRAL, makeClientWithTrajectory, recordHandoverConsent, referralInput, relayFor } from '../../subgraphs/referrals/test/helpers.ts';
+import type { Relay } from '../../subgraphs/referrals/src/relay.ts';
+import { CONSOLE_URL, mailWorkerFor, startNotificationsHub } from '../../subgraphs/notifications/test/helpers.ts';
+import type { MailWorker } from '../../subgraphs/notifications/src/mail-worker.ts';
 
 /**
  * The whole chain with nothing stood in: a change in referrals writes its event in its outbox, the referrals relay
