@@ -245,7 +245,10 @@ function journeyDocuments(): { text: string; variables: string[] }[] {
 
 /**
  * Row counts of every table the subgraphs own, except signals.published_quarter: a signal summary of a closed quarter
- * is published and stored on its first read (so later signals cannot change it), which is a read, not a mutation.
+ * is published and stored on its first read (so later signals cannot change it), which is a read, not a mutation; and
+ * notifications.recipient: any request with a professional token records who the notifications may reach (name,
+ * e-mail claim, last seen), which is bookkeeping of the sign-in, not a change by the caller. A caller's own notification
+ * preferences and (BEHEERDER) their own organisation's defaults are checked by ownNotificationSettings instead.
  */
 async function rowCounts(hub: TestHub): Promise<Record<string, number>> {
   const tables = rowsOf<{ schema: string; name: string }>(
@@ -254,6 +257,7 @@ async function rowCounts(hub: TestHub): Promise<Record<string, number>> {
           where ${anyText(sql`table_schema`, SUBGRAPH_NAMES.map(postgresSchemaOf))} and table_type = 'BASE TABLE'
             and not (table_schema = 'signals' and table_name = 'published_quarter')
             and not (table_schema = 'cases' and table_name = 'organization_setting')
+            and not (table_schema = 'notifications' and table_name in ('recipient', 'organization_default', 'preference'))
           order by 1, 2`,
     ),
   );
@@ -263,6 +267,20 @@ async function rowCounts(hub: TestHub): Promise<Record<string, number>> {
     counts[`${t.schema}.${t.name}`] = row?.n ?? -1;
   }
   return counts;
+}
+
+/** Notification preferences and organisation defaults, each as one line starting with the organisation's id. */
+async function ownNotificationSettings(hub: TestHub): Promise<string[]> {
+  const rows = rowsOf<{ line: string }>(
+    await hub.database.db.execute(
+      sql`select concat_ws(' ', organization_id, 'default', kind, email, updated_at) as line from notifications.organization_default
+          union all
+          select concat_ws(' ', r.organization_id, r.subject, p.kind, p.email, p.updated_at) from notifications.preference p
+            join notifications.recipient r on r.id = p.recipient_id
+          order by 1`,
+    ),
+  );
+  return rows.map((r) => r.line);
 }
 
 /** The break-glass settings rows, each as one line starting with the organisation's id. */
@@ -308,7 +326,7 @@ describe('fuzzing the gateway', () => {
 
   it(`sends ${REQUESTS} hostile requests: no 5xx, no write, and the hub still answers`, async () => {
     const before = await rowCounts(hub);
-    const settingsBefore = await breakGlassSettings(hub);
+    const settingsBefore = [...(await breakGlassSettings(hub)), ...(await ownNotificationSettings(hub))];
     const journeys = journeyDocuments();
     const callerOrganizations: string[] = Array.from({ length: 12 }, () => randomUUID());
     const tokens = await Promise.all(
@@ -357,7 +375,7 @@ describe('fuzzing the gateway', () => {
     expect(succeededMutations).toBe(0);
     expect(await rowCounts(hub)).toEqual(before);
     // Every earlier row unchanged; a new row only for a caller's own organisation.
-    const settingsAfter = await breakGlassSettings(hub);
+    const settingsAfter = [...(await breakGlassSettings(hub)), ...(await ownNotificationSettings(hub))];
     expect(settingsBefore.filter((line) => !settingsAfter.includes(line))).toEqual([]);
     const added = settingsAfter.filter((line) => !settingsBefore.includes(line));
     expect(added.filter((line) => !callerOrganizations.includes(line.split(' ')[0] ?? ''))).toEqual([]);
