@@ -3,7 +3,7 @@ import type { NotificationSettings } from '@hub/config';
 import type { NotificationKind } from '@hub/contracts';
 import type { Db } from '@hub/db';
 import { amsterdamDate } from '@hub/domain';
-import type { Logger } from '@hub/service-kit';
+import { backoffSeconds, createOutboxRelay, type Logger, type OutboxRelay } from '@hub/service-kit';
 import {
   claimDueMessages,
   createDigests,
@@ -33,14 +33,8 @@ export interface MailRound {
   failed: number;
 }
 
-export interface MailWorker {
-  /** One round now; `now` lets tests move the clock past backoff delays and the digest hour. */
-  runOnce(options?: { now?: Date }): Promise<MailRound>;
-  /** Asks the loop for a round soon (after new messages), without waiting for it. */
-  kick(): void;
-  start(): void;
-  stop(): Promise<void>;
-}
+/** The e-mail loop: the shared relay loop (one round at a time; `runOnce({ now })` lets tests move the clock). */
+export type MailWorker = OutboxRelay<MailRound>;
 
 const CLAIM_LEASE_SECONDS = 120;
 const BATCH = 50;
@@ -51,7 +45,7 @@ const RENDER_FAILED = Symbol('render failed');
 
 /** Seconds to wait after the n-th failed attempt: base × 2^(n−1), at most max. */
 export function mailRetryDelaySeconds(settings: NotificationSettings, failedAttempts: number): number {
-  return Math.min(settings.retryMaxSeconds, settings.retryBaseSeconds * 2 ** Math.max(0, failedAttempts - 1));
+  return backoffSeconds({ baseSeconds: settings.retryBaseSeconds, maxSeconds: settings.retryMaxSeconds }, failedAttempts);
 }
 
 const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
@@ -89,10 +83,6 @@ export function createMailWorker(deps: { db: Db; settings: NotificationSettings;
     ? nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
     : undefined;
   const domain = domainOf(settings.mailFrom);
-  let chain: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let kicked = false;
 
   const addSeconds = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 
@@ -185,43 +175,11 @@ export function createMailWorker(deps: { db: Db; settings: NotificationSettings;
     return { digests, ...(await send(now)) };
   }
 
-  const runOnce = (options: { now?: Date } = {}): Promise<MailRound> => {
-    // Rounds in one process never overlap: PGlite has one session.
-    const next = chain.then(() => round(options.now ?? new Date()));
-    chain = next.catch(() => undefined);
-    return next;
-  };
-
-  const schedule = (ms: number) => {
-    if (!running) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      kicked = false;
-      runOnce()
-        .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'e-mail round failed'))
-        .finally(() => schedule(settings.mailIntervalMs));
-    }, ms);
-    timer.unref();
-  };
-
+  const loop = createOutboxRelay({ intervalMs: settings.mailIntervalMs, logger, round });
   return {
-    runOnce,
-    kick() {
-      if (!running || kicked) return;
-      kicked = true;
-      schedule(0);
-    },
-    start() {
-      if (running || settings.mailIntervalMs === 0) return;
-      running = true;
-      schedule(settings.mailIntervalMs);
-    },
+    ...loop,
     async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await chain;
+      await loop.stop();
       transport?.close();
     },
   };
