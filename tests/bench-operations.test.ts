@@ -115,7 +115,7 @@ const journeys = buildJourneys(context);
 
 /**
  * A subgraph's schema as the gateway sees it: its schema.graphql with the entity fields federation adds (`_entities`
- * over every type with a @key, `_service`).
+ * over every type with a @key, `_service`; a subgraph without entities, like notifications, gets `_service` only).
  */
 function subgraphSchema(schemaPath: string): GraphQLSchema {
   const own = buildASTSchema(parse(readFileSync(schemaPath, 'utf8')), { assumeValidSDL: true });
@@ -124,12 +124,19 @@ function subgraphSchema(schemaPath: string): GraphQLSchema {
     .map((type) => type.name);
   return extendSchema(
     own,
-    parse(`
+    parse(
+      entities.length > 0
+        ? `
       scalar _Any
       union _Entity = ${entities.join(' | ')}
       type _Service { sdl: String }
       extend type Query { _entities(representations: [_Any!]!): [_Entity]! _service: _Service! }
-    `),
+    `
+        : `
+      type _Service { sdl: String }
+      extend type Query { _service: _Service! }
+    `,
+    ),
   );
 }
 
