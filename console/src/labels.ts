@@ -29,6 +29,11 @@ export const ROLE_LABELS: Record<Role, { name: string; explanation: string }> = 
     name: 'Privacy officer',
     explanation: 'Ziet wie de gegevens van cliënten van de eigen organisatie heeft bekeken, en wanneer. Beoordeelt elke noodtoegang.',
   },
+  BELEIDSMEDEWERKER: {
+    name: 'Beleidsmedewerker',
+    explanation:
+      'Werkt aan beleid, inkoop of kwaliteit. Bij een gemeente of zorgkantoor: legt vast welke aanbieders cliëntondersteuning geven en leest hun rapportages. Bij een aanbieder: maakt de halfjaarrapportage.',
+  },
   CLIENT: {
     name: 'Cliënt',
     explanation:
@@ -182,6 +187,11 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   WORKLIST_ITEM: 'Nieuwe indicatie op de werklijst',
   WORKLIST_OVERDUE: 'Indicatie op de werklijst is te laat',
   WORKLIST_ESCALATED: 'Indicatie op de werklijst is te laat (melding voor coördinatoren)',
+  REPORT_SUBMITTED: 'Een aanbieder heeft een halfjaarrapportage ingediend',
+  REPORT_ACKNOWLEDGED: 'Een opdrachtgever heeft uw halfjaarrapportage ontvangen',
+  SATISFACTION_MEASUREMENT_DUE: 'Tijd voor een nieuwe meting van de tevredenheid',
+  KNELPUNT_REOPENED: 'Een opgelost knelpunt is weer open: de signalen komen terug',
+  ZORGINKOOP_OUTCOME: 'Het zorgkantoor heeft besloten over een knelpunt (zorginkoop)',
 };
 
 /** How a kind of event reaches someone by e-mail. */

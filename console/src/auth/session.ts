@@ -7,7 +7,7 @@ import { useSyncExternalStore } from 'react';
  * (role CLIENT, DigiD through a broker) has no organisation: it carries the BSN instead, which the console never reads.
  */
 
-export type Role = 'TOEGANG' | 'CLIENTONDERSTEUNER' | 'ZORGBEMIDDELAAR' | 'OVERLEGTAFEL' | 'BEHEERDER' | 'PRIVACY_OFFICER' | 'CLIENT';
+export type Role = 'TOEGANG' | 'CLIENTONDERSTEUNER' | 'ZORGBEMIDDELAAR' | 'OVERLEGTAFEL' | 'BEHEERDER' | 'PRIVACY_OFFICER' | 'BELEIDSMEDEWERKER' | 'CLIENT';
 
 export interface SessionUser {
   subject: string;

@@ -804,6 +804,8 @@ export type NetworkRole =
 export type NotificationItemType =
   /** A client. */
   | 'CLIENT'
+  /** A half-year report of a provider of cliëntondersteuning. */
+  | 'HALF_YEAR_REPORT'
   /** A knelpunt of an overlegtafel. */
   | 'KNELPUNT'
   /** A referral (warme overdracht). */
@@ -820,7 +822,10 @@ export type NotificationItemType =
  * receiver and sender; HANDOVER_ESCALATED and WORKLIST_ESCALATED the organisation's coordinators (its BEHEERDER when it
  * named none); HANDOVER_ACCEPTED and HANDOVER_REJECTED the sender; CONSENT_REVOKED the organisations that now see less;
  * SIGNAL_FEEDBACK the signal's author; BREAK_GLASS_OPENED the owning organisation's PRIVACY_OFFICER and BEHEERDER;
- * WORKLIST_ITEM and WORKLIST_OVERDUE the zorgkantoor's ZORGBEMIDDELAAR.
+ * WORKLIST_ITEM and WORKLIST_OVERDUE the zorgkantoor's ZORGBEMIDDELAAR; REPORT_SUBMITTED the opdrachtgevers'
+ * BELEIDSMEDEWERKER; REPORT_ACKNOWLEDGED and SATISFACTION_MEASUREMENT_DUE the provider's BELEIDSMEDEWERKER and BEHEERDER;
+ * KNELPUNT_REOPENED the overlegtafel's members (role OVERLEGTAFEL); ZORGINKOOP_OUTCOME the authors of the knelpunt's
+ * signals.
  */
 export type NotificationKind =
   /** A client file of your organisation was opened without consent (break-glass). */
@@ -839,6 +844,14 @@ export type NotificationKind =
   | 'HANDOVER_RECEIVED'
   /** Your handover was rejected. */
   | 'HANDOVER_REJECTED'
+  /** A resolved knelpunt reopened because matching signals came back. */
+  | 'KNELPUNT_REOPENED'
+  /** An opdrachtgever acknowledged your organisation's half-year report. */
+  | 'REPORT_ACKNOWLEDGED'
+  /** A provider submitted a half-year report to your organisation (its opdrachtgever). */
+  | 'REPORT_SUBMITTED'
+  /** Your organisation's client-satisfaction measurement is due (two years after the last). */
+  | 'SATISFACTION_MEASUREMENT_DUE'
   /** The overlegtafel gave feedback on a knelpunt that holds your signal. */
   | 'SIGNAL_FEEDBACK'
   /** An overdue worklist item, escalated once to the zorgkantoor's coordinators. */
@@ -846,7 +859,9 @@ export type NotificationKind =
   /** A new Wlz indicatie arrived on the zorgkantoor's worklist. */
   | 'WORKLIST_ITEM'
   /** A worklist item passed its contact deadline. */
-  | 'WORKLIST_OVERDUE';
+  | 'WORKLIST_OVERDUE'
+  /** The zorgkantoor recorded the purchasing outcome (agreement or refusal) of a knelpunt with your signal. */
+  | 'ZORGINKOOP_OUTCOME';
 
 /** One preference. */
 export type NotificationPreferenceInput = {

@@ -44,8 +44,14 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Overlegtafel', path: '/overlegtafel', roles: ['OVERLEGTAFEL'] },
   { label: 'Privacy', path: '/privacy', roles: ['PRIVACY_OFFICER'] },
   { label: 'Beheer', path: '/beheer', roles: ['BEHEERDER'] },
+  // Half-year reports: the provider writes them, the opdrachtgever (gemeente, zorgkantoor) reads them.
+  { label: 'Rapportages', path: '/rapportages', roles: ['BELEIDSMEDEWERKER', 'BEHEERDER'] },
   // Every professional: the menu item also shows the number of unread notifications (layout.tsx).
-  { label: 'Meldingen', path: '/meldingen', roles: ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL', 'BEHEERDER', 'PRIVACY_OFFICER'] },
+  {
+    label: 'Meldingen',
+    path: '/meldingen',
+    roles: ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL', 'BEHEERDER', 'PRIVACY_OFFICER', 'BELEIDSMEDEWERKER'],
+  },
 ];
 
 export const rolesOf = (path: string): 'everyone' | readonly Role[] => NAVIGATION.find((item) => item.path === path)?.roles ?? 'everyone';

@@ -17,6 +17,11 @@ import { deliveryReceipt, isoDateTime, MAX_ITEMS, uuid } from './common.ts';
  * - BREAK_GLASS_OPENED: someone opened a client's file without consent (the owning organisation's PRIVACY_OFFICER
  *   and BEHEERDER).
  * - WORKLIST_ITEM: a new Wlz indicatie arrived on the zorgkantoor's worklist (its ZORGBEMIDDELAAR).
+ * - REPORT_SUBMITTED / REPORT_ACKNOWLEDGED: a half-year report reached its opdrachtgevers (their BELEIDSMEDEWERKER),
+ *   or an opdrachtgever acknowledged it (the provider's BELEIDSMEDEWERKER and BEHEERDER) (cases).
+ * - SATISFACTION_MEASUREMENT_DUE: a provider's client-satisfaction measurement is due (two years after the last) (cases).
+ * - KNELPUNT_REOPENED: a resolved knelpunt reopened because its signals came back (the overlegtafel's members) (signals).
+ * - ZORGINKOOP_OUTCOME: the zorgkantoor recorded the purchasing outcome of a knelpunt (its reporters) (signals).
  * - WORKLIST_OVERDUE / WORKLIST_ESCALATED: a worklist item passed its contact deadline (the zorgkantoor's
  *   ZORGBEMIDDELAAR), and once to its coordinators.
  */
@@ -33,11 +38,16 @@ export const NOTIFICATION_KINDS = [
   'WORKLIST_ITEM',
   'WORKLIST_OVERDUE',
   'WORKLIST_ESCALATED',
+  'REPORT_SUBMITTED',
+  'REPORT_ACKNOWLEDGED',
+  'SATISFACTION_MEASUREMENT_DUE',
+  'KNELPUNT_REOPENED',
+  'ZORGINKOOP_OUTCOME',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The kind of thing a notification points at; the console has a page for each (see the notifications subgraph). */
-export const NOTIFICATION_ITEM_TYPES = ['REFERRAL', 'CLIENT', 'TRAJECTORY', 'SIGNAL', 'KNELPUNT', 'WLZ_INDICATIE'] as const;
+export const NOTIFICATION_ITEM_TYPES = ['REFERRAL', 'CLIENT', 'TRAJECTORY', 'SIGNAL', 'KNELPUNT', 'WLZ_INDICATIE', 'HALF_YEAR_REPORT'] as const;
 export type NotificationItemType = (typeof NOTIFICATION_ITEM_TYPES)[number];
 
 /**

@@ -10,7 +10,7 @@ export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 export const GEMEENTE_CODE_PATTERN = /^GM\d{4}$/;
 export const ZORGKANTOORREGIO_CODE_PATTERN = /^ZK\d{2}$/;
 
-export const ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL', 'BEHEERDER', 'PRIVACY_OFFICER'] as const;
+export const ROLES = ['TOEGANG', 'CLIENTONDERSTEUNER', 'ZORGBEMIDDELAAR', 'OVERLEGTAFEL', 'BEHEERDER', 'PRIVACY_OFFICER', 'BELEIDSMEDEWERKER'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

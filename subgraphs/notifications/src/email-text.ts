@@ -23,6 +23,14 @@ export const KIND_WORDS: Record<NotificationKind, { label: string; sentence: str
     label: 'Indicatie te laat: escalatie',
     sentence: 'Een indicatie op de werklijst is over de contactdatum. U krijgt dit bericht als coördinator.',
   },
+  REPORT_SUBMITTED: { label: 'Halfjaarrapportage ingediend', sentence: 'Een aanbieder van cliëntondersteuning heeft een halfjaarrapportage ingediend.' },
+  REPORT_ACKNOWLEDGED: { label: 'Halfjaarrapportage ontvangen', sentence: 'Een opdrachtgever heeft uw halfjaarrapportage ontvangen.' },
+  SATISFACTION_MEASUREMENT_DUE: {
+    label: 'Tevredenheid meten',
+    sentence: 'Het is bijna twee jaar geleden dat uw organisatie de tevredenheid van cliënten heeft gemeten. Plan een nieuwe meting.',
+  },
+  KNELPUNT_REOPENED: { label: 'Knelpunt weer open', sentence: 'Een opgelost knelpunt is weer open, omdat er weer signalen over komen.' },
+  ZORGINKOOP_OUTCOME: { label: 'Besluit zorginkoop', sentence: 'Het zorgkantoor heeft besloten over een knelpunt met uw signaal.' },
 };
 
 const FOOTER = 'U krijgt deze e-mail omdat meldingen per e-mail aan staan. U kunt dit veranderen bij Meldingen in de hub.';

@@ -18,6 +18,8 @@ export function consolePathOf(itemType: NotificationItemType | string, itemId: s
       return `/overlegtafel/knelpunten/${itemId}`;
     case 'SIGNAL':
       return '/overlegtafel/signalen';
+    case 'HALF_YEAR_REPORT':
+      return `/rapportages/${itemId}`;
     default:
       return NOTIFICATION_CENTRE_PATH;
   }

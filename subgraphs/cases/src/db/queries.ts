@@ -125,6 +125,25 @@ export function findTrajectoriesInPeriod(db: Db, organizationId: string, from: D
     );
 }
 
+/** A trajectory with the gemeente its client lives in (null when the hub does not know it), for the split per gemeente. */
+export type TrajectoryWithGemeenteRow = TrajectoryRow & { gemeenteCode: string | null };
+
+/** As findTrajectoriesInPeriod, with each client's gemeente. */
+export async function findTrajectoriesWithGemeenteInPeriod(db: Db, organizationId: string, from: Date, to: Date): Promise<TrajectoryWithGemeenteRow[]> {
+  const rows = await db
+    .select({ trajectory, gemeenteCode: client.gemeenteCode })
+    .from(trajectory)
+    .innerJoin(client, eq(client.id, trajectory.clientId))
+    .where(
+      and(
+        eq(trajectory.organizationId, organizationId),
+        sql`${trajectory.openedAt} < ${to.toISOString()}::timestamptz`,
+        sql`(${trajectory.closedAt} is null or ${trajectory.closedAt} >= ${from.toISOString()}::timestamptz)`,
+      ),
+    );
+  return rows.map((r) => ({ ...r.trajectory, gemeenteCode: r.gemeenteCode }));
+}
+
 /** Every break-glass opening for these clients, oldest first (a client has few). */
 export function findBreakGlassByClientIds(db: Db, clientIds: readonly string[]): Promise<BreakGlassRow[]> {
   return db.select().from(breakGlassGrant).where(anyUuid(breakGlassGrant.clientId, clientIds)).orderBy(asc(breakGlassGrant.openedAt), asc(breakGlassGrant.id));

@@ -370,6 +370,64 @@ export type CloseTrajectoryInput = {
   reason: CloseReason;
 };
 
+/**
+ * A gemeente's or zorgkantoor's record that it commissions or subsidises a provider's cliëntondersteuning for some
+ * gemeenten during a time. It decides who reads the provider's half-year reports, and which parts.
+ */
+export type Commission = {
+  __typename?: 'Commission';
+  /** The opdrachtgever: a GEMEENTE or ZORGKANTOOR organisation. */
+  commissioner: Organization;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The gemeenten it covers, GM + 4 digits, ordered: at most 342. */
+  gemeenteCodes: Array<Scalars['String']['output']>;
+  /** Commission id. */
+  id: Scalars['ID']['output'];
+  /** Subsidy or contract. */
+  kind: CommissionKind;
+  /** The provider of cliëntondersteuning. */
+  provider: Organization;
+  /** First day in force. */
+  validFrom: Scalars['Date']['output'];
+  /** Last day in force; null while open-ended. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of commissions. */
+export type CommissionConnection = {
+  __typename?: 'CommissionConnection';
+  /** The commissions of this page with their cursors. */
+  edges: Array<CommissionEdge>;
+  /** The commissions. */
+  nodes: Array<Commission>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** A commission in a page. */
+export type CommissionEdge = {
+  __typename?: 'CommissionEdge';
+  /** Opaque cursor; pass it as `after` for the next page. */
+  cursor: Scalars['String']['output'];
+  /** The commission. */
+  node: Commission;
+};
+
+/** How an opdrachtgever pays for a provider's cliëntondersteuning. */
+export type CommissionKind =
+  /** A contract after purchasing (inkoop, opdracht). */
+  | 'CONTRACT'
+  /** A subsidy (subsidie). */
+  | 'SUBSIDY';
+
+/** The result of a change to a commission. */
+export type CommissionPayload = {
+  __typename?: 'CommissionPayload';
+  /** The commission after the change. */
+  commission: Commission;
+};
+
 /** An organisation's break-glass settings. */
 export type ConfigureBreakGlassInput = {
   /** How many openings one professional may make in 24 hours, 1–20; default 3. */
@@ -708,6 +766,14 @@ export type CounsellorRole =
   /** COD1003 code 21 Cliëntondersteuner. */
   | 'CLIENTONDERSTEUNER';
 
+/** A commission to end. */
+export type EndCommissionInput = {
+  /** The commission (UUID). */
+  commissionId: Scalars['ID']['input'];
+  /** Its last day in force; not before validFrom. */
+  validUntil: Scalars['Date']['input'];
+};
+
 /** FORMAL: paid professionals; INFORMAL: volunteers and ervaringsdeskundigen. */
 export type Formality =
   /** Given by paid professionals. */
@@ -776,6 +842,136 @@ export type GoalStatus =
   | 'IN_PROGRESS'
   /** Not started. */
   | 'OPEN';
+
+/**
+ * The half-year report of a provider of cliëntondersteuning to its opdrachtgevers, following the Twente criteria: how
+ * many people (a), on which life domains compared with the previous half year (b), what it did for their self-reliance
+ * (c), the use of their own network (d), which target groups (e), with the narrative part ("tellen en vertellen") and the
+ * satisfaction measurement. Figures are split per gemeente where the clients live, with suppression across gemeenten,
+ * periods and versions.
+ */
+export type HalfYearReport = {
+  __typename?: 'HalfYearReport';
+  /** Acknowledgements by the opdrachtgevers, oldest first: at most one per opdrachtgever. */
+  acknowledgements: Array<HalfYearReportAcknowledgement>;
+  /** When it was started. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The paths of the downloads on the hub (GET with the same bearer token): CSV for Dutch Excel and PDF. */
+  downloads: HalfYearReportDownloads;
+  /**
+   * One part per gemeente the caller may read, ordered by code: for the provider's members every gemeente its clients
+   * live in; for an opdrachtgever the gemeenten it commissioned the provider for in this half year. At most 342.
+   */
+  gemeenteParts: Array<HalfYearReportPart>;
+  /** Report id. */
+  id: Scalars['ID']['output'];
+  /** The narrative part. */
+  narrative: HalfYearReportNarrative;
+  /** The provider. */
+  organization: Organization;
+  /** The half year. */
+  period: ReportPeriod;
+  /** The provider's satisfaction measurement as it stood when the report was last changed. */
+  satisfactionMeasurement: SatisfactionMeasurementStatus;
+  /** Current state. */
+  status: HalfYearReportStatus;
+  /** When it was submitted; null while a draft. */
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The figures of the whole organisation: for the provider's members only; null for an opdrachtgever (it reads only
+   * the parts of the gemeenten it commissions).
+   */
+  total?: Maybe<SupportReport>;
+  /** Last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Version, incremented on every change; pass it as expectedVersion. */
+  version: Scalars['Int']['output'];
+};
+
+/** An opdrachtgever's acknowledgement of a report. */
+export type HalfYearReportAcknowledgement = {
+  __typename?: 'HalfYearReportAcknowledgement';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The opdrachtgever. */
+  organization: Organization;
+};
+
+/** A page of half-year reports. */
+export type HalfYearReportConnection = {
+  __typename?: 'HalfYearReportConnection';
+  /** The reports of this page with their cursors. */
+  edges: Array<HalfYearReportEdge>;
+  /** The reports. */
+  nodes: Array<HalfYearReport>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** Where to download a report; the paths carry no personal data. */
+export type HalfYearReportDownloads = {
+  __typename?: 'HalfYearReportDownloads';
+  /** CSV (semicolons, UTF-8 with BOM) of the parts the caller may read. */
+  csv: Scalars['String']['output'];
+  /** PDF of the parts the caller may read, with the narrative part. */
+  pdf: Scalars['String']['output'];
+};
+
+/** A half-year report in a page. */
+export type HalfYearReportEdge = {
+  __typename?: 'HalfYearReportEdge';
+  /** Opaque cursor; pass it as `after` for the next page. */
+  cursor: Scalars['String']['output'];
+  /** The report. */
+  node: HalfYearReport;
+};
+
+/**
+ * The narrative part of a half-year report ("tellen en vertellen"). Texts pass the privacy guard: no BSN, e-mail, phone
+ * number, postcode with house number or date of birth.
+ */
+export type HalfYearReportNarrative = {
+  __typename?: 'HalfYearReportNarrative';
+  /** What the provider saw in the half year (at most 8000 characters). */
+  observations: Scalars['String']['output'];
+  /** Developments and plans for the next half year (at most 8000 characters). */
+  outlook: Scalars['String']['output'];
+  /** What it signalled, to whom, and what came of it (at most 8000 characters). */
+  signalled: Scalars['String']['output'];
+};
+
+/** The figures of a half-year report about the clients living in one gemeente. */
+export type HalfYearReportPart = {
+  __typename?: 'HalfYearReportPart';
+  /** The figures, with the previous half year. */
+  figures: SupportReport;
+  /** The gemeente; null for clients whose gemeente is not known (provider members only). */
+  gemeente?: Maybe<Gemeente>;
+};
+
+/** The result of a change to a half-year report. */
+export type HalfYearReportPayload = {
+  __typename?: 'HalfYearReportPayload';
+  /** The report after the change. */
+  report: HalfYearReport;
+};
+
+/** The state of a half-year report: DRAFT → SUBMITTED → ACKNOWLEDGED. */
+export type HalfYearReportStatus =
+  /** Every opdrachtgever of the half year acknowledged it. */
+  | 'ACKNOWLEDGED'
+  /** Being written by the provider; only its members see it. */
+  | 'DRAFT'
+  /** Sent to the opdrachtgevers; figures fixed. */
+  | 'SUBMITTED';
+
+/** A report and the version you read. */
+export type HalfYearReportVersionInput = {
+  /** The version you last read; CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The report (UUID). */
+  reportId: Scalars['ID']['input'];
+};
 
 /** Phase of the client journey (cliëntreis): before the Wlz indication, after the indication, receiving care, after care. */
 export type JourneyPhase =
@@ -873,6 +1069,11 @@ export type MachtigingScope =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Acknowledges a submitted report for the caller's organisation (BELEIDSMEDEWERKER of an opdrachtgever). When every
+   * opdrachtgever of the half year has acknowledged it, the report is ACKNOWLEDGED. The provider is notified.
+   */
+  acknowledgeHalfYearReport: HalfYearReportPayload;
+  /**
    * The signed-in client changes the period of one of their consents that is active or pending: the old one is revoked
    * and a successor with the new period recorded, together; the payload holds the successor. NOT_FOUND for a consent of
    * anyone else; INVALID_TRANSITION for a revoked or expired one.
@@ -885,6 +1086,8 @@ export type Mutation = {
   closeTrajectory: SupportTrajectoryPayload;
   /** The privacy officer turns break-glass on or off for their own organisation, with duration and daily limit. */
   configureBreakGlass: BreakGlassSettingsPayload;
+  /** Ends a commission the caller's organisation gave, on a date (BELEIDSMEDEWERKER); the history stays. */
+  endCommission: CommissionPayload;
   /**
    * The signed-in client gives a consent themselves (token with role CLIENT; a representative needs the CONSENT scope):
    * what sharingOrganizationId holds may be seen by the receiver. Recorded as given by the client (or representative),
@@ -911,6 +1114,12 @@ export type Mutation = {
    */
   openTrajectory: SupportTrajectoryPayload;
   /**
+   * Records that the caller's organisation (a GEMEENTE or ZORGKANTOOR; BELEIDSMEDEWERKER) commissions or subsidises a
+   * provider's cliëntondersteuning for some gemeenten from a date. A gemeente commissions for itself only; a zorgkantoor
+   * for gemeenten of its region.
+   */
+  recordCommission: CommissionPayload;
+  /**
    * Records a consent of a client (an owning organisation only). It shares the recording organisation's data; it cannot
    * address the recording organisation itself (BAD_USER_INPUT), directly or as an organisation type in its region.
    */
@@ -928,6 +1137,11 @@ export type Mutation = {
    * zorgkantoor): the contact deadline is met. INVALID_TRANSITION when already recorded.
    */
   recordIndicatieContact: WlzIndicatieItemPayload;
+  /**
+   * Records a client-satisfaction measurement of the caller's organisation (BELEIDSMEDEWERKER or BEHEERDER): the criteria
+   * ask for one at least every two years.
+   */
+  recordSatisfactionMeasurement: SatisfactionMeasurementPayload;
   /**
    * Records the wijsplicht on a Wmo melding: TOEGANG or CLIENTONDERSTEUNER of the gemeente that owns the open Wmo
    * trajectory (FORBIDDEN for another role or organisation type, BAD_USER_INPUT for a trajectory of another legal domain,
@@ -962,10 +1176,28 @@ export type Mutation = {
    * on a stale version; INVALID_TRANSITION when closed. Logged as an UPDATE of HANDOVER data.
    */
   setTrajectoryCounsellor: SupportTrajectoryPayload;
+  /**
+   * Starts the half-year report of the caller's organisation for an ended half year, in state DRAFT (BELEIDSMEDEWERKER or
+   * BEHEERDER of the provider). Idempotent: asking again for the same half year returns the existing report.
+   */
+  startHalfYearReport: HalfYearReportPayload;
+  /**
+   * Submits a DRAFT report to the opdrachtgevers: DRAFT → SUBMITTED. The figures are fixed at the first submission and
+   * never computed again. Each commissioning organisation's BELEIDSMEDEWERKER is notified.
+   */
+  submitHalfYearReport: HalfYearReportPayload;
   /** Updates a client (an owning organisation only). */
   updateClient: ClientPayload;
+  /** Changes the narrative part of a DRAFT report (the provider's BELEIDSMEDEWERKER or BEHEERDER); CONFLICT on a stale version. */
+  updateHalfYearReportNarrative: HalfYearReportPayload;
   /** Updates an open trajectory of the caller's organisation; INVALID_TRANSITION when closed. */
   updateTrajectory: SupportTrajectoryPayload;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationAcknowledgeHalfYearReportArgs = {
+  input: HalfYearReportVersionInput;
 };
 
 
@@ -984,6 +1216,12 @@ export type MutationCloseTrajectoryArgs = {
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationConfigureBreakGlassArgs = {
   input: ConfigureBreakGlassInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationEndCommissionArgs = {
+  input: EndCommissionInput;
 };
 
 
@@ -1012,6 +1250,12 @@ export type MutationOpenTrajectoryArgs = {
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationRecordCommissionArgs = {
+  input: RecordCommissionInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRecordConsentArgs = {
   input: RecordConsentInput;
 };
@@ -1026,6 +1270,12 @@ export type MutationRecordIndicatieChoiceArgs = {
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRecordIndicatieContactArgs = {
   input: RecordIndicatieContactInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationRecordSatisfactionMeasurementArgs = {
+  input: RecordSatisfactionMeasurementInput;
 };
 
 
@@ -1072,8 +1322,26 @@ export type MutationSetTrajectoryCounsellorArgs = {
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationStartHalfYearReportArgs = {
+  input: StartHalfYearReportInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationSubmitHalfYearReportArgs = {
+  input: HalfYearReportVersionInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationUpdateClientArgs = {
   input: UpdateClientInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationUpdateHalfYearReportNarrativeArgs = {
+  input: UpdateHalfYearReportNarrativeInput;
 };
 
 
@@ -1543,6 +1811,16 @@ export type Query = {
    */
   client?: Maybe<Client>;
   /**
+   * Submitted half-year reports of the providers the caller's organisation commissions, newest submitted first
+   * (BELEIDSMEDEWERKER of a GEMEENTE or ZORGKANTOOR); each shows only the commissioned gemeenten.
+   */
+  commissionedHalfYearReports: HalfYearReportConnection;
+  /**
+   * The commissions the caller's organisation gave (a GEMEENTE or ZORGKANTOOR) or received (a provider), newest first,
+   * a page at a time (BELEIDSMEDEWERKER).
+   */
+  commissions: CommissionConnection;
+  /**
    * Correction requests clients sent to the caller's organisation, newest first (care roles and PRIVACY_OFFICER). Each
    * client listed is logged (READ, IDENTITY).
    */
@@ -1550,10 +1828,19 @@ export type Query = {
   /** Finds a client by exact BSN. The purpose is required and the search is logged (SEARCH). Null when there is none. */
   findClientByBsn?: Maybe<Client>;
   /**
+   * A half-year report: for members of the provider (BELEIDSMEDEWERKER, BEHEERDER) in every state, and, once submitted,
+   * for the BELEIDSMEDEWERKER of an opdrachtgever that commissioned the provider for a gemeente in that half year (it
+   * sees only the parts of those gemeenten). Null when there is no such report or the caller may not read it (the two
+   * look the same).
+   */
+  halfYearReport?: Maybe<HalfYearReport>;
+  /**
    * A copy of everything the hub holds about the signed-in client (token with role CLIENT; a representative needs the
    * EXPORT scope), as a JSON download; logged as EXPORT. Null when the hub holds nothing about them.
    */
   myDataExport?: Maybe<MyDataExport>;
+  /** The half-year reports of the caller's own organisation, newest period first (BELEIDSMEDEWERKER, BEHEERDER). */
+  myHalfYearReports: HalfYearReportConnection;
   /**
    * The signed-in client's own view (token with role CLIENT): null when the hub holds nothing about them. Logged as a
    * READ by the client. Any other caller gets FORBIDDEN (a professional) or UNAUTHENTICATED.
@@ -1564,6 +1851,8 @@ export type Query = {
    * name contains the text; every client such a search finds is logged (SEARCH, category IDENTITY).
    */
   myTrajectories: SupportTrajectoryConnection;
+  /** When the caller's own organisation last measured client satisfaction, and when the next one is due (BELEIDSMEDEWERKER, BEHEERDER). */
+  satisfactionMeasurementStatus: SatisfactionMeasurementStatus;
   /**
    * The report of an organisation over one ended grid period, with the previous period of the same kind for the trend;
    * for members of that organisation. BAD_USER_INPUT for a period off the grid or not yet ended.
@@ -1605,6 +1894,22 @@ export type QueryClientArgs = {
 
 
 /** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryCommissionedHalfYearReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<HalfYearReportStatus>;
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryCommissionsArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryCorrectionRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1619,6 +1924,19 @@ export type QueryFindClientByBsnArgs = {
 
 
 /** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryHalfYearReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QueryMyHalfYearReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QueryMyTrajectoriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1629,6 +1947,7 @@ export type QueryMyTrajectoriesArgs = {
 
 /** Read operations (queries). Their shape follows docs/api-conventions.md. */
 export type QuerySupportReportArgs = {
+  gemeenteCode?: InputMaybe<Scalars['String']['input']>;
   organizationId: Scalars['ID']['input'];
   period: ReportPeriodInput;
 };
@@ -1668,6 +1987,20 @@ export type QueryWlzNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<WlzNotificationStatus>;
+};
+
+/** A commission to record. */
+export type RecordCommissionInput = {
+  /** The gemeenten it covers (1–342, GM + 4 digits): a gemeente its own code only, a zorgkantoor gemeenten of its region. */
+  gemeenteCodes: Array<Scalars['String']['input']>;
+  /** Subsidy or contract. */
+  kind: CommissionKind;
+  /** The provider (UUID of an organisation in the sociale kaart). */
+  providerOrganizationId: Scalars['ID']['input'];
+  /** First day in force. */
+  validFrom: Scalars['Date']['input'];
+  /** Last day in force, not before validFrom; omit for open-ended. */
+  validUntil?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** A consent to record. Give either receivingOrganizationId, or receivingOrganizationType with receivingRegionCode. */
@@ -1723,6 +2056,16 @@ export type RecordIndicatieContactInput = {
   expectedVersion: Scalars['Int']['input'];
   /** The worklist item. */
   id: Scalars['ID']['input'];
+};
+
+/** A satisfaction measurement to record. */
+export type RecordSatisfactionMeasurementInput = {
+  /** The day it was completed; not in the future. */
+  doneOn: Scalars['Date']['input'];
+  /** How it was done (1–500 characters), without personal data. */
+  method: Scalars['String']['input'];
+  /** Number of clients who answered (0–100000). */
+  respondents: Scalars['Int']['input'];
 };
 
 /** The wijsplicht on a Wmo melding: when, and whether the resident accepted. The professional is the caller. */
@@ -1899,6 +2242,28 @@ export type RevokeConsentInput = {
   id: Scalars['ID']['input'];
 };
 
+/** The result of recordSatisfactionMeasurement. */
+export type SatisfactionMeasurementPayload = {
+  __typename?: 'SatisfactionMeasurementPayload';
+  /** The organisation's measurement status after it. */
+  status: SatisfactionMeasurementStatus;
+};
+
+/** When the provider last measured client satisfaction; the criteria ask for one at least every two years. */
+export type SatisfactionMeasurementStatus = {
+  __typename?: 'SatisfactionMeasurementStatus';
+  /** The day the next one is due: two years after the last; null when none is recorded (due now). */
+  dueOn?: Maybe<Scalars['Date']['output']>;
+  /** Day of the last measurement; null when none is recorded. */
+  lastDoneOn?: Maybe<Scalars['Date']['output']>;
+  /** How it was done, e.g. a questionnaire after closing. */
+  lastMethod?: Maybe<Scalars['String']['output']>;
+  /** Number of clients who answered. */
+  lastRespondents?: Maybe<Scalars['Int']['output']>;
+  /** True when none is recorded or the due day has passed. */
+  overdue: Scalars['Boolean']['output'];
+};
+
 /** Self-reliance (zelfredzaamheid) on one life domain at the start and end of a trajectory, 1 (not self-reliant) … 5 (fully). */
 export type SelfRelianceScore = {
   __typename?: 'SelfRelianceScore';
@@ -1928,6 +2293,14 @@ export type SetTrajectoryCounsellorInput = {
   expectedVersion: Scalars['Int']['input'];
   /** The trajectory (UUID). */
   id: Scalars['ID']['input'];
+};
+
+/** A half year to report on. */
+export type StartHalfYearReportInput = {
+  /** 1 for January–June, 2 for July–December; the half year must have ended. */
+  half: Scalars['Int']['input'];
+  /** The calendar year (2000–2100). */
+  year: Scalars['Int']['input'];
 };
 
 /**
@@ -2158,6 +2531,20 @@ export type UpdateClientInput = {
   network?: InputMaybe<Array<NetworkMemberInput>>;
   /** Preferred contact channel. */
   preferredContactChannel?: InputMaybe<ContactChannel>;
+};
+
+/** New texts of a report's narrative part; a text left out stays as it is. */
+export type UpdateHalfYearReportNarrativeInput = {
+  /** The version you last read; CONFLICT when someone changed it since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** What the provider saw (at most 8000 characters). */
+  observations?: InputMaybe<Scalars['String']['input']>;
+  /** Developments and plans (at most 8000 characters). */
+  outlook?: InputMaybe<Scalars['String']['input']>;
+  /** The report (UUID). */
+  reportId: Scalars['ID']['input'];
+  /** What it signalled (at most 8000 characters). */
+  signalled?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes to an open trajectory; omitted fields keep their value. */
@@ -2567,6 +2954,11 @@ export type ResolversTypes = {
   ClientTrajectoryConnection: ResolverTypeWrapper<Omit<ClientTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversTypes['SupportTrajectory']> }>;
   CloseReason: ResolverTypeWrapper<string>;
   CloseTrajectoryInput: CloseTrajectoryInput;
+  Commission: ResolverTypeWrapper<Omit<Commission, 'kind'> & { kind: ResolversTypes['CommissionKind'] }>;
+  CommissionConnection: ResolverTypeWrapper<Omit<CommissionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CommissionEdge']>, nodes: Array<ResolversTypes['Commission']> }>;
+  CommissionEdge: ResolverTypeWrapper<Omit<CommissionEdge, 'node'> & { node: ResolversTypes['Commission'] }>;
+  CommissionKind: ResolverTypeWrapper<string>;
+  CommissionPayload: ResolverTypeWrapper<Omit<CommissionPayload, 'commission'> & { commission: ResolversTypes['Commission'] }>;
   ConfigureBreakGlassInput: ConfigureBreakGlassInput;
   Consent: ResolverTypeWrapper<ConsentView>;
   ConsentCategory: ResolverTypeWrapper<string>;
@@ -2594,12 +2986,23 @@ export type ResolversTypes = {
   CounsellorRole: ResolverTypeWrapper<string>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EndCommissionInput: EndCommissionInput;
   Formality: ResolverTypeWrapper<string>;
   Gemeente: ResolverTypeWrapper<Gemeente>;
   GiveConsentInput: GiveConsentInput;
   Goal: ResolverTypeWrapper<Omit<Goal, 'status'> & { status: ResolversTypes['GoalStatus'] }>;
   GoalInput: GoalInput;
   GoalStatus: ResolverTypeWrapper<string>;
+  HalfYearReport: ResolverTypeWrapper<Omit<HalfYearReport, 'gemeenteParts' | 'period' | 'status' | 'total'> & { gemeenteParts: Array<ResolversTypes['HalfYearReportPart']>, period: ResolversTypes['ReportPeriod'], status: ResolversTypes['HalfYearReportStatus'], total?: Maybe<ResolversTypes['SupportReport']> }>;
+  HalfYearReportAcknowledgement: ResolverTypeWrapper<HalfYearReportAcknowledgement>;
+  HalfYearReportConnection: ResolverTypeWrapper<Omit<HalfYearReportConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['HalfYearReportEdge']>, nodes: Array<ResolversTypes['HalfYearReport']> }>;
+  HalfYearReportDownloads: ResolverTypeWrapper<HalfYearReportDownloads>;
+  HalfYearReportEdge: ResolverTypeWrapper<Omit<HalfYearReportEdge, 'node'> & { node: ResolversTypes['HalfYearReport'] }>;
+  HalfYearReportNarrative: ResolverTypeWrapper<HalfYearReportNarrative>;
+  HalfYearReportPart: ResolverTypeWrapper<Omit<HalfYearReportPart, 'figures'> & { figures: ResolversTypes['SupportReport'] }>;
+  HalfYearReportPayload: ResolverTypeWrapper<Omit<HalfYearReportPayload, 'report'> & { report: ResolversTypes['HalfYearReport'] }>;
+  HalfYearReportStatus: ResolverTypeWrapper<string>;
+  HalfYearReportVersionInput: HalfYearReportVersionInput;
   JourneyPhase: ResolverTypeWrapper<string>;
   LegalDomain: ResolverTypeWrapper<string>;
   Leveringsvorm: ResolverTypeWrapper<string>;
@@ -2633,9 +3036,11 @@ export type ResolversTypes = {
   PersonName: ResolverTypeWrapper<PersonName>;
   PersonNameInput: PersonNameInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordCommissionInput: RecordCommissionInput;
   RecordConsentInput: RecordConsentInput;
   RecordIndicatieChoiceInput: RecordIndicatieChoiceInput;
   RecordIndicatieContactInput: RecordIndicatieContactInput;
+  RecordSatisfactionMeasurementInput: RecordSatisfactionMeasurementInput;
   RecordWijsplichtInput: RecordWijsplichtInput;
   Referral: ResolverTypeWrapper<Referral>;
   RegisterClientInput: RegisterClientInput;
@@ -2650,9 +3055,12 @@ export type ResolversTypes = {
   RequestCorrectionInput: RequestCorrectionInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
   RevokeConsentInput: RevokeConsentInput;
+  SatisfactionMeasurementPayload: ResolverTypeWrapper<SatisfactionMeasurementPayload>;
+  SatisfactionMeasurementStatus: ResolverTypeWrapper<SatisfactionMeasurementStatus>;
   SelfRelianceScore: ResolverTypeWrapper<Omit<SelfRelianceScore, 'lifeDomain'> & { lifeDomain: ResolversTypes['LifeDomain'] }>;
   SelfRelianceScoreInput: SelfRelianceScoreInput;
   SetTrajectoryCounsellorInput: SetTrajectoryCounsellorInput;
+  StartHalfYearReportInput: StartHalfYearReportInput;
   SupportForm: ResolverTypeWrapper<string>;
   SupportReport: ResolverTypeWrapper<SupportReportData>;
   SupportTrajectory: ResolverTypeWrapper<TrajectoryView>;
@@ -2664,6 +3072,7 @@ export type ResolversTypes = {
   TrajectoryOutcomesInput: TrajectoryOutcomesInput;
   TrajectoryStatus: ResolverTypeWrapper<string>;
   UpdateClientInput: UpdateClientInput;
+  UpdateHalfYearReportNarrativeInput: UpdateHalfYearReportNarrativeInput;
   UpdateTrajectoryInput: UpdateTrajectoryInput;
   Wachtstatus: ResolverTypeWrapper<string>;
   Wijsplicht: ResolverTypeWrapper<Omit<Wijsplicht, 'outcome'> & { outcome: ResolversTypes['WijsplichtOutcome'] }>;
@@ -2706,6 +3115,10 @@ export type ResolversParentTypes = {
   ClientPayload: Omit<ClientPayload, 'client'> & { client: ResolversParentTypes['Client'] };
   ClientTrajectoryConnection: Omit<ClientTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversParentTypes['SupportTrajectory']> };
   CloseTrajectoryInput: CloseTrajectoryInput;
+  Commission: Commission;
+  CommissionConnection: Omit<CommissionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CommissionEdge']>, nodes: Array<ResolversParentTypes['Commission']> };
+  CommissionEdge: Omit<CommissionEdge, 'node'> & { node: ResolversParentTypes['Commission'] };
+  CommissionPayload: Omit<CommissionPayload, 'commission'> & { commission: ResolversParentTypes['Commission'] };
   ConfigureBreakGlassInput: ConfigureBreakGlassInput;
   Consent: ConsentView;
   ConsentConnection: Omit<ConsentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ConsentEdge']>, nodes: Array<ResolversParentTypes['Consent']> };
@@ -2726,10 +3139,20 @@ export type ResolversParentTypes = {
   CounsellorInput: CounsellorInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EndCommissionInput: EndCommissionInput;
   Gemeente: Gemeente;
   GiveConsentInput: GiveConsentInput;
   Goal: Goal;
   GoalInput: GoalInput;
+  HalfYearReport: Omit<HalfYearReport, 'gemeenteParts' | 'period' | 'total'> & { gemeenteParts: Array<ResolversParentTypes['HalfYearReportPart']>, period: ResolversParentTypes['ReportPeriod'], total?: Maybe<ResolversParentTypes['SupportReport']> };
+  HalfYearReportAcknowledgement: HalfYearReportAcknowledgement;
+  HalfYearReportConnection: Omit<HalfYearReportConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['HalfYearReportEdge']>, nodes: Array<ResolversParentTypes['HalfYearReport']> };
+  HalfYearReportDownloads: HalfYearReportDownloads;
+  HalfYearReportEdge: Omit<HalfYearReportEdge, 'node'> & { node: ResolversParentTypes['HalfYearReport'] };
+  HalfYearReportNarrative: HalfYearReportNarrative;
+  HalfYearReportPart: Omit<HalfYearReportPart, 'figures'> & { figures: ResolversParentTypes['SupportReport'] };
+  HalfYearReportPayload: Omit<HalfYearReportPayload, 'report'> & { report: ResolversParentTypes['HalfYearReport'] };
+  HalfYearReportVersionInput: HalfYearReportVersionInput;
   LinkIndicatieHandoverInput: LinkIndicatieHandoverInput;
   Mutation: Record<PropertyKey, never>;
   MyBreakGlassConnection: Omit<MyBreakGlassConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MyBreakGlassEdge']>, nodes: Array<ResolversParentTypes['MyBreakGlassOpening']> };
@@ -2756,9 +3179,11 @@ export type ResolversParentTypes = {
   PersonName: PersonName;
   PersonNameInput: PersonNameInput;
   Query: Record<PropertyKey, never>;
+  RecordCommissionInput: RecordCommissionInput;
   RecordConsentInput: RecordConsentInput;
   RecordIndicatieChoiceInput: RecordIndicatieChoiceInput;
   RecordIndicatieContactInput: RecordIndicatieContactInput;
+  RecordSatisfactionMeasurementInput: RecordSatisfactionMeasurementInput;
   RecordWijsplichtInput: RecordWijsplichtInput;
   Referral: Referral;
   RegisterClientInput: RegisterClientInput;
@@ -2772,9 +3197,12 @@ export type ResolversParentTypes = {
   RequestCorrectionInput: RequestCorrectionInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
   RevokeConsentInput: RevokeConsentInput;
+  SatisfactionMeasurementPayload: SatisfactionMeasurementPayload;
+  SatisfactionMeasurementStatus: SatisfactionMeasurementStatus;
   SelfRelianceScore: SelfRelianceScore;
   SelfRelianceScoreInput: SelfRelianceScoreInput;
   SetTrajectoryCounsellorInput: SetTrajectoryCounsellorInput;
+  StartHalfYearReportInput: StartHalfYearReportInput;
   SupportReport: SupportReportData;
   SupportTrajectory: TrajectoryView;
   SupportTrajectoryConnection: Omit<SupportTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversParentTypes['SupportTrajectory']> };
@@ -2783,6 +3211,7 @@ export type ResolversParentTypes = {
   TrajectoryOutcomes: Omit<TrajectoryOutcomes, 'selfReliance'> & { selfReliance: Array<ResolversParentTypes['SelfRelianceScore']> };
   TrajectoryOutcomesInput: TrajectoryOutcomesInput;
   UpdateClientInput: UpdateClientInput;
+  UpdateHalfYearReportNarrativeInput: UpdateHalfYearReportNarrativeInput;
   UpdateTrajectoryInput: UpdateTrajectoryInput;
   Wijsplicht: Wijsplicht;
   WlzChoice: WlzIndicatieItemRow;
@@ -2920,6 +3349,34 @@ export type ClientTrajectoryConnectionResolvers<ContextType = Context, ParentTyp
 };
 
 export type CloseReasonResolvers = EnumResolverSignature<{ CLIENT_WITHDREW?: any, DECEASED?: any, GOALS_REACHED?: any, HANDED_OVER?: any, MOVED?: any, OTHER?: any }, ResolversTypes['CloseReason']>;
+
+export type CommissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Commission'] = ResolversParentTypes['Commission']> = {
+  commissioner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  gemeenteCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommissionKind'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type CommissionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionConnection'] = ResolversParentTypes['CommissionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommissionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Commission']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CommissionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionEdge'] = ResolversParentTypes['CommissionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Commission'], ParentType, ContextType>;
+};
+
+export type CommissionKindResolvers = EnumResolverSignature<{ CONTRACT?: any, SUBSIDY?: any }, ResolversTypes['CommissionKind']>;
+
+export type CommissionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommissionPayload'] = ResolversParentTypes['CommissionPayload']> = {
+  commission?: Resolver<ResolversTypes['Commission'], ParentType, ContextType>;
+};
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
   categories?: Resolver<Array<ResolversTypes['ConsentCategory']>, ParentType, ContextType>;
@@ -3063,6 +3520,61 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type GoalStatusResolvers = EnumResolverSignature<{ ACHIEVED?: any, DROPPED?: any, IN_PROGRESS?: any, OPEN?: any }, ResolversTypes['GoalStatus']>;
 
+export type HalfYearReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HalfYearReport'] = ResolversParentTypes['HalfYearReport']> = {
+  acknowledgements?: Resolver<Array<ResolversTypes['HalfYearReportAcknowledgement']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloads?: Resolver<ResolversTypes['HalfYearReportDownloads'], ParentType, ContextType>;
+  gemeenteParts?: Resolver<Array<ResolversTypes['HalfYearReportPart']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  narrative?: Resolver<ResolversTypes['HalfYearReportNarrative'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
+  satisfactionMeasurement?: Resolver<ResolversTypes['SatisfactionMeasurementStatus'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HalfYearReportStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['SupportReport']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HalfYearReportAcknowledgementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HalfYearReportAcknowledgement'] = ResolversParentTypes['HalfYearReportAcknowledgement']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
+
+export type HalfYearReportConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HalfYearReportConnection'] = ResolversParentTypes['HalfYearReportConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['HalfYearReportEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['HalfYearReport']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type HalfYearReportDownloadsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HalfYearReportDownloads'] = ResolversParentTypes['HalfYearReportDownloads']> = {
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pdf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HalfYearReportEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HalfYearReportEdge'] = ResolversParentTypes['HalfYearReportEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HalfYearReport'], ParentType, ContextType>;
+};
+
+export type HalfYearReportNarrativeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HalfYearReportNarrative'] = ResolversParentTypes['HalfYearReportNarrative']> = {
+  observations?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outlook?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signalled?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HalfYearReportPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HalfYearReportPart'] = ResolversParentTypes['HalfYearReportPart']> = {
+  figures?: Resolver<ResolversTypes['SupportReport'], ParentType, ContextType>;
+  gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType>;
+};
+
+export type HalfYearReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HalfYearReportPayload'] = ResolversParentTypes['HalfYearReportPayload']> = {
+  report?: Resolver<ResolversTypes['HalfYearReport'], ParentType, ContextType>;
+};
+
+export type HalfYearReportStatusResolvers = EnumResolverSignature<{ ACKNOWLEDGED?: any, DRAFT?: any, SUBMITTED?: any }, ResolversTypes['HalfYearReportStatus']>;
+
 export type JourneyPhaseResolvers = EnumResolverSignature<{ AFTER_CARE?: any, AFTER_INDICATION?: any, BEFORE_INDICATION?: any, IN_CARE?: any }, ResolversTypes['JourneyPhase']>;
 
 export type LegalDomainResolvers = EnumResolverSignature<{ FREELY_ACCESSIBLE?: any, JEUGDWET?: any, PARTICIPATIEWET?: any, WLZ?: any, WMO_ALGEMENE_VOORZIENING?: any, WMO_MAATWERKVOORZIENING?: any, ZVW?: any }, ResolversTypes['LegalDomain']>;
@@ -3074,16 +3586,20 @@ export type LifeDomainResolvers = EnumResolverSignature<{ FINANCIEN_EN_SCHULDEN?
 export type MachtigingScopeResolvers = EnumResolverSignature<{ CONSENT?: any, CORRECTION?: any, EXPORT?: any, READ?: any }, ResolversTypes['MachtigingScope']>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeHalfYearReport?: Resolver<ResolversTypes['HalfYearReportPayload'], ParentType, ContextType, RequireFields<MutationAcknowledgeHalfYearReportArgs, 'input'>>;
   changeConsentPeriod?: Resolver<ResolversTypes['MyConsentPayload'], ParentType, ContextType, RequireFields<MutationChangeConsentPeriodArgs, 'input'>>;
   closeTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationCloseTrajectoryArgs, 'input'>>;
   configureBreakGlass?: Resolver<ResolversTypes['BreakGlassSettingsPayload'], ParentType, ContextType, RequireFields<MutationConfigureBreakGlassArgs, 'input'>>;
+  endCommission?: Resolver<ResolversTypes['CommissionPayload'], ParentType, ContextType, RequireFields<MutationEndCommissionArgs, 'input'>>;
   giveConsent?: Resolver<ResolversTypes['MyConsentPayload'], ParentType, ContextType, RequireFields<MutationGiveConsentArgs, 'input'>>;
   linkIndicatieHandover?: Resolver<ResolversTypes['WlzIndicatieItemPayload'], ParentType, ContextType, RequireFields<MutationLinkIndicatieHandoverArgs, 'input'>>;
   openBreakGlass?: Resolver<ResolversTypes['BreakGlassPayload'], ParentType, ContextType, RequireFields<MutationOpenBreakGlassArgs, 'input'>>;
   openTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationOpenTrajectoryArgs, 'input'>>;
+  recordCommission?: Resolver<ResolversTypes['CommissionPayload'], ParentType, ContextType, RequireFields<MutationRecordCommissionArgs, 'input'>>;
   recordConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordIndicatieChoice?: Resolver<ResolversTypes['WlzIndicatieItemPayload'], ParentType, ContextType, RequireFields<MutationRecordIndicatieChoiceArgs, 'input'>>;
   recordIndicatieContact?: Resolver<ResolversTypes['WlzIndicatieItemPayload'], ParentType, ContextType, RequireFields<MutationRecordIndicatieContactArgs, 'input'>>;
+  recordSatisfactionMeasurement?: Resolver<ResolversTypes['SatisfactionMeasurementPayload'], ParentType, ContextType, RequireFields<MutationRecordSatisfactionMeasurementArgs, 'input'>>;
   recordWijsplicht?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationRecordWijsplichtArgs, 'input'>>;
   registerClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
   requestCorrection?: Resolver<ResolversTypes['CorrectionRequestPayload'], ParentType, ContextType, RequireFields<MutationRequestCorrectionArgs, 'input'>>;
@@ -3091,7 +3607,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'input'>>;
   revokeMyConsent?: Resolver<ResolversTypes['MyConsentPayload'], ParentType, ContextType, RequireFields<MutationRevokeMyConsentArgs, 'input'>>;
   setTrajectoryCounsellor?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationSetTrajectoryCounsellorArgs, 'input'>>;
+  startHalfYearReport?: Resolver<ResolversTypes['HalfYearReportPayload'], ParentType, ContextType, RequireFields<MutationStartHalfYearReportArgs, 'input'>>;
+  submitHalfYearReport?: Resolver<ResolversTypes['HalfYearReportPayload'], ParentType, ContextType, RequireFields<MutationSubmitHalfYearReportArgs, 'input'>>;
   updateClient?: Resolver<ResolversTypes['ClientPayload'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'input'>>;
+  updateHalfYearReportNarrative?: Resolver<ResolversTypes['HalfYearReportPayload'], ParentType, ContextType, RequireFields<MutationUpdateHalfYearReportNarrativeArgs, 'input'>>;
   updateTrajectory?: Resolver<ResolversTypes['SupportTrajectoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateTrajectoryArgs, 'input'>>;
 };
 
@@ -3248,11 +3767,16 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   breakGlassReviews?: Resolver<ResolversTypes['BreakGlassConnection'], ParentType, ContextType, RequireFields<QueryBreakGlassReviewsArgs, 'first' | 'unreviewedOnly'>>;
   breakGlassSettings?: Resolver<ResolversTypes['BreakGlassSettings'], ParentType, ContextType>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id' | 'purpose'>>;
+  commissionedHalfYearReports?: Resolver<ResolversTypes['HalfYearReportConnection'], ParentType, ContextType, RequireFields<QueryCommissionedHalfYearReportsArgs, 'first'>>;
+  commissions?: Resolver<ResolversTypes['CommissionConnection'], ParentType, ContextType, RequireFields<QueryCommissionsArgs, 'first'>>;
   correctionRequests?: Resolver<ResolversTypes['CorrectionRequestConnection'], ParentType, ContextType, RequireFields<QueryCorrectionRequestsArgs, 'first'>>;
   findClientByBsn?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryFindClientByBsnArgs, 'bsn' | 'purpose'>>;
+  halfYearReport?: Resolver<Maybe<ResolversTypes['HalfYearReport']>, ParentType, ContextType, RequireFields<QueryHalfYearReportArgs, 'id'>>;
   myDataExport?: Resolver<Maybe<ResolversTypes['MyDataExport']>, ParentType, ContextType>;
+  myHalfYearReports?: Resolver<ResolversTypes['HalfYearReportConnection'], ParentType, ContextType, RequireFields<QueryMyHalfYearReportsArgs, 'first'>>;
   mySupport?: Resolver<Maybe<ResolversTypes['MySupport']>, ParentType, ContextType>;
   myTrajectories?: Resolver<ResolversTypes['SupportTrajectoryConnection'], ParentType, ContextType, RequireFields<QueryMyTrajectoriesArgs, 'first'>>;
+  satisfactionMeasurementStatus?: Resolver<ResolversTypes['SatisfactionMeasurementStatus'], ParentType, ContextType>;
   supportReport?: Resolver<ResolversTypes['SupportReport'], ParentType, ContextType, RequireFields<QuerySupportReportArgs, 'organizationId' | 'period'>>;
   supportReportCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QuerySupportReportCsvArgs, 'organizationId' | 'period'>>;
   trajectory?: Resolver<Maybe<ResolversTypes['SupportTrajectory']>, ParentType, ContextType, RequireFields<QueryTrajectoryArgs, 'id' | 'purpose'>>;
@@ -3300,6 +3824,18 @@ export type ReportSelfRelianceResolvers<ContextType = Context, ParentType extend
   averageStart?: Resolver<ResolversTypes['ReportAverage'], ParentType, ContextType>;
   lifeDomain?: Resolver<ResolversTypes['LifeDomain'], ParentType, ContextType>;
   trajectories?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
+};
+
+export type SatisfactionMeasurementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionMeasurementPayload'] = ResolversParentTypes['SatisfactionMeasurementPayload']> = {
+  status?: Resolver<ResolversTypes['SatisfactionMeasurementStatus'], ParentType, ContextType>;
+};
+
+export type SatisfactionMeasurementStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionMeasurementStatus'] = ResolversParentTypes['SatisfactionMeasurementStatus']> = {
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lastDoneOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lastMethod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastRespondents?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SelfRelianceScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SelfRelianceScore'] = ResolversParentTypes['SelfRelianceScore']> = {
@@ -3497,6 +4033,11 @@ export type Resolvers<ContextType = Context> = {
   ClientPayload?: ClientPayloadResolvers<ContextType>;
   ClientTrajectoryConnection?: ClientTrajectoryConnectionResolvers<ContextType>;
   CloseReason?: CloseReasonResolvers;
+  Commission?: CommissionResolvers<ContextType>;
+  CommissionConnection?: CommissionConnectionResolvers<ContextType>;
+  CommissionEdge?: CommissionEdgeResolvers<ContextType>;
+  CommissionKind?: CommissionKindResolvers;
+  CommissionPayload?: CommissionPayloadResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   ConsentCategory?: ConsentCategoryResolvers;
   ConsentConnection?: ConsentConnectionResolvers<ContextType>;
@@ -3524,6 +4065,15 @@ export type Resolvers<ContextType = Context> = {
   Gemeente?: GemeenteResolvers<ContextType>;
   Goal?: GoalResolvers<ContextType>;
   GoalStatus?: GoalStatusResolvers;
+  HalfYearReport?: HalfYearReportResolvers<ContextType>;
+  HalfYearReportAcknowledgement?: HalfYearReportAcknowledgementResolvers<ContextType>;
+  HalfYearReportConnection?: HalfYearReportConnectionResolvers<ContextType>;
+  HalfYearReportDownloads?: HalfYearReportDownloadsResolvers<ContextType>;
+  HalfYearReportEdge?: HalfYearReportEdgeResolvers<ContextType>;
+  HalfYearReportNarrative?: HalfYearReportNarrativeResolvers<ContextType>;
+  HalfYearReportPart?: HalfYearReportPartResolvers<ContextType>;
+  HalfYearReportPayload?: HalfYearReportPayloadResolvers<ContextType>;
+  HalfYearReportStatus?: HalfYearReportStatusResolvers;
   JourneyPhase?: JourneyPhaseResolvers;
   LegalDomain?: LegalDomainResolvers;
   Leveringsvorm?: LeveringsvormResolvers;
@@ -3559,6 +4109,8 @@ export type Resolvers<ContextType = Context> = {
   ReportPeriod?: ReportPeriodResolvers<ContextType>;
   ReportPeriodKind?: ReportPeriodKindResolvers;
   ReportSelfReliance?: ReportSelfRelianceResolvers<ContextType>;
+  SatisfactionMeasurementPayload?: SatisfactionMeasurementPayloadResolvers<ContextType>;
+  SatisfactionMeasurementStatus?: SatisfactionMeasurementStatusResolvers<ContextType>;
   SelfRelianceScore?: SelfRelianceScoreResolvers<ContextType>;
   SupportForm?: SupportFormResolvers;
   SupportReport?: SupportReportResolvers<ContextType>;

@@ -293,6 +293,8 @@ export type NotificationEdge = {
 export type NotificationItemType =
   /** A client. */
   | 'CLIENT'
+  /** A half-year report of a provider of cliëntondersteuning. */
+  | 'HALF_YEAR_REPORT'
   /** A knelpunt of an overlegtafel. */
   | 'KNELPUNT'
   /** A referral (warme overdracht). */
@@ -309,7 +311,10 @@ export type NotificationItemType =
  * receiver and sender; HANDOVER_ESCALATED and WORKLIST_ESCALATED the organisation's coordinators (its BEHEERDER when it
  * named none); HANDOVER_ACCEPTED and HANDOVER_REJECTED the sender; CONSENT_REVOKED the organisations that now see less;
  * SIGNAL_FEEDBACK the signal's author; BREAK_GLASS_OPENED the owning organisation's PRIVACY_OFFICER and BEHEERDER;
- * WORKLIST_ITEM and WORKLIST_OVERDUE the zorgkantoor's ZORGBEMIDDELAAR.
+ * WORKLIST_ITEM and WORKLIST_OVERDUE the zorgkantoor's ZORGBEMIDDELAAR; REPORT_SUBMITTED the opdrachtgevers'
+ * BELEIDSMEDEWERKER; REPORT_ACKNOWLEDGED and SATISFACTION_MEASUREMENT_DUE the provider's BELEIDSMEDEWERKER and BEHEERDER;
+ * KNELPUNT_REOPENED the overlegtafel's members (role OVERLEGTAFEL); ZORGINKOOP_OUTCOME the authors of the knelpunt's
+ * signals.
  */
 export type NotificationKind =
   /** A client file of your organisation was opened without consent (break-glass). */
@@ -328,6 +333,14 @@ export type NotificationKind =
   | 'HANDOVER_RECEIVED'
   /** Your handover was rejected. */
   | 'HANDOVER_REJECTED'
+  /** A resolved knelpunt reopened because matching signals came back. */
+  | 'KNELPUNT_REOPENED'
+  /** An opdrachtgever acknowledged your organisation's half-year report. */
+  | 'REPORT_ACKNOWLEDGED'
+  /** A provider submitted a half-year report to your organisation (its opdrachtgever). */
+  | 'REPORT_SUBMITTED'
+  /** Your organisation's client-satisfaction measurement is due (two years after the last). */
+  | 'SATISFACTION_MEASUREMENT_DUE'
   /** The overlegtafel gave feedback on a knelpunt that holds your signal. */
   | 'SIGNAL_FEEDBACK'
   /** An overdue worklist item, escalated once to the zorgkantoor's coordinators. */
@@ -335,7 +348,9 @@ export type NotificationKind =
   /** A new Wlz indicatie arrived on the zorgkantoor's worklist. */
   | 'WORKLIST_ITEM'
   /** A worklist item passed its contact deadline. */
-  | 'WORKLIST_OVERDUE';
+  | 'WORKLIST_OVERDUE'
+  /** The zorgkantoor recorded the purchasing outcome (agreement or refusal) of a knelpunt with your signal. */
+  | 'ZORGINKOOP_OUTCOME';
 
 /** How one kind of event reaches a person by e-mail. */
 export type NotificationPreference = {
@@ -789,9 +804,9 @@ export type NotificationEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
 };
 
-export type NotificationItemTypeResolvers = EnumResolverSignature<{ CLIENT?: any, KNELPUNT?: any, REFERRAL?: any, SIGNAL?: any, TRAJECTORY?: any, WLZ_INDICATIE?: any }, ResolversTypes['NotificationItemType']>;
+export type NotificationItemTypeResolvers = EnumResolverSignature<{ CLIENT?: any, HALF_YEAR_REPORT?: any, KNELPUNT?: any, REFERRAL?: any, SIGNAL?: any, TRAJECTORY?: any, WLZ_INDICATIE?: any }, ResolversTypes['NotificationItemType']>;
 
-export type NotificationKindResolvers = EnumResolverSignature<{ BREAK_GLASS_OPENED?: any, CONSENT_REVOKED?: any, HANDOVER_ACCEPTED?: any, HANDOVER_DUE_SOON?: any, HANDOVER_ESCALATED?: any, HANDOVER_OVERDUE?: any, HANDOVER_RECEIVED?: any, HANDOVER_REJECTED?: any, SIGNAL_FEEDBACK?: any, WORKLIST_ESCALATED?: any, WORKLIST_ITEM?: any, WORKLIST_OVERDUE?: any }, ResolversTypes['NotificationKind']>;
+export type NotificationKindResolvers = EnumResolverSignature<{ BREAK_GLASS_OPENED?: any, CONSENT_REVOKED?: any, HANDOVER_ACCEPTED?: any, HANDOVER_DUE_SOON?: any, HANDOVER_ESCALATED?: any, HANDOVER_OVERDUE?: any, HANDOVER_RECEIVED?: any, HANDOVER_REJECTED?: any, KNELPUNT_REOPENED?: any, REPORT_ACKNOWLEDGED?: any, REPORT_SUBMITTED?: any, SATISFACTION_MEASUREMENT_DUE?: any, SIGNAL_FEEDBACK?: any, WORKLIST_ESCALATED?: any, WORKLIST_ITEM?: any, WORKLIST_OVERDUE?: any, ZORGINKOOP_OUTCOME?: any }, ResolversTypes['NotificationKind']>;
 
 export type NotificationPreferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
   email?: Resolver<ResolversTypes['EmailDelivery'], ParentType, ContextType>;
