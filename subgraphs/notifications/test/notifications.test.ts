@@ -318,7 +318,7 @@ describe('preferences and organisation defaults', () => {
     const orgDefaults = dataOf<{ updateOrganizationNotificationDefaults: { settings: { defaults: { kind: string; email: string; inherited: boolean }[] } } }>(
       defaults,
     ).updateOrganizationNotificationDefaults.settings.defaults;
-    expect(orgDefaults).toHaveLength(12);
+    expect(orgDefaults).toHaveLength(NOTIFICATION_KINDS.length);
     expect(orgDefaults.find((d) => d.kind === 'HANDOVER_ACCEPTED')).toEqual({ kind: 'HANDOVER_ACCEPTED', email: 'DAILY_DIGEST', inherited: false });
     expect(orgDefaults.find((d) => d.kind === 'HANDOVER_RECEIVED')).toEqual({ kind: 'HANDOVER_RECEIVED', email: 'IMMEDIATE', inherited: true });
 

@@ -853,7 +853,7 @@ export type GoalStatus =
  */
 export type HalfYearReport = {
   __typename?: 'HalfYearReport';
-  /** Acknowledgements by the opdrachtgevers, oldest first: at most one per opdrachtgever. */
+  /** Acknowledgements by the opdrachtgevers, oldest first: at most 373, one per opdrachtgever (342 gemeenten, 31 zorgkantoren). */
   acknowledgements: Array<HalfYearReportAcknowledgement>;
   /** When it was started. */
   createdAt: Scalars['DateTime']['output'];
