@@ -17,7 +17,10 @@ import {
   type TestHub,
   type TestRegister,
 } from '@hub/testing';
+import { notificationEventSchema } from '@hub/contracts';
+import { outbox as casesOutbox } from '../../subgraphs/cases/src/db/schema.ts';
 import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
+import { clientsIn, PAST_YEAR } from '../../subgraphs/cases/test/report-builders.ts';
 import { findOutboxByTopic } from '../../subgraphs/referrals/src/db/outbox.ts';
 import type { Relay } from '../../subgraphs/referrals/src/relay.ts';
 import {
@@ -99,6 +102,109 @@ const asParty =
     dataOf<T>(await journey.run(operationName, variables, who.token));
 
 const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
+  'half-year-report-to-gemeenten': async (journey) => {
+    const provider = await buildOrg(hub, 'OCO');
+    const amsterdam = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
+    const diemen = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0384' });
+    const amstelveen = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0362' });
+    await clientsIn(hub, provider, 'GM0363', 6);
+    await clientsIn(hub, provider, 'GM0384', 5);
+    await clientsIn(hub, provider, 'GM0362', 7);
+    const providerToken = await provider.token(['BELEIDSMEDEWERKER']);
+    const run = async <T>(operationName: string, variables: Record<string, unknown>, token: string) =>
+      dataOf<T>(await journey.run<T>(operationName, variables, token));
+    const commissioners = [
+      { org: amsterdam, code: 'GM0363', token: await amsterdam.token(['BELEIDSMEDEWERKER']) },
+      { org: diemen, code: 'GM0384', token: await diemen.token(['BELEIDSMEDEWERKER']) },
+    ];
+    for (const c of commissioners) {
+      const recorded = await run<{ recordCommission: { commission: { gemeenteCodes: string[]; provider: { id: string } } } }>(
+        'RecordCommission',
+        { input: { providerOrganizationId: provider.id, kind: 'CONTRACT', gemeenteCodes: [c.code], validFrom: `${PAST_YEAR}-01-01` } },
+        c.token,
+      );
+      expect(recorded.recordCommission.commission).toMatchObject({ gemeenteCodes: [c.code], provider: { id: provider.id } });
+    }
+    type Part = { gemeente: { code: string; name: string } | null; figures: { peopleSupported: { value: number | null } } };
+    const started = await run<{ startHalfYearReport: { report: { id: string; version: number; status: string; gemeenteParts: Part[] } } }>(
+      'StartHalfYearReport',
+      { input: { year: PAST_YEAR, half: 2 } },
+      providerToken,
+    );
+    const draft = started.startHalfYearReport.report;
+    expect(draft.status).toBe('DRAFT');
+    expect(draft.gemeenteParts.map((p) => [p.gemeente?.code, p.figures.peopleSupported.value])).toEqual([
+      ['GM0362', 7],
+      ['GM0363', 6],
+      ['GM0384', 5],
+    ]);
+    const written = await run<{ updateHalfYearReportNarrative: { report: { version: number } } }>(
+      'WriteNarrative',
+      {
+        input: {
+          reportId: draft.id,
+          expectedVersion: draft.version,
+          observations: 'Meer vragen over schulden en wonen, vooral van ouderen.',
+          signalled: 'Wachttijd voor beschermd wonen gemeld bij de overlegtafel.',
+          outlook: 'Meer spreekuren in de wijk.',
+        },
+      },
+      providerToken,
+    );
+    const measured = await run<{ recordSatisfactionMeasurement: { status: { overdue: boolean; dueOn: string } } }>(
+      'RecordSatisfactionMeasurement',
+      { input: { doneOn: `${PAST_YEAR}-11-15`, method: 'Vragenlijst na afsluiting', respondents: 38 } },
+      providerToken,
+    );
+    expect(measured.recordSatisfactionMeasurement.status).toMatchObject({ overdue: false, dueOn: `${PAST_YEAR + 2}-11-15` });
+    const submitted = await run<{ submitHalfYearReport: { report: { status: string; version: number; satisfactionMeasurement: { lastDoneOn: string } } } }>(
+      'SubmitHalfYearReport',
+      { input: { reportId: draft.id, expectedVersion: written.updateHalfYearReportNarrative.report.version } },
+      providerToken,
+    );
+    expect(submitted.submitHalfYearReport.report).toMatchObject({ status: 'SUBMITTED', satisfactionMeasurement: { lastDoneOn: `${PAST_YEAR}-11-15` } });
+    let version = submitted.submitHalfYearReport.report.version;
+    for (const [i, c] of commissioners.entries()) {
+      const listed = await run<{ commissionedHalfYearReports: { nodes: { id: string }[] } }>('CommissionedReports', {}, c.token);
+      expect(listed.commissionedHalfYearReports.nodes.map((n) => n.id)).toEqual([draft.id]);
+      const read = await run<{ halfYearReport: { version: number; total: unknown; gemeenteParts: Part[]; narrative: { observations: string } } }>(
+        'ReadHalfYearReport',
+        { id: draft.id },
+        c.token,
+      );
+      expect(read.halfYearReport.total).toBeNull();
+      expect(read.halfYearReport.gemeenteParts.map((p) => p.gemeente?.code)).toEqual([c.code]);
+      expect(read.halfYearReport.narrative.observations).toContain('schulden');
+      const acknowledged = await run<{ acknowledgeHalfYearReport: { report: { status: string; version: number } } }>(
+        'AcknowledgeHalfYearReport',
+        { input: { reportId: draft.id, expectedVersion: read.halfYearReport.version } },
+        c.token,
+      );
+      expect(acknowledged.acknowledgeHalfYearReport.report.status).toBe(i === commissioners.length - 1 ? 'ACKNOWLEDGED' : 'SUBMITTED');
+      version = acknowledged.acknowledgeHalfYearReport.report.version;
+    }
+    const stranger = await run<{ halfYearReport: unknown }>('ReadHalfYearReport', { id: draft.id }, await amstelveen.token(['BELEIDSMEDEWERKER']));
+    expect(stranger.halfYearReport).toBeNull();
+    const strangerList = await run<{ commissionedHalfYearReports: { nodes: unknown[] } }>(
+      'CommissionedReports',
+      {},
+      await amstelveen.token(['BELEIDSMEDEWERKER']),
+    );
+    expect(strangerList.commissionedHalfYearReports.nodes).toEqual([]);
+    const final = await run<{
+      halfYearReport: { status: string; version: number; acknowledgements: unknown[]; total: { peopleSupported: { value: number } } };
+    }>('ReadHalfYearReport', { id: draft.id }, providerToken);
+    expect(final.halfYearReport).toMatchObject({ status: 'ACKNOWLEDGED', version, total: { peopleSupported: { value: 18 } } });
+    expect(final.halfYearReport.acknowledgements).toHaveLength(2);
+    // The notifications: one REPORT_SUBMITTED to both gemeenten, one REPORT_ACKNOWLEDGED per acknowledgement, in the cases outbox.
+    const events = (await hub.database.db.select().from(casesOutbox))
+      .map((r) => notificationEventSchema.parse(r.payload))
+      .filter((e) => e.item.id === draft.id);
+    const submittedEvents = events.filter((e) => e.kind === 'REPORT_SUBMITTED');
+    expect(submittedEvents).toHaveLength(1);
+    expect([...(submittedEvents[0]?.audience.organizationIds ?? [])].sort()).toEqual([amsterdam.id, diemen.id].sort());
+    expect(events.filter((e) => e.kind === 'REPORT_ACKNOWLEDGED').map((e) => e.actorOrganizationId)).toEqual([amsterdam.id, diemen.id]);
+  },
   'open-trajectory-and-consent': async (journey) => {
     const gemeente = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
     const zorgkantoor = await buildOrg(hub, 'ZORGKANTOOR', { zorgkantoorregio: 'ZK02' });

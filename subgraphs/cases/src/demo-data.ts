@@ -2,7 +2,17 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import { addWorkingDays, amsterdamDate, demoBsn, demoIds, deterministicUuid, type LifeDomain } from '@hub/domain';
 import type { BsnCipher } from './bsn-crypto.ts';
-import { client, consent, contactMoment, organizationSetting, trajectory, type TrajectoryOutcomes, wlzIndicatieItem, wlzNotification } from './db/schema.ts';
+import {
+  client,
+  commission,
+  consent,
+  contactMoment,
+  organizationSetting,
+  trajectory,
+  type TrajectoryOutcomes,
+  wlzIndicatieItem,
+  wlzNotification,
+} from './db/schema.ts';
 
 /**
  * Deterministic demo clients in Amsterdam (GM0363, zorgkantoorregio ZK02): Wmo trajectories of the gemeente, Wlz
@@ -219,8 +229,10 @@ export async function loadDemoData(db: Db, scale: number, bsn: BsnCipher | null)
   await insertChunked(moments, (c) => db.insert(contactMoment).values(c));
   await insertChunked(consents, (c) => db.insert(consent).values(c));
   await loadDemoWorklist(db, zorgkantoorOrg);
+  await loadDemoReportData(db, gemeenteOrg, ocoOrg);
   // The gemeente and the first OCO have break-glass on (default duration and limit), so the demo identities can show it
-  // on both sides (the OCO supports no demo client, so its cliëntondersteuner meets refused data); the others have it off.
+  // on both sides (the OCO supports none of the gemeente's demo clients, so its cliëntondersteuner meets refused data);
+  // the others have it off.
   await db.insert(organizationSetting).values([
     { organizationId: gemeenteOrg, breakGlassEnabled: true, updatedByUserId: 'demo-privacy-amsterdam' },
     { organizationId: demoIds.ocoOrganization(0), breakGlassEnabled: true, updatedByUserId: 'demo-privacy-oco' },
@@ -273,4 +285,83 @@ async function loadDemoWorklist(db: Db, zorgkantoorOrg: string): Promise<void> {
       contactBy: addWorkingDays(amsterdamDate(receivedAt), 5),
     });
   }
+}
+
+/** Clients of the demo OCO per gemeente and half year: Amsterdam and two neighbours, enough to publish each part. */
+const OCO_CLIENTS: { gemeenteCode: string; year: number; half: 1 | 2; count: number }[] = [
+  { gemeenteCode: 'GM0363', year: 2025, half: 2, count: 9 },
+  { gemeenteCode: 'GM0384', year: 2025, half: 2, count: 6 },
+  { gemeenteCode: 'GM0362', year: 2025, half: 2, count: 5 },
+  { gemeenteCode: 'GM0363', year: 2026, half: 1, count: 7 },
+  { gemeenteCode: 'GM0384', year: 2026, half: 1, count: 5 },
+  { gemeenteCode: 'GM0362', year: 2026, half: 1, count: 6 },
+];
+
+/**
+ * The half-year report's demo: the first OCO supports clients in Amsterdam (GM0363), Diemen (GM0384) and Amstelveen
+ * (GM0362), with trajectories in 2025-H2 and 2026-H1 (some closed with outcomes), and gemeente Amsterdam commissions it
+ * (CONTRACT, GM0363, from 2025). So `demo-beleid-oco` can start and submit its report and `demo-beleid-amsterdam` reads
+ * the Amsterdam part. The clients have no BSN and no contact details.
+ */
+async function loadDemoReportData(db: Db, gemeenteOrg: string, ocoOrg: string): Promise<void> {
+  const clients: (typeof client.$inferInsert)[] = [];
+  const trajectories: (typeof trajectory.$inferInsert)[] = [];
+  let n = 0;
+  for (const group of OCO_CLIENTS) {
+    for (let i = 0; i < group.count; i++, n++) {
+      const id = deterministicUuid(NS, `oco-client:${n}`);
+      const [prefix, family] = DEMO_FAMILY_NAMES[(n + 3) % DEMO_FAMILY_NAMES.length] ?? [null, 'Demohuis'];
+      clients.push({
+        id,
+        givenName: DEMO_GIVEN_NAMES[(n + 5) % DEMO_GIVEN_NAMES.length] ?? 'Anna',
+        namePrefix: prefix,
+        familyName: family,
+        dateOfBirth: `${1940 + ((n * 11) % 60)}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`,
+        gemeenteCode: group.gemeenteCode,
+        registeredByOrganizationId: ocoOrg,
+      });
+      const opened = new Date(Date.UTC(group.year, group.half === 1 ? 0 : 6, 10 + ((i * 13) % 120), 9));
+      const closed = i % 3 === 0;
+      const lifeDomains: LifeDomain[] = i % 2 ? ['FINANCIEN_EN_SCHULDEN', 'WONEN'] : ['WELZIJN_EN_SOCIAAL_NETWERK', 'ZORG_EN_ONDERSTEUNING'];
+      trajectories.push({
+        id: deterministicUuid(NS, `oco-trajectory:${n}`),
+        clientId: id,
+        organizationId: ocoOrg,
+        counsellor: { userId: 'demo-co-oco', name: 'Ellen Bakker', formality: 'FORMAL' },
+        legalDomain: i % 4 === 3 ? 'WLZ' : 'WMO_MAATWERKVOORZIENING',
+        journeyPhase: 'BEFORE_INDICATION',
+        hulpvraag: 'Ik zoek onafhankelijke hulp bij mijn aanvraag.',
+        lifeDomains,
+        targetGroups: i % 2 ? ['ALLEENSTAANDE_OUDEREN'] : ['WEINIG_SOCIAAL_NETWERK'],
+        supportForms: ['INFORMATIE_EN_ADVIES', 'PERSOONLIJK_PLAN'],
+        goals: [],
+        plan: null,
+        wlz: null,
+        status: closed ? 'CLOSED' : 'OPEN',
+        openedAt: opened,
+        closedAt: closed ? addDays(opened, 45) : null,
+        closeReason: closed ? 'GOALS_REACHED' : null,
+        outcomes: closed
+          ? {
+              selfReliance: lifeDomains.map((d, k) => ({ lifeDomain: d, start: 1 + ((i + k) % 3), end: 3 + ((i + k) % 3) })),
+              ownNetworkUsed: i % 2 === 0,
+              satisfaction: 7 + (i % 3),
+            }
+          : null,
+      });
+    }
+  }
+  await insertChunked(clients, (c) => db.insert(client).values(c));
+  await insertChunked(trajectories, (c) => db.insert(trajectory).values(c));
+  await db.insert(commission).values({
+    id: deterministicUuid(NS, 'commission:amsterdam-oco'),
+    commissionerOrganizationId: gemeenteOrg,
+    commissionerType: 'GEMEENTE',
+    providerOrganizationId: ocoOrg,
+    kind: 'CONTRACT',
+    gemeenteCodes: ['GM0363'],
+    validFrom: '2025-01-01',
+    createdAt: at('2025-01-01T09:00:00Z'),
+    createdBy: 'demo-beleid-amsterdam',
+  });
 }
