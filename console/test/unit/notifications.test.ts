@@ -26,7 +26,7 @@ describe('the link token', () => {
 
 describe('the Dutch words for the notification codes', () => {
   it.each([
-    ['NotificationKind', NOTIFICATION_KIND_LABELS, 12],
+    ['NotificationKind', NOTIFICATION_KIND_LABELS, 17],
     ['EmailDelivery', EMAIL_DELIVERY_LABELS, 3],
     ['LightRejectionReason', LIGHT_REJECTION_REASON_LABELS, 10],
     ['LightCapacityStatus', LIGHT_CAPACITY_LABELS, 4],
