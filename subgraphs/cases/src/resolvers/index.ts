@@ -14,7 +14,7 @@ import {
   MySupport,
   MyTrajectory,
 } from './MySupport.ts';
-import { Query, SupportReport } from './Query.ts';
+import { Query, SupportOverview, SupportReport } from './Query.ts';
 import { SupportTrajectory } from './SupportTrajectory.ts';
 import { WlzChoice, WlzIndicatieItem, WlzNotification } from './WlzIndicatieItem.ts';
 
@@ -32,6 +32,7 @@ export const resolvers = {
   Consent,
   AccessLogEntry,
   SupportReport,
+  SupportOverview,
   MySupport,
   MyHandover,
   MyTrajectory,
