@@ -95,7 +95,6 @@ export interface SupportOverviewHandoversData {
   sentPrevious: FigureCount;
   accepted: FigureCount;
   rejected: FigureCount;
-  answered: FigureCount;
   medianWorkingDaysToAnswer: number | null;
   started: FigureCount;
   medianWorkingDaysToStart: number | null;
@@ -110,6 +109,12 @@ function median(values: number[]): number | null {
 
 const workingDays = (from: Date, to: Date) => workingDaysBetween(amsterdamDate(from), amsterdamDate(to));
 
+function answeredUnits(accepted: Decision, rejected: Decision): ReadonlySet<string> | null {
+  if (!accepted.published || !rejected.published) return null;
+  const units = new Set([...accepted.units, ...rejected.units]);
+  return units.size >= FIGURE_THRESHOLD ? units : null;
+}
+
 /** The handovers of an area; `gemeenten` are decided first as its parts when `asRegion`. */
 export function buildSupportOverviewHandovers(
   period: ReportPeriod,
@@ -122,7 +127,6 @@ export function buildSupportOverviewHandovers(
     sent: AreaCount;
     accepted: AreaCount;
     rejected: AreaCount;
-    answered: AreaCount;
     started: AreaCount;
   }
   const seriesOf = (list: readonly OverviewReferral[], subAreas: readonly Series[]): Series => {
@@ -146,10 +150,6 @@ export function buildSupportOverviewHandovers(
       rejected: of(
         (r) => r.rejectedAt,
         (x) => x.rejected,
-      ),
-      answered: of(
-        (r) => r.acceptedAt ?? r.rejectedAt,
-        (x) => x.answered,
       ),
       started: of(
         (r) => r.startedAt,
@@ -182,8 +182,9 @@ export function buildSupportOverviewHandovers(
     sentPrevious: s.sent.count(previousReportPeriod(period)),
     accepted: s.accepted.count(period),
     rejected: s.rejected.count(period),
-    answered: s.answered.count(period),
-    medianWorkingDaysToAnswer: medianOver(s.answered.publishedUnits(period), (r) => r.acceptedAt ?? r.rejectedAt),
+    // Accepted and rejected are the parts of the answered: the median is taken over both only when both are published
+    // (a published total beside one withheld part would give the other away).
+    medianWorkingDaysToAnswer: medianOver(answeredUnits(s.accepted.decide(period), s.rejected.decide(period)), (r) => r.acceptedAt ?? r.rejectedAt),
     started: s.started.count(period),
     medianWorkingDaysToStart: medianOver(s.started.publishedUnits(period), (r) => r.startedAt),
   };

@@ -1170,9 +1170,7 @@ export type SupportOverviewHandovers = {
   __typename?: 'SupportOverviewHandovers';
   /** Handovers accepted in the period (dated by the answer). */
   accepted: ReferralFigureCount;
-  /** Handovers answered (accepted or rejected) in the period. */
-  answered: ReferralFigureCount;
-  /** Median working days (Monday–Friday, not Dutch public holidays) from sending to the answer, over the handovers answered in the period; null when withheld or none. */
+  /** Median working days (Monday–Friday, not Dutch public holidays) from sending to the answer, over the handovers accepted or rejected in the period; null when either count is withheld, they add up to fewer than 5, or none. */
   medianWorkingDaysToAnswer?: Maybe<Scalars['Float']['output']>;
   /** Median working days from sending to the start, over the handovers started in the period; null when withheld or none. */
   medianWorkingDaysToStart?: Maybe<Scalars['Float']['output']>;
@@ -1859,7 +1857,6 @@ export type SupportOverviewResolvers<ContextType = Context, ParentType extends R
 
 export type SupportOverviewHandoversResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportOverviewHandovers'] = ResolversParentTypes['SupportOverviewHandovers']> = {
   accepted?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
-  answered?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
   medianWorkingDaysToAnswer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   medianWorkingDaysToStart?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rejected?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
