@@ -17,6 +17,7 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     ContactMoment: '../db/queries.ts#ContactMomentRow',
     AccessLogEntry: '../db/queries.ts#AccessLogRow',
     SupportReport: '../report.ts#SupportReportData',
+    SupportOverview: '../overview-service.ts#SupportOverviewData',
     MySupport: '../my-support.ts#MySupportView',
     MyHandover: '../my-support.ts#MyHandoverParent',
     MyTrajectory: '../db/queries.ts#TrajectoryRow',
@@ -40,6 +41,7 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     WebhookDelivery: '../db/queries.ts#WebhookDeliveryRow',
     WebhookAttempt: '../db/queries.ts#WebhookAttemptRow',
     ReferralFigures: '../figures.ts#ReferralFiguresData',
+    SupportOverview: '../overview.ts#SupportOverviewParent',
   },
   notifications: {
     Notification: '../db/queries.ts#NotificationView',
@@ -64,6 +66,7 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     Gemeente: '../db/queries.ts#GemeenteRow',
     Zorgkantoorregio: '../db/queries.ts#RegionRow',
     ServiceConnection: '../resolvers/Query.ts#ServiceConnectionParent',
+    SupportOverview: '../overview.ts#SupportOverviewParent',
   },
 };
 

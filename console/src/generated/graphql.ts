@@ -1274,6 +1274,34 @@ export type RejectionReason =
   | 'WAITLIST';
 
 /**
+ * A report period on the fixed grid of whole calendar months, quarters, half years and years in Europe/Amsterdam time,
+ * e.g. `{ kind: QUARTER, year: 2026, number: 3 }` for July–September 2026. Only periods that have ended can be
+ * reported: the figures of a running period change with every trajectory opened or closed.
+ */
+export type ReportPeriodInput = {
+  /** The kind of period. */
+  kind: ReportPeriodKind;
+  /** The month (1–12), quarter (1–4) or half year (1–2) within the year; leave out for a YEAR. */
+  number?: number | null | undefined;
+  /** The calendar year (2000–2100). */
+  year: number;
+};
+
+/**
+ * The kind of a report period. Periods are whole calendar periods in Europe/Amsterdam time and nest: a year holds two half
+ * years, a half year two quarters, a quarter three months.
+ */
+export type ReportPeriodKind =
+  /** A half year: January–June is 1, July–December 2. */
+  | 'HALF_YEAR'
+  /** A calendar month (number 1–12). */
+  | 'MONTH'
+  /** A quarter: January–March is 1, April–June 2, July–September 3, October–December 4. */
+  | 'QUARTER'
+  /** A calendar year (no number). */
+  | 'YEAR';
+
+/**
  * A signal reported by a professional. Give the gemeente (the region follows from it) or, for a region-wide gap, only
  * the zorgkantoorregio.
  */
@@ -1601,6 +1629,19 @@ export type SupportForm =
   | 'PERSOONLIJK_PLAN'
   /** Help with the zorgplan (the care plan agreed with the provider). */
   | 'ZORGPLAN';
+
+/**
+ * The area and period of the combined view of demand and supply. Give exactly one of gemeenteCode and
+ * zorgkantoorregioCode.
+ */
+export type SupportOverviewInput = {
+  /** A gemeente (GM + 4 digits, CBS 2025). */
+  gemeenteCode?: string | null | undefined;
+  /** An ended QUARTER, HALF_YEAR or YEAR on the report grid. */
+  period: ReportPeriodInput;
+  /** A zorgkantoorregio (ZK + 2 digits, CBS 2025). */
+  zorgkantoorregioCode?: string | null | undefined;
+};
 
 /** Target groups (doelgroepen) named in the cliëntondersteuning policy texts, plus broad groups. */
 export type TargetGroup =
@@ -2377,6 +2418,22 @@ export type ReviewBreakGlassMutationVariables = Exact<{
 
 
 export type ReviewBreakGlassMutation = { reviewBreakGlass: { breakGlass: { id: string, reviewedAt: string | null, justified: boolean | null, reviewNote: string | null, version: number } } };
+
+export type OverzichtGebiedenQueryVariables = Exact<{
+  gemeente: string;
+  region: string;
+  byGemeente: boolean;
+}>;
+
+
+export type OverzichtGebiedenQuery = { gemeente?: { code: string, name: string, zorgkantoorregio: { code: string, name: string } } | null, zorgkantoorregio?: { code: string, name: string, gemeenten: Array<{ code: string, name: string }> } | null };
+
+export type VraagEnAanbodQueryVariables = Exact<{
+  input: SupportOverviewInput;
+}>;
+
+
+export type VraagEnAanbodQuery = { supportOverview: { id: string, period: { key: string, from: string, to: string }, previousPeriod: { key: string }, demand: { trajectoriesOpened: { value: number | null, suppressed: boolean }, trajectoriesOpenedPrevious: { value: number | null, suppressed: boolean }, peopleSupported: { value: number | null, suppressed: boolean }, peopleSupportedPrevious: { value: number | null, suppressed: boolean }, byLegalDomain: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, wijsplichtPointed: { value: number | null, suppressed: boolean }, wijsplichtAccepted: { value: number | null, suppressed: boolean } }, handovers: { medianWorkingDaysToAnswer: number | null, medianWorkingDaysToStart: number | null, sent: { value: number | null, suppressed: boolean }, sentPrevious: { value: number | null, suppressed: boolean }, accepted: { value: number | null, suppressed: boolean }, rejected: { value: number | null, suppressed: boolean }, started: { value: number | null, suppressed: boolean } }, supply: { services: number, organizations: number, independentServices: number, servicesReportingCapacity: number, hasCapacity: number, waitlist: number, noCapacity: number, additionalAssessmentRequired: number, medianWaitDays: number | null, staleCapacityReports: number } } | null };
 
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -5018,6 +5075,114 @@ export const ReviewBreakGlassDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:5f35eabd2c9f33dee08af343630793d5fb29927f4a6e1c4d715ef7d1ad9212e8"}) as unknown as TypedDocumentString<ReviewBreakGlassMutation, ReviewBreakGlassMutationVariables>;
+export const OverzichtGebiedenDocument = new TypedDocumentString(`
+    query OverzichtGebieden($gemeente: String!, $region: String!, $byGemeente: Boolean!) {
+  gemeente(code: $gemeente) @include(if: $byGemeente) {
+    code
+    name
+    zorgkantoorregio {
+      code
+      name
+    }
+  }
+  zorgkantoorregio(code: $region) @skip(if: $byGemeente) {
+    code
+    name
+    gemeenten {
+      code
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:4267b5ed64e489a93f209282725e3f93033a01afa4c1b799e6a87483a6aa5f9b"}) as unknown as TypedDocumentString<OverzichtGebiedenQuery, OverzichtGebiedenQueryVariables>;
+export const VraagEnAanbodDocument = new TypedDocumentString(`
+    query VraagEnAanbod($input: SupportOverviewInput!) {
+  supportOverview(input: $input) {
+    id
+    period {
+      key
+      from
+      to
+    }
+    previousPeriod {
+      key
+    }
+    demand {
+      trajectoriesOpened {
+        value
+        suppressed
+      }
+      trajectoriesOpenedPrevious {
+        value
+        suppressed
+      }
+      peopleSupported {
+        value
+        suppressed
+      }
+      peopleSupportedPrevious {
+        value
+        suppressed
+      }
+      byLegalDomain {
+        key
+        count {
+          value
+          suppressed
+        }
+        previous {
+          value
+          suppressed
+        }
+      }
+      wijsplichtPointed {
+        value
+        suppressed
+      }
+      wijsplichtAccepted {
+        value
+        suppressed
+      }
+    }
+    handovers {
+      sent {
+        value
+        suppressed
+      }
+      sentPrevious {
+        value
+        suppressed
+      }
+      accepted {
+        value
+        suppressed
+      }
+      rejected {
+        value
+        suppressed
+      }
+      medianWorkingDaysToAnswer
+      started {
+        value
+        suppressed
+      }
+      medianWorkingDaysToStart
+    }
+    supply {
+      services
+      organizations
+      independentServices
+      servicesReportingCapacity
+      hasCapacity
+      waitlist
+      noCapacity
+      additionalAssessmentRequired
+      medianWaitDays
+      staleCapacityReports
+    }
+  }
+}
+    `, {"hash":"sha256:529bd74324ade40e89c4bd2ea6654794d41feb0cb6580ef47bef79a3f52505ca"}) as unknown as TypedDocumentString<VraagEnAanbodQuery, VraagEnAanbodQueryVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: ServiceSearchFilter, $sort: ServiceSort, $first: Int, $after: String) {
   searchServices(

@@ -7,6 +7,7 @@ import { MIJN_PAGES } from './mijn/index.ts';
 import { CLIENTEN_PAGES } from './clienten/index.ts';
 import { OVERLEGTAFEL_PAGES } from './overlegtafel/index.ts';
 import { PRIVACY_PAGES } from './privacy/index.ts';
+import { OVERZICHT_PAGE } from './rapportages/overzicht-route.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
 import { SignInCallbackPage } from './sign-in-callback.tsx';
@@ -37,5 +38,6 @@ export const PAGES: readonly PageDefinition[] = [
   ...PRIVACY_PAGES(accessOf('/privacy')),
   ...BEHEER_PAGES(accessOf('/beheer')),
   ...MELDINGEN_PAGES(accessOf('/meldingen')),
+  OVERZICHT_PAGE,
   ...LINK_PAGES,
 ];

@@ -15,3 +15,4 @@ export * from './consent-gate.ts';
 export * from './connection.ts';
 export * from './report-period.ts';
 export * from './outbox-relay.ts';
+export * from './support-overview.ts';

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ClientView, TrajectoryView, ConsentView } from '../consent/access.ts';
 import type { ContactMomentRow, AccessLogRow, TrajectoryRow, ConsentRow, BreakGlassRow, CorrectionRequestRow } from '../db/queries.ts';
 import type { SupportReportData } from '../report.ts';
+import type { SupportOverviewData } from '../overview-service.ts';
 import type { MySupportView, MyHandoverParent } from '../my-support.ts';
 import type { BreakGlassSettingsData } from '../break-glass.ts';
 import type { WlzIndicatieItemRow, WlzNotificationRow } from '../iwlz/queries.ts';
@@ -1855,6 +1856,16 @@ export type Query = {
   /** When the caller's own organisation last measured client satisfaction, and when the next one is due (BELEIDSMEDEWERKER, BEHEERDER). */
   satisfactionMeasurementStatus: SatisfactionMeasurementStatus;
   /**
+   * The combined Wmo + Wlz view of one gemeente or zorgkantoorregio over one ended QUARTER, HALF_YEAR or YEAR: the demand
+   * for cliëntondersteuning from the trajectories of all organisations whose client lives there (this subgraph), the
+   * handovers and their waiting times (referrals) and the supply in the sociale kaart (sociale-kaart). Counts of 1–4 are
+   * withheld, also when they could be recovered from other periods, from the region minus its gemeenten, or by one
+   * organisation subtracting its own share. For a GEMEENTE's BELEIDSMEDEWERKER (its gemeente and region) and a
+   * ZORGKANTOOR's BELEIDSMEDEWERKER or OVERLEGTAFEL (its region and the gemeenten in it); FORBIDDEN otherwise.
+   * BAD_USER_INPUT for an unknown area, both or neither area, or a period that is not an ended quarter, half year or year.
+   */
+  supportOverview?: Maybe<SupportOverview>;
+  /**
    * The report of an organisation over one ended grid period, with the previous period of the same kind for the trend;
    * for members of that organisation. BAD_USER_INPUT for a period off the grid or not yet ended.
    */
@@ -1943,6 +1954,12 @@ export type QueryMyTrajectoriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<TrajectoryStatus>;
+};
+
+
+/** Read operations (queries). Their shape follows docs/api-conventions.md. */
+export type QuerySupportOverviewArgs = {
+  input: SupportOverviewInput;
 };
 
 
@@ -2323,6 +2340,63 @@ export type SupportForm =
   | 'PERSOONLIJK_PLAN'
   /** Help with the zorgplan (the care plan agreed with the provider). */
   | 'ZORGPLAN';
+
+/**
+ * The combined Wmo + Wlz view of demand for and supply of cliëntondersteuning in one gemeente or zorgkantoorregio over
+ * one ended period. Each part of the graph adds its own figures (demand from cases, handovers from referrals, supply from
+ * the sociale kaart) and checks access itself.
+ */
+export type SupportOverview = {
+  __typename?: 'SupportOverview';
+  /** The demand: trajectories of all organisations whose client lives in the area. */
+  demand: SupportOverviewDemand;
+  /** The gemeente; null when the view is of a region. */
+  gemeente?: Maybe<Gemeente>;
+  /** Opaque id of area and period, e.g. GM0153:2025-H2. */
+  id: Scalars['ID']['output'];
+  /** The period. */
+  period: ReportPeriod;
+  /** The previous period of the same kind (for the trend). */
+  previousPeriod: ReportPeriod;
+  /** The zorgkantoorregio; null when the view is of a gemeente. */
+  zorgkantoorregio?: Maybe<Zorgkantoorregio>;
+};
+
+/**
+ * Demand for cliëntondersteuning in an area: the trajectories of all organisations (gemeenten, zorgkantoren, providers)
+ * whose client lives in the area. Counts follow the rule of ReportCount, and are also withheld when a region minus its
+ * published gemeenten would be 1–4, or when all but 1–4 of a count come from one organisation.
+ */
+export type SupportOverviewDemand = {
+  __typename?: 'SupportOverviewDemand';
+  /** People per legal domain (Wmo kinds, Wlz, ...) with the previous period: at most 7, one per value. */
+  byLegalDomain: Array<ReportBreakdownItem>;
+  /** People (distinct clients) with a trajectory open at some time in the period. */
+  peopleSupported: ReportCount;
+  /** The same for the previous period. */
+  peopleSupportedPrevious: ReportCount;
+  /** Trajectories opened in the period. */
+  trajectoriesOpened: ReportCount;
+  /** Trajectories opened in the previous period. */
+  trajectoriesOpenedPrevious: ReportCount;
+  /** Of those, the meldingen in which the resident accepted it. */
+  wijsplichtAccepted: ReportCount;
+  /** Wmo meldingen in which the resident was pointed to independent cliëntondersteuning on a day in the period. */
+  wijsplichtPointed: ReportCount;
+};
+
+/**
+ * The area and period of the combined view of demand and supply. Give exactly one of gemeenteCode and
+ * zorgkantoorregioCode.
+ */
+export type SupportOverviewInput = {
+  /** A gemeente (GM + 4 digits, CBS 2025). */
+  gemeenteCode?: InputMaybe<Scalars['String']['input']>;
+  /** An ended QUARTER, HALF_YEAR or YEAR on the report grid. */
+  period: ReportPeriodInput;
+  /** A zorgkantoorregio (ZK + 2 digits, CBS 2025). */
+  zorgkantoorregioCode?: InputMaybe<Scalars['String']['input']>;
+};
 
 /**
  * The periodic report of a cliëntondersteuning organisation: people supported, target groups, support forms,
@@ -2834,6 +2908,13 @@ export type WlzWorklistStatus =
   /** Contact or choice still to do. */
   | 'OPEN';
 
+/** A zorgkantoorregio: the region of one Wlz zorgkantoor (CBS code ZK + 2 digits; 31 regions). */
+export type Zorgkantoorregio = {
+  __typename?: 'Zorgkantoorregio';
+  /** CBS region code, e.g. ZK22 (Twente). */
+  code: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2915,6 +2996,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Client: Client;
+  SupportOverview: SupportOverview;
   SupportTrajectory: SupportTrajectory;
 };
 
@@ -2923,6 +3005,9 @@ export type FederationReferenceTypes = {
   Client:
     ( { __typename: 'Client' }
     & GraphQLRecursivePick<FederationTypes['Client'], {"id":true,"purpose":true}> );
+  SupportOverview:
+    ( { __typename: 'SupportOverview' }
+    & GraphQLRecursivePick<FederationTypes['SupportOverview'], {"id":true}> );
   SupportTrajectory:
     ( { __typename: 'SupportTrajectory' }
     & GraphQLRecursivePick<FederationTypes['SupportTrajectory'], {"id":true,"purpose":true}> );
@@ -3063,6 +3148,9 @@ export type ResolversTypes = {
   SetTrajectoryCounsellorInput: SetTrajectoryCounsellorInput;
   StartHalfYearReportInput: StartHalfYearReportInput;
   SupportForm: ResolverTypeWrapper<string>;
+  SupportOverview: ResolverTypeWrapper<SupportOverviewData>;
+  SupportOverviewDemand: ResolverTypeWrapper<SupportOverviewDemand>;
+  SupportOverviewInput: SupportOverviewInput;
   SupportReport: ResolverTypeWrapper<SupportReportData>;
   SupportTrajectory: ResolverTypeWrapper<TrajectoryView>;
   SupportTrajectoryConnection: ResolverTypeWrapper<Omit<SupportTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversTypes['SupportTrajectory']> }>;
@@ -3093,6 +3181,7 @@ export type ResolversTypes = {
   WlzSector: ResolverTypeWrapper<string>;
   WlzSupportChoice: ResolverTypeWrapper<string>;
   WlzWorklistStatus: ResolverTypeWrapper<string>;
+  Zorgkantoorregio: ResolverTypeWrapper<Zorgkantoorregio>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3204,6 +3293,9 @@ export type ResolversParentTypes = {
   SelfRelianceScoreInput: SelfRelianceScoreInput;
   SetTrajectoryCounsellorInput: SetTrajectoryCounsellorInput;
   StartHalfYearReportInput: StartHalfYearReportInput;
+  SupportOverview: SupportOverviewData;
+  SupportOverviewDemand: SupportOverviewDemand;
+  SupportOverviewInput: SupportOverviewInput;
   SupportReport: SupportReportData;
   SupportTrajectory: TrajectoryView;
   SupportTrajectoryConnection: Omit<SupportTrajectoryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SupportTrajectoryEdge']>, nodes: Array<ResolversParentTypes['SupportTrajectory']> };
@@ -3226,6 +3318,7 @@ export type ResolversParentTypes = {
   WlzNotification: WlzNotificationRow;
   WlzNotificationConnection: Omit<WlzNotificationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['WlzNotificationEdge']>, nodes: Array<ResolversParentTypes['WlzNotification']> };
   WlzNotificationEdge: Omit<WlzNotificationEdge, 'node'> & { node: ResolversParentTypes['WlzNotification'] };
+  Zorgkantoorregio: Zorgkantoorregio;
 };
 
 export type ConsentGatedDirectiveArgs = {
@@ -3778,6 +3871,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   mySupport?: Resolver<Maybe<ResolversTypes['MySupport']>, ParentType, ContextType>;
   myTrajectories?: Resolver<ResolversTypes['SupportTrajectoryConnection'], ParentType, ContextType, RequireFields<QueryMyTrajectoriesArgs, 'first'>>;
   satisfactionMeasurementStatus?: Resolver<ResolversTypes['SatisfactionMeasurementStatus'], ParentType, ContextType>;
+  supportOverview?: Resolver<Maybe<ResolversTypes['SupportOverview']>, ParentType, ContextType, RequireFields<QuerySupportOverviewArgs, 'input'>>;
   supportReport?: Resolver<ResolversTypes['SupportReport'], ParentType, ContextType, RequireFields<QuerySupportReportArgs, 'organizationId' | 'period'>>;
   supportReportCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QuerySupportReportCsvArgs, 'organizationId' | 'period'>>;
   trajectory?: Resolver<Maybe<ResolversTypes['SupportTrajectory']>, ParentType, ContextType, RequireFields<QueryTrajectoryArgs, 'id' | 'purpose'>>;
@@ -3846,6 +3940,26 @@ export type SelfRelianceScoreResolvers<ContextType = Context, ParentType extends
 };
 
 export type SupportFormResolvers = EnumResolverSignature<{ BEMIDDELING?: any, HERINDICATIE?: any, INFORMATIE_EN_ADVIES?: any, KEUZE_ZORGAANBIEDER_EN_ZORG?: any, KLACHTEN_BEZWAAR_BEROEP?: any, PERSOONLIJK_PLAN?: any, ZORGPLAN?: any }, ResolversTypes['SupportForm']>;
+
+export type SupportOverviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportOverview'] = ResolversParentTypes['SupportOverview'], FederationReferenceType extends FederationReferenceTypes['SupportOverview'] = FederationReferenceTypes['SupportOverview']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SupportOverview']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  demand?: Resolver<ResolversTypes['SupportOverviewDemand'], ParentType, ContextType>;
+  gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
+  previousPeriod?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
+  zorgkantoorregio?: Resolver<Maybe<ResolversTypes['Zorgkantoorregio']>, ParentType, ContextType>;
+};
+
+export type SupportOverviewDemandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportOverviewDemand'] = ResolversParentTypes['SupportOverviewDemand']> = {
+  byLegalDomain?: Resolver<Array<ResolversTypes['ReportBreakdownItem']>, ParentType, ContextType>;
+  peopleSupported?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
+  peopleSupportedPrevious?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
+  trajectoriesOpened?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
+  trajectoriesOpenedPrevious?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
+  wijsplichtAccepted?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
+  wijsplichtPointed?: Resolver<ResolversTypes['ReportCount'], ParentType, ContextType>;
+};
 
 export type SupportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportReport'] = ResolversParentTypes['SupportReport']> = {
   averageSatisfaction?: Resolver<ResolversTypes['ReportAverage'], ParentType, ContextType>;
@@ -4016,6 +4130,10 @@ export type WlzSupportChoiceResolvers = EnumResolverSignature<{ NONE_FOR_NOW?: a
 
 export type WlzWorklistStatusResolvers = EnumResolverSignature<{ DONE?: any, OPEN?: any }, ResolversTypes['WlzWorklistStatus']>;
 
+export type ZorgkantoorregioResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Zorgkantoorregio'] = ResolversParentTypes['Zorgkantoorregio']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AccessAction?: AccessActionResolvers;
   AccessLogConnection?: AccessLogConnectionResolvers<ContextType>;
@@ -4114,6 +4232,8 @@ export type Resolvers<ContextType = Context> = {
   SatisfactionMeasurementStatus?: SatisfactionMeasurementStatusResolvers<ContextType>;
   SelfRelianceScore?: SelfRelianceScoreResolvers<ContextType>;
   SupportForm?: SupportFormResolvers;
+  SupportOverview?: SupportOverviewResolvers<ContextType>;
+  SupportOverviewDemand?: SupportOverviewDemandResolvers<ContextType>;
   SupportReport?: SupportReportResolvers<ContextType>;
   SupportTrajectory?: SupportTrajectoryResolvers<ContextType>;
   SupportTrajectoryConnection?: SupportTrajectoryConnectionResolvers<ContextType>;
@@ -4138,6 +4258,7 @@ export type Resolvers<ContextType = Context> = {
   WlzSector?: WlzSectorResolvers;
   WlzSupportChoice?: WlzSupportChoiceResolvers;
   WlzWorklistStatus?: WlzWorklistStatusResolvers;
+  Zorgkantoorregio?: ZorgkantoorregioResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -1,13 +1,14 @@
 import { DEFAULT_PURPOSE } from '../consent/access.ts';
 import * as clients from '../client-service.ts';
 import { supportReportOf } from '../report-service.ts';
+import { supportOverviewById, supportOverviewOf } from '../overview-service.ts';
 import { supportReportCsv } from '../report.ts';
 import * as trajectories from '../trajectory-service.ts';
 import * as breakGlass from '../break-glass.ts';
 import * as my from '../my-support.ts';
 import * as wlz from '../iwlz/worklist.ts';
 import * as reports from '../half-year-reports/service.ts';
-import type { QueryResolvers, SupportReportResolvers } from '../generated/resolvers-types.ts';
+import type { QueryResolvers, SupportOverviewResolvers, SupportReportResolvers } from '../generated/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
   client: (_, args, ctx) => clients.readClient(ctx, args.id, args.purpose ?? DEFAULT_PURPOSE),
@@ -29,8 +30,15 @@ export const Query: QueryResolvers = {
   commissionedHalfYearReports: (_, args, ctx) => reports.commissionedHalfYearReports(ctx, args),
   satisfactionMeasurementStatus: (_, __, ctx) => reports.satisfactionMeasurementStatus(ctx),
   supportReportCsv: async (_, args, ctx) => supportReportCsv(await supportReportOf(ctx, args.organizationId, args.period)),
+  supportOverview: (_, args, ctx) => supportOverviewOf(ctx, args.input),
 };
 
 export const SupportReport: SupportReportResolvers = {
   organization: (r) => ({ id: r.organizationId }),
+};
+
+export const SupportOverview: SupportOverviewResolvers = {
+  __resolveReference: (ref, ctx) => supportOverviewById(ctx, ref.id),
+  gemeente: (o) => (o.scope.area.kind === 'GEMEENTE' ? { code: o.scope.area.code } : null),
+  zorgkantoorregio: (o) => (o.scope.area.kind === 'REGION' ? { code: o.scope.area.code } : null),
 };

@@ -15,7 +15,7 @@ import {
   MyTrajectory,
 } from './MySupport.ts';
 import { HalfYearReport, HalfYearReportPart } from './HalfYearReport.ts';
-import { Query, SupportReport } from './Query.ts';
+import { Query, SupportOverview, SupportReport } from './Query.ts';
 import { SupportTrajectory } from './SupportTrajectory.ts';
 import { WlzChoice, WlzIndicatieItem, WlzNotification } from './WlzIndicatieItem.ts';
 
@@ -35,6 +35,7 @@ export const resolvers = {
   SupportReport,
   HalfYearReport,
   HalfYearReportPart,
+  SupportOverview,
   MySupport,
   MyHandover,
   MyTrajectory,

@@ -4,6 +4,7 @@ import type { ReferralRow, TimelineRow, WebhookEndpointRow, WebhookDeliveryRow, 
 import type { JointMeetingParent } from '../resolvers/Referral.ts';
 import type { NotificationParent } from '../resolvers/Query.ts';
 import type { ReferralFiguresData } from '../figures.ts';
+import type { SupportOverviewParent } from '../overview.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1147,6 +1148,42 @@ export type SupportForm =
   /** Help with the zorgplan (the care plan agreed with the provider). */
   | 'ZORGPLAN';
 
+/**
+ * The combined Wmo + Wlz view of demand for and supply of cliëntondersteuning in one gemeente or zorgkantoorregio over
+ * one ended period. Each part of the graph adds its own figures (demand from cases, handovers from referrals, supply from
+ * the sociale kaart) and checks access itself.
+ */
+export type SupportOverview = {
+  __typename?: 'SupportOverview';
+  /** Handovers about clients of the area (the gemeente, or for a region its gemeenten and its Wlz handovers). */
+  handovers: SupportOverviewHandovers;
+  /** Opaque id of area and period, e.g. GM0153:2025-H2. */
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * Handovers in an area over one ended period. Counts are withheld when 1–4, when the period minus its published
+ * sub-periods or the region minus its published gemeenten would be 1–4, and when all but 1–4 involve one organisation.
+ * Medians are shown only over a published count of at least 5.
+ */
+export type SupportOverviewHandovers = {
+  __typename?: 'SupportOverviewHandovers';
+  /** Handovers accepted in the period (dated by the answer). */
+  accepted: ReferralFigureCount;
+  /** Median working days (Monday–Friday, not Dutch public holidays) from sending to the answer, over the handovers accepted or rejected in the period; null when either count is withheld, they add up to fewer than 5, or none. */
+  medianWorkingDaysToAnswer?: Maybe<Scalars['Float']['output']>;
+  /** Median working days from sending to the start, over the handovers started in the period; null when withheld or none. */
+  medianWorkingDaysToStart?: Maybe<Scalars['Float']['output']>;
+  /** Handovers rejected in the period (dated by the answer). */
+  rejected: ReferralFigureCount;
+  /** Handovers sent in the period. */
+  sent: ReferralFigureCount;
+  /** Handovers sent in the previous period of the same kind. */
+  sentPrevious: ReferralFigureCount;
+  /** Handovers whose support started in the period (dated by the start). */
+  started: ReferralFigureCount;
+};
+
 /** A support trajectory (ondersteuningstraject) of one client at one organisation, in one legal domain. */
 export type SupportTrajectory = {
   __typename?: 'SupportTrajectory';
@@ -1391,6 +1428,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Client: Client;
   Referral: Referral;
+  SupportOverview: SupportOverview;
 };
 
 /** Mapping of federation reference types */
@@ -1401,6 +1439,9 @@ export type FederationReferenceTypes = {
   Referral:
     ( { __typename: 'Referral' }
     & GraphQLRecursivePick<FederationTypes['Referral'], {"id":true}> );
+  SupportOverview:
+    ( { __typename: 'SupportOverview' }
+    & GraphQLRecursivePick<FederationTypes['SupportOverview'], {"id":true}> );
 };
 
 
@@ -1469,6 +1510,9 @@ export type ResolversTypes = {
   SetRegiehouderInput: SetRegiehouderInput;
   SortDirection: ResolverTypeWrapper<string>;
   SupportForm: ResolverTypeWrapper<string>;
+  SupportOverview: ResolverTypeWrapper<SupportOverviewParent>;
+  SupportOverviewHandovers: ResolverTypeWrapper<SupportOverviewHandovers>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   SupportTrajectory: ResolverTypeWrapper<Omit<SupportTrajectory, 'purpose'> & { purpose: ResolversTypes['ConsentPurpose'] }>;
   TargetGroup: ResolverTypeWrapper<string>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttemptRow>;
@@ -1530,6 +1574,9 @@ export type ResolversParentTypes = {
   ReportPeriodInput: ReportPeriodInput;
   Service: Service;
   SetRegiehouderInput: SetRegiehouderInput;
+  SupportOverview: SupportOverviewParent;
+  SupportOverviewHandovers: SupportOverviewHandovers;
+  Float: Scalars['Float']['output'];
   SupportTrajectory: SupportTrajectory;
   WebhookAttempt: WebhookAttemptRow;
   WebhookDelivery: WebhookDeliveryRow;
@@ -1802,6 +1849,22 @@ export type SortDirectionResolvers = EnumResolverSignature<{ ASC?: any, DESC?: a
 
 export type SupportFormResolvers = EnumResolverSignature<{ BEMIDDELING?: any, HERINDICATIE?: any, INFORMATIE_EN_ADVIES?: any, KEUZE_ZORGAANBIEDER_EN_ZORG?: any, KLACHTEN_BEZWAAR_BEROEP?: any, PERSOONLIJK_PLAN?: any, ZORGPLAN?: any }, ResolversTypes['SupportForm']>;
 
+export type SupportOverviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportOverview'] = ResolversParentTypes['SupportOverview'], FederationReferenceType extends FederationReferenceTypes['SupportOverview'] = FederationReferenceTypes['SupportOverview']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SupportOverview']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  handovers?: Resolver<ResolversTypes['SupportOverviewHandovers'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SupportOverviewHandoversResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportOverviewHandovers'] = ResolversParentTypes['SupportOverviewHandovers']> = {
+  accepted?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
+  medianWorkingDaysToAnswer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianWorkingDaysToStart?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
+  sentPrevious?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
+  started?: Resolver<ResolversTypes['ReferralFigureCount'], ParentType, ContextType>;
+};
+
 export type SupportTrajectoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportTrajectory'] = ResolversParentTypes['SupportTrajectory']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
@@ -1909,6 +1972,8 @@ export type Resolvers<ContextType = Context> = {
   Service?: ServiceResolvers<ContextType>;
   SortDirection?: SortDirectionResolvers;
   SupportForm?: SupportFormResolvers;
+  SupportOverview?: SupportOverviewResolvers<ContextType>;
+  SupportOverviewHandovers?: SupportOverviewHandoversResolvers<ContextType>;
   SupportTrajectory?: SupportTrajectoryResolvers<ContextType>;
   TargetGroup?: TargetGroupResolvers;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;

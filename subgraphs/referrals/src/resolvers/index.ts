@@ -4,6 +4,7 @@ import { Client } from './Client.ts';
 import { Mutation } from './Mutation.ts';
 import { Query, ReferralFigures, ReferralNotification } from './Query.ts';
 import { JointMeeting, Referral, ReferralTimelineEvent } from './Referral.ts';
+import { SupportOverview } from './SupportOverview.ts';
 import { WebhookDelivery, WebhookEndpoint } from './Webhook.ts';
 
 /**
@@ -15,6 +16,7 @@ export const resolvers = {
   Date: DateScalar,
   DateTime,
   Query,
+  SupportOverview,
   Mutation,
   Client,
   Referral,

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ServiceRow, OrganizationRow, LocationRow, GemeenteRow, RegionRow } from '../db/queries.ts';
 import type { ServiceConnectionParent } from '../resolvers/Query.ts';
+import type { SupportOverviewParent } from '../overview.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1029,6 +1030,48 @@ export type SupportForm =
   /** Help with the zorgplan (the care plan agreed with the provider). */
   | 'ZORGPLAN';
 
+/**
+ * The combined Wmo + Wlz view of demand for and supply of cliëntondersteuning in one gemeente or zorgkantoorregio over
+ * one ended period. Each part of the graph adds its own figures (demand from cases, handovers from referrals, supply from
+ * the sociale kaart) and checks access itself.
+ */
+export type SupportOverview = {
+  __typename?: 'SupportOverview';
+  /** Opaque id of area and period, e.g. GM0153:2025-H2. */
+  id: Scalars['ID']['output'];
+  /** The supply of cliëntondersteuning in the area as the sociale kaart shows it now. */
+  supply: SupportOverviewSupply;
+};
+
+/**
+ * The supply of cliëntondersteuning in an area: active services with at least one form of cliëntondersteuning that
+ * serve the area (national services included) and their organisations, with their capacity reports. Public sociale kaart
+ * data: nothing is withheld.
+ */
+export type SupportOverviewSupply = {
+  __typename?: 'SupportOverviewSupply';
+  /** Services whose last report is ADDITIONAL_ASSESSMENT_REQUIRED. */
+  additionalAssessmentRequired: Scalars['Int']['output'];
+  /** Services whose last report is HAS_CAPACITY (places free). */
+  hasCapacity: Scalars['Int']['output'];
+  /** Of those services, the ones with independent cliëntondersteuning. */
+  independentServices: Scalars['Int']['output'];
+  /** Median of the expected wait in days over the services that reported one; null when none did. */
+  medianWaitDays?: Maybe<Scalars['Float']['output']>;
+  /** Services whose last report is NO_CAPACITY (full). */
+  noCapacity: Scalars['Int']['output'];
+  /** Organisations offering them. */
+  organizations: Scalars['Int']['output'];
+  /** Services of cliëntondersteuning serving the area. */
+  services: Scalars['Int']['output'];
+  /** Services that reported their capacity. */
+  servicesReportingCapacity: Scalars['Int']['output'];
+  /** Services whose capacity report is older than 30 days. */
+  staleCapacityReports: Scalars['Int']['output'];
+  /** Services whose last report is WAITLIST. */
+  waitlist: Scalars['Int']['output'];
+};
+
 /** Target groups (doelgroepen) named in the cliëntondersteuning policy texts, plus broad groups. */
 export type TargetGroup =
   /** Older people living alone. */
@@ -1224,6 +1267,7 @@ export type FederationTypes = {
   Location: Location;
   Organization: Organization;
   Service: Service;
+  SupportOverview: SupportOverview;
   Zorgkantoorregio: Zorgkantoorregio;
 };
 
@@ -1241,6 +1285,9 @@ export type FederationReferenceTypes = {
   Service:
     ( { __typename: 'Service' }
     & GraphQLRecursivePick<FederationTypes['Service'], {"id":true}> );
+  SupportOverview:
+    ( { __typename: 'SupportOverview' }
+    & GraphQLRecursivePick<FederationTypes['SupportOverview'], {"id":true}> );
   Zorgkantoorregio:
     ( { __typename: 'Zorgkantoorregio' }
     & GraphQLRecursivePick<FederationTypes['Zorgkantoorregio'], {"code":true}> );
@@ -1308,6 +1355,8 @@ export type ResolversTypes = {
   ServiceSort: ResolverTypeWrapper<string>;
   ServiceStatus: ResolverTypeWrapper<string>;
   SupportForm: ResolverTypeWrapper<string>;
+  SupportOverview: ResolverTypeWrapper<SupportOverviewParent>;
+  SupportOverviewSupply: ResolverTypeWrapper<SupportOverviewSupply>;
   TargetGroup: ResolverTypeWrapper<string>;
   UpdateCapacityInput: UpdateCapacityInput;
   UpdateLocationInput: UpdateLocationInput;
@@ -1366,6 +1415,8 @@ export type ResolversParentTypes = {
   ServiceListEdge: Omit<ServiceListEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServicePayload: Omit<ServicePayload, 'service'> & { service: ResolversParentTypes['Service'] };
   ServiceSearchFilter: ServiceSearchFilter;
+  SupportOverview: SupportOverviewParent;
+  SupportOverviewSupply: SupportOverviewSupply;
   UpdateCapacityInput: UpdateCapacityInput;
   UpdateLocationInput: UpdateLocationInput;
   UpdateServiceInput: UpdateServiceInput;
@@ -1660,6 +1711,25 @@ export type ServiceStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, DEFUN
 
 export type SupportFormResolvers = EnumResolverSignature<{ BEMIDDELING?: any, HERINDICATIE?: any, INFORMATIE_EN_ADVIES?: any, KEUZE_ZORGAANBIEDER_EN_ZORG?: any, KLACHTEN_BEZWAAR_BEROEP?: any, PERSOONLIJK_PLAN?: any, ZORGPLAN?: any }, ResolversTypes['SupportForm']>;
 
+export type SupportOverviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportOverview'] = ResolversParentTypes['SupportOverview'], FederationReferenceType extends FederationReferenceTypes['SupportOverview'] = FederationReferenceTypes['SupportOverview']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SupportOverview']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  supply?: Resolver<ResolversTypes['SupportOverviewSupply'], ParentType, ContextType>;
+};
+
+export type SupportOverviewSupplyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportOverviewSupply'] = ResolversParentTypes['SupportOverviewSupply']> = {
+  additionalAssessmentRequired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasCapacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  independentServices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianWaitDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  noCapacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  servicesReportingCapacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  staleCapacityReports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitlist?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TargetGroupResolvers = EnumResolverSignature<{ ALLEENSTAANDE_OUDEREN?: any, ALLE_INWONERS?: any, JEUGD_EN_GEZIN?: any, JEUGD_RONDOM_18?: any, LICHAMELIJKE_BEPERKING?: any, LICHTE_VERSTANDELIJKE_BEPERKING?: any, MAATSCHAPPELIJKE_OPVANG?: any, MANTELZORGERS?: any, OUDEREN?: any, PSYCHISCHE_KWETSBAARHEID?: any, VERSTANDELIJKE_BEPERKING?: any, WEINIG_SOCIAAL_NETWERK?: any, ZINTUIGLIJKE_BEPERKING?: any }, ResolversTypes['TargetGroup']>;
 
 export type WlzSectorResolvers = EnumResolverSignature<{ GGZ?: any, GZ?: any, VV?: any }, ResolversTypes['WlzSector']>;
@@ -1724,6 +1794,8 @@ export type Resolvers<ContextType = Context> = {
   ServiceSort?: ServiceSortResolvers;
   ServiceStatus?: ServiceStatusResolvers;
   SupportForm?: SupportFormResolvers;
+  SupportOverview?: SupportOverviewResolvers<ContextType>;
+  SupportOverviewSupply?: SupportOverviewSupplyResolvers<ContextType>;
   TargetGroup?: TargetGroupResolvers;
   WlzSector?: WlzSectorResolvers;
   Zorgkantoorregio?: ZorgkantoorregioResolvers<ContextType>;

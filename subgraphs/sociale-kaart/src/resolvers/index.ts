@@ -7,6 +7,7 @@ import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { Query, ServiceConnection } from './Query.ts';
 import { Service } from './Service.ts';
+import { SupportOverview } from './SupportOverview.ts';
 import { Zorgkantoorregio } from './Zorgkantoorregio.ts';
 
 /**
@@ -23,4 +24,5 @@ export const resolvers = {
   Location,
   Gemeente,
   Zorgkantoorregio,
+  SupportOverview,
 } satisfies Resolvers;
