@@ -21,7 +21,7 @@ export const Query: QueryResolvers = {
   wlzIndicatieWorklist: (_, args, ctx) => wlz.worklist(ctx, args),
   wlzIndicatieItem: (_, args, ctx) => wlz.worklistItem(ctx, args.id),
   wlzNotifications: (_, args, ctx) => wlz.notifications(ctx, args),
-  supportReport: (_, args, ctx) => supportReportOf(ctx, args.organizationId, args.period),
+  supportReport: (_, args, ctx) => supportReportOf(ctx, args.organizationId, args.period, args.gemeenteCode),
   supportReportCsv: async (_, args, ctx) => supportReportCsv(await supportReportOf(ctx, args.organizationId, args.period)),
 };
 
