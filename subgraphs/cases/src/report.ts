@@ -261,36 +261,52 @@ export class DisclosureSystem {
       return members.some((m) => via.has(m) && breakDerivation(m, via, seen));
     };
 
+    /**
+     * One pass: first every derivable cell that breaks rules 1–2, then every group in order, each fixed by withholding
+     * one more cell. Returns whether anything changed (then derivability is worked out again and another pass runs).
+     */
     const step = (): boolean => {
       const via = closure();
       const isKnown = (c: CellState) => get(c).published || via.has(c);
+      let changed = false;
       // A derivable cell must pass rules 1 and 2 as if it were published.
-      for (const cell of [...via.keys()].sort(order)) if (!get(cell).overTimeSafe && breakDerivation(cell, via)) return true;
-      for (const g of this.groups) {
+      for (const cell of [...via.keys()].sort(order)) if (!get(cell).overTimeSafe && breakDerivation(cell, via)) changed = true;
+      if (changed) return true;
+      for (const [i, g] of this.groups.entries()) {
         if (forced.has(g) && !isKnown(g.whole)) continue;
-        const shown = new Set<string>();
-        for (const part of g.parts) if (get(part).published || (via.has(part) && via.get(part) !== g)) for (const u of get(part).units) shown.add(u);
-        let rest = 0;
-        for (const u of get(g.whole).units) if (!shown.has(u)) rest++;
-        if (!isSmall(rest, t)) continue;
-        const published = g.parts.filter((part) => get(part).published && !get(part).timeExact && sizeOf(part) > 0).sort(order);
-        const [smallest] = published;
-        if (smallest) {
-          withhold(smallest);
-          return true;
+        const isShown = (part: CellState) => get(part).published || (via.has(part) && via.get(part) !== g);
+        let rest = sizeOf(g.whole);
+        if (exact[i]) {
+          // Disjoint parts that make up the whole: counting is enough.
+          for (const part of g.parts) if (isShown(part)) rest -= sizeOf(part);
+        } else {
+          const shown = new Set<string>();
+          for (const part of g.parts) if (isShown(part)) for (const u of get(part).units) shown.add(u);
+          rest = 0;
+          for (const u of get(g.whole).units) if (!shown.has(u)) rest++;
         }
-        for (const part of g.parts.filter((q) => via.has(q) && via.get(q) !== g).sort(order)) if (breakDerivation(part, via)) return true;
+        if (!isSmall(rest, t)) continue;
+        const [smallest] = g.parts.filter((part) => get(part).published && !get(part).timeExact && sizeOf(part) > 0).sort(order);
         const whole = get(g.whole);
-        if (whole.published && !whole.timeExact) {
+        if (smallest) withhold(smallest);
+        else if (
+          g.parts
+            .filter((q) => via.has(q) && via.get(q) !== g)
+            .sort(order)
+            .some((part) => breakDerivation(part, via))
+        ) {
+          // A part this group counted as shown is no longer derivable.
+        } else if (whole.published && !whole.timeExact) {
           withhold(g.whole);
           forced.add(g);
-          return true;
+        } else if (!(via.has(g.whole) && breakDerivation(g.whole, via))) {
+          // Nothing left to withhold (every member is known from sub-periods that are already decided).
+          forced.add(g);
+          continue;
         }
-        if (via.has(g.whole) && breakDerivation(g.whole, via)) return true;
-        // Nothing left to withhold here: the whole is not known, so its rest is not either.
-        forced.add(g);
+        changed = true;
       }
-      return false;
+      return changed;
     };
     while (step()) {}
     closure();
