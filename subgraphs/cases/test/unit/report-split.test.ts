@@ -227,25 +227,29 @@ describe('report split per gemeente', () => {
     expect(snap.gemeenten.GM0363?.peopleSupported).toEqual({ value: null, suppressed: true, display: 'withheld' });
   });
 
-  it('leaves no withheld cell determined to 1–4 by the identities of the grid, the parts and the keys (brute force)', () => {
-    let withheldCells = 0;
-    let determinedCells = 0;
-    for (let seed = 1; seed <= 30; seed++) {
-      serial = 0;
-      const { cells, identities } = attack(randomRows(seed));
-      withheldCells += cells.filter((c) => c.published === null).length;
-      const found = determined(cells, identities);
-      determinedCells += found.length;
-      for (const { id, value } of found) {
-        // The solver must agree with the truth: it is the attack, not a guess.
-        expect(value, id).toBe(cells.find((c) => c.id === id)?.truth);
-        expect(small(value), `seed ${seed}: ${id} is determined to ${value}`).toBe(false);
+  // Seeds in batches, so no single test keeps the worker busy for long.
+  it.each([1, 6, 11, 16])(
+    'leaves no withheld cell determined to 1–4 by the identities of the grid, the parts and the keys (brute force from seed %i)',
+    (first) => {
+      let withheldCells = 0;
+      let determinedCells = 0;
+      for (let seed = first; seed < first + 5; seed++) {
+        serial = 0;
+        const { cells, identities } = attack(randomRows(seed));
+        withheldCells += cells.filter((c) => c.published === null).length;
+        const found = determined(cells, identities);
+        determinedCells += found.length;
+        for (const { id, value } of found) {
+          // The solver must agree with the truth: it is the attack, not a guess.
+          expect(value, id).toBe(cells.find((c) => c.id === id)?.truth);
+          expect(small(value), `seed ${seed}: ${id} is determined to ${value}`).toBe(false);
+        }
       }
-    }
-    // The data exercise the rule: many cells are withheld, and some withheld ones are derivable (but never to 1–4).
-    expect(withheldCells).toBeGreaterThan(100);
-    expect(determinedCells).toBeGreaterThan(0);
-  });
+      // The data exercise the rule: many cells are withheld, and some withheld ones are derivable (but never to 1–4).
+      expect(withheldCells).toBeGreaterThan(50);
+      expect(determinedCells).toBeGreaterThan(0);
+    },
+  );
 
   it('finds the leak when the parts are suppressed on their own (the brute force can fail)', () => {
     // Per-part suppression: GM0363's 3 withheld, the total of 35 and the others published.
