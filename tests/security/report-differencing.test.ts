@@ -16,6 +16,8 @@ let org: TestOrg;
 let readerToken: string;
 // A second organisation whose one month has parts (legal domains, target groups, own network) of 1 next to 6.
 let partsOrg: TestOrg;
+// A provider with clients in three gemeenten; Amsterdam has 2 people in February (and 1 in June).
+let splitOrg: TestOrg;
 // A gemeente whose Wmo meldingen carry the wijsplicht: one month with a single pointed resident, one with 1 declined.
 let wijsplichtOrg: TestOrg;
 // A whole calendar year that has ended in every time zone.
@@ -63,14 +65,15 @@ interface Shape {
   legalDomain?: string;
   targetGroups?: string[];
   ownNetworkUsed?: boolean;
+  gemeenteCode?: string;
 }
 
 /** Closed trajectories opened and closed in one month of YEAR, one client each; `scores[i]` null means no score. */
 async function closeInMonth(month: number, scores: (number | null)[], shapeOf: (i: number) => Shape = () => ({}), owner: TestOrg = org) {
   const token = await owner.token();
   for (const [i, satisfaction] of scores.entries()) {
-    const { legalDomain = 'WMO_MAATWERKVOORZIENING', targetGroups = ['OUDEREN'], ownNetworkUsed = true } = shapeOf(i);
-    const c = await registerClient(hub, token);
+    const { legalDomain = 'WMO_MAATWERKVOORZIENING', targetGroups = ['OUDEREN'], ownNetworkUsed = true, gemeenteCode } = shapeOf(i);
+    const c = await registerClient(hub, token, gemeenteCode ? { gemeenteCode } : {});
     const t = await openTrajectory(hub, token, c.id, { legalDomain, targetGroups });
     dataOf(
       await hub.graphql(CLOSE_TRAJECTORY, { input: { id: t.id, expectedVersion: t.version, ...closeInput({ satisfaction, ownNetworkUsed }) } }, { token }),
@@ -137,6 +140,8 @@ function remainder(key: string, value: (key: string) => number | null): number {
 
 const revealsFewerThanFive = (n: number) => n > 0 && n < 5;
 
+const SPLIT_GEMEENTEN = ['GM0153', 'GM0164', 'GM0363'] as const;
+
 /**
  * Wmo meldingen of the gemeente pointed to independent cliëntondersteuning on a day of one month of YEAR, one client
  * each; `outcomes[i]` is the resident's answer. Recorded through the API, then moved to that day of YEAR.
@@ -179,6 +184,31 @@ beforeAll(async () => {
     (i) => (i < 6 ? {} : { legalDomain: 'WLZ', targetGroups: ['OUDEREN', 'MANTELZORGERS'], ownNetworkUsed: false }),
     partsOrg,
   );
+  splitOrg = await buildOrg(hub, 'OCO');
+  const split =
+    (gemeenteCode: string, wlzFrom = 99) =>
+    (i: number): Shape => ({
+      gemeenteCode,
+      legalDomain: i >= wlzFrom ? 'WLZ' : 'WMO_MAATWERKVOORZIENING',
+      targetGroups: i % 2 ? ['OUDEREN'] : ['OUDEREN', 'MANTELZORGERS'],
+      ownNetworkUsed: i % 3 !== 0,
+    });
+  for (const month of [1, 2, 3, 4, 5, 6]) await closeInMonth(month, [7, 8, 7, 8, 7, 8], split(SPLIT_GEMEENTEN[0], 5), splitOrg);
+  for (const [month, n] of [
+    [1, 5],
+    [2, 7],
+    [3, 5],
+    [5, 6],
+  ] as const)
+    await closeInMonth(
+      month,
+      Array.from({ length: n }, () => 8),
+      split(SPLIT_GEMEENTEN[1], 4),
+      splitOrg,
+    );
+  await closeInMonth(2, [6, 9], split(SPLIT_GEMEENTEN[2], 1), splitOrg);
+  await closeInMonth(4, [8, 8, 8, 8, 8], split(SPLIT_GEMEENTEN[2]), splitOrg);
+  await closeInMonth(6, [8], split(SPLIT_GEMEENTEN[2]), splitOrg);
   wijsplichtOrg = await buildOrg(hub, 'GEMEENTE', { gemeenteCode: 'GM0363' });
   await pointInMonth(1, ['ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED']);
   await pointInMonth(2, ['ACCEPTED']);
@@ -380,5 +410,144 @@ describe.each(VIAS)('support report differencing (%s)', (via) => {
     expect(r.ownNetworkUsed).toEqual({ value: null, suppressed: true, display: 'withheld' });
     // Target groups overlap (the WLZ client has two), so OUDEREN covers everyone and may be shown.
     expect(r.byTargetGroup.find((i) => i.key === 'OUDEREN')?.count.value).toBe(7);
+  });
+});
+
+const SPLIT_REPORT = /* GraphQL */ `
+  query SplitReport($org: ID!, $period: ReportPeriodInput!, $gemeenteCode: String) {
+    supportReport(organizationId: $org, period: $period, gemeenteCode: $gemeenteCode) {
+      period { key }
+      peopleSupported { value suppressed display }
+      trajectoriesClosed { value suppressed display }
+      satisfactionResponses { value suppressed display }
+      averageSatisfaction { value suppressed display }
+      ownNetworkUsed { value suppressed display }
+      ownNetworkNotUsed { value suppressed display }
+      byLegalDomain { key count { value suppressed display } }
+      byTargetGroup { key count { value suppressed display } }
+    }
+  }
+`;
+
+interface SplitReport extends Report {
+  ownNetworkNotUsed: Count;
+}
+
+describe.each(VIAS)('support report split per gemeente, differencing (%s)', (via) => {
+  /** Every grid period of YEAR, for the whole ("*") and each gemeente: what an organisation member can read. */
+  async function readAll(token: string) {
+    const out = new Map<string, SplitReport>();
+    for (const g of GRID) {
+      for (const scope of ['*', ...SPLIT_GEMEENTEN]) {
+        const variables = { org: splitOrg.id, period: g.input, gemeenteCode: scope === '*' ? null : scope };
+        const res = await ask(via, variables, SPLIT_REPORT, token);
+        const report = (dataOf(res) as unknown as { supportReport: SplitReport }).supportReport;
+        expect(report.period.key).toBe(g.key);
+        out.set(`${scope}|${g.key}`, report);
+      }
+    }
+    return out;
+  }
+
+  it('lets no difference of the total, the gemeente parts, the periods or the breakdown keys yield 1–4', async () => {
+    const token = await splitOrg.token(['BEHEERDER']);
+    const reports = await readAll(token);
+    const figures: [string, (r: SplitReport) => Count | null][] = [
+      ['people', (r) => r.peopleSupported],
+      ['closed', (r) => r.trajectoriesClosed],
+      ['satisfaction', (r) => r.satisfactionResponses],
+      ['used', (r) => r.ownNetworkUsed],
+      ['notUsed', (r) => r.ownNetworkNotUsed],
+      ...['WMO_MAATWERKVOORZIENING', 'WLZ'].map((k): [string, (r: SplitReport) => Count | null] => [
+        `legal:${k}`,
+        (r) => r.byLegalDomain.find((i) => i.key === k)?.count ?? null,
+      ]),
+      ...['OUDEREN', 'MANTELZORGERS'].map((k): [string, (r: SplitReport) => Count | null] => [
+        `target:${k}`,
+        (r) => r.byTargetGroup.find((i) => i.key === k)?.count ?? null,
+      ]),
+    ];
+    // What the attacker knows: every published cell (scope, figure, period); a key not listed is 0.
+    const known = new Map<string, number>();
+    const cells: string[] = [];
+    for (const [key, r] of reports) {
+      const [scope, period] = key.split('|');
+      for (const [figure, pick] of figures) {
+        const c = pick(r);
+        const id = `${scope}|${figure}|${period}`;
+        cells.push(id);
+        if (c?.suppressed) expect([c.value, c.display], id).toEqual([null, 'withheld']);
+        const value = c === null ? 0 : c.value;
+        if (value !== null) known.set(id, value);
+      }
+    }
+    // The month with 2 Amsterdam clients is withheld, in every figure that counts them.
+    expect(known.has(`GM0363|people|${YEAR}-02`)).toBe(false);
+    expect(known.has(`GM0363|closed|${YEAR}-02`)).toBe(false);
+    // Per gemeente on its own, the total of February (15) minus Enschede (6) and Hengelo (7) would be those 2: one of
+    // the three is withheld as well.
+    expect([`*|people|${YEAR}-02`, `GM0153|people|${YEAR}-02`, `GM0164|people|${YEAR}-02`].every((id) => known.has(id))).toBe(false);
+    // The identities the attacker subtracts with: total = Σ gemeenten; period = Σ sub-periods (every client here is
+    // supported within one month); people = Σ legal domains (one trajectory per client); closed = used + not used.
+    const identities: [string, string[]][] = [];
+    for (const g of GRID) {
+      for (const [figure] of figures) identities.push([`*|${figure}|${g.key}`, SPLIT_GEMEENTEN.map((gm) => `${gm}|${figure}|${g.key}`)]);
+      for (const scope of ['*', ...SPLIT_GEMEENTEN]) {
+        if (g.children.length)
+          for (const [figure] of figures) identities.push([`${scope}|${figure}|${g.key}`, g.children.map((c) => `${scope}|${figure}|${c}`)]);
+        identities.push([`${scope}|people|${g.key}`, [`${scope}|legal:WMO_MAATWERKVOORZIENING|${g.key}`, `${scope}|legal:WLZ|${g.key}`]]);
+        identities.push([`${scope}|closed|${g.key}`, [`${scope}|used|${g.key}`, `${scope}|notUsed|${g.key}`]]);
+      }
+    }
+    // Every single subtraction (a whole minus all its published parts, or a part as whole minus the other parts), and
+    // then again with what those gave, until nothing new comes out.
+    const derived: string[] = [];
+    let progress = true;
+    while (progress) {
+      progress = false;
+      for (const [whole, parts] of identities) {
+        const members = [whole, ...parts];
+        const unknown = members.filter((m) => !known.has(m));
+        if (known.has(whole)) {
+          const rest = (known.get(whole) ?? 0) - parts.reduce((sum, p) => sum + (known.get(p) ?? 0), 0);
+          expect(revealsFewerThanFive(rest), `${whole} − published parts = ${rest}`).toBe(false);
+        }
+        const [only] = unknown;
+        if (unknown.length !== 1 || !only) continue;
+        const sumParts = parts.reduce((sum, p) => sum + (p === only ? 0 : (known.get(p) ?? 0)), 0);
+        const value = only === whole ? sumParts : (known.get(whole) ?? 0) - sumParts;
+        expect(revealsFewerThanFive(value), `${only} recovered as ${value}`).toBe(false);
+        known.set(only, value);
+        derived.push(only);
+        progress = true;
+      }
+    }
+    // Not everything is withheld: the report still says something about Amsterdam over the half year and the year.
+    expect(cells.filter((c) => known.has(c)).length).toBeGreaterThan(cells.length / 2);
+  });
+
+  it('gives the same total with and without asking for the parts, a report of zeros for a gemeente without clients, and refuses codes that are no gemeente', async () => {
+    const token = await splitOrg.token(['BEHEERDER']);
+    const half = { kind: 'HALF_YEAR', year: YEAR, number: 1 };
+    const total = dataOf(await ask(via, { org: splitOrg.id, period: half }, SPLIT_REPORT, token)).supportReport;
+    const again = dataOf(await ask(via, { org: splitOrg.id, period: half, gemeenteCode: null }, SPLIT_REPORT, token)).supportReport;
+    expect(again).toEqual(total);
+    const utrecht = (
+      dataOf(await ask(via, { org: splitOrg.id, period: half, gemeenteCode: 'GM0344' }, SPLIT_REPORT, token)) as unknown as {
+        supportReport: SplitReport;
+      }
+    ).supportReport;
+    expect(utrecht.peopleSupported).toEqual({ value: 0, suppressed: false, display: '0' });
+    expect(utrecht.byLegalDomain).toEqual([]);
+    for (const gemeenteCode of ['GM9999', 'ONBEKEND', 'gm0363', '', 'GM0363; drop']) {
+      const res = await ask(via, { org: splitOrg.id, period: half, gemeenteCode }, SPLIT_REPORT, token);
+      expect(res.body.data?.supportReport ?? null, gemeenteCode).toBeNull();
+      expect(res.body.errors?.[0]?.extensions, gemeenteCode).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gemeenteCode' });
+    }
+    // A member of another organisation reads no part of it.
+    const outsider = await org.token(['BEHEERDER']);
+    const res = await ask(via, { org: splitOrg.id, period: half, gemeenteCode: 'GM0363' }, SPLIT_REPORT, outsider);
+    expect(res.body.data?.supportReport ?? null).toBeNull();
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,12 +1,14 @@
 import type { ReportPeriod } from '@hub/service-kit';
 import type { TrajectoryWithGemeenteRow } from '../db/queries.ts';
-import { buildSupportReport, type SupportReportData } from '../report.ts';
+import { buildSplitSupportReports, type SupportReportData } from '../report.ts';
 
 /**
  * The figures of one provider over one ended grid period, whole and split per gemeente where its clients live.
  *
- * SKELETON: this first version builds every part on its own; the joint suppression (no part recoverable from the whole
- * and the other parts, across periods and versions) replaces it.
+ * The whole and every part are decided as one system (buildSplitSupportReports in report.ts, rules in docs/cases.md):
+ * no withheld figure of a part can be recovered as the total minus the other parts, a period minus its sub-periods, or
+ * the people minus the other keys of a breakdown, and the total itself comes from the same decision (the old total
+ * minus the new parts would otherwise be the attack). The same rows always give the same snapshot.
  */
 export interface ReportSnapshot {
   organizationId: string;
@@ -21,22 +23,26 @@ export interface ReportSnapshot {
 /** The key of the part for clients whose gemeente the hub does not know. */
 export const UNKNOWN_GEMEENTE = 'ONBEKEND';
 
+/**
+ * `rows` must hold every trajectory of the organisation open at some moment from the start of `previousPeriod` to the
+ * end of `period` (findTrajectoriesWithGemeenteInPeriod). A gemeente without clients has no part; its report is all
+ * zeros (buildSupportReport over no rows).
+ */
 export function buildReportSnapshot(
   organizationId: string,
   period: ReportPeriod,
   previousPeriod: ReportPeriod,
   rows: readonly TrajectoryWithGemeenteRow[],
 ): ReportSnapshot {
-  const byGemeente = new Map<string, TrajectoryWithGemeenteRow[]>();
-  for (const row of rows) {
-    const key = row.gemeenteCode ?? UNKNOWN_GEMEENTE;
-    byGemeente.set(key, [...(byGemeente.get(key) ?? []), row]);
-  }
+  // The input order must not matter: sort by trajectory id so every derived list (and so every tie) is stable.
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { total, parts } = buildSplitSupportReports(organizationId, period, previousPeriod, sorted, (row) => row.gemeenteCode ?? UNKNOWN_GEMEENTE);
   const gemeenten: Record<string, SupportReportData> = {};
-  for (const key of [...byGemeente.keys()].sort()) {
-    gemeenten[key] = buildSupportReport(organizationId, period, previousPeriod, byGemeente.get(key) ?? []);
+  for (const key of [...parts.keys()].sort()) {
+    const part = parts.get(key);
+    if (part) gemeenten[key] = part;
   }
-  return { organizationId, period, previousPeriod, total: buildSupportReport(organizationId, period, previousPeriod, rows), gemeenten };
+  return { organizationId, period, previousPeriod, total, gemeenten };
 }
 
 /** The snapshot as stored (jsonb): dates as ISO strings. */
