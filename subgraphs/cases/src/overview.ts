@@ -1,11 +1,12 @@
 import { amsterdamDate } from '@hub/domain';
 import type { ReportPeriod } from '@hub/service-kit';
-import { LinkedSeries, linkParts, type ReportCount, SUPPRESSION_THRESHOLD } from './report.ts';
+import { LinkedSeries, linkParts } from './linked-series.ts';
+import { type ReportCount, SUPPRESSION_THRESHOLD } from './report.ts';
 import type { TrajectoryWithGemeenteRow } from './db/queries.ts';
 
 /**
  * The demand side of the combined view of a gemeente or zorgkantoorregio (SupportOverview; docs/support-overview.md),
- * suppressed with the report's linked rule (LinkedSeries of report.ts) and two more:
+ * suppressed with the report's linked rule (LinkedSeries of linked-series.ts) and two more:
  *
  * - Area: a region's figure is a whole of which its gemeenten's figures are parts. Each gemeente is decided on its own
  *   data only (so it is the same whether the gemeente or its region is asked for); the region's figure is published
