@@ -7,6 +7,7 @@ import { MIJN_PAGES } from './mijn/index.ts';
 import { CLIENTEN_PAGES } from './clienten/index.ts';
 import { OVERLEGTAFEL_PAGES } from './overlegtafel/index.ts';
 import { PRIVACY_PAGES } from './privacy/index.ts';
+import { RAPPORTAGES_PAGES } from './rapportages/index.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
 import { SignInCallbackPage } from './sign-in-callback.tsx';
@@ -38,4 +39,6 @@ export const PAGES: readonly PageDefinition[] = [
   ...BEHEER_PAGES(accessOf('/beheer')),
   ...MELDINGEN_PAGES(accessOf('/meldingen')),
   ...LINK_PAGES,
+  // Last: its `/rapportages/:id` must not catch another `/rapportages/…` page.
+  ...RAPPORTAGES_PAGES(accessOf('/rapportages')),
 ];
