@@ -2474,7 +2474,12 @@ export type MyHalfYearReportsQueryVariables = Exact<{
 }>;
 
 
-export type MyHalfYearReportsQuery = { myHalfYearReports: { nodes: Array<{ id: string, status: HalfYearReportStatus, version: number, submittedAt: string | null, updatedAt: string, period: { key: string, year: number, number: number }, organization: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, satisfactionMeasurementStatus: { lastDoneOn: string | null, lastMethod: string | null, lastRespondents: number | null, dueOn: string | null, overdue: boolean } };
+export type MyHalfYearReportsQuery = { myHalfYearReports: { nodes: Array<{ id: string, status: HalfYearReportStatus, version: number, submittedAt: string | null, updatedAt: string, period: { key: string, year: number, number: number }, organization: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SatisfactionMeasurementStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SatisfactionMeasurementStatusQuery = { satisfactionMeasurementStatus: { lastDoneOn: string | null, lastMethod: string | null, lastRespondents: number | null, dueOn: string | null, overdue: boolean } };
 
 export type CommissionedHalfYearReportsQueryVariables = Exact<{
   status?: HalfYearReportStatus | null | undefined;
@@ -5348,18 +5353,8 @@ export const MyHalfYearReportsDocument = new TypedDocumentString(`
       endCursor
     }
   }
-  satisfactionMeasurementStatus {
-    ...SatisfactionParts
-  }
 }
-    fragment SatisfactionParts on SatisfactionMeasurementStatus {
-  lastDoneOn
-  lastMethod
-  lastRespondents
-  dueOn
-  overdue
-}
-fragment HalfYearReportListParts on HalfYearReport {
+    fragment HalfYearReportListParts on HalfYearReport {
   id
   status
   version
@@ -5374,7 +5369,20 @@ fragment HalfYearReportListParts on HalfYearReport {
   }
   submittedAt
   updatedAt
-}`, {"hash":"sha256:3a5d8c2a9b26f4d216715250bbe741d0099af27dc216fca6d40d981171807d9f"}) as unknown as TypedDocumentString<MyHalfYearReportsQuery, MyHalfYearReportsQueryVariables>;
+}`, {"hash":"sha256:7e618c70e5eed01e11e4480cfb87ee26021b87ea4d76d7d7cbe593f3f1a00fde"}) as unknown as TypedDocumentString<MyHalfYearReportsQuery, MyHalfYearReportsQueryVariables>;
+export const SatisfactionMeasurementStatusDocument = new TypedDocumentString(`
+    query SatisfactionMeasurementStatus {
+  satisfactionMeasurementStatus {
+    ...SatisfactionParts
+  }
+}
+    fragment SatisfactionParts on SatisfactionMeasurementStatus {
+  lastDoneOn
+  lastMethod
+  lastRespondents
+  dueOn
+  overdue
+}`, {"hash":"sha256:88f7670faac1857f86cf463ada373a844119d1b793127ebe4e025519b681ff83"}) as unknown as TypedDocumentString<SatisfactionMeasurementStatusQuery, SatisfactionMeasurementStatusQueryVariables>;
 export const CommissionedHalfYearReportsDocument = new TypedDocumentString(`
     query CommissionedHalfYearReports($status: HalfYearReportStatus, $first: Int!, $after: String) {
   commissionedHalfYearReports(status: $status, first: $first, after: $after) {

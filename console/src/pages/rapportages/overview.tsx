@@ -26,6 +26,7 @@ import {
   MyHalfYearReportsDocument,
   RecordSatisfactionMeasurementDocument,
   type SatisfactionPartsFragment,
+  SatisfactionMeasurementStatusDocument,
   StartHalfYearReportDocument,
 } from '../../generated/graphql.ts';
 import { useQuery } from '../../graphql/use-query.ts';
@@ -104,7 +105,7 @@ function ProviderReports() {
         />
       </section>
       <StartReport />
-      <SatisfactionMeasurement status={result.data?.satisfactionMeasurementStatus ?? null} onRecorded={result.reload} />
+      <SatisfactionMeasurement />
     </>
   );
 }
@@ -161,7 +162,9 @@ function StartReport() {
 const METHOD_MAX = 500;
 
 /** When the organisation last measured client satisfaction, when the next is due, and a form to record one. */
-function SatisfactionMeasurement({ status, onRecorded }: { status: SatisfactionPartsFragment | null; onRecorded: () => void }) {
+function SatisfactionMeasurement() {
+  const current = useQuery(SatisfactionMeasurementStatusDocument, {});
+  const status = current.data?.satisfactionMeasurementStatus ?? null;
   const today = todayInNl();
   const [doneOn, setDoneOn] = useState(today);
   const [method, setMethod] = useState('');
@@ -210,7 +213,7 @@ function SatisfactionMeasurement({ status, onRecorded }: { status: SatisfactionP
       setRecorded(true);
       setMethod('');
       setRespondents('');
-      onRecorded();
+      current.reload();
       setTimeout(() => done.current?.focus(), 0);
     }
   }
@@ -229,6 +232,7 @@ function SatisfactionMeasurement({ status, onRecorded }: { status: SatisfactionP
         Tevredenheid van cliënten
       </Heading>
       <Paragraph>Meet minstens elke twee jaar hoe tevreden uw cliënten zijn. De uitkomst hoort bij de halfjaarrapportage.</Paragraph>
+      {current.error && <ErrorAlert error={current.error} headingLevel={3} />}
       <SatisfactionFacts status={status} />
       <div ref={done} tabIndex={-1} aria-live="polite">
         {recorded && (
