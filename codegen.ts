@@ -28,6 +28,8 @@ const MAPPERS: Partial<Record<SubgraphName, Record<string, string>>> = {
     WlzIndicatieItem: '../iwlz/queries.ts#WlzIndicatieItemRow',
     WlzChoice: '../iwlz/queries.ts#WlzIndicatieItemRow',
     WlzNotification: '../iwlz/queries.ts#WlzNotificationRow',
+    HalfYearReport: '../half-year-reports/service.ts#HalfYearReportView',
+    HalfYearReportPart: '../half-year-reports/service.ts#ReportPartData',
   },
   referrals: {
     Referral: '../db/queries.ts#ReferralRow',

@@ -7,7 +7,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@hub/config';
 import { rowsOf, sql as drizzleSql, type Database } from '@hub/db';
-import { demoIds, isValidBsn, LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
+import { demoIds, findPersonalData, isValidBsn, LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SECTORS } from '@hub/domain';
 import { createTestDatabase } from '@hub/testing';
 import { generateBenchData, type GenerateResult } from '../bench/data/bench-data.ts';
 import { copyInto } from '../bench/data/copy.ts';
@@ -21,7 +21,6 @@ import { consent } from '../subgraphs/cases/src/db/schema.ts';
 import { wlzSchema } from '../subgraphs/cases/src/validation.ts';
 import { decideTransition, type ReferralStatus, type TransitionAction } from '../subgraphs/referrals/src/transitions.ts';
 import { handoverSummarySchema } from '../subgraphs/referrals/src/validation.ts';
-import { findPersonalData } from '../subgraphs/signals/src/privacy-guard.ts';
 import { AGE_BANDS, SIGNAL_CATEGORIES } from '../subgraphs/signals/src/validation.ts';
 
 /**

@@ -12,7 +12,7 @@ import type { ForwardedView } from './forwarded.ts';
 /**
  * The web console on the gateway's own origin: its built static files (CONSOLE_DIR) at `/`, the configuration the
  * console reads at start-up, and, outside production only, the development sign-in that signs a demo identity's
- * token with the development issuer. Paths of the API (/graphql, /hsds, /health, /ready) never reach this module.
+ * token with the development issuer. Paths of the API (/graphql, /hsds, /downloads, /health, /ready) never reach this module.
  */
 
 /**
@@ -43,7 +43,7 @@ export const CONSOLE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Paths that belong to the API: never a console file, never the single-page fallback. */
-const API_PREFIXES = ['/graphql', '/hsds', '/health', '/ready'];
+const API_PREFIXES = ['/graphql', '/hsds', '/downloads', '/health', '/ready'];
 const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 export const CONSOLE_CONFIG_PATH = '/console-config.json';

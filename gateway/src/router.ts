@@ -3,6 +3,7 @@ import { readRequestMeta, requireOriginForm, type Logger } from '@hub/service-ki
 import { sendFailure } from './error-format.ts';
 import type { Exchange, RouteHandler } from './exchange.ts';
 import { forwardedView, type ProxyTrust } from './forwarded.ts';
+import { isDownloadsPath } from './downloads-proxy.ts';
 import { isHsdsPath } from './hsds-proxy.ts';
 import { IWLZ_NOTIFICATIONS_PATH } from './iwlz-notifications.ts';
 import { logRequest } from './request-log.ts';
@@ -17,6 +18,8 @@ export interface GatewayRoutes {
   graphql: RouteHandler;
   /** `/hsds` and below: the sociale kaart's open HSDS feed, passed through. */
   hsds: RouteHandler;
+  /** `/downloads/...`: downloads of half-year reports (CSV, PDF), passed through to cases with the bearer token. */
+  downloads: RouteHandler;
   /** `/iwlz/notificaties`: iWlz notifications from the configured source, on to the cases subgraph. */
   iwlzNotifications: RouteHandler;
   /** `/` and every path no other route claims: the web console's static files, on the gateway's own origin. */
@@ -29,6 +32,7 @@ export function routeFor(pathname: string, routes: GatewayRoutes): RouteHandler 
   if (pathname === '/ready') return routes.ready;
   if (pathname === '/graphql') return routes.graphql;
   if (isHsdsPath(pathname)) return routes.hsds;
+  if (isDownloadsPath(pathname)) return routes.downloads;
   if (pathname === IWLZ_NOTIFICATIONS_PATH) return routes.iwlzNotifications;
   return routes.console;
 }

@@ -11,6 +11,7 @@ import { formatGatewayError } from './error-format.ts';
 import { createSubgraphFetcher } from './fetcher.ts';
 import { createProxyTrust } from './forwarded.ts';
 import { graphqlRoute } from './graphql-route.ts';
+import { downloadsProxyRoute } from './downloads-proxy.ts';
 import { hsdsProxyRoute } from './hsds-proxy.ts';
 import { iwlzNotificationRoute } from './iwlz-notifications.ts';
 import { hardTokenLimit } from './limits.ts';
@@ -93,6 +94,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
       graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes }),
       hsds: hsdsProxyRoute({ socialeKaart: endpoints.get('sociale-kaart'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
+      downloads: downloadsProxyRoute({ cases: endpoints.get('cases'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
       iwlzNotifications: iwlzNotificationRoute({
         cases: endpoints.get('cases'),
         token: config.iwlz.notificationToken,

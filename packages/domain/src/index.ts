@@ -6,3 +6,4 @@ export * from './demo.ts';
 export * from './random.ts';
 export * from './languages.ts';
 export * from './working-days.ts';
+export * from './privacy-guard.ts';

@@ -4,7 +4,16 @@ import { pipeline } from 'node:stream/promises';
 import { HttpError, requireOriginForm, type RequestMeta } from './http.ts';
 
 /** Response headers worth passing on; hop-by-hop headers and cookies are not. */
-const PASSED_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'access-control-allow-origin'];
+const PASSED_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'cache-control',
+  'etag',
+  'last-modified',
+  'access-control-allow-origin',
+  'x-content-type-options',
+];
 
 /** How the client reached the gateway (its own connection, or what a trusted proxy in front of it says). */
 export interface ForwardedOrigin {
@@ -16,7 +25,7 @@ export interface ForwardedOrigin {
  * Passes a public, read-only GET (or HEAD) through to another service and streams the status and body back:
  * the gateway's door to a subgraph's public routes (the HSDS feed). Only the request id, the trace context and
  * the protocol and host the client used travel along (the feed builds its links from them), with the gateway's secret
- * for that service so it believes them; the caller's token and cookies do not, since public routes serve anonymous data.
+ * for that service so it believes them; the caller's token and cookies do not (unless `passAuthorization`), since public routes serve anonymous data.
  */
 export async function proxyPublicGet(
   req: IncomingMessage,
@@ -28,6 +37,11 @@ export async function proxyPublicGet(
     forwarded?: ForwardedOrigin;
     /** The secret that tells the service this call comes from the gateway, so it believes the ids and forwarded headers. */
     serviceSecret?: { header: string; value: string };
+    /**
+     * Pass the caller's Authorization header on (the downloads of half-year reports, which the service checks against
+     * the token); off for anonymous public data such as the HSDS feed.
+     */
+    passAuthorization?: boolean;
   },
 ): Promise<number> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -47,6 +61,8 @@ export async function proxyPublicGet(
     'x-forwarded-proto': forwarded.proto,
     ...(options.serviceSecret ? { [options.serviceSecret.header]: options.serviceSecret.value } : {}),
   };
+  const authorization = req.headers.authorization;
+  if (options.passAuthorization && typeof authorization === 'string') headers.authorization = authorization;
   let upstream: Response;
   try {
     upstream = await fetch(target, { method: req.method, headers, signal: AbortSignal.timeout(options.timeoutMs) });

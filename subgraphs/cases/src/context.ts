@@ -4,6 +4,7 @@ import { byKey, groupBy, type SubgraphContext } from '@hub/service-kit';
 import { AccessLogBuffer } from './access-log.ts';
 import type { BsnCipher } from './bsn-crypto.ts';
 import * as q from './db/queries.ts';
+import * as hy from './half-year-reports/queries.ts';
 import { findWlzItemsByIds, type WlzIndicatieItemRow } from './iwlz/queries.ts';
 
 /**
@@ -21,6 +22,12 @@ function createLoaders(db: Db) {
     consent: new DataLoader<string, q.ConsentRow | null>(async (ids) => byKey(ids, await q.findConsentsByIds(db, ids), (r) => r.id)),
     breakGlassByClient: new DataLoader<string, q.BreakGlassRow[]>(async (ids) => groupBy(ids, await q.findBreakGlassByClientIds(db, ids), (r) => r.clientId)),
     wlzItem: new DataLoader<string, WlzIndicatieItemRow | null>(async (ids) => byKey(ids, await findWlzItemsByIds(db, ids), (r) => r.id)),
+    reportAcknowledgements: new DataLoader<string, hy.AcknowledgementRow[]>(async (ids) =>
+      groupBy(ids, await hy.findAcknowledgementsByReportIds(db, ids), (r) => r.reportId),
+    ),
+    latestMeasurement: new DataLoader<string, hy.SatisfactionMeasurementRow | null>(async (ids) =>
+      byKey(ids, await hy.findLatestMeasurements(db, ids), (r) => r.organizationId),
+    ),
     contactMomentsByTrajectory: new DataLoader<string, q.ContactMomentRow[]>(async (ids) =>
       groupBy(ids, await q.findContactMomentsByTrajectoryIds(db, ids), (r) => r.trajectoryId),
     ),

@@ -126,11 +126,14 @@ export async function flagOverdueWorklistItems(db: Db, now: Date): Promise<numbe
 
 export interface CasesRelayRound {
   worklistOverdue: number;
+  /** SATISFACTION_MEASUREMENT_DUE reminders written this round. */
+  satisfactionReminders: number;
   delivered: number;
 }
 
 /**
- * The cases relay: each round sweeps the worklist for overdue items, then delivers waiting notification events to the
+ * The cases relay: each round sweeps the worklist for overdue items and writes the satisfaction-measurement reminders
+ * that came due (`remindSatisfaction`, with the round's `now`), then delivers waiting notification events to the
  * notifications subgraph (they wait while none is configured), retrying with backoff.
  */
 export function createNotificationRelay(deps: {
@@ -140,6 +143,8 @@ export function createNotificationRelay(deps: {
   internalSecret: string;
   timeoutMs: number;
   logger: Logger;
+  /** Writes the reminders due at `now` (half-year-reports/service.ts); none when omitted. */
+  remindSatisfaction?: (now: Date) => Promise<number>;
 }): OutboxRelay<CasesRelayRound> {
   const { db, settings, logger } = deps;
   return createOutboxRelay({
@@ -147,6 +152,7 @@ export function createNotificationRelay(deps: {
     logger,
     async round(now) {
       const worklistOverdue = await flagOverdueWorklistItems(db, now);
+      const satisfactionReminders = deps.remindSatisfaction ? await deps.remindSatisfaction(now) : 0;
       const base = deps.peerUrls.notifications;
       const delivered = base
         ? await deliverOutboxTopic<NotificationEvent>({
@@ -159,7 +165,7 @@ export function createNotificationRelay(deps: {
             send: (events) => callInternal(base, notificationEventsContract, { events }, { secret: deps.internalSecret, timeoutMs: deps.timeoutMs }),
           })
         : 0;
-      return { worklistOverdue, delivered };
+      return { worklistOverdue, satisfactionReminders, delivered };
     },
   });
 }

@@ -1,11 +1,13 @@
 import { requireBsnKeys } from '@hub/config';
 import { demoIds } from '@hub/domain';
-import { allBackground, defineSubgraph } from '@hub/service-kit';
+import { allBackground, defineSubgraph, type SubgraphContext } from '@hub/service-kit';
 import { accessLogPlugin } from './access-log.ts';
 import { createBsnCipher } from './bsn-crypto.ts';
 import { casesConsentGate } from './consent/gate.ts';
 import { createContext } from './context.ts';
 import { loadDemoData } from './demo-data.ts';
+import { createReportDownloadRoute } from './half-year-reports/download-route.ts';
+import { remindSatisfactionMeasurements } from './half-year-reports/service.ts';
 import { createInternalRoutes } from './internal-routes.ts';
 import { createIwlzReceiver } from './iwlz/notifications.ts';
 import { createNotificationRelay } from './notification-events.ts';
@@ -49,9 +51,17 @@ export const casesModule = defineSubgraph({
       internalSecret: deps.internalSecret,
       timeoutMs: deps.config.subgraphTimeoutMs,
       logger: deps.logger.child({ component: 'outbox-relay' }),
+      remindSatisfaction: (now) => remindSatisfactionMeasurements(deps.database.db, now),
     });
+    const context = (base: SubgraphContext) => createContext(base, services);
     return {
-      context: (base) => createContext(base, services),
+      context,
+      // The downloads of half-year reports: the route checks the gateway secret and the bearer token itself.
+      publicRoutes: createReportDownloadRoute({
+        secret: deps.secret,
+        verifyToken: deps.verifyToken,
+        context: (scope) => context({ ...scope, db: deps.database.db, config: deps.config }),
+      }),
       internalRoutes: createInternalRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
       gatewayRoutes: iwlzReceiver.gatewayRoutes,
       // Retries the pulls of notifications whose register did not answer; relays notification events (and sweeps the

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { badInput, ErrorCode, hubError } from '@hub/errors';
-import { GEMEENTE_CODE_PATTERN, isUuid, LEGAL_DOMAINS, LIFE_DOMAINS, TARGET_GROUPS, WLZ_SECTORS, ZORGKANTOORREGIO_CODE_PATTERN } from '@hub/domain';
+import {
+  findPersonalData,
+  GEMEENTE_CODE_PATTERN,
+  isUuid,
+  personalDataLabels,
+  LEGAL_DOMAINS,
+  LIFE_DOMAINS,
+  TARGET_GROUPS,
+  WLZ_SECTORS,
+  ZORGKANTOORREGIO_CODE_PATTERN,
+} from '@hub/domain';
 import { DIMENSIONS, type Dimension } from './cube.ts';
 import { dutchDateOf } from './gap-events.ts';
 import { enclosingQuarter, parsePeriod, periodOfDate, periodsBetween, shiftPeriod, type Granularity, type Period } from './periods.ts';
-import { findPersonalData, personalDataLabels } from './privacy-guard.ts';
 
 export { parseInput, requireUuid } from '@hub/service-kit';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { outboxColumns, outboxPendingIndex } from '@hub/db/outbox-table';
 import type { NotificationEvent } from '@hub/contracts';
 
@@ -367,3 +367,100 @@ export const wlzIndicatieEvent = cases.table(
  * (src/notification-relay.ts) at least once.
  */
 export const outbox = cases.table('outbox', outboxColumns<NotificationEvent>(), (t) => [outboxPendingIndex('outbox_pending_idx', t)]);
+
+/**
+ * An opdrachtgever's record (a GEMEENTE or ZORGKANTOOR organisation) that it commissions or subsidises a provider's
+ * cliëntondersteuning for some gemeenten from a date. It decides who reads the provider's half-year reports and which
+ * parts. Never deleted: ending one sets valid_until, so the reports of past half years keep their readers.
+ */
+export const commission = cases.table(
+  'commission',
+  {
+    id: uuid('id').primaryKey(),
+    commissionerOrganizationId: uuid('commissioner_organization_id').notNull(),
+    /** GEMEENTE or ZORGKANTOOR (the caller's organisation type when it was recorded). */
+    commissionerType: text('commissioner_type').notNull(),
+    providerOrganizationId: uuid('provider_organization_id').notNull(),
+    /** SUBSIDY or CONTRACT. */
+    kind: text('kind').notNull(),
+    /** GM + 4 digits, sorted, no duplicates. */
+    gemeenteCodes: text('gemeente_codes').array().notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    /** Last day in force; null while open-ended. */
+    validUntil: date('valid_until', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The subject (token `sub`) of the BELEIDSMEDEWERKER who recorded it. */
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('commission_provider_idx').on(t.providerOrganizationId), index('commission_commissioner_idx').on(t.commissionerOrganizationId, t.createdAt)],
+);
+
+/**
+ * A provider's half-year report: DRAFT → SUBMITTED → ACKNOWLEDGED. The snapshot (figures per gemeente, jointly
+ * suppressed) is computed at the first submission and never again, so no later version can differ in its figures.
+ */
+export const halfYearReport = cases.table(
+  'half_year_report',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id').notNull(),
+    year: integer('year').notNull(),
+    /** 1 (January–June) or 2 (July–December). */
+    half: integer('half').notNull(),
+    status: text('status').notNull().default('DRAFT'),
+    version: integer('version').notNull().default(1),
+    observations: text('observations').notNull().default(''),
+    signalled: text('signalled').notNull().default(''),
+    outlook: text('outlook').notNull().default(''),
+    /** ReportSnapshot as JSON (see reports/split.ts): null until the first submission. */
+    snapshot: jsonb('snapshot'),
+    /** The satisfaction-measurement status as it stood at the first submission (SatisfactionStatusData); null before. */
+    satisfaction: jsonb('satisfaction'),
+    firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('half_year_report_org_period_uq').on(t.organizationId, t.year, t.half), index('half_year_report_submitted_idx').on(t.submittedAt)],
+);
+
+/** An opdrachtgever's acknowledgement of a submitted report: at most one per organisation. */
+export const halfYearReportAcknowledgement = cases.table(
+  'half_year_report_acknowledgement',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => halfYearReport.id),
+    organizationId: uuid('organization_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    byUserId: text('by_user_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.organizationId] })],
+);
+
+/** A provider's client-satisfaction measurement (the criteria ask for one at least every two years). No personal data. */
+export const satisfactionMeasurement = cases.table(
+  'satisfaction_measurement',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id').notNull(),
+    doneOn: date('done_on', { mode: 'string' }).notNull(),
+    method: text('method').notNull(),
+    respondents: integer('respondents').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('satisfaction_measurement_org_idx').on(t.organizationId, t.doneOn)],
+);
+
+/** The SATISFACTION_MEASUREMENT_DUE reminders written: one per organisation and due date, so a reminder goes once. */
+export const satisfactionReminder = cases.table(
+  'satisfaction_reminder',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    /** The due date the reminder was about; for an organisation that never measured, the day the reminder went. */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.dueOn] })],
+);

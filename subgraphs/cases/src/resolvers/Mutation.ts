@@ -5,6 +5,7 @@ import * as trajectories from '../trajectory-service.ts';
 import * as breakGlass from '../break-glass.ts';
 import * as my from '../my-support.ts';
 import * as wlz from '../iwlz/worklist.ts';
+import * as reports from '../half-year-reports/service.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 /**
@@ -32,5 +33,12 @@ export const Mutation: MutationResolvers = {
   recordIndicatieContact: async (_, args, ctx) => ({ item: await wlz.recordContact(ctx, args.input) }),
   recordIndicatieChoice: async (_, args, ctx) => ({ item: await wlz.recordChoice(ctx, args.input) }),
   linkIndicatieHandover: async (_, args, ctx) => ({ item: await wlz.linkHandover(ctx, args.input) }),
+  recordCommission: async (_, args, ctx) => ({ commission: await reports.recordCommission(ctx, args.input) }),
+  endCommission: async (_, args, ctx) => ({ commission: await reports.endCommission(ctx, args.input) }),
+  startHalfYearReport: async (_, args, ctx) => ({ report: await reports.startHalfYearReport(ctx, args.input) }),
+  updateHalfYearReportNarrative: async (_, args, ctx) => ({ report: await reports.updateHalfYearReportNarrative(ctx, args.input) }),
+  submitHalfYearReport: async (_, args, ctx) => ({ report: await reports.submitHalfYearReport(ctx, args.input) }),
+  acknowledgeHalfYearReport: async (_, args, ctx) => ({ report: await reports.acknowledgeHalfYearReport(ctx, args.input) }),
+  recordSatisfactionMeasurement: async (_, args, ctx) => ({ status: await reports.recordSatisfactionMeasurement(ctx, args.input) }),
   revokeConsent: async (_, args, ctx) => ({ consent: consentView(await consents.revokeConsent(ctx, args.input), 'INTEGRATED_SUPPORT') }),
 };

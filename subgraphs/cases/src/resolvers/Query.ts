@@ -6,6 +6,7 @@ import * as trajectories from '../trajectory-service.ts';
 import * as breakGlass from '../break-glass.ts';
 import * as my from '../my-support.ts';
 import * as wlz from '../iwlz/worklist.ts';
+import * as reports from '../half-year-reports/service.ts';
 import type { QueryResolvers, SupportReportResolvers } from '../generated/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
@@ -22,6 +23,11 @@ export const Query: QueryResolvers = {
   wlzIndicatieItem: (_, args, ctx) => wlz.worklistItem(ctx, args.id),
   wlzNotifications: (_, args, ctx) => wlz.notifications(ctx, args),
   supportReport: (_, args, ctx) => supportReportOf(ctx, args.organizationId, args.period),
+  commissions: (_, args, ctx) => reports.commissions(ctx, args),
+  halfYearReport: (_, args, ctx) => reports.readHalfYearReport(ctx, args.id),
+  myHalfYearReports: (_, args, ctx) => reports.myHalfYearReports(ctx, args),
+  commissionedHalfYearReports: (_, args, ctx) => reports.commissionedHalfYearReports(ctx, args),
+  satisfactionMeasurementStatus: (_, __, ctx) => reports.satisfactionMeasurementStatus(ctx),
   supportReportCsv: async (_, args, ctx) => supportReportCsv(await supportReportOf(ctx, args.organizationId, args.period)),
 };
 

@@ -14,6 +14,7 @@ import {
   MySupport,
   MyTrajectory,
 } from './MySupport.ts';
+import { HalfYearReport, HalfYearReportPart } from './HalfYearReport.ts';
 import { Query, SupportReport } from './Query.ts';
 import { SupportTrajectory } from './SupportTrajectory.ts';
 import { WlzChoice, WlzIndicatieItem, WlzNotification } from './WlzIndicatieItem.ts';
@@ -32,6 +33,8 @@ export const resolvers = {
   Consent,
   AccessLogEntry,
   SupportReport,
+  HalfYearReport,
+  HalfYearReportPart,
   MySupport,
   MyHandover,
   MyTrajectory,

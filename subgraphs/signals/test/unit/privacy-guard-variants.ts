@@ -1,4 +1,4 @@
-import type { PersonalDataKind } from '../../src/privacy-guard.ts';
+import type { PersonalDataKind } from '@hub/domain';
 
 /**
  * The variant table of the privacy guard: texts that carry personal data, each written plainly and with the

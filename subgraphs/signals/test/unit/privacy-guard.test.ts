@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, normalizeForGuard, type PersonalDataKind } from '../../src/privacy-guard.ts';
+import { findPersonalData, normalizeForGuard, type PersonalDataKind } from '@hub/domain';
 import { TABLE_NOW, VARIANTS } from './privacy-guard-variants.ts';
 
 /** Texts that must be refused, with the kind the guard names. 123456782 and 111222333 pass the elfproef. */

@@ -1,10 +1,10 @@
-import { isValidBsn } from '@hub/domain';
+import { isValidBsn } from './bsn.ts';
 
 /**
  * The privacy guard on free text (signal descriptions and everything an overlegtafel writes): signals are about
  * gaps in the care supply, never about a person, so text that looks like it identifies someone is refused.
- * Pure functions, no I/O: the table-driven tests in test/unit/privacy-guard.test.ts (with the variants in
- * test/unit/privacy-guard-variants.ts) are the specification.
+ * Pure functions, no I/O: the table-driven tests in subgraphs/signals/test/unit/privacy-guard.test.ts (with the variants in
+ * privacy-guard-variants.ts there) are the specification. Shared by signals and cases (the narrative of half-year reports).
  *
  * The detectors lean towards refusing: a refused text costs the writer one rewrite, a stored BSN costs a data
  * breach. The one place they lean the other way on purpose is dates: a date that marks a policy or service change
