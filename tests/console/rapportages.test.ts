@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '@hub/domain';
+import { bsnCheckDigit, demoIds } from '@hub/domain';
 import { signToken } from '@hub/identity';
+import { sql } from '@hub/db';
 import {
   atSmallSizes,
+  devSignInToken,
   type ConsoleBrowser,
   type ConsoleHub,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNoPersonalDataOutsideThePage,
   focused,
+  graphqlData,
   HUB_START_TIMEOUT_MS,
   launchBrowser,
   signInAs,
@@ -27,15 +30,41 @@ import {
  */
 
 const PROVIDER = 'Lotte Vermeulen';
-const OPDRACHTGEVER = 'Ruben de Boer';
 const AMSTERDAM = 'GM0363';
+const OPDRACHTGEVER = 'Ruben de Boer';
 const ROTTERDAM = 'GM0599';
-const HALF_YEAR = '2e halfjaar 2025 (juli tot en met december)';
+const OCO = demoIds.ocoOrganization(0);
+/** The half year before the last one that ended: a past half year, but not the one the page offers first. */
+const TODAY = new Date();
+const PAST: { year: number; half: 1 | 2 } =
+  TODAY.getUTCMonth() < 6 ? { year: TODAY.getUTCFullYear() - 1, half: 1 } : { year: TODAY.getUTCFullYear() - 1, half: 2 };
+const PAST_KEY = `${PAST.year}-H${PAST.half}`;
+const PREVIOUS_KEY = PAST.half === 2 ? `${PAST.year}-H1` : `${PAST.year - 1}-H2`;
+const HALF_YEAR = `${PAST.half === 1 ? '1e' : '2e'} halfjaar ${PAST.year} (${PAST.half === 1 ? 'januari tot en met juni' : 'juli tot en met december'})`;
+/**
+ * The OCO's clients in the past half year: six in each of three gemeenten, so those parts have figures to publish, and
+ * two in Diemen, whose figures are withheld.
+ */
+const CLIENT_GEMEENTEN: [string, number][] = [
+  [AMSTERDAM, 6],
+  ['GM0362', 6],
+  ['GM0437', 6],
+  ['GM0384', 2],
+];
 const PHONE = '06-12345678';
 const REFUSED_TEXT = `Veel vragen over schulden, bel mevrouw op ${PHONE}.`;
 const OBSERVATIONS = 'Veel vragen over geld en schulden, vooral van jongeren rond 18 jaar.';
 const SIGNALLED = 'Wachtlijst bij de schuldhulp gemeld bij de gemeente en de overlegtafel.';
 const OUTLOOK = 'Meer spreekuren in de wijk in het volgende halfjaar.';
+
+/** A valid BSN (elfproef) of the 8xxxxxxxx range the demo data do not use, one per `n`. */
+function testBsn(n: number): string {
+  for (let candidate = n * 20; ; candidate++) {
+    const first8 = `8${String(candidate).padStart(7, '0')}`;
+    const check = bsnCheckDigit(first8);
+    if (check !== null) return `${first8}${check}`;
+  }
+}
 
 let running: ConsoleHub;
 let browser: ConsoleBrowser;
@@ -46,6 +75,62 @@ let providerGemeenten: { code: string; name: string }[] = [];
 beforeAll(async () => {
   running = await startConsoleHub();
   browser = await launchBrowser(running.origin, 'rapportages');
+  // The OCO's cliëntondersteuner supported people in three gemeenten in the past half year (trajectories moved there
+  // in the database, as the report tests of the API do).
+  const caseworker = await devSignInToken(running.origin, 'demo-co-oco');
+  for (const [g, [gemeenteCode, count]] of CLIENT_GEMEENTEN.entries()) {
+    for (let i = 0; i < count; i++) {
+      const client = await graphqlData<{ registerClient: { client: { id: string } } }>(
+        running.origin,
+        'mutation($input: RegisterClientInput!) { registerClient(input: $input) { client { id } } }',
+        {
+          input: {
+            bsn: testBsn(g * 10 + i),
+            name: { givenName: 'Testa', familyName: `Rapportage ${g}-${i}` },
+            dateOfBirth: '1960-01-01',
+            gemeenteCode,
+          },
+        },
+        caseworker,
+      );
+      const trajectory = await graphqlData<{ openTrajectory: { trajectory: { id: string } } }>(
+        running.origin,
+        'mutation($input: OpenTrajectoryInput!) { openTrajectory(input: $input) { trajectory { id } } }',
+        {
+          input: {
+            clientId: client.registerClient.client.id,
+            legalDomain: 'WMO_MAATWERKVOORZIENING',
+            journeyPhase: 'BEFORE_INDICATION',
+            hulpvraag: 'Ik wil weten welke hulp er is.',
+            lifeDomains: ['FINANCIEN_EN_SCHULDEN'],
+            targetGroups: ['OUDEREN'],
+            supportForms: ['INFORMATIE_EN_ADVIES'],
+          },
+        },
+        caseworker,
+      );
+      const opened = new Date(Date.UTC(PAST.year, PAST.half === 1 ? 1 : 7, 3 + i, 12));
+      await running.hub.database.db.execute(
+        sql`update cases.trajectory set opened_at = ${opened.toISOString()}::timestamptz where id = ${trajectory.openTrajectory.trajectory.id}::uuid`,
+      );
+    }
+  }
+  // Gemeente Amsterdam commissions the demo OCO for Amsterdam (recorded here unless the demo data already hold it).
+  const amsterdam = await devSignInToken(running.origin, 'demo-beleid-amsterdam');
+  const existing = await graphqlData<{ commissions: { nodes: { provider: { id: string }; gemeenteCodes: string[] }[] } }>(
+    running.origin,
+    'query($day: Date!) { commissions(activeOn: $day, first: 100) { nodes { provider { id } gemeenteCodes } } }',
+    { day: `${PAST.year}-${PAST.half === 1 ? '03' : '09'}-01` },
+    amsterdam,
+  );
+  if (!existing.commissions.nodes.some((c) => c.provider.id === OCO && c.gemeenteCodes.includes(AMSTERDAM))) {
+    await graphqlData(
+      running.origin,
+      'mutation($input: RecordCommissionInput!) { recordCommission(input: $input) { commission { id } } }',
+      { input: { providerOrganizationId: OCO, kind: 'CONTRACT', gemeenteCodes: [AMSTERDAM], validFrom: `${PAST.year}-01-01` } },
+      amsterdam,
+    );
+  }
 }, HUB_START_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
@@ -125,11 +210,11 @@ describe('half-year reports in the console', () => {
     expect(await page.locator('#start-half-year option:checked').textContent()).toBe(HALF_YEAR);
     await tabTo(page, /^Rapportage beginnen$/);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: /^Halfjaarrapportage .*, 2e halfjaar 2025/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^Halfjaarrapportage .*, ${HALF_YEAR.replace(/[()]/g, '\\$&')}`) }).waitFor();
     expect(page.url()).toMatch(/\/rapportages\/[0-9a-f-]{36}$/);
     reportId = page.url().split('/').at(-1) ?? '';
     expect(await page.locator('.hub-report-status').first().textContent()).toBe('Concept');
-    expect(await page.locator('.hub-facts').first().textContent()).toContain('2025-H2, vergeleken met het vorige halfjaar 2025-H1');
+    expect(await page.locator('.hub-facts').first().textContent()).toContain(`${PAST_KEY}, vergeleken met het vorige halfjaar ${PREVIOUS_KEY}`);
 
     // The whole, then one part per gemeente; the figures in the five criteria; withheld figures say so.
     await page.getByRole('heading', { level: 2, name: 'Alle gemeenten samen' }).waitFor();
@@ -141,7 +226,18 @@ describe('half-year reports in the console', () => {
     expect(providerGemeenten.map((g) => g.code)).toContain(AMSTERDAM);
     expect(providerGemeenten.length).toBeGreaterThanOrEqual(2);
     for (const letter of ['a', 'b', 'c', 'd', 'e']) expect(await page.locator(`#total-${letter}`).count()).toBe(1);
-    for (const text of await page.locator('td.hub-figure--withheld').allTextContents()) expect(text).toBe('afgeschermd');
+    // Diemen's two people are withheld: no number, "afgeschermd".
+    const diemen = page.locator('section.hub-report-part[data-gemeente="GM0384"]');
+    expect(
+      await diemen
+        .getByRole('row', { name: /^Mensen ondersteund/ })
+        .locator('td')
+        .first()
+        .textContent(),
+    ).toBe('afgeschermd');
+    const withheld = page.locator('td.hub-figure--withheld');
+    expect(await withheld.count()).toBeGreaterThan(0);
+    for (const text of await withheld.allTextContents()) expect(text).toBe('afgeschermd');
     await page.getByText('omdat het over minder dan 5 mensen gaat', { exact: false }).waitFor();
     await step('report-draft');
   });

@@ -32,7 +32,7 @@ function AverageCell({ average, label: column }: { average: ReportAveragePartsFr
   return <TableCell data-label={column}>{average.value === null || average.value === undefined ? '–' : formatNumber(average.value)}</TableCell>;
 }
 
-const COMPARE_HEAD = (periodKey: string, previousKey: string) => ['', periodKey, previousKey, 'Verschil'];
+const COMPARE_HEAD = (periodKey: string, previousKey: string) => ['Cijfer', periodKey, previousKey, 'Verschil'];
 
 function compareRow(key: string, text: string, count: ReportCountPartsFragment, previous: ReportCountPartsFragment, head: string[]) {
   return {
@@ -68,7 +68,7 @@ export function ReportFigures({
 }) {
   const previousKey = figures.previousPeriod.key;
   const head = COMPARE_HEAD(periodKey, previousKey);
-  const peopleHead = ['', periodKey, previousKey, 'Verschil'];
+  const peopleHead = ['Cijfer', periodKey, previousKey, 'Verschil'];
   const criterion = (letter: string, title: string) => (
     <Heading level={headingLevel} id={`${idPrefix}-${letter}`}>
       {letter}. {title}
@@ -87,8 +87,12 @@ export function ReportFigures({
             label: 'Trajecten afgesloten',
             cells: [
               <FigureCell key="now" figure={figure(figures.trajectoriesClosed)} label={periodKey} />,
-              <TableCell key="b" data-label={previousKey} />,
-              <TableCell key="c" data-label="Verschil" />,
+              <TableCell key="b" data-label={previousKey}>
+                –
+              </TableCell>,
+              <TableCell key="c" data-label="Verschil">
+                –
+              </TableCell>,
             ],
           },
           {
@@ -96,8 +100,12 @@ export function ReportFigures({
             label: 'Gewezen op onafhankelijke cliëntondersteuning (Wmo)',
             cells: [
               <FigureCell key="now" figure={figure(figures.wijsplichtPointed)} label={periodKey} />,
-              <TableCell key="b" data-label={previousKey} />,
-              <TableCell key="c" data-label="Verschil" />,
+              <TableCell key="b" data-label={previousKey}>
+                –
+              </TableCell>,
+              <TableCell key="c" data-label="Verschil">
+                –
+              </TableCell>,
             ],
           },
           {
@@ -105,8 +113,12 @@ export function ReportFigures({
             label: 'Daarvan aangenomen',
             cells: [
               <FigureCell key="now" figure={figure(figures.wijsplichtAccepted)} label={periodKey} />,
-              <TableCell key="b" data-label={previousKey} />,
-              <TableCell key="c" data-label="Verschil" />,
+              <TableCell key="b" data-label={previousKey}>
+                –
+              </TableCell>,
+              <TableCell key="c" data-label="Verschil">
+                –
+              </TableCell>,
             ],
           },
         ]}
@@ -158,7 +170,7 @@ export function ReportFigures({
       )}
       <FigureTable
         caption={`Tevredenheid van cliënten bij het afsluiten, ${where}`}
-        head={['', periodKey]}
+        head={['Cijfer', periodKey]}
         rows={[
           {
             key: 'responses',
@@ -172,7 +184,7 @@ export function ReportFigures({
       {criterion('d', 'Gebruik van het eigen netwerk')}
       <FigureTable
         caption={`Afgesloten trajecten en het eigen netwerk, ${where}`}
-        head={['', periodKey]}
+        head={['Cijfer', periodKey]}
         rows={[
           { key: 'used', label: 'Eigen netwerk ingezet', cells: [<FigureCell key="n" figure={figure(figures.ownNetworkUsed)} label={periodKey} />] },
           {
