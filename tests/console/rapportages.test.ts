@@ -166,6 +166,21 @@ async function signOut(page: Page): Promise<void> {
   await page.getByText('U bent uitgelogd.').waitFor();
 }
 
+/**
+ * Signs in with a token of the test hub for an identity the demo set lacks: the development sign-in answers with this
+ * token instead of the demo identity's.
+ */
+async function signInWithToken(page: Page, token: string, name: string): Promise<void> {
+  await signOut(page);
+  await page.route('**/dev/sign-in', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }) }),
+  );
+  await page.getByRole('link', { name: 'Inloggen' }).first().click();
+  await page.getByRole('button', { name: `Inloggen als ${OPDRACHTGEVER}` }).click();
+  await expect.poll(() => page.locator('.hub-session__name').textContent(), POLL).toBe(name);
+  await page.unroute('**/dev/sign-in');
+}
+
 async function downloadBytes(page: Page, button: RegExp): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
   return { download, bytes: readFileSync(await download.path()) };
@@ -373,6 +388,47 @@ describe('half-year reports in the console', () => {
     await step('commission-ended');
   });
 
+  it('a zorgkantoor chooses the gemeenten of its region for a commission, and then reads that part', async () => {
+    const { page } = browser;
+    const issuer = running.hub.issuer;
+    if (!issuer) throw new Error('The hub holds no development issuer.');
+    const token = await signToken(issuer, {
+      subject: 'test-beleid-zk02',
+      name: 'Kim Zorgkantoor',
+      organizationId: demoIds.zorgkantoorOrganization('ZK02'),
+      organizationType: 'ZORGKANTOOR',
+      roles: ['BELEIDSMEDEWERKER'],
+      zorgkantoorregio: 'ZK02',
+    });
+    await signInWithToken(page, token, 'Kim Zorgkantoor');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Rapportages' }).click();
+    await page.getByRole('link', { name: /^Opdrachten/ }).click();
+    const gemeenten = page.getByRole('group', { name: /^Voor welke gemeenten in de regio / });
+    await gemeenten.getByRole('checkbox', { name: 'Amsterdam' }).waitFor();
+    expect(await gemeenten.getByRole('checkbox').count()).toBeGreaterThan(1);
+
+    // No gemeente ticked: said at the group, nothing sent.
+    const providers = page.locator('#commission-providerOrganizationId');
+    await expect.poll(() => providers.locator('option').count(), POLL).toBeGreaterThan(1);
+    await page.getByLabel('Zoek de aanbieder op naam').fill('Noord');
+    await providers.selectOption({ value: OCO });
+    await page.getByRole('button', { name: 'Opdracht vastleggen' }).click();
+    await page.locator('#commission-gemeenteCodes-error').waitFor();
+    await step('zorgkantoor-commission-refused');
+
+    await gemeenten.getByRole('checkbox', { name: 'Amsterdam' }).check();
+    await page.getByLabel('Eerste dag').fill(`${PAST.year}-01-01`);
+    await page.getByRole('button', { name: 'Opdracht vastleggen' }).click();
+    await page.getByText(/^De opdracht aan .* is vastgelegd\.$/).waitFor();
+    await step('zorgkantoor-commission');
+
+    await page.getByRole('link', { name: 'Terug naar Rapportages' }).click();
+    await page.locator(`a[href="/rapportages/${reportId}"]`).click();
+    await page.getByRole('heading', { level: 2, name: 'Gemeente Amsterdam' }).waitFor();
+    expect(await page.locator('section.hub-report-part').evaluateAll((s) => s.map((e) => e.getAttribute('data-gemeente')))).toEqual([AMSTERDAM]);
+    await step('zorgkantoor-report');
+  });
+
   it('a gemeente that does not commission the provider reads no report, not even by its address', async () => {
     const { page } = browser;
     const issuer = running.hub.issuer;
@@ -385,19 +441,7 @@ describe('half-year reports in the console', () => {
       roles: ['BELEIDSMEDEWERKER'],
       gemeenteCode: ROTTERDAM,
     });
-    await signOut(page);
-    // The development sign-in answers with the Rotterdam token instead of the demo identity's.
-    await page.route('**/dev/sign-in', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
-      }),
-    );
-    await page.getByRole('link', { name: 'Inloggen' }).first().click();
-    await page.getByRole('button', { name: `Inloggen als ${OPDRACHTGEVER}` }).click();
-    await expect.poll(() => page.locator('.hub-session__name').textContent(), POLL).toBe('Sam Rotterdam');
-    await page.unroute('**/dev/sign-in');
+    await signInWithToken(page, token, 'Sam Rotterdam');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Rapportages' }).click();
     await page.getByText('Er zijn geen ingediende rapportages voor uw organisatie.').waitFor();
     expect(await page.locator(`a[href="/rapportages/${reportId}"]`).count()).toBe(0);
