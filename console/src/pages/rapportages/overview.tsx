@@ -63,6 +63,9 @@ function ProviderReports() {
         Elk halfjaar rapporteert uw organisatie aan de gemeenten en zorgkantoren die uw cliëntondersteuning betalen: hoeveel mensen u hielp, waarmee, wat het
         opleverde, en wat u zag en signaleerde. Elke opdrachtgever leest alleen het deel over de eigen gemeenten.
       </Paragraph>
+      <Paragraph>
+        <AppLink href="/rapportages/opdrachten">Opdrachten aan uw organisatie: wie leest welk deel</AppLink>
+      </Paragraph>
       <section aria-labelledby="reports-heading" className="hub-flow">
         <Heading level={2} id="reports-heading">
           Halfjaarrapportages van uw organisatie
