@@ -211,3 +211,20 @@ const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }
 export const formatNumber = (n: number): string => numberFormat.format(n);
 const euroFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 export const formatEuro = (n: number): string => euroFormat.format(n);
+
+/** The states of a half-year report (HalfYearReportStatus). */
+export const HALF_YEAR_REPORT_STATUS_LABELS: Record<string, string> = {
+  DRAFT: 'Concept',
+  SUBMITTED: 'Ingediend',
+  ACKNOWLEDGED: 'Ontvangst bevestigd',
+};
+
+/** How an opdrachtgever pays for a provider's cliëntondersteuning (CommissionKind). */
+export const COMMISSION_KIND_LABELS: Record<string, string> = {
+  SUBSIDY: 'Subsidie',
+  CONTRACT: 'Opdracht (inkoop)',
+};
+
+/** A half year in words, e.g. "2e halfjaar 2025 (juli tot en met december)". */
+export const halfYearText = (year: number, half: number): string =>
+  `${half === 1 ? '1e' : '2e'} halfjaar ${year} (${half === 1 ? 'januari tot en met juni' : 'juli tot en met december'})`;

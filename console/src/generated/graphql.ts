@@ -205,6 +205,13 @@ export type CloseTrajectoryInput = {
   reason: CloseReason;
 };
 
+/** How an opdrachtgever pays for a provider's cliëntondersteuning. */
+export type CommissionKind =
+  /** A contract after purchasing (inkoop, opdracht). */
+  | 'CONTRACT'
+  /** A subsidy (subsidie). */
+  | 'SUBSIDY';
+
 /** An action to mark done. */
 export type CompleteKnelpuntActionInput = {
   /** The action (UUID). */
@@ -457,6 +464,14 @@ export type EmailDelivery =
   /** No e-mail. */
   | 'OFF';
 
+/** A commission to end. */
+export type EndCommissionInput = {
+  /** The commission (UUID). */
+  commissionId: string | number;
+  /** Its last day in force; not before validFrom. */
+  validUntil: string;
+};
+
 /** FORMAL: paid professionals; INFORMAL: volunteers and ervaringsdeskundigen. */
 export type Formality =
   /** Given by paid professionals. */
@@ -522,6 +537,23 @@ export type GoalStatus =
   | 'IN_PROGRESS'
   /** Not started. */
   | 'OPEN';
+
+/** The state of a half-year report: DRAFT → SUBMITTED → ACKNOWLEDGED. */
+export type HalfYearReportStatus =
+  /** Every opdrachtgever of the half year acknowledged it. */
+  | 'ACKNOWLEDGED'
+  /** Being written by the provider; only its members see it. */
+  | 'DRAFT'
+  /** Sent to the opdrachtgevers; figures fixed. */
+  | 'SUBMITTED';
+
+/** A report and the version you read. */
+export type HalfYearReportVersionInput = {
+  /** The version you last read; CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** The report (UUID). */
+  reportId: string | number;
+};
 
 /**
  * The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say),
@@ -978,6 +1010,20 @@ export type ProfessionalInput = {
   name?: string | null | undefined;
 };
 
+/** A commission to record. */
+export type RecordCommissionInput = {
+  /** The gemeenten it covers (1–342, GM + 4 digits): a gemeente its own code only, a zorgkantoor gemeenten of its region. */
+  gemeenteCodes: Array<string>;
+  /** Subsidy or contract. */
+  kind: CommissionKind;
+  /** The provider (UUID of an organisation in the sociale kaart). */
+  providerOrganizationId: string | number;
+  /** First day in force. */
+  validFrom: string;
+  /** Last day in force, not before validFrom; omit for open-ended. */
+  validUntil?: string | null | undefined;
+};
+
 /** A consent to record. Give either receivingOrganizationId, or receivingOrganizationType with receivingRegionCode. */
 export type RecordConsentInput = {
   /** Data categories. */
@@ -1057,6 +1103,16 @@ export type RecordJointMeetingOutcomeInput = {
   outcome: JointMeetingOutcome;
   /** Notes (max 4000 characters; personal data, gated like the handover summary). */
   outcomeNotes?: string | null | undefined;
+};
+
+/** A satisfaction measurement to record. */
+export type RecordSatisfactionMeasurementInput = {
+  /** The day it was completed; not in the future. */
+  doneOn: string;
+  /** How it was done (1–500 characters), without personal data. */
+  method: string;
+  /** Number of clients who answered (0–100000). */
+  respondents: number;
 };
 
 /** The wijsplicht on a Wmo melding: when, and whether the resident accepted. The professional is the caller. */
@@ -1610,6 +1666,14 @@ export type SignalSummaryInput = {
   zorgkantoorregioCodes?: Array<string> | null | undefined;
 };
 
+/** A half year to report on. */
+export type StartHalfYearReportInput = {
+  /** 1 for January–June, 2 for July–December; the half year must have ended. */
+  half: number;
+  /** The calendar year (2000–2100). */
+  year: number;
+};
+
 /**
  * The seven forms of cliëntondersteuning: information and advice; help with a persoonlijk plan; choosing a Wlz provider
  * and care; the zorgplan; mediation when care falls short; complaints, objections and appeals; re-assessment (herindicatie).
@@ -1719,6 +1783,20 @@ export type UpdateCapacityInput = {
   expectedVersion: number;
   /** The service (UUID). */
   serviceId: string | number;
+};
+
+/** New texts of a report's narrative part; a text left out stays as it is. */
+export type UpdateHalfYearReportNarrativeInput = {
+  /** The version you last read; CONFLICT when someone changed it since. */
+  expectedVersion: number;
+  /** What the provider saw (at most 8000 characters). */
+  observations?: string | null | undefined;
+  /** Developments and plans (at most 8000 characters). */
+  outlook?: string | null | undefined;
+  /** The report (UUID). */
+  reportId: string | number;
+  /** What it signalled (at most 8000 characters). */
+  signalled?: string | null | undefined;
 };
 
 /** Changes to a location. */
@@ -2435,6 +2513,122 @@ export type VraagEnAanbodQueryVariables = Exact<{
 
 export type VraagEnAanbodQuery = { supportOverview: { id: string, period: { key: string, from: string, to: string }, previousPeriod: { key: string }, demand: { trajectoriesOpened: { value: number | null, suppressed: boolean }, trajectoriesOpenedPrevious: { value: number | null, suppressed: boolean }, peopleSupported: { value: number | null, suppressed: boolean }, peopleSupportedPrevious: { value: number | null, suppressed: boolean }, byLegalDomain: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, wijsplichtPointed: { value: number | null, suppressed: boolean }, wijsplichtAccepted: { value: number | null, suppressed: boolean } }, handovers: { medianWorkingDaysToAnswer: number | null, medianWorkingDaysToStart: number | null, sent: { value: number | null, suppressed: boolean }, sentPrevious: { value: number | null, suppressed: boolean }, accepted: { value: number | null, suppressed: boolean }, rejected: { value: number | null, suppressed: boolean }, started: { value: number | null, suppressed: boolean } }, supply: { services: number, organizations: number, independentServices: number, servicesReportingCapacity: number, hasCapacity: number, waitlist: number, noCapacity: number, additionalAssessmentRequired: number, medianWaitDays: number | null, staleCapacityReports: number } } | null };
 
+export type ReportCountPartsFragment = { value: number | null, suppressed: boolean };
+
+export type ReportAveragePartsFragment = { value: number | null, suppressed: boolean, display: string };
+
+export type ReportBreakdownPartsFragment = { key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } };
+
+export type SupportReportFiguresFragment = { peopleSupportedChange: number | null, peopleSupported: { value: number | null, suppressed: boolean }, peopleSupportedPrevious: { value: number | null, suppressed: boolean }, trajectoriesClosed: { value: number | null, suppressed: boolean }, wijsplichtPointed: { value: number | null, suppressed: boolean }, wijsplichtAccepted: { value: number | null, suppressed: boolean }, byLegalDomain: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, bySupportForm: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, byLifeDomain: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, selfReliance: Array<{ lifeDomain: LifeDomain, trajectories: { value: number | null, suppressed: boolean }, averageStart: { value: number | null, suppressed: boolean, display: string }, averageEnd: { value: number | null, suppressed: boolean, display: string }, averageChange: { value: number | null, suppressed: boolean, display: string } }>, ownNetworkUsed: { value: number | null, suppressed: boolean }, ownNetworkNotUsed: { value: number | null, suppressed: boolean }, satisfactionResponses: { value: number | null, suppressed: boolean }, averageSatisfaction: { value: number | null, suppressed: boolean, display: string }, byTargetGroup: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }> };
+
+export type SatisfactionPartsFragment = { lastDoneOn: string | null, lastMethod: string | null, lastRespondents: number | null, dueOn: string | null, overdue: boolean };
+
+export type HalfYearReportListPartsFragment = { id: string, status: HalfYearReportStatus, version: number, submittedAt: string | null, updatedAt: string, period: { key: string, year: number, number: number }, organization: { id: string, name: string } };
+
+export type MyHalfYearReportsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyHalfYearReportsQuery = { myHalfYearReports: { nodes: Array<{ id: string, status: HalfYearReportStatus, version: number, submittedAt: string | null, updatedAt: string, period: { key: string, year: number, number: number }, organization: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SatisfactionMeasurementStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SatisfactionMeasurementStatusQuery = { satisfactionMeasurementStatus: { lastDoneOn: string | null, lastMethod: string | null, lastRespondents: number | null, dueOn: string | null, overdue: boolean } };
+
+export type CommissionedHalfYearReportsQueryVariables = Exact<{
+  status?: HalfYearReportStatus | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CommissionedHalfYearReportsQuery = { commissionedHalfYearReports: { nodes: Array<{ id: string, status: HalfYearReportStatus, version: number, submittedAt: string | null, updatedAt: string, gemeenteParts: Array<{ gemeente: { code: string, name: string } | null }>, period: { key: string, year: number, number: number }, organization: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StartHalfYearReportMutationVariables = Exact<{
+  input: StartHalfYearReportInput;
+}>;
+
+
+export type StartHalfYearReportMutation = { startHalfYearReport: { report: { id: string } } };
+
+export type RecordSatisfactionMeasurementMutationVariables = Exact<{
+  input: RecordSatisfactionMeasurementInput;
+}>;
+
+
+export type RecordSatisfactionMeasurementMutation = { recordSatisfactionMeasurement: { status: { lastDoneOn: string | null, lastMethod: string | null, lastRespondents: number | null, dueOn: string | null, overdue: boolean } } };
+
+export type HalfYearReportPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HalfYearReportPageQuery = { halfYearReport: { id: string, status: HalfYearReportStatus, version: number, createdAt: string, submittedAt: string | null, updatedAt: string, organization: { id: string, name: string }, period: { key: string, year: number, number: number, from: string, to: string }, total: { peopleSupportedChange: number | null, previousPeriod: { key: string }, peopleSupported: { value: number | null, suppressed: boolean }, peopleSupportedPrevious: { value: number | null, suppressed: boolean }, trajectoriesClosed: { value: number | null, suppressed: boolean }, wijsplichtPointed: { value: number | null, suppressed: boolean }, wijsplichtAccepted: { value: number | null, suppressed: boolean }, byLegalDomain: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, bySupportForm: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, byLifeDomain: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, selfReliance: Array<{ lifeDomain: LifeDomain, trajectories: { value: number | null, suppressed: boolean }, averageStart: { value: number | null, suppressed: boolean, display: string }, averageEnd: { value: number | null, suppressed: boolean, display: string }, averageChange: { value: number | null, suppressed: boolean, display: string } }>, ownNetworkUsed: { value: number | null, suppressed: boolean }, ownNetworkNotUsed: { value: number | null, suppressed: boolean }, satisfactionResponses: { value: number | null, suppressed: boolean }, averageSatisfaction: { value: number | null, suppressed: boolean, display: string }, byTargetGroup: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }> } | null, gemeenteParts: Array<{ gemeente: { code: string, name: string } | null, figures: { peopleSupportedChange: number | null, previousPeriod: { key: string }, peopleSupported: { value: number | null, suppressed: boolean }, peopleSupportedPrevious: { value: number | null, suppressed: boolean }, trajectoriesClosed: { value: number | null, suppressed: boolean }, wijsplichtPointed: { value: number | null, suppressed: boolean }, wijsplichtAccepted: { value: number | null, suppressed: boolean }, byLegalDomain: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, bySupportForm: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, byLifeDomain: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }>, selfReliance: Array<{ lifeDomain: LifeDomain, trajectories: { value: number | null, suppressed: boolean }, averageStart: { value: number | null, suppressed: boolean, display: string }, averageEnd: { value: number | null, suppressed: boolean, display: string }, averageChange: { value: number | null, suppressed: boolean, display: string } }>, ownNetworkUsed: { value: number | null, suppressed: boolean }, ownNetworkNotUsed: { value: number | null, suppressed: boolean }, satisfactionResponses: { value: number | null, suppressed: boolean }, averageSatisfaction: { value: number | null, suppressed: boolean, display: string }, byTargetGroup: Array<{ key: string, count: { value: number | null, suppressed: boolean }, previous: { value: number | null, suppressed: boolean } }> } }>, narrative: { observations: string, signalled: string, outlook: string }, satisfactionMeasurement: { lastDoneOn: string | null, lastMethod: string | null, lastRespondents: number | null, dueOn: string | null, overdue: boolean }, acknowledgements: Array<{ at: string, organization: { id: string, name: string } }>, downloads: { csv: string, pdf: string } } | null };
+
+export type UpdateHalfYearReportNarrativeMutationVariables = Exact<{
+  input: UpdateHalfYearReportNarrativeInput;
+}>;
+
+
+export type UpdateHalfYearReportNarrativeMutation = { updateHalfYearReportNarrative: { report: { id: string, version: number, narrative: { observations: string, signalled: string, outlook: string } } } };
+
+export type SubmitHalfYearReportMutationVariables = Exact<{
+  input: HalfYearReportVersionInput;
+}>;
+
+
+export type SubmitHalfYearReportMutation = { submitHalfYearReport: { report: { id: string, status: HalfYearReportStatus, version: number } } };
+
+export type AcknowledgeHalfYearReportMutationVariables = Exact<{
+  input: HalfYearReportVersionInput;
+}>;
+
+
+export type AcknowledgeHalfYearReportMutation = { acknowledgeHalfYearReport: { report: { id: string, status: HalfYearReportStatus, version: number } } };
+
+export type CommissionsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CommissionsQuery = { commissions: { nodes: Array<{ id: string, kind: CommissionKind, gemeenteCodes: Array<string>, validFrom: string, validUntil: string | null, createdAt: string, provider: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CommissionProvidersQueryVariables = Exact<{
+  type?: OrganizationType | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CommissionProvidersQuery = { organizations: { nodes: Array<{ id: string, name: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CommissionGemeentenQueryVariables = Exact<{
+  gemeente: string;
+  withGemeente: boolean;
+  region: string;
+  withRegion: boolean;
+}>;
+
+
+export type CommissionGemeentenQuery = { gemeente?: { code: string, name: string } | null, zorgkantoorregio?: { code: string, name: string, gemeenten: Array<{ code: string, name: string }> } | null };
+
+export type RecordCommissionMutationVariables = Exact<{
+  input: RecordCommissionInput;
+}>;
+
+
+export type RecordCommissionMutation = { recordCommission: { commission: { id: string } } };
+
+export type EndCommissionMutationVariables = Exact<{
+  input: EndCommissionInput;
+}>;
+
+
+export type EndCommissionMutation = { endCommission: { commission: { id: string, validUntil: string | null } } };
+
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
   filter?: ServiceSearchFilter | null | undefined;
@@ -2972,6 +3166,136 @@ export const AccessLogLineFragmentDoc = new TypedDocumentString(`
   accessPoint
 }
     `, {"fragmentName":"AccessLogLine"}) as unknown as TypedDocumentString<AccessLogLineFragment, unknown>;
+export const ReportCountPartsFragmentDoc = new TypedDocumentString(`
+    fragment ReportCountParts on ReportCount {
+  value
+  suppressed
+}
+    `, {"fragmentName":"ReportCountParts"}) as unknown as TypedDocumentString<ReportCountPartsFragment, unknown>;
+export const ReportBreakdownPartsFragmentDoc = new TypedDocumentString(`
+    fragment ReportBreakdownParts on ReportBreakdownItem {
+  key
+  count {
+    ...ReportCountParts
+  }
+  previous {
+    ...ReportCountParts
+  }
+}
+    fragment ReportCountParts on ReportCount {
+  value
+  suppressed
+}`, {"fragmentName":"ReportBreakdownParts"}) as unknown as TypedDocumentString<ReportBreakdownPartsFragment, unknown>;
+export const ReportAveragePartsFragmentDoc = new TypedDocumentString(`
+    fragment ReportAverageParts on ReportAverage {
+  value
+  suppressed
+  display
+}
+    `, {"fragmentName":"ReportAverageParts"}) as unknown as TypedDocumentString<ReportAveragePartsFragment, unknown>;
+export const SupportReportFiguresFragmentDoc = new TypedDocumentString(`
+    fragment SupportReportFigures on SupportReport {
+  peopleSupported {
+    ...ReportCountParts
+  }
+  peopleSupportedPrevious {
+    ...ReportCountParts
+  }
+  peopleSupportedChange
+  trajectoriesClosed {
+    ...ReportCountParts
+  }
+  wijsplichtPointed {
+    ...ReportCountParts
+  }
+  wijsplichtAccepted {
+    ...ReportCountParts
+  }
+  byLegalDomain {
+    ...ReportBreakdownParts
+  }
+  bySupportForm {
+    ...ReportBreakdownParts
+  }
+  byLifeDomain {
+    ...ReportBreakdownParts
+  }
+  selfReliance {
+    lifeDomain
+    trajectories {
+      ...ReportCountParts
+    }
+    averageStart {
+      ...ReportAverageParts
+    }
+    averageEnd {
+      ...ReportAverageParts
+    }
+    averageChange {
+      ...ReportAverageParts
+    }
+  }
+  ownNetworkUsed {
+    ...ReportCountParts
+  }
+  ownNetworkNotUsed {
+    ...ReportCountParts
+  }
+  satisfactionResponses {
+    ...ReportCountParts
+  }
+  averageSatisfaction {
+    ...ReportAverageParts
+  }
+  byTargetGroup {
+    ...ReportBreakdownParts
+  }
+}
+    fragment ReportCountParts on ReportCount {
+  value
+  suppressed
+}
+fragment ReportAverageParts on ReportAverage {
+  value
+  suppressed
+  display
+}
+fragment ReportBreakdownParts on ReportBreakdownItem {
+  key
+  count {
+    ...ReportCountParts
+  }
+  previous {
+    ...ReportCountParts
+  }
+}`, {"fragmentName":"SupportReportFigures"}) as unknown as TypedDocumentString<SupportReportFiguresFragment, unknown>;
+export const SatisfactionPartsFragmentDoc = new TypedDocumentString(`
+    fragment SatisfactionParts on SatisfactionMeasurementStatus {
+  lastDoneOn
+  lastMethod
+  lastRespondents
+  dueOn
+  overdue
+}
+    `, {"fragmentName":"SatisfactionParts"}) as unknown as TypedDocumentString<SatisfactionPartsFragment, unknown>;
+export const HalfYearReportListPartsFragmentDoc = new TypedDocumentString(`
+    fragment HalfYearReportListParts on HalfYearReport {
+  id
+  status
+  version
+  period {
+    key
+    year
+    number
+  }
+  organization {
+    id
+    name
+  }
+  submittedAt
+  updatedAt
+}
+    `, {"fragmentName":"HalfYearReportListParts"}) as unknown as TypedDocumentString<HalfYearReportListPartsFragment, unknown>;
 export const ClientSupportServiceFragmentDoc = new TypedDocumentString(`
     fragment ClientSupportService on Service {
   id
@@ -5183,6 +5507,354 @@ export const VraagEnAanbodDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:529bd74324ade40e89c4bd2ea6654794d41feb0cb6580ef47bef79a3f52505ca"}) as unknown as TypedDocumentString<VraagEnAanbodQuery, VraagEnAanbodQueryVariables>;
+export const MyHalfYearReportsDocument = new TypedDocumentString(`
+    query MyHalfYearReports($first: Int!, $after: String) {
+  myHalfYearReports(first: $first, after: $after) {
+    nodes {
+      ...HalfYearReportListParts
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment HalfYearReportListParts on HalfYearReport {
+  id
+  status
+  version
+  period {
+    key
+    year
+    number
+  }
+  organization {
+    id
+    name
+  }
+  submittedAt
+  updatedAt
+}`, {"hash":"sha256:7e618c70e5eed01e11e4480cfb87ee26021b87ea4d76d7d7cbe593f3f1a00fde"}) as unknown as TypedDocumentString<MyHalfYearReportsQuery, MyHalfYearReportsQueryVariables>;
+export const SatisfactionMeasurementStatusDocument = new TypedDocumentString(`
+    query SatisfactionMeasurementStatus {
+  satisfactionMeasurementStatus {
+    ...SatisfactionParts
+  }
+}
+    fragment SatisfactionParts on SatisfactionMeasurementStatus {
+  lastDoneOn
+  lastMethod
+  lastRespondents
+  dueOn
+  overdue
+}`, {"hash":"sha256:88f7670faac1857f86cf463ada373a844119d1b793127ebe4e025519b681ff83"}) as unknown as TypedDocumentString<SatisfactionMeasurementStatusQuery, SatisfactionMeasurementStatusQueryVariables>;
+export const CommissionedHalfYearReportsDocument = new TypedDocumentString(`
+    query CommissionedHalfYearReports($status: HalfYearReportStatus, $first: Int!, $after: String) {
+  commissionedHalfYearReports(status: $status, first: $first, after: $after) {
+    nodes {
+      ...HalfYearReportListParts
+      gemeenteParts {
+        gemeente {
+          code
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment HalfYearReportListParts on HalfYearReport {
+  id
+  status
+  version
+  period {
+    key
+    year
+    number
+  }
+  organization {
+    id
+    name
+  }
+  submittedAt
+  updatedAt
+}`, {"hash":"sha256:871444140b6a44cf71b145afe716506508edcafa2030d8c850867b53f72e140c"}) as unknown as TypedDocumentString<CommissionedHalfYearReportsQuery, CommissionedHalfYearReportsQueryVariables>;
+export const StartHalfYearReportDocument = new TypedDocumentString(`
+    mutation StartHalfYearReport($input: StartHalfYearReportInput!) {
+  startHalfYearReport(input: $input) {
+    report {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:2725a2e7690c1e2995fc5fae099f0ed88e7c7be81e227e7058ac087bb57d31d6"}) as unknown as TypedDocumentString<StartHalfYearReportMutation, StartHalfYearReportMutationVariables>;
+export const RecordSatisfactionMeasurementDocument = new TypedDocumentString(`
+    mutation RecordSatisfactionMeasurement($input: RecordSatisfactionMeasurementInput!) {
+  recordSatisfactionMeasurement(input: $input) {
+    status {
+      ...SatisfactionParts
+    }
+  }
+}
+    fragment SatisfactionParts on SatisfactionMeasurementStatus {
+  lastDoneOn
+  lastMethod
+  lastRespondents
+  dueOn
+  overdue
+}`, {"hash":"sha256:34530e37c2a929f31739843f1171696ba024d7583e742cd4790de353b4b89f49"}) as unknown as TypedDocumentString<RecordSatisfactionMeasurementMutation, RecordSatisfactionMeasurementMutationVariables>;
+export const HalfYearReportPageDocument = new TypedDocumentString(`
+    query HalfYearReportPage($id: ID!) {
+  halfYearReport(id: $id) {
+    id
+    status
+    version
+    organization {
+      id
+      name
+    }
+    period {
+      key
+      year
+      number
+      from
+      to
+    }
+    total {
+      previousPeriod {
+        key
+      }
+      ...SupportReportFigures
+    }
+    gemeenteParts {
+      gemeente {
+        code
+        name
+      }
+      figures {
+        previousPeriod {
+          key
+        }
+        ...SupportReportFigures
+      }
+    }
+    narrative {
+      observations
+      signalled
+      outlook
+    }
+    satisfactionMeasurement {
+      ...SatisfactionParts
+    }
+    acknowledgements {
+      organization {
+        id
+        name
+      }
+      at
+    }
+    downloads {
+      csv
+      pdf
+    }
+    createdAt
+    submittedAt
+    updatedAt
+  }
+}
+    fragment ReportCountParts on ReportCount {
+  value
+  suppressed
+}
+fragment ReportAverageParts on ReportAverage {
+  value
+  suppressed
+  display
+}
+fragment ReportBreakdownParts on ReportBreakdownItem {
+  key
+  count {
+    ...ReportCountParts
+  }
+  previous {
+    ...ReportCountParts
+  }
+}
+fragment SupportReportFigures on SupportReport {
+  peopleSupported {
+    ...ReportCountParts
+  }
+  peopleSupportedPrevious {
+    ...ReportCountParts
+  }
+  peopleSupportedChange
+  trajectoriesClosed {
+    ...ReportCountParts
+  }
+  wijsplichtPointed {
+    ...ReportCountParts
+  }
+  wijsplichtAccepted {
+    ...ReportCountParts
+  }
+  byLegalDomain {
+    ...ReportBreakdownParts
+  }
+  bySupportForm {
+    ...ReportBreakdownParts
+  }
+  byLifeDomain {
+    ...ReportBreakdownParts
+  }
+  selfReliance {
+    lifeDomain
+    trajectories {
+      ...ReportCountParts
+    }
+    averageStart {
+      ...ReportAverageParts
+    }
+    averageEnd {
+      ...ReportAverageParts
+    }
+    averageChange {
+      ...ReportAverageParts
+    }
+  }
+  ownNetworkUsed {
+    ...ReportCountParts
+  }
+  ownNetworkNotUsed {
+    ...ReportCountParts
+  }
+  satisfactionResponses {
+    ...ReportCountParts
+  }
+  averageSatisfaction {
+    ...ReportAverageParts
+  }
+  byTargetGroup {
+    ...ReportBreakdownParts
+  }
+}
+fragment SatisfactionParts on SatisfactionMeasurementStatus {
+  lastDoneOn
+  lastMethod
+  lastRespondents
+  dueOn
+  overdue
+}`, {"hash":"sha256:51b5b576344c8986bac787cd621b8d77094f75b0e782fbdd8071f2c0d71d18c5"}) as unknown as TypedDocumentString<HalfYearReportPageQuery, HalfYearReportPageQueryVariables>;
+export const UpdateHalfYearReportNarrativeDocument = new TypedDocumentString(`
+    mutation UpdateHalfYearReportNarrative($input: UpdateHalfYearReportNarrativeInput!) {
+  updateHalfYearReportNarrative(input: $input) {
+    report {
+      id
+      version
+      narrative {
+        observations
+        signalled
+        outlook
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:ae1220b61fc6d5de1453a73bcd033562b2b401647f49d411f83703edbfc4941a"}) as unknown as TypedDocumentString<UpdateHalfYearReportNarrativeMutation, UpdateHalfYearReportNarrativeMutationVariables>;
+export const SubmitHalfYearReportDocument = new TypedDocumentString(`
+    mutation SubmitHalfYearReport($input: HalfYearReportVersionInput!) {
+  submitHalfYearReport(input: $input) {
+    report {
+      id
+      status
+      version
+    }
+  }
+}
+    `, {"hash":"sha256:7d2b80bda4c961d672188ad3bfb22bd8298bf42c2b07dfd15fabb43197cd85f1"}) as unknown as TypedDocumentString<SubmitHalfYearReportMutation, SubmitHalfYearReportMutationVariables>;
+export const AcknowledgeHalfYearReportDocument = new TypedDocumentString(`
+    mutation AcknowledgeHalfYearReport($input: HalfYearReportVersionInput!) {
+  acknowledgeHalfYearReport(input: $input) {
+    report {
+      id
+      status
+      version
+    }
+  }
+}
+    `, {"hash":"sha256:02f4d1160f25c499cb246b2c9e7c59417ce153e9550fef2e395da9752133a152"}) as unknown as TypedDocumentString<AcknowledgeHalfYearReportMutation, AcknowledgeHalfYearReportMutationVariables>;
+export const CommissionsDocument = new TypedDocumentString(`
+    query Commissions($first: Int!, $after: String) {
+  commissions(first: $first, after: $after) {
+    nodes {
+      id
+      kind
+      gemeenteCodes
+      validFrom
+      validUntil
+      createdAt
+      provider {
+        id
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:8d449700f917f73b0b01fe116cbec54751a8541325d8cff68c498af2d69d776f"}) as unknown as TypedDocumentString<CommissionsQuery, CommissionsQueryVariables>;
+export const CommissionProvidersDocument = new TypedDocumentString(`
+    query CommissionProviders($type: OrganizationType, $after: String) {
+  organizations(type: $type, first: 100, after: $after) {
+    nodes {
+      id
+      name
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:5a8c146c2ab936f753ecffc1f2be94e6b07b1de6a3130191ae299910cb2c2015"}) as unknown as TypedDocumentString<CommissionProvidersQuery, CommissionProvidersQueryVariables>;
+export const CommissionGemeentenDocument = new TypedDocumentString(`
+    query CommissionGemeenten($gemeente: String!, $withGemeente: Boolean!, $region: String!, $withRegion: Boolean!) {
+  gemeente(code: $gemeente) @include(if: $withGemeente) {
+    code
+    name
+  }
+  zorgkantoorregio(code: $region) @include(if: $withRegion) {
+    code
+    name
+    gemeenten {
+      code
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:deddbacad5ed88c52fddbe229e02ca698e054c8c21480b89a237f39dd4c4bb06"}) as unknown as TypedDocumentString<CommissionGemeentenQuery, CommissionGemeentenQueryVariables>;
+export const RecordCommissionDocument = new TypedDocumentString(`
+    mutation RecordCommission($input: RecordCommissionInput!) {
+  recordCommission(input: $input) {
+    commission {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:f6e32c1e14e974d32437499d81d2059626b234a5244ac9ab255509065bc0e2a1"}) as unknown as TypedDocumentString<RecordCommissionMutation, RecordCommissionMutationVariables>;
+export const EndCommissionDocument = new TypedDocumentString(`
+    mutation EndCommission($input: EndCommissionInput!) {
+  endCommission(input: $input) {
+    commission {
+      id
+      validUntil
+    }
+  }
+}
+    `, {"hash":"sha256:7b5d2b1db154740fe2a850a823ed6f65217f91f93f3d738104e0a66b859a8537"}) as unknown as TypedDocumentString<EndCommissionMutation, EndCommissionMutationVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: ServiceSearchFilter, $sort: ServiceSort, $first: Int, $after: String) {
   searchServices(

@@ -8,6 +8,7 @@ import { CLIENTEN_PAGES } from './clienten/index.ts';
 import { OVERLEGTAFEL_PAGES } from './overlegtafel/index.ts';
 import { PRIVACY_PAGES } from './privacy/index.ts';
 import { OVERZICHT_PAGE } from './rapportages/overzicht-route.ts';
+import { RAPPORTAGES_PAGES } from './rapportages/index.ts';
 import { type PageDefinition, rolesOf } from './registry.ts';
 import { SignInPage } from './sign-in.tsx';
 import { SignInCallbackPage } from './sign-in-callback.tsx';
@@ -40,4 +41,6 @@ export const PAGES: readonly PageDefinition[] = [
   ...MELDINGEN_PAGES(accessOf('/meldingen')),
   OVERZICHT_PAGE,
   ...LINK_PAGES,
+  // Last: its `/rapportages/:id` must not catch another `/rapportages/…` page.
+  ...RAPPORTAGES_PAGES(accessOf('/rapportages')),
 ];
