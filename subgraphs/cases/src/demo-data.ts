@@ -289,12 +289,12 @@ async function loadDemoWorklist(db: Db, zorgkantoorOrg: string): Promise<void> {
 
 /** Clients of the demo OCO per gemeente and half year: Amsterdam and two neighbours, enough to publish each part. */
 const OCO_CLIENTS: { gemeenteCode: string; year: number; half: 1 | 2; count: number }[] = [
-  { gemeenteCode: 'GM0363', year: 2025, half: 2, count: 9 },
-  { gemeenteCode: 'GM0384', year: 2025, half: 2, count: 6 },
-  { gemeenteCode: 'GM0362', year: 2025, half: 2, count: 5 },
-  { gemeenteCode: 'GM0363', year: 2026, half: 1, count: 7 },
-  { gemeenteCode: 'GM0384', year: 2026, half: 1, count: 5 },
-  { gemeenteCode: 'GM0362', year: 2026, half: 1, count: 6 },
+  { gemeenteCode: 'GM0363', year: 2025, half: 2, count: 15 },
+  { gemeenteCode: 'GM0384', year: 2025, half: 2, count: 12 },
+  { gemeenteCode: 'GM0362', year: 2025, half: 2, count: 12 },
+  { gemeenteCode: 'GM0363', year: 2026, half: 1, count: 12 },
+  { gemeenteCode: 'GM0384', year: 2026, half: 1, count: 9 },
+  { gemeenteCode: 'GM0362', year: 2026, half: 1, count: 9 },
 ];
 
 /**
@@ -320,7 +320,9 @@ async function loadDemoReportData(db: Db, gemeenteOrg: string, ocoOrg: string): 
         gemeenteCode: group.gemeenteCode,
         registeredByOrganizationId: ocoOrg,
       });
-      const opened = new Date(Date.UTC(group.year, group.half === 1 ? 0 : 6, 10 + ((i * 13) % 120), 9));
+      // All of a group open in the half year's first month, so no month, quarter or gemeente part is a remainder of 1–4
+      // that the joint suppression would have to withhold.
+      const opened = new Date(Date.UTC(group.year, group.half === 1 ? 0 : 6, 2 + ((i * 7) % 25), 9));
       const closed = i % 3 === 0;
       const lifeDomains: LifeDomain[] = i % 2 ? ['FINANCIEN_EN_SCHULDEN', 'WONEN'] : ['WELZIJN_EN_SOCIAAL_NETWERK', 'ZORG_EN_ONDERSTEUNING'];
       trajectories.push({
