@@ -200,11 +200,7 @@ export async function handToZorginkoop(db: Db, p: { id: string; question: string
       updatedAt: sql`now()`,
     })
     .where(
-      and(
-        eq(knelpunt.id, p.id),
-        sql`${knelpunt.zorginkoopStatus} is distinct from 'ASKED'`,
-        sql`${knelpunt.status} not in ('RESOLVED', 'NOT_RESOLVABLE')`,
-      ),
+      and(eq(knelpunt.id, p.id), sql`${knelpunt.zorginkoopStatus} is distinct from 'ASKED'`, sql`${knelpunt.status} not in ('RESOLVED', 'NOT_RESOLVABLE')`),
     )
     .returning();
   return updated ?? null;

@@ -144,24 +144,24 @@ export const Mutation: MutationResolvers = {
     // The follow-up links of the signal (and a reopening they cause) are stored in the signal's transaction.
     const signal = await ctx.db.transaction(async (tx) => {
       const stored = await insertSignal(tx, {
-      id: randomUUID(),
-      source: 'REPORTED',
-      reporterOrganizationId: p.organizationId,
-      reporterSubject: p.subject,
-      category: input.category,
-      targetGroup: input.targetGroup,
-      ageBand: input.ageBand,
-      legalDomain: input.legalDomain,
-      wlzSector: input.wlzSector,
-      lifeDomain: input.lifeDomain,
-      serviceId: input.serviceId,
-      organizationId: input.organizationId,
-      gemeenteCode: input.gemeenteCode,
-      zorgkantoorregioCode: region,
-      observedOn: input.observedOn,
-      waitDays: input.waitDays,
-      clientCount: input.clientCount,
-      description: input.description,
+        id: randomUUID(),
+        source: 'REPORTED',
+        reporterOrganizationId: p.organizationId,
+        reporterSubject: p.subject,
+        category: input.category,
+        targetGroup: input.targetGroup,
+        ageBand: input.ageBand,
+        legalDomain: input.legalDomain,
+        wlzSector: input.wlzSector,
+        lifeDomain: input.lifeDomain,
+        serviceId: input.serviceId,
+        organizationId: input.organizationId,
+        gemeenteCode: input.gemeenteCode,
+        zorgkantoorregioCode: region,
+        observedOn: input.observedOn,
+        waitDays: input.waitDays,
+        clientCount: input.clientCount,
+        description: input.description,
       });
       await linkFollowUps(tx, [stored.id], ctx.settings);
       return stored;
@@ -226,18 +226,18 @@ export const Mutation: MutationResolvers = {
     const { k, region } = await memberKnelpunt(ctx, args.input.knelpuntId, 'input.knelpuntId');
     refuseWhenFinal(k, 'adding signals');
     const signalIds = await requireRegionSignals(ctx, args.input.signalIds, region, 'input.signalIds');
+    // Read before the transaction: a statement outside it would wait for it on a single-connection database.
+    const already = new Set((await ctx.loaders.signalsOfKnelpunt.load(k.id)).map((s) => s.id));
+    const fresh = signalIds.filter((id) => !already.has(id));
+    // The theme grows with the categories and target groups of the signals added.
+    const theme = themeWith(themeOf(k), await loadedSignals(ctx, fresh));
     const knelpunt = await ctx.db.transaction(async (tx) => {
-      const already = new Set((await ctx.loaders.signalsOfKnelpunt.load(k.id)).map((s) => s.id));
-      const fresh = signalIds.filter((id) => !already.has(id));
       if ((await linkSignals(tx, k.id, fresh)) !== fresh.length) {
         throw badInput('input.signalIds', 'Some of these signals are already grouped into another knelpunt.');
       }
-      // The theme grows with the categories and target groups of the signals added.
-      const added = await loadedSignals(ctx, fresh);
-      const updated = await updateKnelpuntTheme(tx, k.id, themeWith(themeOf(k), added));
-      ctx.loaders.signalsOfKnelpunt.clear(k.id);
-      return updated ?? k;
+      return (await updateKnelpuntTheme(tx, k.id, theme)) ?? k;
     });
+    ctx.loaders.signalsOfKnelpunt.clear(k.id);
     return { knelpunt };
   },
 
@@ -391,7 +391,9 @@ export const Mutation: MutationResolvers = {
         )
       : today();
     if (k.zorginkoopStatus !== 'ASKED' || !k.zorginkoopAskedOn) {
-      throw hubError(ErrorCode.INVALID_TRANSITION, 'This knelpunt does not wait for an outcome of zorginkoop.', { details: { zorginkoop: k.zorginkoopStatus } });
+      throw hubError(ErrorCode.INVALID_TRANSITION, 'This knelpunt does not wait for an outcome of zorginkoop.', {
+        details: { zorginkoop: k.zorginkoopStatus },
+      });
     }
     if (decidedOn < k.zorginkoopAskedOn) throw badInput('input.decidedOn', 'input.decidedOn must not be before the question was asked.');
     await noteZorgkantoor(ctx.db, region, p.organizationId);
