@@ -2252,7 +2252,7 @@ export type AddSignalsToKnelpuntMutationVariables = Exact<{
 
 export type AddSignalsToKnelpuntMutation = { addSignalsToKnelpunt: { knelpunt: { id: string } } };
 
-export type KnelpuntDetailFragment = { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, by: { id: string, name: string } | null }> } };
+export type KnelpuntDetailFragment = { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } };
 
 export type KnelpuntQueryVariables = Exact<{
   id: string | number;
@@ -2260,7 +2260,7 @@ export type KnelpuntQueryVariables = Exact<{
 }>;
 
 
-export type KnelpuntQuery = { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, by: { id: string, name: string } | null }> } } | null, overlegtafel: { id: string, members: Array<{ id: string, name: string }>, meetings: { nodes: Array<{ id: string, heldOn: string, title: string }> } } | null };
+export type KnelpuntQuery = { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } } | null, overlegtafel: { id: string, members: Array<{ id: string, name: string }>, meetings: { nodes: Array<{ id: string, heldOn: string, title: string }> } } | null };
 
 export type ScheduleOverlegtafelMeetingMutationVariables = Exact<{
   input: ScheduleMeetingInput;
@@ -2274,7 +2274,7 @@ export type TransitionKnelpuntMutationVariables = Exact<{
 }>;
 
 
-export type TransitionKnelpuntMutation = { transitionKnelpunt: { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, by: { id: string, name: string } | null }> } } } };
+export type TransitionKnelpuntMutation = { transitionKnelpunt: { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } } } };
 
 export type RecordKnelpuntDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -2851,12 +2851,17 @@ export const KnelpuntDetailFragmentDoc = new TypedDocumentString(`
       createdAt
     }
   }
+  resolution {
+    note
+    resolvedOn
+  }
   history(first: 100) {
     totalCount
     nodes {
       from
       to
       at
+      automatic
       by {
         id
         name
@@ -4660,19 +4665,24 @@ fragment KnelpuntDetail on Knelpunt {
       createdAt
     }
   }
+  resolution {
+    note
+    resolvedOn
+  }
   history(first: 100) {
     totalCount
     nodes {
       from
       to
       at
+      automatic
       by {
         id
         name
       }
     }
   }
-}`, {"hash":"sha256:d7e72564314815d88233c139e812d0385831d5e40092be512fcead3eff79b1c7"}) as unknown as TypedDocumentString<KnelpuntQuery, KnelpuntQueryVariables>;
+}`, {"hash":"sha256:29eb125f9a988ec159a1d3bfd95b142abdc30cf41bf27095e4b8efacdd194bd1"}) as unknown as TypedDocumentString<KnelpuntQuery, KnelpuntQueryVariables>;
 export const ScheduleOverlegtafelMeetingDocument = new TypedDocumentString(`
     mutation ScheduleOverlegtafelMeeting($input: ScheduleMeetingInput!) {
   scheduleOverlegtafelMeeting(input: $input) {
@@ -4787,19 +4797,24 @@ fragment KnelpuntDetail on Knelpunt {
       createdAt
     }
   }
+  resolution {
+    note
+    resolvedOn
+  }
   history(first: 100) {
     totalCount
     nodes {
       from
       to
       at
+      automatic
       by {
         id
         name
       }
     }
   }
-}`, {"hash":"sha256:679b8d5a5d20ffd3cfe7f4cd0cfeee2bee5cd5fb9d35abe54ce7ffdab8de4114"}) as unknown as TypedDocumentString<TransitionKnelpuntMutation, TransitionKnelpuntMutationVariables>;
+}`, {"hash":"sha256:49688cfc0cdeba3eb247f3f7045f83106fb3edf1f9616cf1475f18c3732a294a"}) as unknown as TypedDocumentString<TransitionKnelpuntMutation, TransitionKnelpuntMutationVariables>;
 export const RecordKnelpuntDecisionDocument = new TypedDocumentString(`
     mutation RecordKnelpuntDecision($input: RecordDecisionInput!) {
   recordKnelpuntDecision(input: $input) {
