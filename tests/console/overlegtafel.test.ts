@@ -214,6 +214,7 @@ describe('the overlegtafel in the console', () => {
     await page.getByLabel('Bericht aan de melders').fill(FEEDBACK);
     await page.getByRole('button', { name: 'Terugkoppeling versturen' }).click();
     await page.getByRole('listitem').filter({ hasText: FEEDBACK }).waitFor();
+    await page.getByLabel('Wat heeft het knelpunt opgelost?').fill('Twintig extra plekken winteropvang.');
     await page.getByRole('button', { name: 'Opgelost' }).click();
     await expect.poll(() => statusText(page), POLL).toBe('Opgelost');
     await page.getByText('Dit knelpunt is afgesloten. Er kan niets meer bij.').waitFor();

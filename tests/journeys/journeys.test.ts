@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notificationEventSchema } from '@hub/contracts';
 import { amsterdamDate, DEMO_CLIENT, demoIds } from '@hub/domain';
 import {
   buildIndicatie,
@@ -33,6 +34,7 @@ import {
 } from '../../subgraphs/referrals/test/helpers.ts';
 import { periodOfDate, shiftPeriod } from '../../subgraphs/signals/src/periods.ts';
 import { addDays, today } from '../../subgraphs/signals/src/validation.ts';
+import { outbox as signalsOutbox } from '../../subgraphs/signals/src/db/schema.ts';
 import { party } from '../../subgraphs/signals/test/builders.ts';
 
 /**
@@ -316,6 +318,85 @@ const SCENARIOS: Record<string, (journey: Journey) => Promise<void>> = {
     const closed = (await run<Closed>('CloseConsultation', { input: { id: asked.id, expectedVersion: 2 } }, toegang)).closeConsultation.consultation;
     expect(closed.status).toBe('CLOSED');
     expect(closed.endedAt).not.toBeNull();
+  },
+  'knelpunt-learning-loop': async (journey) => {
+    const run = asParty(journey);
+    const region = 'ZK18';
+    const gemeenteCode = 'GM0361';
+    const table = await party(hub, { organizationType: 'ZORGKANTOOR', roles: ['OVERLEGTAFEL'], zorgkantoorregio: region });
+    const reporter = await party(hub, { organizationType: 'OCO', roles: ['CLIENTONDERSTEUNER'] });
+    const current = periodOfDate('QUARTER', today());
+    const previous = shiftPeriod(current, -1);
+    type Reported = { reportSignal: { signal: { id: string } } };
+    const report = async (observedOn: string) =>
+      (
+        await run<Reported>(
+          'ReportSignal',
+          { input: { category: 'NO_FITTING_OFFER', targetGroup: 'MANTELZORGERS', gemeenteCode, observedOn, clientCount: 1 } },
+          reporter,
+        )
+      ).reportSignal.signal.id;
+    // 1–2. Two signals in the previous quarter, grouped into a knelpunt.
+    const grouped = [await report(previous.startsOn), await report(addDays(previous.startsOn, 1))];
+    type K = { id: string; status: string; version: number };
+    const created = (
+      await run<{ createKnelpunt: { knelpunt: K & { theme: { categories: string[]; targetGroups: string[] } } } }>(
+        'GroupIntoKnelpunt',
+        { input: { zorgkantoorregioCode: region, title: 'Geen respijtzorg voor mantelzorgers', signalIds: grouped } },
+        table,
+      )
+    ).createKnelpunt.knelpunt;
+    expect(created.theme).toMatchObject({ categories: ['NO_FITTING_OFFER'], targetGroups: ['MANTELZORGERS'] });
+    // 3–5. Decision (today), action, threshold 3.
+    await run('RecordDecision', { input: { knelpuntId: created.id, text: 'Het zorgkantoor koopt respijtzorg in.', decidedOn: today() } }, table);
+    await run(
+      'AddAction',
+      { input: { knelpuntId: created.id, description: 'Respijtzorg inkopen', ownerOrganizationId: table.organizationId, dueOn: addDays(today(), 60) } },
+      table,
+    );
+    await run('SetReopenThreshold', { input: { knelpuntId: created.id, threshold: 3 } }, table);
+    // 6. On the agenda, to action, resolved with a note.
+    const move = async (to: string, expectedVersion: number, extra: Record<string, unknown> = {}) =>
+      (
+        await run<{ transitionKnelpunt: { knelpunt: K & { resolution: { note: string } | null } } }>(
+          'MoveKnelpunt',
+          { input: { knelpuntId: created.id, to, expectedVersion, ...extra } },
+          table,
+        )
+      ).transitionKnelpunt.knelpunt;
+    await move('ON_AGENDA', 1);
+    await move('ACTION', 2);
+    const resolved = await move('RESOLVED', 3, { resolutionNote: 'Respijtzorg ingekocht bij twee aanbieders.' });
+    expect(resolved).toMatchObject({ status: 'RESOLVED', resolution: { note: 'Respijtzorg ingekocht bij twee aanbieders.' } });
+    // The signals come back: three after the resolution reach the threshold.
+    const recurred = [await report(today()), await report(today()), await report(today())];
+    // 7. Reopened by the hub, in the history; the follow-ups and the trend show it.
+    type Loop = {
+      knelpunt: {
+        status: string;
+        version: number;
+        history: { nodes: { from: string; to: string; automatic: boolean; reason: string | null; by: { id: string } | null }[] };
+        followUpSignals: { totalCount: number; nodes: { id: string }[] };
+        trend: { referenceDate: string; quarters: { quarter: string; side: string; signals: number; clients: number; followUpSignals: number }[] };
+      };
+    };
+    const loop = (await run<Loop>('KnelpuntLearningLoop', { id: created.id }, table)).knelpunt;
+    expect(loop.status).toBe('ON_AGENDA');
+    expect(loop.version).toBe(resolved.version + 1);
+    expect(loop.history.nodes.at(-1)).toEqual({ from: 'RESOLVED', to: 'ON_AGENDA', automatic: true, reason: 'SIGNALS_RECURRED', by: null });
+    expect(loop.followUpSignals.nodes.map((n) => n.id).sort()).toEqual([...recurred].sort());
+    expect(loop.trend.referenceDate).toBe(today());
+    expect(loop.trend.quarters).toEqual([
+      { quarter: shiftPeriod(current, -2).key, side: 'BEFORE', signals: 0, clients: 0, followUpSignals: 0 },
+      { quarter: previous.key, side: 'BEFORE', signals: 2, clients: 2, followUpSignals: 0 },
+      { quarter: current.key, side: 'AFTER', signals: 3, clients: 3, followUpSignals: 3 },
+    ]);
+    // The table is told: KNELPUNT_REOPENED for the overlegtafel (the zorgkantoor acted at the table), ids only.
+    const events = (await hub.database.db.select().from(signalsOutbox))
+      .map((r) => notificationEventSchema.parse(r.payload))
+      .filter((e) => e.item.id === created.id && e.kind === 'KNELPUNT_REOPENED');
+    expect(events).toHaveLength(1);
+    expect(events[0]?.audience).toEqual({ organizationIds: [table.organizationId], roles: ['OVERLEGTAFEL'] });
   },
   'overlegtafel-quarter-twente': async (journey) => {
     const run = asParty(journey);

@@ -607,7 +607,8 @@ export type JourneyPhase =
 /**
  * The state of a knelpunt. NEW → ON_AGENDA → ACTION → RESOLVED | NOT_RESOLVABLE; ON_AGENDA → NOT_RESOLVABLE when the
  * table finds nothing it can do; ACTION → ON_AGENDA when the actions did not work and it must be discussed again.
- * RESOLVED and NOT_RESOLVABLE are final.
+ * Members cannot move a RESOLVED or NOT_RESOLVABLE knelpunt; the hub moves a RESOLVED one back to ON_AGENDA by itself
+ * when its follow-up signals come back above the threshold (KnelpuntTransition.automatic).
  */
 export type KnelpuntStatus =
   /** Actions are agreed and running. */
@@ -618,7 +619,7 @@ export type KnelpuntStatus =
   | 'NOT_RESOLVABLE'
   /** On the agenda of a meeting. */
   | 'ON_AGENDA'
-  /** Solved (final). */
+  /** Solved, with a resolution note; reopens by itself (to ON_AGENDA) when its signals come back. */
   | 'RESOLVED';
 
 /**
@@ -1761,6 +1762,8 @@ export type TransitionKnelpuntInput = {
   knelpuntId: string | number;
   /** For ON_AGENDA: the meeting it is on the agenda of. */
   meetingId?: string | number | null | undefined;
+  /** For RESOLVED, and required there: what solved it (1–4000 characters), without personal data. Not allowed for other states. */
+  resolutionNote?: string | null | undefined;
   /** The new state. */
   to: KnelpuntStatus;
 };
@@ -2368,7 +2371,7 @@ export type AddSignalsToKnelpuntMutationVariables = Exact<{
 
 export type AddSignalsToKnelpuntMutation = { addSignalsToKnelpunt: { knelpunt: { id: string } } };
 
-export type KnelpuntDetailFragment = { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, by: { id: string, name: string } }> } };
+export type KnelpuntDetailFragment = { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } };
 
 export type KnelpuntQueryVariables = Exact<{
   id: string | number;
@@ -2376,7 +2379,7 @@ export type KnelpuntQueryVariables = Exact<{
 }>;
 
 
-export type KnelpuntQuery = { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, by: { id: string, name: string } }> } } | null, overlegtafel: { id: string, members: Array<{ id: string, name: string }>, meetings: { nodes: Array<{ id: string, heldOn: string, title: string }> } } | null };
+export type KnelpuntQuery = { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } } | null, overlegtafel: { id: string, members: Array<{ id: string, name: string }>, meetings: { nodes: Array<{ id: string, heldOn: string, title: string }> } } | null };
 
 export type ScheduleOverlegtafelMeetingMutationVariables = Exact<{
   input: ScheduleMeetingInput;
@@ -2390,7 +2393,7 @@ export type TransitionKnelpuntMutationVariables = Exact<{
 }>;
 
 
-export type TransitionKnelpuntMutation = { transitionKnelpunt: { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, by: { id: string, name: string } }> } } } };
+export type TransitionKnelpuntMutation = { transitionKnelpunt: { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } } } };
 
 export type RecordKnelpuntDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -3099,12 +3102,17 @@ export const KnelpuntDetailFragmentDoc = new TypedDocumentString(`
       createdAt
     }
   }
+  resolution {
+    note
+    resolvedOn
+  }
   history(first: 100) {
     totalCount
     nodes {
       from
       to
       at
+      automatic
       by {
         id
         name
@@ -5038,19 +5046,24 @@ fragment KnelpuntDetail on Knelpunt {
       createdAt
     }
   }
+  resolution {
+    note
+    resolvedOn
+  }
   history(first: 100) {
     totalCount
     nodes {
       from
       to
       at
+      automatic
       by {
         id
         name
       }
     }
   }
-}`, {"hash":"sha256:d7e72564314815d88233c139e812d0385831d5e40092be512fcead3eff79b1c7"}) as unknown as TypedDocumentString<KnelpuntQuery, KnelpuntQueryVariables>;
+}`, {"hash":"sha256:29eb125f9a988ec159a1d3bfd95b142abdc30cf41bf27095e4b8efacdd194bd1"}) as unknown as TypedDocumentString<KnelpuntQuery, KnelpuntQueryVariables>;
 export const ScheduleOverlegtafelMeetingDocument = new TypedDocumentString(`
     mutation ScheduleOverlegtafelMeeting($input: ScheduleMeetingInput!) {
   scheduleOverlegtafelMeeting(input: $input) {
@@ -5165,19 +5178,24 @@ fragment KnelpuntDetail on Knelpunt {
       createdAt
     }
   }
+  resolution {
+    note
+    resolvedOn
+  }
   history(first: 100) {
     totalCount
     nodes {
       from
       to
       at
+      automatic
       by {
         id
         name
       }
     }
   }
-}`, {"hash":"sha256:679b8d5a5d20ffd3cfe7f4cd0cfeee2bee5cd5fb9d35abe54ce7ffdab8de4114"}) as unknown as TypedDocumentString<TransitionKnelpuntMutation, TransitionKnelpuntMutationVariables>;
+}`, {"hash":"sha256:49688cfc0cdeba3eb247f3f7045f83106fb3edf1f9616cf1475f18c3732a294a"}) as unknown as TypedDocumentString<TransitionKnelpuntMutation, TransitionKnelpuntMutationVariables>;
 export const RecordKnelpuntDecisionDocument = new TypedDocumentString(`
     mutation RecordKnelpuntDecision($input: RecordDecisionInput!) {
   recordKnelpuntDecision(input: $input) {

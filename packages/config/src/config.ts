@@ -104,6 +104,8 @@ const baseSchema = z.object({
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
   OUTBOX_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
+  SIGNALS_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(730).default(90),
+  SIGNALS_REOPEN_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
   NOTIFY_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(1),
   IWLZ_NOTIFICATION_TOKEN: optional(z.string().min(32, 'at least 32 characters')),
   IWLZ_REGISTER_URL: optional(z.string().url()),
@@ -328,6 +330,17 @@ export interface HubConfig {
   lightLinks: LightLinkSettings;
   /** The outbox relays of cases and signals (notification events). */
   outbox: OutboxSettings;
+  /** The learning loop of the signals subgraph: when a resolved knelpunt reopens. */
+  signals: SignalsSettings;
+}
+
+/**
+ * A RESOLVED knelpunt reopens when its follow-up signals observed after the resolution, in the last `reopenWindowDays`
+ * days, reach `reopenThreshold` (a knelpunt may set its own threshold).
+ */
+export interface SignalsSettings {
+  reopenWindowDays: number;
+  reopenThreshold: number;
 }
 
 /** Single-use links for organisations without accounts (the notifications subgraph). */
@@ -495,6 +508,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
     },
     outbox: { relayIntervalMs: c.OUTBOX_RELAY_INTERVAL_MS, retryBaseSeconds: c.OUTBOX_RETRY_BASE_SECONDS, retryMaxSeconds: c.OUTBOX_RETRY_MAX_SECONDS },
+    signals: { reopenWindowDays: c.SIGNALS_REOPEN_WINDOW_DAYS, reopenThreshold: c.SIGNALS_REOPEN_THRESHOLD },
   };
 }
 

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { SignalsSettings } from '@hub/config';
 import type { Db } from '@hub/db';
 import { byKey, groupBy, type SubgraphContext } from '@hub/service-kit';
 import { findConsultationsByIds, type ConsultationRow } from './db/consultations.ts';
@@ -25,6 +26,14 @@ function createLoaders(db: Db) {
       groupBy(
         ids,
         await q.findSignalsByKnelpuntIds(db, ids),
+        (r) => r.knelpuntId,
+        (r) => r.signal,
+      ),
+    ),
+    followUpsOfKnelpunt: new DataLoader<string, q.SignalRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        await q.findFollowUpsByKnelpuntIds(db, ids),
         (r) => r.knelpuntId,
         (r) => r.signal,
       ),
@@ -88,15 +97,18 @@ export interface Context extends SubgraphContext {
   peers: PeerClient;
   /** The regions whose overlegtafel lists the caller's organisation; looked up once per request. */
   memberRegions: () => Promise<Set<string>>;
+  /** When a resolved knelpunt reopens (SIGNALS_REOPEN_WINDOW_DAYS, SIGNALS_REOPEN_THRESHOLD). */
+  settings: SignalsSettings;
 }
 
-export function createContext(base: SubgraphContext, peers: PeerClient): Context {
+export function createContext(base: SubgraphContext, peers: PeerClient, settings: SignalsSettings): Context {
   let regions: Promise<Set<string>> | undefined;
   const { caller, db } = base;
   return {
     ...base,
     loaders: createLoaders(db),
     peers,
+    settings,
     memberRegions: () =>
       (regions ??= caller.kind === 'user' ? q.findMemberRegions(db, caller.organizationId).then((r) => new Set(r)) : Promise.resolve(new Set())),
   };

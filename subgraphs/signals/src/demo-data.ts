@@ -224,6 +224,8 @@ async function loadDemoTables(db: Db, signals: NewSignal[], now: string): Promis
     status: 'ACTION',
     version: 3,
     createdByOrganizationId: zorgkantoor,
+    themeCategories: [...new Set(shelter.map((s) => s.category))].sort(),
+    themeTargetGroups: ['MAATSCHAPPELIJKE_OPVANG'],
   });
   await db.insert(knelpuntSignal).values(shelter.map((s) => ({ signalId: s.id, knelpuntId: id })));
   await db.insert(knelpuntTransition).values([

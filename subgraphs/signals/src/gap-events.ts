@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { gapEventsContract, type ParsedGapEvent } from '@hub/contracts';
+import type { SignalsSettings } from '@hub/config';
 import type { Db } from '@hub/db';
 import { amsterdamDate } from '@hub/domain';
 import { internalRoute, internalRoutes, type RouteHandler } from '@hub/service-kit';
 import { findRegionsOfGemeenten, type NewSignal } from './db/queries.ts';
 import { insertGapSignals } from './db/writes.ts';
+import { linkFollowUps } from './learning-loop.ts';
 
 /**
  * The referrals subgraph delivers de-identified gap events (at least once, in any order; the shape is declared in
@@ -30,7 +32,7 @@ export const CATEGORY_OF_GAP_REASON: Record<GapEvent['reason'], string> = {
 /** The calendar date in the Netherlands of an instant: a rejection at 23:30 UTC on 30 June counts for 1 July. */
 export const dutchDateOf = (iso: string) => amsterdamDate(new Date(iso));
 
-async function acceptGapEvents(db: Db, events: GapEvent[]): Promise<{ accepted: number; duplicates: number }> {
+async function acceptGapEvents(db: Db, events: GapEvent[], settings: SignalsSettings): Promise<{ accepted: number; duplicates: number }> {
   const unique = [...new Map(events.map((e) => [e.eventId, e])).values()];
   const gemeenten = [...new Set(unique.map((e) => e.gemeenteCode).filter((c): c is string => Boolean(c)))];
   const regionOf = new Map(gemeenten.length > 0 ? (await findRegionsOfGemeenten(db, gemeenten)).map((r) => [r.gemeenteCode, r.zorgkantoorregioCode]) : []);
@@ -55,14 +57,19 @@ async function acceptGapEvents(db: Db, events: GapEvent[]): Promise<{ accepted: 
     clientCount: 1,
     description: null,
   }));
-  const accepted = await insertGapSignals(db, rows);
+  // The follow-up links (and a reopening they cause) are stored in the signals' transaction.
+  const accepted = await db.transaction(async (tx) => {
+    const ids = await insertGapSignals(tx, rows);
+    await linkFollowUps(tx, ids, settings);
+    return ids.length;
+  });
   return { accepted, duplicates: events.length - accepted };
 }
 
-export function gapEventRoutes(db: Db, maxBodyBytes: number): RouteHandler {
+export function gapEventRoutes(db: Db, maxBodyBytes: number, settings: SignalsSettings): RouteHandler {
   return internalRoutes(maxBodyBytes, [
     internalRoute(gapEventsContract, async ({ events }, scope) => {
-      const result = await acceptGapEvents(db, events);
+      const result = await acceptGapEvents(db, events, settings);
       scope.logger.info({ events: events.length, ...result }, 'gap events received');
       return result;
     }),

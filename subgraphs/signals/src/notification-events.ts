@@ -8,20 +8,27 @@ import { knelpuntSignal, outbox, signal } from './db/schema.ts';
 
 /**
  * Notification events for people that the signals subgraph produces: SIGNAL_FEEDBACK when the overlegtafel gives
- * feedback on a knelpunt, for the reporters of its signals. Written to the outbox in the feedback's transaction and
- * delivered to the notifications subgraph by the relay. Ids only: never the feedback's or a signal's text.
+ * feedback on a knelpunt, and ZORGINKOOP_OUTCOME when the zorgkantoor records the outcome of zorginkoop, for the
+ * reporters of its signals; KNELPUNT_REOPENED for the table (src/learning-loop.ts). Written to the outbox in the
+ * change's transaction and delivered to the notifications subgraph by the relay. Ids only: never a text.
  */
 
 export const NOTIFICATION_TOPIC = 'NOTIFICATION';
 const MAX_AUDIENCE = 50;
 
 /**
- * The SIGNAL_FEEDBACK events of one feedback: the organisation of each reporter of a signal in the knelpunt, narrowed to
+ * The SIGNAL_FEEDBACK (or ZORGINKOOP_OUTCOME) events of one feedback (or outcome): the organisation of each reporter of a signal in the knelpunt, narrowed to
  * the reporting persons where the signals record them. Organisations whose reporters are all known get one event naming
  * those persons; organisations with a signal of an unrecorded reporter are told as a whole, in a second event. Signals
  * derived from gap events have no reporter and tell nobody.
  */
-export async function signalFeedbackEvents(db: Db, knelpuntId: string, byOrganizationId: string, at: Date): Promise<NotificationEvent[]> {
+export async function signalFeedbackEvents(
+  db: Db,
+  knelpuntId: string,
+  byOrganizationId: string,
+  at: Date,
+  kind: 'SIGNAL_FEEDBACK' | 'ZORGINKOOP_OUTCOME' = 'SIGNAL_FEEDBACK',
+): Promise<NotificationEvent[]> {
   const reporters = await db
     .selectDistinct({ organizationId: signal.reporterOrganizationId, subject: signal.reporterSubject })
     .from(signal)
@@ -39,7 +46,7 @@ export async function signalFeedbackEvents(db: Db, knelpuntId: string, byOrganiz
   const event = (organizationIds: string[], subjects?: string[]): NotificationEvent => ({
     eventId: randomUUID(),
     occurredAt: at.toISOString(),
-    kind: 'SIGNAL_FEEDBACK',
+    kind,
     item: { type: 'KNELPUNT', id: knelpuntId },
     audience: { organizationIds: organizationIds.slice(0, MAX_AUDIENCE), ...(subjects ? { subjects: subjects.slice(0, MAX_AUDIENCE) } : {}) },
     actorOrganizationId: byOrganizationId,

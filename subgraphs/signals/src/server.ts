@@ -22,8 +22,8 @@ export const signalsModule = defineSubgraph({
   setup: (deps) => {
     const peers = createPeerClient(deps.peerUrls, deps.internalSecret, deps.config.subgraphTimeoutMs);
     return {
-      context: (base) => createContext(base, peers),
-      internalRoutes: gapEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
+      context: (base) => createContext(base, peers, deps.config.signals),
+      internalRoutes: gapEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes, deps.config.signals),
       // Delivers the notification events of the outbox (feedback for reporters) to the notifications subgraph.
       background: createNotificationRelay({
         db: deps.database.db,

@@ -622,7 +622,7 @@ describe('knelpunten', () => {
   const transition = (token: string, knelpuntId: string, to: string, expectedVersion: number) =>
     hub.graphql<{ transitionKnelpunt: { knelpunt: { status: string; version: number } } }>(
       `mutation($input: TransitionKnelpuntInput!) { transitionKnelpunt(input: $input) { knelpunt { status version } } }`,
-      { input: { knelpuntId, to, expectedVersion } },
+      { input: { knelpuntId, to, expectedVersion, ...(to === 'RESOLVED' ? { resolutionNote: 'Extra plekken ingekocht.' } : {}) } },
       { token },
     );
 

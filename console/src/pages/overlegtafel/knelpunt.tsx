@@ -139,8 +139,11 @@ function Agenda({ knelpunt, meetings, region, onChange }: { knelpunt: Knelpunt; 
 
 function StatusMoves({ knelpunt, onChange }: { knelpunt: Knelpunt; onChange: () => void }) {
   const move = useMutation(TransitionKnelpuntDocument);
+  // Opgelost needs a resolution note: what solved the knelpunt.
+  const note = useTextForm(move, 'input.resolutionNote');
   const moves = (KNELPUNT_MOVES[knelpunt.status] ?? []).filter((m) => m.to !== 'ON_AGENDA' || knelpunt.status !== 'NEW');
   const needsAction = knelpunt.status === 'ON_AGENDA' && knelpunt.actions.totalCount === 0;
+  const canResolve = moves.some((m) => m.to === 'RESOLVED');
   return (
     <Section id="status-heading" title="Status">
       <Paragraph>
@@ -149,6 +152,17 @@ function StatusMoves({ knelpunt, onChange }: { knelpunt: Knelpunt; onChange: () 
       {knelpunt.status === 'NEW' && <Paragraph>Zet het knelpunt op de agenda van een overleg (hieronder) om het te bespreken.</Paragraph>}
       {needsAction && <Paragraph>Spreek eerst een actie af (hieronder). Daarna kunt u de acties starten.</Paragraph>}
       {moves.length === 0 && knelpunt.status !== 'NEW' && <Paragraph>Dit knelpunt is afgesloten. Er kan niets meer bij.</Paragraph>}
+      {canResolve && (
+        <div className="hub-form">
+          <TextareaField
+            label="Wat heeft het knelpunt opgelost?"
+            description="Nodig bij Opgelost. Komen de signalen terug, dan gaat het knelpunt vanzelf weer open."
+            value={note.text}
+            onChange={note.setText}
+            error={note.error}
+          />
+        </div>
+      )}
       {moves.length > 0 && (
         <ButtonGroup>
           {moves.map((m) => (
@@ -158,8 +172,24 @@ function StatusMoves({ knelpunt, onChange }: { knelpunt: Knelpunt; onChange: () 
               busy={move.busy}
               disabled={move.busy || (m.to === 'ACTION' && needsAction)}
               onClick={async () => {
-                const data = await move.run({ input: { knelpuntId: knelpunt.id, to: m.to as KnelpuntStatus, expectedVersion: knelpunt.version } });
-                if (data) onChange();
+                const resolving = m.to === 'RESOLVED';
+                if (resolving && !note.text.trim()) {
+                  note.setMissing(true);
+                  return;
+                }
+                note.setMissing(false);
+                const data = await move.run({
+                  input: {
+                    knelpuntId: knelpunt.id,
+                    to: m.to as KnelpuntStatus,
+                    expectedVersion: knelpunt.version,
+                    ...(resolving ? { resolutionNote: note.text.trim() } : {}),
+                  },
+                });
+                if (data) {
+                  note.setText('');
+                  onChange();
+                }
               }}
             >
               {m.button}
@@ -167,7 +197,12 @@ function StatusMoves({ knelpunt, onChange }: { knelpunt: Knelpunt; onChange: () 
           ))}
         </ButtonGroup>
       )}
-      {move.error && <ErrorAlert error={move.error} headingLevel={3} />}
+      {knelpunt.resolution && (
+        <Paragraph>
+          Opgelost op {formatDate(knelpunt.resolution.resolvedOn)}: {knelpunt.resolution.note}
+        </Paragraph>
+      )}
+      {move.error && !note.error && <ErrorAlert error={move.error} headingLevel={3} />}
     </Section>
   );
 }
@@ -446,8 +481,14 @@ export function KnelpuntPage({ params }: PageProps) {
           <OrderedList>
             {knelpunt.history.nodes.map((h) => (
               <OrderedListItem key={`${h.at}-${h.to}`}>
-                {formatDateTime(h.at)}: van {label(KNELPUNT_STATUS_LABELS, h.from).toLowerCase()} naar {label(KNELPUNT_STATUS_LABELS, h.to).toLowerCase()}, door{' '}
-                {h.by.name}
+                {h.automatic || !h.by ? (
+                  <>{formatDateTime(h.at)}: Weer geopend: de signalen kwamen terug</>
+                ) : (
+                  <>
+                    {formatDateTime(h.at)}: van {label(KNELPUNT_STATUS_LABELS, h.from).toLowerCase()} naar {label(KNELPUNT_STATUS_LABELS, h.to).toLowerCase()},
+                    door {h.by.name}
+                  </>
+                )}
               </OrderedListItem>
             ))}
           </OrderedList>

@@ -7,6 +7,7 @@ import {
   feedback,
   gemeenteRegion,
   knelpunt,
+  knelpuntFollowUp,
   knelpuntSignal,
   knelpuntTransition,
   meeting,
@@ -87,6 +88,16 @@ export function findSignalsByKnelpuntIds(db: Db, knelpuntIds: readonly string[])
     .from(knelpuntSignal)
     .innerJoin(signal, eq(signal.id, knelpuntSignal.signalId))
     .where(anyUuid(knelpuntSignal.knelpuntId, knelpuntIds))
+    .orderBy(desc(signal.observedOn), desc(signal.id));
+}
+
+/** The follow-up signals of knelpunten, newest observed first, in one statement. */
+export function findFollowUpsByKnelpuntIds(db: Db, knelpuntIds: readonly string[]) {
+  return db
+    .select({ knelpuntId: knelpuntFollowUp.knelpuntId, signal })
+    .from(knelpuntFollowUp)
+    .innerJoin(signal, eq(signal.id, knelpuntFollowUp.signalId))
+    .where(anyUuid(knelpuntFollowUp.knelpuntId, knelpuntIds))
     .orderBy(desc(signal.observedOn), desc(signal.id));
 }
 

@@ -69,6 +69,11 @@ export const overlegtafel = signals.table('overlegtafel', {
   id: uuid('id').primaryKey(),
   zorgkantoorregioCode: text('zorgkantoorregio_code').notNull().unique(),
   name: text('name').notNull(),
+  /**
+   * The region's zorgkantoor takes part without being stored as a member; its organisation id is learnt from its token
+   * the first time it acts at the table, so the hub can tell it when a knelpunt reopens.
+   */
+  zorgkantoorOrganizationId: uuid('zorgkantoor_organization_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -112,10 +117,49 @@ export const knelpunt = signals.table(
     meetingId: uuid('meeting_id').references(() => meeting.id),
     createdByOrganizationId: uuid('created_by_organization_id').notNull(),
     version: integer('version').notNull().default(1),
+    /** The theme: signals of the region in these categories and target groups (empty: any) and legal domains (empty: any). */
+    themeCategories: text('theme_categories').array().notNull().default(sql`'{}'::text[]`),
+    themeTargetGroups: text('theme_target_groups').array().notNull().default(sql`'{}'::text[]`),
+    themeLegalDomains: text('theme_legal_domains').array().notNull().default(sql`'{}'::text[]`),
+    /** What solved it, given with the move to RESOLVED; kept (with its time) after an automatic reopening. */
+    resolutionNote: text('resolution_note'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** Follow-up signals after the resolution that reopen it; null: the hub's default (SIGNALS_REOPEN_THRESHOLD). */
+    reopenThreshold: integer('reopen_threshold'),
+    /** Handed to zorginkoop: ASKED, then AGREED or REFUSED by the region's zorgkantoor. */
+    zorginkoopStatus: text('zorginkoop_status'),
+    zorginkoopQuestion: text('zorginkoop_question'),
+    zorginkoopAskedOn: date('zorginkoop_asked_on', { mode: 'string' }),
+    zorginkoopAskedByOrganizationId: uuid('zorginkoop_asked_by_organization_id'),
+    zorginkoopOutcome: text('zorginkoop_outcome'),
+    zorginkoopDecidedOn: date('zorginkoop_decided_on', { mode: 'string' }),
+    zorginkoopDecidedByOrganizationId: uuid('zorginkoop_decided_by_organization_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('knelpunt_overlegtafel_status_idx').on(t.overlegtafelId, t.status)],
+  (t) => [
+    index('knelpunt_overlegtafel_status_idx').on(t.overlegtafelId, t.status),
+    check('knelpunt_reopen_threshold_positive', sql`${t.reopenThreshold} is null or ${t.reopenThreshold} >= 1`),
+    check('knelpunt_zorginkoop_status_known', sql`${t.zorginkoopStatus} is null or ${t.zorginkoopStatus} in ('ASKED', 'AGREED', 'REFUSED')`),
+  ],
+);
+
+/**
+ * Follow-up signals of a knelpunt: signals of its theme and region that arrived after its first action while it was in
+ * ACTION or RESOLVED. Distinct from the grouped signals (knelpunt_signal): a signal may follow up several knelpunten.
+ */
+export const knelpuntFollowUp = signals.table(
+  'knelpunt_follow_up',
+  {
+    signalId: uuid('signal_id')
+      .notNull()
+      .references(() => signal.id),
+    knelpuntId: uuid('knelpunt_id')
+      .notNull()
+      .references(() => knelpunt.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.knelpuntId, t.signalId] }), index('knelpunt_follow_up_signal_idx').on(t.signalId)],
 );
 
 /** A signal belongs to at most one knelpunt (the unique signal id). */
@@ -143,10 +187,16 @@ export const knelpuntTransition = signals.table(
       .references(() => knelpunt.id),
     fromStatus: text('from_status').$type<KnelpuntStatus>().notNull(),
     toStatus: text('to_status').$type<KnelpuntStatus>().notNull(),
-    byOrganizationId: uuid('by_organization_id').notNull(),
+    /** The member organisation that moved it; null for an automatic move by the hub (reopening). */
+    byOrganizationId: uuid('by_organization_id'),
+    /** Why the hub moved it (SIGNALS_RECURRED); null for a move by a member. */
+    reason: text('reason'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('knelpunt_transition_knelpunt_idx').on(t.knelpuntId, t.at)],
+  (t) => [
+    index('knelpunt_transition_knelpunt_idx').on(t.knelpuntId, t.at),
+    check('knelpunt_transition_by_or_reason', sql`(${t.byOrganizationId} is null) <> (${t.reason} is null)`),
+  ],
 );
 
 export const decision = signals.table(

@@ -9,10 +9,10 @@ import type { KnelpuntStatus } from '../knelpunt-states.ts';
  * Inserts signals derived from gap events; a gap event id that is already stored is skipped by the unique index,
  * so a redelivery (or two concurrent deliveries) creates nothing. One statement for the whole batch.
  */
-export async function insertGapSignals(db: Db, rows: NewSignal[]): Promise<number> {
-  if (rows.length === 0) return 0;
+export async function insertGapSignals(db: Db, rows: NewSignal[]): Promise<string[]> {
+  if (rows.length === 0) return [];
   const inserted = await db.insert(signal).values(rows).onConflictDoNothing({ target: signal.gapEventId }).returning({ id: signal.id });
-  return inserted.length;
+  return inserted.map((r) => r.id);
 }
 
 export async function insertSignal(db: Db, row: NewSignal): Promise<SignalRow> {
@@ -34,7 +34,15 @@ export async function linkSignals(db: Db, knelpuntId: string, signalIds: readonl
 
 export async function insertKnelpunt(
   db: Db,
-  row: { overlegtafelId: string; title: string; description: string; createdByOrganizationId: string },
+  row: {
+    overlegtafelId: string;
+    title: string;
+    description: string;
+    createdByOrganizationId: string;
+    themeCategories: string[];
+    themeTargetGroups: string[];
+    themeLegalDomains: string[];
+  },
 ): Promise<KnelpuntRow> {
   const [created] = await db
     .insert(knelpunt)
@@ -150,4 +158,77 @@ export async function addMember(db: Db, overlegtafelId: string, organizationId: 
 
 export async function removeMember(db: Db, overlegtafelId: string, organizationId: string): Promise<void> {
   await db.delete(overlegtafelMember).where(and(eq(overlegtafelMember.overlegtafelId, overlegtafelId), eq(overlegtafelMember.organizationId, organizationId)));
+}
+
+/** Sets the theme of a knelpunt (not a change of state: the version stays). */
+export async function updateKnelpuntTheme(
+  db: Db,
+  id: string,
+  theme: { categories: string[]; targetGroups: string[]; legalDomains: string[] },
+): Promise<KnelpuntRow | null> {
+  const [updated] = await db
+    .update(knelpunt)
+    .set({ themeCategories: theme.categories, themeTargetGroups: theme.targetGroups, themeLegalDomains: theme.legalDomains, updatedAt: sql`now()` })
+    .where(eq(knelpunt.id, id))
+    .returning();
+  return updated ?? null;
+}
+
+export async function updateKnelpuntReopenThreshold(db: Db, id: string, threshold: number | null): Promise<KnelpuntRow | null> {
+  const [updated] = await db.update(knelpunt).set({ reopenThreshold: threshold, updatedAt: sql`now()` }).where(eq(knelpunt.id, id)).returning();
+  return updated ?? null;
+}
+
+/** Records what solved a knelpunt, with the move to RESOLVED (same transaction). */
+export async function resolveKnelpunt(db: Db, id: string, note: string): Promise<KnelpuntRow | null> {
+  const [updated] = await db.update(knelpunt).set({ resolutionNote: note, resolvedAt: sql`now()` }).where(eq(knelpunt.id, id)).returning();
+  return updated ?? null;
+}
+
+/** Hands a knelpunt to zorginkoop, unless a question waits already or it became final meanwhile (then null). */
+export async function handToZorginkoop(db: Db, p: { id: string; question: string; askedOn: string; byOrganizationId: string }): Promise<KnelpuntRow | null> {
+  const [updated] = await db
+    .update(knelpunt)
+    .set({
+      zorginkoopStatus: 'ASKED',
+      zorginkoopQuestion: p.question,
+      zorginkoopAskedOn: p.askedOn,
+      zorginkoopAskedByOrganizationId: p.byOrganizationId,
+      zorginkoopOutcome: null,
+      zorginkoopDecidedOn: null,
+      zorginkoopDecidedByOrganizationId: null,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(eq(knelpunt.id, p.id), sql`${knelpunt.zorginkoopStatus} is distinct from 'ASKED'`, sql`${knelpunt.status} not in ('RESOLVED', 'NOT_RESOLVABLE')`),
+    )
+    .returning();
+  return updated ?? null;
+}
+
+/** Records the zorgkantoor's outcome only while the question waits (ASKED); null otherwise (someone was first). */
+export async function recordZorginkoopOutcome(
+  db: Db,
+  p: { id: string; status: 'AGREED' | 'REFUSED'; outcome: string; decidedOn: string; byOrganizationId: string },
+): Promise<KnelpuntRow | null> {
+  const [updated] = await db
+    .update(knelpunt)
+    .set({
+      zorginkoopStatus: p.status,
+      zorginkoopOutcome: p.outcome,
+      zorginkoopDecidedOn: p.decidedOn,
+      zorginkoopDecidedByOrganizationId: p.byOrganizationId,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(knelpunt.id, p.id), eq(knelpunt.zorginkoopStatus, 'ASKED')))
+    .returning();
+  return updated ?? null;
+}
+
+/** Remembers the organisation id of the region's zorgkantoor (it takes part without being a stored member). */
+export async function noteZorgkantoor(db: Db, region: string, organizationId: string): Promise<void> {
+  await db
+    .update(overlegtafel)
+    .set({ zorgkantoorOrganizationId: organizationId })
+    .where(and(eq(overlegtafel.zorgkantoorregioCode, region), sql`${overlegtafel.zorgkantoorOrganizationId} is distinct from ${organizationId}::uuid`));
 }

@@ -391,6 +391,14 @@ export type Gemeente = {
   code: Scalars['String']['output'];
 };
 
+/** A knelpunt handed to zorginkoop. */
+export type HandKnelpuntToZorginkoopInput = {
+  /** The knelpunt; not RESOLVED or NOT_RESOLVABLE. */
+  knelpuntId: Scalars['ID']['input'];
+  /** What the overlegtafel asks zorginkoop (1–4000 characters), without personal data. */
+  question: Scalars['String']['input'];
+};
+
 /**
  * A theme on which signals are grouped, carried from the agenda to action and to a result, with decisions, actions and
  * feedback to the reporters. Readable by overlegtafel members of the region, the region's zorgkantoor, and
@@ -410,12 +418,22 @@ export type Knelpunt = {
   description: Scalars['String']['output'];
   /** Feedback to the reporters, oldest first, a page at a time. */
   feedback: FeedbackConnection;
+  /**
+   * Follow-up signals: signals of its theme and region that arrived after its first action while it was in ACTION or
+   * RESOLVED (not the grouped signals). Newest observed first, a page at a time; overlegtafel members see all, a
+   * reporting organisation only its own.
+   */
+  followUpSignals: KnelpuntSignalConnection;
   /** Every change of state, oldest first, a page at a time. */
   history: KnelpuntTransitionConnection;
   /** Knelpunt id. */
   id: Scalars['ID']['output'];
   /** The meeting it is on the agenda of, if any. */
   meeting?: Maybe<Meeting>;
+  /** How many follow-up signals after the resolution reopen it (within the hub's window, default 90 days): its own value, or the hub's default (5). */
+  reopenThreshold: Scalars['Int']['output'];
+  /** What solved it and when, given with the move to RESOLVED; the last one is kept after a reopening. Null until resolved. */
+  resolution?: Maybe<KnelpuntResolution>;
   /**
    * Number of signals grouped into it. For overlegtafel members of its region only (they see every signal anyway);
    * for others null with FORBIDDEN: a reporter would learn how many signals of other organisations there are.
@@ -425,12 +443,25 @@ export type Knelpunt = {
   signals: KnelpuntSignalConnection;
   /** Current state. */
   status: KnelpuntStatus;
+  /**
+   * The theme: which signals of the region belong to this knelpunt's subject. Derived from the grouped signals (their
+   * categories and target groups) when it is created and when signals are added; members may change it (updateKnelpuntTheme).
+   */
+  theme: KnelpuntTheme;
   /** Short title. */
   title: Scalars['String']['output'];
+  /**
+   * The before/after view: the region's signals fitting the theme per quarter, before and after the reference date (the
+   * first decision, or the first action when there is no decision). For overlegtafel members of its region only (they
+   * read every signal of the region anyway, so the counts are raw); for others null with FORBIDDEN.
+   */
+  trend?: Maybe<KnelpuntTrend>;
   /** Last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Version, incremented on every change of state; pass it as expectedVersion. */
   version: Scalars['Int']['output'];
+  /** The question to zorginkoop and the zorgkantoor's outcome; null when it was never handed to zorginkoop. Visible to all who may read the knelpunt. */
+  zorginkoop?: Maybe<Zorginkoop>;
   /** The region. */
   zorgkantoorregio: Zorgkantoorregio;
 };
@@ -474,6 +505,17 @@ export type KnelpuntFeedbackArgs = {
  * feedback to the reporters. Readable by overlegtafel members of the region, the region's zorgkantoor, and
  * organisations that reported one of its signals.
  */
+export type KnelpuntFollowUpSignalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A theme on which signals are grouped, carried from the agenda to action and to a result, with decisions, actions and
+ * feedback to the reporters. Readable by overlegtafel members of the region, the region's zorgkantoor, and
+ * organisations that reported one of its signals.
+ */
 export type KnelpuntHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -488,6 +530,17 @@ export type KnelpuntHistoryArgs = {
 export type KnelpuntSignalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A theme on which signals are grouped, carried from the agenda to action and to a result, with decisions, actions and
+ * feedback to the reporters. Readable by overlegtafel members of the region, the region's zorgkantoor, and
+ * organisations that reported one of its signals.
+ */
+export type KnelpuntTrendArgs = {
+  quartersAfter?: InputMaybe<Scalars['Int']['input']>;
+  quartersBefore?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of knelpunten. */
@@ -519,6 +572,15 @@ export type KnelpuntPayload = {
   knelpunt: Knelpunt;
 };
 
+/** What solved a knelpunt. */
+export type KnelpuntResolution = {
+  __typename?: 'KnelpuntResolution';
+  /** The resolution note (1–4000 characters, passed the privacy guard). */
+  note: Scalars['String']['output'];
+  /** The date (in the Netherlands) it was resolved. */
+  resolvedOn: Scalars['Date']['output'];
+};
+
 /** A page of a knelpunt's signals: the ones you may see. */
 export type KnelpuntSignalConnection = {
   __typename?: 'KnelpuntSignalConnection';
@@ -535,7 +597,8 @@ export type KnelpuntSignalConnection = {
 /**
  * The state of a knelpunt. NEW → ON_AGENDA → ACTION → RESOLVED | NOT_RESOLVABLE; ON_AGENDA → NOT_RESOLVABLE when the
  * table finds nothing it can do; ACTION → ON_AGENDA when the actions did not work and it must be discussed again.
- * RESOLVED and NOT_RESOLVABLE are final.
+ * Members cannot move a RESOLVED or NOT_RESOLVABLE knelpunt; the hub moves a RESOLVED one back to ON_AGENDA by itself
+ * when its follow-up signals come back above the threshold (KnelpuntTransition.automatic).
  */
 export type KnelpuntStatus =
   /** Actions are agreed and running. */
@@ -546,18 +609,36 @@ export type KnelpuntStatus =
   | 'NOT_RESOLVABLE'
   /** On the agenda of a meeting. */
   | 'ON_AGENDA'
-  /** Solved (final). */
+  /** Solved, with a resolution note; reopens by itself (to ON_AGENDA) when its signals come back. */
   | 'RESOLVED';
+
+/**
+ * The theme of a knelpunt: a signal of its region fits when its category is one of `categories`, and its target group
+ * and legal domain are among `targetGroups` and `legalDomains` (an empty list: any).
+ */
+export type KnelpuntTheme = {
+  __typename?: 'KnelpuntTheme';
+  /** Signal categories, at least one: at most 10, one per value. */
+  categories: Array<SignalCategory>;
+  /** Legal domains; empty means any: at most 7, one per value. */
+  legalDomains: Array<LegalDomain>;
+  /** Target groups; empty means any: at most 13, one per value. */
+  targetGroups: Array<TargetGroup>;
+};
 
 /** One change of state of a knelpunt. */
 export type KnelpuntTransition = {
   __typename?: 'KnelpuntTransition';
   /** When. */
   at: Scalars['DateTime']['output'];
-  /** The organisation that made the change. */
-  by: Organization;
+  /** Whether the hub made this move by itself (a RESOLVED knelpunt reopened because its signals came back). */
+  automatic: Scalars['Boolean']['output'];
+  /** The organisation that made the change; null for a move the hub made by itself (automatic). */
+  by?: Maybe<Organization>;
   /** Previous state. */
   from: KnelpuntStatus;
+  /** Why the hub made the move; null for a move by a member. */
+  reason?: Maybe<KnelpuntTransitionReason>;
   /** New state. */
   to: KnelpuntStatus;
 };
@@ -582,6 +663,39 @@ export type KnelpuntTransitionEdge = {
   cursor: Scalars['String']['output'];
   /** The change of state. */
   node: KnelpuntTransition;
+};
+
+/** Why the hub moved a knelpunt by itself. */
+export type KnelpuntTransitionReason =
+  /** Follow-up signals after the resolution reached the reopen threshold within the window. */
+  | 'SIGNALS_RECURRED';
+
+/** A knelpunt's before/after view (raw counts, for overlegtafel members of its region). */
+export type KnelpuntTrend = {
+  __typename?: 'KnelpuntTrend';
+  /** The quarters, oldest first: at most 24 (quartersBefore + quartersAfter, each at most 12). */
+  quarters: Array<KnelpuntTrendQuarter>;
+  /** The first decision's date, or the date the first action was created when there is no decision; null when neither (then no quarters). */
+  referenceDate?: Maybe<Scalars['Date']['output']>;
+};
+
+/** One quarter of a knelpunt's before/after view. */
+export type KnelpuntTrendQuarter = {
+  __typename?: 'KnelpuntTrendQuarter';
+  /** Clients those signals concern. */
+  clients: Scalars['Int']['output'];
+  /** Last day of the quarter. */
+  endsOn: Scalars['Date']['output'];
+  /** How many of those signals are linked follow-up signals of this knelpunt. */
+  followUpSignals: Scalars['Int']['output'];
+  /** Quarter key, e.g. 2026-Q3. */
+  quarter: Scalars['String']['output'];
+  /** Before or after the reference date. */
+  side: TrendSide;
+  /** Signals of the region observed in the quarter that fit the theme (grouped, follow-up or neither). */
+  signals: Scalars['Int']['output'];
+  /** First day of the quarter. */
+  startsOn: Scalars['Date']['output'];
 };
 
 /**
@@ -687,16 +801,24 @@ export type Mutation = {
   completeKnelpuntAction: ActionPayload;
   /** Groups signals into a new knelpunt in state NEW (overlegtafel members). */
   createKnelpunt: KnelpuntPayload;
+  /** Hands a knelpunt that is not final to zorginkoop of the region's zorgkantoor (overlegtafel members); INVALID_TRANSITION while a question waits. */
+  handKnelpuntToZorginkoop: KnelpuntPayload;
   /** Records a decision (overlegtafel members). */
   recordKnelpuntDecision: DecisionPayload;
+  /** Records the purchasing agreement or refusal (the region's zorgkantoor: roles OVERLEGTAFEL, ZORGBEMIDDELAAR or BELEIDSMEDEWERKER); tells the reporters (ZORGINKOOP_OUTCOME). */
+  recordZorginkoopOutcome: KnelpuntPayload;
   /** Removes an organisation from a region's overlegtafel (the region's zorgkantoor, role OVERLEGTAFEL). */
   removeOverlegtafelMember: OverlegtafelPayload;
   /** Reports a signal (professionals: CLIENTONDERSTEUNER, TOEGANG, ZORGBEMIDDELAAR, OVERLEGTAFEL). The description passes the privacy guard or nothing is stored. */
   reportSignal: SignalPayload;
   /** Schedules a meeting (overlegtafel members). */
   scheduleOverlegtafelMeeting: MeetingPayload;
+  /** Sets how many follow-up signals reopen the knelpunt once resolved (overlegtafel members). */
+  setKnelpuntReopenThreshold: KnelpuntPayload;
   /** Moves a knelpunt to another state (overlegtafel members); INVALID_TRANSITION when the table does not allow it, CONFLICT on a stale version. */
   transitionKnelpunt: KnelpuntPayload;
+  /** Sets the theme of a knelpunt: which signals of the region belong to it for the trend and follow-ups (overlegtafel members). */
+  updateKnelpuntTheme: KnelpuntPayload;
   /** Withdraws an open consultation your organisation asked, before it is answered: OPEN → WITHDRAWN. */
   withdrawConsultation: ConsultationPayload;
 };
@@ -757,8 +879,20 @@ export type MutationCreateKnelpuntArgs = {
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationHandKnelpuntToZorginkoopArgs = {
+  input: HandKnelpuntToZorginkoopInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationRecordKnelpuntDecisionArgs = {
   input: RecordDecisionInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationRecordZorginkoopOutcomeArgs = {
+  input: RecordZorginkoopOutcomeInput;
 };
 
 
@@ -781,8 +915,20 @@ export type MutationScheduleOverlegtafelMeetingArgs = {
 
 
 /** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationSetKnelpuntReopenThresholdArgs = {
+  input: SetKnelpuntReopenThresholdInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
 export type MutationTransitionKnelpuntArgs = {
   input: TransitionKnelpuntInput;
+};
+
+
+/** Changes (mutations). Their shape follows docs/api-conventions.md. */
+export type MutationUpdateKnelpuntThemeArgs = {
+  input: UpdateKnelpuntThemeInput;
 };
 
 
@@ -1012,6 +1158,18 @@ export type RecordDecisionInput = {
   text: Scalars['String']['input'];
 };
 
+/** The zorgkantoor's outcome for a knelpunt handed to zorginkoop. */
+export type RecordZorginkoopOutcomeInput = {
+  /** Date of the decision; defaults to today, not in the future nor before the question was asked. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The knelpunt; it must be handed to zorginkoop and waiting (ASKED). */
+  knelpuntId: Scalars['ID']['input'];
+  /** AGREEMENT or REFUSAL. */
+  outcome: ZorginkoopOutcome;
+  /** The agreement, or why not (1–4000 characters), without personal data. */
+  text: Scalars['String']['input'];
+};
+
 /**
  * A signal reported by a professional. Give the gemeente (the region follows from it) or, for a region-wide gap, only
  * the zorgkantoorregio.
@@ -1062,6 +1220,14 @@ export type Service = {
   __typename?: 'Service';
   /** UUID. */
   id: Scalars['ID']['output'];
+};
+
+/** How many follow-up signals reopen a resolved knelpunt. */
+export type SetKnelpuntReopenThresholdInput = {
+  /** The knelpunt. */
+  knelpuntId: Scalars['ID']['input'];
+  /** 1–1000 signals; null returns to the hub's default (SIGNALS_REOPEN_THRESHOLD, 5). */
+  threshold?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1329,8 +1495,29 @@ export type TransitionKnelpuntInput = {
   knelpuntId: Scalars['ID']['input'];
   /** For ON_AGENDA: the meeting it is on the agenda of. */
   meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** For RESOLVED, and required there: what solved it (1–4000 characters), without personal data. Not allowed for other states. */
+  resolutionNote?: InputMaybe<Scalars['String']['input']>;
   /** The new state. */
   to: KnelpuntStatus;
+};
+
+/** Which side of the reference date (the first decision, or the first action) a quarter of a knelpunt's trend lies on. */
+export type TrendSide =
+  /** The quarter holding the reference date, or a later one. */
+  | 'AFTER'
+  /** A quarter before the one holding the reference date. */
+  | 'BEFORE';
+
+/** A new theme for a knelpunt. */
+export type UpdateKnelpuntThemeInput = {
+  /** Signal categories (1–10; duplicates dropped). */
+  categories: Array<SignalCategory>;
+  /** The knelpunt. */
+  knelpuntId: Scalars['ID']['input'];
+  /** Legal domains (0–7; empty means any); default empty. */
+  legalDomains?: InputMaybe<Array<LegalDomain>>;
+  /** Target groups (0–13; empty means any). */
+  targetGroups: Array<TargetGroup>;
 };
 
 /** Wlz sectors: VV verpleging en verzorging (elderly care), GZ gehandicaptenzorg (disability care), GGZ mental health. */
@@ -1341,6 +1528,37 @@ export type WlzSector =
   | 'GZ'
   /** Verpleging en verzorging: nursing and elderly care. */
   | 'VV';
+
+/** A knelpunt handed to zorginkoop (the purchasing of the region's zorgkantoor), with the zorgkantoor's outcome. */
+export type Zorginkoop = {
+  __typename?: 'Zorginkoop';
+  /** When it was handed over. */
+  askedOn: Scalars['Date']['output'];
+  /** When the zorgkantoor decided; null while ASKED. */
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  /** The zorgkantoor's agreement or reason for refusing (passed the privacy guard); null while ASKED. */
+  outcome?: Maybe<Scalars['String']['output']>;
+  /** What the overlegtafel asks zorginkoop (passed the privacy guard). */
+  question: Scalars['String']['output'];
+  /** ASKED, AGREED or REFUSED. */
+  status: ZorginkoopStatus;
+};
+
+/** The outcome the region's zorgkantoor records for a knelpunt handed to zorginkoop. */
+export type ZorginkoopOutcome =
+  /** A purchasing agreement was made (status AGREED). */
+  | 'AGREEMENT'
+  /** The zorgkantoor will not purchase (status REFUSED). */
+  | 'REFUSAL';
+
+/** Where a knelpunt handed to zorginkoop stands. */
+export type ZorginkoopStatus =
+  /** The zorgkantoor made a purchasing agreement. */
+  | 'AGREED'
+  /** Handed to the region's zorgkantoor; waiting for its outcome. */
+  | 'ASKED'
+  /** The zorgkantoor refused. */
+  | 'REFUSED';
 
 /** A zorgkantoorregio: the region of one Wlz zorgkantoor (CBS code ZK + 2 digits; 31 regions). */
 export type Zorgkantoorregio = {
@@ -1507,15 +1725,21 @@ export type ResolversTypes = {
   FeedbackPayload: ResolverTypeWrapper<Omit<FeedbackPayload, 'feedback'> & { feedback: ResolversTypes['Feedback'] }>;
   GapReason: ResolverTypeWrapper<string>;
   Gemeente: ResolverTypeWrapper<Gemeente>;
+  HandKnelpuntToZorginkoopInput: HandKnelpuntToZorginkoopInput;
   Knelpunt: ResolverTypeWrapper<KnelpuntRow>;
   KnelpuntConnection: ResolverTypeWrapper<Omit<KnelpuntConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['KnelpuntEdge']>, nodes: Array<ResolversTypes['Knelpunt']> }>;
   KnelpuntEdge: ResolverTypeWrapper<Omit<KnelpuntEdge, 'node'> & { node: ResolversTypes['Knelpunt'] }>;
   KnelpuntPayload: ResolverTypeWrapper<Omit<KnelpuntPayload, 'knelpunt'> & { knelpunt: ResolversTypes['Knelpunt'] }>;
+  KnelpuntResolution: ResolverTypeWrapper<KnelpuntResolution>;
   KnelpuntSignalConnection: ResolverTypeWrapper<Omit<KnelpuntSignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SignalEdge']>, nodes: Array<ResolversTypes['Signal']> }>;
   KnelpuntStatus: ResolverTypeWrapper<string>;
+  KnelpuntTheme: ResolverTypeWrapper<Omit<KnelpuntTheme, 'categories' | 'legalDomains' | 'targetGroups'> & { categories: Array<ResolversTypes['SignalCategory']>, legalDomains: Array<ResolversTypes['LegalDomain']>, targetGroups: Array<ResolversTypes['TargetGroup']> }>;
   KnelpuntTransition: ResolverTypeWrapper<TransitionRow>;
   KnelpuntTransitionConnection: ResolverTypeWrapper<Omit<KnelpuntTransitionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['KnelpuntTransitionEdge']>, nodes: Array<ResolversTypes['KnelpuntTransition']> }>;
   KnelpuntTransitionEdge: ResolverTypeWrapper<Omit<KnelpuntTransitionEdge, 'node'> & { node: ResolversTypes['KnelpuntTransition'] }>;
+  KnelpuntTransitionReason: ResolverTypeWrapper<string>;
+  KnelpuntTrend: ResolverTypeWrapper<Omit<KnelpuntTrend, 'quarters'> & { quarters: Array<ResolversTypes['KnelpuntTrendQuarter']> }>;
+  KnelpuntTrendQuarter: ResolverTypeWrapper<Omit<KnelpuntTrendQuarter, 'side'> & { side: ResolversTypes['TrendSide'] }>;
   LegalDomain: ResolverTypeWrapper<string>;
   LifeDomain: ResolverTypeWrapper<string>;
   Meeting: ResolverTypeWrapper<MeetingRow>;
@@ -1532,9 +1756,11 @@ export type ResolversTypes = {
   PeriodGranularity: ResolverTypeWrapper<string>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordDecisionInput: RecordDecisionInput;
+  RecordZorginkoopOutcomeInput: RecordZorginkoopOutcomeInput;
   ReportSignalInput: ReportSignalInput;
   ScheduleMeetingInput: ScheduleMeetingInput;
   Service: ResolverTypeWrapper<Service>;
+  SetKnelpuntReopenThresholdInput: SetKnelpuntReopenThresholdInput;
   Signal: ResolverTypeWrapper<SignalRow>;
   SignalCategory: ResolverTypeWrapper<string>;
   SignalConnection: ResolverTypeWrapper<Omit<SignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SignalEdge']>, nodes: Array<ResolversTypes['Signal']> }>;
@@ -1547,7 +1773,12 @@ export type ResolversTypes = {
   SignalSummaryInput: SignalSummaryInput;
   TargetGroup: ResolverTypeWrapper<string>;
   TransitionKnelpuntInput: TransitionKnelpuntInput;
+  TrendSide: ResolverTypeWrapper<string>;
+  UpdateKnelpuntThemeInput: UpdateKnelpuntThemeInput;
   WlzSector: ResolverTypeWrapper<string>;
+  Zorginkoop: ResolverTypeWrapper<Omit<Zorginkoop, 'status'> & { status: ResolversTypes['ZorginkoopStatus'] }>;
+  ZorginkoopOutcome: ResolverTypeWrapper<string>;
+  ZorginkoopStatus: ResolverTypeWrapper<string>;
   Zorgkantoorregio: ResolverTypeWrapper<Omit<Zorgkantoorregio, 'openKnelpunten' | 'signalSummary'> & { openKnelpunten?: Maybe<ResolversTypes['KnelpuntConnection']>, signalSummary?: Maybe<Array<ResolversTypes['SignalSummary']>> }>;
 };
 
@@ -1587,14 +1818,19 @@ export type ResolversParentTypes = {
   FeedbackEdge: Omit<FeedbackEdge, 'node'> & { node: ResolversParentTypes['Feedback'] };
   FeedbackPayload: Omit<FeedbackPayload, 'feedback'> & { feedback: ResolversParentTypes['Feedback'] };
   Gemeente: Gemeente;
+  HandKnelpuntToZorginkoopInput: HandKnelpuntToZorginkoopInput;
   Knelpunt: KnelpuntRow;
   KnelpuntConnection: Omit<KnelpuntConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['KnelpuntEdge']>, nodes: Array<ResolversParentTypes['Knelpunt']> };
   KnelpuntEdge: Omit<KnelpuntEdge, 'node'> & { node: ResolversParentTypes['Knelpunt'] };
   KnelpuntPayload: Omit<KnelpuntPayload, 'knelpunt'> & { knelpunt: ResolversParentTypes['Knelpunt'] };
+  KnelpuntResolution: KnelpuntResolution;
   KnelpuntSignalConnection: Omit<KnelpuntSignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SignalEdge']>, nodes: Array<ResolversParentTypes['Signal']> };
+  KnelpuntTheme: KnelpuntTheme;
   KnelpuntTransition: TransitionRow;
   KnelpuntTransitionConnection: Omit<KnelpuntTransitionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['KnelpuntTransitionEdge']>, nodes: Array<ResolversParentTypes['KnelpuntTransition']> };
   KnelpuntTransitionEdge: Omit<KnelpuntTransitionEdge, 'node'> & { node: ResolversParentTypes['KnelpuntTransition'] };
+  KnelpuntTrend: Omit<KnelpuntTrend, 'quarters'> & { quarters: Array<ResolversParentTypes['KnelpuntTrendQuarter']> };
+  KnelpuntTrendQuarter: KnelpuntTrendQuarter;
   Meeting: MeetingRow;
   MeetingConnection: Omit<MeetingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MeetingEdge']>, nodes: Array<ResolversParentTypes['Meeting']> };
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
@@ -1608,9 +1844,11 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RecordDecisionInput: RecordDecisionInput;
+  RecordZorginkoopOutcomeInput: RecordZorginkoopOutcomeInput;
   ReportSignalInput: ReportSignalInput;
   ScheduleMeetingInput: ScheduleMeetingInput;
   Service: Service;
+  SetKnelpuntReopenThresholdInput: SetKnelpuntReopenThresholdInput;
   Signal: SignalRow;
   SignalConnection: Omit<SignalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SignalEdge']>, nodes: Array<ResolversParentTypes['Signal']> };
   SignalCount: SignalCount;
@@ -1619,6 +1857,8 @@ export type ResolversParentTypes = {
   SignalSummary: Summary;
   SignalSummaryInput: SignalSummaryInput;
   TransitionKnelpuntInput: TransitionKnelpuntInput;
+  UpdateKnelpuntThemeInput: UpdateKnelpuntThemeInput;
+  Zorginkoop: Zorginkoop;
   Zorgkantoorregio: Omit<Zorgkantoorregio, 'openKnelpunten' | 'signalSummary'> & { openKnelpunten?: Maybe<ResolversParentTypes['KnelpuntConnection']>, signalSummary?: Maybe<Array<ResolversParentTypes['SignalSummary']>> } | FederationReferenceTypes['Zorgkantoorregio'];
 };
 
@@ -1769,15 +2009,21 @@ export type KnelpuntResolvers<ContextType = Context, ParentType extends Resolver
   decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<KnelpuntDecisionsArgs, 'first'>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, RequireFields<KnelpuntFeedbackArgs, 'first'>>;
+  followUpSignals?: Resolver<ResolversTypes['KnelpuntSignalConnection'], ParentType, ContextType, RequireFields<KnelpuntFollowUpSignalsArgs, 'first'>>;
   history?: Resolver<ResolversTypes['KnelpuntTransitionConnection'], ParentType, ContextType, RequireFields<KnelpuntHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  reopenThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['KnelpuntResolution']>, ParentType, ContextType>;
   signalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   signals?: Resolver<ResolversTypes['KnelpuntSignalConnection'], ParentType, ContextType, RequireFields<KnelpuntSignalsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['KnelpuntStatus'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['KnelpuntTheme'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trend?: Resolver<Maybe<ResolversTypes['KnelpuntTrend']>, ParentType, ContextType, RequireFields<KnelpuntTrendArgs, 'quartersAfter' | 'quartersBefore'>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  zorginkoop?: Resolver<Maybe<ResolversTypes['Zorginkoop']>, ParentType, ContextType>;
   zorgkantoorregio?: Resolver<ResolversTypes['Zorgkantoorregio'], ParentType, ContextType>;
 };
 
@@ -1797,6 +2043,11 @@ export type KnelpuntPayloadResolvers<ContextType = Context, ParentType extends R
   knelpunt?: Resolver<ResolversTypes['Knelpunt'], ParentType, ContextType>;
 };
 
+export type KnelpuntResolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntResolution'] = ResolversParentTypes['KnelpuntResolution']> = {
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolvedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type KnelpuntSignalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntSignalConnection'] = ResolversParentTypes['KnelpuntSignalConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SignalEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType>;
@@ -1806,10 +2057,18 @@ export type KnelpuntSignalConnectionResolvers<ContextType = Context, ParentType 
 
 export type KnelpuntStatusResolvers = EnumResolverSignature<{ ACTION?: any, NEW?: any, NOT_RESOLVABLE?: any, ON_AGENDA?: any, RESOLVED?: any }, ResolversTypes['KnelpuntStatus']>;
 
+export type KnelpuntThemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntTheme'] = ResolversParentTypes['KnelpuntTheme']> = {
+  categories?: Resolver<Array<ResolversTypes['SignalCategory']>, ParentType, ContextType>;
+  legalDomains?: Resolver<Array<ResolversTypes['LegalDomain']>, ParentType, ContextType>;
+  targetGroups?: Resolver<Array<ResolversTypes['TargetGroup']>, ParentType, ContextType>;
+};
+
 export type KnelpuntTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntTransition'] = ResolversParentTypes['KnelpuntTransition']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  by?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['KnelpuntStatus'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['KnelpuntTransitionReason']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['KnelpuntStatus'], ParentType, ContextType>;
 };
 
@@ -1823,6 +2082,23 @@ export type KnelpuntTransitionConnectionResolvers<ContextType = Context, ParentT
 export type KnelpuntTransitionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntTransitionEdge'] = ResolversParentTypes['KnelpuntTransitionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['KnelpuntTransition'], ParentType, ContextType>;
+};
+
+export type KnelpuntTransitionReasonResolvers = EnumResolverSignature<{ SIGNALS_RECURRED?: any }, ResolversTypes['KnelpuntTransitionReason']>;
+
+export type KnelpuntTrendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntTrend'] = ResolversParentTypes['KnelpuntTrend']> = {
+  quarters?: Resolver<Array<ResolversTypes['KnelpuntTrendQuarter']>, ParentType, ContextType>;
+  referenceDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type KnelpuntTrendQuarterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnelpuntTrendQuarter'] = ResolversParentTypes['KnelpuntTrendQuarter']> = {
+  clients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  followUpSignals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['TrendSide'], ParentType, ContextType>;
+  signals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type LegalDomainResolvers = EnumResolverSignature<{ FREELY_ACCESSIBLE?: any, JEUGDWET?: any, PARTICIPATIEWET?: any, WLZ?: any, WMO_ALGEMENE_VOORZIENING?: any, WMO_MAATWERKVOORZIENING?: any, ZVW?: any }, ResolversTypes['LegalDomain']>;
@@ -1861,11 +2137,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   closeConsultation?: Resolver<ResolversTypes['ConsultationPayload'], ParentType, ContextType, RequireFields<MutationCloseConsultationArgs, 'input'>>;
   completeKnelpuntAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationCompleteKnelpuntActionArgs, 'input'>>;
   createKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationCreateKnelpuntArgs, 'input'>>;
+  handKnelpuntToZorginkoop?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationHandKnelpuntToZorginkoopArgs, 'input'>>;
   recordKnelpuntDecision?: Resolver<ResolversTypes['DecisionPayload'], ParentType, ContextType, RequireFields<MutationRecordKnelpuntDecisionArgs, 'input'>>;
+  recordZorginkoopOutcome?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationRecordZorginkoopOutcomeArgs, 'input'>>;
   removeOverlegtafelMember?: Resolver<ResolversTypes['OverlegtafelPayload'], ParentType, ContextType, RequireFields<MutationRemoveOverlegtafelMemberArgs, 'input'>>;
   reportSignal?: Resolver<ResolversTypes['SignalPayload'], ParentType, ContextType, RequireFields<MutationReportSignalArgs, 'input'>>;
   scheduleOverlegtafelMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationScheduleOverlegtafelMeetingArgs, 'input'>>;
+  setKnelpuntReopenThreshold?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationSetKnelpuntReopenThresholdArgs, 'input'>>;
   transitionKnelpunt?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationTransitionKnelpuntArgs, 'input'>>;
+  updateKnelpuntTheme?: Resolver<ResolversTypes['KnelpuntPayload'], ParentType, ContextType, RequireFields<MutationUpdateKnelpuntThemeArgs, 'input'>>;
   withdrawConsultation?: Resolver<ResolversTypes['ConsultationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawConsultationArgs, 'input'>>;
 };
 
@@ -1991,7 +2271,21 @@ export type SignalSummaryResolvers<ContextType = Context, ParentType extends Res
 
 export type TargetGroupResolvers = EnumResolverSignature<{ ALLEENSTAANDE_OUDEREN?: any, ALLE_INWONERS?: any, JEUGD_EN_GEZIN?: any, JEUGD_RONDOM_18?: any, LICHAMELIJKE_BEPERKING?: any, LICHTE_VERSTANDELIJKE_BEPERKING?: any, MAATSCHAPPELIJKE_OPVANG?: any, MANTELZORGERS?: any, OUDEREN?: any, PSYCHISCHE_KWETSBAARHEID?: any, VERSTANDELIJKE_BEPERKING?: any, WEINIG_SOCIAAL_NETWERK?: any, ZINTUIGLIJKE_BEPERKING?: any }, ResolversTypes['TargetGroup']>;
 
+export type TrendSideResolvers = EnumResolverSignature<{ AFTER?: any, BEFORE?: any }, ResolversTypes['TrendSide']>;
+
 export type WlzSectorResolvers = EnumResolverSignature<{ GGZ?: any, GZ?: any, VV?: any }, ResolversTypes['WlzSector']>;
+
+export type ZorginkoopResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Zorginkoop'] = ResolversParentTypes['Zorginkoop']> = {
+  askedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ZorginkoopStatus'], ParentType, ContextType>;
+};
+
+export type ZorginkoopOutcomeResolvers = EnumResolverSignature<{ AGREEMENT?: any, REFUSAL?: any }, ResolversTypes['ZorginkoopOutcome']>;
+
+export type ZorginkoopStatusResolvers = EnumResolverSignature<{ AGREED?: any, ASKED?: any, REFUSED?: any }, ResolversTypes['ZorginkoopStatus']>;
 
 export type ZorgkantoorregioResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Zorgkantoorregio'] = ResolversParentTypes['Zorgkantoorregio'], FederationReferenceType extends FederationReferenceTypes['Zorgkantoorregio'] = FederationReferenceTypes['Zorgkantoorregio']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Zorgkantoorregio']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -2030,11 +2324,16 @@ export type Resolvers<ContextType = Context> = {
   KnelpuntConnection?: KnelpuntConnectionResolvers<ContextType>;
   KnelpuntEdge?: KnelpuntEdgeResolvers<ContextType>;
   KnelpuntPayload?: KnelpuntPayloadResolvers<ContextType>;
+  KnelpuntResolution?: KnelpuntResolutionResolvers<ContextType>;
   KnelpuntSignalConnection?: KnelpuntSignalConnectionResolvers<ContextType>;
   KnelpuntStatus?: KnelpuntStatusResolvers;
+  KnelpuntTheme?: KnelpuntThemeResolvers<ContextType>;
   KnelpuntTransition?: KnelpuntTransitionResolvers<ContextType>;
   KnelpuntTransitionConnection?: KnelpuntTransitionConnectionResolvers<ContextType>;
   KnelpuntTransitionEdge?: KnelpuntTransitionEdgeResolvers<ContextType>;
+  KnelpuntTransitionReason?: KnelpuntTransitionReasonResolvers;
+  KnelpuntTrend?: KnelpuntTrendResolvers<ContextType>;
+  KnelpuntTrendQuarter?: KnelpuntTrendQuarterResolvers<ContextType>;
   LegalDomain?: LegalDomainResolvers;
   LifeDomain?: LifeDomainResolvers;
   Meeting?: MeetingResolvers<ContextType>;
@@ -2060,7 +2359,11 @@ export type Resolvers<ContextType = Context> = {
   SignalSource?: SignalSourceResolvers;
   SignalSummary?: SignalSummaryResolvers<ContextType>;
   TargetGroup?: TargetGroupResolvers;
+  TrendSide?: TrendSideResolvers;
   WlzSector?: WlzSectorResolvers;
+  Zorginkoop?: ZorginkoopResolvers<ContextType>;
+  ZorginkoopOutcome?: ZorginkoopOutcomeResolvers;
+  ZorginkoopStatus?: ZorginkoopStatusResolvers;
   Zorgkantoorregio?: ZorgkantoorregioResolvers<ContextType>;
 };
 
