@@ -18,7 +18,6 @@ import {
   type TestHub,
   type TestRegister,
 } from '@hub/testing';
-import { notificationEventSchema } from '@hub/contracts';
 import { outbox as casesOutbox } from '../../subgraphs/cases/src/db/schema.ts';
 import { buildOrg, clientInput, openTrajectory, registerClient } from '../../subgraphs/cases/test/builders.ts';
 import { clientsIn, PAST_YEAR } from '../../subgraphs/cases/test/report-builders.ts';
