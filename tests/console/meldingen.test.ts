@@ -141,7 +141,7 @@ describe('Meldingen: a cliëntondersteuner sees a new handover in the notificati
     const group = page.getByRole('group', { name: 'Nieuwe overdracht ontvangen' });
     // Nothing chosen yet: the organisation's default, said so.
     expect(await group.textContent()).toContain('Dit is de standaard van uw organisatie.');
-    expect(await page.getByRole('group').count()).toBe(12);
+    expect(await page.getByRole('group').count()).toBe(17);
     await step('settings');
     await group.getByRole('radio', { name: 'Dagelijks overzicht' }).check();
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();

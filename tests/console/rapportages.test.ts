@@ -43,13 +43,13 @@ const PREVIOUS_KEY = PAST.half === 2 ? `${PAST.year}-H1` : `${PAST.year - 1}-H2`
 const HALF_YEAR = `${PAST.half === 1 ? '1e' : '2e'} halfjaar ${PAST.year} (${PAST.half === 1 ? 'januari tot en met juni' : 'juli tot en met december'})`;
 /**
  * The OCO's clients in the past half year: six in each of three gemeenten, so those parts have figures to publish, and
- * two in Diemen, whose figures are withheld.
+ * two in Haarlemmermeer (no demo clients there), whose figures are withheld.
  */
 const CLIENT_GEMEENTEN: [string, number][] = [
   [AMSTERDAM, 6],
   ['GM0362', 6],
   ['GM0437', 6],
-  ['GM0384', 2],
+  ['GM0394', 2],
 ];
 const PHONE = '06-12345678';
 const REFUSED_TEXT = `Veel vragen over schulden, bel mevrouw op ${PHONE}.`;
@@ -241,10 +241,10 @@ describe('half-year reports in the console', () => {
     expect(providerGemeenten.map((g) => g.code)).toContain(AMSTERDAM);
     expect(providerGemeenten.length).toBeGreaterThanOrEqual(2);
     for (const letter of ['a', 'b', 'c', 'd', 'e']) expect(await page.locator(`#total-${letter}`).count()).toBe(1);
-    // Diemen's two people are withheld: no number, "afgeschermd".
-    const diemen = page.locator('section.hub-report-part[data-gemeente="GM0384"]');
+    // Haarlemmermeer's two people are withheld: no number, "afgeschermd".
+    const smallPart = page.locator('section.hub-report-part[data-gemeente="GM0394"]');
     expect(
-      await diemen
+      await smallPart
         .getByRole('row', { name: /^Mensen ondersteund/ })
         .locator('td')
         .first()
