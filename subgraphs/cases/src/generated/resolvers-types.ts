@@ -1870,7 +1870,12 @@ export type Query = {
    * for members of that organisation. BAD_USER_INPUT for a period off the grid or not yet ended.
    */
   supportReport: SupportReport;
-  /** The same report as CSV text (section,key,value,previous); withheld figures shown as "withheld". */
+  /**
+   * The same report as CSV text (section,key,value,previous); withheld figures shown as "withheld". Deprecated: a CSV
+   * belongs in a file; the half-year reports download as CSV for Dutch Excel and as PDF from
+   * /downloads/rapportages/<id>.csv|.pdf.
+   * @deprecated Use the half-year report downloads (HalfYearReport.downloads): files, not a GraphQL string.
+   */
   supportReportCsv: Scalars['String']['output'];
   /** A trajectory by id; NOT_FOUND when unknown or not visible to the caller's organisation (see Client.trajectories). */
   trajectory?: Maybe<SupportTrajectory>;
