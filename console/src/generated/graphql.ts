@@ -555,6 +555,14 @@ export type HalfYearReportVersionInput = {
   reportId: string | number;
 };
 
+/** A knelpunt handed to zorginkoop. */
+export type HandKnelpuntToZorginkoopInput = {
+  /** The knelpunt; not RESOLVED or NOT_RESOLVABLE. */
+  knelpuntId: string | number;
+  /** What the overlegtafel asks zorginkoop (1–4000 characters), without personal data. */
+  question: string;
+};
+
 /**
  * The handover summary as written by the sender; every part is required (write 'geen' when there is nothing to say),
  * except in a light handover (INFORMAL_TO_FORMAL), which needs situation, question and clientWishes only. A missing part
@@ -1130,6 +1138,18 @@ export type RecordWijsplichtInput = {
   pointedOn: string;
 };
 
+/** The zorgkantoor's outcome for a knelpunt handed to zorginkoop. */
+export type RecordZorginkoopOutcomeInput = {
+  /** Date of the decision; defaults to today, not in the future nor before the question was asked. */
+  decidedOn?: string | null | undefined;
+  /** The knelpunt; it must be handed to zorginkoop and waiting (ASKED). */
+  knelpuntId: string | number;
+  /** AGREEMENT or REFUSAL. */
+  outcome: ZorginkoopOutcome;
+  /** The agreement, or why not (1–4000 characters), without personal data. */
+  text: string;
+};
+
 /** Everything that can happen to a referral; each is one row of the transition table (see docs/referrals.md). */
 export type ReferralAction =
   /** The receiver accepted it. */
@@ -1580,6 +1600,14 @@ export type ServiceStatus =
   /** Closed for a while; still found by search. */
   | 'TEMPORARILY_CLOSED';
 
+/** How many follow-up signals reopen a resolved knelpunt. */
+export type SetKnelpuntReopenThresholdInput = {
+  /** The knelpunt. */
+  knelpuntId: string | number;
+  /** 1–1000 signals; null returns to the hub's default (SIGNALS_REOPEN_THRESHOLD, 5). */
+  threshold?: number | null | undefined;
+};
+
 /** Name or unname a coordinator. */
 export type SetNotificationCoordinatorInput = {
   /** True to receive the organisation's escalations. */
@@ -1768,6 +1796,13 @@ export type TransitionKnelpuntInput = {
   to: KnelpuntStatus;
 };
 
+/** Which side of the reference date (the first decision, or the first action) a quarter of a knelpunt's trend lies on. */
+export type TrendSide =
+  /** The quarter holding the reference date, or a later one. */
+  | 'AFTER'
+  /** A quarter before the one holding the reference date. */
+  | 'BEFORE';
+
 /** Report capacity through a link. */
 export type UpdateCapacityByLinkInput = {
   /** Expected waiting time in days (0 … 3650); for WAITLIST. */
@@ -1944,6 +1979,22 @@ export type WlzWorklistStatus =
   | 'DONE'
   /** Contact or choice still to do. */
   | 'OPEN';
+
+/** The outcome the region's zorgkantoor records for a knelpunt handed to zorginkoop. */
+export type ZorginkoopOutcome =
+  /** A purchasing agreement was made (status AGREED). */
+  | 'AGREEMENT'
+  /** The zorgkantoor will not purchase (status REFUSED). */
+  | 'REFUSAL';
+
+/** Where a knelpunt handed to zorginkoop stands. */
+export type ZorginkoopStatus =
+  /** The zorgkantoor made a purchasing agreement. */
+  | 'AGREED'
+  /** Handed to the region's zorgkantoor; waiting for its outcome. */
+  | 'ASKED'
+  /** The zorgkantoor refused. */
+  | 'REFUSED';
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2371,7 +2422,7 @@ export type AddSignalsToKnelpuntMutationVariables = Exact<{
 
 export type AddSignalsToKnelpuntMutation = { addSignalsToKnelpunt: { knelpunt: { id: string } } };
 
-export type KnelpuntDetailFragment = { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } };
+export type KnelpuntDetailFragment = { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, reopenThreshold: number, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, zorginkoop: { status: ZorginkoopStatus, question: string, askedOn: string, outcome: string | null, decidedOn: string | null } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } };
 
 export type KnelpuntQueryVariables = Exact<{
   id: string | number;
@@ -2379,7 +2430,44 @@ export type KnelpuntQueryVariables = Exact<{
 }>;
 
 
-export type KnelpuntQuery = { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } } | null, overlegtafel: { id: string, members: Array<{ id: string, name: string }>, meetings: { nodes: Array<{ id: string, heldOn: string, title: string }> } } | null };
+export type KnelpuntQuery = { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, reopenThreshold: number, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, zorginkoop: { status: ZorginkoopStatus, question: string, askedOn: string, outcome: string | null, decidedOn: string | null } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } } | null, overlegtafel: { id: string, members: Array<{ id: string, name: string }>, meetings: { nodes: Array<{ id: string, heldOn: string, title: string }> } } | null };
+
+export type KnelpuntTrendQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type KnelpuntTrendQuery = { knelpunt: { id: string, trend: { referenceDate: string | null, quarters: Array<{ quarter: string, side: TrendSide, startsOn: string, endsOn: string, signals: number, clients: number, followUpSignals: number }> } | null } | null };
+
+export type KnelpuntFollowUpsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type KnelpuntFollowUpsQuery = { knelpunt: { id: string, followUpSignals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type SetKnelpuntReopenThresholdMutationVariables = Exact<{
+  input: SetKnelpuntReopenThresholdInput;
+}>;
+
+
+export type SetKnelpuntReopenThresholdMutation = { setKnelpuntReopenThreshold: { knelpunt: { id: string, reopenThreshold: number } } };
+
+export type HandKnelpuntToZorginkoopMutationVariables = Exact<{
+  input: HandKnelpuntToZorginkoopInput;
+}>;
+
+
+export type HandKnelpuntToZorginkoopMutation = { handKnelpuntToZorginkoop: { knelpunt: { id: string } } };
+
+export type RecordZorginkoopOutcomeMutationVariables = Exact<{
+  input: RecordZorginkoopOutcomeInput;
+}>;
+
+
+export type RecordZorginkoopOutcomeMutation = { recordZorginkoopOutcome: { knelpunt: { id: string } } };
 
 export type ScheduleOverlegtafelMeetingMutationVariables = Exact<{
   input: ScheduleMeetingInput;
@@ -2393,7 +2481,7 @@ export type TransitionKnelpuntMutationVariables = Exact<{
 }>;
 
 
-export type TransitionKnelpuntMutation = { transitionKnelpunt: { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } } } };
+export type TransitionKnelpuntMutation = { transitionKnelpunt: { knelpunt: { id: string, title: string, description: string, status: KnelpuntStatus, version: number, signalCount: number | null, clientCount: number | null, createdAt: string, updatedAt: string, reopenThreshold: number, zorgkantoorregio: { code: string, name: string }, meeting: { id: string, heldOn: string, title: string } | null, signals: { totalCount: number, nodes: Array<{ id: string, source: SignalSource, category: SignalCategory, targetGroup: TargetGroup | null, ageBand: AgeBand | null, legalDomain: LegalDomain | null, wlzSector: WlzSector | null, lifeDomain: LifeDomain | null, observedOn: string, waitDays: number | null, clientCount: number, description: string | null, gapReason: GapReason | null, gemeente: { code: string, name: string } | null, service: { id: string, name: string } | null, organization: { id: string, name: string } | null, reporterOrganization: { id: string, name: string } | null, knelpunt: { id: string, title: string } | null }> }, decisions: { totalCount: number, nodes: Array<{ id: string, text: string, decidedOn: string, meeting: { id: string, title: string } | null }> }, actions: { totalCount: number, nodes: Array<{ id: string, description: string, dueOn: string, status: ActionStatus, overdue: boolean, completedAt: string | null, owner: { id: string, name: string } }> }, feedback: { totalCount: number, nodes: Array<{ id: string, text: string, createdAt: string }> }, resolution: { note: string, resolvedOn: string } | null, zorginkoop: { status: ZorginkoopStatus, question: string, askedOn: string, outcome: string | null, decidedOn: string | null } | null, history: { totalCount: number, nodes: Array<{ from: KnelpuntStatus, to: KnelpuntStatus, at: string, automatic: boolean, by: { id: string, name: string } | null }> } } } };
 
 export type RecordKnelpuntDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -2451,7 +2539,7 @@ export type MySignalsQueryVariables = Exact<{
 }>;
 
 
-export type MySignalsQuery = { mySignals: { nodes: Array<{ id: string, category: SignalCategory, observedOn: string, description: string | null, gemeente: { code: string, name: string } | null, knelpunt: { id: string, title: string, status: KnelpuntStatus, feedback: { nodes: Array<{ id: string, text: string, createdAt: string }> } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MySignalsQuery = { mySignals: { nodes: Array<{ id: string, category: SignalCategory, observedOn: string, description: string | null, gemeente: { code: string, name: string } | null, knelpunt: { id: string, title: string, status: KnelpuntStatus, zorginkoop: { status: ZorginkoopStatus, outcome: string | null, decidedOn: string | null } | null, feedback: { nodes: Array<{ id: string, text: string, createdAt: string }> } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type PrivacyFindClientQueryVariables = Exact<{
   bsn: string;
@@ -3105,6 +3193,14 @@ export const KnelpuntDetailFragmentDoc = new TypedDocumentString(`
   resolution {
     note
     resolvedOn
+  }
+  reopenThreshold
+  zorginkoop {
+    status
+    question
+    askedOn
+    outcome
+    decidedOn
   }
   history(first: 100) {
     totalCount
@@ -5050,6 +5146,14 @@ fragment KnelpuntDetail on Knelpunt {
     note
     resolvedOn
   }
+  reopenThreshold
+  zorginkoop {
+    status
+    question
+    askedOn
+    outcome
+    decidedOn
+  }
   history(first: 100) {
     totalCount
     nodes {
@@ -5063,7 +5167,105 @@ fragment KnelpuntDetail on Knelpunt {
       }
     }
   }
-}`, {"hash":"sha256:29eb125f9a988ec159a1d3bfd95b142abdc30cf41bf27095e4b8efacdd194bd1"}) as unknown as TypedDocumentString<KnelpuntQuery, KnelpuntQueryVariables>;
+}`, {"hash":"sha256:6f19b57a1e385929a4726d240dc2d32fe5beac63cb868b663e96b7916f22699c"}) as unknown as TypedDocumentString<KnelpuntQuery, KnelpuntQueryVariables>;
+export const KnelpuntTrendDocument = new TypedDocumentString(`
+    query KnelpuntTrend($id: ID!) {
+  knelpunt(id: $id) {
+    id
+    trend(quartersBefore: 4, quartersAfter: 4) {
+      referenceDate
+      quarters {
+        quarter
+        side
+        startsOn
+        endsOn
+        signals
+        clients
+        followUpSignals
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:62844655783ca3899c245d67a2539bcbbe7ac79e697bd9ec7c4517e865517eab"}) as unknown as TypedDocumentString<KnelpuntTrendQuery, KnelpuntTrendQueryVariables>;
+export const KnelpuntFollowUpsDocument = new TypedDocumentString(`
+    query KnelpuntFollowUps($id: ID!, $first: Int, $after: String) {
+  knelpunt(id: $id) {
+    id
+    followUpSignals(first: $first, after: $after) {
+      totalCount
+      nodes {
+        ...SignalListItem
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment SignalListItem on Signal {
+  id
+  source
+  category
+  targetGroup
+  ageBand
+  legalDomain
+  wlzSector
+  lifeDomain
+  observedOn
+  waitDays
+  clientCount
+  description
+  gapReason
+  gemeente {
+    code
+    name
+  }
+  service {
+    id
+    name
+  }
+  organization {
+    id
+    name
+  }
+  reporterOrganization {
+    id
+    name
+  }
+  knelpunt {
+    id
+    title
+  }
+}`, {"hash":"sha256:f63d638911144254fa2865f6043f662af06614fe23e6e496fb2b4717ee4ee7a6"}) as unknown as TypedDocumentString<KnelpuntFollowUpsQuery, KnelpuntFollowUpsQueryVariables>;
+export const SetKnelpuntReopenThresholdDocument = new TypedDocumentString(`
+    mutation SetKnelpuntReopenThreshold($input: SetKnelpuntReopenThresholdInput!) {
+  setKnelpuntReopenThreshold(input: $input) {
+    knelpunt {
+      id
+      reopenThreshold
+    }
+  }
+}
+    `, {"hash":"sha256:5badc27cb47e6dd32ab6f9a8fb73a71e675cc5579012462bd3a201e3684fd021"}) as unknown as TypedDocumentString<SetKnelpuntReopenThresholdMutation, SetKnelpuntReopenThresholdMutationVariables>;
+export const HandKnelpuntToZorginkoopDocument = new TypedDocumentString(`
+    mutation HandKnelpuntToZorginkoop($input: HandKnelpuntToZorginkoopInput!) {
+  handKnelpuntToZorginkoop(input: $input) {
+    knelpunt {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:c672d73c762a4e967e796189bdf6a06b1ab94310955b86bc11b1a243b4721f18"}) as unknown as TypedDocumentString<HandKnelpuntToZorginkoopMutation, HandKnelpuntToZorginkoopMutationVariables>;
+export const RecordZorginkoopOutcomeDocument = new TypedDocumentString(`
+    mutation RecordZorginkoopOutcome($input: RecordZorginkoopOutcomeInput!) {
+  recordZorginkoopOutcome(input: $input) {
+    knelpunt {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:99ee95f5f7eb5f8596d093ad0e21f8ce01d667221629b373cd6e44aaa78628d2"}) as unknown as TypedDocumentString<RecordZorginkoopOutcomeMutation, RecordZorginkoopOutcomeMutationVariables>;
 export const ScheduleOverlegtafelMeetingDocument = new TypedDocumentString(`
     mutation ScheduleOverlegtafelMeeting($input: ScheduleMeetingInput!) {
   scheduleOverlegtafelMeeting(input: $input) {
@@ -5182,6 +5384,14 @@ fragment KnelpuntDetail on Knelpunt {
     note
     resolvedOn
   }
+  reopenThreshold
+  zorginkoop {
+    status
+    question
+    askedOn
+    outcome
+    decidedOn
+  }
   history(first: 100) {
     totalCount
     nodes {
@@ -5195,7 +5405,7 @@ fragment KnelpuntDetail on Knelpunt {
       }
     }
   }
-}`, {"hash":"sha256:49688cfc0cdeba3eb247f3f7045f83106fb3edf1f9616cf1475f18c3732a294a"}) as unknown as TypedDocumentString<TransitionKnelpuntMutation, TransitionKnelpuntMutationVariables>;
+}`, {"hash":"sha256:dfb22e96df78b6019314681e44684c55b2540524b8136efff1e9ded8800948dc"}) as unknown as TypedDocumentString<TransitionKnelpuntMutation, TransitionKnelpuntMutationVariables>;
 export const RecordKnelpuntDecisionDocument = new TypedDocumentString(`
     mutation RecordKnelpuntDecision($input: RecordDecisionInput!) {
   recordKnelpuntDecision(input: $input) {
@@ -5286,6 +5496,11 @@ export const MySignalsDocument = new TypedDocumentString(`
         id
         title
         status
+        zorginkoop {
+          status
+          outcome
+          decidedOn
+        }
         feedback(first: 100) {
           nodes {
             id
@@ -5301,7 +5516,7 @@ export const MySignalsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:3dbfd8bfba20b2dae7ec86599dd00c7bbbe8e5313aeab852f1db42fe7291ee95"}) as unknown as TypedDocumentString<MySignalsQuery, MySignalsQueryVariables>;
+    `, {"hash":"sha256:daac59903dea0f728aa6345a724c6859a54f034a01b5deb4c4101c24f93f2673"}) as unknown as TypedDocumentString<MySignalsQuery, MySignalsQueryVariables>;
 export const PrivacyFindClientDocument = new TypedDocumentString(`
     query PrivacyFindClient($bsn: String!) {
   findClientByBsn(bsn: $bsn, purpose: PRIVACY_REQUEST) {

@@ -35,6 +35,7 @@ import { TextareaField, TextField } from '../clienten/fields.tsx';
 import { formatDateTime } from '../warme-overdracht/shared.tsx';
 import { CATEGORY_LABELS, KNELPUNT_MOVES, KNELPUNT_STATUS_LABELS, personalDataMessage, todayInNl } from './labels.ts';
 import { KnelpuntStatusBadge, NoRegion, refusedField, useMutation, useRegion } from './shared.tsx';
+import { BeforeAfter, FollowUps, Zorginkoop } from './learning-loop.tsx';
 import { SignalFacts } from './signals.tsx';
 
 type Knelpunt = KnelpuntDetailFragment;
@@ -429,6 +430,8 @@ export function KnelpuntPage({ params }: PageProps) {
     );
   }
   const ownOrganization = session?.user.organizationId;
+  // Only members of the region's table get the counts (others: null with FORBIDDEN).
+  const member = knelpunt.signalCount !== null && knelpunt.signalCount !== undefined;
   const owners = [...(ownOrganization ? [{ id: ownOrganization, name: 'Uw eigen organisatie' }] : []), ...(table?.members ?? [])];
   return (
     <>
@@ -453,6 +456,9 @@ export function KnelpuntPage({ params }: PageProps) {
       <Agenda knelpunt={knelpunt} meetings={table?.meetings.nodes ?? []} region={region} onChange={onChange} />
       <Decisions knelpunt={knelpunt} onChange={onChange} />
       <Actions knelpunt={knelpunt} owners={owners} onChange={onChange} />
+      {member && <BeforeAfter knelpunt={knelpunt} round={saved} />}
+      <FollowUps knelpunt={knelpunt} member={member} round={saved} onChange={onChange} />
+      <Zorginkoop knelpunt={knelpunt} member={member} onChange={onChange} />
       <Feedback knelpunt={knelpunt} onChange={onChange} />
       <Section id="signals-heading" title="Signalen in dit knelpunt">
         <ul className="hub-signal-list">

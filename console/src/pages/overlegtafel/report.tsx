@@ -29,6 +29,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Pager, useCursorPages } from '../../ui/pager.tsx';
 import { AGE_BAND_LABELS, CATEGORY_LABELS, KNELPUNT_STATUS_LABELS, personalDataMessage, todayInNl } from './labels.ts';
 import { refusedField, useMutation, useRegion } from './shared.tsx';
+import { zorginkoopLine } from './learning-loop.tsx';
 
 /** A select with a label, an optional help text, and "Niet bekend" as the empty choice. */
 function Choice({
@@ -96,6 +97,7 @@ function MySignals({ round }: { round: number }) {
                   <Paragraph>
                     Hoort bij knelpunt <strong>{s.knelpunt.title}</strong> ({label(KNELPUNT_STATUS_LABELS, s.knelpunt.status).toLowerCase()}).
                   </Paragraph>
+                  {zorginkoopLine(s.knelpunt.zorginkoop) && <Paragraph className="hub-zorginkoop-outcome">{zorginkoopLine(s.knelpunt.zorginkoop)}</Paragraph>}
                   {s.knelpunt.feedback.nodes.map((f) => (
                     <Paragraph key={f.id}>
                       Terugkoppeling: {f.text} <span className="hub-muted">({formatDate(f.createdAt)})</span>
