@@ -289,8 +289,12 @@ describe('search for toegangsteams', () => {
       return hub.database.stats.statements - before;
     };
     await count(5); // warm the plan cache of the gateway
-    const small = await count(5);
-    const large = await count(50);
+    // The fewest of three runs each: the counter is the whole hub's, and on a loaded machine the tail of an earlier
+    // request (a log line written after its answer) can land in one window. A count that grows with the page size
+    // grows in every run, so the minimum still shows it.
+    const fewest = async (first: number) => Math.min(await count(first), await count(first), await count(first));
+    const small = await fewest(5);
+    const large = await fewest(50);
     expect(large).toBe(small);
   });
 
