@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
-import { SUBGRAPH_NAMES, type HubConfig, type IssuerConfig } from '@hub/config';
+import { LEGACY_KEY_ID, SUBGRAPH_NAMES, type HubConfig, type IssuerConfig } from '@hub/config';
 import type { Database } from '@hub/db';
 import { createGateway, readSupergraph, type SubgraphEndpoint } from '@hub/gateway';
 import { createTokenVerifier, ensureDevIssuer, type DevIssuer } from '@hub/identity';
@@ -83,13 +83,13 @@ function persistentDevKey(keyDir: string, name: string): Buffer {
  * Without BSN keys in the environment, development would encrypt with a key that dies with the process and
  * the persisted demo BSNs could not be read after a restart; keep development keys next to the data instead.
  */
-function withDevBsnKeys(config: HubConfig, ownsDatabase: boolean): HubConfig {
+export function withDevBsnKeys(config: HubConfig, ownsDatabase: boolean): HubConfig {
   if (config.production || config.bsnKeysConfigured || !ownsDatabase || (config.pgliteInMemory && !config.databaseUrl)) return config;
   const keyDir = join(config.dataDir, 'keys');
   return {
     ...config,
-    bsnEncryptionKey: persistentDevKey(keyDir, 'bsn-encryption.key'),
-    bsnHashKey: persistentDevKey(keyDir, 'bsn-hash.key'),
+    bsnEncryptionKeys: { currentId: LEGACY_KEY_ID, keys: [{ id: LEGACY_KEY_ID, material: persistentDevKey(keyDir, 'bsn-encryption.key') }] },
+    bsnHashKeys: { currentId: LEGACY_KEY_ID, keys: [{ id: LEGACY_KEY_ID, material: persistentDevKey(keyDir, 'bsn-hash.key') }] },
     bsnKeysConfigured: true,
   };
 }
