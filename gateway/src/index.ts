@@ -45,7 +45,11 @@ if (config.gatewayWorkers > 1 && cluster.isPrimary) {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 } else {
-  const metrics = createHubMetrics({ operationNames: config.metrics.operationNames, processLabel: config.metrics.token ? 'gateway' : undefined });
+  const metrics = createHubMetrics({
+    operationNames: config.metrics.operationNames,
+    manifest: config.metrics.operationManifest,
+    processLabel: config.metrics.token ? 'gateway' : undefined,
+  });
   startTracing(config.tracing, 'gateway', metrics.operationLabel);
   const gateway = await createGateway({
     config,

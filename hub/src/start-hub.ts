@@ -110,7 +110,11 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const loggerFor = (service: string) => createLogger(service, config.logLevel, options.logDestination);
   const logger = loggerFor('hub');
   // One registry for the process, each series labelled with its service; the gateway's tracer provider is the global one.
-  const metrics = createHubMetrics({ operationNames: config.metrics.operationNames, processLabel: config.metrics.token ? 'hub' : undefined });
+  const metrics = createHubMetrics({
+    operationNames: config.metrics.operationNames,
+    manifest: config.metrics.operationManifest,
+    processLabel: config.metrics.token ? 'hub' : undefined,
+  });
   startTracing(config.tracing, 'gateway', metrics.operationLabel);
 
   // Undo steps, run last-first, so a failure half-way through start-up leaves nothing running.

@@ -130,6 +130,7 @@ const baseSchema = z.object({
     .string()
     .regex(/^([_A-Za-z][_0-9A-Za-z]{0,63}(,[_A-Za-z][_0-9A-Za-z]{0,63})*)?$/, 'comma-separated GraphQL operation names')
     .default(''),
+  METRICS_OPERATION_MANIFEST: z.string().min(1).default('console/src/generated/persisted-documents.json'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(z.string().url()),
   OTEL_EXPORTER_OTLP_PROTOCOL: z
     .enum(['http/json'], { message: 'the hub exports OTLP over HTTP as JSON: set http/json or leave it unset' })
@@ -351,6 +352,8 @@ export interface MetricsSettings {
   token: string | undefined;
   /** Operation names counted under their own label besides the console's (an organisation's own integration). */
   operationNames: string[];
+  /** The console's persisted-documents manifest (JSON, hash to document) whose operation names are labelled by name. */
+  operationManifest: string;
 }
 
 /** OpenTelemetry traces (docs/operations.md, Traces). */
@@ -534,7 +537,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     outbox: { relayIntervalMs: c.OUTBOX_RELAY_INTERVAL_MS, retryBaseSeconds: c.OUTBOX_RETRY_BASE_SECONDS, retryMaxSeconds: c.OUTBOX_RETRY_MAX_SECONDS },
     signals: { reopenWindowDays: c.SIGNALS_REOPEN_WINDOW_DAYS, reopenThreshold: c.SIGNALS_REOPEN_THRESHOLD },
-    metrics: { token: c.METRICS_TOKEN, operationNames: c.METRICS_OPERATION_NAMES ? c.METRICS_OPERATION_NAMES.split(',') : [] },
+    metrics: {
+      token: c.METRICS_TOKEN,
+      operationNames: c.METRICS_OPERATION_NAMES ? c.METRICS_OPERATION_NAMES.split(',') : [],
+      operationManifest: c.METRICS_OPERATION_MANIFEST,
+    },
     tracing: { otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '') },
   };
 }

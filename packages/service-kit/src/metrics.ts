@@ -14,13 +14,14 @@ import { rowsOf, sql, type Database } from '@hub/db';
  * Never a variable, a token, an id, a BSN or free text.
  */
 
-/** The console's operations (its codegen manifest): the names that get a label of their own. */
-const CONSOLE_MANIFEST = new URL('../../../console/src/generated/persisted-documents.json', import.meta.url);
 const OPERATION_DEFINITION = /^(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]{0,63})\b/;
 const ERROR_CODE_SHAPE = /^[A-Z][A-Z0-9_]{0,47}$/;
 
-/** Operation names from the console's manifest; none when it is not there (an image without the console's sources). */
-export function consoleOperationNames(manifest: URL = CONSOLE_MANIFEST): string[] {
+/**
+ * Operation names from a persisted-documents manifest (the console's, from its codegen: METRICS_OPERATION_MANIFEST);
+ * none when it cannot be read (an image without the console's sources), and then only METRICS_OPERATION_NAMES count.
+ */
+export function manifestOperationNames(manifest: string): string[] {
   try {
     const documents = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
     return Object.values(documents).flatMap((d) => {
@@ -65,8 +66,10 @@ interface WatchedDatabase {
 }
 
 export interface HubMetricsOptions {
-  /** Operation names besides the console's that are labelled by name (METRICS_OPERATION_NAMES). */
+  /** Operation names labelled by name (METRICS_OPERATION_NAMES); see also `manifest`. */
   operationNames?: readonly string[] | undefined;
+  /** A persisted-documents manifest whose operations are labelled by name (METRICS_OPERATION_MANIFEST). */
+  manifest?: string | undefined;
   /**
    * Also the Node.js process metrics (CPU, memory, event loop, GC) under their usual names (process_*, nodejs_*), with
    * this `service` label: `hub` for the in-process hub, else the service's name. Set when `/metrics` is served.
@@ -104,7 +107,7 @@ const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
 
 export function createHubMetrics(options: HubMetricsOptions = {}): HubMetrics {
   const registry = new Registry();
-  const operationLabel = operationLabeller([...consoleOperationNames(), ...(options.operationNames ?? [])]);
+  const operationLabel = operationLabeller([...(options.manifest ? manifestOperationNames(options.manifest) : []), ...(options.operationNames ?? [])]);
   if (options.processLabel) collectDefaultMetrics({ register: registry, labels: { service: options.processLabel } });
   const watched = new Set<WatchedDatabase>();
 

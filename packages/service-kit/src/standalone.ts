@@ -20,7 +20,11 @@ export async function runStandaloneSubgraph(module: SubgraphModule): Promise<voi
     logger.fatal(`${secretName} and INTERNAL_API_SECRET must be set for a standalone subgraph.`);
     process.exit(1);
   }
-  const metrics = createHubMetrics({ operationNames: config.metrics.operationNames, processLabel: config.metrics.token ? module.name : undefined });
+  const metrics = createHubMetrics({
+    operationNames: config.metrics.operationNames,
+    manifest: config.metrics.operationManifest,
+    processLabel: config.metrics.token ? module.name : undefined,
+  });
   startTracing(config.tracing, module.name, metrics.operationLabel);
   const issuers = config.issuers ?? [(await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIssuer, config.audience)).config];
   const database = await openDatabase({
