@@ -201,7 +201,12 @@ describe('metrics', () => {
     expect(text).not.toContain('MadeUpName12345');
     expect(seriesValue(text, 'hub_rate_limited_total', { service: 'gateway', route: '/graphql' })).toBe(statuses.filter((s) => s === 429).length);
     expect(seriesValue(text, 'hub_http_responses_total', { service: 'gateway', route: '/graphql', status: '429' })).toBeGreaterThanOrEqual(1);
-    for (const service of ['cases', 'referrals', 'signals']) expect(seriesValue(text, 'hub_outbox_pending', { service })).toBeGreaterThanOrEqual(0);
+    for (const service of ['cases', 'referrals', 'signals']) {
+      expect(seriesValue(text, 'hub_outbox_pending', { service })).toBeGreaterThanOrEqual(0);
+      expect(seriesValue(text, 'hub_outbox_oldest_pending_age_seconds', { service })).toBeGreaterThanOrEqual(0);
+    }
+    // Sociale kaart and notifications have no outbox table: no series rather than a made-up zero.
+    expect(seriesValue(text, 'hub_outbox_pending', { service: 'sociale-kaart' })).toBeUndefined();
     expect(seriesValue(text, 'hub_db_pool_size', { service: 'hub' })).toBeGreaterThanOrEqual(1);
     expect(seriesValue(text, 'hub_db_statements_total', { service: 'hub', outcome: 'all' })).toBeGreaterThan(0);
     expect(seriesValue(text, 'process_resident_memory_bytes', { service: 'hub' })).toBeGreaterThan(0);

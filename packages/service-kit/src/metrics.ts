@@ -217,35 +217,47 @@ export function createHubMetrics(options: HubMetricsOptions = {}): HubMetrics {
     },
   });
 
+  // The registry reads its metrics side by side, so both outbox gauges wait for one shared reading per scrape.
   const backlog = new Map<WatchedDatabase, { pending: number; oldestSeconds: number }>();
+  let reading: Promise<void> | undefined;
+  const readBacklogs = () =>
+    (reading ??= Promise.all(
+      watchedEntries()
+        .filter((w) => w.schema)
+        .map(async (w) => {
+          const found = await readBacklog(w).catch(() => undefined);
+          if (found) backlog.set(w, found);
+          else backlog.delete(w);
+        }),
+    ).then(
+      () => {
+        reading = undefined;
+      },
+      () => {
+        reading = undefined;
+      },
+    ));
   new Gauge({
     name: 'hub_outbox_pending',
     help: "Rows of a service's transactional outbox not yet delivered.",
     labelNames: ['service'],
     registers: [registry],
     async collect() {
+      await readBacklogs();
       this.reset();
-      outboxOldest.reset();
-      await Promise.all(
-        watchedEntries()
-          .filter((w) => w.schema)
-          .map(async (w) => {
-            const found = await readBacklog(w).catch(() => undefined);
-            if (found) backlog.set(w, found);
-            else backlog.delete(w);
-          }),
-      );
-      for (const [w, b] of backlog) {
-        this.set({ service: w.service }, b.pending);
-        outboxOldest.set({ service: w.service }, b.oldestSeconds);
-      }
+      for (const [w, b] of backlog) this.set({ service: w.service }, b.pending);
     },
   });
-  const outboxOldest = new Gauge({
+  new Gauge({
     name: 'hub_outbox_oldest_pending_age_seconds',
     help: "Age of the oldest undelivered row of a service's outbox (0 when none waits).",
     labelNames: ['service'],
     registers: [registry],
+    async collect() {
+      await readBacklogs();
+      this.reset();
+      for (const [w, b] of backlog) this.set({ service: w.service }, b.oldestSeconds);
+    },
   });
 
   const forService = (service: string): ServiceMetrics => ({
