@@ -131,6 +131,16 @@ const baseSchema = z.object({
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   NOTIFY_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  METRICS_TOKEN: optional(z.string().min(32, 'at least 32 characters')),
+  METRICS_OPERATION_NAMES: z
+    .string()
+    .regex(/^([_A-Za-z][_0-9A-Za-z]{0,63}(,[_A-Za-z][_0-9A-Za-z]{0,63})*)?$/, 'comma-separated GraphQL operation names')
+    .default(''),
+  METRICS_OPERATION_MANIFEST: z.string().min(1).default('console/src/generated/persisted-documents.json'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optional(z.string().url()),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z
+    .enum(['http/json'], { message: 'the hub exports OTLP over HTTP as JSON: set http/json or leave it unset' })
+    .default('http/json'),
   LIGHT_LINK_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -343,6 +353,24 @@ export interface HubConfig {
   outbox: OutboxSettings;
   /** The learning loop of the signals subgraph: when a resolved knelpunt reopens. */
   signals: SignalsSettings;
+  metrics: MetricsSettings;
+  tracing: TracingSettings;
+}
+
+/** Prometheus metrics (docs/operations.md, Metrics). */
+export interface MetricsSettings {
+  /** The bearer token `/metrics` asks for; undefined: `/metrics` is not served. */
+  token: string | undefined;
+  /** Operation names counted under their own label besides the console's (an organisation's own integration). */
+  operationNames: string[];
+  /** The console's persisted-documents manifest (JSON, hash to document) whose operation names are labelled by name. */
+  operationManifest: string;
+}
+
+/** OpenTelemetry traces (docs/operations.md, Traces). */
+export interface TracingSettings {
+  /** The OTLP/HTTP collector's base URL (spans go to `<endpoint>/v1/traces`); undefined: no spans are made. */
+  otlpEndpoint: string | undefined;
 }
 
 /**
@@ -531,6 +559,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     outbox: { relayIntervalMs: c.OUTBOX_RELAY_INTERVAL_MS, retryBaseSeconds: c.OUTBOX_RETRY_BASE_SECONDS, retryMaxSeconds: c.OUTBOX_RETRY_MAX_SECONDS },
     signals: { reopenWindowDays: c.SIGNALS_REOPEN_WINDOW_DAYS, reopenThreshold: c.SIGNALS_REOPEN_THRESHOLD },
+    metrics: {
+      token: c.METRICS_TOKEN,
+      operationNames: c.METRICS_OPERATION_NAMES ? c.METRICS_OPERATION_NAMES.split(',') : [],
+      operationManifest: c.METRICS_OPERATION_MANIFEST,
+    },
+    tracing: { otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '') },
   };
 }
 
