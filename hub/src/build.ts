@@ -93,6 +93,8 @@ export const RUNTIME_FILES: readonly string[] = [
   'packages/reference-data/data',
   // Served at /hsds/profile.
   'docs/hsds-nl-profile.md',
+  // Not read, but every copy of the Work carries its licence (EUPL-1.2 art. 5).
+  'LICENSE',
 ];
 
 /** Copies {@link RUNTIME_FILES} into `target` at the same relative paths (the runtime image's layout). */
