@@ -21,11 +21,7 @@ export const DIST = join(REPOSITORY_ROOT, 'dist');
 /** Output name (dist/<name>.js) → source entry. Everything docker-compose runs, and the one-process hub. */
 export const ENTRIES: Record<string, string> = {
   gateway: 'gateway/src/index.ts',
-  'sociale-kaart': 'subgraphs/sociale-kaart/src/index.ts',
-  cases: 'subgraphs/cases/src/index.ts',
-  referrals: 'subgraphs/referrals/src/index.ts',
-  signals: 'subgraphs/signals/src/index.ts',
-  notifications: 'subgraphs/notifications/src/index.ts',
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `subgraphs/${name}/src/index.ts`])),
   migrate: 'scripts/migrate.ts',
   start: 'scripts/start.ts',
   token: 'scripts/token.ts',
