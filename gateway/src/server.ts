@@ -81,6 +81,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The process owns SIGINT/SIGTERM (drain, then stop everything); Apollo's own handler would stop this server
+    // early and re-send the signal, which the process then takes for a second Ctrl-C and exits with code 1.
+    stopOnTerminationSignals: false,
     formatError: formatGatewayError,
     parseOptions: { maxTokens: hardTokenLimit(config.operationLimits) },
     plugins: [...gatewayPlugins(config, logger, responseCache), ...(metrics ? [metrics.operationPlugin<GatewayContext>((_context, name) => name)] : [])],

@@ -101,6 +101,9 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: formatHubError,
     allowBatchedHttpRequests: false,
+    // The process owns SIGINT/SIGTERM (drain, then stop everything); Apollo's own handler would stop this server
+    // early and re-send the signal, which the process then takes for a second Ctrl-C and exits with code 1.
+    stopOnTerminationSignals: false,
     // Inline traces (ftv1) only feed Apollo's usage reporting, which the hub never uses.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
