@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, requireBsnKeys, type HubConfig } from '@hub/config';
+import { ConfigError, loadConfig, loadEnvFile, requireBsnKeys, type HubConfig } from '@hub/config';
 import { bsnRotationProgress, createBsnCipher, rotateBsnKeys } from '@hub/cases/keys';
 import { openHubDatabase, withDevBsnKeys } from '@hub/hub';
 import { createLogger, describeError } from '@hub/service-kit';
@@ -34,6 +34,8 @@ const maxBatches = positiveInt('max-batches', values['max-batches']);
 
 let config: HubConfig;
 try {
+  // Settings from .env when run by hand; the real environment wins over the file.
+  loadEnvFile();
   config = loadConfig();
   requireBsnKeys(config);
 } catch (error) {

@@ -27,6 +27,7 @@ export const ENTRIES: Record<string, string> = {
   token: 'scripts/token.ts',
   'hsds-import': 'scripts/hsds-import.ts',
   'postcodes-import': 'scripts/postcodes-import.ts',
+  'keys-rotate': 'scripts/keys-rotate.ts',
 };
 
 /** Bundle @hub/* and relative imports; leave every other bare specifier (npm packages, node: built-ins) external. */
