@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@hub/config';
 import { deliverOutboxTopic, createLogger } from '@hub/service-kit';
 import { openDatabase, rowsOf, sql, type Database } from '@hub/db';
-import { startTestHub, type TestHub } from '@hub/testing';
+import { startTestHub, startTestSmtpServer, type TestHub } from '@hub/testing';
+import { createMailWorker } from '../subgraphs/notifications/src/mail-worker.ts';
+import { deliver, lightLinkDepsOf, notificationEvent, people } from '../subgraphs/notifications/test/helpers.ts';
 import { outbox } from '../subgraphs/referrals/src/db/schema.ts';
 import { createPeerClient } from '../subgraphs/referrals/src/peers.ts';
 import { createRelay } from '../subgraphs/referrals/src/relay.ts';
@@ -14,7 +16,8 @@ import { createRelay } from '../subgraphs/referrals/src/relay.ts';
  * The relays are safe with several replicas of a subgraph over one database: two relays, each on its own connection
  * pool (as two processes would be), run their rounds at the same time over the same rows, and every event reaches its
  * receiver exactly once. Rows are claimed with FOR UPDATE SKIP LOCKED and a lease (@hub/db claimOutboxRows, the
- * referrals' claimDueDeliveries), polling positions are handed out under an advisory lock.
+ * referrals' claimDueDeliveries, the notifications' claimDueMessages), polling positions are handed out under an
+ * advisory lock.
  *
  * Only on the server PostgreSQL: PGlite is one process with one session, so two replicas cannot share it.
  */
@@ -52,7 +55,7 @@ describe.skipIf(!onServer)('relay replicas over one PostgreSQL database', () => 
   let second: Database;
 
   beforeAll(async () => {
-    hub = await startTestHub({ env: { REFERRAL_RELAY_INTERVAL_MS: '0' } });
+    hub = await startTestHub({ env: { REFERRAL_RELAY_INTERVAL_MS: '0', CONSOLE_PUBLIC_URL: 'https://console.hub.test' } });
     // A second connection pool to the very same database: the other replica.
     const [current] = rowsOf<{ name: string }>(await hub.database.db.execute(sql`select current_database() as name`));
     const url = new URL(loadConfig().databaseUrl ?? '');
@@ -156,5 +159,45 @@ describe.skipIf(!onServer)('relay replicas over one PostgreSQL database', () => 
           count(*) filter (where attempts <> 1)::int as retried from referrals.outbox where topic = ${topic}`),
     );
     expect(rows).toEqual({ undelivered: 0, retried: 0 });
+  });
+
+  it('two e-mail workers send every message exactly once', async () => {
+    const smtp = await startTestSmtpServer();
+    const organizationId = randomUUID();
+    const staff = await people(hub, organizationId, ['TOEGANG'], 5);
+    const events = Array.from({ length: 30 }, () => notificationEvent('HANDOVER_RECEIVED', { organizationIds: [organizationId] }));
+    expect((await deliver(hub, events)).status).toBe(200);
+    const [pending] = rowsOf<{ n: number }>(
+      await hub.database.db.execute(sql`select count(*)::int as n from notifications.email_message where status = 'PENDING'`),
+    );
+    expect(pending?.n).toBe(150);
+
+    const workerOn = (database: Database, name: string) =>
+      createMailWorker({
+        db: database.db,
+        settings: { ...hub.config.notifications, smtpUrl: smtp.url },
+        lightLinks: lightLinkDepsOf(hub),
+        logger: createLogger(name, 'silent'),
+      });
+    const workers = [workerOn(hub.database, 'mail-a'), workerOn(second, 'mail-b')];
+    const sent = [0, 0];
+    for (let round = 0; round < 10 && smtp.messages.length < 150; round++) {
+      const results = await Promise.all(workers.map((w) => w.runOnce()));
+      results.forEach((r, i) => {
+        sent[i] = (sent[i] ?? 0) + r.sent;
+      });
+    }
+    await smtp.close();
+
+    const byMessageId = new Map<string, number>();
+    for (const m of smtp.messages) byMessageId.set(m.messageId, (byMessageId.get(m.messageId) ?? 0) + 1);
+    expect(smtp.messages).toHaveLength(150);
+    expect(byMessageId.size).toBe(150);
+    for (const p of staff) expect(smtp.messagesTo(p.email ?? '')).toHaveLength(30);
+    expect((sent[0] ?? 0) + (sent[1] ?? 0)).toBe(150);
+    const [left] = rowsOf<{ n: number }>(
+      await hub.database.db.execute(sql`select count(*)::int as n from notifications.email_message where status <> 'SENT' or attempts <> 1`),
+    );
+    expect(left?.n).toBe(0);
   });
 });
