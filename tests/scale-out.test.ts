@@ -5,9 +5,10 @@ import type { HubConfig } from '@hub/config';
 import { DEMO_PROFESSIONALS } from '@hub/domain';
 import { createGateway, readSupergraph, type Gateway } from '@hub/gateway';
 import { createTokenVerifier } from '@hub/identity';
-import { createLogger } from '@hub/service-kit';
+import { createLogger, HttpError } from '@hub/service-kit';
 import { startTestHub, type LogLine, type TestHub } from '@hub/testing';
 import { Redis } from 'ioredis';
+import { createRateLimiter, createSharedRateLimiter } from '../gateway/src/rate-limit.ts';
 
 /**
  * Several gateways behind one load balancer (REDIS_URL): two gateways over the same subgraphs and the same Redis take
@@ -195,6 +196,33 @@ describe('two gateways on one Redis', () => {
     expect(socialeKaartRequests()).toBe(before + 1);
     expect(after.headers.get('age')).toBeNull();
     expect((after.body.data as Own | undefined)?.organization.services.nodes.find((s) => s.id === target.id)?.capacity?.status).toBe(next);
+  });
+});
+
+describe('the shared token bucket', () => {
+  it('keeps the semantics of the in-process one: burst, refill per second, Retry-After, one bucket per key', async () => {
+    const logger = createLogger('rate-limit-test', 'silent');
+    const prefix = `${PREFIX}bucket:`;
+    const limiter = createSharedRateLimiter({ redis, prefix, perSecond: 2, burst: 2, logger, fallback: createRateLimiter({ perSecond: 0.001, burst: 1 }) });
+    const outcome = async (key: string) => {
+      try {
+        await limiter.take(key);
+        return 'ok';
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        return `${error.status} ${error.code} retry-after ${error.headers['retry-after']}`;
+      }
+    };
+    expect([await outcome('org:a'), await outcome('org:a'), await outcome('org:a')]).toEqual(['ok', 'ok', '429 RATE_LIMITED retry-after 1']);
+    expect(await outcome('org:b')).toBe('ok');
+    // Two tokens a second: after 600 ms one is back, not two.
+    await new Promise((r) => setTimeout(r, 600));
+    expect([await outcome('org:a'), await outcome('org:a')]).toEqual(['ok', '429 RATE_LIMITED retry-after 1']);
+    // An idle bucket expires once it would be full again.
+    const [key] = await keysUnder(`${prefix}ratelimit`);
+    const ttl = await redis.pttl(key ?? '');
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(1000);
   });
 });
 
