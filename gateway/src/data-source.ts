@@ -53,10 +53,10 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
   private readonly logger: Logger;
 
-  private readonly onDirectoryChanged: () => void;
+  private readonly onDirectoryChanged: () => Promise<void>;
   private readonly metrics: ServiceMetrics | undefined;
 
-  constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher, logger: Logger, onDirectoryChanged: () => void, metrics?: ServiceMetrics) {
+  constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher, logger: Logger, onDirectoryChanged: () => Promise<void>, metrics?: ServiceMetrics) {
     super({ url: endpoint.url, fetcher });
     this.secret = endpoint.secret;
     this.subgraph = endpoint.name;
@@ -65,9 +65,12 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.metrics = metrics;
   }
 
-  /** A directory mutation that passed through this gateway drops its cached answers: its users read their own writes. */
+  /**
+   * A directory mutation that passed through this gateway drops the cached answers (with a shared cache, those of
+   * every gateway) before its answer is sent: its users read their own writes, through whichever gateway.
+   */
   override async didReceiveResponse({ response }: DidReceiveResponse) {
-    if (response.http?.headers.get(DIRECTORY_CHANGED_HEADER)) this.onDirectoryChanged();
+    if (response.http?.headers.get(DIRECTORY_CHANGED_HEADER)) await this.onDirectoryChanged();
     return response;
   }
 

@@ -31,9 +31,9 @@ export function graphqlRoute(options: {
         principal.kind === 'user'
           ? `${principal.organizationId}/${principal.subject}`
           : `client/${principal.subject}/${createHash('sha256').update(principal.clientBsn).digest('base64url')}`;
-      rateLimiter.take(rateLimitKey(organizationId, forwarded.clientAddress));
+      await rateLimiter.take(rateLimitKey(organizationId, forwarded.clientAddress));
     } else {
-      rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
+      await rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
     }
     const body = req.method === 'POST' ? await readBody(req, maxRequestBodyBytes) : '';
     return executeGraphQL(apollo, req, res, body, async () => context);

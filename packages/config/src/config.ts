@@ -86,6 +86,11 @@ const baseSchema = z.object({
   OPERATION_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(300_000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.01).max(1_000_000).default(1000),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000_000).default(2000),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL')),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - (at most 64)')
+    .default('hub:'),
   SEED_DEMO: bool.optional(),
   INTERNAL_API_SECRET: z.string().optional(),
   DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
@@ -326,6 +331,11 @@ export interface HubConfig {
   operationLimits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxTokens: number; maxCost: number };
   /** Token bucket per organisation (anonymous callers: per client address) at the gateway. */
   rateLimit: { perSecond: number; burst: number };
+  /**
+   * Redis shared by several gateway processes: the rate limit's buckets and the response cache live there, under
+   * keys starting with `prefix`. Without a URL each gateway keeps both in its own memory.
+   */
+  redis: { url: string | undefined; prefix: string };
   /** Load the fictional demo data; never in production (loadConfig refuses SEED_DEMO=true there). */
   seedDemo: boolean;
   demoScale: number;
@@ -508,6 +518,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxCost: c.OPERATION_MAX_COST,
     },
     rateLimit: { perSecond: c.RATE_LIMIT_PER_SECOND, burst: c.RATE_LIMIT_BURST },
+    redis: { url: c.REDIS_URL, prefix: c.REDIS_PREFIX },
     seedDemo: c.SEED_DEMO ?? !production,
     demoScale: c.DEMO_SCALE,
     hsdsImportMaxBytes: c.HSDS_IMPORT_MAX_BYTES,
