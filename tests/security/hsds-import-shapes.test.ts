@@ -137,6 +137,42 @@ describe('HSDS import of organization and service_at_location records: other org
   });
 });
 
+describe('HSDS import of other record types through the gateway', () => {
+  it('answers a typed rejection per record, naming its position, id and type and none of its data', async () => {
+    const orgId = randomUUID();
+    const token = await hub.tokenFor({ organizationId: orgId, organizationType: 'OCO', roles: ['BEHEERDER'] });
+    const name = 'Petra Bakker';
+    const bareLocation = {
+      id: randomUUID(),
+      organization_id: orgId,
+      location_type: 'physical',
+      name,
+      addresses: [{ id: randomUUID(), address_1: 'Verborgen 1' }],
+    };
+    const own = hsdsService({}, orgId);
+    const mutation = 'mutation($d: String!) { importHsds(input: { data: $d }) { records created rejected { record id reason code recordType } } }';
+    const res = await hub.graphql<{ importHsds: Json }>(mutation, { d: [JSON.stringify(own), JSON.stringify(bareLocation)].join('\n') }, { token });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.importHsds).toEqual({
+      records: 2,
+      created: 1,
+      rejected: [
+        {
+          record: 2,
+          id: bareLocation.id,
+          code: 'UNSUPPORTED_RECORD_TYPE',
+          recordType: 'location',
+          reason: expect.stringMatching(/^record type location is not supported: /),
+        },
+      ],
+    });
+    expect(JSON.stringify(res.body)).not.toContain(name);
+    expect(JSON.stringify(res.body)).not.toContain('Verborgen');
+    const [written] = await hub.database.db.select({ id: location.id }).from(location).where(sql`${location.id} = ${bareLocation.id}::uuid`);
+    expect(written).toBeUndefined();
+  });
+});
+
 describe('/hsds/service_at_locations/{id}: public data only', () => {
   it('serves a link by its imported id and by its derived id, and neither once the location is confidential', async () => {
     const record = hsdsService();
