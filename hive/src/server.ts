@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { HubConfig } from '@hub/config';
-import { ErrorCode, formatHubError } from '@hub/errors';
+import { ErrorCode, formatHubError, subgraphUnavailable } from '@hub/errors';
 import { bearerToken, type TokenVerifier } from '@hub/identity';
 import {
   checkOperation,
@@ -87,14 +87,33 @@ function operationLimitsPlugin(limits: OperationLimits): GatewayPlugin {
   };
 }
 
-/** Hive's refusal of a costly operation, in the hub's terms (code OPERATION_TOO_COMPLEX, limit "cost"). */
-function asHubError(error: GraphQLFormattedError): GraphQLFormattedError {
-  if (error.extensions?.code !== HIVE_COST_CODE) return error;
-  const cost = error.extensions.cost as { estimated?: number; max?: number } | undefined;
-  return {
-    message: `The operation's estimated cost is ${cost?.estimated} (fields × requested list sizes); at most ${cost?.max} is allowed. Request smaller pages or fewer fields.`,
-    extensions: { code: ErrorCode.OPERATION_TOO_COMPLEX, limit: 'cost', value: cost?.estimated, max: cost?.max, http: { status: 400 } },
-  };
+/** Hive's code for a subgraph call that failed on the network (its message is the network error's). */
+const HIVE_SUBREQUEST_CODE = 'SUBREQUEST_HTTP_ERROR';
+
+/** graphql-js's "Did you mean …?" names fields and types; production does not tell them (as the hub's gateway). */
+const SUGGESTION = /\s*Did you mean .*\?$/s;
+
+/**
+ * Hive's own errors in the hub's terms: a costly operation as OPERATION_TOO_COMPLEX (limit "cost"); a subgraph that
+ * cannot be reached as SUBGRAPH_UNAVAILABLE naming only the subgraph (Hive's error carries the network error and the
+ * subgraph request's body).
+ */
+function asHubError(error: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
+  const code = error.extensions?.code;
+  if (code === HIVE_COST_CODE) {
+    const cost = error.extensions?.cost as { estimated?: number; max?: number } | undefined;
+    return {
+      message: `The operation's estimated cost is ${cost?.estimated} (fields × requested list sizes); at most ${cost?.max} is allowed. Request smaller pages or fewer fields.`,
+      extensions: { code: ErrorCode.OPERATION_TOO_COMPLEX, limit: 'cost', value: cost?.estimated, max: cost?.max, http: { status: 400 } },
+    };
+  }
+  const subgraph = error.extensions?.serviceName;
+  if (code === HIVE_SUBREQUEST_CODE && typeof subgraph === 'string') {
+    const unavailable = subgraphUnavailable(subgraph, /time(d)? ?out/i.test(error.message) ? 'TIMEOUT' : 'UNREACHABLE').toJSON();
+    return { ...unavailable, ...(error.path ? { path: error.path } : {}) };
+  }
+  if (production && SUGGESTION.test(error.message)) return { ...error, message: error.message.replace(SUGGESTION, '') };
+  return error;
 }
 
 /**
@@ -102,12 +121,12 @@ function asHubError(error: GraphQLFormattedError): GraphQLFormattedError {
  * else (a subgraph that cannot be reached, whose message names its address; a bug) replaced by
  * INTERNAL_SERVER_ERROR and logged with the request id only.
  */
-function errorMaskingPlugin(logger: Logger): GatewayPlugin {
+function errorMaskingPlugin(logger: Logger, production: boolean): GatewayPlugin {
   return {
     onResultProcess({ result, setResult, request }) {
       if (!result || Array.isArray(result) || typeof result !== 'object' || !('errors' in result) || !result.errors?.length) return;
       const errors = (result.errors as readonly (GraphQLError | GraphQLFormattedError)[]).map((e) => {
-        const formatted = asHubError('toJSON' in e && typeof e.toJSON === 'function' ? e.toJSON() : (e as GraphQLFormattedError));
+        const formatted = asHubError('toJSON' in e && typeof e.toJSON === 'function' ? e.toJSON() : (e as GraphQLFormattedError), production);
         const masked = formatHubError(formatted, e);
         if (masked.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
           logger.error({ reqId: request.headers.get('x-request-id') ?? undefined, err: describeError(e) }, 'operation failed');
@@ -186,7 +205,7 @@ export async function createHiveGateway(options: HiveGatewayOptions): Promise<Hi
         };
       },
     },
-    plugins: () => [operationLimitsPlugin(limits), errorMaskingPlugin(logger)],
+    plugins: () => [operationLimitsPlugin(limits), errorMaskingPlugin(logger, config.production)],
   });
 
   /**
