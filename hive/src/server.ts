@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { HubConfig } from '@hub/config';
 import { ErrorCode, formatHubError, subgraphUnavailable } from '@hub/errors';
 import { bearerToken, type TokenVerifier } from '@hub/identity';
@@ -118,8 +118,8 @@ function asHubError(error: GraphQLFormattedError, production: boolean): GraphQLF
 
 /**
  * Error masking as the hub's gateway does it (formatHubError): registry and request-shape codes kept, anything
- * else (a subgraph that cannot be reached, whose message names its address; a bug) replaced by
- * INTERNAL_SERVER_ERROR and logged with the request id only.
+ * else (a bug, an error whose message may quote data) replaced by INTERNAL_SERVER_ERROR with the request id under
+ * which its cause is logged.
  */
 function errorMaskingPlugin(logger: Logger, production: boolean): GatewayPlugin {
   return {
@@ -127,11 +127,24 @@ function errorMaskingPlugin(logger: Logger, production: boolean): GatewayPlugin 
       if (!result || Array.isArray(result) || typeof result !== 'object' || !('errors' in result) || !result.errors?.length) return;
       const errors = (result.errors as readonly (GraphQLError | GraphQLFormattedError)[]).map((e) => {
         const formatted = asHubError('toJSON' in e && typeof e.toJSON === 'function' ? e.toJSON() : (e as GraphQLFormattedError), production);
-        const masked = formatHubError(formatted, e);
-        if (masked.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-          logger.error({ reqId: request.headers.get('x-request-id') ?? undefined, err: describeError(e) }, 'operation failed');
+        let masked = formatHubError(formatted, e);
+        if (masked.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+          const requestId = request.headers.get('x-request-id') ?? undefined;
+          logger.error({ reqId: requestId, err: describeError(e) }, 'operation failed');
+          masked = { ...masked, extensions: { ...masked.extensions, requestId } };
         }
-        return masked;
+        // A GraphQLError again: Hive takes the HTTP status from extensions.http and leaves it out of the answer. Its
+        // "spec" mark would answer a request error with 200 to a client accepting JSON; the hub answers 400.
+        const http = masked.extensions?.http as { status?: number } | undefined;
+        if (http?.status) masked = { ...masked, extensions: { ...masked.extensions, http: { status: http.status } } };
+        const original = e instanceof GraphQLError ? e : undefined;
+        return new GraphQLError(masked.message, {
+          nodes: original?.nodes,
+          source: original?.source,
+          positions: original?.positions,
+          path: masked.path ?? original?.path,
+          extensions: masked.extensions,
+        });
       });
       setResult({ ...result, errors } as unknown as typeof result);
     },

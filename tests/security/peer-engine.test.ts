@@ -281,6 +281,22 @@ describe('error masking', () => {
     expect(JSON.stringify(result.body)).not.toMatch(/did you mean/i);
   });
 
+  it('answers an operationName that names no operation and a syntax error as the hub does, without internal fields', async () => {
+    for (const [query, operationName] of [
+      ['query A { __typename }', 'B'],
+      ['{ zorgkantoorregios { code ', undefined],
+    ] as const) {
+      const [viaHive, viaHub] = await Promise.all([
+        post(hive.url, { query, ...(operationName ? { operationName } : {}) }),
+        hub.graphql(query, undefined, { operationName }),
+      ]);
+      expect(viaHive.status).toBe(400);
+      expect(viaHive.status).toBe(viaHub.status);
+      expect(viaHive.body.errors?.[0]?.extensions).toEqual(viaHub.body.errors?.[0]?.extensions);
+    }
+    expect(subgraphCalls).toEqual([]);
+  });
+
   it('refuses introspection in production', async () => {
     const result = await post(hive.url, { query: '{ __schema { types { name } } }' });
     expect(result.body.data?.__schema ?? undefined).toBeUndefined();
