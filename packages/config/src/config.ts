@@ -54,6 +54,7 @@ const baseSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  HIVE_GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('.data'),
@@ -298,6 +299,8 @@ export interface HubConfig {
   gatewayPort: number;
   /** Processes of a standalone gateway sharing its port (node:cluster); 1 runs it in the one process. */
   gatewayWorkers: number;
+  /** Port of the peer engine (`npm run start:hive`: Hive Gateway with the hub's policies, hive/). */
+  hiveGatewayPort: number;
   databaseUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
@@ -493,6 +496,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     gatewayPort: c.GATEWAY_PORT,
     gatewayWorkers: c.GATEWAY_WORKERS,
+    hiveGatewayPort: c.HIVE_GATEWAY_PORT,
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
     dataDir: c.DATA_DIR,
