@@ -12,6 +12,8 @@ import { resolvers } from './resolvers/index.ts';
  */
 export const referralsModule = defineSubgraph({
   name: 'referrals',
+  // The timeline is the referral's legal history (its trigger refuses changes; the runtime role gets no UPDATE or DELETE).
+  appendOnlyTables: ['referral_event'],
   folder: new URL('../', import.meta.url),
   resolvers,
   consentGate: referralsConsentGate,
