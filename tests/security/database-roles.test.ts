@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleNamesOf, rowsOf, sql } from '@hub/db';
+import { dropRoles, roleNamesOf, rowsOf, sql } from '@hub/db';
+import { migrateAndSeed } from '@hub/hub';
 import { dataOf, startTestHub, type TestHub } from '@hub/testing';
 import { CREATE_REFERRAL, makeClientWithTrajectory, makeParties, recordHandoverConsent, referralInput, REFERRAL_TEST_ENV } from '../../subgraphs/referrals/test/helpers.ts';
 
@@ -16,6 +17,7 @@ import { CREATE_REFERRAL, makeClientWithTrajectory, makeParties, recordHandoverC
  * (DATABASE_URL=postgres://…) and are skipped on PGlite.
  */
 const onServer = Boolean(process.env.DATABASE_URL);
+const SCHEMAS = ['cases', 'notifications', 'referrals', 'signals', 'sociale_kaart'];
 
 /** The SQLSTATE of a refused statement, or 'ok' when it ran. */
 async function outcome(run: () => Promise<unknown>): Promise<string> {
@@ -165,4 +167,52 @@ describe.skipIf(!onServer)('a subgraph connected as its own runtime role', () =>
       await referrals.end({ timeout: 5 });
     }
   });
+});
+
+describe.skipIf(!onServer)('provisioning a database migrated before roles existed', () => {
+  let hub: TestHub;
+  const prefix = `t${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.stop();
+    const serverUrl = process.env.DATABASE_URL;
+    if (serverUrl) await dropRoles(serverUrl, prefix, SCHEMAS);
+  });
+
+  it('hands every schema, table, sequence and function to its owner, and a second run changes nothing', async () => {
+    const ownersOf = async () =>
+      rowsOf<{ owner: string; n: number }>(
+        await hub.database.db.execute(sql`select owner, count(*)::int as n from (
+          select c.relowner::regrole::text as owner from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = any(${sql.param(SCHEMAS)}::text[])
+          union all select p.proowner::regrole::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = any(${sql.param(SCHEMAS)}::text[])
+          union all select nspowner::regrole::text from pg_namespace where nspname = any(${sql.param(SCHEMAS)}::text[])) o group by owner order by owner`),
+      );
+    const before = await ownersOf();
+    expect(before.map((o) => o.owner)).toEqual(['postgres']);
+    const config = { ...hub.config, databaseRoles: { provision: true, prefix } };
+    await migrateAndSeed(hub.database, { config });
+    const after = await ownersOf();
+    expect(after.map((o) => o.owner).sort()).toEqual(SCHEMAS.map((schema) => roleNamesOf(prefix, schema).owner).sort());
+    expect(after.reduce((sum, o) => sum + o.n, 0)).toBe(before[0]?.n);
+    await migrateAndSeed(hub.database, { config });
+    expect(await ownersOf()).toEqual(after);
+  }, 60_000);
+});
+
+describe.skipIf(onServer)('PGlite (embedded, one user)', () => {
+  it('keeps its single user: DATABASE_ROLES=provision changes nothing and the hub runs', async () => {
+    const hub = await startTestHub({ env: { DATABASE_ROLES: 'provision' } });
+    try {
+      expect(hub.database.kind).toBe('pglite');
+      expect(hub.config.databaseRoles.provision).toBe(true);
+      const [row] = rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from pg_roles where rolname like 'hub\_%'`));
+      expect(row?.n).toBe(0);
+      const answer = await hub.graphql('{ __typename }');
+      expect(answer.body.data).toEqual({ __typename: 'Query' });
+    } finally {
+      await hub.stop();
+    }
+  }, 60_000);
 });
