@@ -200,7 +200,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     roles: roles ? { prefix: roles.prefix, urls: roles.urls } : undefined,
     logs,
     logText: () => raw.join(''),
-    stop: () => (stopping ??= hub.stop().then(() => database.close()).then(dropTestRoles)),
+    stop: () =>
+      (stopping ??= hub
+        .stop()
+        .then(() => database.close())
+        .then(dropTestRoles)),
     tokenFor: (subject) =>
       signToken(issuer, {
         ...subject,

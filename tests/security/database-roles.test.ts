@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropRoles, roleNamesOf, rowsOf, sql } from '@hub/db';
 import { migrateAndSeed } from '@hub/hub';
 import { dataOf, startTestHub, type TestHub } from '@hub/testing';
-import { CREATE_REFERRAL, makeClientWithTrajectory, makeParties, recordHandoverConsent, referralInput, REFERRAL_TEST_ENV } from '../../subgraphs/referrals/test/helpers.ts';
+import {
+  CREATE_REFERRAL,
+  makeClientWithTrajectory,
+  makeParties,
+  recordHandoverConsent,
+  referralInput,
+  REFERRAL_TEST_ENV,
+} from '../../subgraphs/referrals/test/helpers.ts';
 
 /**
  * Least privilege on the PostgreSQL server (docs/operations.md, "Database roles"). With DATABASE_ROLES=provision each
@@ -50,7 +57,9 @@ describe.skipIf(!onServer)('a subgraph connected as its own runtime role', () =>
     const parties = await makeParties(hub);
     const made = await makeClientWithTrajectory(hub, parties.sender);
     clientId = made.clientId;
-    const read = dataOf<{ client: { id: string } }>(await hub.graphql(`query($id: ID!) { client(id: $id) { id } }`, { id: clientId }, { token: parties.sender.token }));
+    const read = dataOf<{ client: { id: string } }>(
+      await hub.graphql(`query($id: ID!) { client(id: $id) { id } }`, { id: clientId }, { token: parties.sender.token }),
+    );
     expect(read.client.id).toBe(clientId);
     const consent = await recordHandoverConsent(hub, parties.sender, clientId, parties.receiver.organizationId);
     const created = dataOf<{ createReferral: { referral: { id: string; status: string } } }>(
@@ -62,7 +71,11 @@ describe.skipIf(!onServer)('a subgraph connected as its own runtime role', () =>
     );
     expect(created.createReferral.referral.status).toBe('REQUESTED');
     // The receiver opens it: the referrals subgraph asks cases for consent and sends an access-log line.
-    const opened = await hub.graphql(`query($id: ID!) { referral(id: $id) { id status } }`, { id: created.createReferral.referral.id }, { token: parties.receiver.token });
+    const opened = await hub.graphql(
+      `query($id: ID!) { referral(id: $id) { id status } }`,
+      { id: created.createReferral.referral.id },
+      { token: parties.receiver.token },
+    );
     expect(opened.body.errors).toBeUndefined();
     const lines = rowsOf<{ n: number }>(await hub.database.db.execute(sql`select count(*)::int as n from cases.access_log where client_id = ${clientId}`));
     expect(lines[0]?.n).toBeGreaterThan(0);
@@ -84,13 +97,15 @@ describe.skipIf(!onServer)('a subgraph connected as its own runtime role', () =>
   }, 60_000);
 
   it('connects as the runtime role, not as the owner or a superuser', async () => {
-    const [me] = await cases<{ user: string; superuser: boolean }[]>`select current_user as user, rolsuper as superuser from pg_roles where rolname = current_user`;
+    const [me] = await cases<
+      { user: string; superuser: boolean }[]
+    >`select current_user as user, rolsuper as superuser from pg_roles where rolname = current_user`;
     expect(me?.user).toBe(roleNamesOf(hub.roles?.prefix ?? '', 'cases').runtime);
     expect(me?.superuser).toBe(false);
     expect(await outcome(() => cases.unsafe(`set role ${roleNamesOf(hub.roles?.prefix ?? '', 'cases').owner}`))).toBe('42501');
   });
 
-  it("does its own work: reads and writes its own tables, appends to the access log", async () => {
+  it('does its own work: reads and writes its own tables, appends to the access log', async () => {
     const [row] = await cases<{ n: number }[]>`select count(*)::int as n from cases.client`;
     expect(row?.n).toBeGreaterThan(0);
     expect(await outcome(() => cases`update cases.client set updated_at = updated_at where id = ${clientId}`)).toBe('ok');
@@ -146,7 +161,9 @@ describe.skipIf(!onServer)('a subgraph connected as its own runtime role', () =>
     // Without the grant option a GRANT grants nothing (PostgreSQL only warns): nobody else may read the clients.
     await outcome(() => cases`grant select on cases.client to public`);
     const granted = rowsOf<{ n: number }>(
-      await hub.database.db.execute(sql`select count(*)::int as n from information_schema.table_privileges where table_schema = 'cases' and grantee = 'PUBLIC'`),
+      await hub.database.db.execute(
+        sql`select count(*)::int as n from information_schema.table_privileges where table_schema = 'cases' and grantee = 'PUBLIC'`,
+      ),
     );
     expect(granted[0]?.n).toBe(0);
   });

@@ -65,7 +65,11 @@ const baseSchema = z.object({
   RETENTION_TRAJECTORY_YEARS: z.coerce.number().int().min(1).max(100).default(5),
   RETENTION_SIGNAL_TEXT_MONTHS: z.coerce.number().int().min(1).max(1200).default(24),
   RETENTION_NOTIFICATION_DAYS: z.coerce.number().int().min(7).max(36_500).default(365),
-  RETENTION_PURGE_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  RETENTION_PURGE_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
   DATA_DIR: z.string().default('.data'),
   CONSOLE_DIR: z.string().min(1).default('console/dist'),

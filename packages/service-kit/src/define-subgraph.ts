@@ -74,8 +74,7 @@ export function defineSubgraph<TContext extends SubgraphContext, TSubject extend
     migrate: (database) => migrateSchema(database, { folder: migrations, schema: postgresSchemaOf(definition.name) }),
     seed: (database, options) => definition.seed?.(database, options) ?? Promise.resolve(),
     appendOnlyTables: definition.appendOnlyTables ?? [],
-    purge: (database, options) =>
-      runRetention({ subgraph: definition.name, db: database.db, tasks: definition.retention?.(options.config) ?? [], ...options }),
+    purge: (database, options) => runRetention({ subgraph: definition.name, db: database.db, tasks: definition.retention?.(options.config) ?? [], ...options }),
     async createServer(deps) {
       const typeDefs = parse(readFileSync(schemaPath, 'utf8'));
       const gate = definition.consentGate;

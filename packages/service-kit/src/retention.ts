@@ -78,7 +78,10 @@ export function createRetentionJob(options: { subgraph: string; db: Db; tasks: r
   const run = () => {
     running = runRetention(options)
       .catch((error: unknown) => {
-        options.logger.error({ err: { type: error instanceof Error ? error.name : 'unknown', code: (error as { code?: string }).code } }, 'retention run failed');
+        options.logger.error(
+          { err: { type: error instanceof Error ? error.name : 'unknown', code: (error as { code?: string }).code } },
+          'retention run failed',
+        );
       })
       .finally(() => {
         running = undefined;
