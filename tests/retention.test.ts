@@ -6,7 +6,16 @@ import { casesModule } from '@hub/cases';
 import { notificationsModule } from '@hub/notifications';
 import { signalsModule } from '@hub/signals';
 import { createLogger, termBefore } from '@hub/service-kit';
-import { startTestHub, type TestHub } from '@hub/testing';
+import { dataOf, startTestHub, type TestHub } from '@hub/testing';
+import { referralsModule } from '@hub/referrals';
+import {
+  CREATE_REFERRAL,
+  makeClientWithTrajectory,
+  makeParties,
+  recordHandoverConsent,
+  referralInput,
+  REFERRAL_TEST_ENV,
+} from '../subgraphs/referrals/test/helpers.ts';
 
 /**
  * Retention (docs/operations.md, "Retention"): the purge of each subgraph, run as the daily job runs it, with time moved
@@ -25,7 +34,7 @@ const logger = createLogger('retention-test', 'info', {
 });
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ env: REFERRAL_TEST_ENV });
   db = hub.database.db;
 }, 120_000);
 afterAll(async () => {
@@ -81,7 +90,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ RETENTION_ACCESS_LOG_YEARS: '4' })).toThrow(ConfigError);
     expect(() => loadConfig({ RETENTION_ACCESS_LOG_YEARS: '4' })).toThrow(/RETENTION_ACCESS_LOG_YEARS must be at least 5 \(NEN 7513/);
     expect(loadConfig({ RETENTION_ACCESS_LOG_YEARS: '7' }).retention.accessLogYears).toBe(7);
-    expect(loadConfig({}).retention).toMatchObject({ accessLogYears: 5, trajectoryYears: 5, signalTextMonths: 24, notificationDays: 365 });
+    expect(loadConfig({}).retention).toMatchObject({ accessLogYears: 5, trajectoryYears: 5, referralYears: 5, signalTextMonths: 24, notificationDays: 365 });
   });
 });
 
@@ -238,4 +247,64 @@ describe('the notifications purge', () => {
     expect(await exists('notifications.notification', 'id', oldPending)).toBe(1);
     expect(await exists('notifications.notification', 'id', recent)).toBe(1);
   });
+});
+
+describe('the referrals purge', () => {
+  it('deletes a finished referral with its timeline after its term; keeps recent and open ones', async () => {
+    const parties = await makeParties(hub);
+    const made = await makeClientWithTrajectory(hub, parties.sender);
+    const consent = await recordHandoverConsent(hub, parties.sender, made.clientId, parties.receiver.organizationId);
+    const create = async () =>
+      dataOf<{ createReferral: { referral: { id: string; version: number } } }>(
+        await hub.graphql(
+          CREATE_REFERRAL,
+          {
+            input: referralInput(
+              { clientId: made.clientId, trajectoryId: made.trajectoryId, toOrganizationId: parties.receiver.organizationId },
+              { consentId: consent.id },
+            ),
+          },
+          { token: parties.sender.token },
+        ),
+      ).createReferral.referral;
+    const cancel = async (r: { id: string; version: number }) =>
+      dataOf(
+        await hub.graphql(
+          `mutation($input: ReferralTransitionInput!) { cancelReferral(input: $input) { referral { id status } } }`,
+          { input: { id: r.id, expectedVersion: r.version } },
+          { token: parties.sender.token },
+        ),
+      );
+    const [oldClosed, recentClosed, oldOpen] = [await create(), await create(), await create()];
+    await cancel(oldClosed);
+    await cancel(recentClosed);
+    const backdate = (id: string, years: number) =>
+      db.execute(sql`update referrals.referral set status_changed_at = ${ago(years)}::timestamptz where id = ${id}`);
+    await backdate(oldClosed.id, 6);
+    await backdate(recentClosed.id, 4);
+    await backdate(oldOpen.id, 10);
+    const sizes = async () => [
+      await count(sql`select count(*)::int as n from referrals.referral`),
+      await count(sql`select count(*)::int as n from referrals.referral_event`),
+    ];
+    const events = (id: string) => count(sql`select count(*)::int as n from referrals.referral_event where referral_id = ${id}`);
+    expect(await events(oldClosed.id)).toBeGreaterThan(0);
+    const before = await sizes();
+    const result = await referralsModule.purge(hub.database, { config: hub.config });
+    const after = await sizes();
+    console.log(
+      'referrals purge, rows before → after:',
+      JSON.stringify({ 'referrals.referral': `${before[0]} → ${after[0]}`, 'referrals.referral_event': `${before[1]} → ${after[1]}` }),
+    );
+    expect(result.counts['referrals.referral']).toBe(1);
+    expect(await exists('referrals.referral', 'id', oldClosed.id)).toBe(0);
+    expect(await events(oldClosed.id)).toBe(0);
+    expect(await exists('referrals.referral', 'id', recentClosed.id)).toBe(1);
+    expect(await events(recentClosed.id)).toBeGreaterThan(0);
+    expect(await exists('referrals.referral', 'id', oldOpen.id)).toBe(1);
+    // Two years on, the recent one goes too; the open one never does.
+    await referralsModule.purge(hub.database, { config: hub.config, asOf: termBefore(new Date(), { years: -2 }) });
+    expect(await exists('referrals.referral', 'id', recentClosed.id)).toBe(0);
+    expect(await exists('referrals.referral', 'id', oldOpen.id)).toBe(1);
+  }, 60_000);
 });

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubConfig } from '@hub/config';
 import { openDatabase, rowsOf, sql, type Database, type Db } from '@hub/db';
 import { casesModule } from '@hub/cases';
-import { startTestHub, type TestHub } from '@hub/testing';
+import { dataOf, startTestHub, type TestHub } from '@hub/testing';
+import {
+  CREATE_REFERRAL,
+  makeClientWithTrajectory,
+  makeParties,
+  recordHandoverConsent,
+  referralInput,
+  REFERRAL_TEST_ENV,
+} from '../../subgraphs/referrals/test/helpers.ts';
 
 /**
  * The purge of the NEN 7513 access log is the one way a line ever leaves it, and only after five years. An attacker
@@ -42,7 +50,7 @@ describe('the access-log purge cannot reach a recent line', () => {
   let hub: TestHub;
   let db: Db;
   beforeAll(async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({ env: REFERRAL_TEST_ENV });
     db = hub.database.db;
   }, 120_000);
   afterAll(async () => {
@@ -92,6 +100,53 @@ describe('the access-log purge cannot reach a recent line', () => {
   });
 });
 
+describe('the referral timeline purge cannot reach an open referral', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ env: REFERRAL_TEST_ENV });
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  it('neither the function with a crafted date nor the flag set by hand deletes an open referral or its timeline', async () => {
+    const db = hub.database.db;
+    const parties = await makeParties(hub);
+    const made = await makeClientWithTrajectory(hub, parties.sender);
+    const consent = await recordHandoverConsent(hub, parties.sender, made.clientId, parties.receiver.organizationId);
+    const created = dataOf<{ createReferral: { referral: { id: string } } }>(
+      await hub.graphql(
+        CREATE_REFERRAL,
+        {
+          input: referralInput(
+            { clientId: made.clientId, trajectoryId: made.trajectoryId, toOrganizationId: parties.receiver.organizationId },
+            { consentId: consent.id },
+          ),
+        },
+        { token: parties.sender.token },
+      ),
+    ).createReferral.referral;
+    await db.execute(sql`update referrals.referral set status_changed_at = now() - interval '30 years' where id = ${created.id}`);
+    const events = async () =>
+      rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from referrals.referral_event where referral_id = ${created.id}`))[0]?.n ?? 0;
+    const before = await events();
+    expect(before).toBeGreaterThan(0);
+    for (const crafted of [sql`'infinity'::timestamptz`, sql`null::timestamptz`]) {
+      await db.execute(sql`select referrals.purge_closed_referrals(${crafted}, 100000)`);
+    }
+    const byHand = await outcome(() =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('hub.referral_purge', 'on', true)`);
+        await tx.execute(sql`delete from referrals.referral_event where referral_id = ${created.id}`);
+      }),
+    );
+    expect(byHand).not.toBe('ok');
+    expect(await events()).toBe(before);
+    const updated = await outcome(() => db.execute(sql`update referrals.referral_event set to_status = 'CANCELLED' where referral_id = ${created.id}`));
+    expect(updated).not.toBe('ok');
+  }, 60_000);
+});
+
 describe.skipIf(!process.env.DATABASE_URL)('the purge as the runtime role (server PostgreSQL only: PGlite has no roles)', () => {
   let hub: TestHub;
   let runtime: Database;
@@ -120,5 +175,17 @@ describe.skipIf(!process.env.DATABASE_URL)('the purge as the runtime role (serve
       }),
     );
     expect(direct).toBe('42501');
+  });
+
+  it('the referrals runtime role may call its purge function but not delete timeline entries itself', async () => {
+    const referrals = await openDatabase({ url: hub.roles?.urls.referrals, poolSize: 1 });
+    try {
+      expect(await outcome(() => referrals.db.execute(sql`select referrals.purge_closed_referrals(now(), 10)`))).toBe('ok');
+      expect(await outcome(() => referrals.db.execute(sql`delete from referrals.referral_event`))).toBe('42501');
+      expect(await outcome(() => referrals.db.execute(sql`update referrals.referral_event set note = null`))).toBe('42501');
+      expect(await outcome(() => referrals.db.execute(sql`truncate referrals.referral_event`))).toBe('42501');
+    } finally {
+      await referrals.close();
+    }
   });
 });

@@ -63,6 +63,7 @@ const baseSchema = z.object({
     .default('hub'),
   RETENTION_ACCESS_LOG_YEARS: z.coerce.number().int().min(1).max(100).default(5),
   RETENTION_TRAJECTORY_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  RETENTION_REFERRAL_YEARS: z.coerce.number().int().min(1).max(100).default(5),
   RETENTION_SIGNAL_TEXT_MONTHS: z.coerce.number().int().min(1).max(1200).default(24),
   RETENTION_NOTIFICATION_DAYS: z.coerce.number().int().min(7).max(36_500).default(365),
   RETENTION_PURGE_INTERVAL_HOURS: z.coerce
@@ -306,6 +307,8 @@ export interface RetentionSettings {
   accessLogYears: number;
   /** A closed trajectory (with its contact moments), an ended consent, and a client left with neither. */
   trajectoryYears: number;
+  /** A finished referral (rejected, cancelled, completed, failed, entered in error) with its timeline. */
+  referralYears: number;
   /** The free text of a signal is cleared after this; its coded fields (the counts) stay. */
   signalTextMonths: number;
   /** A read notification and a sent or failed e-mail message. */
@@ -497,6 +500,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retention: {
       accessLogYears: c.RETENTION_ACCESS_LOG_YEARS,
       trajectoryYears: c.RETENTION_TRAJECTORY_YEARS,
+      referralYears: c.RETENTION_REFERRAL_YEARS,
       signalTextMonths: c.RETENTION_SIGNAL_TEXT_MONTHS,
       notificationDays: c.RETENTION_NOTIFICATION_DAYS,
       purgeIntervalHours: c.RETENTION_PURGE_INTERVAL_HOURS,
