@@ -90,6 +90,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ RETENTION_ACCESS_LOG_YEARS: '4' })).toThrow(ConfigError);
     expect(() => loadConfig({ RETENTION_ACCESS_LOG_YEARS: '4' })).toThrow(/RETENTION_ACCESS_LOG_YEARS must be at least 5 \(NEN 7513/);
     expect(loadConfig({ RETENTION_ACCESS_LOG_YEARS: '7' }).retention.accessLogYears).toBe(7);
+    // Daily in production, off elsewhere unless set.
+    expect(loadConfig({}).retention.purgeIntervalHours).toBe(0);
+    expect(loadConfig({ RETENTION_PURGE_INTERVAL_HOURS: '6' }).retention.purgeIntervalHours).toBe(6);
     expect(loadConfig({}).retention).toMatchObject({ accessLogYears: 5, trajectoryYears: 5, referralYears: 5, signalTextMonths: 24, notificationDays: 365 });
   });
 });
@@ -306,5 +309,43 @@ describe('the referrals purge', () => {
     await referralsModule.purge(hub.database, { config: hub.config, asOf: termBefore(new Date(), { years: -2 }) });
     expect(await exists('referrals.referral', 'id', recentClosed.id)).toBe(0);
     expect(await exists('referrals.referral', 'id', oldOpen.id)).toBe(1);
+  }, 60_000);
+});
+
+describe('the daily job beside each subgraph', () => {
+  it('runs on its interval in every subgraph with terms, logs each table, and purges', async () => {
+    // 0.0005 hours: the first run comes 1.8 seconds after start instead of a minute.
+    const jobHub = await startTestHub({ captureLogs: true, env: { RETENTION_PURGE_INTERVAL_HOURS: '0.0005' } });
+    try {
+      const id = randomUUID();
+      await jobHub.database.db.execute(sql`insert into signals.signal (id, source, category, observed_on, description, created_at)
+        values (${id}, 'REPORTED', 'WACHTTIJD', '2020-01-01', 'Oude vrije tekst', now() - interval '3 years')`);
+      const finished = () => new Set(jobHub.logs.filter((l) => l.msg === 'retention run finished').map((l) => l.service));
+      const description = async () =>
+        rowsOf<{ description: string | null }>(await jobHub.database.db.execute(sql`select description from signals.signal where id = ${id}`))[0]?.description;
+      // The signal may land after the signals job's first run: wait for a run that saw it (the job repeats every 1.8 s).
+      const deadline = Date.now() + 20_000;
+      while ((finished().size < 4 || (await description()) !== null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect([...finished()].sort()).toEqual(['cases', 'notifications', 'referrals', 'signals']);
+      const tables = new Set(jobHub.logs.filter((l) => l.msg === 'retention purge').map((l) => (l.retention as { table: string }).table));
+      expect(tables).toEqual(
+        new Set([
+          'cases.access_log',
+          'cases.contact_moment',
+          'cases.trajectory',
+          'cases.consent',
+          'cases.client',
+          'referrals.referral',
+          'signals.signal',
+          'notifications.email_message',
+          'notifications.notification',
+          'notifications.event',
+        ]),
+      );
+      expect(await description()).toBeNull();
+      expect(jobHub.logText()).not.toContain('Oude vrije tekst');
+    } finally {
+      await jobHub.stop();
+    }
   }, 60_000);
 });

@@ -159,6 +159,8 @@ describe('docker-compose.yml', () => {
     expect(env.HOST).toBe('0.0.0.0');
     const config = loadConfig(env);
     expect(config.production).toBe(true);
+    // Each subgraph purges past-term data daily in production (docs/operations.md, "Retention").
+    expect(config.retention.purgeIntervalHours).toBe(24);
     if (name === 'migrate') {
       // Only the migrate job holds the administrator's URL; it provisions the roles.
       expect(config.databaseUrl).toMatch(/^postgres:\/\/hub:.+@postgres:5432\/hub$/);

@@ -66,11 +66,7 @@ const baseSchema = z.object({
   RETENTION_REFERRAL_YEARS: z.coerce.number().int().min(1).max(100).default(5),
   RETENTION_SIGNAL_TEXT_MONTHS: z.coerce.number().int().min(1).max(1200).default(24),
   RETENTION_NOTIFICATION_DAYS: z.coerce.number().int().min(7).max(36_500).default(365),
-  RETENTION_PURGE_INTERVAL_HOURS: z.coerce
-    .number()
-    .min(0)
-    .max(24 * 31)
-    .default(24),
+  RETENTION_PURGE_INTERVAL_HOURS: optional(z.coerce.number().min(0).max(744)),
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
   DATA_DIR: z.string().default('.data'),
   CONSOLE_DIR: z.string().min(1).default('console/dist'),
@@ -313,7 +309,7 @@ export interface RetentionSettings {
   signalTextMonths: number;
   /** A read notification and a sent or failed e-mail message. */
   notificationDays: number;
-  /** Pause between purge runs; 0 runs none (tests call the purge themselves). */
+  /** Pause between purge runs; 0 runs none (tests call the purge themselves). Default 24 in production, else 0. */
   purgeIntervalHours: number;
   /** Rows per delete statement. */
   batchSize: number;
@@ -503,7 +499,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       referralYears: c.RETENTION_REFERRAL_YEARS,
       signalTextMonths: c.RETENTION_SIGNAL_TEXT_MONTHS,
       notificationDays: c.RETENTION_NOTIFICATION_DAYS,
-      purgeIntervalHours: c.RETENTION_PURGE_INTERVAL_HOURS,
+      // Daily in production; off elsewhere unless set, so development data and tests' backdated rows stay put.
+      purgeIntervalHours: c.RETENTION_PURGE_INTERVAL_HOURS ?? (production ? 24 : 0),
       batchSize: c.RETENTION_BATCH_SIZE,
     },
     dataDir: c.DATA_DIR,
