@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { disableApolloTelemetry, type HubConfig } from '@hub/config';
 import type { DevIssuer, TokenVerifier } from '@hub/identity';
-import { listen, type Logger, type RunningServer } from '@hub/service-kit';
+import { HttpError, listen, metricsTokenMatches, serviceTracer, type HubMetrics, type Logger, type RunningServer } from '@hub/service-kit';
 import type { GatewayContext } from './context.ts';
 import { HubDataSource, type SubgraphEndpoint } from './data-source.ts';
 import { formatGatewayError } from './error-format.ts';
@@ -35,6 +35,8 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** The development issuer, for the console's development sign-in (never offered in production). */
   devIssuer?: DevIssuer | undefined;
+  /** The metrics registry of the running hub (in-process) or of this gateway; none: nothing is recorded. */
+  metrics?: HubMetrics | undefined;
 }
 
 export interface Gateway {
@@ -59,6 +61,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
   // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
   const responseCache = new InMemoryLRUCache<string>({ maxSize: 64 * 2 ** 20 });
+  const metrics = options.metrics?.forService('gateway');
 
   const apolloGateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -67,7 +70,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // The supergraph's URLs are the compose-time defaults; the configured (or bound) URL wins.
       const endpoint = endpoints.get(name);
       if (!endpoint) throw new Error(`The supergraph names subgraph "${name}", but the gateway has no endpoint for it.`);
-      return new HubDataSource(endpoint, subgraphHttp.fetcher, logger, () => responseCache.clear());
+      return new HubDataSource(endpoint, subgraphHttp.fetcher, logger, () => responseCache.clear(), metrics);
     },
   });
 
@@ -80,17 +83,33 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     allowBatchedHttpRequests: false,
     formatError: formatGatewayError,
     parseOptions: { maxTokens: hardTokenLimit(config.operationLimits) },
-    plugins: gatewayPlugins(config, logger, responseCache),
+    plugins: [...gatewayPlugins(config, logger, responseCache), ...(metrics ? [metrics.operationPlugin<GatewayContext>((_context, name) => name)] : [])],
   });
   await apollo.start();
 
   let running: RunningServer | undefined;
   let stopped = false;
 
+  const metricsToken = config.metrics.token;
+  const renderMetrics = options.metrics?.render;
   const handle = createRequestHandler({
     trustedProxy: createProxyTrust(config.trustedProxies),
     logger,
+    metrics,
+    tracer: serviceTracer('gateway'),
     routes: {
+      metrics:
+        metricsToken && renderMetrics
+          ? async ({ req, res }) => {
+              if (!metricsTokenMatches(req.headers.authorization, metricsToken)) {
+                throw new HttpError(401, 'UNAUTHENTICATED', 'The metrics need the metrics token.', { 'www-authenticate': 'Bearer' });
+              }
+              const text = await renderMetrics();
+              res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+              res.end(text);
+              return 200;
+            }
+          : undefined,
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
       graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes }),
       hsds: hsdsProxyRoute({ socialeKaart: endpoints.get('sociale-kaart'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),

@@ -23,6 +23,13 @@ export interface TestHubOptions {
    * PGlite, which has one user.
    */
   databaseRoles?: boolean;
+  /**
+   * Run on this database instead of a fresh one, and leave it open at stop (the caller closes it): a hub restarted
+   * with another configuration over the same rows, e.g. new keys.
+   */
+  database?: Database;
+  /** Trust this issuer instead of a fresh one, so tokens made for an earlier hub keep working. */
+  issuer?: DevIssuer;
 }
 
 /** Who a test token is for; omitted fields get fresh values (a random organisation, a random subject). */
@@ -159,15 +166,16 @@ function requestHeaders(options: RequestOptions): Record<string, string> {
  * DATABASE_URL server), an ephemeral token issuer, every subgraph and the gateway on free ports.
  */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
-  const issuer = await createEphemeralIssuer();
-  const database: Database = await createTestDatabase();
+  const issuer = options.issuer ?? (await createEphemeralIssuer());
+  const database: Database = options.database ?? (await createTestDatabase());
+  const closeDatabase = () => (options.database ? Promise.resolve() : database.close());
   let roles: ReturnType<typeof testRoles> | undefined;
   let config: HubConfig;
   try {
     roles = options.databaseRoles && database.url ? testRoles(database.url) : undefined;
     config = testConfig({ ...options, env: { ...roles?.env, ...options.env } }, issuer);
   } catch (error) {
-    await database.close();
+    await closeDatabase();
     throw error;
   }
   const dropTestRoles = async () => {
@@ -188,7 +196,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   try {
     hub = await startHub({ config, database, issuer, logDestination });
   } catch (error) {
-    await database.close();
+    await closeDatabase();
     await dropTestRoles();
     throw error;
   }
@@ -200,11 +208,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     roles: roles ? { prefix: roles.prefix, urls: roles.urls } : undefined,
     logs,
     logText: () => raw.join(''),
-    stop: () =>
-      (stopping ??= hub
-        .stop()
-        .then(() => database.close())
-        .then(dropTestRoles)),
+    stop: () => (stopping ??= hub.stop().then(closeDatabase).then(dropTestRoles)),
     tokenFor: (subject) =>
       signToken(issuer, {
         ...subject,
