@@ -30,12 +30,20 @@ export const ENTRIES: Record<string, string> = {
   'keys-rotate': 'scripts/keys-rotate.ts',
 };
 
-/** Bundle @hub/* and relative imports; leave every other bare specifier (npm packages, node: built-ins) external. */
+/**
+ * Packages bundled although they come from npm: the OpenTelemetry SDK (not its API). @hub/service-kit uses SDK 2.x,
+ * which npm installs in packages/service-kit/node_modules because @apollo/gateway holds 1.x at the top; dist/ resolves
+ * external packages from the top only, so an external import would load 1.x. Bundling takes the same files tsx loads.
+ * `@opentelemetry/api` stays external: it must be one instance per process (the gateway's spans and ours).
+ */
+const bundledPackage = (path: string): boolean => path.startsWith('@hub/') || (path.startsWith('@opentelemetry/') && !path.startsWith('@opentelemetry/api'));
+
+/** Bundle @hub/*, the OpenTelemetry SDK and relative imports; leave every other bare specifier (npm packages, node: built-ins) external. */
 const externalPackages: Plugin = {
   name: 'external-packages',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('@hub/')) return undefined;
+      if (bundledPackage(args.path)) return undefined;
       return { path: args.path, external: true };
     });
   },
@@ -71,6 +79,8 @@ export async function buildDist(): Promise<{ files: string[]; ms: number }> {
     // Shared code between entries would otherwise be copied into each; one file per entry keeps `node dist/x.js` simple.
     splitting: false,
     plugins: [externalPackages, sourceLocation],
+    // Bundled CommonJS (the OpenTelemetry SDK) calls require() for node: built-ins; an ES module has none of its own.
+    banner: { js: "import { createRequire as __hubCreateRequire } from 'node:module'; const require = __hubCreateRequire(import.meta.url);" },
     logLevel: 'warning',
     metafile: true,
   });
