@@ -46,7 +46,9 @@ const isMachineryType = (name: string) =>
   name.startsWith('federation__') ||
   ['_Any', '_Entity', '_Service', '_FieldSet'].includes(name);
 const isMachineryField = (name: string) => name === '_entities' || name === '_service';
-const isMachineryDirective = (name: string) => name === 'link' || name.startsWith('join__') || name.startsWith('federation__');
+/** …and its directives, with the demand-control spec's @cost / @listSize (specs.apollo.dev/cost, imported by @link). */
+const isMachineryDirective = (name: string) =>
+  name === 'link' || name === 'cost' || name === 'listSize' || name.startsWith('join__') || name.startsWith('federation__');
 
 /** Connection plumbing: the `edges` / `nodes` lists of a `…Connection` type are the page itself. */
 const isConnectionList = (typeName: string, fieldName: string) => typeName.endsWith('Connection') && (fieldName === 'edges' || fieldName === 'nodes');
