@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readRequestMeta, requireOriginForm, type Logger } from '@hub/service-kit';
+import type { Cors } from './cors.ts';
 import { sendFailure } from './error-format.ts';
 import type { Exchange, RouteHandler } from './exchange.ts';
 import { forwardedView, type ProxyTrust } from './forwarded.ts';
@@ -38,11 +39,11 @@ export function routeFor(pathname: string, routes: GatewayRoutes): RouteHandler 
 }
 
 /**
- * The gateway's HTTP entry: request ids, origin-form check, dispatch by path, one answer for a failure, and one log
- * line per request without variables or tokens.
+ * The gateway's HTTP entry: request ids, origin-form check, CORS for the listed origins, dispatch by path, one answer
+ * for a failure, and one log line per request without variables or tokens.
  */
-export function createRequestHandler(options: { routes: GatewayRoutes; trustedProxy: ProxyTrust; logger: Logger }) {
-  const { routes, trustedProxy, logger } = options;
+export function createRequestHandler(options: { routes: GatewayRoutes; trustedProxy: ProxyTrust; logger: Logger; cors: Cors }) {
+  const { routes, trustedProxy, logger, cors } = options;
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
     // The caller's x-request-id / traceparent never become the hub's ids (they go into access-log lines).
@@ -61,7 +62,7 @@ export function createRequestHandler(options: { routes: GatewayRoutes; trustedPr
 
     const work = async (): Promise<number> => {
       requireOriginForm(req);
-      return routeFor(url.pathname, routes)(exchange);
+      return cors(req, res, url.pathname) ?? routeFor(url.pathname, routes)(exchange);
     };
 
     work()

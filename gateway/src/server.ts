@@ -20,6 +20,8 @@ import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
 import { healthRoutes } from './readiness.ts';
 import { createRequestHandler } from './router.ts';
 import { createConsoleOidc, OIDC_TOKEN_PATH } from './console-oidc.ts';
+import { createCors } from './cors.ts';
+import { createDocumentGate, loadTrustedDocuments } from './trusted-documents.ts';
 import { createConsoleRoutes } from './console-static.ts';
 import { notFound } from './exchange.ts';
 
@@ -56,6 +58,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
   const oidc = config.consoleOidc ? createConsoleOidc(config.consoleOidc, verifyToken) : undefined;
   const serveConsole = createConsoleRoutes({ config, devIssuer: options.devIssuer, oidc });
+  const admitDocument = createDocumentGate({
+    mode: config.trustedDocuments.mode,
+    store: loadTrustedDocuments({ directory: config.trustedDocuments.directory }),
+    supergraphSdl: options.supergraphSdl,
+    maxTokens: hardTokenLimit(config.operationLimits),
+    logger: logger.child({ component: 'trusted-documents' }),
+  });
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
   // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
   const responseCache = new InMemoryLRUCache<string>({ maxSize: 64 * 2 ** 20 });
@@ -78,6 +87,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries would store any document a client sends under its hash; the gateway resolves ids
+    // from the trusted documents only (trusted-documents.ts).
+    persistedQueries: false,
     formatError: formatGatewayError,
     parseOptions: { maxTokens: hardTokenLimit(config.operationLimits) },
     plugins: gatewayPlugins(config, logger, responseCache),
@@ -90,9 +102,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const handle = createRequestHandler({
     trustedProxy: createProxyTrust(config.trustedProxies),
     logger,
+    cors: createCors(config.corsOrigins),
     routes: {
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
-      graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes }),
+      graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes, admitDocument }),
       hsds: hsdsProxyRoute({ socialeKaart: endpoints.get('sociale-kaart'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
       downloads: downloadsProxyRoute({ cases: endpoints.get('cases'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
       iwlzNotifications: iwlzNotificationRoute({
