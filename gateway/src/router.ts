@@ -5,6 +5,7 @@ import { sendFailure } from './error-format.ts';
 import type { Exchange, RouteHandler } from './exchange.ts';
 import { forwardedView, type ProxyTrust } from './forwarded.ts';
 import { isDownloadsPath } from './downloads-proxy.ts';
+import { GRAPHIQL_PATH, wantsGraphiql } from './graphiql.ts';
 import { isHsdsPath } from './hsds-proxy.ts';
 import { IWLZ_NOTIFICATIONS_PATH } from './iwlz-notifications.ts';
 import { logRequest } from './request-log.ts';
@@ -15,8 +16,10 @@ export interface GatewayRoutes {
   health: RouteHandler;
   /** `/ready`: readiness of the gateway and every subgraph. */
   ready: RouteHandler;
-  /** `/graphql`: the graph (and the sandbox landing page in development). */
+  /** `/graphql`: the graph. */
   graphql: RouteHandler;
+  /** `/graphiql`, and `GET /graphql` from a browser: GraphiQL, outside production only (undefined in production). */
+  graphiql: RouteHandler | undefined;
   /** `/hsds` and below: the sociale kaart's open HSDS feed, passed through. */
   hsds: RouteHandler;
   /** `/downloads/...`: downloads of half-year reports (CSV, PDF), passed through to cases with the bearer token. */
@@ -28,10 +31,12 @@ export interface GatewayRoutes {
 }
 
 /** Which route serves a path. The API's own paths are fixed; whatever is left belongs to the console. */
-export function routeFor(pathname: string, routes: GatewayRoutes): RouteHandler {
+export function routeFor(exchange: Pick<Exchange, 'req' | 'url'>, routes: GatewayRoutes): RouteHandler {
+  const { pathname } = exchange.url;
   if (pathname === '/health') return routes.health;
   if (pathname === '/ready') return routes.ready;
-  if (pathname === '/graphql') return routes.graphql;
+  if (pathname === '/graphql') return routes.graphiql && wantsGraphiql(exchange.req, exchange.url) ? routes.graphiql : routes.graphql;
+  if (pathname === GRAPHIQL_PATH && routes.graphiql) return routes.graphiql;
   if (isHsdsPath(pathname)) return routes.hsds;
   if (isDownloadsPath(pathname)) return routes.downloads;
   if (pathname === IWLZ_NOTIFICATIONS_PATH) return routes.iwlzNotifications;
@@ -62,7 +67,7 @@ export function createRequestHandler(options: { routes: GatewayRoutes; trustedPr
 
     const work = async (): Promise<number> => {
       requireOriginForm(req);
-      return cors(req, res, url.pathname) ?? routeFor(url.pathname, routes)(exchange);
+      return cors(req, res, url.pathname) ?? routeFor(exchange, routes)(exchange);
     };
 
     work()

@@ -21,6 +21,7 @@ import { healthRoutes } from './readiness.ts';
 import { createRequestHandler } from './router.ts';
 import { createConsoleOidc, OIDC_TOKEN_PATH } from './console-oidc.ts';
 import { createCors } from './cors.ts';
+import { graphiqlRoute } from './graphiql.ts';
 import { createDocumentGate, loadTrustedDocuments } from './trusted-documents.ts';
 import { createConsoleRoutes } from './console-static.ts';
 import { notFound } from './exchange.ts';
@@ -28,6 +29,7 @@ import { notFound } from './exchange.ts';
 export type { GatewayContext } from './context.ts';
 export { childTraceparent, type SubgraphEndpoint } from './data-source.ts';
 export { readSupergraph, SUPERGRAPH_PATH } from './supergraph.ts';
+export { GRAPHIQL_CONTENT_SECURITY_POLICY } from './graphiql.ts';
 
 export interface GatewayOptions {
   config: HubConfig;
@@ -60,7 +62,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const serveConsole = createConsoleRoutes({ config, devIssuer: options.devIssuer, oidc });
   const admitDocument = createDocumentGate({
     mode: config.trustedDocuments.mode,
-    store: loadTrustedDocuments({ directory: config.trustedDocuments.directory }),
+    store: loadTrustedDocuments(config.trustedDocuments),
     supergraphSdl: options.supergraphSdl,
     maxTokens: hardTokenLimit(config.operationLimits),
     logger: logger.child({ component: 'trusted-documents' }),
@@ -105,6 +107,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     cors: createCors(config.corsOrigins),
     routes: {
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
+      graphiql: graphiqlRoute(config),
       graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes, admitDocument }),
       hsds: hsdsProxyRoute({ socialeKaart: endpoints.get('sociale-kaart'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
       downloads: downloadsProxyRoute({ cases: endpoints.get('cases'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),

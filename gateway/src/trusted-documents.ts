@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Kind, parse, print, type DocumentNode, type SelectionSetNode } from 'graphql';
 import { z } from 'zod';
 import { HttpError, type Logger } from '@hub/service-kit';
@@ -13,9 +12,6 @@ import { HttpError, type Logger } from '@hub/service-kit';
  * send their own queries, but only reads of the public directory (the sociale kaart's root fields). Nothing a client
  * sends is ever stored under a new id: Apollo's automatic persisted queries are off.
  */
-
-/** The console's manifest, written by `npm run codegen` (client preset, `persistedDocuments`). */
-export const CONSOLE_MANIFEST_PATH = fileURLToPath(new URL('../../console/src/generated/persisted-documents.json', import.meta.url));
 
 export type TrustedDocumentsMode = 'off' | 'log' | 'enforce';
 
@@ -78,9 +74,12 @@ function readJson(path: string): unknown {
   }
 }
 
-/** Reads the console's manifest and every `*.json` of `directory`; a bad file stops the start with its name. */
-export function loadTrustedDocuments(options: { consoleManifestPath?: string; directory: string | undefined }): TrustedDocumentStore {
-  const consolePath = options.consoleManifestPath ?? CONSOLE_MANIFEST_PATH;
+/**
+ * Reads the console's manifest (written by `npm run codegen`: the client preset's `persistedDocuments`) and every
+ * `*.json` of `directory`; a bad file stops the start with its name.
+ */
+export function loadTrustedDocuments(options: { consoleManifest: string; directory: string | undefined }): TrustedDocumentStore {
+  const consolePath = options.consoleManifest;
   const consoleManifest = manifestSchema.safeParse(readJson(consolePath));
   if (!consoleManifest.success) throw new Error(`${consolePath}: ${consoleManifest.error.issues[0]?.message}`);
   const organizations = new Map<string, DocumentSet>();

@@ -67,9 +67,9 @@ beforeAll(async () => {
     production: true,
     env: { TRUSTED_DOCUMENTS: 'enforce', TRUSTED_DOCUMENTS_DIR: manifests, CORS_ORIGINS: `${LISTED_ORIGIN}, http://localhost:5173` },
   });
-  const gemeente = { organizationType: 'GEMEENTE', roles: ['TOEGANG'], gemeenteCode: 'GM0363' } as const;
-  tokenA = await hub.tokenFor({ ...gemeente, organizationId: ORGANIZATION_A });
-  tokenB = await hub.tokenFor({ ...gemeente, organizationId: ORGANIZATION_B });
+  const gemeente = (organizationId: string) => ({ organizationType: 'GEMEENTE' as const, roles: ['TOEGANG' as const], gemeenteCode: 'GM0363', organizationId });
+  tokenA = await hub.tokenFor(gemeente(ORGANIZATION_A));
+  tokenB = await hub.tokenFor(gemeente(ORGANIZATION_B));
 });
 afterAll(async () => {
   await hub?.stop();

@@ -80,6 +80,7 @@ const baseSchema = z.object({
   TRUSTED_PROXIES: z.string().default(''),
   TRUSTED_DOCUMENTS: optional(z.enum(['off', 'log', 'enforce'])),
   TRUSTED_DOCUMENTS_DIR: optional(z.string().min(1)),
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default('console/src/generated/persisted-documents.json'),
   CORS_ORIGINS: z.string().default(''),
   DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   OPERATION_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(10),
@@ -310,7 +311,13 @@ export interface HubConfig {
    * organisation registered in TRUSTED_DOCUMENTS_DIR) and an anonymous caller's own queries only when they read the
    * public directory; `log` runs everything and logs the hash of what `enforce` would refuse; `off` checks nothing.
    */
-  trustedDocuments: { mode: 'off' | 'log' | 'enforce'; directory: string | undefined };
+  trustedDocuments: {
+    mode: 'off' | 'log' | 'enforce';
+    /** The console's manifest, written by `npm run codegen` (TRUSTED_DOCUMENTS_MANIFEST); like CONSOLE_DIR, relative to the working directory. */
+    consoleManifest: string;
+    /** Organisations' own manifests (TRUSTED_DOCUMENTS_DIR); undefined: none. */
+    directory: string | undefined;
+  };
   /**
    * Origins (scheme://host[:port]) whose browser pages may call the API from another origin (CORS_ORIGINS,
    * comma-separated); empty: same origin only.
@@ -465,7 +472,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
     shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
     trustedProxies: parseRangeList('TRUSTED_PROXIES', c.TRUSTED_PROXIES, { bareAddress: true }),
-    trustedDocuments: { mode: c.TRUSTED_DOCUMENTS ?? (production ? 'enforce' : 'off'), directory: c.TRUSTED_DOCUMENTS_DIR },
+    trustedDocuments: {
+      mode: c.TRUSTED_DOCUMENTS ?? (production ? 'enforce' : 'off'),
+      consoleManifest: c.TRUSTED_DOCUMENTS_MANIFEST,
+      directory: c.TRUSTED_DOCUMENTS_DIR,
+    },
     corsOrigins: parseOrigins(c.CORS_ORIGINS),
     directoryCacheSeconds: c.DIRECTORY_CACHE_SECONDS,
     operationLimits: {
