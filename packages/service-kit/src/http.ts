@@ -157,7 +157,10 @@ export interface RequestDocument {
 /** Checks a request's document before Apollo Server runs it, and returns the query and extensions to run (or throws an HttpError). */
 export type DocumentHook = (request: RequestDocument) => { query: string | undefined; extensions: Record<string, unknown> | undefined };
 
-/** Applies the hook to a GET request's search parameters; a parameter given twice is left for Apollo Server to refuse. */
+/**
+ * Applies the hook to a GET request's search parameters. A parameter given twice counts once, with its first value:
+ * the value the hook checked is the one that runs.
+ */
 function documentOfSearch(search: URLSearchParams, hook: DocumentHook): string {
   let extensions: unknown = search.get('extensions') ?? undefined;
   if (typeof extensions === 'string') {
