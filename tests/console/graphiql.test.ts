@@ -67,7 +67,7 @@ describe('GraphiQL from the hub itself (development)', () => {
     );
     await page.locator('.graphiql-execute-button').click();
     expect((await answer).status()).toBe(200);
-    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 10_000 }).toMatch(/"__typename":\s*"Query"/);
+    await expect.poll(() => page.locator('.graphiql-response').textContent(), { timeout: 10_000 }).toMatch(/"__typename":\s*"Query"/);
     await browser.screenshot('typename');
     browser.expectOnlyOwnOrigin();
     expect(browser.messages.filter((m) => /Content.Security.Policy|Refused to/i.test(m))).toEqual([]);
