@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { loadConfig } from '@hub/config';
+import { loadConfig, loadEnvFile } from '@hub/config';
 import { prepareDatabase } from '@hub/db';
 import { openHubDatabase } from '@hub/hub';
 import { ImportInputError, importHsds } from '@hub/sociale-kaart/hsds';
@@ -17,6 +17,8 @@ if (!source || process.argv.length > 3) {
   process.stderr.write('Usage: npm run hsds:import -- <file-or-url>\n');
   process.exit(1);
 }
+// Settings from .env (DATABASE_URL, ...); the real environment wins over the file.
+loadEnvFile();
 const config = loadConfig();
 const limit = config.hsdsImportMaxBytes;
 

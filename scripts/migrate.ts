@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type HubConfig } from '@hub/config';
+import { ConfigError, loadConfig, loadEnvFile, type HubConfig } from '@hub/config';
 import { migrateAndSeed, openHubDatabase } from '@hub/hub';
 import { createLogger } from '@hub/service-kit';
 
@@ -9,6 +9,8 @@ import { createLogger } from '@hub/service-kit';
  */
 let config: HubConfig;
 try {
+  // Settings from .env when run by hand (npm run migrate); the real environment wins over the file.
+  loadEnvFile();
   config = loadConfig();
 } catch (error) {
   // A refused configuration (e.g. SEED_DEMO=true in production) stops the job before the database is touched.

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { loadConfig } from '@hub/config';
+import { loadConfig, loadEnvFile } from '@hub/config';
 import { prepareDatabase } from '@hub/db';
 import { openHubDatabase } from '@hub/hub';
 import { socialeKaartModule } from '@hub/sociale-kaart';
@@ -35,6 +35,8 @@ try {
   process.exit(1);
 }
 
+// Settings from .env (DATABASE_URL, ...); the real environment wins over the file.
+loadEnvFile();
 const database = await openHubDatabase(loadConfig());
 try {
   // Idempotent: a fresh data directory gets the sociale kaart's tables and reference data first.

@@ -1,5 +1,5 @@
 import { ensureConsoleBuild } from '@hub/console/build';
-import { loadConfig } from '@hub/config';
+import { loadConfig, loadEnvFile } from '@hub/config';
 import { DEMO_PRINCIPALS } from '@hub/domain';
 import { startHub, startMailCatcher, type MailCatcher, type RunningHub } from '@hub/hub';
 import { signToken } from '@hub/identity';
@@ -9,6 +9,8 @@ import { signToken } from '@hub/identity';
  * DATA_DIR (or in memory with PGLITE_IN_MEMORY=true); migrations, reference and demo data are applied
  * on every start (idempotent). Ctrl-C or SIGTERM stops the gateway, the subgraphs and the database.
  */
+// Settings from .env (copied from .env.example); the real environment wins over the file.
+const envFile = loadEnvFile();
 const loaded = loadConfig();
 let mailCatcher: MailCatcher | undefined;
 let config = loaded;
@@ -20,7 +22,7 @@ async function start(): Promise<RunningHub> {
     // Without a mail server configured, development gets a local one, so the demo's e-mails can be read.
     if (!loaded.notifications.smtpUrl && !loaded.production) {
       mailCatcher = await startMailCatcher();
-      config = { ...loaded, notifications: { ...loaded.notifications, smtpUrl: mailCatcher.smtpUrl } };
+      if (mailCatcher) config = { ...loaded, notifications: { ...loaded.notifications, smtpUrl: mailCatcher.smtpUrl } };
     }
     return await startHub({ config });
   } catch (error) {
@@ -41,6 +43,7 @@ lines.push(`  Console:  ${origin}/  (open in a browser${running.issuer && !confi
 lines.push(`  Gateway:  ${running.gatewayUrl}`);
 if (!config.production) lines.push(`  Sandbox:  ${running.gatewayUrl}  (open in a browser)`);
 lines.push(`  Health:   ${origin}/health   Ready: ${origin}/ready`);
+if (envFile.path) lines.push(`  Settings: ${envFile.path} (${envFile.applied.length} applied, ${envFile.overridden.length} already set in the environment)`);
 if (mailCatcher) lines.push(`  E-mail:   ${mailCatcher.webUrl}  (local mail catcher: the hub's e-mails land here; SMTP ${mailCatcher.smtpUrl})`);
 
 if (running.issuer) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@hub/config';
+import { loadConfig, loadEnvFile } from '@hub/config';
 import { DEMO_PROFESSIONALS, ORGANIZATION_TYPES, ROLES, type OrganizationType, type Role } from '@hub/domain';
 import { ensureDevIssuer, signToken } from '@hub/identity';
 
@@ -94,6 +94,8 @@ if (!lifetime) fail(`--expires-in must look like 90s, 30m or 12h, got "${expires
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 const lifetimeSeconds = Number(lifetime[1]) * (UNIT_SECONDS[lifetime[2] ?? 's'] ?? 1);
 
+// Settings from .env (DATA_DIR, the dev issuer); the real environment wins over the file.
+loadEnvFile();
 const config = loadConfig();
 // The hub refuses a longer-lived token with 401, so printing one would only confuse.
 if (lifetimeSeconds > config.tokenMaxLifetimeSeconds) {

@@ -217,7 +217,7 @@ describe.skipIf(!process.env.DATABASE_URL)('bench:data generator', () => {
 
   it('stores every BSN encrypted under the bench keys: each decrypts, passes the elfproef, matches its hash and is unique', async () => {
     const config = loadConfig({ BSN_ENCRYPTION_KEY: secrets.bsnEncryptionKey, BSN_HASH_KEY: secrets.bsnHashKey });
-    const cipher = createBsnCipher(config.bsnEncryptionKey, config.bsnHashKey);
+    const cipher = createBsnCipher(config.bsnEncryptionKeys, config.bsnHashKeys);
     const rows = await sql<{ bsn_encrypted: string | null; bsn_hash: string | null }[]>`select bsn_encrypted, bsn_hash from cases.client`;
     const seen = new Set<string>();
     for (const row of rows) {

@@ -144,7 +144,7 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       record('sociale_kaart services (demo generator)', services, t);
 
       const ctx: PassContext = { world, ids: new BenchIds(world.volumes.clients), staff: new Staff(), clientsPerBatch: CLIENTS_PER_BATCH };
-      const cipher = createBsnCipher(config.bsnEncryptionKey, config.bsnHashKey);
+      const cipher = createBsnCipher(config.bsnEncryptionKeys, config.bsnHashKeys);
       const gaps: GapSignalSource[] = [];
       // Three passes over the clients, each feeding its tables at once; a table's foreign keys point only at
       // tables of an earlier pass, whose COPY has committed by then.

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { subgraphUnavailable, type SubgraphUnavailableReason } from '@hub/errors';
 import {
+  activeTraceparent,
   DIRECTORY_CHANGED_HEADER,
   OPERATION_NAME_HEADER,
   OPERATION_NAME_PATTERN,
   SUBGRAPH_SECRET_HEADER,
   type Logger,
   type RequestMeta,
+  type ServiceMetrics,
 } from '@hub/service-kit';
 import type { GatewayContext } from './context.ts';
 import { SHAREABLE_CALL_HEADER } from './fetcher.ts';
@@ -51,19 +53,24 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
   private readonly logger: Logger;
 
-  private readonly onDirectoryChanged: () => void;
+  private readonly onDirectoryChanged: () => Promise<void>;
+  private readonly metrics: ServiceMetrics | undefined;
 
-  constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher, logger: Logger, onDirectoryChanged: () => void) {
+  constructor(endpoint: SubgraphEndpoint, fetcher: Fetcher, logger: Logger, onDirectoryChanged: () => Promise<void>, metrics?: ServiceMetrics) {
     super({ url: endpoint.url, fetcher });
     this.secret = endpoint.secret;
     this.subgraph = endpoint.name;
     this.logger = logger;
     this.onDirectoryChanged = onDirectoryChanged;
+    this.metrics = metrics;
   }
 
-  /** A directory mutation that passed through this gateway drops its cached answers: its users read their own writes. */
+  /**
+   * A directory mutation that passed through this gateway drops the cached answers (with a shared cache, those of
+   * every gateway) before its answer is sent: its users read their own writes, through whichever gateway.
+   */
   override async didReceiveResponse({ response }: DidReceiveResponse) {
-    if (response.http?.headers.get(DIRECTORY_CHANGED_HEADER)) this.onDirectoryChanged();
+    if (response.http?.headers.get(DIRECTORY_CHANGED_HEADER)) await this.onDirectoryChanged();
     return response;
   }
 
@@ -86,6 +93,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       },
       'subgraph did not answer',
     );
+    this.metrics?.countSubgraphUnavailable(this.subgraph, reason);
     throw subgraphUnavailable(this.subgraph, reason);
   }
 
@@ -98,7 +106,8 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const context = options.context;
     if (context.authorization) headers.set('authorization', context.authorization);
     headers.set('x-request-id', context.meta.requestId);
-    headers.set('traceparent', childTraceparent(context.meta));
+    // With tracing on, the active span is Apollo Gateway's gateway.fetch for this call: the subgraph's span hangs under it.
+    headers.set('traceparent', activeTraceparent() ?? childTraceparent(context.meta));
     // Subgraphs write the client's operation name into access-log lines; the query planner's own names for the
     // subgraph operations (e.g. V__cases__0) say nothing to a privacy officer. Only a plain name travels.
     const operationName = options.incomingRequestContext.operationName;

@@ -16,7 +16,7 @@ export const isDownloadsPath = (pathname: string): boolean => pathname.startsWit
 export function downloadsProxyRoute(options: { cases: SubgraphEndpoint | undefined; rateLimiter: RateLimiter; timeoutMs: number }): RouteHandler {
   const { cases, rateLimiter, timeoutMs } = options;
   return async ({ req, res, meta, forwarded }) => {
-    rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
+    await rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
     if (!cases) throw notFound();
     return proxyPublicGet(req, res, new URL(cases.url).origin, meta, {
       timeoutMs,

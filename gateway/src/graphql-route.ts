@@ -35,10 +35,10 @@ export function graphqlRoute(options: {
         principal.kind === 'user'
           ? `${principal.organizationId}/${principal.subject}`
           : `client/${principal.subject}/${createHash('sha256').update(principal.clientBsn).digest('base64url')}`;
-      rateLimiter.take(rateLimitKey(organizationId, forwarded.clientAddress));
+      await rateLimiter.take(rateLimitKey(organizationId, forwarded.clientAddress));
       caller = { kind: 'signed-in', organizationId };
     } else {
-      rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
+      await rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
     }
     const body = req.method === 'POST' ? await readBody(req, maxRequestBodyBytes) : '';
     return executeGraphQL(

@@ -15,7 +15,7 @@ export const isHsdsPath = (pathname: string): boolean => pathname === HSDS_PREFI
 export function hsdsProxyRoute(options: { socialeKaart: SubgraphEndpoint | undefined; rateLimiter: RateLimiter; timeoutMs: number }): RouteHandler {
   const { socialeKaart, rateLimiter, timeoutMs } = options;
   return async ({ req, res, meta, forwarded }) => {
-    rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
+    await rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
     if (!socialeKaart) throw notFound();
     return proxyPublicGet(req, res, new URL(socialeKaart.url).origin, meta, {
       timeoutMs,

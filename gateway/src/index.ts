@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { disableApolloTelemetry, loadConfig, SUBGRAPH_NAMES } from '@hub/config';
 import { createTokenVerifier, ensureDevIssuer } from '@hub/identity';
-import { createLogger } from '@hub/service-kit';
+import { createHubMetrics, createLogger, flushTraces, startTracing } from '@hub/service-kit';
 import { createGateway, readSupergraph, type SubgraphEndpoint } from './server.ts';
 
 // Standalone gateway process (docker-compose / production). `npm start` runs it in-process through @hub/hub.
@@ -45,8 +45,15 @@ if (config.gatewayWorkers > 1 && cluster.isPrimary) {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 } else {
+  const metrics = createHubMetrics({
+    operationNames: config.metrics.operationNames,
+    manifest: config.metrics.operationManifest,
+    processLabel: config.metrics.token ? 'gateway' : undefined,
+  });
+  startTracing(config.tracing, 'gateway', metrics.operationLabel);
   const gateway = await createGateway({
     config,
+    metrics,
     logger,
     verifyToken: await createTokenVerifier(issuers, config.audience, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
     subgraphs,
@@ -57,6 +64,7 @@ if (config.gatewayWorkers > 1 && cluster.isPrimary) {
 
   const shutdown = async () => {
     await gateway.stop();
+    await flushTraces();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -30,7 +30,7 @@ export function iwlzNotificationRoute(options: {
 }): RouteHandler {
   const { cases, token, rateLimiter, timeoutMs, maxBodyBytes } = options;
   return async ({ req, res, meta, forwarded }) => {
-    rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
+    await rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
     if (!token || !cases) throw notFound();
     if (req.method !== 'POST') throw new HttpError(405, 'BAD_REQUEST', 'Use POST.', { allow: 'POST' });
     if (!secretMatches(presentedToken(headerValue(req, 'authorization')), token)) {

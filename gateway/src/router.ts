@@ -1,5 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readRequestMeta, requireOriginForm, type Logger } from '@hub/service-kit';
+import {
+  inServerSpan,
+  readRequestMeta,
+  requireOriginForm,
+  routeLabel,
+  traceparentOf,
+  type Logger,
+  type ServiceMetrics,
+  type ServiceTracer,
+} from '@hub/service-kit';
 import type { Cors } from './cors.ts';
 import { sendFailure } from './error-format.ts';
 import type { Exchange, RouteHandler } from './exchange.ts';
@@ -28,6 +37,8 @@ export interface GatewayRoutes {
   iwlzNotifications: RouteHandler;
   /** `/` and every path no other route claims: the web console's static files, on the gateway's own origin. */
   console: RouteHandler;
+  /** `/metrics`: Prometheus metrics behind METRICS_TOKEN; without a token the path is the console's, as any other. */
+  metrics?: RouteHandler | undefined;
 }
 
 /** Which route serves a path. The API's own paths are fixed; whatever is left belongs to the console. */
@@ -40,6 +51,7 @@ export function routeFor(exchange: Pick<Exchange, 'req' | 'url'>, routes: Gatewa
   if (isHsdsPath(pathname)) return routes.hsds;
   if (isDownloadsPath(pathname)) return routes.downloads;
   if (pathname === IWLZ_NOTIFICATIONS_PATH) return routes.iwlzNotifications;
+  if (pathname === '/metrics' && routes.metrics) return routes.metrics;
   return routes.console;
 }
 
@@ -47,8 +59,16 @@ export function routeFor(exchange: Pick<Exchange, 'req' | 'url'>, routes: Gatewa
  * The gateway's HTTP entry: request ids, origin-form check, CORS for the listed origins, dispatch by path, one answer
  * for a failure, and one log line per request without variables or tokens.
  */
-export function createRequestHandler(options: { routes: GatewayRoutes; trustedProxy: ProxyTrust; logger: Logger; cors: Cors }) {
-  const { routes, trustedProxy, logger, cors } = options;
+export function createRequestHandler(options: {
+  routes: GatewayRoutes;
+  trustedProxy: ProxyTrust;
+  logger: Logger;
+  cors: Cors;
+  metrics?: ServiceMetrics | undefined;
+  /** The gateway's tracer while tracing is on: each request then gets a SERVER span, the root of its trace. */
+  tracer?: ServiceTracer | undefined;
+}) {
+  const { routes, trustedProxy, logger, cors, metrics, tracer } = options;
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
     // The caller's x-request-id / traceparent never become the hub's ids (they go into access-log lines).
@@ -70,15 +90,28 @@ export function createRequestHandler(options: { routes: GatewayRoutes; trustedPr
       return cors(req, res, url.pathname) ?? routeFor(exchange, routes)(exchange);
     };
 
-    work()
-      .then(
-        (sent) => {
-          status = sent;
-        },
-        (error: unknown) => {
-          status = sendFailure(res, error, meta, logger);
-        },
-      )
-      .finally(() => logRequest(logger, exchange, status, started));
+    const route = routeLabel(url.pathname);
+    const traced = tracer && route !== '/health' && route !== '/ready' && route !== '/metrics' ? tracer : undefined;
+    void inServerSpan(traced, req.method ?? 'GET', route, undefined, (span) => {
+      // The span's trace is the request's: log lines, access-log lines and subgraph calls carry its trace id.
+      if (span) {
+        meta.traceparent = traceparentOf(span);
+        meta.traceId = span.spanContext().traceId;
+      }
+      return work()
+        .then(
+          (sent) => {
+            status = sent;
+          },
+          (error: unknown) => {
+            status = sendFailure(res, error, meta, logger);
+          },
+        )
+        .finally(() => {
+          span?.setAttribute('http.response.status_code', status);
+          metrics?.countResponse(url.pathname, status);
+          logRequest(logger, exchange, status, started);
+        });
+    });
   };
 }

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { disableApolloTelemetry, type HubConfig } from '@hub/config';
 import type { DevIssuer, TokenVerifier } from '@hub/identity';
-import { listen, type Logger, type RunningServer } from '@hub/service-kit';
+import { HttpError, listen, metricsTokenMatches, serviceTracer, type HubMetrics, type Logger, type RunningServer } from '@hub/service-kit';
 import type { GatewayContext } from './context.ts';
 import { HubDataSource, type SubgraphEndpoint } from './data-source.ts';
 import { formatGatewayError } from './error-format.ts';
@@ -16,7 +15,9 @@ import { hsdsProxyRoute } from './hsds-proxy.ts';
 import { iwlzNotificationRoute } from './iwlz-notifications.ts';
 import { hardTokenLimit } from './limits.ts';
 import { gatewayPlugins } from './plugins.ts';
-import { createRateLimiter, rateLimitKey } from './rate-limit.ts';
+import { createRateLimiter, createSharedRateLimiter, rateLimitKey, type RateLimiter } from './rate-limit.ts';
+import { connectRedis, type RedisConnection } from './redis.ts';
+import { createLocalResponseCache, createSharedResponseCache, type ResponseCache } from './response-cache.ts';
 import { healthRoutes } from './readiness.ts';
 import { createRequestHandler } from './router.ts';
 import { createConsoleOidc, OIDC_TOKEN_PATH } from './console-oidc.ts';
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** The development issuer, for the console's development sign-in (never offered in production). */
   devIssuer?: DevIssuer | undefined;
+  /** The metrics registry of the running hub (in-process) or of this gateway; none: nothing is recorded. */
+  metrics?: HubMetrics | undefined;
 }
 
 export interface Gateway {
@@ -56,7 +59,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, logger, verifyToken, subgraphs } = options;
   disableApolloTelemetry();
   const subgraphHttp = createSubgraphFetcher(config.subgraphTimeoutMs);
-  const rateLimiter = createRateLimiter(config.rateLimit);
+  // With REDIS_URL the rate limit and the response cache are shared by every gateway on that Redis; without it each
+  // gateway keeps its own (today's single-process behaviour, and what `npm start` and the tests use).
+  const redis: RedisConnection | undefined = config.redis.url ? await connectRedis(config.redis.url, logger) : undefined;
+  const rateLimiter: RateLimiter = redis
+    ? createSharedRateLimiter({ redis: redis.redis, prefix: config.redis.prefix, ...config.rateLimit, logger })
+    : createRateLimiter(config.rateLimit);
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
   const oidc = config.consoleOidc ? createConsoleOidc(config.consoleOidc, verifyToken) : undefined;
   const serveConsole = createConsoleRoutes({ config, devIssuer: options.devIssuer, oidc });
@@ -69,7 +77,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
   // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
-  const responseCache = new InMemoryLRUCache<string>({ maxSize: 64 * 2 ** 20 });
+  const responseCache: ResponseCache = redis
+    ? createSharedResponseCache({ redis: redis.redis, prefix: config.redis.prefix, logger })
+    : createLocalResponseCache();
+  const metrics = options.metrics?.forService('gateway');
 
   const apolloGateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -78,7 +89,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // The supergraph's URLs are the compose-time defaults; the configured (or bound) URL wins.
       const endpoint = endpoints.get(name);
       if (!endpoint) throw new Error(`The supergraph names subgraph "${name}", but the gateway has no endpoint for it.`);
-      return new HubDataSource(endpoint, subgraphHttp.fetcher, logger, () => responseCache.clear());
+      return new HubDataSource(endpoint, subgraphHttp.fetcher, logger, () => responseCache.invalidate(), metrics);
     },
   });
 
@@ -92,20 +103,44 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Automatic persisted queries would store any document a client sends under its hash; the gateway resolves ids
     // from the trusted documents only (trusted-documents.ts).
     persistedQueries: false,
+    // The process owns SIGINT/SIGTERM (drain, then stop everything); Apollo's own handler would stop this server
+    // early and re-send the signal, which the process then takes for a second Ctrl-C and exits with code 1.
+    stopOnTerminationSignals: false,
     formatError: formatGatewayError,
     parseOptions: { maxTokens: hardTokenLimit(config.operationLimits) },
-    plugins: gatewayPlugins(config, logger, responseCache),
+    plugins: [...gatewayPlugins(config, logger, responseCache), ...(metrics ? [metrics.operationPlugin<GatewayContext>((_context, name) => name)] : [])],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    redis?.close();
+    throw error;
+  }
 
   let running: RunningServer | undefined;
   let stopped = false;
 
+  const metricsToken = config.metrics.token;
+  const renderMetrics = options.metrics?.render;
   const handle = createRequestHandler({
     trustedProxy: createProxyTrust(config.trustedProxies),
     logger,
     cors: createCors(config.corsOrigins),
+    metrics,
+    tracer: serviceTracer('gateway'),
     routes: {
+      metrics:
+        metricsToken && renderMetrics
+          ? async ({ req, res }) => {
+              if (!metricsTokenMatches(req.headers.authorization, metricsToken)) {
+                throw new HttpError(401, 'UNAUTHENTICATED', 'The metrics need the metrics token.', { 'www-authenticate': 'Bearer' });
+              }
+              const text = await renderMetrics();
+              res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+              res.end(text);
+              return 200;
+            }
+          : undefined,
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
       graphiql: graphiqlRoute(config),
       graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes, admitDocument }),
@@ -121,7 +156,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }),
       console: async ({ req, res, url, forwarded }) => {
         // Each code exchange calls the OpenID provider: it counts against the caller's address like anonymous requests.
-        if (oidc && url.pathname === OIDC_TOKEN_PATH) rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
+        if (oidc && url.pathname === OIDC_TOKEN_PATH) await rateLimiter.take(rateLimitKey(undefined, forwarded.clientAddress));
         const sent = await serveConsole(req, res, url, forwarded);
         if (sent === undefined) throw notFound();
         return sent;
@@ -142,6 +177,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await running?.stop();
       await apollo.stop();
       subgraphHttp.close();
+      redis?.close();
     },
   };
 }

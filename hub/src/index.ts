@@ -1,4 +1,4 @@
-export { startHub, type RunningHub, type StartHubOptions } from './start-hub.ts';
+export { startHub, withDevBsnKeys, type RunningHub, type StartHubOptions } from './start-hub.ts';
 export { migrateAndSeed, openHubDatabase } from './database.ts';
 export { composeSupergraph, REPOSITORY_ROOT, schemaPathOf, type SupergraphComposition } from './compose.ts';
 export { SUBGRAPH_MODULES } from './modules.ts';

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
-import { SUBGRAPH_NAMES, type HubConfig, type IssuerConfig } from '@hub/config';
+import { LEGACY_KEY_ID, SUBGRAPH_NAMES, type HubConfig, type IssuerConfig } from '@hub/config';
 import type { Database } from '@hub/db';
 import { createGateway, readSupergraph, type SubgraphEndpoint } from '@hub/gateway';
 import { createTokenVerifier, ensureDevIssuer, type DevIssuer } from '@hub/identity';
-import { createLogger, type SubgraphHost, type SubgraphModule } from '@hub/service-kit';
+import { createHubMetrics, createLogger, flushTraces, startTracing, type HubMetrics, type SubgraphHost, type SubgraphModule } from '@hub/service-kit';
 import { migrateAndSeed, openHubDatabase } from './database.ts';
 import { SUBGRAPH_MODULES } from './modules.ts';
 
@@ -36,6 +36,10 @@ export interface RunningHub {
   /** The issuer whose key this process holds (the development issuer or the one passed in); undefined with only configured issuers. */
   issuer: DevIssuer | undefined;
   config: HubConfig;
+  /** The hub's metrics registry: every service's series, with a `service` label (served at the gateway's /metrics). */
+  metrics: HubMetrics;
+  /** Sends the spans finished so far to the OTLP endpoint (nothing when tracing is off). */
+  flushTraces(): Promise<void>;
   /** Stops the gateway, then the subgraphs, then closes the database when the hub opened it. Safe to call twice. */
   stop(): Promise<void>;
   /** Stops one subgraph (fault tests: the gateway then answers without its part). Safe to call twice. */
@@ -83,13 +87,13 @@ function persistentDevKey(keyDir: string, name: string): Buffer {
  * Without BSN keys in the environment, development would encrypt with a key that dies with the process and
  * the persisted demo BSNs could not be read after a restart; keep development keys next to the data instead.
  */
-function withDevBsnKeys(config: HubConfig, ownsDatabase: boolean): HubConfig {
+export function withDevBsnKeys(config: HubConfig, ownsDatabase: boolean): HubConfig {
   if (config.production || config.bsnKeysConfigured || !ownsDatabase || (config.pgliteInMemory && !config.databaseUrl)) return config;
   const keyDir = join(config.dataDir, 'keys');
   return {
     ...config,
-    bsnEncryptionKey: persistentDevKey(keyDir, 'bsn-encryption.key'),
-    bsnHashKey: persistentDevKey(keyDir, 'bsn-hash.key'),
+    bsnEncryptionKeys: { currentId: LEGACY_KEY_ID, keys: [{ id: LEGACY_KEY_ID, material: persistentDevKey(keyDir, 'bsn-encryption.key') }] },
+    bsnHashKeys: { currentId: LEGACY_KEY_ID, keys: [{ id: LEGACY_KEY_ID, material: persistentDevKey(keyDir, 'bsn-hash.key') }] },
     bsnKeysConfigured: true,
   };
 }
@@ -105,6 +109,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   checkModules(modules);
   const loggerFor = (service: string) => createLogger(service, config.logLevel, options.logDestination);
   const logger = loggerFor('hub');
+  // One registry for the process, each series labelled with its service; the gateway's tracer provider is the global one.
+  const metrics = createHubMetrics({
+    operationNames: config.metrics.operationNames,
+    manifest: config.metrics.operationManifest,
+    processLabel: config.metrics.token ? 'hub' : undefined,
+  });
+  startTracing(config.tracing, 'gateway', metrics.operationLabel);
 
   // Undo steps, run last-first, so a failure half-way through start-up leaves nothing running.
   const undo: Array<() => Promise<void>> = [];
@@ -138,6 +149,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
           secret,
           internalSecret,
           peerUrls,
+          metrics,
         });
       const first = await create();
       const entry: { host: SubgraphHost | undefined; port: number; create: () => Promise<SubgraphHost> } = { host: first, port: settings.port, create };
@@ -164,6 +176,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       subgraphs: endpoints,
       supergraphSdl: readSupergraph(),
       devIssuer: config.production ? undefined : held,
+      metrics,
     });
     undo.push(() => gateway.stop());
     const running = await gateway.start(config.gatewayPort, config.host);
@@ -178,6 +191,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       database,
       issuer: held,
       config,
+      metrics,
+      flushTraces,
       stop: () => (stopping ??= unwind()),
       async stopSubgraph(name) {
         const entry = hostEntry(name);

@@ -17,6 +17,13 @@ export interface TestHubOptions {
   production?: boolean;
   /** Further configuration variables, as in `.env` (e.g. `{ MAX_REQUEST_BODY_BYTES: '2048' }`). */
   env?: Record<string, string>;
+  /**
+   * Run on this database instead of a fresh one, and leave it open at stop (the caller closes it): a hub restarted
+   * with another configuration over the same rows, e.g. new keys.
+   */
+  database?: Database;
+  /** Trust this issuer instead of a fresh one, so tokens made for an earlier hub keep working. */
+  issuer?: DevIssuer;
 }
 
 /** Who a test token is for; omitted fields get fresh values (a random organisation, a random subject). */
@@ -136,7 +143,7 @@ function requestHeaders(options: RequestOptions): Record<string, string> {
  * DATABASE_URL server), an ephemeral token issuer, every subgraph and the gateway on free ports.
  */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
-  const issuer = await createEphemeralIssuer();
+  const issuer = options.issuer ?? (await createEphemeralIssuer());
   const config = testConfig(options, issuer);
   const logs: LogLine[] = [];
   const raw: string[] = [];
@@ -148,12 +155,13 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
         },
       }
     : undefined;
-  const database: Database = await createTestDatabase();
+  const database: Database = options.database ?? (await createTestDatabase());
+  const closeDatabase = () => (options.database ? Promise.resolve() : database.close());
   let hub: RunningHub;
   try {
     hub = await startHub({ config, database, issuer, logDestination });
   } catch (error) {
-    await database.close();
+    await closeDatabase();
     throw error;
   }
 
@@ -163,7 +171,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     issuer,
     logs,
     logText: () => raw.join(''),
-    stop: () => (stopping ??= hub.stop().then(() => database.close())),
+    stop: () => (stopping ??= hub.stop().then(closeDatabase)),
     tokenFor: (subject) =>
       signToken(issuer, {
         ...subject,

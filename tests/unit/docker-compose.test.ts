@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadConfig, SUBGRAPH_NAMES } from '@hub/config';
 import { REPOSITORY_ROOT } from '@hub/hub';
+import { ENTRIES } from '@hub/hub/build';
 
 /**
  * Docker does not run on the development machine, so this reads docker-compose.yml and checks that
@@ -38,7 +39,6 @@ const service = (name: string): Service => {
 };
 
 const envExampleNames = new Set([...readFileSync(join(root, '.env.example'), 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1] ?? ''));
-const packageJson = z.object({ scripts: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
 
 const envKey = (name: string) => name.toUpperCase().replace(/-/g, '_');
 const commandOf = (s: Service): string[] => (Array.isArray(s.command) ? s.command : (s.command?.split(/\s+/) ?? []));
@@ -86,29 +86,23 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs commands whose scripts and files exist in the repository', () => {
+  it('runs compiled services with node: each command is a dist/ entry that npm run build produces from a source that exists', () => {
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     for (const [name, s] of hubServices) {
-      const command = commandOf(s);
-      expect(command.length, `${name} has a command`).toBeGreaterThan(0);
-      const [program, ...args] = command;
-      if (program === 'npm') {
-        expect(args[0], `${name}: npm run <script>`).toBe('run');
-        const script = packageJson.scripts[args[1] ?? ''];
-        expect(script, `${name}: package.json script ${args[1]}`).toBeDefined();
-        for (const file of (script ?? '').split(/\s+/).filter((t) => /\.[cm]?[jt]s$/.test(t))) {
-          expect(existsSync(join(root, file)), `${name}: ${file} (from npm run ${args[1]})`).toBe(true);
-        }
-      } else {
-        expect(['tsx', 'node'], `${name}: runs ${program}`).toContain(program);
-        for (const file of args.filter((a) => !a.startsWith('-'))) {
-          expect(existsSync(join(root, file)), `${name}: ${file}`).toBe(true);
-        }
-      }
+      const [program, ...args] = commandOf(s);
+      expect(program, `${name} runs node, not a TypeScript loader`).toBe('node');
+      const files = args.filter((a) => !a.startsWith('-'));
+      expect(files.length, `${name} names one file`).toBe(1);
+      const entry = /^dist\/([a-z-]+)\.js$/.exec(files[0] ?? '')?.[1];
+      expect(entry, `${name}: ${files[0]} is not dist/<entry>.js`).toBeDefined();
+      const source = ENTRIES[entry ?? ''];
+      expect(source, `${name}: hub/src/build.ts has no entry ${entry}`).toBeDefined();
+      expect(existsSync(join(root, source ?? '')), `${name}: ${source}`).toBe(true);
     }
-    // The image runs tsx from node_modules/.bin.
-    expect(dockerfile).toMatch(/PATH=\/app\/node_modules\/\.bin/);
-    expect(existsSync(join(root, 'node_modules', '.bin', 'tsx'))).toBe(true);
+    expect(commandOf(service('gateway'))).toEqual(['node', 'dist/gateway.js']);
+    expect(commandOf(service('migrate'))).toEqual(['node', 'dist/migrate.js']);
+    // The image's default command is a compiled service too (the runtime stage is checked in dockerfile.test.ts).
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/gateway\.js"\]$/m);
   });
 
   it('uses only variables that .env.example lists', () => {
@@ -136,7 +130,8 @@ describe('docker-compose.yml', () => {
 
   it.each(SUBGRAPH_NAMES)('runs subgraph %s after the migrate job, with a health check the gateway waits for', (name) => {
     const s = service(name);
-    expect(commandOf(s)).toEqual(['tsx', `subgraphs/${name}/src/index.ts`]);
+    expect(commandOf(s)).toEqual(['node', `dist/${name}.js`]);
+    expect(ENTRIES[name]).toBe(`subgraphs/${name}/src/index.ts`);
     expect(existsSync(join(root, 'subgraphs', name, 'src', 'index.ts'))).toBe(true);
     expect(dependencies(s)).toEqual({ migrate: 'service_completed_successfully' });
     const env = environmentOf(s);

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { parseAddressRange } from './address-ranges.ts';
+import { type KeyRing, KeyRingError, parseKeyRing } from './bsn-keys.ts';
 import { SUBGRAPHS, subgraphEnvKey, type SubgraphName } from './subgraphs.ts';
 import { z } from 'zod';
 
@@ -90,12 +90,23 @@ const baseSchema = z.object({
   OPERATION_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(300_000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.01).max(1_000_000).default(1000),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000_000).default(2000),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL')),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - (at most 64)')
+    .default('hub:'),
   SEED_DEMO: bool.optional(),
   INTERNAL_API_SECRET: z.string().optional(),
   DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
   HSDS_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(45_000_000).default(20_000_000),
   BSN_ENCRYPTION_KEY: z.string().optional(),
+  BSN_ENCRYPTION_KEYS: z.string().optional(),
+  BSN_ENCRYPTION_KEY_CURRENT: z.string().optional(),
   BSN_HASH_KEY: z.string().optional(),
+  BSN_HASH_KEYS: z.string().optional(),
+  BSN_HASH_KEY_CURRENT: z.string().optional(),
+  BSN_ROTATION_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(0),
+  BSN_ROTATION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   REFERRAL_RESPOND_DAYS: z.string().default('WMO_TO_WLZ=5,WLZ_TO_WMO=5,TO_OCO=3,TO_SERVICE=10,OTHER=10,INFORMAL_TO_FORMAL=5'),
   REFERRAL_START_DAYS: z.coerce.number().int().min(0).max(250).default(10),
   REFERRAL_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
@@ -129,6 +140,16 @@ const baseSchema = z.object({
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   NOTIFY_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  METRICS_TOKEN: optional(z.string().min(32, 'at least 32 characters')),
+  METRICS_OPERATION_NAMES: z
+    .string()
+    .regex(/^([_A-Za-z][_0-9A-Za-z]{0,63}(,[_A-Za-z][_0-9A-Za-z]{0,63})*)?$/, 'comma-separated GraphQL operation names')
+    .default(''),
+  METRICS_OPERATION_MANIFEST: z.string().min(1).default('console/src/generated/persisted-documents.json'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optional(z.string().url()),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z
+    .enum(['http/json'], { message: 'the hub exports OTLP over HTTP as JSON: set http/json or leave it unset' })
+    .default('http/json'),
   LIGHT_LINK_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -332,6 +353,11 @@ export interface HubConfig {
   operationLimits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxTokens: number; maxCost: number };
   /** Token bucket per organisation (anonymous callers: per client address) at the gateway. */
   rateLimit: { perSecond: number; burst: number };
+  /**
+   * Redis shared by several gateway processes: the rate limit's buckets and the response cache live there, under
+   * keys starting with `prefix`. Without a URL each gateway keeps both in its own memory.
+   */
+  redis: { url: string | undefined; prefix: string };
   /** Load the fictional demo data; never in production (loadConfig refuses SEED_DEMO=true there). */
   seedDemo: boolean;
   demoScale: number;
@@ -340,12 +366,17 @@ export interface HubConfig {
   subgraphs: Record<SubgraphName, SubgraphSettings>;
   /** Secret for subgraph-to-subgraph internal endpoints (/internal/*); generated per process in development. */
   internalSecret: string | undefined;
-  /** Key material (32+ bytes) for encrypting BSNs at rest (AES-256-GCM); generated per process outside production. */
-  bsnEncryptionKey: Buffer;
-  /** Key material (32+ bytes) for the keyed hash (HMAC-SHA256) that finds a client by exact BSN. */
-  bsnHashKey: Buffer;
+  /**
+   * Keys (32+ bytes each) for encrypting BSNs at rest (AES-256-GCM): BSN_ENCRYPTION_KEY (key id 0) and/or
+   * BSN_ENCRYPTION_KEYS; the current one encrypts, all decrypt. Generated per process outside production when unset.
+   */
+  bsnEncryptionKeys: KeyRing;
+  /** Keys (32+ bytes each) for the keyed hash (HMAC-SHA256) that finds a client by exact BSN: BSN_HASH_KEY and/or BSN_HASH_KEYS. */
+  bsnHashKeys: KeyRing;
   /** False when the BSN keys above were generated for this process (development without keys in the environment). */
   bsnKeysConfigured: boolean;
+  /** Moving stored BSNs to the current keys in the cases subgraph's background: pause between batches (0: off) and rows per batch. */
+  bsnRotation: { intervalMs: number; batchSize: number };
   referrals: ReferralSettings;
   iwlz: IwlzSettings;
   notifications: NotificationSettings;
@@ -354,6 +385,24 @@ export interface HubConfig {
   outbox: OutboxSettings;
   /** The learning loop of the signals subgraph: when a resolved knelpunt reopens. */
   signals: SignalsSettings;
+  metrics: MetricsSettings;
+  tracing: TracingSettings;
+}
+
+/** Prometheus metrics (docs/operations.md, Metrics). */
+export interface MetricsSettings {
+  /** The bearer token `/metrics` asks for; undefined: `/metrics` is not served. */
+  token: string | undefined;
+  /** Operation names counted under their own label besides the console's (an organisation's own integration). */
+  operationNames: string[];
+  /** The console's persisted-documents manifest (JSON, hash to document) whose operation names are labelled by name. */
+  operationManifest: string;
+}
+
+/** OpenTelemetry traces (docs/operations.md, Traces). */
+export interface TracingSettings {
+  /** The OTLP/HTTP collector's base URL (spans go to `<endpoint>/v1/traces`); undefined: no spans are made. */
+  otlpEndpoint: string | undefined;
 }
 
 /**
@@ -389,16 +438,25 @@ export class ConfigError extends Error {
 }
 
 /**
- * Decodes key material given as hex or base64; at least 32 bytes. Outside production an absent key is generated
- * for this process only (BSNs stored by an earlier process then cannot be read back: set the key in .env to keep them).
+ * The BSN key rings. Outside production an absent ring gets a key generated for this process only (BSNs stored by an
+ * earlier process then cannot be read back: set the keys in .env to keep them). Only the cases subgraph needs the
+ * keys: it refuses to run in production without them (requireBsnKeys).
  */
-function keyMaterial(name: string, value: string | undefined): Buffer {
-  // Only the cases subgraph needs the keys: it refuses to run in production without them (requireBsnKeys).
-  if (!value) return randomBytes(32);
-  const trimmed = value.trim();
-  const bytes = /^(?:[0-9a-fA-F]{2})+$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
-  if (bytes.length < 32) throw new ConfigError(`Invalid configuration: ${name} must decode (hex or base64) to at least 32 bytes`);
-  return bytes;
+function bsnKeyRings(c: z.infer<typeof baseSchema>): { encryption: KeyRing; hash: KeyRing; configured: boolean } {
+  try {
+    const encryption = parseKeyRing(
+      { single: 'BSN_ENCRYPTION_KEY', list: 'BSN_ENCRYPTION_KEYS', current: 'BSN_ENCRYPTION_KEY_CURRENT' },
+      { single: c.BSN_ENCRYPTION_KEY, list: c.BSN_ENCRYPTION_KEYS, current: c.BSN_ENCRYPTION_KEY_CURRENT },
+    );
+    const hash = parseKeyRing(
+      { single: 'BSN_HASH_KEY', list: 'BSN_HASH_KEYS', current: 'BSN_HASH_KEY_CURRENT' },
+      { single: c.BSN_HASH_KEY, list: c.BSN_HASH_KEYS, current: c.BSN_HASH_KEY_CURRENT },
+    );
+    return { encryption: encryption.ring, hash: hash.ring, configured: encryption.configured && hash.configured };
+  } catch (error) {
+    if (error instanceof KeyRingError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): HubConfig {
@@ -450,6 +508,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('SEED_DEMO=true is refused in production: demo data is fictional and must never load there (set SEED_DEMO=false)');
   }
   const consoleUrl = consoleUrlOf(c, production);
+  const bsnKeys = bsnKeyRings(c);
   return {
     env: c.NODE_ENV,
     production,
@@ -487,14 +546,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxCost: c.OPERATION_MAX_COST,
     },
     rateLimit: { perSecond: c.RATE_LIMIT_PER_SECOND, burst: c.RATE_LIMIT_BURST },
+    redis: { url: c.REDIS_URL, prefix: c.REDIS_PREFIX },
     seedDemo: c.SEED_DEMO ?? !production,
     demoScale: c.DEMO_SCALE,
     hsdsImportMaxBytes: c.HSDS_IMPORT_MAX_BYTES,
     subgraphs,
     internalSecret: c.INTERNAL_API_SECRET || undefined,
-    bsnEncryptionKey: keyMaterial('BSN_ENCRYPTION_KEY', c.BSN_ENCRYPTION_KEY),
-    bsnHashKey: keyMaterial('BSN_HASH_KEY', c.BSN_HASH_KEY),
-    bsnKeysConfigured: Boolean(c.BSN_ENCRYPTION_KEY && c.BSN_HASH_KEY),
+    bsnEncryptionKeys: bsnKeys.encryption,
+    bsnHashKeys: bsnKeys.hash,
+    bsnKeysConfigured: bsnKeys.configured,
+    bsnRotation: { intervalMs: c.BSN_ROTATION_INTERVAL_MS, batchSize: c.BSN_ROTATION_BATCH_SIZE },
     referrals: {
       respondDays: parseRespondDays(c.REFERRAL_RESPOND_DAYS),
       startDays: c.REFERRAL_START_DAYS,
@@ -537,6 +598,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     outbox: { relayIntervalMs: c.OUTBOX_RELAY_INTERVAL_MS, retryBaseSeconds: c.OUTBOX_RETRY_BASE_SECONDS, retryMaxSeconds: c.OUTBOX_RETRY_MAX_SECONDS },
     signals: { reopenWindowDays: c.SIGNALS_REOPEN_WINDOW_DAYS, reopenThreshold: c.SIGNALS_REOPEN_THRESHOLD },
+    metrics: {
+      token: c.METRICS_TOKEN,
+      operationNames: c.METRICS_OPERATION_NAMES ? c.METRICS_OPERATION_NAMES.split(',') : [],
+      operationManifest: c.METRICS_OPERATION_MANIFEST,
+    },
+    tracing: { otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '') },
   };
 }
 
@@ -628,6 +695,8 @@ export function subgraphBaseUrls(config: HubConfig): Record<string, string> {
  */
 export function requireBsnKeys(config: HubConfig): void {
   if (config.production && !config.bsnKeysConfigured) {
-    throw new ConfigError('BSN_ENCRYPTION_KEY and BSN_HASH_KEY must be set (32+ bytes, hex or base64) in production');
+    throw new ConfigError(
+      'BSN_ENCRYPTION_KEY (or BSN_ENCRYPTION_KEYS) and BSN_HASH_KEY (or BSN_HASH_KEYS) must be set (32+ bytes, hex or base64) in production',
+    );
   }
 }

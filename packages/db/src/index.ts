@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { context, createContextKey, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import postgres from 'postgres';
 
 /** A drizzle handle on either driver; a transaction handle has the same type. */
@@ -19,6 +20,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** SQL statements issued through this handle since it was opened (tests and benchmarks read it). */
   stats: { statements: number };
+  /** What the driver is doing now and has done: the metrics read it (pool use, statement time). */
+  activity: DatabaseActivity;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -30,6 +33,126 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   inMemory?: boolean | undefined;
   poolSize?: number | undefined;
+}
+
+/**
+ * The driver's work as the metrics see it. `poolSize` is the most statements that can run at once (postgres.js: the
+ * pool's connections; PGlite: its one session); `inFlight` above it means statements wait for a connection.
+ */
+export interface DatabaseActivity {
+  driver: 'pglite' | 'postgres';
+  poolSize: number;
+  inFlight: number;
+  /** Statements finished (successfully or not) and the seconds they took together. */
+  completed: number;
+  seconds: number;
+  failed: number;
+}
+
+/**
+ * The tracer of the service whose work is running, put into the OpenTelemetry context by its request span. Statements
+ * run under it get a span of their own; without one (no tracing, start-up, background loops) they get none.
+ */
+export const STATEMENT_TRACER = createContextKey('hub.statement-tracer');
+
+/** `select`, `insert`, ... : the span's name, from the statement's first word only. */
+function statementKind(text: string): string {
+  const word = /^\s*\(?\s*([A-Za-z]+)/.exec(text)?.[1]?.toLowerCase();
+  return word && word.length <= 12 ? word : 'statement';
+}
+
+/**
+ * Runs one statement, counting it in `activity`, and under a service's tracer in a span of its own. The span holds the
+ * statement's SQL text only: drizzle sends every value as a parameter, and parameters are never recorded.
+ */
+function observeStatement<T>(activity: DatabaseActivity, text: string, run: () => Promise<T>): Promise<T> {
+  const tracer = context.active().getValue(STATEMENT_TRACER) as Tracer | undefined;
+  const started = performance.now();
+  activity.inFlight++;
+  const finish = (ok: boolean) => {
+    activity.inFlight--;
+    activity.completed++;
+    if (!ok) activity.failed++;
+    activity.seconds += (performance.now() - started) / 1000;
+  };
+  if (!tracer) {
+    return run().then(
+      (result) => {
+        finish(true);
+        return result;
+      },
+      (error: unknown) => {
+        finish(false);
+        throw error;
+      },
+    );
+  }
+  const attributes = { 'db.system': 'postgresql', 'db.statement': text };
+  return tracer.startActiveSpan(`db.${statementKind(text)}`, { kind: SpanKind.CLIENT, attributes }, (span) =>
+    run().then(
+      (result) => {
+        finish(true);
+        span.end();
+        return result;
+      },
+      (error: unknown) => {
+        finish(false);
+        // The error's class only: a driver message can quote a value.
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+        span.end();
+        throw error;
+      },
+    ),
+  );
+}
+
+type PendingQuery = ReturnType<Sql['unsafe']>;
+
+/**
+ * A postgres.js query runs when it is awaited (`then`), after drizzle may have asked for `.values()`: the view keeps
+ * those calls on the query and measures from the first `then` to its answer.
+ */
+function observedQuery(query: PendingQuery, text: string, activity: DatabaseActivity): PendingQuery {
+  let settled: Promise<unknown> | undefined;
+  const run = () => (settled ??= observeStatement(activity, text, () => new Promise((resolve, reject) => query.then(resolve, reject))));
+  const view: PendingQuery = new Proxy(query, {
+    get(target, property) {
+      if (property === 'then') return (onFulfilled?: (v: unknown) => unknown, onRejected?: (e: unknown) => unknown) => run().then(onFulfilled, onRejected);
+      if (property === 'catch') return (onRejected?: (e: unknown) => unknown) => run().catch(onRejected);
+      if (property === 'finally') return (onFinally?: () => void) => run().finally(onFinally);
+      if (property === 'values' || property === 'raw') {
+        return () => {
+          target[property]();
+          return view;
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return view;
+}
+
+/** The PGlite client (or a transaction of it) with every statement observed like postgres.js's. */
+function observedPglite<T extends Pick<PGliteInterface, 'query' | 'exec'>>(client: T, activity: DatabaseActivity): T {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'query') {
+        return (text: string, ...rest: unknown[]) =>
+          observeStatement(activity, text, () => (target.query as (...a: unknown[]) => Promise<unknown>)(text, ...rest));
+      }
+      if (property === 'exec') {
+        return (text: string, ...rest: unknown[]) =>
+          observeStatement(activity, text, () => (target.exec as (...a: unknown[]) => Promise<unknown>)(text, ...rest));
+      }
+      if (property === 'transaction') {
+        const transaction = Reflect.get(target, property, target) as (fn: (tx: unknown) => Promise<unknown>) => Promise<unknown>;
+        return (fn: (tx: T) => Promise<unknown>) => transaction.call(target, (tx) => fn(observedPglite(tx as T, activity)));
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 const statementScope = new AsyncLocalStorage<{ statements: number }>();
@@ -58,18 +181,19 @@ type UnsafeArgs = Parameters<Sql['unsafe']>;
  * named prepared statements instead (postgres.js keeps them per connection, keyed by text and types), inside
  * transactions too. Statement texts come from code with `= ANY($1)` parameters, so their number stays bounded.
  */
-function withPreparedStatements(client: Sql): Sql {
+function withPreparedStatements(client: Sql, activity: DatabaseActivity): Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
-        return (query: UnsafeArgs[0], parameters?: UnsafeArgs[1], options?: UnsafeArgs[2]) => target.unsafe(query, parameters, { ...options, prepare: true });
+        return (query: UnsafeArgs[0], parameters?: UnsafeArgs[1], options?: UnsafeArgs[2]) =>
+          observedQuery(target.unsafe(query, parameters, { ...options, prepare: true }), query, activity);
       }
       if (property === 'begin' || property === 'savepoint') {
         const original = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
         return (...args: unknown[]) =>
           original.apply(
             target,
-            args.map((arg) => (typeof arg === 'function' ? (inner: Sql) => (arg as (c: Sql) => unknown)(withPreparedStatements(inner)) : arg)),
+            args.map((arg) => (typeof arg === 'function' ? (inner: Sql) => (arg as (c: Sql) => unknown)(withPreparedStatements(inner, activity)) : arg)),
           );
       }
       return Reflect.get(target, property, receiver);
@@ -82,18 +206,21 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const stats = { statements: 0 };
   const logger = countingLogger(stats);
   if (options.url) {
+    const poolSize = options.poolSize ?? 10;
+    const activity: DatabaseActivity = { driver: 'postgres', poolSize, inFlight: 0, completed: 0, seconds: 0, failed: 0 };
     const client = postgres(options.url, {
-      max: options.poolSize ?? 10,
+      max: poolSize,
       onnotice: () => {},
       // Reconnects transparently after a server restart; a statement in flight fails and is reported.
       idle_timeout: 60,
       connect_timeout: 10,
     });
-    const db = drizzlePostgres({ client: withPreparedStatements(client), logger }) as unknown as Db;
+    const db = drizzlePostgres({ client: withPreparedStatements(client, activity), logger }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       stats,
+      activity,
       async ping() {
         try {
           await client`select 1`;
@@ -111,11 +238,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     dataDir = options.dataDir;
   }
   const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, logger }) as unknown as Db;
+  const activity: DatabaseActivity = { driver: 'pglite', poolSize: 1, inFlight: 0, completed: 0, seconds: 0, failed: 0 };
+  const db = drizzlePglite({ client: observedPglite(client, activity), logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     stats,
+    activity,
     async ping() {
       try {
         await client.query('select 1');

@@ -72,6 +72,7 @@ export function defineSubgraph<TContext extends SubgraphContext, TSubject extend
       const gate = definition.consentGate;
       const resolvers = gate ? applyConsentGate(typeDefs, definition.resolvers, gate) : ungatedResolvers(definition.name, typeDefs, definition.resolvers);
       const setup = definition.setup(deps);
+      const metrics = deps.metrics?.forService(definition.name);
       const host = await createSubgraphHost<TContext>({
         name: definition.name,
         typeDefs,
@@ -89,18 +90,24 @@ export function defineSubgraph<TContext extends SubgraphContext, TSubject extend
         gatewayRoutes: setup.gatewayRoutes,
         internalSecret: deps.internalSecret,
         plugins: setup.plugins,
+        metrics,
+        metricsToken: deps.config.metrics.token,
+        renderMetrics: deps.metrics?.render,
       });
       const background = setup.background;
-      if (!background) return host;
+      let unwatch: (() => void) | undefined;
       return {
         ...host,
         async start(port, hostName) {
           const running = await host.start(port, hostName);
-          background.start();
+          unwatch ??= metrics?.watchDatabase(deps.database, postgresSchemaOf(definition.name));
+          background?.start();
           return running;
         },
         async stop() {
-          await background.stop();
+          unwatch?.();
+          unwatch = undefined;
+          await background?.stop();
           await host.stop();
         },
       };

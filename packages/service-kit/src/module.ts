@@ -2,6 +2,7 @@ import type { HubConfig, SubgraphName } from '@hub/config';
 import type { Database } from '@hub/db';
 import type { TokenVerifier } from '@hub/identity';
 import type { Logger } from './logger.ts';
+import type { HubMetrics } from './metrics.ts';
 import type { SubgraphHost } from './subgraph-host.ts';
 
 /** What every subgraph needs to run: injected, never read from globals. */
@@ -16,6 +17,8 @@ export interface SubgraphDeps {
   internalSecret: string;
   /** Base URLs (no path) of the other subgraphs, by name, for internal calls. */
   peerUrls: Record<string, string>;
+  /** The metrics registry of the running hub (or of this stand-alone service); none: nothing is recorded. */
+  metrics?: HubMetrics | undefined;
 }
 
 export interface SeedOptions {

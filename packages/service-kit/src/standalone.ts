@@ -3,6 +3,8 @@ import { loadConfig, subgraphBaseUrls, subgraphEnvKey } from '@hub/config';
 import { openDatabase } from '@hub/db';
 import { createTokenVerifier, ensureDevIssuer } from '@hub/identity';
 import { createLogger } from './logger.ts';
+import { createHubMetrics } from './metrics.ts';
+import { flushTraces, startTracing } from './tracing.ts';
 import type { SubgraphModule } from './module.ts';
 
 /**
@@ -18,6 +20,12 @@ export async function runStandaloneSubgraph(module: SubgraphModule): Promise<voi
     logger.fatal(`${secretName} and INTERNAL_API_SECRET must be set for a standalone subgraph.`);
     process.exit(1);
   }
+  const metrics = createHubMetrics({
+    operationNames: config.metrics.operationNames,
+    manifest: config.metrics.operationManifest,
+    processLabel: config.metrics.token ? module.name : undefined,
+  });
+  startTracing(config.tracing, module.name, metrics.operationLabel);
   const issuers = config.issuers ?? [(await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIssuer, config.audience)).config];
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -32,11 +40,13 @@ export async function runStandaloneSubgraph(module: SubgraphModule): Promise<voi
     secret: settings.secret,
     internalSecret: config.internalSecret,
     peerUrls: subgraphBaseUrls(config),
+    metrics,
     verifyToken: await createTokenVerifier(issuers, config.audience, { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
   });
   await host.start(settings.port, config.host);
   const shutdown = async () => {
     await host.stop();
+    await flushTraces();
     await database.close();
     process.exit(0);
   };

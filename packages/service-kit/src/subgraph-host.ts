@@ -25,6 +25,8 @@ import {
 } from './http.ts';
 import { describeError, internalErrorPlugin, type ErrorScope } from './error-report.ts';
 import type { Logger } from './logger.ts';
+import { metricsTokenMatches, routeLabel, type ServiceMetrics } from './metrics.ts';
+import { contextFromTraceparent, inServerSpan, serviceTracer } from './tracing.ts';
 
 export const SUBGRAPH_SECRET_HEADER = 'x-hub-subgraph-secret';
 export const INTERNAL_SECRET_HEADER = 'x-hub-internal-secret';
@@ -71,6 +73,10 @@ export interface SubgraphHostOptions<TContext extends BaseContext> {
   gatewayRoutes?: RouteHandler;
   /** Apollo plugins of the subgraph, e.g. to write a per-request buffer (an access log) before the response leaves. */
   plugins?: ApolloServerPlugin<TContext>[];
+  /** This service's metrics; with `metricsToken` also served at `/metrics` (the process's whole registry). */
+  metrics?: ServiceMetrics | undefined;
+  metricsToken?: string | undefined;
+  renderMetrics?: (() => Promise<string>) | undefined;
 }
 
 export interface SubgraphHost {
@@ -95,19 +101,26 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: formatHubError,
     allowBatchedHttpRequests: false,
+    // The process owns SIGINT/SIGTERM (drain, then stop everything); Apollo's own handler would stop this server
+    // early and re-send the signal, which the process then takes for a second Ctrl-C and exits with code 1.
+    stopOnTerminationSignals: false,
     // Inline traces (ftv1) only feed Apollo's usage reporting, which the hub never uses.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ...(options.plugins ?? []),
+      // The gateway passes the client's operation name on (meta.operationName); the planner's own names are not counted.
+      ...(options.metrics ? [options.metrics.operationPlugin<TContext>((context) => (context as unknown as RequestScope).meta.operationName)] : []),
       internalErrorPlugin<TContext>(() => errorScope.getStore()),
     ],
   });
   await apollo.start();
-  const { logger } = options;
+  const { logger, metrics } = options;
   let running: RunningServer | undefined;
   // While stopping, /ready answers 503 so a load balancer sends no new work here.
   let stopping = false;
+  // Undefined while tracing is off: then no span is made and no context is switched.
+  const tracer = serviceTracer(options.name);
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
@@ -137,6 +150,16 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
       if (url.pathname === '/ready') {
         const ok = !stopping && (await options.ready());
         return answer(ok ? 200 : 503, { status: ok ? 'ready' : 'unavailable' });
+      }
+      if (url.pathname === '/metrics' && options.metricsToken && options.renderMetrics) {
+        if (!metricsTokenMatches(headerValue(req, 'authorization'), options.metricsToken)) {
+          throw new HttpError(401, 'UNAUTHENTICATED', 'The metrics need the metrics token.', { 'www-authenticate': 'Bearer' });
+        }
+        const text = await options.renderMetrics();
+        status = 200;
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(text);
+        return;
       }
       if (url.pathname.startsWith('/internal/')) {
         // A door the gateway opens for an outside party it authenticated itself: its secret only, not a peer's.
@@ -181,26 +204,33 @@ export async function createSubgraphHost<TContext extends BaseContext>(options: 
       const context = options.createContext({ caller, meta, logger: reqLogger });
       status = await errorScope.run({ meta, logger: reqLogger }, () => executeGraphQL(apollo, req, res, body, async () => context));
     };
-    countStatements(counter, work)
-      .catch((error: unknown) => {
-        if (error instanceof HttpError) {
-          status = error.status;
-          if (!res.headersSent) sendError(res, error);
-          return;
-        }
-        reqLogger.error({ err: describeError(error) }, 'request failed');
-        status = 500;
-        if (!res.headersSent)
-          sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
-        else res.end();
-      })
-      .finally(() => {
-        if (url.pathname === '/health' || url.pathname === '/ready') return;
-        reqLogger.info(
-          { method: req.method, path: url.pathname, status, ms: Number(process.hrtime.bigint() - started) / 1e6, statements: counter.statements },
-          'request',
-        );
-      });
+    const probe = url.pathname === '/health' || url.pathname === '/ready';
+    // The gateway's span is the parent of this one; a caller without a hub secret cannot hang its spans into the hub's.
+    const parent = contextFromTraceparent(fromHub ? headerValue(req, 'traceparent') : meta.traceparent);
+    void inServerSpan(probe || url.pathname === '/metrics' ? undefined : tracer, req.method ?? 'GET', routeLabel(url.pathname), parent, (span) =>
+      countStatements(counter, work)
+        .catch((error: unknown) => {
+          if (error instanceof HttpError) {
+            status = error.status;
+            if (!res.headersSent) sendError(res, error);
+            return;
+          }
+          reqLogger.error({ err: describeError(error) }, 'request failed');
+          status = 500;
+          if (!res.headersSent)
+            sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } }] });
+          else res.end();
+        })
+        .finally(() => {
+          span?.setAttribute('http.response.status_code', status);
+          if (probe) return;
+          metrics?.countResponse(url.pathname, status);
+          reqLogger.info(
+            { method: req.method, path: url.pathname, status, ms: Number(process.hrtime.bigint() - started) / 1e6, statements: counter.statements },
+            'request',
+          );
+        }),
+    );
   };
 
   return {

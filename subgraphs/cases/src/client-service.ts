@@ -10,7 +10,7 @@ import { CARE_ROLES } from '@hub/domain';
 import { requireUser } from '@hub/service-kit';
 import { clientView, clientVisible, type ClientView, ownsClient, requireCareRole } from './consent/access.ts';
 import type { ConsentPurpose } from './consent/decide.ts';
-import { findClientByBsnHash, listAccessLog, type ClientRow } from './db/queries.ts';
+import { findClientByBsnHashes, listAccessLog, type ClientRow } from './db/queries.ts';
 import type { NetworkMember } from './db/schema.ts';
 import { insertClient, updateClientIfVersion } from './db/writes.ts';
 import type { ClientAccessLogArgs, ClientAccessLogExportArgs, RegisterClientInput, UpdateClientInput } from './generated/resolvers-types.ts';
@@ -44,7 +44,7 @@ export async function readClient(ctx: Context, rawId: string, purpose: ConsentPu
 export async function findClientByBsn(ctx: Context, rawBsn: string, purpose: ConsentPurpose): Promise<ClientView | null> {
   requireClientReader(ctx);
   const bsn = requireBsn(rawBsn, 'bsn');
-  const row = await findClientByBsnHash(ctx.db, ctx.services.bsn.hash(bsn));
+  const row = await findClientByBsnHashes(ctx.db, ctx.services.bsn.hashes(bsn));
   if (!row) return null;
   ctx.accessLog.record({
     field: 'Query.findClientByBsn',
@@ -173,20 +173,23 @@ export async function registerClient(ctx: Context, input: RegisterClientInput): 
   const p = requireCareRole(ctx);
   const v = parseInput(registerClientSchema, input, 'input');
   let bsnColumns: { bsnEncrypted: string | null; bsnHash: string | null } = { bsnEncrypted: null, bsnHash: null };
+  // The BSN's look-up hash under every configured hash key: a client on an older key is the same client.
+  let bsnHashes: string[] = [];
   if (v.bsn) {
     const bsn = requireBsn(v.bsn, 'input.bsn');
-    const hash = ctx.services.bsn.hash(bsn);
-    const existing = await findClientByBsnHash(ctx.db, hash);
+    bsnHashes = ctx.services.bsn.hashes(bsn);
+    const existing = await findClientByBsnHashes(ctx.db, bsnHashes);
     if (existing) throw bsnTaken(ctx, existing.id);
-    bsnColumns = { bsnEncrypted: ctx.services.bsn.encrypt(bsn), bsnHash: hash };
+    bsnColumns = { bsnEncrypted: ctx.services.bsn.encrypt(bsn), bsnHash: ctx.services.bsn.hash(bsn) };
   }
   const id = randomUUID();
   const network = networkWithIds(v.network ?? [], [], 'input.network');
   const categories: AccessLogCategory[] = ['IDENTITY'];
   if (v.contact || v.preferredContactChannel) categories.push('CONTACT');
   if (network.length) categories.push('NETWORK');
+  let inserted: Awaited<ReturnType<typeof insertClient>>;
   try {
-    return await insertClient(
+    inserted = await insertClient(
       ctx.db,
       {
         id,
@@ -202,14 +205,18 @@ export async function registerClient(ctx: Context, input: RegisterClientInput): 
         registeredByOrganizationId: p.organizationId,
       },
       lineFor(ctx, p, { clientId: id, action: 'CREATE', outcome: 'GRANTED', categories, ground: 'OWN_ORGANIZATION', field: 'Mutation.registerClient' }),
+      bsnHashes,
     );
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const winner = bsnColumns.bsnHash ? await findClientByBsnHash(ctx.db, bsnColumns.bsnHash) : null;
+      const winner = bsnHashes.length > 0 ? await findClientByBsnHashes(ctx.db, bsnHashes) : null;
       throw bsnTaken(ctx, winner?.id ?? null);
     }
     throw error;
   }
+  // Another registration of the same BSN committed between the look-up above and the insert's lock.
+  if (!inserted.created) throw bsnTaken(ctx, inserted.existingId);
+  return inserted.created;
 }
 
 /** Changes a client (an owning organisation only); the line names the categories the change touched. */

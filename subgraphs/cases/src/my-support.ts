@@ -18,7 +18,7 @@ import type { Context } from './context.ts';
 import { consentState } from './consent/decide.ts';
 import {
   findAccessLogOfClient,
-  findClientByBsnHash,
+  findClientByBsnHashes,
   findCorrectionRequestsOfClient,
   listAccessLog,
   listCorrectionRequests,
@@ -55,7 +55,7 @@ export interface MySupportView {
 
 /** The signed-in client's record; null when the hub holds nothing about them. */
 async function myClientRow(ctx: Context, caller: ClientPrincipal): Promise<ClientRow | null> {
-  return findClientByBsnHash(ctx.db, ctx.services.bsn.hash(caller.clientBsn));
+  return findClientByBsnHashes(ctx.db, ctx.services.bsn.hashes(caller.clientBsn));
 }
 
 /** A representative may do only what the machtiging names; the client themselves may do everything. */

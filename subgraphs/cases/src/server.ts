@@ -3,6 +3,7 @@ import { demoIds } from '@hub/domain';
 import { allBackground, defineSubgraph, type SubgraphContext } from '@hub/service-kit';
 import { accessLogPlugin } from './access-log.ts';
 import { createBsnCipher } from './bsn-crypto.ts';
+import { createBsnRotationLoop } from './bsn-key-rotation.ts';
 import { casesConsentGate } from './consent/gate.ts';
 import { createContext } from './context.ts';
 import { loadDemoData } from './demo-data.ts';
@@ -23,13 +24,13 @@ export const casesModule = defineSubgraph({
     if (!options.demo) return;
     // Demo BSNs are encrypted under the configured keys; without a configuration the demo clients get no BSN.
     if (options.config) requireBsnKeys(options.config);
-    const cipher = options.config ? createBsnCipher(options.config.bsnEncryptionKey, options.config.bsnHashKey) : null;
+    const cipher = options.config ? createBsnCipher(options.config.bsnEncryptionKeys, options.config.bsnHashKeys) : null;
     await loadDemoData(database.db, options.scale, cipher);
   },
   setup(deps) {
     requireBsnKeys(deps.config);
     const services = {
-      bsn: createBsnCipher(deps.config.bsnEncryptionKey, deps.config.bsnHashKey),
+      bsn: createBsnCipher(deps.config.bsnEncryptionKeys, deps.config.bsnHashKeys),
       internalSecret: deps.internalSecret,
       peerUrls: deps.peerUrls,
     };
@@ -53,6 +54,14 @@ export const casesModule = defineSubgraph({
       logger: deps.logger.child({ component: 'outbox-relay' }),
       remindSatisfaction: (now) => remindSatisfactionMeasurements(deps.database.db, now),
     });
+    // Off unless BSN_ROTATION_INTERVAL_MS asks for it: moves stored BSNs to the current keys a batch per round.
+    const bsnRotation = createBsnRotationLoop({
+      db: deps.database.db,
+      cipher: services.bsn,
+      intervalMs: deps.config.bsnRotation.intervalMs,
+      batchSize: deps.config.bsnRotation.batchSize,
+      logger: deps.logger.child({ component: 'bsn-key-rotation' }),
+    });
     const context = (base: SubgraphContext) => createContext(base, services);
     return {
       context,
@@ -65,8 +74,8 @@ export const casesModule = defineSubgraph({
       internalRoutes: createInternalRoutes(deps.database.db, deps.config.maxRequestBodyBytes),
       gatewayRoutes: iwlzReceiver.gatewayRoutes,
       // Retries the pulls of notifications whose register did not answer; relays notification events (and sweeps the
-      // worklist for items past their contact deadline).
-      background: allBackground(iwlzReceiver.background, relay),
+      // worklist for items past their contact deadline); moves stored BSNs to the current keys when asked to.
+      background: allBackground(iwlzReceiver.background, relay, bsnRotation),
       // Writes the request's buffered access-log lines in one statement before the response leaves.
       plugins: [accessLogPlugin],
     };

@@ -196,7 +196,7 @@ async function relationWith(
   const continuingCounsellor = handover?.continuingCounsellor ?? null;
   if (await ownsClient(ctx, p.organizationId, clientId)) return { ground: 'OWN_ORGANIZATION', consentId: null, continuingCounsellor };
   if (handover) return { ground: `WARM_HANDOVER:${proof.handoverReferralId ?? ''}`, consentId: handover.consent.id, continuingCounsellor };
-  if (proof.bsn && client.bsnHash !== null && client.bsnHash === ctx.services.bsn.hash(proof.bsn)) {
+  if (proof.bsn && client.bsnHash !== null && ctx.services.bsn.matches(client.bsnHash, proof.bsn)) {
     return { ground: 'BSN_PROOF', consentId: null, continuingCounsellor: null };
   }
   ctx.accessLog.record({

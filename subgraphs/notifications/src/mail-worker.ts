@@ -3,7 +3,7 @@ import type { NotificationSettings } from '@hub/config';
 import type { NotificationKind } from '@hub/contracts';
 import type { Db } from '@hub/db';
 import { amsterdamDate } from '@hub/domain';
-import { backoffSeconds, createOutboxRelay, type Logger, type OutboxRelay } from '@hub/service-kit';
+import { backoffSeconds, createOutboxRelay, type Logger, type OutboxRelay, type ServiceMetrics } from '@hub/service-kit';
 import {
   claimDueMessages,
   createDigests,
@@ -77,8 +77,15 @@ interface Outgoing {
   html?: string | undefined;
 }
 
-export function createMailWorker(deps: { db: Db; settings: NotificationSettings; lightLinks: LightLinkDeps; logger: Logger }): MailWorker {
-  const { db, settings, lightLinks, logger } = deps;
+export function createMailWorker(deps: {
+  db: Db;
+  settings: NotificationSettings;
+  lightLinks: LightLinkDeps;
+  logger: Logger;
+  /** Counts e-mails not sent (hub_email_failures_total). */
+  metrics?: ServiceMetrics | undefined;
+}): MailWorker {
+  const { db, settings, lightLinks, logger, metrics } = deps;
   const transport: Transporter | undefined = settings.smtpUrl
     ? nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
     : undefined;
@@ -123,6 +130,7 @@ export function createMailWorker(deps: { db: Db; settings: NotificationSettings;
     if (!outgoing) {
       // Nothing to send: the link expired or was revoked, or the recipient's address is gone.
       await markMessageFailed(db, message.id, { giveUp: true, nextAttemptAt: now, error: message.type === 'LINK' ? 'link unavailable' : 'no address' });
+      metrics?.countEmailFailure(message.type === 'LINK' ? 'link_unavailable' : 'no_address', true);
       return false;
     }
     try {
@@ -149,6 +157,7 @@ export function createMailWorker(deps: { db: Db; settings: NotificationSettings;
     const giveUp = permanent || number >= settings.maxAttempts;
     await markMessageFailed(db, message.id, { giveUp, nextAttemptAt: addSeconds(now, giveUp ? 0 : mailRetryDelaySeconds(settings, number)), error: label });
     logger.warn({ messageId: message.id, type: message.type, attempt: number, err: label, giveUp }, 'e-mail not sent');
+    metrics?.countEmailFailure(label === 'RENDER_ERROR' ? 'render' : 'smtp', giveUp);
   }
 
   async function send(now: Date): Promise<{ attempted: number; sent: number; failed: number }> {

@@ -21,7 +21,13 @@ export const notificationsModule = defineSubgraph({
       settings: deps.config.lightLinks,
       peers: createLightLinkPeers(deps.peerUrls, deps.internalSecret, deps.config.subgraphTimeoutMs),
     };
-    const mail = createMailWorker({ db: deps.database.db, settings: deps.config.notifications, lightLinks, logger: deps.logger.child({ component: 'mail' }) });
+    const mail = createMailWorker({
+      db: deps.database.db,
+      settings: deps.config.notifications,
+      lightLinks,
+      logger: deps.logger.child({ component: 'mail' }),
+      metrics: deps.metrics?.forService('notifications'),
+    });
     return {
       context: (base) => createContext(base, registry, lightLinks),
       internalRoutes: notificationEventRoutes(deps.database.db, deps.config.maxRequestBodyBytes, deps.config.lightLinks.ttlHours, () => mail.kick()),

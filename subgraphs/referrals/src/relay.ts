@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ReferralSettings } from '@hub/config';
 import type { Db } from '@hub/db';
-import { backoffSeconds, createOutboxRelay, deliverOutboxTopic, type Logger, type OutboxRelay } from '@hub/service-kit';
+import {
+  backoffSeconds,
+  createOutboxRelay,
+  deliverOutboxTopic,
+  type DeliveryFailure,
+  type Logger,
+  type OutboxRelay,
+  type ServiceMetrics,
+} from '@hub/service-kit';
 import { addWorkingDays, amsterdamDate, daysBetween } from './deadlines.ts';
 import {
   claimDueDeliveries,
@@ -57,6 +65,15 @@ export const MAX_DELIVERY_ATTEMPTS = 100;
 const CLAIM_LEASE_SECONDS = 120;
 const BATCH = 100;
 
+/** The metrics label of a failed attempt's error text (refused / dns / http_status / timeout / network). */
+function webhookFailureReason(error: string, refused: boolean): DeliveryFailure {
+  if (refused) return 'refused';
+  if (error === 'dns error') return 'dns';
+  if (error === 'timeout') return 'timeout';
+  if (error.startsWith('HTTP ')) return 'http_status';
+  return 'network';
+}
+
 export function createRelay(deps: {
   db: Db;
   settings: ReferralSettings;
@@ -64,8 +81,10 @@ export function createRelay(deps: {
   logger: Logger;
   /** How webhook hosts are resolved right before each delivery (system DNS; tests pass their own answers). */
   resolveHost?: HostResolver;
+  /** Counts failed webhook attempts (hub_webhook_delivery_failures_total). */
+  metrics?: ServiceMetrics | undefined;
 }): Relay {
-  const { db, settings, peers, logger } = deps;
+  const { db, settings, peers, logger, metrics } = deps;
   const resolveHost = deps.resolveHost ?? resolveWithSystemDns;
   const webhookRules = { allowHttp: settings.webhookAllowHttp, allowedPrivateRanges: settings.webhookAllowedPrivateRanges };
 
@@ -183,6 +202,7 @@ export function createRelay(deps: {
     const accepted = error === null;
     const number = d.attempts + 1;
     const giveUp = refused || (!accepted && number >= Math.min(settings.webhookMaxAttempts, MAX_DELIVERY_ATTEMPTS));
+    if (error !== null) metrics?.countWebhookFailure(webhookFailureReason(error, refused), giveUp);
     await recordWebhookAttempt(
       db,
       {

@@ -17,7 +17,13 @@ export const referralsModule = defineSubgraph({
   consentGate: referralsConsentGate,
   setup(deps) {
     const peers = createPeerClient(deps.peerUrls, deps.internalSecret, deps.config.subgraphTimeoutMs);
-    const relay = createRelay({ db: deps.database.db, settings: deps.config.referrals, peers, logger: deps.logger.child({ component: 'relay' }) });
+    const relay = createRelay({
+      db: deps.database.db,
+      settings: deps.config.referrals,
+      peers,
+      logger: deps.logger.child({ component: 'relay' }),
+      metrics: deps.metrics?.forService('referrals'),
+    });
     return {
       context: (base) => createContext(base, peers, relay),
       internalRoutes: internalRoutes(deps.database.db, deps.config.maxRequestBodyBytes, { config: deps.config, relay }),

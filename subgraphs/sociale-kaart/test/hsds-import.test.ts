@@ -203,7 +203,7 @@ describe('HSDS import', () => {
   it('refuses input that is not JSON, not HSDS, or larger than the limit, writing nothing', async () => {
     const before = await counts();
     await expect(importText('this is not json')).rejects.toThrow(/not valid JSON/);
-    await expect(importText('42')).rejects.toThrow(/not an HSDS service/);
+    await expect(importText('42')).rejects.toThrow(/not an HSDS record/);
     await expect(importText('')).rejects.toThrow(/empty/);
     const big = JSON.stringify([hsdsService({ description: 'x'.repeat(50 * 1024 * 1024) })]);
     await expect(importText(big)).rejects.toThrow(ImportInputError);

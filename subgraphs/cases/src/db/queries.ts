@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, gte, isNull, sql } from 'drizzle-orm';
-import { anyUuid, type Db } from '@hub/db';
+import { anyText, anyUuid, type Db } from '@hub/db';
 import { accessLog, breakGlassGrant, client, consent, contactMoment, correctionRequest, organizationSetting, trajectory } from './schema.ts';
 
 export type ClientRow = typeof client.$inferSelect;
@@ -16,9 +16,28 @@ export function findClientsByIds(db: Db, ids: readonly string[]): Promise<Client
   return db.select().from(client).where(anyUuid(client.id, ids));
 }
 
-export async function findClientByBsnHash(db: Db, hash: string): Promise<ClientRow | null> {
-  const [row] = await db.select().from(client).where(eq(client.bsnHash, hash)).limit(1);
+/**
+ * The client one BSN names, by its look-up hashes: one per configured hash key (BsnCipher.hashes), so a client is found
+ * whether its row is on the old or the new hash key while a rotation runs.
+ */
+export async function findClientByBsnHashes(db: Db, hashes: readonly string[]): Promise<ClientRow | null> {
+  if (hashes.length === 0) return null;
+  const [row] = await db.select().from(client).where(anyText(client.bsnHash, hashes)).orderBy(asc(client.createdAt), asc(client.id)).limit(1);
   return row ?? null;
+}
+
+/** Transaction-scoped advisory locks of this kind are "one BSN being registered" (the first key of the two-key form). */
+const BSN_REGISTRATION_LOCK = 0x62736e; // "bsn"
+
+/**
+ * Inside a transaction: waits for any other registration of the same BSN. The lock is taken on each of the BSN's
+ * look-up hashes, in one order, so two registrations meet on every hash key they share, also when one of them writes
+ * under an older hash key than the other (a replica not yet given the new key). The index on bsn_hash is unique per
+ * key id only; this and the look-up by every hash make it one client per BSN across key ids.
+ */
+export async function lockBsnHashes(tx: Db, hashes: readonly string[]): Promise<void> {
+  const keys = [...new Set(hashes.map((h) => Buffer.from(h.slice(h.indexOf(':') + 1), 'base64url').readInt32BE(0)))].sort((a, b) => a - b);
+  for (const key of keys) await tx.execute(sql`select pg_advisory_xact_lock(${BSN_REGISTRATION_LOCK}::int, ${key}::int)`);
 }
 
 export function findTrajectoriesByIds(db: Db, ids: readonly string[]): Promise<TrajectoryRow[]> {

@@ -24,9 +24,9 @@ export const client = cases.table(
   'client',
   {
     id: uuid('id').primaryKey(),
-    /** AES-256-GCM ciphertext of the BSN ("v1:" + base64 of iv | tag | ciphertext); never the plain number. */
+    /** AES-256-GCM ciphertext of the BSN ("v2:<key id>:" + base64 of iv | tag | ciphertext; older rows "v1:…", key id 0); never the plain number. */
     bsnEncrypted: text('bsn_encrypted'),
-    /** HMAC-SHA256 of the BSN under BSN_HASH_KEY: exact lookup without storing the number in the clear. */
+    /** HMAC-SHA256 of the BSN ("<key id>:" + base64url; bare under key id 0): exact lookup without storing the number in the clear. */
     bsnHash: text('bsn_hash'),
     givenName: text('given_name').notNull(),
     namePrefix: text('name_prefix'),

@@ -8,6 +8,8 @@ import {
   type BreakGlassRow,
   type ClientRow,
   type ConsentRow,
+  findClientByBsnHashes,
+  lockBsnHashes,
   type CorrectionRequestRow,
   type NewAccessLogRow,
   type OrganizationSettingRow,
@@ -21,12 +23,26 @@ type NewContactMoment = typeof contactMoment.$inferInsert;
 
 /** Every change and its access-log line commit together, or neither does. */
 
-export async function insertClient(db: Db, row: NewClient, line: NewAccessLogRow): Promise<ClientRow> {
+/**
+ * Inserts a client unless one of `bsnHashes` (the BSN's look-up hashes under every configured hash key) already names
+ * a client: then that client's id, and nothing is written.
+ */
+export async function insertClient(
+  db: Db,
+  row: NewClient,
+  line: NewAccessLogRow,
+  bsnHashes: readonly string[] = [],
+): Promise<{ created: ClientRow; existingId?: undefined } | { created?: undefined; existingId: string }> {
   return db.transaction(async (tx) => {
+    if (bsnHashes.length > 0) {
+      await lockBsnHashes(tx, bsnHashes);
+      const existing = await findClientByBsnHashes(tx, bsnHashes);
+      if (existing) return { existingId: existing.id };
+    }
     const [created] = await tx.insert(client).values(row).returning();
     if (!created) throw new Error('insert returned no row');
     await appendAccessLog(tx, [line]);
-    return created;
+    return { created };
   });
 }
 

@@ -15,7 +15,7 @@ import { addWorkingDays, amsterdamDate, type WlzSector } from '@hub/domain';
 import { HttpError, readInternalBody, sendJson, type BackgroundWork, type Logger, type RequestMeta, type RouteHandler } from '@hub/service-kit';
 import { accessLogRowOf } from '../access-log.ts';
 import type { BsnCipher } from '../bsn-crypto.ts';
-import { appendAccessLog } from '../db/queries.ts';
+import { appendAccessLog, findClientByBsnHashes, lockBsnHashes } from '../db/queries.ts';
 import { client, trajectory, wlzIndicatieItem, wlzNotification } from '../db/schema.ts';
 import { pullIndicatie, type PulledIndicatie } from './register.ts';
 import { insertNotificationEvents, worklistItemEvent } from '../notification-events.ts';
@@ -85,14 +85,16 @@ export function createIwlzReceiver(deps: {
           .where(eq(wlzNotification.id, row.id));
         return { itemId: existingItem.id, created: false };
       }
-      const hash = bsn.hash(indicatie.bsn);
-      const [known] = await tx.select({ id: client.id }).from(client).where(eq(client.bsnHash, hash)).limit(1);
+      // The same client whichever configured hash key its row is on; concurrent registrations of the BSN wait here.
+      const hashes = bsn.hashes(indicatie.bsn);
+      await lockBsnHashes(tx, hashes);
+      const known = await findClientByBsnHashes(tx, hashes);
       const clientId = known?.id ?? randomUUID();
       if (!known) {
         await tx.insert(client).values({
           id: clientId,
           bsnEncrypted: bsn.encrypt(indicatie.bsn),
-          bsnHash: hash,
+          bsnHash: bsn.hash(indicatie.bsn),
           givenName: indicatie.client.givenName,
           namePrefix: indicatie.client.namePrefix,
           familyName: indicatie.client.familyName,

@@ -208,33 +208,42 @@ export type HsdsImportPayload = {
   created: Scalars['Int']['output'];
   /** Locations written. */
   locations: HsdsImportCounts;
-  /** Organisations written (from the services' organization objects). */
+  /** Organisations written (from the services' organization objects and from organization records). */
   organizations: HsdsImportCounts;
-  /** Records in the input. */
+  /** Records in the input (an organization record with nested services is one record). */
   records: Scalars['Int']['output'];
   /** Records rejected, with the reason: at most 200, one per record (an import takes at most 200 records). */
   rejected: Array<HsdsImportRejection>;
   /** Services updated (matched by id). */
   updated: Scalars['Int']['output'];
-  /** Warnings on imported records: at most 400, at most two per record (its locations' coordinates, its service area). */
+  /** Warnings on imported records: at most 400, at most two per service (its locations' coordinates, its service area); an import takes at most 200 services. */
   warnings: Array<HsdsImportWarning>;
 };
 
 /** A record the HSDS import did not take, and why. Nothing of it was written. */
 export type HsdsImportRejection = {
   __typename?: 'HsdsImportRejection';
+  /** What kind of rejection, when it has a code of its own; null for field and ownership reasons (see reason). */
+  code?: Maybe<HsdsImportRejectionCode>;
   /** The record's id, when it had one. */
   id?: Maybe<Scalars['String']['output']>;
   /** Why it was rejected, naming the offending field. */
   reason: Scalars['String']['output'];
   /** 1-based position of the record in the input (the line, for NDJSON). */
   record: Scalars['Int']['output'];
+  /** With UNSUPPORTED_RECORD_TYPE: the HSDS object the record was read as (e.g. location, taxonomy). */
+  recordType?: Maybe<Scalars['String']['output']>;
 };
+
+/** Kinds of HSDS import rejection with a code of their own. */
+export type HsdsImportRejectionCode =
+  /** The record is an HSDS object the importer does not take: only service, organization (with nested services), service_at_location (with nested service and location) and taxonomy_term records are. */
+  | 'UNSUPPORTED_RECORD_TYPE';
 
 /** Something about an imported record worth checking (e.g. a service area derived from its locations). */
 export type HsdsImportWarning = {
   __typename?: 'HsdsImportWarning';
-  /** The service id. */
+  /** The service id (the organisation id, for an organization record without services). */
   id?: Maybe<Scalars['String']['output']>;
   /** What to check. */
   message: Scalars['String']['output'];
@@ -1318,8 +1327,9 @@ export type ResolversTypes = {
   Freshness: ResolverTypeWrapper<Freshness>;
   Gemeente: ResolverTypeWrapper<GemeenteRow>;
   HsdsImportCounts: ResolverTypeWrapper<HsdsImportCounts>;
-  HsdsImportPayload: ResolverTypeWrapper<HsdsImportPayload>;
-  HsdsImportRejection: ResolverTypeWrapper<HsdsImportRejection>;
+  HsdsImportPayload: ResolverTypeWrapper<Omit<HsdsImportPayload, 'rejected'> & { rejected: Array<ResolversTypes['HsdsImportRejection']> }>;
+  HsdsImportRejection: ResolverTypeWrapper<Omit<HsdsImportRejection, 'code'> & { code?: Maybe<ResolversTypes['HsdsImportRejectionCode']> }>;
+  HsdsImportRejectionCode: ResolverTypeWrapper<string>;
   HsdsImportWarning: ResolverTypeWrapper<HsdsImportWarning>;
   ImportHsdsInput: ImportHsdsInput;
   LegalDomain: ResolverTypeWrapper<string>;
@@ -1386,7 +1396,7 @@ export type ResolversParentTypes = {
   Freshness: Freshness;
   Gemeente: GemeenteRow;
   HsdsImportCounts: HsdsImportCounts;
-  HsdsImportPayload: HsdsImportPayload;
+  HsdsImportPayload: Omit<HsdsImportPayload, 'rejected'> & { rejected: Array<ResolversParentTypes['HsdsImportRejection']> };
   HsdsImportRejection: HsdsImportRejection;
   HsdsImportWarning: HsdsImportWarning;
   ImportHsdsInput: ImportHsdsInput;
@@ -1499,10 +1509,14 @@ export type HsdsImportPayloadResolvers<ContextType = Context, ParentType extends
 };
 
 export type HsdsImportRejectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HsdsImportRejection'] = ResolversParentTypes['HsdsImportRejection']> = {
+  code?: Resolver<Maybe<ResolversTypes['HsdsImportRejectionCode']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   record?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export type HsdsImportRejectionCodeResolvers = EnumResolverSignature<{ UNSUPPORTED_RECORD_TYPE?: any }, ResolversTypes['HsdsImportRejectionCode']>;
 
 export type HsdsImportWarningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HsdsImportWarning'] = ResolversParentTypes['HsdsImportWarning']> = {
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1766,6 +1780,7 @@ export type Resolvers<ContextType = Context> = {
   HsdsImportCounts?: HsdsImportCountsResolvers<ContextType>;
   HsdsImportPayload?: HsdsImportPayloadResolvers<ContextType>;
   HsdsImportRejection?: HsdsImportRejectionResolvers<ContextType>;
+  HsdsImportRejectionCode?: HsdsImportRejectionCodeResolvers;
   HsdsImportWarning?: HsdsImportWarningResolvers<ContextType>;
   LegalDomain?: LegalDomainResolvers;
   Leveringsvorm?: LeveringsvormResolvers;

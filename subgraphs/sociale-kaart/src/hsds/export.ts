@@ -13,7 +13,8 @@ import { termByCode, termObject, tooiGemeenteUri, type TaxonomyKey } from './tax
 
 /** Ids of sub-objects the hub does not store (phones, schedules, …): name-based, so stable across exports. */
 const subId = (kind: string, ...parts: string[]) => deterministicUuid(`hsds-nl-${kind}`, parts.join('|'));
-const derivedServiceAtLocationId = (serviceId: string, locationId: string) => subId('service-at-location', serviceId, locationId);
+/** The id of a service_at_location no import named: derived from the pair, so every export gives the same one. */
+export const derivedServiceAtLocationId = (serviceId: string, locationId: string) => subId('service-at-location', serviceId, locationId);
 
 const SERVICE_STATUS_TO_HSDS: Record<string, string> = {
   ACTIVE: 'active',
@@ -266,6 +267,15 @@ export function exportServiceFull(s: ServiceRow, org: OrganizationRow | undefine
     service_at_locations: links.map((link) => ({ ...applyResidue(nativeServiceAtLocation(link), link.hsds), location: exportLocation(link.location) })),
     ...(org ? { organization: exportOrganization(org, orgLocations) } : {}),
   };
+}
+
+/**
+ * service_at_location.json form (`/hsds/service_at_locations/{id}`): the link's own fields, its location, and its service fully
+ * nested without `service_at_locations` (the schema's nested service has none: the record is about this one link).
+ */
+export function exportServiceAtLocationFull(link: ServiceLink, fullService: HsdsObject): HsdsObject {
+  const { service_at_locations: _links, ...serviceFields } = fullService;
+  return { ...applyResidue(nativeServiceAtLocation(link), link.hsds), location: exportLocation(link.location), service: serviceFields };
 }
 
 /** service_list.json form: one-to-one fields and the organisation's one-to-one fields. */

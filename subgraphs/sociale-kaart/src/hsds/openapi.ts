@@ -110,6 +110,14 @@ export function buildOpenApi(baseUrl: string) {
           responses: { '200': page(`${SCHEMA}/compiled/service_at_location_list.json`), '400': errors['400'] },
         },
       },
+      '/service_at_locations/{id}': {
+        parameters: [idParam],
+        get: {
+          operationId: 'getServiceAtLocationWithNestedDataById',
+          description: 'The service_at_location with its location and its service fully nested (the service without its other service_at_locations).',
+          responses: { '200': one(`${SCHEMA}/compiled/service_at_location.json`), ...errors },
+        },
+      },
       '/taxonomies': {
         get: {
           operationId: 'getPaginatedListOfTaxonomies',

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import { anyUuid, type Db } from '@hub/db';
 import { LEVERINGSVORM_CODES } from '@hub/domain';
 import type { LocationRow, OrganizationRow, ServiceRow } from '../db/queries.ts';
@@ -248,6 +248,37 @@ export async function pageServiceAtLocations(
     total = Number(c?.n ?? 0);
   }
   return { rows: rows.map(({ total: _t, distance: d, ...r }) => ({ ...r, distance: d === null ? null : Number(d) })), total };
+}
+
+/**
+ * One service_at_location at a public location, by its id: the id an import gave it (indexed), else the id the export
+ * derives from the pair. Derived ids cannot be searched in SQL (they are name-based SHA-1 UUIDs), so the links without an
+ * imported id are read as id pairs only and matched here: one more statement, proportional to those links.
+ */
+export async function findServiceAtLocation(
+  db: Db,
+  id: string,
+  derivedId: (serviceId: string, locationId: string) => string,
+): Promise<ServiceAtLocationRow | undefined> {
+  const byPair = (where: SQL) =>
+    db
+      .select({ link: { serviceId: serviceLocation.serviceId, hsdsId: serviceLocation.hsdsId, hsds: serviceLocation.hsds }, location, service })
+      .from(serviceLocation)
+      .innerJoin(location, eq(location.id, serviceLocation.locationId))
+      .innerJoin(service, eq(service.id, serviceLocation.serviceId))
+      .where(and(publicLocation, where))
+      .limit(1);
+  const [imported] = await byPair(eq(serviceLocation.hsdsId, id));
+  if (imported) return { ...imported, distance: null };
+  const pairs = await db
+    .select({ serviceId: serviceLocation.serviceId, locationId: serviceLocation.locationId })
+    .from(serviceLocation)
+    .innerJoin(location, eq(location.id, serviceLocation.locationId))
+    .where(and(publicLocation, isNull(serviceLocation.hsdsId)));
+  const match = pairs.find((p) => derivedId(p.serviceId, p.locationId) === id);
+  if (!match) return undefined;
+  const [derived] = await byPair(and(eq(serviceLocation.serviceId, match.serviceId), eq(serviceLocation.locationId, match.locationId)) ?? sql`false`);
+  return derived ? { ...derived, distance: null } : undefined;
 }
 
 /** Imported terms of other vocabularies, in id order (small lists: the feed filters and pages them in memory). */

@@ -7,7 +7,9 @@ import type { RouteHandler } from '@hub/service-kit';
 import type { OrganizationRow, ServiceRow } from '../db/queries.ts';
 import { searchWords } from '../text.ts';
 import {
+  derivedServiceAtLocationId,
   exportLocation,
+  exportServiceAtLocationFull,
   exportOrganization,
   exportOrganizationList,
   exportServiceFull,
@@ -413,8 +415,15 @@ export function createHsdsRoutes(db: Db, options: HsdsRouteOptions): RouteHandle
       } else if (collection === 'organizations') {
         if (id === undefined) await organizationPage(res, p);
         else await organizationById(res, requireId(id), p);
-      } else if (collection === 'service_at_locations' && id === undefined) {
-        await serviceAtLocations(res, p);
+      } else if (collection === 'service_at_locations') {
+        if (id === undefined) await serviceAtLocations(res, p);
+        else {
+          // Public locations only, like every other endpoint: a link at a confidential or inactive location is not found.
+          const row = await q.findServiceAtLocation(db, requireId(id), derivedServiceAtLocationId);
+          if (!row) throw notFound('service_at_location', id);
+          const render = await loadFull(db, [row.service]);
+          sendBody(res, exportServiceAtLocationFull({ ...row.link, location: row.location }, render(row.service)));
+        }
       } else if (collection === 'taxonomies') {
         if (id === undefined) taxonomies(res, p);
         else {
