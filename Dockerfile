@@ -30,14 +30,22 @@ COPY hub/package.json hub/
 COPY testing/package.json testing/
 COPY tests/package.json tests/
 COPY bench/package.json bench/
+COPY hive/package.json hive/
 
 # Every dependency, for the build. Cached until a manifest or the lock changes.
 FROM manifests AS deps
 RUN npm ci --no-audit --no-fund
 
-# Production dependencies only, what the runtime copies (the postinstall applies patches/ to them).
+# Production dependencies only, what the runtime copies (the postinstall applies patches/ to them), and only those of
+# the workspaces the services are built from: not the console (built to static files), the tests, the benchmark or
+# the Hive Gateway option (hive/, its own install; docs/operations.md).
 FROM manifests AS prod-deps
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund --include-workspace-root \
+      -w packages/config -w packages/contracts -w packages/db -w packages/domain -w packages/errors \
+      -w packages/identity -w packages/reference-data -w packages/service-kit \
+      -w subgraphs/cases -w subgraphs/notifications -w subgraphs/referrals -w subgraphs/signals \
+      -w subgraphs/sociale-kaart -w gateway -w hub \
+  && npm cache clean --force
 
 FROM deps AS build
 COPY . .

@@ -34,7 +34,9 @@ git ls-files '*package.json' | grep -v '^package.json$' | while read -r manifest
   mkdir -p "$work/after/$(dirname "$manifest")"
   cp "$manifest" "$work/after/$manifest"
 done
-(cd "$work/after" && npm ci --omit=dev --no-audit --no-fund --loglevel=error >/dev/null)
+# The same workspace selection as the Dockerfile's prod-deps stage (its `-w` flags).
+workspaces=$(tr -d '\\\n' < Dockerfile | grep -o -- '-w [^ ]*' | tr '\n' ' ')
+(cd "$work/after" && npm ci --omit=dev --include-workspace-root $workspaces --no-audit --no-fund --loglevel=error >/dev/null)
 npm run -s build -- --stage "$work/after" >/dev/null
 after_modules=$(size "$work/after/node_modules")
 after_dist=$(size "$work/after/dist")

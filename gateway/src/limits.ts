@@ -286,12 +286,12 @@ export function measureOperation(
   return operationMetrics(schema, document, operation, options.variables);
 }
 
-function tooComplex(message: string, limit: string, value: number, max: number): GraphQLError {
+export function tooComplex(message: string, limit: string, value: number, max: number): GraphQLError {
   return hubError(ErrorCode.OPERATION_TOO_COMPLEX, message, { details: { limit, value, max } });
 }
 
 /** The first limit the operation breaks, as a client error; undefined when it stays within every limit. */
-function checkOperation(metrics: OperationMetrics, limits: OperationLimits): GraphQLError | undefined {
+export function checkOperation(metrics: OperationMetrics, limits: OperationLimits): GraphQLError | undefined {
   if (metrics.depth > limits.maxDepth) {
     return tooComplex(`The operation nests fields ${metrics.depth} deep; at most ${limits.maxDepth} is allowed.`, 'depth', metrics.depth, limits.maxDepth);
   }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { LEGACY_KEY_ID, SUBGRAPH_NAMES, type HubConfig, type IssuerConfig } from '@hub/config';
-import type { Database } from '@hub/db';
+import { openDatabase, type Database } from '@hub/db';
 import { createGateway, readSupergraph, type SubgraphEndpoint } from '@hub/gateway';
 import { createTokenVerifier, ensureDevIssuer, type DevIssuer } from '@hub/identity';
 import { createHubMetrics, createLogger, flushTraces, startTracing, type HubMetrics, type SubgraphHost, type SubgraphModule } from '@hub/service-kit';
@@ -140,9 +140,17 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     for (const module of modules) {
       const settings = config.subgraphs[module.name];
       const secret = secretOrGenerated(settings.secret, `The secret of subgraph ${module.name}`, config);
+      // A subgraph with its own database URL (its runtime role) gets its own pool; the others share the hub's handle.
+      let own: Database | undefined;
+      if (database.kind === 'postgres' && settings.databaseUrl && settings.databaseUrl !== config.databaseUrl && settings.databaseUrl !== database.url) {
+        const opened = await openDatabase({ url: settings.databaseUrl, poolSize: config.databasePoolSize });
+        undo.push(() => opened.close());
+        own = opened;
+      }
+      const subgraphDatabase = own ?? database;
       const create = () =>
         module.createServer({
-          database,
+          database: subgraphDatabase,
           config,
           logger: loggerFor(module.name),
           verifyToken,

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadConfig, SUBGRAPH_NAMES, type HubConfig } from '@hub/config';
-import type { Database } from '@hub/db';
+import { loadConfig, postgresSchemaOf, SUBGRAPH_NAMES, type HubConfig } from '@hub/config';
+import { dropRoles, roleNamesOf, type Database } from '@hub/db';
 import { startHub, type RunningHub } from '@hub/hub';
 import { createEphemeralIssuer, signToken, type ClientTokenRequest, type DevIssuer, type ProfessionalTokenRequest } from '@hub/identity';
 import { SUBGRAPH_SECRET_HEADER } from '@hub/service-kit';
@@ -17,6 +17,12 @@ export interface TestHubOptions {
   production?: boolean;
   /** Further configuration variables, as in `.env` (e.g. `{ MAX_REQUEST_BODY_BYTES: '2048' }`). */
   env?: Record<string, string>;
+  /**
+   * On the server PostgreSQL: provision the database roles under a fresh prefix (DATABASE_ROLES=provision) and connect
+   * every subgraph as its own runtime role (`<NAME>_DATABASE_URL`); the roles are dropped with the database. Ignored on
+   * PGlite, which has one user.
+   */
+  databaseRoles?: boolean;
   /**
    * Run on this database instead of a fresh one, and leave it open at stop (the caller closes it): a hub restarted
    * with another configuration over the same rows, e.g. new keys.
@@ -69,6 +75,8 @@ export type LogLine = Record<string, unknown> & { service?: string; msg?: string
 
 export interface TestHub extends RunningHub {
   issuer: DevIssuer;
+  /** With `databaseRoles` on the server: the role prefix and each subgraph's runtime connection URL (with password). */
+  roles: { prefix: string; urls: Record<string, string> } | undefined;
   /** Parsed log lines of every service, in order (only with `captureLogs`). */
   logs: LogLine[];
   /** Every captured log line as raw text, for searching logs for personal data. */
@@ -121,6 +129,23 @@ function testConfig(options: TestHubOptions, issuer: DevIssuer): HubConfig {
   return loadConfig({ ...env, ...options.env });
 }
 
+/** A fresh role prefix (roles are cluster-wide), a password per runtime role, and each subgraph's URL as that role. */
+function testRoles(databaseUrl: string): { prefix: string; env: Record<string, string>; urls: Record<string, string> } {
+  const prefix = `t${randomBytes(5).toString('hex')}`;
+  const env: Record<string, string> = { DATABASE_ROLES: 'provision', DATABASE_ROLE_PREFIX: prefix };
+  const urls: Record<string, string> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const password = randomBytes(18).toString('hex');
+    const url = new URL(databaseUrl);
+    url.username = roleNamesOf(prefix, postgresSchemaOf(name)).runtime;
+    url.password = password;
+    urls[name] = url.toString();
+    env[`DB_PASSWORD_${envKey(name)}`] = password;
+    env[`${envKey(name)}_DATABASE_URL`] = url.toString();
+  }
+  return { prefix, env, urls };
+}
+
 async function post<TData>(url: string, payload: unknown, headers: Record<string, string>): Promise<GraphQLResult<TData>> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
   const text = await res.text();
@@ -144,7 +169,21 @@ function requestHeaders(options: RequestOptions): Record<string, string> {
  */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const issuer = options.issuer ?? (await createEphemeralIssuer());
-  const config = testConfig(options, issuer);
+  const database: Database = options.database ?? (await createTestDatabase());
+  const closeDatabase = () => (options.database ? Promise.resolve() : database.close());
+  let roles: ReturnType<typeof testRoles> | undefined;
+  let config: HubConfig;
+  try {
+    roles = options.databaseRoles && database.url ? testRoles(database.url) : undefined;
+    config = testConfig({ ...options, env: { ...roles?.env, ...options.env } }, issuer);
+  } catch (error) {
+    await closeDatabase();
+    throw error;
+  }
+  const dropTestRoles = async () => {
+    const serverUrl = loadConfig().databaseUrl;
+    if (roles && serverUrl) await dropRoles(serverUrl, roles.prefix, SUBGRAPH_NAMES.map(postgresSchemaOf));
+  };
   const logs: LogLine[] = [];
   const raw: string[] = [];
   const logDestination = options.captureLogs
@@ -155,13 +194,12 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
         },
       }
     : undefined;
-  const database: Database = options.database ?? (await createTestDatabase());
-  const closeDatabase = () => (options.database ? Promise.resolve() : database.close());
   let hub: RunningHub;
   try {
     hub = await startHub({ config, database, issuer, logDestination });
   } catch (error) {
     await closeDatabase();
+    await dropTestRoles();
     throw error;
   }
 
@@ -169,9 +207,10 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   return {
     ...hub,
     issuer,
+    roles: roles ? { prefix: roles.prefix, urls: roles.urls } : undefined,
     logs,
     logText: () => raw.join(''),
-    stop: () => (stopping ??= hub.stop().then(closeDatabase)),
+    stop: () => (stopping ??= hub.stop().then(closeDatabase).then(dropTestRoles)),
     tokenFor: (subject) =>
       signToken(issuer, {
         ...subject,

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-type Kind = 'library' | 'subgraph' | 'gateway' | 'console' | 'composition-root' | 'harness' | 'tests' | 'bench' | 'root';
+type Kind = 'library' | 'subgraph' | 'gateway' | 'peer-engine' | 'console' | 'composition-root' | 'harness' | 'tests' | 'bench' | 'root';
 
 interface Workspace {
   /** Folder relative to the repository root, `/`-separated; '' for the root package. */
@@ -48,6 +48,8 @@ function kindOf(dir: string): Kind {
   switch (dir) {
     case 'gateway':
       return 'gateway';
+    case 'hive':
+      return 'peer-engine';
     case 'console':
       return 'console';
     case 'hub':
@@ -68,6 +70,8 @@ const MAY_IMPORT: Record<Kind, readonly Kind[]> = {
   library: ['library'],
   subgraph: ['library'],
   gateway: ['library'],
+  // Hive Gateway with the hub's policies: the gateway's Apollo-free entry (@hub/gateway/policies) and the libraries.
+  'peer-engine': ['library', 'gateway'],
   // The web console talks to the hub over HTTP only; it may take types (and, in its tests, values) from libraries.
   console: ['library'],
   'composition-root': ['library', 'subgraph', 'gateway'],
@@ -87,6 +91,8 @@ const MAY_READ: Partial<Record<Kind, readonly Kind[]>> = {
   library: ['library', 'root'],
   subgraph: ['library', 'root'],
   gateway: ['library', 'root'],
+  // It runs the gateway's committed supergraph.
+  'peer-engine': ['library', 'gateway', 'root'],
 };
 
 const isTestFile = (path: string) => /(^|\/)test\//.test(path) || path.endsWith('.test.ts');
@@ -239,7 +245,7 @@ describe('architecture: the direction of imports', () => {
 
   it('finds every workspace and its source files, so the rules below have something to hold', () => {
     const kinds = new Set(workspaces.map((ws) => ws.kind));
-    expect([...kinds].sort()).toEqual(['bench', 'composition-root', 'console', 'gateway', 'harness', 'library', 'root', 'subgraph', 'tests']);
+    expect([...kinds].sort()).toEqual(['bench', 'composition-root', 'console', 'gateway', 'harness', 'library', 'peer-engine', 'root', 'subgraph', 'tests']);
     expect(workspaces.find((ws) => ws.name === '@hub/hub')?.dir).toBe('hub');
     expect(workspaces.find((ws) => ws.name === '@hub/testing')?.dir).toBe('testing');
     for (const ws of workspaces.filter((w) => w.kind !== 'root')) {

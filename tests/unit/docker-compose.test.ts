@@ -154,7 +154,27 @@ describe('docker-compose.yml', () => {
     expect(env.HOST).toBe('0.0.0.0');
     const config = loadConfig(env);
     expect(config.production).toBe(true);
-    expect(config.databaseUrl).toMatch(/^postgres:\/\/hub:.+@postgres:5432\/hub$/);
+    // Each subgraph purges past-term data daily in production (docs/operations.md, "Retention").
+    expect(config.retention.purgeIntervalHours).toBe(24);
+    if (name === 'migrate') {
+      // Only the migrate job holds the administrator's URL; it provisions the roles.
+      expect(config.databaseUrl).toMatch(/^postgres:\/\/hub:.+@postgres:5432\/hub$/);
+      expect(config.databaseRoles.provision).toBe(true);
+    } else {
+      expect(config.databaseUrl).toBeUndefined();
+      expect(JSON.stringify(service(name).environment)).not.toContain('POSTGRES_PASSWORD');
+    }
+    const subgraph = SUBGRAPH_NAMES.find((s) => s === name);
+    if (subgraph) {
+      // Each subgraph connects as its own runtime role and holds only that role's password.
+      const schema = subgraph.replace(/-/g, '_');
+      const own = new URL(config.subgraphs[subgraph].databaseUrl ?? '');
+      expect(own.username).toBe(`hub_${schema}_app`);
+      expect(`${own.host}${own.pathname}`).toBe('postgres:5432/hub');
+      const databaseUrls = Object.keys(env).filter((k) => /^[A-Z_]+_DATABASE_URL$/.test(k));
+      expect(databaseUrls).toEqual([`${envKey(subgraph)}_DATABASE_URL`]);
+      expect(JSON.stringify(service(name).environment)).not.toMatch(new RegExp(`DB_PASSWORD_(?!${envKey(subgraph)}\\b)`));
+    }
     for (const subgraph of SUBGRAPH_NAMES) expect(new URL(config.subgraphs[subgraph].url).hostname).toBe(subgraph);
   });
 

@@ -65,6 +65,14 @@ describe('Dockerfile', () => {
     expect(stageOf('prod-deps').join('\n')).toMatch(/RUN npm ci --omit=dev\b/);
   });
 
+  it('installs the production dependencies of the service workspaces only: no console, tests, benchmark or Hive Gateway', () => {
+    const install = stageOf('prod-deps').find((l) => l.startsWith('RUN npm ci')) ?? '';
+    const selected = [...install.matchAll(/-w (\S+)/g)].map((m) => m[1]);
+    expect(install).toMatch(/--include-workspace-root/);
+    const serviceWorkspaces = workspaceDirs().filter((dir) => !['console', 'tests', 'testing', 'bench', 'hive'].includes(dir));
+    expect(selected.sort()).toEqual(serviceWorkspaces.sort());
+  });
+
   it('builds dist/ and the console in the build stage, and stages the runtime files', () => {
     const build = stageOf('build').join('\n');
     expect(build).toMatch(/^FROM deps AS build/);

@@ -54,8 +54,21 @@ const baseSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  HIVE_GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_ROLES: z.enum(['off', 'provision']).default('off'),
+  DATABASE_ROLE_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,29}$/, 'a lower-case identifier of at most 30 characters (letters, digits, _)')
+    .default('hub'),
+  RETENTION_ACCESS_LOG_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  RETENTION_TRAJECTORY_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  RETENTION_REFERRAL_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  RETENTION_SIGNAL_TEXT_MONTHS: z.coerce.number().int().min(1).max(1200).default(24),
+  RETENTION_NOTIFICATION_DAYS: z.coerce.number().int().min(7).max(36_500).default(365),
+  RETENTION_PURGE_INTERVAL_HOURS: optional(z.coerce.number().min(0).max(744)),
+  RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
   DATA_DIR: z.string().default('.data'),
   CONSOLE_DIR: z.string().min(1).default('console/dist'),
   PGLITE_IN_MEMORY: bool.default(false),
@@ -293,6 +306,39 @@ export interface SubgraphSettings {
   url: string;
   /** Shared secret only the gateway holds; undefined means "generate one for this process" (development). */
   secret: string | undefined;
+  /** The database URL this subgraph's process connects with: `<NAME>_DATABASE_URL`, else DATABASE_URL. */
+  databaseUrl: string | undefined;
+  /** DB_PASSWORD_<NAME>: the password provisioning gives the subgraph's runtime login role. */
+  databasePassword: string | undefined;
+}
+
+/** Least privilege on the PostgreSQL server (packages/db/src/roles.ts); PGlite has one user and ignores it. */
+export interface DatabaseRoleSettings {
+  /** DATABASE_ROLES=provision: the migrate step creates the roles, migrates as each owner and grants the runtime roles. */
+  provision: boolean;
+  /** Roles are `<prefix>_<schema>` (owner) and `<prefix>_<schema>_app` (login); one prefix per hub on a shared server. */
+  prefix: string;
+}
+
+/** The NEN 7513 minimum: access-log lines are kept at least this many years, whatever is configured. */
+export const ACCESS_LOG_MIN_YEARS = 5;
+
+/** How long data is kept before the daily purge removes it (docs/operations.md, "Retention"). */
+export interface RetentionSettings {
+  /** NEN 7513 access-log lines; never below ACCESS_LOG_MIN_YEARS. */
+  accessLogYears: number;
+  /** A closed trajectory (with its contact moments), an ended consent, and a client left with neither. */
+  trajectoryYears: number;
+  /** A finished referral (rejected, cancelled, completed, failed, entered in error) with its timeline. */
+  referralYears: number;
+  /** The free text of a signal is cleared after this; its coded fields (the counts) stay. */
+  signalTextMonths: number;
+  /** A read notification and a sent or failed e-mail message. */
+  notificationDays: number;
+  /** Pause between purge runs; 0 runs none (tests call the purge themselves). Default 24 in production, else 0. */
+  purgeIntervalHours: number;
+  /** Rows per delete statement. */
+  batchSize: number;
 }
 
 export interface HubConfig {
@@ -302,8 +348,12 @@ export interface HubConfig {
   gatewayPort: number;
   /** Processes of a standalone gateway sharing its port (node:cluster); 1 runs it in the one process. */
   gatewayWorkers: number;
+  /** Port of the peer engine (`npm run start:hive`: Hive Gateway with the hub's policies, hive/). */
+  hiveGatewayPort: number;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  databaseRoles: DatabaseRoleSettings;
+  retention: RetentionSettings;
   dataDir: string;
   /** The built web console (index.html and assets/) the gateway serves at `/`; nothing is served while it has no index.html. */
   consoleDir: string;
@@ -495,7 +545,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (secret !== undefined && secret.length < 32) {
       throw new ConfigError(`SUBGRAPH_SECRET_${key} must be at least 32 characters`);
     }
-    subgraphs[name] = { name, port, url, secret };
+    const databaseUrl = optional(z.string().url()).safeParse(env[`${key}_DATABASE_URL`]);
+    if (!databaseUrl.success) throw new ConfigError(`Invalid configuration: ${key}_DATABASE_URL must be a postgres:// URL`);
+    const databasePassword = env[`DB_PASSWORD_${key}`] || undefined;
+    subgraphs[name] = { name, port, url, secret, databaseUrl: databaseUrl.data ?? c.DATABASE_URL, databasePassword };
   }
   if (production && !issuers) throw new ConfigError('AUTH_ISSUERS must be set in production');
   // Webhooks carry signed notifications out of the hub; production sends them over TLS only.
@@ -508,6 +561,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('SEED_DEMO=true is refused in production: demo data is fictional and must never load there (set SEED_DEMO=false)');
   }
   const consoleUrl = consoleUrlOf(c, production);
+  // NEN 7513 (and DOMAIN.md): access-log lines are kept at least five years; a shorter term is a mistake, not a choice.
+  if (c.RETENTION_ACCESS_LOG_YEARS < ACCESS_LOG_MIN_YEARS) {
+    throw new ConfigError(
+      `Invalid configuration: RETENTION_ACCESS_LOG_YEARS must be at least ${ACCESS_LOG_MIN_YEARS} (NEN 7513 keeps access-log lines at least five years)`,
+    );
+  }
   const bsnKeys = bsnKeyRings(c);
   return {
     env: c.NODE_ENV,
@@ -515,8 +574,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     gatewayPort: c.GATEWAY_PORT,
     gatewayWorkers: c.GATEWAY_WORKERS,
+    hiveGatewayPort: c.HIVE_GATEWAY_PORT,
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
+    databaseRoles: { provision: c.DATABASE_ROLES === 'provision', prefix: c.DATABASE_ROLE_PREFIX },
+    retention: {
+      accessLogYears: c.RETENTION_ACCESS_LOG_YEARS,
+      trajectoryYears: c.RETENTION_TRAJECTORY_YEARS,
+      referralYears: c.RETENTION_REFERRAL_YEARS,
+      signalTextMonths: c.RETENTION_SIGNAL_TEXT_MONTHS,
+      notificationDays: c.RETENTION_NOTIFICATION_DAYS,
+      // Daily in production; off elsewhere unless set, so development data and tests' backdated rows stay put.
+      purgeIntervalHours: c.RETENTION_PURGE_INTERVAL_HOURS ?? (production ? 24 : 0),
+      batchSize: c.RETENTION_BATCH_SIZE,
+    },
     dataDir: c.DATA_DIR,
     consoleDir: c.CONSOLE_DIR,
     pgliteInMemory: c.PGLITE_IN_MEMORY,

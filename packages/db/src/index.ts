@@ -18,6 +18,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The server URL it was opened with (PostgreSQL only): the migrate step opens owner connections to the same database. */
+  url?: string | undefined;
   /** SQL statements issued through this handle since it was opened (tests and benchmarks read it). */
   stats: { statements: number };
   /** What the driver is doing now and has done: the metrics read it (pool use, statement time). */
@@ -33,6 +35,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   inMemory?: boolean | undefined;
   poolSize?: number | undefined;
+  /**
+   * PostgreSQL only: a role every connection acts as from its start (the `role` setting in the start-up packet, so a
+   * reconnect keeps it): the migrate step's owner connections. The URL's user must be a member of it (or a superuser).
+   */
+  role?: string | undefined;
 }
 
 /**
@@ -214,11 +221,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // Reconnects transparently after a server restart; a statement in flight fails and is reported.
       idle_timeout: 60,
       connect_timeout: 10,
+      ...(options.role ? { connection: { role: options.role } } : {}),
     });
     const db = drizzlePostgres({ client: withPreparedStatements(client, activity), logger }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
+      url: options.url,
       stats,
       activity,
       async ping() {
@@ -296,3 +305,4 @@ export const anyText = (column: AnyColumn | SQL, values: readonly string[]): SQL
 export { sql };
 export * from './outbox.ts';
 export * from './outbox-table.ts';
+export * from './roles.ts';

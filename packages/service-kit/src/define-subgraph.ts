@@ -6,6 +6,8 @@ import { postgresSchemaOf, type HubConfig, type SubgraphName } from '@hub/config
 import { migrateSchema, type Database, type Db } from '@hub/db';
 import { applyConsentGate, gatedFieldsOf, type ConsentGate } from './consent-gate.ts';
 import type { SeedOptions, SubgraphDeps, SubgraphModule } from './module.ts';
+import { allBackground } from './outbox-relay.ts';
+import { createRetentionJob, runRetention, type RetentionTask } from './retention.ts';
 import { createSubgraphHost, type RequestScope, type RouteHandler, type SubgraphResolvers } from './subgraph-host.ts';
 
 /**
@@ -49,6 +51,10 @@ export interface SubgraphDefinition<TContext extends SubgraphContext, TSubject e
   consentGate?: ConsentGate<TContext, TSubject, C> | undefined;
   /** Loads reference data (always) and demo data (when asked and the tables are empty); nothing when omitted. */
   seed?: ((database: Database, options: SeedOptions) => Promise<void>) | undefined;
+  /** Tables the runtime database role may only read and append to (no UPDATE, DELETE or TRUNCATE grant). */
+  appendOnlyTables?: readonly string[] | undefined;
+  /** What the daily purge removes after its term (docs/operations.md, "Retention"); nothing when omitted. */
+  retention?: ((config: HubConfig) => RetentionTask[]) | undefined;
   setup: (deps: SubgraphDeps) => SubgraphSetup<TContext>;
 }
 
@@ -67,6 +73,8 @@ export function defineSubgraph<TContext extends SubgraphContext, TSubject extend
     schemaPath,
     migrate: (database) => migrateSchema(database, { folder: migrations, schema: postgresSchemaOf(definition.name) }),
     seed: (database, options) => definition.seed?.(database, options) ?? Promise.resolve(),
+    appendOnlyTables: definition.appendOnlyTables ?? [],
+    purge: (database, options) => runRetention({ subgraph: definition.name, db: database.db, tasks: definition.retention?.(options.config) ?? [], ...options }),
     async createServer(deps) {
       const typeDefs = parse(readFileSync(schemaPath, 'utf8'));
       const gate = definition.consentGate;
@@ -94,7 +102,10 @@ export function defineSubgraph<TContext extends SubgraphContext, TSubject extend
         metricsToken: deps.config.metrics.token,
         renderMetrics: deps.metrics?.render,
       });
-      const background = setup.background;
+      const tasks = definition.retention?.(deps.config) ?? [];
+      const retention =
+        tasks.length > 0 ? createRetentionJob({ subgraph: definition.name, db: deps.database.db, tasks, config: deps.config, logger: deps.logger }) : undefined;
+      const background = setup.background && retention ? allBackground(setup.background, retention) : (setup.background ?? retention);
       let unwatch: (() => void) | undefined;
       return {
         ...host,

@@ -16,5 +16,6 @@ export * from './connection.ts';
 export * from './report-period.ts';
 export * from './outbox-relay.ts';
 export * from './support-overview.ts';
+export * from './retention.ts';
 export * from './metrics.ts';
 export * from './tracing.ts';

@@ -2,6 +2,7 @@ import type { HubConfig, SubgraphName } from '@hub/config';
 import type { Database } from '@hub/db';
 import type { TokenVerifier } from '@hub/identity';
 import type { Logger } from './logger.ts';
+import type { RetentionRunResult } from './retention.ts';
 import type { HubMetrics } from './metrics.ts';
 import type { SubgraphHost } from './subgraph-host.ts';
 
@@ -39,5 +40,9 @@ export interface SubgraphModule {
   migrate(database: Database): Promise<void>;
   /** Loads reference data (always) and demo data (when asked and empty). */
   seed(database: Database, options: SeedOptions): Promise<void>;
+  /** Tables its runtime database role may only read and append to. */
+  appendOnlyTables: readonly string[];
+  /** One retention run now (or as of `asOf`): what the daily job does; returns the rows per table. */
+  purge(database: Database, options: { config: HubConfig; logger?: Logger | undefined; asOf?: Date | undefined }): Promise<RetentionRunResult>;
   createServer(deps: SubgraphDeps): Promise<SubgraphHost>;
 }

@@ -27,8 +27,9 @@ export async function runStandaloneSubgraph(module: SubgraphModule): Promise<voi
   });
   startTracing(config.tracing, module.name, metrics.operationLabel);
   const issuers = config.issuers ?? [(await ensureDevIssuer(join(config.dataDir, 'keys'), config.devIssuer, config.audience)).config];
+  // The subgraph's own login role when <NAME>_DATABASE_URL is set (docs/operations.md, "Database roles").
   const database = await openDatabase({
-    url: config.databaseUrl,
+    url: settings.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
     inMemory: config.pgliteInMemory,
     poolSize: config.databasePoolSize,

@@ -13,6 +13,7 @@ import { createInternalRoutes } from './internal-routes.ts';
 import { createIwlzReceiver } from './iwlz/notifications.ts';
 import { createNotificationRelay } from './notification-events.ts';
 import { resolvers } from './resolvers/index.ts';
+import { casesRetention } from './retention.ts';
 
 /** Clients, trajectories, consents and the access log; the other subgraphs ask it about consent on /internal/*. */
 export const casesModule = defineSubgraph({
@@ -20,6 +21,9 @@ export const casesModule = defineSubgraph({
   folder: new URL('../', import.meta.url),
   resolvers,
   consentGate: casesConsentGate,
+  // NEN 7513: the runtime role may read and append to the access log, nothing else (docs/operations.md).
+  appendOnlyTables: ['access_log'],
+  retention: casesRetention,
   async seed(database, options) {
     if (!options.demo) return;
     // Demo BSNs are encrypted under the configured keys; without a configuration the demo clients get no BSN.

@@ -6,6 +6,7 @@ import { createLightLinkPeers } from './light-links/peers.ts';
 import { createMailWorker } from './mail-worker.ts';
 import { createRecipientRegistry } from './recipients.ts';
 import { resolvers } from './resolvers/index.ts';
+import { notificationsRetention } from './retention.ts';
 
 /**
  * Notifications: producers deliver events on /internal/notification-events; people read them here and by e-mail. The
@@ -13,6 +14,7 @@ import { resolvers } from './resolvers/index.ts';
  */
 export const notificationsModule = defineSubgraph({
   name: 'notifications',
+  retention: notificationsRetention,
   folder: new URL('../', import.meta.url),
   resolvers,
   setup(deps) {

@@ -5,6 +5,7 @@ import { internalRoutes } from './internal-routes.ts';
 import { createPeerClient } from './peers.ts';
 import { createRelay } from './relay.ts';
 import { resolvers } from './resolvers/index.ts';
+import { referralsRetention } from './retention.ts';
 
 /**
  * Referrals and warm handovers. No reference or demo data: a demo referral needs a demo client of the cases
@@ -12,6 +13,9 @@ import { resolvers } from './resolvers/index.ts';
  */
 export const referralsModule = defineSubgraph({
   name: 'referrals',
+  // The timeline is the referral's legal history (its trigger refuses changes; the runtime role gets no UPDATE or DELETE).
+  appendOnlyTables: ['referral_event'],
+  retention: referralsRetention,
   folder: new URL('../', import.meta.url),
   resolvers,
   consentGate: referralsConsentGate,

@@ -6,6 +6,7 @@ import { gapEventRoutes } from './gap-events.ts';
 import { createPeerClient } from './peers.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { resolvers } from './resolvers/index.ts';
+import { signalsRetention } from './retention.ts';
 
 /**
  * Signals and the regional overlegtafels; the referrals outbox delivers gap events on /internal/gap-events, and this
@@ -13,6 +14,9 @@ import { resolvers } from './resolvers/index.ts';
  */
 export const signalsModule = defineSubgraph({
   name: 'signals',
+  // Every status change of a knelpunt: read and appended, never changed.
+  appendOnlyTables: ['knelpunt_transition'],
+  retention: signalsRetention,
   folder: new URL('../', import.meta.url),
   resolvers,
   async seed(database, options) {

@@ -1,0 +1,24 @@
+import type { HubConfig } from '@hub/config';
+import { rowsOf, sql } from '@hub/db';
+import { termBefore, type RetentionTask } from '@hub/service-kit';
+
+/**
+ * A finished referral is part of the client's dossier: it goes, with its timeline, the referral term after its last
+ * status change. The timeline is append-only (trigger, and no DELETE for the runtime role), so the owner's function
+ * `referrals.purge_closed_referrals` deletes both; it never touches an open referral or one that changed after now().
+ */
+export function referralsRetention(config: HubConfig): RetentionTask[] {
+  return [
+    {
+      table: 'referrals.referral',
+      effect: 'deleted',
+      batch: async (db, asOf, batchSize) => {
+        const before = termBefore(asOf, { years: config.retention.referralYears }).toISOString();
+        const [row] = rowsOf<{ removed: number }>(
+          await db.execute(sql`select referrals.purge_closed_referrals(${before}::timestamptz, ${batchSize}) as removed`),
+        );
+        return Number(row?.removed ?? 0);
+      },
+    },
+  ];
+}
