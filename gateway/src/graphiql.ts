@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { HubConfig } from '@hub/config';
-import { headerValue, HttpError } from '@hub/service-kit';
+import { HttpError } from '@hub/service-kit';
 import { CONSOLE_SECURITY_HEADERS } from './console-static.ts';
 import type { RouteHandler } from './exchange.ts';
+
+export { GRAPHIQL_PATH, wantsGraphiql } from './graphiql-path.ts';
 
 /**
  * GraphiQL for developers, outside production only: `/graphiql`, and `GET /graphql` from a browser (an Accept of
@@ -12,7 +13,6 @@ import type { RouteHandler } from './exchange.ts';
  * scripts and styles come from the hub's own /assets and nothing loads from another host. In production neither path
  * serves it, and the console never serves graphiql.html as a file.
  */
-export const GRAPHIQL_PATH = '/graphiql';
 export const GRAPHIQL_FILE = 'graphiql.html';
 
 /**
@@ -30,15 +30,6 @@ export const GRAPHIQL_CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
-
-/** Whether a GET of /graphql is a browser asking for a page rather than a client sending an operation. */
-export function wantsGraphiql(req: IncomingMessage, url: URL): boolean {
-  return (
-    (req.method === 'GET' || req.method === 'HEAD') &&
-    /\btext\/html\b/.test(headerValue(req, 'accept') ?? '') &&
-    !['query', 'documentId', 'extensions'].some((name) => url.searchParams.has(name))
-  );
-}
 
 /** Serves the GraphiQL page outside production; undefined in production (no route). */
 export function graphiqlRoute(config: HubConfig): RouteHandler | undefined {

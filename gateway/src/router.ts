@@ -14,7 +14,7 @@ import { sendFailure } from './error-format.ts';
 import type { Exchange, RouteHandler } from './exchange.ts';
 import { forwardedView, type ProxyTrust } from './forwarded.ts';
 import { isDownloadsPath } from './downloads-proxy.ts';
-import { GRAPHIQL_PATH, wantsGraphiql } from './graphiql.ts';
+import { GRAPHIQL_PATH, wantsGraphiql } from './graphiql-path.ts';
 import { isHsdsPath } from './hsds-proxy.ts';
 import { IWLZ_NOTIFICATIONS_PATH } from './iwlz-notifications.ts';
 import { logRequest } from './request-log.ts';
@@ -28,7 +28,7 @@ export interface GatewayRoutes {
   /** `/graphql`: the graph. */
   graphql: RouteHandler;
   /** `/graphiql`, and `GET /graphql` from a browser: GraphiQL, outside production only (undefined in production). */
-  graphiql: RouteHandler | undefined;
+  graphiql?: RouteHandler | undefined;
   /** `/hsds` and below: the sociale kaart's open HSDS feed, passed through. */
   hsds: RouteHandler;
   /** `/downloads/...`: downloads of half-year reports (CSV, PDF), passed through to cases with the bearer token. */
