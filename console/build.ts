@@ -14,7 +14,7 @@ export const CONSOLE_ROOT = dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_DIST = join(CONSOLE_ROOT, 'dist');
 
 /** What the build reads: a change to any of these makes dist stale. */
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const SOURCES = ['src', 'public', 'index.html', 'graphiql.html', 'vite.config.ts', 'package.json'];
 const LOCK = join(CONSOLE_ROOT, '.build-lock');
 /** A lock older than this was left by a build that died; the next one takes over. */
 const STALE_LOCK_MS = 120_000;

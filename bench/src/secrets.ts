@@ -55,6 +55,8 @@ export async function benchEnvironment(databaseUrl: string, dir = BENCH_TMP): Pr
     BSN_HASH_KEY: secrets.bsnHashKey,
     INTERNAL_API_SECRET: secrets.internalSecret,
     SEED_DEMO: 'false',
+    // The benchmark's operations (bench/src/journeys.ts) are documents of its own, in no manifest.
+    TRUSTED_DOCUMENTS: 'off',
   };
   for (const name of SUBGRAPH_NAMES) {
     env[`SUBGRAPH_SECRET_${subgraphEnvKey(name)}`] = secrets.subgraphSecrets[name] ?? '';

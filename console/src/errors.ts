@@ -62,6 +62,14 @@ export const ERROR_TEXTS: Record<ErrorCode, ErrorText> = {
     title: 'De hub kon dit verzoek niet verwerken.',
     action: 'Laad de pagina opnieuw en probeer het nog een keer. Blijft het misgaan? Meld het bij de helpdesk.',
   },
+  PERSISTED_QUERY_NOT_FOUND: {
+    title: 'Deze versie van de console past niet bij de hub.',
+    action: 'Laad de pagina opnieuw om de nieuwste versie te krijgen. Blijft het misgaan? Meld het bij de helpdesk.',
+  },
+  OPERATION_NOT_TRUSTED: {
+    title: 'De hub voert deze vraag niet uit.',
+    action: 'Laad de pagina opnieuw om de nieuwste versie te krijgen. Blijft het misgaan? Meld het bij de helpdesk.',
+  },
 };
 
 /** Codes from the GraphQL framework itself (a console operation that no longer fits the schema) and the network. */

@@ -42,8 +42,8 @@ export const CONSOLE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };
 
-/** Paths that belong to the API: never a console file, never the single-page fallback. */
-const API_PREFIXES = ['/graphql', '/hsds', '/downloads', '/health', '/ready'];
+/** Paths that belong to the API (and GraphiQL's, graphiql.ts): never a console file, never the single-page fallback. */
+const API_PREFIXES = ['/graphql', '/graphiql', '/hsds', '/downloads', '/health', '/ready'];
 const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 export const CONSOLE_CONFIG_PATH = '/console-config.json';
@@ -229,7 +229,8 @@ export function createConsoleRoutes({ config, devIssuer, oidc }: ConsoleRoutesOp
     const index = resolve(root, 'index.html');
     if (!existsSync(index)) return undefined;
     if (path === '/' || path === '/index.html') return sendFile(req, res, index, 'no-cache');
-    const file = fileFor(path);
+    // GraphiQL's page is built with the console but served (outside production only) by graphiql.ts at /graphiql.
+    const file = path === '/graphiql.html' ? undefined : fileFor(path);
     if (file) return sendFile(req, res, file, path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
     // A page of the console (a route of its own router), asked for by a browser: the console itself shows it.
     // A missing asset or a file-like path stays a 404, so a script tag never receives HTML.

@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError } from 'graphql';
 import type { HubConfig } from '@hub/config';
@@ -39,13 +38,14 @@ const operationNamePlugin: ApolloServerPlugin<GatewayContext> = {
 };
 
 /**
- * The gateway's Apollo Server plugins, in order: landing page (the sandbox, development only), the request report,
+ * The gateway's Apollo Server plugins, in order: no landing page (GraphiQL is the gateway's own route), the request report,
  * internal-error logging, the operation limits (before any query plan), and the response cache for answers whose
  * every subgraph answer carried a cache hint (private ones kept per user, public ones shared by anonymous callers).
  */
 export function gatewayPlugins(config: HubConfig, logger: Logger, responseCache: KeyValueCache<string>): ApolloServerPlugin<GatewayContext>[] {
   return [
-    config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    // Apollo's sandbox loads from a CDN; developers get GraphiQL from the hub itself instead (graphiql.ts).
+    ApolloServerPluginLandingPageDisabled(),
     operationNamePlugin,
     internalErrorPlugin<GatewayContext>((context) => ({ meta: context.meta, logger })),
     operationLimitsPlugin(config.operationLimits),

@@ -14,3 +14,4 @@ export { checkOperation, countTokens, measureOperation, tooComplex, type Operati
 export { createRateLimiter, rateLimitKey, type RateLimiter } from './rate-limit.ts';
 export { healthRoutes } from './readiness.ts';
 export { createRequestHandler, type GatewayRoutes } from './router.ts';
+export { createCors, type Cors } from './cors.ts';

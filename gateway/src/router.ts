@@ -9,10 +9,12 @@ import {
   type ServiceMetrics,
   type ServiceTracer,
 } from '@hub/service-kit';
+import type { Cors } from './cors.ts';
 import { sendFailure } from './error-format.ts';
 import type { Exchange, RouteHandler } from './exchange.ts';
 import { forwardedView, type ProxyTrust } from './forwarded.ts';
 import { isDownloadsPath } from './downloads-proxy.ts';
+import { GRAPHIQL_PATH, wantsGraphiql } from './graphiql-path.ts';
 import { isHsdsPath } from './hsds-proxy.ts';
 import { IWLZ_NOTIFICATIONS_PATH } from './iwlz-notifications.ts';
 import { logRequest } from './request-log.ts';
@@ -23,8 +25,10 @@ export interface GatewayRoutes {
   health: RouteHandler;
   /** `/ready`: readiness of the gateway and every subgraph. */
   ready: RouteHandler;
-  /** `/graphql`: the graph (and the sandbox landing page in development). */
+  /** `/graphql`: the graph. */
   graphql: RouteHandler;
+  /** `/graphiql`, and `GET /graphql` from a browser: GraphiQL, outside production only (undefined in production). */
+  graphiql?: RouteHandler | undefined;
   /** `/hsds` and below: the sociale kaart's open HSDS feed, passed through. */
   hsds: RouteHandler;
   /** `/downloads/...`: downloads of half-year reports (CSV, PDF), passed through to cases with the bearer token. */
@@ -38,10 +42,12 @@ export interface GatewayRoutes {
 }
 
 /** Which route serves a path. The API's own paths are fixed; whatever is left belongs to the console. */
-export function routeFor(pathname: string, routes: GatewayRoutes): RouteHandler {
+export function routeFor(exchange: Pick<Exchange, 'req' | 'url'>, routes: GatewayRoutes): RouteHandler {
+  const { pathname } = exchange.url;
   if (pathname === '/health') return routes.health;
   if (pathname === '/ready') return routes.ready;
-  if (pathname === '/graphql') return routes.graphql;
+  if (pathname === '/graphql') return routes.graphiql && wantsGraphiql(exchange.req, exchange.url) ? routes.graphiql : routes.graphql;
+  if (pathname === GRAPHIQL_PATH && routes.graphiql) return routes.graphiql;
   if (isHsdsPath(pathname)) return routes.hsds;
   if (isDownloadsPath(pathname)) return routes.downloads;
   if (pathname === IWLZ_NOTIFICATIONS_PATH) return routes.iwlzNotifications;
@@ -50,18 +56,19 @@ export function routeFor(pathname: string, routes: GatewayRoutes): RouteHandler 
 }
 
 /**
- * The gateway's HTTP entry: request ids, origin-form check, dispatch by path, one answer for a failure, and one log
- * line per request without variables or tokens.
+ * The gateway's HTTP entry: request ids, origin-form check, CORS for the listed origins, dispatch by path, one answer
+ * for a failure, and one log line per request without variables or tokens.
  */
 export function createRequestHandler(options: {
   routes: GatewayRoutes;
   trustedProxy: ProxyTrust;
   logger: Logger;
+  cors: Cors;
   metrics?: ServiceMetrics | undefined;
   /** The gateway's tracer while tracing is on: each request then gets a SERVER span, the root of its trace. */
   tracer?: ServiceTracer | undefined;
 }) {
-  const { routes, trustedProxy, logger, metrics, tracer } = options;
+  const { routes, trustedProxy, logger, cors, metrics, tracer } = options;
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
     // The caller's x-request-id / traceparent never become the hub's ids (they go into access-log lines).
@@ -80,7 +87,7 @@ export function createRequestHandler(options: {
 
     const work = async (): Promise<number> => {
       requireOriginForm(req);
-      return routeFor(url.pathname, routes)(exchange);
+      return cors(req, res, url.pathname) ?? routeFor(exchange, routes)(exchange);
     };
 
     const route = routeLabel(url.pathname);

@@ -21,12 +21,16 @@ import { createLocalResponseCache, createSharedResponseCache, type ResponseCache
 import { healthRoutes } from './readiness.ts';
 import { createRequestHandler } from './router.ts';
 import { createConsoleOidc, OIDC_TOKEN_PATH } from './console-oidc.ts';
+import { createCors } from './cors.ts';
+import { graphiqlRoute } from './graphiql.ts';
+import { createDocumentGate, loadTrustedDocuments } from './trusted-documents.ts';
 import { createConsoleRoutes } from './console-static.ts';
 import { notFound } from './exchange.ts';
 
 export type { GatewayContext } from './context.ts';
 export { childTraceparent, type SubgraphEndpoint } from './data-source.ts';
 export { readSupergraph, SUPERGRAPH_PATH } from './supergraph.ts';
+export { GRAPHIQL_CONTENT_SECURITY_POLICY } from './graphiql.ts';
 
 export interface GatewayOptions {
   config: HubConfig;
@@ -64,6 +68,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const endpoints = new Map(subgraphs.map((s) => [s.name, s]));
   const oidc = config.consoleOidc ? createConsoleOidc(config.consoleOidc, verifyToken) : undefined;
   const serveConsole = createConsoleRoutes({ config, devIssuer: options.devIssuer, oidc });
+  const admitDocument = createDocumentGate({
+    mode: config.trustedDocuments.mode,
+    store: loadTrustedDocuments(config.trustedDocuments),
+    supergraphSdl: options.supergraphSdl,
+    maxTokens: hardTokenLimit(config.operationLimits),
+    logger: logger.child({ component: 'trusted-documents' }),
+  });
   // Whole answers of operations whose every subgraph answer carried a cache hint (only the sociale kaart sends
   // them: public directory data). Private ones are kept per user, public ones shared by anonymous callers.
   const responseCache: ResponseCache = redis
@@ -89,6 +100,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries would store any document a client sends under its hash; the gateway resolves ids
+    // from the trusted documents only (trusted-documents.ts).
+    persistedQueries: false,
     // The process owns SIGINT/SIGTERM (drain, then stop everything); Apollo's own handler would stop this server
     // early and re-send the signal, which the process then takes for a second Ctrl-C and exits with code 1.
     stopOnTerminationSignals: false,
@@ -111,6 +125,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const handle = createRequestHandler({
     trustedProxy: createProxyTrust(config.trustedProxies),
     logger,
+    cors: createCors(config.corsOrigins),
     metrics,
     tracer: serviceTracer('gateway'),
     routes: {
@@ -127,7 +142,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             }
           : undefined,
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
-      graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes }),
+      graphiql: graphiqlRoute(config),
+      graphql: graphqlRoute({ apollo, verifyToken, rateLimiter, maxRequestBodyBytes: config.maxRequestBodyBytes, admitDocument }),
       hsds: hsdsProxyRoute({ socialeKaart: endpoints.get('sociale-kaart'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
       downloads: downloadsProxyRoute({ cases: endpoints.get('cases'), rateLimiter, timeoutMs: config.subgraphTimeoutMs }),
       iwlzNotifications: iwlzNotificationRoute({

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRINCIPALS } from '@hub/domain';
 import { startTestHub, type TestHub } from '@hub/testing';
 import { CONSOLE_CONTENT_SECURITY_POLICY } from '../src/console-static.ts';
+import { GRAPHIQL_CONTENT_SECURITY_POLICY } from '../src/graphiql.ts';
 
 /**
  * The gateway serves the web console on its own origin (outside production also the development sign-in), with
@@ -15,6 +16,7 @@ import { CONSOLE_CONTENT_SECURITY_POLICY } from '../src/console-static.ts';
 let hub: TestHub;
 let dir: string;
 const INDEX = '<!doctype html><html lang="nl"><head><title>console</title></head><body><div id="root"></div></body></html>';
+const GRAPHIQL = '<!doctype html><html lang="en"><head><title>GraphiQL</title></head><body><div id="graphiql"></div></body></html>';
 const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4000))});`;
 
 beforeAll(async () => {
@@ -23,6 +25,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), INDEX);
   writeFileSync(join(dir, 'assets', 'index-Abc123.js'), SCRIPT);
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(dir, 'graphiql.html'), GRAPHIQL);
   hub = await startTestHub({ env: { CONSOLE_DIR: dir } });
 });
 afterAll(async () => {
@@ -78,10 +81,14 @@ describe('the console on the gateway', () => {
   });
 
   it('never answers an API path with the console', async () => {
+    // A browser on /graphql gets GraphiQL (development only), under its own policy; graphiql.html is no console file.
     const landing = await fetch(hub.gatewayUrl, { headers: html });
     expect(landing.status).toBe(200);
     expect(landing.headers.get('content-type')).toContain('text/html');
-    expect(await landing.text()).not.toBe(INDEX);
+    expect(landing.headers.get('content-security-policy')).toBe(GRAPHIQL_CONTENT_SECURITY_POLICY);
+    expect(await landing.text()).toBe(GRAPHIQL);
+    expect(await (await fetch(hub.gatewayPath('/graphiql'), { headers: html })).text()).toBe(GRAPHIQL);
+    expect((await fetch(hub.gatewayPath('/graphiql.html'), { headers: html })).status).toBe(404);
     for (const path of ['/graphql/x', '/hsds/unknown-endpoint', '/health/x', '/ready/x']) {
       const res = await fetch(hub.gatewayPath(path), { headers: html });
       expect(res.status, path).toBe(404);

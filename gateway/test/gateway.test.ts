@@ -253,12 +253,15 @@ describe('request limits and routes', () => {
     expect(res.body.errors?.[0]?.message).toContain('Did you mean');
   });
 
-  it('serves the sandbox landing page on /graphql in development (the web console has the bare origin)', async () => {
+  it("gives a browser on /graphql the hub's own GraphiQL, never Apollo's CDN sandbox (the web console has the bare origin)", async () => {
     const root = await fetch(hub.gatewayPath('/'), { redirect: 'manual' });
     expect(root.status).not.toBe(302);
+    // GraphiQL is built with the console (tests/console/graphiql.test.ts): without a build the answer says how to make one.
     const landing = await fetch(hub.gatewayUrl, { headers: { accept: 'text/html' } });
-    expect(landing.status).toBe(200);
-    expect(landing.headers.get('content-type')).toContain('text/html');
+    const text = await landing.text();
+    expect(text).not.toMatch(/apollographql|embeddable-sandbox|https?:\/\/(?!www\.w3\.org)/);
+    if (landing.status === 404) expect(text).toContain('console:build');
+    else expect(text).toContain('<div id="graphiql">');
   });
 
   it('answers unknown paths with 404 in the hub error shape', async () => {

@@ -61,4 +61,12 @@ describe('the gateway in production mode', () => {
     const landing = await fetch(hub.gatewayUrl, { headers: { accept: 'text/html' } });
     expect(landing.headers.get('content-type') ?? '').not.toContain('text/html');
   });
+
+  it('serves no GraphiQL, under neither of its paths', async () => {
+    for (const path of ['/graphiql', '/graphiql.html']) {
+      const res = await fetch(hub.gatewayPath(path), { headers: { accept: 'text/html' } });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type') ?? '', path).not.toContain('text/html');
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { bearerToken, type TokenVerifier } from '@hub/identity';
 import {
   checkOperation,
   countTokens,
+  createCors,
   createProxyTrust,
   createRateLimiter,
   createRequestHandler,
@@ -255,6 +256,7 @@ export async function createHiveGateway(options: HiveGatewayOptions): Promise<Hi
   const handle = createRequestHandler({
     trustedProxy: createProxyTrust(config.trustedProxies),
     logger,
+    cors: createCors(config.corsOrigins),
     routes: {
       ...healthRoutes({ subgraphs, timeoutMs: Math.min(config.subgraphTimeoutMs, 5_000), stopping: () => stopped }),
       graphql,

@@ -96,6 +96,9 @@ export const RUNTIME_FILES: readonly string[] = [
   'dist',
   'console/dist',
   'gateway/supergraph.graphql',
+  // The console's operations: the trusted documents the gateway enforces in production (TRUSTED_DOCUMENTS_MANIFEST),
+  // and the operation names its metrics label (METRICS_OPERATION_MANIFEST).
+  'console/src/generated/persisted-documents.json',
   ...SUBGRAPH_NAMES.flatMap((name) => [`subgraphs/${name}/schema.graphql`, `subgraphs/${name}/migrations`]),
   'packages/reference-data/data',
   // Served at /hsds/profile.

@@ -123,6 +123,8 @@ function testConfig(options: TestHubOptions, issuer: DevIssuer): HubConfig {
     env.BSN_ENCRYPTION_KEY = randomBytes(32).toString('hex');
     env.BSN_HASH_KEY = randomBytes(32).toString('hex');
     for (const name of SUBGRAPH_NAMES) env[`SUBGRAPH_SECRET_${envKey(name)}`] = newSecret();
+    // Tests send documents of their own; tests/security/trusted-documents.test.ts sets TRUSTED_DOCUMENTS=enforce.
+    env.TRUSTED_DOCUMENTS = 'off';
   }
   return loadConfig({ ...env, ...options.env });
 }

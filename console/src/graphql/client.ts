@@ -3,8 +3,9 @@ import { currentToken, expireSession } from '../auth/session.ts';
 import type { TypedDocumentString } from '../generated/graphql.ts';
 
 /**
- * The console's one way to the API: POST /graphql on its own origin with the operation's text, its name and the
- * variables, and the bearer token held in memory. The gateway itself tells the subgraphs which operation a request
+ * The console's one way to the API: POST /graphql on its own origin with the operation's id (its hash in the
+ * trusted-documents manifest that codegen writes), its name and the variables, and the bearer token held in memory.
+ * The development server sends the text instead, so an operation edited since the hub started still runs there. The gateway itself tells the subgraphs which operation a request
  * is (x-hub-operation-name, from `operationName`), for their access-log lines. Errors come back by their
  * `extensions.code`, never by their English message.
  */
@@ -67,6 +68,8 @@ export async function execute<TData, TVariables>(
 ): Promise<HubResult<TData>> {
   const query = document.toString();
   const token = currentToken();
+  const documentId: unknown = document.__meta__?.hash;
+  const sent = !import.meta.env.DEV && typeof documentId === 'string' ? { documentId } : { query };
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -76,7 +79,7 @@ export async function execute<TData, TVariables>(
         accept: 'application/graphql-response+json, application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify({ query, operationName: operationNameOf(query), variables }),
+      body: JSON.stringify({ ...sent, operationName: operationNameOf(query), variables }),
       signal: options.signal ?? null,
       credentials: 'omit',
       cache: 'no-store',

@@ -91,6 +91,10 @@ const baseSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   TRUSTED_PROXIES: z.string().default(''),
+  TRUSTED_DOCUMENTS: optional(z.enum(['off', 'log', 'enforce'])),
+  TRUSTED_DOCUMENTS_DIR: optional(z.string().min(1)),
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default('console/src/generated/persisted-documents.json'),
+  CORS_ORIGINS: z.string().default(''),
   DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   OPERATION_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(10),
   OPERATION_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(20),
@@ -373,6 +377,24 @@ export interface HubConfig {
    */
   trustedProxies: string[];
   /**
+   * Which operations the gateway runs (TRUSTED_DOCUMENTS, default `enforce` in production, `off` elsewhere): `enforce`
+   * runs a signed-in caller's operation only when it is a trusted document (the console's manifest, or one its
+   * organisation registered in TRUSTED_DOCUMENTS_DIR) and an anonymous caller's own queries only when they read the
+   * public directory; `log` runs everything and logs the hash of what `enforce` would refuse; `off` checks nothing.
+   */
+  trustedDocuments: {
+    mode: 'off' | 'log' | 'enforce';
+    /** The console's manifest, written by `npm run codegen` (TRUSTED_DOCUMENTS_MANIFEST); like CONSOLE_DIR, relative to the working directory. */
+    consoleManifest: string;
+    /** Organisations' own manifests (TRUSTED_DOCUMENTS_DIR); undefined: none. */
+    directory: string | undefined;
+  };
+  /**
+   * Origins (scheme://host[:port]) whose browser pages may call the API from another origin (CORS_ORIGINS,
+   * comma-separated); empty: same origin only.
+   */
+  corsOrigins: string[];
+  /**
    * How long answers of the sociale kaart (public directory data, never personal data) may be reused: the subgraph
    * sends this as its cache hint and the gateway caches such answers for that long. 0 turns caching off.
    */
@@ -580,6 +602,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
     shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
     trustedProxies: parseRangeList('TRUSTED_PROXIES', c.TRUSTED_PROXIES, { bareAddress: true }),
+    trustedDocuments: {
+      mode: c.TRUSTED_DOCUMENTS ?? (production ? 'enforce' : 'off'),
+      consoleManifest: c.TRUSTED_DOCUMENTS_MANIFEST,
+      directory: c.TRUSTED_DOCUMENTS_DIR,
+    },
+    corsOrigins: parseOrigins(c.CORS_ORIGINS),
     directoryCacheSeconds: c.DIRECTORY_CACHE_SECONDS,
     operationLimits: {
       maxDepth: c.OPERATION_MAX_DEPTH,
@@ -648,6 +676,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     tracing: { otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '') },
   };
+}
+
+/**
+ * CORS_ORIGINS: each entry an origin exactly as a browser sends it in `Origin` (scheme, host, port; no path, no
+ * wildcard), so the check is a plain comparison.
+ */
+function parseOrigins(value: string): string[] {
+  const origins: string[] = [];
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')) {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(`Invalid configuration: CORS_ORIGINS: "${entry}" is not an origin such as https://app.example.nl`);
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== entry.replace(/\/$/, '') || entry.includes('*')) {
+      throw new ConfigError(`Invalid configuration: CORS_ORIGINS: "${entry}" must be an origin (scheme://host[:port]) without path or wildcard`);
+    }
+    origins.push(url.origin);
+  }
+  return origins;
 }
 
 /** Links in e-mails must reach the console from outside: production names its public https origin. */

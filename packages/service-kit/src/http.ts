@@ -146,6 +146,39 @@ export function secretMatches(presented: string | undefined, expected: string): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The fields of a GraphQL request that name its document, as a {@link DocumentHook} sees and returns them. */
+export interface RequestDocument {
+  query: unknown;
+  /** GraphQL over HTTP's id of a persisted document; Apollo Server does not read it. */
+  documentId: unknown;
+  extensions: unknown;
+}
+
+/** Checks a request's document before Apollo Server runs it, and returns the query and extensions to run (or throws an HttpError). */
+export type DocumentHook = (request: RequestDocument) => { query: string | undefined; extensions: Record<string, unknown> | undefined };
+
+/**
+ * Applies the hook to a GET request's search parameters. A parameter given twice counts once, with its first value:
+ * the value the hook checked is the one that runs.
+ */
+function documentOfSearch(search: URLSearchParams, hook: DocumentHook): string {
+  let extensions: unknown = search.get('extensions') ?? undefined;
+  if (typeof extensions === 'string') {
+    try {
+      extensions = JSON.parse(extensions);
+    } catch {
+      throw new HttpError(400, 'BAD_REQUEST', 'The extensions parameter is not valid JSON.');
+    }
+  }
+  const admitted = hook({ query: search.get('query') ?? undefined, documentId: search.get('documentId') ?? undefined, extensions });
+  const out = new URLSearchParams(search);
+  out.delete('documentId');
+  out.delete('extensions');
+  if (admitted.query !== undefined) out.set('query', admitted.query);
+  if (admitted.extensions && Object.keys(admitted.extensions).length > 0) out.set('extensions', JSON.stringify(admitted.extensions));
+  return `?${out.toString()}`;
+}
+
 /** Hands one HTTP request to Apollo Server (the documented integration API). */
 export async function executeGraphQL<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
@@ -153,6 +186,7 @@ export async function executeGraphQL<TContext extends BaseContext>(
   res: ServerResponse,
   rawBody: string,
   context: () => Promise<TContext>,
+  documentHook?: DocumentHook,
 ): Promise<number> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -171,8 +205,23 @@ export async function executeGraphQL<TContext extends BaseContext>(
     // Variables carry what a caller typed (a BSN, a name); in a URL they end up in access logs and browser history.
     throw new HttpError(405, 'BAD_REQUEST', 'An operation with variables must be sent with POST.', { allow: 'POST' });
   }
+  let search = url.search;
+  if (documentHook) {
+    if (req.method === 'POST' && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+      const { documentId, ...fields } = body as Record<string, unknown>;
+      const admitted = documentHook({ query: fields.query, documentId, extensions: fields.extensions });
+      const { query: _query, extensions: _extensions, ...others } = fields;
+      body = {
+        ...others,
+        ...(admitted.query !== undefined ? { query: admitted.query } : {}),
+        ...(admitted.extensions && Object.keys(admitted.extensions).length > 0 ? { extensions: admitted.extensions } : {}),
+      };
+    } else if (req.method === 'GET' || req.method === 'HEAD') {
+      search = documentOfSearch(url.searchParams, documentHook);
+    }
+  }
   const result = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
     context,
   });
   const status = result.status ?? 200;
