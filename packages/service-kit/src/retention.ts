@@ -1,5 +1,5 @@
 import type { HubConfig } from '@hub/config';
-import type { Db } from '@hub/db';
+import { type Db, rowsOf, sql } from '@hub/db';
 import type { Logger } from './logger.ts';
 
 /**
@@ -16,6 +16,38 @@ export interface RetentionTask {
   effect: 'deleted' | 'cleared';
   /** Removes at most `batchSize` rows past their term as of `asOf`; returns how many. */
   batch(db: Db, asOf: Date, batchSize: number): Promise<number>;
+}
+
+/**
+ * A task that deletes, per batch, at most `batchSize` rows of `table` whose ids `candidates` selects as of `asOf` (a
+ * `select <alias>.id from …` without limit). The candidates are locked with SKIP LOCKED; `lockOf` names the alias to
+ * lock when the select joins other tables.
+ */
+export function deleteExpired(table: string, candidates: (asOf: Date) => ReturnType<typeof sql>, options: { lockOf?: string } = {}): RetentionTask {
+  const lock = options.lockOf ? sql.raw(`for update of ${options.lockOf} skip locked`) : sql.raw('for update skip locked');
+  return {
+    table,
+    effect: 'deleted',
+    batch: async (db, asOf, batchSize) =>
+      rowsOf(await db.execute(sql`delete from ${sql.raw(table)} where id in (${candidates(asOf)} limit ${batchSize} ${lock}) returning 1`)).length,
+  };
+}
+
+/**
+ * A task that calls an owner's purge function `fn(before timestamptz, batch int) returns int` (the tables whose runtime
+ * role may not delete: the access log, a referral's timeline); the function enforces its own floor.
+ */
+export function purgeByOwnerFunction(table: string, fn: string, before: (asOf: Date) => Date): RetentionTask {
+  return {
+    table,
+    effect: 'deleted',
+    batch: async (db, asOf, batchSize) => {
+      const [row] = rowsOf<{ removed: number }>(
+        await db.execute(sql`select ${sql.raw(fn)}(${before(asOf).toISOString()}::timestamptz, ${batchSize}) as removed`),
+      );
+      return Number(row?.removed ?? 0);
+    },
+  };
 }
 
 export interface RetentionRunResult {

@@ -1,9 +1,6 @@
 import type { HubConfig } from '@hub/config';
-import { type Db, rowsOf, sql } from '@hub/db';
-import { termBefore, type RetentionTask } from '@hub/service-kit';
-
-/** Runs one `… returning 1` batch and counts its rows (either driver). */
-const count = async (db: Db, statement: ReturnType<typeof sql>) => rowsOf(await db.execute(statement)).length;
+import { sql } from '@hub/db';
+import { deleteExpired, purgeByOwnerFunction, termBefore, type RetentionTask } from '@hub/service-kit';
 
 /**
  * What the cases subgraph removes after its term (docs/operations.md, "Retention"), in dependency order: contact
@@ -12,78 +9,43 @@ const count = async (db: Db, statement: ReturnType<typeof sql>) => rowsOf(await 
  */
 export function casesRetention(config: HubConfig): RetentionTask[] {
   const { accessLogYears, trajectoryYears } = config.retention;
-  const closedBefore = (asOf: Date) => termBefore(asOf, { years: trajectoryYears });
+  const closedBefore = (asOf: Date) => termBefore(asOf, { years: trajectoryYears }).toISOString();
   /** A closed trajectory past its term that nothing else points at (a Wlz indicatie item keeps it). */
   const expiredTrajectory = (asOf: Date) => sql`
-    t.status = 'CLOSED' and t.closed_at < ${closedBefore(asOf).toISOString()}::timestamptz
+    t.status = 'CLOSED' and t.closed_at < ${closedBefore(asOf)}::timestamptz
     and not exists (select 1 from cases.wlz_indicatie_item w where w.trajectory_id = t.id)`;
   return [
-    {
-      // The owner's function decides: never a line younger than five years, whatever `before` says.
-      table: 'cases.access_log',
-      effect: 'deleted',
-      batch: async (db, asOf, batchSize) => {
-        const before = termBefore(asOf, { years: accessLogYears }).toISOString();
-        const [row] = rowsOf<{ removed: number }>(await db.execute(sql`select cases.purge_access_log(${before}::timestamptz, ${batchSize}) as removed`));
-        return Number(row?.removed ?? 0);
-      },
-    },
-    {
-      table: 'cases.contact_moment',
-      effect: 'deleted',
-      batch: (db, asOf, batchSize) =>
-        count(
-          db,
-          sql`delete from cases.contact_moment where id in (
-            select c.id from cases.contact_moment c join cases.trajectory t on t.id = c.trajectory_id
-            where ${expiredTrajectory(asOf)} limit ${batchSize} for update of c skip locked) returning 1`,
-        ),
-    },
-    {
-      table: 'cases.trajectory',
-      effect: 'deleted',
-      batch: (db, asOf, batchSize) =>
-        count(
-          db,
-          sql`delete from cases.trajectory where id in (
-            select t.id from cases.trajectory t
-            where ${expiredTrajectory(asOf)} and not exists (select 1 from cases.contact_moment c where c.trajectory_id = t.id)
-            limit ${batchSize} for update skip locked) returning 1`,
-        ),
-    },
-    {
-      // An ended consent is the proof for the data it covered: it goes once it ended a term ago and the client has no
-      // trajectory left (the data it covered is gone).
-      table: 'cases.consent',
-      effect: 'deleted',
-      batch: (db, asOf, batchSize) =>
-        count(
-          db,
-          sql`delete from cases.consent where id in (
-            select k.id from cases.consent k
-            where coalesce(k.revoked_at, k.valid_until) < ${closedBefore(asOf).toISOString()}::timestamptz
-              and not exists (select 1 from cases.trajectory t where t.client_id = k.client_id)
-            limit ${batchSize} for update skip locked) returning 1`,
-        ),
-    },
-    {
-      // A client registered over a term ago with nothing left: no trajectory, consent, indicatie, break-glass opening or
-      // correction request. The access log keeps the client's id (never a name or BSN) for its own term.
-      table: 'cases.client',
-      effect: 'deleted',
-      batch: (db, asOf, batchSize) =>
-        count(
-          db,
-          sql`delete from cases.client where id in (
-            select c.id from cases.client c
-            where c.updated_at < ${closedBefore(asOf).toISOString()}::timestamptz
-              and not exists (select 1 from cases.trajectory t where t.client_id = c.id)
-              and not exists (select 1 from cases.consent k where k.client_id = c.id)
-              and not exists (select 1 from cases.wlz_indicatie_item w where w.client_id = c.id)
-              and not exists (select 1 from cases.break_glass_grant b where b.client_id = c.id)
-              and not exists (select 1 from cases.correction_request r where r.client_id = c.id)
-            limit ${batchSize} for update skip locked) returning 1`,
-        ),
-    },
+    // The owner's function decides: never a line younger than five years, whatever `before` says.
+    purgeByOwnerFunction('cases.access_log', 'cases.purge_access_log', (asOf) => termBefore(asOf, { years: accessLogYears })),
+    deleteExpired(
+      'cases.contact_moment',
+      (asOf) => sql`select c.id from cases.contact_moment c join cases.trajectory t on t.id = c.trajectory_id where ${expiredTrajectory(asOf)}`,
+      { lockOf: 'c' },
+    ),
+    deleteExpired(
+      'cases.trajectory',
+      (asOf) => sql`select t.id from cases.trajectory t
+        where ${expiredTrajectory(asOf)} and not exists (select 1 from cases.contact_moment c where c.trajectory_id = t.id)`,
+    ),
+    // An ended consent is the proof for the data it covered: it goes once it ended a term ago and the client has no
+    // trajectory left (the data it covered is gone).
+    deleteExpired(
+      'cases.consent',
+      (asOf) => sql`select k.id from cases.consent k
+        where coalesce(k.revoked_at, k.valid_until) < ${closedBefore(asOf)}::timestamptz
+          and not exists (select 1 from cases.trajectory t where t.client_id = k.client_id)`,
+    ),
+    // A client registered over a term ago with nothing left: no trajectory, consent, indicatie, break-glass opening or
+    // correction request. The access log keeps the client's id (never a name or BSN) for its own term.
+    deleteExpired(
+      'cases.client',
+      (asOf) => sql`select c.id from cases.client c
+        where c.updated_at < ${closedBefore(asOf)}::timestamptz
+          and not exists (select 1 from cases.trajectory t where t.client_id = c.id)
+          and not exists (select 1 from cases.consent k where k.client_id = c.id)
+          and not exists (select 1 from cases.wlz_indicatie_item w where w.client_id = c.id)
+          and not exists (select 1 from cases.break_glass_grant b where b.client_id = c.id)
+          and not exists (select 1 from cases.correction_request r where r.client_id = c.id)`,
+    ),
   ];
 }

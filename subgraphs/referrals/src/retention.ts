@@ -1,6 +1,5 @@
 import type { HubConfig } from '@hub/config';
-import { rowsOf, sql } from '@hub/db';
-import { termBefore, type RetentionTask } from '@hub/service-kit';
+import { purgeByOwnerFunction, termBefore, type RetentionTask } from '@hub/service-kit';
 
 /**
  * A finished referral is part of the client's dossier: it goes, with its timeline, the referral term after its last
@@ -9,16 +8,6 @@ import { termBefore, type RetentionTask } from '@hub/service-kit';
  */
 export function referralsRetention(config: HubConfig): RetentionTask[] {
   return [
-    {
-      table: 'referrals.referral',
-      effect: 'deleted',
-      batch: async (db, asOf, batchSize) => {
-        const before = termBefore(asOf, { years: config.retention.referralYears }).toISOString();
-        const [row] = rowsOf<{ removed: number }>(
-          await db.execute(sql`select referrals.purge_closed_referrals(${before}::timestamptz, ${batchSize}) as removed`),
-        );
-        return Number(row?.removed ?? 0);
-      },
-    },
+    purgeByOwnerFunction('referrals.referral', 'referrals.purge_closed_referrals', (asOf) => termBefore(asOf, { years: config.retention.referralYears })),
   ];
 }
