@@ -322,6 +322,19 @@ export function checkOperation(metrics: OperationMetrics, limits: OperationLimit
   return undefined;
 }
 
+/** Refuses a document of more than `limits.maxTokens` lexical tokens (OPERATION_TOO_COMPLEX, limit "tokens"). */
+export function checkTokenLimit(source: string, limits: OperationLimits): void {
+  const tokens = countTokens(source, limits.maxTokens);
+  if (tokens !== undefined && tokens > limits.maxTokens) {
+    throw tooComplex(
+      `The operation has more than ${limits.maxTokens} tokens; at most ${limits.maxTokens} are allowed. Send a smaller document.`,
+      'tokens',
+      tokens,
+      limits.maxTokens,
+    );
+  }
+}
+
 /**
  * Apollo Server plugin enforcing the limits. The token count is checked on the raw text (graphql-js stops parsing
  * at `parseOptions.maxTokens`, see {@link hardTokenLimit}); the rest on the resolved operation. An error thrown
@@ -332,15 +345,7 @@ export function operationLimitsPlugin<TContext extends BaseContext>(limits: Oper
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, schema }) {
-          const tokens = countTokens(request.query ?? '', limits.maxTokens);
-          if (tokens !== undefined && tokens > limits.maxTokens) {
-            throw tooComplex(
-              `The operation has more than ${limits.maxTokens} tokens; at most ${limits.maxTokens} are allowed. Send a smaller document.`,
-              'tokens',
-              tokens,
-              limits.maxTokens,
-            );
-          }
+          checkTokenLimit(request.query ?? '', limits);
           // Apollo resolves the operation before this hook; without one it has already answered with an error.
           if (!operation) return;
           const error = checkOperation(operationMetrics(schema, document, operation, request.variables ?? {}), limits);

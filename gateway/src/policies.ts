@@ -10,7 +10,7 @@ export { answerJson, notFound, type Exchange, type RouteHandler } from './exchan
 export { createProxyTrust, forwardedView, type ForwardedView, type ProxyTrust } from './forwarded.ts';
 export { hsdsProxyRoute } from './hsds-proxy.ts';
 export { iwlzNotificationRoute } from './iwlz-notifications.ts';
-export { checkOperation, countTokens, measureOperation, tooComplex, type OperationLimits, type OperationMetrics } from './limits.ts';
+export { checkOperation, checkTokenLimit, measureOperation, tooComplex, type OperationLimits, type OperationMetrics } from './limits.ts';
 export { createRateLimiter, rateLimitKey, type RateLimiter } from './rate-limit.ts';
 export { healthRoutes } from './readiness.ts';
 export { createRequestHandler, type GatewayRoutes } from './router.ts';

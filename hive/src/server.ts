@@ -6,7 +6,7 @@ import { ErrorCode, formatHubError, subgraphUnavailable } from '@hub/errors';
 import { bearerToken, type TokenVerifier } from '@hub/identity';
 import {
   checkOperation,
-  countTokens,
+  checkTokenLimit,
   createCors,
   createProxyTrust,
   createRateLimiter,
@@ -18,7 +18,6 @@ import {
   measureOperation,
   notFound,
   rateLimitKey,
-  tooComplex,
   type OperationLimits,
   type RouteHandler,
   type SubgraphEndpoint,
@@ -59,16 +58,7 @@ export const ASSUMED_LIST_SIZE = 10;
 function operationLimitsPlugin(limits: OperationLimits): GatewayPlugin {
   return {
     onParse({ params }) {
-      const source = typeof params.source === 'string' ? params.source : params.source.body;
-      const tokens = countTokens(source, limits.maxTokens);
-      if (tokens !== undefined && tokens > limits.maxTokens) {
-        throw tooComplex(
-          `The operation has more than ${limits.maxTokens} tokens; at most ${limits.maxTokens} are allowed. Send a smaller document.`,
-          'tokens',
-          tokens,
-          limits.maxTokens,
-        );
-      }
+      checkTokenLimit(typeof params.source === 'string' ? params.source : params.source.body, limits);
     },
     onExecute({ args, setResultAndStopExecution }) {
       let metrics: ReturnType<typeof measureOperation>;
