@@ -41,7 +41,7 @@ const lines: string[] = [
 ];
 lines.push(`  Console:  ${origin}/  (open in a browser${running.issuer && !config.production ? '; sign in as a demo identity' : ''})`);
 lines.push(`  Gateway:  ${running.gatewayUrl}`);
-if (!config.production) lines.push(`  Sandbox:  ${running.gatewayUrl}  (open in a browser)`);
+if (!config.production) lines.push(`  GraphiQL: ${running.gatewayUrl.replace(/\/graphql$/, '/graphiql')}  (open in a browser; served by the hub itself)`);
 lines.push(`  Health:   ${origin}/health   Ready: ${origin}/ready`);
 if (envFile.path) lines.push(`  Settings: ${envFile.path} (${envFile.applied.length} applied, ${envFile.overridden.length} already set in the environment)`);
 if (mailCatcher) lines.push(`  E-mail:   ${mailCatcher.webUrl}  (local mail catcher: the hub's e-mails land here; SMTP ${mailCatcher.smtpUrl})`);
