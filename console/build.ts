@@ -29,6 +29,9 @@ function newestMtime(path: string): number {
 export function consoleBuildIsStale(): boolean {
   const index = join(CONSOLE_DIST, 'index.html');
   if (!existsSync(index)) return true;
+  // A runtime layout (the image, `npm run build -- --stage`) carries console/dist and the operations manifest under
+  // console/src/generated, but not the console's sources: there is nothing to rebuild from, so dist is what it is.
+  if (!existsSync(join(CONSOLE_ROOT, 'index.html'))) return false;
   const built = statSync(index).mtimeMs;
   return SOURCES.map((s) => join(CONSOLE_ROOT, s)).some((path) => existsSync(path) && newestMtime(path) > built);
 }
