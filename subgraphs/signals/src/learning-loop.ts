@@ -76,12 +76,14 @@ export async function linkFollowUps(tx: Db, signalIds: readonly string[], settin
   const ids = [...new Set(linked.map((r) => r.knelpunt_id))];
   if (ids.length === 0) return;
   // Locked, so that of two concurrent signals the second counts the first's follow-up (and only one reopens it).
+  // FOR NO KEY UPDATE, not FOR UPDATE: each transaction's follow-up insert already holds a KEY SHARE lock on the
+  // knelpunt (the foreign key), which FOR UPDATE waits for, so two concurrent signals deadlocked on the server.
   const resolved = await tx
     .select()
     .from(knelpunt)
     .where(sql`${anyUuid(knelpunt.id, ids)} and ${knelpunt.status} = 'RESOLVED'`)
     .orderBy(knelpunt.id)
-    .for('update');
+    .for('no key update');
   for (const k of resolved) {
     if (!k.resolvedAt) continue;
     const since = amsterdamDate(k.resolvedAt);
