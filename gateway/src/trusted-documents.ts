@@ -172,6 +172,11 @@ function requestedId(request: DocumentRequest): string | undefined {
   return `sha256:${persisted.sha256Hash}`;
 }
 
+type Verdict = 'trusted' | 'directory' | 'untrusted';
+
+/** Anonymous verdicts remembered at most (a hostile caller sending ever new documents only evicts old ones). */
+const MAX_REMEMBERED_VERDICTS = 1000;
+
 /**
  * The gateway's check of each request's document, before Apollo Server sees it. A document id is looked up in the
  * manifests the caller may use and replaced by its text; an unknown id is refused whatever text comes with it, so
@@ -186,6 +191,8 @@ export function createDocumentGate(options: {
 }) {
   const { mode, store, maxTokens, logger } = options;
   const directoryFields = publicDirectoryFields(options.supergraphSdl);
+  /** Anonymous documents judged before, by their hash (oldest forgotten first). */
+  const anonymousVerdicts = new Map<string, Verdict>();
 
   const setsFor = (caller: DocumentCaller): DocumentSet[] => {
     const own = caller.kind === 'signed-in' && caller.organizationId ? store.organizations.get(caller.organizationId) : undefined;
@@ -220,6 +227,21 @@ export function createDocumentGate(options: {
     if (sets.some((set) => set.byId.has(rawId))) return { query, extensions, trusted: true };
     if (mode === 'off') return { query, extensions, trusted: false };
 
+    // An anonymous caller's verdict depends on the text alone (its manifest is always the console's), so repeated
+    // directory queries of an integration are judged once, not parsed here again before Apollo parses them.
+    const verdict = caller.kind === 'anonymous' ? anonymousVerdict(rawId, query, sets) : judge(query, sets, false);
+    if (verdict === 'trusted') return { query, extensions, trusted: true };
+    if (verdict === 'directory') return { query, extensions, trusted: false };
+    if (mode === 'log') {
+      // The hash only: a document may quote values a caller typed.
+      logger.warn({ documentHash: rawId, anonymous: caller.kind === 'anonymous' }, 'untrusted document (TRUSTED_DOCUMENTS=log)');
+      return { query, extensions, trusted: false };
+    }
+    throw notTrusted(caller.kind === 'anonymous');
+  };
+
+  /** In a manifest of `sets` (after normalising), an anonymous read of the public directory, or neither. */
+  function judge(query: string, sets: DocumentSet[], anonymous: boolean): Verdict {
     let document: DocumentNode | undefined;
     try {
       document = parse(query, { noLocation: true, maxTokens });
@@ -229,17 +251,22 @@ export function createDocumentGate(options: {
     }
     if (document) {
       const normalised = normalise(document);
-      if (sets.some((set) => set.normalised.has(normalised))) return { query, extensions, trusted: true };
+      if (sets.some((set) => set.normalised.has(normalised))) return 'trusted';
     }
-    const allowed = caller.kind === 'anonymous' ? document === undefined || readsDirectoryOnly(document, directoryFields) : false;
-    if (allowed) return { query, extensions, trusted: false };
-    if (mode === 'log') {
-      // The hash only: a document may quote values a caller typed.
-      logger.warn({ documentHash: rawId, anonymous: caller.kind === 'anonymous' }, 'untrusted document (TRUSTED_DOCUMENTS=log)');
-      return { query, extensions, trusted: false };
+    return anonymous && (document === undefined || readsDirectoryOnly(document, directoryFields)) ? 'directory' : 'untrusted';
+  }
+
+  function anonymousVerdict(rawId: string, query: string, sets: DocumentSet[]): Verdict {
+    const known = anonymousVerdicts.get(rawId);
+    if (known !== undefined) return known;
+    const verdict = judge(query, sets, true);
+    if (anonymousVerdicts.size >= MAX_REMEMBERED_VERDICTS) {
+      const oldest = anonymousVerdicts.keys().next().value;
+      if (oldest !== undefined) anonymousVerdicts.delete(oldest);
     }
-    throw notTrusted(caller.kind === 'anonymous');
-  };
+    anonymousVerdicts.set(rawId, verdict);
+    return verdict;
+  }
 
   function sameDocument(a: string, b: string): boolean {
     try {

@@ -168,6 +168,14 @@ describe('trusted documents (TRUSTED_DOCUMENTS=enforce, production)', () => {
     expect(answer.body.errors?.[0]?.message).toMatch(/public directory/);
   });
 
+  it('remembers an anonymous verdict for anonymous callers only: the same text with a token is judged again and refused', async () => {
+    const query = '{ gemeenten { code name } __typename }';
+    for (let i = 0; i < 2; i++) expect((await send({ query })).status).toBe(200);
+    expectRefused(await send({ query }, tokenA), 403, 'OPERATION_NOT_TRUSTED');
+    const refused = '{ gemeenten { code } mySupport { id } }';
+    for (let i = 0; i < 2; i++) expectRefused(await send({ query: refused }), 403, 'OPERATION_NOT_TRUSTED');
+  });
+
   it('lets an anonymous caller run a console document that needs no token by id (the sign-in page does)', async () => {
     const answer = await send({ documentId: manifestId('PostcodeSearchAvailable') });
     expect(answer.status).toBe(200);
