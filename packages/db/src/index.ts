@@ -9,7 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { context, createContextKey, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { context, createContextKey, SpanKind, SpanStatusCode, type Span, type Tracer } from '@opentelemetry/api';
 import postgres from 'postgres';
 
 /** A drizzle handle on either driver; a transaction handle has the same type. */
@@ -76,41 +76,29 @@ function observeStatement<T>(activity: DatabaseActivity, text: string, run: () =
   const tracer = context.active().getValue(STATEMENT_TRACER) as Tracer | undefined;
   const started = performance.now();
   activity.inFlight++;
-  const finish = (ok: boolean) => {
+  const finish = (ok: boolean, span: Span | undefined) => {
     activity.inFlight--;
     activity.completed++;
     if (!ok) activity.failed++;
     activity.seconds += (performance.now() - started) / 1000;
+    span?.end();
   };
-  if (!tracer) {
-    return run().then(
+  const observed = (span?: Span): Promise<T> =>
+    run().then(
       (result) => {
-        finish(true);
+        finish(true, span);
         return result;
       },
       (error: unknown) => {
-        finish(false);
+        // The error's class only: a driver message can quote a value.
+        span?.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+        finish(false, span);
         throw error;
       },
     );
-  }
+  if (!tracer) return observed();
   const attributes = { 'db.system': 'postgresql', 'db.statement': text };
-  return tracer.startActiveSpan(`db.${statementKind(text)}`, { kind: SpanKind.CLIENT, attributes }, (span) =>
-    run().then(
-      (result) => {
-        finish(true);
-        span.end();
-        return result;
-      },
-      (error: unknown) => {
-        finish(false);
-        // The error's class only: a driver message can quote a value.
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
-        span.end();
-        throw error;
-      },
-    ),
-  );
+  return tracer.startActiveSpan(`db.${statementKind(text)}`, { kind: SpanKind.CLIENT, attributes }, observed);
 }
 
 type PendingQuery = ReturnType<Sql['unsafe']>;
