@@ -1,19 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase, type Database } from '@hub/db';
-import { createTestDatabase, startTestHub, type TestHub } from '@hub/testing';
-import { createLogger, type SubgraphHost } from '@hub/service-kit';
+import type { Database } from '@hub/db';
+import { startTestHub, type TestHub } from '@hub/testing';
 import { location, organization, service, serviceLocation } from '../src/db/schema.ts';
 import { refreshSearchWords } from '../src/db/writes.ts';
 import { generateDemoData } from '../src/demo-data.ts';
 import { importHsds } from '../src/hsds/importer.ts';
 import { jsonEqual } from '../src/hsds/residue.ts';
 import { termByCode } from '../src/hsds/taxonomies.ts';
-import { socialeKaartModule } from '../src/server.ts';
+import { startEmptySocialeKaart } from './hsds-copy.ts';
 import { readReferenceData } from '../src/reference-data.ts';
 
 /**
@@ -118,33 +117,6 @@ async function seedDemoSubset(database: Database, regionCodes: string[]) {
     await tx.insert(serviceLocation).values(data.links.filter((l) => serviceIds.has(l.serviceId) && locationIds.has(l.locationId)));
     await refreshSearchWords(tx);
   });
-}
-
-/** A second sociale kaart on its own empty database: the target of the round trip and the example imports. */
-async function startEmptySocialeKaart(): Promise<{ database: Database; host: SubgraphHost; origin: string; stop(): Promise<void> }> {
-  const database = await createTestDatabase();
-  await prepareDatabase(database);
-  await socialeKaartModule.migrate(database);
-  await socialeKaartModule.seed(database, { demo: false, scale: 1 });
-  const host = await socialeKaartModule.createServer({
-    database,
-    config: hub.config,
-    logger: createLogger('sociale-kaart-copy', 'silent'),
-    verifyToken: () => Promise.reject(new Error('no tokens in this test')),
-    secret: randomBytes(32).toString('hex'),
-    internalSecret: randomBytes(32).toString('hex'),
-    peerUrls: {},
-  });
-  const running = await host.start(0, '127.0.0.1');
-  return {
-    database,
-    host,
-    origin: new URL(running.url).origin,
-    async stop() {
-      await host.stop();
-      await database.close();
-    },
-  };
 }
 
 describe('HSDS feed on the demo data', () => {
@@ -379,7 +351,7 @@ describe('HSDS feed on the demo data', () => {
   describe('round trip and example payloads', () => {
     let copy: Awaited<ReturnType<typeof startEmptySocialeKaart>>;
     beforeAll(async () => {
-      copy = await startEmptySocialeKaart();
+      copy = await startEmptySocialeKaart(hub.config);
     }, 120_000);
     afterAll(async () => {
       await copy?.stop();
