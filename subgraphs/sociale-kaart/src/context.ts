@@ -2,15 +2,31 @@ import DataLoader from 'dataloader';
 import type { Db } from '@hub/db';
 import { byKey, groupBy, type SubgraphContext } from '@hub/service-kit';
 import * as q from './db/queries.ts';
+import { type DirectoryModel, directoryModel } from './directory/model.ts';
 
-/** Fresh loaders per request: batching within the request, nothing cached across requests. */
-function createLoaders(db: Db) {
+/**
+ * Fresh loaders per request: batching within the request, nothing cached across requests. Organisations,
+ * locations, gemeenten and regions come from the in-memory directory, brought up to date once per request.
+ */
+function createLoaders(db: Db, directory: () => Promise<DirectoryModel>) {
   return {
     service: new DataLoader<string, q.ServiceRow | null>(async (ids) => byKey(ids, await q.findServicesByIds(db, ids), (r) => r.id)),
-    organization: new DataLoader<string, q.OrganizationRow | null>(async (ids) => byKey(ids, await q.findOrganizationsByIds(db, ids), (r) => r.id)),
-    location: new DataLoader<string, q.LocationRow | null>(async (ids) => byKey(ids, await q.findLocationsByIds(db, ids), (r) => r.id)),
-    gemeente: new DataLoader<string, q.GemeenteRow | null>(async (codes) => byKey(codes, await q.findGemeentenByCodes(db, codes), (r) => r.code)),
-    region: new DataLoader<string, q.RegionRow | null>(async (codes) => byKey(codes, await q.findRegionsByCodes(db, codes), (r) => r.code)),
+    organization: new DataLoader<string, q.OrganizationRow | null>(async (ids) => {
+      const model = await directory();
+      return ids.map((id) => model.organizations.get(id) ?? null);
+    }),
+    location: new DataLoader<string, q.LocationRow | null>(async (ids) => {
+      const model = await directory();
+      return ids.map((id) => model.locations.get(id) ?? null);
+    }),
+    gemeente: new DataLoader<string, q.GemeenteRow | null>(async (codes) => {
+      const model = await directory();
+      return codes.map((code) => model.gemeenten.get(code) ?? null);
+    }),
+    region: new DataLoader<string, q.RegionRow | null>(async (codes) => {
+      const model = await directory();
+      return codes.map((code) => model.regions.get(code) ?? null);
+    }),
     gemeentenByRegion: new DataLoader<string, q.GemeenteRow[]>(async (codes) =>
       groupBy(
         codes,
@@ -19,14 +35,10 @@ function createLoaders(db: Db) {
         (r) => r,
       ),
     ),
-    locationsByService: new DataLoader<string, q.LocationRow[]>(async (ids) =>
-      groupBy(
-        ids,
-        await q.findLocationsByServiceIds(db, ids),
-        (r) => r.serviceId,
-        (r) => r.location,
-      ),
-    ),
+    locationsByService: new DataLoader<string, q.LocationRow[]>(async (ids) => {
+      const model = await directory();
+      return ids.map((id) => model.activeLocationsOf(id));
+    }),
     servicesByLocation: new DataLoader<string, q.ServiceRow[]>(async (ids) =>
       groupBy(
         ids,
@@ -65,10 +77,20 @@ type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context extends SubgraphContext {
   loaders: Loaders;
+  /** The in-memory directory, brought up to date with the database once per request (on first use). */
+  directory: () => Promise<DirectoryModel>;
+  /** After a write in this request: the next use of the directory checks the database again. */
+  directoryWritten: () => void;
 }
 
 export function createContext(base: SubgraphContext): Context {
-  return { ...base, loaders: createLoaders(base.db) };
+  const model = directoryModel(base.db);
+  let fresh: Promise<DirectoryModel> | undefined;
+  const directory = () => (fresh ??= model.ensureFresh().then(() => model));
+  const directoryWritten = () => {
+    fresh = undefined;
+  };
+  return { ...base, directory, directoryWritten, loaders: createLoaders(base.db, directory) };
 }
 
 /** Confidential locations are for signed-in professionals only. */

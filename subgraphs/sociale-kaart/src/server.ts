@@ -12,6 +12,8 @@ export const socialeKaartModule = defineSubgraph({
   name: 'sociale-kaart',
   folder: new URL('../', import.meta.url),
   resolvers,
+  // Written by triggers only; each process reads it to keep its in-memory directory exact (src/directory/model.ts).
+  appendOnlyTables: ['directory_change'],
   async seed(database, options) {
     await loadReferenceData(database.db);
     if (options.demo) await loadDemoData(database.db, options.scale);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   customType,
   doublePrecision,
@@ -250,4 +251,18 @@ export const postcodeArea = socialeKaart.table('postcode_area', {
   latitude: doublePrecision('latitude').notNull(),
   longitude: doublePrecision('longitude').notNull(),
   gemeenteCode: text('gemeente_code'),
+});
+
+/**
+ * Every change to the directory tables, by key, in commit order (migration 0008 adds the triggers that write it and
+ * the lock that makes sequence order commit order). Each sociale-kaart process keeps the public directory in memory
+ * (src/directory/model.ts) and applies the rows after its own position before it answers a request, so a read sees
+ * every write committed before it. Kinds: service, organization, location, link (a service's locations, key = the
+ * service id), vocabulary (search_word), reference (gemeenten, regions) and all (a TRUNCATE).
+ */
+export const directoryChange = socialeKaart.table('directory_change', {
+  seq: bigserial('seq', { mode: 'bigint' }).primaryKey(),
+  kind: text('kind').notNull(),
+  key: text('key').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -2,6 +2,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@hub/db';
 import { location, searchWord, service, serviceLocation } from './schema.ts';
 import type { CursorPosition } from '@hub/service-kit';
+import type { ParsedQuery } from '../directory/text-rank.ts';
 
 interface SearchPoint {
   latitude: number;
@@ -17,6 +18,11 @@ export interface ServiceSearch {
    * words. Resolved once per request, so the search statements carry it as one parameter the planner can estimate.
    */
   textQuery: string | undefined;
+  /**
+   * `textQuery` as PostgreSQL parsed it, for the in-memory search: null when it holds no lexeme (only stop words),
+   * undefined without words or when it uses operators the in-memory search leaves to SQL.
+   */
+  parsedQuery?: ParsedQuery | null | undefined;
   gemeenteCode?: string | undefined;
   zorgkantoorregioCode?: string | undefined;
   legalDomains?: string[] | undefined;

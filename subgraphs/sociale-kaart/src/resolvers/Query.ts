@@ -1,5 +1,6 @@
 import { badInput, invalidInput } from '@hub/errors';
 import { connectionFromRows, type CursorPosition, decodeCursor, encodeCursor, pageSize } from '@hub/service-kit';
+import { facetsInMemory, searchInMemory } from '../directory/search.ts';
 import { countServiceFacets, effectiveSearchSort, type SearchSort, searchServiceIds, searchTextQuery, type ServiceSearch } from '../db/search.ts';
 import { listGemeenten, listOrganizations, listRegions } from '../db/queries.ts';
 import type { Context } from '../context.ts';
@@ -99,9 +100,13 @@ async function buildSearch(ctx: Context, args: QuerySearchServicesArgs): Promise
     }
   }
   const words = searchWords(text);
+  // The words' tsquery depends only on them and the vocabulary: the directory keeps it per text until that changes.
+  const model = await ctx.directory();
+  const { textQuery, query } = await model.textQuery(words.join(' '), () => searchTextQuery(ctx.db, words));
   return {
     words,
-    textQuery: await searchTextQuery(ctx.db, words),
+    textQuery,
+    parsedQuery: query,
     gemeenteCode: f.gemeenteCode ?? undefined,
     zorgkantoorregioCode: f.zorgkantoorregioCode ?? undefined,
     legalDomains: f.legalDomains ?? undefined,
@@ -131,7 +136,11 @@ export const Query: QueryResolvers = {
     if (sort === 'DISTANCE' && !search.near) throw badInput('sort', 'Sorting by DISTANCE needs filter.near.');
     const effectiveSort = effectiveSearchSort(search, sort);
     const after = args.after ? searchCursor(args.after, effectiveSort) : undefined;
-    const { hits, total } = await searchServiceIds(ctx.db, search, effectiveSort, first, after);
+    // The in-memory directory serves every search it can (all but distance searches, see directory/search.ts);
+    // SQL serves the rest, with the same results.
+    const model = await ctx.directory();
+    const { hits, total } =
+      searchInMemory(model, search, search.parsedQuery, effectiveSort, first, after) ?? (await searchServiceIds(ctx.db, search, effectiveSort, first, after));
     const page = connectionFromRows(hits, first, (hit) => encodeCursor(hit.key, hit.id), Boolean(after));
     const services = await ctx.loaders.service.loadMany(page.nodes.map((hit) => hit.id));
     const edges = page.edges.flatMap(({ cursor, node: hit }, i) => {
@@ -144,7 +153,13 @@ export const Query: QueryResolvers = {
       edges,
       totalCount: total,
       pageInfo: page.pageInfo,
-      countFacets: () => (facets ??= countServiceFacets(ctx.db, search)),
+      countFacets: () => {
+        if (!facets) {
+          const inMemory = facetsInMemory(model, search, search.parsedQuery);
+          facets = inMemory ? Promise.resolve(inMemory) : countServiceFacets(ctx.db, search);
+        }
+        return facets;
+      },
     };
   },
   service: (_, args, ctx) => ctx.loaders.service.load(requireUuid(args.id, 'id')),

@@ -1,4 +1,5 @@
 import { DateTime } from '@hub/service-kit';
+import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Gemeente } from './Gemeente.ts';
 import { hsdsImportMutation } from './HsdsImport.ts';
@@ -10,6 +11,27 @@ import { Service } from './Service.ts';
 import { SupportOverview } from './SupportOverview.ts';
 import { Zorgkantoorregio } from './Zorgkantoorregio.ts';
 
+type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
+
+/**
+ * A mutation's answer is read after its write: once a mutation resolver is done, the request's view of the in-memory
+ * directory is checked against the database again, so the payload shows what was written.
+ */
+function readingTheirWrites<T extends object>(mutations: T): T {
+  return Object.fromEntries(
+    Object.entries(mutations).map(([name, resolve]) => [
+      name,
+      async (parent: unknown, args: unknown, ctx: Context, info: unknown) => {
+        try {
+          return await (resolve as Resolver)(parent, args, ctx, info);
+        } finally {
+          ctx.directoryWritten();
+        }
+      },
+    ]),
+  ) as T;
+}
+
 /**
  * `satisfies` checks every type, field and argument against the generated types of schema.graphql (an unknown or
  * renamed field does not compile) and keeps the object's own type, which is what buildSubgraphSchema takes.
@@ -17,7 +39,7 @@ import { Zorgkantoorregio } from './Zorgkantoorregio.ts';
 export const resolvers = {
   DateTime,
   Query,
-  Mutation: { ...Mutation, ...hsdsImportMutation },
+  Mutation: readingTheirWrites({ ...Mutation, ...hsdsImportMutation }),
   Service,
   ServiceConnection,
   Organization,

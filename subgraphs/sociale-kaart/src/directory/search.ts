@@ -1,0 +1,190 @@
+import type { CursorPosition } from '@hub/service-kit';
+import type { FacetDimension, SearchHit, SearchSort, ServiceSearch } from '../db/search.ts';
+import type { DirectoryModel, ServiceEntry } from './model.ts';
+import { matches, type ParsedQuery, rankCd, roundedScore } from './text-rank.ts';
+
+/**
+ * The search of db/search.ts over the in-memory directory (./model.ts): the same conditions, the same order, the
+ * same cursors and the same exact facet counts, without a statement. `test/directory-model.test.ts` runs both over
+ * the same data and compares every page and facet. A search this module does not handle (a distance search, a
+ * cursor whose name is no longer in the directory, a query PostgreSQL parsed into operators other than & and |)
+ * returns undefined and is served by SQL as before.
+ */
+
+const DAY_MS = 86_400_000;
+/** Sort key of WAITING_TIME for services without a fresh waiting time (db/search.ts NO_WAIT_DAYS_KEY). */
+const NO_WAIT_DAYS_KEY = 99999;
+
+interface Matched {
+  entry: ServiceEntry;
+  score: string | null;
+  scoreValue: number;
+  waitKey: number;
+}
+
+/** capacityNow() of db/search.ts, with SQL's null logic (an unknown report date keeps the reported status). */
+function capacityNow(s: ServiceEntry, staleBefore: number): string {
+  if (s.capacityStatus === null) return 'UNKNOWN';
+  if (s.capacityUpdatedAt !== null && s.capacityUpdatedAt < staleBefore) return 'UNKNOWN';
+  return s.capacityStatus;
+}
+
+/** waitDaysKnown() of db/search.ts: a fresh report that is not NO_CAPACITY. */
+const waitDaysKnown = (s: ServiceEntry, staleBefore: number) =>
+  s.capacityUpdatedAt !== null && s.capacityUpdatedAt >= staleBefore && s.capacityStatus !== null && s.capacityStatus !== 'NO_CAPACITY';
+
+const overlaps = (values: readonly string[], wanted: readonly string[] | undefined) => !wanted?.length || values.some((v) => wanted.includes(v));
+
+function candidates(model: DirectoryModel, s: ServiceSearch): ServiceEntry[] {
+  if (s.gemeenteCode) return [...(model.byGemeente.get(s.gemeenteCode) ?? []), ...model.national];
+  if (s.zorgkantoorregioCode) return [...(model.byRegion.get(s.zorgkantoorregioCode) ?? []), ...model.national];
+  return model.all;
+}
+
+/** A request's search is filtered once for its page and its facets. */
+const filtered = new WeakMap<ServiceSearch, Matched[] | undefined>();
+
+function filter(model: DirectoryModel, s: ServiceSearch, query: ParsedQuery | null | undefined): Matched[] | undefined {
+  if (!filtered.has(s)) filtered.set(s, filterOnce(model, s, query));
+  return filtered.get(s);
+}
+
+/** The filtered set of a search, with each service's score and waiting-time key; undefined when SQL must serve it. */
+function filterOnce(model: DirectoryModel, s: ServiceSearch, query: ParsedQuery | null | undefined): Matched[] | undefined {
+  if (s.near) return undefined;
+  if (s.textQuery !== undefined && query === undefined) return undefined;
+  if (query === null) return [];
+  const staleBefore = Date.now() - s.capacityStaleDays * DAY_MS;
+  const out: Matched[] = [];
+  for (const e of candidates(model, s)) {
+    if (!s.includeInactive && e.status !== 'ACTIVE' && e.status !== 'TEMPORARILY_CLOSED') continue;
+    if (s.gemeenteCode && !e.national && !e.servedGemeenten.includes(s.gemeenteCode)) continue;
+    if (s.zorgkantoorregioCode && !e.national && !e.servedRegions.includes(s.zorgkantoorregioCode)) continue;
+    if (!overlaps(e.legalDomains, s.legalDomains)) continue;
+    if (!overlaps(e.lifeDomains, s.lifeDomains)) continue;
+    if (!overlaps(e.targetGroups, s.targetGroups)) continue;
+    if (!overlaps(e.supportForms, s.supportForms)) continue;
+    if (!overlaps(e.wlzSectors, s.wlzSectors)) continue;
+    if (!overlaps(e.leveringsvormen, s.leveringsvormen)) continue;
+    if (!overlaps(e.zorgprofielen, s.zorgprofielen)) continue;
+    if (!overlaps(e.languages, s.languages)) continue;
+    if (s.maxWaitingDays !== undefined && !(e.capacityWaitDays !== null && e.capacityWaitDays <= s.maxWaitingDays && waitDaysKnown(e, staleBefore))) continue;
+    if (s.formality && e.formality !== s.formality) continue;
+    if (s.independentOnly && !e.independent) continue;
+    if (s.hasCapacityNow && capacityNow(e, staleBefore) !== 'HAS_CAPACITY') continue;
+    if (query && !matches(e.vector, query)) continue;
+    let score: string | null = null;
+    let scoreValue = 0;
+    if (query) {
+      score = roundedScore(rankCd(e.vector, query));
+      scoreValue = Number(score);
+    }
+    const wait = waitDaysKnown(e, staleBefore) ? e.capacityWaitDays : null;
+    out.push({ entry: e, score, scoreValue, waitKey: wait ?? NO_WAIT_DAYS_KEY });
+  }
+  return out;
+}
+
+const byId = (a: Matched, b: Matched) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0);
+
+/**
+ * searchServiceIds of db/search.ts. `sort` is already the effective sort (RELEVANCE only with words). Undefined when
+ * SQL must serve the search.
+ */
+export function searchInMemory(
+  model: DirectoryModel,
+  s: ServiceSearch,
+  query: ParsedQuery | null | undefined,
+  sort: SearchSort,
+  first: number,
+  after: CursorPosition | undefined,
+): { hits: SearchHit[]; total: number } | undefined {
+  if (sort === 'DISTANCE') return undefined;
+  const matched = filter(model, s, query);
+  if (!matched) return undefined;
+  let page = [...matched];
+  if (sort === 'RELEVANCE') {
+    if (after) {
+      const key = Number(after.key);
+      page = matched.filter((m) => m.scoreValue < key || (m.scoreValue === key && m.entry.id > after.id));
+    }
+    page.sort((a, b) => b.scoreValue - a.scoreValue || byId(a, b));
+  } else if (sort === 'WAITING_TIME') {
+    if (after) {
+      const key = Number.parseInt(after.key, 10);
+      if (!Number.isFinite(key)) return undefined;
+      page = matched.filter((m) => m.waitKey > key || (m.waitKey === key && m.entry.id > after.id));
+    }
+    page.sort((a, b) => a.waitKey - b.waitKey || byId(a, b));
+  } else {
+    if (after) {
+      // (name, id) > (key, id) under the database's collation: known only through the rank of the cursor's own row.
+      const anchor = model.services.get(after.id);
+      if (!anchor || anchor.name !== after.key) return undefined;
+      page = matched.filter((m) => m.entry.nameRank > anchor.nameRank);
+    }
+    page.sort((a, b) => a.entry.nameRank - b.entry.nameRank);
+  }
+  const hits = page.slice(0, first + 1).map((m) => ({
+    id: m.entry.id,
+    score: m.score === null ? null : m.scoreValue,
+    distanceKm: null,
+    key: sort === 'RELEVANCE' ? String(m.score) : sort === 'WAITING_TIME' ? String(m.waitKey) : m.entry.name,
+  }));
+  return { hits, total: matched.length };
+}
+
+const ARRAY_FACETS: [FacetDimension, (e: ServiceEntry) => readonly string[]][] = [
+  ['legalDomains', (e) => e.legalDomains],
+  ['lifeDomains', (e) => e.lifeDomains],
+  ['targetGroups', (e) => e.targetGroups],
+  ['supportForms', (e) => e.supportForms],
+  ['wlzSectors', (e) => e.wlzSectors],
+  ['leveringsvormen', (e) => e.leveringsvormen],
+  ['zorgprofielen', (e) => e.zorgprofielen],
+  ['languages', (e) => e.languages],
+];
+
+/** countServiceFacets of db/search.ts: exact counts per value over the whole filtered set, in the same order. */
+export function facetsInMemory(
+  model: DirectoryModel,
+  s: ServiceSearch,
+  query: ParsedQuery | null | undefined,
+): Record<FacetDimension, { value: string; count: number }[]> | undefined {
+  const matched = filter(model, s, query);
+  if (!matched) return undefined;
+  const staleBefore = Date.now() - s.capacityStaleDays * DAY_MS;
+  const counts = new Map<FacetDimension, Map<string, number>>();
+  const bump = (dim: FacetDimension, value: string) => {
+    let m = counts.get(dim);
+    if (!m) {
+      m = new Map();
+      counts.set(dim, m);
+    }
+    m.set(value, (m.get(value) ?? 0) + 1);
+  };
+  for (const { entry } of matched) {
+    for (const [dim, values] of ARRAY_FACETS) for (const v of values(entry)) bump(dim, v);
+    bump('formality', entry.formality);
+    bump('independent', entry.independent ? 'true' : 'false');
+    bump('capacity', capacityNow(entry, staleBefore));
+  }
+  const rank = (v: string) => model.valueRank.get(v) ?? Number.MAX_SAFE_INTEGER;
+  const ordered = (dim: FacetDimension) =>
+    [...(counts.get(dim) ?? new Map<string, number>()).entries()]
+      .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1))
+      .map(([value, count]) => ({ value, count }));
+  return {
+    legalDomains: ordered('legalDomains'),
+    lifeDomains: ordered('lifeDomains'),
+    targetGroups: ordered('targetGroups'),
+    supportForms: ordered('supportForms'),
+    wlzSectors: ordered('wlzSectors'),
+    leveringsvormen: ordered('leveringsvormen'),
+    zorgprofielen: ordered('zorgprofielen'),
+    formality: ordered('formality'),
+    independent: ordered('independent'),
+    capacity: ordered('capacity'),
+    languages: ordered('languages'),
+  };
+}

@@ -1,0 +1,425 @@
+/**
+ * Full-text matching and ranking of the in-memory directory, equal to PostgreSQL's for the queries the search makes:
+ * `search_vector @@ to_tsquery('dutch', q)` and `round(ts_rank_cd(search_vector, q)::numeric, 6)`.
+ *
+ * PostgreSQL still does the language work (stemming and stop words, in `to_tsvector` when a service is written and in
+ * `to_tsquery` once per query text); this module reads their text output and repeats the two cheap parts, the
+ * boolean match and the cover-density rank, over the positions. The rank follows PostgreSQL's calc_rank_cd
+ * (src/backend/utils/adt/tsrank.c) for the default weights and normalisation 0: covers are found the same way, in the
+ * same order, with the same noise count, and the sum is rounded to a float4 before it becomes a numeric with 6
+ * significant digits (float4_numeric), then rounded to 6 decimals. `test/directory-model.test.ts` compares both over
+ * every service and many queries.
+ *
+ * Queries with operators other than & and | (phrase, negation) or with weight restrictions are not handled here
+ * ({@link parseTsQuery} returns undefined) and the search falls back to SQL.
+ */
+
+/** A tsvector as parsed from its text output: lexemes in storage order, each with its positions and weights. */
+export interface ParsedVector {
+  /** Lexeme ids (see {@link Lexicon}), in the order PostgreSQL stores them (sorted). */
+  lexemes: Int32Array;
+  /** Start of each lexeme's positions in `positions`; one more entry than lexemes. */
+  offsets: Int32Array;
+  /** Positions (1–16383), ascending per lexeme. */
+  positions: Uint16Array;
+  /** Weight per position: 0 = D, 1 = C, 2 = B, 3 = A (as WEP_GETWEIGHT). */
+  weights: Uint8Array;
+}
+
+/** Interns lexemes so vectors store numbers, and answers prefix look-ups over the whole vocabulary. */
+export class Lexicon {
+  private readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  private sorted: number[] | undefined;
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.ids.set(word, id);
+      this.sorted = undefined;
+    }
+    return id;
+  }
+
+  /** Ids of every lexeme equal to `word`, or starting with it when `prefix`. */
+  matching(word: string, prefix: boolean): number[] {
+    if (!prefix) {
+      const id = this.ids.get(word);
+      return id === undefined ? [] : [id];
+    }
+    this.sorted ??= this.words.map((_, i) => i).sort((a, b) => compareBytes(this.words[a] as string, this.words[b] as string));
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareBytes(this.words[sorted[mid] as number] as string, word) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < sorted.length; i++) {
+      const w = this.words[sorted[i] as number] as string;
+      if (!w.startsWith(word)) break;
+      out.push(sorted[i] as number);
+    }
+    return out;
+  }
+}
+
+/** Byte order of UTF-8 strings (PostgreSQL sorts lexemes by memcmp), which is code point order. */
+function compareBytes(a: string, b: string): number {
+  if (a === b) return 0;
+  const ca = [...a];
+  const cb = [...b];
+  const n = Math.min(ca.length, cb.length);
+  for (let i = 0; i < n; i++) {
+    const x = ca[i]?.codePointAt(0) ?? 0;
+    const y = cb[i]?.codePointAt(0) ?? 0;
+    if (x !== y) return x - y;
+  }
+  return ca.length - cb.length;
+}
+
+const WEIGHT_OF: Record<string, number> = { A: 3, B: 2, C: 1, D: 0 };
+
+/** Reads the text output of a tsvector: `'lexeme':1,4B 'other':2`. */
+export function parseTsVector(text: string, lexicon: Lexicon): ParsedVector {
+  const lexemes: number[] = [];
+  const offsets: number[] = [0];
+  const positions: number[] = [];
+  const weights: number[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && text[i] === ' ') i++;
+    if (i >= n) break;
+    if (text[i] !== "'") throw new Error('tsvector text: expected a quoted lexeme');
+    i++;
+    let word = '';
+    for (;;) {
+      if (i >= n) throw new Error('tsvector text: unterminated lexeme');
+      const c = text[i] as string;
+      if (c === "'") {
+        if (text[i + 1] === "'") {
+          word += "'";
+          i += 2;
+          continue;
+        }
+        i++;
+        break;
+      }
+      if (c === '\\') {
+        word += text[i + 1] ?? '';
+        i += 2;
+        continue;
+      }
+      word += c;
+      i++;
+    }
+    lexemes.push(lexicon.id(word));
+    if (text[i] === ':') {
+      i++;
+      for (;;) {
+        let num = 0;
+        while (i < n && text[i] !== undefined && (text[i] as string) >= '0' && (text[i] as string) <= '9') {
+          num = num * 10 + Number(text[i]);
+          i++;
+        }
+        let weight = 0;
+        const w = text[i];
+        if (w !== undefined && w in WEIGHT_OF) {
+          weight = WEIGHT_OF[w] as number;
+          i++;
+        }
+        positions.push(num);
+        weights.push(weight);
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        break;
+      }
+    }
+    offsets.push(positions.length);
+  }
+  return {
+    lexemes: Int32Array.from(lexemes),
+    offsets: Int32Array.from(offsets),
+    positions: Uint16Array.from(positions),
+    weights: Uint8Array.from(weights),
+  };
+}
+
+/** A tsquery of operands joined by & and |. Operand index = order of appearance, as PostgreSQL's items. */
+export type QueryNode = { op: 'and' | 'or'; left: QueryNode; right: QueryNode } | { op: 'val'; index: number };
+
+export interface ParsedQuery {
+  root: QueryNode;
+  /** Per operand: the lexeme ids it matches (a prefix operand matches every lexeme that starts with it). */
+  operands: { word: string; prefix: boolean; lexemes: Set<number> }[];
+}
+
+/**
+ * Reads the text output of a tsquery made of quoted operands (optionally prefix, `:*`), `&`, `|` and parentheses.
+ * Anything else (`!`, `<->`, weights) gives undefined: such a query is left to SQL. An empty text (every word was a
+ * stop word) gives null: it matches nothing.
+ */
+export function parseTsQuery(text: string, lexicon: Lexicon): ParsedQuery | null | undefined {
+  const operands: ParsedQuery['operands'] = [];
+  let i = 0;
+  const n = text.length;
+  const skip = () => {
+    while (i < n && text[i] === ' ') i++;
+  };
+  skip();
+  if (i >= n) return null;
+  let unsupported = false;
+  const primary = (): QueryNode | undefined => {
+    skip();
+    if (text[i] === '(') {
+      i++;
+      const inner = orExpr();
+      skip();
+      if (text[i] !== ')') return undefined;
+      i++;
+      return inner;
+    }
+    if (text[i] !== "'") return undefined;
+    i++;
+    let word = '';
+    for (;;) {
+      if (i >= n) return undefined;
+      const c = text[i] as string;
+      if (c === "'") {
+        if (text[i + 1] === "'") {
+          word += "'";
+          i += 2;
+          continue;
+        }
+        i++;
+        break;
+      }
+      if (c === '\\') {
+        word += text[i + 1] ?? '';
+        i += 2;
+        continue;
+      }
+      word += c;
+      i++;
+    }
+    let prefix = false;
+    if (text[i] === ':') {
+      i++;
+      while (i < n && text[i] !== ' ' && text[i] !== ')') {
+        if (text[i] === '*') prefix = true;
+        else unsupported = true; // a weight restriction
+        i++;
+      }
+    }
+    operands.push({ word, prefix, lexemes: new Set(lexicon.matching(word, prefix)) });
+    return { op: 'val', index: operands.length - 1 };
+  };
+  const andExpr = (): QueryNode | undefined => {
+    let left = primary();
+    for (;;) {
+      if (!left) return undefined;
+      skip();
+      if (text[i] !== '&') return left;
+      i++;
+      const right = primary();
+      if (!right) return undefined;
+      left = { op: 'and', left, right };
+    }
+  };
+  const orExpr = (): QueryNode | undefined => {
+    let left = andExpr();
+    for (;;) {
+      if (!left) return undefined;
+      skip();
+      if (text[i] !== '|') return left;
+      i++;
+      const right = andExpr();
+      if (!right) return undefined;
+      left = { op: 'or', left, right };
+    }
+  };
+  const root = orExpr();
+  skip();
+  if (!root || unsupported || i < n) return undefined;
+  return { root, operands };
+}
+
+function evaluate(node: QueryNode, present: ArrayLike<boolean>): boolean {
+  switch (node.op) {
+    case 'val':
+      return present[node.index] === true;
+    case 'and':
+      return evaluate(node.left, present) && evaluate(node.right, present);
+    case 'or':
+      return evaluate(node.left, present) || evaluate(node.right, present);
+  }
+}
+
+/** `vector @@ query`. */
+export function matches(vector: ParsedVector, query: ParsedQuery): boolean {
+  const present = new Array<boolean>(query.operands.length).fill(false);
+  for (let e = 0; e < vector.lexemes.length; e++) {
+    const lex = vector.lexemes[e] as number;
+    for (let k = 0; k < query.operands.length; k++) {
+      if (!present[k] && query.operands[k]?.lexemes.has(lex)) present[k] = true;
+    }
+  }
+  return evaluate(query.root, present);
+}
+
+/** One position of the document that matches at least one operand (DocRepresentation after the join). */
+interface DocEntry {
+  pos: number;
+  weight: number;
+  items: number[];
+}
+
+/** The default weights {D, C, B, A} as float4, widened to double as calc_rank_cd does. */
+const INV_WEIGHTS = [0.1, 0.2, 0.4, 1.0].map((w) => 1.0 / Math.fround(w));
+
+function docRepresentation(vector: ParsedVector, query: ParsedQuery): DocEntry[] {
+  const raw: { pos: number; weight: number; entry: number; item: number }[] = [];
+  for (let k = 0; k < query.operands.length; k++) {
+    const operand = query.operands[k];
+    if (!operand || operand.lexemes.size === 0) continue;
+    for (let e = 0; e < vector.lexemes.length; e++) {
+      if (!operand.lexemes.has(vector.lexemes[e] as number)) continue;
+      for (let p = vector.offsets[e] as number; p < (vector.offsets[e + 1] as number); p++) {
+        raw.push({ pos: vector.positions[p] as number, weight: vector.weights[p] as number, entry: e, item: k });
+      }
+    }
+  }
+  if (raw.length === 0) return [];
+  raw.sort((a, b) => a.pos - b.pos || a.weight - b.weight || a.entry - b.entry);
+  const doc: DocEntry[] = [];
+  let prev = raw[0] as (typeof raw)[number];
+  let current: DocEntry = { pos: prev.pos, weight: prev.weight, items: [prev.item] };
+  for (let r = 1; r < raw.length; r++) {
+    const x = raw[r] as (typeof raw)[number];
+    if (x.pos === prev.pos && x.weight === prev.weight && x.entry === prev.entry) current.items.push(x.item);
+    else {
+      doc.push(current);
+      current = { pos: x.pos, weight: x.weight, items: [x.item] };
+    }
+    prev = x;
+  }
+  doc.push(current);
+  return doc;
+}
+
+/** ts_rank_cd(vector, query) with the default weights and normalisation, as the float4 PostgreSQL returns. */
+export function rankCd(vector: ParsedVector, query: ParsedQuery): number {
+  const doc = docRepresentation(vector, query);
+  if (doc.length === 0) return 0;
+  const present = new Array<boolean>(query.operands.length).fill(false);
+  let wdoc = 0;
+  let pos = 0;
+  for (;;) {
+    // Cover(): the upper bound of the next cover from `pos` on, then its lower bound from there back to `pos`;
+    // when the bounds cross, PostgreSQL tries again from the next entry.
+    let p = 0;
+    let q = 0;
+    let begin = -1;
+    let end = -1;
+    let found = false;
+    for (;;) {
+      p = Number.MAX_SAFE_INTEGER;
+      q = 0;
+      found = false;
+      present.fill(false);
+      let lastpos = pos;
+      for (let ptr = pos; ptr < doc.length; ptr++) {
+        for (const item of (doc[ptr] as DocEntry).items) present[item] = true;
+        if (evaluate(query.root, present)) {
+          if ((doc[ptr] as DocEntry).pos > q) {
+            q = (doc[ptr] as DocEntry).pos;
+            end = ptr;
+            lastpos = ptr;
+            found = true;
+          }
+          break;
+        }
+      }
+      if (!found) break;
+      present.fill(false);
+      let ptr = lastpos;
+      for (; ptr >= pos; ptr--) {
+        for (const item of (doc[ptr] as DocEntry).items) present[item] = true;
+        if (evaluate(query.root, present)) {
+          if ((doc[ptr] as DocEntry).pos < p) {
+            begin = ptr;
+            p = (doc[ptr] as DocEntry).pos;
+          }
+          break;
+        }
+      }
+      if (p <= q) {
+        pos = ptr + 1;
+        break;
+      }
+      pos++;
+    }
+    if (!found) break;
+    let invSum = 0;
+    for (let k = begin; k <= end; k++) invSum += INV_WEIGHTS[(doc[k] as DocEntry).weight] as number;
+    const cpos = (end - begin + 1) / invSum;
+    let noise = q - p - (end - begin);
+    if (noise < 0) noise = Math.trunc((end - begin) / 2);
+    wdoc += cpos / (1 + noise);
+  }
+  return Math.fround(wdoc);
+}
+
+/**
+ * `round(<float4>::numeric, 6)` as PostgreSQL prints it: the float4 becomes a numeric with 6 significant digits
+ * (float4_numeric uses FLT_DIG), which is then rounded half away from zero to 6 decimals. Returned as the numeric's
+ * text (e.g. "0.100000"), which is also what the SQL search puts in its cursors.
+ */
+export function roundedScore(rank: number): string {
+  if (rank === 0) return '0.000000';
+  const sig = Number(rank).toPrecision(6); // exact decimal rounding of the binary value, as glibc's %.6g
+  return roundDecimal(sig, 6);
+}
+
+/** Rounds a decimal string (plain or with exponent) half away from zero to `places` decimals, in decimal. */
+function roundDecimal(value: string, places: number): string {
+  const negative = value.startsWith('-');
+  const abs = negative ? value.slice(1) : value;
+  const [mantissa = '0', exponentText] = abs.toLowerCase().split('e');
+  const exponent = Number(exponentText ?? 0);
+  const [intPart = '0', fracPart = ''] = mantissa.split('.');
+  let digits = intPart + fracPart;
+  let pointAt = intPart.length + exponent;
+  if (pointAt < 0) {
+    digits = '0'.repeat(-pointAt) + digits;
+    pointAt = 0;
+  }
+  if (digits.length < pointAt) digits += '0'.repeat(pointAt - digits.length);
+  const keep = pointAt + places;
+  let kept = (digits + '0'.repeat(Math.max(0, keep - digits.length))).slice(0, keep);
+  const next = digits[keep];
+  if (next !== undefined && next >= '5') {
+    // add one unit in the last kept place
+    const arr = kept.split('').map(Number);
+    let k = arr.length - 1;
+    for (; k >= 0; k--) {
+      if ((arr[k] as number) < 9) {
+        arr[k] = (arr[k] as number) + 1;
+        break;
+      }
+      arr[k] = 0;
+    }
+    kept = (k < 0 ? '1' : '') + arr.join('');
+    if (k < 0) pointAt++;
+  }
+  const whole = kept.slice(0, kept.length - places).replace(/^0+(?=\d)/, '') || '0';
+  const frac = kept.slice(kept.length - places);
+  return `${negative ? '-' : ''}${whole}.${frac}`;
+}
