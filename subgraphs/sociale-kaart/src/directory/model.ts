@@ -46,19 +46,25 @@ export interface ServiceEntry {
 
 /** More changes than this since the model's sequence number: load everything again instead of row by row. */
 const FULL_RELOAD_AFTER = 2_000;
+/** Services read per statement when the whole directory is loaded. */
+const LOAD_PAGE = 2_000;
 /** Distinct query texts whose parsed tsquery is kept (they depend only on the words and the vocabulary). */
 const TEXT_CACHE_SIZE = 1_000;
 
-const intern = new Map<string, string>();
-const internAll = (values: readonly string[]) =>
-  values.map((v) => {
-    let s = intern.get(v);
-    if (s === undefined) {
-      s = v;
-      intern.set(v, v);
-    }
-    return s;
-  });
+/**
+ * Arrays of codes are shared by content: most services have one of a few hundred combinations (the same area, the
+ * same domains), so 31,165 services hold a few thousand arrays instead of 300,000.
+ */
+const sharedArrays = new Map<string, string[]>();
+const internAll = (values: readonly string[]): string[] => {
+  const key = values.join('\u0000');
+  let shared = sharedArrays.get(key);
+  if (!shared) {
+    shared = Object.freeze([...values]) as string[];
+    sharedArrays.set(key, shared);
+  }
+  return shared;
+};
 
 const serviceColumns = {
   id: service.id,
@@ -146,8 +152,10 @@ export class DirectoryModel {
     );
     if (changes.length > FULL_RELOAD_AFTER || changes.some((c) => c.kind === 'all' || c.kind === 'reference')) return this.loadAll();
     const ids = (kind: string) => [...new Set(changes.filter((c) => c.kind === kind).map((c) => c.key))];
+    const lexemes = this.lexicon.words.length;
     await this.apply(ids('service'), ids('organization'), ids('location'), ids('link'));
-    if (changes.some((c) => c.kind === 'vocabulary')) this.textQueries.clear();
+    // A parsed query knows the lexemes its prefixes matched when it was parsed: new lexemes make it stale.
+    if (changes.some((c) => c.kind === 'vocabulary') || this.lexicon.words.length !== lexemes) this.textQueries.clear();
     this.version = newest;
   }
 
@@ -156,7 +164,15 @@ export class DirectoryModel {
     const loaded = await this.db.transaction(
       async (tx) => {
         const [row] = rowsOf<{ seq: string | null }>(await tx.execute(sql`select max(${directoryChange.seq})::text as seq from ${directoryChange}`));
-        const services = await tx.select(serviceColumns).from(service);
+        // In pages, so a national directory never sits in memory twice over as rows and entries.
+        const services: ServiceEntry[] = [];
+        for (let last = '00000000-0000-0000-0000-000000000000'; ; ) {
+          const page = await tx.select(serviceColumns).from(service).where(sql`${service.id} > ${last}::uuid`).orderBy(asc(service.id)).limit(LOAD_PAGE);
+          for (const row of page) services.push(this.entry(row));
+          const end = page[page.length - 1];
+          if (!end || page.length < LOAD_PAGE) break;
+          last = end.id;
+        }
         const serviceOrder = await tx.select({ id: service.id }).from(service).orderBy(asc(service.name), asc(service.id));
         const organizations = await tx.select().from(organization);
         const locations = await tx.select().from(location).orderBy(asc(location.name), asc(location.id));
@@ -167,7 +183,7 @@ export class DirectoryModel {
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
-    this.services = new Map(loaded.services.map((s) => [s.id, this.entry(s)]));
+    this.services = new Map(loaded.services.map((s) => [s.id, s]));
     loaded.serviceOrder.forEach((s, i) => {
       const e = this.services.get(s.id);
       if (e) e.nameRank = i;

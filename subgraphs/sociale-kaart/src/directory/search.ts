@@ -1,7 +1,7 @@
 import type { CursorPosition } from '@hub/service-kit';
 import type { FacetDimension, SearchHit, SearchSort, ServiceSearch } from '../db/search.ts';
 import type { DirectoryModel, ServiceEntry } from './model.ts';
-import { matches, type ParsedQuery, rankCd, roundedScore } from './text-rank.ts';
+import { matchesMask, operandMask, type ParsedQuery, rankCd, roundedScore } from './text-rank.ts';
 
 /**
  * The search of db/search.ts over the in-memory directory (./model.ts): the same conditions, the same order, the
@@ -33,12 +33,27 @@ function capacityNow(s: ServiceEntry, staleBefore: number): string {
 const waitDaysKnown = (s: ServiceEntry, staleBefore: number) =>
   s.capacityUpdatedAt !== null && s.capacityUpdatedAt >= staleBefore && s.capacityStatus !== null && s.capacityStatus !== 'NO_CAPACITY';
 
-const overlaps = (values: readonly string[], wanted: readonly string[] | undefined) => !wanted?.length || values.some((v) => wanted.includes(v));
+function* candidates(model: DirectoryModel, s: ServiceSearch): Iterable<ServiceEntry> {
+  const area = s.gemeenteCode ? model.byGemeente.get(s.gemeenteCode) : s.zorgkantoorregioCode ? model.byRegion.get(s.zorgkantoorregioCode) : model.all;
+  if (area) yield* area;
+  if (s.gemeenteCode || s.zorgkantoorregioCode) yield* model.national;
+}
 
-function candidates(model: DirectoryModel, s: ServiceSearch): ServiceEntry[] {
-  if (s.gemeenteCode) return [...(model.byGemeente.get(s.gemeenteCode) ?? []), ...model.national];
-  if (s.zorgkantoorregioCode) return [...(model.byRegion.get(s.zorgkantoorregioCode) ?? []), ...model.national];
-  return model.all;
+type ArrayOf = (e: ServiceEntry) => readonly string[];
+
+/** The array filters a search sets (`column && wanted`), so a service is tested only against those. */
+function arrayFilters(s: ServiceSearch): [ArrayOf, readonly string[]][] {
+  const all: [ArrayOf, readonly string[] | undefined][] = [
+    [(e) => e.legalDomains, s.legalDomains],
+    [(e) => e.lifeDomains, s.lifeDomains],
+    [(e) => e.targetGroups, s.targetGroups],
+    [(e) => e.supportForms, s.supportForms],
+    [(e) => e.wlzSectors, s.wlzSectors],
+    [(e) => e.leveringsvormen, s.leveringsvormen],
+    [(e) => e.zorgprofielen, s.zorgprofielen],
+    [(e) => e.languages, s.languages],
+  ];
+  return all.filter((f): f is [ArrayOf, readonly string[]] => Boolean(f[1]?.length));
 }
 
 /** A request's search is filtered once for its page and its facets. */
@@ -56,27 +71,24 @@ function filterOnce(model: DirectoryModel, s: ServiceSearch, query: ParsedQuery 
   if (query === null) return [];
   const staleBefore = Date.now() - s.capacityStaleDays * DAY_MS;
   const out: Matched[] = [];
+  // The area indexes hold exactly the services of the gemeente (or region) and the national ones; with both a
+  // gemeente and a region, the region is checked per service.
+  const checkRegion = Boolean(s.gemeenteCode && s.zorgkantoorregioCode);
+  const mask = query ? operandMask(model, query) : undefined;
+  const filters = arrayFilters(s);
   for (const e of candidates(model, s)) {
     if (!s.includeInactive && e.status !== 'ACTIVE' && e.status !== 'TEMPORARILY_CLOSED') continue;
-    if (s.gemeenteCode && !e.national && !e.servedGemeenten.includes(s.gemeenteCode)) continue;
-    if (s.zorgkantoorregioCode && !e.national && !e.servedRegions.includes(s.zorgkantoorregioCode)) continue;
-    if (!overlaps(e.legalDomains, s.legalDomains)) continue;
-    if (!overlaps(e.lifeDomains, s.lifeDomains)) continue;
-    if (!overlaps(e.targetGroups, s.targetGroups)) continue;
-    if (!overlaps(e.supportForms, s.supportForms)) continue;
-    if (!overlaps(e.wlzSectors, s.wlzSectors)) continue;
-    if (!overlaps(e.leveringsvormen, s.leveringsvormen)) continue;
-    if (!overlaps(e.zorgprofielen, s.zorgprofielen)) continue;
-    if (!overlaps(e.languages, s.languages)) continue;
+    if (checkRegion && !e.national && !e.servedRegions.includes(s.zorgkantoorregioCode as string)) continue;
+    if (filters.length && !filters.every(([of, wanted]) => of(e).some((v) => wanted.includes(v)))) continue;
     if (s.maxWaitingDays !== undefined && !(e.capacityWaitDays !== null && e.capacityWaitDays <= s.maxWaitingDays && waitDaysKnown(e, staleBefore))) continue;
     if (s.formality && e.formality !== s.formality) continue;
     if (s.independentOnly && !e.independent) continue;
     if (s.hasCapacityNow && capacityNow(e, staleBefore) !== 'HAS_CAPACITY') continue;
-    if (query && !matches(e.vector, query)) continue;
+    if (query && mask && !matchesMask(e.vector, query, mask)) continue;
     let score: string | null = null;
     let scoreValue = 0;
     if (query) {
-      score = roundedScore(rankCd(e.vector, query));
+      score = roundedScore(rankCd(e.vector, query, mask));
       scoreValue = Number(score);
     }
     const wait = waitDaysKnown(e, staleBefore) ? e.capacityWaitDays : null;

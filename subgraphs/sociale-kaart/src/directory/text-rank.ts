@@ -145,12 +145,54 @@ export function parseTsVector(text: string, lexicon: Lexicon): ParsedVector {
     offsets.push(positions.length);
   }
   return {
-    lexemes: Int32Array.from(lexemes),
-    offsets: Int32Array.from(offsets),
-    positions: Uint16Array.from(positions),
-    weights: Uint8Array.from(weights),
+    lexemes: pool.int32(lexemes),
+    offsets: pool.int32(offsets),
+    positions: pool.uint16(positions),
+    weights: weights.some((w) => w !== 0) ? Uint8Array.from(weights) : zeroWeights(weights.length),
   };
 }
+
+let zeros = new Uint8Array(256);
+/** All-D weights (every vector of the directory) share one zero-filled array. */
+function zeroWeights(length: number): Uint8Array {
+  if (length > zeros.length) zeros = new Uint8Array(length * 2);
+  return zeros;
+}
+
+/**
+ * Typed arrays cut from shared 1 MiB buffers: 31,165 services × 3 small arrays each would otherwise be 93,000
+ * separate allocations with their own buffers. A buffer stays alive while one of its views does.
+ */
+class ArrayPool {
+  private buffer = new ArrayBuffer(1 << 20);
+  private used = 0;
+
+  private take(bytes: number): [ArrayBuffer, number] {
+    const aligned = (this.used + 3) & ~3;
+    if (aligned + bytes > this.buffer.byteLength) {
+      this.buffer = new ArrayBuffer(Math.max(1 << 20, bytes));
+      this.used = 0;
+      return this.take(bytes);
+    }
+    this.used = aligned + bytes;
+    return [this.buffer, aligned];
+  }
+
+  int32(values: number[]): Int32Array {
+    const [buffer, offset] = this.take(values.length * 4);
+    const out = new Int32Array(buffer, offset, values.length);
+    out.set(values);
+    return out;
+  }
+
+  uint16(values: number[]): Uint16Array {
+    const [buffer, offset] = this.take(values.length * 2);
+    const out = new Uint16Array(buffer, offset, values.length);
+    out.set(values);
+    return out;
+  }
+}
+const pool = new ArrayPool();
 
 /** A tsquery of operands joined by & and |. Operand index = order of appearance, as PostgreSQL's items. */
 export type QueryNode = { op: 'and' | 'or'; left: QueryNode; right: QueryNode } | { op: 'val'; index: number };
@@ -159,6 +201,8 @@ export interface ParsedQuery {
   root: QueryNode;
   /** Per operand: the lexeme ids it matches (a prefix operand matches every lexeme that starts with it). */
   operands: { word: string; prefix: boolean; lexemes: Set<number> }[];
+  /** See {@link operandMask}. */
+  mask?: Int32Array;
 }
 
 /**
@@ -262,6 +306,42 @@ function evaluate(node: QueryNode, present: ArrayLike<boolean>): boolean {
   }
 }
 
+/**
+ * Per lexeme id, the bits of the operands it satisfies (operand k = bit k), for {@link matchesMask}; cached on the
+ * query for the lexicon's current size. Queries with more than 31 operands are matched by {@link matches}.
+ */
+export function operandMask(lexicon: { lexicon: Lexicon }, query: ParsedQuery): Int32Array | undefined {
+  if (query.operands.length > 31) return undefined;
+  const size = lexicon.lexicon.words.length;
+  if (query.mask && query.mask.length === size) return query.mask;
+  const mask = new Int32Array(size);
+  query.operands.forEach((operand, k) => {
+    for (const lex of operand.lexemes) if (lex < size) mask[lex] = (mask[lex] as number) | (1 << k);
+  });
+  query.mask = mask;
+  return mask;
+}
+
+function evaluateBits(node: QueryNode, bits: number): boolean {
+  switch (node.op) {
+    case 'val':
+      return (bits & (1 << node.index)) !== 0;
+    case 'and':
+      return evaluateBits(node.left, bits) && evaluateBits(node.right, bits);
+    case 'or':
+      return evaluateBits(node.left, bits) || evaluateBits(node.right, bits);
+  }
+}
+
+/** `vector @@ query` with the query's operand mask. */
+export function matchesMask(vector: ParsedVector, query: ParsedQuery, mask: Int32Array | undefined): boolean {
+  if (!mask) return matches(vector, query);
+  let bits = 0;
+  const lexemes = vector.lexemes;
+  for (let e = 0; e < lexemes.length; e++) bits |= mask[lexemes[e] as number] ?? 0;
+  return bits !== 0 && evaluateBits(query.root, bits);
+}
+
 /** `vector @@ query`. */
 export function matches(vector: ParsedVector, query: ParsedQuery): boolean {
   const present = new Array<boolean>(query.operands.length).fill(false);
@@ -274,6 +354,148 @@ export function matches(vector: ParsedVector, query: ParsedQuery): boolean {
   return evaluate(query.root, present);
 }
 
+/** The default weights {D, C, B, A} as float4, widened to double as calc_rank_cd does. */
+const INV_WEIGHTS = [0.1, 0.2, 0.4, 1.0].map((w) => 1.0 / Math.fround(w));
+
+/**
+ * Scratch space of {@link rankCd}, reused by every call (ranking allocates nothing): the matching positions of the
+ * document as sort keys, then the joined entries (DocRepresentation) as position, weight and operand bits.
+ */
+let sortKeys = new Float64Array(1024);
+let docPos = new Int32Array(1024);
+let docWeight = new Int32Array(1024);
+let docBits = new Int32Array(1024);
+
+function grow(n: number): void {
+  if (n <= sortKeys.length) return;
+  const size = Math.max(n, sortKeys.length * 2);
+  sortKeys = new Float64Array(size);
+  docPos = new Int32Array(size);
+  docWeight = new Int32Array(size);
+  docBits = new Int32Array(size);
+}
+
+/**
+ * get_docrep(): every position of every lexeme an operand matches, sorted by (position, weight, entry), and joined
+ * per (position, weight, entry) into one entry with the bits of all operands it satisfies. Returns the entry count.
+ * Keys: position · 2^19 + weight · 2^17 + entry, times 32 plus the operand (at most 31 operands, 2^17 entries).
+ */
+function docRepresentation(vector: ParsedVector, query: ParsedQuery, mask: Int32Array): number {
+  let n = 0;
+  const lexemes = vector.lexemes;
+  for (let e = 0; e < lexemes.length; e++) {
+    let bits = mask[lexemes[e] as number] ?? 0;
+    if (bits === 0) continue;
+    const from = vector.offsets[e] as number;
+    const to = vector.offsets[e + 1] as number;
+    while (bits !== 0) {
+      const k = 31 - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      grow(n + (to - from));
+      for (let p = from; p < to; p++) {
+        const key = (vector.positions[p] as number) * 524288 + (vector.weights[p] as number) * 131072 + e;
+        sortKeys[n++] = key * 32 + k;
+      }
+    }
+  }
+  if (n === 0) return 0;
+  const keys = sortKeys.subarray(0, n).sort();
+  let m = 0;
+  let prevKey = -1;
+  for (let i = 0; i < n; i++) {
+    const combined = keys[i] as number;
+    const key = Math.floor(combined / 32);
+    const k = combined - key * 32;
+    if (key === prevKey) {
+      docBits[m - 1] = (docBits[m - 1] as number) | (1 << k);
+      continue;
+    }
+    prevKey = key;
+    docPos[m] = Math.floor(key / 524288);
+    docWeight[m] = Math.floor((key % 524288) / 131072);
+    docBits[m] = 1 << k;
+    m++;
+  }
+  void query;
+  return m;
+}
+
+/** ts_rank_cd(vector, query) with the default weights and normalisation, as the float4 PostgreSQL returns. */
+export function rankCd(vector: ParsedVector, query: ParsedQuery, mask?: Int32Array): number {
+  const operandBits = mask ?? operandMaskOf(query);
+  if (!operandBits || vector.lexemes.length >= 131072) return rankCdSlow(vector, query);
+  const len = docRepresentation(vector, query, operandBits);
+  if (len === 0) return 0;
+  let wdoc = 0;
+  let pos = 0;
+  for (;;) {
+    // Cover(): the upper bound of the next cover from `pos` on, then its lower bound from there back to `pos`;
+    // when the bounds cross, PostgreSQL tries again from the next entry.
+    let p = 0;
+    let q = 0;
+    let begin = -1;
+    let end = -1;
+    let found = false;
+    for (;;) {
+      p = Number.MAX_SAFE_INTEGER;
+      q = 0;
+      found = false;
+      let present = 0;
+      let lastpos = pos;
+      for (let ptr = pos; ptr < len; ptr++) {
+        present |= docBits[ptr] as number;
+        if (evaluateBits(query.root, present)) {
+          if ((docPos[ptr] as number) > q) {
+            q = docPos[ptr] as number;
+            end = ptr;
+            lastpos = ptr;
+            found = true;
+          }
+          break;
+        }
+      }
+      if (!found) break;
+      present = 0;
+      let ptr = lastpos;
+      for (; ptr >= pos; ptr--) {
+        present |= docBits[ptr] as number;
+        if (evaluateBits(query.root, present)) {
+          if ((docPos[ptr] as number) < p) {
+            begin = ptr;
+            p = docPos[ptr] as number;
+          }
+          break;
+        }
+      }
+      if (p <= q) {
+        pos = ptr + 1;
+        break;
+      }
+      pos++;
+    }
+    if (!found) break;
+    let invSum = 0;
+    for (let k = begin; k <= end; k++) invSum += INV_WEIGHTS[docWeight[k] as number] as number;
+    const cpos = (end - begin + 1) / invSum;
+    let noise = q - p - (end - begin);
+    if (noise < 0) noise = Math.trunc((end - begin) / 2);
+    wdoc += cpos / (1 + noise);
+  }
+  return Math.fround(wdoc);
+}
+
+/** The operand bits per lexeme of a query whose mask was not built against a lexicon (at most 31 operands). */
+function operandMaskOf(query: ParsedQuery): Int32Array | undefined {
+  if (query.operands.length > 31) return undefined;
+  let size = 0;
+  for (const o of query.operands) for (const lex of o.lexemes) size = Math.max(size, lex + 1);
+  const mask = new Int32Array(size);
+  query.operands.forEach((o, k) => {
+    for (const lex of o.lexemes) mask[lex] = (mask[lex] as number) | (1 << k);
+  });
+  return mask;
+}
+
 /** One position of the document that matches at least one operand (DocRepresentation after the join). */
 interface DocEntry {
   pos: number;
@@ -281,10 +503,8 @@ interface DocEntry {
   items: number[];
 }
 
-/** The default weights {D, C, B, A} as float4, widened to double as calc_rank_cd does. */
-const INV_WEIGHTS = [0.1, 0.2, 0.4, 1.0].map((w) => 1.0 / Math.fround(w));
-
-function docRepresentation(vector: ParsedVector, query: ParsedQuery): DocEntry[] {
+/** get_docrep() for queries of more than 31 operands: the same, with arrays of operand indexes. */
+function docRepresentationSlow(vector: ParsedVector, query: ParsedQuery): DocEntry[] {
   const raw: { pos: number; weight: number; entry: number; item: number }[] = [];
   for (let k = 0; k < query.operands.length; k++) {
     const operand = query.operands[k];
@@ -314,16 +534,14 @@ function docRepresentation(vector: ParsedVector, query: ParsedQuery): DocEntry[]
   return doc;
 }
 
-/** ts_rank_cd(vector, query) with the default weights and normalisation, as the float4 PostgreSQL returns. */
-export function rankCd(vector: ParsedVector, query: ParsedQuery): number {
-  const doc = docRepresentation(vector, query);
+/** {@link rankCd} for queries of more than 31 operands. */
+function rankCdSlow(vector: ParsedVector, query: ParsedQuery): number {
+  const doc = docRepresentationSlow(vector, query);
   if (doc.length === 0) return 0;
   const present = new Array<boolean>(query.operands.length).fill(false);
   let wdoc = 0;
   let pos = 0;
   for (;;) {
-    // Cover(): the upper bound of the next cover from `pos` on, then its lower bound from there back to `pos`;
-    // when the bounds cross, PostgreSQL tries again from the next entry.
     let p = 0;
     let q = 0;
     let begin = -1;
@@ -383,10 +601,17 @@ export function rankCd(vector: ParsedVector, query: ParsedQuery): number {
  * text (e.g. "0.100000"), which is also what the SQL search puts in its cursors.
  */
 export function roundedScore(rank: number): string {
-  if (rank === 0) return '0.000000';
-  const sig = Number(rank).toPrecision(6); // exact decimal rounding of the binary value, as glibc's %.6g
-  return roundDecimal(sig, 6);
+  let text = roundedScores.get(rank);
+  if (text === undefined) {
+    // exact decimal rounding of the binary value, as glibc's %.6g, then numeric's round(…, 6)
+    text = rank === 0 ? '0.000000' : roundDecimal(Number(rank).toPrecision(6), 6);
+    // Ranks over all-D vectors take few distinct values (sums of 0.1 / (1 + noise)); the cache stays small.
+    if (roundedScores.size >= 100_000) roundedScores.clear();
+    roundedScores.set(rank, text);
+  }
+  return text;
 }
+const roundedScores = new Map<number, string>();
 
 /** Rounds a decimal string (plain or with exponent) half away from zero to `places` decimals, in decimal. */
 function roundDecimal(value: string, places: number): string {
