@@ -2,7 +2,7 @@ import { type Db, rowsOf } from '@hub/db';
 import { asc, sql } from 'drizzle-orm';
 import type { GemeenteRow, LocationRow, OrganizationRow, RegionRow } from '../db/queries.ts';
 import { directoryChange, gemeente, location, organization, service, serviceLocation, zorgkantoorregio } from '../db/schema.ts';
-import { Lexicon, type ParsedQuery, type ParsedVector, parseTsQuery, parseTsVector } from './text-rank.ts';
+import { Lexicon, type ParsedQuery, type ParsedVector, parseTsQuery, parseTsVector, pooledInt32 } from './text-rank.ts';
 
 /**
  * The public directory held in memory by each sociale-kaart process: what a search filters, counts and sorts on for
@@ -40,6 +40,8 @@ export interface ServiceEntry {
   capacityUpdatedAt: number | null;
   capacityWaitDays: number | null;
   vector: ParsedVector;
+  /** Facet value numbers (see {@link DirectoryModel.facetValues}) of every dimension but capacity, one per array element. */
+  facetIds: Int32Array;
   /** Position in `order by name, id` under the database's collation (the NAME sort and its cursors). */
   nameRank: number;
 }
@@ -107,6 +109,9 @@ export class DirectoryModel {
   byRegion = new Map<string, ServiceEntry[]>();
   national: ServiceEntry[] = [];
   all: ServiceEntry[] = [];
+  /** (dimension, value) of each facet value number; numbers are never reused while the process runs. */
+  facetValues: [string, string][] = [];
+  private readonly facetIds = new Map<string, number>();
   /** Collation order of every facet value seen (ties in a facet's count are broken by value, as SQL does). */
   valueRank = new Map<string, number>();
   private readonly textQueries = new Map<string, { textQuery: string | undefined; query: ParsedQuery | null | undefined }>();
@@ -275,8 +280,31 @@ export class DirectoryModel {
       capacityUpdatedAt: s.capacityUpdatedAt ? s.capacityUpdatedAt.getTime() : null,
       capacityWaitDays: s.capacityWaitDays,
       vector: parseTsVector(s.vector, this.lexicon),
+      facetIds: pooledInt32([
+        ...s.legalDomains.map((v) => this.facetId('legalDomains', v)),
+        ...s.lifeDomains.map((v) => this.facetId('lifeDomains', v)),
+        ...s.targetGroups.map((v) => this.facetId('targetGroups', v)),
+        ...s.supportForms.map((v) => this.facetId('supportForms', v)),
+        ...s.wlzSectors.map((v) => this.facetId('wlzSectors', v)),
+        ...s.leveringsvormen.map((v) => this.facetId('leveringsvormen', v)),
+        ...s.zorgprofielen.map((v) => this.facetId('zorgprofielen', v)),
+        ...s.languages.map((v) => this.facetId('languages', v)),
+        this.facetId('formality', s.formality),
+        this.facetId('independent', s.independent ? 'true' : 'false'),
+      ]),
       nameRank: 0,
     };
+  }
+
+  private facetId(dimension: string, value: string): number {
+    const key = `${dimension}\u0000${value}`;
+    let id = this.facetIds.get(key);
+    if (id === undefined) {
+      id = this.facetValues.length;
+      this.facetValues.push([dimension, value]);
+      this.facetIds.set(key, id);
+    }
+    return id;
   }
 
   /** The area indexes, in id order (the order ties are broken in), and the collation order of facet values. */

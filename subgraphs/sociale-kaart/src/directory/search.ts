@@ -1,7 +1,7 @@
 import type { CursorPosition } from '@hub/service-kit';
 import type { FacetDimension, SearchHit, SearchSort, ServiceSearch } from '../db/search.ts';
 import type { DirectoryModel, ServiceEntry } from './model.ts';
-import { matchesMask, operandMask, type ParsedQuery, rankCd, roundedScore } from './text-rank.ts';
+import { matchesMask, operandMask, type ParsedQuery, rankCd, scoreOf } from './text-rank.ts';
 
 /**
  * The search of db/search.ts over the in-memory directory (./model.ts): the same conditions, the same order, the
@@ -88,8 +88,9 @@ function filterOnce(model: DirectoryModel, s: ServiceSearch, query: ParsedQuery 
     let score: string | null = null;
     let scoreValue = 0;
     if (query) {
-      score = roundedScore(rankCd(e.vector, query, mask));
-      scoreValue = Number(score);
+      const rounded = scoreOf(rankCd(e.vector, query, mask));
+      score = rounded.text;
+      scoreValue = rounded.value;
     }
     const wait = waitDaysKnown(e, staleBefore) ? e.capacityWaitDays : null;
     out.push({ entry: e, score, scoreValue, waitKey: wait ?? NO_WAIT_DAYS_KEY });
@@ -146,17 +147,6 @@ export function searchInMemory(
   return { hits, total: matched.length };
 }
 
-const ARRAY_FACETS: [FacetDimension, (e: ServiceEntry) => readonly string[]][] = [
-  ['legalDomains', (e) => e.legalDomains],
-  ['lifeDomains', (e) => e.lifeDomains],
-  ['targetGroups', (e) => e.targetGroups],
-  ['supportForms', (e) => e.supportForms],
-  ['wlzSectors', (e) => e.wlzSectors],
-  ['leveringsvormen', (e) => e.leveringsvormen],
-  ['zorgprofielen', (e) => e.zorgprofielen],
-  ['languages', (e) => e.languages],
-];
-
 /** countServiceFacets of db/search.ts: exact counts per value over the whole filtered set, in the same order. */
 export function facetsInMemory(
   model: DirectoryModel,
@@ -166,20 +156,26 @@ export function facetsInMemory(
   const matched = filter(model, s, query);
   if (!matched) return undefined;
   const staleBefore = Date.now() - s.capacityStaleDays * DAY_MS;
-  const counts = new Map<FacetDimension, Map<string, number>>();
-  const bump = (dim: FacetDimension, value: string) => {
+  // Every (dimension, value) but capacity has a number in the model, and each service lists its numbers.
+  const tally = new Int32Array(model.facetValues.length);
+  const capacity = new Map<string, number>();
+  for (const { entry } of matched) {
+    const ids = entry.facetIds;
+    for (let i = 0; i < ids.length; i++) tally[ids[i] as number] = (tally[ids[i] as number] as number) + 1;
+    const now = capacityNow(entry, staleBefore);
+    capacity.set(now, (capacity.get(now) ?? 0) + 1);
+  }
+  const counts = new Map<FacetDimension, Map<string, number>>([['capacity', capacity]]);
+  for (let id = 0; id < tally.length; id++) {
+    const n = tally[id] as number;
+    if (n === 0) continue;
+    const [dim, value] = model.facetValues[id] as [FacetDimension, string];
     let m = counts.get(dim);
     if (!m) {
       m = new Map();
       counts.set(dim, m);
     }
-    m.set(value, (m.get(value) ?? 0) + 1);
-  };
-  for (const { entry } of matched) {
-    for (const [dim, values] of ARRAY_FACETS) for (const v of values(entry)) bump(dim, v);
-    bump('formality', entry.formality);
-    bump('independent', entry.independent ? 'true' : 'false');
-    bump('capacity', capacityNow(entry, staleBefore));
+    m.set(value, n);
   }
   const rank = (v: string) => model.valueRank.get(v) ?? Number.MAX_SAFE_INTEGER;
   const ordered = (dim: FacetDimension) =>

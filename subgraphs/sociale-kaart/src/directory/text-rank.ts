@@ -194,6 +194,9 @@ class ArrayPool {
 }
 const pool = new ArrayPool();
 
+/** An Int32Array cut from the shared buffers (see ArrayPool). */
+export const pooledInt32 = (values: number[]): Int32Array => pool.int32(values);
+
 /** A tsquery of operands joined by & and |. Operand index = order of appearance, as PostgreSQL's items. */
 export type QueryNode = { op: 'and' | 'or'; left: QueryNode; right: QueryNode } | { op: 'val'; index: number };
 
@@ -601,17 +604,23 @@ function rankCdSlow(vector: ParsedVector, query: ParsedQuery): number {
  * text (e.g. "0.100000"), which is also what the SQL search puts in its cursors.
  */
 export function roundedScore(rank: number): string {
-  let text = roundedScores.get(rank);
-  if (text === undefined) {
+  return scoreOf(rank).text;
+}
+
+/** {@link roundedScore} with its numeric value, remembered per float4 value. */
+export function scoreOf(rank: number): { text: string; value: number } {
+  let score = roundedScores.get(rank);
+  if (score === undefined) {
     // exact decimal rounding of the binary value, as glibc's %.6g, then numeric's round(…, 6)
-    text = rank === 0 ? '0.000000' : roundDecimal(Number(rank).toPrecision(6), 6);
+    const text = rank === 0 ? '0.000000' : roundDecimal(Number(rank).toPrecision(6), 6);
+    score = { text, value: Number(text) };
     // Ranks over all-D vectors take few distinct values (sums of 0.1 / (1 + noise)); the cache stays small.
     if (roundedScores.size >= 100_000) roundedScores.clear();
-    roundedScores.set(rank, text);
+    roundedScores.set(rank, score);
   }
-  return text;
+  return score;
 }
-const roundedScores = new Map<number, string>();
+const roundedScores = new Map<number, { text: string; value: number }>();
 
 /** Rounds a decimal string (plain or with exponent) half away from zero to `places` decimals, in decimal. */
 function roundDecimal(value: string, places: number): string {
