@@ -104,7 +104,7 @@ export class DirectoryModel {
   links = new Map<string, string[]>();
   gemeenten = new Map<string, GemeenteRow>();
   regions = new Map<string, RegionRow>();
-  /** Service entries serving a gemeente (listed or through its region), and national ones, by code. */
+  /** Service entries serving a gemeente (listed or through its region) followed by the national ones, by code. */
   byGemeente = new Map<string, ServiceEntry[]>();
   byRegion = new Map<string, ServiceEntry[]>();
   national: ServiceEntry[] = [];
@@ -333,6 +333,8 @@ export class DirectoryModel {
       }
       values.add(s.formality);
     }
+    // National services belong to every area's list, so a search walks one array.
+    for (const list of [...byGemeente.values(), ...byRegion.values()]) list.push(...this.national);
     this.byGemeente = byGemeente;
     this.byRegion = byRegion;
     for (const v of ['true', 'false', 'HAS_CAPACITY', 'LIMITED_CAPACITY', 'NO_CAPACITY', 'WAITING_LIST', 'UNKNOWN']) values.add(v);

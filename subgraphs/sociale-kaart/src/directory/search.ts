@@ -33,10 +33,11 @@ function capacityNow(s: ServiceEntry, staleBefore: number): string {
 const waitDaysKnown = (s: ServiceEntry, staleBefore: number) =>
   s.capacityUpdatedAt !== null && s.capacityUpdatedAt >= staleBefore && s.capacityStatus !== null && s.capacityStatus !== 'NO_CAPACITY';
 
-function* candidates(model: DirectoryModel, s: ServiceSearch): Iterable<ServiceEntry> {
-  const area = s.gemeenteCode ? model.byGemeente.get(s.gemeenteCode) : s.zorgkantoorregioCode ? model.byRegion.get(s.zorgkantoorregioCode) : model.all;
-  if (area) yield* area;
-  if (s.gemeenteCode || s.zorgkantoorregioCode) yield* model.national;
+/** The services a search looks at: those of its gemeente or region (national ones included), or all. */
+function candidates(model: DirectoryModel, s: ServiceSearch): readonly ServiceEntry[] {
+  if (s.gemeenteCode) return model.byGemeente.get(s.gemeenteCode) ?? model.national;
+  if (s.zorgkantoorregioCode) return model.byRegion.get(s.zorgkantoorregioCode) ?? model.national;
+  return model.all;
 }
 
 type ArrayOf = (e: ServiceEntry) => readonly string[];
@@ -76,7 +77,9 @@ function filterOnce(model: DirectoryModel, s: ServiceSearch, query: ParsedQuery 
   const checkRegion = Boolean(s.gemeenteCode && s.zorgkantoorregioCode);
   const mask = query ? operandMask(model, query) : undefined;
   const filters = arrayFilters(s);
-  for (const e of candidates(model, s)) {
+  const list = candidates(model, s);
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i] as ServiceEntry;
     if (!s.includeInactive && e.status !== 'ACTIVE' && e.status !== 'TEMPORARILY_CLOSED') continue;
     if (checkRegion && !e.national && !e.servedRegions.includes(s.zorgkantoorregioCode as string)) continue;
     if (filters.length && !filters.every(([of, wanted]) => of(e).some((v) => wanted.includes(v)))) continue;
