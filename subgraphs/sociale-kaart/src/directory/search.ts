@@ -76,6 +76,7 @@ function filterOnce(model: DirectoryModel, s: ServiceSearch, query: ParsedQuery 
   // gemeente and a region, the region is checked per service.
   const checkRegion = Boolean(s.gemeenteCode && s.zorgkantoorregioCode);
   const mask = query ? operandMask(model, query) : undefined;
+  if (query && !mask) return undefined; // more than 31 operands
   const filters = arrayFilters(s);
   const list = candidates(model, s);
   for (let i = 0; i < list.length; i++) {
@@ -91,7 +92,9 @@ function filterOnce(model: DirectoryModel, s: ServiceSearch, query: ParsedQuery 
     let score: string | null = null;
     let scoreValue = 0;
     if (query) {
-      const rounded = scoreOf(rankCd(e.vector, query, mask));
+      const rank = rankCd(e.vector, query, mask);
+      if (Number.isNaN(rank)) return undefined;
+      const rounded = scoreOf(rank);
       score = rounded.text;
       scoreValue = rounded.value;
     }

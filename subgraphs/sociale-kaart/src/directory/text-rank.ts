@@ -311,7 +311,7 @@ function evaluate(node: QueryNode, present: ArrayLike<boolean>): boolean {
 
 /**
  * Per lexeme id, the bits of the operands it satisfies (operand k = bit k), for {@link matchesMask}; cached on the
- * query for the lexicon's current size. Queries with more than 31 operands are matched by {@link matches}.
+ * query for the lexicon's current size. Undefined for a query of more than 31 operands (left to SQL).
  */
 export function operandMask(lexicon: { lexicon: Lexicon }, query: ParsedQuery): Int32Array | undefined {
   if (query.operands.length > 31) return undefined;
@@ -423,10 +423,13 @@ function docRepresentation(vector: ParsedVector, query: ParsedQuery, mask: Int32
   return m;
 }
 
-/** ts_rank_cd(vector, query) with the default weights and normalisation, as the float4 PostgreSQL returns. */
+/**
+ * ts_rank_cd(vector, query) with the default weights and normalisation, as the float4 PostgreSQL returns; NaN for a
+ * query of more than 31 operands or a vector of 131,072 lexemes or more, which the search leaves to SQL.
+ */
 export function rankCd(vector: ParsedVector, query: ParsedQuery, mask?: Int32Array): number {
   const operandBits = mask ?? operandMaskOf(query);
-  if (!operandBits || vector.lexemes.length >= 131072) return rankCdSlow(vector, query);
+  if (!operandBits || vector.lexemes.length >= 131072) return Number.NaN;
   const len = docRepresentation(vector, query, operandBits);
   if (len === 0) return 0;
   let wdoc = 0;
@@ -497,105 +500,6 @@ function operandMaskOf(query: ParsedQuery): Int32Array | undefined {
     for (const lex of o.lexemes) mask[lex] = (mask[lex] as number) | (1 << k);
   });
   return mask;
-}
-
-/** One position of the document that matches at least one operand (DocRepresentation after the join). */
-interface DocEntry {
-  pos: number;
-  weight: number;
-  items: number[];
-}
-
-/** get_docrep() for queries of more than 31 operands: the same, with arrays of operand indexes. */
-function docRepresentationSlow(vector: ParsedVector, query: ParsedQuery): DocEntry[] {
-  const raw: { pos: number; weight: number; entry: number; item: number }[] = [];
-  for (let k = 0; k < query.operands.length; k++) {
-    const operand = query.operands[k];
-    if (!operand || operand.lexemes.size === 0) continue;
-    for (let e = 0; e < vector.lexemes.length; e++) {
-      if (!operand.lexemes.has(vector.lexemes[e] as number)) continue;
-      for (let p = vector.offsets[e] as number; p < (vector.offsets[e + 1] as number); p++) {
-        raw.push({ pos: vector.positions[p] as number, weight: vector.weights[p] as number, entry: e, item: k });
-      }
-    }
-  }
-  if (raw.length === 0) return [];
-  raw.sort((a, b) => a.pos - b.pos || a.weight - b.weight || a.entry - b.entry);
-  const doc: DocEntry[] = [];
-  let prev = raw[0] as (typeof raw)[number];
-  let current: DocEntry = { pos: prev.pos, weight: prev.weight, items: [prev.item] };
-  for (let r = 1; r < raw.length; r++) {
-    const x = raw[r] as (typeof raw)[number];
-    if (x.pos === prev.pos && x.weight === prev.weight && x.entry === prev.entry) current.items.push(x.item);
-    else {
-      doc.push(current);
-      current = { pos: x.pos, weight: x.weight, items: [x.item] };
-    }
-    prev = x;
-  }
-  doc.push(current);
-  return doc;
-}
-
-/** {@link rankCd} for queries of more than 31 operands. */
-function rankCdSlow(vector: ParsedVector, query: ParsedQuery): number {
-  const doc = docRepresentationSlow(vector, query);
-  if (doc.length === 0) return 0;
-  const present = new Array<boolean>(query.operands.length).fill(false);
-  let wdoc = 0;
-  let pos = 0;
-  for (;;) {
-    let p = 0;
-    let q = 0;
-    let begin = -1;
-    let end = -1;
-    let found = false;
-    for (;;) {
-      p = Number.MAX_SAFE_INTEGER;
-      q = 0;
-      found = false;
-      present.fill(false);
-      let lastpos = pos;
-      for (let ptr = pos; ptr < doc.length; ptr++) {
-        for (const item of (doc[ptr] as DocEntry).items) present[item] = true;
-        if (evaluate(query.root, present)) {
-          if ((doc[ptr] as DocEntry).pos > q) {
-            q = (doc[ptr] as DocEntry).pos;
-            end = ptr;
-            lastpos = ptr;
-            found = true;
-          }
-          break;
-        }
-      }
-      if (!found) break;
-      present.fill(false);
-      let ptr = lastpos;
-      for (; ptr >= pos; ptr--) {
-        for (const item of (doc[ptr] as DocEntry).items) present[item] = true;
-        if (evaluate(query.root, present)) {
-          if ((doc[ptr] as DocEntry).pos < p) {
-            begin = ptr;
-            p = (doc[ptr] as DocEntry).pos;
-          }
-          break;
-        }
-      }
-      if (p <= q) {
-        pos = ptr + 1;
-        break;
-      }
-      pos++;
-    }
-    if (!found) break;
-    let invSum = 0;
-    for (let k = begin; k <= end; k++) invSum += INV_WEIGHTS[(doc[k] as DocEntry).weight] as number;
-    const cpos = (end - begin + 1) / invSum;
-    let noise = q - p - (end - begin);
-    if (noise < 0) noise = Math.trunc((end - begin) / 2);
-    wdoc += cpos / (1 + noise);
-  }
-  return Math.fround(wdoc);
 }
 
 /**
