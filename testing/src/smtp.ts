@@ -27,6 +27,8 @@ export interface TestSmtpServer {
   /** Every message accepted so far, in order. */
   messages: ReceivedMail[];
   setMode(mode: SmtpMode): void;
+  /** Milliseconds to wait before answering each message's data (a slow server); 0 answers at once. */
+  setDelay(ms: number): void;
   /** Addresses refused with 451 at RCPT TO while every other one is accepted (a mailbox that is unreachable for now). */
   refuseAddress(address: string, refused?: boolean): void;
   /** Messages to one address. */
@@ -82,6 +84,7 @@ function parseMail(raw: string, to: string[]): ReceivedMail {
  */
 export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   let mode: SmtpMode = 'ACCEPT';
+  let delayMs = 0;
   const refused = new Set<string>();
   const messages: ReceivedMail[] = [];
   const temporary = (message: string) => Object.assign(new Error(message), { responseCode: 451 });
@@ -107,7 +110,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), to));
-        callback();
+        if (delayMs > 0) setTimeout(() => callback(), delayMs);
+        else callback();
       });
     },
   });
@@ -122,6 +126,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     messages,
     setMode: (next) => {
       mode = next;
+    },
+    setDelay: (ms) => {
+      delayMs = ms;
     },
     refuseAddress(address, yes = true) {
       if (yes) refused.add(address.toLowerCase());

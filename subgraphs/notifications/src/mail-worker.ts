@@ -84,8 +84,11 @@ export function createMailWorker(deps: {
   logger: Logger;
   /** Counts e-mails not sent (hub_email_failures_total). */
   metrics?: ServiceMetrics | undefined;
+  /** How long a claim holds a message (default 120 s); tests shorten it. */
+  leaseSeconds?: number | undefined;
 }): MailWorker {
   const { db, settings, lightLinks, logger, metrics } = deps;
+  const leaseSeconds = deps.leaseSeconds ?? CLAIM_LEASE_SECONDS;
   const transport: Transporter | undefined = settings.smtpUrl
     ? nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
     : undefined;
@@ -160,28 +163,42 @@ export function createMailWorker(deps: {
     metrics?.countEmailFailure(label === 'RENDER_ERROR' ? 'render' : 'smtp', giveUp);
   }
 
-  async function send(now: Date): Promise<{ attempted: number; sent: number; failed: number }> {
+  /**
+   * Every claim of a round leases its messages until the round's `now` plus the lease. Once half of that has passed in
+   * real time (whatever clock the round was given), no further send of the round starts: the rest stay leased and are
+   * claimed again after the lease, here or by another process. So a slow SMTP server never lets another process claim
+   * a message this one is still sending (each send is bounded by the transport's timeouts, well under half the lease).
+   */
+  async function send(now: Date, startedAt: number): Promise<{ attempted: number; sent: number; failed: number }> {
+    const leaseHalfGone = () => performance.now() - startedAt > (leaseSeconds * 1000) / 2;
     let attempted = 0;
     let sent = 0;
     if (!transport) return { attempted, sent, failed: 0 };
     // Batch after batch until the due ones are done (a claimed message is leased, so it is not claimed twice), with a
     // bound so one round never runs for ever.
-    for (let batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
-      const claimed = await claimDueMessages(db, now, addSeconds(now, CLAIM_LEASE_SECONDS), BATCH);
+    for (let batch = 0; batch < MAX_BATCHES_PER_ROUND && !leaseHalfGone(); batch++) {
+      const claimed = await claimDueMessages(db, now, addSeconds(now, leaseSeconds), BATCH);
       const contents = await render(claimed, now);
-      for (let i = 0; i < claimed.length; i += PARALLEL) {
-        const results = await Promise.all(claimed.slice(i, i + PARALLEL).map((m) => attempt(m, contents.get(m.id) ?? null, transport, now)));
+      let tried = 0;
+      for (; tried < claimed.length; tried += PARALLEL) {
+        if (leaseHalfGone()) break;
+        const results = await Promise.all(claimed.slice(tried, tried + PARALLEL).map((m) => attempt(m, contents.get(m.id) ?? null, transport, now)));
         sent += results.filter(Boolean).length;
       }
-      attempted += claimed.length;
+      attempted += Math.min(tried, claimed.length);
+      if (tried < claimed.length) {
+        logger.warn({ left: claimed.length - tried }, 'e-mail round stopped halfway through its lease; the rest are sent after it');
+        break;
+      }
       if (claimed.length < BATCH) break;
     }
     return { attempted, sent, failed: attempted - sent };
   }
 
   async function round(now: Date): Promise<MailRound> {
+    const startedAt = performance.now();
     const digests = amsterdamHour(now) >= settings.digestHour ? await createDigests(db, amsterdamDate(now), now) : 0;
-    return { digests, ...(await send(now)) };
+    return { digests, ...(await send(now, startedAt)) };
   }
 
   const loop = createOutboxRelay({ intervalMs: settings.mailIntervalMs, logger, round });

@@ -18,12 +18,13 @@ export function startNotificationsHub(): Promise<TestHub> {
 }
 
 /** An e-mail worker on the hub's database, sending to `smtpUrl` (none: e-mail off), as another process would run it. */
-export function mailWorkerFor(hub: TestHub, smtpUrl: string | undefined, settings: Partial<NotificationSettings> = {}): MailWorker {
+export function mailWorkerFor(hub: TestHub, smtpUrl: string | undefined, settings: Partial<NotificationSettings> = {}, leaseSeconds?: number): MailWorker {
   return createMailWorker({
     db: hub.database.db,
     settings: { ...hub.config.notifications, smtpUrl, retryBaseSeconds: 60, retryMaxSeconds: 3600, maxAttempts: 5, ...settings },
     lightLinks: lightLinkDepsOf(hub),
     logger: createLogger('notifications-test-mail', 'silent'),
+    leaseSeconds,
   });
 }
 

@@ -559,6 +559,38 @@ describe('e-mail', () => {
     }
   });
 
+  it('starts no send once half its lease is gone, so a process that claims the rest after the lease sends each message once', async () => {
+    const server = await startTestSmtpServer();
+    try {
+      const org = randomUUID();
+      const [p] = await people(hub, org, ['TOEGANG'], 1);
+      const address = p?.email ?? '';
+      await deliver(
+        hub,
+        Array.from({ length: 60 }, () => notificationEvent('HANDOVER_RECEIVED', { organizationIds: [org] })),
+      );
+      // A slow server (1 s per message, 8 at a time) and a lease of 3 s: the first batch of 50 would take 7 s.
+      server.setDelay(1000);
+      const slow = mailWorkerFor(hub, server.url, {}, 3);
+      const first = slow.runOnce();
+      // Another process, from just after the slow one's lease: it may claim what the slow one claimed but did not send.
+      await new Promise((resolve) => setTimeout(resolve, 3200));
+      const other = mailWorkerFor(hub, server.url);
+      for (let round = 0; round < 10 && server.messagesTo(address).length < 60; round++) await other.runOnce();
+      const firstRound = await first;
+      // The slow one stopped halfway through its lease (1.5 s: two groups of 8), leaving the rest to the other.
+      expect(firstRound.sent).toBeGreaterThan(0);
+      expect(firstRound.sent).toBeLessThan(50);
+      const received = server.messagesTo(address);
+      expect(received).toHaveLength(60);
+      expect(new Set(received.map((m) => m.messageId)).size).toBe(60);
+      const rows = await messagesOf(hub, p?.subject ?? '');
+      expect(rows.filter((m) => m.status === 'SENT' && m.attempts === 1)).toHaveLength(60);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
   it('marks a LINK message it cannot render FAILED as link unavailable', async () => {
     const id = randomUUID();
     await hub.database.db.execute(sql`insert into notifications.email_message (id, type, organization_id, light_link_id, status, attempts, next_attempt_at, created_at)

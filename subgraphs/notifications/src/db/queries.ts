@@ -279,11 +279,15 @@ export function findDigestContents(db: Db, messageIds: readonly string[]) {
     .groupBy(emailMessage.id, recipient.email, notification.kind);
 }
 
+/**
+ * The outcome of one send, on a message still PENDING only: a late outcome for a message another process claimed after
+ * this one's lease and has since sent (or given up) never makes it PENDING again, so it is not sent once more.
+ */
 export async function markMessageSent(db: Db, id: string, now: Date): Promise<void> {
   await db
     .update(emailMessage)
     .set({ status: 'SENT', sentAt: now, attempts: sql`${emailMessage.attempts} + 1`, lastError: null })
-    .where(eq(emailMessage.id, id));
+    .where(and(eq(emailMessage.id, id), eq(emailMessage.status, 'PENDING')));
 }
 
 export async function markMessageFailed(db: Db, id: string, outcome: { giveUp: boolean; nextAttemptAt: Date; error: string }): Promise<void> {
@@ -295,5 +299,5 @@ export async function markMessageFailed(db: Db, id: string, outcome: { giveUp: b
       nextAttemptAt: outcome.nextAttemptAt,
       lastError: outcome.error,
     })
-    .where(eq(emailMessage.id, id));
+    .where(and(eq(emailMessage.id, id), eq(emailMessage.status, 'PENDING')));
 }
