@@ -184,6 +184,27 @@ describe.skipIf(!onServer)('a subgraph connected as its own runtime role', () =>
       await referrals.end({ timeout: 5 });
     }
   });
+
+  it("cannot rewrite the sociale kaart's change log, which keeps every process's in-memory directory exact", async () => {
+    const url = hub.roles?.urls['sociale-kaart'];
+    if (!url) throw new Error('the test hub provisioned no sociale-kaart role');
+    const directory = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      // Its own writes append to the log through the triggers …
+      const [before] = await directory<{ n: number }[]>`select count(*)::int as n from sociale_kaart.directory_change`;
+      expect(await outcome(() => directory`update sociale_kaart.gemeente set name = name where code = 'GM0363'`)).toBe('ok');
+      const [after] = await directory<{ n: number }[]>`select count(*)::int as n from sociale_kaart.directory_change`;
+      expect(after?.n).toBe((before?.n ?? 0) + 1);
+      // … but a removed or altered line would hide a change from the other processes: refused by the grants.
+      expect(await outcome(() => directory`delete from sociale_kaart.directory_change`)).toBe('42501');
+      expect(await outcome(() => directory`update sociale_kaart.directory_change set seq = seq + 1000000`)).toBe('42501');
+      expect(await outcome(() => directory`truncate sociale_kaart.directory_change`)).toBe('42501');
+      expect(await outcome(() => directory`alter table sociale_kaart.service disable trigger service_directory_change`)).toBe('42501');
+      expect(await outcome(() => directory`drop trigger service_directory_change on sociale_kaart.service`)).toBe('42501');
+    } finally {
+      await directory.end({ timeout: 5 });
+    }
+  });
 });
 
 describe.skipIf(!onServer)('provisioning a database migrated before roles existed', () => {
