@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -363,11 +363,11 @@ function summary(values: number[]) {
   return { median: round(percentile(values, 50)), p95: round(percentile(values, 95)), min: round(Math.min(...values)), max: round(Math.max(...values)) };
 }
 
-function render(measurements: Measurement[], startMs: number): string {
+function render(measurements: Measurement[], startMs: number, load: { start: number; end: number }): string {
   const lines: string[] = [];
   lines.push(`# The console in the browser: ${manifest.scale} data set`, '');
   lines.push(
-    `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model} · ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · Chromium (headless, ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}) · ${repeat} measured repetitions after ${warmup} unmeasured`,
+    `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model} · ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · Chromium (headless, ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}) · ${repeat} measured repetitions after ${warmup} unmeasured · load average ${load.start} at the start, ${load.end} at the end`,
     '',
   );
   lines.push(
@@ -407,6 +407,7 @@ async function main(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(RESULTS, { recursive: true });
+  const loadStart = round(loadavg()[0] ?? 0);
   const hubStarted = performance.now();
   console.log(`Starting the hub in production mode on ${new URL(databaseUrl as string).pathname.slice(1)} …`);
   const { origin, services } = await startHub(logDir);
@@ -421,7 +422,8 @@ async function main(): Promise<void> {
     const clientPage = await context.newPage();
     const client = await measureClientView(clientPage, origin);
     const measurements = [search, client];
-    const report = render(measurements, startMs);
+    const load = { start: loadStart, end: round(loadavg()[0] ?? 0) };
+    const report = render(measurements, startMs, load);
     writeFileSync(join(RESULTS, `${args.label}.md`), report);
     writeFileSync(
       join(RESULTS, `${args.label}.json`),
@@ -433,6 +435,7 @@ async function main(): Promise<void> {
           dataset: { scale: manifest.scale, database: new URL(databaseUrl as string).pathname.slice(1) },
           options: { repeat, warmup, responseCache: args.cache },
           hubStartMs: round(startMs),
+          loadAverage: load,
           measurements: measurements.map((m) => ({
             title: m.title,
             operation: m.operation,

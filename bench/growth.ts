@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -120,6 +120,8 @@ interface TableSize {
 
 interface SetResult {
   set: DataSet;
+  /** The machine's 1-minute load average before and after the set's run (other work on it shows here). */
+  load: { start: number; end: number } | undefined;
   run: RunFile;
   tables: Record<string, TableSize>;
   databaseBytes: number;
@@ -193,7 +195,9 @@ const JOURNEY_TITLES: Record<JourneyName, string> = {
   quarter: 'quarter review (sociale kaart → signals → sociale kaart)',
 };
 
+const REFERENCE_TABLES = new Set(['sociale_kaart.gemeente', 'sociale_kaart.zorgkantoorregio', 'signals.gemeente_region', 'signals.overlegtafel']);
 const fmt = (n: number) => n.toLocaleString('en-US');
+const round1 = (n: number) => Math.round(n * 10) / 10;
 const mb = (bytes: number) => (bytes / 2 ** 20 >= 100 ? fmt(Math.round(bytes / 2 ** 20)) : (bytes / 2 ** 20).toFixed(1));
 const times = (set: DataSet) => `${set.label}×`;
 
@@ -215,9 +219,16 @@ function render(results: SetResult[]): string {
     '',
   );
 
+  if (results.some((r) => r.load)) {
+    lines.push(
+      `The machine's 1-minute load average before and after each set's run: ${results.map((r) => `${times(r.set)} ${r.load ? `${r.load.start} → ${r.load.end}` : '–'}`).join(', ')} (2 cores: above 2, other work competed with the run).`,
+      '',
+    );
+  }
   lines.push('## The data sets', '');
-  const tableNames = [...new Set(results.flatMap((r) => Object.keys(r.tables)))].filter((name) =>
-    results.some((r) => (r.tables[name]?.rows ?? 0) >= 100 && !name.endsWith('.gemeente') && !name.endsWith('.gemeente_region')),
+  // The tables the data set fills (at least 100 rows somewhere); the reference data (gemeenten, regions) is the same at every size.
+  const tableNames = [...new Set(results.flatMap((r) => Object.keys(r.tables)))].filter(
+    (name) => !REFERENCE_TABLES.has(name) && results.some((r) => (r.tables[name]?.rows ?? 0) >= 100),
   );
   lines.push(`| table | ${results.map((r) => `rows at ${times(r.set)}`).join(' | ')} | ${results.map((r) => `MB at ${times(r.set)}`).join(' | ')} |`);
   lines.push(`| --- | ${results.map(() => '---:').join(' | ')} | ${results.map(() => '---:').join(' | ')} |`);
@@ -303,7 +314,10 @@ async function main(): Promise<void> {
   if (!args['combine-only']) {
     for (const set of sets) {
       console.log(`\n=== ${times(set)} national: ${set.database} (${relative(ROOT, set.manifestPath)}) ===\n`);
+      const start = round1(loadavg()[0] ?? 0);
       await runBench(set);
+      // Kept beside the run's own results, so a later --combine-only still reports it.
+      writeFileSync(join(RUNS_DIR, `${runLabel(set)}.load.json`), `${JSON.stringify({ start, end: round1(loadavg()[0] ?? 0) })}\n`);
     }
   }
   const results: SetResult[] = [];
@@ -312,7 +326,9 @@ async function main(): Promise<void> {
     if (!existsSync(path)) throw new Error(`No results of the ${times(set)} data set at ${relative(ROOT, path)}: run without --combine-only.`);
     const run = JSON.parse(readFileSync(path, 'utf8')) as RunFile;
     const manifest = JSON.parse(readFileSync(set.manifestPath, 'utf8')) as { counts?: Record<string, number> };
-    results.push({ set, run, ...(await tableSizes(set, manifest.counts ?? {})) });
+    const loadPath = join(RUNS_DIR, `${runLabel(set)}.load.json`);
+    const load = existsSync(loadPath) ? (JSON.parse(readFileSync(loadPath, 'utf8')) as { start: number; end: number }) : undefined;
+    results.push({ set, run, load, ...(await tableSizes(set, manifest.counts ?? {})) });
   }
   const report = render(results);
   writeFileSync(join(RESULTS, `${label}.md`), report);
@@ -328,6 +344,7 @@ async function main(): Promise<void> {
           size: r.set.factor,
           database: r.set.database,
           manifestScale: r.run.manifest.scale,
+          loadAverage: r.load,
           databaseBytes: r.databaseBytes,
           tables: r.tables,
           statements: r.run.statements,
