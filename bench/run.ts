@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
@@ -13,7 +13,7 @@ import { readSupergraph } from '@hub/gateway';
 import { signToken } from '@hub/identity';
 import { buildJourneys, JOURNEY_NAMES, STATEMENT_PROBES, type Journey, type JourneyContext, type JourneyName } from './src/journeys.ts';
 import type { LoadResult, LoadTask } from './src/load.ts';
-import { ProcessSampler, startService, waitForReady, type ProcessFigures, type ServiceProcess } from './src/processes.ts';
+import { assertPortsFree, ProcessSampler, startService, waitForReady, type ProcessFigures, type ServiceProcess } from './src/processes.ts';
 import { BENCH_TMP, benchEnvironment, loadBenchIssuer, loadBenchSecrets } from './src/secrets.ts';
 
 /**
@@ -25,7 +25,7 @@ import { BENCH_TMP, benchEnvironment, loadBenchIssuer, loadBenchSecrets } from '
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RESULTS = join(ROOT, 'bench', 'results');
+const DEFAULT_RESULTS = join(ROOT, 'bench', 'results');
 
 const { values: args } = parseArgs({
   options: {
@@ -36,9 +36,11 @@ const { values: args } = parseArgs({
     engines: { type: 'string', default: 'direct,apollo,hive,apollo-cache' },
     label: { type: 'string' },
     manifest: { type: 'string' },
+    out: { type: 'string' },
     'gateway-args': { type: 'string', default: '' },
     'gateway-workers': { type: 'string', default: '1' },
     'pool-size': { type: 'string', default: '10' },
+    'port-offset': { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -51,9 +53,11 @@ if (args.help) {
   --engines L       direct,apollo,hive,apollo-cache (default all; apollo-cache is our gateway with the response cache on)
   --label NAME      results file name under bench/results (default: the dataset's scale)
   --manifest FILE   the dataset manifest (default bench/.tmp/dataset.json, written by bench:data)
+  --out DIR         where <label>.md and .json go (default bench/results)
   --gateway-args A  extra node arguments for our gateway process (e.g. --max-old-space-size=256)
   --gateway-workers N  processes of our gateway (GATEWAY_WORKERS, default 1)
   --pool-size N     database connections per subgraph (DATABASE_POOL_SIZE, default 10)
+  --port-offset N   added to every port of the run (default 0: gateways 4100, 4110, 4120; subgraphs their default + 100)
 Needs DATABASE_URL (the database npm run bench:data filled).`);
   process.exit(0);
 }
@@ -103,13 +107,15 @@ const engines = list(args.engines) as Engine[];
 const durationMs = Number(args.duration) * 1000;
 const warmupMs = Number(args.warmup) * 1000;
 const label = args.label ?? String(manifest.scale);
+const RESULTS = args.out ? resolve(args.out) : DEFAULT_RESULTS;
 
+const portOffset = Number(args['port-offset']);
 const PORTS = {
-  gateway: 4100,
-  hive: 4110,
-  gatewayCache: 4120,
+  gateway: 4100 + portOffset,
+  hive: 4110 + portOffset,
+  gatewayCache: 4120 + portOffset,
   // Each subgraph on its default port + 100, so a benchmark runs beside `npm start`.
-  subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.defaultPort + 100])) as Record<string, number>,
+  subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.defaultPort + 100 + portOffset])) as Record<string, number>,
 };
 const INBOX_REGIONS = ['ZK02', 'ZK22', 'ZK05', 'ZK13', 'ZK19', 'ZK30'];
 const QUARTER_REGIONS = ['ZK22', 'ZK02', 'ZK09', 'ZK13', 'ZK25', 'ZK30'];
@@ -149,6 +155,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
   try {
+    // A port held by another process would have its readiness check answered by that process.
+    await assertPortsFree([PORTS.gateway, PORTS.hive, PORTS.gatewayCache, ...Object.values(PORTS.subgraphs)]);
     console.log(`Starting the hub in production mode on ${new URL(databaseUrl as string).pathname.slice(1)} …`);
     for (const name of SUBGRAPH_NAMES) {
       services.push(startService(name, join(ROOT, 'subgraphs', name, 'src', 'index.ts'), env, logDir));
@@ -219,7 +227,7 @@ async function main(): Promise<void> {
       join(RESULTS, `${label}.json`),
       `${JSON.stringify({ label, machine: machine(), manifest: { scale: manifest.scale, counts: manifest.counts, seconds: manifest.seconds }, statements, firstRequestMs, runs }, null, 2)}\n`,
     );
-    console.log(`\n${report}\nWritten to bench/results/${label}.md and ${label}.json`);
+    console.log(`\n${report}\nWritten to ${relative(ROOT, join(RESULTS, label))}.md and ${label}.json`);
   } finally {
     await stopAll();
   }

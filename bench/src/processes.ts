@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** Child processes of a benchmark run (subgraphs, gateways), each logging to its own file, and their CPU and memory. */
@@ -41,6 +42,23 @@ export function startService(name: string, script: string, env: Record<string, s
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Fails when another process listens on one of `ports` (e.g. a second benchmark run): its answers to the readiness
+ * checks would be taken for ours, and our load would land on it.
+ */
+export async function assertPortsFree(ports: number[], host = '127.0.0.1'): Promise<void> {
+  const taken: number[] = [];
+  for (const port of ports) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, host, () => server.close(() => resolve(true)));
+    });
+    if (!free) taken.push(port);
+  }
+  if (taken.length > 0) throw new Error(`Ports in use by another process: ${taken.join(', ')} (is another benchmark running? --port-offset moves this one).`);
 }
 
 /** Polls `url` until it answers 200; fails with the service's last log lines when it does not within `timeoutMs`. */
