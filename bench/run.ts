@@ -350,6 +350,9 @@ async function probeStatements(
     }
     return statements;
   };
+  // Counted on a warm hub: the first request after start-up also loads the sociale kaart's in-memory directory
+  // (a few dozen statements, once per process), which is no cost of the operation.
+  await count(smallVars, 'warm-up');
   return { small: await count(smallVars, 'small'), large: await count(largeVars, 'large'), smallLabel, largeLabel };
 }
 
