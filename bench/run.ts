@@ -117,6 +117,8 @@ const PORTS = {
   // Each subgraph on its default port + 100, so a benchmark runs beside `npm start`.
   subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.defaultPort + 100 + portOffset])) as Record<string, number>,
 };
+/** Starting a process (tsx compiles it first) takes well over a minute when the machine is busy with other work. */
+const READY_TIMEOUT_MS = 180_000;
 const INBOX_REGIONS = ['ZK02', 'ZK22', 'ZK05', 'ZK13', 'ZK19', 'ZK30'];
 const QUARTER_REGIONS = ['ZK22', 'ZK02', 'ZK09', 'ZK13', 'ZK25', 'ZK30'];
 
@@ -161,12 +163,12 @@ async function main(): Promise<void> {
     for (const name of SUBGRAPH_NAMES) {
       services.push(startService(name, join(ROOT, 'subgraphs', name, 'src', 'index.ts'), env, logDir));
     }
-    for (const s of services) await waitForReady(s, `http://127.0.0.1:${PORTS.subgraphs[s.name]}/ready`);
+    for (const s of services) await waitForReady(s, `http://127.0.0.1:${PORTS.subgraphs[s.name]}/ready`, READY_TIMEOUT_MS);
     const gatewayArgs = list(args['gateway-args']?.replace(/\s+/g, ','));
     // Our gateway twice: as the peer of Hive Gateway (which caches nothing) without the response cache, and with it.
     const gateway = startService('gateway', join(ROOT, 'gateway', 'src', 'index.ts'), { ...env, DIRECTORY_CACHE_SECONDS: '0' }, logDir, gatewayArgs);
     services.push(gateway);
-    await waitForReady(gateway, `http://127.0.0.1:${PORTS.gateway}/ready`);
+    await waitForReady(gateway, `http://127.0.0.1:${PORTS.gateway}/ready`, READY_TIMEOUT_MS);
     if (engines.includes('apollo-cache')) {
       const cached = startService(
         'gateway-cache',
@@ -176,7 +178,7 @@ async function main(): Promise<void> {
         gatewayArgs,
       );
       services.push(cached);
-      await waitForReady(cached, `http://127.0.0.1:${PORTS.gatewayCache}/ready`);
+      await waitForReady(cached, `http://127.0.0.1:${PORTS.gatewayCache}/ready`, READY_TIMEOUT_MS);
     }
     let hive: ServiceProcess | undefined;
     if (engines.includes('hive')) {
