@@ -54,8 +54,13 @@ COPY . .
 RUN npm run console:build && npm run build -- --stage /runtime
 
 FROM ${NODE_IMAGE} AS runtime
+# Every hub process (docker-compose's services, `docker run`) starts with a 512 MB old generation: without a limit
+# Node.js sizes the heap from the host's memory and V8 lets it grow to four times what is live before it collects, so
+# a service held 300-380 MB under load; with it each stays near 200 MB (docs/operations.md, "Memory"). npm run bench
+# reads this line and starts its services with it. Setting NODE_OPTIONS replaces it: keep the limit in what you set.
 ENV NODE_ENV=production \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    NODE_OPTIONS=--max-old-space-size=512
 WORKDIR /app
 COPY --from=prod-deps /app ./
 COPY --from=build /runtime ./
@@ -67,5 +72,6 @@ EXPOSE 4000
 # The gateway's port by default; docker-compose gives each subgraph a healthcheck on its own port.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=6 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.GATEWAY_PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Stack traces name the TypeScript sources with NODE_OPTIONS=--enable-source-maps (dist/ carries the maps).
+# Stack traces name the TypeScript sources with NODE_OPTIONS="--max-old-space-size=512 --enable-source-maps" (dist/
+# carries the maps).
 CMD ["node", "dist/gateway.js"]

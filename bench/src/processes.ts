@@ -1,9 +1,43 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENTRIES } from '@hub/hub/build';
 
 /** Child processes of a benchmark run (subgraphs, gateways), each logging to its own file, and their CPU and memory. */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The compiled entry (dist/<name>.js, hub/src/build.ts) of a hub service's source; undefined for any other script. */
+function distEntryOf(script: string): string | undefined {
+  const name = Object.entries(ENTRIES).find(([, source]) => resolve(ROOT, source) === resolve(script))?.[0];
+  return name === undefined ? undefined : join(ROOT, 'dist', `${name}.js`);
+}
+
+/**
+ * The NODE_OPTIONS the image sets for every hub service (the Dockerfile's runtime stage; docs/operations.md, "Memory"),
+ * read from the Dockerfile itself so that the benchmark cannot drift from what users run.
+ */
+export function imageNodeOptions(dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8')): string {
+  const runtime = dockerfile
+    .slice(dockerfile.search(/^FROM .* AS runtime$/m))
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('#'))
+    .join('\n');
+  const value = /\bNODE_OPTIONS=("[^"]*"|\S+)/.exec(runtime)?.[1];
+  if (value === undefined) throw new Error("The Dockerfile's runtime stage sets no NODE_OPTIONS.");
+  return value.replace(/^"|"$/g, '');
+}
+
+let built = false;
+
+/** Compiles dist/ from the current sources, once per benchmark run, so that a run never measures an older build. */
+function buildOnce(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  built = true;
+}
 
 export interface ServiceProcess {
   name: string;
@@ -13,11 +47,19 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts `script` as a process of its own. A hub service (a gateway or subgraph entry) starts as the image starts it:
+ * `node dist/<name>.js` with the image's NODE_OPTIONS ({@link imageNodeOptions}), from a dist/ compiled at the start of
+ * the run; `nodeArgs` are given on the command line, so they win over NODE_OPTIONS. Any other script (Hive Gateway) runs from its source with tsx.
+ */
 export function startService(name: string, script: string, env: Record<string, string>, logDir: string, nodeArgs: string[] = []): ServiceProcess {
   const logPath = join(logDir, `${name}.log`);
   const log = createWriteStream(logPath, { flags: 'w' });
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
-    env: { ...process.env, ...env },
+  const entry = distEntryOf(script);
+  if (entry) buildOnce();
+  const nodeOptions = entry ? imageNodeOptions() : undefined;
+  const child = spawn(process.execPath, entry ? [...nodeArgs, entry] : [...nodeArgs, '--import', 'tsx', script], {
+    env: { ...process.env, ...env, ...(nodeOptions !== undefined ? { NODE_OPTIONS: nodeOptions } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { disableApolloTelemetry, loadConfig, SUBGRAPH_NAMES } from '@hub/config';
 import { createTokenVerifier, ensureDevIssuer } from '@hub/identity';
 import { createHubMetrics, createLogger, flushTraces, startTracing } from '@hub/service-kit';
+import { batchedLogDestination } from './log-destination.ts';
 import { createGateway, readSupergraph, type SubgraphEndpoint } from './server.ts';
 
 // Standalone gateway process (docker-compose / production). `npm start` runs it in-process through @hub/hub.
 disableApolloTelemetry();
 const config = loadConfig();
-const logger = createLogger('gateway', config.logLevel);
+// One write per turn of the event loop for all the lines of that turn (log-destination.ts).
+const logger = createLogger('gateway', config.logLevel, batchedLogDestination());
 
 const subgraphs: SubgraphEndpoint[] = [];
 for (const name of SUBGRAPH_NAMES) {

@@ -1,23 +1,24 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ErrorCode, hubError } from '@hub/errors';
 import {
-  type GraphQLError,
-  Kind,
-  Lexer,
-  Source,
-  TokenKind,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLError,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
+  Kind,
+  Lexer,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  Source,
+  TokenKind,
   type ValueNode,
+  visit,
 } from 'graphql';
-import { ErrorCode, hubError } from '@hub/errors';
 
 /**
  * Operation limits of the gateway. Checked after parsing and validation and before any subgraph is called, so a
@@ -325,15 +326,16 @@ export function checkOperation(metrics: OperationMetrics, limits: OperationLimit
 /** Refuses a document of more than `limits.maxTokens` lexical tokens (OPERATION_TOO_COMPLEX, limit "tokens"). */
 export function checkTokenLimit(source: string, limits: OperationLimits): void {
   const tokens = countTokens(source, limits.maxTokens);
-  if (tokens !== undefined && tokens > limits.maxTokens) {
-    throw tooComplex(
-      `The operation has more than ${limits.maxTokens} tokens; at most ${limits.maxTokens} are allowed. Send a smaller document.`,
-      'tokens',
-      tokens,
-      limits.maxTokens,
-    );
-  }
+  if (tokens !== undefined && tokens > limits.maxTokens) throw tokenLimitError(tokens, limits);
 }
+
+const tokenLimitError = (tokens: number, limits: OperationLimits): GraphQLError =>
+  tooComplex(
+    `The operation has more than ${limits.maxTokens} tokens; at most ${limits.maxTokens} are allowed. Send a smaller document.`,
+    'tokens',
+    tokens,
+    limits.maxTokens,
+  );
 
 /**
  * Apollo Server plugin enforcing the limits. The token count is checked on the raw text (graphql-js stops parsing
@@ -341,20 +343,63 @@ export function checkTokenLimit(source: string, limits: OperationLimits): void {
  * from `didResolveOperation` is answered with HTTP 400 (the registry code's status) before any query plan is made.
  */
 export function operationLimitsPlugin<TContext extends BaseContext>(limits: OperationLimits): ApolloServerPlugin<TContext> {
+  // Apollo Server keeps one parsed document per query text (its document store), so a client repeating an operation
+  // hands this hook the same DocumentNode: its token count and its figures are worked out once, the figures per
+  // operation and per value of the variables that size its lists (the only variables they depend on).
+  const measured = new WeakMap<DocumentNode, MeasuredDocument>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, schema }) {
-          checkTokenLimit(request.query ?? '', limits);
+          let known = measured.get(document);
+          if (!known || known.schema !== schema) {
+            known = { schema, tokens: countTokens(request.query ?? '', limits.maxTokens), sizeVariables: sizeVariablesOf(document), figures: new Map() };
+            measured.set(document, known);
+          }
+          if (known.tokens !== undefined && known.tokens > limits.maxTokens) throw tokenLimitError(known.tokens, limits);
           // Apollo resolves the operation before this hook; without one it has already answered with an error.
           if (!operation) return;
-          const error = checkOperation(operationMetrics(schema, document, operation, request.variables ?? {}), limits);
+          const variables = request.variables ?? {};
+          const key = `${operation.name?.value ?? ''}:${known.sizeVariables.map((name) => sizeKey(variables[name])).join(',')}`;
+          let figures = known.figures.get(key);
+          if (!figures) {
+            figures = operationMetrics(schema, document, operation, variables);
+            // Bounded: a caller trying ever new page sizes only makes the walk run again.
+            if (known.figures.size >= MAX_FIGURES_PER_DOCUMENT) known.figures.clear();
+            known.figures.set(key, figures);
+          }
+          const error = checkOperation(figures, limits);
           if (error) throw error;
         },
       };
     },
   };
 }
+
+/** What {@link operationLimitsPlugin} remembers of one parsed document. */
+interface MeasuredDocument {
+  schema: GraphQLSchema;
+  tokens: number | undefined;
+  /** Variables given to a size argument anywhere in the document. */
+  sizeVariables: string[];
+  /** By operation name and size variables' values. */
+  figures: Map<string, OperationMetrics>;
+}
+
+const MAX_FIGURES_PER_DOCUMENT = 64;
+
+function sizeVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (SIZE_ARGUMENTS.includes(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/** A size variable as {@link intValue} reads it: a number counts, a missing one takes its default, anything else neither. */
+const sizeKey = (value: unknown): string => (typeof value === 'number' ? String(value) : value === undefined ? 'u' : 'x');
 
 /**
  * graphql-js aborts parsing beyond this many tokens (with a syntax error): four times the limit, so a document just
