@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, gte, isNull, sql } from 'drizzle-orm';
-import { anyText, anyUuid, type Db } from '@hub/db';
+import { anyText, anyUuid, builtOnce, type Db } from '@hub/db';
 import { accessLog, breakGlassGrant, client, consent, contactMoment, correctionRequest, organizationSetting, trajectory } from './schema.ts';
 
 export type ClientRow = typeof client.$inferSelect;
@@ -125,10 +125,66 @@ export function listAccessLog(
 
 /** Appends lines in one statement; a line whose event id is already there is skipped (idempotent delivery). */
 export async function appendAccessLog(db: Db, rows: NewAccessLogRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
+  const [line] = rows;
+  if (line === undefined) return 0;
+  // Nearly every request writes a single line: that statement is built once (recorded_at takes its default).
+  if (rows.length === 1 && line.recordedAt === undefined) return (await appendOneLineQuery(db).execute(oneLineValues(line))).length;
   const inserted = await db.insert(accessLog).values(rows).onConflictDoNothing({ target: accessLog.eventId }).returning({ eventId: accessLog.eventId });
   return inserted.length;
 }
+
+/** The placeholder values of one line: what the insert builder would send, `default` (NULL, or false) for what it lacks. */
+const oneLineValues = (line: NewAccessLogRow) => ({
+  eventId: line.eventId,
+  occurredAt: line.occurredAt,
+  action: line.action,
+  outcome: line.outcome,
+  outcomeReason: line.outcomeReason ?? null,
+  userId: line.userId,
+  userName: line.userName ?? null,
+  organizationId: line.organizationId,
+  role: line.role,
+  onBehalfOf: line.onBehalfOf ?? null,
+  clientId: line.clientId,
+  dataCategories: line.dataCategories,
+  authorizationGround: line.authorizationGround,
+  consentId: line.consentId ?? null,
+  requestId: line.requestId,
+  traceId: line.traceId,
+  accessPoint: line.accessPoint,
+  sourceSubgraph: line.sourceSubgraph,
+  external: line.external ?? false,
+});
+
+/** Each value goes through its column's own encoder (dates, the categories array), as in the builder's insert. */
+const appendOneLineQuery = builtOnce((db) =>
+  db
+    .insert(accessLog)
+    .values({
+      eventId: sql.placeholder('eventId'),
+      occurredAt: sql.placeholder('occurredAt'),
+      action: sql.placeholder('action'),
+      outcome: sql.placeholder('outcome'),
+      outcomeReason: sql.placeholder('outcomeReason'),
+      userId: sql.placeholder('userId'),
+      userName: sql.placeholder('userName'),
+      organizationId: sql.placeholder('organizationId'),
+      role: sql.placeholder('role'),
+      onBehalfOf: sql.placeholder('onBehalfOf'),
+      clientId: sql.placeholder('clientId'),
+      dataCategories: sql.placeholder('dataCategories'),
+      authorizationGround: sql.placeholder('authorizationGround'),
+      consentId: sql.placeholder('consentId'),
+      requestId: sql.placeholder('requestId'),
+      traceId: sql.placeholder('traceId'),
+      accessPoint: sql.placeholder('accessPoint'),
+      sourceSubgraph: sql.placeholder('sourceSubgraph'),
+      external: sql.placeholder('external'),
+    })
+    .onConflictDoNothing({ target: accessLog.eventId })
+    .returning({ eventId: accessLog.eventId })
+    .prepare('cases_append_access_log'),
+);
 
 /** Trajectories of one organisation open at some moment in [from, to), for the report. */
 export function findTrajectoriesInPeriod(db: Db, organizationId: string, from: Date, to: Date): Promise<TrajectoryRow[]> {
