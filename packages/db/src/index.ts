@@ -290,6 +290,24 @@ export const anyUuid = (column: AnyColumn | SQL, ids: readonly string[]): SQL =>
 /** `column = any($1::text[])`: the same for codes and other text keys. */
 export const anyText = (column: AnyColumn | SQL, values: readonly string[]): SQL => sql`${column} = any(${sql.param([...values])}::text[])`;
 
+/**
+ * A query built once per database handle and kept: for the statements every request of a hot path runs. drizzle builds
+ * a statement's text from its query builder on every execution (a wide select or an insert of twenty columns costs more
+ * CPU than the round trip); a prepared drizzle query (`.prepare(name)` with `sql.placeholder` for the values) is built
+ * once. The driver still sends it as a named prepared statement, and every execution is counted like any other.
+ */
+export function builtOnce<Q>(build: (db: Db) => Q): (db: Db) => Q {
+  const built = new WeakMap<Db, Q>();
+  return (db) => {
+    let query = built.get(db);
+    if (query === undefined) {
+      query = build(db);
+      built.set(db, query);
+    }
+    return query;
+  };
+}
+
 export { sql };
 export * from './outbox.ts';
 export * from './outbox-table.ts';

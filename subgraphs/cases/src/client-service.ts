@@ -32,7 +32,7 @@ function requireClientReader(ctx: Context): Principal {
 export async function readClient(ctx: Context, rawId: string, purpose: ConsentPurpose): Promise<ClientView> {
   const p = requireClientReader(ctx);
   const id = requireUuid(rawId, 'id');
-  const row = await ctx.loaders.client.load(id);
+  const row = await ctx.loaders.clientRecord.load(id);
   if (!row || !(await clientVisible(ctx, p, row.id, purpose))) throw notFound('Client');
   return clientView(row, purpose);
 }

@@ -12,7 +12,23 @@ import { findWlzItemsByIds, type WlzIndicatieItemRow } from './iwlz/queries.ts';
  * revoked counts from the very next request.
  */
 function createLoaders(db: Db) {
-  return {
+  const loaders = {
+    /**
+     * A client read for a view: the client, its trajectories, consents and break-glass openings in one statement, put
+     * into the loaders below, so the visibility check and every consent decision of the request need no statement of
+     * their own. Only the read paths use it; a change reads what it needs through the single loaders.
+     */
+    clientRecord: new DataLoader<string, q.ClientRow | null>(async (ids) => {
+      const records = byKey(ids, await q.findClientRecords(db, ids), (r) => r.client.id);
+      return ids.map((id, i) => {
+        const record = records[i] ?? null;
+        loaders.client.prime(id, record?.client ?? null);
+        loaders.trajectoriesByClient.prime(id, record?.trajectories ?? []);
+        loaders.consentsByClient.prime(id, record?.consents ?? []);
+        loaders.breakGlassByClient.prime(id, record?.breakGlass ?? []);
+        return record?.client ?? null;
+      });
+    }),
     client: new DataLoader<string, q.ClientRow | null>(async (ids) => byKey(ids, await q.findClientsByIds(db, ids), (r) => r.id)),
     trajectory: new DataLoader<string, q.TrajectoryRow | null>(async (ids) => byKey(ids, await q.findTrajectoriesByIds(db, ids), (r) => r.id)),
     trajectoriesByClient: new DataLoader<string, q.TrajectoryRow[]>(async (ids) =>
@@ -32,6 +48,7 @@ function createLoaders(db: Db) {
       groupBy(ids, await q.findContactMomentsByTrajectoryIds(db, ids), (r) => r.trajectoryId),
     ),
   };
+  return loaders;
 }
 type Loaders = ReturnType<typeof createLoaders>;
 

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, getTableColumns, gte, isNull, sql } from 'drizzle-orm';
-import { anyText, anyUuid, type Db } from '@hub/db';
+import { and, asc, desc, eq, getTableColumns, gte, isNull, sql, type Table } from 'drizzle-orm';
+import { anyText, anyUuid, builtOnce, type Db } from '@hub/db';
 import { accessLog, breakGlassGrant, client, consent, contactMoment, correctionRequest, organizationSetting, trajectory } from './schema.ts';
 
 export type ClientRow = typeof client.$inferSelect;
@@ -14,6 +14,60 @@ export type CorrectionRequestRow = typeof correctionRequest.$inferSelect;
 
 export function findClientsByIds(db: Db, ids: readonly string[]): Promise<ClientRow[]> {
   return db.select().from(client).where(anyUuid(client.id, ids));
+}
+
+/**
+ * A client with everything that decides what a caller may see of it: its trajectories (which organisations own it), its
+ * consents and its break-glass openings, each in the order of its own loader.
+ */
+export interface ClientRecord {
+  client: ClientRow;
+  trajectories: TrajectoryRow[];
+  consents: ConsentRow[];
+  breakGlass: BreakGlassRow[];
+}
+
+/**
+ * A row of `table` from its `to_json` form (database column names, timestamps as ISO text, arrays and jsonb as JSON),
+ * mapped by the table's own drizzle columns exactly as a select of the table maps it.
+ */
+function rowFromJson<T>(table: Table, json: Record<string, unknown>): T {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = json[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T;
+}
+
+const jsonRows = <T>(table: Table, value: unknown): T[] => (Array.isArray(value) ? value.map((v) => rowFromJson<T>(table, v as Record<string, unknown>)) : []);
+
+const clientRecordsQuery = builtOnce((db) =>
+  db
+    .select({
+      client,
+      trajectories: sql<unknown>`(select json_agg(t order by t.opened_at, t.id) from ${trajectory} as t where t.client_id = ${client}.id)`,
+      consents: sql<unknown>`(select json_agg(k order by k.created_at, k.id) from ${consent} as k where k.client_id = ${client}.id)`,
+      breakGlass: sql<unknown>`(select json_agg(g order by g.opened_at, g.id) from ${breakGlassGrant} as g where g.client_id = ${client}.id)`,
+    })
+    .from(client)
+    .where(sql`${client.id} = any(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('cases_client_records'),
+);
+
+/**
+ * The records of these clients in one statement (one round trip instead of four dependent ones: the client, then its
+ * trajectories for the ownership check, then its consents, then its break-glass openings for the consent decisions).
+ * Clients that do not exist are left out.
+ */
+export async function findClientRecords(db: Db, ids: readonly string[]): Promise<ClientRecord[]> {
+  const rows = await clientRecordsQuery(db).execute({ ids: [...ids] });
+  return rows.map((r) => ({
+    client: r.client,
+    trajectories: jsonRows<TrajectoryRow>(trajectory, r.trajectories),
+    consents: jsonRows<ConsentRow>(consent, r.consents),
+    breakGlass: jsonRows<BreakGlassRow>(breakGlassGrant, r.breakGlass),
+  }));
 }
 
 /**
@@ -125,10 +179,66 @@ export function listAccessLog(
 
 /** Appends lines in one statement; a line whose event id is already there is skipped (idempotent delivery). */
 export async function appendAccessLog(db: Db, rows: NewAccessLogRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
+  const [line] = rows;
+  if (line === undefined) return 0;
+  // Nearly every request writes a single line: that statement is built once (recorded_at takes its default).
+  if (rows.length === 1 && line.recordedAt === undefined) return (await appendOneLineQuery(db).execute(oneLineValues(line))).length;
   const inserted = await db.insert(accessLog).values(rows).onConflictDoNothing({ target: accessLog.eventId }).returning({ eventId: accessLog.eventId });
   return inserted.length;
 }
+
+/** The placeholder values of one line: what the insert builder would send, `default` (NULL, or false) for what it lacks. */
+const oneLineValues = (line: NewAccessLogRow) => ({
+  eventId: line.eventId,
+  occurredAt: line.occurredAt,
+  action: line.action,
+  outcome: line.outcome,
+  outcomeReason: line.outcomeReason ?? null,
+  userId: line.userId,
+  userName: line.userName ?? null,
+  organizationId: line.organizationId,
+  role: line.role,
+  onBehalfOf: line.onBehalfOf ?? null,
+  clientId: line.clientId,
+  dataCategories: line.dataCategories,
+  authorizationGround: line.authorizationGround,
+  consentId: line.consentId ?? null,
+  requestId: line.requestId,
+  traceId: line.traceId,
+  accessPoint: line.accessPoint,
+  sourceSubgraph: line.sourceSubgraph,
+  external: line.external ?? false,
+});
+
+/** Each value goes through its column's own encoder (dates, the categories array), as in the builder's insert. */
+const appendOneLineQuery = builtOnce((db) =>
+  db
+    .insert(accessLog)
+    .values({
+      eventId: sql.placeholder('eventId'),
+      occurredAt: sql.placeholder('occurredAt'),
+      action: sql.placeholder('action'),
+      outcome: sql.placeholder('outcome'),
+      outcomeReason: sql.placeholder('outcomeReason'),
+      userId: sql.placeholder('userId'),
+      userName: sql.placeholder('userName'),
+      organizationId: sql.placeholder('organizationId'),
+      role: sql.placeholder('role'),
+      onBehalfOf: sql.placeholder('onBehalfOf'),
+      clientId: sql.placeholder('clientId'),
+      dataCategories: sql.placeholder('dataCategories'),
+      authorizationGround: sql.placeholder('authorizationGround'),
+      consentId: sql.placeholder('consentId'),
+      requestId: sql.placeholder('requestId'),
+      traceId: sql.placeholder('traceId'),
+      accessPoint: sql.placeholder('accessPoint'),
+      sourceSubgraph: sql.placeholder('sourceSubgraph'),
+      external: sql.placeholder('external'),
+    })
+    .onConflictDoNothing({ target: accessLog.eventId })
+    .returning({ eventId: accessLog.eventId })
+    .prepare('cases_append_access_log'),
+);
 
 /** Trajectories of one organisation open at some moment in [from, to), for the report. */
 export function findTrajectoriesInPeriod(db: Db, organizationId: string, from: Date, to: Date): Promise<TrajectoryRow[]> {

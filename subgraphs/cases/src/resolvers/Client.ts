@@ -22,7 +22,7 @@ export const Client: ClientResolvers = {
     const caller = requireUser(ctx);
     const purpose = purposeOf('purpose' in ref ? ref.purpose : undefined);
     if (!purpose || typeof ref.id !== 'string' || !isUuid(ref.id)) return null;
-    const row = await ctx.loaders.client.load(ref.id.toLowerCase());
+    const row = await ctx.loaders.clientRecord.load(ref.id.toLowerCase());
     if (!row || !(await clientVisible(ctx, caller, row.id, purpose))) return null;
     return clientView(row, purpose);
   },

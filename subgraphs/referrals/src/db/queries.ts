@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { anyText, anyUuid, type Db } from '@hub/db';
+import { and, asc, desc, eq, gte, lt, type Placeholder, sql, type SQL } from 'drizzle-orm';
+import { anyText, anyUuid, builtOnce, type Db } from '@hub/db';
 import type { CursorPosition } from '@hub/service-kit';
 import { LIGHT_HANDOVER_KIND } from '../transitions.ts';
 import { type outbox, referral, referralEvent, webhookAttempt, webhookDelivery, webhookEndpoint } from './schema.ts';
@@ -62,8 +62,8 @@ export async function countBlockingByTrajectory(db: Db, trajectoryIds: readonly 
  * Who is a party to a referral, as SQL for the lists (partyOf in transitions.ts decides the same for one row): the
  * sending organisation always, the receiving organisation once the referral is sent.
  */
-const sentBy = (organizationId: string) => sql`${referral.fromOrganizationId} = ${organizationId}::uuid`;
-const receivedBy = (organizationId: string) => sql`${referral.toOrganizationId} = ${organizationId}::uuid and ${referral.status} <> 'DRAFT'`;
+const sentBy = (organizationId: string | Placeholder) => sql`${referral.fromOrganizationId} = ${organizationId}::uuid`;
+const receivedBy = (organizationId: string | Placeholder) => sql`${referral.toOrganizationId} = ${organizationId}::uuid and ${referral.status} <> 'DRAFT'`;
 
 type SortField = 'SENT_AT' | 'RESPOND_BY' | 'UPDATED_AT';
 
@@ -143,9 +143,20 @@ export async function findReferralsByClientIds(
   limit: number,
   after?: CursorPosition,
 ): Promise<KeyedRow<ReferralRow>[]> {
+  const values = { clientIds: [...clientIds], organizationId, limit };
+  if (after) return referralsByClientsAfterQuery(db).execute({ ...values, afterKey: after.key, afterId: after.id });
+  return referralsByClientsQuery(db).execute(values);
+}
+
+/** The statement of findReferralsByClientIds, with or without a position to start after; built once per handle. */
+function referralsByClientsStatement(db: Db, withAfter: boolean) {
   const key = sortExpression('SENT_AT');
-  const conditions = [anyUuid(referral.clientId, clientIds), sql`((${sentBy(organizationId)}) or (${receivedBy(organizationId)}))`];
-  if (after) conditions.push(sql`(${key}, ${referral.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
+  const organizationId = sql.placeholder('organizationId');
+  const conditions = [
+    sql`${referral.clientId} = any(${sql.placeholder('clientIds')}::uuid[])`,
+    sql`((${sentBy(organizationId)}) or (${receivedBy(organizationId)}))`,
+  ];
+  if (withAfter) conditions.push(sql`(${key}, ${referral.id}) < (${sql.placeholder('afterKey')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`);
   const ranked = db
     .select({
       id: referral.id,
@@ -158,9 +169,12 @@ export async function findReferralsByClientIds(
     .select({ row: referral, sortKey: sql<string>`(${key})::text` })
     .from(referral)
     .innerJoin(ranked, eq(ranked.id, referral.id))
-    .where(sql`${ranked.rank} <= ${limit}`)
-    .orderBy(sql`${key} desc, ${referral.id} desc`);
+    .where(sql`${ranked.rank} <= ${sql.placeholder('limit')}`)
+    .orderBy(sql`${key} desc, ${referral.id} desc`)
+    .prepare(withAfter ? 'referrals_by_clients_after' : 'referrals_by_clients');
 }
+const referralsByClientsQuery = builtOnce((db) => referralsByClientsStatement(db, false));
+const referralsByClientsAfterQuery = builtOnce((db) => referralsByClientsStatement(db, true));
 
 /** The organisation's active webhook endpoints in the order they were registered, after `after`: at most `limit`. */
 export function findEndpointsByOrganization(db: Db, organizationId: string, limit: number, after?: CursorPosition): Promise<KeyedRow<WebhookEndpointRow>[]> {
