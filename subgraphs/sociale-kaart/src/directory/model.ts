@@ -211,18 +211,55 @@ export class DirectoryModel {
 
   /** Applies changed rows by key; anything a row depends on for its order is read again. */
   private async apply(serviceIds: string[], organizationIds: string[], locationIds: string[], linkServiceIds: string[]): Promise<void> {
+    let reindex = false;
     if (serviceIds.length) {
       const rows = await this.db
         .select(serviceColumns)
         .from(service)
         .where(sql`${service.id} = any(${sql.param(serviceIds)}::uuid[])`);
-      for (const id of serviceIds) this.services.delete(id);
-      for (const r of rows) this.services.set(r.id, this.entry(r));
-      const order = await this.db.select({ id: service.id }).from(service).orderBy(asc(service.name), asc(service.id));
-      order.forEach((s, i) => {
-        const e = this.services.get(s.id);
-        if (e) e.nameRank = i;
-      });
+      const fresh = new Map(rows.map((r) => [r.id, this.entry(r)]));
+      // A capacity report or an edited description changes neither the order by name nor the areas: the entry is
+      // swapped in place. A new, removed or renamed service, or one that moved area, is placed again.
+      let reorder = false;
+      const swapped: [ServiceEntry, ServiceEntry][] = [];
+      for (const id of serviceIds) {
+        const old = this.services.get(id);
+        const next = fresh.get(id);
+        if (next) this.services.set(id, next);
+        else this.services.delete(id);
+        if (!old || !next) {
+          reorder = true;
+          reindex = true;
+          continue;
+        }
+        if (old.name === next.name) next.nameRank = old.nameRank;
+        else reorder = true;
+        // A national service sits in every area's list: it is placed again.
+        if (
+          old.national ||
+          next.national ||
+          old.servedGemeenten !== next.servedGemeenten ||
+          old.servedRegions !== next.servedRegions ||
+          !this.knowsValuesOf(next)
+        ) {
+          reindex = true;
+        } else swapped.push([old, next]);
+      }
+      if (reorder) {
+        const order = await this.db.select({ id: service.id }).from(service).orderBy(asc(service.name), asc(service.id));
+        order.forEach((s, i) => {
+          const e = this.services.get(s.id);
+          if (e) e.nameRank = i;
+        });
+      }
+      if (!reindex) {
+        for (const [old, next] of swapped) {
+          for (const list of [this.all, ...old.servedGemeenten.map((g) => this.byGemeente.get(g)), ...old.servedRegions.map((r) => this.byRegion.get(r))]) {
+            const at = list ? list.indexOf(old) : -1;
+            if (list && at >= 0) list[at] = next;
+          }
+        }
+      }
     }
     if (organizationIds.length) {
       const rows = await this.db
@@ -254,7 +291,17 @@ export class DirectoryModel {
         else this.links.set(r.serviceId, [r.locationId]);
       }
     }
-    if (serviceIds.length) await this.rebuildIndexes();
+    if (reindex) await this.rebuildIndexes();
+  }
+
+  /** Whether the collation order of every facet value of an entry is known (else the indexes are rebuilt). */
+  private knowsValuesOf(e: ServiceEntry): boolean {
+    const lists = [e.legalDomains, e.lifeDomains, e.targetGroups, e.supportForms, e.wlzSectors, e.leveringsvormen, e.zorgprofielen, e.languages];
+    return (
+      lists.every((l) => l.every((v) => this.valueRank.has(v))) &&
+      this.valueRank.has(e.formality) &&
+      (!e.capacityStatus || this.valueRank.has(e.capacityStatus))
+    );
   }
 
   private entry(s: Awaited<ReturnType<typeof selectServiceType>>[number]): ServiceEntry {
