@@ -96,6 +96,14 @@ describe('Dockerfile', () => {
     expect(text).toMatch(/NODE_ENV=production/);
   });
 
+  it('bounds the heap of every service by default (NODE_OPTIONS), so each process stays under 300 MB RSS under load', () => {
+    // docs/operations.md, "Memory"; npm run bench starts the services with the same NODE_OPTIONS and fails without them.
+    const text = stageOf('runtime').join('\n');
+    const limit = /NODE_OPTIONS=\S*--max-old-space-size=(\d+)/.exec(text);
+    expect(Number(limit?.[1])).toBeGreaterThan(0);
+    expect(Number(limit?.[1])).toBeLessThanOrEqual(512);
+  });
+
   it('stages compiled code and data files only: no TypeScript sources, tests or benchmark code', () => {
     expect(RUNTIME_FILES).toContain('dist');
     expect(RUNTIME_FILES).toContain('console/dist');
