@@ -8,9 +8,9 @@ import { ensureConsoleBuild } from '@hub/console/build';
 import { demoIds } from '@hub/domain';
 import { signToken } from '@hub/identity';
 import type { BrowserContext, Page, Response } from 'playwright-core';
-import { launchChromium } from '../tests/console/chromium.ts';
-import { assertPortsFree, type ServiceProcess, startService, waitForReady } from './src/processes.ts';
-import { BENCH_TMP, benchEnvironment, loadBenchIssuer } from './src/secrets.ts';
+import { launchChromium } from './chromium.ts';
+import { assertPortsFree, type ServiceProcess, startService, waitForReady } from '../../bench/src/processes.ts';
+import { BENCH_TMP, benchEnvironment, loadBenchIssuer } from '../../bench/src/secrets.ts';
 
 /**
  * npm run bench:browser: the console's two busiest pages, measured in Chromium on a benchmark data set (default the
@@ -28,7 +28,7 @@ import { BENCH_TMP, benchEnvironment, loadBenchIssuer } from './src/secrets.ts';
  * Nothing of the hub or the console is changed for it.
  */
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results');
 const SHOTS = join(BENCH_TMP, 'browser');
 
