@@ -82,6 +82,30 @@ function compareBytes(a: string, b: string): number {
   return ca.length - cb.length;
 }
 
+/**
+ * A quoted lexeme of tsvector / tsquery text output from just after its opening quote: '' and a backslash escape one
+ * character. The word and the index after the closing quote, or undefined when the text ends first.
+ */
+function readQuoted(text: string, start: number): { word: string; end: number } | undefined {
+  let word = '';
+  let i = start;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === "'") {
+      if (text[i + 1] !== "'") return { word, end: i + 1 };
+      word += "'";
+      i += 2;
+    } else if (c === '\\') {
+      word += text[i + 1] ?? '';
+      i += 2;
+    } else {
+      word += c;
+      i++;
+    }
+  }
+  return undefined;
+}
+
 const WEIGHT_OF: Record<string, number> = { A: 3, B: 2, C: 1, D: 0 };
 
 /** Reads the text output of a tsvector: `'lexeme':1,4B 'other':2`. */
@@ -96,28 +120,10 @@ export function parseTsVector(text: string, lexicon: Lexicon): ParsedVector {
     while (i < n && text[i] === ' ') i++;
     if (i >= n) break;
     if (text[i] !== "'") throw new Error('tsvector text: expected a quoted lexeme');
-    i++;
-    let word = '';
-    for (;;) {
-      if (i >= n) throw new Error('tsvector text: unterminated lexeme');
-      const c = text[i] as string;
-      if (c === "'") {
-        if (text[i + 1] === "'") {
-          word += "'";
-          i += 2;
-          continue;
-        }
-        i++;
-        break;
-      }
-      if (c === '\\') {
-        word += text[i + 1] ?? '';
-        i += 2;
-        continue;
-      }
-      word += c;
-      i++;
-    }
+    const quoted = readQuoted(text, i + 1);
+    if (!quoted) throw new Error('tsvector text: unterminated lexeme');
+    const word = quoted.word;
+    i = quoted.end;
     lexemes.push(lexicon.id(word));
     if (text[i] === ':') {
       i++;
@@ -234,28 +240,10 @@ export function parseTsQuery(text: string, lexicon: Lexicon): ParsedQuery | null
       return inner;
     }
     if (text[i] !== "'") return undefined;
-    i++;
-    let word = '';
-    for (;;) {
-      if (i >= n) return undefined;
-      const c = text[i] as string;
-      if (c === "'") {
-        if (text[i + 1] === "'") {
-          word += "'";
-          i += 2;
-          continue;
-        }
-        i++;
-        break;
-      }
-      if (c === '\\') {
-        word += text[i + 1] ?? '';
-        i += 2;
-        continue;
-      }
-      word += c;
-      i++;
-    }
+    const quoted = readQuoted(text, i + 1);
+    if (!quoted) return undefined;
+    const word = quoted.word;
+    i = quoted.end;
     let prefix = false;
     if (text[i] === ':') {
       i++;
