@@ -22,6 +22,9 @@ afterAll(async () => {
   await hub?.stop();
 });
 
+// The list of gemeenten is read from the database on every request (one gemeente by code is answered from the
+// sociale kaart's directory in memory, which a renamed table does not reach).
+const GEMEENTEN = '{ gemeenten { code name } }';
 const GEMEENTE = 'query Gemeente($code: String!) { gemeente(code: $code) { code name } }';
 
 /** Runs `fn` while the sociale kaart's gemeente table is renamed, so every read of it fails in the database. */
@@ -38,7 +41,7 @@ const linesWith = (requestId: string): LogLine[] => hub.logs.filter((l) => l.req
 
 describe('internal errors', () => {
   it('through the gateway: only INTERNAL_SERVER_ERROR and the request id reach the client; the log has the cause', async () => {
-    const result = await withGemeenteTableMissing(() => hub.graphql(GEMEENTE, { code: 'GM0014' }));
+    const result = await withGemeenteTableMissing(() => hub.graphql(GEMEENTEN));
     const requestId = result.headers.get('x-request-id') ?? '';
     expect(requestId).not.toBe('');
     const text = JSON.stringify(result.body);
@@ -47,16 +50,15 @@ describe('internal errors', () => {
       expect(error.message).toBe('Internal server error.');
       expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
     }
-    expect(text).not.toMatch(/gemeente_moved_away|sociale_kaart|relation|select|Failed query|GM0014/i);
+    expect(text).not.toMatch(/gemeente_moved_away|sociale_kaart|relation|select|Failed query/i);
     // The sociale kaart logged the database's own words under the same request id.
     const cause = linesWith(requestId).find((l) => l.service === 'sociale-kaart' && l.msg === 'operation failed');
     expect(JSON.stringify(cause)).toMatch(/does not exist/);
-    expect(JSON.stringify(cause)).not.toContain('GM0014');
   });
 
   it('straight at the subgraph: the same mask, and the request id the subgraph logged under', async () => {
     const result = await withGemeenteTableMissing(() =>
-      hub.directSubgraphRequest('sociale-kaart', GEMEENTE, { secret: hub.subgraphSecrets['sociale-kaart'], variables: { code: 'GM0014' } }),
+      hub.directSubgraphRequest('sociale-kaart', GEMEENTEN, { secret: hub.subgraphSecrets['sociale-kaart'] }),
     );
     const requestId = result.headers.get('x-request-id') ?? '';
     expect(requestId).not.toBe('');
