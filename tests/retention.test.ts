@@ -325,8 +325,8 @@ describe('the daily job beside each subgraph', () => {
         rowsOf<{ description: string | null }>(await jobHub.database.db.execute(sql`select description from signals.signal where id = ${id}`))[0]?.description;
       // The signal may land after the signals job's first run: wait for a run that saw it (the job repeats every 1.8 s).
       const deadline = Date.now() + 20_000;
-      while ((finished().size < 4 || (await description()) !== null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-      expect([...finished()].sort()).toEqual(['cases', 'notifications', 'referrals', 'signals']);
+      while ((finished().size < 5 || (await description()) !== null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect([...finished()].sort()).toEqual(['cases', 'notifications', 'referrals', 'signals', 'sociale-kaart']);
       const tables = new Set(jobHub.logs.filter((l) => l.msg === 'retention purge').map((l) => (l.retention as { table: string }).table));
       expect(tables).toEqual(
         new Set([
@@ -340,6 +340,7 @@ describe('the daily job beside each subgraph', () => {
           'notifications.email_message',
           'notifications.notification',
           'notifications.event',
+          'sociale_kaart.directory_change',
         ]),
       );
       expect(await description()).toBeNull();

@@ -7,6 +7,7 @@ import { createHsdsRoutes } from './hsds/routes.ts';
 import { internalRoutes } from './internal-routes.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { resolvers } from './resolvers/index.ts';
+import { socialeKaartRetention } from './retention.ts';
 
 /** The sociale kaart: the directory with its reference data, and the public HSDS feed beside GraphQL. */
 export const socialeKaartModule = defineSubgraph({
@@ -15,6 +16,7 @@ export const socialeKaartModule = defineSubgraph({
   resolvers,
   // Written by triggers only; each process reads it to keep its in-memory directory exact (src/directory/model.ts).
   appendOnlyTables: ['directory_change'],
+  retention: socialeKaartRetention,
   async seed(database, options) {
     await loadReferenceData(database.db);
     if (options.demo) await loadDemoData(database.db, options.scale);

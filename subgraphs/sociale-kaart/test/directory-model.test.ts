@@ -3,6 +3,7 @@ import { dataOf, startTestHub, type TestHub } from '@hub/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countServiceFacets, effectiveSearchSort, type SearchSort, type ServiceSearch, searchServiceIds, searchTextQuery } from '../src/db/search.ts';
 import { DirectoryModel } from '../src/directory/model.ts';
+import { socialeKaartModule } from '../src/server.ts';
 import { facetsInMemory, searchInMemory } from '../src/directory/search.ts';
 import { matches, rankCd, roundedScore } from '../src/directory/text-rank.ts';
 import { searchWords } from '../src/text.ts';
@@ -190,6 +191,51 @@ describe('the in-memory directory is never behind the database', () => {
     await hub.database.db.execute(sql`update sociale_kaart.service set search_text = search_text || ' zwaluwstaartverbinding' where id = ${other.id}::uuid`);
     const found = await find('zwaluwstaartverbinding');
     expect(found.edges.map((e) => e.node.id)).toEqual([other.id]);
+  });
+
+  it('keeps its place when old entries of the change log are purged, and loads everything when it was behind them', async () => {
+    const db = hub.database.db;
+    const ids = rowsOf<{ id: string }>(await db.execute(sql`select id::text as id from sociale_kaart.service where status = 'ACTIVE' order by id limit 2`)).map(
+      (r) => r.id,
+    );
+    const [first, second] = ids;
+    if (!first || !second) throw new Error('the demo set has fewer than two active services');
+    // `behind` last looked before both changes, `current` between them.
+    const behind = new DirectoryModel(db);
+    await behind.ensureFresh();
+    await db.execute(sql`update sociale_kaart.service set name = 'Eerste na de opschoning' where id = ${first}::uuid`);
+    const current = new DirectoryModel(db);
+    await current.ensureFresh();
+    await db.execute(sql`update sociale_kaart.service set name = 'Tweede na de opschoning' where id = ${second}::uuid`);
+    // The whole log is two days old; the purge (as the daily retention job runs it) removes all of it but the newest entry.
+    await db.execute(sql`update sociale_kaart.directory_change set changed_at = changed_at - interval '2 days'`);
+    const purged = await socialeKaartModule.purge(hub.database, { config: hub.config });
+    expect(purged.counts['sociale_kaart.directory_change']).toBeGreaterThan(0);
+    const left = rowsOf<{ n: number; floor: string }>(
+      await db.execute(sql`select count(*)::int as n, min(seq)::text as floor from sociale_kaart.directory_change`),
+    );
+    expect(left[0]?.n).toBe(1);
+    expect(BigInt(left[0]?.floor ?? '0')).toBeGreaterThan(behind.version + 1n);
+
+    // The first change's entry is gone: `behind` cannot catch up entry by entry and loads everything again.
+    await behind.ensureFresh();
+    expect(behind.services.get(first)?.name).toBe('Eerste na de opschoning');
+    expect(behind.services.get(second)?.name).toBe('Tweede na de opschoning');
+    // `current` needs only the entry that is left.
+    await current.ensureFresh();
+    expect(current.services.get(second)?.name).toBe('Tweede na de opschoning');
+    expect(current.version).toBe(behind.version);
+
+    // Entries of the last hour stay, whatever date the purge is given: only the old one goes.
+    await db.execute(sql`update sociale_kaart.service set name = 'Derde na de opschoning' where id = ${first}::uuid`);
+    const again = await socialeKaartModule.purge(hub.database, { config: hub.config, asOf: new Date(Date.now() + 10 * 24 * 3600 * 1000) });
+    expect(again.counts['sociale_kaart.directory_change']).toBe(1);
+    const young = rowsOf<{ n: number; lo: string; hi: string }>(
+      await db.execute(sql`select count(*)::int as n, min(key) as lo, max(key) as hi from sociale_kaart.directory_change`),
+    );
+    expect(young[0]).toEqual({ n: 1, lo: first, hi: first });
+    await current.ensureFresh();
+    expect(current.services.get(first)?.name).toBe('Derde na de opschoning');
   });
 
   it('reloads everything after the change log was reset', async () => {

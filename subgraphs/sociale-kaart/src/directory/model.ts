@@ -148,13 +148,24 @@ export class DirectoryModel {
     const newest = BigInt(row?.seq ?? '0');
     if (newest === this.version) return;
     if (newest < this.version) return this.loadAll(); // the change log was reset (a restored or recreated database)
-    const changes = rowsOf<{ seq: string; kind: string; key: string }>(
+    // The oldest entry left comes with the changes, in the same statement (one snapshot): old entries are purged
+    // (src/retention.ts), and when the first entry after this process's position is gone, so may be changes it never
+    // saw. It then loads everything (also after a rolled-back write left a gap in the numbers there: rare, and safe).
+    const read = rowsOf<{ floor: string | null; seq: string | null; kind: string | null; key: string | null }>(
       await this.db.execute(
-        sql`select ${directoryChange.seq}::text as seq, ${directoryChange.kind} as kind, ${directoryChange.key} as key from ${directoryChange}
-          where ${directoryChange.seq} > ${String(this.version)}::bigint and ${directoryChange.seq} <= ${String(newest)}::bigint
-          order by ${directoryChange.seq} limit ${FULL_RELOAD_AFTER + 1}`,
+        sql`select f.floor, c.n::text as seq, c.kind, c.key
+          from (select min(${directoryChange.seq})::text as floor from ${directoryChange}) f
+          left join lateral (
+            select ${directoryChange.seq} as n, ${directoryChange.kind} as kind, ${directoryChange.key} as key from ${directoryChange}
+            where ${directoryChange.seq} > ${String(this.version)}::bigint and ${directoryChange.seq} <= ${String(newest)}::bigint
+            order by ${directoryChange.seq} limit ${FULL_RELOAD_AFTER + 1}
+          ) c on true
+          order by c.n`,
       ),
     );
+    const floor = read[0]?.floor;
+    if (floor === undefined || floor === null || BigInt(floor) > this.version + 1n) return this.loadAll();
+    const changes = read.filter((c): c is { floor: string; seq: string; kind: string; key: string } => c.seq !== null);
     if (changes.length > FULL_RELOAD_AFTER || changes.some((c) => c.kind === 'all' || c.kind === 'reference')) return this.loadAll();
     const ids = (kind: string) => [...new Set(changes.filter((c) => c.kind === kind).map((c) => c.key))];
     const lexemes = this.lexicon.words.length;
