@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { loadConfig } from '@hub/config';
-import { openDatabase, type Database } from '@hub/db';
+import { emptyPgliteDataDir, openDatabase, pgliteBuild, type Database } from '@hub/db';
 
 /** The server database to issue CREATE / DROP DATABASE from: the configured one, or `postgres` when that does not exist yet. */
 async function withAdminConnection<T>(serverUrl: string, fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
@@ -36,7 +39,7 @@ function withDatabaseName(url: string, name: string): string {
 export async function createTestDatabase(): Promise<Database> {
   const { databaseUrl } = loadConfig();
   if (!databaseUrl) {
-    const database = await openDatabase({ inMemory: true });
+    const database = await openPgliteInMemory();
     // PGlite throws on a second close; tests close in `finally` blocks and in hub teardown alike.
     let closing: Promise<void> | undefined;
     return { ...database, close: () => (closing ??= database.close()) };
@@ -53,4 +56,34 @@ export async function createTestDatabase(): Promise<Database> {
     await withAdminConnection(databaseUrl, (sql) => sql.unsafe(`drop database if exists ${name} with (force)`));
   };
   return { ...database, close: () => (closing ??= dropDatabase()) };
+}
+
+/**
+ * PGlite runs initdb for every new instance: 2 to 10 seconds of the start of each test hub on a 2-core machine. The
+ * data directory initdb leaves is the same every time for one PGlite build, so it is made once, kept as a tarball in
+ * the temporary directory (named after the PGlite build: another version makes its own) and every test database
+ * starts from it. A file that cannot be read or loaded is removed and the database starts the slow way.
+ */
+async function openPgliteInMemory(): Promise<Database> {
+  const file = await templateFile();
+  let template: Blob | undefined;
+  try {
+    template = new Blob([await readFile(file)]);
+  } catch {
+    template = await emptyPgliteDataDir();
+    // Written aside and renamed, so a test file starting at the same time reads a whole tarball or none.
+    const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writeFile(aside, Buffer.from(await template.arrayBuffer()));
+    await rename(aside, file);
+  }
+  try {
+    return await openDatabase({ inMemory: true, fromDataDir: template });
+  } catch {
+    await rm(file, { force: true });
+    return openDatabase({ inMemory: true });
+  }
+}
+
+async function templateFile(): Promise<string> {
+  return join(tmpdir(), `hub-test-pglite-${await pgliteBuild()}.tar`);
 }
