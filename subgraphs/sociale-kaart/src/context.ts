@@ -9,24 +9,18 @@ import { type DirectoryModel, directoryModel } from './directory/model.ts';
  * locations, gemeenten and regions come from the in-memory directory, brought up to date once per request.
  */
 function createLoaders(db: Db, directory: () => Promise<DirectoryModel>) {
+  /** A loader answered from the directory in memory: `read` gives one key's value. */
+  const fromDirectory = <V>(read: (model: DirectoryModel, key: string) => V) =>
+    new DataLoader<string, V>(async (keys) => {
+      const model = await directory();
+      return keys.map((key) => read(model, key));
+    });
   return {
     service: new DataLoader<string, q.ServiceRow | null>(async (ids) => byKey(ids, await q.findServicesByIds(db, ids), (r) => r.id)),
-    organization: new DataLoader<string, q.OrganizationRow | null>(async (ids) => {
-      const model = await directory();
-      return ids.map((id) => model.organizations.get(id) ?? null);
-    }),
-    location: new DataLoader<string, q.LocationRow | null>(async (ids) => {
-      const model = await directory();
-      return ids.map((id) => model.locations.get(id) ?? null);
-    }),
-    gemeente: new DataLoader<string, q.GemeenteRow | null>(async (codes) => {
-      const model = await directory();
-      return codes.map((code) => model.gemeenten.get(code) ?? null);
-    }),
-    region: new DataLoader<string, q.RegionRow | null>(async (codes) => {
-      const model = await directory();
-      return codes.map((code) => model.regions.get(code) ?? null);
-    }),
+    organization: fromDirectory<q.OrganizationRow | null>((model, id) => model.organizations.get(id) ?? null),
+    location: fromDirectory<q.LocationRow | null>((model, id) => model.locations.get(id) ?? null),
+    gemeente: fromDirectory<q.GemeenteRow | null>((model, code) => model.gemeenten.get(code) ?? null),
+    region: fromDirectory<q.RegionRow | null>((model, code) => model.regions.get(code) ?? null),
     gemeentenByRegion: new DataLoader<string, q.GemeenteRow[]>(async (codes) =>
       groupBy(
         codes,
@@ -35,10 +29,7 @@ function createLoaders(db: Db, directory: () => Promise<DirectoryModel>) {
         (r) => r,
       ),
     ),
-    locationsByService: new DataLoader<string, q.LocationRow[]>(async (ids) => {
-      const model = await directory();
-      return ids.map((id) => model.activeLocationsOf(id));
-    }),
+    locationsByService: fromDirectory<q.LocationRow[]>((model, id) => model.activeLocationsOf(id)),
     servicesByLocation: new DataLoader<string, q.ServiceRow[]>(async (ids) =>
       groupBy(
         ids,

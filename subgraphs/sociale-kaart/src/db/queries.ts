@@ -23,14 +23,6 @@ export function findLocationsByIds(db: Db, ids: readonly string[]): Promise<Loca
   return db.select().from(location).where(anyUuid(location.id, ids));
 }
 
-export function findGemeentenByCodes(db: Db, codes: readonly string[]): Promise<GemeenteRow[]> {
-  return db.select().from(gemeente).where(anyText(gemeente.code, codes));
-}
-
-export function findRegionsByCodes(db: Db, codes: readonly string[]): Promise<RegionRow[]> {
-  return db.select().from(zorgkantoorregio).where(anyText(zorgkantoorregio.code, codes));
-}
-
 export function listGemeenten(db: Db): Promise<GemeenteRow[]> {
   return db.select().from(gemeente).orderBy(asc(gemeente.name));
 }
@@ -41,16 +33,6 @@ export function listRegions(db: Db): Promise<RegionRow[]> {
 
 export function findGemeentenByRegions(db: Db, codes: readonly string[]): Promise<GemeenteRow[]> {
   return db.select().from(gemeente).where(anyText(gemeente.zorgkantoorregioCode, codes)).orderBy(asc(gemeente.name));
-}
-
-/** Active locations linked to each service, with the service id. */
-export function findLocationsByServiceIds(db: Db, serviceIds: readonly string[]) {
-  return db
-    .select({ serviceId: serviceLocation.serviceId, location })
-    .from(serviceLocation)
-    .innerJoin(location, eq(location.id, serviceLocation.locationId))
-    .where(and(anyUuid(serviceLocation.serviceId, serviceIds), eq(location.active, true)))
-    .orderBy(asc(location.name), asc(location.id));
 }
 
 export function findServicesByLocationIds(db: Db, locationIds: readonly string[]) {

@@ -104,7 +104,7 @@ function freshWaitDays(staleDays: number): SQL {
 }
 
 /** Sort key of WAITING_TIME: services without a fresh waiting time after every reported one (at most 3650 days). */
-const NO_WAIT_DAYS_KEY = 99999;
+export const NO_WAIT_DAYS_KEY = 99999;
 
 const haversineKm = (point: SearchPoint) => sql`6371.0 * 2 * asin(sqrt(
       power(sin(radians(${location.latitude} - ${point.latitude}) / 2), 2)

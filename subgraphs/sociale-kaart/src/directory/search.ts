@@ -1,5 +1,5 @@
 import type { CursorPosition } from '@hub/service-kit';
-import type { FacetDimension, SearchHit, SearchSort, ServiceSearch } from '../db/search.ts';
+import { type FacetDimension, NO_WAIT_DAYS_KEY, type SearchHit, type SearchSort, type ServiceSearch } from '../db/search.ts';
 import type { DirectoryModel, ServiceEntry } from './model.ts';
 import { matchesMask, operandMask, type ParsedQuery, rankCd, scoreOf } from './text-rank.ts';
 
@@ -12,8 +12,6 @@ import { matchesMask, operandMask, type ParsedQuery, rankCd, scoreOf } from './t
  */
 
 const DAY_MS = 86_400_000;
-/** Sort key of WAITING_TIME for services without a fresh waiting time (db/search.ts NO_WAIT_DAYS_KEY). */
-const NO_WAIT_DAYS_KEY = 99999;
 
 interface Matched {
   entry: ServiceEntry;
