@@ -238,6 +238,35 @@ describe('the in-memory directory is never behind the database', () => {
     expect(current.services.get(first)?.name).toBe('Derde na de opschoning');
   });
 
+  it("lists a service's locations in the new order after one is renamed, and keeps the order after another edit", async () => {
+    const db = hub.database.db;
+    const [pick] = rowsOf<{ service_id: string }>(
+      await db.execute(sql`select sl.service_id::text as service_id from sociale_kaart.service_location sl
+        join sociale_kaart.location l on l.id = sl.location_id and l.active
+        group by sl.service_id having count(*) >= 2 order by sl.service_id limit 1`),
+    );
+    if (!pick) throw new Error('the demo set has no service with two active locations');
+    const sqlOrder = async () =>
+      rowsOf<{ id: string }>(
+        await db.execute(sql`select l.id::text as id from sociale_kaart.service_location sl join sociale_kaart.location l on l.id = sl.location_id
+          where sl.service_id = ${pick.service_id}::uuid and l.active order by l.name, l.id`),
+      ).map((r) => r.id);
+    const watcher = new DirectoryModel(db);
+    await watcher.ensureFresh();
+    const before = await sqlOrder();
+    expect(watcher.activeLocationsOf(pick.service_id).map((l) => l.id)).toEqual(before);
+    const last = before[before.length - 1] ?? '';
+    await db.execute(sql`update sociale_kaart.location set name = 'AAA eerste locatie' where id = ${last}::uuid`);
+    await watcher.ensureFresh();
+    const renamed = await sqlOrder();
+    expect(renamed[0]).toBe(last);
+    expect(watcher.activeLocationsOf(pick.service_id).map((l) => l.id)).toEqual(renamed);
+    // An edit that keeps the name leaves the order as it is.
+    await db.execute(sql`update sociale_kaart.location set description = 'Andere beschrijving' where id = ${last}::uuid`);
+    await watcher.ensureFresh();
+    expect(watcher.activeLocationsOf(pick.service_id).map((l) => l.id)).toEqual(await sqlOrder());
+  });
+
   it('reloads everything after the change log was reset', async () => {
     const fresh = new DirectoryModel(hub.database.db);
     await fresh.ensureFresh();

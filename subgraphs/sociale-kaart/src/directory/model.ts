@@ -1,4 +1,4 @@
-import { type Db, rowsOf } from '@hub/db';
+import { anyUuid, type Db, rowsOf } from '@hub/db';
 import { asc, sql } from 'drizzle-orm';
 import type { GemeenteRow, LocationRow, OrganizationRow, RegionRow } from '../db/queries.ts';
 import { directoryChange, gemeente, location, organization, service, serviceLocation, zorgkantoorregio } from '../db/schema.ts';
@@ -208,11 +208,7 @@ export class DirectoryModel {
     this.locations = new Map(loaded.locations.map((l) => [l.id, l]));
     this.locationRank = new Map(loaded.locations.map((l, i) => [l.id, i]));
     this.links = new Map();
-    for (const l of loaded.links) {
-      const list = this.links.get(l.serviceId);
-      if (list) list.push(l.locationId);
-      else this.links.set(l.serviceId, [l.locationId]);
-    }
+    for (const l of loaded.links) this.addLink(l);
     this.gemeenten = new Map(loaded.gemeenten.map((g) => [g.code, g]));
     this.regions = new Map(loaded.regions.map((r) => [r.code, r]));
     this.textQueries.clear();
@@ -224,10 +220,7 @@ export class DirectoryModel {
   private async apply(serviceIds: string[], organizationIds: string[], locationIds: string[], linkServiceIds: string[]): Promise<void> {
     let reindex = false;
     if (serviceIds.length) {
-      const rows = await this.db
-        .select(serviceColumns)
-        .from(service)
-        .where(sql`${service.id} = any(${sql.param(serviceIds)}::uuid[])`);
+      const rows = await this.db.select(serviceColumns).from(service).where(anyUuid(service.id, serviceIds));
       const fresh = new Map(rows.map((r) => [r.id, this.entry(r)]));
       // A capacity report or an edited description changes neither the order by name nor the areas: the entry is
       // swapped in place. A new, removed or renamed service, or one that moved area, is placed again.
@@ -273,36 +266,37 @@ export class DirectoryModel {
       }
     }
     if (organizationIds.length) {
-      const rows = await this.db
-        .select()
-        .from(organization)
-        .where(sql`${organization.id} = any(${sql.param(organizationIds)}::uuid[])`);
+      const rows = await this.db.select().from(organization).where(anyUuid(organization.id, organizationIds));
       for (const id of organizationIds) this.organizations.delete(id);
       for (const r of rows) this.organizations.set(r.id, r);
     }
     if (locationIds.length) {
-      const rows = await this.db
-        .select()
-        .from(location)
-        .where(sql`${location.id} = any(${sql.param(locationIds)}::uuid[])`);
+      const rows = await this.db.select().from(location).where(anyUuid(location.id, locationIds));
+      // As for services: the order by name is read again only for a new, removed or renamed location.
+      const fresh = new Map(rows.map((r) => [r.id, r]));
+      const reorder = locationIds.some((id) => this.locations.get(id)?.name !== fresh.get(id)?.name);
       for (const id of locationIds) this.locations.delete(id);
       for (const r of rows) this.locations.set(r.id, r);
-      const order = await this.db.select({ id: location.id }).from(location).orderBy(asc(location.name), asc(location.id));
-      this.locationRank = new Map(order.map((l, i) => [l.id, i]));
+      if (reorder) {
+        const order = await this.db.select({ id: location.id }).from(location).orderBy(asc(location.name), asc(location.id));
+        this.locationRank = new Map(order.map((l, i) => [l.id, i]));
+      }
     }
     if (linkServiceIds.length) {
       const rows = await this.db
         .select({ serviceId: serviceLocation.serviceId, locationId: serviceLocation.locationId })
         .from(serviceLocation)
-        .where(sql`${serviceLocation.serviceId} = any(${sql.param(linkServiceIds)}::uuid[])`);
+        .where(anyUuid(serviceLocation.serviceId, linkServiceIds));
       for (const id of linkServiceIds) this.links.delete(id);
-      for (const r of rows) {
-        const list = this.links.get(r.serviceId);
-        if (list) list.push(r.locationId);
-        else this.links.set(r.serviceId, [r.locationId]);
-      }
+      for (const r of rows) this.addLink(r);
     }
     if (reindex) await this.rebuildIndexes();
+  }
+
+  private addLink(link: { serviceId: string; locationId: string }): void {
+    const list = this.links.get(link.serviceId);
+    if (list) list.push(link.locationId);
+    else this.links.set(link.serviceId, [link.locationId]);
   }
 
   /** Whether the collation order of every facet value of an entry is known (else the indexes are rebuilt). */
